@@ -1,0 +1,101 @@
+import type { Role } from '@trama/contracts';
+import { Brackets, ObjectLiteral, SelectQueryBuilder } from 'typeorm';
+import { CommonErrors } from '../errors/app-error';
+
+export interface Actor {
+  id: string;
+  email: string;
+  fullName: string;
+  role: Role;
+  /** null only for platform admins */
+  tenantId: string | null;
+}
+
+/** Which territorial rule a query applies. */
+export type TerritoryRule =
+  /** the municipalities the actor may see: the whole tenant, or a municipality user's own territory */
+  | 'visible'
+  /** the municipalities assigned to an innovator (coordinators and admins: the whole tenant) */
+  | 'assigned';
+
+export interface ScopeColumns {
+  /** column holding the tenant id, default `<alias>.tenant_id` */
+  tenant?: string;
+  /** column holding the municipality id, when the record belongs to a municipality */
+  municipality?: string;
+  territory?: TerritoryRule;
+}
+
+/**
+ * What the caller may reach: tenant, role and territory. Built once per request from the
+ * database (so deactivation and new assignments apply at once) and passed to every service and
+ * repository method. `apply` is the one place where tenant and territorial predicates are added
+ * to a query; repositories never write those predicates themselves.
+ */
+export class AccessScope {
+  constructor(
+    readonly actor: Actor,
+    /** municipality ids a municipality user may see; null = the whole tenant */
+    readonly visibleMunicipalityIds: readonly string[] | null,
+    /** municipality ids assigned to an innovator */
+    readonly assignedMunicipalityIds: readonly string[],
+  ) {}
+
+  get role(): Role {
+    return this.actor.role;
+  }
+
+  get isAdmin(): boolean {
+    return this.actor.role === 'admin';
+  }
+
+  /** The tenant every query is bound to; null for an admin, who spans tenants. */
+  get tenantId(): string | null {
+    return this.isAdmin ? null : this.actor.tenantId;
+  }
+
+  hasRole(...roles: Role[]): boolean {
+    return this.isAdmin || roles.includes(this.actor.role);
+  }
+
+  /** Throws FORBIDDEN unless the actor has one of the roles (admins always pass). */
+  requireRole(...roles: Role[]): void {
+    if (!this.hasRole(...roles)) throw CommonErrors.FORBIDDEN();
+  }
+
+  /** The municipality ids matching a rule, or null when the rule covers the whole tenant. */
+  municipalityIds(rule: TerritoryRule): readonly string[] | null {
+    if (rule === 'assigned') return this.actor.role === 'innovator' ? this.assignedMunicipalityIds : this.visibleMunicipalityIds;
+    return this.visibleMunicipalityIds;
+  }
+
+  canReachTenant(tenantId: string | null): boolean {
+    return this.isAdmin || (tenantId !== null && tenantId === this.actor.tenantId);
+  }
+
+  canReachMunicipality(tenantId: string, municipalityId: string, rule: TerritoryRule = 'visible'): boolean {
+    if (!this.canReachTenant(tenantId)) return false;
+    const ids = this.municipalityIds(rule);
+    return ids === null || ids.includes(municipalityId);
+  }
+
+  /** Binds a query to the actor's tenant and, when the record has a municipality, to the territory rule. */
+  apply<T extends ObjectLiteral>(qb: SelectQueryBuilder<T>, alias: string, columns: ScopeColumns = {}): SelectQueryBuilder<T> {
+    const tenantColumn = columns.tenant ?? `${alias}.tenant_id`;
+    const p = `scope_${alias}`;
+    if (this.tenantId !== null) {
+      qb.andWhere(`${tenantColumn} = :${p}_tenant`, { [`${p}_tenant`]: this.tenantId });
+    } else if (!this.isAdmin) {
+      // A non-admin without tenant cannot exist (database constraint); fail closed anyway.
+      qb.andWhere('1 = 0');
+    }
+    if (columns.municipality) {
+      const ids = this.municipalityIds(columns.territory ?? 'visible');
+      if (ids !== null) {
+        if (ids.length === 0) qb.andWhere('1 = 0');
+        else qb.andWhere(new Brackets((w) => w.where(`${columns.municipality} IN (:...${p}_munis)`, { [`${p}_munis`]: ids })));
+      }
+    }
+    return qb;
+  }
+}

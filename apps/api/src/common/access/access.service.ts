@@ -1,0 +1,59 @@
+import { Injectable } from '@nestjs/common';
+import type { Role } from '@trama/contracts';
+import { DataSource } from 'typeorm';
+import { AccessScope } from './access-scope';
+
+interface UserRow {
+  id: string;
+  email: string;
+  full_name: string;
+  role: Role;
+  tenant_id: string | null;
+  active: boolean;
+  scope_municipality_id: string | null;
+  scope_social_area_id: string | null;
+}
+
+/** Builds the AccessScope of a user from the database, once per request. */
+@Injectable()
+export class AccessService {
+  constructor(private readonly dataSource: DataSource) {}
+
+  /** The scope of an active user, or null (unknown or deactivated user). */
+  async scopeFor(userId: string): Promise<AccessScope | null> {
+    const rows: UserRow[] = await this.dataSource.query(
+      `SELECT u.id, u.email, u.full_name, u.role, u.tenant_id, u.active, u.scope_municipality_id, u.scope_social_area_id
+         FROM users u WHERE u.id = $1`,
+      [userId],
+    );
+    const user = rows[0];
+    if (!user || !user.active) return null;
+    let visible: string[] | null = null;
+    let assigned: string[] = [];
+    if (user.role === 'municipality') {
+      if (user.scope_municipality_id) {
+        visible = [user.scope_municipality_id];
+      } else if (user.scope_social_area_id) {
+        const munis: { id: string }[] = await this.dataSource.query(
+          'SELECT id FROM municipalities WHERE tenant_id = $1 AND social_area_id = $2',
+          [user.tenant_id, user.scope_social_area_id],
+        );
+        visible = munis.map((m) => m.id);
+      } else {
+        visible = [];
+      }
+    }
+    if (user.role === 'innovator') {
+      const munis: { municipality_id: string }[] = await this.dataSource.query(
+        'SELECT municipality_id FROM user_municipalities WHERE tenant_id = $1 AND user_id = $2',
+        [user.tenant_id, user.id],
+      );
+      assigned = munis.map((m) => m.municipality_id);
+    }
+    return new AccessScope(
+      { id: user.id, email: user.email, fullName: user.full_name, role: user.role, tenantId: user.tenant_id },
+      visible,
+      assigned,
+    );
+  }
+}

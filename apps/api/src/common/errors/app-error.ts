@@ -1,0 +1,58 @@
+import { HttpStatus } from '@nestjs/common';
+
+/** A field-level problem, shown beside the field in the UI. */
+export interface FieldProblem {
+  field: string;
+  messages: string[];
+}
+
+export interface ErrorDefinition {
+  status: HttpStatus;
+  message: string;
+}
+
+/**
+ * A domain error with a stable code. Features declare their codes with `defineErrors` (in
+ * `<feature>.errors.ts`); the code carries its HTTP status, and one filter turns it into the
+ * JSON error shape. Services throw these, never HTTP exceptions.
+ */
+export class AppError extends Error {
+  constructor(
+    readonly code: string,
+    readonly status: HttpStatus,
+    message: string,
+    readonly details?: FieldProblem[],
+  ) {
+    super(message);
+    this.name = 'AppError';
+  }
+}
+
+export type ErrorFactory = ((message?: string, details?: FieldProblem[]) => AppError) & { code: string; status: HttpStatus };
+
+/** Declares a feature's error codes: `const E = defineErrors({ X_LOCKED: { status: 409, message: '…' } }); throw E.X_LOCKED();` */
+export function defineErrors<K extends string>(definitions: Record<K, ErrorDefinition>): Record<K, ErrorFactory> {
+  const out = {} as Record<K, ErrorFactory>;
+  for (const code of Object.keys(definitions) as K[]) {
+    const def = definitions[code];
+    const factory = ((message?: string, details?: FieldProblem[]) =>
+      new AppError(code, def.status, message ?? def.message, details)) as ErrorFactory;
+    factory.code = code;
+    factory.status = def.status;
+    out[code] = factory;
+  }
+  return out;
+}
+
+/** Errors every feature shares. "Not found" and "not yours" are the same error on purpose. */
+export const CommonErrors = defineErrors({
+  NOT_FOUND: { status: HttpStatus.NOT_FOUND, message: 'Not found' },
+  FORBIDDEN: { status: HttpStatus.FORBIDDEN, message: 'Your role does not allow this action' },
+  UNAUTHENTICATED: { status: HttpStatus.UNAUTHORIZED, message: 'Sign in to continue' },
+  VALIDATION_FAILED: { status: HttpStatus.BAD_REQUEST, message: 'The request is not valid' },
+  STALE_VERSION: {
+    status: HttpStatus.CONFLICT,
+    message: 'This record was changed by someone else since you loaded it: reload it and apply your change again',
+  },
+  CONFLICT: { status: HttpStatus.CONFLICT, message: 'The request conflicts with the current state' },
+});

@@ -1,0 +1,138 @@
+import { randomBytes } from 'node:crypto';
+import { resolve } from 'node:path';
+import { plainToInstance, Type } from 'class-transformer';
+import { IsIn, IsInt, IsOptional, IsString, Matches, Max, Min, MinLength, validateSync } from 'class-validator';
+
+/** The environment as the API reads it. Validated at boot: a wrong value stops the process with a clear message. */
+class Environment {
+  @IsIn(['development', 'production', 'test'])
+  NODE_ENV: 'development' | 'production' | 'test' = 'development';
+
+  @Type(() => Number) @IsInt() @Min(0) @Max(65535)
+  PORT = 3000;
+
+  @IsString()
+  HOST = '0.0.0.0';
+
+  @IsOptional() @Matches(/^postgres(ql)?:\/\//, { message: 'DATABASE_URL must be a postgres:// URL' })
+  DATABASE_URL?: string;
+
+  @IsString()
+  TRAMA_DATA_DIR = '.data';
+
+  @IsString()
+  TRAMA_TERRITORY_DIR = '../shared/data';
+
+  @IsOptional() @IsString() @MinLength(32, { message: 'JWT_SECRET must be at least 32 characters' })
+  JWT_SECRET?: string;
+
+  @Type(() => Number) @IsInt() @Min(60) @Max(3600)
+  ACCESS_TOKEN_TTL_SECONDS = 900;
+
+  @Type(() => Number) @IsInt() @Min(1) @Max(90)
+  REFRESH_TOKEN_TTL_DAYS = 14;
+
+  @IsString() @MinLength(8, { message: 'DEMO_PASSWORD must be at least 8 characters' })
+  DEMO_PASSWORD = 'Trama-demo-2026';
+
+  @IsOptional() @IsString()
+  APP_ORIGIN?: string;
+
+  @IsString()
+  TILE_URL = 'https://tile.openstreetmap.org/{z}/{x}/{y}.png';
+
+  @IsString()
+  TILE_ATTRIBUTION = '© OpenStreetMap contributors';
+
+  @IsString()
+  WEB_DIST = 'dist/apps/web';
+
+  @IsIn(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
+  LOG_LEVEL = 'info';
+
+  @Type(() => Number) @IsInt() @Min(1) @Max(100)
+  LOGIN_MAX_FAILURES = 5;
+
+  @Type(() => Number) @IsInt() @Min(1) @Max(1440)
+  LOCKOUT_MINUTES = 15;
+
+  @Type(() => Number) @IsInt() @Min(20) @Max(10000)
+  LOGIN_RATE_PER_MINUTE = 30;
+
+  @IsIn(['true', 'false'])
+  MIGRATE_ON_BOOT = 'true';
+
+  @IsIn(['true', 'false'])
+  SEED_ON_BOOT = 'true';
+}
+
+export interface AppConfig {
+  env: 'development' | 'production' | 'test';
+  isProduction: boolean;
+  port: number;
+  host: string;
+  /** undefined: start the embedded PostgreSQL under dataDir */
+  databaseUrl: string | undefined;
+  dataDir: string;
+  territoryDir: string;
+  jwtSecret: string;
+  accessTokenTtlSeconds: number;
+  refreshTokenTtlDays: number;
+  demoPassword: string;
+  appOrigin: string;
+  tileUrl: string;
+  tileAttribution: string;
+  webDist: string;
+  logLevel: string;
+  loginMaxFailures: number;
+  lockoutMinutes: number;
+  loginRatePerMinute: number;
+  migrateOnBoot: boolean;
+  seedOnBoot: boolean;
+}
+
+export class ConfigError extends Error {}
+
+/** Reads and validates the environment. Paths are resolved against the working directory (the repository root for npm scripts). */
+export function loadConfig(source: NodeJS.ProcessEnv = process.env): AppConfig {
+  const raw = Object.fromEntries(Object.entries(source).filter(([, v]) => v !== undefined && v !== ''));
+  const env = plainToInstance(Environment, raw, { enableImplicitConversion: false, exposeDefaultValues: true });
+  const errors = validateSync(env, { whitelist: false });
+  if (errors.length > 0) {
+    const lines = errors.map((e) => `  ${e.property}: ${Object.values(e.constraints ?? {}).join('; ')}`);
+    throw new ConfigError(`Invalid configuration:\n${lines.join('\n')}`);
+  }
+  const isProduction = env.NODE_ENV === 'production';
+  if (isProduction && !env.JWT_SECRET) {
+    throw new ConfigError('Invalid configuration:\n  JWT_SECRET: required in production (at least 32 characters)');
+  }
+  if (isProduction && !env.DATABASE_URL) {
+    throw new ConfigError('Invalid configuration:\n  DATABASE_URL: required in production (the embedded PostgreSQL is for development)');
+  }
+  return {
+    env: env.NODE_ENV,
+    isProduction,
+    port: env.PORT,
+    host: env.HOST,
+    databaseUrl: env.DATABASE_URL,
+    dataDir: resolve(env.TRAMA_DATA_DIR),
+    territoryDir: resolve(env.TRAMA_TERRITORY_DIR),
+    // Outside production a per-process secret is acceptable: sessions survive restarts through the refresh cookie.
+    jwtSecret: env.JWT_SECRET ?? randomBytes(32).toString('hex'),
+    accessTokenTtlSeconds: env.ACCESS_TOKEN_TTL_SECONDS,
+    refreshTokenTtlDays: env.REFRESH_TOKEN_TTL_DAYS,
+    demoPassword: env.DEMO_PASSWORD,
+    appOrigin: env.APP_ORIGIN ?? `http://localhost:${env.PORT}`,
+    tileUrl: env.TILE_URL,
+    tileAttribution: env.TILE_ATTRIBUTION,
+    webDist: resolve(env.WEB_DIST),
+    logLevel: env.LOG_LEVEL,
+    loginMaxFailures: env.LOGIN_MAX_FAILURES,
+    lockoutMinutes: env.LOCKOUT_MINUTES,
+    loginRatePerMinute: env.LOGIN_RATE_PER_MINUTE,
+    migrateOnBoot: env.MIGRATE_ON_BOOT === 'true',
+    seedOnBoot: env.SEED_ON_BOOT === 'true',
+  };
+}
+
+export const APP_CONFIG = Symbol('APP_CONFIG');

@@ -1,0 +1,10 @@
+import { AuditEntry } from '../common/audit/audit-entry.entity';
+import { RefreshToken } from '../modules/auth/refresh-token.entity';
+import { Tenant } from '../modules/tenants/tenant.entity';
+import { Municipality } from '../modules/territory/municipality.entity';
+import { SocialArea } from '../modules/territory/social-area.entity';
+import { UserMunicipality } from '../modules/users/user-municipality.entity';
+import { User } from '../modules/users/user.entity';
+
+/** Every entity of the API. Add a feature's entities here. */
+export const ENTITIES = [AuditEntry, Tenant, SocialArea, Municipality, User, UserMunicipality, RefreshToken];

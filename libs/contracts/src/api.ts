@@ -1,0 +1,203 @@
+/** Shapes of the REST API under /api, shared by the server (response mapping) and the web client. */
+import type { ActivityStatus, ActivityType, ParticipantGroup, Role, Theme } from './vocabularies';
+
+export const MAX_PAGE_SIZE = 200;
+export const DEFAULT_PAGE_SIZE = 50;
+
+export interface Page<T> {
+  items: T[];
+  total: number;
+  page: number;
+  pageSize: number;
+}
+
+/** Every error the API returns has this shape. `code` is stable and machine-readable. */
+export interface ApiError {
+  statusCode: number;
+  error: string;
+  code: string;
+  message: string;
+  details?: { field: string; messages: string[] }[];
+}
+
+export interface TenantRef {
+  id: string;
+  istatCode: string;
+  name: string;
+}
+
+export interface MunicipalityRef {
+  istatCode: string;
+  name: string;
+}
+
+export interface SessionUser {
+  id: string;
+  email: string;
+  fullName: string;
+  role: Role;
+  tenant: TenantRef | null;
+  /** innovator: the municipalities assigned to them */
+  assignedMunicipalities: MunicipalityRef[];
+  /** municipality user: the territory they may see (one municipality, or a social area) */
+  territory: { kind: 'municipality' | 'social_area'; code: string; name: string } | null;
+}
+
+export interface LoginResponse {
+  accessToken: string;
+  expiresIn: number;
+  user: SessionUser;
+}
+
+export interface SocialAreaDto {
+  code: string;
+  name: string;
+  municipalityCount: number;
+  population: number;
+  version: number;
+}
+
+export interface MunicipalityDto {
+  istatCode: string;
+  name: string;
+  population: number;
+  populationYear: number;
+  areaKm2: number;
+  lat: number;
+  lon: number;
+  socialArea: { code: string; name: string } | null;
+  tenant: TenantRef;
+  version: number;
+}
+
+export interface UserDto {
+  id: string;
+  email: string;
+  fullName: string;
+  role: Role;
+  active: boolean;
+  lockedUntil: string | null;
+  hiredOn: string | null;
+  contractEnd: string | null;
+  assignedMunicipalities: MunicipalityRef[];
+  territory: SessionUser['territory'];
+  lastLoginAt: string | null;
+  createdAt: string;
+  version: number;
+}
+
+export interface AuditEntryDto {
+  id: string;
+  at: string;
+  actor: { id: string; fullName: string } | null;
+  entity: string;
+  entityId: string;
+  action: string;
+  before: unknown;
+  after: unknown;
+}
+
+export type Participants = { total: number } & Partial<Record<ParticipantGroup, number>>;
+
+export interface ActivityDto {
+  id: string;
+  clientId: string;
+  status: ActivityStatus;
+  version: number;
+  municipality: MunicipalityRef;
+  socialArea: { code: string; name: string } | null;
+  author: { id: string; fullName: string };
+  date: string;
+  durationMinutes: number;
+  type: ActivityType;
+  title: string;
+  description: string | null;
+  participants: Participants;
+  themes: Theme[];
+  organizations: { id: string; name: string }[];
+  building: { id: string; name: string } | null;
+  initiative: { id: string; title: string } | null;
+  location: { lat: number; lon: number } | null;
+  outcomes: string | null;
+  followUps: string | null;
+  /** internal notes: never shown to municipality users */
+  internalNotes?: string | null;
+  reviewComment: string | null;
+  submittedAt: string | null;
+  reviewedAt: string | null;
+  reviewedBy: { id: string; fullName: string } | null;
+  createdAt: string;
+  updatedAt: string;
+}
+
+/* ---------- auth: POST /api/auth/login | refresh | logout, GET /api/auth/me, POST /api/auth/password ---------- */
+export interface LoginRequest {
+  email: string;
+  password: string;
+}
+export interface ChangePasswordRequest {
+  currentPassword: string;
+  newPassword: string;
+}
+/** Passwords: at least 10 characters (no other composition rule, per NIST SP 800-63B). */
+export const MIN_PASSWORD_LENGTH = 10;
+
+/* ---------- users (coordinators; admins across tenants) ---------- */
+export type TerritoryRef = { kind: 'municipality' | 'social_area'; code: string };
+export interface CreateUserRequest {
+  email: string;
+  fullName: string;
+  role: Role;
+  /** admin only: ISTAT code of the metropolitan city; coordinators always create in their own */
+  tenant?: string;
+  /** optional: when absent the server generates a temporary password and returns it once */
+  password?: string;
+  hiredOn?: string | null;
+  contractEnd?: string | null;
+  /** innovators: ISTAT codes of the assigned municipalities */
+  municipalities?: string[];
+  /** municipality users: their territory */
+  territory?: TerritoryRef;
+}
+export interface CreateUserResponse {
+  user: UserDto;
+  temporaryPassword?: string;
+}
+export interface UpdateUserRequest {
+  version: number;
+  fullName?: string;
+  active?: boolean;
+  hiredOn?: string | null;
+  contractEnd?: string | null;
+  territory?: TerritoryRef;
+}
+export interface AssignMunicipalitiesRequest {
+  version: number;
+  municipalities: string[];
+}
+export interface ResetPasswordResponse {
+  temporaryPassword: string;
+}
+
+/* ---------- territory ---------- */
+export interface UpdateMunicipalityRequest {
+  version: number;
+  /** social area code */
+  socialArea: string;
+}
+export interface MunicipalityFeatureProperties {
+  istatCode: string;
+  name: string;
+  population: number;
+  socialAreaCode: string | null;
+  socialAreaName: string | null;
+}
+export interface FeatureCollection<P> {
+  type: 'FeatureCollection';
+  features: { type: 'Feature'; id?: string; geometry: { type: string; coordinates: unknown } | null; properties: P }[];
+}
+export interface PublicConfig {
+  tileUrl: string;
+  tileAttribution: string;
+  environment: string;
+}
