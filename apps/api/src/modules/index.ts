@@ -1,4 +1,6 @@
 import { HealthModule } from './health/health.module';
+import { SeedModule } from './seed/seed.module';
+import { TerritoryModule } from './territory/territory.module';
 
 /** The feature modules of the API. A new feature adds its module here. */
-export const FEATURE_MODULES = [HealthModule];
+export const FEATURE_MODULES = [HealthModule, TerritoryModule, SeedModule];

@@ -29,8 +29,8 @@ export class AuditEntry {
   action: string;
 
   @Column({ type: 'jsonb', nullable: true })
-  before: unknown;
+  before: Record<string, unknown> | null;
 
   @Column({ type: 'jsonb', nullable: true })
-  after: unknown;
+  after: Record<string, unknown> | null;
 }

@@ -36,15 +36,16 @@ function redact(value: unknown): unknown {
 @Injectable()
 export class AuditService {
   async record(manager: EntityManager, actor: AccessScope | null, entry: AuditRecord): Promise<void> {
-    await manager.insert(AuditEntry, {
+    const values: Partial<AuditEntry> = {
       tenantId: entry.tenantId,
       actorId: actor?.actor.id ?? null,
       actorRole: actor?.actor.role ?? null,
       entity: entry.entity,
       entityId: entry.entityId,
       action: entry.action,
-      before: redact(entry.before) as object | null,
-      after: redact(entry.after) as object | null,
-    });
+      before: redact(entry.before) as Record<string, unknown> | null,
+      after: redact(entry.after) as Record<string, unknown> | null,
+    };
+    await manager.insert(AuditEntry, values as never);
   }
 }

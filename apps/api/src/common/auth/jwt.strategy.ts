@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { PassportStrategy } from '@nestjs/passport';
 import { ExtractJwt, Strategy } from 'passport-jwt';
-import { APP_CONFIG, AppConfig } from '../../config/config';
+import { APP_CONFIG, type AppConfig } from '../../config/config';
 import { AccessScope } from '../access/access-scope';
 import { AccessService } from '../access/access.service';
 import { CommonErrors } from '../errors/app-error';

@@ -3,7 +3,7 @@ import { ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { DataSource } from 'typeorm';
 import { Public } from '../../common/auth/decorators';
-import { APP_CONFIG, AppConfig } from '../../config/config';
+import { APP_CONFIG, type AppConfig } from '../../config/config';
 
 @ApiTags('operations')
 @Controller()

@@ -1,0 +1,7 @@
+import { dropLeftoverTestDatabases } from './test-database';
+
+export default async function globalTeardown(): Promise<void> {
+  await dropLeftoverTestDatabases();
+  const embedded = (globalThis as { __TRAMA_EMBEDDED__?: { stop(): Promise<void> } }).__TRAMA_EMBEDDED__;
+  if (embedded) await embedded.stop();
+}

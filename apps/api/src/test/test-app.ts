@@ -1,0 +1,57 @@
+import { NestFactory } from '@nestjs/core';
+import { NestExpressApplication } from '@nestjs/platform-express';
+import request from 'supertest';
+import { DataSource } from 'typeorm';
+import { AppModule } from '../app.module';
+import { configureApp } from '../app.setup';
+import { AppConfig, loadConfig } from '../config/config';
+import { Factory } from './factories';
+import { createTestDatabase } from './test-database';
+
+export interface TestApp {
+  app: NestExpressApplication;
+  /** supertest bound to the running app: `t.http.get('/api/health')` */
+  http: ReturnType<typeof request>;
+  db: DataSource;
+  config: AppConfig;
+  factory: Factory;
+  close(): Promise<void>;
+}
+
+/**
+ * Boots the real API (every module, guard, pipe and filter) on a fresh PostgreSQL database
+ * cloned from the migrated template. One per test file: `beforeAll(() => (t = await createTestApp()))`.
+ */
+export async function createTestApp(env: Record<string, string> = {}): Promise<TestApp> {
+  const database = await createTestDatabase();
+  const config = loadConfig({
+    NODE_ENV: 'test',
+    LOG_LEVEL: 'silent',
+    WEB_DIST: '/nonexistent',
+    JWT_SECRET: 'test-secret-test-secret-test-secret-0000',
+    SEED_ON_BOOT: 'false',
+    MIGRATE_ON_BOOT: 'false',
+    TRAMA_TERRITORY_DIR: process.env.TRAMA_TERRITORY_DIR ?? '../shared/data',
+    ...env,
+  });
+  const app = await NestFactory.create<NestExpressApplication>(AppModule.register(config, database.url), {
+    logger: false,
+    bodyParser: false,
+    bufferLogs: false,
+  });
+  configureApp(app, config);
+  await app.init();
+  const server = app.getHttpServer();
+  const db = app.get(DataSource);
+  return {
+    app,
+    http: request(server),
+    db,
+    config,
+    factory: new Factory(db, request(server)),
+    close: async () => {
+      await app.close();
+      await database.drop();
+    },
+  };
+}

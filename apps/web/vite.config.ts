@@ -1,0 +1,29 @@
+import { fileURLToPath } from 'node:url';
+import react from '@vitejs/plugin-react';
+import { defineConfig } from 'vite';
+
+const here = (path: string) => fileURLToPath(new URL(path, import.meta.url));
+
+/** The web app: built into dist/apps/web, which the API serves in production (one process, one port). */
+export default defineConfig({
+  root: here('.'),
+  plugins: [react()],
+  resolve: {
+    alias: { '@trama/contracts': here('../../libs/contracts/src/index.ts') },
+  },
+  build: {
+    outDir: here('../../dist/apps/web'),
+    emptyOutDir: true,
+    sourcemap: true,
+    // leaflet is ~150 kB: keep it out of the first paint of the login page
+    chunkSizeWarningLimit: 600,
+  },
+  server: {
+    port: 4200,
+    proxy: { '/api': { target: 'http://localhost:3000', changeOrigin: false } },
+  },
+  preview: {
+    port: 4300,
+    proxy: { '/api': { target: 'http://localhost:3000', changeOrigin: false } },
+  },
+});
