@@ -13,7 +13,7 @@ async function bootstrap(): Promise<void> {
   const started = Date.now();
   const config = loadConfig();
   const database = await openDatabase(config, log);
-  let app: NestExpressApplication | undefined;
+  const running: { app?: NestExpressApplication } = {};
   let closing = false;
   const shutdown = async (signal: string) => {
     if (closing) return;
@@ -24,7 +24,7 @@ async function bootstrap(): Promise<void> {
       process.exit(1);
     }, 10_000);
     try {
-      await app?.close();
+      await running.app?.close();
       await database.stop();
       log('stopped cleanly');
       clearTimeout(timer);
@@ -41,10 +41,11 @@ async function bootstrap(): Promise<void> {
     const applied = await migrate(database.url);
     if (applied.length > 0) log(`migrations applied: ${applied.join(', ')}`);
   }
-  app = await NestFactory.create<NestExpressApplication>(AppModule.register(config, database.url), {
+  const app = await NestFactory.create<NestExpressApplication>(AppModule.register(config, database.url), {
     bufferLogs: true,
     bodyParser: false,
   });
+  running.app = app;
   configureApp(app, config);
   if (!config.isProduction && config.seedOnBoot) {
     await app.get(DemoSeeder).seed(log);

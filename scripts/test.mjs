@@ -1,0 +1,98 @@
+// npm test: every test of the project.
+//   1. type checks (strict) and lint
+//   2. unit and integration tests of every project (the API's against a real PostgreSQL:
+//      DATABASE_URL's server, or an embedded one started by the tests)
+//   3. browser tests: the built app started on a fresh database, driven by Chromium
+// Prints "N passed, N failed" at the end, summed over every Jest run.
+import { spawn } from 'node:child_process';
+import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
+import pg from 'pg';
+import { API_MAIN, freePort, mustRun, requireNode24, root, run, waitForHealth } from './lib.mjs';
+
+requireNode24();
+process.env.NX_NO_CLOUD = 'true';
+process.env.NX_DAEMON = 'false';
+const started = Date.now();
+const resultsDir = join(root, 'tmp/test-results');
+rmSync(resultsDir, { recursive: true, force: true });
+mkdirSync(resultsDir, { recursive: true });
+const only = process.argv.slice(2); // e.g. `npm test -- e2e` runs only the browser tests
+
+const phase = (name) => only.length === 0 || only.includes(name);
+const timings = [];
+async function timed(name, fn) {
+  const t0 = Date.now();
+  await fn();
+  timings.push(`${name} ${((Date.now() - t0) / 1000).toFixed(1)} s`);
+}
+
+let failed = false;
+if (phase('check')) {
+  await timed('typecheck+lint', () => mustRun('nx', ['run-many', '-t', 'typecheck', 'lint', '--output-style=stream']));
+}
+if (phase('unit')) {
+  await timed('unit+integration', async () => {
+    const code = await run('nx', ['run-many', '-t', 'test', '--output-style=stream', '--parallel=1']);
+    if (code !== 0) failed = true;
+  });
+}
+
+async function e2eDatabase() {
+  if (!process.env.DATABASE_URL) {
+    const dataDir = join(root, '.data/e2e');
+    rmSync(dataDir, { recursive: true, force: true });
+    return { env: { TRAMA_DATA_DIR: dataDir } };
+  }
+  const server = new URL(process.env.DATABASE_URL);
+  server.pathname = '/postgres';
+  const client = new pg.Client({ connectionString: server.toString() });
+  await client.connect();
+  await client.query('DROP DATABASE IF EXISTS trama_e2e WITH (FORCE)');
+  await client.query('CREATE DATABASE trama_e2e');
+  await client.end();
+  server.pathname = '/trama_e2e';
+  return { env: { DATABASE_URL: server.toString() } };
+}
+
+if (phase('e2e') && !failed) {
+  await timed('browser', async () => {
+    await mustRun('nx', ['run-many', '-t', 'build', '-p', 'api', 'web', '--output-style=stream']);
+    const port = await freePort();
+    const baseUrl = `http://localhost:${port}`;
+    const { env } = await e2eDatabase();
+    const app = spawn(process.execPath, [API_MAIN], {
+      cwd: root,
+      stdio: ['ignore', 'pipe', 'pipe'],
+      env: { ...process.env, ...env, NODE_ENV: 'test', PORT: String(port), LOG_LEVEL: 'warn', APP_ORIGIN: baseUrl },
+    });
+    const log = [];
+    app.stdout.on('data', (d) => log.push(d.toString()));
+    app.stderr.on('data', (d) => log.push(d.toString()));
+    try {
+      await waitForHealth(baseUrl, 90_000);
+      const code = await run('nx', ['run', 'web-e2e:e2e', '--output-style=stream'], { env: { ...process.env, E2E_BASE_URL: baseUrl } });
+      if (code !== 0) {
+        failed = true;
+        console.error('--- app log (tail) ---\n' + log.join('').split('\n').slice(-40).join('\n'));
+      }
+    } catch (error) {
+      failed = true;
+      console.error(String(error), '\n--- app log ---\n' + log.join(''));
+    } finally {
+      app.kill('SIGTERM');
+      await new Promise((r) => app.once('exit', r));
+    }
+  });
+}
+
+let passed = 0;
+let failures = 0;
+for (const file of existsSync(resultsDir) ? await import('node:fs').then((fs) => fs.readdirSync(resultsDir)) : []) {
+  const result = JSON.parse(readFileSync(join(resultsDir, file), 'utf8'));
+  passed += result.numPassedTests;
+  failures += result.numFailedTests + (result.numRuntimeErrorTestSuites ?? 0);
+}
+console.log(`\nTest time: ${((Date.now() - started) / 1000).toFixed(1)} s (${timings.join(', ')})`);
+console.log(`${passed} passed, ${failures} failed`);
+process.exit(failed || failures > 0 ? 1 : 0);
