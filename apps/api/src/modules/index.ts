@@ -1,6 +1,7 @@
 import { HealthModule } from './health/health.module';
 import { SeedModule } from './seed/seed.module';
+import { TenantsModule } from './tenants/tenants.module';
 import { TerritoryModule } from './territory/territory.module';
 
 /** The feature modules of the API. A new feature adds its module here. */
-export const FEATURE_MODULES = [HealthModule, TerritoryModule, SeedModule];
+export const FEATURE_MODULES = [HealthModule, TenantsModule, TerritoryModule, SeedModule];

@@ -1,0 +1,105 @@
+import { Injectable } from '@nestjs/common';
+import { EntityManager } from 'typeorm';
+import type { ParsedMunicipality, ParsedSocialArea } from './territory-files';
+
+export interface UpsertCounts {
+  created: number;
+  updated: number;
+}
+
+/**
+ * The writes of a territory import, all inside the caller's transaction, each one statement for
+ * the whole file (rows travel as one jsonb parameter: no parameter limit, one round trip).
+ */
+@Injectable()
+export class TerritoryImportRepository {
+  async counts(manager: EntityManager, tenantId: string): Promise<{ socialAreas: number; municipalities: number }> {
+    const [row]: { socialAreas: number; municipalities: number }[] = await manager.query(
+      `SELECT (SELECT count(*)::int FROM social_areas WHERE tenant_id = $1) AS "socialAreas",
+              (SELECT count(*)::int FROM municipalities WHERE tenant_id = $1) AS "municipalities"`,
+      [tenantId],
+    );
+    return row;
+  }
+
+  /** Current social area of each municipality of the tenant: ISTAT code → social area code (null when none). */
+  async memberships(manager: EntityManager, tenantId: string): Promise<Map<string, string | null>> {
+    const rows: { istatCode: string; code: string | null }[] = await manager.query(
+      `SELECT m.istat_code AS "istatCode", sa.code FROM municipalities m LEFT JOIN social_areas sa ON sa.id = m.social_area_id WHERE m.tenant_id = $1`,
+      [tenantId],
+    );
+    return new Map(rows.map((r) => [r.istatCode, r.code]));
+  }
+
+  /** Inserts new social areas and renames existing ones; unchanged rows keep their version. */
+  async upsertSocialAreas(manager: EntityManager, tenantId: string, areas: ParsedSocialArea[], actorId: string | null): Promise<UpsertCounts> {
+    const rows: { created: boolean }[] = await manager.query(
+      `INSERT INTO social_areas (tenant_id, code, name, created_by, updated_by)
+       SELECT $1, r.code, r.name, $3, $3 FROM jsonb_to_recordset($2::jsonb) AS r(code text, name text)
+       ON CONFLICT (tenant_id, code) DO UPDATE
+          SET name = EXCLUDED.name, updated_at = now(), updated_by = EXCLUDED.updated_by, version = social_areas.version + 1
+        WHERE social_areas.name IS DISTINCT FROM EXCLUDED.name
+       RETURNING (xmax = 0) AS created`,
+      [tenantId, JSON.stringify(areas), actorId],
+    );
+    return count(rows);
+  }
+
+  /**
+   * Inserts new municipalities and updates the data of existing ones (name, population, area,
+   * point, boundaries, bbox); unchanged rows keep their version. An existing municipality keeps
+   * the social area a coordinator may have given it, unless `overwriteMemberships`.
+   */
+  async upsertMunicipalities(
+    manager: EntityManager,
+    tenantId: string,
+    municipalities: ParsedMunicipality[],
+    actorId: string | null,
+    overwriteMemberships: boolean,
+  ): Promise<UpsertCounts> {
+    const records = municipalities.map((m) => ({
+      istat_code: m.istatCode,
+      name: m.name,
+      province_code: m.provinceCode,
+      cadastral_code: m.cadastralCode,
+      population: m.population,
+      population_year: m.populationYear,
+      area_km2: m.areaKm2,
+      lat: m.lat,
+      lon: m.lon,
+      boundary: m.boundary,
+      boundary_simplified: m.boundarySimplified,
+      min_lon: m.bbox[0],
+      min_lat: m.bbox[1],
+      max_lon: m.bbox[2],
+      max_lat: m.bbox[3],
+      social_area_code: m.socialAreaCode,
+    }));
+    const data = ['name', 'province_code', 'cadastral_code', 'population', 'population_year', 'area_km2', 'lat', 'lon', 'boundary', 'boundary_simplified', 'min_lon', 'min_lat', 'max_lon', 'max_lat'];
+    const rows: { created: boolean }[] = await manager.query(
+      `INSERT INTO municipalities (tenant_id, istat_code, ${data.join(', ')}, social_area_id, created_by, updated_by)
+       SELECT $1, r.istat_code, ${data.map((c) => `r.${c}`).join(', ')}, sa.id, $3, $3
+         FROM jsonb_to_recordset($2::jsonb) AS r(
+                istat_code text, name text, province_code text, cadastral_code text, population int, population_year smallint,
+                area_km2 numeric, lat double precision, lon double precision, boundary jsonb, boundary_simplified jsonb,
+                min_lon double precision, min_lat double precision, max_lon double precision, max_lat double precision, social_area_code text)
+         LEFT JOIN social_areas sa ON sa.tenant_id = $1 AND sa.code = r.social_area_code
+       ON CONFLICT (tenant_id, istat_code) DO UPDATE
+          SET ${data.map((c) => `${c} = EXCLUDED.${c}`).join(', ')},
+              social_area_id = CASE WHEN $4::boolean THEN EXCLUDED.social_area_id
+                                    ELSE COALESCE(municipalities.social_area_id, EXCLUDED.social_area_id) END,
+              updated_at = now(), updated_by = EXCLUDED.updated_by, version = municipalities.version + 1
+        WHERE (${data.map((c) => `municipalities.${c}`).join(', ')}) IS DISTINCT FROM (${data.map((c) => `EXCLUDED.${c}`).join(', ')})
+           OR municipalities.social_area_id IS DISTINCT FROM
+              CASE WHEN $4::boolean THEN EXCLUDED.social_area_id ELSE COALESCE(municipalities.social_area_id, EXCLUDED.social_area_id) END
+       RETURNING (xmax = 0) AS created`,
+      [tenantId, JSON.stringify(records), actorId, overwriteMemberships],
+    );
+    return count(rows);
+  }
+}
+
+function count(rows: { created: boolean }[]): UpsertCounts {
+  const created = rows.filter((r) => r.created).length;
+  return { created, updated: rows.length - created };
+}
