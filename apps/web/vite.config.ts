@@ -15,8 +15,6 @@ export default defineConfig({
     outDir: here('../../dist/apps/web'),
     emptyOutDir: true,
     sourcemap: true,
-    // leaflet is ~150 kB: keep it out of the first paint of the login page
-    chunkSizeWarningLimit: 600,
   },
   server: {
     port: 4200,

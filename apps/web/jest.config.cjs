@@ -1,0 +1,23 @@
+/**
+ * Unit and component tests of the web app (jsdom + Testing Library), CommonJS Jest + ts-jest.
+ * react-router 8 and react-leaflet 5 ship ES modules only: they are transpiled to CommonJS like our sources.
+ */
+const esmOnly = ['react-router', 'react-leaflet', '@react-leaflet/core'];
+
+module.exports = {
+  displayName: 'web',
+  rootDir: __dirname,
+  testEnvironment: 'jsdom',
+  testMatch: ['<rootDir>/src/**/*.spec.ts', '<rootDir>/src/**/*.spec.tsx'],
+  setupFilesAfterEnv: ['<rootDir>/jest.setup.ts'],
+  transform: {
+    '^.+\\.tsx?$': ['ts-jest', { tsconfig: '<rootDir>/tsconfig.spec.json' }],
+    '^.+\\.m?js$': ['ts-jest', { tsconfig: { allowJs: true, module: 'commonjs', target: 'es2022', isolatedModules: true } }],
+  },
+  transformIgnorePatterns: [`/node_modules/(?!(${esmOnly.join('|')})/)`],
+  moduleNameMapper: {
+    '^@trama/contracts$': '<rootDir>/../../libs/contracts/src/index.ts',
+    '\\.css$': '<rootDir>/src/test/style-stub.cjs',
+  },
+  testEnvironmentOptions: { url: 'http://localhost/' },
+};

@@ -1,0 +1,98 @@
+import { useEffect, useState, type MouseEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link, NavLink, Outlet, useLocation } from 'react-router';
+import { useSessionUser } from '../../lib/auth/session';
+import { navItemsFor } from '../nav-items';
+import { LanguageSwitch } from './language-switch';
+import { UserMenu } from './user-menu';
+
+export function SkipLink() {
+  const { t } = useTranslation();
+  const skip = (event: MouseEvent<HTMLAnchorElement>) => {
+    const main = document.getElementById('main');
+    if (!main) return;
+    event.preventDefault();
+    main.focus();
+    main.scrollIntoView();
+  };
+  return (
+    <a className="skip-link" href="#main" onClick={skip}>
+      {t('a11y.skipToContent')}
+    </a>
+  );
+}
+
+/** The authenticated layout: header with tenant, navigation, language and account; the page in <main>. */
+export function AppShell() {
+  const { t } = useTranslation();
+  const user = useSessionUser();
+  const location = useLocation();
+  const [navOpen, setNavOpen] = useState(false);
+
+  // A phone's menu closes once the user has gone somewhere.
+  useEffect(() => setNavOpen(false), [location.pathname]);
+
+  return (
+    <div className="shell">
+      <SkipLink />
+      <header className="header">
+        <div className="header__bar">
+          <Link to="/territorio" className="brand">
+            <span className="brand__name">{t('app.name')}</span>
+            <span className="brand__tenant">{user.tenant?.name ?? t('app.allTenants')}</span>
+          </Link>
+          <button type="button" className="nav-toggle" aria-expanded={navOpen} aria-controls="header-panel" onClick={() => setNavOpen((v) => !v)}>
+            <span className="nav-toggle__icon" aria-hidden="true" />
+            {t('nav.menu')}
+          </button>
+        </div>
+        <div id="header-panel" className={`header__panel${navOpen ? ' is-open' : ''}`}>
+          <nav className="nav" aria-label={t('nav.label')}>
+            <ul>
+              {navItemsFor(user.role).map((item) => (
+                <li key={item.to}>
+                  <NavLink to={item.to} className="nav__link">
+                    {t(item.label)}
+                  </NavLink>
+                </li>
+              ))}
+            </ul>
+          </nav>
+          <LanguageSwitch />
+          <UserMenu user={user} />
+        </div>
+      </header>
+      <main id="main" className="main" tabIndex={-1}>
+        <Outlet />
+      </main>
+      <footer className="footer">
+        <p>{t('app.footer')}</p>
+      </footer>
+    </div>
+  );
+}
+
+/** The layout of pages without a session (login): brand, language, content. */
+export function PublicShell() {
+  const { t } = useTranslation();
+  return (
+    <div className="shell shell--public">
+      <SkipLink />
+      <header className="header">
+        <div className="header__bar">
+          <span className="brand">
+            <span className="brand__name">{t('app.name')}</span>
+            <span className="brand__tenant">{t('app.tagline')}</span>
+          </span>
+          <LanguageSwitch />
+        </div>
+      </header>
+      <main id="main" className="main main--narrow" tabIndex={-1}>
+        <Outlet />
+      </main>
+      <footer className="footer">
+        <p>{t('app.footer')}</p>
+      </footer>
+    </div>
+  );
+}

@@ -1,0 +1,49 @@
+import { createBrowserRouter, Navigate, type RouteObject } from 'react-router';
+import { USER_MANAGER_ROLES } from '../lib/auth/permissions';
+import { AppShell, PublicShell } from './layout/app-shell';
+import { RequireAuth, RequireRole } from './require-auth';
+import { LoginRoute } from './routes/login-route';
+import { NotFoundRoute } from './routes/not-found-route';
+import { RouteError } from './routes/route-error';
+
+/**
+ * Paths are Italian (they are user-facing: bookmarks, shared links); code names stay English.
+ * Pages behind the login load on demand, so that the login page stays small on a phone.
+ */
+export const routes: RouteObject[] = [
+  {
+    errorElement: <RouteError />,
+    children: [
+      {
+        element: <PublicShell />,
+        children: [{ path: '/login', element: <LoginRoute /> }],
+      },
+      {
+        element: <RequireAuth />,
+        children: [
+          {
+            element: <AppShell />,
+            children: [
+              { path: '/', element: <Navigate to="/territorio" replace /> },
+              { path: '/territorio', lazy: () => import('./routes/territory-route').then((m) => ({ Component: m.TerritoryRoute })) },
+              {
+                element: <RequireRole roles={USER_MANAGER_ROLES} />,
+                children: [
+                  { path: '/utenti', lazy: () => import('./routes/users-route').then((m) => ({ Component: m.UsersRoute })) },
+                  { path: '/utenti/nuovo', lazy: () => import('./routes/users-route').then((m) => ({ Component: m.CreateUserRoute })) },
+                  { path: '/utenti/:id', lazy: () => import('./routes/users-route').then((m) => ({ Component: m.UserDetailRoute })) },
+                ],
+              },
+              { path: '/profilo/password', lazy: () => import('./routes/change-password-route').then((m) => ({ Component: m.ChangePasswordRoute })) },
+              { path: '*', element: <NotFoundRoute /> },
+            ],
+          },
+        ],
+      },
+    ],
+  },
+];
+
+export function createAppRouter() {
+  return createBrowserRouter(routes);
+}

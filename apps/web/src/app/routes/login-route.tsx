@@ -1,0 +1,26 @@
+import { useTranslation } from 'react-i18next';
+import { Navigate, useLocation, useNavigate } from 'react-router';
+import { Loading } from '../../components/loading';
+import { PageHeading } from '../../components/page-heading';
+import { LoginForm } from '../../features/auth/components/login-form';
+import { useSession } from '../../lib/auth/session';
+
+function destination(state: unknown): string {
+  const from = (state as { from?: unknown } | null)?.from;
+  return typeof from === 'string' && from.startsWith('/') && !from.startsWith('//') && !from.startsWith('/login') ? from : '/territorio';
+}
+
+export function LoginRoute() {
+  const { t } = useTranslation();
+  const session = useSession();
+  const location = useLocation();
+  const navigate = useNavigate();
+  if (session.isPending) return <Loading label={t('session.restoring')} />;
+  if (session.data) return <Navigate to={destination(location.state)} replace />;
+  return (
+    <div className="card card--login">
+      <PageHeading title={t('login.title')} lead={t('login.lead')} />
+      <LoginForm onSuccess={() => navigate(destination(location.state), { replace: true })} />
+    </div>
+  );
+}

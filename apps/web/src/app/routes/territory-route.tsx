@@ -1,0 +1,5 @@
+import { TerritoryView } from '../../features/territory/components/territory-view';
+
+export function TerritoryRoute() {
+  return <TerritoryView />;
+}

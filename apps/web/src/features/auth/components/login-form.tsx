@@ -1,0 +1,73 @@
+import { zodResolver } from '@hookform/resolvers/zod';
+import type { SessionUser } from '@trama/contracts';
+import type { TFunction } from 'i18next';
+import { useForm } from 'react-hook-form';
+import { useTranslation } from 'react-i18next';
+import { z } from 'zod';
+import { Alert } from '../../../components/alert';
+import { TextField } from '../../../components/form-field';
+import { isApiRequestError } from '../../../lib/api/api-error';
+import { errorMessage } from '../../../lib/api/error-message';
+import { fieldErrorText } from '../../../lib/forms/form-errors';
+import { useLogin } from '../api/login';
+
+const loginSchema = z.object({
+  email: z.email({ error: (issue) => (issue.input === '' ? 'validation.required' : 'validation.email') }),
+  password: z.string().min(1, { error: 'validation.required' }),
+});
+type LoginValues = z.infer<typeof loginSchema>;
+
+/** The sign-in failures a person can act on get their own sentence; the rest the generic one. */
+export function loginErrorMessage(t: TFunction, error: unknown): string {
+  if (isApiRequestError(error)) {
+    if (error.code === 'ACCOUNT_LOCKED' || error.status === 423) return t('login.errors.locked');
+    if (error.code === 'RATE_LIMITED' || error.status === 429) return t('login.errors.rateLimited');
+    if (error.code === 'INVALID_CREDENTIALS' || error.status === 401) return t('login.errors.invalidCredentials');
+  }
+  return errorMessage(t, error);
+}
+
+export function LoginForm({ onSuccess }: { onSuccess: (user: SessionUser) => void }) {
+  const { t } = useTranslation();
+  const login = useLogin();
+  const {
+    register,
+    handleSubmit,
+    formState: { errors },
+  } = useForm<LoginValues>({ resolver: zodResolver(loginSchema), defaultValues: { email: '', password: '' } });
+
+  const onSubmit = handleSubmit((values) => {
+    login.mutate(values, { onSuccess: (response) => onSuccess(response.user) });
+  });
+
+  return (
+    <form className="form" onSubmit={onSubmit} noValidate aria-describedby={login.isError ? 'login-error' : undefined}>
+      {login.isError ? (
+        <Alert id="login-error" tone="error" title={t('login.errors.title')}>
+          {loginErrorMessage(t, login.error)}
+        </Alert>
+      ) : null}
+      <TextField
+        label={t('login.email')}
+        type="email"
+        autoComplete="username"
+        inputMode="email"
+        spellCheck={false}
+        required
+        error={fieldErrorText(t, errors.email)}
+        {...register('email')}
+      />
+      <TextField
+        label={t('login.password')}
+        type="password"
+        autoComplete="current-password"
+        required
+        error={fieldErrorText(t, errors.password)}
+        {...register('password')}
+      />
+      <button type="submit" className="button button--primary button--block" disabled={login.isPending}>
+        {login.isPending ? t('login.submitting') : t('login.submit')}
+      </button>
+    </form>
+  );
+}

@@ -1,0 +1,52 @@
+import type { UserDto } from '@trama/contracts';
+import { useEffect, useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Alert } from '../../../components/alert';
+import { Loading } from '../../../components/loading';
+import { isApiRequestError } from '../../../lib/api/api-error';
+import { errorMessage } from '../../../lib/api/error-message';
+import { useAssignMunicipalities } from '../api/assign-municipalities';
+import { useMunicipalityOptions } from '../api/list-territory-options';
+import { isConflict } from './conflict';
+import { MunicipalityPicker } from './municipality-picker';
+
+/** The municipalities an innovator works in (replaces the whole set, with the user's version). */
+export function AssignmentsEditor({ user }: { user: UserDto }) {
+  const { t } = useTranslation();
+  const options = useMunicipalityOptions();
+  const assign = useAssignMunicipalities(user.id);
+  const current = user.assignedMunicipalities.map((m) => m.istatCode);
+  const [value, setValue] = useState<string[]>(current);
+  const currentKey = [...current].sort().join(',');
+
+  // Start again from the server's set whenever it changes (after a save, or a reload after a conflict).
+  useEffect(() => {
+    setValue(currentKey ? currentKey.split(',') : []);
+  }, [currentKey, user.version]);
+
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    assign.mutate({ version: user.version, municipalities: value });
+  };
+  const fieldError = isApiRequestError(assign.error) ? assign.error.details.flatMap((d) => d.messages).join(' ') || undefined : undefined;
+  const changed = [...value].sort().join(',') !== currentKey;
+
+  if (options.isPending) return <Loading />;
+  if (options.isError) return <Alert tone="error">{errorMessage(t, options.error)}</Alert>;
+  return (
+    <form className="form" onSubmit={submit} noValidate>
+      {assign.isSuccess && !changed ? <Alert tone="success">{t('users.assignments.saved')}</Alert> : null}
+      {assign.isError ? (
+        <Alert tone="error" title={isConflict(assign.error) ? t('common.conflictTitle') : t('users.assignments.failed')}>
+          {isConflict(assign.error) ? t('common.conflict') : errorMessage(t, assign.error)}
+        </Alert>
+      ) : null}
+      <MunicipalityPicker legend={t('users.form.municipalities')} options={options.data} value={value} onChange={setValue} error={fieldError} />
+      <div className="form__actions">
+        <button type="submit" className="button button--primary" disabled={assign.isPending || !changed}>
+          {assign.isPending ? t('common.saving') : t('users.assignments.save')}
+        </button>
+      </div>
+    </form>
+  );
+}

@@ -1,0 +1,55 @@
+import type { ApiError } from '@trama/contracts';
+
+export type FieldProblem = NonNullable<ApiError['details']>[number];
+
+/** A failed API call, with the server's stable error shape (or a synthetic one for network failures). */
+export class ApiRequestError extends Error {
+  readonly status: number;
+  readonly code: string;
+  readonly details: FieldProblem[];
+
+  constructor(body: ApiError) {
+    super(body.message);
+    this.name = 'ApiRequestError';
+    this.status = body.statusCode;
+    this.code = body.code;
+    this.details = body.details ?? [];
+  }
+
+  /** The messages reported for one field (`email`, `territory.code`, …). */
+  fieldMessages(field: string): string[] {
+    return this.details.filter((d) => d.field === field).flatMap((d) => d.messages);
+  }
+}
+
+export const NETWORK_ERROR = 'NETWORK_ERROR';
+
+export function isApiRequestError(error: unknown): error is ApiRequestError {
+  return error instanceof ApiRequestError;
+}
+
+function isApiErrorBody(value: unknown): value is ApiError {
+  return typeof value === 'object' && value !== null && typeof (value as ApiError).code === 'string' && typeof (value as ApiError).statusCode === 'number';
+}
+
+/** Reads an error response: the API's JSON body when there is one, a generic error otherwise (a proxy's HTML page, an empty 502). */
+export async function errorFromResponse(response: Response): Promise<ApiRequestError> {
+  let body: unknown = null;
+  try {
+    body = await response.json();
+  } catch {
+    body = null;
+  }
+  if (isApiErrorBody(body)) return new ApiRequestError(body);
+  return new ApiRequestError({
+    statusCode: response.status,
+    error: response.statusText || 'Error',
+    code: `HTTP_${response.status}`,
+    message: `The server answered ${response.status}`,
+  });
+}
+
+export function networkError(cause: unknown): ApiRequestError {
+  const error = new ApiRequestError({ statusCode: 0, error: 'Network Error', code: NETWORK_ERROR, message: cause instanceof Error ? cause.message : 'Network error' });
+  return error;
+}

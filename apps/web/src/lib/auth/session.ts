@@ -1,0 +1,54 @@
+import { queryOptions, useQuery, type QueryClient } from '@tanstack/react-query';
+import type { LoginResponse, SessionUser } from '@trama/contracts';
+import { refreshSession, setAccessToken, setSessionHandlers } from '../api/api-client';
+
+/**
+ * The signed-in user is server state like any other: one react-query entry, filled on app load by a
+ * refresh (the httpOnly cookie survives reloads), by the login mutation, and emptied on sign-out or
+ * when the server refuses to refresh.
+ */
+export const sessionKey = ['session'] as const;
+
+export const sessionQueryOptions = queryOptions({
+  queryKey: sessionKey,
+  queryFn: async (): Promise<SessionUser | null> => (await refreshSession())?.user ?? null,
+  staleTime: Infinity,
+  gcTime: Infinity,
+  retry: false,
+  refetchOnWindowFocus: false,
+  refetchOnReconnect: false,
+});
+
+export function useSession() {
+  return useQuery(sessionQueryOptions);
+}
+
+/** For components under the authenticated layout, where the user is known to be present. */
+export function useSessionUser(): SessionUser {
+  const { data } = useSession();
+  if (!data) throw new Error('useSessionUser() used outside the authenticated layout');
+  return data;
+}
+
+/** Records a successful login or refresh. */
+export function startSession(queryClient: QueryClient, response: LoginResponse): void {
+  setAccessToken(response.accessToken);
+  queryClient.setQueryData(sessionKey, response.user);
+}
+
+/** Forgets the token and every cached answer of the previous user. */
+export function endSession(queryClient: QueryClient): void {
+  setAccessToken(null);
+  queryClient.cancelQueries({ predicate: (q) => q.queryKey[0] !== sessionKey[0] }).catch(() => undefined);
+  queryClient.removeQueries({ predicate: (q) => q.queryKey[0] !== sessionKey[0] });
+  queryClient.setQueryData(sessionKey, null);
+}
+
+/** Connects the API client's session events to the query cache. Returns a disconnect function. */
+export function connectSession(queryClient: QueryClient): () => void {
+  setSessionHandlers({
+    onRefreshed: (response) => queryClient.setQueryData(sessionKey, response.user),
+    onExpired: () => endSession(queryClient),
+  });
+  return () => setSessionHandlers({});
+}
