@@ -1,18 +1,18 @@
 /**
  * Unit and component tests of the web app (jsdom + Testing Library), CommonJS Jest + ts-jest.
- * react-router 8 and react-leaflet 5 ship ES modules only: they are transpiled to CommonJS like our sources.
+ * react-router 8 (with @remix-run/route-pattern and cookie-es) and react-leaflet 5 ship ES modules only: they are transpiled to CommonJS like our sources.
  */
-const esmOnly = ['react-router', 'react-leaflet', '@react-leaflet/core'];
+const esmOnly = ['react-router', '@remix-run', 'cookie-es', 'react-leaflet', '@react-leaflet/core'];
 
 module.exports = {
   displayName: 'web',
   rootDir: __dirname,
-  testEnvironment: 'jsdom',
+  testEnvironment: '<rootDir>/src/test/jsdom-environment.cjs',
   testMatch: ['<rootDir>/src/**/*.spec.ts', '<rootDir>/src/**/*.spec.tsx'],
   setupFilesAfterEnv: ['<rootDir>/jest.setup.ts'],
   transform: {
     '^.+\\.tsx?$': ['ts-jest', { tsconfig: '<rootDir>/tsconfig.spec.json' }],
-    '^.+\\.m?js$': ['ts-jest', { tsconfig: { allowJs: true, module: 'commonjs', target: 'es2022', isolatedModules: true } }],
+    '^.+\\.m?js$': '<rootDir>/src/test/esm-transformer.cjs',
   },
   transformIgnorePatterns: [`/node_modules/(?!(${esmOnly.join('|')})/)`],
   moduleNameMapper: {
