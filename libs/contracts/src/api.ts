@@ -81,6 +81,8 @@ export interface UserDto {
   contractEnd: string | null;
   assignedMunicipalities: MunicipalityRef[];
   territory: SessionUser['territory'];
+  /** the tenant the user belongs to; null for platform admins */
+  tenant: TenantRef | null;
   lastLoginAt: string | null;
   createdAt: string;
   version: number;

@@ -1,7 +1,10 @@
+import { AuditModule } from './audit/audit.module';
+import { AuthModule } from './auth/auth.module';
 import { HealthModule } from './health/health.module';
 import { SeedModule } from './seed/seed.module';
 import { TenantsModule } from './tenants/tenants.module';
 import { TerritoryModule } from './territory/territory.module';
+import { UsersModule } from './users/users.module';
 
 /** The feature modules of the API. A new feature adds its module here. */
-export const FEATURE_MODULES = [HealthModule, TenantsModule, TerritoryModule, SeedModule];
+export const FEATURE_MODULES = [HealthModule, TenantsModule, TerritoryModule, SeedModule, AuthModule, UsersModule, AuditModule];

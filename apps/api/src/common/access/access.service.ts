@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { Role } from '@trama/contracts';
 import { DataSource } from 'typeorm';
+import { isIssuedAfterPasswordChange } from '../auth/token-validity';
 import { AccessScope } from './access-scope';
 
 interface UserRow {
@@ -12,6 +13,16 @@ interface UserRow {
   active: boolean;
   scope_municipality_id: string | null;
   scope_social_area_id: string | null;
+  password_changed_at: Date;
+}
+
+export interface ScopeOptions {
+  /**
+   * When the scope is for an access token: the password stamp it carries (`pwdChangedAt`). A token
+   * issued before the user's last password change (or without a stamp: null) gets no scope.
+   * See common/auth/token-validity.ts.
+   */
+  tokenPasswordStamp?: number | null;
 }
 
 /** Builds the AccessScope of a user from the database, once per request. */
@@ -19,15 +30,17 @@ interface UserRow {
 export class AccessService {
   constructor(private readonly dataSource: DataSource) {}
 
-  /** The scope of an active user, or null (unknown or deactivated user). */
-  async scopeFor(userId: string): Promise<AccessScope | null> {
+  /** The scope of an active user, or null (unknown or deactivated user, or a token older than the last password change). */
+  async scopeFor(userId: string, options: ScopeOptions = {}): Promise<AccessScope | null> {
     const rows: UserRow[] = await this.dataSource.query(
-      `SELECT u.id, u.email, u.full_name, u.role, u.tenant_id, u.active, u.scope_municipality_id, u.scope_social_area_id
+      `SELECT u.id, u.email, u.full_name, u.role, u.tenant_id, u.active, u.scope_municipality_id, u.scope_social_area_id,
+              u.password_changed_at
          FROM users u WHERE u.id = $1`,
       [userId],
     );
     const user = rows[0];
     if (!user || !user.active) return null;
+    if (options.tokenPasswordStamp !== undefined && !isIssuedAfterPasswordChange(options.tokenPasswordStamp, new Date(user.password_changed_at))) return null;
     let visible: string[] | null = null;
     let assigned: string[] = [];
     if (user.role === 'municipality') {

@@ -10,6 +10,8 @@ export interface AccessTokenPayload {
   sub: string;
   role: string;
   tenant: string | null;
+  /** the user's password_changed_at (epoch ms) when the token was issued: older than the current one → refused */
+  pwdChangedAt: number;
 }
 
 /** Verifies the bearer access token, then loads the caller's AccessScope from the database. */
@@ -28,8 +30,9 @@ export class JwtStrategy extends PassportStrategy(Strategy, 'jwt') {
   }
 
   async validate(payload: AccessTokenPayload): Promise<AccessScope> {
-    const scope = await this.access.scopeFor(payload.sub);
-    if (!scope) throw CommonErrors.UNAUTHENTICATED('Your account is not active');
+    // Tokens issued before the last password change (or without the stamp) are refused.
+    const scope = await this.access.scopeFor(payload.sub, { tokenPasswordStamp: typeof payload.pwdChangedAt === 'number' ? payload.pwdChangedAt : null });
+    if (!scope) throw CommonErrors.UNAUTHENTICATED('Your session has ended: sign in again');
     return scope;
   }
 }

@@ -1,0 +1,37 @@
+import { Injectable } from '@nestjs/common';
+import type { AuditEntryDto, Page } from '@trama/contracts';
+import type { AccessScope } from '../../common/access/access-scope';
+import { pageOf } from '../../common/http/pagination';
+import { AuditRepository, type AuditRow } from './audit.repository';
+import type { ListAuditQuery } from './dto/list-audit.query';
+
+function toDto(row: AuditRow): AuditEntryDto {
+  return {
+    id: String(row.id),
+    at: new Date(row.at).toISOString(),
+    actor: row.actorId ? { id: row.actorId, fullName: row.actorName ?? '(deleted user)' } : null,
+    entity: row.entity,
+    entityId: row.entityId,
+    action: row.action,
+    before: row.before ?? null,
+    after: row.after ?? null,
+  };
+}
+
+/** The audit log as coordinators (their tenant) and admins (everything) read it. */
+@Injectable()
+export class AuditLogService {
+  constructor(private readonly audit: AuditRepository) {}
+
+  async listEntries(scope: AccessScope, query: ListAuditQuery): Promise<Page<AuditEntryDto>> {
+    scope.requireRole('coordinator');
+    const { rows, total } = await this.audit.listInScope(scope, {
+      entity: query.entity,
+      entityId: query.entityId,
+      action: query.action,
+      offset: query.offset,
+      limit: query.pageSize,
+    });
+    return pageOf(rows.map(toDto), total, query);
+  }
+}

@@ -1,0 +1,10 @@
+import { HttpStatus } from '@nestjs/common';
+import { defineErrors } from '../../common/errors/app-error';
+
+/** Error codes of user management. Field-level rule failures use VALIDATION_FAILED with details, like the validation pipe. */
+export const UsersErrors = defineErrors({
+  USER_EMAIL_TAKEN: { status: HttpStatus.CONFLICT, message: 'A user with this email already exists' },
+  USER_ROLE_NOT_ALLOWED: { status: HttpStatus.FORBIDDEN, message: 'Your role cannot create or manage users of this role' },
+  USER_SELF_DEACTIVATION: { status: HttpStatus.FORBIDDEN, message: 'You cannot deactivate your own account' },
+  USER_NOT_INNOVATOR: { status: HttpStatus.BAD_REQUEST, message: 'Municipalities are assigned to innovators only' },
+});
