@@ -51,6 +51,13 @@ export interface MunicipalityFilter {
   q?: string;
 }
 
+/**
+ * Names ordered without accents or case, then byte-wise ("C"): the same order on any server
+ * whatever its default collation (word by word: "Castel Maggiore" before "Castello d'Argile").
+ */
+const BY_MUNICIPALITY_NAME = `lower(unaccent(m.name)) COLLATE "C"`;
+const BY_SOCIAL_AREA_NAME = `lower(unaccent(sa.name)) COLLATE "C"`;
+
 /** Escapes LIKE wildcards so that user text matches literally. */
 function likePattern(text: string): string {
   return text.replace(/[\\%_]/g, (c) => `\\${c}`);
@@ -105,7 +112,7 @@ export class TerritoryRepository {
   async listMunicipalities(scope: AccessScope, filter: MunicipalityFilter, page: { offset: number; limit: number }): Promise<{ rows: MunicipalityRow[]; total: number }> {
     const [rows, total] = await Promise.all([
       this.selectMunicipality(this.municipalities(scope, filter))
-        .orderBy('lower(unaccent(m.name))')
+        .orderBy(BY_MUNICIPALITY_NAME)
         .addOrderBy('m.istat_code')
         .offset(page.offset)
         .limit(page.limit)
@@ -138,7 +145,7 @@ export class TerritoryRepository {
       // bbox columns: the boundary's extent, or the representative point when there is no boundary
       qb.andWhere('m.max_lon >= :minLon AND m.min_lon <= :maxLon AND m.max_lat >= :minLat AND m.min_lat <= :maxLat', { minLon, minLat, maxLon, maxLat });
     }
-    return qb.orderBy('lower(unaccent(m.name))').addOrderBy('m.istat_code').getRawMany<MunicipalityFeatureRow>();
+    return qb.orderBy(BY_MUNICIPALITY_NAME).addOrderBy('m.istat_code').getRawMany<MunicipalityFeatureRow>();
   }
 
   /** Municipalities in scope whose full boundary's bounding box contains the point, with that boundary. */
@@ -182,7 +189,7 @@ export class TerritoryRepository {
   async listSocialAreas(scope: AccessScope, filter: { tenant?: string }, page: { offset: number; limit: number }): Promise<{ rows: SocialAreaRow[]; total: number }> {
     const [rows, count] = await Promise.all([
       this.selectSocialArea(this.socialAreas(scope, filter))
-        .orderBy('lower(unaccent(sa.name))')
+        .orderBy(BY_SOCIAL_AREA_NAME)
         .addOrderBy('sa.code')
         .addOrderBy('sa.id')
         .offset(page.offset)
