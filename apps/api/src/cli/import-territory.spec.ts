@@ -14,7 +14,19 @@ describe('import-territory command line', () => {
 
   it('takes --dir (resolved), --population-year, --overwrite-memberships and --check', () => {
     const command = parseImportArgs(
-      ['--istat=237', '--name', 'Bologna', '--slug', 'bologna', '--dir', 'some/dir', '--population-year', '2025', '--overwrite-memberships', '--check'],
+      [
+        '--istat=237',
+        '--name',
+        'Bologna',
+        '--slug',
+        'bologna',
+        '--dir',
+        'some/dir',
+        '--population-year',
+        '2025',
+        '--overwrite-memberships',
+        '--check',
+      ],
       '/x',
     );
     expect(command).toMatchObject({ dir: resolve('some/dir'), populationYear: 2025, overwriteMemberships: true, checkOnly: true });

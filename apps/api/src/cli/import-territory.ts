@@ -9,7 +9,12 @@ import { migrate, openDatabase } from '../database/database';
 import { TenantsRepository } from '../modules/tenants/tenants.repository';
 import { readTerritoryFiles } from '../modules/territory/territory-files';
 import { TerritoryImportRepository } from '../modules/territory/territory-import.repository';
-import { ImportSummary, REFERENCE_POPULATION_YEAR, TenantManifest, TerritoryImportService } from '../modules/territory/territory-import.service';
+import {
+  ImportSummary,
+  REFERENCE_POPULATION_YEAR,
+  TenantManifest,
+  TerritoryImportService,
+} from '../modules/territory/territory-import.service';
 
 /**
  * Admin command: imports (or re-imports) a metropolitan city and its territory.
@@ -95,7 +100,9 @@ export function formatSummary(manifest: TenantManifest, summary: ImportSummary):
     `  took ${summary.durationMs} ms`,
   ];
   if (summary.membershipsKept.length > 0) {
-    lines.push(`  kept the current social area of ${summary.membershipsKept.length} municipalities (use --overwrite-memberships to apply the files'):`);
+    lines.push(
+      `  kept the current social area of ${summary.membershipsKept.length} municipalities (use --overwrite-memberships to apply the files'):`,
+    );
     lines.push(...summary.membershipsKept.map((m) => `    ${m}`));
   }
   if (summary.warnings.length > 0) {
@@ -126,8 +133,13 @@ async function main(): Promise<number> {
   }
   const provinceCode = String(Number(command.manifest.istatCode) - 200).padStart(3, '0');
   if (command.checkOnly) {
-    const parsed = readTerritoryFiles(command.dir, command.manifest.slug, { provinceCode, populationYear: command.populationYear ?? REFERENCE_POPULATION_YEAR });
-    console.log(`${command.manifest.slug}: files valid — ${parsed.socialAreas.length} social areas, ${parsed.municipalities.length} municipalities`);
+    const parsed = readTerritoryFiles(command.dir, command.manifest.slug, {
+      provinceCode,
+      populationYear: command.populationYear ?? REFERENCE_POPULATION_YEAR,
+    });
+    console.log(
+      `${command.manifest.slug}: files valid — ${parsed.socialAreas.length} social areas, ${parsed.municipalities.length} municipalities`,
+    );
     for (const w of parsed.warnings) console.log(`  warning: ${w}`);
     return 0;
   }
@@ -138,7 +150,12 @@ async function main(): Promise<number> {
     const dataSource = createDataSource(database.url);
     await dataSource.initialize();
     try {
-      const importer = new TerritoryImportService(dataSource, new TenantsRepository(dataSource), new TerritoryImportRepository(), new AuditService());
+      const importer = new TerritoryImportService(
+        dataSource,
+        new TenantsRepository(dataSource),
+        new TerritoryImportRepository(),
+        new AuditService(),
+      );
       log(`importing ${command.manifest.slug} from ${command.dir}`);
       const summary = await importer.importTenant(command.manifest, command.dir, null, {
         populationYear: command.populationYear,

@@ -62,7 +62,9 @@ export async function loadTestTenant(db: DataSource, istatCode: string): Promise
   const [tenant] = await db.query('SELECT tenant_id AS id FROM tenants WHERE istat_code = $1', [istatCode]);
   if (!tenant) throw new Error(`tenant ${istatCode} not imported`);
   const areas: { id: string; code: string }[] = await db.query('SELECT id, code FROM social_areas WHERE tenant_id = $1', [tenant.id]);
-  const munis: { id: string; istat_code: string }[] = await db.query('SELECT id, istat_code FROM municipalities WHERE tenant_id = $1', [tenant.id]);
+  const munis: { id: string; istat_code: string }[] = await db.query('SELECT id, istat_code FROM municipalities WHERE tenant_id = $1', [
+    tenant.id,
+  ]);
   return {
     id: tenant.id,
     istatCode,

@@ -39,19 +39,18 @@ export class TenantsRepository {
 
   /** The ISTAT code of another tenant already using a slug, if any. */
   async slugOwner(manager: EntityManager, slug: string, exceptIstatCode: string): Promise<string | null> {
-    const rows: { istatCode: string }[] = await manager.query(`SELECT istat_code AS "istatCode" FROM tenants WHERE slug = $1 AND istat_code <> $2`, [
-      slug,
-      exceptIstatCode,
-    ]);
+    const rows: { istatCode: string }[] = await manager.query(
+      `SELECT istat_code AS "istatCode" FROM tenants WHERE slug = $1 AND istat_code <> $2`,
+      [slug, exceptIstatCode],
+    );
     return rows[0]?.istatCode ?? null;
   }
 
   async insert(manager: EntityManager, values: { istatCode: string; name: string; slug: string }): Promise<string> {
-    const [row]: { id: string }[] = await manager.query(`INSERT INTO tenants (istat_code, name, slug) VALUES ($1, $2, $3) RETURNING tenant_id AS id`, [
-      values.istatCode,
-      values.name,
-      values.slug,
-    ]);
+    const [row]: { id: string }[] = await manager.query(
+      `INSERT INTO tenants (istat_code, name, slug) VALUES ($1, $2, $3) RETURNING tenant_id AS id`,
+      [values.istatCode, values.name, values.slug],
+    );
     return row.id;
   }
 

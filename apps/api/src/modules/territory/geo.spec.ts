@@ -39,7 +39,9 @@ describe('point in polygon on the real boundaries', () => {
     const acquaviva = full.features.find((f) => f.properties.istat_code === '072001')!.geometry;
     expect(acquaviva.type).toBe('MultiPolygon');
     const exclave = { lat: 40.774374, lon: 16.82694 };
-    expect(bboxContains(geometryBbox({ type: 'Polygon', coordinates: (acquaviva.coordinates as [number, number][][][])[5] }), exclave)).toBe(false);
+    expect(
+      bboxContains(geometryBbox({ type: 'Polygon', coordinates: (acquaviva.coordinates as [number, number][][][])[5] }), exclave),
+    ).toBe(false);
     expect(containing(full, exclave.lat, exclave.lon)).toEqual(['072001']);
   });
 
@@ -49,8 +51,20 @@ describe('point in polygon on the real boundaries', () => {
 });
 
 describe('point in polygon on synthetic shapes', () => {
-  const square: [number, number][] = [[0, 0], [4, 0], [4, 4], [0, 4], [0, 0]];
-  const hole: [number, number][] = [[1, 1], [1, 3], [3, 3], [3, 1], [1, 1]];
+  const square: [number, number][] = [
+    [0, 0],
+    [4, 0],
+    [4, 4],
+    [0, 4],
+    [0, 0],
+  ];
+  const hole: [number, number][] = [
+    [1, 1],
+    [1, 3],
+    [3, 3],
+    [3, 1],
+    [1, 1],
+  ];
 
   it('excludes holes and includes the ring area around them, whatever the winding', () => {
     expect(pointInPolygon({ lon: 2, lat: 2 }, [square, hole])).toBe(false);
@@ -60,7 +74,13 @@ describe('point in polygon on synthetic shapes', () => {
   });
 
   it('handles a MultiPolygon whose second polygon sits in the first one’s hole (an enclave’s enclave)', () => {
-    const island: [number, number][] = [[1.5, 1.5], [2.5, 1.5], [2.5, 2.5], [1.5, 2.5], [1.5, 1.5]];
+    const island: [number, number][] = [
+      [1.5, 1.5],
+      [2.5, 1.5],
+      [2.5, 2.5],
+      [1.5, 2.5],
+      [1.5, 1.5],
+    ];
     const geometry: PolygonalGeometry = { type: 'MultiPolygon', coordinates: [[square, hole], [island]] };
     expect(pointInGeometry({ lon: 2, lat: 2 }, geometry)).toBe(true);
     expect(pointInGeometry({ lon: 1.2, lat: 2 }, geometry)).toBe(false);
@@ -69,7 +89,17 @@ describe('point in polygon on synthetic shapes', () => {
 
   it('tolerates a ring that touches itself at a point', () => {
     // a V notch from the top edge down to (2,2), and a loop below it that touches the notch at (2,2)
-    const ring: [number, number][] = [[0, 0], [4, 0], [4, 4], [2, 2], [3, 1], [1, 1], [2, 2], [0, 4], [0, 0]];
+    const ring: [number, number][] = [
+      [0, 0],
+      [4, 0],
+      [4, 4],
+      [2, 2],
+      [3, 1],
+      [1, 1],
+      [2, 2],
+      [0, 4],
+      [0, 0],
+    ];
     const geometry: PolygonalGeometry = { type: 'Polygon', coordinates: [ring] };
     expect(pointInGeometry({ lon: 2, lat: 0.5 }, geometry)).toBe(true);
     expect(pointInGeometry({ lon: 0.5, lat: 3 }, geometry)).toBe(true);
@@ -78,7 +108,20 @@ describe('point in polygon on synthetic shapes', () => {
   });
 
   it('computes the bbox of the exterior rings', () => {
-    const geometry: PolygonalGeometry = { type: 'MultiPolygon', coordinates: [[square, hole], [[[10, -1], [11, -1], [11, 0], [10, -1]]]] };
+    const geometry: PolygonalGeometry = {
+      type: 'MultiPolygon',
+      coordinates: [
+        [square, hole],
+        [
+          [
+            [10, -1],
+            [11, -1],
+            [11, 0],
+            [10, -1],
+          ],
+        ],
+      ],
+    };
     expect(geometryBbox(geometry)).toEqual([0, -1, 11, 4]);
   });
 });
@@ -92,10 +135,19 @@ describe('parseBbox', () => {
     expect(parseBbox(text)).toEqual(bbox);
   });
 
-  it.each(['', '16.7,41.0,17.0', '16.7,41.0,17.0,41.2,5', 'a,b,c,d', '17,41,16,42', '16,42,17,41', '16,41,181,42', '16,-91,17,42', '1e2,1,2,3', 'NaN,1,2,3', '16,,17,42'])(
-    'rejects %j',
-    (text) => {
-      expect(parseBbox(text)).toBeNull();
-    },
-  );
+  it.each([
+    '',
+    '16.7,41.0,17.0',
+    '16.7,41.0,17.0,41.2,5',
+    'a,b,c,d',
+    '17,41,16,42',
+    '16,42,17,41',
+    '16,41,181,42',
+    '16,-91,17,42',
+    '1e2,1,2,3',
+    'NaN,1,2,3',
+    '16,,17,42',
+  ])('rejects %j', (text) => {
+    expect(parseBbox(text)).toBeNull();
+  });
 });

@@ -9,8 +9,7 @@ export type Position = [number, number];
 export type PolygonCoordinates = Position[][];
 
 export type PolygonalGeometry =
-  | { type: 'Polygon'; coordinates: PolygonCoordinates }
-  | { type: 'MultiPolygon'; coordinates: PolygonCoordinates[] };
+  { type: 'Polygon'; coordinates: PolygonCoordinates } | { type: 'MultiPolygon'; coordinates: PolygonCoordinates[] };
 
 export interface LatLon {
   lat: number;

@@ -26,7 +26,13 @@ export class Municipality extends BaseRecord {
   @Column({ name: 'population_year', type: 'smallint' })
   populationYear: number;
 
-  @Column({ name: 'area_km2', type: 'numeric', precision: 10, scale: 2, transformer: { to: (v: number) => v, from: (v: string | null) => (v === null ? null : Number(v)) } })
+  @Column({
+    name: 'area_km2',
+    type: 'numeric',
+    precision: 10,
+    scale: 2,
+    transformer: { to: (v: number) => v, from: (v: string | null) => (v === null ? null : Number(v)) },
+  })
   areaKm2: number;
 
   @Column({ type: 'double precision' })

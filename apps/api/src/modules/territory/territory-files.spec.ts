@@ -53,7 +53,14 @@ describe('territory files: the reference data', () => {
     expect(t.socialAreas).toHaveLength(12);
     expect(t.warnings).toEqual([]);
     const bari = t.municipalities.find((m) => m.istatCode === '072006')!;
-    expect(bari).toMatchObject({ name: 'Bari', provinceCode: '072', population: 319069, populationYear: 2026, socialAreaCode: 'ATS_BA_BARI', cadastralCode: 'A662' });
+    expect(bari).toMatchObject({
+      name: 'Bari',
+      provinceCode: '072',
+      population: 319069,
+      populationYear: 2026,
+      socialAreaCode: 'ATS_BA_BARI',
+      cadastralCode: 'A662',
+    });
     expect(bari.boundary?.type).toBe('MultiPolygon');
     expect(bari.boundarySimplified?.type).toBe('MultiPolygon');
     const [minLon, minLat, maxLon, maxLat] = bari.bbox;
@@ -61,7 +68,10 @@ describe('territory files: the reference data', () => {
     expect(maxLon).toBeGreaterThan(16.8719);
     expect(minLat).toBeLessThan(41.1177);
     expect(maxLat).toBeGreaterThan(41.1177);
-    expect(t.socialAreas.find((a) => a.code === 'ATS_BA_MOLFETTA')).toEqual({ code: 'ATS_BA_MOLFETTA', name: 'Ambito territoriale sociale di Molfetta' });
+    expect(t.socialAreas.find((a) => a.code === 'ATS_BA_MOLFETTA')).toEqual({
+      code: 'ATS_BA_MOLFETTA',
+      name: 'Ambito territoriale sociale di Molfetta',
+    });
   });
 
   it('reads Bologna: 55 municipalities in 7 social areas, quoted names with commas included', () => {
@@ -105,7 +115,12 @@ describe('territory files: municipalities CSV', () => {
     ['a longitude that is not a number', 6, 'east', 'bari-comuni.csv line 5 (istat_code 072004): lon "east" is not a longitude'],
     ['an empty name', 1, '', 'bari-comuni.csv line 5 (istat_code 072004): name is empty'],
     ['a province code of another province', 2, '073', 'province_code "073" is not 072'],
-    ['an unknown social area', 7, 'ATS_BA_NOWHERE', 'bari-comuni.csv line 5 (istat_code 072004): social_area_code "ATS_BA_NOWHERE" is not in bari-social-areas.csv'],
+    [
+      'an unknown social area',
+      7,
+      'ATS_BA_NOWHERE',
+      'bari-comuni.csv line 5 (istat_code 072004): social_area_code "ATS_BA_NOWHERE" is not in bari-social-areas.csv',
+    ],
   ])('rejects %s, naming the file and the line', (_label, column, value, expected) => {
     const sources = bariSources();
     sources.municipalities = editLine(sources.municipalities, 5, (l) => setColumn(l, column, value));
@@ -142,7 +157,10 @@ describe('territory files: municipalities CSV', () => {
     sources.municipalities = editLine(sources.municipalities, 40, (l) => setColumn(l, 4, '-1'));
     const error = rejection(sources);
     expect(error.message).toContain('2 problems');
-    expect(error.details?.map((d) => d.field)).toEqual(['bari-comuni.csv line 3 (istat_code 072002)', 'bari-comuni.csv line 40 (istat_code 072046)']);
+    expect(error.details?.map((d) => d.field)).toEqual([
+      'bari-comuni.csv line 3 (istat_code 072002)',
+      'bari-comuni.csv line 40 (istat_code 072046)',
+    ]);
   });
 
   it('counts lines from the start of a record when a quoted value spans lines', () => {
@@ -180,7 +198,9 @@ describe('territory files: social areas CSV', () => {
   it('rejects a social area name that differs between the two files', () => {
     const sources = bariSources();
     sources.socialAreas = editLine(sources.socialAreas, 2, (l) => l.replace('sociale di Molfetta', 'sociale Molfetta'));
-    expect(rejection(sources).message).toContain('bari-comuni.csv line 25 (istat_code 072029): social_area_name "Ambito territoriale sociale di Molfetta" differs');
+    expect(rejection(sources).message).toContain(
+      'bari-comuni.csv line 25 (istat_code 072029): social_area_name "Ambito territoriale sociale di Molfetta" differs',
+    );
   });
 });
 
@@ -190,7 +210,9 @@ describe('territory files: GeoJSON', () => {
     sources.boundaries = editFeatures(sources.boundaries, (f) => {
       f[3].geometry = { type: 'Point', coordinates: [16.5, 40.8] };
     });
-    expect(rejection(sources).message).toContain('bari-comuni.geojson features[3] (istat_code 072004): geometry type "Point" is not Polygon or MultiPolygon');
+    expect(rejection(sources).message).toContain(
+      'bari-comuni.geojson features[3] (istat_code 072004): geometry type "Point" is not Polygon or MultiPolygon',
+    );
   });
 
   it('rejects a feature whose istat_code matches no CSV row', () => {
@@ -198,7 +220,9 @@ describe('territory files: GeoJSON', () => {
     sources.simplified = editFeatures(sources.simplified, (f) => {
       f[10].properties.istat_code = '072999';
     });
-    expect(rejection(sources).message).toContain('bari-comuni.simplified.geojson features[10] (istat_code 072999): istat_code 072999 matches no row of the municipalities CSV');
+    expect(rejection(sources).message).toContain(
+      'bari-comuni.simplified.geojson features[10] (istat_code 072999): istat_code 072999 matches no row of the municipalities CSV',
+    );
   });
 
   it('rejects a duplicate feature', () => {
@@ -206,7 +230,9 @@ describe('territory files: GeoJSON', () => {
     sources.boundaries = editFeatures(sources.boundaries, (f) => {
       f.push(f[0]);
     });
-    expect(rejection(sources).message).toContain('bari-comuni.geojson features[41] (istat_code 072001): duplicate istat_code 072001 (also features[0])');
+    expect(rejection(sources).message).toContain(
+      'bari-comuni.geojson features[41] (istat_code 072001): duplicate istat_code 072001 (also features[0])',
+    );
   });
 
   it('rejects an unclosed ring', () => {
@@ -226,7 +252,10 @@ describe('territory files: GeoJSON', () => {
   it('imports a municipality without a boundary and reports it, with the point as its bbox', () => {
     const sources = bariSources();
     sources.boundaries = editFeatures(sources.boundaries, (f) => {
-      f.splice(f.findIndex((x) => x.properties.istat_code === '072029'), 1);
+      f.splice(
+        f.findIndex((x) => x.properties.istat_code === '072029'),
+        1,
+      );
     });
     const t = parseTerritory(sources, names, BARI);
     const molfetta = t.municipalities.find((m) => m.istatCode === '072029')!;
@@ -246,7 +275,17 @@ describe('territory files: GeoJSON', () => {
 
 describe('checkGeometry', () => {
   it('accepts a ring that touches itself at a point, and returns a MultiPolygon', () => {
-    const ring = [[0, 0], [4, 0], [4, 4], [2, 2], [3, 1], [1, 1], [2, 2], [0, 4], [0, 0]];
+    const ring = [
+      [0, 0],
+      [4, 0],
+      [4, 4],
+      [2, 2],
+      [3, 1],
+      [1, 1],
+      [2, 2],
+      [0, 4],
+      [0, 0],
+    ];
     expect(checkGeometry({ type: 'Polygon', coordinates: [ring] })).toEqual({ geometry: { type: 'MultiPolygon', coordinates: [[ring]] } });
   });
 
@@ -254,9 +293,57 @@ describe('checkGeometry', () => {
     [null, 'geometry is missing'],
     [{ type: 'LineString', coordinates: [] }, 'geometry type "LineString" is not Polygon or MultiPolygon'],
     [{ type: 'Polygon', coordinates: [] }, 'Polygon has no coordinates'],
-    [{ type: 'Polygon', coordinates: [[[0, 0], [1, 0], [0, 0]]] }, 'ring 0 has fewer than 4 positions'],
-    [{ type: 'MultiPolygon', coordinates: [[[[0, 0], [1, 0], [1, 1], [0, 0]]], [[[0, 0], [1, 0], ['x', 1], [0, 0]]]] }, 'polygon 1 ring 0 position 2 is not a [lon, lat] pair of numbers'],
-    [{ type: 'Polygon', coordinates: [[[0, 0], [1, 0], [1, 91], [0, 0]]] }, 'ring 0 position 2 [1, 91] is outside lon/lat range'],
+    [
+      {
+        type: 'Polygon',
+        coordinates: [
+          [
+            [0, 0],
+            [1, 0],
+            [0, 0],
+          ],
+        ],
+      },
+      'ring 0 has fewer than 4 positions',
+    ],
+    [
+      {
+        type: 'MultiPolygon',
+        coordinates: [
+          [
+            [
+              [0, 0],
+              [1, 0],
+              [1, 1],
+              [0, 0],
+            ],
+          ],
+          [
+            [
+              [0, 0],
+              [1, 0],
+              ['x', 1],
+              [0, 0],
+            ],
+          ],
+        ],
+      },
+      'polygon 1 ring 0 position 2 is not a [lon, lat] pair of numbers',
+    ],
+    [
+      {
+        type: 'Polygon',
+        coordinates: [
+          [
+            [0, 0],
+            [1, 0],
+            [1, 91],
+            [0, 0],
+          ],
+        ],
+      },
+      'ring 0 position 2 [1, 91] is outside lon/lat range',
+    ],
   ])('rejects %j', (geometry, problem) => {
     expect(checkGeometry(geometry)).toEqual({ problem });
   });

@@ -97,7 +97,10 @@ class Problems {
     const more = this.list.length > MESSAGE_PROBLEMS ? `; … and ${this.list.length - MESSAGE_PROBLEMS} more` : '';
     const count = this.list.length === 1 ? '1 problem' : `${this.list.length} problems`;
     const details: FieldProblem[] = this.list.map((p) => ({ field: p.where, messages: [p.message] }));
-    throw TerritoryErrors.TERRITORY_IMPORT_INVALID(`Territory files not imported (${count}, nothing was written): ${shown.join('; ')}${more}`, details);
+    throw TerritoryErrors.TERRITORY_IMPORT_INVALID(
+      `Territory files not imported (${count}, nothing was written): ${shown.join('; ')}${more}`,
+      details,
+    );
   }
 }
 
@@ -132,7 +135,10 @@ function parseCsv(file: string, text: string, required: readonly string[], probl
   }
   const missing = required.filter((c) => !header.includes(c));
   if (missing.length > 0) {
-    problems.add(`${file} line 1`, `missing column${missing.length > 1 ? 's' : ''} ${missing.join(', ')} (header: ${header.join(',') || 'empty'})`);
+    problems.add(
+      `${file} line 1`,
+      `missing column${missing.length > 1 ? 's' : ''} ${missing.join(', ')} (header: ${header.join(',') || 'empty'})`,
+    );
     return null;
   }
   return records.map(({ record, info }) => {
@@ -155,14 +161,16 @@ function parseJson(file: string, text: string, problems: Problems): unknown {
 export function checkGeometry(geometry: unknown): { geometry: StoredMultiPolygon } | { problem: string } {
   if (!geometry || typeof geometry !== 'object') return { problem: 'geometry is missing' };
   const { type, coordinates } = geometry as { type?: unknown; coordinates?: unknown };
-  if (type !== 'Polygon' && type !== 'MultiPolygon') return { problem: `geometry type ${JSON.stringify(type)} is not Polygon or MultiPolygon` };
+  if (type !== 'Polygon' && type !== 'MultiPolygon')
+    return { problem: `geometry type ${JSON.stringify(type)} is not Polygon or MultiPolygon` };
   if (!Array.isArray(coordinates) || coordinates.length === 0) return { problem: `${type} has no coordinates` };
   const polygons = (type === 'Polygon' ? [coordinates] : coordinates) as unknown[];
   const out: PolygonCoordinates[] = [];
   for (let p = 0; p < polygons.length; p++) {
     const rings = polygons[p];
     const at = (r: number) => (type === 'MultiPolygon' ? `polygon ${p} ring ${r}` : `ring ${r}`);
-    if (!Array.isArray(rings) || rings.length === 0) return { problem: `${type === 'MultiPolygon' ? `polygon ${p}` : 'polygon'} has no rings` };
+    if (!Array.isArray(rings) || rings.length === 0)
+      return { problem: `${type === 'MultiPolygon' ? `polygon ${p}` : 'polygon'} has no rings` };
     const polygon: Position[][] = [];
     for (let r = 0; r < rings.length; r++) {
       const ring = rings[r];
@@ -170,10 +178,18 @@ export function checkGeometry(geometry: unknown): { geometry: StoredMultiPolygon
       const positions: Position[] = [];
       for (let i = 0; i < ring.length; i++) {
         const pos = ring[i];
-        if (!Array.isArray(pos) || pos.length < 2 || typeof pos[0] !== 'number' || typeof pos[1] !== 'number' || !Number.isFinite(pos[0]) || !Number.isFinite(pos[1])) {
+        if (
+          !Array.isArray(pos) ||
+          pos.length < 2 ||
+          typeof pos[0] !== 'number' ||
+          typeof pos[1] !== 'number' ||
+          !Number.isFinite(pos[0]) ||
+          !Number.isFinite(pos[1])
+        ) {
           return { problem: `${at(r)} position ${i} is not a [lon, lat] pair of numbers` };
         }
-        if (pos[0] < -180 || pos[0] > 180 || pos[1] < -90 || pos[1] > 90) return { problem: `${at(r)} position ${i} [${pos[0]}, ${pos[1]}] is outside lon/lat range` };
+        if (pos[0] < -180 || pos[0] > 180 || pos[1] < -90 || pos[1] > 90)
+          return { problem: `${at(r)} position ${i} [${pos[0]}, ${pos[1]}] is outside lon/lat range` };
         positions.push([pos[0], pos[1]]);
       }
       const first = positions[0];
@@ -209,7 +225,8 @@ function parseBoundaries(file: string, text: string, known: ReadonlySet<string>,
     const code = props.istat_code;
     const where = `${file} features[${index}]${typeof code === 'string' ? ` (istat_code ${code})` : ''}`;
     if (!f || typeof f !== 'object' || f.type !== 'Feature') return problems.add(where, 'not a GeoJSON Feature');
-    if (typeof code !== 'string' || !ISTAT_CODE.test(code)) return problems.add(where, `properties.istat_code ${JSON.stringify(code ?? null)} is not a 6-digit string`);
+    if (typeof code !== 'string' || !ISTAT_CODE.test(code))
+      return problems.add(where, `properties.istat_code ${JSON.stringify(code ?? null)} is not a 6-digit string`);
     if (!known.has(code)) return problems.add(where, `istat_code ${code} matches no row of the municipalities CSV`);
     if (firstIndex.has(code)) return problems.add(where, `duplicate istat_code ${code} (also features[${firstIndex.get(code)}])`);
     firstIndex.set(code, index);
@@ -221,7 +238,11 @@ function parseBoundaries(file: string, text: string, known: ReadonlySet<string>,
   return out;
 }
 
-function parseSocialAreas(file: string, text: string, problems: Problems): Map<string, { name: string; line: number; members: string[] | null }> {
+function parseSocialAreas(
+  file: string,
+  text: string,
+  problems: Problems,
+): Map<string, { name: string; line: number; members: string[] | null }> {
   const out = new Map<string, { name: string; line: number; members: string[] | null }>();
   const rows = parseCsv(file, text, SOCIAL_AREA_COLUMNS, problems);
   if (!rows) return out;
@@ -240,7 +261,13 @@ function parseSocialAreas(file: string, text: string, problems: Problems): Map<s
       problems.add(where, `duplicate social_area_code ${code} (also line ${previous.line})`);
       continue;
     }
-    const members = values.member_istat_codes === undefined ? null : values.member_istat_codes.split(';').map((c) => c.trim()).filter(Boolean);
+    const members =
+      values.member_istat_codes === undefined
+        ? null
+        : values.member_istat_codes
+            .split(';')
+            .map((c) => c.trim())
+            .filter(Boolean);
     out.set(code, { name, line, members });
   }
   return out;
@@ -254,7 +281,8 @@ export function parseTerritory(sources: TerritorySources, names: TerritoryFileNa
 
   const file = names.municipalities;
   const rows = parseCsv(file, sources.municipalities, MUNICIPALITY_COLUMNS, problems) ?? [];
-  if (rows.length === 0 && problems.list.every((p) => !p.where.startsWith(file))) problems.add(file, 'no municipalities (the file has a header and no rows)');
+  if (rows.length === 0 && problems.list.every((p) => !p.where.startsWith(file)))
+    problems.add(file, 'no municipalities (the file has a header and no rows)');
   const lineOf = new Map<string, number>();
   const municipalities: Omit<ParsedMunicipality, 'boundary' | 'boundarySimplified' | 'bbox'>[] = [];
   for (const { line, values: v } of rows) {
@@ -264,7 +292,8 @@ export function parseTerritory(sources: TerritorySources, names: TerritoryFileNa
     if (!ISTAT_CODE.test(code)) problems.add(where, `istat_code ${quote(code)} is not 6 digits`);
     else if (lineOf.has(code)) problems.add(where, `duplicate istat_code ${code} (also line ${lineOf.get(code)})`);
     else if (!code.startsWith(expect.provinceCode)) problems.add(where, `istat_code ${code} is not in province ${expect.provinceCode}`);
-    if (v.province_code !== expect.provinceCode) problems.add(where, `province_code ${quote(v.province_code ?? '')} is not ${expect.provinceCode}`);
+    if (v.province_code !== expect.provinceCode)
+      problems.add(where, `province_code ${quote(v.province_code ?? '')} is not ${expect.provinceCode}`);
     if (!v.name) problems.add(where, 'name is empty');
     const population = INTEGER.test(v.population ?? '') ? Number(v.population) : NaN;
     if (!(population <= MAX_INT4)) problems.add(where, `population ${quote(v.population ?? '')} is not an integer ≥ 0`);
@@ -277,14 +306,18 @@ export function parseTerritory(sources: TerritorySources, names: TerritoryFileNa
     let populationYear = expect.populationYear;
     if (v.population_year !== undefined && v.population_year !== '') {
       populationYear = INTEGER.test(v.population_year) ? Number(v.population_year) : NaN;
-      if (!(populationYear >= 1861 && populationYear <= 2200)) problems.add(where, `population_year ${quote(v.population_year)} is not a year`);
+      if (!(populationYear >= 1861 && populationYear <= 2200))
+        problems.add(where, `population_year ${quote(v.population_year)} is not a year`);
     }
     const areaCode = v.social_area_code ?? '';
     if (areaCode) {
       const area = areas.get(areaCode);
       if (!area) problems.add(where, `social_area_code ${quote(areaCode)} is not in ${names.socialAreas}`);
       else if (v.social_area_name && v.social_area_name !== area.name) {
-        problems.add(where, `social_area_name ${quote(v.social_area_name)} differs from ${quote(area.name)} in ${names.socialAreas} line ${area.line}`);
+        problems.add(
+          where,
+          `social_area_name ${quote(v.social_area_name)} differs from ${quote(area.name)} in ${names.socialAreas} line ${area.line}`,
+        );
       }
     } else {
       warnings.push(`${code} ${v.name}: no social area (${file} line ${line})`);
@@ -331,7 +364,8 @@ export function parseTerritory(sources: TerritorySources, names: TerritoryFileNa
     const boundary = full.get(m.istatCode);
     const display = simplified.get(m.istatCode);
     if (!boundary) warnings.push(`${m.istatCode} ${m.name}: no boundary in ${names.boundaries} (imported without one: not found by point)`);
-    if (!display) warnings.push(`${m.istatCode} ${m.name}: no boundary in ${names.simplified} (the map draws the full one${boundary ? '' : ': none'})`);
+    if (!display)
+      warnings.push(`${m.istatCode} ${m.name}: no boundary in ${names.simplified} (the map draws the full one${boundary ? '' : ': none'})`);
     const point = { lat: m.lat, lon: m.lon };
     if (boundary && !pointInGeometry(point, boundary.geometry)) {
       warnings.push(`${m.istatCode} ${m.name}: the representative point ${m.lat},${m.lon} is outside its boundary`);
@@ -360,7 +394,12 @@ export function readTerritoryFiles(dir: string, slug: string, expect: TerritoryE
   }
   const read = (name: string) => readFileSync(join(dir, name), 'utf8');
   return parseTerritory(
-    { municipalities: read(names.municipalities), socialAreas: read(names.socialAreas), boundaries: read(names.boundaries), simplified: read(names.simplified) },
+    {
+      municipalities: read(names.municipalities),
+      socialAreas: read(names.socialAreas),
+      boundaries: read(names.boundaries),
+      simplified: read(names.simplified),
+    },
     names,
     expect,
   );

@@ -21,7 +21,8 @@ describe('territory import', () => {
 
   /** Row counts of every table an import writes (audit: the territory's entries, not sign-ins). */
   const counts = async () => {
-    const [row] = await t.db.query(`SELECT (SELECT count(*)::int FROM tenants) AS tenants, (SELECT count(*)::int FROM social_areas) AS "socialAreas",
+    const [row] = await t.db
+      .query(`SELECT (SELECT count(*)::int FROM tenants) AS tenants, (SELECT count(*)::int FROM social_areas) AS "socialAreas",
                                            (SELECT count(*)::int FROM municipalities) AS municipalities, (SELECT count(*)::int FROM audit_log WHERE entity IN ('tenant', 'social_area', 'municipality')) AS audit`);
     return row as { tenants: number; socialAreas: number; municipalities: number; audit: number };
   };
@@ -55,7 +56,8 @@ describe('territory import', () => {
 
   describe('rejected files write nothing', () => {
     afterEach(() => {
-      for (const suffix of ['-comuni.csv', '-social-areas.csv', '-comuni.geojson', '-comuni.simplified.geojson']) copy.restore(`bologna${suffix}`);
+      for (const suffix of ['-comuni.csv', '-social-areas.csv', '-comuni.geojson', '-comuni.simplified.geojson'])
+        copy.restore(`bologna${suffix}`);
     });
 
     it('rejects a row with a bad population, naming the file and the line', async () => {
@@ -64,23 +66,35 @@ describe('territory import', () => {
       expect(res.body).toMatchObject({ statusCode: 400, code: 'TERRITORY_IMPORT_INVALID' });
       expect(res.body.message).toMatch(/bologna-comuni\.csv line 10 \(istat_code 037\d{3}\): population "twelve" is not an integer ≥ 0/);
       expect(res.body.message).toContain('nothing was written');
-      expect(res.body.details).toEqual([{ field: expect.stringContaining('bologna-comuni.csv line 10'), messages: [expect.stringContaining('population')] }]);
+      expect(res.body.details).toEqual([
+        { field: expect.stringContaining('bologna-comuni.csv line 10'), messages: [expect.stringContaining('population')] },
+      ]);
       expect(await counts()).toEqual({ tenants: 0, socialAreas: 0, municipalities: 0, audit: 0 });
     });
 
     it('rejects a feature that is not a polygon, naming the file and the feature index', async () => {
       copy.editGeoJson('bologna-comuni.geojson', (fc) => {
-        fc.features[5].geometry = { type: 'LineString', coordinates: [[11, 44], [11.1, 44.1]] };
+        fc.features[5].geometry = {
+          type: 'LineString',
+          coordinates: [
+            [11, 44],
+            [11.1, 44.1],
+          ],
+        };
       });
       const res = await importAs(adminToken, BOLOGNA).expect(400);
-      expect(res.body.message).toMatch(/bologna-comuni\.geojson features\[5\] \(istat_code 037\d{3}\): geometry type "LineString" is not Polygon or MultiPolygon/);
+      expect(res.body.message).toMatch(
+        /bologna-comuni\.geojson features\[5\] \(istat_code 037\d{3}\): geometry type "LineString" is not Polygon or MultiPolygon/,
+      );
       expect(await counts()).toEqual({ tenants: 0, socialAreas: 0, municipalities: 0, audit: 0 });
     });
 
     it('rejects a municipality in an unknown social area', async () => {
       copy.editLine('bologna-comuni.csv', 3, (l) => l.replace(/DSS_BO_[A-Z_]+/, 'DSS_BO_NOWHERE'));
       const res = await importAs(adminToken, BOLOGNA).expect(400);
-      expect(res.body.message).toMatch(/bologna-comuni\.csv line 3 \(istat_code 037\d{3}\): social_area_code "DSS_BO_NOWHERE" is not in bologna-social-areas\.csv/);
+      expect(res.body.message).toMatch(
+        /bologna-comuni\.csv line 3 \(istat_code 037\d{3}\): social_area_code "DSS_BO_NOWHERE" is not in bologna-social-areas\.csv/,
+      );
       expect(await counts()).toEqual({ tenants: 0, socialAreas: 0, municipalities: 0, audit: 0 });
     });
 
@@ -96,7 +110,9 @@ describe('territory import', () => {
 
     it('rejects missing files and a bad manifest', async () => {
       const missing = await importAs(adminToken, { istatCode: '215', name: 'Città Metropolitana di Milano', slug: 'milano' }).expect(400);
-      expect(missing.body.message).toContain('milano-comuni.csv, milano-social-areas.csv, milano-comuni.geojson, milano-comuni.simplified.geojson not found');
+      expect(missing.body.message).toContain(
+        'milano-comuni.csv, milano-social-areas.csv, milano-comuni.geojson, milano-comuni.simplified.geojson not found',
+      );
       const province = await importAs(adminToken, { ...BOLOGNA, istatCode: '238' }).expect(400);
       expect(province.body.message).toContain('istat_code 037001 is not in province 038');
       const low = await importAs(adminToken, { ...BOLOGNA, istatCode: '037' }).expect(400);
@@ -128,7 +144,9 @@ describe('territory import', () => {
       console.log(`Bari import: ${res.body.durationMs} ms in the service, ${elapsed} ms over HTTP`);
       expect(elapsed).toBeLessThan(1500);
       expect(await counts()).toMatchObject({ tenants: 1, socialAreas: 12, municipalities: 41 });
-      const audit = await t.db.query(`SELECT tenant_id, actor_id, actor_role, entity_id, before, after FROM audit_log WHERE entity = 'tenant' AND action = 'import'`);
+      const audit = await t.db.query(
+        `SELECT tenant_id, actor_id, actor_role, entity_id, before, after FROM audit_log WHERE entity = 'tenant' AND action = 'import'`,
+      );
       expect(audit).toEqual([
         {
           tenant_id: res.body.tenantId,
@@ -162,7 +180,9 @@ describe('territory import', () => {
         municipalitiesUnchanged: 41,
       });
       expect(await counts()).toEqual({ ...before, audit: before.audit + 1 });
-      const versions = await t.db.query(`SELECT DISTINCT m.version FROM municipalities m JOIN tenants t ON t.tenant_id = m.tenant_id WHERE t.istat_code = '272'`);
+      const versions = await t.db.query(
+        `SELECT DISTINCT m.version FROM municipalities m JOIN tenants t ON t.tenant_id = m.tenant_id WHERE t.istat_code = '272'`,
+      );
       expect(versions).toEqual([{ version: 1 }]);
     });
 
@@ -172,7 +192,18 @@ describe('territory import', () => {
       copy.editGeoJson('bari-comuni.geojson', (fc) => {
         const molfetta = fc.features.find((f) => f.properties.istat_code === '072029')!;
         molfetta.properties.name = 'Molfetta città';
-        molfetta.geometry = { type: 'Polygon', coordinates: [[[16.5, 41.1], [16.7, 41.1], [16.7, 41.3], [16.5, 41.3], [16.5, 41.1]]] };
+        molfetta.geometry = {
+          type: 'Polygon',
+          coordinates: [
+            [
+              [16.5, 41.1],
+              [16.7, 41.1],
+              [16.7, 41.3],
+              [16.5, 41.3],
+              [16.5, 41.1],
+            ],
+          ],
+        };
       });
       copy.editGeoJson('bari-comuni.simplified.geojson', (fc) => {
         fc.features.find((f) => f.properties.istat_code === '072029')!.properties.name = 'Molfetta città';
@@ -207,7 +238,9 @@ describe('territory import', () => {
       });
       try {
         const res = await importAs(adminToken, BARI).expect(400);
-        expect(res.body.message).toContain('bari-comuni.simplified.geojson features[3] (istat_code 072999): istat_code 072999 matches no row of the municipalities CSV');
+        expect(res.body.message).toContain(
+          'bari-comuni.simplified.geojson features[3] (istat_code 072999): istat_code 072999 matches no row of the municipalities CSV',
+        );
       } finally {
         copy.restore('bari-comuni.csv');
         copy.restore('bari-comuni.simplified.geojson');
@@ -243,7 +276,9 @@ describe('territory import', () => {
     it('takes the population year from the request', async () => {
       const res = await importAs(adminToken, { ...BOLOGNA, populationYear: 2025 }).expect(200);
       expect(res.body).toMatchObject({ populationYear: 2025, municipalitiesUpdated: 55 });
-      const years = await t.db.query(`SELECT DISTINCT population_year FROM municipalities m JOIN tenants t ON t.tenant_id = m.tenant_id WHERE t.istat_code = '237'`);
+      const years = await t.db.query(
+        `SELECT DISTINCT population_year FROM municipalities m JOIN tenants t ON t.tenant_id = m.tenant_id WHERE t.istat_code = '237'`,
+      );
       expect(years).toEqual([{ population_year: 2025 }]);
     });
   });

@@ -32,7 +32,12 @@ export class TerritoryImportRepository {
   }
 
   /** Inserts new social areas and renames existing ones; unchanged rows keep their version. */
-  async upsertSocialAreas(manager: EntityManager, tenantId: string, areas: ParsedSocialArea[], actorId: string | null): Promise<UpsertCounts> {
+  async upsertSocialAreas(
+    manager: EntityManager,
+    tenantId: string,
+    areas: ParsedSocialArea[],
+    actorId: string | null,
+  ): Promise<UpsertCounts> {
     const rows: { created: boolean }[] = await manager.query(
       `INSERT INTO social_areas (tenant_id, code, name, created_by, updated_by)
        SELECT $1, r.code, r.name, $3, $3 FROM jsonb_to_recordset($2::jsonb) AS r(code text, name text)
@@ -75,7 +80,22 @@ export class TerritoryImportRepository {
       max_lat: m.bbox[3],
       social_area_code: m.socialAreaCode,
     }));
-    const data = ['name', 'province_code', 'cadastral_code', 'population', 'population_year', 'area_km2', 'lat', 'lon', 'boundary', 'boundary_simplified', 'min_lon', 'min_lat', 'max_lon', 'max_lat'];
+    const data = [
+      'name',
+      'province_code',
+      'cadastral_code',
+      'population',
+      'population_year',
+      'area_km2',
+      'lat',
+      'lon',
+      'boundary',
+      'boundary_simplified',
+      'min_lon',
+      'min_lat',
+      'max_lon',
+      'max_lat',
+    ];
     const rows: { created: boolean }[] = await manager.query(
       `INSERT INTO municipalities (tenant_id, istat_code, ${data.join(', ')}, social_area_id, created_by, updated_by)
        SELECT $1, r.istat_code, ${data.map((c) => `r.${c}`).join(', ')}, sa.id, $3, $3

@@ -71,7 +71,12 @@ export class TerritoryImportService {
   ) {}
 
   /** `actor` null: the system (demo seeder, CLI). Otherwise only an admin may import. */
-  async importTenant(manifest: TenantManifest, dir: string, actor: AccessScope | null, options: ImportOptions = {}): Promise<ImportSummary> {
+  async importTenant(
+    manifest: TenantManifest,
+    dir: string,
+    actor: AccessScope | null,
+    options: ImportOptions = {},
+  ): Promise<ImportSummary> {
     const started = Date.now();
     if (actor && !actor.isAdmin) throw CommonErrors.FORBIDDEN('Only a platform admin can import a territory');
     const provinceCode = checkManifest(manifest);
@@ -83,7 +88,10 @@ export class TerritoryImportService {
 
     return this.dataSource.transaction(async (manager) => {
       const owner = await this.tenants.slugOwner(manager, manifest.slug, manifest.istatCode);
-      if (owner) throw TerritoryErrors.TERRITORY_IMPORT_INVALID(`The slug "${manifest.slug}" already belongs to tenant ${owner}: nothing was imported`);
+      if (owner)
+        throw TerritoryErrors.TERRITORY_IMPORT_INVALID(
+          `The slug "${manifest.slug}" already belongs to tenant ${owner}: nothing was imported`,
+        );
       const existing = await this.tenants.findForUpdate(manager, manifest.istatCode);
       const tenantId = existing ? existing.id : await this.tenants.insert(manager, manifest);
       if (existing) await this.tenants.updateNameAndSlug(manager, existing.id, manifest);
@@ -138,7 +146,8 @@ export class TerritoryImportService {
 function checkManifest(manifest: TenantManifest): string {
   const problems: string[] = [];
   const code = manifest.istatCode;
-  if (!TENANT_ISTAT.test(code ?? '') || Number(code) <= 200) problems.push(`ISTAT code "${code}" of the metropolitan city must be 3 digits above 200 (province code + 200, e.g. 272)`);
+  if (!TENANT_ISTAT.test(code ?? '') || Number(code) <= 200)
+    problems.push(`ISTAT code "${code}" of the metropolitan city must be 3 digits above 200 (province code + 200, e.g. 272)`);
   if (!manifest.name?.trim()) problems.push('the name of the metropolitan city is empty');
   if (!SLUG.test(manifest.slug ?? '')) problems.push(`slug "${manifest.slug}" must be 1–40 lower-case letters, digits or "-"`);
   if (problems.length > 0) throw TerritoryErrors.TERRITORY_IMPORT_INVALID(`Territory not imported: ${problems.join('; ')}`);

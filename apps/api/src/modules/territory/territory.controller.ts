@@ -35,7 +35,9 @@ export class TerritoryController {
   constructor(private readonly territory: TerritoryService) {}
 
   @Get('social-areas')
-  @ApiOperation({ summary: 'Social areas the caller may see, ordered by name, with the count and population of their visible municipalities' })
+  @ApiOperation({
+    summary: 'Social areas the caller may see, ordered by name, with the count and population of their visible municipalities',
+  })
   @ApiOkResponse({ type: SocialAreaPageResponse })
   @ApiBadRequestResponse({ description: 'Unknown or invalid query parameter' })
   listSocialAreas(@Scope() scope: AccessScope, @Query() query: ListSocialAreasQuery): Promise<Page<SocialAreaDto>> {
@@ -63,7 +65,11 @@ export class TerritoryController {
   @ApiOkResponse({ type: MunicipalityResponse })
   @ApiBadRequestResponse({ description: 'Not a 6-digit ISTAT code' })
   @ApiNotFoundResponse({ description: 'No such municipality in the caller’s scope' })
-  getMunicipality(@Scope() scope: AccessScope, @Param() params: MunicipalityParams, @Query() query: TenantFilterQuery): Promise<MunicipalityDto> {
+  getMunicipality(
+    @Scope() scope: AccessScope,
+    @Param() params: MunicipalityParams,
+    @Query() query: TenantFilterQuery,
+  ): Promise<MunicipalityDto> {
     return this.territory.getMunicipality(scope, params.istatCode, query.tenant);
   }
 
@@ -89,7 +95,10 @@ export class TerritoryController {
   @ApiOperation({ summary: 'Municipality boundaries (simplified) as GeoJSON, optionally within a bbox' })
   @ApiOkResponse({ type: MunicipalityFeatureCollectionResponse })
   @ApiBadRequestResponse({ description: 'Invalid bbox or unknown query parameter' })
-  mapMunicipalities(@Scope() scope: AccessScope, @Query() query: MapMunicipalitiesQuery): Promise<FeatureCollection<MunicipalityFeatureProperties>> {
+  mapMunicipalities(
+    @Scope() scope: AccessScope,
+    @Query() query: MapMunicipalitiesQuery,
+  ): Promise<FeatureCollection<MunicipalityFeatureProperties>> {
     return this.territory.mapMunicipalities(scope, query);
   }
 
@@ -97,7 +106,9 @@ export class TerritoryController {
   @HttpCode(200)
   @ApiOperation({ summary: 'Import or re-import a metropolitan city from the server’s territory folder (admins)' })
   @ApiOkResponse({ type: ImportSummaryResponse })
-  @ApiBadRequestResponse({ description: 'TERRITORY_IMPORT_INVALID: the message names the file, line or feature and the problem; nothing is written' })
+  @ApiBadRequestResponse({
+    description: 'TERRITORY_IMPORT_INVALID: the message names the file, line or feature and the problem; nothing is written',
+  })
   @ApiForbiddenResponse({ description: 'Only platform admins import territories' })
   importTerritory(@Scope() scope: AccessScope, @Body() body: ImportTerritoryDto): Promise<ImportSummary> {
     return this.territory.importTerritory(scope, body);

@@ -15,5 +15,8 @@ export const TerritoryErrors = defineErrors({
     message: 'This municipality was changed by someone else since you loaded it: reload it and apply your change again',
   },
   /** an admin asked for a code that exists in more than one tenant without naming the tenant */
-  TERRITORY_TENANT_REQUIRED: { status: HttpStatus.BAD_REQUEST, message: 'This code exists in several tenants: add ?tenant=<ISTAT code of the metropolitan city>' },
+  TERRITORY_TENANT_REQUIRED: {
+    status: HttpStatus.BAD_REQUEST,
+    message: 'This code exists in several tenants: add ?tenant=<ISTAT code of the metropolitan city>',
+  },
 });

@@ -19,7 +19,6 @@ describe('territory API', () => {
   const tokens: Record<string, string> = {};
   type Who = 'admin' | 'coordBari' | 'innovBari' | 'molfetta' | 'corato' | 'coordBologna' | 'nobody';
 
-
   function as(who: Who) {
     const auth = (req: ReturnType<TestApp['http']['get']>) => (who === 'nobody' ? req : req.set('Authorization', `Bearer ${tokens[who]}`));
     return {
@@ -53,7 +52,8 @@ describe('territory API', () => {
     users.molfetta = await t.factory.user({ role: 'municipality', tenant: bari, scopeMunicipality: '072029' });
     users.corato = await t.factory.user({ role: 'municipality', tenant: bari, scopeSocialArea: 'ATS_BA_CORATO' });
     users.coordBologna = await t.factory.user({ role: 'coordinator', tenant: bologna });
-    for (const who of ['coordBari', 'innovBari', 'molfetta', 'corato', 'coordBologna'] as const) tokens[who] = await t.factory.token(users[who]);
+    for (const who of ['coordBari', 'innovBari', 'molfetta', 'corato', 'coordBologna'] as const)
+      tokens[who] = await t.factory.token(users[who]);
   });
   afterAll(() => t.close());
 
@@ -70,12 +70,23 @@ describe('territory API', () => {
     });
 
     it('stores population with its year, boundaries and a bbox that holds the representative point', async () => {
-      const rows: { istat_code: string; population: number; population_year: number; lat: number; lon: number; min_lon: number; min_lat: number; max_lon: number; max_lat: number; b: boolean; s: boolean }[] =
-        await t.db.query(
-          `SELECT istat_code, population, population_year, lat, lon, min_lon, min_lat, max_lon, max_lat, boundary IS NOT NULL AS b, boundary_simplified IS NOT NULL AS s
+      const rows: {
+        istat_code: string;
+        population: number;
+        population_year: number;
+        lat: number;
+        lon: number;
+        min_lon: number;
+        min_lat: number;
+        max_lon: number;
+        max_lat: number;
+        b: boolean;
+        s: boolean;
+      }[] = await t.db.query(
+        `SELECT istat_code, population, population_year, lat, lon, min_lon, min_lat, max_lon, max_lat, boundary IS NOT NULL AS b, boundary_simplified IS NOT NULL AS s
              FROM municipalities WHERE tenant_id = $1`,
-          [bari.id],
-        );
+        [bari.id],
+      );
       expect(rows).toHaveLength(41);
       for (const r of rows) {
         expect(r.population_year).toBe(2026);
@@ -140,12 +151,16 @@ describe('territory API', () => {
     it('gives the Molfetta user only Molfetta’s area, counting only Molfetta', async () => {
       const res = await as('molfetta').get('/api/social-areas').expect(200);
       expect(res.body.total).toBe(1);
-      expect(res.body.items).toEqual([expect.objectContaining({ code: 'ATS_BA_MOLFETTA', municipalityCount: 1, population: population(['072029']) })]);
+      expect(res.body.items).toEqual([
+        expect.objectContaining({ code: 'ATS_BA_MOLFETTA', municipalityCount: 1, population: population(['072029']) }),
+      ]);
     });
 
     it('gives a user scoped to a social area only that area', async () => {
       const res = await as('corato').get('/api/social-areas').expect(200);
-      expect(res.body.items).toEqual([expect.objectContaining({ code: 'ATS_BA_CORATO', municipalityCount: 3, population: population(['072020', '072038', '072043']) })]);
+      expect(res.body.items).toEqual([
+        expect.objectContaining({ code: 'ATS_BA_CORATO', municipalityCount: 3, population: population(['072020', '072038', '072043']) }),
+      ]);
     });
 
     it('gives a Bologna coordinator the 7 districts of Bologna and nothing of Bari', async () => {
@@ -263,14 +278,20 @@ describe('territory API', () => {
     });
 
     it('searches names ignoring case and accents, and ISTAT code prefixes', async () => {
-      const byName = await as('coordBari').get(`/api/municipalities?q=${encodeURIComponent('MÒLFETTA')}`).expect(200);
+      const byName = await as('coordBari')
+        .get(`/api/municipalities?q=${encodeURIComponent('MÒLFETTA')}`)
+        .expect(200);
       expect(byName.body.items.map((m: MunicipalityDto) => m.istatCode)).toEqual(['072029']);
       const part = await as('coordBari').get('/api/municipalities?q=di%20bari').expect(200);
       const diBari = bariCsv.map((r) => r[1]).filter((n) => n.toLowerCase().includes('di bari'));
       expect(diBari.length).toBeGreaterThan(1);
-      expect(part.body.items.map((m: MunicipalityDto) => m.name)).toEqual(diBari.sort((a, b) => (a.toLowerCase() < b.toLowerCase() ? -1 : 1)));
+      expect(part.body.items.map((m: MunicipalityDto) => m.name)).toEqual(
+        diBari.sort((a, b) => (a.toLowerCase() < b.toLowerCase() ? -1 : 1)),
+      );
       const code = await as('coordBari').get('/api/municipalities?q=07200').expect(200);
-      expect(code.body.items.map((m: MunicipalityDto) => m.istatCode).sort()).toEqual(bariCsv.map((r) => r[0]).filter((c) => c.startsWith('07200')));
+      expect(code.body.items.map((m: MunicipalityDto) => m.istatCode).sort()).toEqual(
+        bariCsv.map((r) => r[0]).filter((c) => c.startsWith('07200')),
+      );
       const wildcard = await as('coordBari').get('/api/municipalities?q=%25').expect(200);
       expect(wildcard.body.total).toBe(0);
     });
@@ -289,10 +310,13 @@ describe('territory API', () => {
       await as('nobody').get('/api/municipalities').expect(401);
     });
 
-    it.each(['pageSize=500', 'pageSize=abc', 'foo=bar', 'socialArea=bad%20code', `q=${'x'.repeat(101)}`, 'q=a&q=b'])('rejects ?%s with 400', async (query) => {
-      const res = await as('coordBari').get(`/api/municipalities?${query}`).expect(400);
-      expect(res.body).toMatchObject({ statusCode: 400, code: 'VALIDATION_FAILED' });
-    });
+    it.each(['pageSize=500', 'pageSize=abc', 'foo=bar', 'socialArea=bad%20code', `q=${'x'.repeat(101)}`, 'q=a&q=b'])(
+      'rejects ?%s with 400',
+      async (query) => {
+        const res = await as('coordBari').get(`/api/municipalities?${query}`).expect(400);
+        expect(res.body).toMatchObject({ statusCode: 400, code: 'VALIDATION_FAILED' });
+      },
+    );
   });
 
   describe('GET /api/municipalities/:istatCode', () => {
@@ -313,7 +337,13 @@ describe('territory API', () => {
     ])('%s asking for %s gets %i', async (who, code, status) => {
       const res = await as(who).get(`/api/municipalities/${code}`).expect(status);
       if (status === 200) expect(res.body.istatCode).toBe(code);
-      if (status === 404) expect(res.body).toEqual({ statusCode: 404, error: 'Not Found', code: 'MUNICIPALITY_NOT_FOUND', message: 'Municipality not found' });
+      if (status === 404)
+        expect(res.body).toEqual({
+          statusCode: 404,
+          error: 'Not Found',
+          code: 'MUNICIPALITY_NOT_FOUND',
+          message: 'Municipality not found',
+        });
     });
 
     it.each(['72006', '0720066', 'abcdef', '07200a'])('rejects the malformed code %s with 400', async (code) => {
@@ -342,7 +372,10 @@ describe('territory API', () => {
         socialAreaCode: 'ATS_BA_MOLFETTA',
         socialAreaName: 'Ambito territoriale sociale di Molfetta',
       });
-      const [stored] = await t.db.query(`SELECT boundary_simplified AS s FROM municipalities WHERE tenant_id = $1 AND istat_code = '072029'`, [bari.id]);
+      const [stored] = await t.db.query(
+        `SELECT boundary_simplified AS s FROM municipalities WHERE tenant_id = $1 AND istat_code = '072029'`,
+        [bari.id],
+      );
       expect(molfetta.geometry).toEqual(stored.s);
       expect(molfetta.geometry!.type).toBe('MultiPolygon');
     });
@@ -388,15 +421,21 @@ describe('territory API', () => {
       await as('nobody').get('/api/map/municipalities').expect(401);
     });
 
-    it.each(['bbox=1,2,3', 'bbox=a,b,c,d', 'bbox=17,41,16,42', 'bbox=16,41,17,95', 'bbox=', 'zoom=3'])('rejects ?%s with 400', async (query) => {
-      const res = await as('coordBari').get(`/api/map/municipalities?${query}`).expect(400);
-      expect(res.body.code).toBe('VALIDATION_FAILED');
-    });
+    it.each(['bbox=1,2,3', 'bbox=a,b,c,d', 'bbox=17,41,16,42', 'bbox=16,41,17,95', 'bbox=', 'zoom=3'])(
+      'rejects ?%s with 400',
+      async (query) => {
+        const res = await as('coordBari').get(`/api/map/municipalities?${query}`).expect(400);
+        expect(res.body.code).toBe('VALIDATION_FAILED');
+      },
+    );
   });
 
   describe('PATCH /api/municipalities/:istatCode', () => {
     const auditRows = (municipalityId: string) =>
-      t.db.query(`SELECT tenant_id, actor_id, actor_role, action, before, after FROM audit_log WHERE entity = 'municipality' AND entity_id = $1 ORDER BY id`, [municipalityId]);
+      t.db.query(
+        `SELECT tenant_id, actor_id, actor_role, action, before, after FROM audit_log WHERE entity = 'municipality' AND entity_id = $1 ORDER BY id`,
+        [municipalityId],
+      );
     const stored = async (istatCode: string) => {
       const [row] = await t.db.query(
         `SELECT sa.code, m.version FROM municipalities m LEFT JOIN social_areas sa ON sa.id = m.social_area_id WHERE m.istat_code = $1`,
@@ -450,9 +489,13 @@ describe('territory API', () => {
     });
 
     it('refuses a social area of another tenant with 400', async () => {
-      const res = await as('coordBari').patch('/api/municipalities/072029', { version: 2, socialArea: 'DSS_BO_CITTA_DI_BOLOGNA' }).expect(400);
+      const res = await as('coordBari')
+        .patch('/api/municipalities/072029', { version: 2, socialArea: 'DSS_BO_CITTA_DI_BOLOGNA' })
+        .expect(400);
       expect(res.body).toMatchObject({ code: 'SOCIAL_AREA_UNKNOWN', details: [{ field: 'socialArea', messages: [expect.any(String)] }] });
-      const admin = await as('admin').patch('/api/municipalities/072029', { version: 2, socialArea: 'DSS_BO_CITTA_DI_BOLOGNA' }).expect(400);
+      const admin = await as('admin')
+        .patch('/api/municipalities/072029', { version: 2, socialArea: 'DSS_BO_CITTA_DI_BOLOGNA' })
+        .expect(400);
       expect(admin.body.code).toBe('SOCIAL_AREA_UNKNOWN');
       expect(await stored('072029')).toEqual({ code: 'ATS_BA_CORATO', version: 2 });
     });
@@ -477,7 +520,12 @@ describe('territory API', () => {
       expect(res.body).toMatchObject({ version: 3, socialArea: { code: 'ATS_BA_MOLFETTA' } });
       const audit = await auditRows(bari.municipalities['072029']);
       expect(audit).toHaveLength(2);
-      expect(audit[1]).toMatchObject({ tenant_id: bari.id, actor_id: users.admin.id, actor_role: 'admin', after: { socialArea: 'ATS_BA_MOLFETTA', version: 3 } });
+      expect(audit[1]).toMatchObject({
+        tenant_id: bari.id,
+        actor_id: users.admin.id,
+        actor_role: 'admin',
+        after: { socialArea: 'ATS_BA_MOLFETTA', version: 3 },
+      });
     });
 
     it('accepts a move to the current area without a new version or audit entry', async () => {

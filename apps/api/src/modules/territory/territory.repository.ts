@@ -109,7 +109,11 @@ export class TerritoryRepository {
   }
 
   /** A page of the municipalities in scope, ordered by name (accents and case ignored). */
-  async listMunicipalities(scope: AccessScope, filter: MunicipalityFilter, page: { offset: number; limit: number }): Promise<{ rows: MunicipalityRow[]; total: number }> {
+  async listMunicipalities(
+    scope: AccessScope,
+    filter: MunicipalityFilter,
+    page: { offset: number; limit: number },
+  ): Promise<{ rows: MunicipalityRow[]; total: number }> {
     const [rows, total] = await Promise.all([
       this.selectMunicipality(this.municipalities(scope, filter))
         .orderBy(BY_MUNICIPALITY_NAME)
@@ -123,7 +127,12 @@ export class TerritoryRepository {
   }
 
   /** The municipalities in scope with this ISTAT code (more than one only for an admin across tenants). */
-  async findMunicipalities(scope: AccessScope, istatCode: string, filter: MunicipalityFilter = {}, manager?: EntityManager): Promise<MunicipalityRow[]> {
+  async findMunicipalities(
+    scope: AccessScope,
+    istatCode: string,
+    filter: MunicipalityFilter = {},
+    manager?: EntityManager,
+  ): Promise<MunicipalityRow[]> {
     return this.selectMunicipality(this.municipalities(scope, filter, manager))
       .andWhere('m.istat_code = :istatCode', { istatCode })
       .orderBy('t.istat_code')
@@ -143,7 +152,12 @@ export class TerritoryRepository {
     if (filter.bbox) {
       const [minLon, minLat, maxLon, maxLat] = filter.bbox;
       // bbox columns: the boundary's extent, or the representative point when there is no boundary
-      qb.andWhere('m.max_lon >= :minLon AND m.min_lon <= :maxLon AND m.max_lat >= :minLat AND m.min_lat <= :maxLat', { minLon, minLat, maxLon, maxLat });
+      qb.andWhere('m.max_lon >= :minLon AND m.min_lon <= :maxLon AND m.max_lat >= :minLat AND m.min_lat <= :maxLat', {
+        minLon,
+        minLat,
+        maxLon,
+        maxLat,
+      });
     }
     return qb.orderBy(BY_MUNICIPALITY_NAME).addOrderBy('m.istat_code').getRawMany<MunicipalityFeatureRow>();
   }
@@ -162,7 +176,11 @@ export class TerritoryRepository {
    * Social areas in scope with the count and population of the municipalities the caller may
    * see. A caller limited to some municipalities sees only the areas that hold one of them.
    */
-  private socialAreas(scope: AccessScope, filter: { tenant?: string; code?: string }, manager?: EntityManager): SelectQueryBuilder<SocialArea> {
+  private socialAreas(
+    scope: AccessScope,
+    filter: { tenant?: string; code?: string },
+    manager?: EntityManager,
+  ): SelectQueryBuilder<SocialArea> {
     const qb = (manager ?? this.dataSource.manager)
       .createQueryBuilder()
       .from(SocialArea, 'sa')
@@ -186,7 +204,11 @@ export class TerritoryRepository {
       .groupBy('sa.id');
   }
 
-  async listSocialAreas(scope: AccessScope, filter: { tenant?: string }, page: { offset: number; limit: number }): Promise<{ rows: SocialAreaRow[]; total: number }> {
+  async listSocialAreas(
+    scope: AccessScope,
+    filter: { tenant?: string },
+    page: { offset: number; limit: number },
+  ): Promise<{ rows: SocialAreaRow[]; total: number }> {
     const [rows, count] = await Promise.all([
       this.selectSocialArea(this.socialAreas(scope, filter))
         .orderBy(BY_SOCIAL_AREA_NAME)
@@ -209,7 +231,12 @@ export class TerritoryRepository {
   }
 
   /** A social area of one tenant, by code, if the caller may reach that tenant. */
-  async findSocialAreaInTenant(scope: AccessScope, tenantId: string, code: string, manager: EntityManager): Promise<{ id: string; code: string; name: string } | null> {
+  async findSocialAreaInTenant(
+    scope: AccessScope,
+    tenantId: string,
+    code: string,
+    manager: EntityManager,
+  ): Promise<{ id: string; code: string; name: string } | null> {
     const qb = manager
       .createQueryBuilder()
       .from(SocialArea, 'sa')
@@ -222,7 +249,12 @@ export class TerritoryRepository {
   }
 
   /** Moves a municipality to a social area; 409 (stale version) unless `version` is current. */
-  async updateSocialArea(manager: EntityManager, key: { id: string; tenantId: string; version: number }, socialAreaId: string, actorId: string): Promise<void> {
+  async updateSocialArea(
+    manager: EntityManager,
+    key: { id: string; tenantId: string; version: number },
+    socialAreaId: string,
+    actorId: string,
+  ): Promise<void> {
     await updateVersioned(manager, Municipality, key, { socialAreaId, updatedBy: actorId });
   }
 }

@@ -55,7 +55,11 @@ export class TerritoryService {
   ) {}
 
   async listSocialAreas(scope: AccessScope, query: ListSocialAreasQuery): Promise<Page<SocialAreaDto>> {
-    const { rows, total } = await this.territory.listSocialAreas(scope, { tenant: query.tenant }, { offset: query.offset, limit: query.pageSize });
+    const { rows, total } = await this.territory.listSocialAreas(
+      scope,
+      { tenant: query.tenant },
+      { offset: query.offset, limit: query.pageSize },
+    );
     return pageOf(rows.map(toSocialAreaDto), total, query);
   }
 
@@ -81,7 +85,12 @@ export class TerritoryService {
   }
 
   /** Moves a municipality to another social area of its own tenant; audited with before/after. */
-  async updateMunicipality(scope: AccessScope, istatCode: string, change: UpdateMunicipalityDto, tenant?: string): Promise<MunicipalityDto> {
+  async updateMunicipality(
+    scope: AccessScope,
+    istatCode: string,
+    change: UpdateMunicipalityDto,
+    tenant?: string,
+  ): Promise<MunicipalityDto> {
     scope.requireRole('coordinator');
     return this.dataSource.transaction(async (manager) => {
       const current = this.single(await this.territory.findMunicipalities(scope, istatCode, { tenant }, manager));
@@ -94,7 +103,12 @@ export class TerritoryService {
       if (Number(current.version) !== change.version) throw TerritoryErrors.MUNICIPALITY_STALE_VERSION();
       if (current.socialAreaCode === target.code) return toMunicipalityDto(current);
       try {
-        await this.territory.updateSocialArea(manager, { id: current.id, tenantId: current.tenantId, version: change.version }, target.id, scope.actor.id);
+        await this.territory.updateSocialArea(
+          manager,
+          { id: current.id, tenantId: current.tenantId, version: change.version },
+          target.id,
+          scope.actor.id,
+        );
       } catch (error) {
         if (error instanceof AppError && error.code === CommonErrors.STALE_VERSION.code) throw TerritoryErrors.MUNICIPALITY_STALE_VERSION();
         throw error;
@@ -115,7 +129,8 @@ export class TerritoryService {
   /** The municipality layer: simplified boundaries with a few properties, optionally within a bbox. */
   async mapMunicipalities(scope: AccessScope, query: MapMunicipalitiesQuery): Promise<FeatureCollection<MunicipalityFeatureProperties>> {
     const bbox = query.bbox === undefined ? undefined : parseBbox(query.bbox);
-    if (bbox === null) throw CommonErrors.VALIDATION_FAILED('bbox must be minLon,minLat,maxLon,maxLat', [{ field: 'bbox', messages: ['not a valid bbox'] }]);
+    if (bbox === null)
+      throw CommonErrors.VALIDATION_FAILED('bbox must be minLon,minLat,maxLon,maxLat', [{ field: 'bbox', messages: ['not a valid bbox'] }]);
     const rows = await this.territory.listMapFeatures(scope, { tenant: query.tenant, socialArea: query.socialArea, bbox });
     return {
       type: 'FeatureCollection',
@@ -147,10 +162,15 @@ export class TerritoryService {
   /** Admins import a metropolitan city from the server's territory folder (TRAMA_TERRITORY_DIR). */
   async importTerritory(scope: AccessScope, request: ImportTerritoryDto): Promise<ImportSummary> {
     if (!scope.isAdmin) throw CommonErrors.FORBIDDEN('Only a platform admin can import a territory');
-    return this.importer.importTenant({ istatCode: request.istatCode, name: request.name, slug: request.slug }, this.config.territoryDir, scope, {
-      populationYear: request.populationYear,
-      overwriteMemberships: request.overwriteMemberships,
-    });
+    return this.importer.importTenant(
+      { istatCode: request.istatCode, name: request.name, slug: request.slug },
+      this.config.territoryDir,
+      scope,
+      {
+        populationYear: request.populationYear,
+        overwriteMemberships: request.overwriteMemberships,
+      },
+    );
   }
 
   private single(rows: MunicipalityRow[]): MunicipalityRow {

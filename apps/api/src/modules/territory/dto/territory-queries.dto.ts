@@ -20,40 +20,59 @@ class BboxConstraint implements ValidatorConstraintInterface {
 /** `?tenant=` on any territory route. */
 export class TenantFilterQuery {
   @ApiPropertyOptional({ description: TENANT_DESCRIPTION, example: '272' })
-  @IsOptional() @IsString() @Matches(/^\d{3}$/, { message: 'tenant must be the 3-digit ISTAT code of a metropolitan city' })
+  @IsOptional()
+  @IsString()
+  @Matches(/^\d{3}$/, { message: 'tenant must be the 3-digit ISTAT code of a metropolitan city' })
   tenant?: string;
 }
 
 export class ListSocialAreasQuery extends PageQuery {
   @ApiPropertyOptional({ description: TENANT_DESCRIPTION, example: '272' })
-  @IsOptional() @IsString() @Matches(/^\d{3}$/, { message: 'tenant must be the 3-digit ISTAT code of a metropolitan city' })
+  @IsOptional()
+  @IsString()
+  @Matches(/^\d{3}$/, { message: 'tenant must be the 3-digit ISTAT code of a metropolitan city' })
   tenant?: string;
 }
 
 export class ListMunicipalitiesQuery extends PageQuery {
   @ApiPropertyOptional({ description: 'Only the municipalities of this social area (its code)', example: 'ATS_BA_MOLFETTA' })
-  @IsOptional() @IsString() @Matches(SOCIAL_AREA_CODE, { message: 'socialArea must be a social area code' })
+  @IsOptional()
+  @IsString()
+  @Matches(SOCIAL_AREA_CODE, { message: 'socialArea must be a social area code' })
   socialArea?: string;
 
   @ApiPropertyOptional({ description: 'Part of the name (accents and case ignored) or the start of the ISTAT code', maxLength: 100 })
-  @IsOptional() @IsString() @MaxLength(100)
+  @IsOptional()
+  @IsString()
+  @MaxLength(100)
   q?: string;
 
   @ApiPropertyOptional({ description: TENANT_DESCRIPTION, example: '272' })
-  @IsOptional() @IsString() @Matches(/^\d{3}$/, { message: 'tenant must be the 3-digit ISTAT code of a metropolitan city' })
+  @IsOptional()
+  @IsString()
+  @Matches(/^\d{3}$/, { message: 'tenant must be the 3-digit ISTAT code of a metropolitan city' })
   tenant?: string;
 }
 
 export class MapMunicipalitiesQuery {
-  @ApiPropertyOptional({ description: 'minLon,minLat,maxLon,maxLat (WGS84): municipalities whose bounding box meets it', example: '16.7,41.0,17.0,41.2' })
-  @IsOptional() @IsString() @Validate(BboxConstraint)
+  @ApiPropertyOptional({
+    description: 'minLon,minLat,maxLon,maxLat (WGS84): municipalities whose bounding box meets it',
+    example: '16.7,41.0,17.0,41.2',
+  })
+  @IsOptional()
+  @IsString()
+  @Validate(BboxConstraint)
   bbox?: string;
 
   @ApiPropertyOptional({ description: 'Only the municipalities of this social area (its code)', example: 'ATS_BA_MOLFETTA' })
-  @IsOptional() @IsString() @Matches(SOCIAL_AREA_CODE, { message: 'socialArea must be a social area code' })
+  @IsOptional()
+  @IsString()
+  @Matches(SOCIAL_AREA_CODE, { message: 'socialArea must be a social area code' })
   socialArea?: string;
 
   @ApiPropertyOptional({ description: TENANT_DESCRIPTION, example: '272' })
-  @IsOptional() @IsString() @Matches(/^\d{3}$/, { message: 'tenant must be the 3-digit ISTAT code of a metropolitan city' })
+  @IsOptional()
+  @IsString()
+  @Matches(/^\d{3}$/, { message: 'tenant must be the 3-digit ISTAT code of a metropolitan city' })
   tenant?: string;
 }
