@@ -1,4 +1,5 @@
 import type { FeatureCollection, MunicipalityDto, MunicipalityFeatureProperties, Page, SocialAreaDto, TenantRef } from '@trama/contracts';
+import type { TerritoryRule } from '../../common/access/access-scope';
 import { AccessService } from '../../common/access/access.service';
 import type { TestTenant, TestUser } from '../../test/factories';
 import { createTestApp, TestApp } from '../../test/test-app';
@@ -536,9 +537,9 @@ describe('territory API', () => {
   });
 
   describe('findMunicipalityAt', () => {
-    const at = async (who: Exclude<Who, 'nobody'>, lat: number, lon: number) => {
+    const at = async (who: Exclude<Who, 'nobody'>, lat: number, lon: number, rule: TerritoryRule = 'visible') => {
       const scope = await t.app.get(AccessService).scopeFor(users[who].id);
-      const hit = await t.app.get(TerritoryService).findMunicipalityAt(scope!, { lat, lon });
+      const hit = await t.app.get(TerritoryService).findMunicipalityAt(scope!, { lat, lon }, rule);
       return hit?.istatCode ?? null;
     };
 
@@ -553,6 +554,12 @@ describe('territory API', () => {
     it('finds no municipality in the enclave of Matera inside Altamura, and Altamura around it', async () => {
       expect(await at('coordBari', 40.754018, 16.640656)).toBeNull();
       expect(await at('coordBari', 40.861108, 16.547775)).toBe('072004');
+    });
+
+    it('limits an innovator to the assigned municipalities with the `assigned` rule', async () => {
+      expect(await at('innovBari', 41.1177, 16.8719, 'assigned')).toBe('072006');
+      expect(await at('innovBari', 40.861108, 16.547775, 'assigned')).toBeNull();
+      expect(await at('innovBari', 40.861108, 16.547775)).toBe('072004');
     });
 
     it('finds an exclave of Acquaviva delle Fonti', async () => {

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager, SelectQueryBuilder } from 'typeorm';
-import type { AccessScope } from '../../common/access/access-scope';
+import type { AccessScope, TerritoryRule } from '../../common/access/access-scope';
 import { updateVersioned } from '../../common/database/versioned-update';
 import { Tenant } from '../tenants/tenant.entity';
 import type { Bbox, LatLon, PolygonalGeometry } from './geo';
@@ -45,6 +45,8 @@ export interface SocialAreaRow {
 }
 
 export interface MunicipalityFilter {
+  /** which municipalities of the scope: `visible` (default, every read) or `assigned` (an innovator's own) */
+  rule?: TerritoryRule;
   /** ISTAT code of the metropolitan city (admins narrowing to one tenant) */
   tenant?: string;
   socialArea?: string;
@@ -77,7 +79,7 @@ export class TerritoryRepository {
       .from(Municipality, 'm')
       .innerJoin(Tenant, 't', 't.tenant_id = m.tenant_id')
       .leftJoin(SocialArea, 'sa', 'sa.id = m.social_area_id AND sa.tenant_id = m.tenant_id') as SelectQueryBuilder<Municipality>;
-    scope.apply(qb, 'm', { municipality: 'm.id', territory: 'visible' });
+    scope.apply(qb, 'm', { municipality: 'm.id', territory: filter.rule ?? 'visible' });
     if (filter.tenant) qb.andWhere('t.istat_code = :tenantCode', { tenantCode: filter.tenant });
     if (filter.socialArea) qb.andWhere('sa.code = :socialAreaCode', { socialAreaCode: filter.socialArea });
     const q = filter.q?.trim();
@@ -163,8 +165,12 @@ export class TerritoryRepository {
   }
 
   /** Municipalities in scope whose full boundary's bounding box contains the point, with that boundary. */
-  async findBoundaryCandidates(scope: AccessScope, point: LatLon): Promise<(MunicipalityRow & { boundary: PolygonalGeometry })[]> {
-    return this.selectMunicipality(this.municipalities(scope, {}))
+  async findBoundaryCandidates(
+    scope: AccessScope,
+    point: LatLon,
+    rule: TerritoryRule,
+  ): Promise<(MunicipalityRow & { boundary: PolygonalGeometry })[]> {
+    return this.selectMunicipality(this.municipalities(scope, { rule }))
       .addSelect('m.boundary', 'boundary')
       .andWhere('m.boundary IS NOT NULL')
       .andWhere('m.min_lon <= :lon AND m.max_lon >= :lon AND m.min_lat <= :lat AND m.max_lat >= :lat', { lat: point.lat, lon: point.lon })

@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { FeatureCollection, MunicipalityDto, MunicipalityFeatureProperties, Page, SocialAreaDto } from '@trama/contracts';
 import { DataSource } from 'typeorm';
-import type { AccessScope } from '../../common/access/access-scope';
+import type { AccessScope, TerritoryRule } from '../../common/access/access-scope';
 import { AuditService } from '../../common/audit/audit.service';
 import { AppError, CommonErrors } from '../../common/errors/app-error';
 import { pageOf } from '../../common/http/pagination';
@@ -153,8 +153,8 @@ export class TerritoryService {
    * The municipality in the caller's scope whose full boundary contains the point, or null
    * (outside every boundary in scope, e.g. in the enclave of another province).
    */
-  async findMunicipalityAt(scope: AccessScope, point: LatLon): Promise<MunicipalityDto | null> {
-    const candidates = await this.territory.findBoundaryCandidates(scope, point);
+  async findMunicipalityAt(scope: AccessScope, point: LatLon, rule: TerritoryRule = 'visible'): Promise<MunicipalityDto | null> {
+    const candidates = await this.territory.findBoundaryCandidates(scope, point, rule);
     const hit = candidates.find((c) => pointInGeometry(point, c.boundary));
     return hit ? toMunicipalityDto(hit) : null;
   }
