@@ -273,6 +273,32 @@ describe('territory import', () => {
       await importAs(null, BARI).expect(401);
     });
 
+    it('refuses a slug that belongs to another tenant, writing nothing', async () => {
+      await t.factory.tenant({ istatCode: '299', socialAreas: {} }); // slug t299
+      for (const suffix of ['-comuni.csv', '-social-areas.csv', '-comuni.geojson', '-comuni.simplified.geojson'])
+        copy.write(`t299${suffix}`, copy.read(`bari${suffix}`));
+      const before = await counts();
+      const res = await importAs(adminToken, { ...BARI, slug: 't299' }).expect(400);
+      expect(res.body).toMatchObject({
+        code: 'TERRITORY_IMPORT_INVALID',
+        message: 'The slug "t299" already belongs to tenant 299: nothing was imported',
+      });
+      expect(await counts()).toEqual(before);
+      const [tenant] = await t.db.query(`SELECT slug FROM tenants WHERE istat_code = '272'`);
+      expect(tenant.slug).toBe('bari');
+    });
+
+    it('asks an admin to name the tenant when a social area code exists in two tenants', async () => {
+      await t.factory.tenant({ istatCode: '298', socialAreas: { ATS_BA_MOLFETTA: [['098001', 'Elsewhere', 10]] } });
+      const auth = { Authorization: `Bearer ${adminToken}` };
+      const res = await t.http.get('/api/social-areas/ATS_BA_MOLFETTA').set(auth).expect(400);
+      expect(res.body.code).toBe('TERRITORY_TENANT_REQUIRED');
+      const bari = await t.http.get('/api/social-areas/ATS_BA_MOLFETTA?tenant=272').set(auth).expect(200);
+      expect(bari.body).toMatchObject({ code: 'ATS_BA_MOLFETTA', municipalityCount: 2 });
+      const other = await t.http.get('/api/social-areas/ATS_BA_MOLFETTA?tenant=298').set(auth).expect(200);
+      expect(other.body).toMatchObject({ municipalityCount: 1, population: 10 });
+    });
+
     it('takes the population year from the request', async () => {
       const res = await importAs(adminToken, { ...BOLOGNA, populationYear: 2025 }).expect(200);
       expect(res.body).toMatchObject({ populationYear: 2025, municipalitiesUpdated: 55 });
