@@ -56,7 +56,11 @@ async function main(): Promise<number> {
     return 2;
   }
   // This command signs no tokens: it needs the database settings, not JWT_SECRET.
-  const config = loadConfig({ ...process.env, JWT_SECRET: process.env.JWT_SECRET || 'create-admin-signs-no-tokens-0000000000', SEED_ON_BOOT: 'false' });
+  const config = loadConfig({
+    ...process.env,
+    JWT_SECRET: process.env.JWT_SECRET || 'create-admin-signs-no-tokens-0000000000',
+    SEED_ON_BOOT: 'false',
+  });
   const database = await openDatabase(config, log);
   try {
     const applied = await migrate(database.url);

@@ -40,7 +40,11 @@ export class AccessService {
     );
     const user = rows[0];
     if (!user || !user.active) return null;
-    if (options.tokenPasswordStamp !== undefined && !isIssuedAfterPasswordChange(options.tokenPasswordStamp, new Date(user.password_changed_at))) return null;
+    if (
+      options.tokenPasswordStamp !== undefined &&
+      !isIssuedAfterPasswordChange(options.tokenPasswordStamp, new Date(user.password_changed_at))
+    )
+      return null;
     let visible: string[] | null = null;
     let assigned: string[] = [];
     if (user.role === 'municipality') {

@@ -31,7 +31,9 @@ export class JwtStrategy extends PassportStrategy(Strategy, 'jwt') {
 
   async validate(payload: AccessTokenPayload): Promise<AccessScope> {
     // Tokens issued before the last password change (or without the stamp) are refused.
-    const scope = await this.access.scopeFor(payload.sub, { tokenPasswordStamp: typeof payload.pwdChangedAt === 'number' ? payload.pwdChangedAt : null });
+    const scope = await this.access.scopeFor(payload.sub, {
+      tokenPasswordStamp: typeof payload.pwdChangedAt === 'number' ? payload.pwdChangedAt : null,
+    });
     if (!scope) throw CommonErrors.UNAUTHENTICATED('Your session has ended: sign in again');
     return scope;
   }

@@ -47,7 +47,12 @@ export class AuditRepository {
     if (filter.entityId) qb.andWhere('a.entity_id = :entityId', { entityId: filter.entityId });
     if (filter.action) qb.andWhere('a.action = :action', { action: filter.action });
     const total = await qb.clone().getCount();
-    const rows = await qb.orderBy('a.at', 'DESC').addOrderBy('a.id', 'DESC').offset(filter.offset).limit(filter.limit).getRawMany<AuditRow>();
+    const rows = await qb
+      .orderBy('a.at', 'DESC')
+      .addOrderBy('a.id', 'DESC')
+      .offset(filter.offset)
+      .limit(filter.limit)
+      .getRawMany<AuditRow>();
     return { rows, total };
   }
 }

@@ -1,5 +1,28 @@
-import { Body, Controller, createParamDecorator, type ExecutionContext, Get, HttpCode, HttpStatus, Ip, Post, Req, Res, UseGuards } from '@nestjs/common';
-import { ApiBearerAuth, ApiBody, ApiCookieAuth, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTags, ApiTooManyRequestsResponse, ApiUnauthorizedResponse } from '@nestjs/swagger';
+import {
+  Body,
+  Controller,
+  createParamDecorator,
+  type ExecutionContext,
+  Get,
+  HttpCode,
+  HttpStatus,
+  Ip,
+  Post,
+  Req,
+  Res,
+  UseGuards,
+} from '@nestjs/common';
+import {
+  ApiBearerAuth,
+  ApiBody,
+  ApiCookieAuth,
+  ApiNoContentResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiTags,
+  ApiTooManyRequestsResponse,
+  ApiUnauthorizedResponse,
+} from '@nestjs/swagger';
 import type { LoginResponse, SessionUser } from '@trama/contracts';
 import type { Request, Response } from 'express';
 import { AccessScope } from '../../common/access/access-scope';
@@ -16,7 +39,9 @@ import { LocalAuthGuard } from './local-auth.guard';
 import { REFRESH_COOKIE } from './refresh-token';
 
 /** The user whose credentials LocalAuthGuard accepted. */
-const Candidate = createParamDecorator((_: unknown, ctx: ExecutionContext): LoginCandidate => ctx.switchToHttp().getRequest<Request & { user: LoginCandidate }>().user);
+const Candidate = createParamDecorator(
+  (_: unknown, ctx: ExecutionContext): LoginCandidate => ctx.switchToHttp().getRequest<Request & { user: LoginCandidate }>().user,
+);
 
 @ApiTags('auth')
 @Controller('auth')
@@ -75,7 +100,11 @@ export class AuthController {
   @ApiBearerAuth()
   @ApiOperation({ summary: 'Change your password: every session ends, sign in again with the new one' })
   @ApiNoContentResponse()
-  async changePassword(@Scope() scope: AccessScope, @Body() body: ChangePasswordDto, @Res({ passthrough: true }) res: Response): Promise<void> {
+  async changePassword(
+    @Scope() scope: AccessScope,
+    @Body() body: ChangePasswordDto,
+    @Res({ passthrough: true }) res: Response,
+  ): Promise<void> {
     await this.auth.changePassword(scope, body);
     this.cookies.clear(res);
   }

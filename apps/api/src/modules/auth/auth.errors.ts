@@ -9,5 +9,8 @@ export const AuthErrors = defineErrors({
   /** missing, unknown, expired, revoked or reused refresh token */
   SESSION_EXPIRED: { status: HttpStatus.UNAUTHORIZED, message: 'Your session has ended: sign in again' },
   CURRENT_PASSWORD_WRONG: { status: HttpStatus.BAD_REQUEST, message: 'The current password is not correct' },
-  RATE_LIMITED: { status: HttpStatus.TOO_MANY_REQUESTS, message: 'Too many attempts from your network address: wait a minute and try again' },
+  RATE_LIMITED: {
+    status: HttpStatus.TOO_MANY_REQUESTS,
+    message: 'Too many attempts from your network address: wait a minute and try again',
+  },
 });

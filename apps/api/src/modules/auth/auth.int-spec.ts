@@ -35,11 +35,19 @@ describe('auth', () => {
   }
 
   const auditOf = (userId: string, action: string) =>
-    t.db.query(`SELECT tenant_id, actor_id, before, after FROM audit_log WHERE entity = 'user' AND entity_id = $1 AND action = $2 ORDER BY id`, [userId, action]);
+    t.db.query(
+      `SELECT tenant_id, actor_id, before, after FROM audit_log WHERE entity = 'user' AND entity_id = $1 AND action = $2 ORDER BY id`,
+      [userId, action],
+    );
 
   describe('sign-in', () => {
     it('returns an access token, the session user and a refresh cookie that is httpOnly, SameSite=Strict and scoped to /api/auth', async () => {
-      const user = await t.factory.user({ role: 'innovator', tenant: bari, municipalities: ['072029', '072006'], fullName: 'Anna Innovatrice' });
+      const user = await t.factory.user({
+        role: 'innovator',
+        tenant: bari,
+        municipalities: ['072029', '072006'],
+        fullName: 'Anna Innovatrice',
+      });
       const res = await t.http.post('/api/auth/login').send({ email: user.email, password: user.password });
 
       expect(res.status).toBe(200);
@@ -66,12 +74,23 @@ describe('auth', () => {
 
       const cookie = refreshCookie(res)!;
       expect(cookie.value.length).toBeGreaterThanOrEqual(43);
-      expect(cookie.attributes).toEqual(expect.arrayContaining(['httponly', 'samesite=strict', 'path=/api/auth', `max-age=${t.config.refreshTokenTtlDays * 86400}`]));
+      expect(cookie.attributes).toEqual(
+        expect.arrayContaining(['httponly', 'samesite=strict', 'path=/api/auth', `max-age=${t.config.refreshTokenTtlDays * 86400}`]),
+      );
       expect(cookie.attributes).not.toContain('secure'); // Secure only in production (tests run on plain http)
 
       // Stored only as a SHA-256 hash, in a new family.
-      const tokens = await t.db.query(`SELECT token_hash, family_id, used_at, revoked_at FROM refresh_tokens WHERE user_id = $1`, [user.id]);
-      expect(tokens).toEqual([{ token_hash: createHash('sha256').update(cookie.value).digest('hex'), family_id: expect.any(String), used_at: null, revoked_at: null }]);
+      const tokens = await t.db.query(`SELECT token_hash, family_id, used_at, revoked_at FROM refresh_tokens WHERE user_id = $1`, [
+        user.id,
+      ]);
+      expect(tokens).toEqual([
+        {
+          token_hash: createHash('sha256').update(cookie.value).digest('hex'),
+          family_id: expect.any(String),
+          used_at: null,
+          revoked_at: null,
+        },
+      ]);
       const [row] = await t.db.query(`SELECT last_login_at, failed_logins FROM users WHERE id = $1`, [user.id]);
       expect(row.last_login_at).not.toBeNull();
       expect(await auditOf(user.id, 'login_success')).toHaveLength(1);
@@ -100,9 +119,16 @@ describe('auth', () => {
       expect(unknown.body).toEqual(wrong.body);
       expect(refreshCookie(wrong)).toBeUndefined();
       expect(await auditOf(user.id, 'login_failure')).toEqual([
-        { tenant_id: bari.id, actor_id: null, before: null, after: expect.objectContaining({ reason: 'wrong_password', consecutiveFailures: 1 }) },
+        {
+          tenant_id: bari.id,
+          actor_id: null,
+          before: null,
+          after: expect.objectContaining({ reason: 'wrong_password', consecutiveFailures: 1 }),
+        },
       ]);
-      const [anon] = await t.db.query(`SELECT after FROM audit_log WHERE action = 'login_failure' AND entity_id = 'unknown' AND after->>'email' = 'nobody.here@trama.test'`);
+      const [anon] = await t.db.query(
+        `SELECT after FROM audit_log WHERE action = 'login_failure' AND entity_id = 'unknown' AND after->>'email' = 'nobody.here@trama.test'`,
+      );
       expect(anon.after.reason).toBe('unknown_email');
     });
 
@@ -154,7 +180,9 @@ describe('auth', () => {
       expect(whileLocked.body.code).toBe('ACCOUNT_LOCKED');
       expect(refreshCookie(whileLocked)).toBeUndefined();
 
-      const [locked] = await t.db.query(`SELECT locked_until > now() + interval '14 minutes' AS long_enough FROM users WHERE id = $1`, [user.id]);
+      const [locked] = await t.db.query(`SELECT locked_until > now() + interval '14 minutes' AS long_enough FROM users WHERE id = $1`, [
+        user.id,
+      ]);
       expect(locked.long_enough).toBe(true);
       expect(await auditOf(user.id, 'lockout')).toHaveLength(1);
 
@@ -197,7 +225,10 @@ describe('auth', () => {
       expect(second.attributes).toEqual(expect.arrayContaining(['httponly', 'samesite=strict', 'path=/api/auth']));
       expect((await t.http.get('/api/auth/me').set('Authorization', `Bearer ${res.body.accessToken}`)).status).toBe(200);
 
-      const rows = await t.db.query(`SELECT family_id, used_at IS NOT NULL AS used, revoked_at FROM refresh_tokens WHERE user_id = $1 ORDER BY created_at`, [user.id]);
+      const rows = await t.db.query(
+        `SELECT family_id, used_at IS NOT NULL AS used, revoked_at FROM refresh_tokens WHERE user_id = $1 ORDER BY created_at`,
+        [user.id],
+      );
       expect(rows).toHaveLength(2);
       expect(rows[0]).toMatchObject({ used: true, revoked_at: null });
       expect(rows[1]).toMatchObject({ used: false, revoked_at: null, family_id: rows[0].family_id });
@@ -271,7 +302,11 @@ describe('auth', () => {
       const { accessToken } = await login(user);
       const res = await t.http.get('/api/auth/me').set('Authorization', `Bearer ${accessToken}`);
       expect(res.status).toBe(200);
-      expect(res.body).toMatchObject({ role: 'municipality', assignedMunicipalities: [], territory: { kind: 'social_area', code: 'ATS_BA_MOLFETTA', name: 'Ambito ATS_BA_MOLFETTA' } });
+      expect(res.body).toMatchObject({
+        role: 'municipality',
+        assignedMunicipalities: [],
+        territory: { kind: 'social_area', code: 'ATS_BA_MOLFETTA', name: 'Ambito ATS_BA_MOLFETTA' },
+      });
     });
 
     it('needs an access token', async () => {
@@ -303,7 +338,9 @@ describe('auth', () => {
       }
       const revoked = await t.db.query(`SELECT revoked_reason FROM refresh_tokens WHERE user_id = $1`, [user.id]);
       expect(revoked).toEqual([{ revoked_reason: 'password_change' }, { revoked_reason: 'password_change' }]);
-      expect(await auditOf(user.id, 'password_change')).toEqual([expect.objectContaining({ actor_id: user.id, after: { sessionsRevoked: 2 } })]);
+      expect(await auditOf(user.id, 'password_change')).toEqual([
+        expect.objectContaining({ actor_id: user.id, after: { sessionsRevoked: 2 } }),
+      ]);
 
       expect((await t.http.post('/api/auth/login').send({ email: user.email, password: user.password })).status).toBe(401);
       // Signing in again right away (within the same second as the change) gives a working token.
@@ -316,9 +353,15 @@ describe('auth', () => {
       const session = await login(user);
       const auth = { Authorization: `Bearer ${session.accessToken}` };
 
-      const wrong = await t.http.post('/api/auth/password').set(auth).send({ currentPassword: 'not-my-password', newPassword: 'A-brand-new-passphrase' });
+      const wrong = await t.http
+        .post('/api/auth/password')
+        .set(auth)
+        .send({ currentPassword: 'not-my-password', newPassword: 'A-brand-new-passphrase' });
       expect(wrong.status).toBe(400);
-      expect(wrong.body).toMatchObject({ code: 'CURRENT_PASSWORD_WRONG', details: [{ field: 'currentPassword', messages: expect.any(Array) }] });
+      expect(wrong.body).toMatchObject({
+        code: 'CURRENT_PASSWORD_WRONG',
+        details: [{ field: 'currentPassword', messages: expect.any(Array) }],
+      });
 
       const short = await t.http.post('/api/auth/password').set(auth).send({ currentPassword: user.password, newPassword: 'short' });
       expect(short.status).toBe(400);
@@ -372,7 +415,10 @@ describe('auth throttling per client address', () => {
       const res = await t.http.post('/api/auth/login').set('X-Forwarded-For', office).send({ email: user.email, password: user.password });
       expect(res.status).toBe(200);
     }
-    const over = await t.http.post('/api/auth/login').set('X-Forwarded-For', office).send({ email: users[0].email, password: 'wrong-password-x' });
+    const over = await t.http
+      .post('/api/auth/login')
+      .set('X-Forwarded-For', office)
+      .send({ email: users[0].email, password: 'wrong-password-x' });
     expect(over.status).toBe(429);
     expect(over.body).toMatchObject({ statusCode: 429, code: 'RATE_LIMITED' });
     expect(Number(over.headers['retry-after'])).toBeGreaterThan(0);
@@ -380,7 +426,10 @@ describe('auth throttling per client address', () => {
     const [row] = await t.db.query(`SELECT failed_logins FROM users WHERE id = $1`, [users[0].id]);
     expect(row.failed_logins).toBe(0);
 
-    const elsewhere = await t.http.post('/api/auth/login').set('X-Forwarded-For', '203.0.113.9').send({ email: users[0].email, password: users[0].password });
+    const elsewhere = await t.http
+      .post('/api/auth/login')
+      .set('X-Forwarded-For', '203.0.113.9')
+      .send({ email: users[0].email, password: users[0].password });
     expect(elsewhere.status).toBe(200);
   });
 

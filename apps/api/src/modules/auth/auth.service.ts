@@ -27,9 +27,7 @@ export interface IssuedSession {
 
 const AUDIT_ENTITY = 'user';
 
-type RefreshOutcome =
-  | { kind: 'ok'; scope: AccessScope; refreshToken: string; refreshExpiresAt: Date }
-  | { kind: 'refused' };
+type RefreshOutcome = { kind: 'ok'; scope: AccessScope; refreshToken: string; refreshExpiresAt: Date } | { kind: 'refused' };
 
 /**
  * Sign-in, sessions and passwords. Access tokens are short-lived JWTs; refresh tokens rotate on
@@ -84,7 +82,11 @@ export class AuthService {
 
     const outcome = await this.dataSource.transaction(async (manager) => {
       const result = await this.credentials.recordFailure(manager, candidate.id, this.config.loginMaxFailures, this.config.lockoutMinutes);
-      await this.recordFailureEntry(candidate, { reason: 'wrong_password', ip, consecutiveFailures: result.lockedUntil ? this.config.loginMaxFailures : result.failedLogins }, manager);
+      await this.recordFailureEntry(
+        candidate,
+        { reason: 'wrong_password', ip, consecutiveFailures: result.lockedUntil ? this.config.loginMaxFailures : result.failedLogins },
+        manager,
+      );
       if (result.lockedUntil) {
         await this.audit.record(manager, null, {
           tenantId: candidate.tenantId,
@@ -115,7 +117,13 @@ export class AuthService {
         tokenHash: hashRefreshToken(refreshToken),
         expiresAt: refreshExpiresAt,
       });
-      await this.audit.record(manager, scope, { tenantId: candidate.tenantId, entity: AUDIT_ENTITY, entityId: candidate.id, action: 'login_success', after: { ip } });
+      await this.audit.record(manager, scope, {
+        tenantId: candidate.tenantId,
+        entity: AUDIT_ENTITY,
+        entityId: candidate.id,
+        action: 'login_success',
+        after: { ip },
+      });
     });
     return this.issue(scope, refreshToken, refreshExpiresAt);
   }
@@ -199,12 +207,28 @@ export class AuthService {
     await this.dataSource.transaction(async (manager) => {
       await this.credentials.setPassword(manager, userId, newHash);
       const sessionsRevoked = await this.refreshTokens.revokeAllOfUser(manager, userId, 'password_change');
-      await this.audit.record(manager, scope, { tenantId: scope.actor.tenantId, entity: AUDIT_ENTITY, entityId: userId, action: 'password_change', after: { sessionsRevoked } });
+      await this.audit.record(manager, scope, {
+        tenantId: scope.actor.tenantId,
+        entity: AUDIT_ENTITY,
+        entityId: userId,
+        action: 'password_change',
+        after: { sessionsRevoked },
+      });
     });
   }
 
-  private async recordFailureEntry(candidate: LoginCandidate, details: Record<string, unknown>, manager = this.dataSource.manager): Promise<void> {
-    await this.audit.record(manager, null, { tenantId: candidate.tenantId, entity: AUDIT_ENTITY, entityId: candidate.id, action: 'login_failure', after: details });
+  private async recordFailureEntry(
+    candidate: LoginCandidate,
+    details: Record<string, unknown>,
+    manager = this.dataSource.manager,
+  ): Promise<void> {
+    await this.audit.record(manager, null, {
+      tenantId: candidate.tenantId,
+      entity: AUDIT_ENTITY,
+      entityId: candidate.id,
+      action: 'login_failure',
+      after: details,
+    });
   }
 
   private refreshExpiry(): Date {

@@ -85,7 +85,11 @@ export class CredentialsRepository {
     const row = returned[0];
     if (row) return { failedLogins: Number(row.failed_logins), lockedUntil: row.locked_until ? new Date(row.locked_until) : null };
     // Locked meanwhile by a concurrent failure: report the lock.
-    const locked = await manager.createQueryBuilder(User, 'u').select('u.locked_until', 'lockedUntil').where('u.id = :userId', { userId }).getRawOne<{ lockedUntil: Date | null }>();
+    const locked = await manager
+      .createQueryBuilder(User, 'u')
+      .select('u.locked_until', 'lockedUntil')
+      .where('u.id = :userId', { userId })
+      .getRawOne<{ lockedUntil: Date | null }>();
     return { failedLogins: 0, lockedUntil: locked?.lockedUntil ? new Date(locked.lockedUntil) : null };
   }
 

@@ -20,7 +20,10 @@ export type RevokeReason = 'reuse' | 'logout' | 'password_change' | 'password_re
  */
 @Injectable()
 export class RefreshTokensRepository {
-  async insert(manager: EntityManager, token: { userId: string; tenantId: string | null; familyId: string; tokenHash: string; expiresAt: Date }): Promise<void> {
+  async insert(
+    manager: EntityManager,
+    token: { userId: string; tenantId: string | null; familyId: string; tokenHash: string; expiresAt: Date },
+  ): Promise<void> {
     await manager.createQueryBuilder().insert().into(RefreshToken).values(token).execute();
   }
 
@@ -42,7 +45,12 @@ export class RefreshTokensRepository {
   }
 
   async markUsed(manager: EntityManager, id: string): Promise<void> {
-    await manager.createQueryBuilder().update(RefreshToken).set({ usedAt: () => 'now()' }).where('id = :id', { id }).execute();
+    await manager
+      .createQueryBuilder()
+      .update(RefreshToken)
+      .set({ usedAt: () => 'now()' })
+      .where('id = :id', { id })
+      .execute();
   }
 
   /** Revokes every live token of one sign-in. Returns how many were revoked. */

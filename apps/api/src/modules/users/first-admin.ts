@@ -37,28 +37,30 @@ export async function createFirstAdmin(dataSource: DataSource, request: FirstAdm
   const passwordHash = await hashPassword(request.password ?? generatedPassword!);
   const audit = new AuditService();
   const taken = () => new FirstAdminError(`a user with email ${email} already exists: nothing was created`);
-  const id = await dataSource.transaction(async (manager) => {
-    if (await manager.createQueryBuilder(User, 'u').where('u.email = :email', { email }).getExists()) throw taken();
-    const result = await manager
-      .createQueryBuilder()
-      .insert()
-      .into(User)
-      .values({ tenantId: null, email, fullName, role: 'admin', passwordHash })
-      .returning('id')
-      .execute();
-    const newId = (result.raw as { id: string }[])[0].id;
-    await audit.record(manager, null, {
-      tenantId: null,
-      entity: 'user',
-      entityId: newId,
-      action: 'create',
-      after: { email, fullName, role: 'admin', source: 'create-admin', generatedPassword: generatedPassword !== undefined },
+  const id = await dataSource
+    .transaction(async (manager) => {
+      if (await manager.createQueryBuilder(User, 'u').where('u.email = :email', { email }).getExists()) throw taken();
+      const result = await manager
+        .createQueryBuilder()
+        .insert()
+        .into(User)
+        .values({ tenantId: null, email, fullName, role: 'admin', passwordHash })
+        .returning('id')
+        .execute();
+      const newId = (result.raw as { id: string }[])[0].id;
+      await audit.record(manager, null, {
+        tenantId: null,
+        entity: 'user',
+        entityId: newId,
+        action: 'create',
+        after: { email, fullName, role: 'admin', source: 'create-admin', generatedPassword: generatedPassword !== undefined },
+      });
+      return newId;
+    })
+    .catch((error: unknown) => {
+      // A concurrent run that inserted the same email first: the unique index decides.
+      if (error instanceof QueryFailedError && (error.driverError as { code?: string }).code === '23505') throw taken();
+      throw error;
     });
-    return newId;
-  }).catch((error: unknown) => {
-    // A concurrent run that inserted the same email first: the unique index decides.
-    if (error instanceof QueryFailedError && (error.driverError as { code?: string }).code === '23505') throw taken();
-    throw error;
-  });
   return { id, email, generatedPassword };
 }

@@ -1,5 +1,13 @@
 import { Body, Controller, Get, HttpCode, HttpStatus, Param, Patch, Post, Put, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiConflictResponse, ApiCreatedResponse, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import {
+  ApiBearerAuth,
+  ApiConflictResponse,
+  ApiCreatedResponse,
+  ApiNotFoundResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiTags,
+} from '@nestjs/swagger';
 import type { CreateUserResponse, Page, ResetPasswordResponse, UserDto } from '@trama/contracts';
 import { AccessScope } from '../../common/access/access-scope';
 import { Roles, Scope } from '../../common/auth/decorators';
@@ -52,7 +60,11 @@ export class UsersController {
   @ApiOperation({ summary: "Replace an innovator's assigned municipalities" })
   @ApiOkResponse({ type: UserResponseDto })
   @ApiConflictResponse({ description: 'STALE_VERSION' })
-  assignMunicipalities(@Scope() scope: AccessScope, @Param('id', IdParam()) id: string, @Body() body: AssignMunicipalitiesDto): Promise<UserDto> {
+  assignMunicipalities(
+    @Scope() scope: AccessScope,
+    @Param('id', IdParam()) id: string,
+    @Body() body: AssignMunicipalitiesDto,
+  ): Promise<UserDto> {
     return this.users.assignMunicipalities(scope, id, body);
   }
 

@@ -53,7 +53,9 @@ export interface NewUser {
   createdBy: string | null;
 }
 
-export type UserChanges = Partial<Pick<User, 'fullName' | 'active' | 'hiredOn' | 'contractEnd' | 'scopeMunicipalityId' | 'scopeSocialAreaId' | 'updatedBy'>>;
+export type UserChanges = Partial<
+  Pick<User, 'fullName' | 'active' | 'hiredOn' | 'contractEnd' | 'scopeMunicipalityId' | 'scopeSocialAreaId' | 'updatedBy'>
+>;
 
 /** Escapes LIKE wildcards so a search for `50%` matches the text `50%`. */
 function likePattern(text: string): string {
@@ -108,13 +110,17 @@ export class UsersRepository {
     if (filter.active !== undefined) qb.andWhere('u.active = :active', { active: filter.active });
     if (filter.tenantIstat) qb.andWhere('t.istat_code = :tenantIstat', { tenantIstat: filter.tenantIstat });
     if (filter.q) {
-      qb.andWhere(
-        `(unaccent(lower(u.full_name)) LIKE unaccent(lower(:q)) OR unaccent(lower(u.email)) LIKE unaccent(lower(:q)))`,
-        { q: likePattern(filter.q) },
-      );
+      qb.andWhere(`(unaccent(lower(u.full_name)) LIKE unaccent(lower(:q)) OR unaccent(lower(u.email)) LIKE unaccent(lower(:q)))`, {
+        q: likePattern(filter.q),
+      });
     }
     const total = await qb.clone().getCount();
-    const rows = await qb.orderBy('u.full_name', 'ASC').addOrderBy('u.id', 'ASC').offset(filter.offset).limit(filter.limit).getRawMany<UserProfileRow>();
+    const rows = await qb
+      .orderBy('u.full_name', 'ASC')
+      .addOrderBy('u.id', 'ASC')
+      .offset(filter.offset)
+      .limit(filter.limit)
+      .getRawMany<UserProfileRow>();
     return { rows, total };
   }
 
@@ -130,7 +136,10 @@ export class UsersRepository {
       .addSelect('m.name', 'name')
       .where('um.user_id IN (:...userIds)', { userIds });
     scope.apply(qb, 'um');
-    const rows = await qb.orderBy('m.name', 'ASC').addOrderBy('m.istat_code', 'ASC').getRawMany<{ userId: string; istatCode: string; name: string }>();
+    const rows = await qb
+      .orderBy('m.name', 'ASC')
+      .addOrderBy('m.istat_code', 'ASC')
+      .getRawMany<{ userId: string; istatCode: string; name: string }>();
     for (const row of rows) {
       const list = out.get(row.userId) ?? [];
       list.push({ istatCode: row.istatCode, name: row.name });
@@ -155,7 +164,12 @@ export class UsersRepository {
    * Municipalities of the target tenant with these ISTAT codes. `tenantId` selects the tenant the
    * user belongs to (an admin spans tenants); `scope.apply` still decides what the caller may reach.
    */
-  async findMunicipalities(scope: AccessScope, tenantId: string, istatCodes: readonly string[], manager?: EntityManager): Promise<{ id: string; istatCode: string }[]> {
+  async findMunicipalities(
+    scope: AccessScope,
+    tenantId: string,
+    istatCodes: readonly string[],
+    manager?: EntityManager,
+  ): Promise<{ id: string; istatCode: string }[]> {
     if (istatCodes.length === 0) return [];
     const qb = this.em(manager)
       .createQueryBuilder(Municipality, 'm')
@@ -183,12 +197,22 @@ export class UsersRepository {
   }
 
   /** Optimistic-locked update of a user read through the scope: stale version → STALE_VERSION, nothing written. */
-  async updateVersioned(manager: EntityManager, user: Pick<UserProfileRow, 'id' | 'tenantId'>, version: number, changes: UserChanges): Promise<void> {
+  async updateVersioned(
+    manager: EntityManager,
+    user: Pick<UserProfileRow, 'id' | 'tenantId'>,
+    version: number,
+    changes: UserChanges,
+  ): Promise<void> {
     await updateVersioned(manager, User, { id: user.id, tenantId: user.tenantId, version }, changes);
   }
 
   /** Replaces an innovator's assignments with the given municipalities (ids of the user's tenant). */
-  async replaceAssignments(manager: EntityManager, user: { id: string; tenantId: string }, municipalityIds: readonly string[], assignedBy: string): Promise<void> {
+  async replaceAssignments(
+    manager: EntityManager,
+    user: { id: string; tenantId: string },
+    municipalityIds: readonly string[],
+    assignedBy: string,
+  ): Promise<void> {
     await manager.createQueryBuilder().delete().from(UserMunicipality).where('user_id = :userId', { userId: user.id }).execute();
     if (municipalityIds.length === 0) return;
     await manager

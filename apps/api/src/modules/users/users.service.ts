@@ -85,7 +85,10 @@ export class UsersService {
     ]);
     const tenantId = await this.targetTenant(scope, dto);
     const municipalities = tenantId ? await this.resolveMunicipalities(scope, tenantId, dto.municipalities ?? []) : [];
-    const territory = tenantId && dto.territory ? await this.resolveTerritory(scope, tenantId, dto.territory) : { scopeMunicipalityId: null, scopeSocialAreaId: null };
+    const territory =
+      tenantId && dto.territory
+        ? await this.resolveTerritory(scope, tenantId, dto.territory)
+        : { scopeMunicipalityId: null, scopeSocialAreaId: null };
 
     const temporaryPassword = dto.password ? undefined : generateTemporaryPassword();
     const passwordHash = await hashPassword(dto.password ?? temporaryPassword!);
@@ -98,13 +101,18 @@ export class UsersService {
           fullName: dto.fullName,
           role: dto.role,
           passwordHash,
-          hiredOn: dto.role === 'innovator' ? dto.hiredOn ?? null : null,
-          contractEnd: dto.role === 'innovator' ? dto.contractEnd ?? null : null,
+          hiredOn: dto.role === 'innovator' ? (dto.hiredOn ?? null) : null,
+          contractEnd: dto.role === 'innovator' ? (dto.contractEnd ?? null) : null,
           ...territory,
           createdBy: scope.actor.id,
         });
         if (tenantId && municipalities.length > 0) {
-          await this.users.replaceAssignments(manager, { id: newId, tenantId }, municipalities.map((m) => m.id), scope.actor.id);
+          await this.users.replaceAssignments(
+            manager,
+            { id: newId, tenantId },
+            municipalities.map((m) => m.id),
+            scope.actor.id,
+          );
         }
         const created = await this.dtoOf(scope, (await this.users.findInScope(scope, newId, manager))!, manager);
         await this.audit.record(manager, scope, {
@@ -112,12 +120,17 @@ export class UsersService {
           entity: AUDIT_ENTITY,
           entityId: newId,
           action: 'create',
-          after: { ...auditView(created), municipalities: created.assignedMunicipalities.map((m) => m.istatCode), generatedPassword: temporaryPassword !== undefined },
+          after: {
+            ...auditView(created),
+            municipalities: created.assignedMunicipalities.map((m) => m.istatCode),
+            generatedPassword: temporaryPassword !== undefined,
+          },
         });
         return newId;
       });
     } catch (error) {
-      if (isUniqueViolation(error, 'users_email_key')) throw UsersErrors.USER_EMAIL_TAKEN(undefined, [{ field: 'email', messages: ['A user with this email already exists'] }]);
+      if (isUniqueViolation(error, 'users_email_key'))
+        throw UsersErrors.USER_EMAIL_TAKEN(undefined, [{ field: 'email', messages: ['A user with this email already exists'] }]);
       throw error;
     }
     const user = await this.getUser(scope, id);
@@ -169,7 +182,12 @@ export class UsersService {
       // The versioned update first: it locks the row, so the "before" list read next is the one being replaced.
       await this.users.updateVersioned(manager, current, dto.version, { updatedBy: scope.actor.id });
       const before = (await this.users.assignedMunicipalities(scope, [id], manager)).get(id) ?? [];
-      await this.users.replaceAssignments(manager, { id, tenantId }, municipalities.map((m) => m.id), scope.actor.id);
+      await this.users.replaceAssignments(
+        manager,
+        { id, tenantId },
+        municipalities.map((m) => m.id),
+        scope.actor.id,
+      );
       const after = (await this.users.assignedMunicipalities(scope, [id], manager)).get(id) ?? [];
       await this.audit.record(manager, scope, {
         tenantId,
@@ -248,14 +266,25 @@ export class UsersService {
     return tenant.id;
   }
 
-  private async resolveMunicipalities(scope: AccessScope, tenantId: string, codes: readonly string[]): Promise<{ id: string; istatCode: string }[]> {
+  private async resolveMunicipalities(
+    scope: AccessScope,
+    tenantId: string,
+    codes: readonly string[],
+  ): Promise<{ id: string; istatCode: string }[]> {
     const found = await this.users.findMunicipalities(scope, tenantId, codes);
-    const missing = missingCodes(codes, found.map((m) => m.istatCode));
+    const missing = missingCodes(
+      codes,
+      found.map((m) => m.istatCode),
+    );
     if (missing.length > 0) throw fieldError('municipalities', `not municipalities of this metropolitan city: ${missing.join(', ')}`);
     return found;
   }
 
-  private async resolveTerritory(scope: AccessScope, tenantId: string, territory: TerritoryRefDto): Promise<{ scopeMunicipalityId: string | null; scopeSocialAreaId: string | null }> {
+  private async resolveTerritory(
+    scope: AccessScope,
+    tenantId: string,
+    territory: TerritoryRefDto,
+  ): Promise<{ scopeMunicipalityId: string | null; scopeSocialAreaId: string | null }> {
     if (territory.kind === 'municipality') {
       const [m] = /^[0-9]{6}$/.test(territory.code) ? await this.users.findMunicipalities(scope, tenantId, [territory.code]) : [];
       if (!m) throw fieldError('territory.code', `no municipality with ISTAT code ${territory.code} in this metropolitan city`);

@@ -5,10 +5,14 @@ import { MAX_PASSWORD_LENGTH } from '../../users/dto/create-user.dto';
 
 export class ChangePasswordDto implements ChangePasswordRequest {
   @ApiProperty({ format: 'password' })
-  @IsString() @IsNotEmpty() @MaxLength(MAX_PASSWORD_LENGTH)
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(MAX_PASSWORD_LENGTH)
   currentPassword: string;
 
   @ApiProperty({ format: 'password', minLength: MIN_PASSWORD_LENGTH, maxLength: MAX_PASSWORD_LENGTH })
-  @IsString() @MinLength(MIN_PASSWORD_LENGTH) @MaxLength(MAX_PASSWORD_LENGTH)
+  @IsString()
+  @MinLength(MIN_PASSWORD_LENGTH)
+  @MaxLength(MAX_PASSWORD_LENGTH)
   newPassword: string;
 }

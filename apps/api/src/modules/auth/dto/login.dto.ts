@@ -6,10 +6,15 @@ import { NormalizeEmail } from '../../users/dto/validators';
 
 export class LoginDto implements LoginRequest {
   @ApiProperty({ format: 'email', example: 'coordinatore.bari@trama.test' })
-  @NormalizeEmail() @IsString() @IsNotEmpty() @MaxLength(254)
+  @NormalizeEmail()
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(254)
   email: string;
 
   @ApiProperty({ format: 'password' })
-  @IsString() @IsNotEmpty() @MaxLength(MAX_PASSWORD_LENGTH)
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(MAX_PASSWORD_LENGTH)
   password: string;
 }

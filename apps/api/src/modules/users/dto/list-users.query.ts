@@ -6,18 +6,29 @@ import { QueryBoolean, Trim } from './validators';
 
 export class ListUsersQuery extends PageQuery {
   @ApiPropertyOptional({ enum: ROLES })
-  @IsOptional() @IsIn(ROLES)
+  @IsOptional()
+  @IsIn(ROLES)
   role?: Role;
 
   @ApiPropertyOptional({ description: 'Matches name or email, ignoring case and accents' })
-  @IsOptional() @Trim() @IsString() @MaxLength(100)
+  @IsOptional()
+  @Trim()
+  @IsString()
+  @MaxLength(100)
   q?: string;
 
   @ApiPropertyOptional({ type: Boolean })
-  @IsOptional() @QueryBoolean() @IsBoolean()
+  @IsOptional()
+  @QueryBoolean()
+  @IsBoolean()
   active?: boolean;
 
-  @ApiPropertyOptional({ description: 'Admins: only the users of this tenant (ISTAT code of the metropolitan city)', pattern: '^[0-9]{3}$' })
-  @IsOptional() @IsString() @Matches(/^[0-9]{3}$/, { message: 'tenant must be the 3-digit ISTAT code of a metropolitan city' })
+  @ApiPropertyOptional({
+    description: 'Admins: only the users of this tenant (ISTAT code of the metropolitan city)',
+    pattern: '^[0-9]{3}$',
+  })
+  @IsOptional()
+  @IsString()
+  @Matches(/^[0-9]{3}$/, { message: 'tenant must be the 3-digit ISTAT code of a metropolitan city' })
   tenant?: string;
 }

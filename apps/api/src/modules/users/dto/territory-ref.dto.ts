@@ -10,6 +10,9 @@ export class TerritoryRefDto implements TerritoryRef {
   kind: 'municipality' | 'social_area';
 
   @ApiProperty({ description: 'ISTAT code of the municipality (6 digits) or code of the social area', example: '072029' })
-  @Trim() @IsString() @IsNotEmpty() @MaxLength(64)
+  @Trim()
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(64)
   code: string;
 }

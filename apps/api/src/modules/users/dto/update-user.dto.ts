@@ -7,26 +7,36 @@ import { IsDateOnly, Trim } from './validators';
 
 export class UpdateUserDto implements UpdateUserRequest {
   @ApiProperty({ minimum: 1, description: 'The version the client loaded (optimistic locking: a stale version is a 409)' })
-  @IsInt() @Min(1)
+  @IsInt()
+  @Min(1)
   version: number;
 
   @ApiPropertyOptional()
-  @IsOptional() @Trim() @IsString() @IsNotEmpty() @MaxLength(200)
+  @IsOptional()
+  @Trim()
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(200)
   fullName?: string;
 
   @ApiPropertyOptional({ description: 'false deactivates the account and ends its sessions at once' })
-  @IsOptional() @IsBoolean()
+  @IsOptional()
+  @IsBoolean()
   active?: boolean;
 
   @ApiPropertyOptional({ format: 'date', nullable: true })
-  @IsOptional() @IsDateOnly()
+  @IsOptional()
+  @IsDateOnly()
   hiredOn?: string | null;
 
   @ApiPropertyOptional({ format: 'date', nullable: true })
-  @IsOptional() @IsDateOnly()
+  @IsOptional()
+  @IsDateOnly()
   contractEnd?: string | null;
 
   @ApiPropertyOptional({ type: TerritoryRefDto, description: 'Municipality users only' })
-  @IsOptional() @ValidateNested() @Type(() => TerritoryRefDto)
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => TerritoryRefDto)
   territory?: TerritoryRefDto;
 }

@@ -1,5 +1,15 @@
 import { ApiProperty } from '@nestjs/swagger';
-import { ROLES, type CreateUserResponse, type MunicipalityRef, type Page, type ResetPasswordResponse, type Role, type SessionUser, type TenantRef, type UserDto } from '@trama/contracts';
+import {
+  ROLES,
+  type CreateUserResponse,
+  type MunicipalityRef,
+  type Page,
+  type ResetPasswordResponse,
+  type Role,
+  type SessionUser,
+  type TenantRef,
+  type UserDto,
+} from '@trama/contracts';
 
 /* Response shapes for the OpenAPI document. Services return the plain contract types; these classes only describe them. */
 
