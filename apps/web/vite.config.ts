@@ -1,3 +1,4 @@
+/// <reference types="node" />
 import { fileURLToPath } from 'node:url';
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vite';

@@ -1,3 +1,4 @@
+import { jest } from '@jest/globals';
 import { QueryClient } from '@tanstack/react-query';
 import { render, type RenderResult } from '@testing-library/react';
 import type { SessionUser } from '@trama/contracts';
@@ -45,14 +46,14 @@ export function jsonResponse(status: number, body: unknown): Response {
 type Handler = (url: URL, init: RequestInit) => Response | Promise<Response>;
 
 /** Replaces global fetch with a router over "METHOD /path" handlers; unknown requests fail the test loudly. */
-export function mockFetch(handlers: Record<string, Handler>): jest.Mock {
-  const mock = jest.fn(async (input: RequestInfo | URL, init: RequestInit = {}) => {
+export function mockFetch(handlers: Record<string, Handler>) {
+  const mock = jest.fn(async (input: RequestInfo | URL, init: RequestInit = {}): Promise<Response> => {
     const url = new URL(String(input), 'http://localhost');
     const key = `${(init.method ?? 'GET').toUpperCase()} ${url.pathname}`;
     const handler = handlers[key];
     if (!handler) throw new Error(`Unexpected request in test: ${key}`);
     return handler(url, init);
   });
-  global.fetch = mock as unknown as typeof fetch;
+  globalThis.fetch = mock as unknown as typeof fetch;
   return mock;
 }

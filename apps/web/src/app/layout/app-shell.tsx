@@ -1,6 +1,6 @@
-import { useEffect, useState, type MouseEvent } from 'react';
+import { useState, type MouseEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, NavLink, Outlet, useLocation } from 'react-router';
+import { Link, NavLink, Outlet } from 'react-router';
 import { useSessionUser } from '../../lib/auth/session';
 import { navItemsFor } from '../nav-items';
 import { LanguageSwitch } from './language-switch';
@@ -26,18 +26,16 @@ export function SkipLink() {
 export function AppShell() {
   const { t } = useTranslation();
   const user = useSessionUser();
-  const location = useLocation();
   const [navOpen, setNavOpen] = useState(false);
-
-  // A phone's menu closes once the user has gone somewhere.
-  useEffect(() => setNavOpen(false), [location.pathname]);
+  // A phone's menu closes once the user has chosen where to go.
+  const closeNav = () => setNavOpen(false);
 
   return (
     <div className="shell">
       <SkipLink />
       <header className="header">
         <div className="header__bar">
-          <Link to="/territorio" className="brand">
+          <Link to="/territorio" className="brand" onClick={closeNav}>
             <span className="brand__name">{t('app.name')}</span>
             <span className="brand__tenant">{user.tenant?.name ?? t('app.allTenants')}</span>
           </Link>
@@ -51,7 +49,7 @@ export function AppShell() {
             <ul>
               {navItemsFor(user.role).map((item) => (
                 <li key={item.to}>
-                  <NavLink to={item.to} className="nav__link">
+                  <NavLink to={item.to} className="nav__link" onClick={closeNav}>
                     {t(item.label)}
                   </NavLink>
                 </li>
@@ -59,7 +57,7 @@ export function AppShell() {
             </ul>
           </nav>
           <LanguageSwitch />
-          <UserMenu user={user} />
+          <UserMenu user={user} onNavigate={closeNav} />
         </div>
       </header>
       <main id="main" className="main" tabIndex={-1}>

@@ -5,7 +5,7 @@ import { Link, useNavigate } from 'react-router';
 import { useLogout } from '../../features/auth/api/logout';
 
 /** A disclosure (button + panel) with the user's name, role, and the account actions. */
-export function UserMenu({ user }: { user: SessionUser }) {
+export function UserMenu({ user, onNavigate }: { user: SessionUser; onNavigate?: () => void }) {
   const { t } = useTranslation();
   const navigate = useNavigate();
   const logout = useLogout();
@@ -34,7 +34,11 @@ export function UserMenu({ user }: { user: SessionUser }) {
   }, [open]);
 
   const signOut = () => {
-    logout.mutate(undefined, { onSettled: () => navigate('/login', { replace: true }) });
+    logout.mutate(undefined, {
+      onSettled: () => {
+        void navigate('/login', { replace: true });
+      },
+    });
   };
 
   return (
@@ -50,7 +54,13 @@ export function UserMenu({ user }: { user: SessionUser }) {
         </p>
         <ul>
           <li>
-            <Link to="/profilo/password" onClick={() => setOpen(false)}>
+            <Link
+              to="/profilo/password"
+              onClick={() => {
+                setOpen(false);
+                onNavigate?.();
+              }}
+            >
               {t('userMenu.changePassword')}
             </Link>
           </li>

@@ -1,5 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { Navigate, useLocation, useNavigate } from 'react-router';
+import { Alert } from '../../components/alert';
 import { Loading } from '../../components/loading';
 import { PageHeading } from '../../components/page-heading';
 import { LoginForm } from '../../features/auth/components/login-form';
@@ -20,7 +21,8 @@ export function LoginRoute() {
   return (
     <div className="card card--login">
       <PageHeading title={t('login.title')} lead={t('login.lead')} />
-      <LoginForm onSuccess={() => navigate(destination(location.state), { replace: true })} />
+      {(location.state as { notice?: string } | null)?.notice === 'passwordChanged' ? <Alert tone="success">{t('login.passwordChanged')}</Alert> : null}
+      <LoginForm onSuccess={() => void navigate(destination(location.state), { replace: true })} />
     </div>
   );
 }

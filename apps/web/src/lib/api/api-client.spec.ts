@@ -1,3 +1,4 @@
+import { beforeEach, describe, expect, it, jest } from '@jest/globals';
 import type { LoginResponse } from '@trama/contracts';
 import { apiRequest, getAccessToken, setAccessToken, setSessionHandlers } from './api-client';
 import { ApiRequestError } from './api-error';
@@ -13,18 +14,18 @@ const session = (token: string): LoginResponse => ({
   user: { id: 'u1', email: 'a@b.it', fullName: 'A B', role: 'coordinator', tenant: null, assignedMunicipalities: [], territory: null },
 });
 
-function authorization(call: unknown[]): string | undefined {
-  return ((call[1] as RequestInit).headers as Record<string, string>).Authorization;
+function authorization(call: Parameters<typeof fetch>): string | undefined {
+  return (call[1]?.headers as Record<string, string>).Authorization;
 }
 
 describe('apiRequest', () => {
   const onRefreshed = jest.fn();
   const onExpired = jest.fn();
-  let fetchMock: jest.Mock;
+  let fetchMock: ReturnType<typeof jest.fn<typeof fetch>>;
 
   beforeEach(() => {
-    fetchMock = jest.fn();
-    global.fetch = fetchMock as unknown as typeof fetch;
+    fetchMock = jest.fn<typeof fetch>();
+    globalThis.fetch = fetchMock;
     onRefreshed.mockReset();
     onExpired.mockReset();
     setSessionHandlers({ onRefreshed, onExpired });
@@ -47,13 +48,13 @@ describe('apiRequest', () => {
 
     await expect(apiRequest('/auth/me')).resolves.toEqual({ ok: true });
 
-    expect(fetchMock.mock.calls.map((c) => `${(c[1] as RequestInit).method} ${c[0]}`)).toEqual([
+    expect(fetchMock.mock.calls.map((c) => `${c[1]?.method} ${String(c[0])}`)).toEqual([
       'GET /api/auth/me',
       'POST /api/auth/refresh',
       'GET /api/auth/me',
     ]);
     expect(authorization(fetchMock.mock.calls[2])).toBe('Bearer new-token');
-    expect((fetchMock.mock.calls[1][1] as RequestInit).credentials).toBe('same-origin');
+    expect(fetchMock.mock.calls[1][1]?.credentials).toBe('same-origin');
     expect(getAccessToken()).toBe('new-token');
     expect(onRefreshed).toHaveBeenCalledWith(session('new-token'));
     expect(onExpired).not.toHaveBeenCalled();
@@ -83,13 +84,14 @@ describe('apiRequest', () => {
 
   it('shares one refresh between concurrent calls that get a 401', async () => {
     let refreshes = 0;
-    fetchMock.mockImplementation(async (url: string, init: RequestInit) => {
+    fetchMock.mockImplementation(async (input, init) => {
+      const url = String(input);
       if (url === '/api/auth/refresh') {
         refreshes++;
         await new Promise((resolve) => setTimeout(resolve, 5));
         return json(200, session('new-token'));
       }
-      const auth = (init.headers as Record<string, string>).Authorization;
+      const auth = (init?.headers as Record<string, string>).Authorization;
       return auth === 'Bearer new-token' ? json(200, { url }) : json(401, unauthenticated);
     });
 

@@ -1,3 +1,5 @@
+/// <reference types="node" />
+import { describe, expect, it } from '@jest/globals';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import en from './en.json';

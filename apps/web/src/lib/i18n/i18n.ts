@@ -32,7 +32,7 @@ function applyLanguage(language: string): void {
   document.documentElement.lang = isLanguage(language) ? language : DEFAULT_LANGUAGE;
 }
 
-i18n.use(initReactI18next).init({
+void i18n.use(initReactI18next).init({
   resources: { it: { translation: it }, en: { translation: en } },
   lng: storedLanguage(),
   fallbackLng: DEFAULT_LANGUAGE,

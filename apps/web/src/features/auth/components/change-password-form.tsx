@@ -21,7 +21,12 @@ const changePasswordSchema = z
   .refine((values) => values.newPassword !== values.currentPassword, { path: ['newPassword'], error: 'validation.passwordUnchanged' });
 type ChangePasswordValues = z.infer<typeof changePasswordSchema>;
 
-export function ChangePasswordForm() {
+function isWrongCurrentPassword(error: unknown): boolean {
+  return isApiRequestError(error) && error.code === 'CURRENT_PASSWORD_WRONG';
+}
+
+/** After a change the server ends every session of the user (this one too): `onChanged` sends them to sign in again. */
+export function ChangePasswordForm({ onChanged }: { onChanged: () => void }) {
   const { t } = useTranslation();
   const change = useChangePassword();
   const [unmatched, setUnmatched] = useState<string[]>([]);
@@ -41,9 +46,12 @@ export function ChangePasswordForm() {
     change.mutate(
       { currentPassword, newPassword },
       {
-        onSuccess: () => reset(),
+        onSuccess: () => {
+          reset();
+          onChanged();
+        },
         onError: (error) => {
-          if (isApiRequestError(error) && (error.code === 'INVALID_CREDENTIALS' || error.code === 'WRONG_PASSWORD')) {
+          if (isWrongCurrentPassword(error)) {
             setError('currentPassword', { type: 'server', message: 'validation.currentPasswordWrong' }, { shouldFocus: true });
             return;
           }
@@ -54,7 +62,7 @@ export function ChangePasswordForm() {
   });
 
   const showGeneralError = change.isError && !(isApiRequestError(change.error) && change.error.details.length > 0 && unmatched.length === 0);
-  const wrongCurrent = isApiRequestError(change.error) && (change.error.code === 'INVALID_CREDENTIALS' || change.error.code === 'WRONG_PASSWORD');
+  const wrongCurrent = isWrongCurrentPassword(change.error);
 
   return (
     <form className="form" onSubmit={onSubmit} noValidate>

@@ -1,3 +1,4 @@
+import { beforeEach, describe, expect, it, jest } from '@jest/globals';
 import { fireEvent, screen, waitFor } from '@testing-library/react';
 import { getAccessToken, setAccessToken } from '../../../lib/api/api-client';
 import { sessionKey } from '../../../lib/auth/session';
@@ -25,7 +26,7 @@ describe('LoginForm', () => {
     const alert = await screen.findByRole('alert');
     expect(alert).toHaveTextContent('Accesso non riuscito');
     expect(alert).toHaveTextContent('Email o password non corretti.');
-    expect(JSON.parse(String(fetchMock.mock.calls[0][1].body))).toEqual({ email: 'coordinatore.bari@trama.test', password: 'wrong-password' });
+    expect(JSON.parse(String(fetchMock.mock.calls[0][1]?.body))).toEqual({ email: 'coordinatore.bari@trama.test', password: 'wrong-password' });
     // a wrong password is not an expired session: no refresh attempt
     expect(fetchMock).toHaveBeenCalledTimes(1);
     expect(onSuccess).not.toHaveBeenCalled();

@@ -1,5 +1,5 @@
 import type { MunicipalityDto } from '@trama/contracts';
-import { useEffect, useState, type FormEvent } from 'react';
+import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Alert } from '../../../components/alert';
 import { Dialog } from '../../../components/dialog';
@@ -12,14 +12,15 @@ import { useSocialAreas } from '../api/list-social-areas';
 import { useUpdateMunicipality } from '../api/update-municipality';
 
 interface MoveMunicipalityDialogProps {
-  /** the municipality as currently loaded (its version changes after a reload) */
+  /** the municipality as currently loaded (its version changes after a reload); render with key={istatCode} */
   municipality: MunicipalityDto | undefined;
   onClose: () => void;
   onMoved: (message: string) => void;
 }
 
+/** MUNICIPALITY_STALE_VERSION (409): someone moved it since the list was loaded. */
 export function isConflict(error: unknown): boolean {
-  return isApiRequestError(error) && (error.status === 409 || error.code === 'STALE_VERSION');
+  return isApiRequestError(error) && error.status === 409 && error.code.endsWith('STALE_VERSION');
 }
 
 /** Moves a municipality to another social area (coordinators), with the version it was read at. */
@@ -28,14 +29,9 @@ export function MoveMunicipalityDialog({ municipality, onClose, onMoved }: MoveM
   const format = useFormatters();
   const areas = useSocialAreas();
   const update = useUpdateMunicipality();
-  const [target, setTarget] = useState('');
-  const [validation, setValidation] = useState<string | undefined>();
-
   const currentCode = municipality?.socialArea?.code ?? '';
-  useEffect(() => {
-    setTarget(currentCode);
-    setValidation(undefined);
-  }, [municipality?.istatCode, currentCode]);
+  const [target, setTarget] = useState(currentCode);
+  const [validation, setValidation] = useState<string | undefined>();
 
   if (!municipality) return null;
 

@@ -92,7 +92,9 @@ export function MunicipalityMap(props: MunicipalityMapProps) {
   const layer = useRef<LeafletGeoJSON | null>(null);
   // Leaflet keeps the handlers it was given: read the latest props through refs.
   const latest = useRef({ onSelect, describe });
-  latest.current = { onSelect, describe };
+  useEffect(() => {
+    latest.current = { onSelect, describe };
+  }, [onSelect, describe]);
 
   const geojson = useMemo(
     () => ({ type: 'FeatureCollection', features: data.features.filter((f) => f.geometry !== null) }) as unknown as GeoFeatureCollection<Geometry, MunicipalityFeatureProperties>,

@@ -177,6 +177,7 @@ export function TerritoryView() {
 
       {moving ? (
         <MoveMunicipalityDialog
+          key={moving}
           municipality={all.find((m) => m.istatCode === moving)}
           onClose={() => setMoving(null)}
           onMoved={(message) => {

@@ -1,3 +1,4 @@
+import { describe, expect, it } from '@jest/globals';
 import type { MunicipalityDto } from '@trama/contracts';
 import { boundingBox, groupBySocialArea, matchesSearch } from './group-by-social-area';
 

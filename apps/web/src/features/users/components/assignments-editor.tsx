@@ -1,5 +1,5 @@
 import type { UserDto } from '@trama/contracts';
-import { useEffect, useState, type FormEvent } from 'react';
+import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Alert } from '../../../components/alert';
 import { Loading } from '../../../components/loading';
@@ -16,17 +16,14 @@ export function AssignmentsEditor({ user }: { user: UserDto }) {
   const options = useMunicipalityOptions();
   const assign = useAssignMunicipalities(user.id);
   const current = user.assignedMunicipalities.map((m) => m.istatCode);
-  const [value, setValue] = useState<string[]>(current);
   const currentKey = [...current].sort().join(',');
-
-  // Start again from the server's set whenever it changes (after a save, or a reload after a conflict).
-  useEffect(() => {
-    setValue(currentKey ? currentKey.split(',') : []);
-  }, [currentKey, user.version]);
+  // The user's edits; null shows the server's set (again after a save, or after a conflict's reload).
+  const [draft, setDraft] = useState<string[] | null>(null);
+  const value = draft ?? current;
 
   const submit = (event: FormEvent) => {
     event.preventDefault();
-    assign.mutate({ version: user.version, municipalities: value });
+    assign.mutate({ version: user.version, municipalities: value }, { onSettled: () => setDraft(null) });
   };
   const fieldError = isApiRequestError(assign.error) ? assign.error.details.flatMap((d) => d.messages).join(' ') || undefined : undefined;
   const changed = [...value].sort().join(',') !== currentKey;
@@ -41,7 +38,7 @@ export function AssignmentsEditor({ user }: { user: UserDto }) {
           {isConflict(assign.error) ? t('common.conflict') : errorMessage(t, assign.error)}
         </Alert>
       ) : null}
-      <MunicipalityPicker legend={t('users.form.municipalities')} options={options.data} value={value} onChange={setValue} error={fieldError} />
+      <MunicipalityPicker legend={t('users.form.municipalities')} options={options.data} value={value} onChange={setDraft} error={fieldError} />
       <div className="form__actions">
         <button type="submit" className="button button--primary" disabled={assign.isPending || !changed}>
           {assign.isPending ? t('common.saving') : t('users.assignments.save')}

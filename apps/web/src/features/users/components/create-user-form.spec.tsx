@@ -1,3 +1,4 @@
+import { describe, expect, it } from '@jest/globals';
 import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import type { Page, MunicipalityDto } from '@trama/contracts';
 import { coordinator, jsonResponse, mockFetch, renderWithApp } from '../../../test/render';
@@ -49,7 +50,7 @@ describe('CreateUserForm', () => {
     expect(screen.getByRole('alert')).toHaveTextContent('Utente non creato');
 
     const post = fetchMock.mock.calls.find((call) => call[1]?.method === 'POST');
-    expect(JSON.parse(String(post?.[1].body))).toEqual({
+    expect(JSON.parse(String(post?.[1]?.body))).toEqual({
       email: 'anna@trama.test',
       fullName: 'Anna Innovatrice',
       role: 'innovator',
@@ -86,7 +87,7 @@ describe('CreateUserForm', () => {
     expect(screen.getByRole('button', { name: 'Copia la password' })).toBeInTheDocument();
     const post = fetchMock.mock.calls.find((call) => call[1]?.method === 'POST');
     await waitFor(() =>
-      expect(JSON.parse(String(post?.[1].body))).toEqual({
+      expect(JSON.parse(String(post?.[1]?.body))).toEqual({
         email: 'ufficio@molfetta.test',
         fullName: 'Ufficio Molfetta',
         role: 'municipality',

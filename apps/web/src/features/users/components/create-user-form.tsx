@@ -1,7 +1,7 @@
 import { zodResolver } from '@hookform/resolvers/zod';
 import { ROLES, type CreateUserResponse, type Role } from '@trama/contracts';
 import { useState } from 'react';
-import { Controller, useForm } from 'react-hook-form';
+import { Controller, useForm, useWatch } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { Alert } from '../../../components/alert';
@@ -54,20 +54,25 @@ export function CreateUserForm() {
     control,
     handleSubmit,
     setError,
-    watch,
     reset,
     setValue,
     formState: { errors },
   } = useForm<CreateUserValues>({ resolver: zodResolver(createUserSchema), defaultValues: emptyCreateUser });
 
-  const role = watch('role');
-  const territoryKind = watch('territory.kind');
+  const role = useWatch({ control, name: 'role' });
+  const territoryKind = useWatch({ control, name: 'territory.kind' });
   const municipalityOptions = useMunicipalityOptions(role === 'innovator');
 
   const onSubmit = handleSubmit((values) => {
     setUnmatched([]);
     create.mutate(toCreateUserRequest(values, { isAdmin }), {
-      onError: (error) => setUnmatched(applyServerFieldErrors(error, setError, CREATE_USER_FIELDS, { territory: 'territory.code' })),
+      onError: (error) => {
+        if (isApiRequestError(error) && error.code === 'USER_EMAIL_TAKEN') {
+          setError('email', { type: 'server', message: 'validation.emailTaken' }, { shouldFocus: true });
+          return;
+        }
+        setUnmatched(applyServerFieldErrors(error, setError, CREATE_USER_FIELDS, { territory: 'territory.code' }));
+      },
     });
   });
 
@@ -83,7 +88,7 @@ export function CreateUserForm() {
     );
   }
 
-  const hasFieldErrors = isApiRequestError(create.error) && create.error.details.length > 0;
+  const hasFieldErrors = isApiRequestError(create.error) && (create.error.details.length > 0 || create.error.code === 'USER_EMAIL_TAKEN');
 
   return (
     <form className="form" onSubmit={onSubmit} noValidate>

@@ -1,7 +1,7 @@
 import { zodResolver } from '@hookform/resolvers/zod';
 import type { UserDto } from '@trama/contracts';
 import { useEffect, useState } from 'react';
-import { useForm } from 'react-hook-form';
+import { useForm, useWatch } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { Alert } from '../../../components/alert';
 import { TextField } from '../../../components/form-field';
@@ -22,7 +22,7 @@ export function EditUserForm({ user }: { user: UserDto }) {
     handleSubmit,
     setError,
     setValue,
-    watch,
+    control,
     reset,
     formState: { errors, isDirty },
   } = useForm<EditUserValues>({ resolver: zodResolver(editUserSchema), defaultValues: editValuesOf(user) });
@@ -32,7 +32,7 @@ export function EditUserForm({ user }: { user: UserDto }) {
     reset(editValuesOf(user));
   }, [user, reset]);
 
-  const territoryKind = watch('territory.kind');
+  const territoryKind = useWatch({ control, name: 'territory.kind' });
 
   const onSubmit = handleSubmit((values) => {
     setUnmatched([]);
