@@ -1,6 +1,6 @@
 import { MIN_PASSWORD_LENGTH } from '@trama/contracts';
 import { isEmail } from 'class-validator';
-import { type DataSource, QueryFailedError } from 'typeorm';
+import type { DataSource } from 'typeorm';
 import { AuditService } from '../../common/audit/audit.service';
 import { generateTemporaryPassword, hashPassword } from '../../common/auth/password';
 import { MAX_PASSWORD_LENGTH } from './dto/create-user.dto';
@@ -36,31 +36,26 @@ export async function createFirstAdmin(dataSource: DataSource, request: FirstAdm
   const generatedPassword = request.password === undefined ? generateTemporaryPassword() : undefined;
   const passwordHash = await hashPassword(request.password ?? generatedPassword!);
   const audit = new AuditService();
-  const taken = () => new FirstAdminError(`a user with email ${email} already exists: nothing was created`);
-  const id = await dataSource
-    .transaction(async (manager) => {
-      if (await manager.createQueryBuilder(User, 'u').where('u.email = :email', { email }).getExists()) throw taken();
-      const result = await manager
-        .createQueryBuilder()
-        .insert()
-        .into(User)
-        .values({ tenantId: null, email, fullName, role: 'admin', passwordHash })
-        .returning('id')
-        .execute();
-      const newId = (result.raw as { id: string }[])[0].id;
-      await audit.record(manager, null, {
-        tenantId: null,
-        entity: 'user',
-        entityId: newId,
-        action: 'create',
-        after: { email, fullName, role: 'admin', source: 'create-admin', generatedPassword: generatedPassword !== undefined },
-      });
-      return newId;
-    })
-    .catch((error: unknown) => {
-      // A concurrent run that inserted the same email first: the unique index decides.
-      if (error instanceof QueryFailedError && (error.driverError as { code?: string }).code === '23505') throw taken();
-      throw error;
+  const id = await dataSource.transaction(async (manager) => {
+    // ON CONFLICT DO NOTHING: a taken email (even by a concurrent run) inserts nothing and fails no query (failed queries are logged with their parameters).
+    const result = await manager
+      .createQueryBuilder()
+      .insert()
+      .into(User)
+      .values({ tenantId: null, email, fullName, role: 'admin', passwordHash })
+      .orIgnore()
+      .returning('id')
+      .execute();
+    const newId = (result.raw as { id: string }[])[0]?.id;
+    if (!newId) throw new FirstAdminError(`a user with email ${email} already exists: nothing was created`);
+    await audit.record(manager, null, {
+      tenantId: null,
+      entity: 'user',
+      entityId: newId,
+      action: 'create',
+      after: { email, fullName, role: 'admin', source: 'create-admin', generatedPassword: generatedPassword !== undefined },
     });
+    return newId;
+  });
   return { id, email, generatedPassword };
 }

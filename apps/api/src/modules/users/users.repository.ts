@@ -191,9 +191,10 @@ export class UsersRepository {
     return row ?? null;
   }
 
-  async insert(manager: EntityManager, user: NewUser): Promise<string> {
-    const result = await manager.createQueryBuilder().insert().into(User).values(user).returning('id').execute();
-    return (result.raw as { id: string }[])[0].id;
+  /** Inserts a user; null when the email is already taken (emails are unique across the platform). */
+  async insert(manager: EntityManager, user: NewUser): Promise<string | null> {
+    const result = await manager.createQueryBuilder().insert().into(User).values(user).orIgnore().returning('id').execute();
+    return (result.raw as { id: string }[])[0]?.id ?? null;
   }
 
   /** Optimistic-locked update of a user read through the scope: stale version → STALE_VERSION, nothing written. */

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { CreateUserResponse, Page, ResetPasswordResponse, SessionUser, UserDto } from '@trama/contracts';
-import { DataSource, QueryFailedError, type EntityManager } from 'typeorm';
+import { DataSource, type EntityManager } from 'typeorm';
 import type { AccessScope } from '../../common/access/access-scope';
 import { AuditService } from '../../common/audit/audit.service';
 import { generateTemporaryPassword, hashPassword } from '../../common/auth/password';
@@ -19,12 +19,6 @@ import { toSessionUser, toUserDto } from './users.mapper';
 import { type UserChanges, type UserProfileRow, UsersRepository } from './users.repository';
 
 const AUDIT_ENTITY = 'user';
-
-function isUniqueViolation(error: unknown, constraint: string): boolean {
-  if (!(error instanceof QueryFailedError)) return false;
-  const driverError = error.driverError as { code?: string; constraint?: string };
-  return driverError.code === '23505' && driverError.constraint === constraint;
-}
 
 /** What the audit log keeps of a user (never secrets). */
 function auditView(row: Pick<UserDto, 'email' | 'fullName' | 'role' | 'active' | 'hiredOn' | 'contractEnd' | 'territory'>) {
@@ -92,47 +86,42 @@ export class UsersService {
 
     const temporaryPassword = dto.password ? undefined : generateTemporaryPassword();
     const passwordHash = await hashPassword(dto.password ?? temporaryPassword!);
-    let id: string;
-    try {
-      id = await this.dataSource.transaction(async (manager) => {
-        const newId = await this.users.insert(manager, {
-          tenantId,
-          email: dto.email,
-          fullName: dto.fullName,
-          role: dto.role,
-          passwordHash,
-          hiredOn: dto.role === 'innovator' ? (dto.hiredOn ?? null) : null,
-          contractEnd: dto.role === 'innovator' ? (dto.contractEnd ?? null) : null,
-          ...territory,
-          createdBy: scope.actor.id,
-        });
-        if (tenantId && municipalities.length > 0) {
-          await this.users.replaceAssignments(
-            manager,
-            { id: newId, tenantId },
-            municipalities.map((m) => m.id),
-            scope.actor.id,
-          );
-        }
-        const created = await this.dtoOf(scope, (await this.users.findInScope(scope, newId, manager))!, manager);
-        await this.audit.record(manager, scope, {
-          tenantId,
-          entity: AUDIT_ENTITY,
-          entityId: newId,
-          action: 'create',
-          after: {
-            ...auditView(created),
-            municipalities: created.assignedMunicipalities.map((m) => m.istatCode),
-            generatedPassword: temporaryPassword !== undefined,
-          },
-        });
-        return newId;
+    const id = await this.dataSource.transaction(async (manager) => {
+      const newId = await this.users.insert(manager, {
+        tenantId,
+        email: dto.email,
+        fullName: dto.fullName,
+        role: dto.role,
+        passwordHash,
+        hiredOn: dto.role === 'innovator' ? (dto.hiredOn ?? null) : null,
+        contractEnd: dto.role === 'innovator' ? (dto.contractEnd ?? null) : null,
+        ...territory,
+        createdBy: scope.actor.id,
       });
-    } catch (error) {
-      if (isUniqueViolation(error, 'users_email_key'))
-        throw UsersErrors.USER_EMAIL_TAKEN(undefined, [{ field: 'email', messages: ['A user with this email already exists'] }]);
-      throw error;
-    }
+      // A taken email inserts nothing (ON CONFLICT DO NOTHING): no failed query, so no log line carrying the password hash.
+      if (!newId) throw UsersErrors.USER_EMAIL_TAKEN(undefined, [{ field: 'email', messages: ['A user with this email already exists'] }]);
+      if (tenantId && municipalities.length > 0) {
+        await this.users.replaceAssignments(
+          manager,
+          { id: newId, tenantId },
+          municipalities.map((m) => m.id),
+          scope.actor.id,
+        );
+      }
+      const created = await this.dtoOf(scope, (await this.users.findInScope(scope, newId, manager))!, manager);
+      await this.audit.record(manager, scope, {
+        tenantId,
+        entity: AUDIT_ENTITY,
+        entityId: newId,
+        action: 'create',
+        after: {
+          ...auditView(created),
+          municipalities: created.assignedMunicipalities.map((m) => m.istatCode),
+          generatedPassword: temporaryPassword !== undefined,
+        },
+      });
+      return newId;
+    });
     const user = await this.getUser(scope, id);
     return temporaryPassword ? { user, temporaryPassword } : { user };
   }
