@@ -443,3 +443,19 @@ describe('auth throttling per client address', () => {
     expect(over.body.code).toBe('RATE_LIMITED');
   });
 });
+
+describe('auth in production mode', () => {
+  let t: TestApp;
+  beforeAll(async () => {
+    // production requires DATABASE_URL to be set; the test app connects to its own test database regardless
+    t = await createTestApp({ NODE_ENV: 'production', DATABASE_URL: 'postgres://unused.invalid/trama' });
+  });
+  afterAll(() => t.close());
+
+  it('marks the refresh cookie Secure', async () => {
+    const user = await t.factory.user({ role: 'admin' });
+    const res = await t.http.post('/api/auth/login').send({ email: user.email, password: user.password });
+    expect(res.status).toBe(200);
+    expect(refreshCookie(res)!.attributes).toEqual(expect.arrayContaining(['secure', 'httponly', 'samesite=strict', 'path=/api/auth']));
+  });
+});

@@ -513,10 +513,38 @@ describe('users management', () => {
     });
   });
 
+  describe('OpenAPI document', () => {
+    it('documents the auth, users and audit operations with their request and response schemas', async () => {
+      const doc = (await t.http.get('/api/docs/openapi.json').expect(200)).body;
+      for (const [path, method] of [
+        ['/api/auth/login', 'post'],
+        ['/api/auth/refresh', 'post'],
+        ['/api/auth/logout', 'post'],
+        ['/api/auth/me', 'get'],
+        ['/api/auth/password', 'post'],
+        ['/api/users', 'get'],
+        ['/api/users', 'post'],
+        ['/api/users/{id}', 'get'],
+        ['/api/users/{id}', 'patch'],
+        ['/api/users/{id}/municipalities', 'put'],
+        ['/api/users/{id}/reset-password', 'post'],
+        ['/api/audit', 'get'],
+      ]) {
+        expect(doc.paths[path]?.[method]).toBeDefined();
+      }
+      expect(doc.components.schemas.CreateUserDto.required).toEqual(expect.arrayContaining(['email', 'fullName', 'role']));
+      expect(doc.components.schemas.UserResponseDto.properties).toHaveProperty('assignedMunicipalities');
+      expect(doc.components.schemas.LoginResponseDto.properties).toHaveProperty('accessToken');
+      expect(doc.paths['/api/users'].get.parameters.map((p: { name: string }) => p.name)).toEqual(
+        expect.arrayContaining(['role', 'q', 'active', 'page', 'pageSize']),
+      );
+    });
+  });
+
   describe('password reset', () => {
     it('returns a new temporary password, ends the sessions and lifts a lock', async () => {
       const target = await t.factory.user({ role: 'innovator', tenant: bari });
-      await t.factory.token(target);
+      const oldAccess = await t.factory.token(target);
       await t.db.query(`UPDATE users SET locked_until = now() + interval '10 minutes', failed_logins = 0 WHERE id = $1`, [target.id]);
 
       const res = await t.http.post(`/api/users/${target.id}/reset-password`).set(as(coordBari));
@@ -526,6 +554,7 @@ describe('users management', () => {
       expect(await t.db.query('SELECT revoked_reason FROM refresh_tokens WHERE user_id = $1', [target.id])).toEqual([
         { revoked_reason: 'password_reset' },
       ]);
+      expect((await t.http.get('/api/auth/me').set('Authorization', `Bearer ${oldAccess}`)).status).toBe(401);
       expect((await t.http.post('/api/auth/login').send({ email: target.email, password: target.password })).status).toBe(401);
       expect((await t.http.post('/api/auth/login').send({ email: target.email, password: res.body.temporaryPassword })).status).toBe(200);
       const [entry] = await audit(target.id, 'password_reset');
