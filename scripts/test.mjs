@@ -64,7 +64,7 @@ if (phase('e2e') && !failed) {
     const app = spawn(process.execPath, [API_MAIN], {
       cwd: root,
       stdio: ['ignore', 'pipe', 'pipe'],
-      env: { ...process.env, ...env, NODE_ENV: 'test', PORT: String(port), LOG_LEVEL: 'warn', APP_ORIGIN: baseUrl },
+      env: { ...process.env, ...env, NODE_ENV: 'test', PORT: String(port), LOG_LEVEL: 'warn', APP_ORIGIN: baseUrl, LOGIN_RATE_PER_MINUTE: '1000' },
     });
     const log = [];
     app.stdout.on('data', (d) => log.push(d.toString()));

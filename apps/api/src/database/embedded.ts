@@ -1,4 +1,4 @@
-import { existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync, readFileSync, statSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { join } from 'node:path';
 
@@ -92,6 +92,12 @@ export async function startEmbeddedPostgres(options: {
   const log = options.log ?? ((m: string) => console.log(m));
   const EmbeddedPostgres = await importWithoutExitHooks();
   mkdirSync(options.dataDir, { recursive: true, mode: 0o755 });
+  // As root, postgres runs as the OS user `postgres`, which must be able to traverse our folder
+  // (mkdtemp and umask 077 make 0700 folders).
+  if (process.getuid?.() === 0) {
+    const mode = statSync(options.dataDir).mode & 0o777;
+    if ((mode & 0o011) !== 0o011) chmodSync(options.dataDir, mode | 0o711);
+  }
   const clusterDir = join(options.dataDir, options.name ?? 'postgres');
   await stopOrphanedPostmaster(clusterDir, log);
   const port = await choosePort(options.preferredPort ?? 54329);
