@@ -1,5 +1,8 @@
 import { AuditEntry } from '../common/audit/audit-entry.entity';
+import { ActivityOrganization } from '../modules/activities/activity-organization.entity';
+import { Activity } from '../modules/activities/activity.entity';
 import { RefreshToken } from '../modules/auth/refresh-token.entity';
+import { Organization } from '../modules/organizations/organization.entity';
 import { Tenant } from '../modules/tenants/tenant.entity';
 import { Municipality } from '../modules/territory/municipality.entity';
 import { SocialArea } from '../modules/territory/social-area.entity';
@@ -7,4 +10,4 @@ import { UserMunicipality } from '../modules/users/user-municipality.entity';
 import { User } from '../modules/users/user.entity';
 
 /** Every entity of the API. Add a feature's entities here. */
-export const ENTITIES = [AuditEntry, Tenant, SocialArea, Municipality, User, UserMunicipality, RefreshToken];
+export const ENTITIES = [AuditEntry, Tenant, SocialArea, Municipality, User, UserMunicipality, RefreshToken, Organization, Activity, ActivityOrganization];

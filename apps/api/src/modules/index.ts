@@ -1,10 +1,13 @@
+import { ActivitiesModule } from './activities/activities.module';
 import { AuditModule } from './audit/audit.module';
 import { AuthModule } from './auth/auth.module';
 import { HealthModule } from './health/health.module';
+import { OrganizationsModule } from './organizations/organizations.module';
 import { SeedModule } from './seed/seed.module';
+import { StaffOutputModule } from './staff-output/staff-output.module';
 import { TenantsModule } from './tenants/tenants.module';
 import { TerritoryModule } from './territory/territory.module';
 import { UsersModule } from './users/users.module';
 
 /** The feature modules of the API. A new feature adds its module here. */
-export const FEATURE_MODULES = [HealthModule, TenantsModule, TerritoryModule, SeedModule, AuthModule, UsersModule, AuditModule];
+export const FEATURE_MODULES = [HealthModule, TenantsModule, TerritoryModule, SeedModule, AuthModule, UsersModule, AuditModule, OrganizationsModule, ActivitiesModule, StaffOutputModule];

@@ -1,0 +1,71 @@
+import { PARTICIPANT_GROUPS } from '@trama/contracts';
+import { Transform } from 'class-transformer';
+import { registerDecorator, type ValidationArguments, type ValidationOptions } from 'class-validator';
+
+const DATE_ONLY = /^(\d{4})-(\d{2})-(\d{2})$/;
+
+/** A calendar date as `YYYY-MM-DD` that exists (no 2026-02-30), between 2000 and 2100. */
+export function isDateOnly(value: unknown): value is string {
+  if (typeof value !== 'string') return false;
+  const m = DATE_ONLY.exec(value);
+  if (!m) return false;
+  const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
+  const date = new Date(Date.UTC(y, mo - 1, d));
+  return y >= 2000 && y <= 2100 && date.getUTCFullYear() === y && date.getUTCMonth() === mo - 1 && date.getUTCDate() === d;
+}
+
+export function IsDateOnly(options?: ValidationOptions): PropertyDecorator {
+  return (target: object, propertyName: string | symbol) =>
+    registerDecorator({
+      name: 'isDateOnly',
+      target: target.constructor,
+      propertyName: propertyName as string,
+      options: { message: `${String(propertyName)} must be a date as YYYY-MM-DD (years 2000–2100)`, ...options },
+      validator: { validate: (value: unknown) => isDateOnly(value) },
+    });
+}
+
+/** `to` may not precede `from` (both YYYY-MM-DD strings, so they compare as text). */
+export function NotBefore(otherProperty: string, options?: ValidationOptions): PropertyDecorator {
+  return (target: object, propertyName: string | symbol) =>
+    registerDecorator({
+      name: 'notBefore',
+      target: target.constructor,
+      propertyName: propertyName as string,
+      constraints: [otherProperty],
+      options: { message: `${String(propertyName)} must not be before ${otherProperty}`, ...options },
+      validator: {
+        validate: (value: unknown, args: ValidationArguments) => {
+          const other = (args.object as Record<string, unknown>)[otherProperty];
+          return typeof value !== 'string' || typeof other !== 'string' || value >= other;
+        },
+      },
+    });
+}
+
+/** The participant groups together may not exceed the total (a person is counted in one group at most). */
+export function GroupsWithinTotal(options?: ValidationOptions): PropertyDecorator {
+  return (target: object, propertyName: string | symbol) =>
+    registerDecorator({
+      name: 'groupsWithinTotal',
+      target: target.constructor,
+      propertyName: propertyName as string,
+      options: { message: `${String(propertyName)}: the groups together must not exceed the total`, ...options },
+      validator: {
+        validate: (value: unknown) => {
+          if (!value || typeof value !== 'object') return true; // reported by the type validators
+          const record = value as Record<string, unknown>;
+          if (typeof record.total !== 'number') return true;
+          const sum = PARTICIPANT_GROUPS.reduce((s, g) => s + (typeof record[g] === 'number' ? (record[g] as number) : 0), 0);
+          return sum <= record.total;
+        },
+      },
+    });
+}
+
+/** Trims strings (other types pass through unchanged, for the type validators to reject). */
+export const Trim = () => Transform(({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value));
+
+/** Trims strings and turns an empty one into null (optional texts: "" means "nothing"). */
+export const TrimToNull = () =>
+  Transform(({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() || null : value));
