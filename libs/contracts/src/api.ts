@@ -291,3 +291,73 @@ export interface ActivityPage extends Page<ActivityDto> {
   /** true when more than `total` activities match (the count stopped at ACTIVITY_COUNT_CAP) */
   totalCapped: boolean;
 }
+
+/* ---------- staff output: GET /api/staff-output (coordinators; admins name the tenant) ---------- */
+export interface StaffOutputQuery {
+  /** YYYY-MM-DD, inclusive */
+  from: string;
+  /** YYYY-MM-DD, inclusive; at most 3 years after `from` */
+  to: string;
+  /** 1–365, default 30: an assigned municipality is "not visited" without an activity of the innovator there in the last staleDays days up to `to` */
+  staleDays?: number;
+  /** admins: ISTAT code of the metropolitan city (required for them) */
+  tenant?: string;
+}
+export const STAFF_OUTPUT_DEFAULT_STALE_DAYS = 30;
+export const STAFF_OUTPUT_MAX_STALE_DAYS = 365;
+export const STAFF_OUTPUT_MAX_YEARS = 3;
+/** Hours and participants count the activities in these statuses (drafts and returned activities are not reported work yet). */
+export const STAFF_OUTPUT_REPORTED_STATUSES = ['submitted', 'approved'] as const satisfies readonly ActivityStatus[];
+
+/** Time from submission to review, over the activities reviewed (approved or returned) in the period. */
+export interface ReviewTimeStats {
+  /** activities reviewed in the period */
+  reviewed: number;
+  /** hours, one decimal; null when nothing was reviewed */
+  medianHours: number | null;
+  p90Hours: number | null;
+}
+/** Figures over the activities dated in the period (all statuses unless said otherwise). */
+export interface StaffOutputFigures {
+  /** every activity of the period, whatever its status */
+  activities: number;
+  byStatus: Record<ActivityStatus, number>;
+  byType: Record<ActivityType, number>;
+  /** sum of durations / 60, one decimal, over STAFF_OUTPUT_REPORTED_STATUSES */
+  hours: number;
+  /** sum of participants (total), over STAFF_OUTPUT_REPORTED_STATUSES */
+  participants: number;
+  reviewTime: ReviewTimeStats;
+}
+export interface UnvisitedMunicipality extends MunicipalityRef {
+  /** the innovator's last activity there up to `to` (YYYY-MM-DD), null if never */
+  lastVisit: string | null;
+}
+export interface StaffOutputInnovator extends StaffOutputFigures {
+  id: string;
+  fullName: string;
+  active: boolean;
+  hiredOn: string | null;
+  contractEnd: string | null;
+  assignedMunicipalities: MunicipalityRef[];
+  /** assigned municipalities without an activity of the innovator from `period.staleSince` to `period.to` */
+  unvisitedMunicipalities: UnvisitedMunicipality[];
+  /** date of the innovator's last activity up to `to` (any status), null if none */
+  lastActivityDate: string | null;
+}
+export interface StaffOutputDto {
+  tenant: TenantRef;
+  period: {
+    from: string;
+    to: string;
+    staleDays: number;
+    /** first day of the staleness window: to − (staleDays − 1) */
+    staleSince: string;
+  };
+  /** statuses counted in hours and participants */
+  reportedStatuses: ActivityStatus[];
+  /** every innovator of the tenant (active or not, with or without activity), by name */
+  innovators: StaffOutputInnovator[];
+  /** the tenant's figures: sums of the innovators', with review times over all reviewed activities */
+  totals: StaffOutputFigures & { innovators: number; activeInnovators: number; unvisitedMunicipalities: number };
+}

@@ -1,0 +1,92 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import {
+  STAFF_OUTPUT_DEFAULT_STALE_DAYS,
+  STAFF_OUTPUT_MAX_STALE_DAYS,
+  STAFF_OUTPUT_MAX_YEARS,
+  type StaffOutputQuery,
+} from '@trama/contracts';
+import { Type } from 'class-transformer';
+import {
+  IsInt,
+  IsOptional,
+  IsString,
+  Matches,
+  Max,
+  Min,
+  registerDecorator,
+  type ValidationArguments,
+  type ValidationOptions,
+} from 'class-validator';
+import { addYears, isDateOnly } from '../staff-output-dates';
+
+function IsDateOnly(options?: ValidationOptions): PropertyDecorator {
+  return (target: object, propertyName: string | symbol) =>
+    registerDecorator({
+      name: 'isDateOnly',
+      target: target.constructor,
+      propertyName: propertyName as string,
+      options: { message: `${String(propertyName)} must be a date as YYYY-MM-DD`, ...options },
+      validator: { validate: (value: unknown) => isDateOnly(value) },
+    });
+}
+
+/** On `to`: not before `from`, and less than STAFF_OUTPUT_MAX_YEARS after it. Silent while either date is malformed (that has its own message). */
+function IsPeriodEnd(): PropertyDecorator {
+  return (target: object, propertyName: string | symbol) =>
+    registerDecorator({
+      name: 'isPeriodEnd',
+      target: target.constructor,
+      propertyName: propertyName as string,
+      validator: {
+        validate: (to: unknown, args: ValidationArguments) => {
+          const from = (args.object as { from?: unknown }).from;
+          if (!isDateOnly(from) || !isDateOnly(to)) return true;
+          return from <= to && to < addYears(from, STAFF_OUTPUT_MAX_YEARS);
+        },
+        defaultMessage: (args: ValidationArguments) => {
+          const from = (args.object as { from: string }).from;
+          return from > String(args.value)
+            ? 'to must be on or after from'
+            : `the period may span at most ${STAFF_OUTPUT_MAX_YEARS} years: to must be before ${addYears(from, STAFF_OUTPUT_MAX_YEARS)}`;
+        },
+      },
+    });
+}
+
+/** `GET /api/staff-output?from=&to=&staleDays=&tenant=` */
+export class StaffOutputQueryDto implements StaffOutputQuery {
+  @ApiProperty({ description: 'First day of the period (inclusive)', format: 'date', example: '2026-01-01' })
+  @IsDateOnly()
+  from: string;
+
+  @ApiProperty({
+    description: `Last day of the period (inclusive): not before \`from\`, less than ${STAFF_OUTPUT_MAX_YEARS} years after it`,
+    format: 'date',
+    example: '2026-03-31',
+  })
+  @IsDateOnly()
+  @IsPeriodEnd()
+  to: string;
+
+  @ApiPropertyOptional({
+    description: 'An assigned municipality is "not visited" when the innovator has no activity there in the last staleDays days up to `to`',
+    minimum: 1,
+    maximum: STAFF_OUTPUT_MAX_STALE_DAYS,
+    default: STAFF_OUTPUT_DEFAULT_STALE_DAYS,
+  })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(STAFF_OUTPUT_MAX_STALE_DAYS)
+  staleDays: number = STAFF_OUTPUT_DEFAULT_STALE_DAYS;
+
+  @ApiPropertyOptional({
+    description: 'Admins (required for them): the metropolitan city, by ISTAT code. Others: their own, or omitted.',
+    example: '272',
+  })
+  @IsOptional()
+  @IsString()
+  @Matches(/^\d{3}$/, { message: 'tenant must be the 3-digit ISTAT code of a metropolitan city' })
+  tenant?: string;
+}

@@ -1,0 +1,39 @@
+/** Calendar-date helpers for the dashboard's period (dates as `YYYY-MM-DD`, no time zone involved). */
+
+const DATE_ONLY = /^(\d{4})-(\d{2})-(\d{2})$/;
+
+function parse(value: string): Date {
+  return new Date(`${value}T00:00:00Z`);
+}
+
+function format(date: Date): string {
+  return date.toISOString().slice(0, 10);
+}
+
+/** A calendar date as `YYYY-MM-DD` that exists (no 2026-02-30), between years 1000 and 9999. */
+export function isDateOnly(value: unknown): value is string {
+  if (typeof value !== 'string') return false;
+  const m = DATE_ONLY.exec(value);
+  if (!m) return false;
+  const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
+  const date = new Date(Date.UTC(y, mo - 1, d));
+  return y >= 1000 && date.getUTCFullYear() === y && date.getUTCMonth() === mo - 1 && date.getUTCDate() === d;
+}
+
+export function addDays(value: string, days: number): string {
+  const date = parse(value);
+  date.setUTCDate(date.getUTCDate() + days);
+  return format(date);
+}
+
+/** The same day `years` later (29 February falls on 1 March). */
+export function addYears(value: string, years: number): string {
+  const date = parse(value);
+  date.setUTCFullYear(date.getUTCFullYear() + years);
+  return format(date);
+}
+
+/** First day of the staleness window that ends on `to` and lasts `staleDays` days (both ends included). */
+export function staleSince(to: string, staleDays: number): string {
+  return addDays(to, -(staleDays - 1));
+}

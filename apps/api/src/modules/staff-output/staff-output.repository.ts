@@ -1,0 +1,187 @@
+import { Injectable } from '@nestjs/common';
+import type { ActivityStatus, ActivityType } from '@trama/contracts';
+import { DataSource, SelectQueryBuilder, type ObjectLiteral } from 'typeorm';
+import type { AccessScope } from '../../common/access/access-scope';
+
+/** Review times are measured over the activities whose review happened on a day of the period, in Italian time. */
+export const PERIOD_TIME_ZONE = 'Europe/Rome';
+
+/** The statuses whose activities have been reviewed (`reviewed_at` holds the last review). */
+const REVIEWED_STATUSES: ActivityStatus[] = ['approved', 'returned'];
+
+export interface TenantRow {
+  id: string;
+  istatCode: string;
+  name: string;
+}
+
+/** One group of the period's activities: (author, status, type). bigint sums come back as strings. */
+export interface PeriodGroupRow {
+  authorId: string;
+  status: ActivityStatus;
+  type: ActivityType;
+  count: number;
+  minutes: string | number;
+  participants: string | number;
+}
+
+/** Review times of one author, or of the whole tenant (authorId null: the grand total of GROUPING SETS). */
+export interface ReviewTimeRow {
+  authorId: string | null;
+  reviewed: number;
+  medianHours: number | null;
+  p90Hours: number | null;
+}
+
+export interface StaffRow {
+  id: string;
+  fullName: string;
+  active: boolean;
+  hiredOn: string | null;
+  contractEnd: string | null;
+  /** YYYY-MM-DD or null */
+  lastActivityDate: string | null;
+}
+
+export interface AssignmentRow {
+  userId: string;
+  istatCode: string;
+  name: string;
+  /** the user's last activity in the municipality up to the end of the period, YYYY-MM-DD or null */
+  lastVisit: string | null;
+}
+
+export interface OutputTarget {
+  /** the tenant the dashboard is about, resolved through the scope (findTenants) */
+  tenantId: string;
+  from: string;
+  to: string;
+}
+
+/**
+ * Queries of the staff-output dashboard. Every query is bound by `scope.apply` (tenant and
+ * territory) and narrowed to the target tenant the service resolved through the same scope (an
+ * admin's scope spans tenants; a coordinator's already is that tenant).
+ *
+ * Index use (see the module's README): the period aggregate is a range scan of
+ * `activities_list_idx` (tenant_id, date) — status, type and author come from the index, duration
+ * and participants from the heap; the last activity and the last visit per assignment are
+ * `max(date)` probes answered with one descent of `activities_author_idx` each (LIMIT 1 plans);
+ * review times scan the reviewed activities of the tenant (`activities_status_idx`).
+ */
+@Injectable()
+export class StaffOutputRepository {
+  constructor(private readonly dataSource: DataSource) {}
+
+  private activities<T extends ObjectLiteral>(qb: SelectQueryBuilder<T>, scope: AccessScope, alias = 'a'): SelectQueryBuilder<T> {
+    return scope.apply(qb, alias, { municipality: `${alias}.municipality_id`, territory: 'visible' });
+  }
+
+  /** The tenants in scope, narrowed to one ISTAT code when given. */
+  async findTenants(scope: AccessScope, istatCode?: string): Promise<TenantRow[]> {
+    const qb = this.dataSource
+      .createQueryBuilder()
+      .from('tenants', 't')
+      .select('t.tenant_id', 'id')
+      .addSelect('t.istat_code', 'istatCode')
+      .addSelect('t.name', 'name');
+    scope.apply(qb, 't');
+    if (istatCode) qb.andWhere('t.istat_code = :istatCode', { istatCode });
+    return qb.orderBy('t.istat_code').limit(2).getRawMany<TenantRow>();
+  }
+
+  /** Counts, minutes and participants of the period's activities, per (author, status, type): one GROUP BY over the date range. */
+  async periodGroups(scope: AccessScope, target: OutputTarget): Promise<PeriodGroupRow[]> {
+    const qb = this.dataSource
+      .createQueryBuilder()
+      .from('activities', 'a')
+      .select('a.author_id', 'authorId')
+      .addSelect('a.status', 'status')
+      .addSelect('a.type', 'type')
+      .addSelect('count(*)::int', 'count')
+      .addSelect('sum(a.duration_minutes)', 'minutes')
+      .addSelect('sum(a.participants_total)', 'participants')
+      .where('a.tenant_id = :tenantId', { tenantId: target.tenantId })
+      .andWhere('a.date >= CAST(:from AS date) AND a.date <= CAST(:to AS date)', { from: target.from, to: target.to });
+    this.activities(qb, scope);
+    return qb.groupBy('a.author_id').addGroupBy('a.status').addGroupBy('a.type').getRawMany<PeriodGroupRow>();
+  }
+
+  /**
+   * Hours from submission to review of the activities reviewed (approved or returned) on a day of
+   * the period, per author and for the whole tenant (GROUPING SETS: one scan, exact percentiles).
+   * `reviewed_at >= submitted_at` leaves out rows where the two stamps belong to different rounds.
+   */
+  async reviewTimes(scope: AccessScope, target: OutputTarget): Promise<ReviewTimeRow[]> {
+    const hours = 'extract(epoch from (a.reviewed_at - a.submitted_at)) / 3600.0';
+    const qb = this.dataSource
+      .createQueryBuilder()
+      .from('activities', 'a')
+      .select('a.author_id', 'authorId')
+      .addSelect('count(*)::int', 'reviewed')
+      .addSelect(`percentile_cont(0.5) WITHIN GROUP (ORDER BY ${hours})`, 'medianHours')
+      .addSelect(`percentile_cont(0.9) WITHIN GROUP (ORDER BY ${hours})`, 'p90Hours')
+      .where('a.tenant_id = :tenantId', { tenantId: target.tenantId })
+      .andWhere('a.status IN (:...reviewedStatuses)', { reviewedStatuses: REVIEWED_STATUSES })
+      .andWhere(`a.reviewed_at >= (CAST(:from AS date)::timestamp AT TIME ZONE '${PERIOD_TIME_ZONE}')`, { from: target.from })
+      .andWhere(`a.reviewed_at < ((CAST(:to AS date) + 1)::timestamp AT TIME ZONE '${PERIOD_TIME_ZONE}')`, { to: target.to })
+      .andWhere('a.submitted_at IS NOT NULL AND a.reviewed_at >= a.submitted_at');
+    this.activities(qb, scope);
+    return qb.groupBy('GROUPING SETS ((a.author_id), ())').getRawMany<ReviewTimeRow>();
+  }
+
+  /**
+   * The staff of the dashboard: every innovator of the tenant (active or not), plus any other user
+   * who authored an activity of the period (an innovator whose role changed), with the date of
+   * their last activity up to the end of the period.
+   */
+  async staff(scope: AccessScope, target: OutputTarget): Promise<StaffRow[]> {
+    const qb = this.dataSource
+      .createQueryBuilder()
+      .from('users', 'u')
+      .select('u.id', 'id')
+      .addSelect('u.full_name', 'fullName')
+      .addSelect('u.active', 'active')
+      .addSelect('u.hired_on::text', 'hiredOn')
+      .addSelect('u.contract_end::text', 'contractEnd')
+      .addSelect((sq) => {
+        sq.select('max(la.date)::text')
+          .from('activities', 'la')
+          .where('la.tenant_id = u.tenant_id AND la.author_id = u.id')
+          .andWhere('la.date <= CAST(:to AS date)', { to: target.to });
+        return this.activities(sq, scope, 'la');
+      }, 'lastActivityDate')
+      .where('u.tenant_id = :tenantId', { tenantId: target.tenantId });
+    scope.apply(qb, 'u');
+    const authored = qb
+      .subQuery()
+      .select('1')
+      .from('activities', 'pa')
+      .where('pa.tenant_id = u.tenant_id AND pa.author_id = u.id')
+      .andWhere('pa.date >= CAST(:from AS date) AND pa.date <= CAST(:to AS date)', { from: target.from, to: target.to });
+    this.activities(authored, scope, 'pa');
+    qb.andWhere(`(u.role = 'innovator' OR EXISTS ${authored.getQuery()})`);
+    return qb.orderBy(`lower(unaccent(u.full_name)) COLLATE "C"`).addOrderBy('u.id').getRawMany<StaffRow>();
+  }
+
+  /** Current assignments of the tenant's users, with the user's last activity in each municipality up to the end of the period. */
+  async assignments(scope: AccessScope, target: OutputTarget): Promise<AssignmentRow[]> {
+    const qb = this.dataSource
+      .createQueryBuilder()
+      .from('user_municipalities', 'um')
+      .innerJoin('municipalities', 'm', 'm.id = um.municipality_id AND m.tenant_id = um.tenant_id')
+      .select('um.user_id', 'userId')
+      .addSelect('m.istat_code', 'istatCode')
+      .addSelect('m.name', 'name')
+      .addSelect((sq) => {
+        sq.select('max(va.date)::text')
+          .from('activities', 'va')
+          .where('va.tenant_id = um.tenant_id AND va.author_id = um.user_id AND va.municipality_id = um.municipality_id')
+          .andWhere('va.date <= CAST(:to AS date)', { to: target.to });
+        return this.activities(sq, scope, 'va');
+      }, 'lastVisit')
+      .where('um.tenant_id = :tenantId', { tenantId: target.tenantId });
+    scope.apply(qb, 'um', { municipality: 'um.municipality_id', territory: 'visible' });
+    return qb.orderBy(`lower(unaccent(m.name)) COLLATE "C"`).addOrderBy('m.istat_code').getRawMany<AssignmentRow>();
+  }
+}
