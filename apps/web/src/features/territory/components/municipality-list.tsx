@@ -38,12 +38,20 @@ function AreaGroup({ group, color, selected, focusSelected, onSelect, onMove }: 
         {areaName}
       </h3>
       <div className="table-wrap">
-        <table className="table">
+        <table className="table table--areas">
           <caption className="sr-only">{t('territory.list.caption', { area: areaName })}</caption>
+          <colgroup>
+            <col className="col-name" />
+            <col className="col-code" />
+            <col className="col-population" />
+            {onMove ? <col className="col-actions" /> : null}
+          </colgroup>
           <thead>
             <tr>
               <th scope="col">{t('territory.list.municipality')}</th>
-              <th scope="col">{t('territory.list.istatCode')}</th>
+              <th scope="col" className="cell-code">
+                {t('territory.list.istatCode')}
+              </th>
               <th scope="col" className="num">
                 {years.length === 1 ? t('territory.list.populationYear', { year: years[0] }) : t('territory.list.population')}
               </th>
@@ -70,8 +78,10 @@ function AreaGroup({ group, color, selected, focusSelected, onSelect, onMove }: 
                       {municipality.name}
                       <span className="sr-only">{`, ${t('territory.list.showOnMap')}`}</span>
                     </button>
+                    {/* on a phone the code column folds under the name */}
+                    <span className="code code-inline">{municipality.istatCode}</span>
                   </th>
-                  <td>
+                  <td className="cell-code">
                     <span className="code">{municipality.istatCode}</span>
                   </td>
                   <td className="num">{format.integer(municipality.population)}</td>
@@ -89,8 +99,13 @@ function AreaGroup({ group, color, selected, focusSelected, onSelect, onMove }: 
           </tbody>
           <tfoot>
             <tr>
-              <th scope="row">{t('territory.list.total')}</th>
-              <td>{t('territory.list.municipalityCount', { count: group.municipalities.length, formatted: format.integer(group.municipalities.length) })}</td>
+              <th scope="row">
+                {t('territory.list.total')}
+                <span className="total-count">
+                  {t('territory.list.municipalityCount', { count: group.municipalities.length, formatted: format.integer(group.municipalities.length) })}
+                </span>
+              </th>
+              <td className="cell-code" />
               <td className="num">{format.integer(group.totalPopulation)}</td>
               {onMove ? <td /> : null}
             </tr>

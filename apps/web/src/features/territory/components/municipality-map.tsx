@@ -41,6 +41,10 @@ function styleFor(properties: MunicipalityFeatureProperties, props: Pick<Municip
   };
 }
 
+function prefersReducedMotion(): boolean {
+  return typeof window.matchMedia === 'function' && window.matchMedia('(prefers-reduced-motion: reduce)').matches;
+}
+
 function popupElement(content: { title: string; lines: string[] }): HTMLElement {
   const root = document.createElement('div');
   const title = document.createElement('strong');
@@ -59,7 +63,8 @@ function FitToData({ layer, dataKey }: { layer: RefObject<LeafletGeoJSON | null>
   const map = useMap();
   useEffect(() => {
     const bounds = layer.current?.getBounds();
-    if (bounds?.isValid()) map.fitBounds(bounds, { padding: [8, 8] });
+    // Not animated: a zoom animation still running when the page is left makes Leaflet throw.
+    if (bounds?.isValid()) map.fitBounds(bounds, { padding: [8, 8], animate: false });
   }, [map, layer, dataKey]);
   return null;
 }
@@ -74,7 +79,7 @@ function FocusSelected({ layer, selected }: { layer: RefObject<LeafletGeoJSON | 
       if (featureLayer.feature?.properties.istatCode !== selected) return;
       const bounds = (featureLayer as unknown as { getBounds?: () => LatLngBounds }).getBounds?.();
       if (bounds?.isValid()) {
-        map.fitBounds(bounds, { maxZoom: 11, padding: [24, 24] });
+        map.fitBounds(bounds, { maxZoom: 11, padding: [24, 24], animate: !prefersReducedMotion() });
         featureLayer.openPopup(bounds.getCenter());
       }
       featureLayer.bringToFront();
@@ -110,7 +115,7 @@ export function MunicipalityMap(props: MunicipalityMapProps) {
   }, [colors, visibleCodes, selected, dataKey]);
 
   return (
-    <MapContainer className="map" center={BARI_CENTER} zoom={9} scrollWheelZoom={false} aria-label={label}>
+    <MapContainer className="map" center={BARI_CENTER} zoom={9} zoomSnap={0.25} zoomDelta={0.5} scrollWheelZoom={false} aria-label={label}>
       {tileUrl ? <TileLayer url={tileUrl} attribution={tileAttribution} /> : null}
       <GeoJSON
         key={dataKey}
