@@ -42,12 +42,16 @@ describe('foundation journey (coordinator of Bari)', () => {
       await expect(list.locator('tbody tr').count()).resolves.toBe(41);
       await expect(list.getByRole('rowheader', { name: /^Bari\b/ }).count()).resolves.toBe(1);
       // Numbers in the Italian format: Bari's population has a dot as thousands separator.
-      await expect(list.locator('tbody tr', { has: page.getByRole('rowheader', { name: /^Bari\b/ }) }).textContent()).resolves.toMatch(/072006.*\d{3}\.\d{3}/);
+      await expect(list.locator('tbody tr', { has: page.getByRole('rowheader', { name: /^Bari\b/ }) }).textContent()).resolves.toMatch(
+        /072006.*\d{3}\.\d{3}/,
+      );
 
       // The map draws the boundaries, and credits their source.
       await page.locator('.leaflet-overlay-pane path').first().waitFor();
       await expect(page.locator('.leaflet-overlay-pane path').count()).resolves.toBe(41);
-      await expect(page.getByRole('region', { name: 'Mappa' }).textContent()).resolves.toContain('ISTAT – confini amministrativi, elaborazione openpolis');
+      await expect(page.getByRole('region', { name: 'Mappa' }).textContent()).resolves.toContain(
+        'ISTAT – confini amministrativi, elaborazione openpolis',
+      );
 
       // The search narrows the list (by name, code or social area).
       await page.getByRole('searchbox', { name: 'Cerca un comune' }).fill('giovinazzo');

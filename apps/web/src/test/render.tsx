@@ -25,7 +25,10 @@ export function testQueryClient(user: SessionUser | null = null): QueryClient {
 }
 
 /** Renders a component with the app's real providers (query cache, i18n in Italian) and a router. */
-export function renderWithApp(ui: ReactElement, options: { user?: SessionUser | null; path?: string; client?: QueryClient } = {}): RenderResult & { client: QueryClient } {
+export function renderWithApp(
+  ui: ReactElement,
+  options: { user?: SessionUser | null; path?: string; client?: QueryClient } = {},
+): RenderResult & { client: QueryClient } {
   if (i18n.language !== 'it') void i18n.changeLanguage('it');
   const client = options.client ?? testQueryClient(options.user ?? null);
   const result = render(

@@ -43,7 +43,14 @@ export function UserMenu({ user, onNavigate }: { user: SessionUser; onNavigate?:
 
   return (
     <div className="user-menu" ref={root}>
-      <button ref={button} type="button" className="user-menu__button" aria-expanded={open} aria-controls={panelId} onClick={() => setOpen((v) => !v)}>
+      <button
+        ref={button}
+        type="button"
+        className="user-menu__button"
+        aria-expanded={open}
+        aria-controls={panelId}
+        onClick={() => setOpen((v) => !v)}
+      >
         <span className="sr-only">{t('userMenu.label')}: </span>
         {user.fullName}
       </button>

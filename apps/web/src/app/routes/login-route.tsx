@@ -21,7 +21,9 @@ export function LoginRoute() {
   return (
     <div className="card card--login">
       <PageHeading title={t('login.title')} lead={t('login.lead')} />
-      {(location.state as { notice?: string } | null)?.notice === 'passwordChanged' ? <Alert tone="success">{t('login.passwordChanged')}</Alert> : null}
+      {(location.state as { notice?: string } | null)?.notice === 'passwordChanged' ? (
+        <Alert tone="success">{t('login.passwordChanged')}</Alert>
+      ) : null}
       <LoginForm onSuccess={() => void navigate(destination(location.state), { replace: true })} />
     </div>
   );

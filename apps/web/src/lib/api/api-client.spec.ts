@@ -103,7 +103,9 @@ describe('apiRequest', () => {
 
   it('does not try to refresh for the login call itself', async () => {
     fetchMock.mockResolvedValueOnce(json(401, { statusCode: 401, error: 'Unauthorized', code: 'INVALID_CREDENTIALS', message: 'Invalid' }));
-    await expect(apiRequest('/auth/login', { method: 'POST', body: {}, refreshOn401: false })).rejects.toMatchObject({ code: 'INVALID_CREDENTIALS' });
+    await expect(apiRequest('/auth/login', { method: 'POST', body: {}, refreshOn401: false })).rejects.toMatchObject({
+      code: 'INVALID_CREDENTIALS',
+    });
     expect(fetchMock).toHaveBeenCalledTimes(1);
     expect(onExpired).not.toHaveBeenCalled();
   });
@@ -115,7 +117,9 @@ describe('apiRequest', () => {
   });
 
   it('returns undefined for 204 and turns non-JSON errors into a generic ApiRequestError', async () => {
-    fetchMock.mockResolvedValueOnce(new Response(null, { status: 204 })).mockResolvedValueOnce(new Response('<html>Bad gateway</html>', { status: 502 }));
+    fetchMock
+      .mockResolvedValueOnce(new Response(null, { status: 204 }))
+      .mockResolvedValueOnce(new Response('<html>Bad gateway</html>', { status: 502 }));
     await expect(apiRequest('/auth/logout', { method: 'POST' })).resolves.toBeUndefined();
     await expect(apiRequest('/users')).rejects.toMatchObject({ status: 502, code: 'HTTP_502' });
   });

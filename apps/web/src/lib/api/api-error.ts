@@ -29,7 +29,12 @@ export function isApiRequestError(error: unknown): error is ApiRequestError {
 }
 
 function isApiErrorBody(value: unknown): value is ApiError {
-  return typeof value === 'object' && value !== null && typeof (value as ApiError).code === 'string' && typeof (value as ApiError).statusCode === 'number';
+  return (
+    typeof value === 'object' &&
+    value !== null &&
+    typeof (value as ApiError).code === 'string' &&
+    typeof (value as ApiError).statusCode === 'number'
+  );
 }
 
 /** Reads an error response: the API's JSON body when there is one, a generic error otherwise (a proxy's HTML page, an empty 502). */
@@ -50,6 +55,11 @@ export async function errorFromResponse(response: Response): Promise<ApiRequestE
 }
 
 export function networkError(cause: unknown): ApiRequestError {
-  const error = new ApiRequestError({ statusCode: 0, error: 'Network Error', code: NETWORK_ERROR, message: cause instanceof Error ? cause.message : 'Network error' });
+  const error = new ApiRequestError({
+    statusCode: 0,
+    error: 'Network Error',
+    code: NETWORK_ERROR,
+    message: cause instanceof Error ? cause.message : 'Network error',
+  });
   return error;
 }

@@ -61,7 +61,8 @@ export function ChangePasswordForm({ onChanged }: { onChanged: () => void }) {
     );
   });
 
-  const showGeneralError = change.isError && !(isApiRequestError(change.error) && change.error.details.length > 0 && unmatched.length === 0);
+  const showGeneralError =
+    change.isError && !(isApiRequestError(change.error) && change.error.details.length > 0 && unmatched.length === 0);
   const wrongCurrent = isWrongCurrentPassword(change.error);
 
   return (

@@ -16,7 +16,8 @@ describe('LoginForm', () => {
 
   it("shows the server's wrong-credentials error and keeps the user signed out", async () => {
     const fetchMock = mockFetch({
-      'POST /api/auth/login': () => jsonResponse(401, { statusCode: 401, error: 'Unauthorized', code: 'INVALID_CREDENTIALS', message: 'Invalid email or password' }),
+      'POST /api/auth/login': () =>
+        jsonResponse(401, { statusCode: 401, error: 'Unauthorized', code: 'INVALID_CREDENTIALS', message: 'Invalid email or password' }),
     });
     const onSuccess = jest.fn();
     const { client } = renderWithApp(<LoginForm onSuccess={onSuccess} />);
@@ -26,7 +27,10 @@ describe('LoginForm', () => {
     const alert = await screen.findByRole('alert');
     expect(alert).toHaveTextContent('Accesso non riuscito');
     expect(alert).toHaveTextContent('Email o password non corretti.');
-    expect(JSON.parse(String(fetchMock.mock.calls[0][1]?.body))).toEqual({ email: 'coordinatore.bari@trama.test', password: 'wrong-password' });
+    expect(JSON.parse(String(fetchMock.mock.calls[0][1]?.body))).toEqual({
+      email: 'coordinatore.bari@trama.test',
+      password: 'wrong-password',
+    });
     // a wrong password is not an expired session: no refresh attempt
     expect(fetchMock).toHaveBeenCalledTimes(1);
     expect(onSuccess).not.toHaveBeenCalled();
@@ -35,7 +39,8 @@ describe('LoginForm', () => {
 
   it('tells a locked-out user that the account is locked', async () => {
     mockFetch({
-      'POST /api/auth/login': () => jsonResponse(423, { statusCode: 423, error: 'Locked', code: 'ACCOUNT_LOCKED', message: 'Account locked' }),
+      'POST /api/auth/login': () =>
+        jsonResponse(423, { statusCode: 423, error: 'Locked', code: 'ACCOUNT_LOCKED', message: 'Account locked' }),
     });
     renderWithApp(<LoginForm onSuccess={jest.fn()} />);
     fillAndSubmit('coordinatore.bari@trama.test', 'whatever-123');
@@ -44,7 +49,8 @@ describe('LoginForm', () => {
 
   it('tells a rate-limited user to wait', async () => {
     mockFetch({
-      'POST /api/auth/login': () => jsonResponse(429, { statusCode: 429, error: 'Too Many Requests', code: 'RATE_LIMITED', message: 'Slow down' }),
+      'POST /api/auth/login': () =>
+        jsonResponse(429, { statusCode: 429, error: 'Too Many Requests', code: 'RATE_LIMITED', message: 'Slow down' }),
     });
     renderWithApp(<LoginForm onSuccess={jest.fn()} />);
     fillAndSubmit('coordinatore.bari@trama.test', 'whatever-123');

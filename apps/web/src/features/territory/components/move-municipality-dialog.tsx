@@ -71,7 +71,13 @@ export function MoveMunicipalityDialog({ municipality, onClose, onMoved }: MoveM
         ) : areas.isError ? (
           <Alert tone="error">{errorMessage(t, areas.error)}</Alert>
         ) : (
-          <SelectField label={t('territory.move.target')} value={target} onChange={(e) => setTarget(e.target.value)} error={validation} required>
+          <SelectField
+            label={t('territory.move.target')}
+            value={target}
+            onChange={(e) => setTarget(e.target.value)}
+            error={validation}
+            required
+          >
             {currentCode === '' ? <option value="">{t('common.choose')}</option> : null}
             {sortedAreas.map((area) => (
               <option key={area.code} value={area.code}>

@@ -16,7 +16,14 @@ interface MunicipalityListProps {
   onMove?: (municipality: MunicipalityDto) => void;
 }
 
-function AreaGroup({ group, color, selected, focusSelected, onSelect, onMove }: Omit<MunicipalityListProps, 'groups' | 'colors'> & { group: SocialAreaGroup; color: string }) {
+function AreaGroup({
+  group,
+  color,
+  selected,
+  focusSelected,
+  onSelect,
+  onMove,
+}: Omit<MunicipalityListProps, 'groups' | 'colors'> & { group: SocialAreaGroup; color: string }) {
   const { t } = useTranslation();
   const format = useFormatters();
   const headingId = useId();
@@ -102,7 +109,10 @@ function AreaGroup({ group, color, selected, focusSelected, onSelect, onMove }: 
               <th scope="row">
                 {t('territory.list.total')}
                 <span className="total-count">
-                  {t('territory.list.municipalityCount', { count: group.municipalities.length, formatted: format.integer(group.municipalities.length) })}
+                  {t('territory.list.municipalityCount', {
+                    count: group.municipalities.length,
+                    formatted: format.integer(group.municipalities.length),
+                  })}
                 </span>
               </th>
               <td className="cell-code" />

@@ -8,7 +8,6 @@ import type { MunicipalityFeatures } from '../api/get-municipality-map';
 import { NO_AREA_COLOR } from '../utils/area-colors';
 import { BOUNDARY_ATTRIBUTION } from './boundary-attribution';
 
-
 export interface MunicipalityMapProps {
   data: MunicipalityFeatures;
   colors: ReadonlyMap<string, string>;
@@ -28,7 +27,10 @@ type FeatureLayer = Path & { feature: MunicipalityFeature };
 
 const BARI_CENTER: [number, number] = [41.0, 16.8];
 
-function styleFor(properties: MunicipalityFeatureProperties, props: Pick<MunicipalityMapProps, 'colors' | 'visibleCodes' | 'selected'>): PathOptions {
+function styleFor(
+  properties: MunicipalityFeatureProperties,
+  props: Pick<MunicipalityMapProps, 'colors' | 'visibleCodes' | 'selected'>,
+): PathOptions {
   const fill = (properties.socialAreaCode && props.colors.get(properties.socialAreaCode)) || NO_AREA_COLOR;
   const isSelected = properties.istatCode === props.selected;
   const isVisible = props.visibleCodes.has(properties.istatCode);
@@ -102,10 +104,17 @@ export function MunicipalityMap(props: MunicipalityMapProps) {
   }, [onSelect, describe]);
 
   const geojson = useMemo(
-    () => ({ type: 'FeatureCollection', features: data.features.filter((f) => f.geometry !== null) }) as unknown as GeoFeatureCollection<Geometry, MunicipalityFeatureProperties>,
+    () =>
+      ({ type: 'FeatureCollection', features: data.features.filter((f) => f.geometry !== null) }) as unknown as GeoFeatureCollection<
+        Geometry,
+        MunicipalityFeatureProperties
+      >,
     [data],
   );
-  const dataKey = useMemo(() => geojson.features.map((f) => `${f.properties.istatCode}:${f.properties.socialAreaCode}`).join('|'), [geojson]);
+  const dataKey = useMemo(
+    () => geojson.features.map((f) => `${f.properties.istatCode}:${f.properties.socialAreaCode}`).join('|'),
+    [geojson],
+  );
 
   useEffect(() => {
     layer.current?.eachLayer((child: Layer) => {
@@ -122,7 +131,9 @@ export function MunicipalityMap(props: MunicipalityMapProps) {
         ref={layer}
         data={geojson}
         attribution={BOUNDARY_ATTRIBUTION}
-        style={(feature) => (feature ? styleFor(feature.properties as MunicipalityFeatureProperties, { colors, visibleCodes, selected }) : {})}
+        style={(feature) =>
+          feature ? styleFor(feature.properties as MunicipalityFeatureProperties, { colors, visibleCodes, selected }) : {}
+        }
         onEachFeature={(feature, featureLayer) => {
           const properties = feature.properties as MunicipalityFeatureProperties;
           featureLayer.bindTooltip(properties.name, { sticky: true });

@@ -51,11 +51,7 @@ export function TerritoryView() {
   const visibleCodes = useMemo(() => new Set(visible.map((m) => m.istatCode)), [visible]);
   const groups = useMemo(() => groupBySocialArea(visible, format.compare), [visible, format]);
   const colors = useMemo(
-    () =>
-      areaColors([
-        ...(socialAreas.data ?? []).map((a) => a.code),
-        ...all.flatMap((m) => (m.socialArea ? [m.socialArea.code] : [])),
-      ]),
+    () => areaColors([...(socialAreas.data ?? []).map((a) => a.code), ...all.flatMap((m) => (m.socialArea ? [m.socialArea.code] : []))]),
     [socialAreas.data, all],
   );
   const areaCount = useMemo(() => new Set(all.map((m) => m.socialArea?.code ?? null)).size, [all]);
@@ -89,7 +85,9 @@ export function TerritoryView() {
       <PageHeading
         title={t('territory.title')}
         lead={
-          municipalities.isSuccess ? t('territory.lead', { municipalities: format.integer(all.length), areas: format.integer(areaCount) }) : undefined
+          municipalities.isSuccess
+            ? t('territory.lead', { municipalities: format.integer(all.length), areas: format.integer(areaCount) })
+            : undefined
         }
       />
 

@@ -3,7 +3,14 @@ import type { MunicipalityDto } from '@trama/contracts';
 import { boundingBox, groupBySocialArea, matchesSearch } from './group-by-social-area';
 
 const tenant = { id: 't', istatCode: '272', name: 'Città Metropolitana di Bari' };
-function municipality(istatCode: string, name: string, population: number, area: [string, string] | null, lat = 41, lon = 16.8): MunicipalityDto {
+function municipality(
+  istatCode: string,
+  name: string,
+  population: number,
+  area: [string, string] | null,
+  lat = 41,
+  lon = 16.8,
+): MunicipalityDto {
   return {
     istatCode,
     name,
@@ -81,7 +88,15 @@ describe('matchesSearch', () => {
 
 describe('boundingBox', () => {
   it('spans the points with a margin, as minLon,minLat,maxLon,maxLat', () => {
-    expect(boundingBox([{ lat: 41, lon: 16.5 }, { lat: 40.8, lon: 17.2 }], 0.1)).toBe('16.4,40.7,17.3,41.1');
+    expect(
+      boundingBox(
+        [
+          { lat: 41, lon: 16.5 },
+          { lat: 40.8, lon: 17.2 },
+        ],
+        0.1,
+      ),
+    ).toBe('16.4,40.7,17.3,41.1');
   });
   it('is null without points', () => {
     expect(boundingBox([])).toBeNull();

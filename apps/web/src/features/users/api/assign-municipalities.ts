@@ -14,6 +14,10 @@ export function useAssignMunicipalities(id: string) {
     onSuccess: (user) => {
       if (user) queryClient.setQueryData(userKeys.detail(id), user);
     },
-    onSettled: () => Promise.all([queryClient.invalidateQueries({ queryKey: userKeys.detail(id) }), queryClient.invalidateQueries({ queryKey: userKeys.lists() })]),
+    onSettled: () =>
+      Promise.all([
+        queryClient.invalidateQueries({ queryKey: userKeys.detail(id) }),
+        queryClient.invalidateQueries({ queryKey: userKeys.lists() }),
+      ]),
   });
 }

@@ -31,11 +31,19 @@ export async function listSocialAreaOptions(signal?: AbortSignal): Promise<Terri
 }
 
 export function municipalityOptionsQuery() {
-  return queryOptions({ queryKey: userKeys.municipalityOptions(), queryFn: ({ signal }) => listMunicipalityOptions(signal), staleTime: 5 * 60_000 });
+  return queryOptions({
+    queryKey: userKeys.municipalityOptions(),
+    queryFn: ({ signal }) => listMunicipalityOptions(signal),
+    staleTime: 5 * 60_000,
+  });
 }
 
 export function socialAreaOptionsQuery() {
-  return queryOptions({ queryKey: userKeys.socialAreaOptions(), queryFn: ({ signal }) => listSocialAreaOptions(signal), staleTime: 5 * 60_000 });
+  return queryOptions({
+    queryKey: userKeys.socialAreaOptions(),
+    queryFn: ({ signal }) => listSocialAreaOptions(signal),
+    staleTime: 5 * 60_000,
+  });
 }
 
 export function useMunicipalityOptions(enabled = true) {

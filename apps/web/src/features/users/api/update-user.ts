@@ -16,6 +16,10 @@ export function useUpdateUser(id: string) {
       if (user) queryClient.setQueryData(userKeys.detail(id), user);
     },
     // After a success the list changed; after a 409 our copy is stale: reload both.
-    onSettled: () => Promise.all([queryClient.invalidateQueries({ queryKey: userKeys.detail(id) }), queryClient.invalidateQueries({ queryKey: userKeys.lists() })]),
+    onSettled: () =>
+      Promise.all([
+        queryClient.invalidateQueries({ queryKey: userKeys.detail(id) }),
+        queryClient.invalidateQueries({ queryKey: userKeys.lists() }),
+      ]),
   });
 }

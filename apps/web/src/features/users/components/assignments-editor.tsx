@@ -38,7 +38,14 @@ export function AssignmentsEditor({ user }: { user: UserDto }) {
           {isConflict(assign.error) ? t('common.conflict') : errorMessage(t, assign.error)}
         </Alert>
       ) : null}
-      <MunicipalityPicker legend={t('users.form.municipalities')} options={options.data} value={value} onChange={setDraft} error={fieldError} />
+      <MunicipalityPicker
+        legend={t('users.form.municipalities')}
+        hideLegend
+        options={options.data}
+        value={value}
+        onChange={setDraft}
+        error={fieldError}
+      />
       <div className="form__actions">
         <button type="submit" className="button button--primary" disabled={assign.isPending || !changed}>
           {assign.isPending ? t('common.saving') : t('users.assignments.save')}

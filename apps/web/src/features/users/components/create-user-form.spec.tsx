@@ -7,8 +7,30 @@ import { CreateUserForm } from './create-user-form';
 const tenant = coordinator.tenant!;
 const municipalities: Page<MunicipalityDto> = {
   items: [
-    { istatCode: '072006', name: 'Bari', population: 316000, populationYear: 2025, areaKm2: 117, lat: 41.1, lon: 16.87, socialArea: { code: 'ATS_BA_BARI', name: 'Ambito di Bari' }, tenant, version: 1 },
-    { istatCode: '072029', name: 'Molfetta', population: 57000, populationYear: 2025, areaKm2: 58, lat: 41.2, lon: 16.6, socialArea: { code: 'ATS_BA_MOLFETTA', name: 'Ambito di Molfetta' }, tenant, version: 1 },
+    {
+      istatCode: '072006',
+      name: 'Bari',
+      population: 316000,
+      populationYear: 2025,
+      areaKm2: 117,
+      lat: 41.1,
+      lon: 16.87,
+      socialArea: { code: 'ATS_BA_BARI', name: 'Ambito di Bari' },
+      tenant,
+      version: 1,
+    },
+    {
+      istatCode: '072029',
+      name: 'Molfetta',
+      population: 57000,
+      populationYear: 2025,
+      areaKm2: 58,
+      lat: 41.2,
+      lon: 16.6,
+      socialArea: { code: 'ATS_BA_MOLFETTA', name: 'Ambito di Molfetta' },
+      tenant,
+      version: 1,
+    },
   ],
   total: 2,
   page: 1,
@@ -66,7 +88,19 @@ describe('CreateUserForm', () => {
       'POST /api/users': (_url, init) => {
         const body = JSON.parse(String(init.body));
         return jsonResponse(201, {
-          user: { id: 'new-id', ...body, active: true, lockedUntil: null, hiredOn: null, contractEnd: null, assignedMunicipalities: [], territory: { ...body.territory, name: 'Molfetta' }, lastLoginAt: null, createdAt: '2026-11-24T10:00:00Z', version: 1 },
+          user: {
+            id: 'new-id',
+            ...body,
+            active: true,
+            lockedUntil: null,
+            hiredOn: null,
+            contractEnd: null,
+            assignedMunicipalities: [],
+            territory: { ...body.territory, name: 'Molfetta' },
+            lastLoginAt: null,
+            createdAt: '2026-11-24T10:00:00Z',
+            version: 1,
+          },
           temporaryPassword: 'Temp-pass-7421',
         });
       },

@@ -105,7 +105,13 @@ export function CreateUserForm() {
         </Alert>
       ) : null}
 
-      <TextField label={t('users.form.fullName')} autoComplete="off" required error={fieldErrorText(t, errors.fullName)} {...register('fullName')} />
+      <TextField
+        label={t('users.form.fullName')}
+        autoComplete="off"
+        required
+        error={fieldErrorText(t, errors.fullName)}
+        {...register('fullName')}
+      />
       <TextField
         label={t('users.form.email')}
         type="email"
@@ -125,7 +131,13 @@ export function CreateUserForm() {
       <p className="field__hint">{t(`users.roleHelp.${role}`)}</p>
 
       {isAdmin ? (
-        <TextField label={t('users.form.tenant')} hint={t('users.form.tenantHint')} inputMode="numeric" error={fieldErrorText(t, errors.tenant)} {...register('tenant')} />
+        <TextField
+          label={t('users.form.tenant')}
+          hint={t('users.form.tenantHint')}
+          inputMode="numeric"
+          error={fieldErrorText(t, errors.tenant)}
+          {...register('tenant')}
+        />
       ) : null}
 
       {role === 'innovator' ? (
@@ -133,7 +145,12 @@ export function CreateUserForm() {
           <legend>{t('users.form.contract')}</legend>
           <div className="grid-2">
             <TextField label={t('users.form.hiredOn')} type="date" error={fieldErrorText(t, errors.hiredOn)} {...register('hiredOn')} />
-            <TextField label={t('users.form.contractEnd')} type="date" error={fieldErrorText(t, errors.contractEnd)} {...register('contractEnd')} />
+            <TextField
+              label={t('users.form.contractEnd')}
+              type="date"
+              error={fieldErrorText(t, errors.contractEnd)}
+              {...register('contractEnd')}
+            />
           </div>
           {municipalityOptions.isPending ? (
             <Loading />

@@ -37,7 +37,12 @@ export function EditUserForm({ user }: { user: UserDto }) {
   const onSubmit = handleSubmit((values) => {
     setUnmatched([]);
     update.mutate(toUpdateUserRequest(values, user.version), {
-      onError: (error) => setUnmatched(applyServerFieldErrors(error, setError, ['fullName', 'hiredOn', 'contractEnd', 'territory.kind', 'territory.code'], { territory: 'territory.code' })),
+      onError: (error) =>
+        setUnmatched(
+          applyServerFieldErrors(error, setError, ['fullName', 'hiredOn', 'contractEnd', 'territory.kind', 'territory.code'], {
+            territory: 'territory.code',
+          }),
+        ),
     });
   });
 
@@ -48,7 +53,9 @@ export function EditUserForm({ user }: { user: UserDto }) {
       {update.isSuccess && !isDirty ? <Alert tone="success">{t('users.edit.saved')}</Alert> : null}
       {update.isError ? (
         <Alert tone="error" title={isConflict(update.error) ? t('common.conflictTitle') : t('users.edit.failed')}>
-          <p>{isConflict(update.error) ? t('common.conflict') : hasFieldErrors ? t('users.form.fixFields') : errorMessage(t, update.error)}</p>
+          <p>
+            {isConflict(update.error) ? t('common.conflict') : hasFieldErrors ? t('users.form.fixFields') : errorMessage(t, update.error)}
+          </p>
           {unmatched.length ? (
             <ul>
               {unmatched.map((line) => (
@@ -62,7 +69,12 @@ export function EditUserForm({ user }: { user: UserDto }) {
       {user.role === 'innovator' ? (
         <div className="grid-2">
           <TextField label={t('users.form.hiredOn')} type="date" error={fieldErrorText(t, errors.hiredOn)} {...register('hiredOn')} />
-          <TextField label={t('users.form.contractEnd')} type="date" error={fieldErrorText(t, errors.contractEnd)} {...register('contractEnd')} />
+          <TextField
+            label={t('users.form.contractEnd')}
+            type="date"
+            error={fieldErrorText(t, errors.contractEnd)}
+            {...register('contractEnd')}
+          />
         </div>
       ) : null}
       {user.role === 'municipality' ? (

@@ -10,6 +10,8 @@ interface MunicipalityPickerProps {
   onChange: (value: string[]) => void;
   error?: string;
   disabled?: boolean;
+  /** when a heading right above already says what the list is */
+  hideLegend?: boolean;
   /** receives the filter box: react-hook-form focuses it when the field has an error */
   ref?: Ref<HTMLInputElement>;
 }
@@ -22,22 +24,28 @@ function fold(text: string): string {
 }
 
 /** A multi-select for municipalities: a filter box over a list of checkboxes (keyboard and screen-reader friendly). */
-export function MunicipalityPicker({ legend, options, value, onChange, error, disabled, ref }: MunicipalityPickerProps) {
+export function MunicipalityPicker({ legend, options, value, onChange, error, disabled, hideLegend, ref }: MunicipalityPickerProps) {
   const { t } = useTranslation();
   const format = useFormatters();
   const [filter, setFilter] = useState('');
   const id = useId();
   const selected = useMemo(() => new Set(value), [value]);
   const sorted = useMemo(() => [...options].sort((a, b) => format.compare(a.name, b.name)), [options, format]);
-  const shown = sorted.filter((o) => !filter || fold(o.name).includes(fold(filter)) || o.code.includes(filter) || fold(o.group ?? '').includes(fold(filter)));
+  const shown = sorted.filter(
+    (o) => !filter || fold(o.name).includes(fold(filter)) || o.code.includes(filter) || fold(o.group ?? '').includes(fold(filter)),
+  );
 
   const toggle = (code: string, checked: boolean) => {
     onChange(checked ? [...value, code] : value.filter((c) => c !== code));
   };
 
   return (
-    <fieldset className={`picker${error ? ' field--invalid' : ''}`} aria-describedby={`${id}-count${error ? ` ${id}-error` : ''}`} disabled={disabled}>
-      <legend className="field__label">{legend}</legend>
+    <fieldset
+      className={`picker${error ? ' field--invalid' : ''}`}
+      aria-describedby={`${id}-count${error ? ` ${id}-error` : ''}`}
+      disabled={disabled}
+    >
+      <legend className={hideLegend ? 'sr-only' : 'field__label'}>{legend}</legend>
       <p className="field__hint" id={`${id}-count`}>
         {t('users.picker.selected', { count: value.length, formatted: format.integer(value.length) })}
       </p>
@@ -65,7 +73,11 @@ export function MunicipalityPicker({ legend, options, value, onChange, error, di
             <label className="check">
               <input type="checkbox" checked={selected.has(option.code)} onChange={(event) => toggle(option.code, event.target.checked)} />
               <span>
-                {option.name} <span className="muted">({option.code}{option.group ? ` · ${option.group}` : ''})</span>
+                {option.name}{' '}
+                <span className="muted">
+                  ({option.code}
+                  {option.group ? ` · ${option.group}` : ''})
+                </span>
               </span>
             </label>
           </li>

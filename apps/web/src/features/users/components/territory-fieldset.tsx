@@ -42,7 +42,12 @@ export function TerritoryFieldset({ kind, kindField, codeField, kindError, codeE
       ) : query.isError ? (
         <Alert tone="error">{errorMessage(t, query.error)}</Alert>
       ) : (
-        <SelectField label={kind === 'municipality' ? t('users.form.territoryMunicipality') : t('users.form.territorySocialArea')} required error={codeError} {...codeField}>
+        <SelectField
+          label={kind === 'municipality' ? t('users.form.territoryMunicipality') : t('users.form.territorySocialArea')}
+          required
+          error={codeError}
+          {...codeField}
+        >
           <option value="">{t('common.choose')}</option>
           {options.map((option) => (
             <option key={option.code} value={option.code}>

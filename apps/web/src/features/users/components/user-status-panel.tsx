@@ -34,9 +34,7 @@ export function UserStatusPanel({ user }: { user: UserDto }) {
 
   return (
     <div className="stack">
-      <p>
-        {t(`users.status.describe.${status}`, { until: user.lockedUntil ? format.dateTime(user.lockedUntil) : '' })}
-      </p>
+      <p>{t(`users.status.describe.${status}`, { until: user.lockedUntil ? format.dateTime(user.lockedUntil) : '' })}</p>
       {done ? <Alert tone="success">{done}</Alert> : null}
       {update.isError ? (
         <Alert tone="error" title={isConflict(update.error) ? t('common.conflictTitle') : t('users.status.failed')}>

@@ -36,18 +36,14 @@ function toParams(filter: Omit<UserListFilter, 'pageSize'>): URLSearchParams {
   return params;
 }
 
-export function UsersList() {
+function UserFilters({ filter, onApply }: { filter: UserListFilter; onApply: (params: URLSearchParams) => void }) {
   const { t } = useTranslation();
-  const format = useFormatters();
-  const [params, setParams] = useSearchParams();
-  const filter = filterFromParams(params);
-  const users = useUsers(filter);
   const ids = { role: useId(), active: useId(), q: useId() };
   const [draft, setDraft] = useState({ role: filter.role ?? '', active: filter.active ?? '', q: filter.q ?? '' });
 
   const apply = (event: FormEvent) => {
     event.preventDefault();
-    setParams(
+    onApply(
       toParams({
         role: (draft.role || undefined) as Role | undefined,
         active: (draft.active || undefined) as UserListFilter['active'],
@@ -56,52 +52,62 @@ export function UsersList() {
       }),
     );
   };
-  const clear = () => {
-    setDraft({ role: '', active: '', q: '' });
-    setParams(new URLSearchParams());
-  };
+
+  return (
+    <form className="filters" onSubmit={apply} aria-label={t('users.filters.label')}>
+      <div className="field">
+        <label className="field__label" htmlFor={ids.q}>
+          {t('users.filters.search')}
+        </label>
+        <input id={ids.q} className="input" type="search" value={draft.q} onChange={(e) => setDraft({ ...draft, q: e.target.value })} />
+      </div>
+      <div className="field">
+        <label className="field__label" htmlFor={ids.role}>
+          {t('users.filters.role')}
+        </label>
+        <select id={ids.role} className="input" value={draft.role} onChange={(e) => setDraft({ ...draft, role: e.target.value })}>
+          <option value="">{t('users.filters.allRoles')}</option>
+          {ROLES.map((role) => (
+            <option key={role} value={role}>
+              {t(`roles.${role}`)}
+            </option>
+          ))}
+        </select>
+      </div>
+      <div className="field">
+        <label className="field__label" htmlFor={ids.active}>
+          {t('users.filters.status')}
+        </label>
+        <select id={ids.active} className="input" value={draft.active} onChange={(e) => setDraft({ ...draft, active: e.target.value })}>
+          <option value="">{t('users.filters.allStatuses')}</option>
+          <option value="true">{t('users.filters.active')}</option>
+          <option value="false">{t('users.filters.inactive')}</option>
+        </select>
+      </div>
+      <div className="filters__actions">
+        <button type="submit" className="button button--primary">
+          {t('users.filters.apply')}
+        </button>
+        <button type="button" className="button button--secondary" onClick={() => onApply(new URLSearchParams())}>
+          {t('users.filters.clear')}
+        </button>
+      </div>
+    </form>
+  );
+}
+
+export function UsersList() {
+  const { t } = useTranslation();
+  const format = useFormatters();
+  const [params, setParams] = useSearchParams();
+  const filter = filterFromParams(params);
+  const users = useUsers(filter);
+  const { page: _page, ...filterFields } = filter;
 
   return (
     <div className="stack">
-      <form className="filters" onSubmit={apply} aria-label={t('users.filters.label')}>
-        <div className="field">
-          <label className="field__label" htmlFor={ids.q}>
-            {t('users.filters.search')}
-          </label>
-          <input id={ids.q} className="input" type="search" value={draft.q} onChange={(e) => setDraft({ ...draft, q: e.target.value })} />
-        </div>
-        <div className="field">
-          <label className="field__label" htmlFor={ids.role}>
-            {t('users.filters.role')}
-          </label>
-          <select id={ids.role} className="input" value={draft.role} onChange={(e) => setDraft({ ...draft, role: e.target.value })}>
-            <option value="">{t('users.filters.allRoles')}</option>
-            {ROLES.map((role) => (
-              <option key={role} value={role}>
-                {t(`roles.${role}`)}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div className="field">
-          <label className="field__label" htmlFor={ids.active}>
-            {t('users.filters.status')}
-          </label>
-          <select id={ids.active} className="input" value={draft.active} onChange={(e) => setDraft({ ...draft, active: e.target.value })}>
-            <option value="">{t('users.filters.allStatuses')}</option>
-            <option value="true">{t('users.filters.active')}</option>
-            <option value="false">{t('users.filters.inactive')}</option>
-          </select>
-        </div>
-        <div className="filters__actions">
-          <button type="submit" className="button button--primary">
-            {t('users.filters.apply')}
-          </button>
-          <button type="button" className="button button--secondary" onClick={clear}>
-            {t('users.filters.clear')}
-          </button>
-        </div>
-      </form>
+      {/* keyed by the filter: Back, Forward and Clear show the fields of the list on screen */}
+      <UserFilters key={JSON.stringify(filterFields)} filter={filter} onApply={setParams} />
 
       {users.isPending ? (
         <Loading />

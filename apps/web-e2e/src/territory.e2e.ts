@@ -1,0 +1,102 @@
+import type { Browser, Page } from 'playwright-core';
+import { launchBrowser, newSession, signIn, withScreenshotOnFailure, type Session } from './support/browser';
+
+const ALTAMURA = 'Ambito territoriale sociale di Altamura';
+const GIOIA = 'Ambito territoriale sociale di Gioia del Colle';
+
+function areaSection(page: Page, name: string) {
+  return page.getByRole('region', { name: 'Comuni per ambito territoriale sociale' }).getByRole('region', { name });
+}
+
+async function openTerritory(page: Page, email: string): Promise<void> {
+  await signIn(page, email);
+  await page.getByRole('heading', { level: 1, name: 'Territorio' }).waitFor();
+  await page.getByRole('region', { name: 'Comuni per ambito territoriale sociale' }).getByRole('heading', { level: 3 }).first().waitFor();
+}
+
+async function moveDialog(page: Page, municipality: string) {
+  await page.getByRole('button', { name: new RegExp(`^Cambia ambito\\s*:\\s*${municipality}$`) }).click();
+  const dialog = page.getByRole('dialog', { name: `Cambia l'ambito di ${municipality}` });
+  await dialog.waitFor();
+  return dialog;
+}
+
+describe('territory', () => {
+  let browser: Browser;
+  const sessions: Session[] = [];
+
+  beforeAll(async () => {
+    browser = await launchBrowser();
+  });
+  afterAll(async () => {
+    await browser?.close();
+  });
+  afterEach(async () => {
+    await Promise.all(sessions.splice(0).map((s) => s.context.close()));
+  });
+
+  it('lets a coordinator move a municipality to another social area, and reports a stale copy as a conflict', async () => {
+    const first = await newSession(browser);
+    const second = await newSession(browser);
+    sessions.push(first, second);
+    await withScreenshotOnFailure(first.page, 'territory-move', async () => {
+      await openTerritory(first.page, 'coordinatore.bari@trama.test');
+      await openTerritory(second.page, 'coordinatore.bari@trama.test');
+      await expect(areaSection(first.page, ALTAMURA).locator('tbody tr').count()).resolves.toBe(4);
+
+      // The second tab opens the dialog on the version it loaded…
+      const stale = await moveDialog(second.page, 'Poggiorsini');
+
+      // …while the first moves Poggiorsini to Gioia del Colle.
+      const dialog = await moveDialog(first.page, 'Poggiorsini');
+      await dialog.getByLabel(/^Nuovo ambito/).selectOption({ label: GIOIA });
+      await dialog.getByRole('button', { name: 'Sposta il comune' }).click();
+      await first.page
+        .getByRole('status')
+        .filter({ hasText: `Poggiorsini ora fa parte di: ${GIOIA}.` })
+        .waitFor();
+      await areaSection(first.page, GIOIA)
+        .getByRole('rowheader', { name: /^Poggiorsini/ })
+        .waitFor();
+      await expect(areaSection(first.page, ALTAMURA).locator('tbody tr').count()).resolves.toBe(3);
+
+      // The stale tab is told, and gets the current data.
+      await stale.getByLabel(/^Nuovo ambito/).selectOption({ label: 'Ambito territoriale sociale di Bari' });
+      await stale.getByRole('button', { name: 'Sposta il comune' }).click();
+      await stale.getByRole('alert').filter({ hasText: 'Il comune è stato modificato da qualcun altro' }).waitFor();
+      await stale.getByText(`Ambito attuale: ${GIOIA}`).waitFor();
+      await stale.getByRole('button', { name: 'Annulla' }).click();
+
+      // Put it back.
+      const back = await moveDialog(first.page, 'Poggiorsini');
+      await back.getByLabel(/^Nuovo ambito/).selectOption({ label: ALTAMURA });
+      await back.getByRole('button', { name: 'Sposta il comune' }).click();
+      await areaSection(first.page, ALTAMURA)
+        .getByRole('rowheader', { name: /^Poggiorsini/ })
+        .waitFor();
+      await expect(areaSection(first.page, ALTAMURA).locator('tbody tr').count()).resolves.toBe(4);
+    });
+    expect(first.pageErrors).toEqual([]);
+    expect(second.pageErrors).toEqual([]);
+  });
+
+  it('shows a municipality user only their own municipality, read-only', async () => {
+    const session = await newSession(browser, { width: 375, height: 800 });
+    sessions.push(session);
+    const { page } = session;
+    await withScreenshotOnFailure(page, 'territory-municipality-user', async () => {
+      await openTerritory(page, 'comune.molfetta@trama.test');
+      const list = page.getByRole('region', { name: 'Comuni per ambito territoriale sociale' });
+      await expect(list.locator('tbody tr').count()).resolves.toBe(1);
+      await list.getByRole('rowheader', { name: /^Molfetta/ }).waitFor();
+      await expect(page.getByRole('button', { name: /^Cambia ambito/ }).count()).resolves.toBe(0);
+      // On a phone the navigation is behind the menu button.
+      await page.getByRole('button', { name: 'Menu' }).click();
+      await expect(
+        page.getByRole('navigation', { name: 'Navigazione principale' }).getByRole('link').allTextContents(),
+      ).resolves.not.toContain('Utenti');
+      expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(375);
+    });
+    expect(session.pageErrors).toEqual([]);
+  });
+});
