@@ -440,4 +440,45 @@ describe('staff output dashboard (GET /api/staff-output)', () => {
       expect(person(oneDay.body, anna)).toMatchObject({ activities: 1, byStatus: { submitted: 1 } });
     });
   });
+  describe('review times through the real review flow', () => {
+    it('measures approvals and returns, not reopens (which also stamp the review time)', async () => {
+      const today = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Rome' }).format(new Date());
+      const fabio = await t.factory.user({ role: 'innovator', tenant: bari, fullName: 'Fabio Ranieri', municipalities: ['072029'] });
+      const fabioAuth = { Authorization: `Bearer ${await t.factory.token(fabio)}` };
+      const create = async () => {
+        const res = await t.http
+          .post('/api/activities')
+          .set(fabioAuth)
+          .send({
+            clientId: randomUUID(),
+            municipality: '072029',
+            date: today,
+            durationMinutes: 60,
+            type: 'meeting',
+            title: 'Incontro',
+            participants: { total: 3 },
+          });
+        expect(res.status).toBe(201);
+        return res.body.id as string;
+      };
+      const step = async (id: string, action: string, auth: Record<string, string>, body: object = {}) => {
+        const res = await t.http.post(`/api/activities/${id}/${action}`).set(auth).send(body);
+        expect([action, res.status]).toEqual([action, 200]);
+      };
+      const [reopened, returned, approved] = [await create(), await create(), await create()];
+      for (const id of [reopened, returned, approved]) await step(id, 'submit', fabioAuth);
+      await step(reopened, 'approve', as(coordBari));
+      await step(reopened, 'reopen', as(coordBari), { comment: 'Manca il foglio firme' });
+      await step(returned, 'return', as(coordBari), { comment: 'Indicare i gruppi di partecipanti' });
+      await step(approved, 'approve', as(coordBari));
+
+      const res = await get(coordBari, { from: today, to: today });
+      expect(res.status).toBe(200);
+      const f = person(res.body, fabio);
+      expect(f.byStatus).toEqual({ draft: 0, submitted: 0, approved: 1, returned: 2 });
+      expect(f.reviewTime.reviewed).toBe(2);
+      expect(f.reviewTime.medianHours).toBe(0);
+      expect(f.lastActivityDate).toBe(today);
+    });
+  });
 });

@@ -110,7 +110,8 @@ export class StaffOutputRepository {
   /**
    * Hours from submission to review of the activities reviewed (approved or returned) on a day of
    * the period, per author and for the whole tenant (GROUPING SETS: one scan, exact percentiles).
-   * `reviewed_at >= submitted_at` leaves out rows where the two stamps belong to different rounds.
+   * `reviewed_at >= submitted_at` leaves out rows where the two stamps belong to different rounds. Only the last review
+   * of each activity is stored: earlier rounds (returned, corrected, submitted again) are not measured.
    */
   async reviewTimes(scope: AccessScope, target: OutputTarget): Promise<ReviewTimeRow[]> {
     const hours = 'extract(epoch from (a.reviewed_at - a.submitted_at)) / 3600.0';
@@ -125,7 +126,13 @@ export class StaffOutputRepository {
       .andWhere('a.status IN (:...reviewedStatuses)', { reviewedStatuses: REVIEWED_STATUSES })
       .andWhere(`a.reviewed_at >= (CAST(:from AS date)::timestamp AT TIME ZONE '${PERIOD_TIME_ZONE}')`, { from: target.from })
       .andWhere(`a.reviewed_at < ((CAST(:to AS date) + 1)::timestamp AT TIME ZONE '${PERIOD_TIME_ZONE}')`, { to: target.to })
-      .andWhere('a.submitted_at IS NOT NULL AND a.reviewed_at >= a.submitted_at');
+      .andWhere('a.submitted_at IS NOT NULL AND a.reviewed_at >= a.submitted_at')
+      // A reopen (approved → returned) also stamps reviewed_at, but it ends no submission: leave out the activities whose
+      // last review was a reopen (its audit entry is written in the same transaction, so with the same now()).
+      .andWhere(
+        `(a.status = 'approved' OR NOT EXISTS (SELECT 1 FROM audit_log l WHERE l.tenant_id = a.tenant_id AND l.entity = 'activity'
+           AND l.entity_id = a.id::text AND l.action = 'reopen' AND l.at >= a.reviewed_at))`,
+      );
     this.activities(qb, scope);
     return qb.groupBy('GROUPING SETS ((a.author_id), ())').getRawMany<ReviewTimeRow>();
   }
