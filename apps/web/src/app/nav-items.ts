@@ -1,4 +1,7 @@
 import type { Role } from '@trama/contracts';
+import type { ComponentType } from 'react';
+import { ReviewCount } from '../features/activities/components/review-count';
+import { ACTIVITY_REVIEWER_ROLES } from '../features/activities/utils/permissions';
 import { USER_MANAGER_ROLES } from '../lib/auth/permissions';
 
 export interface NavItem {
@@ -7,6 +10,8 @@ export interface NavItem {
   label: string;
   /** who sees the entry; the server still checks every request */
   roles: readonly Role[];
+  /** shown after the label, e.g. a count of things waiting (it fetches what it needs) */
+  badge?: ComponentType;
 }
 
 const EVERYONE: readonly Role[] = ['admin', 'coordinator', 'innovator', 'municipality'];
@@ -18,6 +23,8 @@ const EVERYONE: readonly Role[] = ['admin', 'coordinator', 'innovator', 'municip
  */
 export const NAV_ITEMS: readonly NavItem[] = [
   { to: '/territorio', label: 'nav.territory', roles: EVERYONE },
+  { to: '/attivita', label: 'nav.activities', roles: EVERYONE },
+  { to: '/revisione', label: 'nav.review', roles: ACTIVITY_REVIEWER_ROLES, badge: ReviewCount },
   { to: '/utenti', label: 'nav.users', roles: USER_MANAGER_ROLES },
 ];
 

@@ -1,4 +1,5 @@
 import { createBrowserRouter, Navigate, type RouteObject } from 'react-router';
+import { ACTIVITY_AUTHOR_ROLES, ACTIVITY_REVIEWER_ROLES } from '../features/activities/utils/permissions';
 import { USER_MANAGER_ROLES } from '../lib/auth/permissions';
 import { AppShell, PublicShell } from './layout/app-shell';
 import { RequireAuth, RequireRole } from './require-auth';
@@ -26,6 +27,19 @@ export const routes: RouteObject[] = [
             children: [
               { path: '/', element: <Navigate to="/territorio" replace /> },
               { path: '/territorio', lazy: () => import('./routes/territory-route').then((m) => ({ Component: m.TerritoryRoute })) },
+              { path: '/attivita', lazy: () => import('./routes/activities-route').then((m) => ({ Component: m.ActivitiesRoute })) },
+              {
+                element: <RequireRole roles={ACTIVITY_AUTHOR_ROLES} />,
+                children: [
+                  { path: '/attivita/nuova', lazy: () => import('./routes/activities-route').then((m) => ({ Component: m.NewActivityRoute })) },
+                  { path: '/attivita/:id/modifica', lazy: () => import('./routes/activities-route').then((m) => ({ Component: m.EditActivityRoute })) },
+                ],
+              },
+              { path: '/attivita/:id', lazy: () => import('./routes/activities-route').then((m) => ({ Component: m.ActivityDetailRoute })) },
+              {
+                element: <RequireRole roles={ACTIVITY_REVIEWER_ROLES} />,
+                children: [{ path: '/revisione', lazy: () => import('./routes/activities-route').then((m) => ({ Component: m.ReviewRoute })) }],
+              },
               {
                 element: <RequireRole roles={USER_MANAGER_ROLES} />,
                 children: [

@@ -51,6 +51,7 @@ export function AppShell() {
                 <li key={item.to}>
                   <NavLink to={item.to} className="nav__link" onClick={closeNav}>
                     {t(item.label)}
+                    {item.badge ? <item.badge /> : null}
                   </NavLink>
                 </li>
               ))}

@@ -122,3 +122,45 @@ export async function apiRequest<T>(path: string, options: RequestOptions = {}):
   const text = await response.text();
   return (text ? JSON.parse(text) : undefined) as T;
 }
+
+export interface DownloadedFile {
+  blob: Blob;
+  /** from Content-Disposition, when the server names the file */
+  filename: string | null;
+}
+
+function filenameOf(disposition: string | null): string | null {
+  if (!disposition) return null;
+  const encoded = /filename\*\s*=\s*UTF-8''([^;]+)/i.exec(disposition);
+  if (encoded) {
+    try {
+      return decodeURIComponent(encoded[1].trim());
+    } catch {
+      // fall back to the plain name
+    }
+  }
+  const plain = /filename\s*=\s*"?([^";]+)"?/i.exec(disposition);
+  return plain ? plain[1].trim() : null;
+}
+
+/**
+ * Downloads a file (an export) with the session's token, refreshing it once on a 401 like apiRequest.
+ * A link cannot carry the bearer token, so files behind the login are fetched as blobs and saved by the caller.
+ */
+export async function apiDownload(path: string, options: Pick<RequestOptions, 'query' | 'signal'> = {}): Promise<DownloadedFile> {
+  const url = buildUrl(path, options.query);
+  const attempt = (token: string | null) =>
+    send(url, { method: 'GET', headers: token ? { Authorization: `Bearer ${token}` } : {}, credentials: 'same-origin', signal: options.signal });
+  const usedToken = accessToken;
+  let response = await attempt(usedToken);
+  if (response.status === 401) {
+    const fresh = accessToken !== usedToken && accessToken !== null ? accessToken : ((await refreshSession())?.accessToken ?? null);
+    if (!fresh) {
+      handlers.onExpired?.();
+      throw await errorFromResponse(response);
+    }
+    response = await attempt(fresh);
+  }
+  if (!response.ok) throw await errorFromResponse(response);
+  return { blob: await response.blob(), filename: filenameOf(response.headers.get('Content-Disposition')) };
+}

@@ -1,0 +1,16 @@
+import type { ActivityListQuery } from '@trama/contracts';
+
+/** Query keys of the activities feature: every query and invalidation goes through here. */
+export const activityKeys = {
+  all: ['activities'] as const,
+  /** every list: the filtered lists, the review queue and the count of submitted activities */
+  lists: () => [...activityKeys.all, 'list'] as const,
+  list: (query: ActivityListQuery) => [...activityKeys.lists(), query] as const,
+  details: () => [...activityKeys.all, 'detail'] as const,
+  detail: (id: string) => [...activityKeys.details(), id] as const,
+  history: (id: string) => [...activityKeys.detail(id), 'history'] as const,
+  /** the municipalities offered by the list's filter */
+  municipalityOptions: () => [...activityKeys.all, 'municipality-options'] as const,
+  /** municipality boundaries drawn under the location picker */
+  boundaries: () => [...activityKeys.all, 'boundaries'] as const,
+};

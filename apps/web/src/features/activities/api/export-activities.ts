@@ -1,0 +1,35 @@
+import { useMutation } from '@tanstack/react-query';
+import type { ActivityExportQuery, ExportFormat } from '@trama/contracts';
+import { apiDownload, type DownloadedFile } from '../../../lib/api/api-client';
+
+const EXTENSIONS: Record<ExportFormat, string> = { csv: 'csv', 'csv-it': 'csv', xlsx: 'xlsx' };
+
+/** GET /activities/export with the list's filters: the file, fetched with the session's token. */
+export function exportActivities(query: ActivityExportQuery): Promise<DownloadedFile> {
+  return apiDownload('/activities/export', { query: { ...query } });
+}
+
+/** Hands a downloaded file to the browser, which saves it. */
+export function saveFile(file: DownloadedFile, fallbackName: string): void {
+  const url = URL.createObjectURL(file.blob);
+  const link = document.createElement('a');
+  link.href = url;
+  link.download = file.filename ?? fallbackName;
+  link.rel = 'noopener';
+  link.style.display = 'none';
+  document.body.appendChild(link);
+  link.click();
+  link.remove();
+  // Some browsers read the blob after click() returns.
+  setTimeout(() => URL.revokeObjectURL(url), 30_000);
+}
+
+export function useExportActivities() {
+  return useMutation({
+    mutationFn: async (query: ActivityExportQuery) => {
+      const file = await exportActivities(query);
+      saveFile(file, `attivita.${EXTENSIONS[query.format]}`);
+      return file;
+    },
+  });
+}

@@ -1,0 +1,16 @@
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import type { ActivityDto, ActivityReviewRequest } from '@trama/contracts';
+import { afterTransition, transitionActivity } from './transition-activity';
+
+/** A coordinator reopens an approved activity: it goes back to its author as returned. */
+export function reopenActivity(id: string, body: ActivityReviewRequest = {}): Promise<ActivityDto> {
+  return transitionActivity(id, 'reopen', body);
+}
+
+export function useReopenActivity() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: ({ id, ...body }: { id: string } & ActivityReviewRequest) => reopenActivity(id, body),
+    onSettled: (activity, _error, { id }) => afterTransition(queryClient, id, activity),
+  });
+}

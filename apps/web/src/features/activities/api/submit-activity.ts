@@ -1,0 +1,16 @@
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import type { ActivityDto, ActivityReviewRequest } from '@trama/contracts';
+import { afterTransition, transitionActivity } from './transition-activity';
+
+/** The author sends a draft or returned activity for review. */
+export function submitActivity(id: string, body: ActivityReviewRequest = {}): Promise<ActivityDto> {
+  return transitionActivity(id, 'submit', body);
+}
+
+export function useSubmitActivity() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: ({ id, ...body }: { id: string } & ActivityReviewRequest) => submitActivity(id, body),
+    onSettled: (activity, _error, { id }) => afterTransition(queryClient, id, activity),
+  });
+}

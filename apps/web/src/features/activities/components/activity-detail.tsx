@@ -1,0 +1,166 @@
+import { PARTICIPANT_GROUPS, type ActivityDto } from '@trama/contracts';
+import { useEffect, useId, useRef, useState, type ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
+import { Alert } from '../../../components/alert';
+import { Loading } from '../../../components/loading';
+import { PageHeading } from '../../../components/page-heading';
+import { isApiRequestError } from '../../../lib/api/api-error';
+import { errorMessage } from '../../../lib/api/error-message';
+import { useSessionUser } from '../../../lib/auth/session';
+import { useFormatters } from '../../../lib/i18n/format';
+import { useActivity } from '../api/get-activity';
+import '../activities.css';
+import { ActivityActions, type ActionDone } from './activity-actions';
+import { ActivityHistory } from './activity-history';
+import { ReviewComment } from './review-comment';
+import { StatusBadge } from './status-badge';
+
+export type DetailNotice = ActionDone | 'saved';
+
+function Section({ title, children }: { title: string; children: ReactNode }) {
+  const id = useId();
+  return (
+    <section className="panel" aria-labelledby={id}>
+      <h2 id={id}>{title}</h2>
+      {children}
+    </section>
+  );
+}
+
+function Text({ value }: { value: string | null | undefined }) {
+  const { t } = useTranslation();
+  return value ? <dd className="pre-wrap">{value}</dd> : <dd className="muted">{t('common.none')}</dd>;
+}
+
+function Summary({ activity }: { activity: ActivityDto }) {
+  const { t } = useTranslation();
+  const format = useFormatters();
+  const p = activity.participants;
+  const groups = PARTICIPANT_GROUPS.filter((g) => typeof p[g] === 'number');
+  return (
+    <dl className="summary">
+      <dt>{t('activities.fields.status')}</dt>
+      <dd>
+        <StatusBadge status={activity.status} />
+      </dd>
+      <dt>{t('activities.fields.type')}</dt>
+      <dd>{t(`vocab.activityType.${activity.type}`)}</dd>
+      <dt>{t('activities.fields.date')}</dt>
+      <dd>{format.date(activity.date)}</dd>
+      <dt>{t('activities.fields.municipality')}</dt>
+      <dd>
+        {activity.municipality.name}
+        {activity.socialArea ? <span className="muted"> · {activity.socialArea.name}</span> : null}
+      </dd>
+      <dt>{t('activities.fields.duration')}</dt>
+      <dd>{t('activities.form.minutes', { count: activity.durationMinutes, formatted: format.integer(activity.durationMinutes) })}</dd>
+      <dt>{t('activities.fields.participants')}</dt>
+      <dd>
+        {t('activities.fields.participantsCount', { count: p.total, formatted: format.integer(p.total) })}
+        {groups.length ? (
+          <ul className="plain-list">
+            {groups.map((g) => (
+              <li key={g}>
+                {t(`vocab.participantGroup.${g}`)}: {format.integer(p[g] ?? 0)}
+              </li>
+            ))}
+          </ul>
+        ) : null}
+      </dd>
+      <dt>{t('activities.fields.themes')}</dt>
+      <dd>{activity.themes.length ? activity.themes.map((th) => t(`vocab.theme.${th}`)).join(', ') : t('common.none')}</dd>
+      <dt>{t('activities.fields.organizations')}</dt>
+      <dd>{activity.organizations.length ? activity.organizations.map((o) => o.name).join(', ') : t('common.none')}</dd>
+      <dt>{t('activities.fields.location')}</dt>
+      <dd>
+        {activity.location
+          ? t('activities.fields.coordinates', { lat: format.number(activity.location.lat), lon: format.number(activity.location.lon) })
+          : t('common.none')}
+      </dd>
+      <dt>{t('activities.fields.author')}</dt>
+      <dd>{activity.author.fullName}</dd>
+      {activity.submittedAt ? (
+        <>
+          <dt>{t('activities.fields.submittedAt')}</dt>
+          <dd>{format.dateTime(activity.submittedAt)}</dd>
+        </>
+      ) : null}
+      {activity.reviewedAt ? (
+        <>
+          <dt>{t('activities.fields.reviewedAt')}</dt>
+          <dd>
+            {format.dateTime(activity.reviewedAt)}
+            {activity.reviewedBy ? ` · ${activity.reviewedBy.fullName}` : ''}
+          </dd>
+        </>
+      ) : null}
+    </dl>
+  );
+}
+
+export function ActivityDetail({ id, notice: initialNotice }: { id: string; notice?: DetailNotice }) {
+  const { t } = useTranslation();
+  const user = useSessionUser();
+  const query = useActivity(id);
+  const [notice, setNotice] = useState<DetailNotice | undefined>(initialNotice);
+  const noticeRef = useRef<HTMLDivElement>(null);
+
+  // After an action the button that was pressed may be gone: focus the outcome, which is also announced.
+  const loaded = query.isSuccess;
+  useEffect(() => {
+    if (notice && loaded) noticeRef.current?.focus();
+  }, [notice, loaded]);
+
+  if (query.isPending) return <Loading />;
+  if (query.isError) {
+    const notFound = isApiRequestError(query.error) && query.error.status === 404;
+    return (
+      <div className="stack">
+        <PageHeading title={notFound ? t('activities.detail.notFound') : t('activities.detail.failed')} />
+        {notFound ? <p>{t('activities.detail.notFoundLead')}</p> : <Alert tone="error">{errorMessage(t, query.error)}</Alert>}
+        <p>
+          <Link to="/attivita">{t('activities.detail.back')}</Link>
+        </p>
+      </div>
+    );
+  }
+  const activity = query.data;
+  const showNotes = activity.internalNotes !== undefined && user.role !== 'municipality';
+
+  return (
+    <div className="stack">
+      <p className="breadcrumb">
+        <Link to="/attivita">{t('activities.detail.back')}</Link>
+      </p>
+      <PageHeading title={activity.title} lead={<StatusBadge status={activity.status} />} />
+      <div ref={noticeRef} tabIndex={-1} className="notice-anchor">
+        {notice ? <Alert tone="success">{t(`activities.notices.${notice}`)}</Alert> : null}
+      </div>
+      <ReviewComment activity={activity} />
+      <ActivityActions activity={activity} user={user} onDone={setNotice} />
+      <Section title={t('activities.detail.summary')}>
+        <Summary activity={activity} />
+      </Section>
+      <Section title={t('activities.detail.report')}>
+        <dl className="summary">
+          <dt>{t('activities.fields.description')}</dt>
+          <Text value={activity.description} />
+          <dt>{t('activities.fields.outcomes')}</dt>
+          <Text value={activity.outcomes} />
+          <dt>{t('activities.fields.followUps')}</dt>
+          <Text value={activity.followUps} />
+          {showNotes ? (
+            <>
+              <dt>{t('activities.fields.internalNotes')}</dt>
+              <Text value={activity.internalNotes} />
+            </>
+          ) : null}
+        </dl>
+      </Section>
+      <Section title={t('activities.history.title')}>
+        <ActivityHistory id={activity.id} />
+      </Section>
+    </div>
+  );
+}

@@ -1,0 +1,330 @@
+import { zodResolver } from '@hookform/resolvers/zod';
+import { useQueryClient } from '@tanstack/react-query';
+import { ACTIVITY_TYPES, type ActivityDto, type CreateActivityRequest, type MunicipalityRef } from '@trama/contracts';
+import { useId, useMemo, useRef, useState, type BaseSyntheticEvent, type ReactNode, type Ref } from 'react';
+import { Controller, useForm, useWatch } from 'react-hook-form';
+import { useTranslation } from 'react-i18next';
+import { Alert } from '../../../components/alert';
+import { SelectField, TextAreaField, TextField } from '../../../components/form-field';
+import { isApiRequestError } from '../../../lib/api/api-error';
+import { errorMessage } from '../../../lib/api/error-message';
+import { applyServerFieldErrors, fieldErrorText } from '../../../lib/forms/form-errors';
+import { useFormatters } from '../../../lib/i18n/format';
+import { useCreateActivity } from '../api/create-activity';
+import { activityQueryOptions } from '../api/get-activity';
+import { useSubmitActivity } from '../api/submit-activity';
+import { useUpdateActivity } from '../api/update-activity';
+import '../activities.css';
+import { newClientId } from '../utils/client-id';
+import { isEditable } from '../utils/permissions';
+import {
+  ACTIVITY_FIELD_ALIASES,
+  ACTIVITY_FIELDS,
+  ACTIVITY_LIMITS,
+  activityFields,
+  activitySchema,
+  activityValuesOf,
+  emptyActivity,
+  toCreateActivityRequest,
+  toUpdateActivityRequest,
+  type ActivityFormValues,
+} from './activity-form-schema';
+import { DurationField } from './duration-field';
+import { LocationFieldset } from './location-fieldset';
+import { ParticipantsFieldset } from './participants-fieldset';
+import { ReviewComment } from './review-comment';
+import { ThemesFieldset } from './themes-fieldset';
+
+export interface OrganizationChoice {
+  id: string;
+  name: string;
+}
+
+/** What the form hands to the organizations field (the organizations feature provides it: features do not import each other). */
+export interface OrganizationsFieldProps {
+  legend: string;
+  value: OrganizationChoice[];
+  onChange: (value: OrganizationChoice[]) => void;
+  /** ISTAT code of the activity's municipality: the default for an organization created inline */
+  municipality: string;
+  /** where the user may register organizations */
+  municipalities: MunicipalityRef[];
+  error?: string;
+  ref?: Ref<HTMLInputElement>;
+}
+
+export type ActivityFormOutcome = 'saved' | 'submitted';
+
+interface ActivityFormProps {
+  /** the activity being edited; absent for a new one */
+  activity?: ActivityDto;
+  /** the municipalities the user may log activities in */
+  municipalities: MunicipalityRef[];
+  defaultDate: string;
+  renderOrganizations?: (props: OrganizationsFieldProps) => ReactNode;
+  onDone: (activity: ActivityDto, outcome: ActivityFormOutcome) => void;
+}
+
+type Intent = 'draft' | 'submit';
+
+type Problem =
+  | { kind: 'invalid' }
+  | { kind: 'fields'; unmatched: string[] }
+  | { kind: 'conflict' }
+  | { kind: 'reloaded'; latest: ActivityDto }
+  | { kind: 'failed'; error: unknown; savedAsDraft: boolean };
+
+const fieldsKey = (values: ActivityFormValues) => JSON.stringify(activityFields(values));
+
+function isStale(error: unknown): boolean {
+  return isApiRequestError(error) && error.status === 409 && error.code.endsWith('STALE_VERSION');
+}
+
+/**
+ * A new activity, or the edit of a draft or returned one. Phone first: one column, native inputs,
+ * large targets. "Salva bozza" saves; "Invia per revisione" saves and submits.
+ *
+ * Creation is idempotent: the form's clientId is generated once and the first body sent with it is
+ * kept, so a retry after a network error (whose request may have reached the server) gets the same
+ * activity back; later changes then follow as an edit. The typed text is never dropped: after a
+ * conflict (409) the user chooses to keep it or to load the other version.
+ */
+export function ActivityForm({ activity, municipalities, defaultDate, renderOrganizations, onDone }: ActivityFormProps) {
+  const { t } = useTranslation();
+  const format = useFormatters();
+  const queryClient = useQueryClient();
+  const alertId = useId();
+  const create = useCreateActivity();
+  const update = useUpdateActivity();
+  const submit = useSubmitActivity();
+
+  const [clientId] = useState(newClientId);
+  const [saved, setSaved] = useState<ActivityDto | undefined>(activity);
+  const [problem, setProblem] = useState<Problem | null>(null);
+  const [busy, setBusy] = useState<Intent | null>(null);
+  const [reloading, setReloading] = useState(false);
+  const firstCreateBody = useRef<CreateActivityRequest | null>(null);
+  const lastSavedKey = useRef<string | null>(activity ? fieldsKey(activityValuesOf(activity)) : null);
+
+  const defaultValues = useMemo(
+    () => (activity ? activityValuesOf(activity) : emptyActivity({ date: defaultDate, municipality: municipalities.length === 1 ? municipalities[0].istatCode : '' })),
+    // The form starts from the activity once; later copies (after a save) must not overwrite what is typed.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+    [],
+  );
+  const {
+    register,
+    control,
+    handleSubmit,
+    setError,
+    setValue,
+    reset,
+    formState: { errors, isSubmitted },
+  } = useForm<ActivityFormValues>({ resolver: zodResolver(activitySchema), defaultValues });
+
+  const municipality = useWatch({ control, name: 'municipality' });
+  const options = useMemo(() => {
+    const list = [...municipalities];
+    if (activity && !list.some((m) => m.istatCode === activity.municipality.istatCode)) list.push(activity.municipality);
+    return list.sort((a, b) => format.compare(a.name, b.name));
+  }, [municipalities, activity, format]);
+
+  const save = async (values: ActivityFormValues, intent: Intent) => {
+    setProblem(null);
+    setBusy(intent);
+    let current = saved;
+    try {
+      if (!current) {
+        firstCreateBody.current ??= toCreateActivityRequest(values, clientId);
+        current = await create.mutateAsync(firstCreateBody.current);
+        setSaved(current);
+        const { clientId: _clientId, ...sent } = firstCreateBody.current;
+        lastSavedKey.current = JSON.stringify(sent);
+      }
+      const key = fieldsKey(values);
+      if (key !== lastSavedKey.current) {
+        current = await update.mutateAsync({ id: current.id, body: toUpdateActivityRequest(values, current.version) });
+        setSaved(current);
+        lastSavedKey.current = key;
+      }
+      if (intent === 'submit') current = await submit.mutateAsync({ id: current.id, version: current.version });
+      onDone(current, intent === 'submit' ? 'submitted' : 'saved');
+    } catch (error) {
+      if (isStale(error)) {
+        setProblem({ kind: 'conflict' });
+      } else if (isApiRequestError(error) && error.status === 400 && error.details.length > 0) {
+        setProblem({ kind: 'fields', unmatched: applyServerFieldErrors(error, setError, ACTIVITY_FIELDS, ACTIVITY_FIELD_ALIASES) });
+      } else {
+        setProblem({ kind: 'failed', error, savedAsDraft: intent === 'submit' && current !== undefined && lastSavedKey.current === fieldsKey(values) });
+      }
+    } finally {
+      setBusy(null);
+    }
+  };
+
+  const onInvalid = () => setProblem({ kind: 'invalid' });
+  const saveDraft = (event?: BaseSyntheticEvent) => handleSubmit((values) => save(values, 'draft'), onInvalid)(event);
+  const sendForReview = (event?: BaseSyntheticEvent) => handleSubmit((values) => save(values, 'submit'), onInvalid)(event);
+
+  /** After a conflict: load the other version, then keep the typed values (the next save replaces it) or take it. */
+  const reload = async (keepMine: boolean) => {
+    if (!saved) return;
+    setReloading(true);
+    try {
+      const latest = await queryClient.fetchQuery({ ...activityQueryOptions(saved.id), staleTime: 0 });
+      setSaved(latest);
+      if (!keepMine) {
+        const values = activityValuesOf(latest);
+        reset(values);
+        lastSavedKey.current = fieldsKey(values);
+      }
+      setProblem(keepMine ? { kind: 'reloaded', latest } : null);
+    } catch (error) {
+      setProblem({ kind: 'failed', error, savedAsDraft: false });
+    } finally {
+      setReloading(false);
+    }
+  };
+
+  const pick = (name: 'durationMinutes', value: string) => setValue(name, value, { shouldDirty: true, shouldValidate: isSubmitted });
+  const setPoint = (point: { lat: string; lon: string }) => {
+    setValue('location.lat', point.lat, { shouldDirty: true, shouldValidate: isSubmitted });
+    setValue('location.lon', point.lon, { shouldDirty: true, shouldValidate: isSubmitted });
+  };
+
+  const returned = activity?.status === 'returned' && activity.reviewComment ? activity : null;
+
+  return (
+    <form className="form activity-form" onSubmit={(event) => void saveDraft(event)} noValidate aria-describedby={problem ? alertId : undefined}>
+      {returned ? <ReviewComment activity={returned} /> : null}
+
+      <div id={alertId}>
+        {problem?.kind === 'invalid' ? <Alert tone="error" title={t('activities.form.notSaved')}>{t('activities.form.fixFields')}</Alert> : null}
+        {problem?.kind === 'fields' ? (
+          <Alert tone="error" title={t('activities.form.notSaved')}>
+            <p>{t('activities.form.fixFields')}</p>
+            {problem.unmatched.length ? (
+              <ul>
+                {problem.unmatched.map((line) => (
+                  <li key={line}>{line}</li>
+                ))}
+              </ul>
+            ) : null}
+          </Alert>
+        ) : null}
+        {problem?.kind === 'conflict' ? (
+          <Alert tone="error" title={t('activities.form.conflictTitle')}>
+            <p>{t('activities.form.conflict')}</p>
+            <div className="form__actions">
+              <button type="button" className="button button--primary" disabled={reloading} onClick={() => void reload(true)}>
+                {t('activities.form.keepMine')}
+              </button>
+              <button type="button" className="button button--secondary" disabled={reloading} onClick={() => void reload(false)}>
+                {t('activities.form.takeTheirs')}
+              </button>
+            </div>
+          </Alert>
+        ) : null}
+        {problem?.kind === 'reloaded' ? (
+          isEditable(problem.latest.status) ? (
+            <Alert tone="info">{t('activities.form.keptMine')}</Alert>
+          ) : (
+            <Alert tone="warning" title={t('activities.form.noLongerEditableTitle')}>
+              {t('activities.form.noLongerEditable', { status: t(`vocab.activityStatus.${problem.latest.status}`) })}
+            </Alert>
+          )
+        ) : null}
+        {problem?.kind === 'failed' ? (
+          <Alert tone="error" title={problem.savedAsDraft ? t('activities.form.savedNotSubmitted') : t('activities.form.notSaved')}>
+            <p>{errorMessage(t, problem.error)}</p>
+            <p>{t('activities.form.keptText')}</p>
+          </Alert>
+        ) : null}
+      </div>
+
+      <p className="field__hint">{t('activities.form.requiredNote')}</p>
+
+      <SelectField label={t('activities.form.type')} required error={fieldErrorText(t, errors.type)} {...register('type')}>
+        <option value="">{t('common.choose')}</option>
+        {ACTIVITY_TYPES.map((type) => (
+          <option key={type} value={type}>
+            {t(`vocab.activityType.${type}`)}
+          </option>
+        ))}
+      </SelectField>
+      <TextField
+        label={t('activities.form.title')}
+        required
+        maxLength={ACTIVITY_LIMITS.title}
+        autoComplete="off"
+        enterKeyHint="next"
+        error={fieldErrorText(t, errors.title)}
+        {...register('title')}
+      />
+      <div className="grid-2">
+        <TextField label={t('activities.form.date')} type="date" required error={fieldErrorText(t, errors.date)} {...register('date')} />
+        <SelectField label={t('activities.form.municipality')} required error={fieldErrorText(t, errors.municipality)} {...register('municipality')}>
+          {options.length !== 1 ? <option value="">{t('common.choose')}</option> : null}
+          {options.map((m) => (
+            <option key={m.istatCode} value={m.istatCode}>
+              {m.name}
+            </option>
+          ))}
+        </SelectField>
+      </div>
+      <DurationField control={control} field={register('durationMinutes')} error={fieldErrorText(t, errors.durationMinutes)} onPick={(minutes) => pick('durationMinutes', String(minutes))} />
+      <TextAreaField label={t('activities.form.description')} rows={3} error={fieldErrorText(t, errors.description)} {...register('description')} />
+
+      <ParticipantsFieldset control={control} register={register} errors={errors.participants} />
+
+      <Controller
+        control={control}
+        name="themes"
+        render={({ field, fieldState }) => (
+          <ThemesFieldset ref={field.ref} legend={t('activities.form.themes')} value={field.value} onChange={field.onChange} error={fieldErrorText(t, fieldState.error)} />
+        )}
+      />
+
+      {renderOrganizations ? (
+        <Controller
+          control={control}
+          name="organizations"
+          render={({ field, fieldState }) => (
+            <>
+              {renderOrganizations({
+                legend: t('activities.form.organizations'),
+                value: field.value,
+                onChange: field.onChange,
+                municipality,
+                municipalities: options,
+                error: fieldErrorText(t, fieldState.error),
+                ref: field.ref,
+              })}
+            </>
+          )}
+        />
+      ) : null}
+
+      <LocationFieldset control={control} register={register} errors={errors.location} onPoint={setPoint} />
+
+      <TextAreaField label={t('activities.form.outcomes')} hint={t('activities.form.outcomesHint')} rows={3} error={fieldErrorText(t, errors.outcomes)} {...register('outcomes')} />
+      <TextAreaField label={t('activities.form.followUps')} hint={t('activities.form.followUpsHint')} rows={3} error={fieldErrorText(t, errors.followUps)} {...register('followUps')} />
+      <TextAreaField
+        label={t('activities.form.internalNotes')}
+        hint={t('activities.form.internalNotesHint')}
+        rows={2}
+        error={fieldErrorText(t, errors.internalNotes)}
+        {...register('internalNotes')}
+      />
+
+      <div className="form__actions form-actions--sticky">
+        <button type="submit" className="button button--secondary" disabled={busy !== null || reloading}>
+          {busy === 'draft' ? t('common.saving') : t('activities.form.saveDraft')}
+        </button>
+        <button type="button" className="button button--primary" disabled={busy !== null || reloading} onClick={(event) => void sendForReview(event)}>
+          {busy === 'submit' ? t('activities.form.submitting') : t('activities.form.submit')}
+        </button>
+      </div>
+    </form>
+  );
+}

@@ -1,0 +1,131 @@
+import type { ActivityDto, MunicipalityRef } from '@trama/contracts';
+import { useId } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link, useSearchParams } from 'react-router';
+import { Alert } from '../../../components/alert';
+import { Loading } from '../../../components/loading';
+import { Pagination } from '../../../components/pagination';
+import { errorMessage } from '../../../lib/api/error-message';
+import { useSessionUser } from '../../../lib/auth/session';
+import { useFormatters } from '../../../lib/i18n/format';
+import { useActivities } from '../api/list-activities';
+import { useMunicipalityOptions } from '../api/list-municipality-options';
+import '../activities.css';
+import { filterFromParams, filterToParams, hasFilters, toExportFilters, toListQuery, type ActivityListFilter } from '../utils/list-filter';
+import { ActivityFilters } from './activity-filters';
+import { ExportButtons } from './export-buttons';
+import { StatusBadge } from './status-badge';
+
+export function ActivityCard({ activity, headingLevel = 2 }: { activity: ActivityDto; headingLevel?: 2 | 3 }) {
+  const { t } = useTranslation();
+  const format = useFormatters();
+  const Heading = `h${headingLevel}` as const;
+  return (
+    <article className={`activity-card activity-card--${activity.status}`}>
+      <div className="activity-card__head">
+        <Heading className="activity-card__title">
+          <Link to={`/attivita/${activity.id}`}>{activity.title}</Link>
+        </Heading>
+        <StatusBadge status={activity.status} />
+      </div>
+      <ul className="activity-card__meta">
+        <li>
+          <span className="sr-only">{t('activities.fields.date')}: </span>
+          {format.date(activity.date)}
+        </li>
+        <li>
+          <span className="sr-only">{t('activities.fields.municipality')}: </span>
+          {activity.municipality.name}
+        </li>
+        <li>
+          <span className="sr-only">{t('activities.fields.type')}: </span>
+          {t(`vocab.activityType.${activity.type}`)}
+        </li>
+        <li>{t('activities.fields.participantsCount', { count: activity.participants.total, formatted: format.integer(activity.participants.total) })}</li>
+        <li>
+          <span className="sr-only">{t('activities.fields.author')}: </span>
+          {activity.author.fullName}
+        </li>
+      </ul>
+    </article>
+  );
+}
+
+/** Municipalities offered by the filter: an innovator's assigned ones; for the others, those they may see. */
+function useFilterMunicipalities(): MunicipalityRef[] {
+  const user = useSessionUser();
+  const isInnovator = user.role === 'innovator';
+  const options = useMunicipalityOptions(!isInnovator);
+  return isInnovator ? user.assignedMunicipalities : (options.data ?? []);
+}
+
+export function ActivityList() {
+  const { t } = useTranslation();
+  const format = useFormatters();
+  const user = useSessionUser();
+  const [params, setParams] = useSearchParams();
+  const filter = filterFromParams(params);
+  const query = toListQuery(filter, user.id);
+  const activities = useActivities(query);
+  const municipalities = useFilterMunicipalities();
+  const resultsId = useId();
+  const isMunicipalityUser = user.role === 'municipality';
+
+  const apply = (next: ActivityListFilter) => setParams(filterToParams(next));
+  const clear = () => setParams(new URLSearchParams());
+
+  return (
+    <div className="stack">
+      <ActivityFilters
+        key={params.toString()}
+        filter={filter}
+        municipalities={municipalities}
+        showMine={user.role === 'innovator'}
+        showStatus={!isMunicipalityUser}
+        onApply={apply}
+        onClear={clear}
+      />
+
+      <div className="activity-toolbar">
+        <p role="status" className="result-count" id={resultsId}>
+          {activities.data
+            ? t(activities.data.totalCapped ? 'activities.list.countCapped' : 'activities.list.count', {
+                count: activities.data.total,
+                formatted: format.integer(activities.data.total),
+              })
+            : ''}
+        </p>
+        <ExportButtons filters={toExportFilters(filter, user.id)} />
+      </div>
+
+      {activities.isPending ? (
+        <Loading />
+      ) : activities.isError ? (
+        <Alert tone="error" title={t('activities.list.failed')}>
+          {errorMessage(t, activities.error)}
+        </Alert>
+      ) : activities.data.items.length ? (
+        <ul className="activity-list" aria-labelledby={resultsId} aria-busy={activities.isPlaceholderData || undefined}>
+          {activities.data.items.map((activity) => (
+            <li key={activity.id}>
+              <ActivityCard activity={activity} />
+            </li>
+          ))}
+        </ul>
+      ) : (
+        <p>{hasFilters(filter) ? t('activities.list.emptyFiltered') : t('activities.list.empty')}</p>
+      )}
+      {activities.data ? (
+        <Pagination
+          page={activities.data.page}
+          pageSize={activities.data.pageSize}
+          total={activities.data.total}
+          onPage={(page) => {
+            setParams(filterToParams({ ...filter, page }));
+            window.scrollTo({ top: 0 });
+          }}
+        />
+      ) : null}
+    </div>
+  );
+}

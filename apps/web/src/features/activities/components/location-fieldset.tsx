@@ -1,0 +1,88 @@
+import { lazy, Suspense, useState } from 'react';
+import { useWatch, type Control, type FieldErrors, type UseFormRegister } from 'react-hook-form';
+import { useTranslation } from 'react-i18next';
+import { TextField } from '../../../components/form-field';
+import { Loading } from '../../../components/loading';
+import { fieldErrorText } from '../../../lib/forms/form-errors';
+import { useMunicipalityBoundaries } from '../api/get-municipality-boundaries';
+import { LOCATION_BOUNDS, parseDecimal, type ActivityFormValues } from './activity-form-schema';
+
+// Leaflet loads only when the form is opened.
+const LocationMap = lazy(() => import('./location-map').then((m) => ({ default: m.LocationMap })));
+
+/** The licence of the boundaries requires this credit wherever they are drawn. */
+const BOUNDARY_ATTRIBUTION = 'ISTAT – confini amministrativi, elaborazione openpolis';
+
+interface LocationFieldsetProps {
+  control: Control<ActivityFormValues>;
+  register: UseFormRegister<ActivityFormValues>;
+  errors: FieldErrors<ActivityFormValues>['location'];
+  onPoint: (point: { lat: string; lon: string }) => void;
+}
+
+function inBounds(lat: number, lon: number): boolean {
+  return lat >= LOCATION_BOUNDS.minLat && lat <= LOCATION_BOUNDS.maxLat && lon >= LOCATION_BOUNDS.minLon && lon <= LOCATION_BOUNDS.maxLon;
+}
+
+/** An optional point: tapped on the map, typed, or taken from the device's position. Saving never depends on it. */
+export function LocationFieldset({ control, register, errors, onPoint }: LocationFieldsetProps) {
+  const { t } = useTranslation();
+  const [lat, lon] = useWatch({ control, name: ['location.lat', 'location.lon'] });
+  const municipality = useWatch({ control, name: 'municipality' });
+  const boundaries = useMunicipalityBoundaries();
+  const [locating, setLocating] = useState<'idle' | 'busy' | 'failed'>('idle');
+  const la = parseDecimal(lat);
+  const lo = parseDecimal(lon);
+  const point = Number.isFinite(la) && Number.isFinite(lo) && inBounds(la, lo) ? { lat: la, lon: lo } : null;
+  const decimal = { inputMode: 'decimal', autoComplete: 'off', spellCheck: false } as const;
+
+  const locate = () => {
+    if (!('geolocation' in navigator)) {
+      setLocating('failed');
+      return;
+    }
+    setLocating('busy');
+    navigator.geolocation.getCurrentPosition(
+      (position) => {
+        setLocating('idle');
+        onPoint({ lat: position.coords.latitude.toFixed(6), lon: position.coords.longitude.toFixed(6) });
+      },
+      () => setLocating('failed'),
+      { enableHighAccuracy: true, timeout: 15_000, maximumAge: 60_000 },
+    );
+  };
+
+  return (
+    <fieldset className="fieldset location-map">
+      <legend>{t('activities.form.location')}</legend>
+      <p className="field__hint">{t('activities.form.locationHint')}</p>
+      <Suspense fallback={<Loading />}>
+        <LocationMap
+          boundaries={boundaries.data}
+          municipality={municipality}
+          point={point}
+          onPick={(p) => onPoint({ lat: String(p.lat), lon: String(p.lon) })}
+          label={t('activities.form.locationMap')}
+          attribution={BOUNDARY_ATTRIBUTION}
+        />
+      </Suspense>
+      <div className="grid-2">
+        <TextField label={t('activities.form.lat')} hint={t('activities.form.latHint')} {...decimal} error={fieldErrorText(t, errors?.lat)} {...register('location.lat')} />
+        <TextField label={t('activities.form.lon')} hint={t('activities.form.lonHint')} {...decimal} error={fieldErrorText(t, errors?.lon)} {...register('location.lon')} />
+      </div>
+      <div className="form__actions">
+        <button type="button" className="button button--secondary button--small" onClick={locate} disabled={locating === 'busy'}>
+          {locating === 'busy' ? t('activities.form.locating') : t('activities.form.useMyPosition')}
+        </button>
+        {lat || lon ? (
+          <button type="button" className="button button--ghost button--small" onClick={() => onPoint({ lat: '', lon: '' })}>
+            {t('activities.form.clearPoint')}
+          </button>
+        ) : null}
+        <span role="status" className="field__hint">
+          {locating === 'failed' ? t('activities.form.locateFailed') : ''}
+        </span>
+      </div>
+    </fieldset>
+  );
+}
