@@ -5,7 +5,7 @@ import { Navigate, Outlet, useLocation } from 'react-router';
 import { Alert } from '../components/alert';
 import { Loading } from '../components/loading';
 import { errorMessage } from '../lib/api/error-message';
-import { useSession, useSessionUser } from '../lib/auth/session';
+import { getSignOutReason, useSession, useSessionUser } from '../lib/auth/session';
 import { NotFoundRoute } from './routes/not-found-route';
 
 /** Renders the authenticated routes once the session is known; otherwise sends the user to the login page. */
@@ -33,7 +33,10 @@ export function RequireAuth() {
     );
   }
   if (!session.data) {
-    return <Navigate to="/login" replace state={{ from: `${location.pathname}${location.search}` }} />;
+    // Back to the page asked for after signing in, unless the user left on purpose.
+    const reason = getSignOutReason();
+    const from = reason === null || reason === 'expired' ? `${location.pathname}${location.search}` : undefined;
+    return <Navigate to="/login" replace state={from ? { from } : null} />;
   }
   return <Outlet />;
 }

@@ -4,11 +4,25 @@ import { Alert } from '../../components/alert';
 import { Loading } from '../../components/loading';
 import { PageHeading } from '../../components/page-heading';
 import { LoginForm } from '../../features/auth/components/login-form';
-import { useSession } from '../../lib/auth/session';
+import { getSignOutReason, useSession } from '../../lib/auth/session';
 
 function destination(state: unknown): string {
   const from = (state as { from?: unknown } | null)?.from;
   return typeof from === 'string' && from.startsWith('/') && !from.startsWith('//') && !from.startsWith('/login') ? from : '/territorio';
+}
+
+function SignOutNotice() {
+  const { t } = useTranslation();
+  switch (getSignOutReason()) {
+    case 'passwordChanged':
+      return <Alert tone="success">{t('login.passwordChanged')}</Alert>;
+    case 'expired':
+      return <Alert tone="info">{t('login.sessionExpired')}</Alert>;
+    case 'signedOut':
+      return <Alert tone="info">{t('login.signedOut')}</Alert>;
+    default:
+      return null;
+  }
 }
 
 export function LoginRoute() {
@@ -21,9 +35,7 @@ export function LoginRoute() {
   return (
     <div className="card card--login">
       <PageHeading title={t('login.title')} lead={t('login.lead')} />
-      {(location.state as { notice?: string } | null)?.notice === 'passwordChanged' ? (
-        <Alert tone="success">{t('login.passwordChanged')}</Alert>
-      ) : null}
+      <SignOutNotice />
       <LoginForm onSuccess={() => void navigate(destination(location.state), { replace: true })} />
     </div>
   );

@@ -30,14 +30,24 @@ export function useSessionUser(): SessionUser {
   return data;
 }
 
+/** Why the last session ended, for the login page to say so (kept until the next sign-in). */
+export type SignOutReason = 'signedOut' | 'expired' | 'passwordChanged';
+let signOutReason: SignOutReason | null = null;
+
+export function getSignOutReason(): SignOutReason | null {
+  return signOutReason;
+}
+
 /** Records a successful login or refresh. */
 export function startSession(queryClient: QueryClient, response: LoginResponse): void {
+  signOutReason = null;
   setAccessToken(response.accessToken);
   queryClient.setQueryData(sessionKey, response.user);
 }
 
-/** Forgets the token and every cached answer of the previous user. */
-export function endSession(queryClient: QueryClient): void {
+/** Forgets the token and every cached answer of the previous user; the authenticated layout then shows the login page. */
+export function endSession(queryClient: QueryClient, reason: SignOutReason = 'signedOut'): void {
+  signOutReason = reason;
   setAccessToken(null);
   queryClient.cancelQueries({ predicate: (q) => q.queryKey[0] !== sessionKey[0] }).catch(() => undefined);
   queryClient.removeQueries({ predicate: (q) => q.queryKey[0] !== sessionKey[0] });
@@ -48,7 +58,7 @@ export function endSession(queryClient: QueryClient): void {
 export function connectSession(queryClient: QueryClient): () => void {
   setSessionHandlers({
     onRefreshed: (response) => queryClient.setQueryData(sessionKey, response.user),
-    onExpired: () => endSession(queryClient),
+    onExpired: () => endSession(queryClient, 'expired'),
   });
   return () => setSessionHandlers({});
 }
