@@ -4,6 +4,7 @@ import { Brackets, DataSource, EntityManager, type ObjectLiteral, SelectQueryBui
 import type { AccessScope } from '../../common/access/access-scope';
 import { AuditEntry } from '../../common/audit/audit-entry.entity';
 import { updateVersioned } from '../../common/database/versioned-update';
+import { searchWords, tsqueryText, usesWebSearchSyntax } from './activities-search';
 import { ActivityOrganization } from './activity-organization.entity';
 import { Activity } from './activity.entity';
 
@@ -123,9 +124,12 @@ const ROW_COLUMNS: [string, string][] = [
   ],
 ];
 
+/** The `q` filter, resolved (stop words dropped by the database's Italian dictionary). */
+type TextSearch = { kind: 'none' } | { kind: 'nothing' } | { kind: 'websearch'; text: string } | { kind: 'tsquery'; text: string };
+
 /** Filters that no date-ordered btree covers: their page is computed from the matches when those are few. */
-function hasSparseFilter(f: ActivityFilters): boolean {
-  return Boolean(f.q || f.theme || f.organization);
+function hasSparseFilter(f: ActivityFilters, search: TextSearch): boolean {
+  return search.kind !== 'none' || Boolean(f.theme || f.organization);
 }
 
 function orderBy(sort: ActivitySort, alias = 'a'): string {
@@ -177,7 +181,20 @@ export class ActivitiesRepository {
     qb.setParameters({ ...qb.getParameters(), ...sub.getParameters() });
   }
 
-  private applyFilters(qb: SelectQueryBuilder<Activity>, scope: AccessScope, f: ActivityFilters): SelectQueryBuilder<Activity> {
+  /** Resolves `q`: web-search syntax as typed, otherwise the words minus Italian stop words, with their inflections. */
+  private async textSearch(q: string | undefined): Promise<TextSearch> {
+    if (!q) return { kind: 'none' };
+    if (usesWebSearchSyntax(q)) return { kind: 'websearch', text: q };
+    const words = searchWords(q);
+    if (words.length === 0) return { kind: 'none' };
+    const kept: { w: string }[] = await this.dataSource.query(
+      `SELECT w FROM unnest($1::text[]) WITH ORDINALITY AS u(w, i) WHERE ts_lexize('italian_stem', w) <> '{}' ORDER BY i`,
+      [words],
+    );
+    return kept.length === 0 ? { kind: 'nothing' } : { kind: 'tsquery', text: tsqueryText(kept.map((k) => k.w)) };
+  }
+
+  private applyFilters(qb: SelectQueryBuilder<Activity>, scope: AccessScope, f: ActivityFilters, search: TextSearch): SelectQueryBuilder<Activity> {
     if (f.municipality) {
       const sub = this.sub().select('fm.id').from('municipalities', 'fm').where('fm.istat_code = :fMunicipality', { fMunicipality: f.municipality });
       this.whereIn(qb, 'a.municipality_id', scope.apply(sub, 'fm'));
@@ -203,7 +220,11 @@ export class ActivitiesRepository {
     if (f.theme) qb.andWhere('a.themes @> ARRAY[:fTheme]::text[]', { fTheme: f.theme });
     if (f.from) qb.andWhere('a.date >= :fFrom', { fFrom: f.from });
     if (f.to) qb.andWhere('a.date <= :fTo', { fTo: f.to });
-    if (f.q) qb.andWhere(`a.search @@ websearch_to_tsquery('italian', trama_unaccent(:fQ))`, { fQ: f.q });
+    if (search.kind === 'websearch') qb.andWhere(`a.search @@ websearch_to_tsquery('italian', trama_unaccent(:fQ))`, { fQ: search.text });
+    // built from [a-z0-9] words and our own operators only: nothing typed is tsquery syntax
+    if (search.kind === 'tsquery') qb.andWhere(`a.search @@ to_tsquery('italian', :fQ)`, { fQ: search.text });
+    // only stop words: nothing matches, as with websearch_to_tsquery
+    if (search.kind === 'nothing') qb.andWhere('1 = 0');
     return qb;
   }
 
@@ -223,7 +244,8 @@ export class ActivitiesRepository {
    * of matches counted up to ACTIVITY_COUNT_CAP (`capped` when there are more). See docs/activities.md.
    */
   async listPage(scope: AccessScope, filters: ActivityFilters, page: PageRequest): Promise<{ ids: string[]; total: number; capped: boolean }> {
-    const matching = this.applyFilters(this.readable(scope), scope, filters).select('a.id', 'id');
+    const search = await this.textSearch(filters.q);
+    const matching = this.applyFilters(this.readable(scope), scope, filters, search).select('a.id', 'id');
     const [matchSql, params] = matching.clone().addSelect('a.date', 'date').getQueryAndParameters();
     const count = async () => {
       const [countSql, countParams] = matching.clone().limit(ACTIVITY_COUNT_CAP + 1).getQueryAndParameters();
@@ -237,7 +259,7 @@ export class ActivitiesRepository {
     const collected = () =>
       this.dataSource.query(`WITH matched AS MATERIALIZED (${matchSql}) SELECT id FROM matched ORDER BY ${orderBy(page.sort, 'matched')} ${window}`, params);
 
-    if (!hasSparseFilter(filters)) {
+    if (!hasSparseFilter(filters, search)) {
       const [rows, counted] = await Promise.all([ordered(), count()]);
       return { ids: rows.map((r: { id: string }) => r.id), ...counted };
     }
@@ -362,7 +384,8 @@ export class ActivitiesRepository {
    * early (client gone) closes the cursor and returns the connection to the pool.
    */
   async *streamReadable(scope: AccessScope, filters: ActivityFilters, sort: ActivitySort, options: ReadOptions): AsyncGenerator<ActivityRow[]> {
-    const qb = this.withRowColumns(this.applyFilters(this.readable(scope), scope, filters), options);
+    const search = await this.textSearch(filters.q);
+    const qb = this.withRowColumns(this.applyFilters(this.readable(scope), scope, filters, search), options);
     const [sql, params] = qb.getQueryAndParameters();
     const runner = this.dataSource.createQueryRunner();
     await runner.connect();

@@ -1,0 +1,43 @@
+import { csvCell, exportColumns, exportFilename, xlsxCell } from './activities.export';
+
+describe('export formatting', () => {
+  it('writes csv values as they are', () => {
+    expect(csvCell({ kind: 'date' }, '2026-03-09', 'csv')).toBe('2026-03-09');
+    expect(csvCell({ kind: 'decimal' }, 41.125, 'csv')).toBe('41.125');
+    expect(csvCell({ kind: 'text' }, '=1+1', 'csv')).toBe('=1+1');
+    expect(csvCell({ kind: 'int' }, null, 'csv')).toBe('');
+  });
+
+  it('writes csv-it for Italian Excel: dd/mm/yyyy, Rome time, decimal comma', () => {
+    expect(csvCell({ kind: 'date' }, '2026-03-09', 'csv-it')).toBe('09/03/2026');
+    expect(csvCell({ kind: 'decimal' }, 41.125, 'csv-it')).toBe('41,125');
+    expect(csvCell({ kind: 'int' }, 1200, 'csv-it')).toBe('1200');
+    // winter (UTC+1) and summer (UTC+2) time
+    expect(csvCell({ kind: 'timestamp' }, '2026-01-15T23:30:00.000Z', 'csv-it')).toBe('16/01/2026 00:30');
+    expect(csvCell({ kind: 'timestamp' }, '2026-07-15T22:30:00.000Z', 'csv-it')).toBe('16/07/2026 00:30');
+  });
+
+  it.each(['=SUM(A1)', '+39 080', '-5', '@cmd', '\tx'])('neutralises %j, which Excel would run as a formula, in csv-it', (text) => {
+    expect(csvCell({ kind: 'text' }, text, 'csv-it')).toBe(`'${text}`);
+  });
+
+  it('writes xlsx dates as UTC midnights and timestamps as Rome wall-clock times', () => {
+    expect(xlsxCell({ kind: 'date' }, '2026-03-09')).toEqual(new Date(Date.UTC(2026, 2, 9)));
+    expect(xlsxCell({ kind: 'timestamp' }, '2026-07-15T22:30:00.000Z')).toEqual(new Date(Date.UTC(2026, 6, 16, 0, 30)));
+    expect(xlsxCell({ kind: 'int' }, 7)).toBe(7);
+  });
+
+  it('drops internal notes and the review for municipality users', () => {
+    const staff = exportColumns({ internalNotes: true, review: true }).map((c) => c.key);
+    const municipality = exportColumns({ internalNotes: false, review: false }).map((c) => c.key);
+    expect(staff).toEqual(expect.arrayContaining(['internalNotes', 'reviewComment', 'reviewer', 'municipalityIstat', 'socialAreaCode']));
+    expect(municipality).not.toEqual(expect.arrayContaining(['internalNotes']));
+    expect(municipality).not.toContain('reviewComment');
+    expect(municipality).not.toContain('reviewer');
+  });
+
+  it('names the file after the day in Rome', () => {
+    expect(exportFilename('xlsx', new Date('2026-12-31T23:30:00Z'))).toBe('attivita-2027-01-01.xlsx');
+    expect(exportFilename('csv-it', new Date('2026-06-01T10:00:00Z'))).toBe('attivita-2026-06-01.csv');
+  });
+});
