@@ -67,6 +67,14 @@ describe('territory', () => {
       await stale.getByText(`Ambito attuale: ${GIOIA}`).waitFor();
       await stale.getByRole('button', { name: 'Annulla' }).click();
 
+      // Clicking a municipality on the map finds it in the list (focused) and names it in a popup.
+      await first.page.locator('.leaflet-overlay-pane path').nth(5).click({ force: true });
+      const focused = first.page.locator('tbody th button[aria-pressed="true"]:focus');
+      await focused.waitFor();
+      const name = ((await focused.textContent()) ?? '').split(',')[0].trim();
+      expect(name.length).toBeGreaterThan(1);
+      await expect(first.page.locator('.leaflet-popup-content').textContent()).resolves.toContain(name);
+
       // Put it back.
       const back = await moveDialog(first.page, 'Poggiorsini');
       await back.getByLabel(/^Nuovo ambito/).selectOption({ label: ALTAMURA });
