@@ -1,3 +1,4 @@
+import 'reflect-metadata';
 import { randomBytes } from 'node:crypto';
 import { resolve } from 'node:path';
 import { plainToInstance, Type } from 'class-transformer';
@@ -38,6 +39,7 @@ class Environment {
   @IsOptional() @IsString()
   APP_ORIGIN?: string;
 
+  /** empty: no tile layer (the map draws the boundaries alone) */
   @IsString()
   TILE_URL = 'https://tile.openstreetmap.org/{z}/{x}/{y}.png';
 
@@ -95,7 +97,8 @@ export class ConfigError extends Error {}
 
 /** Reads and validates the environment. Paths are resolved against the working directory (the repository root for npm scripts). */
 export function loadConfig(source: NodeJS.ProcessEnv = process.env): AppConfig {
-  const raw = Object.fromEntries(Object.entries(source).filter(([, v]) => v !== undefined && v !== ''));
+  // An empty variable means "not set", except TILE_URL, where empty means "no tile layer".
+  const raw = Object.fromEntries(Object.entries(source).filter(([k, v]) => v !== undefined && (v !== '' || k === 'TILE_URL')));
   const env = plainToInstance(Environment, raw, { enableImplicitConversion: false, exposeDefaultValues: true });
   const errors = validateSync(env, { whitelist: false });
   if (errors.length > 0) {
