@@ -63,11 +63,12 @@ export interface OutputTarget {
  * territory) and narrowed to the target tenant the service resolved through the same scope (an
  * admin's scope spans tenants; a coordinator's already is that tenant).
  *
- * Index use (see the module's README): the period aggregate is a range scan of
- * `activities_list_idx` (tenant_id, date) — status, type and author come from the index, duration
- * and participants from the heap; the last activity and the last visit per assignment are
- * `max(date)` probes answered with one descent of `activities_author_idx` each (LIMIT 1 plans);
- * review times scan the reviewed activities of the tenant (`activities_status_idx`).
+ * Index use (migration 1764310000000-staff-output-indexes, figures in this module's README): the
+ * period aggregate is an index-only range scan of `activities_output_idx` (tenant_id, date) INCLUDE
+ * (author, status, type, duration, participants); review times an index-only range scan of the
+ * partial `activities_review_idx` (tenant_id, reviewed_at); the last activity and the last visit per
+ * assignment are `max(date)` probes that PostgreSQL answers with one descent of
+ * `activities_author_idx` / `activities_municipality_idx` each (LIMIT 1 plans).
  */
 @Injectable()
 export class StaffOutputRepository {
