@@ -20,7 +20,8 @@ const renderOrganizations = (props: OrganizationsFieldProps) => <OrganizationPic
 
 function useAfterSave() {
   const navigate = useNavigate();
-  return (id: string, outcome: ActivityFormOutcome) => void navigate(`/attivita/${id}`, { state: { notice: outcome satisfies DetailNotice } });
+  return (id: string, outcome: ActivityFormOutcome) =>
+    void navigate(`/attivita/${id}`, { state: { notice: outcome satisfies DetailNotice } });
 }
 
 export function ActivitiesRoute() {

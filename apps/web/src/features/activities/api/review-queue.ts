@@ -17,7 +17,12 @@ export function useReviewQueue() {
 export const SUBMITTED_COUNT_QUERY: ActivityListQuery = { status: 'submitted', page: 1, pageSize: 1 };
 
 export function useSubmittedCount(enabled = true) {
-  return useQuery({ ...activitiesQueryOptions(SUBMITTED_COUNT_QUERY), select: (page: ActivityPage) => page.total, staleTime: 60_000, enabled });
+  return useQuery({
+    ...activitiesQueryOptions(SUBMITTED_COUNT_QUERY),
+    select: (page: ActivityPage) => page.total,
+    staleTime: 60_000,
+    enabled,
+  });
 }
 
 export type ReviewDecision = { activity: ActivityDto; action: 'approve' } | { activity: ActivityDto; action: 'return'; comment: string };

@@ -16,6 +16,9 @@ export function useUpdateActivity() {
       queryClient.setQueryData(activityKeys.detail(activity.id), activity);
     },
     onSettled: (_data, _error, { id }) =>
-      Promise.all([queryClient.invalidateQueries({ queryKey: activityKeys.lists() }), queryClient.invalidateQueries({ queryKey: activityKeys.history(id) })]),
+      Promise.all([
+        queryClient.invalidateQueries({ queryKey: activityKeys.lists() }),
+        queryClient.invalidateQueries({ queryKey: activityKeys.history(id) }),
+      ]),
   });
 }

@@ -158,9 +158,11 @@ export function ActivityDetail({ id, notice: initialNotice }: { id: string; noti
           ) : null}
         </dl>
       </Section>
-      <Section title={t('activities.history.title')}>
-        <ActivityHistory id={activity.id} />
-      </Section>
+      {user.role !== 'municipality' ? (
+        <Section title={t('activities.history.title')}>
+          <ActivityHistory id={activity.id} />
+        </Section>
+      ) : null}
     </div>
   );
 }

@@ -1,4 +1,13 @@
-import { ACTIVITY_STATUSES, ACTIVITY_TYPES, THEMES, type ActivitySort, type ActivityStatus, type ActivityType, type MunicipalityRef, type Theme } from '@trama/contracts';
+import {
+  ACTIVITY_STATUSES,
+  ACTIVITY_TYPES,
+  THEMES,
+  type ActivitySort,
+  type ActivityStatus,
+  type ActivityType,
+  type MunicipalityRef,
+  type Theme,
+} from '@trama/contracts';
 import { useId, useMemo, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useFormatters } from '../../../lib/i18n/format';
@@ -50,9 +59,21 @@ export function ActivityFilters({ filter, municipalities, showMine, showStatus, 
   const format = useFormatters();
   const [draft, setDraft] = useState<Draft>(() => draftOf(filter));
   const id = useId();
-  const ids = { q: `${id}q`, status: `${id}s`, type: `${id}t`, municipality: `${id}m`, theme: `${id}th`, from: `${id}f`, to: `${id}to`, sort: `${id}o` };
+  const ids = {
+    q: `${id}q`,
+    status: `${id}s`,
+    type: `${id}t`,
+    municipality: `${id}m`,
+    theme: `${id}th`,
+    from: `${id}f`,
+    to: `${id}to`,
+    sort: `${id}o`,
+  };
   const set = <K extends keyof Draft>(key: K, value: Draft[K]) => setDraft((d) => ({ ...d, [key]: value }));
-  const sortedTypes = useMemo(() => [...ACTIVITY_TYPES].sort((a, b) => format.compare(t(`vocab.activityType.${a}`), t(`vocab.activityType.${b}`))), [format, t]);
+  const sortedTypes = useMemo(
+    () => [...ACTIVITY_TYPES].sort((a, b) => format.compare(t(`vocab.activityType.${a}`), t(`vocab.activityType.${b}`))),
+    [format, t],
+  );
   const sortedThemes = useMemo(() => [...THEMES].sort((a, b) => format.compare(t(`vocab.theme.${a}`), t(`vocab.theme.${b}`))), [format, t]);
   const sortedMunicipalities = useMemo(() => [...municipalities].sort((a, b) => format.compare(a.name, b.name)), [municipalities, format]);
   const datesInverted = Boolean(draft.from && draft.to && draft.to < draft.from);
@@ -80,7 +101,14 @@ export function ActivityFilters({ filter, municipalities, showMine, showStatus, 
         <label className="field__label" htmlFor={ids.q}>
           {t('activities.filters.q')}
         </label>
-        <input id={ids.q} className="input" type="search" value={draft.q} onChange={(e) => set('q', e.target.value)} enterKeyHint="search" />
+        <input
+          id={ids.q}
+          className="input"
+          type="search"
+          value={draft.q}
+          onChange={(e) => set('q', e.target.value)}
+          enterKeyHint="search"
+        />
       </div>
       {showStatus ? (
         <div className="field">

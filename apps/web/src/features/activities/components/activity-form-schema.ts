@@ -13,7 +13,14 @@ import {
 import { z } from 'zod';
 
 /** Limits of the API (CreateActivityDto); checked here too so that the user hears about them before sending. */
-export const ACTIVITY_LIMITS = { title: 200, description: 10_000, outcomes: 5_000, followUps: 5_000, internalNotes: 5_000, maxDuration: 10_080 } as const;
+export const ACTIVITY_LIMITS = {
+  title: 200,
+  description: 10_000,
+  outcomes: 5_000,
+  followUps: 5_000,
+  internalNotes: 5_000,
+  maxDuration: 10_080,
+} as const;
 /** Plausible coordinates: Italy (the API's LocationDto). */
 export const LOCATION_BOUNDS = { minLat: 35, maxLat: 47.5, minLon: 6, maxLon: 19 } as const;
 export const DURATION_PICKS = [30, 60, 90, 120] as const;
@@ -35,7 +42,10 @@ function isRealDate(value: string): boolean {
   return y >= 2000 && y <= 2100 && date.getUTCMonth() === mo - 1 && date.getUTCDate() === d;
 }
 
-const count = z.string().trim().refine((v) => v === '' || WHOLE.test(v), { error: 'validation.wholeNumber' });
+const count = z
+  .string()
+  .trim()
+  .refine((v) => v === '' || WHOLE.test(v), { error: 'validation.wholeNumber' });
 const text = (max: number) => z.string().max(max, { error: 'validation.tooLong' });
 
 const participants = z.object({
@@ -64,10 +74,7 @@ export const activitySchema = z
   .object({
     type: z.string().refine((v) => (ACTIVITY_TYPES as readonly string[]).includes(v), { error: 'validation.required' }),
     title: z.string().trim().min(1, { error: 'validation.required' }).max(ACTIVITY_LIMITS.title, { error: 'validation.tooLong' }),
-    date: z
-      .string()
-      .min(1, { error: 'validation.required' })
-      .refine(isRealDate, { error: 'validation.date' }),
+    date: z.string().min(1, { error: 'validation.required' }).refine(isRealDate, { error: 'validation.date' }),
     municipality: z.string().min(1, { error: 'validation.required' }),
     durationMinutes: z
       .string()

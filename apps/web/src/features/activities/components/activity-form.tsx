@@ -107,7 +107,10 @@ export function ActivityForm({ activity, municipalities, defaultDate, renderOrga
   const lastSavedKey = useRef<string | null>(activity ? fieldsKey(activityValuesOf(activity)) : null);
 
   const defaultValues = useMemo(
-    () => (activity ? activityValuesOf(activity) : emptyActivity({ date: defaultDate, municipality: municipalities.length === 1 ? municipalities[0].istatCode : '' })),
+    () =>
+      activity
+        ? activityValuesOf(activity)
+        : emptyActivity({ date: defaultDate, municipality: municipalities.length === 1 ? municipalities[0].istatCode : '' }),
     // The form starts from the activity once; later copies (after a save) must not overwrite what is typed.
     // eslint-disable-next-line react-hooks/exhaustive-deps
     [],
@@ -128,6 +131,8 @@ export function ActivityForm({ activity, municipalities, defaultDate, renderOrga
     if (activity && !list.some((m) => m.istatCode === activity.municipality.istatCode)) list.push(activity.municipality);
     return list.sort((a, b) => format.compare(a.name, b.name));
   }, [municipalities, activity, format]);
+
+  const choiceCodes = useMemo(() => options.map((m) => m.istatCode), [options]);
 
   const save = async (values: ActivityFormValues, intent: Intent) => {
     setProblem(null);
@@ -155,7 +160,11 @@ export function ActivityForm({ activity, municipalities, defaultDate, renderOrga
       } else if (isApiRequestError(error) && error.status === 400 && error.details.length > 0) {
         setProblem({ kind: 'fields', unmatched: applyServerFieldErrors(error, setError, ACTIVITY_FIELDS, ACTIVITY_FIELD_ALIASES) });
       } else {
-        setProblem({ kind: 'failed', error, savedAsDraft: intent === 'submit' && current !== undefined && lastSavedKey.current === fieldsKey(values) });
+        setProblem({
+          kind: 'failed',
+          error,
+          savedAsDraft: intent === 'submit' && current !== undefined && lastSavedKey.current === fieldsKey(values),
+        });
       }
     } finally {
       setBusy(null);
@@ -195,11 +204,20 @@ export function ActivityForm({ activity, municipalities, defaultDate, renderOrga
   const returned = activity?.status === 'returned' && activity.reviewComment ? activity : null;
 
   return (
-    <form className="form activity-form" onSubmit={(event) => void saveDraft(event)} noValidate aria-describedby={problem ? alertId : undefined}>
+    <form
+      className="form activity-form"
+      onSubmit={(event) => void saveDraft(event)}
+      noValidate
+      aria-describedby={problem ? alertId : undefined}
+    >
       {returned ? <ReviewComment activity={returned} /> : null}
 
-      <div id={alertId}>
-        {problem?.kind === 'invalid' ? <Alert tone="error" title={t('activities.form.notSaved')}>{t('activities.form.fixFields')}</Alert> : null}
+      <div id={alertId} className="form-problems">
+        {problem?.kind === 'invalid' ? (
+          <Alert tone="error" title={t('activities.form.notSaved')}>
+            {t('activities.form.fixFields')}
+          </Alert>
+        ) : null}
         {problem?.kind === 'fields' ? (
           <Alert tone="error" title={t('activities.form.notSaved')}>
             <p>{t('activities.form.fixFields')}</p>
@@ -263,7 +281,12 @@ export function ActivityForm({ activity, municipalities, defaultDate, renderOrga
       />
       <div className="grid-2">
         <TextField label={t('activities.form.date')} type="date" required error={fieldErrorText(t, errors.date)} {...register('date')} />
-        <SelectField label={t('activities.form.municipality')} required error={fieldErrorText(t, errors.municipality)} {...register('municipality')}>
+        <SelectField
+          label={t('activities.form.municipality')}
+          required
+          error={fieldErrorText(t, errors.municipality)}
+          {...register('municipality')}
+        >
           {options.length !== 1 ? <option value="">{t('common.choose')}</option> : null}
           {options.map((m) => (
             <option key={m.istatCode} value={m.istatCode}>
@@ -272,8 +295,18 @@ export function ActivityForm({ activity, municipalities, defaultDate, renderOrga
           ))}
         </SelectField>
       </div>
-      <DurationField control={control} field={register('durationMinutes')} error={fieldErrorText(t, errors.durationMinutes)} onPick={(minutes) => pick('durationMinutes', String(minutes))} />
-      <TextAreaField label={t('activities.form.description')} rows={3} error={fieldErrorText(t, errors.description)} {...register('description')} />
+      <DurationField
+        control={control}
+        field={register('durationMinutes')}
+        error={fieldErrorText(t, errors.durationMinutes)}
+        onPick={(minutes) => pick('durationMinutes', String(minutes))}
+      />
+      <TextAreaField
+        label={t('activities.form.description')}
+        rows={3}
+        error={fieldErrorText(t, errors.description)}
+        {...register('description')}
+      />
 
       <ParticipantsFieldset control={control} register={register} errors={errors.participants} />
 
@@ -281,7 +314,13 @@ export function ActivityForm({ activity, municipalities, defaultDate, renderOrga
         control={control}
         name="themes"
         render={({ field, fieldState }) => (
-          <ThemesFieldset ref={field.ref} legend={t('activities.form.themes')} value={field.value} onChange={field.onChange} error={fieldErrorText(t, fieldState.error)} />
+          <ThemesFieldset
+            ref={field.ref}
+            legend={t('activities.form.themes')}
+            value={field.value}
+            onChange={field.onChange}
+            error={fieldErrorText(t, fieldState.error)}
+          />
         )}
       />
 
@@ -305,10 +344,22 @@ export function ActivityForm({ activity, municipalities, defaultDate, renderOrga
         />
       ) : null}
 
-      <LocationFieldset control={control} register={register} errors={errors.location} onPoint={setPoint} />
+      <LocationFieldset control={control} register={register} errors={errors.location} onPoint={setPoint} choices={choiceCodes} />
 
-      <TextAreaField label={t('activities.form.outcomes')} hint={t('activities.form.outcomesHint')} rows={3} error={fieldErrorText(t, errors.outcomes)} {...register('outcomes')} />
-      <TextAreaField label={t('activities.form.followUps')} hint={t('activities.form.followUpsHint')} rows={3} error={fieldErrorText(t, errors.followUps)} {...register('followUps')} />
+      <TextAreaField
+        label={t('activities.form.outcomes')}
+        hint={t('activities.form.outcomesHint')}
+        rows={3}
+        error={fieldErrorText(t, errors.outcomes)}
+        {...register('outcomes')}
+      />
+      <TextAreaField
+        label={t('activities.form.followUps')}
+        hint={t('activities.form.followUpsHint')}
+        rows={3}
+        error={fieldErrorText(t, errors.followUps)}
+        {...register('followUps')}
+      />
       <TextAreaField
         label={t('activities.form.internalNotes')}
         hint={t('activities.form.internalNotesHint')}
@@ -321,7 +372,12 @@ export function ActivityForm({ activity, municipalities, defaultDate, renderOrga
         <button type="submit" className="button button--secondary" disabled={busy !== null || reloading}>
           {busy === 'draft' ? t('common.saving') : t('activities.form.saveDraft')}
         </button>
-        <button type="button" className="button button--primary" disabled={busy !== null || reloading} onClick={(event) => void sendForReview(event)}>
+        <button
+          type="button"
+          className="button button--primary"
+          disabled={busy !== null || reloading}
+          onClick={(event) => void sendForReview(event)}
+        >
           {busy === 'submit' ? t('activities.form.submitting') : t('activities.form.submit')}
         </button>
       </div>

@@ -10,7 +10,14 @@ import { useActivityHistory } from '../api/get-activity-history';
 function actionKey(entry: AuditEntryDto): string {
   const action = entry.action.replace(/^activity[._]/, '').toLowerCase();
   const known = ['create', 'update', 'submit', 'approve', 'return', 'reopen'];
-  const aliases: Record<string, string> = { created: 'create', updated: 'update', submitted: 'submit', approved: 'approve', returned: 'return', reopened: 'reopen' };
+  const aliases: Record<string, string> = {
+    created: 'create',
+    updated: 'update',
+    submitted: 'submit',
+    approved: 'approve',
+    returned: 'return',
+    reopened: 'reopen',
+  };
   const name = aliases[action] ?? action;
   return known.includes(name) ? name : 'other';
 }

@@ -1,5 +1,5 @@
 import type { ActivityDto, MunicipalityRef } from '@trama/contracts';
-import { useId } from 'react';
+import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
 import { Alert } from '../../../components/alert';
@@ -11,7 +11,15 @@ import { useFormatters } from '../../../lib/i18n/format';
 import { useActivities } from '../api/list-activities';
 import { useMunicipalityOptions } from '../api/list-municipality-options';
 import '../activities.css';
-import { filterFromParams, filterToParams, hasFilters, toExportFilters, toListQuery, type ActivityListFilter } from '../utils/list-filter';
+import {
+  activeFilterCount,
+  filterFromParams,
+  filterToParams,
+  hasFilters,
+  toExportFilters,
+  toListQuery,
+  type ActivityListFilter,
+} from '../utils/list-filter';
 import { ActivityFilters } from './activity-filters';
 import { ExportButtons } from './export-buttons';
 import { StatusBadge } from './status-badge';
@@ -41,7 +49,12 @@ export function ActivityCard({ activity, headingLevel = 2 }: { activity: Activit
           <span className="sr-only">{t('activities.fields.type')}: </span>
           {t(`vocab.activityType.${activity.type}`)}
         </li>
-        <li>{t('activities.fields.participantsCount', { count: activity.participants.total, formatted: format.integer(activity.participants.total) })}</li>
+        <li>
+          {t('activities.fields.participantsCount', {
+            count: activity.participants.total,
+            formatted: format.integer(activity.participants.total),
+          })}
+        </li>
         <li>
           <span className="sr-only">{t('activities.fields.author')}: </span>
           {activity.author.fullName}
@@ -70,21 +83,29 @@ export function ActivityList() {
   const municipalities = useFilterMunicipalities();
   const resultsId = useId();
   const isMunicipalityUser = user.role === 'municipality';
+  const active = activeFilterCount(filter);
+  // On a phone the filters fold away (the list comes first); on wider screens they are open.
+  const [filtersOpen, setFiltersOpen] = useState(
+    () => typeof window.matchMedia !== 'function' || window.matchMedia('(min-width: 600px)').matches,
+  );
 
   const apply = (next: ActivityListFilter) => setParams(filterToParams(next));
   const clear = () => setParams(new URLSearchParams());
 
   return (
     <div className="stack">
-      <ActivityFilters
-        key={params.toString()}
-        filter={filter}
-        municipalities={municipalities}
-        showMine={user.role === 'innovator'}
-        showStatus={!isMunicipalityUser}
-        onApply={apply}
-        onClear={clear}
-      />
+      <details className="filters-disclosure" open={filtersOpen} onToggle={(event) => setFiltersOpen(event.currentTarget.open)}>
+        <summary>{active ? t('activities.filters.summaryActive', { count: active }) : t('activities.filters.summary')}</summary>
+        <ActivityFilters
+          key={params.toString()}
+          filter={filter}
+          municipalities={municipalities}
+          showMine={user.role === 'innovator'}
+          showStatus={!isMunicipalityUser}
+          onApply={apply}
+          onClear={clear}
+        />
+      </details>
 
       <div className="activity-toolbar">
         <p role="status" className="result-count" id={resultsId}>

@@ -20,7 +20,15 @@ export function DurationField({ control, field, error, onPick }: DurationFieldPr
   const picksId = useId();
   return (
     <div className="stack-tight">
-      <TextField label={t('activities.form.duration')} required inputMode="numeric" pattern="[0-9]*" autoComplete="off" error={error} {...field} />
+      <TextField
+        label={t('activities.form.duration')}
+        required
+        inputMode="numeric"
+        pattern="[0-9]*"
+        autoComplete="off"
+        error={error}
+        {...field}
+      />
       <div className="quick-picks" role="group" aria-labelledby={picksId}>
         <span id={picksId} className="sr-only">
           {t('activities.form.durationPicks')}

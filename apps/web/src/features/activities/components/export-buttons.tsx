@@ -26,7 +26,13 @@ export function ExportButtons({ filters }: ExportButtonsProps) {
           {t('activities.export.label')}:
         </span>
         {EXPORT_FORMATS.map((f) => (
-          <button key={f} type="button" className="button button--secondary button--small" disabled={exporter.isPending} onClick={() => run(f)}>
+          <button
+            key={f}
+            type="button"
+            className="button button--secondary button--small"
+            disabled={exporter.isPending}
+            onClick={() => run(f)}
+          >
             {exporter.isPending && format === f ? t('activities.export.preparing') : t(`activities.export.formats.${f}`)}
           </button>
         ))}

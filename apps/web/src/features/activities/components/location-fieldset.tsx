@@ -18,6 +18,8 @@ interface LocationFieldsetProps {
   register: UseFormRegister<ActivityFormValues>;
   errors: FieldErrors<ActivityFormValues>['location'];
   onPoint: (point: { lat: string; lon: string }) => void;
+  /** ISTAT codes the municipality may be chosen from (drawn before one is chosen) */
+  choices: readonly string[];
 }
 
 function inBounds(lat: number, lon: number): boolean {
@@ -25,7 +27,7 @@ function inBounds(lat: number, lon: number): boolean {
 }
 
 /** An optional point: tapped on the map, typed, or taken from the device's position. Saving never depends on it. */
-export function LocationFieldset({ control, register, errors, onPoint }: LocationFieldsetProps) {
+export function LocationFieldset({ control, register, errors, onPoint, choices }: LocationFieldsetProps) {
   const { t } = useTranslation();
   const [lat, lon] = useWatch({ control, name: ['location.lat', 'location.lon'] });
   const municipality = useWatch({ control, name: 'municipality' });
@@ -60,6 +62,7 @@ export function LocationFieldset({ control, register, errors, onPoint }: Locatio
         <LocationMap
           boundaries={boundaries.data}
           municipality={municipality}
+          choices={choices}
           point={point}
           onPick={(p) => onPoint({ lat: String(p.lat), lon: String(p.lon) })}
           label={t('activities.form.locationMap')}
@@ -67,8 +70,20 @@ export function LocationFieldset({ control, register, errors, onPoint }: Locatio
         />
       </Suspense>
       <div className="grid-2">
-        <TextField label={t('activities.form.lat')} hint={t('activities.form.latHint')} {...decimal} error={fieldErrorText(t, errors?.lat)} {...register('location.lat')} />
-        <TextField label={t('activities.form.lon')} hint={t('activities.form.lonHint')} {...decimal} error={fieldErrorText(t, errors?.lon)} {...register('location.lon')} />
+        <TextField
+          label={t('activities.form.lat')}
+          hint={t('activities.form.latHint')}
+          {...decimal}
+          error={fieldErrorText(t, errors?.lat)}
+          {...register('location.lat')}
+        />
+        <TextField
+          label={t('activities.form.lon')}
+          hint={t('activities.form.lonHint')}
+          {...decimal}
+          error={fieldErrorText(t, errors?.lon)}
+          {...register('location.lon')}
+        />
       </div>
       <div className="form__actions">
         <button type="button" className="button button--secondary button--small" onClick={locate} disabled={locating === 'busy'}>

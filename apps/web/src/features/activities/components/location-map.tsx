@@ -8,8 +8,10 @@ import type { MunicipalityBoundaries } from '../api/get-municipality-boundaries'
 
 export interface LocationMapProps {
   boundaries: MunicipalityBoundaries | undefined;
-  /** ISTAT code of the activity's municipality: drawn in full, its neighbours faintly */
+  /** ISTAT code of the activity's municipality, whose boundary is drawn */
   municipality: string;
+  /** before one is chosen: the municipalities the user may choose from, drawn for orientation */
+  choices: readonly string[];
   point: { lat: number; lon: number } | null;
   onPick: (point: { lat: number; lon: number }) => void;
   label: string;
@@ -25,8 +27,8 @@ function Picker({ onPick }: { onPick: LocationMapProps['onPick'] }) {
   return null;
 }
 
-/** Frames the municipality when it changes (not when the point moves: the user keeps their zoom). */
-function Frame({ layer, municipality, point }: { layer: RefObject<LeafletGeoJSON | null>; municipality: string; point: LocationMapProps['point'] }) {
+/** Frames the boundaries when they change (not when the point moves: the user keeps their zoom). */
+function Frame({ layer, drawn, point }: { layer: RefObject<LeafletGeoJSON | null>; drawn: string; point: LocationMapProps['point'] }) {
   const map = useMap();
   const pointRef = useRef(point);
   useEffect(() => {
@@ -34,9 +36,10 @@ function Frame({ layer, municipality, point }: { layer: RefObject<LeafletGeoJSON
   }, [point]);
   useEffect(() => {
     const bounds = layer.current?.getBounds();
-    if (bounds?.isValid()) map.fitBounds(bounds, { padding: [12, 12] });
-    else if (pointRef.current) map.setView([pointRef.current.lat, pointRef.current.lon], 14);
-  }, [map, layer, municipality]);
+    // No animation: the form may unmount the map mid-flight (Leaflet then throws on _leaflet_pos).
+    if (bounds?.isValid()) map.fitBounds(bounds, { padding: [12, 12], animate: false });
+    else if (pointRef.current) map.setView([pointRef.current.lat, pointRef.current.lon], 14, { animate: false });
+  }, [map, layer, drawn]);
   return null;
 }
 
@@ -44,27 +47,58 @@ function Frame({ layer, municipality, point }: { layer: RefObject<LeafletGeoJSON
  * A small map without tiles: the municipality's boundary for orientation, and a dot where the user
  * tapped. The latitude and longitude fields beside it are its keyboard equivalent.
  */
-export function LocationMap({ boundaries, municipality, point, onPick, label, attribution }: LocationMapProps) {
+export function LocationMap({ boundaries, municipality, choices, point, onPick, label, attribution }: LocationMapProps) {
   const layer = useRef<LeafletGeoJSON | null>(null);
+  const codes = useMemo(() => (municipality ? [municipality] : [...choices]), [municipality, choices]);
+  const drawnKey = codes.join(',');
   const own = useMemo(() => {
-    const feature = boundaries?.features.find((f) => f.properties.istatCode === municipality && f.geometry);
-    return feature ? ({ type: 'FeatureCollection', features: [feature] } as unknown as FeatureCollection<Geometry, MunicipalityFeatureProperties>) : null;
-  }, [boundaries, municipality]);
+    const features = boundaries?.features.filter((f) => codes.includes(f.properties.istatCode) && f.geometry) ?? [];
+    return features.length
+      ? ({ type: 'FeatureCollection', features } as unknown as FeatureCollection<Geometry, MunicipalityFeatureProperties>)
+      : null;
+  }, [boundaries, codes]);
+  const chosen = Boolean(municipality);
   return (
-    <MapContainer className="map" center={point ? [point.lat, point.lon] : FALLBACK_CENTER} zoom={point ? 14 : 9} scrollWheelZoom={false} aria-label={label}>
-      {own ? (
-        <GeoJSON
-          key={municipality}
-          ref={layer}
-          data={own}
-          attribution={attribution}
-          interactive={false}
-          style={(feature?: Feature) => (feature ? { color: '#0b4a82', weight: 3, fillColor: '#0b4a82', fillOpacity: 0.08 } : {})}
-        />
-      ) : null}
-      {point ? <CircleMarker center={[point.lat, point.lon]} radius={9} pathOptions={{ color: '#1b1f24', weight: 3, fillColor: '#ffd33d', fillOpacity: 1 }} /> : null}
-      <Picker onPick={onPick} />
-      <Frame layer={layer} municipality={own ? municipality : ''} point={point} />
-    </MapContainer>
+    // react-leaflet does not pass aria-* to its container: the label goes on a wrapper.
+    <div role="group" aria-label={label}>
+      <MapContainer
+        className="map"
+        center={point ? [point.lat, point.lon] : FALLBACK_CENTER}
+        zoom={point ? 14 : 9}
+        scrollWheelZoom={false}
+        zoomAnimation={false}
+        fadeAnimation={false}
+      >
+        {own ? (
+          <GeoJSON
+            key={drawnKey}
+            ref={layer}
+            data={own}
+            attribution={attribution}
+            interactive={false}
+            style={(feature?: Feature) =>
+              feature
+                ? {
+                    color: '#0b4a82',
+                    weight: chosen ? 3 : 1.5,
+                    dashArray: chosen ? undefined : '4 4',
+                    fillColor: '#0b4a82',
+                    fillOpacity: 0.06,
+                  }
+                : {}
+            }
+          />
+        ) : null}
+        {point ? (
+          <CircleMarker
+            center={[point.lat, point.lon]}
+            radius={9}
+            pathOptions={{ color: '#1b1f24', weight: 3, fillColor: '#ffd33d', fillOpacity: 1 }}
+          />
+        ) : null}
+        <Picker onPick={onPick} />
+        <Frame layer={layer} drawn={own ? drawnKey : ''} point={point} />
+      </MapContainer>
+    </div>
   );
 }

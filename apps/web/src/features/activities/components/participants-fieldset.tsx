@@ -26,11 +26,23 @@ export function ParticipantsFieldset({ control, register, errors }: Participants
   return (
     <fieldset className="fieldset" aria-describedby={sumId}>
       <legend>{t('activities.form.participants')}</legend>
-      <TextField label={t('activities.form.participantsTotal')} required {...numeric} error={fieldErrorText(t, errors?.total)} {...register('participants.total')} />
+      <TextField
+        label={t('activities.form.participantsTotal')}
+        required
+        {...numeric}
+        error={fieldErrorText(t, errors?.total)}
+        {...register('participants.total')}
+      />
       <p className="field__hint">{t('activities.form.groupsHint')}</p>
       <div className="grid-2">
         {PARTICIPANT_GROUPS.map((group) => (
-          <TextField key={group} label={t(`vocab.participantGroup.${group}`)} {...numeric} error={fieldErrorText(t, errors?.[group])} {...register(`participants.${group}`)} />
+          <TextField
+            key={group}
+            label={t(`vocab.participantGroup.${group}`)}
+            {...numeric}
+            error={fieldErrorText(t, errors?.[group])}
+            {...register(`participants.${group}`, { deps: ['participants.total'] })}
+          />
         ))}
       </div>
       <p id={sumId} className={`groups-sum${over ? ' groups-sum--over' : ''}`}>

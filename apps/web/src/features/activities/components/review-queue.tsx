@@ -35,7 +35,18 @@ interface ReviewItemProps {
   onReturn: (comment: string) => void;
 }
 
-function ReviewItem({ activity, current, returning, busy, itemRef, onFocus, onApprove, onOpenReturn, onCloseReturn, onReturn }: ReviewItemProps) {
+function ReviewItem({
+  activity,
+  current,
+  returning,
+  busy,
+  itemRef,
+  onFocus,
+  onApprove,
+  onOpenReturn,
+  onCloseReturn,
+  onReturn,
+}: ReviewItemProps) {
   const { t } = useTranslation();
   const format = useFormatters();
   const titleId = useId();
@@ -69,8 +80,15 @@ function ReviewItem({ activity, current, returning, busy, itemRef, onFocus, onAp
 
   const description = excerpt(activity.description);
   const outcomes = excerpt(activity.outcomes);
+  const followUps = excerpt(activity.followUps);
   return (
-    <article ref={itemRef} tabIndex={-1} className={`activity-card activity-card--submitted review-item${current ? ' is-current' : ''}`} aria-labelledby={titleId} onFocus={onFocus}>
+    <article
+      ref={itemRef}
+      tabIndex={-1}
+      className={`activity-card activity-card--submitted review-item${current ? ' is-current' : ''}`}
+      aria-labelledby={titleId}
+      onFocus={onFocus}
+    >
       <div className="activity-card__head">
         <h2 className="activity-card__title" id={titleId}>
           <Link to={`/attivita/${activity.id}`}>{activity.title}</Link>
@@ -82,7 +100,12 @@ function ReviewItem({ activity, current, returning, busy, itemRef, onFocus, onAp
         <li>{activity.municipality.name}</li>
         <li>{t(`vocab.activityType.${activity.type}`)}</li>
         <li>{t('activities.form.minutes', { count: activity.durationMinutes, formatted: format.integer(activity.durationMinutes) })}</li>
-        <li>{t('activities.fields.participantsCount', { count: activity.participants.total, formatted: format.integer(activity.participants.total) })}</li>
+        <li>
+          {t('activities.fields.participantsCount', {
+            count: activity.participants.total,
+            formatted: format.integer(activity.participants.total),
+          })}
+        </li>
         <li>{activity.author.fullName}</li>
       </ul>
       {description ? <p className="review-item__body pre-wrap">{description}</p> : null}
@@ -91,11 +114,23 @@ function ReviewItem({ activity, current, returning, busy, itemRef, onFocus, onAp
           <strong>{t('activities.fields.outcomes')}:</strong> {outcomes}
         </p>
       ) : null}
+      {followUps ? (
+        <p className="review-item__body pre-wrap">
+          <strong>{t('activities.fields.followUps')}:</strong> {followUps}
+        </p>
+      ) : null}
       {activity.themes.length ? (
         <p className="review-item__body muted">{activity.themes.map((theme) => t(`vocab.theme.${theme}`)).join(' · ')}</p>
       ) : null}
       <div className="review-item__actions">
-        <button type="button" className="button button--primary" disabled={busy} onClick={onApprove} aria-describedby={titleId} aria-keyshortcuts="a">
+        <button
+          type="button"
+          className="button button--primary"
+          disabled={busy}
+          onClick={onApprove}
+          aria-describedby={titleId}
+          aria-keyshortcuts="a"
+        >
           {t('activities.actions.approve')}
         </button>
         <button

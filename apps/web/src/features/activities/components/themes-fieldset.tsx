@@ -26,7 +26,12 @@ export function ThemesFieldset({ legend, value, onChange, error, ref }: ThemesFi
         {themes.map((theme, index) => (
           <li key={theme}>
             <label className="check">
-              <input ref={index === 0 ? ref : undefined} type="checkbox" checked={selected.has(theme)} onChange={(e) => toggle(theme, e.target.checked)} />
+              <input
+                ref={index === 0 ? ref : undefined}
+                type="checkbox"
+                checked={selected.has(theme)}
+                onChange={(e) => toggle(theme, e.target.checked)}
+              />
               <span>{t(`vocab.theme.${theme}`)}</span>
             </label>
           </li>

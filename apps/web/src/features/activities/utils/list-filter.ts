@@ -98,5 +98,13 @@ export function toExportFilters(filter: ActivityListFilter, userId: string): Omi
 
 /** Whether any filter narrows the list (sorting and paging do not). */
 export function hasFilters(filter: ActivityListFilter): boolean {
-  return Boolean(filter.status || filter.type || filter.municipality || filter.theme || filter.from || filter.to || filter.q || filter.mine);
+  return Boolean(
+    filter.status || filter.type || filter.municipality || filter.theme || filter.from || filter.to || filter.q || filter.mine,
+  );
+}
+
+/** How many filters narrow the list (shown on the folded filters' summary). */
+export function activeFilterCount(filter: ActivityListFilter): number {
+  return [filter.status, filter.type, filter.municipality, filter.theme, filter.from, filter.to, filter.q, filter.mine].filter(Boolean)
+    .length;
 }

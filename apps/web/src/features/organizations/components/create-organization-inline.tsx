@@ -11,7 +11,12 @@ import { applyServerFieldErrors, fieldErrorText } from '../../../lib/forms/form-
 import { useFormatters } from '../../../lib/i18n/format';
 import { useCreateOrganization } from '../api/create-organization';
 import '../organizations.css';
-import { ORGANIZATION_FIELDS, organizationSchema, toCreateOrganizationRequest, type OrganizationFormValues } from './organization-form-schema';
+import {
+  ORGANIZATION_FIELDS,
+  organizationSchema,
+  toCreateOrganizationRequest,
+  type OrganizationFormValues,
+} from './organization-form-schema';
 
 interface CreateOrganizationInlineProps {
   name: string;
@@ -39,7 +44,12 @@ export function CreateOrganizationInline({ name, municipality, municipalities, o
     formState: { errors },
   } = useForm<OrganizationFormValues>({
     resolver: zodResolver(organizationSchema),
-    defaultValues: { name, kind: '', municipality: municipalities.some((m) => m.istatCode === municipality) ? municipality : '', taxCode: '' },
+    defaultValues: {
+      name,
+      kind: '',
+      municipality: municipalities.some((m) => m.istatCode === municipality) ? municipality : '',
+      taxCode: '',
+    },
   });
   const kinds = useMemo(
     () => [...ORGANIZATION_KINDS].sort((a, b) => format.compare(t(`vocab.organizationKind.${a}`), t(`vocab.organizationKind.${b}`))),
@@ -74,7 +84,8 @@ export function CreateOrganizationInline({ name, municipality, municipalities, o
     }
   };
 
-  const fieldProblem = isApiRequestError(create.error) && (create.error.details.length > 0 || create.error.code === 'ORGANIZATION_TAX_CODE_TAKEN');
+  const fieldProblem =
+    isApiRequestError(create.error) && (create.error.details.length > 0 || create.error.code === 'ORGANIZATION_TAX_CODE_TAKEN');
 
   return (
     <div className="org-create" role="group" aria-labelledby={headingId}>
@@ -91,8 +102,21 @@ export function CreateOrganizationInline({ name, municipality, municipalities, o
           ) : null}
         </Alert>
       ) : null}
-      <TextField label={t('organizations.create.name')} required autoComplete="off" onKeyDown={onKeyDown} error={fieldErrorText(t, errors.name)} {...register('name')} />
-      <SelectField label={t('organizations.create.kind')} required onKeyDown={onKeyDown} error={fieldErrorText(t, errors.kind)} {...register('kind')}>
+      <TextField
+        label={t('organizations.create.name')}
+        required
+        autoComplete="off"
+        onKeyDown={onKeyDown}
+        error={fieldErrorText(t, errors.name)}
+        {...register('name')}
+      />
+      <SelectField
+        label={t('organizations.create.kind')}
+        required
+        onKeyDown={onKeyDown}
+        error={fieldErrorText(t, errors.kind)}
+        {...register('kind')}
+      >
         <option value="">{t('common.choose')}</option>
         {kinds.map((kind) => (
           <option key={kind} value={kind}>
@@ -100,7 +124,13 @@ export function CreateOrganizationInline({ name, municipality, municipalities, o
           </option>
         ))}
       </SelectField>
-      <SelectField label={t('organizations.create.municipality')} required onKeyDown={onKeyDown} error={fieldErrorText(t, errors.municipality)} {...register('municipality')}>
+      <SelectField
+        label={t('organizations.create.municipality')}
+        required
+        onKeyDown={onKeyDown}
+        error={fieldErrorText(t, errors.municipality)}
+        {...register('municipality')}
+      >
         <option value="">{t('common.choose')}</option>
         {municipalities.map((m) => (
           <option key={m.istatCode} value={m.istatCode}>

@@ -5,7 +5,10 @@ import { z } from 'zod';
 const TAX_CODE = /^(\d{11}|[A-Z0-9]{16})$/;
 
 export function normalizeTaxCode(value: string): string {
-  return value.replace(/\s+/g, '').toUpperCase().replace(/^IT(?=\d{11}$)/, '');
+  return value
+    .replace(/\s+/g, '')
+    .toUpperCase()
+    .replace(/^IT(?=\d{11}$)/, '');
 }
 
 export const organizationSchema = z.object({
@@ -21,5 +24,10 @@ export const ORGANIZATION_FIELDS = ['name', 'kind', 'municipality', 'taxCode'] a
 
 export function toCreateOrganizationRequest(values: OrganizationFormValues): CreateOrganizationRequest {
   const taxCode = normalizeTaxCode(values.taxCode);
-  return { name: values.name.trim(), kind: values.kind as OrganizationKind, municipality: values.municipality, ...(taxCode ? { taxCode } : {}) };
+  return {
+    name: values.name.trim(),
+    kind: values.kind as OrganizationKind,
+    municipality: values.municipality,
+    ...(taxCode ? { taxCode } : {}),
+  };
 }

@@ -120,7 +120,12 @@ export function OrganizationPicker({ legend, value, onChange, municipality, muni
           {value.map((organization) => (
             <li key={organization.id} className="chip">
               <span className="chip__name">{organization.name}</span>
-              <button type="button" className="chip__remove" aria-label={t('organizations.picker.remove', { name: organization.name })} onClick={() => remove(organization)}>
+              <button
+                type="button"
+                className="chip__remove"
+                aria-label={t('organizations.picker.remove', { name: organization.name })}
+                onClick={() => remove(organization)}
+              >
                 ×
               </button>
             </li>
@@ -183,7 +188,13 @@ export function OrganizationPicker({ legend, value, onChange, municipality, muni
             onFocus={() => setOpen(true)}
             onBlur={() => setOpen(false)}
           />
-          <ul id={listId} role="listbox" className="combo__list" aria-label={t('organizations.picker.results', { count: found.length })} hidden={!expanded || options.length === 0}>
+          <ul
+            id={listId}
+            role="listbox"
+            className="combo__list"
+            aria-label={t('organizations.picker.results', { count: found.length })}
+            hidden={!expanded || options.length === 0}
+          >
             {options.map((option, index) => (
               // Options are chosen with the pointer (mousedown keeps the focus in the input) or with the keyboard on the input.
               // eslint-disable-next-line jsx-a11y/click-events-have-key-events

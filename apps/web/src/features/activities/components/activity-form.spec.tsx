@@ -1,0 +1,235 @@
+import { describe, expect, it, jest } from '@jest/globals';
+import { fireEvent, screen, waitFor, within } from '@testing-library/react';
+import type { ActivityDto, CreateActivityRequest, SessionUser } from '@trama/contracts';
+import { jsonResponse, mockFetch, renderWithApp } from '../../../test/render';
+import { ActivityForm } from './activity-form';
+
+const innovator: SessionUser = {
+  id: '00000000-0000-4000-8000-000000000002',
+  email: 'innovatore.bari@trama.test',
+  fullName: 'Ivan Innovatore',
+  role: 'innovator',
+  tenant: { id: '00000000-0000-4000-8000-0000000000aa', istatCode: '272', name: 'Città Metropolitana di Bari' },
+  assignedMunicipalities: [{ istatCode: '072029', name: 'Molfetta' }],
+  territory: null,
+};
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/;
+const noBoundaries = () => jsonResponse(200, { type: 'FeatureCollection', features: [] });
+
+function activityFrom(body: CreateActivityRequest, overrides: Partial<ActivityDto> = {}): ActivityDto {
+  return {
+    id: '10000000-0000-4000-8000-000000000001',
+    clientId: body.clientId,
+    status: 'draft',
+    version: 1,
+    municipality: { istatCode: body.municipality, name: 'Molfetta' },
+    socialArea: null,
+    author: { id: innovator.id, fullName: innovator.fullName },
+    date: body.date,
+    durationMinutes: body.durationMinutes,
+    type: body.type,
+    title: body.title,
+    description: body.description ?? null,
+    participants: body.participants,
+    themes: body.themes ?? [],
+    organizations: [],
+    building: null,
+    initiative: null,
+    location: body.location ?? null,
+    outcomes: body.outcomes ?? null,
+    followUps: body.followUps ?? null,
+    internalNotes: body.internalNotes ?? null,
+    reviewComment: null,
+    submittedAt: null,
+    reviewedAt: null,
+    reviewedBy: null,
+    createdAt: '2026-11-20T10:00:00Z',
+    updatedAt: '2026-11-20T10:00:00Z',
+    ...overrides,
+  };
+}
+
+function renderForm(onDone = jest.fn()) {
+  renderWithApp(<ActivityForm municipalities={innovator.assignedMunicipalities} defaultDate="2026-11-20" onDone={onDone} />, {
+    user: innovator,
+  });
+  return onDone;
+}
+
+function fillRequired() {
+  fireEvent.change(screen.getByRole('combobox', { name: 'Tipo di attività' }), { target: { value: 'workshop' } });
+  fireEvent.change(screen.getByRole('textbox', { name: 'Titolo' }), { target: { value: 'Laboratorio sugli orti' } });
+  fireEvent.click(screen.getByRole('button', { name: '90 min' }));
+  fireEvent.change(screen.getByRole('textbox', { name: 'Totale partecipanti' }), { target: { value: '12' } });
+}
+
+const bodies = (fetchMock: ReturnType<typeof mockFetch>, method: string) =>
+  fetchMock.mock.calls
+    .filter((call) => call[1]?.method === method)
+    .map((call) => JSON.parse(String(call[1]?.body)) as Record<string, unknown>);
+
+describe('ActivityForm', () => {
+  it('refuses participant groups that add up to more than the total, beside the total, without calling the server', async () => {
+    const fetchMock = mockFetch({ 'GET /api/map/municipalities': noBoundaries });
+    renderForm();
+    fillRequired();
+    const participants = screen.getByRole('group', { name: 'Partecipanti' });
+    fireEvent.change(within(participants).getByRole('textbox', { name: 'Cittadini' }), { target: { value: '9' } });
+    fireEvent.change(within(participants).getByRole('textbox', { name: 'Giovani' }), { target: { value: '5' } });
+    // said as the user types…
+    expect(participants).toHaveTextContent('Somma dei gruppi: 14, più del totale (12).');
+
+    fireEvent.click(screen.getByRole('button', { name: 'Invia per revisione' }));
+
+    // …and refused on sending, on the total field, announced in an alert
+    const total = within(participants).getByRole('textbox', { name: 'Totale partecipanti' });
+    await waitFor(() => expect(total).toHaveAttribute('aria-invalid', 'true'));
+    expect(total).toHaveAccessibleDescription('La somma dei gruppi supera il totale dei partecipanti: correggi il totale o i gruppi.');
+    expect(screen.getByRole('alert')).toHaveTextContent('Attività non salvata');
+    expect(fetchMock.mock.calls.filter((call) => call[1]?.method === 'POST')).toHaveLength(0);
+
+    fireEvent.change(within(participants).getByRole('textbox', { name: 'Cittadini' }), { target: { value: '7' } });
+    await waitFor(() => expect(total).not.toHaveAttribute('aria-invalid'));
+  });
+
+  it('sends the same clientId again when the user retries after a network error, and gets one activity', async () => {
+    let attempts = 0;
+    const fetchMock = mockFetch({
+      'GET /api/map/municipalities': noBoundaries,
+      'POST /api/activities': async (_url, init) => {
+        attempts++;
+        if (attempts === 1) throw new TypeError('Failed to fetch');
+        return jsonResponse(201, activityFrom(JSON.parse(String(init.body)) as CreateActivityRequest));
+      },
+    });
+    const onDone = renderForm();
+    fillRequired();
+
+    fireEvent.click(screen.getByRole('button', { name: 'Salva bozza' }));
+    expect(await screen.findByRole('alert')).toHaveTextContent('Il server non risponde');
+    expect(screen.getByRole('alert')).toHaveTextContent('Quello che hai scritto è ancora qui');
+    expect(screen.getByRole('textbox', { name: 'Titolo' })).toHaveValue('Laboratorio sugli orti');
+    expect(onDone).not.toHaveBeenCalled();
+
+    fireEvent.click(screen.getByRole('button', { name: 'Salva bozza' }));
+    await waitFor(() => expect(onDone).toHaveBeenCalledTimes(1));
+
+    const posts = bodies(fetchMock, 'POST');
+    expect(posts).toHaveLength(2);
+    expect(posts[0].clientId).toMatch(UUID);
+    expect(posts[1]).toEqual(posts[0]);
+    expect(posts[0]).toMatchObject({
+      municipality: '072029',
+      date: '2026-11-20',
+      type: 'workshop',
+      durationMinutes: 90,
+      participants: { total: 12 },
+    });
+    expect(onDone).toHaveBeenCalledWith(expect.objectContaining({ clientId: posts[0].clientId }), 'saved');
+  });
+
+  it('after a lost answer and an edit, replays the first body (same clientId) and sends the edit as a PATCH', async () => {
+    let attempts = 0;
+    let created: ActivityDto | null = null;
+    const fetchMock = mockFetch({
+      'GET /api/map/municipalities': noBoundaries,
+      'POST /api/activities': (_url, init) => {
+        attempts++;
+        // The first request reached the server (the activity exists) but its answer was lost.
+        created ??= activityFrom(JSON.parse(String(init.body)) as CreateActivityRequest);
+        if (attempts === 1) throw new TypeError('Failed to fetch');
+        return jsonResponse(200, created);
+      },
+      'PATCH /api/activities/10000000-0000-4000-8000-000000000001': (_url, init) => {
+        const body = JSON.parse(String(init.body)) as { title: string; version: number };
+        return jsonResponse(200, { ...created!, title: body.title, version: body.version + 1 });
+      },
+      'POST /api/activities/10000000-0000-4000-8000-000000000001/submit': () =>
+        jsonResponse(200, { ...created!, status: 'submitted', version: 3 }),
+    });
+    const onDone = renderForm();
+    fillRequired();
+    fireEvent.click(screen.getByRole('button', { name: 'Invia per revisione' }));
+    expect(await screen.findByRole('alert')).toHaveTextContent('Il server non risponde');
+
+    fireEvent.change(screen.getByRole('textbox', { name: 'Titolo' }), { target: { value: 'Laboratorio sugli orti urbani' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Invia per revisione' }));
+    await waitFor(() => expect(onDone).toHaveBeenCalledWith(expect.objectContaining({ status: 'submitted' }), 'submitted'));
+
+    const posts = bodies(fetchMock, 'POST').filter((b) => 'clientId' in b);
+    expect(posts).toHaveLength(2);
+    expect(posts[1]).toEqual(posts[0]);
+    expect(posts[1].title).toBe('Laboratorio sugli orti');
+    expect(bodies(fetchMock, 'PATCH')).toEqual([expect.objectContaining({ version: 1, title: 'Laboratorio sugli orti urbani' })]);
+    expect(bodies(fetchMock, 'POST').at(-1)).toEqual({ version: 2 });
+  });
+
+  it("shows the server's 400 field errors beside the fields", async () => {
+    mockFetch({
+      'GET /api/map/municipalities': noBoundaries,
+      'POST /api/activities': () =>
+        jsonResponse(400, {
+          statusCode: 400,
+          error: 'Bad Request',
+          code: 'VALIDATION_FAILED',
+          message: 'Validation failed',
+          details: [
+            { field: 'title', messages: ['title must be shorter than or equal to 200 characters'] },
+            { field: 'participants', messages: ['participants: the groups together must not exceed the total'] },
+          ],
+        }),
+    });
+    renderForm();
+    fillRequired();
+    fireEvent.click(screen.getByRole('button', { name: 'Salva bozza' }));
+    await waitFor(() =>
+      expect(screen.getByRole('textbox', { name: 'Titolo' })).toHaveAccessibleDescription(
+        'title must be shorter than or equal to 200 characters',
+      ),
+    );
+    expect(screen.getByRole('textbox', { name: 'Totale partecipanti' })).toHaveAccessibleDescription(
+      'participants: the groups together must not exceed the total',
+    );
+    expect(screen.getByRole('alert')).toHaveTextContent('Correggi i campi indicati');
+  });
+
+  it('on a 409 keeps what the user typed and offers to load the other version', async () => {
+    const existing = activityFrom(
+      {
+        clientId: 'c1',
+        municipality: '072029',
+        date: '2026-11-18',
+        durationMinutes: 60,
+        type: 'meeting',
+        title: 'Incontro',
+        participants: { total: 4 },
+      },
+      { status: 'returned', reviewComment: 'Aggiungi gli esiti.', version: 4 },
+    );
+    const fetchMock = mockFetch({
+      'GET /api/map/municipalities': noBoundaries,
+      [`PATCH /api/activities/${existing.id}`]: () =>
+        jsonResponse(409, { statusCode: 409, error: 'Conflict', code: 'STALE_VERSION', message: 'Stale' }),
+      [`GET /api/activities/${existing.id}`]: () => jsonResponse(200, { ...existing, version: 5, outcomes: 'Da un altro telefono' }),
+    });
+    renderWithApp(
+      <ActivityForm activity={existing} municipalities={innovator.assignedMunicipalities} defaultDate="2026-11-20" onDone={jest.fn()} />,
+      { user: innovator },
+    );
+
+    // The coordinator's comment is at the top of the form.
+    expect(screen.getByRole('region', { name: 'Commento della revisione' })).toHaveTextContent('Aggiungi gli esiti.');
+    fireEvent.change(screen.getByRole('textbox', { name: 'Esiti' }), { target: { value: 'Tre proposte dei residenti.' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Salva bozza' }));
+    expect(await screen.findByRole('alert')).toHaveTextContent("L'attività è stata modificata altrove");
+
+    fireEvent.click(screen.getByRole('button', { name: 'Tieni le mie modifiche' }));
+    expect(await screen.findByText(/le tue modifiche sono rimaste nel modulo/)).toBeInTheDocument();
+    expect(screen.getByRole('textbox', { name: 'Esiti' })).toHaveValue('Tre proposte dei residenti.');
+
+    fireEvent.click(screen.getByRole('button', { name: 'Salva bozza' }));
+    await waitFor(() => expect(bodies(fetchMock, 'PATCH')).toHaveLength(2));
+    expect(bodies(fetchMock, 'PATCH')[1]).toMatchObject({ version: 5, outcomes: 'Tre proposte dei residenti.' });
+  });
+});

@@ -1,0 +1,157 @@
+import { describe, expect, it } from '@jest/globals';
+import { act, fireEvent, screen, waitFor } from '@testing-library/react';
+import type { ActivityDto, ActivityPage } from '@trama/contracts';
+import { coordinator, jsonResponse, mockFetch, renderWithApp } from '../../../test/render';
+import { ReviewQueue } from './review-queue';
+
+function submitted(n: number, title: string): ActivityDto {
+  return {
+    id: `20000000-0000-4000-8000-00000000000${n}`,
+    clientId: `30000000-0000-4000-8000-00000000000${n}`,
+    status: 'submitted',
+    version: 2,
+    municipality: { istatCode: '072029', name: 'Molfetta' },
+    socialArea: null,
+    author: { id: 'a1', fullName: 'Ivan Innovatore' },
+    date: `2026-11-0${n}`,
+    durationMinutes: 60,
+    type: 'workshop',
+    title,
+    description: `Descrizione ${n}`,
+    participants: { total: 10 + n },
+    themes: ['youth'],
+    organizations: [],
+    building: null,
+    initiative: null,
+    location: null,
+    outcomes: null,
+    followUps: null,
+    internalNotes: null,
+    reviewComment: null,
+    submittedAt: `2026-11-0${n}T09:00:00Z`,
+    reviewedAt: null,
+    reviewedBy: null,
+    createdAt: `2026-11-0${n}T08:00:00Z`,
+    updatedAt: `2026-11-0${n}T09:00:00Z`,
+  };
+}
+
+const first = submitted(1, 'Tavolo con le scuole');
+const second = submitted(2, 'Laboratorio di quartiere');
+const third = submitted(3, 'Sportello del martedì');
+
+function setup() {
+  const page: ActivityPage = { items: [first, second, third], total: 3, page: 1, pageSize: 50, totalCapped: false };
+  const decided: { id: string; action: string; body: Record<string, unknown> }[] = [];
+  const decide = (action: string) => (url: URL, init: RequestInit) => {
+    const id = url.pathname.split('/')[3];
+    decided.push({ id, action, body: JSON.parse(String(init.body)) as Record<string, unknown> });
+    const item = page.items.find((a) => a.id === id)!;
+    // The server's queue no longer holds it (the list is refetched after a decision).
+    page.items = page.items.filter((a) => a.id !== id);
+    page.total = page.items.length;
+    return jsonResponse(200, { ...item, status: action === 'approve' ? 'approved' : 'returned', version: 3 });
+  };
+  const handlers: Parameters<typeof mockFetch>[0] = { 'GET /api/activities': () => jsonResponse(200, page) };
+  for (const item of page.items) {
+    handlers[`POST /api/activities/${item.id}/approve`] = decide('approve');
+    handlers[`POST /api/activities/${item.id}/return`] = decide('return');
+    handlers[`GET /api/activities/${item.id}/history`] = () => jsonResponse(200, []);
+  }
+  const fetchMock = mockFetch(handlers);
+  renderWithApp(<ReviewQueue />, { user: coordinator });
+  return { fetchMock, decided };
+}
+
+const article = (title: string) => screen.getByRole('article', { name: title });
+const press = (key: string, target: Element = document.activeElement ?? document.body) => fireEvent.keyDown(target, { key });
+
+describe('ReviewQueue', () => {
+  it('asks for the submitted activities, oldest first', async () => {
+    const { fetchMock } = setup();
+    await screen.findByRole('article', { name: first.title });
+    const url = new URL(String(fetchMock.mock.calls[0][0]), 'http://localhost');
+    expect(Object.fromEntries(url.searchParams)).toEqual({ status: 'submitted', sort: 'date', page: '1', pageSize: '50' });
+  });
+
+  it('moves with j/k and the arrows, approves with a, and focuses the next item', async () => {
+    const { decided } = setup();
+    await screen.findByRole('article', { name: first.title });
+
+    press('j', document.body);
+    expect(article(first.title)).toHaveFocus();
+    press('j');
+    expect(article(second.title)).toHaveFocus();
+    press('ArrowDown');
+    expect(article(third.title)).toHaveFocus();
+    press('k');
+    expect(article(second.title)).toHaveFocus();
+
+    press('a');
+    await waitFor(() => expect(decided).toEqual([{ id: second.id, action: 'approve', body: { version: 2 } }]));
+    // Gone from the queue at once, the outcome announced, and the focus on the item now in its place.
+    expect(screen.queryByRole('article', { name: second.title })).not.toBeInTheDocument();
+    await waitFor(() =>
+      expect(screen.getByText(/Approvata: «Laboratorio di quartiere»\. Restano 2 attività da revisionare\./)).toBeInTheDocument(),
+    );
+    expect(article(third.title)).toHaveFocus();
+  });
+
+  it('opens the comment with r, ignores shortcuts while typing, and sends the return with Enter', async () => {
+    const { decided } = setup();
+    await screen.findByRole('article', { name: first.title });
+    press('j', document.body);
+
+    press('r');
+    const comment = await screen.findByRole('textbox', { name: "Commento per l'innovatore (obbligatorio)" });
+    await waitFor(() => expect(comment).toHaveFocus());
+
+    // Typing "a" (or "j", "r") in the comment is text, not a shortcut.
+    fireEvent.change(comment, { target: { value: 'Manca la data' } });
+    press('a', comment);
+    press('j', comment);
+    expect(decided).toEqual([]);
+    expect(comment).toHaveFocus();
+
+    // Shift+Enter is a new line; Enter sends.
+    press('Enter', comment);
+    await waitFor(() => expect(decided).toEqual([{ id: first.id, action: 'return', body: { comment: 'Manca la data', version: 2 } }]));
+    expect(screen.queryByRole('article', { name: first.title })).not.toBeInTheDocument();
+    await waitFor(() => expect(screen.getByText(/Restituita: «Tavolo con le scuole»\./)).toBeInTheDocument());
+  });
+
+  it('does not return without a comment', async () => {
+    const { decided } = setup();
+    await screen.findByRole('article', { name: first.title });
+    fireEvent.click(screen.getAllByRole('button', { name: 'Restituisci' })[0]);
+    const comment = await screen.findByRole('textbox', { name: "Commento per l'innovatore (obbligatorio)" });
+    press('Enter', comment);
+    expect(await screen.findByText("Scrivi un commento: spiega all'innovatore cosa correggere.")).toBeInTheDocument();
+    expect(comment).toHaveAttribute('aria-invalid', 'true');
+    expect(decided).toEqual([]);
+  });
+
+  it('puts an item back when the server refuses the decision, and says so', async () => {
+    const page: ActivityPage = { items: [first], total: 1, page: 1, pageSize: 50, totalCapped: false };
+    mockFetch({
+      'GET /api/activities': () => jsonResponse(200, page),
+      [`POST /api/activities/${first.id}/approve`]: () =>
+        jsonResponse(409, {
+          statusCode: 409,
+          error: 'Conflict',
+          code: 'ACTIVITY_INVALID_TRANSITION',
+          message: 'cannot approve an activity in status returned',
+        }),
+      [`GET /api/activities/${first.id}`]: () => jsonResponse(200, { ...first, status: 'returned' }),
+      [`GET /api/activities/${first.id}/history`]: () => jsonResponse(200, []),
+    });
+    renderWithApp(<ReviewQueue />, { user: coordinator });
+    await screen.findByRole('article', { name: first.title });
+    press('j', document.body);
+    await act(async () => {
+      press('a');
+    });
+    expect(await screen.findByRole('alert')).toHaveTextContent('«Tavolo con le scuole» non è stata revisionata');
+    expect(screen.getByRole('alert')).toHaveTextContent("L'operazione non è possibile nello stato attuale");
+  });
+});

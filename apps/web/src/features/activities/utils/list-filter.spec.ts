@@ -1,0 +1,47 @@
+import { describe, expect, it } from '@jest/globals';
+import { filterFromParams, filterToParams, toExportFilters, toListQuery, type ActivityListFilter } from './list-filter';
+
+describe('activity list filter ↔ URL search params', () => {
+  it('writes every filter to the URL and reads back the same filter', () => {
+    const filter: ActivityListFilter = {
+      q: 'orti urbani',
+      status: 'returned',
+      type: 'workshop',
+      municipality: '072029',
+      theme: 'urban_regeneration',
+      from: '2026-09-01',
+      to: '2026-11-30',
+      mine: true,
+      sort: 'date',
+      page: 3,
+    };
+    const params = filterToParams(filter);
+    expect(params.toString()).toBe(
+      'q=orti+urbani&status=returned&type=workshop&municipality=072029&theme=urban_regeneration&from=2026-09-01&to=2026-11-30&mine=1&sort=date&page=3',
+    );
+    expect(filterFromParams(new URLSearchParams(params.toString()))).toEqual(filter);
+  });
+
+  it('leaves defaults out of the URL (newest first, page 1, no filter)', () => {
+    expect(filterToParams({ sort: '-date', page: 1 }).toString()).toBe('');
+    expect(filterFromParams(new URLSearchParams(''))).toEqual({ sort: '-date', page: 1 });
+  });
+
+  it('ignores what a hand-edited link gets wrong instead of sending it to the API', () => {
+    const filter = filterFromParams(
+      new URLSearchParams(
+        'status=archived&type=party&municipality=72029&theme=x&from=1/9/2026&to=2026-13&sort=name&page=-2&mine=yes&q=%20%20',
+      ),
+    );
+    expect(filter).toEqual({ sort: '-date', page: 1 });
+  });
+
+  it("turns 'mine' into the author's id and leaves paging out of an export", () => {
+    const filter = filterFromParams(new URLSearchParams('mine=1&status=draft&page=2'));
+    expect(toListQuery(filter, 'user-1')).toMatchObject({ innovator: 'user-1', status: 'draft', page: 2, pageSize: 25, sort: '-date' });
+    const exported = toExportFilters(filter, 'user-1');
+    expect(exported).toMatchObject({ innovator: 'user-1', status: 'draft', sort: '-date' });
+    expect(exported).not.toHaveProperty('page');
+    expect(exported).not.toHaveProperty('pageSize');
+  });
+});
