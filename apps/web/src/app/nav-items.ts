@@ -2,6 +2,7 @@ import type { Role } from '@trama/contracts';
 import type { ComponentType } from 'react';
 import { ReviewCount } from '../features/activities/components/review-count';
 import { ACTIVITY_REVIEWER_ROLES } from '../features/activities/utils/permissions';
+import { STAFF_OUTPUT_ROLES } from '../features/staff-output/utils/permissions';
 import { USER_MANAGER_ROLES } from '../lib/auth/permissions';
 
 export interface NavItem {
@@ -25,6 +26,7 @@ export const NAV_ITEMS: readonly NavItem[] = [
   { to: '/territorio', label: 'nav.territory', roles: EVERYONE },
   { to: '/attivita', label: 'nav.activities', roles: EVERYONE },
   { to: '/revisione', label: 'nav.review', roles: ACTIVITY_REVIEWER_ROLES, badge: ReviewCount },
+  { to: '/staff', label: 'nav.staffOutput', roles: STAFF_OUTPUT_ROLES },
   { to: '/utenti', label: 'nav.users', roles: USER_MANAGER_ROLES },
 ];
 

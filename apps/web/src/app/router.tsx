@@ -1,5 +1,6 @@
 import { createBrowserRouter, Navigate, type RouteObject } from 'react-router';
 import { ACTIVITY_AUTHOR_ROLES, ACTIVITY_REVIEWER_ROLES } from '../features/activities/utils/permissions';
+import { STAFF_OUTPUT_ROLES } from '../features/staff-output/utils/permissions';
 import { USER_MANAGER_ROLES } from '../lib/auth/permissions';
 import { AppShell, PublicShell } from './layout/app-shell';
 import { RequireAuth, RequireRole } from './require-auth';
@@ -39,6 +40,12 @@ export const routes: RouteObject[] = [
               {
                 element: <RequireRole roles={ACTIVITY_REVIEWER_ROLES} />,
                 children: [{ path: '/revisione', lazy: () => import('./routes/activities-route').then((m) => ({ Component: m.ReviewRoute })) }],
+              },
+              {
+                element: <RequireRole roles={STAFF_OUTPUT_ROLES} />,
+                children: [
+                  { path: '/staff', lazy: () => import('./routes/staff-output-route').then((m) => ({ Component: m.StaffOutputRoute })) },
+                ],
               },
               {
                 element: <RequireRole roles={USER_MANAGER_ROLES} />,

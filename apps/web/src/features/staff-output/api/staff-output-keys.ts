@@ -1,0 +1,10 @@
+import type { StaffOutputQuery } from '@trama/contracts';
+
+/** Query keys of the staff-output feature. */
+export const staffOutputKeys = {
+  all: ['staff-output'] as const,
+  reports: () => [...staffOutputKeys.all, 'report'] as const,
+  report: (query: StaffOutputQuery) => [...staffOutputKeys.reports(), query] as const,
+  /** the metropolitan cities an admin may choose from */
+  tenants: () => [...staffOutputKeys.all, 'tenants'] as const,
+};
