@@ -32,14 +32,25 @@ export const routes: RouteObject[] = [
               {
                 element: <RequireRole roles={ACTIVITY_AUTHOR_ROLES} />,
                 children: [
-                  { path: '/attivita/nuova', lazy: () => import('./routes/activities-route').then((m) => ({ Component: m.NewActivityRoute })) },
-                  { path: '/attivita/:id/modifica', lazy: () => import('./routes/activities-route').then((m) => ({ Component: m.EditActivityRoute })) },
+                  {
+                    path: '/attivita/nuova',
+                    lazy: () => import('./routes/activities-route').then((m) => ({ Component: m.NewActivityRoute })),
+                  },
+                  {
+                    path: '/attivita/:id/modifica',
+                    lazy: () => import('./routes/activities-route').then((m) => ({ Component: m.EditActivityRoute })),
+                  },
                 ],
               },
-              { path: '/attivita/:id', lazy: () => import('./routes/activities-route').then((m) => ({ Component: m.ActivityDetailRoute })) },
+              {
+                path: '/attivita/:id',
+                lazy: () => import('./routes/activities-route').then((m) => ({ Component: m.ActivityDetailRoute })),
+              },
               {
                 element: <RequireRole roles={ACTIVITY_REVIEWER_ROLES} />,
-                children: [{ path: '/revisione', lazy: () => import('./routes/activities-route').then((m) => ({ Component: m.ReviewRoute })) }],
+                children: [
+                  { path: '/revisione', lazy: () => import('./routes/activities-route').then((m) => ({ Component: m.ReviewRoute })) },
+                ],
               },
               {
                 element: <RequireRole roles={STAFF_OUTPUT_ROLES} />,

@@ -150,7 +150,12 @@ function filenameOf(disposition: string | null): string | null {
 export async function apiDownload(path: string, options: Pick<RequestOptions, 'query' | 'signal'> = {}): Promise<DownloadedFile> {
   const url = buildUrl(path, options.query);
   const attempt = (token: string | null) =>
-    send(url, { method: 'GET', headers: token ? { Authorization: `Bearer ${token}` } : {}, credentials: 'same-origin', signal: options.signal });
+    send(url, {
+      method: 'GET',
+      headers: token ? { Authorization: `Bearer ${token}` } : {},
+      credentials: 'same-origin',
+      signal: options.signal,
+    });
   const usedToken = accessToken;
   let response = await attempt(usedToken);
   if (response.status === 401) {

@@ -1,7 +1,7 @@
 import { zodResolver } from '@hookform/resolvers/zod';
 import { useQueryClient } from '@tanstack/react-query';
 import { ACTIVITY_TYPES, type ActivityDto, type CreateActivityRequest, type MunicipalityRef } from '@trama/contracts';
-import { useId, useMemo, useRef, useState, type BaseSyntheticEvent, type ReactNode, type Ref } from 'react';
+import { useEffect, useId, useMemo, useRef, useState, type BaseSyntheticEvent, type ReactNode, type Ref } from 'react';
 import { Controller, useForm, useWatch } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { Alert } from '../../../components/alert';
@@ -122,8 +122,16 @@ export function ActivityForm({ activity, municipalities, defaultDate, renderOrga
     setError,
     setValue,
     reset,
-    formState: { errors, isSubmitted },
+    formState: { errors, isSubmitted, isDirty },
   } = useForm<ActivityFormValues>({ resolver: zodResolver(activitySchema), defaultValues });
+
+  // Closing or reloading the tab with unsaved text asks first (in-app links leave the form as any page).
+  useEffect(() => {
+    if (!isDirty) return;
+    const warn = (event: BeforeUnloadEvent) => event.preventDefault();
+    window.addEventListener('beforeunload', warn);
+    return () => window.removeEventListener('beforeunload', warn);
+  }, [isDirty]);
 
   const municipality = useWatch({ control, name: 'municipality' });
   const options = useMemo(() => {

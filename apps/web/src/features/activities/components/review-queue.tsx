@@ -189,8 +189,10 @@ function ReviewItem({
 
 export function Shortcuts() {
   const { t } = useTranslation();
+  // Open where there is a keyboard-sized screen; folded on a phone, where they are of little use.
+  const [open, setOpen] = useState(() => typeof window.matchMedia !== 'function' || window.matchMedia('(min-width: 600px)').matches);
   return (
-    <details className="panel shortcuts" open>
+    <details className="panel shortcuts" open={open} onToggle={(event) => setOpen(event.currentTarget.open)}>
       <summary>{t('activities.review.shortcuts.title')}</summary>
       <dl>
         <dt>

@@ -157,69 +157,71 @@ export function OrganizationPicker({ legend, value, onChange, municipality, muni
           }}
         />
       ) : (
-        <div className="field combo">
+        <div className="field">
           <label className="field__label" htmlFor={`${id}-input`}>
             {t('organizations.picker.search')}
           </label>
           <p className="field__hint" id={`${id}-hint`}>
             {t('organizations.picker.hint')}
           </p>
-          <input
-            ref={setInput}
-            id={`${id}-input`}
-            className="input"
-            type="text"
-            role="combobox"
-            aria-autocomplete="list"
-            aria-expanded={expanded}
-            aria-controls={listId}
-            aria-activedescendant={expanded && active >= 0 ? `${id}-opt-${active}` : undefined}
-            aria-describedby={`${id}-hint ${id}-status`}
-            autoComplete="off"
-            spellCheck={false}
-            enterKeyHint="search"
-            value={text}
-            onChange={(event) => {
-              setText(event.target.value);
-              setOpen(true);
-              setActive(-1);
-            }}
-            onKeyDown={onKeyDown}
-            onFocus={() => setOpen(true)}
-            onBlur={() => setOpen(false)}
-          />
-          <ul
-            id={listId}
-            role="listbox"
-            className="combo__list"
-            aria-label={t('organizations.picker.results', { count: found.length })}
-            hidden={!expanded || options.length === 0}
-          >
-            {options.map((option, index) => (
-              // Options are chosen with the pointer (mousedown keeps the focus in the input) or with the keyboard on the input.
-              // eslint-disable-next-line jsx-a11y/click-events-have-key-events
-              <li
-                key={option.kind === 'create' ? 'create' : option.organization.id}
-                id={`${id}-opt-${index}`}
-                role="option"
-                aria-selected={index === active}
-                className={`combo__option${option.kind === 'create' ? ' combo__option--create' : ''}`}
-                onMouseDown={(event) => event.preventDefault()}
-                onClick={() => choose(option)}
-              >
-                {option.kind === 'create' ? (
-                  <span>{t('organizations.picker.createNamed', { name: option.name })}</span>
-                ) : (
-                  <>
-                    <span>{option.organization.name}</span>
-                    <span className="combo__meta">
-                      {t(`vocab.organizationKind.${option.organization.kind}`)} · {option.organization.municipality.name}
-                    </span>
-                  </>
-                )}
-              </li>
-            ))}
-          </ul>
+          <div className="combo">
+            <input
+              ref={setInput}
+              id={`${id}-input`}
+              className="input"
+              type="text"
+              role="combobox"
+              aria-autocomplete="list"
+              aria-expanded={expanded}
+              aria-controls={listId}
+              aria-activedescendant={expanded && active >= 0 ? `${id}-opt-${active}` : undefined}
+              aria-describedby={`${id}-hint ${id}-status`}
+              autoComplete="off"
+              spellCheck={false}
+              enterKeyHint="search"
+              value={text}
+              onChange={(event) => {
+                setText(event.target.value);
+                setOpen(true);
+                setActive(-1);
+              }}
+              onKeyDown={onKeyDown}
+              onFocus={() => setOpen(true)}
+              onBlur={() => setOpen(false)}
+            />
+            <ul
+              id={listId}
+              role="listbox"
+              className="combo__list"
+              aria-label={t('organizations.picker.results', { count: found.length })}
+              hidden={!expanded || options.length === 0}
+            >
+              {options.map((option, index) => (
+                // Options are chosen with the pointer (mousedown keeps the focus in the input) or with the keyboard on the input.
+                // eslint-disable-next-line jsx-a11y/click-events-have-key-events
+                <li
+                  key={option.kind === 'create' ? 'create' : option.organization.id}
+                  id={`${id}-opt-${index}`}
+                  role="option"
+                  aria-selected={index === active}
+                  className={`combo__option${option.kind === 'create' ? ' combo__option--create' : ''}`}
+                  onMouseDown={(event) => event.preventDefault()}
+                  onClick={() => choose(option)}
+                >
+                  {option.kind === 'create' ? (
+                    <span>{t('organizations.picker.createNamed', { name: option.name })}</span>
+                  ) : (
+                    <>
+                      <span>{option.organization.name}</span>
+                      <span className="combo__meta">
+                        {t(`vocab.organizationKind.${option.organization.kind}`)} · {option.organization.municipality.name}
+                      </span>
+                    </>
+                  )}
+                </li>
+              ))}
+            </ul>
+          </div>
           <p className="sr-only" id={`${id}-status`} role="status">
             {status}
           </p>
