@@ -20,6 +20,8 @@ interface ActivityFiltersProps {
   showMine: boolean;
   /** municipality users see approved activities only: no status choice */
   showStatus: boolean;
+  /** the author the list is narrowed to (from a link), when known */
+  innovatorName?: string;
   onApply: (filter: ActivityListFilter) => void;
   onClear: () => void;
 }
@@ -33,6 +35,7 @@ interface Draft {
   from: string;
   to: string;
   mine: boolean;
+  innovator: string;
   sort: ActivitySort;
 }
 
@@ -46,6 +49,7 @@ function draftOf(filter: ActivityListFilter): Draft {
     from: filter.from ?? '',
     to: filter.to ?? '',
     mine: filter.mine ?? false,
+    innovator: filter.innovator ?? '',
     sort: filter.sort,
   };
 }
@@ -54,7 +58,7 @@ function draftOf(filter: ActivityListFilter): Draft {
  * The list's filters. The form edits a draft; "Filtra" writes it to the URL. The parent remounts it
  * (key) when the URL changes, so that Back and shared links show the filters in force.
  */
-export function ActivityFilters({ filter, municipalities, showMine, showStatus, onApply, onClear }: ActivityFiltersProps) {
+export function ActivityFilters({ filter, municipalities, showMine, showStatus, innovatorName, onApply, onClear }: ActivityFiltersProps) {
   const { t } = useTranslation();
   const format = useFormatters();
   const [draft, setDraft] = useState<Draft>(() => draftOf(filter));
@@ -90,6 +94,7 @@ export function ActivityFilters({ filter, municipalities, showMine, showStatus, 
       from: draft.from || undefined,
       to: draft.to || undefined,
       mine: draft.mine || undefined,
+      innovator: draft.innovator || undefined,
       sort: draft.sort,
       page: 1,
     });
@@ -201,6 +206,14 @@ export function ActivityFilters({ filter, municipalities, showMine, showStatus, 
           <option value="date">{t('activities.filters.oldestFirst')}</option>
         </select>
       </div>
+      {draft.innovator ? (
+        <p className="field field--wide activity-filters__author">
+          <span>{innovatorName ? t('activities.filters.author', { name: innovatorName }) : t('activities.filters.authorUnknown')}</span>
+          <button type="button" className="button button--secondary button--small" onClick={() => set('innovator', '')}>
+            {t('activities.filters.removeAuthor')}
+          </button>
+        </p>
+      ) : null}
       {showMine ? (
         <label className="check">
           <input type="checkbox" checked={draft.mine} onChange={(e) => set('mine', e.target.checked)} />

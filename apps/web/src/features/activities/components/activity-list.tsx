@@ -102,6 +102,9 @@ export function ActivityList() {
           municipalities={municipalities}
           showMine={user.role === 'innovator'}
           showStatus={!isMunicipalityUser}
+          innovatorName={
+            filter.innovator ? activities.data?.items.find((a) => a.author.id === filter.innovator)?.author.fullName : undefined
+          }
           onApply={apply}
           onClear={clear}
         />

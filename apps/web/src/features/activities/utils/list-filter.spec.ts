@@ -12,12 +12,13 @@ describe('activity list filter ↔ URL search params', () => {
       from: '2026-09-01',
       to: '2026-11-30',
       mine: true,
+      innovator: '00000000-0000-4000-8000-000000000007',
       sort: 'date',
       page: 3,
     };
     const params = filterToParams(filter);
     expect(params.toString()).toBe(
-      'q=orti+urbani&status=returned&type=workshop&municipality=072029&theme=urban_regeneration&from=2026-09-01&to=2026-11-30&mine=1&sort=date&page=3',
+      'q=orti+urbani&status=returned&type=workshop&municipality=072029&theme=urban_regeneration&from=2026-09-01&to=2026-11-30&mine=1&innovator=00000000-0000-4000-8000-000000000007&sort=date&page=3',
     );
     expect(filterFromParams(new URLSearchParams(params.toString()))).toEqual(filter);
   });
@@ -30,7 +31,7 @@ describe('activity list filter ↔ URL search params', () => {
   it('ignores what a hand-edited link gets wrong instead of sending it to the API', () => {
     const filter = filterFromParams(
       new URLSearchParams(
-        'status=archived&type=party&municipality=72029&theme=x&from=1/9/2026&to=2026-13&sort=name&page=-2&mine=yes&q=%20%20',
+        'status=archived&type=party&municipality=72029&theme=x&from=1/9/2026&to=2026-13&sort=name&page=-2&mine=yes&q=%20%20&innovator=42',
       ),
     );
     expect(filter).toEqual({ sort: '-date', page: 1 });
@@ -43,5 +44,17 @@ describe('activity list filter ↔ URL search params', () => {
     expect(exported).toMatchObject({ innovator: 'user-1', status: 'draft', sort: '-date' });
     expect(exported).not.toHaveProperty('page');
     expect(exported).not.toHaveProperty('pageSize');
+  });
+
+  it("reads a staff-output dashboard link (an innovator's activities in a period)", () => {
+    const filter = filterFromParams(
+      new URLSearchParams('innovator=00000000-0000-4000-8000-00000000000A&type=meeting&from=2026-03-01&to=2026-03-20'),
+    );
+    expect(toListQuery(filter, 'me')).toMatchObject({
+      innovator: '00000000-0000-4000-8000-00000000000a',
+      type: 'meeting',
+      from: '2026-03-01',
+      to: '2026-03-20',
+    });
   });
 });

@@ -23,6 +23,8 @@ export interface ActivityListFilter {
   q?: string;
   /** only the activities the signed-in innovator wrote */
   mine?: boolean;
+  /** only those of this author (user id): links from the staff-output dashboard */
+  innovator?: string;
   sort: ActivitySort;
   page: number;
 }
@@ -32,6 +34,7 @@ export const LIST_PAGE_SIZE = 25;
 
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
 const ISTAT = /^\d{6}$/;
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 function oneOf<T extends string>(values: readonly T[], value: string | null): T | undefined {
   return value !== null && (values as readonly string[]).includes(value) ? (value as T) : undefined;
@@ -43,6 +46,7 @@ export function filterFromParams(params: URLSearchParams): ActivityListFilter {
   const from = params.get('from') ?? '';
   const to = params.get('to') ?? '';
   const municipality = params.get('municipality') ?? '';
+  const innovator = params.get('innovator') ?? '';
   return {
     status: oneOf(ACTIVITY_STATUSES, params.get('status')),
     type: oneOf(ACTIVITY_TYPES, params.get('type')),
@@ -52,6 +56,7 @@ export function filterFromParams(params: URLSearchParams): ActivityListFilter {
     to: DATE.test(to) ? to : undefined,
     q: params.get('q')?.trim() || undefined,
     mine: params.get('mine') === '1' || undefined,
+    innovator: UUID.test(innovator) ? innovator.toLowerCase() : undefined,
     sort: oneOf(ACTIVITY_SORTS, params.get('sort')) ?? DEFAULT_SORT,
     page: Number.isFinite(page) && page > 0 ? page : 1,
   };
@@ -68,6 +73,7 @@ export function filterToParams(filter: ActivityListFilter): URLSearchParams {
   if (filter.from) params.set('from', filter.from);
   if (filter.to) params.set('to', filter.to);
   if (filter.mine) params.set('mine', '1');
+  if (filter.innovator) params.set('innovator', filter.innovator);
   if (filter.sort !== DEFAULT_SORT) params.set('sort', filter.sort);
   if (filter.page > 1) params.set('page', String(filter.page));
   return params;
@@ -83,7 +89,7 @@ export function toListQuery(filter: ActivityListFilter, userId: string, pageSize
     from: filter.from,
     to: filter.to,
     q: filter.q,
-    innovator: filter.mine ? userId : undefined,
+    innovator: filter.mine ? userId : filter.innovator,
     sort: filter.sort,
     page: filter.page,
     pageSize,
@@ -105,6 +111,16 @@ export function hasFilters(filter: ActivityListFilter): boolean {
 
 /** How many filters narrow the list (shown on the folded filters' summary). */
 export function activeFilterCount(filter: ActivityListFilter): number {
-  return [filter.status, filter.type, filter.municipality, filter.theme, filter.from, filter.to, filter.q, filter.mine].filter(Boolean)
-    .length;
+  const narrowing = [
+    filter.status,
+    filter.type,
+    filter.municipality,
+    filter.theme,
+    filter.from,
+    filter.to,
+    filter.q,
+    filter.mine,
+    filter.innovator,
+  ];
+  return narrowing.filter(Boolean).length;
 }
