@@ -79,170 +79,173 @@ export function OutputTable({ report, rows, sort, onSort }: OutputTableProps) {
   const none = <span className="muted">{t('staffOutput.table.none')}</span>;
 
   return (
-    // A scrolling region must be reachable by keyboard to scroll it (WCAG 2.1.1; axe scrollable-region-focusable).
-    // eslint-disable-next-line jsx-a11y/no-noninteractive-tabindex
-    <div className="table-wrap" role="region" aria-labelledby={captionId} tabIndex={0}>
-      <table className="table staff-table">
-        <caption id={captionId} className="staff-table__caption">
-          {t('staffOutput.table.caption', { from: format.date(from), to: format.date(to) })}
-        </caption>
-        <thead>
-          <tr>
-            <SortableHeader column="name" sort={sort} onSort={onSort}>
-              {t('staffOutput.table.innovator')}
-            </SortableHeader>
-            <SortableHeader column="activities" sort={sort} onSort={onSort} numeric>
-              {t('staffOutput.table.activities')}
-            </SortableHeader>
-            {ACTIVITY_STATUSES.map((status) => (
-              <SortableHeader key={status} column={status} sort={sort} onSort={onSort} numeric>
-                {statusName(status)}
+    <div className="staff-table-block">
+      {/* The title stays outside the scrolling region, so that it wraps on a phone; it names both the region and the table. */}
+      <h3 id={captionId} className="staff-table__title">
+        {t('staffOutput.table.caption', { from: format.date(from), to: format.date(to) })}
+      </h3>
+      {/* A scrolling region must be reachable by keyboard to scroll it (WCAG 2.1.1; axe scrollable-region-focusable). */}
+      {/* eslint-disable-next-line jsx-a11y/no-noninteractive-tabindex */}
+      <div className="table-wrap" role="region" aria-labelledby={captionId} tabIndex={0}>
+        <table className="table staff-table" aria-labelledby={captionId}>
+          <thead>
+            <tr>
+              <SortableHeader column="name" sort={sort} onSort={onSort}>
+                {t('staffOutput.table.innovator')}
               </SortableHeader>
+              <SortableHeader column="activities" sort={sort} onSort={onSort} numeric>
+                {t('staffOutput.table.activities')}
+              </SortableHeader>
+              {ACTIVITY_STATUSES.map((status) => (
+                <SortableHeader key={status} column={status} sort={sort} onSort={onSort} numeric>
+                  {statusName(status)}
+                </SortableHeader>
+              ))}
+              <SortableHeader column="hours" sort={sort} onSort={onSort} numeric>
+                {t('staffOutput.table.hours')}
+              </SortableHeader>
+              <SortableHeader column="participants" sort={sort} onSort={onSort} numeric>
+                {t('staffOutput.table.participants')}
+              </SortableHeader>
+              <SortableHeader column="reviewed" sort={sort} onSort={onSort} numeric>
+                {t('staffOutput.table.reviewed')}
+              </SortableHeader>
+              <SortableHeader column="medianReview" sort={sort} onSort={onSort} numeric>
+                {t('staffOutput.table.medianReview')}
+              </SortableHeader>
+              <SortableHeader column="p90Review" sort={sort} onSort={onSort} numeric>
+                {t('staffOutput.table.p90Review')}
+              </SortableHeader>
+              <SortableHeader column="unvisited" sort={sort} onSort={onSort}>
+                {t('staffOutput.table.unvisited', { days: report.period.staleDays })}
+              </SortableHeader>
+              <SortableHeader column="lastActivity" sort={sort} onSort={onSort}>
+                {t('staffOutput.table.lastActivity')}
+              </SortableHeader>
+            </tr>
+          </thead>
+          <tbody>
+            {rows.map((row) => (
+              <tr key={row.id} data-innovator={row.id}>
+                <th scope="row">
+                  <Link
+                    to={activitiesLink({ innovator: row.id, from, to })}
+                    aria-label={t('staffOutput.table.openAll', { name: row.fullName })}
+                  >
+                    {row.fullName}
+                  </Link>
+                  <span className="staff-table__employment">
+                    {row.active ? null : <span className="badge badge--inactive">{t('staffOutput.table.inactive')}</span>}{' '}
+                    {row.hiredOn ? t('staffOutput.table.hiredOn', { date: format.date(row.hiredOn) }) : null}
+                    {row.hiredOn && row.contractEnd ? ' · ' : null}
+                    {row.contractEnd ? t('staffOutput.table.contractEnd', { date: format.date(row.contractEnd) }) : null}
+                  </span>
+                </th>
+                <td className="num" data-column="activities">
+                  <CountLink
+                    count={row.activities}
+                    to={activitiesLink({ innovator: row.id, from, to })}
+                    label={(formatted) => t('staffOutput.table.openTotal', { name: row.fullName, count: row.activities, formatted })}
+                  />
+                </td>
+                {ACTIVITY_STATUSES.map((status) => (
+                  <td key={status} className="num" data-column={status}>
+                    <CountLink
+                      count={row.byStatus[status]}
+                      to={activitiesLink({ innovator: row.id, status, from, to })}
+                      label={(formatted) =>
+                        t('staffOutput.table.openStatus', {
+                          name: row.fullName,
+                          status: statusName(status),
+                          count: row.byStatus[status],
+                          formatted,
+                        })
+                      }
+                    />
+                  </td>
+                ))}
+                <td className="num" data-column="hours">
+                  {hours(row.hours)}
+                </td>
+                <td className="num" data-column="participants">
+                  {format.integer(row.participants)}
+                </td>
+                <td className="num" data-column="reviewed">
+                  {format.integer(row.reviewTime.reviewed)}
+                </td>
+                <td className="num" data-column="medianReview">
+                  {hours(row.reviewTime.medianHours) ?? none}
+                </td>
+                <td className="num" data-column="p90Review">
+                  {hours(row.reviewTime.p90Hours) ?? none}
+                </td>
+                <td data-column="unvisited">
+                  {row.unvisitedMunicipalities.length === 0 ? (
+                    <span className="muted">{t('staffOutput.table.allVisited')}</span>
+                  ) : (
+                    <ul className="staff-table__places">
+                      {row.unvisitedMunicipalities.map((m) => (
+                        <li key={m.istatCode}>
+                          {m.name}{' '}
+                          <span className="muted">
+                            (
+                            {m.lastVisit
+                              ? t('staffOutput.table.lastVisit', { date: format.date(m.lastVisit) })
+                              : t('staffOutput.table.neverVisited')}
+                            )
+                          </span>
+                        </li>
+                      ))}
+                    </ul>
+                  )}
+                </td>
+                <td data-column="lastActivity">{row.lastActivityDate ? format.date(row.lastActivityDate) : none}</td>
+              </tr>
             ))}
-            <SortableHeader column="hours" sort={sort} onSort={onSort} numeric>
-              {t('staffOutput.table.hours')}
-            </SortableHeader>
-            <SortableHeader column="participants" sort={sort} onSort={onSort} numeric>
-              {t('staffOutput.table.participants')}
-            </SortableHeader>
-            <SortableHeader column="reviewed" sort={sort} onSort={onSort} numeric>
-              {t('staffOutput.table.reviewed')}
-            </SortableHeader>
-            <SortableHeader column="medianReview" sort={sort} onSort={onSort} numeric>
-              {t('staffOutput.table.medianReview')}
-            </SortableHeader>
-            <SortableHeader column="p90Review" sort={sort} onSort={onSort} numeric>
-              {t('staffOutput.table.p90Review')}
-            </SortableHeader>
-            <SortableHeader column="unvisited" sort={sort} onSort={onSort}>
-              {t('staffOutput.table.unvisited', { days: report.period.staleDays })}
-            </SortableHeader>
-            <SortableHeader column="lastActivity" sort={sort} onSort={onSort}>
-              {t('staffOutput.table.lastActivity')}
-            </SortableHeader>
-          </tr>
-        </thead>
-        <tbody>
-          {rows.map((row) => (
-            <tr key={row.id} data-innovator={row.id}>
+          </tbody>
+          <tfoot>
+            <tr data-innovator="totals">
               <th scope="row">
-                <Link
-                  to={activitiesLink({ innovator: row.id, from, to })}
-                  aria-label={t('staffOutput.table.openAll', { name: row.fullName })}
-                >
-                  {row.fullName}
-                </Link>
-                <span className="staff-table__employment">
-                  {row.active ? null : <span className="badge badge--inactive">{t('staffOutput.table.inactive')}</span>}{' '}
-                  {row.hiredOn ? t('staffOutput.table.hiredOn', { date: format.date(row.hiredOn) }) : null}
-                  {row.hiredOn && row.contractEnd ? ' · ' : null}
-                  {row.contractEnd ? t('staffOutput.table.contractEnd', { date: format.date(row.contractEnd) }) : null}
-                </span>
+                {t('staffOutput.table.totals', {
+                  count: totals.innovators,
+                  active: format.integer(totals.activeInnovators),
+                  formatted: format.integer(totals.innovators),
+                })}
               </th>
               <td className="num" data-column="activities">
-                <CountLink
-                  count={row.activities}
-                  to={activitiesLink({ innovator: row.id, from, to })}
-                  label={(formatted) => t('staffOutput.table.openTotal', { name: row.fullName, count: row.activities, formatted })}
-                />
+                {format.integer(totals.activities)}
               </td>
               {ACTIVITY_STATUSES.map((status) => (
                 <td key={status} className="num" data-column={status}>
-                  <CountLink
-                    count={row.byStatus[status]}
-                    to={activitiesLink({ innovator: row.id, status, from, to })}
-                    label={(formatted) =>
-                      t('staffOutput.table.openStatus', {
-                        name: row.fullName,
-                        status: statusName(status),
-                        count: row.byStatus[status],
-                        formatted,
-                      })
-                    }
-                  />
+                  {format.integer(totals.byStatus[status])}
                 </td>
               ))}
               <td className="num" data-column="hours">
-                {hours(row.hours)}
+                {hours(totals.hours)}
               </td>
               <td className="num" data-column="participants">
-                {format.integer(row.participants)}
+                {format.integer(totals.participants)}
               </td>
               <td className="num" data-column="reviewed">
-                {format.integer(row.reviewTime.reviewed)}
+                {format.integer(totals.reviewTime.reviewed)}
               </td>
               <td className="num" data-column="medianReview">
-                {hours(row.reviewTime.medianHours) ?? none}
+                {hours(totals.reviewTime.medianHours) ?? none}
               </td>
               <td className="num" data-column="p90Review">
-                {hours(row.reviewTime.p90Hours) ?? none}
+                {hours(totals.reviewTime.p90Hours) ?? none}
               </td>
               <td data-column="unvisited">
-                {row.unvisitedMunicipalities.length === 0 ? (
-                  <span className="muted">{t('staffOutput.table.allVisited')}</span>
-                ) : (
-                  <ul className="staff-table__places">
-                    {row.unvisitedMunicipalities.map((m) => (
-                      <li key={m.istatCode}>
-                        {m.name}{' '}
-                        <span className="muted">
-                          (
-                          {m.lastVisit
-                            ? t('staffOutput.table.lastVisit', { date: format.date(m.lastVisit) })
-                            : t('staffOutput.table.neverVisited')}
-                          )
-                        </span>
-                      </li>
-                    ))}
-                  </ul>
-                )}
+                {t('staffOutput.table.unvisitedTotal', {
+                  count: totals.unvisitedMunicipalities,
+                  formatted: format.integer(totals.unvisitedMunicipalities),
+                })}
               </td>
-              <td data-column="lastActivity">{row.lastActivityDate ? format.date(row.lastActivityDate) : none}</td>
+              <td />
             </tr>
-          ))}
-        </tbody>
-        <tfoot>
-          <tr data-innovator="totals">
-            <th scope="row">
-              {t('staffOutput.table.totals', {
-                count: totals.innovators,
-                active: format.integer(totals.activeInnovators),
-                formatted: format.integer(totals.innovators),
-              })}
-            </th>
-            <td className="num" data-column="activities">
-              {format.integer(totals.activities)}
-            </td>
-            {ACTIVITY_STATUSES.map((status) => (
-              <td key={status} className="num" data-column={status}>
-                {format.integer(totals.byStatus[status])}
-              </td>
-            ))}
-            <td className="num" data-column="hours">
-              {hours(totals.hours)}
-            </td>
-            <td className="num" data-column="participants">
-              {format.integer(totals.participants)}
-            </td>
-            <td className="num" data-column="reviewed">
-              {format.integer(totals.reviewTime.reviewed)}
-            </td>
-            <td className="num" data-column="medianReview">
-              {hours(totals.reviewTime.medianHours) ?? none}
-            </td>
-            <td className="num" data-column="p90Review">
-              {hours(totals.reviewTime.p90Hours) ?? none}
-            </td>
-            <td data-column="unvisited">
-              {t('staffOutput.table.unvisitedTotal', {
-                count: totals.unvisitedMunicipalities,
-                formatted: format.integer(totals.unvisitedMunicipalities),
-              })}
-            </td>
-            <td />
-          </tr>
-        </tfoot>
-      </table>
+          </tfoot>
+        </table>
+      </div>
     </div>
   );
 }
@@ -255,52 +258,53 @@ export function TypeTable({ report, rows }: { report: StaffOutputDto; rows: Staf
   const { from, to } = report.period;
   const typeName = (type: ActivityType) => t(`vocab.activityType.${type}`);
   return (
-    // A scrolling region must be reachable by keyboard to scroll it (WCAG 2.1.1; axe scrollable-region-focusable).
-    // eslint-disable-next-line jsx-a11y/no-noninteractive-tabindex
-    <div className="table-wrap" role="region" aria-labelledby={captionId} tabIndex={0}>
-      <table className="table staff-table">
-        <caption id={captionId} className="staff-table__caption">
-          {t('staffOutput.types.caption', { from: format.date(from), to: format.date(to) })}
-        </caption>
-        <thead>
-          <tr>
-            <th scope="col">{t('staffOutput.table.innovator')}</th>
-            {ACTIVITY_TYPES.map((type) => (
-              <th key={type} scope="col" className="num">
-                {typeName(type)}
-              </th>
+    <div className="staff-table-block">
+      <h3 id={captionId} className="staff-table__title">
+        {t('staffOutput.types.caption', { from: format.date(from), to: format.date(to) })}
+      </h3>
+      {/* eslint-disable-next-line jsx-a11y/no-noninteractive-tabindex */}
+      <div className="table-wrap" role="region" aria-labelledby={captionId} tabIndex={0}>
+        <table className="table staff-table" aria-labelledby={captionId}>
+          <thead>
+            <tr>
+              <th scope="col">{t('staffOutput.table.innovator')}</th>
+              {ACTIVITY_TYPES.map((type) => (
+                <th key={type} scope="col" className="num">
+                  {typeName(type)}
+                </th>
+              ))}
+            </tr>
+          </thead>
+          <tbody>
+            {rows.map((row) => (
+              <tr key={row.id} data-innovator={row.id}>
+                <th scope="row">{row.fullName}</th>
+                {ACTIVITY_TYPES.map((type) => (
+                  <td key={type} className="num" data-column={type}>
+                    <CountLink
+                      count={row.byType[type]}
+                      to={activitiesLink({ innovator: row.id, type, from, to })}
+                      label={(formatted) =>
+                        t('staffOutput.types.open', { name: row.fullName, type: typeName(type), count: row.byType[type], formatted })
+                      }
+                    />
+                  </td>
+                ))}
+              </tr>
             ))}
-          </tr>
-        </thead>
-        <tbody>
-          {rows.map((row) => (
-            <tr key={row.id} data-innovator={row.id}>
-              <th scope="row">{row.fullName}</th>
+          </tbody>
+          <tfoot>
+            <tr>
+              <th scope="row">{t('staffOutput.types.total')}</th>
               {ACTIVITY_TYPES.map((type) => (
                 <td key={type} className="num" data-column={type}>
-                  <CountLink
-                    count={row.byType[type]}
-                    to={activitiesLink({ innovator: row.id, type, from, to })}
-                    label={(formatted) =>
-                      t('staffOutput.types.open', { name: row.fullName, type: typeName(type), count: row.byType[type], formatted })
-                    }
-                  />
+                  {format.integer(report.totals.byType[type])}
                 </td>
               ))}
             </tr>
-          ))}
-        </tbody>
-        <tfoot>
-          <tr>
-            <th scope="row">{t('staffOutput.types.total')}</th>
-            {ACTIVITY_TYPES.map((type) => (
-              <td key={type} className="num" data-column={type}>
-                {format.integer(report.totals.byType[type])}
-              </td>
-            ))}
-          </tr>
-        </tfoot>
-      </table>
+          </tfoot>
+        </table>
+      </div>
     </div>
   );
 }

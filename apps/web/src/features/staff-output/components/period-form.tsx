@@ -168,9 +168,6 @@ export function PeriodForm({ filter, today, tenants, serverErrors = {}, onApply 
         <label className="field__label" htmlFor={ids.staleDays}>
           {t('staffOutput.filters.staleDays')}
         </label>
-        <p className="field__hint" id={`${ids.staleDays}-hint`}>
-          {t('staffOutput.filters.staleDaysHint', { max: STAFF_OUTPUT_MAX_STALE_DAYS })}
-        </p>
         <input
           id={ids.staleDays}
           className="input staff-filters__days"
@@ -184,6 +181,9 @@ export function PeriodForm({ filter, today, tenants, serverErrors = {}, onApply 
           aria-describedby={describe(ids.staleDays, 'staleDays', true)}
           onChange={(e) => setDraft({ ...draft, staleDays: e.target.value })}
         />
+        <p className="field__hint" id={`${ids.staleDays}-hint`}>
+          {t('staffOutput.filters.staleDaysHint', { max: STAFF_OUTPUT_MAX_STALE_DAYS })}
+        </p>
         {error(ids.staleDays, 'staleDays')}
       </div>
       <div className="filters__actions">

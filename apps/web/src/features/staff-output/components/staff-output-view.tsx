@@ -37,13 +37,12 @@ function Totals({ report }: { report: StaffOutputDto }) {
     [t('staffOutput.totals.hours'), hours.format(totals.hours)],
     [t('staffOutput.totals.participants'), format.integer(totals.participants)],
     [
-      t('staffOutput.totals.review'),
-      totals.reviewTime.medianHours === null
-        ? t('staffOutput.table.none')
-        : t('staffOutput.totals.reviewValue', {
-            median: hours.format(totals.reviewTime.medianHours),
-            p90: hours.format(totals.reviewTime.p90Hours ?? 0),
-          }),
+      t('staffOutput.totals.medianReview'),
+      totals.reviewTime.medianHours === null ? t('staffOutput.table.none') : hours.format(totals.reviewTime.medianHours),
+    ],
+    [
+      t('staffOutput.totals.p90Review'),
+      totals.reviewTime.p90Hours === null ? t('staffOutput.table.none') : hours.format(totals.reviewTime.p90Hours),
     ],
     [t('staffOutput.totals.unvisited', { days: report.period.staleDays }), format.integer(totals.unvisitedMunicipalities)],
   ];
