@@ -45,7 +45,12 @@ export async function activityWorld(t: TestApp): Promise<ActivityWorld> {
     innC: await f.user({ role: 'innovator', tenant: bari, municipalities: ['072020'], fullName: 'Carla Innovatrice' }),
     coord: await f.user({ role: 'coordinator', tenant: bari, fullName: 'Cosimo Coordinatore' }),
     muniBari: await f.user({ role: 'municipality', tenant: bari, scopeMunicipality: '072006', fullName: 'Ufficio Comune di Bari' }),
-    areaMolfetta: await f.user({ role: 'municipality', tenant: bari, scopeSocialArea: 'ATS_BA_MOLFETTA', fullName: 'Ufficio di Piano Molfetta' }),
+    areaMolfetta: await f.user({
+      role: 'municipality',
+      tenant: bari,
+      scopeSocialArea: 'ATS_BA_MOLFETTA',
+      fullName: 'Ufficio di Piano Molfetta',
+    }),
     innBo: await f.user({ role: 'innovator', tenant: bologna, municipalities: ['037006'], fullName: 'Bianca Bolognese' }),
     coordBo: await f.user({ role: 'coordinator', tenant: bologna, fullName: 'Carlo Coordinatore BO' }),
     admin: await f.user({ role: 'admin', fullName: 'Ada Admin' }),
@@ -103,17 +108,19 @@ export async function activityIn(
   return act(t, reviewer, created.id, 'return', { comment: 'Aggiungi i partecipanti per gruppo' });
 }
 
-export async function countRows(t: TestApp, table: 'activities' | 'activity_organizations' | 'organizations' | 'audit_log'): Promise<number> {
+export async function countRows(
+  t: TestApp,
+  table: 'activities' | 'activity_organizations' | 'organizations' | 'audit_log',
+): Promise<number> {
   const [{ n }] = await t.db.query(`SELECT count(*)::int AS n FROM ${table}`);
   return n;
 }
 
 /** An organization straight in the database (the register's API is tested on its own). */
 export async function organizationIn(t: TestApp, tenant: TestTenant, istat: string, name: string): Promise<string> {
-  const [row] = await t.db.query(`INSERT INTO organizations (tenant_id, name, kind, municipality_id) VALUES ($1, $2, 'aps', $3) RETURNING id`, [
-    tenant.id,
-    name,
-    tenant.municipalities[istat],
-  ]);
+  const [row] = await t.db.query(
+    `INSERT INTO organizations (tenant_id, name, kind, municipality_id) VALUES ($1, $2, 'aps', $3) RETURNING id`,
+    [tenant.id, name, tenant.municipalities[istat]],
+  );
   return row.id;
 }

@@ -16,7 +16,13 @@ describe('activities: who reads what (detail, list, export)', () => {
   beforeAll(async () => {
     t = await createTestApp();
     w = await activityWorld(t);
-    const make = async (name: string, status: 'draft' | 'submitted' | 'approved' | 'returned', author: Actor, reviewer: Actor, municipality: string) => {
+    const make = async (
+      name: string,
+      status: 'draft' | 'submitted' | 'approved' | 'returned',
+      author: Actor,
+      reviewer: Actor,
+      municipality: string,
+    ) => {
       a[name] = await activityIn(t, status, author, reviewer, { municipality, title: name });
     };
     // Anna (Bari, Molfetta)
@@ -127,14 +133,24 @@ describe('activities: who reads what (detail, list, export)', () => {
   });
 
   it("keeps an innovator's own activities readable after the municipality is unassigned, and hides the colleagues' there", async () => {
-    const dora = await signIn(t, await t.factory.user({ role: 'innovator', tenant: w.bari, municipalities: ['072038', '072006'], fullName: 'Dora' }));
+    const dora = await signIn(
+      t,
+      await t.factory.user({ role: 'innovator', tenant: w.bari, municipalities: ['072038', '072006'], fullName: 'Dora' }),
+    );
     const own = await createActivity(t, dora, { municipality: '072038', title: 'Dora a Ruvo' });
     const colleague = await activityIn(t, 'approved', w.innC, w.coord, { municipality: '072020', title: 'Carla a Corato (2)' });
-    await t.db.query('DELETE FROM user_municipalities WHERE user_id = $1 AND municipality_id = $2', [dora.id, w.bari.municipalities['072038']]);
+    await t.db.query('DELETE FROM user_municipalities WHERE user_id = $1 AND municipality_id = $2', [
+      dora.id,
+      w.bari.municipalities['072038'],
+    ]);
     await t.http.get(`/api/activities/${own.id}`).set(dora.auth).expect(200);
     await t.http.get(`/api/activities/${colleague.id}`).set(dora.auth).expect(404);
     // and re-assignment applies at once (the scope is read on every request)
-    await t.db.query('INSERT INTO user_municipalities (user_id, municipality_id, tenant_id) VALUES ($1, $2, $3)', [dora.id, w.bari.municipalities['072020'], w.bari.id]);
+    await t.db.query('INSERT INTO user_municipalities (user_id, municipality_id, tenant_id) VALUES ($1, $2, $3)', [
+      dora.id,
+      w.bari.municipalities['072020'],
+      w.bari.id,
+    ]);
     await t.http.get(`/api/activities/${colleague.id}`).set(dora.auth).expect(200);
   });
 

@@ -115,7 +115,11 @@ describe('activities: export', () => {
     const res = await t.http.get('/api/activities/export?format=csv&status=approved').set(w.coord.auth).expect(200);
     expect((parse(res.text, { columns: true }) as Record<string, string>[]).map((r) => r.title)).toEqual([TRICKY_TITLE]);
     const asc = await t.http.get('/api/activities/export?format=csv&sort=date').set(w.coord.auth).expect(200);
-    expect((parse(asc.text, { columns: true }) as Record<string, string>[]).map((r) => r.title)).toEqual(['Bozza', 'Consegnata', TRICKY_TITLE]);
+    expect((parse(asc.text, { columns: true }) as Record<string, string>[]).map((r) => r.title)).toEqual([
+      'Bozza',
+      'Consegnata',
+      TRICKY_TITLE,
+    ]);
   });
 
   it('defaults to csv and refuses an unknown format or filter with 400', async () => {

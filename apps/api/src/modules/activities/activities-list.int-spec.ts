@@ -12,14 +12,47 @@ describe('activities: list filters, search, order, pages', () => {
     t = await createTestApp();
     w = await activityWorld(t);
     orgId = await organizationIn(t, w.bari, '072006', 'Cooperativa La Città Solidale');
-    const add = async (key: string, body: Parameters<typeof createActivity>[2], status: 'draft' | 'submitted' | 'approved' = 'approved', author = w.innA) => {
+    const add = async (
+      key: string,
+      body: Parameters<typeof createActivity>[2],
+      status: 'draft' | 'submitted' | 'approved' = 'approved',
+      author = w.innA,
+    ) => {
       ids[key] = (await activityIn(t, status, author, w.coord, { title: key, ...body })).id;
     };
-    await add('laboratori-giovani', { date: '2026-03-10', type: 'workshop', themes: ['youth'], description: 'Laboratori creativi con i giovani della città vecchia' });
-    await add('tavolo-rete', { date: '2026-03-12', type: 'network_table', themes: ['social_inclusion'], organizations: [orgId], description: 'Tavolo con le cooperative' });
-    await add('sportello', { date: '2026-04-01', type: 'info_desk', municipality: '072029', themes: [], outcomes: 'Attività di orientamento al lavoro' });
-    await add('mappatura', { date: '2026-04-01', type: 'mapping_survey', municipality: '072029', themes: ['urban_regeneration'], followUps: 'Sopralluogo all’immobile confiscato' });
-    await add('visita-bruno', { date: '2026-05-20', type: 'site_visit', municipality: '072022', themes: ['legality'] }, 'submitted', w.innB);
+    await add('laboratori-giovani', {
+      date: '2026-03-10',
+      type: 'workshop',
+      themes: ['youth'],
+      description: 'Laboratori creativi con i giovani della città vecchia',
+    });
+    await add('tavolo-rete', {
+      date: '2026-03-12',
+      type: 'network_table',
+      themes: ['social_inclusion'],
+      organizations: [orgId],
+      description: 'Tavolo con le cooperative',
+    });
+    await add('sportello', {
+      date: '2026-04-01',
+      type: 'info_desk',
+      municipality: '072029',
+      themes: [],
+      outcomes: 'Attività di orientamento al lavoro',
+    });
+    await add('mappatura', {
+      date: '2026-04-01',
+      type: 'mapping_survey',
+      municipality: '072029',
+      themes: ['urban_regeneration'],
+      followUps: 'Sopralluogo all’immobile confiscato',
+    });
+    await add(
+      'visita-bruno',
+      { date: '2026-05-20', type: 'site_visit', municipality: '072022', themes: ['legality'] },
+      'submitted',
+      w.innB,
+    );
     await add('bozza', { date: '2026-06-01', type: 'meeting', themes: ['youth'] }, 'draft');
   });
   afterAll(() => t.close());
@@ -30,7 +63,9 @@ describe('activities: list filters, search, order, pages', () => {
   }
 
   it('orders by date, newest first by default, and oldest first with sort=date', async () => {
-    expect(await titles('')).toEqual(['bozza', 'visita-bruno', 'mappatura', 'sportello', 'tavolo-rete', 'laboratori-giovani'].sort(byDateDesc(ids)));
+    expect(await titles('')).toEqual(
+      ['bozza', 'visita-bruno', 'mappatura', 'sportello', 'tavolo-rete', 'laboratori-giovani'].sort(byDateDesc(ids)),
+    );
     const asc = await titles('sort=date');
     expect(asc[0]).toBe('laboratori-giovani');
     expect(asc.at(-1)).toBe('bozza');
@@ -133,10 +168,11 @@ describe('activities: list filters, search, order, pages', () => {
     it('gives the same order whether the matches are few (collected then sorted) or many (read in index order)', async () => {
       const expected = async (theme: string, limit: number) =>
         (
-          await t.db.query(
-            `SELECT id FROM activities WHERE tenant_id = $1 AND $2 = ANY(themes) ORDER BY date DESC, id DESC LIMIT $3`,
-            [w.bari.id, theme, limit],
-          )
+          await t.db.query(`SELECT id FROM activities WHERE tenant_id = $1 AND $2 = ANY(themes) ORDER BY date DESC, id DESC LIMIT $3`, [
+            w.bari.id,
+            theme,
+            limit,
+          ])
         ).map((r: { id: string }) => r.id);
       const few = await t.http.get('/api/activities?theme=legality&pageSize=20').set(w.coord.auth).expect(200);
       expect(few.body.totalCapped).toBe(false);

@@ -44,5 +44,8 @@ export function inflections(word: string): string[] {
 
 /** The tsquery text for words that are not stop words: `(forms of w1) & (forms of w2)`. */
 export function tsqueryText(words: readonly string[]): string {
-  return words.map((w) => inflections(w)).map((forms) => (forms.length === 1 ? forms[0] : `(${forms.join(' | ')})`)).join(' & ');
+  return words
+    .map((w) => inflections(w))
+    .map((forms) => (forms.length === 1 ? forms[0] : `(${forms.join(' | ')})`))
+    .join(' & ');
 }

@@ -7,9 +7,24 @@ type Action = 'submit' | 'approve' | 'return' | 'reopen' | 'edit';
 /** What each action does from each status over HTTP: the new status, or the 409 code refusing it. */
 const EXPECTED: Record<Action, Record<ActivityStatus, ActivityStatus | 'ACTIVITY_INVALID_TRANSITION' | 'ACTIVITY_LOCKED'>> = {
   submit: { draft: 'submitted', submitted: 'ACTIVITY_INVALID_TRANSITION', approved: 'ACTIVITY_INVALID_TRANSITION', returned: 'submitted' },
-  approve: { draft: 'ACTIVITY_INVALID_TRANSITION', submitted: 'approved', approved: 'ACTIVITY_INVALID_TRANSITION', returned: 'ACTIVITY_INVALID_TRANSITION' },
-  return: { draft: 'ACTIVITY_INVALID_TRANSITION', submitted: 'returned', approved: 'ACTIVITY_INVALID_TRANSITION', returned: 'ACTIVITY_INVALID_TRANSITION' },
-  reopen: { draft: 'ACTIVITY_INVALID_TRANSITION', submitted: 'ACTIVITY_INVALID_TRANSITION', approved: 'returned', returned: 'ACTIVITY_INVALID_TRANSITION' },
+  approve: {
+    draft: 'ACTIVITY_INVALID_TRANSITION',
+    submitted: 'approved',
+    approved: 'ACTIVITY_INVALID_TRANSITION',
+    returned: 'ACTIVITY_INVALID_TRANSITION',
+  },
+  return: {
+    draft: 'ACTIVITY_INVALID_TRANSITION',
+    submitted: 'returned',
+    approved: 'ACTIVITY_INVALID_TRANSITION',
+    returned: 'ACTIVITY_INVALID_TRANSITION',
+  },
+  reopen: {
+    draft: 'ACTIVITY_INVALID_TRANSITION',
+    submitted: 'ACTIVITY_INVALID_TRANSITION',
+    approved: 'returned',
+    returned: 'ACTIVITY_INVALID_TRANSITION',
+  },
   edit: { draft: 'draft', submitted: 'ACTIVITY_LOCKED', approved: 'ACTIVITY_LOCKED', returned: 'returned' },
 };
 
@@ -70,11 +85,23 @@ describe('activities: the status machine over HTTP', () => {
 
   it('lets a coordinator reopen an approved activity so that its author edits and resubmits it', async () => {
     const a = await activityIn(t, 'approved', w.innA, w.coord);
-    const locked = await t.http.patch(`/api/activities/${a.id}`).set(w.innA.auth).send({ version: a.version, title: 'Correzione' }).expect(409);
+    const locked = await t.http
+      .patch(`/api/activities/${a.id}`)
+      .set(w.innA.auth)
+      .send({ version: a.version, title: 'Correzione' })
+      .expect(409);
     expect(locked.body.code).toBe('ACTIVITY_LOCKED');
-    const reopened = await t.http.post(`/api/activities/${a.id}/reopen`).set(w.coord.auth).send({ comment: 'Correggi la data' }).expect(200);
+    const reopened = await t.http
+      .post(`/api/activities/${a.id}/reopen`)
+      .set(w.coord.auth)
+      .send({ comment: 'Correggi la data' })
+      .expect(200);
     expect(reopened.body).toMatchObject({ status: 'returned', reviewComment: 'Correggi la data' });
-    const edited = await t.http.patch(`/api/activities/${a.id}`).set(w.innA.auth).send({ version: reopened.body.version, date: '2026-10-16' }).expect(200);
+    const edited = await t.http
+      .patch(`/api/activities/${a.id}`)
+      .set(w.innA.auth)
+      .send({ version: reopened.body.version, date: '2026-10-16' })
+      .expect(200);
     expect(edited.body).toMatchObject({ status: 'returned', date: '2026-10-16' });
     await t.http.post(`/api/activities/${a.id}/submit`).set(w.innA.auth).expect(200);
     const approved = await t.http.post(`/api/activities/${a.id}/approve`).set(w.coord.auth).expect(200);
@@ -98,7 +125,7 @@ describe('activities: the status machine over HTTP', () => {
       expect(res.body.code).toBe('ACTIVITY_NOT_AUTHOR');
     });
 
-    it("answers 404 to a colleague acting on a draft (drafts are private to their author)", async () => {
+    it('answers 404 to a colleague acting on a draft (drafts are private to their author)', async () => {
       const a = await activityIn(t, 'draft', w.innA, w.coord);
       await t.http.post(`/api/activities/${a.id}/submit`).set(w.innB.auth).expect(404);
       await t.http.patch(`/api/activities/${a.id}`).set(w.innB.auth).send({ version: 1, title: 'x' }).expect(404);
@@ -132,7 +159,11 @@ describe('activities: the status machine over HTTP', () => {
 
     it('refuses a transition with a stale version (409 STALE_VERSION)', async () => {
       const a = await activityIn(t, 'submitted', w.innA, w.coord);
-      const res = await t.http.post(`/api/activities/${a.id}/approve`).set(w.coord.auth).send({ version: a.version - 1 }).expect(409);
+      const res = await t.http
+        .post(`/api/activities/${a.id}/approve`)
+        .set(w.coord.auth)
+        .send({ version: a.version - 1 })
+        .expect(409);
       expect(res.body.code).toBe('STALE_VERSION');
     });
 
@@ -154,4 +185,3 @@ describe('activities: the status machine over HTTP', () => {
     expect(res.body.details.map((d: { field: string }) => d.field)).toContain('status');
   });
 });
-

@@ -52,9 +52,15 @@ export class ActivitiesController {
   @ApiOperation({ summary: 'Log an activity (a draft) in one of your municipalities; idempotent by clientId (201 new, 200 replay)' })
   @ApiCreatedResponse({ type: ActivityResponseDto })
   @ApiOkResponse({ type: ActivityResponseDto, description: 'a retry: the activity created earlier with this clientId and body' })
-  @ApiBadRequestResponse({ description: 'VALIDATION_FAILED, ACTIVITY_MUNICIPALITY_UNKNOWN, ACTIVITY_MUNICIPALITY_NOT_ASSIGNED, ACTIVITY_ORGANIZATION_UNKNOWN' })
+  @ApiBadRequestResponse({
+    description: 'VALIDATION_FAILED, ACTIVITY_MUNICIPALITY_UNKNOWN, ACTIVITY_MUNICIPALITY_NOT_ASSIGNED, ACTIVITY_ORGANIZATION_UNKNOWN',
+  })
   @ApiConflictResponse({ description: 'ACTIVITY_CLIENT_ID_CONFLICT' })
-  async createActivity(@Scope() scope: AccessScope, @Body() body: CreateActivityDto, @Res({ passthrough: true }) res: Response): Promise<ActivityDto> {
+  async createActivity(
+    @Scope() scope: AccessScope,
+    @Body() body: CreateActivityDto,
+    @Res({ passthrough: true }) res: Response,
+  ): Promise<ActivityDto> {
     const { activity, created } = await this.activities.createActivity(scope, body);
     res.status(created ? HttpStatus.CREATED : HttpStatus.OK);
     return activity;
@@ -73,7 +79,11 @@ export class ActivitiesController {
   @ApiOkResponse({ type: ActivityResponseDto })
   @ApiForbiddenResponse({ description: 'ACTIVITY_NOT_AUTHOR' })
   @ApiConflictResponse({ description: 'STALE_VERSION, ACTIVITY_LOCKED' })
-  updateActivity(@Scope() scope: AccessScope, @Param('id', ActivityId()) id: string, @Body() body: UpdateActivityDto): Promise<ActivityDto> {
+  updateActivity(
+    @Scope() scope: AccessScope,
+    @Param('id', ActivityId()) id: string,
+    @Body() body: UpdateActivityDto,
+  ): Promise<ActivityDto> {
     return this.activities.updateActivity(scope, id, body);
   }
 
@@ -83,7 +93,11 @@ export class ActivitiesController {
   @ApiOperation({ summary: 'Submit your activity for review (from draft or returned)' })
   @ApiOkResponse({ type: ActivityResponseDto })
   @ApiConflictResponse({ description: 'ACTIVITY_INVALID_TRANSITION, STALE_VERSION' })
-  submitActivity(@Scope() scope: AccessScope, @Param('id', ActivityId()) id: string, @Body() body: TransitionActivityDto): Promise<ActivityDto> {
+  submitActivity(
+    @Scope() scope: AccessScope,
+    @Param('id', ActivityId()) id: string,
+    @Body() body: TransitionActivityDto,
+  ): Promise<ActivityDto> {
     return this.activities.transition(scope, id, 'submit', body);
   }
 
@@ -93,7 +107,11 @@ export class ActivitiesController {
   @ApiOperation({ summary: 'Approve a submitted activity (locks it for the author)' })
   @ApiOkResponse({ type: ActivityResponseDto })
   @ApiConflictResponse({ description: 'ACTIVITY_INVALID_TRANSITION, STALE_VERSION' })
-  approveActivity(@Scope() scope: AccessScope, @Param('id', ActivityId()) id: string, @Body() body: TransitionActivityDto): Promise<ActivityDto> {
+  approveActivity(
+    @Scope() scope: AccessScope,
+    @Param('id', ActivityId()) id: string,
+    @Body() body: TransitionActivityDto,
+  ): Promise<ActivityDto> {
     return this.activities.transition(scope, id, 'approve', body);
   }
 
@@ -103,7 +121,11 @@ export class ActivitiesController {
   @ApiOperation({ summary: 'Return a submitted activity to its author with a comment' })
   @ApiOkResponse({ type: ActivityResponseDto })
   @ApiConflictResponse({ description: 'ACTIVITY_INVALID_TRANSITION, STALE_VERSION' })
-  returnActivity(@Scope() scope: AccessScope, @Param('id', ActivityId()) id: string, @Body() body: ReturnActivityDto): Promise<ActivityDto> {
+  returnActivity(
+    @Scope() scope: AccessScope,
+    @Param('id', ActivityId()) id: string,
+    @Body() body: ReturnActivityDto,
+  ): Promise<ActivityDto> {
     return this.activities.transition(scope, id, 'return', body);
   }
 
@@ -113,7 +135,11 @@ export class ActivitiesController {
   @ApiOperation({ summary: 'Reopen an approved activity: it becomes returned, so that its author can edit and resubmit it' })
   @ApiOkResponse({ type: ActivityResponseDto })
   @ApiConflictResponse({ description: 'ACTIVITY_INVALID_TRANSITION, STALE_VERSION' })
-  reopenActivity(@Scope() scope: AccessScope, @Param('id', ActivityId()) id: string, @Body() body: TransitionActivityDto): Promise<ActivityDto> {
+  reopenActivity(
+    @Scope() scope: AccessScope,
+    @Param('id', ActivityId()) id: string,
+    @Body() body: TransitionActivityDto,
+  ): Promise<ActivityDto> {
     return this.activities.transition(scope, id, 'reopen', body);
   }
 

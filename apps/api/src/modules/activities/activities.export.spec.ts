@@ -1,4 +1,5 @@
-import { csvCell, exportColumns, exportFilename, xlsxCell } from './activities.export';
+import ExcelJS from 'exceljs';
+import { csvCell, exportColumns, exportFilename, xlsxCell, xlsxStream } from './activities.export';
 
 describe('export formatting', () => {
   it('writes csv values as they are', () => {
@@ -39,5 +40,28 @@ describe('export formatting', () => {
   it('names the file after the day in Rome', () => {
     expect(exportFilename('xlsx', new Date('2026-12-31T23:30:00Z'))).toBe('attivita-2027-01-01.xlsx');
     expect(exportFilename('csv-it', new Date('2026-06-01T10:00:00Z'))).toBe('attivita-2026-06-01.csv');
+  });
+});
+
+describe('xlsx stream', () => {
+  it('goes on in a new sheet, with its header, past the rows a sheet may hold', async () => {
+    const row = (i: number) => ({ id: `id-${i}`, title: `Attività ${i}`, date: '2026-01-02' }) as never;
+    async function* batches() {
+      yield [row(1), row(2), row(3)];
+      yield [row(4), row(5)];
+    }
+    const columns = exportColumns({ internalNotes: true, review: true }).filter((c) => ['id', 'title', 'date'].includes(c.key));
+    const chunks: Buffer[] = [];
+    for await (const chunk of xlsxStream(batches(), columns, 2)) chunks.push(chunk as Buffer);
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(Uint8Array.from(Buffer.concat(chunks)).buffer as ExcelJS.Buffer);
+    expect(workbook.worksheets.map((s) => s.name)).toEqual(['Attività', 'Attività 2', 'Attività 3']);
+    expect(workbook.worksheets.map((s) => s.getColumn(1).values.slice(1))).toEqual([
+      ['ID', 'id-1', 'id-2'],
+      ['ID', 'id-3', 'id-4'],
+      ['ID', 'id-5'],
+    ]);
+    expect(workbook.worksheets[0].getRow(2).getCell(2).value).toEqual(new Date(Date.UTC(2026, 0, 2)));
+    expect(workbook.worksheets[0].getRow(2).getCell(3).value).toBe('Attività 1');
   });
 });

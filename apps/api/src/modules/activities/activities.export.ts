@@ -38,20 +38,62 @@ const COLUMNS: ExportColumn[] = [
   { key: 'type', csv: 'type', it: 'Tipo', kind: 'text', width: 15, value: (r) => r.type },
   { key: 'title', csv: 'title', it: 'Titolo', kind: 'text', width: 40, value: (r) => r.title },
   { key: 'durationMinutes', csv: 'duration_minutes', it: 'Durata (minuti)', kind: 'int', width: 10, value: (r) => r.durationMinutes },
-  { key: 'municipalityIstat', csv: 'municipality_istat', it: 'Codice ISTAT comune', kind: 'text', width: 10, value: (r) => r.municipalityIstat },
+  {
+    key: 'municipalityIstat',
+    csv: 'municipality_istat',
+    it: 'Codice ISTAT comune',
+    kind: 'text',
+    width: 10,
+    value: (r) => r.municipalityIstat,
+  },
   { key: 'municipality', csv: 'municipality', it: 'Comune', kind: 'text', width: 22, value: (r) => r.municipalityName },
   { key: 'socialAreaCode', csv: 'social_area_code', it: 'Codice ambito', kind: 'text', width: 16, value: (r) => r.socialAreaCode },
   { key: 'socialArea', csv: 'social_area', it: 'Ambito territoriale', kind: 'text', width: 26, value: (r) => r.socialAreaName },
   { key: 'author', csv: 'author', it: 'Autore', kind: 'text', width: 22, value: (r) => r.authorName },
   { key: 'participantsTotal', csv: 'participants_total', it: 'Partecipanti', kind: 'int', width: 10, value: (r) => r.participantsTotal },
-  { key: 'participantsCitizens', csv: 'participants_citizens', it: 'di cui cittadini', kind: 'int', width: 10, value: (r) => r.participantsCitizens },
+  {
+    key: 'participantsCitizens',
+    csv: 'participants_citizens',
+    it: 'di cui cittadini',
+    kind: 'int',
+    width: 10,
+    value: (r) => r.participantsCitizens,
+  },
   { key: 'participantsYouth', csv: 'participants_youth', it: 'di cui giovani', kind: 'int', width: 10, value: (r) => r.participantsYouth },
-  { key: 'participantsFamilies', csv: 'participants_families', it: 'di cui famiglie', kind: 'int', width: 10, value: (r) => r.participantsFamilies },
+  {
+    key: 'participantsFamilies',
+    csv: 'participants_families',
+    it: 'di cui famiglie',
+    kind: 'int',
+    width: 10,
+    value: (r) => r.participantsFamilies,
+  },
   { key: 'participantsEts', csv: 'participants_ets', it: 'di cui ETS', kind: 'int', width: 10, value: (r) => r.participantsEts },
-  { key: 'participantsBusinesses', csv: 'participants_businesses', it: 'di cui imprese', kind: 'int', width: 10, value: (r) => r.participantsBusinesses },
-  { key: 'participantsPublicStaff', csv: 'participants_public_staff', it: 'di cui personale pubblico', kind: 'int', width: 10, value: (r) => r.participantsPublicStaff },
+  {
+    key: 'participantsBusinesses',
+    csv: 'participants_businesses',
+    it: 'di cui imprese',
+    kind: 'int',
+    width: 10,
+    value: (r) => r.participantsBusinesses,
+  },
+  {
+    key: 'participantsPublicStaff',
+    csv: 'participants_public_staff',
+    it: 'di cui personale pubblico',
+    kind: 'int',
+    width: 10,
+    value: (r) => r.participantsPublicStaff,
+  },
   { key: 'themes', csv: 'themes', it: 'Temi', kind: 'text', width: 30, value: (r) => joined(r.themes) },
-  { key: 'organizations', csv: 'organizations', it: 'Organizzazioni', kind: 'text', width: 40, value: (r) => joined(r.organizations.map((o) => o.name)) },
+  {
+    key: 'organizations',
+    csv: 'organizations',
+    it: 'Organizzazioni',
+    kind: 'text',
+    width: 40,
+    value: (r) => joined(r.organizations.map((o) => o.name)),
+  },
   { key: 'lat', csv: 'latitude', it: 'Latitudine', kind: 'decimal', width: 11, value: (r) => r.lat },
   { key: 'lon', csv: 'longitude', it: 'Longitudine', kind: 'decimal', width: 11, value: (r) => r.lon },
   { key: 'description', csv: 'description', it: 'Descrizione', kind: 'text', width: 50, value: (r) => r.description },
@@ -163,26 +205,44 @@ async function drained(stream: NodeJS.WritableStream & { writableNeedDrain?: boo
   await Promise.race([once(stream, 'drain'), once(stream, 'close')]);
 }
 
+/** Excel's limit is 1,048,576 rows per sheet: the header and 1,048,575 activities. */
+export const XLSX_ROWS_PER_SHEET = 1_048_575;
+
 /**
  * An XLSX workbook streamed as it is written: rows are committed to the sheet as each batch
  * arrives, and the next batch is only fetched once the zip output has been taken by the consumer.
+ * Past Excel's row limit the rows go on in a new sheet ("Attività 2", …), each with its header.
  */
-export function xlsxStream(batches: AsyncIterable<ActivityRow[]>, columns: ExportColumn[]): Readable {
+export function xlsxStream(batches: AsyncIterable<ActivityRow[]>, columns: ExportColumn[], rowsPerSheet = XLSX_ROWS_PER_SHEET): Readable {
   const out = new PassThrough({ highWaterMark: 256 * 1024 });
   const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: out, useStyles: true, useSharedStrings: false });
   workbook.creator = 'Trama';
-  const sheet = workbook.addWorksheet('Attività', { views: [{ state: 'frozen', ySplit: 1 }] });
-  sheet.columns = columns.map((c) => ({
-    header: c.it,
-    key: c.key,
-    width: c.width,
-    style: c.kind === 'date' ? { numFmt: 'dd/mm/yyyy' } : c.kind === 'timestamp' ? { numFmt: 'dd/mm/yyyy hh:mm' } : {},
-  }));
-  sheet.getRow(1).font = { bold: true };
+  const addSheet = (n: number) => {
+    const sheet = workbook.addWorksheet(n === 1 ? 'Attività' : `Attività ${n}`, { views: [{ state: 'frozen', ySplit: 1 }] });
+    sheet.columns = columns.map((c) => ({
+      header: c.it,
+      key: c.key,
+      width: c.width,
+      style: c.kind === 'date' ? { numFmt: 'dd/mm/yyyy' } : c.kind === 'timestamp' ? { numFmt: 'dd/mm/yyyy hh:mm' } : {},
+    }));
+    sheet.getRow(1).font = { bold: true };
+    return sheet;
+  };
   const write = async () => {
+    let sheets = 1;
+    let sheet = addSheet(sheets);
+    let rowsInSheet = 0;
     for await (const rows of batches) {
       if (out.destroyed) return; // the client went away: leaving the loop closes the cursor
-      for (const row of rows) sheet.addRow(columns.map((c) => xlsxCell(c, c.value(row)))).commit();
+      for (const row of rows) {
+        if (rowsInSheet === rowsPerSheet) {
+          sheet.commit();
+          sheet = addSheet(++sheets);
+          rowsInSheet = 0;
+        }
+        sheet.addRow(columns.map((c) => xlsxCell(c, c.value(row)))).commit();
+        rowsInSheet += 1;
+      }
       // let the zip compress what was committed, and wait while the consumer is behind
       await new Promise((resolve) => setImmediate(resolve));
       await drained(out);

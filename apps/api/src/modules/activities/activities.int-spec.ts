@@ -1,6 +1,14 @@
 import { randomUUID } from 'node:crypto';
 import type { ActivityDto } from '@trama/contracts';
-import { type ActivityWorld, activityBody, activityIn, activityWorld, countRows, createActivity, organizationIn } from '../../test/activity-fixtures';
+import {
+  type ActivityWorld,
+  activityBody,
+  activityIn,
+  activityWorld,
+  countRows,
+  createActivity,
+  organizationIn,
+} from '../../test/activity-fixtures';
 import { createTestApp, type TestApp } from '../../test/test-app';
 
 describe('activities: creation, editing, history', () => {
@@ -48,7 +56,11 @@ describe('activities: creation, editing, history', () => {
       const body = activityBody();
       const first = await t.http.post('/api/activities').set(w.innA.auth).send(body).expect(201);
       const before = { activities: await countRows(t, 'activities'), audit: await countRows(t, 'audit_log') };
-      const again = await t.http.post('/api/activities').set(w.innA.auth).send({ ...body, themes: [...(body.themes ?? [])].reverse() }).expect(200);
+      const again = await t.http
+        .post('/api/activities')
+        .set(w.innA.auth)
+        .send({ ...body, themes: [...(body.themes ?? [])].reverse() })
+        .expect(200);
       expect(again.body.id).toBe(first.body.id);
       expect(again.body.version).toBe(1);
       expect({ activities: await countRows(t, 'activities'), audit: await countRows(t, 'audit_log') }).toEqual(before);
@@ -66,7 +78,11 @@ describe('activities: creation, editing, history', () => {
       const body = activityBody();
       await t.http.post('/api/activities').set(w.innA.auth).send(body).expect(201);
       const before = await countRows(t, 'activities');
-      const res = await t.http.post('/api/activities').set(w.innA.auth).send({ ...body, durationMinutes: 91 }).expect(409);
+      const res = await t.http
+        .post('/api/activities')
+        .set(w.innA.auth)
+        .send({ ...body, durationMinutes: 91 })
+        .expect(409);
       expect(res.body.code).toBe('ACTIVITY_CLIENT_ID_CONFLICT');
       expect(await countRows(t, 'activities')).toBe(before);
     });
@@ -93,29 +109,49 @@ describe('activities: creation, editing, history', () => {
       const res = await t.http
         .post('/api/activities')
         .set(w.innA.auth)
-        .send({ clientId: randomUUID(), municipality: '072029', date: '2026-09-01', type: 'meeting', title: 'Riunione', durationMinutes: 30, participants: { total: 0 } })
+        .send({
+          clientId: randomUUID(),
+          municipality: '072029',
+          date: '2026-09-01',
+          type: 'meeting',
+          title: 'Riunione',
+          durationMinutes: 30,
+          participants: { total: 0 },
+        })
         .expect(201);
       expect(res.body).toMatchObject({ description: null, themes: [], organizations: [], location: null, participants: { total: 0 } });
     });
 
     it('refuses a municipality outside the assignment with 400 naming municipality', async () => {
       const before = await countRows(t, 'activities');
-      const res = await t.http.post('/api/activities').set(w.innA.auth).send(activityBody({ municipality: '072020' })).expect(400);
+      const res = await t.http
+        .post('/api/activities')
+        .set(w.innA.auth)
+        .send(activityBody({ municipality: '072020' }))
+        .expect(400);
       expect(res.body.code).toBe('ACTIVITY_MUNICIPALITY_NOT_ASSIGNED');
       expect(res.body.details).toEqual([{ field: 'municipality', messages: [expect.any(String)] }]);
       expect(await countRows(t, 'activities')).toBe(before);
     });
 
     it("treats another tenant's municipality as unknown (400 naming municipality)", async () => {
-      const res = await t.http.post('/api/activities').set(w.innA.auth).send(activityBody({ municipality: '037006' })).expect(400);
+      const res = await t.http
+        .post('/api/activities')
+        .set(w.innA.auth)
+        .send(activityBody({ municipality: '037006' }))
+        .expect(400);
       expect(res.body.code).toBe('ACTIVITY_MUNICIPALITY_UNKNOWN');
       expect(res.body.details[0].field).toBe('municipality');
     });
 
-    it("refuses an organization of another tenant (400 naming organizations), nothing written", async () => {
+    it('refuses an organization of another tenant (400 naming organizations), nothing written', async () => {
       const foreign = await organizationIn(t, w.bologna, '037006', 'Associazione bolognese');
       const before = { a: await countRows(t, 'activities'), ao: await countRows(t, 'activity_organizations') };
-      const res = await t.http.post('/api/activities').set(w.innA.auth).send(activityBody({ organizations: [foreign] })).expect(400);
+      const res = await t.http
+        .post('/api/activities')
+        .set(w.innA.auth)
+        .send(activityBody({ organizations: [foreign] }))
+        .expect(400);
       expect(res.body.code).toBe('ACTIVITY_ORGANIZATION_UNKNOWN');
       expect(res.body.details[0].field).toBe('organizations');
       expect({ a: await countRows(t, 'activities'), ao: await countRows(t, 'activity_organizations') }).toEqual(before);
@@ -160,7 +196,10 @@ describe('activities: creation, editing, history', () => {
     ];
     it.each(cases)('refuses %s', async (_label, mutate, field) => {
       const before = { a: await countRows(t, 'activities'), audit: await countRows(t, 'audit_log') };
-      const res = await t.http.post('/api/activities').set(w.innA.auth).send(mutate(activityBody() as never) as object);
+      const res = await t.http
+        .post('/api/activities')
+        .set(w.innA.auth)
+        .send(mutate(activityBody() as never) as object);
       expect(res.status).toBe(400);
       expect(res.body.code).toBe('VALIDATION_FAILED');
       expect(res.body.details.map((d: { field: string }) => d.field)).toContain(field);
@@ -170,7 +209,11 @@ describe('activities: creation, editing, history', () => {
 
     it('refuses malformed JSON with 400 MALFORMED_JSON', async () => {
       const before = await countRows(t, 'activities');
-      const res = await t.http.post('/api/activities').set(w.innA.auth).set('Content-Type', 'application/json').send('{"clientId": "x", "title": ');
+      const res = await t.http
+        .post('/api/activities')
+        .set(w.innA.auth)
+        .set('Content-Type', 'application/json')
+        .send('{"clientId": "x", "title": ');
       expect(res.status).toBe(400);
       expect(res.body.code).toBe('MALFORMED_JSON');
       expect(await countRows(t, 'activities')).toBe(before);
@@ -195,7 +238,10 @@ describe('activities: creation, editing, history', () => {
         durationMinutes: a.durationMinutes,
         participants: a.participants,
       });
-      const [entry] = await t.db.query(`SELECT actor_id, before, after FROM audit_log WHERE entity = 'activity' AND entity_id = $1 AND action = 'update'`, [a.id]);
+      const [entry] = await t.db.query(
+        `SELECT actor_id, before, after FROM audit_log WHERE entity = 'activity' AND entity_id = $1 AND action = 'update'`,
+        [a.id],
+      );
       expect(entry.actor_id).toBe(w.innA.id);
       expect(entry.before).toEqual({ title: a.title, municipality: '072006', organizations: [], description: a.description });
       expect(entry.after).toEqual({ title: 'Laboratorio spostato', municipality: '072029', organizations: [org], description: null });
@@ -204,7 +250,11 @@ describe('activities: creation, editing, history', () => {
     it('refuses a stale version with 409 STALE_VERSION and keeps the record as it was', async () => {
       const a = await createActivity(t, w.innA);
       await t.http.patch(`/api/activities/${a.id}`).set(w.innA.auth).send({ version: 1, title: 'Prima modifica' }).expect(200);
-      const res = await t.http.patch(`/api/activities/${a.id}`).set(w.innA.auth).send({ version: 1, title: 'Modifica in ritardo', durationMinutes: 5 }).expect(409);
+      const res = await t.http
+        .patch(`/api/activities/${a.id}`)
+        .set(w.innA.auth)
+        .send({ version: 1, title: 'Modifica in ritardo', durationMinutes: 5 })
+        .expect(409);
       expect(res.body.code).toBe('STALE_VERSION');
       const now = (await t.http.get(`/api/activities/${a.id}`).set(w.innA.auth).expect(200)).body;
       expect(now).toMatchObject({ version: 2, title: 'Prima modifica', durationMinutes: a.durationMinutes });
@@ -250,7 +300,16 @@ describe('activities: creation, editing, history', () => {
       await t.http.post(`/api/activities/${a.id}/reopen`).set(w.coord.auth).send({ comment: 'Manca la durata reale' }).expect(200);
 
       const res = await t.http.get(`/api/activities/${a.id}/history`).set(w.coord.auth).expect(200);
-      expect(res.body.map((e: { action: string }) => e.action)).toEqual(['create', 'update', 'submit', 'return', 'update', 'submit', 'approve', 'reopen']);
+      expect(res.body.map((e: { action: string }) => e.action)).toEqual([
+        'create',
+        'update',
+        'submit',
+        'return',
+        'update',
+        'submit',
+        'approve',
+        'reopen',
+      ]);
       expect(res.body.map((e: { actor: { fullName: string } }) => e.actor.fullName)).toEqual([
         'Anna Innovatrice',
         'Anna Innovatrice',
@@ -263,7 +322,10 @@ describe('activities: creation, editing, history', () => {
       ]);
       expect(res.body[1]).toMatchObject({ before: { durationMinutes: 90 }, after: { durationMinutes: 120 } });
       expect(res.body[3]).toMatchObject({ before: { status: 'submitted' }, after: { status: 'returned', comment: 'Indica gli esiti' } });
-      expect(res.body[7]).toMatchObject({ before: { status: 'approved' }, after: { status: 'returned', comment: 'Manca la durata reale' } });
+      expect(res.body[7]).toMatchObject({
+        before: { status: 'approved' },
+        after: { status: 'returned', comment: 'Manca la durata reale' },
+      });
       // the author and colleagues who can read it see it too
       await t.http.get(`/api/activities/${a.id}/history`).set(w.innA.auth).expect(200);
       await t.http.get(`/api/activities/${a.id}/history`).set(w.innB.auth).expect(200);

@@ -1,6 +1,13 @@
 import { Injectable } from '@nestjs/common';
-import { ACTIVITY_COUNT_CAP, type ActivityFilters, type ActivitySort, type ActivityStatus, type ActivityType, type Theme } from '@trama/contracts';
-import { Brackets, DataSource, EntityManager, type ObjectLiteral, SelectQueryBuilder } from 'typeorm';
+import {
+  ACTIVITY_COUNT_CAP,
+  type ActivityFilters,
+  type ActivitySort,
+  type ActivityStatus,
+  type ActivityType,
+  type Theme,
+} from '@trama/contracts';
+import { Brackets, DataSource, EntityManager, type ObjectLiteral, SelectQueryBuilder, type WhereExpressionBuilder } from 'typeorm';
 import type { AccessScope } from '../../common/access/access-scope';
 import { AuditEntry } from '../../common/audit/audit-entry.entity';
 import { updateVersioned } from '../../common/database/versioned-update';
@@ -132,6 +139,12 @@ function hasSparseFilter(f: ActivityFilters, search: TextSearch): boolean {
   return search.kind !== 'none' || Boolean(f.theme || f.organization);
 }
 
+/** TypeORM hands Brackets a builder of the outer query's class (sharing its parameters): a SelectQueryBuilder here. */
+function asSelect(where: WhereExpressionBuilder): SelectQueryBuilder<Activity> {
+  if (!(where instanceof SelectQueryBuilder)) throw new Error('expected a SelectQueryBuilder inside Brackets');
+  return where as SelectQueryBuilder<Activity>;
+}
+
 function orderBy(sort: ActivitySort, alias = 'a'): string {
   const direction = sort === 'date' ? 'ASC' : 'DESC';
   return `${alias}.date ${direction}, ${alias}.id ${direction}`;
@@ -156,16 +169,19 @@ export class ActivitiesRepository {
       qb.andWhere(`a.status = 'approved'`);
     } else if (scope.role === 'innovator') {
       // their own activities (any status, any municipality), and the colleagues' activities in
-      // the municipalities assigned to them, except drafts (private to their author)
-      const assigned = scope.apply(this.sub().select('ra.id').from('municipalities', 'ra'), 'ra', { municipality: 'ra.id', territory: 'assigned' });
+      // the municipalities assigned to them, except drafts (private to their author). The assigned
+      // municipalities are bound by scope.apply inside the OR branch, as a literal list: the planner
+      // estimates it from statistics and can combine the author and municipality indexes.
       qb.andWhere(
         new Brackets((w) =>
-          w
-            .where('a.author_id = :readableActor', { readableActor: scope.actor.id })
-            .orWhere(`(a.status <> 'draft' AND a.municipality_id IN (${assigned.getQuery()}))`),
+          w.where('a.author_id = :readableActor', { readableActor: scope.actor.id }).orWhere(
+            new Brackets((colleagues) => {
+              colleagues.where(`a.status <> 'draft'`);
+              scope.apply(asSelect(colleagues), 'a', { municipality: 'a.municipality_id', territory: 'assigned' });
+            }),
+          ),
         ),
       );
-      qb.setParameters({ ...qb.getParameters(), ...assigned.getParameters() });
     }
     return qb;
   }
@@ -194,9 +210,17 @@ export class ActivitiesRepository {
     return kept.length === 0 ? { kind: 'nothing' } : { kind: 'tsquery', text: tsqueryText(kept.map((k) => k.w)) };
   }
 
-  private applyFilters(qb: SelectQueryBuilder<Activity>, scope: AccessScope, f: ActivityFilters, search: TextSearch): SelectQueryBuilder<Activity> {
+  private applyFilters(
+    qb: SelectQueryBuilder<Activity>,
+    scope: AccessScope,
+    f: ActivityFilters,
+    search: TextSearch,
+  ): SelectQueryBuilder<Activity> {
     if (f.municipality) {
-      const sub = this.sub().select('fm.id').from('municipalities', 'fm').where('fm.istat_code = :fMunicipality', { fMunicipality: f.municipality });
+      const sub = this.sub()
+        .select('fm.id')
+        .from('municipalities', 'fm')
+        .where('fm.istat_code = :fMunicipality', { fMunicipality: f.municipality });
       this.whereIn(qb, 'a.municipality_id', scope.apply(sub, 'fm'));
     }
     if (f.socialArea) {
@@ -243,33 +267,57 @@ export class ActivitiesRepository {
    * One page of the ids the caller may read that match the filters, in list order, and the number
    * of matches counted up to ACTIVITY_COUNT_CAP (`capped` when there are more). See docs/activities.md.
    */
-  async listPage(scope: AccessScope, filters: ActivityFilters, page: PageRequest): Promise<{ ids: string[]; total: number; capped: boolean }> {
+  async listPage(
+    scope: AccessScope,
+    filters: ActivityFilters,
+    page: PageRequest,
+  ): Promise<{ ids: string[]; total: number; capped: boolean }> {
     const search = await this.textSearch(filters.q);
     const matching = this.applyFilters(this.readable(scope), scope, filters, search).select('a.id', 'id');
-    const [matchSql, params] = matching.clone().addSelect('a.date', 'date').getQueryAndParameters();
-    const count = async () => {
-      const [countSql, countParams] = matching.clone().limit(ACTIVITY_COUNT_CAP + 1).getQueryAndParameters();
-      const [{ n }] = await this.dataSource.query(`SELECT count(*)::int AS n FROM (${countSql}) counted`, countParams);
-      return { total: Math.min(n, ACTIVITY_COUNT_CAP), capped: n > ACTIVITY_COUNT_CAP };
-    };
     const window = `OFFSET ${Math.trunc(page.offset)} LIMIT ${Math.trunc(page.limit)}`;
-    // in date order straight from the (tenant, …, date, id) indexes: stops after the page
-    const ordered = () => this.dataSource.query(`${matchSql} ORDER BY ${orderBy(page.sort)} ${window}`, params);
-    // few matches of a GIN-served filter: collect them, then sort (never walk the date index looking for them)
-    const collected = () =>
-      this.dataSource.query(`WITH matched AS MATERIALIZED (${matchSql}) SELECT id FROM matched ORDER BY ${orderBy(page.sort, 'matched')} ${window}`, params);
+    const counted = (n: number) => ({ total: Math.min(n, ACTIVITY_COUNT_CAP), capped: n > ACTIVITY_COUNT_CAP });
+    const idsOf = (rows: { id: string }[]) => rows.map((r) => r.id);
+    // the page in list order straight from a (tenant, …, date, id) index: stops after `LIMIT` rows
+    const [orderedSql, orderedParams] = matching.clone().getQueryAndParameters();
+    const ordered = () => this.dataSource.query(`${orderedSql} ORDER BY ${orderBy(page.sort)} ${window}`, orderedParams);
 
     if (!hasSparseFilter(filters, search)) {
-      const [rows, counted] = await Promise.all([ordered(), count()]);
-      return { ids: rows.map((r: { id: string }) => r.id), ...counted };
+      const [countSql, countParams] = matching
+        .clone()
+        .limit(ACTIVITY_COUNT_CAP + 1)
+        .getQueryAndParameters();
+      const [rows, [{ n }]] = await Promise.all([
+        ordered(),
+        this.dataSource.query(`SELECT count(*)::int AS n FROM (${countSql}) counted`, countParams),
+      ]);
+      return { ids: idsOf(rows), ...counted(n) };
     }
-    const counted = await count();
-    const rows = counted.capped ? await ordered() : await collected();
-    return { ids: rows.map((r: { id: string }) => r.id), ...counted };
+    // a filter served by a GIN index (text, theme) or by the join table (organization): collect
+    // the matches once, up to the cap; when they are all there, count and sort them; when there
+    // are more, they are dense enough for the ordered index walk to find a page quickly
+    const [matchSql, matchParams] = matching
+      .clone()
+      .addSelect('a.date', 'date')
+      .limit(ACTIVITY_COUNT_CAP + 1)
+      .getQueryAndParameters();
+    const [{ n, ids }] = await this.dataSource.query(
+      `WITH matched AS MATERIALIZED (${matchSql})
+       SELECT (SELECT count(*) FROM matched)::int AS n,
+              coalesce((SELECT json_agg(p.id ORDER BY ${orderBy(page.sort, 'p')})
+                          FROM (SELECT m.id, m.date FROM matched m ORDER BY ${orderBy(page.sort, 'm')} ${window}) p), '[]'::json) AS ids`,
+      matchParams,
+    );
+    if (n <= ACTIVITY_COUNT_CAP) return { ids: ids as string[], ...counted(n) };
+    return { ids: idsOf(await ordered()), ...counted(n) };
   }
 
   /** The activities among `ids` that the caller may read, with what their responses need (any order). */
-  async findManyReadable(scope: AccessScope, ids: readonly string[], options: ReadOptions, manager?: EntityManager): Promise<ActivityRow[]> {
+  async findManyReadable(
+    scope: AccessScope,
+    ids: readonly string[],
+    options: ReadOptions,
+    manager?: EntityManager,
+  ): Promise<ActivityRow[]> {
     if (ids.length === 0) return [];
     const qb = this.withRowColumns(this.readable(scope, manager), options).andWhere('a.id IN (:...rowIds)', { rowIds: ids });
     return qb.getRawMany<ActivityRow>();
@@ -308,7 +356,11 @@ export class ActivitiesRepository {
   }
 
   /** The activity of the caller's tenant holding this clientId, whoever its author (to tell a retry from a clash). */
-  async findByClientId(manager: EntityManager, scope: AccessScope, clientId: string): Promise<Pick<Activity, 'id' | 'authorId' | 'clientHash'> | null> {
+  async findByClientId(
+    manager: EntityManager,
+    scope: AccessScope,
+    clientId: string,
+  ): Promise<Pick<Activity, 'id' | 'authorId' | 'clientHash'> | null> {
     const qb = manager
       .createQueryBuilder(Activity, 'a')
       .select(['a.id', 'a.authorId', 'a.clientHash'])
@@ -317,9 +369,20 @@ export class ActivitiesRepository {
   }
 
   /** Optimistic update of a locked activity (409 STALE_VERSION when `version` is not current). */
-  async update(manager: EntityManager, scope: AccessScope, activity: Pick<Activity, 'id' | 'tenantId'>, version: number, changes: Partial<Activity>): Promise<void> {
+  async update(
+    manager: EntityManager,
+    scope: AccessScope,
+    activity: Pick<Activity, 'id' | 'tenantId'>,
+    version: number,
+    changes: Partial<Activity>,
+  ): Promise<void> {
     if (!scope.canReachTenant(activity.tenantId)) throw new Error('update outside the caller tenant');
-    await updateVersioned(manager, Activity, { id: activity.id, tenantId: activity.tenantId, version }, { ...changes, updatedBy: scope.actor.id });
+    await updateVersioned(
+      manager,
+      Activity,
+      { id: activity.id, tenantId: activity.tenantId, version },
+      { ...changes, updatedBy: scope.actor.id },
+    );
   }
 
   async organizationIds(manager: EntityManager, scope: AccessScope, activity: Pick<Activity, 'id' | 'tenantId'>): Promise<string[]> {
@@ -332,7 +395,12 @@ export class ActivitiesRepository {
     return rows.map((r) => r.id);
   }
 
-  async replaceOrganizations(manager: EntityManager, scope: AccessScope, activity: Pick<Activity, 'id' | 'tenantId'>, organizationIds: readonly string[]): Promise<void> {
+  async replaceOrganizations(
+    manager: EntityManager,
+    scope: AccessScope,
+    activity: Pick<Activity, 'id' | 'tenantId'>,
+    organizationIds: readonly string[],
+  ): Promise<void> {
     if (!scope.canReachTenant(activity.tenantId)) throw new Error('link outside the caller tenant');
     await manager.delete(ActivityOrganization, { tenantId: activity.tenantId, activityId: activity.id });
     if (organizationIds.length === 0) return;
@@ -355,7 +423,11 @@ export class ActivitiesRepository {
   }
 
   async municipalityIstat(manager: EntityManager, scope: AccessScope, municipalityId: string): Promise<string | null> {
-    const qb = manager.createQueryBuilder().from('municipalities', 'm').select('m.istat_code', 'istatCode').where('m.id = :municipalityId', { municipalityId });
+    const qb = manager
+      .createQueryBuilder()
+      .from('municipalities', 'm')
+      .select('m.istat_code', 'istatCode')
+      .where('m.id = :municipalityId', { municipalityId });
     const row = await scope.apply(qb, 'm').getRawOne<{ istatCode: string }>();
     return row?.istatCode ?? null;
   }
@@ -383,7 +455,12 @@ export class ActivitiesRepository {
    * is fetched only when the consumer asks for it, so memory stays flat whatever the size; stopping
    * early (client gone) closes the cursor and returns the connection to the pool.
    */
-  async *streamReadable(scope: AccessScope, filters: ActivityFilters, sort: ActivitySort, options: ReadOptions): AsyncGenerator<ActivityRow[]> {
+  async *streamReadable(
+    scope: AccessScope,
+    filters: ActivityFilters,
+    sort: ActivitySort,
+    options: ReadOptions,
+  ): AsyncGenerator<ActivityRow[]> {
     const search = await this.textSearch(filters.q);
     const qb = this.withRowColumns(this.applyFilters(this.readable(scope), scope, filters, search), options);
     const [sql, params] = qb.getQueryAndParameters();

@@ -230,7 +230,9 @@ export class ActivitiesService {
     const content = contentOf(body);
     const municipality = await this.assignedMunicipality(scope, content.municipality);
     await this.requireOrganizations(scope, municipality.tenantId, content.organizations);
-    const clientHash = createHash('sha256').update(canonical({ author: scope.actor.id, ...content })).digest('hex');
+    const clientHash = createHash('sha256')
+      .update(canonical({ author: scope.actor.id, ...content }))
+      .digest('hex');
 
     const outcome = await this.dataSource.transaction(async (manager) => {
       const id = await this.activities.insertIfAbsent(manager, scope, {
@@ -320,7 +322,12 @@ export class ActivitiesService {
    * A move of the status machine (activity-status.ts). `submit` belongs to the author; `approve`,
    * `return` and `reopen` to coordinators and admins. Any other move is a 409 naming both ends.
    */
-  async transition(scope: AccessScope, id: string, action: ActivityAction, body: { comment?: string | null; version?: number }): Promise<ActivityDto> {
+  async transition(
+    scope: AccessScope,
+    id: string,
+    action: ActivityAction,
+    body: { comment?: string | null; version?: number },
+  ): Promise<ActivityDto> {
     const review = REVIEW_ACTIONS.includes(action);
     if (review) scope.requireRole('coordinator');
     await this.dataSource.transaction(async (manager) => {
@@ -378,7 +385,9 @@ export class ActivitiesService {
   private async assignedMunicipality(scope: AccessScope, istatCode: string): Promise<MunicipalityKey> {
     const found = await this.activities.findMunicipalities(scope, istatCode);
     if (found.length !== 1) {
-      throw ActivityErrors.ACTIVITY_MUNICIPALITY_UNKNOWN(undefined, [{ field: 'municipality', messages: [`no municipality ${istatCode} in your tenant`] }]);
+      throw ActivityErrors.ACTIVITY_MUNICIPALITY_UNKNOWN(undefined, [
+        { field: 'municipality', messages: [`no municipality ${istatCode} in your tenant`] },
+      ]);
     }
     const [municipality] = found;
     if (!scope.canReachMunicipality(municipality.tenantId, municipality.id, 'assigned')) {
@@ -393,7 +402,9 @@ export class ActivitiesService {
     const found = new Set((await this.organizations.findLinkable(scope, tenantId, ids)).map((o) => o.id));
     const missing = ids.filter((id) => !found.has(id));
     if (missing.length > 0) {
-      throw ActivityErrors.ACTIVITY_ORGANIZATION_UNKNOWN(undefined, [{ field: 'organizations', messages: [`unknown organizations: ${missing.join(', ')}`] }]);
+      throw ActivityErrors.ACTIVITY_ORGANIZATION_UNKNOWN(undefined, [
+        { field: 'organizations', messages: [`unknown organizations: ${missing.join(', ')}`] },
+      ]);
     }
   }
 }

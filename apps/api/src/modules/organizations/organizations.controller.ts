@@ -1,5 +1,14 @@
 import { Body, Controller, Get, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
-import { ApiBadRequestResponse, ApiBearerAuth, ApiConflictResponse, ApiCreatedResponse, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import {
+  ApiBadRequestResponse,
+  ApiBearerAuth,
+  ApiConflictResponse,
+  ApiCreatedResponse,
+  ApiNotFoundResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiTags,
+} from '@nestjs/swagger';
 import type { OrganizationDto, Page } from '@trama/contracts';
 import { AccessScope } from '../../common/access/access-scope';
 import { Roles, Scope } from '../../common/auth/decorators';
@@ -33,7 +42,9 @@ export class OrganizationsController {
 
   @Post()
   @Roles('innovator', 'coordinator')
-  @ApiOperation({ summary: 'Register an organization (innovators: in their assigned municipalities; coordinators: anywhere in the tenant)' })
+  @ApiOperation({
+    summary: 'Register an organization (innovators: in their assigned municipalities; coordinators: anywhere in the tenant)',
+  })
   @ApiCreatedResponse({ type: OrganizationResponseDto })
   @ApiBadRequestResponse({ description: 'VALIDATION_FAILED, ORGANIZATION_MUNICIPALITY_UNKNOWN, ORGANIZATION_MUNICIPALITY_NOT_ASSIGNED' })
   @ApiConflictResponse({ description: 'ORGANIZATION_TAX_CODE_TAKEN' })

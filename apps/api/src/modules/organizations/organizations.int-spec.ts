@@ -11,24 +11,58 @@ describe('organizations register (minimal)', () => {
   });
   afterAll(() => t.close());
 
-  const body = (overrides: Record<string, unknown> = {}) => ({ name: 'APS Orti Urbani', kind: 'aps', municipality: '072006', ...overrides });
+  const body = (overrides: Record<string, unknown> = {}) => ({
+    name: 'APS Orti Urbani',
+    kind: 'aps',
+    municipality: '072006',
+    ...overrides,
+  });
 
   it('lets an innovator register an organization in an assigned municipality, normalising the tax code, and audits it', async () => {
-    const res = await t.http.post('/api/organizations').set(w.innA.auth).send(body({ name: '  Cooperativa Città Solidale ', kind: 'social_enterprise', taxCode: 'it 06363391001' })).expect(201);
+    const res = await t.http
+      .post('/api/organizations')
+      .set(w.innA.auth)
+      .send(body({ name: '  Cooperativa Città Solidale ', kind: 'social_enterprise', taxCode: 'it 06363391001' }))
+      .expect(201);
     const org = res.body as OrganizationDto;
-    expect(org).toMatchObject({ name: 'Cooperativa Città Solidale', kind: 'social_enterprise', taxCode: '06363391001', municipality: { istatCode: '072006', name: 'Bari' }, active: true, version: 1 });
-    const [entry] = await t.db.query(`SELECT actor_id, action, after FROM audit_log WHERE entity = 'organization' AND entity_id = $1`, [org.id]);
-    expect(entry).toMatchObject({ actor_id: w.innA.id, action: 'create', after: { name: 'Cooperativa Città Solidale', taxCode: '06363391001' } });
+    expect(org).toMatchObject({
+      name: 'Cooperativa Città Solidale',
+      kind: 'social_enterprise',
+      taxCode: '06363391001',
+      municipality: { istatCode: '072006', name: 'Bari' },
+      active: true,
+      version: 1,
+    });
+    const [entry] = await t.db.query(`SELECT actor_id, action, after FROM audit_log WHERE entity = 'organization' AND entity_id = $1`, [
+      org.id,
+    ]);
+    expect(entry).toMatchObject({
+      actor_id: w.innA.id,
+      action: 'create',
+      after: { name: 'Cooperativa Città Solidale', taxCode: '06363391001' },
+    });
     expect((await t.http.get(`/api/organizations/${org.id}`).set(w.innC.auth).expect(200)).body.id).toBe(org.id);
   });
 
   it('refuses an innovator outside their municipalities (400 naming municipality), lets a coordinator anywhere in the tenant', async () => {
     const before = await countRows(t, 'organizations');
-    const res = await t.http.post('/api/organizations').set(w.innA.auth).send(body({ municipality: '072020' })).expect(400);
+    const res = await t.http
+      .post('/api/organizations')
+      .set(w.innA.auth)
+      .send(body({ municipality: '072020' }))
+      .expect(400);
     expect(res.body).toMatchObject({ code: 'ORGANIZATION_MUNICIPALITY_NOT_ASSIGNED', details: [{ field: 'municipality' }] });
     expect(await countRows(t, 'organizations')).toBe(before);
-    await t.http.post('/api/organizations').set(w.coord.auth).send(body({ municipality: '072020', name: 'ODV Corato' })).expect(201);
-    const foreign = await t.http.post('/api/organizations').set(w.coord.auth).send(body({ municipality: '037006' })).expect(400);
+    await t.http
+      .post('/api/organizations')
+      .set(w.coord.auth)
+      .send(body({ municipality: '072020', name: 'ODV Corato' }))
+      .expect(201);
+    const foreign = await t.http
+      .post('/api/organizations')
+      .set(w.coord.auth)
+      .send(body({ municipality: '037006' }))
+      .expect(400);
     expect(foreign.body.code).toBe('ORGANIZATION_MUNICIPALITY_UNKNOWN');
   });
 
@@ -37,13 +71,33 @@ describe('organizations register (minimal)', () => {
   });
 
   it('keeps tax codes unique per tenant (409 naming taxCode) but not across tenants', async () => {
-    await t.http.post('/api/organizations').set(w.coord.auth).send(body({ taxCode: '80015010723', name: 'Primo' })).expect(201);
-    const dup = await t.http.post('/api/organizations').set(w.innA.auth).send(body({ taxCode: '80015010723', name: 'Secondo' })).expect(409);
+    await t.http
+      .post('/api/organizations')
+      .set(w.coord.auth)
+      .send(body({ taxCode: '80015010723', name: 'Primo' }))
+      .expect(201);
+    const dup = await t.http
+      .post('/api/organizations')
+      .set(w.innA.auth)
+      .send(body({ taxCode: '80015010723', name: 'Secondo' }))
+      .expect(409);
     expect(dup.body).toMatchObject({ code: 'ORGANIZATION_TAX_CODE_TAKEN', details: [{ field: 'taxCode' }] });
-    await t.http.post('/api/organizations').set(w.coordBo.auth).send(body({ taxCode: '80015010723', municipality: '037006' })).expect(201);
+    await t.http
+      .post('/api/organizations')
+      .set(w.coordBo.auth)
+      .send(body({ taxCode: '80015010723', municipality: '037006' }))
+      .expect(201);
     // organizations without a tax code are many
-    await t.http.post('/api/organizations').set(w.innA.auth).send(body({ name: 'Gruppo informale A', kind: 'informal_group' })).expect(201);
-    await t.http.post('/api/organizations').set(w.innA.auth).send(body({ name: 'Gruppo informale B', kind: 'informal_group', taxCode: '' })).expect(201);
+    await t.http
+      .post('/api/organizations')
+      .set(w.innA.auth)
+      .send(body({ name: 'Gruppo informale A', kind: 'informal_group' }))
+      .expect(201);
+    await t.http
+      .post('/api/organizations')
+      .set(w.innA.auth)
+      .send(body({ name: 'Gruppo informale B', kind: 'informal_group', taxCode: '' }))
+      .expect(201);
   });
 
   it.each([
@@ -61,12 +115,18 @@ describe('organizations register (minimal)', () => {
   });
 
   it('lists by name, searching without accents or case, by municipality; municipality users see their territory only', async () => {
-    await t.http.post('/api/organizations').set(w.innA.auth).send(body({ name: 'Associazione Perché No', municipality: '072029', kind: 'odv' })).expect(201);
+    await t.http
+      .post('/api/organizations')
+      .set(w.innA.auth)
+      .send(body({ name: 'Associazione Perché No', municipality: '072029', kind: 'odv' }))
+      .expect(201);
     const q = await t.http.get('/api/organizations?q=perche').set(w.coord.auth).expect(200);
     expect(q.body.items.map((o: OrganizationDto) => o.name)).toEqual(['Associazione Perché No']);
     const byMuni = await t.http.get('/api/organizations?municipality=072029').set(w.innC.auth).expect(200);
     expect(byMuni.body.items.map((o: OrganizationDto) => o.name)).toEqual(['Associazione Perché No']);
-    const names = (await t.http.get('/api/organizations?pageSize=200').set(w.coord.auth).expect(200)).body.items.map((o: OrganizationDto) => o.name);
+    const names = (await t.http.get('/api/organizations?pageSize=200').set(w.coord.auth).expect(200)).body.items.map(
+      (o: OrganizationDto) => o.name,
+    );
     expect(names).toEqual([...names].sort((a: string, b: string) => a.toLowerCase().localeCompare(b.toLowerCase())));
     const muni = await t.http.get('/api/organizations?pageSize=200').set(w.muniBari.auth).expect(200);
     expect(muni.body.items.length).toBeGreaterThan(0);
@@ -78,7 +138,13 @@ describe('organizations register (minimal)', () => {
   });
 
   it('answers 404 for another tenant, outside a municipality user territory, and for non-uuid ids', async () => {
-    const org = (await t.http.post('/api/organizations').set(w.coord.auth).send(body({ name: 'Solo Bari', municipality: '072020' })).expect(201)).body;
+    const org = (
+      await t.http
+        .post('/api/organizations')
+        .set(w.coord.auth)
+        .send(body({ name: 'Solo Bari', municipality: '072020' }))
+        .expect(201)
+    ).body;
     await t.http.get(`/api/organizations/${org.id}`).set(w.coordBo.auth).expect(404);
     await t.http.get(`/api/organizations/${org.id}`).set(w.muniBari.auth).expect(404);
     await t.http.get(`/api/organizations/${org.id}`).set(w.admin.auth).expect(200);
@@ -86,10 +152,20 @@ describe('organizations register (minimal)', () => {
   });
 
   it('treats % and _ in the search as plain characters', async () => {
-    await t.http.post('/api/organizations').set(w.coord.auth).send(body({ name: 'Rete 100% Sud' })).expect(201);
-    const res = await t.http.get(`/api/organizations?q=${encodeURIComponent('100%')}`).set(w.coord.auth).expect(200);
+    await t.http
+      .post('/api/organizations')
+      .set(w.coord.auth)
+      .send(body({ name: 'Rete 100% Sud' }))
+      .expect(201);
+    const res = await t.http
+      .get(`/api/organizations?q=${encodeURIComponent('100%')}`)
+      .set(w.coord.auth)
+      .expect(200);
     expect(res.body.items.map((o: OrganizationDto) => o.name)).toEqual(['Rete 100% Sud']);
-    const none = await t.http.get(`/api/organizations?q=${encodeURIComponent('_')}`).set(w.coord.auth).expect(200);
+    const none = await t.http
+      .get(`/api/organizations?q=${encodeURIComponent('_')}`)
+      .set(w.coord.auth)
+      .expect(200);
     expect(none.body.items).toEqual([]);
   });
 });

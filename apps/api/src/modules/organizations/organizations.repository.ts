@@ -71,7 +71,12 @@ export class OrganizationsRepository {
     if (filter.municipality) qb.andWhere('m.istat_code = :municipality', { municipality: filter.municipality });
     if (filter.kind) qb.andWhere('o.kind = :kind', { kind: filter.kind });
     const total = await qb.clone().getCount();
-    const rows = await qb.orderBy('lower(o.name)').addOrderBy('o.id').offset(filter.offset).limit(filter.limit).getRawMany<OrganizationRow>();
+    const rows = await qb
+      .orderBy('lower(o.name)')
+      .addOrderBy('o.id')
+      .offset(filter.offset)
+      .limit(filter.limit)
+      .getRawMany<OrganizationRow>();
     return { rows, total };
   }
 
@@ -83,7 +88,12 @@ export class OrganizationsRepository {
    * Organizations of `tenantId` among `ids` that the caller may link (to an activity); names for display.
    * Unknown ids and other tenants' ids are simply absent from the answer.
    */
-  async findLinkable(scope: AccessScope, tenantId: string, ids: readonly string[], manager?: EntityManager): Promise<{ id: string; name: string }[]> {
+  async findLinkable(
+    scope: AccessScope,
+    tenantId: string,
+    ids: readonly string[],
+    manager?: EntityManager,
+  ): Promise<{ id: string; name: string }[]> {
     if (ids.length === 0) return [];
     const qb = (manager ?? this.dataSource.manager)
       .createQueryBuilder(Organization, 'o')
@@ -105,7 +115,11 @@ export class OrganizationsRepository {
     return scope.apply(qb, 'm').getRawMany<MunicipalityKey>();
   }
 
-  async insert(manager: EntityManager, scope: AccessScope, values: Omit<Partial<Organization>, 'id' | 'createdBy' | 'updatedBy'>): Promise<string> {
+  async insert(
+    manager: EntityManager,
+    scope: AccessScope,
+    values: Omit<Partial<Organization>, 'id' | 'createdBy' | 'updatedBy'>,
+  ): Promise<string> {
     const result = await manager.insert(Organization, { ...values, createdBy: scope.actor.id, updatedBy: scope.actor.id } as never);
     return String(result.identifiers[0].id);
   }

@@ -97,7 +97,8 @@ export class OrganizationsService {
   private async assignedMunicipality(scope: AccessScope, istatCode: string): Promise<MunicipalityKey> {
     const found = await this.organizations.findMunicipalities(scope, istatCode);
     if (found.length !== 1) {
-      const why = found.length === 0 ? `no municipality ${istatCode} in your tenant` : `municipality ${istatCode} exists in several tenants`;
+      const why =
+        found.length === 0 ? `no municipality ${istatCode} in your tenant` : `municipality ${istatCode} exists in several tenants`;
       throw OrganizationErrors.ORGANIZATION_MUNICIPALITY_UNKNOWN(undefined, [{ field: 'municipality', messages: [why] }]);
     }
     const [municipality] = found;

@@ -9,9 +9,12 @@ describe('Italian tax codes', () => {
     expect(isValidTaxCode(code)).toBe(true);
   });
 
-  it.each(['06363391002', '80015010724', '00000000000', '0636339100', '063633910011', '0636339100A'])('refuses the 11-character code %s', (code) => {
-    expect(isValidTaxCode(code)).toBe(false);
-  });
+  it.each(['06363391002', '80015010724', '00000000000', '0636339100', '063633910011', '0636339100A'])(
+    'refuses the 11-character code %s',
+    (code) => {
+      expect(isValidTaxCode(code)).toBe(false);
+    },
+  );
 
   it('catches every single-digit typo and every swap of adjacent different digits of an 11-digit code', () => {
     const code = '80015010723';
@@ -29,13 +32,19 @@ describe('Italian tax codes', () => {
     }
   });
 
-  it.each(['RSSMRA85T10A562S', 'RSSMRA70A01H501S', 'RSSMRA85T10A56NH'])('accepts the personal code %s (the last one with omocodia)', (code) => {
-    expect(isValidPersonalTaxCode(code)).toBe(true);
-  });
+  it.each(['RSSMRA85T10A562S', 'RSSMRA70A01H501S', 'RSSMRA85T10A56NH'])(
+    'accepts the personal code %s (the last one with omocodia)',
+    (code) => {
+      expect(isValidPersonalTaxCode(code)).toBe(true);
+    },
+  );
 
-  it.each(['RSSMRA85T10A562T', 'RSSMRA85Z10A562S', 'RSSMRA85T10A56NS', '1SSMRA85T10A562S', 'RSSMRA85T10A562'])('refuses the personal code %s', (code) => {
-    expect(isValidTaxCode(code)).toBe(false);
-  });
+  it.each(['RSSMRA85T10A562T', 'RSSMRA85Z10A562S', 'RSSMRA85T10A56NS', '1SSMRA85T10A562S', 'RSSMRA85T10A562'])(
+    'refuses the personal code %s',
+    (code) => {
+      expect(isValidTaxCode(code)).toBe(false);
+    },
+  );
 
   it('normalises spaces, dots, case and the IT VAT prefix', () => {
     expect(normalizeTaxCode(' rssmra 85t10 a562s ')).toBe('RSSMRA85T10A562S');

@@ -72,7 +72,10 @@ export class ActivityResponseDto implements ActivityDto {
   @ApiProperty({ nullable: true, type: String, description: 'null for municipality users' }) reviewComment: string | null;
   @ApiProperty({ nullable: true, type: String, format: 'date-time' }) submittedAt: string | null;
   @ApiProperty({ nullable: true, type: String, format: 'date-time' }) reviewedAt: string | null;
-  @ApiProperty({ type: RefDto, nullable: true, description: 'null for municipality users' }) reviewedBy: { id: string; fullName: string } | null;
+  @ApiProperty({ type: RefDto, nullable: true, description: 'null for municipality users' }) reviewedBy: {
+    id: string;
+    fullName: string;
+  } | null;
   @ApiProperty({ format: 'date-time' }) createdAt: string;
   @ApiProperty({ format: 'date-time' }) updatedAt: string;
 }

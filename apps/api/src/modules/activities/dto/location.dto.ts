@@ -6,10 +6,14 @@ export const LOCATION_BOUNDS = { minLat: 35, maxLat: 47.5, minLon: 6, maxLon: 19
 
 export class LocationDto {
   @ApiProperty({ minimum: LOCATION_BOUNDS.minLat, maximum: LOCATION_BOUNDS.maxLat, example: 41.1171 })
-  @IsNumber({ allowNaN: false, allowInfinity: false }) @Min(LOCATION_BOUNDS.minLat) @Max(LOCATION_BOUNDS.maxLat)
+  @IsNumber({ allowNaN: false, allowInfinity: false })
+  @Min(LOCATION_BOUNDS.minLat)
+  @Max(LOCATION_BOUNDS.maxLat)
   lat: number;
 
   @ApiProperty({ minimum: LOCATION_BOUNDS.minLon, maximum: LOCATION_BOUNDS.maxLon, example: 16.8719 })
-  @IsNumber({ allowNaN: false, allowInfinity: false }) @Min(LOCATION_BOUNDS.minLon) @Max(LOCATION_BOUNDS.maxLon)
+  @IsNumber({ allowNaN: false, allowInfinity: false })
+  @Min(LOCATION_BOUNDS.minLon)
+  @Max(LOCATION_BOUNDS.maxLon)
   lon: number;
 }

@@ -33,58 +33,96 @@ const Present = () => ValidateIf((_: unknown, value: unknown) => value !== undef
  */
 export class UpdateActivityDto implements UpdateActivityRequest {
   @ApiProperty({ minimum: 1 })
-  @IsInt() @Min(1)
+  @IsInt()
+  @Min(1)
   version: number;
 
   @ApiPropertyOptional({ pattern: '^[0-9]{6}$' })
-  @Present() @IsString() @Matches(ISTAT_MUNICIPALITY, { message: ISTAT_MESSAGE })
+  @Present()
+  @IsString()
+  @Matches(ISTAT_MUNICIPALITY, { message: ISTAT_MESSAGE })
   municipality?: string;
 
   @ApiPropertyOptional({ format: 'date' })
-  @Present() @IsDateOnly()
+  @Present()
+  @IsDateOnly()
   date?: string;
 
   @ApiPropertyOptional({ minimum: 1, maximum: MAX_DURATION_MINUTES })
-  @Present() @IsInt() @Min(1) @Max(MAX_DURATION_MINUTES)
+  @Present()
+  @IsInt()
+  @Min(1)
+  @Max(MAX_DURATION_MINUTES)
   durationMinutes?: number;
 
   @ApiPropertyOptional({ enum: ACTIVITY_TYPES })
-  @Present() @IsIn(ACTIVITY_TYPES)
+  @Present()
+  @IsIn(ACTIVITY_TYPES)
   type?: ActivityType;
 
   @ApiPropertyOptional({ minLength: 1, maxLength: TEXT_LIMITS.title })
-  @Present() @Trim() @IsString() @Length(1, TEXT_LIMITS.title)
+  @Present()
+  @Trim()
+  @IsString()
+  @Length(1, TEXT_LIMITS.title)
   title?: string;
 
   @ApiPropertyOptional({ type: ParticipantsDto })
-  @Present() @IsObject() @ValidateNested() @Type(() => ParticipantsDto) @GroupsWithinTotal()
+  @Present()
+  @IsObject()
+  @ValidateNested()
+  @Type(() => ParticipantsDto)
+  @GroupsWithinTotal()
   participants?: ParticipantsDto;
 
   @ApiPropertyOptional({ nullable: true, maxLength: TEXT_LIMITS.description })
-  @IsOptional() @TrimToNull() @IsString() @MaxLength(TEXT_LIMITS.description)
+  @IsOptional()
+  @TrimToNull()
+  @IsString()
+  @MaxLength(TEXT_LIMITS.description)
   description?: string | null;
 
   @ApiPropertyOptional({ enum: THEMES, isArray: true })
-  @Present() @IsArray() @ArrayMaxSize(THEMES.length) @ArrayUnique() @IsIn(THEMES, { each: true })
+  @Present()
+  @IsArray()
+  @ArrayMaxSize(THEMES.length)
+  @ArrayUnique()
+  @IsIn(THEMES, { each: true })
   themes?: Theme[];
 
   @ApiPropertyOptional({ type: [String], format: 'uuid' })
-  @Present() @IsArray() @ArrayMaxSize(MAX_ORGANIZATIONS) @ArrayUnique() @IsUUID('all', { each: true })
+  @Present()
+  @IsArray()
+  @ArrayMaxSize(MAX_ORGANIZATIONS)
+  @ArrayUnique()
+  @IsUUID('all', { each: true })
   organizations?: string[];
 
   @ApiPropertyOptional({ type: LocationDto, nullable: true })
-  @IsOptional() @IsObject() @ValidateNested() @Type(() => LocationDto)
+  @IsOptional()
+  @IsObject()
+  @ValidateNested()
+  @Type(() => LocationDto)
   location?: LocationDto | null;
 
   @ApiPropertyOptional({ nullable: true, maxLength: TEXT_LIMITS.outcomes })
-  @IsOptional() @TrimToNull() @IsString() @MaxLength(TEXT_LIMITS.outcomes)
+  @IsOptional()
+  @TrimToNull()
+  @IsString()
+  @MaxLength(TEXT_LIMITS.outcomes)
   outcomes?: string | null;
 
   @ApiPropertyOptional({ nullable: true, maxLength: TEXT_LIMITS.followUps })
-  @IsOptional() @TrimToNull() @IsString() @MaxLength(TEXT_LIMITS.followUps)
+  @IsOptional()
+  @TrimToNull()
+  @IsString()
+  @MaxLength(TEXT_LIMITS.followUps)
   followUps?: string | null;
 
   @ApiPropertyOptional({ nullable: true, maxLength: TEXT_LIMITS.internalNotes })
-  @IsOptional() @TrimToNull() @IsString() @MaxLength(TEXT_LIMITS.internalNotes)
+  @IsOptional()
+  @TrimToNull()
+  @IsString()
+  @MaxLength(TEXT_LIMITS.internalNotes)
   internalNotes?: string | null;
 }

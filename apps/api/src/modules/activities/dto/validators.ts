@@ -67,5 +67,4 @@ export function GroupsWithinTotal(options?: ValidationOptions): PropertyDecorato
 export const Trim = () => Transform(({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value));
 
 /** Trims strings and turns an empty one into null (optional texts: "" means "nothing"). */
-export const TrimToNull = () =>
-  Transform(({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() || null : value));
+export const TrimToNull = () => Transform(({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() || null : value));

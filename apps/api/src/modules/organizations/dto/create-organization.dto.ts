@@ -5,7 +5,9 @@ import { IsTaxCode, NormalizeTaxCode, Trim } from './validators';
 
 export class CreateOrganizationDto implements CreateOrganizationRequest {
   @ApiProperty({ minLength: 1, maxLength: 300, example: 'APS Orti Urbani Bari' })
-  @Trim() @IsString() @Length(1, 300)
+  @Trim()
+  @IsString()
+  @Length(1, 300)
   name: string;
 
   @ApiProperty({ enum: ORGANIZATION_KINDS })
@@ -13,10 +15,14 @@ export class CreateOrganizationDto implements CreateOrganizationRequest {
   kind: OrganizationKind;
 
   @ApiProperty({ description: 'ISTAT code of the municipality', pattern: '^[0-9]{6}$', example: '072006' })
-  @IsString() @Matches(/^[0-9]{6}$/, { message: 'municipality must be the 6-digit ISTAT code of a municipality' })
+  @IsString()
+  @Matches(/^[0-9]{6}$/, { message: 'municipality must be the 6-digit ISTAT code of a municipality' })
   municipality: string;
 
   @ApiPropertyOptional({ nullable: true, description: 'codice fiscale (11 digits, or 16 characters) or partita IVA; unique in the tenant' })
-  @IsOptional() @NormalizeTaxCode() @IsString() @IsTaxCode()
+  @IsOptional()
+  @NormalizeTaxCode()
+  @IsString()
+  @IsTaxCode()
   taxCode?: string | null;
 }

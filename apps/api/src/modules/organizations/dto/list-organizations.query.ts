@@ -6,14 +6,20 @@ import { Trim } from './validators';
 
 export class ListOrganizationsQuery extends PageQuery {
   @ApiPropertyOptional({ description: 'Part of the name (ignoring case and accents), or a tax code' })
-  @IsOptional() @Trim() @IsString() @MaxLength(100)
+  @IsOptional()
+  @Trim()
+  @IsString()
+  @MaxLength(100)
   q?: string;
 
   @ApiPropertyOptional({ description: 'ISTAT code of the municipality', pattern: '^[0-9]{6}$' })
-  @IsOptional() @IsString() @Matches(/^[0-9]{6}$/, { message: 'municipality must be the 6-digit ISTAT code of a municipality' })
+  @IsOptional()
+  @IsString()
+  @Matches(/^[0-9]{6}$/, { message: 'municipality must be the 6-digit ISTAT code of a municipality' })
   municipality?: string;
 
   @ApiPropertyOptional({ enum: ORGANIZATION_KINDS })
-  @IsOptional() @IsIn(ORGANIZATION_KINDS)
+  @IsOptional()
+  @IsIn(ORGANIZATION_KINDS)
   kind?: OrganizationKind;
 }
