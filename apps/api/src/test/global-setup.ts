@@ -2,7 +2,7 @@ import { join, resolve } from 'node:path';
 import { Client } from 'pg';
 import { startEmbeddedPostgres } from '../database/embedded';
 import { migrate } from '../database/database';
-import { dropLeftoverTestDatabases, recreateDatabase, TEMPLATE_DATABASE, withDatabase } from './test-database';
+import { dropTestDatabases, recreateDatabase, runId, templateDatabase, withDatabase } from './test-database';
 
 /**
  * Once per Jest run: a PostgreSQL server (DATABASE_URL, or an embedded one under .data/test),
@@ -19,12 +19,13 @@ export default async function globalSetup(): Promise<void> {
       (globalThis as { __TRAMA_EMBEDDED__?: { stop(): Promise<void> } }).__TRAMA_EMBEDDED__ = db;
     }
   }
-  await dropLeftoverTestDatabases();
-  const templateUrl = await recreateDatabase(TEMPLATE_DATABASE);
+  runId(); // fixes this run's id in the environment the workers inherit
+  await dropTestDatabases('orphaned');
+  const templateUrl = await recreateDatabase(templateDatabase());
   await migrate(templateUrl);
   // Connections to the template would make CREATE DATABASE … TEMPLATE fail: make sure none stay.
   const client = new Client({ connectionString: withDatabase(templateUrl, 'postgres') });
   await client.connect();
-  await client.query(`SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = $1 AND pid <> pg_backend_pid()`, [TEMPLATE_DATABASE]);
+  await client.query(`SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = $1 AND pid <> pg_backend_pid()`, [templateDatabase()]);
   await client.end();
 }
