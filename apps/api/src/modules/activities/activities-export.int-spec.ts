@@ -122,6 +122,18 @@ describe('activities: export', () => {
     ]);
   });
 
+  it('exports text, theme and organization filters (collected first) like the list', async () => {
+    const titles = async (query: string) => {
+      const res = await t.http.get(`/api/activities/export?format=csv&${query}`).set(w.coord.auth).expect(200);
+      return (parse(res.text, { columns: true }) as Record<string, string>[]).map((r) => r.title);
+    };
+    expect(await titles('theme=legality')).toEqual([TRICKY_TITLE]);
+    expect(await titles(`q=${encodeURIComponent('piazza ferrarese')}`)).toEqual([TRICKY_TITLE]);
+    expect(await titles('q=giovinazzo')).toEqual([]);
+    const list = await t.http.get('/api/activities?q=consegnata').set(w.coord.auth).expect(200);
+    expect(await titles('q=consegnata')).toEqual(list.body.items.map((i: { title: string }) => i.title));
+  });
+
   it('defaults to csv and refuses an unknown format or filter with 400', async () => {
     const res = await t.http.get('/api/activities/export').set(w.coord.auth).expect(200);
     expect(res.headers['content-type']).toMatch(/^text\/csv/);

@@ -463,6 +463,19 @@ export class ActivitiesRepository {
   ): AsyncGenerator<ActivityRow[]> {
     const search = await this.textSearch(filters.q);
     const qb = this.withRowColumns(this.applyFilters(this.readable(scope), scope, filters, search), options);
+    if (hasSparseFilter(filters, search)) {
+      // as in listPage: few matches of a GIN-served filter are collected first (OFFSET 0 keeps the
+      // subquery from being flattened), so that the cursor never walks the whole date index for them
+      const matching = this.applyFilters(this.readable(scope), scope, filters, search).select('a.id', 'id');
+      const [countSql, countParams] = matching
+        .clone()
+        .limit(ACTIVITY_COUNT_CAP + 1)
+        .getQueryAndParameters();
+      const [{ n }] = await this.dataSource.query(`SELECT count(*)::int AS n FROM (${countSql}) counted`, countParams);
+      if (n <= ACTIVITY_COUNT_CAP) {
+        qb.andWhere(`a.id IN (SELECT matched.id FROM (${matching.getQuery()} OFFSET 0) matched)`);
+      }
+    }
     const [sql, params] = qb.getQueryAndParameters();
     const runner = this.dataSource.createQueryRunner();
     await runner.connect();
