@@ -1,4 +1,4 @@
-import { foldText, inflections, searchWords, tsqueryText, usesWebSearchSyntax } from './activities-search';
+import { foldText, inflections, searchWords, tsqueryOfStems, tsqueryText, usesWebSearchSyntax } from './activities-search';
 
 describe('Italian free-text search', () => {
   it('folds accents and case like trama_unaccent', () => {
@@ -33,5 +33,15 @@ describe('Italian free-text search', () => {
     ['laboratorio giovani', false],
   ])('recognises web-search syntax in %j: %s', (q, expected) => {
     expect(usesWebSearchSyntax(q)).toBe(expected);
+  });
+});
+
+describe('tsqueryOfStems', () => {
+  it('ORs the distinct stems of each word and ANDs the words', () => {
+    expect(tsqueryOfStems([['laborator', 'labor', 'laborator', 'labor'], ['giovanil', 'giovanil']])).toBe("('labor' | 'laborator') & 'giovanil'");
+  });
+
+  it('cannot carry tsquery syntax from its input', () => {
+    expect(tsqueryOfStems([["a'b|c&!d"]])).toBe("'abcd'");
   });
 });

@@ -49,3 +49,17 @@ export function tsqueryText(words: readonly string[]): string {
     .map((forms) => (forms.length === 1 ? forms[0] : `(${forms.join(' | ')})`))
     .join(' & ');
 }
+
+/**
+ * A tsquery from the distinct stems of each word's forms: `('labor' | 'laborator') & 'giovanil'`.
+ * The forms of a word often share a stem; OR-ing duplicates makes the planner overestimate the
+ * matches ~10× (it multiplies the selectivity of each branch) and pick a sequential scan that
+ * reads the whole table when the word is in fact rare. Stems are [a-z0-9] (from searchWords), so
+ * quoting them is enough to keep the text a literal query.
+ */
+export function tsqueryOfStems(groups: readonly (readonly string[])[]): string {
+  return groups
+    .map((stems) => [...new Set(stems)].sort().map((s) => `'${s.replace(/[^a-z0-9]/g, '')}'`))
+    .map((quoted) => (quoted.length === 1 ? quoted[0] : `(${quoted.join(' | ')})`))
+    .join(' & ');
+}

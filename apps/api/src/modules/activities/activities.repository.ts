@@ -11,7 +11,7 @@ import { Brackets, DataSource, EntityManager, type ObjectLiteral, SelectQueryBui
 import type { AccessScope } from '../../common/access/access-scope';
 import { AuditEntry } from '../../common/audit/audit-entry.entity';
 import { updateVersioned } from '../../common/database/versioned-update';
-import { searchWords, tsqueryText, usesWebSearchSyntax } from './activities-search';
+import { inflections, searchWords, tsqueryOfStems, usesWebSearchSyntax } from './activities-search';
 import { ActivityOrganization } from './activity-organization.entity';
 import { Activity } from './activity.entity';
 
@@ -134,9 +134,13 @@ const ROW_COLUMNS: [string, string][] = [
 /** The `q` filter, resolved (stop words dropped by the database's Italian dictionary). */
 type TextSearch = { kind: 'none' } | { kind: 'nothing' } | { kind: 'websearch'; text: string } | { kind: 'tsquery'; text: string };
 
-/** Filters that no date-ordered btree covers: their page is computed from the matches when those are few. */
+/**
+ * Filters that no date-ordered btree covers and that can be rare: their page is computed from the
+ * matches when those are few. A theme is not one of them: it is dense (a closed vocabulary) and the
+ * ordered indexes carry `themes`, so the ordered walk tests it from the index.
+ */
 function hasSparseFilter(f: ActivityFilters, search: TextSearch): boolean {
-  return search.kind !== 'none' || Boolean(f.theme || f.organization);
+  return search.kind !== 'none' || Boolean(f.organization);
 }
 
 /** TypeORM hands Brackets a builder of the outer query's class (sharing its parameters): a SelectQueryBuilder here. */
@@ -203,11 +207,18 @@ export class ActivitiesRepository {
     if (usesWebSearchSyntax(q)) return { kind: 'websearch', text: q };
     const words = searchWords(q);
     if (words.length === 0) return { kind: 'none' };
-    const kept: { w: string }[] = await this.dataSource.query(
-      `SELECT w FROM unnest($1::text[]) WITH ORDINALITY AS u(w, i) WHERE ts_lexize('italian_stem', w) <> '{}' ORDER BY i`,
-      [words],
+    // stems of each word's forms, deduplicated; words that are stop words are dropped
+    const forms = words.flatMap((w, i) => inflections(w).map((form) => ({ form, i })));
+    const stems: { i: number; stems: string[] }[] = await this.dataSource.query(
+      `WITH kept AS (SELECT (u.i - 1)::int AS i FROM unnest($1::text[]) WITH ORDINALITY AS u(w, i) WHERE ts_lexize('italian_stem', u.w) <> '{}')
+       SELECT f.i, array_agg(DISTINCT x.stem ORDER BY x.stem) AS stems
+         FROM unnest($2::text[], $3::int[]) AS f(form, i)
+         JOIN kept ON kept.i = f.i
+         CROSS JOIN LATERAL unnest(ts_lexize('italian_stem', f.form)) AS x(stem)
+        GROUP BY f.i ORDER BY f.i`,
+      [words, forms.map((f) => f.form), forms.map((f) => f.i)],
     );
-    return kept.length === 0 ? { kind: 'nothing' } : { kind: 'tsquery', text: tsqueryText(kept.map((k) => k.w)) };
+    return stems.length === 0 ? { kind: 'nothing' } : { kind: 'tsquery', text: tsqueryOfStems(stems.map((s) => s.stems)) };
   }
 
   private applyFilters(
@@ -245,8 +256,8 @@ export class ActivitiesRepository {
     if (f.from) qb.andWhere('a.date >= :fFrom', { fFrom: f.from });
     if (f.to) qb.andWhere('a.date <= :fTo', { fTo: f.to });
     if (search.kind === 'websearch') qb.andWhere(`a.search @@ websearch_to_tsquery('italian', trama_unaccent(:fQ))`, { fQ: search.text });
-    // built from [a-z0-9] words and our own operators only: nothing typed is tsquery syntax
-    if (search.kind === 'tsquery') qb.andWhere(`a.search @@ to_tsquery('italian', :fQ)`, { fQ: search.text });
+    // quoted [a-z0-9] stems and our own operators only: nothing typed is tsquery syntax
+    if (search.kind === 'tsquery') qb.andWhere(`a.search @@ CAST(:fQ AS tsquery)`, { fQ: search.text });
     // only stop words: nothing matches, as with websearch_to_tsquery
     if (search.kind === 'nothing') qb.andWhere('1 = 0');
     return qb;
