@@ -18,6 +18,27 @@ interface DemoAccount {
   territory?: { kind: 'municipality' | 'social_area'; code: string };
 }
 
+interface DemoActivities {
+  tenant: string;
+  author: string;
+  reviewer: string;
+  organizations: { key: string; name: string; kind: string; municipality: string }[];
+  activities: {
+    daysAgo: number;
+    municipality: string;
+    type: string;
+    title: string;
+    description: string;
+    durationMinutes: number;
+    participants: { total: number; citizens?: number; youth?: number; families?: number; ets?: number; businesses?: number; publicStaff?: number };
+    themes: string[];
+    organizations: string[];
+    status: 'draft' | 'submitted' | 'returned' | 'approved';
+    outcomes?: string;
+    reviewComment?: string;
+  }[];
+}
+
 /** `seeds/` lives at the repository root (the working directory of npm scripts and of the image). */
 function readSeed<T>(name: string): T {
   return JSON.parse(readFileSync(join(process.cwd(), 'seeds', name), 'utf8')) as T;
@@ -53,6 +74,67 @@ export class DemoSeeder {
       log(`demo accounts created, password "${this.config.demoPassword}" (DEMO_PASSWORD):`);
       for (const line of created) log(`  ${line}`);
     }
+    const activities = await this.seedActivities();
+    if (activities > 0) log(`demo activities created: ${activities} (draft, submitted, returned, approved)`);
+  }
+
+  /** A few organizations and activities of the demo innovator in every status, so that lists, the review queue and the staff dashboard have something to show. */
+  private async seedActivities(): Promise<number> {
+    const seed = readSeed<DemoActivities>('demo-activities.json');
+    return this.dataSource.transaction(async (m) => {
+      const [tenant] = await m.query('SELECT tenant_id AS id FROM tenants WHERE istat_code = $1', [seed.tenant]);
+      const [author] = await m.query('SELECT id FROM users WHERE email = $1', [seed.author]);
+      const [reviewer] = await m.query('SELECT id FROM users WHERE email = $1', [seed.reviewer]);
+      if (!tenant || !author || !reviewer) return 0;
+      const [any] = await m.query('SELECT 1 FROM activities WHERE tenant_id = $1 LIMIT 1', [tenant.id]);
+      if (any) return 0;
+      const muni = async (istat: string): Promise<string> => {
+        const [row] = await m.query('SELECT id FROM municipalities WHERE tenant_id = $1 AND istat_code = $2', [tenant.id, istat]);
+        return row.id;
+      };
+      const organizations = new Map<string, string>();
+      for (const o of seed.organizations) {
+        const [row] = await m.query(
+          'INSERT INTO organizations (tenant_id, name, kind, municipality_id, created_by) VALUES ($1, $2, $3, $4, $5) RETURNING id',
+          [tenant.id, o.name, o.kind, await muni(o.municipality), author.id],
+        );
+        organizations.set(o.key, row.id);
+      }
+      for (const a of seed.activities) {
+        const date = new Date(Date.now() - a.daysAgo * 86_400_000);
+        const submitted = a.status === 'draft' ? null : new Date(date.getTime() + 20 * 3_600_000);
+        const reviewed = a.status === 'approved' || a.status === 'returned' ? new Date(date.getTime() + 44 * 3_600_000) : null;
+        const p = a.participants;
+        const [row] = await m.query(
+          `INSERT INTO activities (tenant_id, client_id, client_hash, author_id, municipality_id, date, duration_minutes, type, title, description,
+                                   participants_total, participants_citizens, participants_youth, participants_families, participants_ets,
+                                   participants_businesses, participants_public_staff, themes, outcomes, status, review_comment,
+                                   submitted_at, submitted_by, reviewed_at, reviewed_by, created_by, updated_by)
+           VALUES ($1, gen_random_uuid(), 'demo-seed', $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19,
+                   $20, $21, $22, $23, $2, $2) RETURNING id`,
+          [
+            tenant.id, author.id, await muni(a.municipality), date.toISOString().slice(0, 10), a.durationMinutes, a.type, a.title,
+            a.description, p.total, p.citizens ?? null, p.youth ?? null, p.families ?? null, p.ets ?? null, p.businesses ?? null,
+            p.publicStaff ?? null, a.themes, a.outcomes ?? null, a.status, a.reviewComment ?? null, submitted, submitted ? author.id : null,
+            reviewed, reviewed ? reviewer.id : null,
+          ],
+        );
+        for (const key of a.organizations) {
+          await m.query('INSERT INTO activity_organizations (tenant_id, activity_id, organization_id) VALUES ($1, $2, $3)', [
+            tenant.id,
+            row.id,
+            organizations.get(key),
+          ]);
+        }
+        await m.query(`INSERT INTO audit_log (tenant_id, actor_id, actor_role, entity, entity_id, action, after) VALUES ($1, $2, 'innovator', 'activity', $3, 'create', $4)`, [
+          tenant.id,
+          author.id,
+          row.id,
+          JSON.stringify({ title: a.title, status: a.status, source: 'demo-seed' }),
+        ]);
+      }
+      return seed.activities.length;
+    });
   }
 
   private async createAccount(account: DemoAccount): Promise<boolean> {

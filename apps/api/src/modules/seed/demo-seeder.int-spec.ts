@@ -1,0 +1,48 @@
+import { createTestApp, type TestApp } from '../../test/test-app';
+import { DemoSeeder } from './demo-seeder';
+
+describe('demo data', () => {
+  let t: TestApp;
+  const log: string[] = [];
+  beforeAll(async () => {
+    t = await createTestApp();
+    await t.app.get(DemoSeeder).seed((m) => log.push(m));
+  });
+  afterAll(() => t.close());
+
+  it('imports both territories and creates one account per role', async () => {
+    const [counts] = await t.db.query(`SELECT
+        (SELECT count(*)::int FROM municipalities m JOIN tenants x USING (tenant_id) WHERE x.istat_code = '272') AS bari,
+        (SELECT count(*)::int FROM municipalities m JOIN tenants x USING (tenant_id) WHERE x.istat_code = '237') AS bologna,
+        (SELECT count(*)::int FROM social_areas s JOIN tenants x USING (tenant_id) WHERE x.istat_code = '272') AS bari_areas,
+        (SELECT count(*)::int FROM users) AS users`);
+    expect(counts).toEqual({ bari: 41, bologna: 55, bari_areas: 12, users: 5 });
+    const roles = await t.db.query(`SELECT role FROM users ORDER BY role`);
+    expect(roles.map((r: { role: string }) => r.role)).toEqual(['admin', 'coordinator', 'coordinator', 'innovator', 'municipality']);
+  });
+
+  it('gives the demo innovator activities in every status, visible through the API', async () => {
+    const token = await t.factory.token({ email: 'coordinatore.bari@trama.test', password: t.config.demoPassword });
+    const res = await t.http.get('/api/activities?pageSize=50').set('Authorization', `Bearer ${token}`).expect(200);
+    const statuses = new Set(res.body.items.map((a: { status: string }) => a.status));
+    expect(statuses).toEqual(new Set(['draft', 'submitted', 'returned', 'approved']));
+    const molfetta = await t.factory.token({ email: 'comune.molfetta@trama.test', password: t.config.demoPassword });
+    const seen = await t.http.get('/api/activities').set('Authorization', `Bearer ${molfetta}`).expect(200);
+    expect(seen.body.items.map((a: { status: string; municipality: { istatCode: string } }) => [a.status, a.municipality.istatCode])).toEqual([
+      ['approved', '072029'],
+    ]);
+  });
+
+  it('is idempotent: a second start adds nothing', async () => {
+    const before = await t.db.query(`SELECT (SELECT count(*) FROM users) u, (SELECT count(*) FROM activities) a, (SELECT count(*) FROM municipalities) m`);
+    await t.app.get(DemoSeeder).seed(() => undefined);
+    const after = await t.db.query(`SELECT (SELECT count(*) FROM users) u, (SELECT count(*) FROM activities) a, (SELECT count(*) FROM municipalities) m`);
+    expect(after).toEqual(before);
+  });
+
+  it('refuses to run in production', async () => {
+    const seeder = t.app.get(DemoSeeder);
+    const production = Object.create(seeder, { config: { value: { ...t.config, isProduction: true } } }) as DemoSeeder;
+    await expect(production.seed(() => undefined)).rejects.toThrow(/never created in production/);
+  });
+});
