@@ -255,7 +255,11 @@ export interface ActivityReviewRequest {
   comment?: string;
   version?: number;
 }
-export const ACTIVITY_SORTS = ['-date', 'date'] as const;
+/**
+ * `-date` (default): newest first; `date`: oldest first; `submitted`: the review queue, oldest
+ * submission first (`submittedAt`, then id). `submitted` needs `status=submitted`.
+ */
+export const ACTIVITY_SORTS = ['-date', 'date', 'submitted'] as const;
 export type ActivitySort = (typeof ACTIVITY_SORTS)[number];
 export interface ActivityFilters {
   /** ISTAT code */
@@ -276,7 +280,7 @@ export interface ActivityFilters {
   q?: string;
 }
 export interface ActivityListQuery extends ActivityFilters {
-  /** `-date` (default): newest first; `date`: oldest first */
+  /** `-date` (default): newest first; `date`: oldest first; `submitted` (with `status=submitted`): oldest submission first */
   sort?: ActivitySort;
   page?: number;
   pageSize?: number;

@@ -3,9 +3,10 @@ import { Organizations1764300000000 } from './1764300000000-organizations';
 import { Activities1764300000001 } from './1764300000001-activities';
 import { StaffOutputIndexes1764310000000 } from './1764310000000-staff-output-indexes';
 import { ActivitiesThemesInIndexes1764320000000 } from './1764320000000-activities-themes-in-indexes';
+import { ActivitiesReviewQueueIndex1764330000000 } from './1764330000000-activities-review-queue-index';
 
 /** Every migration, in order. The API is bundled-free but explicit lists keep the CLI and the app identical. */
 export const MIGRATIONS = [
   Foundation1764000000000, Organizations1764300000000, Activities1764300000001, StaffOutputIndexes1764310000000,
-  ActivitiesThemesInIndexes1764320000000,
+  ActivitiesThemesInIndexes1764320000000, ActivitiesReviewQueueIndex1764330000000,
 ];

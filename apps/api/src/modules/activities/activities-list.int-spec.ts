@@ -145,6 +145,35 @@ describe('activities: list filters, search, order, pages', () => {
     expect(res.body.details.map((d: { field: string }) => d.field)).toContain(field);
   });
 
+  describe('the review queue (status=submitted&sort=submitted)', () => {
+    beforeAll(async () => {
+      // submitted in this order (after visita-bruno, 2026-05-20), which is not the order of their dates
+      for (const [title, date] of [
+        ['coda-settembre', '2026-09-01'],
+        ['coda-gennaio', '2026-01-05'],
+        ['coda-giugno', '2026-06-15'],
+      ]) {
+        await activityIn(t, 'submitted', w.innA, w.coord, { title, date, description: 'Verifica della coda di revisione' });
+      }
+    });
+
+    it('lists the submitted activities oldest submission first, not by activity date', async () => {
+      const bySubmission = ['visita-bruno', 'coda-settembre', 'coda-gennaio', 'coda-giugno'];
+      expect(await titles('status=submitted&sort=submitted')).toEqual(bySubmission);
+      expect(await titles('status=submitted&sort=date')).toEqual(['coda-gennaio', 'visita-bruno', 'coda-giugno', 'coda-settembre']);
+      // paged, and with a text filter (its matches are collected, then put in queue order)
+      expect(await titles('status=submitted&sort=submitted&pageSize=2&page=2')).toEqual(bySubmission.slice(2));
+      expect(await titles('status=submitted&sort=submitted&q=revisione')).toEqual(bySubmission.slice(1));
+      // an innovator's queue: their own submissions, in the same order
+      expect(await titles('status=submitted&sort=submitted', w.innA)).toEqual(bySubmission.slice(1));
+    });
+
+    it.each(['sort=submitted', 'status=approved&sort=submitted'])('refuses %s without status=submitted, naming sort', async (query) => {
+      const res = await t.http.get(`/api/activities?${query}`).set(w.coord.auth).expect(400);
+      expect(res.body.details).toEqual([{ field: 'sort', messages: ['sort=submitted requires status=submitted'] }]);
+    });
+  });
+
   describe('beyond the count cap', () => {
     beforeAll(async () => {
       // ACTIVITY_COUNT_CAP + 50 approved activities of Corato; 30 of them about legality

@@ -149,7 +149,18 @@ function asSelect(where: WhereExpressionBuilder): SelectQueryBuilder<Activity> {
   return where as SelectQueryBuilder<Activity>;
 }
 
+/**
+ * `sort=submitted` (the review queue, status=submitted): oldest submission first, walked in
+ * activities_review_queue_idx. The matches a sparse filter collects carry only id and date: there
+ * (any alias but `a`) submitted_at is read back by primary key.
+ */
+function submittedOrder(alias: string): string {
+  const submittedAt = alias === 'a' ? 'a.submitted_at' : `(SELECT s.submitted_at FROM activities s WHERE s.id = ${alias}.id)`;
+  return `${submittedAt} ASC, ${alias}.id ASC`;
+}
+
 function orderBy(sort: ActivitySort, alias = 'a'): string {
+  if (sort === 'submitted') return submittedOrder(alias);
   const direction = sort === 'date' ? 'ASC' : 'DESC';
   return `${alias}.date ${direction}, ${alias}.id ${direction}`;
 }

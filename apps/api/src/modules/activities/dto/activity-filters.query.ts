@@ -16,7 +16,7 @@ import {
 import { IsIn, IsOptional, IsString, IsUUID, Matches, MaxLength } from 'class-validator';
 import { PageQuery } from '../../../common/http/pagination';
 import { ISTAT_MESSAGE, ISTAT_MUNICIPALITY } from './create-activity.dto';
-import { IsDateOnly, NotBefore, TrimToNull } from './validators';
+import { IsDateOnly, NotBefore, OnlyWith, TrimToNull } from './validators';
 
 /** The filters shared by the list and the export; the caller's scope always applies on top of them. */
 export class ActivityFiltersQuery implements ActivityFilters {
@@ -75,9 +75,14 @@ export class ActivityFiltersQuery implements ActivityFilters {
   @MaxLength(200)
   q?: string;
 
-  @ApiPropertyOptional({ enum: ACTIVITY_SORTS, default: '-date', description: '-date: newest first; date: oldest first' })
+  @ApiPropertyOptional({
+    enum: ACTIVITY_SORTS,
+    default: '-date',
+    description: '-date: newest first; date: oldest first; submitted (with status=submitted): the review queue, oldest submission first',
+  })
   @IsOptional()
   @IsIn(ACTIVITY_SORTS)
+  @OnlyWith('submitted', 'status', 'submitted')
   sort?: ActivitySort;
 }
 

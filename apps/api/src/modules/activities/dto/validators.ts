@@ -43,6 +43,25 @@ export function NotBefore(otherProperty: string, options?: ValidationOptions): P
     });
 }
 
+/**
+ * One value of this property is only meaningful with another property set to a given value
+ * (`sort=submitted` orders the review queue: it needs `status=submitted`).
+ */
+export function OnlyWith(value: string, otherProperty: string, otherValue: string, options?: ValidationOptions): PropertyDecorator {
+  return (target: object, propertyName: string | symbol) =>
+    registerDecorator({
+      name: 'onlyWith',
+      target: target.constructor,
+      propertyName: propertyName as string,
+      constraints: [value, otherProperty, otherValue],
+      options: { message: `${String(propertyName)}=${value} requires ${otherProperty}=${otherValue}`, ...options },
+      validator: {
+        validate: (actual: unknown, args: ValidationArguments) =>
+          actual !== value || (args.object as Record<string, unknown>)[otherProperty] === otherValue,
+      },
+    });
+}
+
 /** The participant groups together may not exceed the total (a person is counted in one group at most). */
 export function GroupsWithinTotal(options?: ValidationOptions): PropertyDecorator {
   return (target: object, propertyName: string | symbol) =>

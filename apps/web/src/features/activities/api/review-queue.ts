@@ -6,8 +6,8 @@ import { activitiesQueryOptions } from './list-activities';
 import { returnActivity } from './return-activity';
 import { afterTransition } from './transition-activity';
 
-/** Submitted activities, oldest first: the coordinators' review queue. */
-export const REVIEW_QUEUE_QUERY: ActivityListQuery = { status: 'submitted', sort: 'date', page: 1, pageSize: 50 };
+/** Submitted activities, oldest submission first (not activity date): the coordinators' review queue. */
+export const REVIEW_QUEUE_QUERY: ActivityListQuery = { status: 'submitted', sort: 'submitted', page: 1, pageSize: 50 };
 
 export function useReviewQueue() {
   return useQuery(activitiesQueryOptions(REVIEW_QUEUE_QUERY));

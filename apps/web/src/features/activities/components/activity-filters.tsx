@@ -2,7 +2,6 @@ import {
   ACTIVITY_STATUSES,
   ACTIVITY_TYPES,
   THEMES,
-  type ActivitySort,
   type ActivityStatus,
   type ActivityType,
   type MunicipalityRef,
@@ -11,7 +10,7 @@ import {
 import { useId, useMemo, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useFormatters } from '../../../lib/i18n/format';
-import type { ActivityListFilter } from '../utils/list-filter';
+import type { ActivityListFilter, ListSort } from '../utils/list-filter';
 
 interface ActivityFiltersProps {
   filter: ActivityListFilter;
@@ -36,7 +35,7 @@ interface Draft {
   to: string;
   mine: boolean;
   innovator: string;
-  sort: ActivitySort;
+  sort: ListSort;
 }
 
 function draftOf(filter: ActivityListFilter): Draft {
@@ -201,7 +200,7 @@ export function ActivityFilters({ filter, municipalities, showMine, showStatus, 
         <label className="field__label" htmlFor={ids.sort}>
           {t('activities.filters.sort')}
         </label>
-        <select id={ids.sort} className="input" value={draft.sort} onChange={(e) => set('sort', e.target.value as ActivitySort)}>
+        <select id={ids.sort} className="input" value={draft.sort} onChange={(e) => set('sort', e.target.value as ListSort)}>
           <option value="-date">{t('activities.filters.newestFirst')}</option>
           <option value="date">{t('activities.filters.oldestFirst')}</option>
         </select>

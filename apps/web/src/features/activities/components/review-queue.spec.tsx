@@ -67,11 +67,11 @@ const article = (title: string) => screen.getByRole('article', { name: title });
 const press = (key: string, target: Element = document.activeElement ?? document.body) => fireEvent.keyDown(target, { key });
 
 describe('ReviewQueue', () => {
-  it('asks for the submitted activities, oldest first', async () => {
+  it('asks for the submitted activities, oldest submission first', async () => {
     const { fetchMock } = setup();
     await screen.findByRole('article', { name: first.title });
     const url = new URL(String(fetchMock.mock.calls[0][0]), 'http://localhost');
-    expect(Object.fromEntries(url.searchParams)).toEqual({ status: 'submitted', sort: 'date', page: '1', pageSize: '50' });
+    expect(Object.fromEntries(url.searchParams)).toEqual({ status: 'submitted', sort: 'submitted', page: '1', pageSize: '50' });
   });
 
   it('moves with j/k and the arrows, approves with a, and focuses the next item', async () => {

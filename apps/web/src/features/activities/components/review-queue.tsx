@@ -226,7 +226,7 @@ export function Shortcuts() {
 }
 
 /**
- * The coordinators' queue: submitted activities, oldest first. Approve, or return with a comment, in
+ * The coordinators' queue: submitted activities, oldest submission first. Approve, or return with a comment, in
  * one or two keystrokes; the item leaves the queue at once and the outcome is announced.
  */
 export function ReviewQueue() {

@@ -1,5 +1,4 @@
 import {
-  ACTIVITY_SORTS,
   ACTIVITY_STATUSES,
   ACTIVITY_TYPES,
   THEMES,
@@ -25,11 +24,14 @@ export interface ActivityListFilter {
   mine?: boolean;
   /** only those of this author (user id): links from the staff-output dashboard */
   innovator?: string;
-  sort: ActivitySort;
+  sort: ListSort;
   page: number;
 }
 
-export const DEFAULT_SORT: ActivitySort = '-date';
+/** The list's orders, by activity date; `submitted` is the review queue's (it needs status=submitted). */
+export const LIST_SORTS = ['-date', 'date'] as const satisfies readonly ActivitySort[];
+export type ListSort = (typeof LIST_SORTS)[number];
+export const DEFAULT_SORT: ListSort = '-date';
 export const LIST_PAGE_SIZE = 25;
 
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
@@ -57,7 +59,7 @@ export function filterFromParams(params: URLSearchParams): ActivityListFilter {
     q: params.get('q')?.trim() || undefined,
     mine: params.get('mine') === '1' || undefined,
     innovator: UUID.test(innovator) ? innovator.toLowerCase() : undefined,
-    sort: oneOf(ACTIVITY_SORTS, params.get('sort')) ?? DEFAULT_SORT,
+    sort: oneOf(LIST_SORTS, params.get('sort')) ?? DEFAULT_SORT,
     page: Number.isFinite(page) && page > 0 ? page : 1,
   };
 }
