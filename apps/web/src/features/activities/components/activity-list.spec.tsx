@@ -1,7 +1,9 @@
 import { describe, expect, it } from '@jest/globals';
-import { fireEvent, screen, waitFor, within } from '@testing-library/react';
+import { act, fireEvent, screen, waitFor, within } from '@testing-library/react';
 import type { ActivityPage, SessionUser } from '@trama/contracts';
 import { useLocation, useNavigate } from 'react-router';
+import { i18n } from '../../../lib/i18n/i18n';
+import { activityDto } from '../../../test/activity-fixtures';
 import { jsonResponse, mockFetch, renderWithApp } from '../../../test/render';
 import { ActivityList } from './activity-list';
 
@@ -123,5 +125,67 @@ describe('ActivityList filters and the URL', () => {
       .map((call) => new URL(String(call[0]), 'http://localhost'))
       .find((url) => url.pathname === '/api/activities/export')!;
     expect(Object.fromEntries(exportCall.searchParams)).toEqual({ theme: 'youth', sort: 'date', format: 'csv-it' });
+  });
+});
+
+describe('ActivityList beyond the count cap', () => {
+  /** A page of a list whose count stopped at the cap (10,000): full unless `count` says otherwise. */
+  function cappedPage(page: number, count = 25): ActivityPage {
+    const items = Array.from({ length: count }, (_, i) =>
+      activityDto(i + 1, {
+        id: `40000000-0000-4000-8000-${String(page * 100 + i).padStart(12, '0')}`,
+        status: 'approved',
+        title: `Incontro ${page}.${i + 1}`,
+      }),
+    );
+    return { items, total: 10_000, page, pageSize: 25, totalCapped: true };
+  }
+
+  it('says "more than 10.000" in the interface language, and pages on past the counted pages until a page is not full', async () => {
+    const fetchMock = mockFetch({
+      'GET /api/activities': (url) => {
+        const page = Number(url.searchParams.get('page'));
+        return jsonResponse(200, cappedPage(page, page === 402 ? 7 : 25));
+      },
+    });
+    window.scrollTo = (() => undefined) as typeof window.scrollTo; // each page change scrolls to the top: not in jsdom
+    renderWithApp(
+      <>
+        <ActivityList />
+        <UrlProbe />
+      </>,
+      { user: innovator, path: '/attivita?page=400' },
+    );
+
+    expect(await screen.findByText('Più di 10.000 attività: restringi i filtri.')).toBeInTheDocument();
+    const pages = screen.getByRole('navigation', { name: 'Pagine' });
+    // 10,000 at 25 a page: more than 400 pages, and page 400 is not the last
+    expect(within(pages).getByText('Pagina 400 di oltre 400')).toBeInTheDocument();
+    const next = () => within(pages).getByRole('button', { name: 'Successiva' });
+    expect(next()).toBeEnabled();
+
+    fireEvent.click(next());
+    expect(await within(pages).findByText('Pagina 401')).toBeInTheDocument();
+    expect(screen.getByTestId('url')).toHaveTextContent('?page=401');
+    expect(listQueries(fetchMock).at(-1)).toMatchObject({ page: '401', pageSize: '25' });
+    await screen.findByRole('link', { name: 'Incontro 401.1' });
+    // a full page: there may be more
+    expect(next()).toBeEnabled();
+
+    fireEvent.click(next());
+    expect(await within(pages).findByText('Pagina 402')).toBeInTheDocument();
+    await screen.findByRole('link', { name: 'Incontro 402.7' });
+    // 7 of 25: the end of the list
+    expect(next()).toBeDisabled();
+    expect(within(pages).getByRole('button', { name: 'Precedente' })).toBeEnabled();
+
+    await act(async () => {
+      await i18n.changeLanguage('en');
+    });
+    expect(screen.getByText('More than 10,000 activities: narrow the filters.')).toBeInTheDocument();
+    expect(within(screen.getByRole('navigation', { name: 'Pages' })).getByText('Page 402')).toBeInTheDocument();
+    await act(async () => {
+      await i18n.changeLanguage('it');
+    });
   });
 });

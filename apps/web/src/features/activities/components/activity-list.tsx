@@ -144,6 +144,8 @@ export function ActivityList() {
           page={activities.data.page}
           pageSize={activities.data.pageSize}
           total={activities.data.total}
+          totalCapped={activities.data.totalCapped}
+          itemCount={activities.data.items.length}
           onPage={(page) => {
             setParams(filterToParams({ ...filter, page }));
             window.scrollTo({ top: 0 });

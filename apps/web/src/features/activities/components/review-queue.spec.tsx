@@ -1,40 +1,11 @@
 import { describe, expect, it } from '@jest/globals';
 import { act, fireEvent, screen, waitFor } from '@testing-library/react';
-import type { ActivityDto, ActivityPage } from '@trama/contracts';
+import type { ActivityPage } from '@trama/contracts';
+import { activityDto } from '../../../test/activity-fixtures';
 import { coordinator, jsonResponse, mockFetch, renderWithApp } from '../../../test/render';
 import { ReviewQueue } from './review-queue';
 
-function submitted(n: number, title: string): ActivityDto {
-  return {
-    id: `20000000-0000-4000-8000-00000000000${n}`,
-    clientId: `30000000-0000-4000-8000-00000000000${n}`,
-    status: 'submitted',
-    version: 2,
-    municipality: { istatCode: '072029', name: 'Molfetta' },
-    socialArea: null,
-    author: { id: 'a1', fullName: 'Ivan Innovatore' },
-    date: `2026-11-0${n}`,
-    durationMinutes: 60,
-    type: 'workshop',
-    title,
-    description: `Descrizione ${n}`,
-    participants: { total: 10 + n },
-    themes: ['youth'],
-    organizations: [],
-    building: null,
-    initiative: null,
-    location: null,
-    outcomes: null,
-    followUps: null,
-    internalNotes: null,
-    reviewComment: null,
-    submittedAt: `2026-11-0${n}T09:00:00Z`,
-    reviewedAt: null,
-    reviewedBy: null,
-    createdAt: `2026-11-0${n}T08:00:00Z`,
-    updatedAt: `2026-11-0${n}T09:00:00Z`,
-  };
-}
+const submitted = (n: number, title: string) => activityDto(n, { title });
 
 const first = submitted(1, 'Tavolo con le scuole');
 const second = submitted(2, 'Laboratorio di quartiere');
