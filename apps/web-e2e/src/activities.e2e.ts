@@ -1,44 +1,9 @@
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { BASE_URL, launchBrowser, newSession, screenshot, signIn, withScreenshotOnFailure, type Session } from './support/browser';
+import type { Browser, Page } from 'playwright-core';
+import { DESKTOP, launchBrowser, newSession, PHONE, screenshot, signIn, withScreenshotOnFailure, type Session } from './support/browser';
 
 const INNOVATOR = 'innovatore.bari@trama.test';
 const COORDINATOR = 'coordinatore.bari@trama.test';
 const MOLFETTA_USER = 'comune.molfetta@trama.test';
-
-/**
- * A phone as innovators use it in the field: a small touch screen. The same as newSession
- * (support/browser.ts), which takes no device options: requests outside the app are aborted and
- * page errors collected.
- */
-async function newPhoneSession(browser: Browser): Promise<Session> {
-  const context: BrowserContext = await browser.newContext({
-    baseURL: BASE_URL,
-    viewport: { width: 390, height: 844 },
-    deviceScaleFactor: 2,
-    isMobile: true,
-    hasTouch: true,
-    locale: 'it-IT',
-  });
-  context.setDefaultTimeout(10_000);
-  const origin = new URL(BASE_URL).origin;
-  const blocked: string[] = [];
-  const pageErrors: string[] = [];
-  await context.route('**/*', (route) => {
-    const url = route.request().url();
-    if (url.startsWith(origin) || url.startsWith('data:') || url.startsWith('blob:')) return route.continue();
-    blocked.push(url);
-    return route.abort();
-  });
-  const page = await context.newPage();
-  page.on('pageerror', (error) => pageErrors.push(error.message));
-  page.on('console', (message) => {
-    // As in newSession: aborted requests and the browser's note of 4xx answers are not the app's errors.
-    const text = message.text();
-    const expected = text.includes('net::ERR_FAILED') || /status of 4\d\d/.test(text);
-    if (message.type() === 'error' && !expected) pageErrors.push(text);
-  });
-  return { context, page, blocked, pageErrors };
-}
 
 async function heading(page: Page, name: string | RegExp): Promise<void> {
   await page.getByRole('heading', { level: 1, name }).waitFor();
@@ -65,8 +30,8 @@ describe('activities journey: logged on a phone, reviewed, corrected, approved, 
   });
 
   it('goes draft → submitted → returned → submitted → approved, and Molfetta sees it', async () => {
-    const phone = await newPhoneSession(browser);
-    const desk = await newSession(browser, { width: 1280, height: 900 });
+    const phone = await newSession(browser, { device: PHONE });
+    const desk = await newSession(browser, { device: DESKTOP });
     sessions.push(phone, desk);
 
     // 1. The innovator, on a phone, logs an activity in Molfetta and submits it.

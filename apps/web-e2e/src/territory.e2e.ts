@@ -89,7 +89,7 @@ describe('territory', () => {
   });
 
   it('shows a municipality user only their own municipality, read-only', async () => {
-    const session = await newSession(browser, { width: 375, height: 800 });
+    const session = await newSession(browser, { device: { viewport: { width: 375, height: 800 } } });
     sessions.push(session);
     const { page } = session;
     await withScreenshotOnFailure(page, 'territory-municipality-user', async () => {

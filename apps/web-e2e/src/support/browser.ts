@@ -32,14 +32,34 @@ export interface Session {
   pageErrors: string[];
 }
 
+/** The screen a session emulates: the shape of playwright-core's `devices` entries, so one of those fits too. */
+export interface Device {
+  viewport: { width: number; height: number };
+  deviceScaleFactor?: number;
+  /** a mobile browser: the page's meta viewport is honoured */
+  isMobile?: boolean;
+  /** touch events instead of a mouse */
+  hasTouch?: boolean;
+}
+
+/** A desktop browser window (the default). */
+export const DESKTOP: Device = { viewport: { width: 1280, height: 900 } };
+
+/** A phone as innovators use it in the field: a small touch screen. */
+export const PHONE: Device = { viewport: { width: 390, height: 844 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true };
+
 /**
- * A fresh browser context (no cookies, no storage) with every request outside the app's origin
- * aborted, so that a test never waits on the network (map tiles, fonts).
+ * A fresh browser context (no cookies, no storage) on `device`, with every request outside the
+ * app's origin aborted, so that a test never waits on the network (map tiles, fonts).
  */
-export async function newSession(browser: Browser, options: { width?: number; height?: number; locale?: string } = {}): Promise<Session> {
+export async function newSession(browser: Browser, options: { device?: Device; locale?: string } = {}): Promise<Session> {
+  const { viewport, deviceScaleFactor, isMobile, hasTouch } = options.device ?? DESKTOP;
   const context = await browser.newContext({
     baseURL: BASE_URL,
-    viewport: { width: options.width ?? 1280, height: options.height ?? 900 },
+    viewport,
+    ...(deviceScaleFactor !== undefined && { deviceScaleFactor }),
+    ...(isMobile !== undefined && { isMobile }),
+    ...(hasTouch !== undefined && { hasTouch }),
     locale: options.locale ?? 'it-IT',
   });
   // A journey step that has not happened in 10 s will not: fail with a screenshot rather than hang.
