@@ -1,4 +1,4 @@
-import { Body, Controller, Get, HttpCode, HttpStatus, Param, ParseUUIDPipe, Patch, Post, Query, Res, StreamableFile } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, HttpStatus, Param, Patch, Post, Query, Res, StreamableFile } from '@nestjs/common';
 import {
   ApiBadRequestResponse,
   ApiBearerAuth,
@@ -15,6 +15,7 @@ import type { ActivityDto, ActivityPage, AuditEntryDto } from '@trama/contracts'
 import type { Response } from 'express';
 import { AccessScope } from '../../common/access/access-scope';
 import { Roles, Scope } from '../../common/auth/decorators';
+import { UuidParam } from '../../common/http/uuid-param';
 import { ActivitiesService } from './activities.service';
 import { ActivityErrors } from './activities.errors';
 import { ExportActivitiesQuery, ListActivitiesQuery } from './dto/activity-filters.query';
@@ -24,7 +25,7 @@ import { ReturnActivityDto, TransitionActivityDto } from './dto/review-activity.
 import { UpdateActivityDto } from './dto/update-activity.dto';
 
 /** A path id that is not a UUID cannot exist: 404 like any unknown id. */
-const ActivityId = () => new ParseUUIDPipe({ exceptionFactory: () => ActivityErrors.ACTIVITY_NOT_FOUND() });
+const ActivityId = () => UuidParam(() => ActivityErrors.ACTIVITY_NOT_FOUND());
 
 @ApiTags('activities')
 @ApiBearerAuth()

@@ -1,4 +1,4 @@
-import { Body, Controller, Get, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
+import { Body, Controller, Get, Param, Post, Query } from '@nestjs/common';
 import {
   ApiBadRequestResponse,
   ApiBearerAuth,
@@ -12,13 +12,14 @@ import {
 import type { OrganizationDto, Page } from '@trama/contracts';
 import { AccessScope } from '../../common/access/access-scope';
 import { Roles, Scope } from '../../common/auth/decorators';
+import { UuidParam } from '../../common/http/uuid-param';
 import { CreateOrganizationDto } from './dto/create-organization.dto';
 import { ListOrganizationsQuery } from './dto/list-organizations.query';
 import { OrganizationResponseDto, OrganizationsPageDto } from './dto/organization.response';
 import { OrganizationErrors } from './organizations.errors';
 import { OrganizationsService } from './organizations.service';
 
-const OrganizationId = () => new ParseUUIDPipe({ exceptionFactory: () => OrganizationErrors.ORGANIZATION_NOT_FOUND() });
+const OrganizationId = () => UuidParam(() => OrganizationErrors.ORGANIZATION_NOT_FOUND());
 
 @ApiTags('organizations')
 @ApiBearerAuth()

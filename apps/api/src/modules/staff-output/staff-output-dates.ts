@@ -1,6 +1,5 @@
 /** Calendar-date helpers for the dashboard's period (dates as `YYYY-MM-DD`, no time zone involved). */
-
-const DATE_ONLY = /^(\d{4})-(\d{2})-(\d{2})$/;
+import { isDateOnly as isCalendarDate, type YearRange } from '../../common/http/date-only';
 
 function parse(value: string): Date {
   return new Date(`${value}T00:00:00Z`);
@@ -10,14 +9,12 @@ function format(date: Date): string {
   return date.toISOString().slice(0, 10);
 }
 
+/** The years a period's dates may fall in: four digits (the pattern stops at 9999). */
+export const PERIOD_YEARS: YearRange = { min: 1000 };
+
 /** A calendar date as `YYYY-MM-DD` that exists (no 2026-02-30), between years 1000 and 9999. */
 export function isDateOnly(value: unknown): value is string {
-  if (typeof value !== 'string') return false;
-  const m = DATE_ONLY.exec(value);
-  if (!m) return false;
-  const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
-  const date = new Date(Date.UTC(y, mo - 1, d));
-  return y >= 1000 && date.getUTCFullYear() === y && date.getUTCMonth() === mo - 1 && date.getUTCDate() === d;
+  return isCalendarDate(value, PERIOD_YEARS);
 }
 
 export function addDays(value: string, days: number): string {

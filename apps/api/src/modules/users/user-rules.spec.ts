@@ -1,5 +1,5 @@
 import { canManageRole, employmentDateProblems, missingCodes, roleFieldProblems, throwIfProblems } from './user-rules';
-import { isDateOnly } from './dto/validators';
+import { isDateOnly } from '../../common/http/date-only';
 
 describe('user rules', () => {
   it('lets admins manage every role and coordinators every role but admin; nobody else', () => {

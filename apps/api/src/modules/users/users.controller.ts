@@ -11,9 +11,9 @@ import {
 import type { CreateUserResponse, Page, ResetPasswordResponse, UserDto } from '@trama/contracts';
 import { AccessScope } from '../../common/access/access-scope';
 import { Roles, Scope } from '../../common/auth/decorators';
+import { UuidParam } from '../../common/http/uuid-param';
 import { AssignMunicipalitiesDto } from './dto/assign-municipalities.dto';
 import { CreateUserDto } from './dto/create-user.dto';
-import { IdParam } from './dto/id.param';
 import { ListUsersQuery } from './dto/list-users.query';
 import { UpdateUserDto } from './dto/update-user.dto';
 import { CreateUserResponseDto, ResetPasswordResponseDto, UserResponseDto, UsersPageDto } from './dto/user.response';
@@ -36,7 +36,7 @@ export class UsersController {
   @Get(':id')
   @ApiOkResponse({ type: UserResponseDto })
   @ApiNotFoundResponse({ description: 'Unknown, or not in your tenant' })
-  getUser(@Scope() scope: AccessScope, @Param('id', IdParam()) id: string): Promise<UserDto> {
+  getUser(@Scope() scope: AccessScope, @Param('id', UuidParam()) id: string): Promise<UserDto> {
     return this.users.getUser(scope, id);
   }
 
@@ -52,7 +52,7 @@ export class UsersController {
   @ApiOperation({ summary: 'Update a user (optimistic locking on version); active=false ends their sessions' })
   @ApiOkResponse({ type: UserResponseDto })
   @ApiConflictResponse({ description: 'STALE_VERSION' })
-  updateUser(@Scope() scope: AccessScope, @Param('id', IdParam()) id: string, @Body() body: UpdateUserDto): Promise<UserDto> {
+  updateUser(@Scope() scope: AccessScope, @Param('id', UuidParam()) id: string, @Body() body: UpdateUserDto): Promise<UserDto> {
     return this.users.updateUser(scope, id, body);
   }
 
@@ -62,7 +62,7 @@ export class UsersController {
   @ApiConflictResponse({ description: 'STALE_VERSION' })
   assignMunicipalities(
     @Scope() scope: AccessScope,
-    @Param('id', IdParam()) id: string,
+    @Param('id', UuidParam()) id: string,
     @Body() body: AssignMunicipalitiesDto,
   ): Promise<UserDto> {
     return this.users.assignMunicipalities(scope, id, body);
@@ -72,7 +72,7 @@ export class UsersController {
   @HttpCode(HttpStatus.OK)
   @ApiOperation({ summary: 'Set a new temporary password (returned once), end the sessions, lift any lock' })
   @ApiOkResponse({ type: ResetPasswordResponseDto })
-  resetPassword(@Scope() scope: AccessScope, @Param('id', IdParam()) id: string): Promise<ResetPasswordResponse> {
+  resetPassword(@Scope() scope: AccessScope, @Param('id', UuidParam()) id: string): Promise<ResetPasswordResponse> {
     return this.users.resetPassword(scope, id);
   }
 }

@@ -16,7 +16,8 @@ import {
 import { IsIn, IsOptional, IsString, IsUUID, Matches, MaxLength } from 'class-validator';
 import { PageQuery } from '../../../common/http/pagination';
 import { ISTAT_MESSAGE, ISTAT_MUNICIPALITY } from './create-activity.dto';
-import { IsDateOnly, NotBefore, OnlyWith, TrimToNull } from './validators';
+import { TrimToNull } from '../../../common/http/trim';
+import { IsActivityDate, NotBefore, OnlyWith } from './validators';
 
 /** The filters shared by the list and the export; the caller's scope always applies on top of them. */
 export class ActivityFiltersQuery implements ActivityFilters {
@@ -59,12 +60,12 @@ export class ActivityFiltersQuery implements ActivityFilters {
 
   @ApiPropertyOptional({ format: 'date', description: 'from this date (inclusive)' })
   @IsOptional()
-  @IsDateOnly()
+  @IsActivityDate()
   from?: string;
 
   @ApiPropertyOptional({ format: 'date', description: 'up to this date (inclusive)' })
   @IsOptional()
-  @IsDateOnly()
+  @IsActivityDate()
   @NotBefore('from')
   to?: string;
 

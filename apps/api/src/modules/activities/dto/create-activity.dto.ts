@@ -18,9 +18,10 @@ import {
   Min,
   ValidateNested,
 } from 'class-validator';
+import { Trim, TrimToNull } from '../../../common/http/trim';
 import { LocationDto } from './location.dto';
 import { ParticipantsDto } from './participants.dto';
-import { GroupsWithinTotal, IsDateOnly, Trim, TrimToNull } from './validators';
+import { GroupsWithinTotal, IsActivityDate } from './validators';
 
 export const TEXT_LIMITS = { title: 200, description: 10_000, outcomes: 5_000, followUps: 5_000, internalNotes: 5_000 } as const;
 export const MAX_ORGANIZATIONS = 50;
@@ -44,7 +45,7 @@ export class CreateActivityDto implements CreateActivityRequest {
   municipality: string;
 
   @ApiProperty({ format: 'date', example: '2026-11-20' })
-  @IsDateOnly()
+  @IsActivityDate()
   date: string;
 
   @ApiProperty({ minimum: 1, maximum: MAX_DURATION_MINUTES })

@@ -1,7 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import type { ActivityReviewRequest } from '@trama/contracts';
 import { IsInt, IsOptional, IsString, Length, MaxLength, Min } from 'class-validator';
-import { Trim, TrimToNull } from './validators';
+import { Trim, TrimToNull } from '../../../common/http/trim';
 
 export const MAX_COMMENT = 2_000;
 

@@ -1,29 +1,9 @@
 import { PARTICIPANT_GROUPS } from '@trama/contracts';
-import { Transform } from 'class-transformer';
 import { registerDecorator, type ValidationArguments, type ValidationOptions } from 'class-validator';
+import { IsDateOnly } from '../../../common/http/date-only';
 
-const DATE_ONLY = /^(\d{4})-(\d{2})-(\d{2})$/;
-
-/** A calendar date as `YYYY-MM-DD` that exists (no 2026-02-30), between 2000 and 2100. */
-export function isDateOnly(value: unknown): value is string {
-  if (typeof value !== 'string') return false;
-  const m = DATE_ONLY.exec(value);
-  if (!m) return false;
-  const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
-  const date = new Date(Date.UTC(y, mo - 1, d));
-  return y >= 2000 && y <= 2100 && date.getUTCFullYear() === y && date.getUTCMonth() === mo - 1 && date.getUTCDate() === d;
-}
-
-export function IsDateOnly(options?: ValidationOptions): PropertyDecorator {
-  return (target: object, propertyName: string | symbol) =>
-    registerDecorator({
-      name: 'isDateOnly',
-      target: target.constructor,
-      propertyName: propertyName as string,
-      options: { message: `${String(propertyName)} must be a date as YYYY-MM-DD (years 2000–2100)`, ...options },
-      validator: { validate: (value: unknown) => isDateOnly(value) },
-    });
-}
+/** Activity dates: real calendar dates between 2000 and 2100. */
+export const IsActivityDate = () => IsDateOnly({ min: 2000, max: 2100 });
 
 /** `to` may not precede `from` (both YYYY-MM-DD strings, so they compare as text). */
 export function NotBefore(otherProperty: string, options?: ValidationOptions): PropertyDecorator {
@@ -81,9 +61,3 @@ export function GroupsWithinTotal(options?: ValidationOptions): PropertyDecorato
       },
     });
 }
-
-/** Trims strings (other types pass through unchanged, for the type validators to reject). */
-export const Trim = () => Transform(({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value));
-
-/** Trims strings and turns an empty one into null (optional texts: "" means "nothing"). */
-export const TrimToNull = () => Transform(({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() || null : value));

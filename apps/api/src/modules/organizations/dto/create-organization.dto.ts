@@ -1,7 +1,8 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { type CreateOrganizationRequest, ORGANIZATION_KINDS, type OrganizationKind } from '@trama/contracts';
 import { IsIn, IsOptional, IsString, Length, Matches } from 'class-validator';
-import { IsTaxCode, NormalizeTaxCode, Trim } from './validators';
+import { Trim } from '../../../common/http/trim';
+import { IsTaxCode, NormalizeTaxCode } from './validators';
 
 export class CreateOrganizationDto implements CreateOrganizationRequest {
   @ApiProperty({ minLength: 1, maxLength: 300, example: 'APS Orti Urbani Bari' })

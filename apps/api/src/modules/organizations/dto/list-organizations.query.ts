@@ -2,7 +2,7 @@ import { ApiPropertyOptional } from '@nestjs/swagger';
 import { ORGANIZATION_KINDS, type OrganizationKind } from '@trama/contracts';
 import { IsIn, IsOptional, IsString, Matches, MaxLength } from 'class-validator';
 import { PageQuery } from '../../../common/http/pagination';
-import { Trim } from './validators';
+import { Trim } from '../../../common/http/trim';
 
 export class ListOrganizationsQuery extends PageQuery {
   @ApiPropertyOptional({ description: 'Part of the name (ignoring case and accents), or a tax code' })

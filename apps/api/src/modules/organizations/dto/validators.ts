@@ -2,9 +2,6 @@ import { Transform } from 'class-transformer';
 import { registerDecorator, type ValidationOptions } from 'class-validator';
 import { isValidTaxCode, normalizeTaxCode } from '../tax-code';
 
-/** Trims strings (other types pass through unchanged, for the type validators to reject). */
-export const Trim = () => Transform(({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value));
-
 /** Normalises a tax code (spaces, case, IT prefix); null and other types pass through. */
 export const NormalizeTaxCode = () =>
   Transform(({ value }: { value: unknown }) => (typeof value === 'string' ? normalizeTaxCode(value) || null : value));

@@ -6,29 +6,9 @@ import {
   type StaffOutputQuery,
 } from '@trama/contracts';
 import { Type } from 'class-transformer';
-import {
-  IsInt,
-  IsOptional,
-  IsString,
-  Matches,
-  Max,
-  Min,
-  registerDecorator,
-  type ValidationArguments,
-  type ValidationOptions,
-} from 'class-validator';
-import { addYears, isDateOnly } from '../staff-output-dates';
-
-function IsDateOnly(options?: ValidationOptions): PropertyDecorator {
-  return (target: object, propertyName: string | symbol) =>
-    registerDecorator({
-      name: 'isDateOnly',
-      target: target.constructor,
-      propertyName: propertyName as string,
-      options: { message: `${String(propertyName)} must be a date as YYYY-MM-DD`, ...options },
-      validator: { validate: (value: unknown) => isDateOnly(value) },
-    });
-}
+import { IsInt, IsOptional, IsString, Matches, Max, Min, registerDecorator, type ValidationArguments } from 'class-validator';
+import { IsDateOnly } from '../../../common/http/date-only';
+import { addYears, isDateOnly, PERIOD_YEARS } from '../staff-output-dates';
 
 /** On `to`: not before `from`, and less than STAFF_OUTPUT_MAX_YEARS after it. Silent while either date is malformed (that has its own message). */
 function IsPeriodEnd(): PropertyDecorator {
@@ -56,7 +36,7 @@ function IsPeriodEnd(): PropertyDecorator {
 /** `GET /api/staff-output?from=&to=&staleDays=&tenant=` */
 export class StaffOutputQueryDto implements StaffOutputQuery {
   @ApiProperty({ description: 'First day of the period (inclusive)', format: 'date', example: '2026-01-01' })
-  @IsDateOnly()
+  @IsDateOnly(PERIOD_YEARS)
   from: string;
 
   @ApiProperty({
@@ -64,7 +44,7 @@ export class StaffOutputQueryDto implements StaffOutputQuery {
     format: 'date',
     example: '2026-03-31',
   })
-  @IsDateOnly()
+  @IsDateOnly(PERIOD_YEARS)
   @IsPeriodEnd()
   to: string;
 

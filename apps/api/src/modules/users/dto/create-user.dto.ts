@@ -15,8 +15,10 @@ import {
   MinLength,
   ValidateNested,
 } from 'class-validator';
+import { IsDateOnly } from '../../../common/http/date-only';
+import { Trim } from '../../../common/http/trim';
 import { TerritoryRefDto } from './territory-ref.dto';
-import { IsDateOnly, NormalizeEmail, Trim } from './validators';
+import { NormalizeEmail } from './validators';
 
 export const MAX_PASSWORD_LENGTH = 256;
 export const MAX_ASSIGNED_MUNICIPALITIES = 500;

@@ -2,7 +2,8 @@ import { ApiPropertyOptional } from '@nestjs/swagger';
 import { ROLES, type Role } from '@trama/contracts';
 import { IsBoolean, IsIn, IsOptional, IsString, Matches, MaxLength } from 'class-validator';
 import { PageQuery } from '../../../common/http/pagination';
-import { QueryBoolean, Trim } from './validators';
+import { Trim } from '../../../common/http/trim';
+import { QueryBoolean } from './validators';
 
 export class ListUsersQuery extends PageQuery {
   @ApiPropertyOptional({ enum: ROLES })

@@ -1,7 +1,7 @@
 import { ApiProperty } from '@nestjs/swagger';
 import type { TerritoryRef } from '@trama/contracts';
 import { IsIn, IsNotEmpty, IsString, MaxLength } from 'class-validator';
-import { Trim } from './validators';
+import { Trim } from '../../../common/http/trim';
 
 /** The territory of a municipality user: one municipality (ISTAT code) or one social area (its code). */
 export class TerritoryRefDto implements TerritoryRef {

@@ -2,8 +2,9 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import type { UpdateUserRequest } from '@trama/contracts';
 import { Type } from 'class-transformer';
 import { IsBoolean, IsInt, IsNotEmpty, IsOptional, IsString, MaxLength, Min, ValidateNested } from 'class-validator';
+import { IsDateOnly } from '../../../common/http/date-only';
+import { Trim } from '../../../common/http/trim';
 import { TerritoryRefDto } from './territory-ref.dto';
-import { IsDateOnly, Trim } from './validators';
 
 export class UpdateUserDto implements UpdateUserRequest {
   @ApiProperty({ minimum: 1, description: 'The version the client loaded (optimistic locking: a stale version is a 409)' })
