@@ -12,25 +12,181 @@ import pg from 'pg';
 
 export const BENCH_PASSWORD = 'Bench-password-2026';
 
-const FIRST = ['Giuseppe', 'Maria', 'Antonio', 'Anna', 'Francesco', 'Giulia', 'Vito', 'Rosa', 'Nicola', 'Angela', 'Michele', 'Teresa', 'Domenico', 'Lucia', 'Pasquale', 'Francesca', 'Luca', 'Chiara', 'Marco', 'Sara', 'Savino', 'Grazia', 'Onofrio', 'Isabella', 'Cosimo', 'Elena'];
-const LAST = ['De Benedictis', 'Lorusso', 'Colella', 'Losito', 'Caputo', 'Minervini', 'Amoruso', 'Tricarico', 'Sciannamea', 'Di Bari', 'Laforgia', "D'Introno", 'Fiore', 'Ranieri', 'Germinario', 'Pascazio', 'Gadaleta', 'Spadavecchia', 'Mastrolonardo', 'Carbonara', 'Giannelli', 'Mongelli'];
-const ORG_PREFIX = [['aps', 'APS'], ['odv', 'ODV'], ['social_enterprise', 'Cooperativa sociale'], ['informal_group', 'Comitato'], ['school', 'Istituto comprensivo'], ['company', 'Impresa'], ['foundation', 'Fondazione'], ['network', 'Rete'], ['religious_body', 'Parrocchia'], ['other_ets', 'Associazione']];
-const ORG_NAME = ['Il Melograno', 'Terra di Bari', 'Nuovi Orizzonti', 'La Lampara', 'Murgia Viva', 'Porta Aperta', 'Il Faro', 'Semi di Comunità', 'Officina Sociale', 'Mare Nostrum', 'Il Trullo', 'Ponti Solidali', 'Kaleidos', 'San Nicola', 'Argonauti', 'La Bottega dei Saperi', 'Civico 5', 'Ulivi e Radici', 'Città Futura', 'Piazza Grande'];
-const TYPES = ['meeting', 'workshop', 'codesign', 'event', 'info_desk', 'site_visit', 'mapping_survey', 'network_table', 'consulting', 'training', 'other'];
+const FIRST = [
+  'Giuseppe',
+  'Maria',
+  'Antonio',
+  'Anna',
+  'Francesco',
+  'Giulia',
+  'Vito',
+  'Rosa',
+  'Nicola',
+  'Angela',
+  'Michele',
+  'Teresa',
+  'Domenico',
+  'Lucia',
+  'Pasquale',
+  'Francesca',
+  'Luca',
+  'Chiara',
+  'Marco',
+  'Sara',
+  'Savino',
+  'Grazia',
+  'Onofrio',
+  'Isabella',
+  'Cosimo',
+  'Elena',
+];
+const LAST = [
+  'De Benedictis',
+  'Lorusso',
+  'Colella',
+  'Losito',
+  'Caputo',
+  'Minervini',
+  'Amoruso',
+  'Tricarico',
+  'Sciannamea',
+  'Di Bari',
+  'Laforgia',
+  "D'Introno",
+  'Fiore',
+  'Ranieri',
+  'Germinario',
+  'Pascazio',
+  'Gadaleta',
+  'Spadavecchia',
+  'Mastrolonardo',
+  'Carbonara',
+  'Giannelli',
+  'Mongelli',
+];
+const ORG_PREFIX = [
+  ['aps', 'APS'],
+  ['odv', 'ODV'],
+  ['social_enterprise', 'Cooperativa sociale'],
+  ['informal_group', 'Comitato'],
+  ['school', 'Istituto comprensivo'],
+  ['company', 'Impresa'],
+  ['foundation', 'Fondazione'],
+  ['network', 'Rete'],
+  ['religious_body', 'Parrocchia'],
+  ['other_ets', 'Associazione'],
+];
+const ORG_NAME = [
+  'Il Melograno',
+  'Terra di Bari',
+  'Nuovi Orizzonti',
+  'La Lampara',
+  'Murgia Viva',
+  'Porta Aperta',
+  'Il Faro',
+  'Semi di Comunità',
+  'Officina Sociale',
+  'Mare Nostrum',
+  'Il Trullo',
+  'Ponti Solidali',
+  'Kaleidos',
+  'San Nicola',
+  'Argonauti',
+  'La Bottega dei Saperi',
+  'Civico 5',
+  'Ulivi e Radici',
+  'Città Futura',
+  'Piazza Grande',
+];
+const TYPES = [
+  'meeting',
+  'workshop',
+  'codesign',
+  'event',
+  'info_desk',
+  'site_visit',
+  'mapping_survey',
+  'network_table',
+  'consulting',
+  'training',
+  'other',
+];
 const TYPE_WEIGHTS = [20, 12, 8, 8, 10, 8, 8, 10, 8, 5, 3];
 const TYPE_TITLE = {
-  meeting: 'Incontro', workshop: 'Laboratorio', codesign: 'Sessione di co-progettazione', event: 'Evento pubblico', info_desk: 'Sportello informativo',
-  site_visit: 'Sopralluogo', mapping_survey: 'Rilevazione per la mappatura', network_table: 'Tavolo di rete', consulting: 'Consulenza', training: 'Formazione', other: 'Attività',
+  meeting: 'Incontro',
+  workshop: 'Laboratorio',
+  codesign: 'Sessione di co-progettazione',
+  event: 'Evento pubblico',
+  info_desk: 'Sportello informativo',
+  site_visit: 'Sopralluogo',
+  mapping_survey: 'Rilevazione per la mappatura',
+  network_table: 'Tavolo di rete',
+  consulting: 'Consulenza',
+  training: 'Formazione',
+  other: 'Attività',
 };
-const THEMES = ['social_inclusion', 'youth', 'elderly', 'families', 'migrants', 'disability', 'education', 'culture', 'sport', 'environment', 'urban_regeneration', 'legality', 'work', 'digital', 'health', 'housing', 'mobility', 'tourism'];
+const THEMES = [
+  'social_inclusion',
+  'youth',
+  'elderly',
+  'families',
+  'migrants',
+  'disability',
+  'education',
+  'culture',
+  'sport',
+  'environment',
+  'urban_regeneration',
+  'legality',
+  'work',
+  'digital',
+  'health',
+  'housing',
+  'mobility',
+  'tourism',
+];
 const THEME_TEXT = {
-  social_inclusion: 'inclusione sociale', youth: 'politiche giovanili', elderly: 'invecchiamento attivo', families: 'sostegno alle famiglie', migrants: 'accoglienza e integrazione',
-  disability: 'disabilità e accessibilità', education: 'povertà educativa', culture: 'cultura e biblioteche', sport: 'sport di quartiere', environment: 'cura del verde e ambiente',
-  urban_regeneration: 'rigenerazione urbana', legality: 'legalità e beni confiscati', work: 'orientamento al lavoro', digital: 'competenze digitali', health: 'salute di comunità',
-  housing: 'abitare collaborativo', mobility: 'mobilità sostenibile', tourism: 'turismo di prossimità',
+  social_inclusion: 'inclusione sociale',
+  youth: 'politiche giovanili',
+  elderly: 'invecchiamento attivo',
+  families: 'sostegno alle famiglie',
+  migrants: 'accoglienza e integrazione',
+  disability: 'disabilità e accessibilità',
+  education: 'povertà educativa',
+  culture: 'cultura e biblioteche',
+  sport: 'sport di quartiere',
+  environment: 'cura del verde e ambiente',
+  urban_regeneration: 'rigenerazione urbana',
+  legality: 'legalità e beni confiscati',
+  work: 'orientamento al lavoro',
+  digital: 'competenze digitali',
+  health: 'salute di comunità',
+  housing: 'abitare collaborativo',
+  mobility: 'mobilità sostenibile',
+  tourism: 'turismo di prossimità',
 };
-const PLACES = ['centro storico', 'quartiere San Paolo', 'biblioteca comunale', 'scuola media', 'centro anziani', 'parrocchia', 'villa comunale', 'mercato coperto', 'ex convento', 'casa di quartiere', 'oratorio', 'lungomare'];
-const OUTCOMES = ['Raccolte proposte dei partecipanti', 'Concordato un calendario di incontri', 'Individuati tre spazi da verificare', 'Attivata una collaborazione tra associazioni', 'Emerse esigenze di formazione', 'Definito un gruppo di lavoro'];
+const PLACES = [
+  'centro storico',
+  'quartiere San Paolo',
+  'biblioteca comunale',
+  'scuola media',
+  'centro anziani',
+  'parrocchia',
+  'villa comunale',
+  'mercato coperto',
+  'ex convento',
+  'casa di quartiere',
+  'oratorio',
+  'lungomare',
+];
+const OUTCOMES = [
+  'Raccolte proposte dei partecipanti',
+  'Concordato un calendario di incontri',
+  'Individuati tre spazi da verificare',
+  'Attivata una collaborazione tra associazioni',
+  'Emerse esigenze di formazione',
+  'Definito un gruppo di lavoro',
+];
 
 function mulberry32(seed) {
   let a = seed >>> 0;
@@ -65,7 +221,15 @@ function makeRandom(seed) {
 
 const iso = (d) => d.toISOString().slice(0, 10);
 
-export async function generate({ databaseUrl, tenant = '272', activities = 100_000, innovators = 40, organizations = 3000, seed = 42, log = console.log }) {
+export async function generate({
+  databaseUrl,
+  tenant = '272',
+  activities = 100_000,
+  innovators = 40,
+  organizations = 3000,
+  seed = 42,
+  log = console.log,
+}) {
   const rnd = makeRandom(seed);
   const client = new pg.Client({ connectionString: databaseUrl });
   await client.connect();
@@ -73,8 +237,11 @@ export async function generate({ databaseUrl, tenant = '272', activities = 100_0
   try {
     const [t] = (await client.query('SELECT tenant_id AS id FROM tenants WHERE istat_code = $1', [tenant])).rows;
     if (!t) throw new Error(`tenant ${tenant} not found: start the app once so that it imports the territory`);
-    const munis = (await client.query('SELECT id, name, lat, lon FROM municipalities WHERE tenant_id = $1 ORDER BY istat_code', [t.id])).rows;
-    const [coordinator] = (await client.query(`SELECT id FROM users WHERE tenant_id = $1 AND role = 'coordinator' ORDER BY created_at LIMIT 1`, [t.id])).rows;
+    const munis = (await client.query('SELECT id, name, lat, lon FROM municipalities WHERE tenant_id = $1 ORDER BY istat_code', [t.id]))
+      .rows;
+    const [coordinator] = (
+      await client.query(`SELECT id FROM users WHERE tenant_id = $1 AND role = 'coordinator' ORDER BY created_at LIMIT 1`, [t.id])
+    ).rows;
     const hash = await argon2.hash(BENCH_PASSWORD, { type: argon2.argon2id, memoryCost: 19_456, timeCost: 2, parallelism: 1 });
 
     // innovators, each assigned to 2-5 municipalities (the demo innovator included)
@@ -94,7 +261,11 @@ export async function generate({ databaseUrl, tenant = '272', activities = 100_0
       while (assigned.size < count) assigned.add(munis[rnd.int(munis.length)]);
       await client.query('DELETE FROM user_municipalities WHERE user_id = $1', [rows[0].id]);
       for (const m of assigned) {
-        await client.query('INSERT INTO user_municipalities (user_id, municipality_id, tenant_id) VALUES ($1, $2, $3)', [rows[0].id, m.id, t.id]);
+        await client.query('INSERT INTO user_municipalities (user_id, municipality_id, tenant_id) VALUES ($1, $2, $3)', [
+          rows[0].id,
+          m.id,
+          t.id,
+        ]);
       }
       team.push({ id: rows[0].id, email, munis: [...assigned] });
     }
@@ -103,7 +274,9 @@ export async function generate({ databaseUrl, tenant = '272', activities = 100_0
     const orgIds = [];
     for (let start = 0; start < organizations; start += 1000) {
       const n = Math.min(1000, organizations - start);
-      const names = [], kinds = [], places = [];
+      const names = [],
+        kinds = [],
+        places = [];
       for (let i = 0; i < n; i++) {
         const [kind, prefix] = rnd.pick(ORG_PREFIX);
         kinds.push(kind);
@@ -139,14 +312,34 @@ export async function generate({ databaseUrl, tenant = '272', activities = 100_0
         const ets = Math.floor(total * 0.1);
         const status = rnd.weighted(['approved', 'submitted', 'returned', 'draft'], [80, 10, 4, 6]);
         const submittedAt = status === 'draft' ? null : new Date(date.getTime() + (1 + rnd.int(72)) * 3_600_000);
-        const reviewedAt = status === 'approved' || status === 'returned' ? new Date(submittedAt.getTime() + (2 + rnd.int(240)) * 3_600_000) : null;
+        const reviewedAt =
+          status === 'approved' || status === 'returned' ? new Date(submittedAt.getTime() + (2 + rnd.int(240)) * 3_600_000) : null;
         const id = rnd.uuid();
         const title = `${TYPE_TITLE[type]} su ${THEME_TEXT[themes[0]]} a ${muni.name}`;
         const description = `${TYPE_TITLE[type]} presso ${rnd.pick(PLACES)} con cittadini e realtà del territorio sul tema ${THEME_TEXT[rnd.pick(themes)]}.`;
         const values = [
-          id, rnd.uuid(), author.id, muni.id, iso(date), 30 + 15 * rnd.int(16), type, title, description, total, citizens, youth, ets,
-          themes.length ? `{${themes.join(',')}}` : '{}', rnd.pick(OUTCOMES), status, submittedAt, status === 'draft' ? null : author.id, reviewedAt,
-          reviewedAt ? coordinator?.id ?? null : null, status === 'returned' ? 'Indicare meglio i partecipanti per gruppo.' : null, author.id,
+          id,
+          rnd.uuid(),
+          author.id,
+          muni.id,
+          iso(date),
+          30 + 15 * rnd.int(16),
+          type,
+          title,
+          description,
+          total,
+          citizens,
+          youth,
+          ets,
+          themes.length ? `{${themes.join(',')}}` : '{}',
+          rnd.pick(OUTCOMES),
+          status,
+          submittedAt,
+          status === 'draft' ? null : author.id,
+          reviewedAt,
+          reviewedAt ? (coordinator?.id ?? null) : null,
+          status === 'returned' ? 'Indicare meglio i partecipanti per gruppo.' : null,
+          author.id,
         ];
         values.forEach((v, k) => cols[k].push(v));
         const linked = rnd.int(4);
@@ -179,7 +372,9 @@ export async function generate({ databaseUrl, tenant = '272', activities = 100_0
     }
     // VACUUM sets the visibility map that index-only scans rely on (autovacuum would, later)
     for (const table of ['activities', 'activity_organizations', 'organizations', 'users']) await client.query(`VACUUM ANALYZE ${table}`);
-    log(`generated ${innovators} innovators, ${organizations} organizations, ${activities.toLocaleString('en')} activities in ${((Date.now() - started) / 1000).toFixed(1)} s (seed ${seed})`);
+    log(
+      `generated ${innovators} innovators, ${organizations} organizations, ${activities.toLocaleString('en')} activities in ${((Date.now() - started) / 1000).toFixed(1)} s (seed ${seed})`,
+    );
     return { team };
   } finally {
     await client.end();

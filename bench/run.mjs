@@ -51,7 +51,13 @@ if (process.env.DATABASE_URL) {
 } else {
   const require = createRequire(import.meta.url);
   const { startEmbeddedPostgres } = require(join(root, 'dist/apps/api/apps/api/src/database/embedded.js'));
-  embedded = await startEmbeddedPostgres({ dataDir: join(root, '.data'), name: 'bench-postgres', database: 'trama_bench', preferredPort: 54349, log: () => {} });
+  embedded = await startEmbeddedPostgres({
+    dataDir: join(root, '.data'),
+    name: 'bench-postgres',
+    database: 'trama_bench',
+    preferredPort: 54349,
+    log: () => {},
+  });
   databaseUrl = embedded.url;
 }
 
@@ -61,7 +67,15 @@ const base = `http://127.0.0.1:${port}`;
 const api = spawn(process.execPath, [API_MAIN], {
   cwd: root,
   stdio: ['ignore', 'ignore', 'inherit'],
-  env: { ...process.env, DATABASE_URL: databaseUrl, PORT: String(port), NODE_ENV: 'development', LOG_LEVEL: 'warn', APP_ORIGIN: base, LOGIN_RATE_PER_MINUTE: '1000' },
+  env: {
+    ...process.env,
+    DATABASE_URL: databaseUrl,
+    PORT: String(port),
+    NODE_ENV: 'development',
+    LOG_LEVEL: 'warn',
+    APP_ORIGIN: base,
+    LOGIN_RATE_PER_MINUTE: '1000',
+  },
 });
 const stopAll = async () => {
   api.kill('SIGTERM');
@@ -112,7 +126,11 @@ try {
   }
 
   const login = async (email, password) => {
-    const res = await fetch(`${base}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email, password }) });
+    const res = await fetch(`${base}/api/auth/login`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ email, password }),
+    });
     if (!res.ok) throw new Error(`login ${email}: ${res.status} ${await res.text()}`);
     return (await res.json()).accessToken;
   };
@@ -122,7 +140,8 @@ try {
   const [recent] = (await db.query(`SELECT date FROM activities WHERE tenant_id = $1 ORDER BY date DESC LIMIT 1`, [tenantId])).rows;
   const to = recent.date.toISOString().slice(0, 10);
   const quarterAgo = new Date(recent.date.getTime() - 90 * 86_400_000).toISOString().slice(0, 10);
-  const org = (await db.query(`SELECT organization_id FROM activity_organizations WHERE tenant_id = $1 LIMIT 1`, [tenantId])).rows[0].organization_id;
+  const org = (await db.query(`SELECT organization_id FROM activity_organizations WHERE tenant_id = $1 LIMIT 1`, [tenantId])).rows[0]
+    .organization_id;
 
   // ---- list latency
   const scenarios = [
@@ -178,20 +197,31 @@ try {
     times.sort((a, b) => a - b);
     loaded.sort((a, b) => a - b);
     all.push(...times);
-    results.push({ scenario: name, matches: total, p50: pct(times, 50), p95: pct(times, 95), loadedP95: pct(loaded, 95), rps: loaded.length / seconds });
+    results.push({
+      scenario: name,
+      matches: total,
+      p50: pct(times, 50),
+      p95: pct(times, 95),
+      loadedP95: pct(loaded, 95),
+      rps: loaded.length / seconds,
+    });
   }
   const listSeconds = (performance.now() - listStarted) / 1000;
   const listPeak = stopSampling();
   all.sort((a, b) => a - b);
 
   // ---- export
-  const [cut] = (await db.query(`SELECT date FROM activities WHERE tenant_id = $1 ORDER BY date DESC OFFSET $2 LIMIT 1`, [tenantId, EXPORT_ROWS - 1])).rows;
+  const [cut] = (
+    await db.query(`SELECT date FROM activities WHERE tenant_id = $1 ORDER BY date DESC OFFSET $2 LIMIT 1`, [tenantId, EXPORT_ROWS - 1])
+  ).rows;
   const exportFrom = (cut ?? recent).date.toISOString().slice(0, 10);
   async function exportRun(format, from) {
     const before = rssMb();
     const stop = sampler();
     const t0 = performance.now();
-    const res = await fetch(`${base}/api/activities/export?format=${format}&from=${from}&to=${to}`, { headers: { authorization: `Bearer ${coordinator}` } });
+    const res = await fetch(`${base}/api/activities/export?format=${format}&from=${from}&to=${to}`, {
+      headers: { authorization: `Bearer ${coordinator}` },
+    });
     if (!res.ok) throw new Error(`export ${format}: ${res.status} ${await res.text()}`);
     let bytes = 0;
     let lines = 0;
@@ -202,7 +232,8 @@ try {
     const seconds = (performance.now() - t0) / 1000;
     return { format, seconds, bytes, rows: format === 'xlsx' ? null : lines - 1, rssBefore: before, rssPeak: stop() };
   }
-  const [small] = (await db.query(`SELECT date FROM activities WHERE tenant_id = $1 ORDER BY date DESC OFFSET 9999 LIMIT 1`, [tenantId])).rows;
+  const [small] = (await db.query(`SELECT date FROM activities WHERE tenant_id = $1 ORDER BY date DESC OFFSET 9999 LIMIT 1`, [tenantId]))
+    .rows;
   const exports = [
     await exportRun('csv', small.date.toISOString().slice(0, 10)),
     await exportRun('csv', exportFrom),
@@ -213,18 +244,26 @@ try {
 
   // ---- report
   const f = (n, d = 1) => n.toFixed(d);
-  console.log(`\nTrama activities benchmark — ${have.toLocaleString('en')} activities in tenant 272; per scenario ${REQUESTS} requests one at a time (latency), then ${REQUESTS} at concurrency ${CONCURRENCY} (throughput)`);
+  console.log(
+    `\nTrama activities benchmark — ${have.toLocaleString('en')} activities in tenant 272; per scenario ${REQUESTS} requests one at a time (latency), then ${REQUESTS} at concurrency ${CONCURRENCY} (throughput)`,
+  );
   console.log(`node ${process.version}, ${databaseUrl.includes('54349') || embedded ? 'embedded PostgreSQL 18' : 'external PostgreSQL'}\n`);
   console.log(`list endpoint (pageSize 50)                      matches     p50 ms   p95 ms | c=${CONCURRENCY}: p95 ms   req/s`);
   for (const r of results) {
-    console.log(`  ${r.scenario.padEnd(46)} ${String(r.matches).padStart(9)} ${f(r.p50).padStart(9)} ${f(r.p95).padStart(8)} | ${f(r.loadedP95).padStart(10)} ${f(r.rps, 0).padStart(7)}`);
+    console.log(
+      `  ${r.scenario.padEnd(46)} ${String(r.matches).padStart(9)} ${f(r.p50).padStart(9)} ${f(r.p95).padStart(8)} | ${f(r.loadedP95).padStart(10)} ${f(r.rps, 0).padStart(7)}`,
+    );
   }
-  console.log(`  ${'ALL (one at a time)'.padEnd(46)} ${''.padStart(9)} ${f(pct(all, 50)).padStart(9)} ${f(pct(all, 95)).padStart(8)} | ${''.padStart(10)} ${f(totalRequests / listSeconds, 0).padStart(7)}`);
+  console.log(
+    `  ${'ALL (one at a time)'.padEnd(46)} ${''.padStart(9)} ${f(pct(all, 50)).padStart(9)} ${f(pct(all, 95)).padStart(8)} | ${''.padStart(10)} ${f(totalRequests / listSeconds, 0).padStart(7)}`,
+  );
   console.log(`  API peak RSS during the list runs: ${f(listPeak, 0)} MB\n`);
   console.log('export                       rows        MB   seconds   rows/s   RSS before → peak (MB)');
   for (const e of exports) {
     const rows = e.rows ?? EXPORT_ROWS;
-    console.log(`  ${e.format.padEnd(7)} ${(e.rows === null ? `~${rows}` : String(rows)).padStart(16)} ${f(e.bytes / 1e6).padStart(9)} ${f(e.seconds, 2).padStart(9)} ${f(rows / e.seconds, 0).padStart(8)}   ${f(e.rssBefore, 0)} → ${f(e.rssPeak, 0)}`);
+    console.log(
+      `  ${e.format.padEnd(7)} ${(e.rows === null ? `~${rows}` : String(rows)).padStart(16)} ${f(e.bytes / 1e6).padStart(9)} ${f(e.seconds, 2).padStart(9)} ${f(rows / e.seconds, 0).padStart(8)}   ${f(e.rssBefore, 0)} → ${f(e.rssPeak, 0)}`,
+    );
   }
 } finally {
   await stopAll();

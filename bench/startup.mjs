@@ -47,7 +47,8 @@ try {
   rows.push(run.figures);
   const term2 = await stop(run.app);
   console.log('\nTrama start-up (embedded PostgreSQL, to /api/health 200)');
-  for (const r of rows) console.log(`  ${r.label.padEnd(52)} ${(r.ms / 1000).toFixed(2).padStart(6)} s   API RSS at idle ${r.rss.toFixed(0)} MB`);
+  for (const r of rows)
+    console.log(`  ${r.label.padEnd(52)} ${(r.ms / 1000).toFixed(2).padStart(6)} s   API RSS at idle ${r.rss.toFixed(0)} MB`);
   console.log(`  SIGTERM: exit code ${term.code} in ${term.ms.toFixed(0)} ms; again ${term2.code} in ${term2.ms.toFixed(0)} ms`);
 } finally {
   rmSync(dataDir, { recursive: true, force: true });

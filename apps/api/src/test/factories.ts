@@ -41,10 +41,11 @@ export class Factory {
   ) {}
 
   async tenant(spec: TerritorySpec): Promise<TestTenant> {
-    const [tenant] = await this.db.query(
-      `INSERT INTO tenants (istat_code, name, slug) VALUES ($1, $2, $3) RETURNING tenant_id AS id`,
-      [spec.istatCode, spec.name ?? `Città Metropolitana ${spec.istatCode}`, `t${spec.istatCode}`],
-    );
+    const [tenant] = await this.db.query(`INSERT INTO tenants (istat_code, name, slug) VALUES ($1, $2, $3) RETURNING tenant_id AS id`, [
+      spec.istatCode,
+      spec.name ?? `Città Metropolitana ${spec.istatCode}`,
+      `t${spec.istatCode}`,
+    ]);
     const out: TestTenant = { id: tenant.id, istatCode: spec.istatCode, socialAreas: {}, municipalities: {} };
     for (const [code, municipalities] of Object.entries(spec.socialAreas)) {
       const [area] = await this.db.query(`INSERT INTO social_areas (tenant_id, code, name) VALUES ($1, $2, $3) RETURNING id`, [
@@ -65,7 +66,19 @@ export class Factory {
             istat.slice(0, 3),
             population,
             area.id,
-            JSON.stringify({ type: 'MultiPolygon', coordinates: [[[[16.7, 41.0], [16.9, 41.0], [16.9, 41.2], [16.7, 41.0]]]] }),
+            JSON.stringify({
+              type: 'MultiPolygon',
+              coordinates: [
+                [
+                  [
+                    [16.7, 41.0],
+                    [16.9, 41.0],
+                    [16.9, 41.2],
+                    [16.7, 41.0],
+                  ],
+                ],
+              ],
+            }),
           ],
         );
         out.municipalities[istat] = m.id;

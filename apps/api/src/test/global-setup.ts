@@ -14,7 +14,13 @@ export default async function globalSetup(): Promise<void> {
       process.env.TRAMA_TEST_DATABASE_URL = process.env.DATABASE_URL;
     } else {
       const root = resolve(__dirname, '../../../..');
-      const db = await startEmbeddedPostgres({ dataDir: join(root, '.data'), name: 'test-postgres', database: 'postgres', preferredPort: 54339, log: () => undefined });
+      const db = await startEmbeddedPostgres({
+        dataDir: join(root, '.data'),
+        name: 'test-postgres',
+        database: 'postgres',
+        preferredPort: 54339,
+        log: () => undefined,
+      });
       process.env.TRAMA_TEST_DATABASE_URL = db.url;
       (globalThis as { __TRAMA_EMBEDDED__?: { stop(): Promise<void> } }).__TRAMA_EMBEDDED__ = db;
     }
@@ -26,6 +32,8 @@ export default async function globalSetup(): Promise<void> {
   // Connections to the template would make CREATE DATABASE … TEMPLATE fail: make sure none stay.
   const client = new Client({ connectionString: withDatabase(templateUrl, 'postgres') });
   await client.connect();
-  await client.query(`SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = $1 AND pid <> pg_backend_pid()`, [templateDatabase()]);
+  await client.query(`SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = $1 AND pid <> pg_backend_pid()`, [
+    templateDatabase(),
+  ]);
   await client.end();
 }

@@ -66,7 +66,10 @@ export const routes: RouteObject[] = [
                   { path: '/utenti/:id', lazy: () => import('./routes/users-route').then((m) => ({ Component: m.UserDetailRoute })) },
                 ],
               },
-              { path: '/profilo/password', lazy: () => import('./routes/change-password-route').then((m) => ({ Component: m.ChangePasswordRoute })) },
+              {
+                path: '/profilo/password',
+                lazy: () => import('./routes/change-password-route').then((m) => ({ Component: m.ChangePasswordRoute })),
+              },
               { path: '*', element: <NotFoundRoute /> },
             ],
           },

@@ -17,7 +17,12 @@ const STATUS_CODES: Partial<Record<number, string>> = {
 
 function reason(status: number): string {
   const name = HttpStatus[status];
-  return name ? name.split('_').map((w) => w[0] + w.slice(1).toLowerCase()).join(' ') : 'Error';
+  return name
+    ? name
+        .split('_')
+        .map((w) => w[0] + w.slice(1).toLowerCase())
+        .join(' ')
+    : 'Error';
 }
 
 /** Errors raised by the body parser before the request reaches Nest's pipeline. */
@@ -46,9 +51,12 @@ export function toApiError(exception: unknown, logger?: Logger): ApiError {
       typeof body === 'string'
         ? body
         : Array.isArray((body as { message?: unknown }).message)
-          ? ((body as { message: string[] }).message.join('; '))
+          ? (body as { message: string[] }).message.join('; ')
           : String((body as { message?: unknown }).message ?? exception.message);
-    const code = typeof body === 'object' && body && 'code' in body ? String((body as { code: unknown }).code) : STATUS_CODES[status] ?? 'HTTP_ERROR';
+    const code =
+      typeof body === 'object' && body && 'code' in body
+        ? String((body as { code: unknown }).code)
+        : (STATUS_CODES[status] ?? 'HTTP_ERROR');
     return { statusCode: status, error: reason(status), code, message };
   }
   const parserError = exception as BodyParserError;
@@ -64,10 +72,21 @@ export function toApiError(exception: unknown, logger?: Logger): ApiError {
       message: `The request body is larger than the limit of ${parserError.limit ?? 'the server'} bytes`,
     };
   }
-  if (parserError && typeof parserError === 'object' && parserError.expose && typeof parserError.status === 'number' && parserError.status < 500) {
-    return { statusCode: parserError.status, error: reason(parserError.status), code: STATUS_CODES[parserError.status] ?? 'BAD_REQUEST', message: (exception as Error).message };
+  if (
+    parserError &&
+    typeof parserError === 'object' &&
+    parserError.expose &&
+    typeof parserError.status === 'number' &&
+    parserError.status < 500
+  ) {
+    return {
+      statusCode: parserError.status,
+      error: reason(parserError.status),
+      code: STATUS_CODES[parserError.status] ?? 'BAD_REQUEST',
+      message: (exception as Error).message,
+    };
   }
-  logger?.error(exception instanceof Error ? exception.stack ?? exception.message : String(exception));
+  logger?.error(exception instanceof Error ? (exception.stack ?? exception.message) : String(exception));
   return { statusCode: 500, error: 'Internal Server Error', code: 'INTERNAL', message: 'An unexpected error occurred' };
 }
 

@@ -78,10 +78,18 @@ export class Activities1764300000001 implements MigrationInterface {
         CONSTRAINT activities_submitted_has_time CHECK (status = 'draft' OR submitted_at IS NOT NULL),
         CONSTRAINT activities_reviewed_has_time CHECK (status NOT IN ('approved', 'returned') OR reviewed_at IS NOT NULL)
       )`);
-    await q.query(`CREATE INDEX activities_list_idx ON activities (tenant_id, date DESC, id DESC) INCLUDE (status, municipality_id, author_id, type)`);
-    await q.query(`CREATE INDEX activities_municipality_idx ON activities (tenant_id, municipality_id, date DESC, id DESC) INCLUDE (status, author_id, type)`);
-    await q.query(`CREATE INDEX activities_author_idx ON activities (tenant_id, author_id, date DESC, id DESC) INCLUDE (status, municipality_id, type)`);
-    await q.query(`CREATE INDEX activities_status_idx ON activities (tenant_id, status, date DESC, id DESC) INCLUDE (municipality_id, author_id)`);
+    await q.query(
+      `CREATE INDEX activities_list_idx ON activities (tenant_id, date DESC, id DESC) INCLUDE (status, municipality_id, author_id, type)`,
+    );
+    await q.query(
+      `CREATE INDEX activities_municipality_idx ON activities (tenant_id, municipality_id, date DESC, id DESC) INCLUDE (status, author_id, type)`,
+    );
+    await q.query(
+      `CREATE INDEX activities_author_idx ON activities (tenant_id, author_id, date DESC, id DESC) INCLUDE (status, municipality_id, type)`,
+    );
+    await q.query(
+      `CREATE INDEX activities_status_idx ON activities (tenant_id, status, date DESC, id DESC) INCLUDE (municipality_id, author_id)`,
+    );
     await q.query(`CREATE INDEX activities_type_idx ON activities (tenant_id, type, date DESC, id DESC)`);
     await q.query(`CREATE INDEX activities_themes_idx ON activities USING gin (themes)`);
     await q.query(`CREATE INDEX activities_search_idx ON activities USING gin (search)`);
@@ -96,7 +104,9 @@ export class Activities1764300000001 implements MigrationInterface {
         FOREIGN KEY (tenant_id, activity_id) REFERENCES activities (tenant_id, id) ON DELETE CASCADE,
         FOREIGN KEY (tenant_id, organization_id) REFERENCES organizations (tenant_id, id)
       )`);
-    await q.query(`CREATE INDEX activity_organizations_organization_idx ON activity_organizations (tenant_id, organization_id, activity_id)`);
+    await q.query(
+      `CREATE INDEX activity_organizations_organization_idx ON activity_organizations (tenant_id, organization_id, activity_id)`,
+    );
   }
 
   async down(q: QueryRunner): Promise<void> {

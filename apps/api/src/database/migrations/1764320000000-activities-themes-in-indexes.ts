@@ -13,14 +13,20 @@ export class ActivitiesThemesInIndexes1764320000000 implements MigrationInterfac
 
   async up(q: QueryRunner): Promise<void> {
     await q.query(`DROP INDEX activities_list_idx`);
-    await q.query(`CREATE INDEX activities_list_idx ON activities (tenant_id, date DESC, id DESC) INCLUDE (status, municipality_id, author_id, type, themes)`);
+    await q.query(
+      `CREATE INDEX activities_list_idx ON activities (tenant_id, date DESC, id DESC) INCLUDE (status, municipality_id, author_id, type, themes)`,
+    );
     await q.query(`DROP INDEX activities_type_idx`);
-    await q.query(`CREATE INDEX activities_type_idx ON activities (tenant_id, type, date DESC, id DESC) INCLUDE (status, municipality_id, author_id, themes)`);
+    await q.query(
+      `CREATE INDEX activities_type_idx ON activities (tenant_id, type, date DESC, id DESC) INCLUDE (status, municipality_id, author_id, themes)`,
+    );
   }
 
   async down(q: QueryRunner): Promise<void> {
     await q.query(`DROP INDEX activities_list_idx`);
-    await q.query(`CREATE INDEX activities_list_idx ON activities (tenant_id, date DESC, id DESC) INCLUDE (status, municipality_id, author_id, type)`);
+    await q.query(
+      `CREATE INDEX activities_list_idx ON activities (tenant_id, date DESC, id DESC) INCLUDE (status, municipality_id, author_id, type)`,
+    );
     await q.query(`DROP INDEX activities_type_idx`);
     await q.query(`CREATE INDEX activities_type_idx ON activities (tenant_id, type, date DESC, id DESC)`);
   }

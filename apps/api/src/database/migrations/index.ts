@@ -7,6 +7,10 @@ import { ActivitiesReviewQueueIndex1764330000000 } from './1764330000000-activit
 
 /** Every migration, in order. The API is bundled-free but explicit lists keep the CLI and the app identical. */
 export const MIGRATIONS = [
-  Foundation1764000000000, Organizations1764300000000, Activities1764300000001, StaffOutputIndexes1764310000000,
-  ActivitiesThemesInIndexes1764320000000, ActivitiesReviewQueueIndex1764330000000,
+  Foundation1764000000000,
+  Organizations1764300000000,
+  Activities1764300000001,
+  StaffOutputIndexes1764310000000,
+  ActivitiesThemesInIndexes1764320000000,
+  ActivitiesReviewQueueIndex1764330000000,
 ];

@@ -38,7 +38,12 @@ describe('Italian free-text search', () => {
 
 describe('tsqueryOfStems', () => {
   it('ORs the distinct stems of each word and ANDs the words', () => {
-    expect(tsqueryOfStems([['laborator', 'labor', 'laborator', 'labor'], ['giovanil', 'giovanil']])).toBe("('labor' | 'laborator') & 'giovanil'");
+    expect(
+      tsqueryOfStems([
+        ['laborator', 'labor', 'laborator', 'labor'],
+        ['giovanil', 'giovanil'],
+      ]),
+    ).toBe("('labor' | 'laborator') & 'giovanil'");
   });
 
   it('cannot carry tsquery syntax from its input', () => {

@@ -28,15 +28,19 @@ describe('demo data', () => {
     expect(statuses).toEqual(new Set(['draft', 'submitted', 'returned', 'approved']));
     const molfetta = await t.factory.token({ email: 'comune.molfetta@trama.test', password: t.config.demoPassword });
     const seen = await t.http.get('/api/activities').set('Authorization', `Bearer ${molfetta}`).expect(200);
-    expect(seen.body.items.map((a: { status: string; municipality: { istatCode: string } }) => [a.status, a.municipality.istatCode])).toEqual([
-      ['approved', '072029'],
-    ]);
+    expect(
+      seen.body.items.map((a: { status: string; municipality: { istatCode: string } }) => [a.status, a.municipality.istatCode]),
+    ).toEqual([['approved', '072029']]);
   });
 
   it('is idempotent: a second start adds nothing', async () => {
-    const before = await t.db.query(`SELECT (SELECT count(*) FROM users) u, (SELECT count(*) FROM activities) a, (SELECT count(*) FROM municipalities) m`);
+    const before = await t.db.query(
+      `SELECT (SELECT count(*) FROM users) u, (SELECT count(*) FROM activities) a, (SELECT count(*) FROM municipalities) m`,
+    );
     await t.app.get(DemoSeeder).seed(() => undefined);
-    const after = await t.db.query(`SELECT (SELECT count(*) FROM users) u, (SELECT count(*) FROM activities) a, (SELECT count(*) FROM municipalities) m`);
+    const after = await t.db.query(
+      `SELECT (SELECT count(*) FROM users) u, (SELECT count(*) FROM activities) a, (SELECT count(*) FROM municipalities) m`,
+    );
     expect(after).toEqual(before);
   });
 

@@ -30,7 +30,15 @@ interface DemoActivities {
     title: string;
     description: string;
     durationMinutes: number;
-    participants: { total: number; citizens?: number; youth?: number; families?: number; ets?: number; businesses?: number; publicStaff?: number };
+    participants: {
+      total: number;
+      citizens?: number;
+      youth?: number;
+      families?: number;
+      ets?: number;
+      businesses?: number;
+      publicStaff?: number;
+    };
     themes: string[];
     organizations: string[];
     status: 'draft' | 'submitted' | 'returned' | 'approved';
@@ -113,10 +121,29 @@ export class DemoSeeder {
            VALUES ($1, gen_random_uuid(), 'demo-seed', $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19,
                    $20, $21, $22, $23, $2, $2) RETURNING id`,
           [
-            tenant.id, author.id, await muni(a.municipality), date.toISOString().slice(0, 10), a.durationMinutes, a.type, a.title,
-            a.description, p.total, p.citizens ?? null, p.youth ?? null, p.families ?? null, p.ets ?? null, p.businesses ?? null,
-            p.publicStaff ?? null, a.themes, a.outcomes ?? null, a.status, a.reviewComment ?? null, submitted, submitted ? author.id : null,
-            reviewed, reviewed ? reviewer.id : null,
+            tenant.id,
+            author.id,
+            await muni(a.municipality),
+            date.toISOString().slice(0, 10),
+            a.durationMinutes,
+            a.type,
+            a.title,
+            a.description,
+            p.total,
+            p.citizens ?? null,
+            p.youth ?? null,
+            p.families ?? null,
+            p.ets ?? null,
+            p.businesses ?? null,
+            p.publicStaff ?? null,
+            a.themes,
+            a.outcomes ?? null,
+            a.status,
+            a.reviewComment ?? null,
+            submitted,
+            submitted ? author.id : null,
+            reviewed,
+            reviewed ? reviewer.id : null,
           ],
         );
         for (const key of a.organizations) {
@@ -126,12 +153,10 @@ export class DemoSeeder {
             organizations.get(key),
           ]);
         }
-        await m.query(`INSERT INTO audit_log (tenant_id, actor_id, actor_role, entity, entity_id, action, after) VALUES ($1, $2, 'innovator', 'activity', $3, 'create', $4)`, [
-          tenant.id,
-          author.id,
-          row.id,
-          JSON.stringify({ title: a.title, status: a.status, source: 'demo-seed' }),
-        ]);
+        await m.query(
+          `INSERT INTO audit_log (tenant_id, actor_id, actor_role, entity, entity_id, action, after) VALUES ($1, $2, 'innovator', 'activity', $3, 'create', $4)`,
+          [tenant.id, author.id, row.id, JSON.stringify({ title: a.title, status: a.status, source: 'demo-seed' })],
+        );
       }
       return seed.activities.length;
     });
@@ -141,7 +166,9 @@ export class DemoSeeder {
     const [exists] = await this.dataSource.query('SELECT 1 FROM users WHERE email = $1', [account.email]);
     if (exists) return false;
     return this.dataSource.transaction(async (m) => {
-      const [tenant] = account.tenant ? await m.query('SELECT tenant_id AS id FROM tenants WHERE istat_code = $1', [account.tenant]) : [null];
+      const [tenant] = account.tenant
+        ? await m.query('SELECT tenant_id AS id FROM tenants WHERE istat_code = $1', [account.tenant])
+        : [null];
       const muni = async (istat: string): Promise<string> => {
         const [row] = await m.query('SELECT id FROM municipalities WHERE tenant_id = $1 AND istat_code = $2', [tenant.id, istat]);
         if (!row) throw new Error(`demo account ${account.email}: municipality ${istat} not found`);
@@ -157,10 +184,24 @@ export class DemoSeeder {
       const [user] = await m.query(
         `INSERT INTO users (tenant_id, email, full_name, role, password_hash, hired_on, contract_end, scope_municipality_id, scope_social_area_id)
          VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) RETURNING id`,
-        [tenant?.id ?? null, account.email, account.fullName, account.role, await hashPassword(this.config.demoPassword), account.hiredOn ?? null, account.contractEnd ?? null, scopeMunicipality, scopeSocialArea],
+        [
+          tenant?.id ?? null,
+          account.email,
+          account.fullName,
+          account.role,
+          await hashPassword(this.config.demoPassword),
+          account.hiredOn ?? null,
+          account.contractEnd ?? null,
+          scopeMunicipality,
+          scopeSocialArea,
+        ],
       );
       for (const istat of account.municipalities ?? []) {
-        await m.query('INSERT INTO user_municipalities (user_id, municipality_id, tenant_id) VALUES ($1, $2, $3)', [user.id, await muni(istat), tenant.id]);
+        await m.query('INSERT INTO user_municipalities (user_id, municipality_id, tenant_id) VALUES ($1, $2, $3)', [
+          user.id,
+          await muni(istat),
+          tenant.id,
+        ]);
       }
       await m.query(`INSERT INTO audit_log (tenant_id, entity, entity_id, action, after) VALUES ($1, 'user', $2, 'create', $3)`, [
         tenant?.id ?? null,

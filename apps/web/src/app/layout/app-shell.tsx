@@ -39,7 +39,13 @@ export function AppShell() {
             <span className="brand__name">{t('app.name')}</span>
             <span className="brand__tenant">{user.tenant?.name ?? t('app.allTenants')}</span>
           </Link>
-          <button type="button" className="nav-toggle" aria-expanded={navOpen} aria-controls="header-panel" onClick={() => setNavOpen((v) => !v)}>
+          <button
+            type="button"
+            className="nav-toggle"
+            aria-expanded={navOpen}
+            aria-controls="header-panel"
+            onClick={() => setNavOpen((v) => !v)}
+          >
             <span className="nav-toggle__icon" aria-hidden="true" />
             {t('nav.menu')}
           </button>

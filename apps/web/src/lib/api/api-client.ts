@@ -110,7 +110,7 @@ export async function apiRequest<T>(path: string, options: RequestOptions = {}):
   let response = await attempt(usedToken);
   if (response.status === 401 && options.refreshOn401 !== false) {
     // Another call may have refreshed while this one was in flight: then just retry with the new token.
-    const fresh = accessToken !== usedToken && accessToken !== null ? accessToken : (await refreshSession())?.accessToken ?? null;
+    const fresh = accessToken !== usedToken && accessToken !== null ? accessToken : ((await refreshSession())?.accessToken ?? null);
     if (!fresh) {
       handlers.onExpired?.();
       throw await errorFromResponse(response);
