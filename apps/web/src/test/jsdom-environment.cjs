@@ -8,7 +8,21 @@ class AppEnvironment extends TestEnvironment {
   constructor(config, context) {
     super(config, context);
     const g = this.global;
-    for (const name of ['fetch', 'Response', 'Request', 'Headers', 'FormData', 'AbortController', 'AbortSignal', 'TextEncoder', 'TextDecoder', 'structuredClone', 'ReadableStream', 'TransformStream', 'BroadcastChannel']) {
+    for (const name of [
+      'fetch',
+      'Response',
+      'Request',
+      'Headers',
+      'FormData',
+      'AbortController',
+      'AbortSignal',
+      'TextEncoder',
+      'TextDecoder',
+      'structuredClone',
+      'ReadableStream',
+      'TransformStream',
+      'BroadcastChannel',
+    ]) {
       if (typeof globalThis[name] !== 'undefined' && typeof g[name] === 'undefined') g[name] = globalThis[name];
     }
   }
