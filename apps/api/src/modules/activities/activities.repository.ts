@@ -304,14 +304,7 @@ export class ActivitiesRepository {
     const ordered = () => this.dataSource.query(`${orderedSql} ORDER BY ${orderBy(page.sort)} ${window}`, orderedParams);
 
     if (!hasSparseFilter(filters, search)) {
-      const [countSql, countParams] = matching
-        .clone()
-        .limit(ACTIVITY_COUNT_CAP + 1)
-        .getQueryAndParameters();
-      const [rows, [{ n }]] = await Promise.all([
-        ordered(),
-        this.dataSource.query(`SELECT count(*)::int AS n FROM (${countSql}) counted`, countParams),
-      ]);
+      const [rows, n] = await Promise.all([ordered(), this.countCapped(scope, matching)]);
       return { ids: idsOf(rows), ...counted(n) };
     }
     // a filter served by a GIN index (text, theme) or by the join table (organization): collect
@@ -331,6 +324,38 @@ export class ActivitiesRepository {
     );
     if (n <= ACTIVITY_COUNT_CAP) return { ids: ids as string[], ...counted(n) };
     return { ids: idsOf(await ordered()), ...counted(n) };
+  }
+
+  /**
+   * The number of matches, counted up to ACTIVITY_COUNT_CAP + 1. For an innovator the readable set
+   * is "own OR colleagues' non-draft in the assigned municipalities" (`readable`), and that OR keeps
+   * a single count on the date index (~100k entries walked at 1M rows). The two sides are disjoint
+   * by author, so they are counted apart, each with predicates it already implies spelled out
+   * (author; or status and the assigned municipalities) so that each is an index-only range read
+   * of the author or the municipality index. These predicates only narrow `matching`, which keeps
+   * the access rule: they can never widen what is counted.
+   */
+  private async countCapped(scope: AccessScope, matching: SelectQueryBuilder<Activity>): Promise<number> {
+    const count = async (qb: SelectQueryBuilder<Activity>): Promise<number> => {
+      const [sql, params] = qb.limit(ACTIVITY_COUNT_CAP + 1).getQueryAndParameters();
+      const [{ n }] = await this.dataSource.query(`SELECT count(*)::int AS n FROM (${sql}) counted`, params);
+      return n;
+    };
+    const assigned = scope.municipalityIds('assigned');
+    if (scope.role !== 'innovator' || assigned === null) return count(matching.clone());
+    const own = count(matching.clone().andWhere('a.author_id = :countActor', { countActor: scope.actor.id }));
+    const colleagues =
+      assigned.length === 0
+        ? Promise.resolve(0)
+        : count(
+            matching
+              .clone()
+              .andWhere('a.author_id <> :countActor', { countActor: scope.actor.id })
+              .andWhere(`a.status <> 'draft'`)
+              .andWhere('a.municipality_id IN (:...countMunicipalities)', { countMunicipalities: [...assigned] }),
+          );
+    const [a, b] = await Promise.all([own, colleagues]);
+    return a + b;
   }
 
   /** The activities among `ids` that the caller may read, with what their responses need (any order). */
