@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Inject, Injectable } from '@nestjs/common';
 import type { Role } from '@trama/contracts';
-import { DataSource } from 'typeorm';
+import { DataSource, EntityManager } from 'typeorm';
 import { hashPassword } from '../../common/auth/password';
 import { APP_CONFIG, type AppConfig } from '../../config/config';
 import { TenantManifest, TerritoryImportService } from '../territory/territory-import.service';
@@ -45,6 +45,13 @@ interface DemoActivities {
     outcomes?: string;
     reviewComment?: string;
   }[];
+}
+
+/** The id of a municipality of the tenant; a seed naming an unknown one is a broken seed file. */
+async function municipalityId(m: EntityManager, tenantId: string, istat: string, what: string): Promise<string> {
+  const [row] = await m.query('SELECT id FROM municipalities WHERE tenant_id = $1 AND istat_code = $2', [tenantId, istat]);
+  if (!row) throw new Error(`${what}: municipality ${istat} not found`);
+  return row.id;
 }
 
 /** `seeds/` lives at the repository root (the working directory of npm scripts and of the image). */
@@ -96,10 +103,7 @@ export class DemoSeeder {
       if (!tenant || !author || !reviewer) return 0;
       const [any] = await m.query('SELECT 1 FROM activities WHERE tenant_id = $1 LIMIT 1', [tenant.id]);
       if (any) return 0;
-      const muni = async (istat: string): Promise<string> => {
-        const [row] = await m.query('SELECT id FROM municipalities WHERE tenant_id = $1 AND istat_code = $2', [tenant.id, istat]);
-        return row.id;
-      };
+      const muni = (istat: string) => municipalityId(m, tenant.id, istat, 'demo activities');
       const organizations = new Map<string, string>();
       for (const o of seed.organizations) {
         const [row] = await m.query(
@@ -169,11 +173,7 @@ export class DemoSeeder {
       const [tenant] = account.tenant
         ? await m.query('SELECT tenant_id AS id FROM tenants WHERE istat_code = $1', [account.tenant])
         : [null];
-      const muni = async (istat: string): Promise<string> => {
-        const [row] = await m.query('SELECT id FROM municipalities WHERE tenant_id = $1 AND istat_code = $2', [tenant.id, istat]);
-        if (!row) throw new Error(`demo account ${account.email}: municipality ${istat} not found`);
-        return row.id;
-      };
+      const muni = (istat: string) => municipalityId(m, tenant.id, istat, `demo account ${account.email}`);
       let scopeMunicipality: string | null = null;
       let scopeSocialArea: string | null = null;
       if (account.territory?.kind === 'municipality') scopeMunicipality = await muni(account.territory.code);
