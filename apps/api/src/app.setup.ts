@@ -7,7 +7,8 @@ import cookieParser from 'cookie-parser';
 import express, { NextFunction, Request, Response } from 'express';
 import helmet from 'helmet';
 import { Logger } from 'nestjs-pino';
-import { toApiError } from './common/errors/error.filter';
+import { sendApiError, toApiError } from './common/errors/error.filter';
+import { formBodyParser, jsonBodyParser, rejectIllFormedText } from './common/http/request-input';
 import { createValidationPipe } from './common/http/validation';
 import type { AppConfig } from './config/config';
 
@@ -47,13 +48,15 @@ export function configureApp(nest: INestApplication, config: AppConfig): void {
   );
   app.enableCors({ origin: [config.appOrigin], credentials: true });
   app.use(cookieParser());
-  app.use(express.json({ limit: BODY_LIMIT }));
-  app.use(express.urlencoded({ extended: false, limit: BODY_LIMIT }));
-  // Body-parser errors happen before Nest's pipeline: give them the same JSON shape.
+  // Bodies are bounded (size, depth, UTF-8) while parsed, then every text of the path, query and
+  // body is checked once, before any guard, pipe or DTO (common/http/request-input.ts).
+  app.use(jsonBodyParser(BODY_LIMIT));
+  app.use(formBodyParser(BODY_LIMIT));
+  app.use(rejectIllFormedText());
+  // Parser and text errors happen before Nest's pipeline: give them the same JSON shape.
   app.use((error: unknown, _req: Request, res: Response, next: NextFunction) => {
     if (!error) return next();
-    const body = toApiError(error);
-    res.status(body.statusCode).json(body);
+    sendApiError(res, toApiError(error));
   });
   app.useGlobalPipes(createValidationPipe());
 

@@ -13,6 +13,8 @@ export interface TestApp {
   /** supertest bound to the running app: `t.http.get('/api/health')` */
   http: ReturnType<typeof request>;
   db: DataSource;
+  /** the test database, reached directly (not through `connectThrough`) */
+  databaseUrl: string;
   config: AppConfig;
   factory: Factory;
   close(): Promise<void>;
@@ -22,7 +24,13 @@ export interface TestApp {
  * Boots the real API (every module, guard, pipe and filter) on a fresh PostgreSQL database
  * cloned from the migrated template. One per test file: `beforeAll(() => (t = await createTestApp()))`.
  */
-export async function createTestApp(env: Record<string, string> = {}): Promise<TestApp> {
+export async function createTestApp(
+  env: Record<string, string> = {},
+  options: {
+    /** the URL the app connects to, given the test database's (e.g. through a TcpProxy) */
+    connectThrough?: (url: string) => string;
+  } = {},
+): Promise<TestApp> {
   const database = await createTestDatabase();
   const config = loadConfig({
     NODE_ENV: 'test',
@@ -37,11 +45,14 @@ export async function createTestApp(env: Record<string, string> = {}): Promise<T
     LOGIN_RATE_PER_MINUTE: '10000',
     ...env,
   });
-  const app = await NestFactory.create<NestExpressApplication>(AppModule.register(config, database.url), {
-    logger: false,
-    bodyParser: false,
-    bufferLogs: false,
-  });
+  const app = await NestFactory.create<NestExpressApplication>(
+    AppModule.register(config, options.connectThrough?.(database.url) ?? database.url),
+    {
+      logger: false,
+      bodyParser: false,
+      bufferLogs: false,
+    },
+  );
   configureApp(app, config);
   await app.init();
   const server = app.getHttpServer();
@@ -50,6 +61,7 @@ export async function createTestApp(env: Record<string, string> = {}): Promise<T
     app,
     http: request(server),
     db,
+    databaseUrl: database.url,
     config,
     factory: new Factory(db, request(server)),
     close: async () => {

@@ -55,4 +55,14 @@ export const CommonErrors = defineErrors({
     message: 'This record was changed by someone else since you loaded it: reload it and apply your change again',
   },
   CONFLICT: { status: HttpStatus.CONFLICT, message: 'The request conflicts with the current state' },
+  BODY_TOO_DEEP: {
+    status: HttpStatus.BAD_REQUEST,
+    message: 'The request body nests arrays and objects too deeply',
+  },
+  INVALID_TEXT: { status: HttpStatus.BAD_REQUEST, message: 'The request contains text that is not valid Unicode' },
+  UNSUPPORTED_MEDIA_TYPE: { status: HttpStatus.UNSUPPORTED_MEDIA_TYPE, message: 'JSON request bodies must be encoded as UTF-8' },
+  SERVICE_UNAVAILABLE: {
+    status: HttpStatus.SERVICE_UNAVAILABLE,
+    message: 'The service is temporarily unavailable: try again in a few seconds',
+  },
 });

@@ -1,7 +1,8 @@
 import { ArgumentsHost, Catch, ExceptionFilter, HttpException, HttpStatus, Logger } from '@nestjs/common';
 import type { ApiError } from '@trama/contracts';
 import type { Response } from 'express';
-import { AppError } from './app-error';
+import { AppError, CommonErrors } from './app-error';
+import { isDatabaseUnavailable, RETRY_AFTER_SECONDS } from './database-unavailable';
 
 const STATUS_CODES: Partial<Record<number, string>> = {
   400: 'VALIDATION_FAILED',
@@ -86,6 +87,11 @@ export function toApiError(exception: unknown, logger?: Logger): ApiError {
       message: (exception as Error).message,
     };
   }
+  if (isDatabaseUnavailable(exception)) {
+    // Expected while the database restarts or the network is cut: one line, no stack.
+    logger?.warn(`database unavailable: ${exception instanceof Error ? exception.message : String(exception)}`);
+    return toApiError(CommonErrors.SERVICE_UNAVAILABLE());
+  }
   logger?.error(exception instanceof Error ? (exception.stack ?? exception.message) : String(exception));
   return { statusCode: 500, error: 'Internal Server Error', code: 'INTERNAL', message: 'An unexpected error occurred' };
 }
@@ -102,6 +108,12 @@ export class ApiErrorFilter implements ExceptionFilter {
       response.destroy(exception instanceof Error ? exception : undefined);
       return;
     }
-    response.status(body.statusCode).json(body);
+    sendApiError(response, body);
   }
+}
+
+/** Writes an error body; a 503 says when to retry. */
+export function sendApiError(response: Response, body: ApiError): void {
+  if (body.statusCode === 503) response.setHeader('Retry-After', String(RETRY_AFTER_SECONDS));
+  response.status(body.statusCode).json(body);
 }
