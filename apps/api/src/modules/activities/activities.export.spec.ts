@@ -5,7 +5,7 @@ describe('export formatting', () => {
   it('writes csv values as they are', () => {
     expect(csvCell({ kind: 'date' }, '2026-03-09', 'csv')).toBe('2026-03-09');
     expect(csvCell({ kind: 'decimal' }, 41.125, 'csv')).toBe('41.125');
-    expect(csvCell({ kind: 'text' }, '=1+1', 'csv')).toBe('=1+1');
+    expect(csvCell({ kind: 'text' }, 'Laboratorio, "piazza"', 'csv')).toBe('Laboratorio, "piazza"');
     expect(csvCell({ kind: 'int' }, null, 'csv')).toBe('');
   });
 
@@ -18,8 +18,18 @@ describe('export formatting', () => {
     expect(csvCell({ kind: 'timestamp' }, '2026-07-15T22:30:00.000Z', 'csv-it')).toBe('16/07/2026 00:30');
   });
 
-  it.each(['=SUM(A1)', '+39 080', '-5', '@cmd', '\tx'])('neutralises %j, which Excel would run as a formula, in csv-it', (text) => {
-    expect(csvCell({ kind: 'text' }, text, 'csv-it')).toBe(`'${text}`);
+  it.each(['=SUM(A1)', '+39 080', '-5', '@cmd', '\tx', '\rx'])(
+    'neutralises text %j, which a spreadsheet would run as a formula, in csv and csv-it',
+    (text) => {
+      expect(csvCell({ kind: 'text' }, text, 'csv-it')).toBe(`'${text}`);
+      expect(csvCell({ kind: 'text' }, text, 'csv')).toBe(`'${text}`);
+    },
+  );
+
+  it('leaves numbers alone, negative ones included', () => {
+    expect(csvCell({ kind: 'decimal' }, -12.5, 'csv')).toBe('-12.5');
+    expect(csvCell({ kind: 'decimal' }, -12.5, 'csv-it')).toBe('-12,5');
+    expect(csvCell({ kind: 'int' }, -3, 'csv')).toBe('-3');
   });
 
   it('writes xlsx dates as UTC midnights and timestamps as Rome wall-clock times', () => {

@@ -3,6 +3,7 @@ import { PassThrough, Readable } from 'node:stream';
 import type { ExportFormat } from '@trama/contracts';
 import { stringify } from 'csv-stringify/sync';
 import ExcelJS from 'exceljs';
+import { neutraliseFormula } from '../../common/export/formula-injection';
 import type { ActivityRow } from './activities.repository';
 
 /**
@@ -10,9 +11,11 @@ import type { ActivityRow } from './activities.repository';
  * - `csv`: RFC 4180 (comma, CRLF, quotes doubled, fields with separators/quotes/line breaks quoted),
  *   UTF-8 without BOM, English column keys, ISO dates, dot decimals: for programs.
  * - `csv-it`: what Excel in Italian opens by double-click: `;` separator, UTF-8 BOM, decimal comma,
- *   dates dd/mm/yyyy, times in Europe/Rome, Italian headers; texts that Excel would run as formulas
- *   (=, +, -, @) are prefixed with `'`.
- * - `xlsx`: one sheet written row by row by exceljs's streaming WorkbookWriter; real dates and numbers.
+ *   dates dd/mm/yyyy, times in Europe/Rome, Italian headers.
+ *   In both CSVs, texts that a spreadsheet would run as formulas (starting with = + - @, tab or
+ *   carriage return) are prefixed with `'` (`neutraliseFormula`, reversible by `restoreFormula`).
+ * - `xlsx`: one sheet written row by row by exceljs's streaming WorkbookWriter; real dates and
+ *   numbers; texts are string cells, which Excel never evaluates, so they are written as they are.
  */
 
 type Kind = 'text' | 'int' | 'decimal' | 'date' | 'timestamp';
@@ -136,11 +139,10 @@ function romeParts(isoInstant: string): { y: number; mo: number; d: number; h: n
 
 const two = (n: number) => String(n).padStart(2, '0');
 
-/** Excel runs cells starting with these as formulas (CSV injection): such texts get a leading apostrophe. */
-const FORMULA_START = /^[=+\-@\t\r]/;
-
 export function csvCell(column: Pick<ExportColumn, 'kind'>, value: Value, format: 'csv' | 'csv-it'): string {
   if (value === null || value === undefined) return '';
+  // Texts that a spreadsheet would run as formulas are neutralised in both CSV formats (common/export).
+  if (column.kind === 'text') return neutraliseFormula(String(value));
   if (format === 'csv') return String(value);
   switch (column.kind) {
     case 'date': {
@@ -153,12 +155,8 @@ export function csvCell(column: Pick<ExportColumn, 'kind'>, value: Value, format
     }
     case 'decimal':
       return String(value).replace('.', ',');
-    case 'int':
+    default:
       return String(value);
-    default: {
-      const text = String(value);
-      return FORMULA_START.test(text) ? `'${text}` : text;
-    }
   }
 }
 
