@@ -7,6 +7,7 @@ import { LoggerModule } from 'nestjs-pino';
 import { AppAuthGuard } from './common/auth/auth.guard';
 import { CommonModule } from './common/common.module';
 import { ApiErrorFilter } from './common/errors/error.filter';
+import { requestLogOptions } from './common/http/request-log';
 import { APP_CONFIG, AppConfig } from './config/config';
 import { dataSourceOptions } from './database/data-source';
 import { FEATURE_MODULES } from './modules';
@@ -18,16 +19,7 @@ export class AppModule {
       module: AppModule,
       global: true,
       imports: [
-        LoggerModule.forRoot({
-          pinoHttp: {
-            level: config.logLevel,
-            // Never log secrets: credentials travel in headers, cookies and login bodies.
-            redact: { paths: ['req.headers.authorization', 'req.headers.cookie', 'res.headers["set-cookie"]'], censor: '[redacted]' },
-            serializers: { req: (req: { id: unknown; method: string; url: string }) => ({ id: req.id, method: req.method, url: req.url }) },
-            autoLogging: { ignore: (req) => req.url === '/api/health' },
-            ...(config.env === 'development' ? { transport: { target: 'pino-pretty', options: { singleLine: true } } } : {}),
-          },
-        }),
+        LoggerModule.forRoot({ pinoHttp: requestLogOptions(config) }),
         TypeOrmModule.forRoot(dataSourceOptions(databaseUrl)),
         ThrottlerModule.forRoot({ throttlers: [{ name: 'default', ttl: 60_000, limit: 100_000 }] }),
         PassportModule,

@@ -69,7 +69,7 @@ export function configureApp(nest: INestApplication, config: AppConfig): void {
       .addBearerAuth()
       .build(),
   );
-  SwaggerModule.setup('api/docs', app, document, { jsonDocumentUrl: 'api/docs/openapi.json' });
+  if (config.apiDocs) SwaggerModule.setup('api/docs', app, document, { jsonDocumentUrl: 'api/docs/openapi.json' });
 
   // The built web app, on the same port: static files, then the SPA's index.html for any non-API path.
   const index = join(config.webDist, 'index.html');

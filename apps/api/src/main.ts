@@ -52,7 +52,7 @@ async function bootstrap(): Promise<void> {
   }
   await app.listen(config.port, config.host);
   log(
-    `Trama is ready on ${config.appOrigin} (API ${config.appOrigin}/api, docs ${config.appOrigin}/api/docs) in ${Date.now() - started} ms`,
+    `Trama is ready on ${config.appOrigin} (API ${config.appOrigin}/api${config.apiDocs ? `, docs ${config.appOrigin}/api/docs` : ''}) in ${Date.now() - started} ms`,
   );
 }
 

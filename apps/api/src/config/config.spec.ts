@@ -36,4 +36,20 @@ describe('loadConfig', () => {
   it('refuses a short JWT secret', () => {
     expect(() => loadConfig({ JWT_SECRET: 'short' })).toThrow(/JWT_SECRET must be at least 32 characters/);
   });
+
+  it('serves the API docs unless API_DOCS=false, and refuses other values', () => {
+    expect(loadConfig({}).apiDocs).toBe(true);
+    expect(loadConfig({ API_DOCS: 'false' }).apiDocs).toBe(false);
+    expect(() => loadConfig({ API_DOCS: 'no' })).toThrow(/API_DOCS must be one of the following values: true, false/);
+  });
+
+  it('makes the refresh cookie Secure in production and whenever the origin is https', () => {
+    expect(loadConfig({}).secureCookies).toBe(false);
+    expect(loadConfig({ APP_ORIGIN: 'http://trama.intranet:3000' }).secureCookies).toBe(false);
+    expect(loadConfig({ APP_ORIGIN: 'https://trama.cittametropolitana.ba.it' }).secureCookies).toBe(true);
+    expect(loadConfig({ APP_ORIGIN: 'HTTPS://TRAMA.EXAMPLE' }).secureCookies).toBe(true);
+    expect(loadConfig({ NODE_ENV: 'production', JWT_SECRET: 'x'.repeat(40), DATABASE_URL: 'postgres://db/trama' }).secureCookies).toBe(
+      true,
+    );
+  });
 });

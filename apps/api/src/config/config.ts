@@ -89,6 +89,10 @@ class Environment {
 
   @IsIn(['true', 'false'])
   SEED_ON_BOOT = 'true';
+
+  /** false: no OpenAPI page or document (e.g. in production) */
+  @IsIn(['true', 'false'])
+  API_DOCS = 'true';
 }
 
 export interface AppConfig {
@@ -114,6 +118,10 @@ export interface AppConfig {
   loginRatePerMinute: number;
   migrateOnBoot: boolean;
   seedOnBoot: boolean;
+  /** serve the OpenAPI page and documents under /api/docs */
+  apiDocs: boolean;
+  /** the refresh cookie's Secure flag: in production, and whenever the app's origin is https */
+  secureCookies: boolean;
 }
 
 export class ConfigError extends Error {}
@@ -135,6 +143,7 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): AppConfig {
   if (isProduction && !env.DATABASE_URL) {
     throw new ConfigError('Invalid configuration:\n  DATABASE_URL: required in production (the embedded PostgreSQL is for development)');
   }
+  const appOrigin = env.APP_ORIGIN ?? `http://localhost:${env.PORT}`;
   return {
     env: env.NODE_ENV,
     isProduction,
@@ -148,7 +157,7 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): AppConfig {
     accessTokenTtlSeconds: env.ACCESS_TOKEN_TTL_SECONDS,
     refreshTokenTtlDays: env.REFRESH_TOKEN_TTL_DAYS,
     demoPassword: env.DEMO_PASSWORD,
-    appOrigin: env.APP_ORIGIN ?? `http://localhost:${env.PORT}`,
+    appOrigin,
     tileUrl: env.TILE_URL,
     tileAttribution: env.TILE_ATTRIBUTION,
     webDist: resolve(env.WEB_DIST),
@@ -158,6 +167,8 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): AppConfig {
     loginRatePerMinute: env.LOGIN_RATE_PER_MINUTE,
     migrateOnBoot: env.MIGRATE_ON_BOOT === 'true',
     seedOnBoot: env.SEED_ON_BOOT === 'true',
+    apiDocs: env.API_DOCS === 'true',
+    secureCookies: isProduction || /^https:\/\//i.test(appOrigin),
   };
 }
 

@@ -5,13 +5,13 @@ import type { LoginResponse } from '@trama/contracts';
 import type { IssuedSession } from './auth.service';
 import { REFRESH_COOKIE, REFRESH_COOKIE_PATH } from './refresh-token';
 
-/** The refresh-token cookie: httpOnly, SameSite=Strict, sent only to /api/auth, Secure in production. */
+/** The refresh-token cookie: httpOnly, SameSite=Strict, sent only to /api/auth, Secure in production and whenever APP_ORIGIN is https. */
 @Injectable()
 export class AuthCookies {
   constructor(@Inject(APP_CONFIG) private readonly config: AppConfig) {}
 
   private options(): CookieOptions {
-    return { httpOnly: true, sameSite: 'strict', path: REFRESH_COOKIE_PATH, secure: this.config.isProduction };
+    return { httpOnly: true, sameSite: 'strict', path: REFRESH_COOKIE_PATH, secure: this.config.secureCookies };
   }
 
   read(req: Request): string | undefined {
