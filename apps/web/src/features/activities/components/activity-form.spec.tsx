@@ -129,6 +129,43 @@ describe('ActivityForm', () => {
     expect(onDone).toHaveBeenCalledWith(expect.objectContaining({ clientId: posts[0].clientId }), 'saved');
   });
 
+  it('keeps what the user typed when the service is temporarily unavailable (503), and the retry creates one activity', async () => {
+    let attempts = 0;
+    const fetchMock = mockFetch({
+      'GET /api/map/municipalities': noBoundaries,
+      'POST /api/activities': async (_url, init) => {
+        attempts++;
+        if (attempts === 1) {
+          return jsonResponse(503, {
+            statusCode: 503,
+            error: 'Service Unavailable',
+            code: 'SERVICE_UNAVAILABLE',
+            message: 'The service is temporarily unavailable: try again in a few seconds',
+          });
+        }
+        return jsonResponse(201, activityFrom(JSON.parse(String(init.body)) as CreateActivityRequest));
+      },
+    });
+    const onDone = renderForm();
+    fillRequired();
+    fireEvent.change(screen.getByRole('textbox', { name: /^Descrizione/ }), { target: { value: 'Due ore di lavoro con le scuole.' } });
+
+    fireEvent.click(screen.getByRole('button', { name: 'Salva bozza' }));
+    const alert = await screen.findByRole('alert');
+    expect(alert).toHaveTextContent('Servizio momentaneamente non disponibile, riprova tra qualche secondo.');
+    expect(alert).toHaveTextContent('Quello che hai scritto è ancora qui');
+    expect(screen.getByRole('textbox', { name: 'Titolo' })).toHaveValue('Laboratorio sugli orti');
+    expect(screen.getByRole('textbox', { name: /^Descrizione/ })).toHaveValue('Due ore di lavoro con le scuole.');
+    expect(screen.getByRole('textbox', { name: 'Totale partecipanti' })).toHaveValue('12');
+    expect(onDone).not.toHaveBeenCalled();
+
+    fireEvent.click(screen.getByRole('button', { name: 'Salva bozza' }));
+    await waitFor(() => expect(onDone).toHaveBeenCalledTimes(1));
+    const posts = bodies(fetchMock, 'POST');
+    expect(posts).toHaveLength(2);
+    expect(posts[1]).toEqual(posts[0]);
+  });
+
   it('after a lost answer and an edit, replays the first body (same clientId) and sends the edit as a PATCH', async () => {
     let attempts = 0;
     let created: ActivityDto | null = null;

@@ -57,6 +57,18 @@ describe('LoginForm', () => {
     expect(await screen.findByRole('alert')).toHaveTextContent(/Attendi un minuto/);
   });
 
+  it('says the service is temporarily unavailable on a 503 and keeps what the user typed', async () => {
+    mockFetch({
+      'POST /api/auth/login': () =>
+        jsonResponse(503, { statusCode: 503, error: 'Service Unavailable', code: 'SERVICE_UNAVAILABLE', message: 'try again' }),
+    });
+    renderWithApp(<LoginForm onSuccess={jest.fn()} />);
+    fillAndSubmit('coordinatore.bari@trama.test', 'Trama-demo-2026');
+    expect(await screen.findByRole('alert')).toHaveTextContent('Servizio momentaneamente non disponibile, riprova tra qualche secondo.');
+    expect(screen.getByLabelText(/^Email/)).toHaveValue('coordinatore.bari@trama.test');
+    expect(screen.getByLabelText(/^Password/)).toHaveValue('Trama-demo-2026');
+  });
+
   it('checks the fields before calling the server', async () => {
     const fetchMock = mockFetch({});
     renderWithApp(<LoginForm onSuccess={jest.fn()} />);

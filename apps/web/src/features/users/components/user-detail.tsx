@@ -30,7 +30,8 @@ export function UserDetail({ id }: { id: string }) {
   const query = useUser(id);
 
   if (query.isPending) return <Loading />;
-  if (query.isError) {
+  // Only when nothing was loaded: a failed reload (a 503 after a failed save) keeps the form and what was typed.
+  if (query.isError && query.data === undefined) {
     const notFound = isApiRequestError(query.error) && query.error.status === 404;
     return (
       <div className="stack">
