@@ -53,10 +53,10 @@ export class AccessService {
       if (user.scope_municipality_id) {
         visible = [user.scope_municipality_id];
       } else if (user.scope_social_area_id) {
-        const munis: { id: string }[] = await db.query(
-          'SELECT id FROM municipalities WHERE tenant_id = $1 AND social_area_id = $2',
-          [user.tenant_id, user.scope_social_area_id],
-        );
+        const munis: { id: string }[] = await db.query('SELECT id FROM municipalities WHERE tenant_id = $1 AND social_area_id = $2', [
+          user.tenant_id,
+          user.scope_social_area_id,
+        ]);
         visible = munis.map((m) => m.id);
       } else {
         visible = [];
