@@ -2,6 +2,7 @@ import 'reflect-metadata';
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { AuditService } from '../common/audit/audit.service';
+import { ScopedData } from '../common/access/scoped-data';
 import { AppError } from '../common/errors/app-error';
 import { ConfigError, loadConfig } from '../config/config';
 import { createDataSource } from '../database/data-source';
@@ -154,7 +155,7 @@ async function main(): Promise<number> {
         dataSource,
         new TenantsRepository(dataSource),
         new TerritoryImportRepository(),
-        new AuditService(),
+        new AuditService(new ScopedData(dataSource)),
       );
       log(`importing ${command.manifest.slug} from ${command.dir}`);
       const summary = await importer.importTenant(command.manifest, command.dir, null, {

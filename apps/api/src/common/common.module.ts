@@ -1,12 +1,13 @@
 import { Global, Module } from '@nestjs/common';
 import { AccessService } from './access/access.service';
+import { ScopedData } from './access/scoped-data';
 import { AuditService } from './audit/audit.service';
 import { JwtStrategy } from './auth/jwt.strategy';
 
 /** Cross-cutting providers every feature may inject. */
 @Global()
 @Module({
-  providers: [AccessService, AuditService, JwtStrategy],
-  exports: [AccessService, AuditService],
+  providers: [AccessService, ScopedData, AuditService, JwtStrategy],
+  exports: [AccessService, ScopedData, AuditService],
 })
 export class CommonModule {}

@@ -2,6 +2,7 @@ import { MIN_PASSWORD_LENGTH } from '@trama/contracts';
 import { isEmail } from 'class-validator';
 import type { DataSource } from 'typeorm';
 import { AuditService } from '../../common/audit/audit.service';
+import { ScopedData } from '../../common/access/scoped-data';
 import { generateTemporaryPassword, hashPassword } from '../../common/auth/password';
 import { MAX_PASSWORD_LENGTH } from './dto/create-user.dto';
 import { User } from './user.entity';
@@ -35,7 +36,7 @@ export async function createFirstAdmin(dataSource: DataSource, request: FirstAdm
   }
   const generatedPassword = request.password === undefined ? generateTemporaryPassword() : undefined;
   const passwordHash = await hashPassword(request.password ?? generatedPassword!);
-  const audit = new AuditService();
+  const audit = new AuditService(new ScopedData(dataSource));
   const id = await dataSource.transaction(async (manager) => {
     // ON CONFLICT DO NOTHING: a taken email (even by a concurrent run) inserts nothing and fails no query (failed queries are logged with their parameters).
     const result = await manager
