@@ -4,12 +4,14 @@ import { PassportModule } from '@nestjs/passport';
 import { ThrottlerModule } from '@nestjs/throttler';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { LoggerModule } from 'nestjs-pino';
+import { DataSource } from 'typeorm';
 import { AppAuthGuard } from './common/auth/auth.guard';
 import { CommonModule } from './common/common.module';
 import { ApiErrorFilter } from './common/errors/error.filter';
 import { APP_CONFIG, AppConfig } from './config/config';
 import { dataSourceOptions } from './database/data-source';
 import { FEATURE_MODULES } from './modules';
+import { PgThrottlerStorage } from './modules/auth/pg-throttler.storage';
 
 @Module({})
 export class AppModule {
@@ -29,7 +31,14 @@ export class AppModule {
           },
         }),
         TypeOrmModule.forRoot(dataSourceOptions(databaseUrl)),
-        ThrottlerModule.forRoot({ throttlers: [{ name: 'default', ttl: 60_000, limit: 100_000 }] }),
+        // Used by AuthThrottlerGuard only (it sets the limit); counters in PostgreSQL, shared by every replica.
+        ThrottlerModule.forRootAsync({
+          inject: [DataSource],
+          useFactory: (dataSource: DataSource) => ({
+            throttlers: [{ name: 'default', ttl: 60_000, limit: 100_000 }],
+            storage: new PgThrottlerStorage(dataSource),
+          }),
+        }),
         PassportModule,
         CommonModule,
         ...FEATURE_MODULES,
