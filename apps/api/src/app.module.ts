@@ -4,6 +4,7 @@ import { PassportModule } from '@nestjs/passport';
 import { ThrottlerModule } from '@nestjs/throttler';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { LoggerModule } from 'nestjs-pino';
+import { DataSource } from 'typeorm';
 import { AppAuthGuard } from './common/auth/auth.guard';
 import { CommonModule } from './common/common.module';
 import { ApiErrorFilter } from './common/errors/error.filter';
@@ -11,6 +12,7 @@ import { requestLogOptions } from './common/http/request-log';
 import { APP_CONFIG, AppConfig } from './config/config';
 import { dataSourceOptions } from './database/data-source';
 import { FEATURE_MODULES } from './modules';
+import { PgThrottlerStorage } from './modules/auth/pg-throttler.storage';
 
 @Module({})
 export class AppModule {
@@ -21,7 +23,14 @@ export class AppModule {
       imports: [
         LoggerModule.forRoot({ pinoHttp: requestLogOptions(config) }),
         TypeOrmModule.forRoot(dataSourceOptions(databaseUrl)),
-        ThrottlerModule.forRoot({ throttlers: [{ name: 'default', ttl: 60_000, limit: 100_000 }] }),
+        // Used by AuthThrottlerGuard only (it sets the limit); counters in PostgreSQL, shared by every replica.
+        ThrottlerModule.forRootAsync({
+          inject: [DataSource],
+          useFactory: (dataSource: DataSource) => ({
+            throttlers: [{ name: 'default', ttl: 60_000, limit: 100_000 }],
+            storage: new PgThrottlerStorage(dataSource),
+          }),
+        }),
         PassportModule,
         CommonModule,
         ...FEATURE_MODULES,

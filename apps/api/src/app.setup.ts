@@ -27,7 +27,9 @@ function tileOrigin(tileUrl: string): string[] {
 export function configureApp(nest: INestApplication, config: AppConfig): void {
   const app = nest as NestExpressApplication;
   app.useLogger(app.get(Logger));
-  app.set('trust proxy', 'loopback, linklocal, uniquelocal');
+  // The client's address (sign-in throttle and back-off, audit) comes from X-Forwarded-For only
+  // through the proxies TRUST_PROXY names; by default none, so that header is ignored.
+  app.set('trust proxy', config.trustProxy);
   app.disable('x-powered-by');
   app.setGlobalPrefix('api');
   app.use(

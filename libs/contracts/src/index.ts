@@ -1,2 +1,3 @@
 export * from './vocabularies';
 export * from './api';
+export * from './permissions';

@@ -1,8 +1,9 @@
 import 'reflect-metadata';
-import { randomBytes } from 'node:crypto';
 import { resolve } from 'node:path';
 import { plainToInstance, Type } from 'class-transformer';
 import { IsIn, IsInt, IsOptional, IsString, Matches, Max, Min, MinLength, validateSync } from 'class-validator';
+import { JwtKeyError, jwtKeyFromDataDir } from './jwt-key';
+import { parseTrustProxy, type TrustProxy } from './trust-proxy';
 
 /** The environment as the API reads it. Validated at boot: a wrong value stops the process with a clear message. */
 class Environment {
@@ -78,11 +79,22 @@ class Environment {
   @Max(1440)
   LOCKOUT_MINUTES = 15;
 
+  /** failures of one e-mail from all clients together before strangers (no device cookie) back off */
+  @Type(() => Number)
+  @IsInt()
+  @Min(2)
+  @Max(1000)
+  LOGIN_EMAIL_MAX_FAILURES = 20;
+
   @Type(() => Number)
   @IsInt()
   @Min(20)
   @Max(10000)
   LOGIN_RATE_PER_MINUTE = 30;
+
+  /** which proxies may tell the client's address: see trust-proxy.ts (default: none) */
+  @IsString()
+  TRUST_PROXY = 'false';
 
   @IsIn(['true', 'false'])
   MIGRATE_ON_BOOT = 'true';
@@ -113,9 +125,15 @@ export interface AppConfig {
   tileAttribution: string;
   webDist: string;
   logLevel: string;
+  /** failures of one e-mail from one client address before that client backs off */
   loginMaxFailures: number;
+  /** failures of one e-mail over every client before clients without a device cookie back off */
+  loginEmailMaxFailures: number;
+  /** the longest back-off */
   lockoutMinutes: number;
   loginRatePerMinute: number;
+  /** express's `trust proxy`: which proxies may tell the client's address */
+  trustProxy: TrustProxy;
   migrateOnBoot: boolean;
   seedOnBoot: boolean;
   /** serve the OpenAPI page and documents under /api/docs */
@@ -136,6 +154,13 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): AppConfig {
     const lines = errors.map((e) => `  ${e.property}: ${Object.values(e.constraints ?? {}).join('; ')}`);
     throw new ConfigError(`Invalid configuration:\n${lines.join('\n')}`);
   }
+  const problems: string[] = [];
+  const trustProxy = parseTrustProxy(env.TRUST_PROXY);
+  if ('error' in trustProxy) problems.push(`  TRUST_PROXY: ${trustProxy.error}`);
+  if (env.LOGIN_EMAIL_MAX_FAILURES < env.LOGIN_MAX_FAILURES) {
+    problems.push(`  LOGIN_EMAIL_MAX_FAILURES: must not be below LOGIN_MAX_FAILURES (${env.LOGIN_MAX_FAILURES})`);
+  }
+  if (problems.length > 0) throw new ConfigError(`Invalid configuration:\n${problems.join('\n')}`);
   const isProduction = env.NODE_ENV === 'production';
   if (isProduction && !env.JWT_SECRET) {
     throw new ConfigError('Invalid configuration:\n  JWT_SECRET: required in production (at least 32 characters)');
@@ -144,16 +169,18 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): AppConfig {
     throw new ConfigError('Invalid configuration:\n  DATABASE_URL: required in production (the embedded PostgreSQL is for development)');
   }
   const appOrigin = env.APP_ORIGIN ?? `http://localhost:${env.PORT}`;
+  const dataDir = resolve(env.TRAMA_DATA_DIR);
   return {
     env: env.NODE_ENV,
     isProduction,
     port: env.PORT,
     host: env.HOST,
     databaseUrl: env.DATABASE_URL,
-    dataDir: resolve(env.TRAMA_DATA_DIR),
+    dataDir,
     territoryDir: resolve(env.TRAMA_TERRITORY_DIR),
-    // Outside production a per-process secret is acceptable: sessions survive restarts through the refresh cookie.
-    jwtSecret: env.JWT_SECRET ?? randomBytes(32).toString('hex'),
+    // Outside production the key is made once and kept in the data directory: restarts and every
+    // process sharing the directory sign and verify with the same key.
+    jwtSecret: env.JWT_SECRET ?? jwtKeyOf(dataDir),
     accessTokenTtlSeconds: env.ACCESS_TOKEN_TTL_SECONDS,
     refreshTokenTtlDays: env.REFRESH_TOKEN_TTL_DAYS,
     demoPassword: env.DEMO_PASSWORD,
@@ -163,13 +190,26 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): AppConfig {
     webDist: resolve(env.WEB_DIST),
     logLevel: env.LOG_LEVEL,
     loginMaxFailures: env.LOGIN_MAX_FAILURES,
+    loginEmailMaxFailures: env.LOGIN_EMAIL_MAX_FAILURES,
     lockoutMinutes: env.LOCKOUT_MINUTES,
     loginRatePerMinute: env.LOGIN_RATE_PER_MINUTE,
+    trustProxy: (trustProxy as { value: TrustProxy }).value,
     migrateOnBoot: env.MIGRATE_ON_BOOT === 'true',
     seedOnBoot: env.SEED_ON_BOOT === 'true',
     apiDocs: env.API_DOCS === 'true',
     secureCookies: isProduction || /^https:\/\//i.test(appOrigin),
   };
+}
+
+function jwtKeyOf(dataDir: string): string {
+  try {
+    return jwtKeyFromDataDir(dataDir);
+  } catch (error) {
+    if (error instanceof JwtKeyError) throw new ConfigError(`Invalid configuration:\n  JWT key: ${error.message}`);
+    throw new ConfigError(
+      `Invalid configuration:\n  JWT key: cannot keep it under ${dataDir} (${(error as Error).message}); set JWT_SECRET`,
+    );
+  }
 }
 
 export const APP_CONFIG = Symbol('APP_CONFIG');

@@ -14,6 +14,7 @@ interface UserRow {
   scope_municipality_id: string | null;
   scope_social_area_id: string | null;
   password_changed_at: Date;
+  session_live: boolean | null;
 }
 
 export interface ScopeOptions {
@@ -23,25 +24,41 @@ export interface ScopeOptions {
    * See common/auth/token-validity.ts.
    */
   tokenPasswordStamp?: number | null;
+  /**
+   * When the scope is for an access token: the session it belongs to (`sid`, its refresh-token
+   * family). A session whose family is revoked (sign-out, a reused refresh token, a password
+   * change or reset, deactivation), or a token without one (null), gets no scope.
+   */
+  sessionId?: string | null;
 }
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** Builds the AccessScope of a user from the database, once per request. */
 @Injectable()
 export class AccessService {
   constructor(private readonly door: ScopedData) {}
 
-  /** The scope of an active user, or null (unknown or deactivated user, or a token older than the last password change). */
+  /**
+   * The scope of an active user, or null (unknown or deactivated user, a token older than the last
+   * password change, or of a session that ended). The session is checked in the same query.
+   */
   async scopeFor(userId: string, options: ScopeOptions = {}): Promise<AccessScope | null> {
+    if (options.sessionId !== undefined && !(options.sessionId && UUID.test(options.sessionId))) return null;
     // there is no scope yet: this is what builds it
     const db = this.door.unscoped('the access loader: it builds the scope that every other query is bound with');
     const rows: UserRow[] = await db.query(
       `SELECT u.id, u.email, u.full_name, u.role, u.tenant_id, u.active, u.scope_municipality_id, u.scope_social_area_id,
-              u.password_changed_at
+              u.password_changed_at,
+              CASE WHEN $2::uuid IS NULL THEN NULL ELSE EXISTS (
+                SELECT 1 FROM refresh_tokens rt WHERE rt.family_id = $2::uuid AND rt.user_id = u.id AND rt.revoked_at IS NULL
+              ) END AS session_live
          FROM users u WHERE u.id = $1`,
-      [userId],
+      [userId, options.sessionId ?? null],
     );
     const user = rows[0];
     if (!user || !user.active) return null;
+    if (options.sessionId !== undefined && user.session_live !== true) return null;
     if (
       options.tokenPasswordStamp !== undefined &&
       !isIssuedAfterPasswordChange(options.tokenPasswordStamp, new Date(user.password_changed_at))

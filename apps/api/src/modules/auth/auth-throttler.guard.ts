@@ -15,9 +15,9 @@ import { AuthErrors } from './auth.errors';
 
 /**
  * Per-address throttling of the sign-in endpoints: `LOGIN_RATE_PER_MINUTE` requests per route in
- * any sliding minute from one client address (`req.ip`, behind the trusted proxies configured in
- * app.setup.ts). The default of 30 leaves room for a whole municipal office behind one NAT
- * address. Counters live in the process (ThrottlerModule's memory storage).
+ * any sliding minute from one client address (`req.ip`: the socket's peer, or what the proxies
+ * named by TRUST_PROXY say). The default of 30 leaves room for a whole municipal office behind one
+ * NAT address. Counters live in PostgreSQL (PgThrottlerStorage), shared by every replica.
  */
 @Injectable()
 export class AuthThrottlerGuard extends ThrottlerGuard {

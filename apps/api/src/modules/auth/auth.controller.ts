@@ -30,8 +30,7 @@ import { Public, Scope } from '../../common/auth/decorators';
 import { SessionUserDto } from '../users/dto/user.response';
 import { AuthCookies } from './auth-cookies';
 import { AuthThrottlerGuard } from './auth-throttler.guard';
-import { AuthService } from './auth.service';
-import type { LoginCandidate } from './credentials.repository';
+import { type AcceptedSignIn, AuthService } from './auth.service';
 import { ChangePasswordDto } from './dto/change-password.dto';
 import { LoginDto } from './dto/login.dto';
 import { LoginResponseDto } from './dto/login.response';
@@ -40,7 +39,7 @@ import { REFRESH_COOKIE } from './refresh-token';
 
 /** The user whose credentials LocalAuthGuard accepted. */
 const Candidate = createParamDecorator(
-  (_: unknown, ctx: ExecutionContext): LoginCandidate => ctx.switchToHttp().getRequest<Request & { user: LoginCandidate }>().user,
+  (_: unknown, ctx: ExecutionContext): AcceptedSignIn => ctx.switchToHttp().getRequest<Request & { user: AcceptedSignIn }>().user,
 );
 
 @ApiTags('auth')
@@ -60,7 +59,7 @@ export class AuthController {
   @ApiOkResponse({ type: LoginResponseDto })
   @ApiUnauthorizedResponse({ description: 'INVALID_CREDENTIALS' })
   @ApiTooManyRequestsResponse({ description: 'RATE_LIMITED (per client address)' })
-  async login(@Candidate() candidate: LoginCandidate, @Ip() ip: string, @Res({ passthrough: true }) res: Response): Promise<LoginResponse> {
+  async login(@Candidate() candidate: AcceptedSignIn, @Ip() ip: string, @Res({ passthrough: true }) res: Response): Promise<LoginResponse> {
     return this.cookies.send(res, await this.auth.login(candidate, ip));
   }
 

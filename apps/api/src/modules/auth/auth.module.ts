@@ -8,6 +8,7 @@ import { AuthController } from './auth.controller';
 import { AuthService } from './auth.service';
 import { CredentialsModule } from './credentials.module';
 import { LocalStrategy } from './local.strategy';
+import { SignInStatePruner } from './sign-in-state.pruner';
 
 @Module({
   imports: [
@@ -23,6 +24,6 @@ import { LocalStrategy } from './local.strategy';
     }),
   ],
   controllers: [AuthController],
-  providers: [AuthService, LocalStrategy, AuthCookies, AuthThrottlerGuard],
+  providers: [AuthService, LocalStrategy, AuthCookies, AuthThrottlerGuard, SignInStatePruner],
 })
 export class AuthModule {}

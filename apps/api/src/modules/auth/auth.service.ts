@@ -15,19 +15,54 @@ import { UsersService } from '../users/users.service';
 import { AuthErrors } from './auth.errors';
 import { CredentialsRepository, type LoginCandidate } from './credentials.repository';
 import type { ChangePasswordDto } from './dto/change-password.dto';
-import { generateRefreshToken, hashRefreshToken, lockMessage } from './refresh-token';
+import { DEVICE_COOKIE_TTL_DAYS, generateRefreshToken, hashRefreshToken } from './refresh-token';
 import { RefreshTokensRepository } from './refresh-tokens.repository';
+import { type BackoffKeys, type BackoffRule, EVERY_CLIENT, SignInBackoffRepository } from './sign-in-backoff.repository';
+import { SignInDevicesRepository } from './sign-in-devices.repository';
+import { clientKey, emailKey } from './sign-in-keys';
 
 /** A session to hand to the client: the JSON body, and the refresh token for the cookie. */
 export interface IssuedSession {
   body: LoginResponse;
   refreshToken: string;
   refreshExpiresAt: Date;
+  /** a new device cookie, when the sign-in came from a browser not yet known for this e-mail */
+  deviceToken?: string;
+}
+
+/** A sign-in attempt as the strategy sees it. */
+export interface SignInAttempt {
+  email: string;
+  password: string;
+  /** the client address (req.ip: follows TRUST_PROXY) */
+  ip: string | undefined;
+  /** the device cookie the browser sent, if any */
+  deviceToken: string | undefined;
+}
+
+/** Credentials that checked out, and whether the browser was already known for this e-mail. */
+export interface AcceptedSignIn extends LoginCandidate {
+  knownDevice: boolean;
+}
+
+/** A refused attempt during a back-off: the strategy answers 423 ACCOUNT_LOCKED with Retry-After. */
+export class SignInBackoff extends Error {
+  constructor(readonly until: Date) {
+    super('sign-in back-off');
+  }
 }
 
 const AUDIT_ENTITY = 'user';
 
-type RefreshOutcome = { kind: 'ok'; scope: AccessScope; refreshToken: string; refreshExpiresAt: Date } | { kind: 'refused' };
+type RefreshOutcome =
+  { kind: 'ok'; scope: AccessScope; familyId: string; refreshToken: string; refreshExpiresAt: Date } | { kind: 'refused' };
+
+/** The later of two optional dates. */
+function latest(a: Date | null, b: Date | null): Date | null {
+  if (!a) return b;
+  if (!b) return a;
+  return a.getTime() >= b.getTime() ? a : b;
+}
 
 /**
  * Sign-in, sessions and passwords. Access tokens are short-lived JWTs; refresh tokens rotate on
@@ -45,87 +80,112 @@ export class AuthService {
     private readonly audit: AuditService,
     private readonly credentials: CredentialsRepository,
     private readonly refreshTokens: RefreshTokensRepository,
+    private readonly backoff: SignInBackoffRepository,
+    private readonly devices: SignInDevicesRepository,
     private readonly users: UsersService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
   /**
-   * Checks an email and password (called by the local strategy). Unknown email, wrong password and
-   * deactivated account get the same INVALID_CREDENTIALS; the failure that reaches the limit
-   * locks the account, and a locked account is refused even with the right password.
+   * Checks an email and password (called by the local strategy), with the back-off of
+   * docs/sign-in.md. Unknown email, wrong password and deactivated account get the same
+   * INVALID_CREDENTIALS and count the same failures, so an unknown email backs off exactly like a
+   * known one: the same statuses, bodies and work (one user lookup, one password hash check or
+   * none while backing off, the same counter updates and audit entry).
+   * - this e-mail from this client: LOGIN_MAX_FAILURES failures, then 1, 2, 4 … minutes (up to LOCKOUT_MINUTES);
+   * - this e-mail from every client together: LOGIN_EMAIL_MAX_FAILURES failures, then 1, 2, 3 …
+   *   minutes, for clients without a device cookie of this e-mail only: a stranger cannot lock
+   *   the owner's own browser out.
+   * Throws SignInBackoff (→ 423 ACCOUNT_LOCKED with Retry-After) or INVALID_CREDENTIALS.
    */
-  async validateCredentials(email: string, password: string, ip: string | undefined): Promise<LoginCandidate> {
-    const candidate = await this.credentials.findForLogin(email);
-    if (!candidate) {
-      await verifyPassword(await (this.dummyHash ??= hashPassword(generateRefreshToken())), password);
-      await this.audit.record(this.dataSource.manager, null, {
-        tenantId: null,
-        entity: AUDIT_ENTITY,
-        entityId: 'unknown',
-        action: 'login_failure',
-        after: { email, reason: 'unknown_email', ip },
-      });
-      throw AuthErrors.INVALID_CREDENTIALS();
+  async validateCredentials(attempt: SignInAttempt): Promise<AcceptedSignIn> {
+    const keys: BackoffKeys = { email: emailKey(attempt.email), client: clientKey(attempt.ip) };
+    const candidate = await this.credentials.findForLogin(attempt.email);
+    const knownDevice = attempt.deviceToken ? await this.devices.isKnown(hashRefreshToken(attempt.deviceToken), keys.email) : false;
+    const state = await this.backoff.state(keys);
+    const blockedUntil = latest(state.clientBlockedUntil, knownDevice ? null : state.emailBlockedUntil);
+    if (blockedUntil) {
+      await this.recordFailureEntry(candidate, attempt, { reason: 'backing_off', knownDevice, blockedUntil });
+      throw new SignInBackoff(blockedUntil);
     }
-    const now = new Date();
-    if (candidate.lockedUntil && new Date(candidate.lockedUntil) > now) {
-      await this.recordFailureEntry(candidate, { reason: 'locked', ip });
-      throw AuthErrors.ACCOUNT_LOCKED(lockMessage(new Date(candidate.lockedUntil), now));
-    }
-    const matches = await verifyPassword(candidate.passwordHash, password);
-    if (!candidate.active) {
-      // Not revealed to the caller: a deactivated account answers like a wrong password.
-      await this.recordFailureEntry(candidate, { reason: 'inactive', ip });
-      throw AuthErrors.INVALID_CREDENTIALS();
-    }
-    if (matches) return candidate;
+    const matches = await verifyPassword(
+      candidate?.passwordHash ?? (await (this.dummyHash ??= hashPassword(generateRefreshToken()))),
+      attempt.password,
+    );
+    if (candidate && candidate.active && matches) return { ...candidate, knownDevice };
 
-    const outcome = await this.dataSource.transaction(async (manager) => {
-      const result = await this.credentials.recordFailure(manager, candidate.id, this.config.loginMaxFailures, this.config.lockoutMinutes);
+    const reason = !candidate ? 'unknown_email' : !candidate.active ? 'inactive' : 'wrong_password';
+    const newBlock = await this.dataSource.transaction(async (manager) => {
+      const client = await this.backoff.recordFailure(manager, keys.email, keys.client, this.clientRule());
+      // A known device's mistakes are its owner's: they do not push the e-mail towards a back-off for everyone.
+      const email = knownDevice ? null : await this.backoff.recordFailure(manager, keys.email, EVERY_CLIENT, this.emailRule());
+      const until = latest(client.blockedUntil, email?.blockedUntil ?? null);
       await this.recordFailureEntry(
         candidate,
-        { reason: 'wrong_password', ip, consecutiveFailures: result.lockedUntil ? this.config.loginMaxFailures : result.failedLogins },
+        attempt,
+        { reason, knownDevice, failuresFromClient: client.failures, failuresOfEmail: email?.failures ?? null },
         manager,
       );
-      if (result.lockedUntil) {
+      if (until) {
         await this.audit.record(manager, null, {
-          tenantId: candidate.tenantId,
+          tenantId: candidate?.tenantId ?? null,
           entity: AUDIT_ENTITY,
-          entityId: candidate.id,
+          entityId: candidate?.id ?? 'unknown',
           action: 'lockout',
-          after: { lockedUntil: result.lockedUntil, failures: this.config.loginMaxFailures, ip },
+          after: {
+            ...(candidate ? {} : { email: attempt.email }),
+            blockedUntil: until,
+            scope: client.blockedUntil && until === client.blockedUntil ? 'client' : 'email',
+            ip: attempt.ip,
+          },
         });
       }
-      return result;
+      return until;
     });
-    if (outcome.lockedUntil) throw AuthErrors.ACCOUNT_LOCKED(lockMessage(outcome.lockedUntil, new Date()));
+    if (newBlock) throw new SignInBackoff(newBlock);
     throw AuthErrors.INVALID_CREDENTIALS();
   }
 
-  /** After validateCredentials: clears the failure count, opens a refresh-token family, issues the tokens. */
-  async login(candidate: LoginCandidate, ip: string | undefined): Promise<IssuedSession> {
-    const scope = await this.access.scopeFor(candidate.id);
+  /**
+   * After validateCredentials: restarts this client's failure count, opens a refresh-token family
+   * (the session: access tokens carry its id), remembers the browser if it was not known yet,
+   * issues the tokens.
+   */
+  async login(accepted: AcceptedSignIn, ip: string | undefined): Promise<IssuedSession> {
+    const scope = await this.access.scopeFor(accepted.id);
     if (!scope) throw AuthErrors.INVALID_CREDENTIALS();
     const refreshToken = generateRefreshToken();
     const refreshExpiresAt = this.refreshExpiry();
+    const familyId = randomUUID();
+    const deviceToken = accepted.knownDevice ? undefined : generateRefreshToken();
     await this.dataSource.transaction(async (manager) => {
-      await this.credentials.recordSuccess(manager, candidate.id);
+      await this.credentials.recordSuccess(manager, accepted.id);
+      await this.backoff.recordSuccess(manager, { email: emailKey(accepted.email), client: clientKey(ip) });
       await this.refreshTokens.insert(manager, {
-        userId: candidate.id,
-        tenantId: candidate.tenantId,
-        familyId: randomUUID(),
+        userId: accepted.id,
+        tenantId: accepted.tenantId,
+        familyId,
         tokenHash: hashRefreshToken(refreshToken),
         expiresAt: refreshExpiresAt,
       });
+      if (deviceToken) {
+        await this.devices.insert(manager, {
+          tokenHash: hashRefreshToken(deviceToken),
+          userId: accepted.id,
+          tenantId: accepted.tenantId,
+          emailKey: emailKey(accepted.email),
+          expiresAt: new Date(Date.now() + DEVICE_COOKIE_TTL_DAYS * 86_400_000),
+        });
+      }
       await this.audit.record(manager, scope, {
-        tenantId: candidate.tenantId,
+        tenantId: accepted.tenantId,
         entity: AUDIT_ENTITY,
-        entityId: candidate.id,
+        entityId: accepted.id,
         action: 'login_success',
-        after: { ip },
+        after: { ip, knownDevice: accepted.knownDevice },
       });
     });
-    return this.issue(scope, refreshToken, refreshExpiresAt);
+    return { ...(await this.issue(scope, familyId, refreshToken, refreshExpiresAt)), ...(deviceToken ? { deviceToken } : {}) };
   }
 
   /**
@@ -164,13 +224,17 @@ export class AuthService {
         tokenHash: hashRefreshToken(refreshToken),
         expiresAt: refreshExpiresAt,
       });
-      return { kind: 'ok', scope, refreshToken, refreshExpiresAt };
+      return { kind: 'ok', scope, familyId: stored.familyId, refreshToken, refreshExpiresAt };
     });
     if (outcome.kind === 'refused') throw AuthErrors.SESSION_EXPIRED();
-    return this.issue(outcome.scope, outcome.refreshToken, outcome.refreshExpiresAt);
+    return this.issue(outcome.scope, outcome.familyId, outcome.refreshToken, outcome.refreshExpiresAt);
   }
 
-  /** Ends the session of the presented refresh token (its whole family). Idempotent: unknown tokens are ignored. */
+  /**
+   * Ends the session of the presented refresh token (its whole family). Its access tokens stop
+   * at once too: they carry the family id, and the per-request scope load needs it unrevoked.
+   * Idempotent: unknown tokens are ignored.
+   */
   async logout(presented: string | undefined): Promise<void> {
     if (!presented) return;
     await this.dataSource.transaction(async (manager) => {
@@ -217,17 +281,27 @@ export class AuthService {
     });
   }
 
+  private clientRule(): BackoffRule {
+    return { threshold: this.config.loginMaxFailures, growth: 'doubling', capMinutes: this.config.lockoutMinutes };
+  }
+
+  private emailRule(): BackoffRule {
+    return { threshold: this.config.loginEmailMaxFailures, growth: 'linear', capMinutes: this.config.lockoutMinutes };
+  }
+
+  /** One audit entry per failed or refused attempt, on the user when the e-mail is theirs (the unknown e-mail is kept in it otherwise). */
   private async recordFailureEntry(
-    candidate: LoginCandidate,
+    candidate: LoginCandidate | null,
+    attempt: SignInAttempt,
     details: Record<string, unknown>,
     manager = this.dataSource.manager,
   ): Promise<void> {
     await this.audit.record(manager, null, {
-      tenantId: candidate.tenantId,
+      tenantId: candidate?.tenantId ?? null,
       entity: AUDIT_ENTITY,
-      entityId: candidate.id,
+      entityId: candidate?.id ?? 'unknown',
       action: 'login_failure',
-      after: details,
+      after: { ...(candidate ? {} : { email: attempt.email }), ...details, ip: attempt.ip },
     });
   }
 
@@ -235,7 +309,7 @@ export class AuthService {
     return new Date(Date.now() + this.config.refreshTokenTtlDays * 86_400_000);
   }
 
-  private async issue(scope: AccessScope, refreshToken: string, refreshExpiresAt: Date): Promise<IssuedSession> {
+  private async issue(scope: AccessScope, familyId: string, refreshToken: string, refreshExpiresAt: Date): Promise<IssuedSession> {
     const user = await this.users.getSessionUser(scope);
     const passwordChangedAt = await this.credentials.passwordChangedAt(scope.actor.id);
     if (!passwordChangedAt) throw AuthErrors.SESSION_EXPIRED();
@@ -244,6 +318,7 @@ export class AuthService {
       role: scope.actor.role,
       tenant: scope.actor.tenantId,
       pwdChangedAt: passwordStamp(passwordChangedAt),
+      sid: familyId,
     };
     const accessToken = await this.jwt.signAsync(payload, { expiresIn: this.config.accessTokenTtlSeconds });
     return { body: { accessToken, expiresIn: this.config.accessTokenTtlSeconds, user }, refreshToken, refreshExpiresAt };

@@ -10,18 +10,10 @@ export interface LoginCandidate {
   role: Role;
   active: boolean;
   passwordHash: string;
-  lockedUntil: Date | null;
-}
-
-export interface FailureOutcome {
-  /** consecutive failures counted so far (0 once the account got locked by this failure) */
-  failedLogins: number;
-  /** set when the account is locked (by this failure or a concurrent one) */
-  lockedUntil: Date | null;
 }
 
 /**
- * Credentials and sign-in counters of users. These queries run before anyone is signed in (or on
+ * Credentials of users (the sign-in counters are in SignInBackoffRepository). These queries run before anyone is signed in (or on
  * the caller's own row), so they cannot take an AccessScope: an email is unique across the
  * platform and a user id is the caller's own. They never return profile data.
  */
@@ -42,7 +34,6 @@ export class CredentialsRepository {
       .addSelect('u.role', 'role')
       .addSelect('u.active', 'active')
       .addSelect('u.password_hash', 'passwordHash')
-      .addSelect('u.locked_until', 'lockedUntil')
       .where('u.email = :email', { email })
       .getRawOne<LoginCandidate>();
     return row ?? null;
@@ -67,51 +58,25 @@ export class CredentialsRepository {
     return row ? new Date(row.at) : null;
   }
 
-  /**
-   * Counts one failed sign-in, atomically: the failure that reaches `maxFailures` locks the
-   * account for `lockoutMinutes` and restarts the count. A locked account is left as it is.
-   */
-  async recordFailure(manager: EntityManager, userId: string, maxFailures: number, lockoutMinutes: number): Promise<FailureOutcome> {
-    const rows: { failed_logins: number; locked_until: Date | null }[] = await manager.query(
-      `UPDATE users SET
-         failed_logins = CASE WHEN failed_logins + 1 >= $2 THEN 0 ELSE failed_logins + 1 END,
-         locked_until  = CASE WHEN failed_logins + 1 >= $2 THEN now() + make_interval(mins => $3::int) ELSE locked_until END
-       WHERE id = $1 AND (locked_until IS NULL OR locked_until <= now())
-       RETURNING failed_logins, CASE WHEN locked_until > now() THEN locked_until END AS locked_until`,
-      [userId, maxFailures, lockoutMinutes],
-    );
-    // TypeORM returns [rows, affected] for UPDATE … RETURNING on postgres.
-    const returned = (Array.isArray(rows[0]) ? rows[0] : rows) as { failed_logins: number; locked_until: Date | null }[];
-    const row = returned[0];
-    if (row) return { failedLogins: Number(row.failed_logins), lockedUntil: row.locked_until ? new Date(row.locked_until) : null };
-    // Locked meanwhile by a concurrent failure: report the lock.
-    const locked = await manager
-      .createQueryBuilder(User, 'u')
-      .select('u.locked_until', 'lockedUntil')
-      .where('u.id = :userId', { userId })
-      .getRawOne<{ lockedUntil: Date | null }>();
-    return { failedLogins: 0, lockedUntil: locked?.lockedUntil ? new Date(locked.lockedUntil) : null };
-  }
-
-  /** A successful sign-in: the failure count and any lock are cleared, last_login_at is set. */
+  /** A successful sign-in: last_login_at is set. */
   async recordSuccess(manager: EntityManager, userId: string): Promise<void> {
     await manager
       .createQueryBuilder()
       .update(User)
-      .set({ failedLogins: 0, lockedUntil: null, lastLoginAt: () => 'now()' })
+      .set({ lastLoginAt: () => 'now()' })
       .where('id = :userId', { userId })
       .execute();
   }
 
   /**
    * A new password (changed by its owner or reset by a coordinator): password_changed_at moves
-   * on (older access tokens stop working) and any lock is cleared.
+   * on (older access tokens stop working).
    */
   async setPassword(manager: EntityManager, userId: string, passwordHash: string): Promise<void> {
     await manager
       .createQueryBuilder()
       .update(User)
-      .set({ passwordHash, passwordChangedAt: () => 'clock_timestamp()', failedLogins: 0, lockedUntil: null })
+      .set({ passwordHash, passwordChangedAt: () => 'clock_timestamp()' })
       .where('id = :userId', { userId })
       .execute();
   }

@@ -16,6 +16,8 @@ export function canManageRole(actorRole: Role, targetRole: Role): boolean {
   return false;
 }
 
+export { canResetPassword } from '@trama/contracts';
+
 /**
  * Fields that only some roles carry: employment dates and assigned municipalities belong to
  * innovators, a territory to municipality users (and is required for them).

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import type { TestTenant, TestUser } from '../../test/factories';
 import { createTestApp, type TestApp } from '../../test/test-app';
 
@@ -205,14 +206,23 @@ describe('users management', () => {
       expect(res.body.user.territory).toEqual({ kind: 'social_area', code: 'ATS_BA_CORATO', name: 'Ambito ATS_BA_CORATO' });
     });
 
-    it('answers 409 USER_EMAIL_TAKEN for an email in use, in any case, in any tenant', async () => {
+    it('answers 409 USER_EMAIL_TAKEN for an email in use, in any case, in any tenant, with one body that never says where', async () => {
       const before = await userCount();
-      const res = await t.http
-        .post('/api/users')
-        .set(as(coordBari))
-        .send({ email: coordBologna.email.toUpperCase(), fullName: 'Dup', role: 'innovator' });
-      expect(res.status).toBe(409);
-      expect(res.body.code).toBe('USER_EMAIL_TAKEN');
+      const create = (email: string) => t.http.post('/api/users').set(as(coordBari)).send({ email, fullName: 'Dup', role: 'innovator' });
+      const otherTenant = await create(coordBologna.email.toUpperCase());
+      const ownTenant = await create(innovBari.email);
+      const anAdmin = await create(admin.email);
+      expect(otherTenant.status).toBe(409);
+      expect(otherTenant.body).toEqual({
+        statusCode: 409,
+        error: 'Conflict',
+        code: 'USER_EMAIL_TAKEN',
+        message: 'This email cannot be used for a new account',
+        details: [{ field: 'email', messages: ['This email cannot be used for a new account'] }],
+      });
+      expect(ownTenant.body).toEqual(otherTenant.body);
+      expect(anAdmin.body).toEqual(otherTenant.body);
+      expect(JSON.stringify(otherTenant.body)).not.toMatch(/bologna|237|exists/i);
       expect(await userCount()).toBe(before);
     });
 
@@ -542,10 +552,15 @@ describe('users management', () => {
   });
 
   describe('password reset', () => {
+    const emailKey = (email: string) => createHash('sha256').update(`email:${email}`).digest('hex');
+
     it('returns a new temporary password, ends the sessions and lifts a lock', async () => {
       const target = await t.factory.user({ role: 'innovator', tenant: bari });
       const oldAccess = await t.factory.token(target);
-      await t.db.query(`UPDATE users SET locked_until = now() + interval '10 minutes', failed_logins = 0 WHERE id = $1`, [target.id]);
+      await t.db.query(
+        `INSERT INTO sign_in_backoff (email_key, client_key, failures, blocked_until) VALUES ($1, '', 20, now() + interval '10 minutes')`,
+        [emailKey(target.email)],
+      );
 
       const res = await t.http.post(`/api/users/${target.id}/reset-password`).set(as(coordBari));
       expect(res.status).toBe(200);
@@ -558,8 +573,39 @@ describe('users management', () => {
       expect((await t.http.post('/api/auth/login').send({ email: target.email, password: target.password })).status).toBe(401);
       expect((await t.http.post('/api/auth/login').send({ email: target.email, password: res.body.temporaryPassword })).status).toBe(200);
       const [entry] = await audit(target.id, 'password_reset');
-      expect(entry).toMatchObject({ actor_id: coordBari.id, after: { lockedUntil: null, sessionsRevoked: 1 } });
+      expect(entry).toMatchObject({ actor_id: coordBari.id, after: { lockedUntil: null, sessionsRevoked: 1, backoffsLifted: 1 } });
       expect(JSON.stringify(entry)).not.toContain(res.body.temporaryPassword);
+    });
+
+    it("lets a coordinator reset innovators' and municipality users' passwords only: never another coordinator's, nor their own", async () => {
+      const colleague = await t.factory.user({ role: 'coordinator', tenant: bari });
+      const reset = (target: TestUser, by: TestUser) => t.http.post(`/api/users/${target.id}/reset-password`).set(as(by));
+      const hashes = async () =>
+        t.db.query('SELECT id, password_hash FROM users WHERE id IN ($1, $2) ORDER BY id', [colleague.id, coordBari.id]);
+      const before = await hashes();
+      for (const res of [await reset(colleague, coordBari), await reset(coordBari, coordBari)]) {
+        expect(res.status).toBe(403);
+        expect(res.body.code).toBe('USER_RESET_NOT_ALLOWED');
+        expect(res.body.temporaryPassword).toBeUndefined();
+      }
+      expect(await hashes()).toEqual(before);
+      expect(await audit(colleague.id, 'password_reset')).toHaveLength(0);
+      expect((await reset(molfetta, coordBari)).status).toBe(200);
+      // The colleague still signs in with their own password.
+      expect((await t.http.post('/api/auth/login').send({ email: colleague.email, password: colleague.password })).status).toBe(200);
+    });
+
+    it("lets an admin reset a coordinator's and another admin's password, but not their own", async () => {
+      const otherAdmin = await t.factory.user({ role: 'admin' });
+      const colleague = await t.factory.user({ role: 'coordinator', tenant: bologna });
+      for (const target of [colleague, otherAdmin]) {
+        const res = await t.http.post(`/api/users/${target.id}/reset-password`).set(as(admin));
+        expect(res.status).toBe(200);
+        expect((await t.http.post('/api/auth/login').send({ email: target.email, password: res.body.temporaryPassword })).status).toBe(200);
+      }
+      const own = await t.http.post(`/api/users/${admin.id}/reset-password`).set(as(admin));
+      expect(own.status).toBe(403);
+      expect(own.body.code).toBe('USER_RESET_NOT_ALLOWED');
     });
   });
 });

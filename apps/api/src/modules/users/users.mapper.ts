@@ -12,14 +12,15 @@ export function tenantOf(row: UserProfileRow): SessionUser['tenant'] {
   return row.tenantId && row.tenantIstat && row.tenantName ? { id: row.tenantId, istatCode: row.tenantIstat, name: row.tenantName } : null;
 }
 
-export function toUserDto(row: UserProfileRow, municipalities: MunicipalityRef[]): UserDto {
+/** `lockedUntil`: the running back-off of the user's e-mail for browsers it has not signed in from (see docs/sign-in.md). */
+export function toUserDto(row: UserProfileRow, municipalities: MunicipalityRef[], lockedUntil: Date | null = null): UserDto {
   return {
     id: row.id,
     email: row.email,
     fullName: row.fullName,
     role: row.role,
     active: row.active,
-    lockedUntil: row.lockedUntil && new Date(row.lockedUntil) > new Date() ? iso(row.lockedUntil) : null,
+    lockedUntil: lockedUntil && lockedUntil > new Date() ? iso(lockedUntil) : null,
     hiredOn: row.hiredOn,
     contractEnd: row.contractEnd,
     assignedMunicipalities: row.role === 'innovator' ? municipalities : [],

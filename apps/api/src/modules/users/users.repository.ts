@@ -19,7 +19,6 @@ export interface UserProfileRow {
   fullName: string;
   role: Role;
   active: boolean;
-  lockedUntil: Date | null;
   hiredOn: string | null;
   contractEnd: string | null;
   lastLoginAt: Date | null;
@@ -85,7 +84,6 @@ export class UsersRepository {
       .addSelect('u.full_name', 'fullName')
       .addSelect('u.role', 'role')
       .addSelect('u.active', 'active')
-      .addSelect('u.locked_until', 'lockedUntil')
       .addSelect(`to_char(u.hired_on, 'YYYY-MM-DD')`, 'hiredOn')
       .addSelect(`to_char(u.contract_end, 'YYYY-MM-DD')`, 'contractEnd')
       .addSelect('u.last_login_at', 'lastLoginAt')

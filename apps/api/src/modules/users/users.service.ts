@@ -8,12 +8,22 @@ import { CommonErrors } from '../../common/errors/app-error';
 import { pageOf } from '../../common/http/pagination';
 import { CredentialsRepository } from '../auth/credentials.repository';
 import { RefreshTokensRepository } from '../auth/refresh-tokens.repository';
+import { SignInBackoffRepository } from '../auth/sign-in-backoff.repository';
+import { emailKey } from '../auth/sign-in-keys';
 import type { AssignMunicipalitiesDto } from './dto/assign-municipalities.dto';
 import type { CreateUserDto } from './dto/create-user.dto';
 import type { ListUsersQuery } from './dto/list-users.query';
 import type { TerritoryRefDto } from './dto/territory-ref.dto';
 import type { UpdateUserDto } from './dto/update-user.dto';
-import { canManageRole, employmentDateProblems, fieldError, missingCodes, roleFieldProblems, throwIfProblems } from './user-rules';
+import {
+  canManageRole,
+  canResetPassword,
+  employmentDateProblems,
+  fieldError,
+  missingCodes,
+  roleFieldProblems,
+  throwIfProblems,
+} from './user-rules';
 import { UsersErrors } from './users.errors';
 import { toSessionUser, toUserDto } from './users.mapper';
 import { type UserChanges, type UserProfileRow, UsersRepository } from './users.repository';
@@ -41,6 +51,7 @@ export class UsersService {
     private readonly users: UsersRepository,
     private readonly credentials: CredentialsRepository,
     private readonly refreshTokens: RefreshTokensRepository,
+    private readonly backoff: SignInBackoffRepository,
     private readonly audit: AuditService,
   ) {}
 
@@ -99,7 +110,9 @@ export class UsersService {
         createdBy: scope.actor.id,
       });
       // A taken email inserts nothing (ON CONFLICT DO NOTHING): no failed query, so no log line carrying the password hash.
-      if (!newId) throw UsersErrors.USER_EMAIL_TAKEN(undefined, [{ field: 'email', messages: ['A user with this email already exists'] }]);
+      // One answer wherever the account is (docs/sign-in.md): e-mails are the platform-wide sign-in name.
+      if (!newId)
+        throw UsersErrors.USER_EMAIL_TAKEN(undefined, [{ field: 'email', messages: ['This email cannot be used for a new account'] }]);
       if (tenantId && municipalities.length > 0) {
         await this.users.replaceAssignments(
           manager,
@@ -190,23 +203,29 @@ export class UsersService {
     return this.getUser(scope, id);
   }
 
-  /** A new temporary password: the user's sessions end, any lock is lifted; shown once. */
+  /**
+   * A new temporary password, shown once to the one who reset it (only for a user they may reset:
+   * canResetPassword); the user's sessions end and every sign-in back-off of their e-mail is lifted.
+   */
   async resetPassword(scope: AccessScope, id: string): Promise<ResetPasswordResponse> {
     scope.requireRole('coordinator');
     const current = await this.reachable(scope, id);
     if (!canManageRole(scope.role, current.role)) throw CommonErrors.NOT_FOUND();
+    if (!canResetPassword(scope.actor, current)) throw UsersErrors.USER_RESET_NOT_ALLOWED();
     const temporaryPassword = generateTemporaryPassword();
     const passwordHash = await hashPassword(temporaryPassword);
     await this.dataSource.transaction(async (manager) => {
+      const lockedUntil = (await this.backoff.emailBlockedUntil([emailKey(current.email)], manager)).get(emailKey(current.email)) ?? null;
       await this.credentials.setPassword(manager, id, passwordHash);
       const sessionsRevoked = await this.refreshTokens.revokeAllOfUser(manager, id, 'password_reset');
+      const backoffsLifted = await this.backoff.lift(manager, emailKey(current.email));
       await this.audit.record(manager, scope, {
         tenantId: current.tenantId,
         entity: AUDIT_ENTITY,
         entityId: id,
         action: 'password_reset',
-        before: { lockedUntil: current.lockedUntil },
-        after: { lockedUntil: null, sessionsRevoked },
+        before: { lockedUntil },
+        after: { lockedUntil: null, sessionsRevoked, backoffsLifted },
       });
     });
     return { temporaryPassword };
@@ -222,14 +241,17 @@ export class UsersService {
   }
 
   private async dtoOf(scope: AccessScope, row: UserProfileRow, manager?: EntityManager): Promise<UserDto> {
-    const munis = await this.users.assignedMunicipalities(scope, [row.id], manager);
-    return toUserDto(row, munis.get(row.id) ?? []);
+    return (await this.toDtos(scope, [row], manager))[0];
   }
 
-  private async toDtos(scope: AccessScope, rows: UserProfileRow[]): Promise<UserDto[]> {
+  private async toDtos(scope: AccessScope, rows: UserProfileRow[], manager?: EntityManager): Promise<UserDto[]> {
     const innovators = rows.filter((r) => r.role === 'innovator').map((r) => r.id);
-    const munis = await this.users.assignedMunicipalities(scope, innovators);
-    return rows.map((row) => toUserDto(row, munis.get(row.id) ?? []));
+    const munis = await this.users.assignedMunicipalities(scope, innovators, manager);
+    const locks = await this.backoff.emailBlockedUntil(
+      rows.map((r) => emailKey(r.email)),
+      manager,
+    );
+    return rows.map((row) => toUserDto(row, munis.get(row.id) ?? [], locks.get(emailKey(row.email)) ?? null));
   }
 
   /**

@@ -1,3 +1,4 @@
+import { canResetPassword } from '@trama/contracts';
 import { useId, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
@@ -6,6 +7,7 @@ import { Loading } from '../../../components/loading';
 import { PageHeading } from '../../../components/page-heading';
 import { isApiRequestError } from '../../../lib/api/api-error';
 import { errorMessage } from '../../../lib/api/error-message';
+import { useSessionUser } from '../../../lib/auth/session';
 import { useFormatters } from '../../../lib/i18n/format';
 import { useUser } from '../api/get-user';
 import { AssignmentsEditor } from './assignments-editor';
@@ -28,6 +30,7 @@ export function UserDetail({ id }: { id: string }) {
   const { t } = useTranslation();
   const format = useFormatters();
   const query = useUser(id);
+  const me = useSessionUser();
 
   if (query.isPending) return <Loading />;
   // Only when nothing was loaded: a failed reload (a 503 after a failed save) keeps the form and what was typed.
@@ -91,9 +94,11 @@ export function UserDetail({ id }: { id: string }) {
       <Section title={t('users.status.title')}>
         <UserStatusPanel user={user} />
       </Section>
-      <Section title={t('users.reset.title')}>
-        <ResetPasswordPanel user={user} />
-      </Section>
+      {canResetPassword(me, user) ? (
+        <Section title={t('users.reset.title')}>
+          <ResetPasswordPanel user={user} />
+        </Section>
+      ) : null}
     </div>
   );
 }
