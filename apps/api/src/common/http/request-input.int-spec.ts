@@ -23,7 +23,7 @@ describe('request input that can never reach a 500', () => {
     const [row] = await t.db.query(
       `SELECT (SELECT count(*) FROM audit_log)::int AS audit, (SELECT count(*) FROM activities)::int AS activities,
               (SELECT count(*) FROM users)::int AS users, (SELECT count(*) FROM organizations)::int AS organizations,
-              (SELECT sum(failed_logins) FROM users)::int AS failed_logins, (SELECT sum(version) FROM users)::int AS user_versions`,
+              (SELECT coalesce(sum(failures), 0) FROM sign_in_backoff)::int AS failed_logins, (SELECT sum(version) FROM users)::int AS user_versions`,
     );
     return row;
   };
