@@ -1,8 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import type { Role } from '@trama/contracts';
-import { DataSource } from 'typeorm';
 import { isIssuedAfterPasswordChange } from '../auth/token-validity';
 import { AccessScope } from './access-scope';
+import { ScopedData } from './scoped-data';
 
 interface UserRow {
   id: string;
@@ -28,11 +28,11 @@ export interface ScopeOptions {
 /** Builds the AccessScope of a user from the database, once per request. */
 @Injectable()
 export class AccessService {
-  constructor(private readonly dataSource: DataSource) {}
+  constructor(private readonly door: ScopedData) {}
 
   /** The scope of an active user, or null (unknown or deactivated user, or a token older than the last password change). */
   async scopeFor(userId: string, options: ScopeOptions = {}): Promise<AccessScope | null> {
-    const rows: UserRow[] = await this.dataSource.query(
+    const rows: UserRow[] = await this.door.unscoped('access loader: reads the user whose scope is being built').query(
       `SELECT u.id, u.email, u.full_name, u.role, u.tenant_id, u.active, u.scope_municipality_id, u.scope_social_area_id,
               u.password_changed_at
          FROM users u WHERE u.id = $1`,
@@ -51,20 +51,18 @@ export class AccessService {
       if (user.scope_municipality_id) {
         visible = [user.scope_municipality_id];
       } else if (user.scope_social_area_id) {
-        const munis: { id: string }[] = await this.dataSource.query(
-          'SELECT id FROM municipalities WHERE tenant_id = $1 AND social_area_id = $2',
-          [user.tenant_id, user.scope_social_area_id],
-        );
+        const munis: { id: string }[] = await this.door
+          .unscoped("access loader: the municipalities of a municipality user's social area")
+          .query('SELECT id FROM municipalities WHERE tenant_id = $1 AND social_area_id = $2', [user.tenant_id, user.scope_social_area_id]);
         visible = munis.map((m) => m.id);
       } else {
         visible = [];
       }
     }
     if (user.role === 'innovator') {
-      const munis: { municipality_id: string }[] = await this.dataSource.query(
-        'SELECT municipality_id FROM user_municipalities WHERE tenant_id = $1 AND user_id = $2',
-        [user.tenant_id, user.id],
-      );
+      const munis: { municipality_id: string }[] = await this.door
+        .unscoped("access loader: an innovator's assigned municipalities")
+        .query('SELECT municipality_id FROM user_municipalities WHERE tenant_id = $1 AND user_id = $2', [user.tenant_id, user.id]);
       assigned = munis.map((m) => m.municipality_id);
     }
     return new AccessScope(

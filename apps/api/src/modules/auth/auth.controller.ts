@@ -31,7 +31,7 @@ import { SessionUserDto } from '../users/dto/user.response';
 import { AuthCookies } from './auth-cookies';
 import { AuthThrottlerGuard } from './auth-throttler.guard';
 import { AuthService } from './auth.service';
-import type { LoginCandidate } from './credentials.repository';
+import type { LoginCandidate } from '../users/credentials.service';
 import { ChangePasswordDto } from './dto/change-password.dto';
 import { LoginDto } from './dto/login.dto';
 import { LoginResponseDto } from './dto/login.response';

@@ -2,18 +2,18 @@ import { randomUUID } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
 import { JwtService } from '@nestjs/jwt';
 import type { LoginResponse, SessionUser } from '@trama/contracts';
-import { DataSource } from 'typeorm';
 import type { AccessScope } from '../../common/access/access-scope';
 import { AccessService } from '../../common/access/access.service';
+import { ScopedData, type ScopedTx } from '../../common/access/scoped-data';
 import { AuditService } from '../../common/audit/audit.service';
 import type { AccessTokenPayload } from '../../common/auth/jwt.strategy';
 import { hashPassword, verifyPassword } from '../../common/auth/password';
 import { passwordStamp } from '../../common/auth/token-validity';
 import { APP_CONFIG, type AppConfig } from '../../config/config';
+import { CredentialsService, type LoginCandidate } from '../users/credentials.service';
 import { fieldError } from '../users/user-rules';
 import { UsersService } from '../users/users.service';
 import { AuthErrors } from './auth.errors';
-import { CredentialsRepository, type LoginCandidate } from './credentials.repository';
 import type { ChangePasswordDto } from './dto/change-password.dto';
 import { generateRefreshToken, hashRefreshToken, lockMessage } from './refresh-token';
 import { RefreshTokensRepository } from './refresh-tokens.repository';
@@ -39,11 +39,11 @@ export class AuthService {
   private dummyHash?: Promise<string>;
 
   constructor(
-    private readonly dataSource: DataSource,
+    private readonly door: ScopedData,
     private readonly jwt: JwtService,
     private readonly access: AccessService,
     private readonly audit: AuditService,
-    private readonly credentials: CredentialsRepository,
+    private readonly credentials: CredentialsService,
     private readonly refreshTokens: RefreshTokensRepository,
     private readonly users: UsersService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
@@ -58,13 +58,15 @@ export class AuthService {
     const candidate = await this.credentials.findForLogin(email);
     if (!candidate) {
       await verifyPassword(await (this.dummyHash ??= hashPassword(generateRefreshToken())), password);
-      await this.audit.record(this.dataSource.manager, null, {
-        tenantId: null,
-        entity: AUDIT_ENTITY,
-        entityId: 'unknown',
-        action: 'login_failure',
-        after: { email, reason: 'unknown_email', ip },
-      });
+      await this.door.transaction((tx) =>
+        this.audit.record(tx, null, {
+          tenantId: null,
+          entity: AUDIT_ENTITY,
+          entityId: 'unknown',
+          action: 'login_failure',
+          after: { email, reason: 'unknown_email', ip },
+        }),
+      );
       throw AuthErrors.INVALID_CREDENTIALS();
     }
     const now = new Date();
@@ -80,15 +82,15 @@ export class AuthService {
     }
     if (matches) return candidate;
 
-    const outcome = await this.dataSource.transaction(async (manager) => {
-      const result = await this.credentials.recordFailure(manager, candidate.id, this.config.loginMaxFailures, this.config.lockoutMinutes);
+    const outcome = await this.door.transaction(async (tx) => {
+      const result = await this.credentials.recordFailure(tx, candidate.id, this.config.loginMaxFailures, this.config.lockoutMinutes);
       await this.recordFailureEntry(
         candidate,
         { reason: 'wrong_password', ip, consecutiveFailures: result.lockedUntil ? this.config.loginMaxFailures : result.failedLogins },
-        manager,
+        tx,
       );
       if (result.lockedUntil) {
-        await this.audit.record(manager, null, {
+        await this.audit.record(tx, null, {
           tenantId: candidate.tenantId,
           entity: AUDIT_ENTITY,
           entityId: candidate.id,
@@ -108,16 +110,16 @@ export class AuthService {
     if (!scope) throw AuthErrors.INVALID_CREDENTIALS();
     const refreshToken = generateRefreshToken();
     const refreshExpiresAt = this.refreshExpiry();
-    await this.dataSource.transaction(async (manager) => {
-      await this.credentials.recordSuccess(manager, candidate.id);
-      await this.refreshTokens.insert(manager, {
+    await this.door.transaction(async (tx) => {
+      await this.credentials.recordSuccess(tx, candidate.id);
+      await this.refreshTokens.insert(tx, {
         userId: candidate.id,
         tenantId: candidate.tenantId,
         familyId: randomUUID(),
         tokenHash: hashRefreshToken(refreshToken),
         expiresAt: refreshExpiresAt,
       });
-      await this.audit.record(manager, scope, {
+      await this.audit.record(tx, scope, {
         tenantId: candidate.tenantId,
         entity: AUDIT_ENTITY,
         entityId: candidate.id,
@@ -134,12 +136,12 @@ export class AuthService {
    */
   async refresh(presented: string | undefined): Promise<IssuedSession> {
     if (!presented) throw AuthErrors.SESSION_EXPIRED();
-    const outcome = await this.dataSource.transaction(async (manager): Promise<RefreshOutcome> => {
-      const stored = await this.refreshTokens.findByHashForUpdate(manager, hashRefreshToken(presented));
+    const outcome = await this.door.transaction(async (tx): Promise<RefreshOutcome> => {
+      const stored = await this.refreshTokens.findByHashForUpdate(tx, hashRefreshToken(presented));
       if (!stored || stored.revokedAt) return { kind: 'refused' };
       if (stored.usedAt) {
-        const revoked = await this.refreshTokens.revokeFamily(manager, stored.familyId, 'reuse');
-        await this.audit.record(manager, null, {
+        const revoked = await this.refreshTokens.revokeFamily(tx, stored.familyId, 'reuse');
+        await this.audit.record(tx, null, {
           tenantId: stored.tenantId,
           entity: AUDIT_ENTITY,
           entityId: stored.userId,
@@ -151,13 +153,13 @@ export class AuthService {
       if (new Date(stored.expiresAt) <= new Date()) return { kind: 'refused' };
       const scope = await this.access.scopeFor(stored.userId);
       if (!scope) {
-        await this.refreshTokens.revokeFamily(manager, stored.familyId, 'inactive');
+        await this.refreshTokens.revokeFamily(tx, stored.familyId, 'inactive');
         return { kind: 'refused' };
       }
-      await this.refreshTokens.markUsed(manager, stored.id);
+      await this.refreshTokens.markUsed(tx, stored.id);
       const refreshToken = generateRefreshToken();
       const refreshExpiresAt = this.refreshExpiry();
-      await this.refreshTokens.insert(manager, {
+      await this.refreshTokens.insert(tx, {
         userId: stored.userId,
         tenantId: stored.tenantId,
         familyId: stored.familyId,
@@ -173,12 +175,12 @@ export class AuthService {
   /** Ends the session of the presented refresh token (its whole family). Idempotent: unknown tokens are ignored. */
   async logout(presented: string | undefined): Promise<void> {
     if (!presented) return;
-    await this.dataSource.transaction(async (manager) => {
-      const stored = await this.refreshTokens.findByHashForUpdate(manager, hashRefreshToken(presented));
+    await this.door.transaction(async (tx) => {
+      const stored = await this.refreshTokens.findByHashForUpdate(tx, hashRefreshToken(presented));
       if (!stored) return;
-      const revoked = await this.refreshTokens.revokeFamily(manager, stored.familyId, 'logout');
+      const revoked = await this.refreshTokens.revokeFamily(tx, stored.familyId, 'logout');
       if (revoked === 0) return;
-      await this.audit.record(manager, await this.access.scopeFor(stored.userId), {
+      await this.audit.record(tx, await this.access.scopeFor(stored.userId), {
         tenantId: stored.tenantId,
         entity: AUDIT_ENTITY,
         entityId: stored.userId,
@@ -204,10 +206,10 @@ export class AuthService {
     }
     if (dto.newPassword === dto.currentPassword) throw fieldError('newPassword', 'the new password must differ from the current one');
     const newHash = await hashPassword(dto.newPassword);
-    await this.dataSource.transaction(async (manager) => {
-      await this.credentials.setPassword(manager, userId, newHash);
-      const sessionsRevoked = await this.refreshTokens.revokeAllOfUser(manager, userId, 'password_change');
-      await this.audit.record(manager, scope, {
+    await this.door.transaction(async (tx) => {
+      await this.credentials.setPassword(tx, userId, newHash);
+      const sessionsRevoked = await this.refreshTokens.revokeAllOfUser(tx, userId, 'password_change');
+      await this.audit.record(tx, scope, {
         tenantId: scope.actor.tenantId,
         entity: AUDIT_ENTITY,
         entityId: userId,
@@ -217,18 +219,17 @@ export class AuthService {
     });
   }
 
-  private async recordFailureEntry(
-    candidate: LoginCandidate,
-    details: Record<string, unknown>,
-    manager = this.dataSource.manager,
-  ): Promise<void> {
-    await this.audit.record(manager, null, {
-      tenantId: candidate.tenantId,
-      entity: AUDIT_ENTITY,
-      entityId: candidate.id,
-      action: 'login_failure',
-      after: details,
-    });
+  /** The audit entry of a failed sign-in, in `tx` or in a transaction of its own. */
+  private async recordFailureEntry(candidate: LoginCandidate, details: Record<string, unknown>, tx?: ScopedTx): Promise<void> {
+    const record = (t: ScopedTx) =>
+      this.audit.record(t, null, {
+        tenantId: candidate.tenantId,
+        entity: AUDIT_ENTITY,
+        entityId: candidate.id,
+        action: 'login_failure',
+        after: details,
+      });
+    await (tx ? record(tx) : this.door.transaction(record));
   }
 
   private refreshExpiry(): Date {

@@ -1,13 +1,13 @@
 import { Module } from '@nestjs/common';
-import { CredentialsRepository } from './credentials.repository';
 import { RefreshTokensRepository } from './refresh-tokens.repository';
+import { SessionsService } from './sessions.service';
 
 /**
- * Passwords, sign-in counters and refresh tokens: shared by sign-in (AuthModule) and by user
+ * Refresh tokens (sessions): used by sign-in (AuthModule) and, through SessionsService, by user
  * management (UsersModule: reset password, deactivate), without a cycle between the two.
  */
 @Module({
-  providers: [CredentialsRepository, RefreshTokensRepository],
-  exports: [CredentialsRepository, RefreshTokensRepository],
+  providers: [RefreshTokensRepository, SessionsService],
+  exports: [RefreshTokensRepository, SessionsService],
 })
 export class CredentialsModule {}

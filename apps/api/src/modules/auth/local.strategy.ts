@@ -3,7 +3,7 @@ import { PassportStrategy } from '@nestjs/passport';
 import type { Request } from 'express';
 import { Strategy } from 'passport-local';
 import { AuthService } from './auth.service';
-import type { LoginCandidate } from './credentials.repository';
+import type { LoginCandidate } from '../users/credentials.service';
 
 /** Email + password. The body has been validated (LoginDto) by LocalAuthGuard before this runs. */
 @Injectable()

@@ -1,13 +1,14 @@
 import { Injectable } from '@nestjs/common';
 import type { CreateUserResponse, Page, ResetPasswordResponse, SessionUser, UserDto } from '@trama/contracts';
-import { DataSource, type EntityManager } from 'typeorm';
 import type { AccessScope } from '../../common/access/access-scope';
+import { ScopedData, type ScopedTx } from '../../common/access/scoped-data';
 import { AuditService } from '../../common/audit/audit.service';
 import { generateTemporaryPassword, hashPassword } from '../../common/auth/password';
 import { CommonErrors } from '../../common/errors/app-error';
 import { pageOf } from '../../common/http/pagination';
-import { CredentialsRepository } from '../auth/credentials.repository';
-import { RefreshTokensRepository } from '../auth/refresh-tokens.repository';
+import { SessionsService } from '../auth/sessions.service';
+import { TenantsService } from '../tenants/tenants.service';
+import { CredentialsService } from './credentials.service';
 import type { AssignMunicipalitiesDto } from './dto/assign-municipalities.dto';
 import type { CreateUserDto } from './dto/create-user.dto';
 import type { ListUsersQuery } from './dto/list-users.query';
@@ -37,10 +38,11 @@ function auditView(row: Pick<UserDto, 'email' | 'fullName' | 'role' | 'active' |
 @Injectable()
 export class UsersService {
   constructor(
-    private readonly dataSource: DataSource,
+    private readonly door: ScopedData,
     private readonly users: UsersRepository,
-    private readonly credentials: CredentialsRepository,
-    private readonly refreshTokens: RefreshTokensRepository,
+    private readonly credentials: CredentialsService,
+    private readonly sessions: SessionsService,
+    private readonly tenants: TenantsService,
     private readonly audit: AuditService,
   ) {}
 
@@ -86,8 +88,8 @@ export class UsersService {
 
     const temporaryPassword = dto.password ? undefined : generateTemporaryPassword();
     const passwordHash = await hashPassword(dto.password ?? temporaryPassword!);
-    const id = await this.dataSource.transaction(async (manager) => {
-      const newId = await this.users.insert(manager, {
+    const id = await this.door.transaction(async (tx) => {
+      const newId = await this.users.insert(tx, scope, {
         tenantId,
         email: dto.email,
         fullName: dto.fullName,
@@ -96,20 +98,19 @@ export class UsersService {
         hiredOn: dto.role === 'innovator' ? (dto.hiredOn ?? null) : null,
         contractEnd: dto.role === 'innovator' ? (dto.contractEnd ?? null) : null,
         ...territory,
-        createdBy: scope.actor.id,
       });
       // A taken email inserts nothing (ON CONFLICT DO NOTHING): no failed query, so no log line carrying the password hash.
       if (!newId) throw UsersErrors.USER_EMAIL_TAKEN(undefined, [{ field: 'email', messages: ['A user with this email already exists'] }]);
       if (tenantId && municipalities.length > 0) {
         await this.users.replaceAssignments(
-          manager,
-          { id: newId, tenantId },
+          tx,
+          scope,
+          newId,
           municipalities.map((m) => m.id),
-          scope.actor.id,
         );
       }
-      const created = await this.dtoOf(scope, (await this.users.findInScope(scope, newId, manager))!, manager);
-      await this.audit.record(manager, scope, {
+      const created = await this.dtoOf(scope, (await this.users.findInScope(scope, newId, tx))!, tx);
+      await this.audit.record(tx, scope, {
         tenantId,
         entity: AUDIT_ENTITY,
         entityId: newId,
@@ -136,20 +137,20 @@ export class UsersService {
     const contractEnd = dto.contractEnd !== undefined ? dto.contractEnd : current.contractEnd;
     throwIfProblems(employmentDateProblems(hiredOn, contractEnd));
 
-    const changes: UserChanges = { updatedBy: scope.actor.id };
+    const changes: UserChanges = {};
     if (dto.fullName !== undefined) changes.fullName = dto.fullName;
     if (dto.active !== undefined) changes.active = dto.active;
     if (dto.hiredOn !== undefined) changes.hiredOn = dto.hiredOn;
     if (dto.contractEnd !== undefined) changes.contractEnd = dto.contractEnd;
     if (dto.territory) Object.assign(changes, await this.resolveTerritory(scope, current.tenantId!, dto.territory));
 
-    await this.dataSource.transaction(async (manager) => {
-      const before = await this.dtoOf(scope, current, manager);
-      await this.users.updateVersioned(manager, current, dto.version, changes);
-      const after = await this.dtoOf(scope, (await this.users.findInScope(scope, id, manager))!, manager);
+    await this.door.transaction(async (tx) => {
+      const before = await this.dtoOf(scope, current, tx);
+      await this.users.updateVersioned(tx, scope, current, dto.version, changes);
+      const after = await this.dtoOf(scope, (await this.users.findInScope(scope, id, tx))!, tx);
       let sessionsRevoked = 0;
-      if (before.active && !after.active) sessionsRevoked = await this.refreshTokens.revokeAllOfUser(manager, id, 'deactivated');
-      await this.audit.record(manager, scope, {
+      if (before.active && !after.active) sessionsRevoked = await this.sessions.revokeAllOfUser(tx, id, 'deactivated');
+      await this.audit.record(tx, scope, {
         tenantId: current.tenantId,
         entity: AUDIT_ENTITY,
         entityId: id,
@@ -167,18 +168,18 @@ export class UsersService {
     if (current.role !== 'innovator' || !current.tenantId) throw UsersErrors.USER_NOT_INNOVATOR();
     const tenantId = current.tenantId;
     const municipalities = await this.resolveMunicipalities(scope, tenantId, dto.municipalities);
-    await this.dataSource.transaction(async (manager) => {
+    await this.door.transaction(async (tx) => {
       // The versioned update first: it locks the row, so the "before" list read next is the one being replaced.
-      await this.users.updateVersioned(manager, current, dto.version, { updatedBy: scope.actor.id });
-      const before = (await this.users.assignedMunicipalities(scope, [id], manager)).get(id) ?? [];
+      await this.users.updateVersioned(tx, scope, current, dto.version, {});
+      const before = (await this.users.assignedMunicipalities(scope, [id], tx)).get(id) ?? [];
       await this.users.replaceAssignments(
-        manager,
-        { id, tenantId },
+        tx,
+        scope,
+        id,
         municipalities.map((m) => m.id),
-        scope.actor.id,
       );
-      const after = (await this.users.assignedMunicipalities(scope, [id], manager)).get(id) ?? [];
-      await this.audit.record(manager, scope, {
+      const after = (await this.users.assignedMunicipalities(scope, [id], tx)).get(id) ?? [];
+      await this.audit.record(tx, scope, {
         tenantId,
         entity: AUDIT_ENTITY,
         entityId: id,
@@ -197,10 +198,10 @@ export class UsersService {
     if (!canManageRole(scope.role, current.role)) throw CommonErrors.NOT_FOUND();
     const temporaryPassword = generateTemporaryPassword();
     const passwordHash = await hashPassword(temporaryPassword);
-    await this.dataSource.transaction(async (manager) => {
-      await this.credentials.setPassword(manager, id, passwordHash);
-      const sessionsRevoked = await this.refreshTokens.revokeAllOfUser(manager, id, 'password_reset');
-      await this.audit.record(manager, scope, {
+    await this.door.transaction(async (tx) => {
+      await this.credentials.setPassword(tx, id, passwordHash);
+      const sessionsRevoked = await this.sessions.revokeAllOfUser(tx, id, 'password_reset');
+      await this.audit.record(tx, scope, {
         tenantId: current.tenantId,
         entity: AUDIT_ENTITY,
         entityId: id,
@@ -215,14 +216,14 @@ export class UsersService {
   /* ---------- helpers ---------- */
 
   /** The user if the scope reaches it; otherwise 404 (unknown and not yours look the same). */
-  private async reachable(scope: AccessScope, id: string, manager?: EntityManager): Promise<UserProfileRow> {
-    const row = await this.users.findInScope(scope, id, manager);
+  private async reachable(scope: AccessScope, id: string): Promise<UserProfileRow> {
+    const row = await this.users.findInScope(scope, id);
     if (!row) throw CommonErrors.NOT_FOUND();
     return row;
   }
 
-  private async dtoOf(scope: AccessScope, row: UserProfileRow, manager?: EntityManager): Promise<UserDto> {
-    const munis = await this.users.assignedMunicipalities(scope, [row.id], manager);
+  private async dtoOf(scope: AccessScope, row: UserProfileRow, tx?: ScopedTx): Promise<UserDto> {
+    const munis = await this.users.assignedMunicipalities(scope, [row.id], tx);
     return toUserDto(row, munis.get(row.id) ?? []);
   }
 
@@ -240,7 +241,7 @@ export class UsersService {
     if (!scope.isAdmin) {
       const own = scope.actor.tenantId!;
       if (dto.tenant !== undefined) {
-        const named = await this.users.findTenantByIstat(scope, dto.tenant);
+        const named = await this.tenants.findTenant(scope, dto.tenant);
         if (!named || named.id !== own) throw fieldError('tenant', 'you can only create users in your own metropolitan city');
       }
       return own;
@@ -250,7 +251,7 @@ export class UsersService {
       return null;
     }
     if (dto.tenant === undefined) throw fieldError('tenant', 'tenant is required: the ISTAT code of the metropolitan city');
-    const tenant = await this.users.findTenantByIstat(scope, dto.tenant);
+    const tenant = await this.tenants.findTenant(scope, dto.tenant);
     if (!tenant) throw fieldError('tenant', `no metropolitan city with ISTAT code ${dto.tenant}`);
     return tenant.id;
   }
