@@ -32,7 +32,9 @@ export class AccessService {
 
   /** The scope of an active user, or null (unknown or deactivated user, or a token older than the last password change). */
   async scopeFor(userId: string, options: ScopeOptions = {}): Promise<AccessScope | null> {
-    const rows: UserRow[] = await this.door.unscoped('access loader: reads the user whose scope is being built').query(
+    // there is no scope yet: this is what builds it
+    const db = this.door.unscoped('the access loader: it builds the scope that every other query is bound with');
+    const rows: UserRow[] = await db.query(
       `SELECT u.id, u.email, u.full_name, u.role, u.tenant_id, u.active, u.scope_municipality_id, u.scope_social_area_id,
               u.password_changed_at
          FROM users u WHERE u.id = $1`,
@@ -51,18 +53,20 @@ export class AccessService {
       if (user.scope_municipality_id) {
         visible = [user.scope_municipality_id];
       } else if (user.scope_social_area_id) {
-        const munis: { id: string }[] = await this.door
-          .unscoped("access loader: the municipalities of a municipality user's social area")
-          .query('SELECT id FROM municipalities WHERE tenant_id = $1 AND social_area_id = $2', [user.tenant_id, user.scope_social_area_id]);
+        const munis: { id: string }[] = await db.query('SELECT id FROM municipalities WHERE tenant_id = $1 AND social_area_id = $2', [
+          user.tenant_id,
+          user.scope_social_area_id,
+        ]);
         visible = munis.map((m) => m.id);
       } else {
         visible = [];
       }
     }
     if (user.role === 'innovator') {
-      const munis: { municipality_id: string }[] = await this.door
-        .unscoped("access loader: an innovator's assigned municipalities")
-        .query('SELECT municipality_id FROM user_municipalities WHERE tenant_id = $1 AND user_id = $2', [user.tenant_id, user.id]);
+      const munis: { municipality_id: string }[] = await db.query(
+        'SELECT municipality_id FROM user_municipalities WHERE tenant_id = $1 AND user_id = $2',
+        [user.tenant_id, user.id],
+      );
       assigned = munis.map((m) => m.municipality_id);
     }
     return new AccessScope(

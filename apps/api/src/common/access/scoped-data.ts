@@ -79,7 +79,7 @@ function requireBound<T extends ObjectLiteral>(qb: ScopedSelectQueryBuilder<T>, 
 }
 
 /** Reads, on the pool (ScopedData) or inside a transaction (ScopedTx). */
-abstract class ScopedReads {
+export abstract class ScopedReads {
   protected constructor(protected readonly manager: EntityManager) {}
 
   /**

@@ -5,6 +5,8 @@ import { CommonErrors } from '../errors/app-error';
  * Optimistic locking: `UPDATE … SET …, version = version + 1 WHERE id = $1 AND tenant_id = $2
  * AND version = $3`, and exactly one row must change. A stale version is a 409 and nothing is
  * written. (TypeORM's @VersionColumn alone does not enforce this on save.)
+ * @deprecated use the door's `tx.updateVersioned(scope, Entity, { id, version, tenantId }, changes)`
+ * (binds the tenant from the scope, stamps updated_by); kept for users and territory until they move.
  */
 export async function updateVersioned<T extends ObjectLiteral>(
   manager: EntityManager,

@@ -1,4 +1,3 @@
-import { createHash } from 'node:crypto';
 import type { Readable } from 'node:stream';
 import { Injectable } from '@nestjs/common';
 import {
@@ -13,13 +12,15 @@ import {
   THEMES,
   type Theme,
 } from '@trama/contracts';
-import { DataSource } from 'typeorm';
 import type { AccessScope } from '../../common/access/access-scope';
+import { ScopedData } from '../../common/access/scoped-data';
 import { AuditService } from '../../common/audit/audit.service';
+import { canonicalJson } from '../../common/database/idempotent-create';
 import { CommonErrors } from '../../common/errors/app-error';
 import { OrganizationsRepository } from '../organizations/organizations.repository';
 import { ActivitiesRepository, type ActivityRow, type MunicipalityKey, type ReadOptions } from './activities.repository';
 import { ActivityErrors } from './activities.errors';
+import { ActivitiesPolicy } from './activities.policy';
 import { EXPORT_CONTENT_TYPES, exportColumns, exportFilename, exportStream } from './activities.export';
 import { type ActivityAction, isEditable, nextStatus, REVIEW_ACTIONS } from './activity-status';
 import { Activity } from './activity.entity';
@@ -106,16 +107,6 @@ function storedContent(a: Activity, municipalityIstat: string, organizations: st
   };
 }
 
-/** Stable JSON (sorted keys) of the creation request: what "the same body" means for a retried clientId. */
-function canonical(value: unknown): string {
-  if (Array.isArray(value)) return `[${value.map(canonical).join(',')}]`;
-  if (value && typeof value === 'object') {
-    const entries = Object.entries(value as Record<string, unknown>).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
-    return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonical(v)}`).join(',')}}`;
-  }
-  return JSON.stringify(value);
-}
-
 /** Content → entity columns (municipality and organizations are resolved separately). */
 function columnsOf(content: Omit<Content, 'municipality' | 'organizations'>): Partial<Activity> {
   const columns: Partial<Activity> = {
@@ -146,19 +137,20 @@ const isoOrNull = (value: Date | string | null) => (value === null ? null : new 
 @Injectable()
 export class ActivitiesService {
   constructor(
-    private readonly dataSource: DataSource,
+    private readonly door: ScopedData,
+    private readonly policy: ActivitiesPolicy,
     private readonly activities: ActivitiesRepository,
     private readonly organizations: OrganizationsRepository,
     private readonly audit: AuditService,
   ) {}
 
-  /** Municipality users read neither internal notes nor the review (comment, reviewer): staff matters. */
+  /** Municipality users read neither internal notes nor the review (comment, reviewer): staff matters (ActivitiesPolicy). */
   private readOptions(scope: AccessScope): ReadOptions {
-    return { internalNotes: scope.role !== 'municipality' };
+    return { internalNotes: this.policy.readsStaffFields(scope) };
   }
 
   toDto(scope: AccessScope, row: ActivityRow): ActivityDto {
-    const staff = scope.role !== 'municipality';
+    const staff = this.policy.readsStaffFields(scope);
     const participants: Participants = { total: row.participantsTotal };
     const groups: Record<ParticipantGroup, number | null> = {
       citizens: row.participantsCitizens,
@@ -230,31 +222,30 @@ export class ActivitiesService {
     const content = contentOf(body);
     const municipality = await this.assignedMunicipality(scope, content.municipality);
     await this.requireOrganizations(scope, municipality.tenantId, content.organizations);
-    const clientHash = createHash('sha256')
-      .update(canonical({ author: scope.actor.id, ...content }))
-      .digest('hex');
-
-    const outcome = await this.dataSource.transaction(async (manager) => {
-      const id = await this.activities.insertIfAbsent(manager, scope, {
-        ...columnsOf(content),
-        tenantId: municipality.tenantId,
-        clientId: body.clientId,
-        clientHash,
-        authorId: scope.actor.id,
-        municipalityId: municipality.id,
-        status: 'draft',
-      });
-      if (id === null) {
-        const existing = await this.activities.findByClientId(manager, scope, body.clientId);
-        if (!existing || existing.authorId !== scope.actor.id || existing.clientHash !== clientHash) {
-          throw ActivityErrors.ACTIVITY_CLIENT_ID_CONFLICT(undefined, [
-            { field: 'clientId', messages: ['this clientId was already used for a different activity'] },
-          ]);
-        }
-        return { id: existing.id, created: false };
-      }
-      await this.activities.replaceOrganizations(manager, scope, { id, tenantId: municipality.tenantId }, content.organizations);
-      await this.audit.record(manager, scope, {
+    const outcome = await this.door.transaction(async (tx) => {
+      const { id, created } = await this.activities.createIfAbsent(
+        tx,
+        scope,
+        {
+          ...columnsOf(content),
+          tenantId: municipality.tenantId,
+          authorId: scope.actor.id,
+          municipalityId: municipality.id,
+          status: 'draft',
+        },
+        {
+          clientId: body.clientId,
+          // the same author and the same normalised content: what a retry of this clientId must match
+          body: { author: scope.actor.id, ...content },
+          conflict: () =>
+            ActivityErrors.ACTIVITY_CLIENT_ID_CONFLICT(undefined, [
+              { field: 'clientId', messages: ['this clientId was already used for a different activity'] },
+            ]),
+        },
+      );
+      if (!created) return { id, created: false };
+      await this.activities.replaceOrganizations(tx, scope, { id, tenantId: municipality.tenantId }, content.organizations);
+      await this.audit.record(tx, scope, {
         tenantId: municipality.tenantId,
         entity: 'activity',
         entityId: id,
@@ -268,8 +259,8 @@ export class ActivitiesService {
 
   /** Edits by the author, while draft or returned, at the version they loaded. Audits the changed fields. */
   async updateActivity(scope: AccessScope, id: string, body: UpdateActivityDto): Promise<ActivityDto> {
-    await this.dataSource.transaction(async (manager) => {
-      const activity = await this.activities.lockReadable(manager, scope, id);
+    await this.door.transaction(async (tx) => {
+      const activity = await this.activities.lockReadable(tx, scope, id);
       if (!activity) throw ActivityErrors.ACTIVITY_NOT_FOUND();
       if (activity.authorId !== scope.actor.id) throw ActivityErrors.ACTIVITY_NOT_AUTHOR();
       if (!isEditable(activity.status)) {
@@ -281,8 +272,8 @@ export class ActivitiesService {
       }
       if (activity.version !== body.version) throw CommonErrors.STALE_VERSION();
 
-      const istat = (await this.activities.municipalityIstat(manager, scope, activity.municipalityId)) ?? '';
-      const before = storedContent(activity, istat, await this.activities.organizationIds(manager, scope, activity));
+      const istat = (await this.activities.municipalityIstat(tx, scope, activity.municipalityId)) ?? '';
+      const before = storedContent(activity, istat, await this.activities.organizationIds(tx, scope, activity));
       const after: Content = {
         municipality: body.municipality ?? before.municipality,
         date: body.date ?? before.date,
@@ -298,15 +289,15 @@ export class ActivitiesService {
         followUps: body.followUps === undefined ? before.followUps : body.followUps,
         internalNotes: body.internalNotes === undefined ? before.internalNotes : body.internalNotes,
       };
-      const changed = (Object.keys(after) as (keyof Content)[]).filter((k) => canonical(before[k]) !== canonical(after[k]));
+      const changed = (Object.keys(after) as (keyof Content)[]).filter((k) => canonicalJson(before[k]) !== canonicalJson(after[k]));
       if (changed.length === 0) return;
 
       const changes: Partial<Activity> = columnsOf(after);
       if (changed.includes('municipality')) changes.municipalityId = (await this.assignedMunicipality(scope, after.municipality)).id;
       if (changed.includes('organizations')) await this.requireOrganizations(scope, activity.tenantId, after.organizations);
-      await this.activities.update(manager, scope, activity, body.version, changes);
-      if (changed.includes('organizations')) await this.activities.replaceOrganizations(manager, scope, activity, after.organizations);
-      await this.audit.record(manager, scope, {
+      await this.activities.update(tx, scope, activity, body.version, changes);
+      if (changed.includes('organizations')) await this.activities.replaceOrganizations(tx, scope, activity, after.organizations);
+      await this.audit.record(tx, scope, {
         tenantId: activity.tenantId,
         entity: 'activity',
         entityId: activity.id,
@@ -330,8 +321,8 @@ export class ActivitiesService {
   ): Promise<ActivityDto> {
     const review = REVIEW_ACTIONS.includes(action);
     if (review) scope.requireRole('coordinator');
-    await this.dataSource.transaction(async (manager) => {
-      const activity = await this.activities.lockReadable(manager, scope, id);
+    await this.door.transaction(async (tx) => {
+      const activity = await this.activities.lockReadable(tx, scope, id);
       if (!activity) throw ActivityErrors.ACTIVITY_NOT_FOUND();
       if (!review && activity.authorId !== scope.actor.id) throw ActivityErrors.ACTIVITY_NOT_AUTHOR();
       if (body.version !== undefined && body.version !== activity.version) throw CommonErrors.STALE_VERSION();
@@ -343,8 +334,8 @@ export class ActivitiesService {
       const changes: Partial<Activity> = review
         ? ({ status: to, reviewComment: body.comment ?? null, reviewedAt: now, reviewedBy: scope.actor.id } as never)
         : ({ status: to, submittedAt: now, submittedBy: scope.actor.id } as never);
-      await this.activities.update(manager, scope, activity, activity.version, changes);
-      await this.audit.record(manager, scope, {
+      await this.activities.update(tx, scope, activity, activity.version, changes);
+      await this.audit.record(tx, scope, {
         tenantId: activity.tenantId,
         entity: 'activity',
         entityId: activity.id,
@@ -358,8 +349,8 @@ export class ActivitiesService {
 
   /** The audit entries of an activity, oldest first. Municipality users get 404 (the history holds staff matters). */
   async getHistory(scope: AccessScope, id: string): Promise<AuditEntryDto[]> {
-    if (scope.role === 'municipality' || !(await this.activities.existsReadable(scope, id))) throw ActivityErrors.ACTIVITY_NOT_FOUND();
-    const rows = await this.activities.history(scope, id);
+    if (!this.policy.readsHistory(scope) || !(await this.activities.existsReadable(scope, id))) throw ActivityErrors.ACTIVITY_NOT_FOUND();
+    const rows = await this.audit.history(scope, 'activity', id);
     return rows.map((row) => ({
       id: String(row.id),
       at: new Date(row.at).toISOString(),
@@ -376,7 +367,7 @@ export class ActivitiesService {
   exportActivities(scope: AccessScope, query: ExportActivitiesQuery): { stream: Readable; contentType: string; filename: string } {
     const format: ExportFormat = query.format ?? 'csv';
     const options = this.readOptions(scope);
-    const columns = exportColumns({ internalNotes: options.internalNotes, review: scope.role !== 'municipality' });
+    const columns = exportColumns({ internalNotes: options.internalNotes, review: this.policy.readsStaffFields(scope) });
     const batches = this.activities.streamReadable(scope, filtersOf(query), query.sort ?? '-date', options);
     return { stream: exportStream(format, batches, columns), contentType: EXPORT_CONTENT_TYPES[format], filename: exportFilename(format) };
   }

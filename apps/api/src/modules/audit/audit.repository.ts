@@ -1,8 +1,7 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource } from 'typeorm';
 import type { AccessScope } from '../../common/access/access-scope';
-import { AuditEntry } from '../../common/audit/audit-entry.entity';
-import { User } from '../users/user.entity';
+import { ScopedData } from '../../common/access/scoped-data';
+import { AuditPolicy } from './audit.policy';
 
 export interface AuditRow {
   id: string;
@@ -24,15 +23,19 @@ export interface AuditFilter {
   limit: number;
 }
 
-/** Reads of the audit log (written by AuditService), bound to the caller's tenant by `scope.apply`. */
+/** Reads of the audit log (written by AuditService), through the door with AuditPolicy's rule. */
 @Injectable()
 export class AuditRepository {
-  constructor(private readonly dataSource: DataSource) {}
+  constructor(
+    private readonly door: ScopedData,
+    private readonly policy: AuditPolicy,
+  ) {}
 
   async listInScope(scope: AccessScope, filter: AuditFilter): Promise<{ rows: AuditRow[]; total: number }> {
-    const qb = this.dataSource
-      .createQueryBuilder(AuditEntry, 'a')
-      .leftJoin(User, 'actor', 'actor.id = a.actor_id')
+    const qb = this.door
+      .select(scope, this.policy.readable, 'a')
+      // the actor's name: a lookup by the key of the bound entry
+      .leftJoin('users', 'actor', 'actor.id = a.actor_id')
       .select('a.id::text', 'id')
       .addSelect('a.at', 'at')
       .addSelect('a.actor_id', 'actorId')
@@ -42,7 +45,6 @@ export class AuditRepository {
       .addSelect('a.action', 'action')
       .addSelect('a.before', 'before')
       .addSelect('a.after', 'after');
-    scope.apply(qb, 'a');
     if (filter.entity) qb.andWhere('a.entity = :entity', { entity: filter.entity });
     if (filter.entityId) qb.andWhere('a.entity_id = :entityId', { entityId: filter.entityId });
     if (filter.action) qb.andWhere('a.action = :action', { action: filter.action });

@@ -1,7 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import type { AuditEntryDto, Page } from '@trama/contracts';
 import type { AccessScope } from '../../common/access/access-scope';
+import { CommonErrors } from '../../common/errors/app-error';
 import { pageOf } from '../../common/http/pagination';
+import { AuditPolicy } from './audit.policy';
 import { AuditRepository, type AuditRow } from './audit.repository';
 import type { ListAuditQuery } from './dto/list-audit.query';
 
@@ -21,10 +23,13 @@ function toDto(row: AuditRow): AuditEntryDto {
 /** The audit log as coordinators (their tenant) and admins (everything) read it. */
 @Injectable()
 export class AuditLogService {
-  constructor(private readonly audit: AuditRepository) {}
+  constructor(
+    private readonly audit: AuditRepository,
+    private readonly policy: AuditPolicy,
+  ) {}
 
   async listEntries(scope: AccessScope, query: ListAuditQuery): Promise<Page<AuditEntryDto>> {
-    scope.requireRole('coordinator');
+    if (!this.policy.readsLog(scope)) throw CommonErrors.FORBIDDEN();
     const { rows, total } = await this.audit.listInScope(scope, {
       entity: query.entity,
       entityId: query.entityId,

@@ -1,10 +1,12 @@
 import { Module } from '@nestjs/common';
+import { ActivitiesModule } from '../activities/activities.module';
 import { StaffOutputController } from './staff-output.controller';
 import { StaffOutputRepository } from './staff-output.repository';
 import { StaffOutputService } from './staff-output.service';
 
-/** The coordinators' staff-output dashboard (read-only aggregates over activities, users and assignments). */
+/** The coordinators' staff-output dashboard (read-only aggregates over activities, read through ActivitiesPolicy, users and assignments). */
 @Module({
+  imports: [ActivitiesModule],
   controllers: [StaffOutputController],
   providers: [StaffOutputRepository, StaffOutputService],
 })

@@ -1,7 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import type { ActivityStatus, ActivityType } from '@trama/contracts';
-import { DataSource, SelectQueryBuilder, type ObjectLiteral } from 'typeorm';
 import type { AccessScope } from '../../common/access/access-scope';
+import { ScopedData } from '../../common/access/scoped-data';
+import { ActivitiesPolicy } from '../activities/activities.policy';
 
 /** Review times are measured over the activities whose review happened on a day of the period, in Italian time. */
 export const PERIOD_TIME_ZONE = 'Europe/Rome';
@@ -59,9 +60,12 @@ export interface OutputTarget {
 }
 
 /**
- * Queries of the staff-output dashboard. Every query is bound by `scope.apply` (tenant and
- * territory) and narrowed to the target tenant the service resolved through the same scope (an
- * admin's scope spans tenants; a coordinator's already is that tenant).
+ * Queries of the staff-output dashboard, through the scoped data door. The activities are read
+ * through ActivitiesPolicy.readable (the activities' own rule: for the coordinators and admins of
+ * this dashboard, every activity of the tenant, drafts included), so this module never names their
+ * table; users, assignments and tenants are bound by the door. Every query is narrowed to the
+ * target tenant the service resolved through the same scope (an admin's scope spans tenants; a
+ * coordinator's already is that tenant).
  *
  * Index use (migration 1764310000000-staff-output-indexes, figures in this module's README): the
  * period aggregate is an index-only range scan of `activities_output_idx` (tenant_id, date) INCLUDE
@@ -72,40 +76,38 @@ export interface OutputTarget {
  */
 @Injectable()
 export class StaffOutputRepository {
-  constructor(private readonly dataSource: DataSource) {}
-
-  private activities<T extends ObjectLiteral>(qb: SelectQueryBuilder<T>, scope: AccessScope, alias = 'a'): SelectQueryBuilder<T> {
-    return scope.apply(qb, alias, { municipality: `${alias}.municipality_id`, territory: 'visible' });
-  }
+  constructor(
+    private readonly door: ScopedData,
+    private readonly activitiesPolicy: ActivitiesPolicy,
+  ) {}
 
   /** The tenants in scope, narrowed to one ISTAT code when given. */
   async findTenants(scope: AccessScope, istatCode?: string): Promise<TenantRow[]> {
-    const qb = this.dataSource
-      .createQueryBuilder()
-      .from('tenants', 't')
+    const qb = this.door
+      .select(scope, 'tenants', 't')
       .select('t.tenant_id', 'id')
       .addSelect('t.istat_code', 'istatCode')
       .addSelect('t.name', 'name');
-    scope.apply(qb, 't');
     if (istatCode) qb.andWhere('t.istat_code = :istatCode', { istatCode });
     return qb.orderBy('t.istat_code').limit(2).getRawMany<TenantRow>();
   }
 
   /** Counts, minutes and participants of the period's activities, per (author, status, type): one GROUP BY over the date range. */
   async periodGroups(scope: AccessScope, target: OutputTarget): Promise<PeriodGroupRow[]> {
-    const qb = this.dataSource
-      .createQueryBuilder()
-      .from('activities', 'a')
+    return this.door
+      .select(scope, this.activitiesPolicy.readable, 'a')
       .select('a.author_id', 'authorId')
       .addSelect('a.status', 'status')
       .addSelect('a.type', 'type')
       .addSelect('count(*)::int', 'count')
       .addSelect('sum(a.duration_minutes)', 'minutes')
       .addSelect('sum(a.participants_total)', 'participants')
-      .where('a.tenant_id = :tenantId', { tenantId: target.tenantId })
-      .andWhere('a.date >= CAST(:from AS date) AND a.date <= CAST(:to AS date)', { from: target.from, to: target.to });
-    this.activities(qb, scope);
-    return qb.groupBy('a.author_id').addGroupBy('a.status').addGroupBy('a.type').getRawMany<PeriodGroupRow>();
+      .andWhere('a.tenant_id = :tenantId', { tenantId: target.tenantId })
+      .andWhere('a.date >= CAST(:from AS date) AND a.date <= CAST(:to AS date)', { from: target.from, to: target.to })
+      .groupBy('a.author_id')
+      .addGroupBy('a.status')
+      .addGroupBy('a.type')
+      .getRawMany<PeriodGroupRow>();
   }
 
   /**
@@ -116,26 +118,28 @@ export class StaffOutputRepository {
    */
   async reviewTimes(scope: AccessScope, target: OutputTarget): Promise<ReviewTimeRow[]> {
     const hours = 'extract(epoch from (a.reviewed_at - a.submitted_at)) / 3600.0';
-    const qb = this.dataSource
-      .createQueryBuilder()
-      .from('activities', 'a')
-      .select('a.author_id', 'authorId')
-      .addSelect('count(*)::int', 'reviewed')
-      .addSelect(`percentile_cont(0.5) WITHIN GROUP (ORDER BY ${hours})`, 'medianHours')
-      .addSelect(`percentile_cont(0.9) WITHIN GROUP (ORDER BY ${hours})`, 'p90Hours')
-      .where('a.tenant_id = :tenantId', { tenantId: target.tenantId })
-      .andWhere('a.status IN (:...reviewedStatuses)', { reviewedStatuses: REVIEWED_STATUSES })
-      .andWhere(`a.reviewed_at >= (CAST(:from AS date)::timestamp AT TIME ZONE '${PERIOD_TIME_ZONE}')`, { from: target.from })
-      .andWhere(`a.reviewed_at < ((CAST(:to AS date) + 1)::timestamp AT TIME ZONE '${PERIOD_TIME_ZONE}')`, { to: target.to })
-      .andWhere('a.submitted_at IS NOT NULL AND a.reviewed_at >= a.submitted_at')
-      // A reopen (approved → returned) also stamps reviewed_at, but it ends no submission: leave out the activities whose
-      // last review was a reopen (its audit entry is written in the same transaction, so with the same now()).
-      .andWhere(
-        `(a.status = 'approved' OR NOT EXISTS (SELECT 1 FROM audit_log l WHERE l.tenant_id = a.tenant_id AND l.entity = 'activity'
+    return (
+      this.door
+        .select(scope, this.activitiesPolicy.readable, 'a')
+        .select('a.author_id', 'authorId')
+        .addSelect('count(*)::int', 'reviewed')
+        .addSelect(`percentile_cont(0.5) WITHIN GROUP (ORDER BY ${hours})`, 'medianHours')
+        .addSelect(`percentile_cont(0.9) WITHIN GROUP (ORDER BY ${hours})`, 'p90Hours')
+        .andWhere('a.tenant_id = :tenantId', { tenantId: target.tenantId })
+        .andWhere('a.status IN (:...reviewedStatuses)', { reviewedStatuses: REVIEWED_STATUSES })
+        .andWhere(`a.reviewed_at >= (CAST(:from AS date)::timestamp AT TIME ZONE '${PERIOD_TIME_ZONE}')`, { from: target.from })
+        .andWhere(`a.reviewed_at < ((CAST(:to AS date) + 1)::timestamp AT TIME ZONE '${PERIOD_TIME_ZONE}')`, { to: target.to })
+        .andWhere('a.submitted_at IS NOT NULL AND a.reviewed_at >= a.submitted_at')
+        // A reopen (approved → returned) also stamps reviewed_at, but it ends no submission: leave out the activities whose
+        // last review was a reopen (its audit entry is written in the same transaction, so with the same now()). A correlated
+        // lookup by the keys of the bound row.
+        .andWhere(
+          `(a.status = 'approved' OR NOT EXISTS (SELECT 1 FROM audit_log l WHERE l.tenant_id = a.tenant_id AND l.entity = 'activity'
            AND l.entity_id = a.id::text AND l.action = 'reopen' AND l.at >= a.reviewed_at))`,
-      );
-    this.activities(qb, scope);
-    return qb.groupBy('GROUPING SETS ((a.author_id), ())').getRawMany<ReviewTimeRow>();
+        )
+        .groupBy('GROUPING SETS ((a.author_id), ())')
+        .getRawMany<ReviewTimeRow>()
+    );
   }
 
   /**
@@ -144,52 +148,45 @@ export class StaffOutputRepository {
    * their last activity up to the end of the period.
    */
   async staff(scope: AccessScope, target: OutputTarget): Promise<StaffRow[]> {
-    const qb = this.dataSource
-      .createQueryBuilder()
-      .from('users', 'u')
-      .select('u.id', 'id')
+    const qb = this.door.select(scope, 'users', 'u');
+    const lastActivity = qb
+      .subquery(this.activitiesPolicy.readable, 'la')
+      .select('max(la.date)::text')
+      .andWhere('la.tenant_id = u.tenant_id AND la.author_id = u.id')
+      .andWhere('la.date <= CAST(:to AS date)', { to: target.to });
+    qb.select('u.id', 'id')
       .addSelect('u.full_name', 'fullName')
       .addSelect('u.active', 'active')
       .addSelect('u.hired_on::text', 'hiredOn')
       .addSelect('u.contract_end::text', 'contractEnd')
-      .addSelect((sq) => {
-        sq.select('max(la.date)::text')
-          .from('activities', 'la')
-          .where('la.tenant_id = u.tenant_id AND la.author_id = u.id')
-          .andWhere('la.date <= CAST(:to AS date)', { to: target.to });
-        return this.activities(sq, scope, 'la');
-      }, 'lastActivityDate')
-      .where('u.tenant_id = :tenantId', { tenantId: target.tenantId });
-    scope.apply(qb, 'u');
+      .addSelect(lastActivity.getQuery(), 'lastActivityDate')
+      .andWhere('u.tenant_id = :tenantId', { tenantId: target.tenantId });
     const authored = qb
-      .subQuery()
+      .subquery(this.activitiesPolicy.readable, 'pa')
       .select('1')
-      .from('activities', 'pa')
-      .where('pa.tenant_id = u.tenant_id AND pa.author_id = u.id')
+      .andWhere('pa.tenant_id = u.tenant_id AND pa.author_id = u.id')
       .andWhere('pa.date >= CAST(:from AS date) AND pa.date <= CAST(:to AS date)', { from: target.from, to: target.to });
-    this.activities(authored, scope, 'pa');
     qb.andWhere(`(u.role = 'innovator' OR EXISTS ${authored.getQuery()})`);
     return qb.orderBy(`lower(unaccent(u.full_name)) COLLATE "C"`).addOrderBy('u.id').getRawMany<StaffRow>();
   }
 
   /** Current assignments of the tenant's users, with the user's last activity in each municipality up to the end of the period. */
   async assignments(scope: AccessScope, target: OutputTarget): Promise<AssignmentRow[]> {
-    const qb = this.dataSource
-      .createQueryBuilder()
-      .from('user_municipalities', 'um')
+    const qb = this.door.select(scope, 'user_municipalities', 'um', { municipality: 'um.municipality_id', rule: 'visible' });
+    const lastVisit = qb
+      .subquery(this.activitiesPolicy.readable, 'va')
+      .select('max(va.date)::text')
+      .andWhere('va.tenant_id = um.tenant_id AND va.author_id = um.user_id AND va.municipality_id = um.municipality_id')
+      .andWhere('va.date <= CAST(:to AS date)', { to: target.to });
+    return qb
       .innerJoin('municipalities', 'm', 'm.id = um.municipality_id AND m.tenant_id = um.tenant_id')
       .select('um.user_id', 'userId')
       .addSelect('m.istat_code', 'istatCode')
       .addSelect('m.name', 'name')
-      .addSelect((sq) => {
-        sq.select('max(va.date)::text')
-          .from('activities', 'va')
-          .where('va.tenant_id = um.tenant_id AND va.author_id = um.user_id AND va.municipality_id = um.municipality_id')
-          .andWhere('va.date <= CAST(:to AS date)', { to: target.to });
-        return this.activities(sq, scope, 'va');
-      }, 'lastVisit')
-      .where('um.tenant_id = :tenantId', { tenantId: target.tenantId });
-    scope.apply(qb, 'um', { municipality: 'um.municipality_id', territory: 'visible' });
-    return qb.orderBy(`lower(unaccent(m.name)) COLLATE "C"`).addOrderBy('m.istat_code').getRawMany<AssignmentRow>();
+      .addSelect(lastVisit.getQuery(), 'lastVisit')
+      .andWhere('um.tenant_id = :tenantId', { tenantId: target.tenantId })
+      .orderBy(`lower(unaccent(m.name)) COLLATE "C"`)
+      .addOrderBy('m.istat_code')
+      .getRawMany<AssignmentRow>();
   }
 }
