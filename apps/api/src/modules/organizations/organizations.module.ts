@@ -13,6 +13,6 @@ import { OrganizationsService } from './organizations.service';
   imports: [TerritoryModule],
   controllers: [OrganizationsController],
   providers: [OrganizationsPolicy, OrganizationsService, OrganizationsRepository],
-  exports: [OrganizationsPolicy, OrganizationsService, OrganizationsRepository],
+  exports: [OrganizationsPolicy, OrganizationsService],
 })
 export class OrganizationsModule {}
