@@ -122,6 +122,32 @@ describe('users on the door', () => {
     });
   });
 
+  describe('the database: references stay inside one tenant (migration 1764400000000)', () => {
+    const insertAssignment = (tenantId: string, userId: string, municipalityId: string) =>
+      t.db.query(`INSERT INTO user_municipalities (tenant_id, user_id, municipality_id) VALUES ($1, $2, $3)`, [
+        tenantId,
+        userId,
+        municipalityId,
+      ]);
+
+    it("refuses an assignment whose user or municipality is another tenant's, whatever tenant_id it claims", async () => {
+      const before = await assignmentCount();
+      await expect(insertAssignment(bari.id, u.innBologna.id, bari.municipalities['072006'])).rejects.toMatchObject({
+        driverError: { code: '23503', constraint: 'user_municipalities_tenant_user_fkey' },
+      });
+      await expect(insertAssignment(bari.id, u.innBari.id, bologna.municipalities['037006'])).rejects.toMatchObject({
+        driverError: { code: '23503', constraint: 'user_municipalities_tenant_municipality_fkey' },
+      });
+      expect(await assignmentCount()).toBe(before);
+    });
+
+    it("refuses a municipality user's territory in another tenant", async () => {
+      await expect(
+        t.db.query(`UPDATE users SET scope_municipality_id = $2 WHERE id = $1`, [u.muniBari.id, bologna.municipalities['037006']]),
+      ).rejects.toMatchObject({ driverError: { code: '23503', constraint: 'users_tenant_scope_municipality_fkey' } });
+    });
+  });
+
   describe('insert: the door checks the tenant the service names', () => {
     const newUser = (tenantId: string | null, email: string) => ({
       tenantId,
