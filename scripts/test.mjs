@@ -1,12 +1,15 @@
 // npm test: every test of the project.
-//   1. type checks (strict) and lint; the committed OpenAPI document is current and passes Spectral
+//   1. type checks (strict), lint, the lint config's planted violations (scripts/lint-rules.test.mjs);
+//      the committed OpenAPI document is current and passes Spectral
 //   2. unit and integration tests of every project (the API's against a real PostgreSQL:
 //      DATABASE_URL's server, or an embedded one started by the tests)
 //   3. browser tests: the built app started on a fresh database, driven by Chromium
 // Prints "N passed, N failed" at the end, summed over every Jest run.
 import { spawn } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { run as runNodeTests } from 'node:test';
+import { spec } from 'node:test/reporters';
 import pg from 'pg';
 import { checkOpenApiDocument, lintOpenApiDocument } from './contract.mjs';
 import { API_MAIN, freePort, mustRun, requireNode24, root, run, waitForHealth } from './lib.mjs';
@@ -29,10 +32,28 @@ async function timed(name, fn) {
 }
 
 let failed = false;
+
+/** Runs node:test files (spec output), and records their counts beside Jest's for the summary. Resolves true when all pass. */
+async function nodeTests(name, files) {
+  const counts = { numPassedTests: 0, numFailedTests: 0 };
+  const stream = runNodeTests({ files: files.map((file) => join(root, file)) });
+  stream.on('test:pass', (event) => {
+    if (event.details.type !== 'suite') counts.numPassedTests++;
+  });
+  stream.on('test:fail', (event) => {
+    if (event.details.type !== 'suite') counts.numFailedTests++;
+  });
+  await new Promise((resolve, reject) => stream.compose(spec).on('end', resolve).on('error', reject).pipe(process.stdout, { end: false }));
+  writeFileSync(join(resultsDir, `${name}.json`), JSON.stringify(counts));
+  return counts.numFailedTests === 0;
+}
 if (phase('check')) {
   await timed('typecheck+lint', async () => {
     await mustRun('nx', ['run-many', '-t', 'typecheck', 'lint', '--output-style=stream']);
     await mustRun('prettier', ['--check', '--log-level=warn', '.']);
+  });
+  await timed('lint rules', async () => {
+    if (!(await nodeTests('lint-rules', ['scripts/lint-rules.test.mjs']))) failed = true;
   });
   await timed('contract', async () => {
     await checkOpenApiDocument();

@@ -4,8 +4,8 @@ import { PassportModule } from '@nestjs/passport';
 import { ThrottlerModule } from '@nestjs/throttler';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { LoggerModule } from 'nestjs-pino';
-import { DataSource } from 'typeorm';
 import { AppAuthGuard } from './common/auth/auth.guard';
+import { ScopedData } from './common/access/scoped-data';
 import { CommonModule } from './common/common.module';
 import { ApiErrorFilter } from './common/errors/error.filter';
 import { requestLogOptions } from './common/http/request-log';
@@ -25,10 +25,10 @@ export class AppModule {
         TypeOrmModule.forRoot(dataSourceOptions(databaseUrl)),
         // Used by AuthThrottlerGuard only (it sets the limit); counters in PostgreSQL, shared by every replica.
         ThrottlerModule.forRootAsync({
-          inject: [DataSource],
-          useFactory: (dataSource: DataSource) => ({
+          inject: [ScopedData],
+          useFactory: (door: ScopedData) => ({
             throttlers: [{ name: 'default', ttl: 60_000, limit: 100_000 }],
-            storage: new PgThrottlerStorage(dataSource),
+            storage: new PgThrottlerStorage(door),
           }),
         }),
         PassportModule,

@@ -1,3 +1,4 @@
+import { ScopedData } from '../common/access/scoped-data';
 import { createDataSource } from '../database/data-source';
 import { verifyPassword } from '../common/auth/password';
 import { createFirstAdmin, FirstAdminError } from '../modules/users/first-admin';
@@ -30,7 +31,7 @@ describe('create-admin command', () => {
 
     it('creates an admin with a generated password shown once, audited, and refuses the same email again', async () => {
       const ds = dataSource.current!;
-      const result = await createFirstAdmin(ds, { email: ' Ops@Example.org ', fullName: 'Ops Team' });
+      const result = await createFirstAdmin(new ScopedData(ds), { email: ' Ops@Example.org ', fullName: 'Ops Team' });
       expect(result).toEqual({ id: expect.any(String), email: 'ops@example.org', generatedPassword: expect.any(String) });
 
       const [user] = await ds.query('SELECT email, full_name, role, tenant_id, active, password_hash FROM users WHERE id = $1', [
@@ -52,21 +53,25 @@ describe('create-admin command', () => {
       ]);
       expect(JSON.stringify(audit)).not.toContain(result.generatedPassword);
 
-      await expect(createFirstAdmin(ds, { email: 'OPS@example.org', fullName: 'Again' })).rejects.toThrow(FirstAdminError);
+      await expect(createFirstAdmin(new ScopedData(ds), { email: 'OPS@example.org', fullName: 'Again' })).rejects.toThrow(FirstAdminError);
       expect((await ds.query(`SELECT count(*)::int AS n FROM users WHERE email = 'ops@example.org'`))[0].n).toBe(1);
     });
 
     it('uses a given password and refuses a short one or a bad email', async () => {
       const ds = dataSource.current!;
-      const result = await createFirstAdmin(ds, { email: 'second@example.org', fullName: 'Second', password: 'A-long-enough-secret' });
+      const result = await createFirstAdmin(new ScopedData(ds), {
+        email: 'second@example.org',
+        fullName: 'Second',
+        password: 'A-long-enough-secret',
+      });
       expect(result.generatedPassword).toBeUndefined();
       const [user] = await ds.query('SELECT password_hash FROM users WHERE id = $1', [result.id]);
       expect(await verifyPassword(user.password_hash, 'A-long-enough-secret')).toBe(true);
 
-      await expect(createFirstAdmin(ds, { email: 'third@example.org', fullName: 'Third', password: 'short' })).rejects.toThrow(
-        /password must have/,
-      );
-      await expect(createFirstAdmin(ds, { email: 'not-an-email', fullName: 'Nope' })).rejects.toThrow(/not a valid email/);
+      await expect(
+        createFirstAdmin(new ScopedData(ds), { email: 'third@example.org', fullName: 'Third', password: 'short' }),
+      ).rejects.toThrow(/password must have/);
+      await expect(createFirstAdmin(new ScopedData(ds), { email: 'not-an-email', fullName: 'Nope' })).rejects.toThrow(/not a valid email/);
       expect((await ds.query(`SELECT count(*)::int AS n FROM users WHERE email IN ('third@example.org', 'not-an-email')`))[0].n).toBe(0);
     });
   });

@@ -10,6 +10,7 @@
  */
 import 'reflect-metadata';
 import { ConfigError, loadConfig } from '../config/config';
+import { ScopedData } from '../common/access/scoped-data';
 import { createDataSource } from '../database/data-source';
 import { migrate, openDatabase } from '../database/database';
 import { createFirstAdmin, FirstAdminError } from '../modules/users/first-admin';
@@ -69,7 +70,7 @@ async function main(): Promise<number> {
     await dataSource.initialize();
     try {
       const password = process.env.TRAMA_ADMIN_PASSWORD || undefined;
-      const result = await createFirstAdmin(dataSource, { email: args.email, fullName: args.fullName, password });
+      const result = await createFirstAdmin(new ScopedData(dataSource), { email: args.email, fullName: args.fullName, password });
       log(`admin ${result.email} created (id ${result.id})`);
       if (result.generatedPassword) {
         // The only time this password is shown: stdout, so it can be captured; change it after signing in.

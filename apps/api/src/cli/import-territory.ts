@@ -7,7 +7,9 @@ import { AppError } from '../common/errors/app-error';
 import { ConfigError, loadConfig } from '../config/config';
 import { createDataSource } from '../database/data-source';
 import { migrate, openDatabase } from '../database/database';
+import { TenantsPolicy } from '../modules/tenants/tenants.policy';
 import { TenantsRepository } from '../modules/tenants/tenants.repository';
+import { TenantsService } from '../modules/tenants/tenants.service';
 import { readTerritoryFiles } from '../modules/territory/territory-files';
 import { TerritoryImportRepository } from '../modules/territory/territory-import.repository';
 import {
@@ -151,11 +153,12 @@ async function main(): Promise<number> {
     const dataSource = createDataSource(database.url);
     await dataSource.initialize();
     try {
+      const door = new ScopedData(dataSource);
       const importer = new TerritoryImportService(
-        dataSource,
-        new TenantsRepository(dataSource),
+        door,
+        new TenantsService(new TenantsRepository(door, new TenantsPolicy())),
         new TerritoryImportRepository(),
-        new AuditService(new ScopedData(dataSource)),
+        new AuditService(door),
       );
       log(`importing ${command.manifest.slug} from ${command.dir}`);
       const summary = await importer.importTenant(command.manifest, command.dir, null, {

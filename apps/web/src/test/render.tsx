@@ -2,7 +2,7 @@ import { jest } from '@jest/globals';
 import { QueryClient } from '@tanstack/react-query';
 import { render, type RenderResult } from '@testing-library/react';
 import type { SessionUser } from '@trama/contracts';
-import type { ReactElement } from 'react';
+import type { ReactElement, ReactNode } from 'react';
 import { MemoryRouter } from 'react-router';
 import { AppProviders } from '../app/providers';
 import { sessionKey } from '../lib/auth/session';
@@ -37,6 +37,13 @@ export function renderWithApp(
     </AppProviders>,
   );
   return { ...result, client };
+}
+
+/** The app's real providers around a hook under test (`renderHook(useX, { wrapper: appWrapper(client) })`). */
+export function appWrapper(client: QueryClient) {
+  return function AppWrapper({ children }: { children: ReactNode }) {
+    return <AppProviders queryClient={client}>{children}</AppProviders>;
+  };
 }
 
 export function jsonResponse(status: number, body: unknown): Response {

@@ -2,6 +2,13 @@ import { type DataSource, type EntityTarget, type ObjectLiteral, type QueryRunne
 import type { AccessScope } from './access-scope';
 import { applyRule, bindQuery, conditionsFor, isScopedSource, type Rule, type ScopedSource } from './scope-rules';
 
+/** The entity class or table name of a source, as TypeORM's joins take it. */
+function joinTarget(source: ScopedSource<ObjectLiteral>): (abstract new (...args: never[]) => unknown) | string {
+  const target = source.target;
+  if (typeof target === 'function' || typeof target === 'string') return target as (abstract new (...args: never[]) => unknown) | string;
+  throw new Error('joinSource: a source to join must name an entity class or a table');
+}
+
 type WhereArgument<T> = Parameters<SelectQueryBuilder<T & ObjectLiteral>['where']>[0];
 
 /**
@@ -87,6 +94,29 @@ export class ScopedSelectQueryBuilder<T extends ObjectLiteral> extends SelectQue
     const [target, bindWith] = isScopedSource(from) ? [from.target as EntityTarget<S>, from.rule] : [from, rule ?? {}];
     const sub = this.subQuery().select().from(target, alias) as SelectQueryBuilder<S>;
     return ScopedSelectQueryBuilder.bound(sub, scope, alias, bindWith);
+  }
+
+  /**
+   * Joins a feature's source on `alias` (another feature's table: tenants, municipalities, users…),
+   * bound as a select on it would be: the tenant and the source's rule are ANDed into the ON
+   * condition, with this query's scope. `on` correlates it with this query's rows
+   * (`'t.tenant_id = u.tenant_id'`). An inner join drops the rows whose partner the caller may not see.
+   */
+  innerJoinSource<S extends ObjectLiteral>(source: ScopedSource<S>, alias: string, on: string): this {
+    return this.innerJoin(joinTarget(source), alias, this.boundJoinCondition(source, alias, on));
+  }
+
+  /** As innerJoinSource, but a LEFT join: a partner the caller may not see (or none) joins as NULLs. */
+  leftJoinSource<S extends ObjectLiteral>(source: ScopedSource<S>, alias: string, on: string): this {
+    return this.leftJoin(joinTarget(source), alias, this.boundJoinCondition(source, alias, on));
+  }
+
+  private boundJoinCondition(source: ScopedSource<ObjectLiteral>, alias: string, on: string): string {
+    const c = conditionsFor(this, this.scope);
+    const rule = source.rule;
+    const parts = typeof rule === 'function' ? rule(c, alias) : c.territory(alias, rule);
+    const tenant = c.tenant(alias, typeof rule === 'function' ? undefined : rule.tenant);
+    return c.and(`(${on})`, tenant, ...(Array.isArray(parts) ? parts : [parts]))!;
   }
 
   /** @internal The door's `run`: this query's SQL inside an outer shell, on this query's connection (or transaction). */

@@ -17,7 +17,7 @@ import { ScopedData } from '../../common/access/scoped-data';
 import { AuditService } from '../../common/audit/audit.service';
 import { canonicalJson } from '../../common/database/idempotent-create';
 import { CommonErrors } from '../../common/errors/app-error';
-import { OrganizationsRepository } from '../organizations/organizations.repository';
+import { OrganizationsService } from '../organizations/organizations.service';
 import { ActivitiesRepository, type ActivityRow, type MunicipalityKey, type ReadOptions } from './activities.repository';
 import { ActivityErrors } from './activities.errors';
 import { ActivitiesPolicy } from './activities.policy';
@@ -140,7 +140,7 @@ export class ActivitiesService {
     private readonly door: ScopedData,
     private readonly policy: ActivitiesPolicy,
     private readonly activities: ActivitiesRepository,
-    private readonly organizations: OrganizationsRepository,
+    private readonly organizations: OrganizationsService,
     private readonly audit: AuditService,
   ) {}
 

@@ -2,18 +2,18 @@ import { randomUUID } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
 import { JwtService } from '@nestjs/jwt';
 import type { LoginResponse, SessionUser } from '@trama/contracts';
-import { DataSource } from 'typeorm';
 import type { AccessScope } from '../../common/access/access-scope';
 import { AccessService } from '../../common/access/access.service';
+import { ScopedData, type ScopedTx } from '../../common/access/scoped-data';
 import { AuditService } from '../../common/audit/audit.service';
 import type { AccessTokenPayload } from '../../common/auth/jwt.strategy';
 import { hashPassword, verifyPassword } from '../../common/auth/password';
 import { passwordStamp } from '../../common/auth/token-validity';
 import { APP_CONFIG, type AppConfig } from '../../config/config';
+import { CredentialsService, type LoginCandidate } from '../users/credentials.service';
 import { fieldError } from '../users/user-rules';
 import { UsersService } from '../users/users.service';
 import { AuthErrors } from './auth.errors';
-import { CredentialsRepository, type LoginCandidate } from './credentials.repository';
 import type { ChangePasswordDto } from './dto/change-password.dto';
 import { DEVICE_COOKIE_TTL_DAYS, generateRefreshToken, hashRefreshToken } from './refresh-token';
 import { RefreshTokensRepository } from './refresh-tokens.repository';
@@ -74,11 +74,11 @@ export class AuthService {
   private dummyHash?: Promise<string>;
 
   constructor(
-    private readonly dataSource: DataSource,
+    private readonly door: ScopedData,
     private readonly jwt: JwtService,
     private readonly access: AccessService,
     private readonly audit: AuditService,
-    private readonly credentials: CredentialsRepository,
+    private readonly credentials: CredentialsService,
     private readonly refreshTokens: RefreshTokensRepository,
     private readonly backoff: SignInBackoffRepository,
     private readonly devices: SignInDevicesRepository,
@@ -115,19 +115,19 @@ export class AuthService {
     if (candidate && candidate.active && matches) return { ...candidate, knownDevice };
 
     const reason = !candidate ? 'unknown_email' : !candidate.active ? 'inactive' : 'wrong_password';
-    const newBlock = await this.dataSource.transaction(async (manager) => {
-      const client = await this.backoff.recordFailure(manager, keys.email, keys.client, this.clientRule());
+    const newBlock = await this.door.transaction(async (tx) => {
+      const client = await this.backoff.recordFailure(tx, keys.email, keys.client, this.clientRule());
       // A known device's mistakes are its owner's: they do not push the e-mail towards a back-off for everyone.
-      const email = knownDevice ? null : await this.backoff.recordFailure(manager, keys.email, EVERY_CLIENT, this.emailRule());
+      const email = knownDevice ? null : await this.backoff.recordFailure(tx, keys.email, EVERY_CLIENT, this.emailRule());
       const until = latest(client.blockedUntil, email?.blockedUntil ?? null);
       await this.recordFailureEntry(
         candidate,
         attempt,
         { reason, knownDevice, failuresFromClient: client.failures, failuresOfEmail: email?.failures ?? null },
-        manager,
+        tx,
       );
       if (until) {
-        await this.audit.record(manager, null, {
+        await this.audit.record(tx, null, {
           tenantId: candidate?.tenantId ?? null,
           entity: AUDIT_ENTITY,
           entityId: candidate?.id ?? 'unknown',
@@ -158,10 +158,10 @@ export class AuthService {
     const refreshExpiresAt = this.refreshExpiry();
     const familyId = randomUUID();
     const deviceToken = accepted.knownDevice ? undefined : generateRefreshToken();
-    await this.dataSource.transaction(async (manager) => {
-      await this.credentials.recordSuccess(manager, accepted.id);
-      await this.backoff.recordSuccess(manager, { email: emailKey(accepted.email), client: clientKey(ip) });
-      await this.refreshTokens.insert(manager, {
+    await this.door.transaction(async (tx) => {
+      await this.credentials.recordSuccess(tx, accepted.id);
+      await this.backoff.recordSuccess(tx, { email: emailKey(accepted.email), client: clientKey(ip) });
+      await this.refreshTokens.insert(tx, {
         userId: accepted.id,
         tenantId: accepted.tenantId,
         familyId,
@@ -169,7 +169,7 @@ export class AuthService {
         expiresAt: refreshExpiresAt,
       });
       if (deviceToken) {
-        await this.devices.insert(manager, {
+        await this.devices.insert(tx, {
           tokenHash: hashRefreshToken(deviceToken),
           userId: accepted.id,
           tenantId: accepted.tenantId,
@@ -177,7 +177,7 @@ export class AuthService {
           expiresAt: new Date(Date.now() + DEVICE_COOKIE_TTL_DAYS * 86_400_000),
         });
       }
-      await this.audit.record(manager, scope, {
+      await this.audit.record(tx, scope, {
         tenantId: accepted.tenantId,
         entity: AUDIT_ENTITY,
         entityId: accepted.id,
@@ -194,12 +194,12 @@ export class AuthService {
    */
   async refresh(presented: string | undefined): Promise<IssuedSession> {
     if (!presented) throw AuthErrors.SESSION_EXPIRED();
-    const outcome = await this.dataSource.transaction(async (manager): Promise<RefreshOutcome> => {
-      const stored = await this.refreshTokens.findByHashForUpdate(manager, hashRefreshToken(presented));
+    const outcome = await this.door.transaction(async (tx): Promise<RefreshOutcome> => {
+      const stored = await this.refreshTokens.findByHashForUpdate(tx, hashRefreshToken(presented));
       if (!stored || stored.revokedAt) return { kind: 'refused' };
       if (stored.usedAt) {
-        const revoked = await this.refreshTokens.revokeFamily(manager, stored.familyId, 'reuse');
-        await this.audit.record(manager, null, {
+        const revoked = await this.refreshTokens.revokeFamily(tx, stored.familyId, 'reuse');
+        await this.audit.record(tx, null, {
           tenantId: stored.tenantId,
           entity: AUDIT_ENTITY,
           entityId: stored.userId,
@@ -211,13 +211,13 @@ export class AuthService {
       if (new Date(stored.expiresAt) <= new Date()) return { kind: 'refused' };
       const scope = await this.access.scopeFor(stored.userId);
       if (!scope) {
-        await this.refreshTokens.revokeFamily(manager, stored.familyId, 'inactive');
+        await this.refreshTokens.revokeFamily(tx, stored.familyId, 'inactive');
         return { kind: 'refused' };
       }
-      await this.refreshTokens.markUsed(manager, stored.id);
+      await this.refreshTokens.markUsed(tx, stored.id);
       const refreshToken = generateRefreshToken();
       const refreshExpiresAt = this.refreshExpiry();
-      await this.refreshTokens.insert(manager, {
+      await this.refreshTokens.insert(tx, {
         userId: stored.userId,
         tenantId: stored.tenantId,
         familyId: stored.familyId,
@@ -237,12 +237,12 @@ export class AuthService {
    */
   async logout(presented: string | undefined): Promise<void> {
     if (!presented) return;
-    await this.dataSource.transaction(async (manager) => {
-      const stored = await this.refreshTokens.findByHashForUpdate(manager, hashRefreshToken(presented));
+    await this.door.transaction(async (tx) => {
+      const stored = await this.refreshTokens.findByHashForUpdate(tx, hashRefreshToken(presented));
       if (!stored) return;
-      const revoked = await this.refreshTokens.revokeFamily(manager, stored.familyId, 'logout');
+      const revoked = await this.refreshTokens.revokeFamily(tx, stored.familyId, 'logout');
       if (revoked === 0) return;
-      await this.audit.record(manager, await this.access.scopeFor(stored.userId), {
+      await this.audit.record(tx, await this.access.scopeFor(stored.userId), {
         tenantId: stored.tenantId,
         entity: AUDIT_ENTITY,
         entityId: stored.userId,
@@ -268,10 +268,10 @@ export class AuthService {
     }
     if (dto.newPassword === dto.currentPassword) throw fieldError('newPassword', 'the new password must differ from the current one');
     const newHash = await hashPassword(dto.newPassword);
-    await this.dataSource.transaction(async (manager) => {
-      await this.credentials.setPassword(manager, userId, newHash);
-      const sessionsRevoked = await this.refreshTokens.revokeAllOfUser(manager, userId, 'password_change');
-      await this.audit.record(manager, scope, {
+    await this.door.transaction(async (tx) => {
+      await this.credentials.setPassword(tx, userId, newHash);
+      const sessionsRevoked = await this.refreshTokens.revokeAllOfUser(tx, userId, 'password_change');
+      await this.audit.record(tx, scope, {
         tenantId: scope.actor.tenantId,
         entity: AUDIT_ENTITY,
         entityId: userId,
@@ -289,20 +289,22 @@ export class AuthService {
     return { threshold: this.config.loginEmailMaxFailures, growth: 'linear', capMinutes: this.config.lockoutMinutes };
   }
 
-  /** One audit entry per failed or refused attempt, on the user when the e-mail is theirs (the unknown e-mail is kept in it otherwise). */
+  /** One audit entry per failed or refused attempt, on the user when the e-mail is theirs (the unknown e-mail is kept in it otherwise), in `tx` or in a transaction of its own. */
   private async recordFailureEntry(
     candidate: LoginCandidate | null,
     attempt: SignInAttempt,
     details: Record<string, unknown>,
-    manager = this.dataSource.manager,
+    tx?: ScopedTx,
   ): Promise<void> {
-    await this.audit.record(manager, null, {
-      tenantId: candidate?.tenantId ?? null,
-      entity: AUDIT_ENTITY,
-      entityId: candidate?.id ?? 'unknown',
-      action: 'login_failure',
-      after: { ...(candidate ? {} : { email: attempt.email }), ...details, ip: attempt.ip },
-    });
+    const record = (t: ScopedTx) =>
+      this.audit.record(t, null, {
+        tenantId: candidate?.tenantId ?? null,
+        entity: AUDIT_ENTITY,
+        entityId: candidate?.id ?? 'unknown',
+        action: 'login_failure',
+        after: { ...(candidate ? {} : { email: attempt.email }), ...details, ip: attempt.ip },
+      });
+    await (tx ? record(tx) : this.door.transaction(record));
   }
 
   private refreshExpiry(): Date {

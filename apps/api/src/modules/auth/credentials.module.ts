@@ -1,15 +1,18 @@
 import { Module } from '@nestjs/common';
-import { CredentialsRepository } from './credentials.repository';
 import { RefreshTokensRepository } from './refresh-tokens.repository';
+import { SessionsService } from './sessions.service';
 import { SignInBackoffRepository } from './sign-in-backoff.repository';
+import { SignInBackoffService } from './sign-in-backoff.service';
 import { SignInDevicesRepository } from './sign-in-devices.repository';
 
 /**
- * Passwords, sign-in back-off counters, known devices and refresh tokens: shared by sign-in (AuthModule) and by user
- * management (UsersModule: reset password, deactivate), without a cycle between the two.
+ * Refresh tokens (sessions), sign-in back-off counters and known devices: used by sign-in
+ * (AuthModule, through the repositories of its own feature) and by user management (UsersModule:
+ * reset password, deactivate, the "locked" column) through SessionsService and
+ * SignInBackoffService only, without a cycle between the two.
  */
 @Module({
-  providers: [CredentialsRepository, RefreshTokensRepository, SignInBackoffRepository, SignInDevicesRepository],
-  exports: [CredentialsRepository, RefreshTokensRepository, SignInBackoffRepository, SignInDevicesRepository],
+  providers: [RefreshTokensRepository, SessionsService, SignInBackoffRepository, SignInBackoffService, SignInDevicesRepository],
+  exports: [RefreshTokensRepository, SessionsService, SignInBackoffRepository, SignInBackoffService, SignInDevicesRepository],
 })
 export class CredentialsModule {}

@@ -1,5 +1,5 @@
 import type { ThrottlerStorage } from '@nestjs/throttler';
-import type { DataSource } from 'typeorm';
+import type { ScopedData } from '../../common/access/scoped-data';
 
 /** What @nestjs/throttler expects back from a storage (its ThrottlerStorageRecord). */
 export interface ThrottleRecord {
@@ -24,12 +24,14 @@ interface HitRow {
  * `prune()` (SignInStatePruner). Only sliding windows: a `blockDuration` is not supported.
  */
 export class PgThrottlerStorage implements ThrottlerStorage {
-  constructor(private readonly dataSource: DataSource) {}
+  constructor(private readonly door: ScopedData) {}
 
   async increment(key: string, ttl: number, limit: number, blockDuration: number): Promise<ThrottleRecord> {
     if (blockDuration > 0) throw new Error('PgThrottlerStorage counts sliding windows only: use blockDuration 0');
-    const rows: HitRow[] = await this.dataSource.query(
-      `INSERT INTO rate_limit_hits AS r (key, hits, last_accepted, expires_at)
+    const rows: HitRow[] = await this.door
+      .unscoped('request throttle: a platform table keyed by route and client address, counted before any scope exists')
+      .query(
+        `INSERT INTO rate_limit_hits AS r (key, hits, last_accepted, expires_at)
        VALUES ($1, ARRAY[now()], true, now() + $2::int * interval '1 millisecond')
        ON CONFLICT (key) DO UPDATE SET
          hits = CASE WHEN cardinality(array(SELECT h FROM unnest(r.hits) AS h WHERE h > now() - $2::int * interval '1 millisecond' ORDER BY h)) < $3
@@ -40,8 +42,8 @@ export class PgThrottlerStorage implements ThrottlerStorage {
        RETURNING cardinality(r.hits) AS total, r.last_accepted AS accepted,
                  ceil(extract(epoch FROM r.expires_at - now()))::int AS expires_in,
                  ceil(extract(epoch FROM r.hits[1] + $2::int * interval '1 millisecond' - now()))::int AS retry_in`,
-      [key, ttl, limit],
-    );
+        [key, ttl, limit],
+      );
     const row = rows[0];
     return {
       totalHits: row.total + (row.accepted ? 0 : 1),
@@ -53,7 +55,9 @@ export class PgThrottlerStorage implements ThrottlerStorage {
 
   /** Deletes the rows of keys with no request in their last window. Returns how many. */
   async prune(): Promise<number> {
-    const result: [unknown[], number] = await this.dataSource.query(`DELETE FROM rate_limit_hits WHERE expires_at < now()`);
+    const result: [unknown[], number] = await this.door
+      .unscoped('request throttle: the pruner deletes ended windows of every key (platform housekeeping)')
+      .query(`DELETE FROM rate_limit_hits WHERE expires_at < now()`);
     return result[1];
   }
 }

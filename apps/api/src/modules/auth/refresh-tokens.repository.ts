@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import type { EntityManager } from 'typeorm';
+import type { ScopedTx } from '../../common/access/scoped-data';
 import { RefreshToken } from './refresh-token.entity';
 
 export interface StoredRefreshToken {
@@ -16,20 +16,28 @@ export type RevokeReason = 'reuse' | 'logout' | 'password_change' | 'password_re
 
 /**
  * Refresh tokens, looked up by the SHA-256 hash of the presented token (the token is the
- * credential, so no AccessScope exists yet) or revoked by user/family id.
+ * credential, so no AccessScope exists yet) or revoked by user/family id: every statement takes
+ * the door's exit, inside the caller's transaction.
  */
 @Injectable()
 export class RefreshTokensRepository {
   async insert(
-    manager: EntityManager,
+    tx: ScopedTx,
     token: { userId: string; tenantId: string | null; familyId: string; tokenHash: string; expiresAt: Date },
   ): Promise<void> {
-    await manager.createQueryBuilder().insert().into(RefreshToken).values(token).execute();
+    await tx
+      .unscoped('refresh tokens: a new token of a session, for the user signing in or refreshing')
+      .createQueryBuilder()
+      .insert()
+      .into(RefreshToken)
+      .values(token)
+      .execute();
   }
 
   /** The token with this hash, locked for the rest of the transaction (two refreshes with one token cannot both win). */
-  async findByHashForUpdate(manager: EntityManager, tokenHash: string): Promise<StoredRefreshToken | null> {
-    const row = await manager
+  async findByHashForUpdate(tx: ScopedTx, tokenHash: string): Promise<StoredRefreshToken | null> {
+    const row = await tx
+      .unscoped('refresh tokens: the presented token is the credential, found by its hash')
       .createQueryBuilder(RefreshToken, 'rt')
       .select('rt.id', 'id')
       .addSelect('rt.user_id', 'userId')
@@ -44,8 +52,9 @@ export class RefreshTokensRepository {
     return row ?? null;
   }
 
-  async markUsed(manager: EntityManager, id: string): Promise<void> {
-    await manager
+  async markUsed(tx: ScopedTx, id: string): Promise<void> {
+    await tx
+      .unscoped('refresh tokens: marks the presented token used')
       .createQueryBuilder()
       .update(RefreshToken)
       .set({ usedAt: () => 'now()' })
@@ -54,8 +63,9 @@ export class RefreshTokensRepository {
   }
 
   /** Revokes every live token of one sign-in. Returns how many were revoked. */
-  async revokeFamily(manager: EntityManager, familyId: string, reason: RevokeReason): Promise<number> {
-    const result = await manager
+  async revokeFamily(tx: ScopedTx, familyId: string, reason: RevokeReason): Promise<number> {
+    const result = await tx
+      .unscoped('refresh tokens: ends the session of a presented token')
       .createQueryBuilder()
       .update(RefreshToken)
       .set({ revokedAt: () => 'now()', revokedReason: reason })
@@ -66,8 +76,9 @@ export class RefreshTokensRepository {
   }
 
   /** Revokes every live token of a user (all their sessions). Returns how many were revoked. */
-  async revokeAllOfUser(manager: EntityManager, userId: string, reason: RevokeReason): Promise<number> {
-    const result = await manager
+  async revokeAllOfUser(tx: ScopedTx, userId: string, reason: RevokeReason): Promise<number> {
+    const result = await tx
+      .unscoped('refresh tokens: ends every session of a user (their own change, or an authorised reset)')
       .createQueryBuilder()
       .update(RefreshToken)
       .set({ revokedAt: () => 'now()', revokedReason: reason })

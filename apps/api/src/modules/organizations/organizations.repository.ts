@@ -1,8 +1,12 @@
 import { Injectable } from '@nestjs/common';
 import type { OrganizationKind } from '@trama/contracts';
-import { DataSource, EntityManager, SelectQueryBuilder } from 'typeorm';
 import type { AccessScope } from '../../common/access/access-scope';
+import { ScopedData, type ScopedTx } from '../../common/access/scoped-data';
+import type { ScopedSelectQueryBuilder } from '../../common/access/scoped-query-builder';
+import { escapeLike } from '../../common/database/like';
+import { TerritoryPolicy } from '../territory/territory.policy';
 import { Organization } from './organization.entity';
+import { OrganizationsPolicy } from './organizations.policy';
 
 export interface OrganizationRow {
   id: string;
@@ -31,21 +35,20 @@ export interface MunicipalityKey {
   tenantId: string;
 }
 
-/** `%` and `_` typed by a user are literal characters, not wildcards. */
-export function escapeLike(text: string): string {
-  return text.replace(/[\\%_]/g, (c) => `\\${c}`);
-}
-
-/** Queries of the organizations register; each one bound to the caller's scope by `scope.apply`. */
+/** Queries of the organizations register, each built through the door with the register's policy. */
 @Injectable()
 export class OrganizationsRepository {
-  constructor(private readonly dataSource: DataSource) {}
+  constructor(
+    private readonly door: ScopedData,
+    private readonly policy: OrganizationsPolicy,
+    private readonly territoryPolicy: TerritoryPolicy,
+  ) {}
 
-  /** Organizations the caller may read: the tenant's; a municipality user's territory only. */
-  private readable(scope: AccessScope, manager?: EntityManager): SelectQueryBuilder<Organization> {
-    const qb = (manager ?? this.dataSource.manager)
-      .createQueryBuilder(Organization, 'o')
-      .innerJoin('municipalities', 'm', 'm.id = o.municipality_id')
+  /** Organizations the caller may read (`OrganizationsPolicy.readable`), with their municipality. */
+  private readable(scope: AccessScope): ScopedSelectQueryBuilder<Organization> {
+    return this.door
+      .select(scope, this.policy.readable, 'o')
+      .innerJoinSource(this.territoryPolicy.municipalities, 'm', 'm.id = o.municipality_id AND m.tenant_id = o.tenant_id')
       .select('o.id', 'id')
       .addSelect('o.tenant_id', 'tenantId')
       .addSelect('o.name', 'name')
@@ -57,7 +60,6 @@ export class OrganizationsRepository {
       .addSelect('o.updated_at', 'updatedAt')
       .addSelect('m.istat_code', 'municipalityIstat')
       .addSelect('m.name', 'municipalityName');
-    return scope.apply(qb, 'o', { municipality: 'o.municipality_id', territory: 'visible' });
   }
 
   async list(scope: AccessScope, filter: OrganizationFilter): Promise<{ rows: OrganizationRow[]; total: number }> {
@@ -85,42 +87,44 @@ export class OrganizationsRepository {
   }
 
   /**
-   * Organizations of `tenantId` among `ids` that the caller may link (to an activity); names for display.
-   * Unknown ids and other tenants' ids are simply absent from the answer.
+   * Organizations of `tenantId` among `ids` that the caller may link (`OrganizationsPolicy.linkable`);
+   * names for display. Unknown ids and other tenants' ids are simply absent from the answer.
    */
   async findLinkable(
     scope: AccessScope,
     tenantId: string,
     ids: readonly string[],
-    manager?: EntityManager,
+    reads: ScopedData | ScopedTx = this.door,
   ): Promise<{ id: string; name: string }[]> {
     if (ids.length === 0) return [];
-    const qb = (manager ?? this.dataSource.manager)
-      .createQueryBuilder(Organization, 'o')
+    return reads
+      .select(scope, this.policy.linkable, 'o')
       .select('o.id', 'id')
       .addSelect('o.name', 'name')
-      .where('o.id IN (:...ids)', { ids })
-      .andWhere('o.tenant_id = :linkTenant', { linkTenant: tenantId });
-    return scope.apply(qb, 'o').getRawMany();
+      .andWhere('o.id IN (:...ids)', { ids })
+      .andWhere('o.tenant_id = :linkTenant', { linkTenant: tenantId })
+      .getRawMany();
   }
 
-  /** The municipalities of the caller's tenant with this ISTAT code (an admin may get one per tenant). */
-  async findMunicipalities(scope: AccessScope, istatCode: string, manager?: EntityManager): Promise<MunicipalityKey[]> {
-    const qb = (manager ?? this.dataSource.manager)
-      .createQueryBuilder()
-      .from('municipalities', 'm')
+  /**
+   * The municipalities of the caller's tenant with this ISTAT code (an admin may get one per
+   * tenant), among those the caller may see; whether the caller may register there is the service's check.
+   */
+  async findMunicipalities(scope: AccessScope, istatCode: string): Promise<MunicipalityKey[]> {
+    return this.door
+      .select(scope, this.territoryPolicy.municipalities, 'm')
       .select('m.id', 'id')
       .addSelect('m.tenant_id', 'tenantId')
-      .where('m.istat_code = :istatCode', { istatCode });
-    return scope.apply(qb, 'm').getRawMany<MunicipalityKey>();
+      .andWhere('m.istat_code = :istatCode', { istatCode })
+      .getRawMany<MunicipalityKey>();
   }
 
-  async insert(
-    manager: EntityManager,
-    scope: AccessScope,
-    values: Omit<Partial<Organization>, 'id' | 'createdBy' | 'updatedBy'>,
-  ): Promise<string> {
-    const result = await manager.insert(Organization, { ...values, createdBy: scope.actor.id, updatedBy: scope.actor.id } as never);
-    return String(result.identifiers[0].id);
+  /**
+   * Inserts an organization in `values.tenantId` (the municipality's tenant, which the door
+   * checks the caller reaches; the author is stamped by the door). Returns its id.
+   */
+  async insert(tx: ScopedTx, scope: AccessScope, values: Omit<Partial<Organization>, 'id' | 'createdBy' | 'updatedBy'>): Promise<string> {
+    const [row] = await tx.insert<Organization, { id: string }>(scope, Organization, values, { returning: 'id' });
+    return row.id;
   }
 }

@@ -1,7 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import type { OrganizationDto, Page } from '@trama/contracts';
-import { DataSource, QueryFailedError } from 'typeorm';
+import { QueryFailedError } from 'typeorm';
 import type { AccessScope } from '../../common/access/access-scope';
+import { ScopedData, type ScopedTx } from '../../common/access/scoped-data';
 import { AuditService } from '../../common/audit/audit.service';
 import { pageOf } from '../../common/http/pagination';
 import type { CreateOrganizationDto } from './dto/create-organization.dto';
@@ -36,7 +37,7 @@ function isUniqueViolation(error: unknown, constraint: string): boolean {
 @Injectable()
 export class OrganizationsService {
   constructor(
-    private readonly dataSource: DataSource,
+    private readonly door: ScopedData,
     private readonly organizations: OrganizationsRepository,
     private readonly audit: AuditService,
   ) {}
@@ -63,7 +64,7 @@ export class OrganizationsService {
     const municipality = await this.assignedMunicipality(scope, body.municipality);
     let id: string;
     try {
-      id = await this.dataSource.transaction(async (manager) => {
+      id = await this.door.transaction(async (tx) => {
         const values = {
           tenantId: municipality.tenantId,
           name: body.name,
@@ -72,8 +73,8 @@ export class OrganizationsService {
           municipalityId: municipality.id,
           active: true,
         };
-        const newId = await this.organizations.insert(manager, scope, values);
-        await this.audit.record(manager, scope, {
+        const newId = await this.organizations.insert(tx, scope, values);
+        await this.audit.record(tx, scope, {
           tenantId: municipality.tenantId,
           entity: 'organization',
           entityId: newId,
@@ -91,6 +92,15 @@ export class OrganizationsService {
       throw error;
     }
     return this.getOrganization(scope, id);
+  }
+
+  /**
+   * For another feature (an activity's organizations): the organizations of `tenantId` among `ids`
+   * the caller may link, with their names; unknown and other tenants' ids are absent. `tx`: read
+   * inside the caller's transaction.
+   */
+  findLinkable(scope: AccessScope, tenantId: string, ids: readonly string[], tx?: ScopedTx): Promise<{ id: string; name: string }[]> {
+    return this.organizations.findLinkable(scope, tenantId, ids, tx);
   }
 
   /** The municipality an organization may be registered in: in the tenant, and assigned to an innovator. */

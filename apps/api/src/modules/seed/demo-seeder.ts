@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Inject, Injectable } from '@nestjs/common';
 import type { Role } from '@trama/contracts';
-import { DataSource, EntityManager } from 'typeorm';
+import { ScopedData, type ScopedTx } from '../../common/access/scoped-data';
 import { hashPassword } from '../../common/auth/password';
 import { APP_CONFIG, type AppConfig } from '../../config/config';
 import { TenantManifest, TerritoryImportService } from '../territory/territory-import.service';
@@ -47,9 +47,14 @@ interface DemoActivities {
   }[];
 }
 
+/** The seeder's statements: the door's one exit here (fixed rows written by the system, before anyone signs in). */
+function seedSql(door: ScopedData | ScopedTx, sql: string, params: unknown[] = []): Promise<{ id: string }[]> {
+  return door.unscoped('demo seed: fixed demo rows written by the system, never in production').query(sql, params);
+}
+
 /** The id of a municipality of the tenant; a seed naming an unknown one is a broken seed file. */
-async function municipalityId(m: EntityManager, tenantId: string, istat: string, what: string): Promise<string> {
-  const [row] = await m.query('SELECT id FROM municipalities WHERE tenant_id = $1 AND istat_code = $2', [tenantId, istat]);
+async function municipalityId(tx: ScopedTx, tenantId: string, istat: string, what: string): Promise<string> {
+  const [row] = await seedSql(tx, 'SELECT id FROM municipalities WHERE tenant_id = $1 AND istat_code = $2', [tenantId, istat]);
   if (!row) throw new Error(`${what}: municipality ${istat} not found`);
   return row.id;
 }
@@ -66,7 +71,7 @@ function readSeed<T>(name: string): T {
 @Injectable()
 export class DemoSeeder {
   constructor(
-    private readonly dataSource: DataSource,
+    private readonly door: ScopedData,
     private readonly territory: TerritoryImportService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
@@ -75,7 +80,7 @@ export class DemoSeeder {
     if (this.config.isProduction) throw new Error('Demo data is never created in production');
     const tenants = readSeed<TenantManifest[]>('tenants.json');
     for (const manifest of tenants) {
-      const [existing] = await this.dataSource.query('SELECT 1 FROM tenants WHERE istat_code = $1', [manifest.istatCode]);
+      const [existing] = await seedSql(this.door, 'SELECT 1 FROM tenants WHERE istat_code = $1', [manifest.istatCode]);
       if (existing) continue;
       const summary = await this.territory.importTenant(manifest, this.config.territoryDir, null);
       log(`territory of ${manifest.name}: ${summary.municipalities} municipalities, ${summary.socialAreas} social areas imported`);
@@ -96,17 +101,18 @@ export class DemoSeeder {
   /** A few organizations and activities of the demo innovator in every status, so that lists, the review queue and the staff dashboard have something to show. */
   private async seedActivities(): Promise<number> {
     const seed = readSeed<DemoActivities>('demo-activities.json');
-    return this.dataSource.transaction(async (m) => {
-      const [tenant] = await m.query('SELECT tenant_id AS id FROM tenants WHERE istat_code = $1', [seed.tenant]);
-      const [author] = await m.query('SELECT id FROM users WHERE email = $1', [seed.author]);
-      const [reviewer] = await m.query('SELECT id FROM users WHERE email = $1', [seed.reviewer]);
+    return this.door.transaction(async (tx) => {
+      const [tenant] = await seedSql(tx, 'SELECT tenant_id AS id FROM tenants WHERE istat_code = $1', [seed.tenant]);
+      const [author] = await seedSql(tx, 'SELECT id FROM users WHERE email = $1', [seed.author]);
+      const [reviewer] = await seedSql(tx, 'SELECT id FROM users WHERE email = $1', [seed.reviewer]);
       if (!tenant || !author || !reviewer) return 0;
-      const [any] = await m.query('SELECT 1 FROM activities WHERE tenant_id = $1 LIMIT 1', [tenant.id]);
+      const [any] = await seedSql(tx, 'SELECT 1 FROM activities WHERE tenant_id = $1 LIMIT 1', [tenant.id]);
       if (any) return 0;
-      const muni = (istat: string) => municipalityId(m, tenant.id, istat, 'demo activities');
+      const muni = (istat: string) => municipalityId(tx, tenant.id, istat, 'demo activities');
       const organizations = new Map<string, string>();
       for (const o of seed.organizations) {
-        const [row] = await m.query(
+        const [row] = await seedSql(
+          tx,
           'INSERT INTO organizations (tenant_id, name, kind, municipality_id, created_by) VALUES ($1, $2, $3, $4, $5) RETURNING id',
           [tenant.id, o.name, o.kind, await muni(o.municipality), author.id],
         );
@@ -117,7 +123,8 @@ export class DemoSeeder {
         const submitted = a.status === 'draft' ? null : new Date(date.getTime() + 20 * 3_600_000);
         const reviewed = a.status === 'approved' || a.status === 'returned' ? new Date(date.getTime() + 44 * 3_600_000) : null;
         const p = a.participants;
-        const [row] = await m.query(
+        const [row] = await seedSql(
+          tx,
           `INSERT INTO activities (tenant_id, client_id, client_hash, author_id, municipality_id, date, duration_minutes, type, title, description,
                                    participants_total, participants_citizens, participants_youth, participants_families, participants_ets,
                                    participants_businesses, participants_public_staff, themes, outcomes, status, review_comment,
@@ -151,13 +158,14 @@ export class DemoSeeder {
           ],
         );
         for (const key of a.organizations) {
-          await m.query('INSERT INTO activity_organizations (tenant_id, activity_id, organization_id) VALUES ($1, $2, $3)', [
+          await seedSql(tx, 'INSERT INTO activity_organizations (tenant_id, activity_id, organization_id) VALUES ($1, $2, $3)', [
             tenant.id,
             row.id,
             organizations.get(key),
           ]);
         }
-        await m.query(
+        await seedSql(
+          tx,
           `INSERT INTO audit_log (tenant_id, actor_id, actor_role, entity, entity_id, action, after) VALUES ($1, $2, 'innovator', 'activity', $3, 'create', $4)`,
           [tenant.id, author.id, row.id, JSON.stringify({ title: a.title, status: a.status, source: 'demo-seed' })],
         );
@@ -167,21 +175,27 @@ export class DemoSeeder {
   }
 
   private async createAccount(account: DemoAccount): Promise<boolean> {
-    const [exists] = await this.dataSource.query('SELECT 1 FROM users WHERE email = $1', [account.email]);
+    const [exists] = await seedSql(this.door, 'SELECT 1 FROM users WHERE email = $1', [account.email]);
     if (exists) return false;
-    return this.dataSource.transaction(async (m) => {
+    return this.door.transaction(async (tx) => {
       const [tenant] = account.tenant
-        ? await m.query('SELECT tenant_id AS id FROM tenants WHERE istat_code = $1', [account.tenant])
-        : [null];
-      const muni = (istat: string) => municipalityId(m, tenant.id, istat, `demo account ${account.email}`);
+        ? await seedSql(tx, 'SELECT tenant_id AS id FROM tenants WHERE istat_code = $1', [account.tenant])
+        : [];
+      // admins have no tenant (and no territory: a seed giving one a territory is a broken seed file)
+      const tenantId = tenant?.id ?? '';
+      const muni = (istat: string) => municipalityId(tx, tenantId, istat, `demo account ${account.email}`);
       let scopeMunicipality: string | null = null;
       let scopeSocialArea: string | null = null;
       if (account.territory?.kind === 'municipality') scopeMunicipality = await muni(account.territory.code);
       if (account.territory?.kind === 'social_area') {
-        const [row] = await m.query('SELECT id FROM social_areas WHERE tenant_id = $1 AND code = $2', [tenant.id, account.territory.code]);
+        const [row] = await seedSql(tx, 'SELECT id FROM social_areas WHERE tenant_id = $1 AND code = $2', [
+          tenantId,
+          account.territory.code,
+        ]);
         scopeSocialArea = row.id;
       }
-      const [user] = await m.query(
+      const [user] = await seedSql(
+        tx,
         `INSERT INTO users (tenant_id, email, full_name, role, password_hash, hired_on, contract_end, scope_municipality_id, scope_social_area_id)
          VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) RETURNING id`,
         [
@@ -197,13 +211,13 @@ export class DemoSeeder {
         ],
       );
       for (const istat of account.municipalities ?? []) {
-        await m.query('INSERT INTO user_municipalities (user_id, municipality_id, tenant_id) VALUES ($1, $2, $3)', [
+        await seedSql(tx, 'INSERT INTO user_municipalities (user_id, municipality_id, tenant_id) VALUES ($1, $2, $3)', [
           user.id,
           await muni(istat),
-          tenant.id,
+          tenantId,
         ]);
       }
-      await m.query(`INSERT INTO audit_log (tenant_id, entity, entity_id, action, after) VALUES ($1, 'user', $2, 'create', $3)`, [
+      await seedSql(tx, `INSERT INTO audit_log (tenant_id, entity, entity_id, action, after) VALUES ($1, 'user', $2, 'create', $3)`, [
         tenant?.id ?? null,
         user.id,
         JSON.stringify({ email: account.email, role: account.role, source: 'demo-seed' }),

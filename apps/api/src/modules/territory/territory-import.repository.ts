@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { EntityManager } from 'typeorm';
+import type { ScopedTx } from '../../common/access/scoped-data';
 import type { ParsedMunicipality, ParsedSocialArea } from './territory-files';
 
 export interface UpsertCounts {
@@ -9,36 +9,37 @@ export interface UpsertCounts {
 
 /**
  * The writes of a territory import, all inside the caller's transaction, each one statement for
- * the whole file (rows travel as one jsonb parameter: no parameter limit, one round trip).
+ * the whole file (rows travel as one jsonb parameter: no parameter limit, one round trip). An
+ * import is a platform operation (an admin, the CLI or the demo seeder, possibly creating the
+ * tenant in the same transaction), so these statements take the door's exit.
  */
 @Injectable()
 export class TerritoryImportRepository {
-  async counts(manager: EntityManager, tenantId: string): Promise<{ socialAreas: number; municipalities: number }> {
-    const [row]: { socialAreas: number; municipalities: number }[] = await manager.query(
-      `SELECT (SELECT count(*)::int FROM social_areas WHERE tenant_id = $1) AS "socialAreas",
+  async counts(tx: ScopedTx, tenantId: string): Promise<{ socialAreas: number; municipalities: number }> {
+    const [row]: { socialAreas: number; municipalities: number }[] = await tx
+      .unscoped('territory import: counts of the tenant being imported')
+      .query(
+        `SELECT (SELECT count(*)::int FROM social_areas WHERE tenant_id = $1) AS "socialAreas",
               (SELECT count(*)::int FROM municipalities WHERE tenant_id = $1) AS "municipalities"`,
-      [tenantId],
-    );
+        [tenantId],
+      );
     return row;
   }
 
   /** Current social area of each municipality of the tenant: ISTAT code → social area code (null when none). */
-  async memberships(manager: EntityManager, tenantId: string): Promise<Map<string, string | null>> {
-    const rows: { istatCode: string; code: string | null }[] = await manager.query(
-      `SELECT m.istat_code AS "istatCode", sa.code FROM municipalities m LEFT JOIN social_areas sa ON sa.id = m.social_area_id WHERE m.tenant_id = $1`,
-      [tenantId],
-    );
+  async memberships(tx: ScopedTx, tenantId: string): Promise<Map<string, string | null>> {
+    const rows: { istatCode: string; code: string | null }[] = await tx
+      .unscoped('territory import: memberships of the tenant being imported')
+      .query(
+        `SELECT m.istat_code AS "istatCode", sa.code FROM municipalities m LEFT JOIN social_areas sa ON sa.id = m.social_area_id WHERE m.tenant_id = $1`,
+        [tenantId],
+      );
     return new Map(rows.map((r) => [r.istatCode, r.code]));
   }
 
   /** Inserts new social areas and renames existing ones; unchanged rows keep their version. */
-  async upsertSocialAreas(
-    manager: EntityManager,
-    tenantId: string,
-    areas: ParsedSocialArea[],
-    actorId: string | null,
-  ): Promise<UpsertCounts> {
-    const rows: { created: boolean }[] = await manager.query(
+  async upsertSocialAreas(tx: ScopedTx, tenantId: string, areas: ParsedSocialArea[], actorId: string | null): Promise<UpsertCounts> {
+    const rows: { created: boolean }[] = await tx.unscoped('territory import: upserts the social areas of the file').query(
       `INSERT INTO social_areas (tenant_id, code, name, created_by, updated_by)
        SELECT $1, r.code, r.name, $3, $3 FROM jsonb_to_recordset($2::jsonb) AS r(code text, name text)
        ON CONFLICT (tenant_id, code) DO UPDATE
@@ -56,7 +57,7 @@ export class TerritoryImportRepository {
    * the social area a coordinator may have given it, unless `overwriteMemberships`.
    */
   async upsertMunicipalities(
-    manager: EntityManager,
+    tx: ScopedTx,
     tenantId: string,
     municipalities: ParsedMunicipality[],
     actorId: string | null,
@@ -96,7 +97,7 @@ export class TerritoryImportRepository {
       'max_lon',
       'max_lat',
     ];
-    const rows: { created: boolean }[] = await manager.query(
+    const rows: { created: boolean }[] = await tx.unscoped('territory import: upserts the municipalities of the file').query(
       `INSERT INTO municipalities (tenant_id, istat_code, ${data.join(', ')}, social_area_id, created_by, updated_by)
        SELECT $1, r.istat_code, ${data.map((c) => `r.${c}`).join(', ')}, sa.id, $3, $3
          FROM jsonb_to_recordset($2::jsonb) AS r(

@@ -1,9 +1,9 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource } from 'typeorm';
 import type { AccessScope } from '../../common/access/access-scope';
+import { ScopedData } from '../../common/access/scoped-data';
 import { AuditService } from '../../common/audit/audit.service';
 import { CommonErrors } from '../../common/errors/app-error';
-import { TenantsRepository } from '../tenants/tenants.repository';
+import { TenantsService } from '../tenants/tenants.service';
 import { MAX_TERRITORY_NAME, readTerritoryFiles, territoryFileNames } from './territory-files';
 import { TerritoryImportRepository } from './territory-import.repository';
 import { TerritoryErrors } from './territory.errors';
@@ -64,8 +64,8 @@ const SLUG = /^[a-z0-9-]{1,40}$/;
 @Injectable()
 export class TerritoryImportService {
   constructor(
-    private readonly dataSource: DataSource,
-    private readonly tenants: TenantsRepository,
+    private readonly door: ScopedData,
+    private readonly tenants: TenantsService,
     private readonly writes: TerritoryImportRepository,
     private readonly audit: AuditService,
   ) {}
@@ -86,26 +86,24 @@ export class TerritoryImportService {
     const actorId = actor?.actor.id ?? null;
     const overwrite = options.overwriteMemberships ?? false;
 
-    return this.dataSource.transaction(async (manager) => {
-      const owner = await this.tenants.slugOwner(manager, manifest.slug, manifest.istatCode);
-      if (owner)
+    return this.door.transaction(async (tx) => {
+      const tenant = await this.tenants.upsertForImport(tx, manifest);
+      if ('slugOwner' in tenant)
         throw TerritoryErrors.TERRITORY_IMPORT_INVALID(
-          `The slug "${manifest.slug}" already belongs to tenant ${owner}: nothing was imported`,
+          `The slug "${manifest.slug}" already belongs to tenant ${tenant.slugOwner}: nothing was imported`,
         );
-      const existing = await this.tenants.findForUpdate(manager, manifest.istatCode);
-      const tenantId = existing ? existing.id : await this.tenants.insert(manager, manifest);
-      if (existing) await this.tenants.updateNameAndSlug(manager, existing.id, manifest);
-      const before = existing ? await this.writes.counts(manager, tenantId) : null;
+      const { tenantId, existing } = tenant;
+      const before = existing ? await this.writes.counts(tx, tenantId) : null;
 
-      const current = existing ? await this.writes.memberships(manager, tenantId) : new Map<string, string | null>();
+      const current = existing ? await this.writes.memberships(tx, tenantId) : new Map<string, string | null>();
       const membershipsKept = overwrite
         ? []
         : territory.municipalities
             .filter((m) => current.has(m.istatCode) && current.get(m.istatCode) !== null && current.get(m.istatCode) !== m.socialAreaCode)
             .map((m) => `${m.istatCode} ${m.name}: ${current.get(m.istatCode)} (file: ${m.socialAreaCode ?? 'none'})`);
 
-      const areas = await this.writes.upsertSocialAreas(manager, tenantId, territory.socialAreas, actorId);
-      const munis = await this.writes.upsertMunicipalities(manager, tenantId, territory.municipalities, actorId, overwrite);
+      const areas = await this.writes.upsertSocialAreas(tx, tenantId, territory.socialAreas, actorId);
+      const munis = await this.writes.upsertMunicipalities(tx, tenantId, territory.municipalities, actorId, overwrite);
       const summary: ImportSummary = {
         tenantId,
         created: !existing,
@@ -121,7 +119,7 @@ export class TerritoryImportService {
         warnings: territory.warnings,
         durationMs: 0,
       };
-      await this.audit.record(manager, actor, {
+      await this.audit.record(tx, actor, {
         tenantId,
         entity: 'tenant',
         entityId: tenantId,

@@ -1,11 +1,14 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource, EntityManager, SelectQueryBuilder } from 'typeorm';
+import type { ObjectLiteral } from 'typeorm';
 import type { AccessScope, TerritoryRule } from '../../common/access/access-scope';
-import { updateVersioned } from '../../common/database/versioned-update';
-import { Tenant } from '../tenants/tenant.entity';
+import { ScopedData, type ScopedTx } from '../../common/access/scoped-data';
+import type { ScopedSelectQueryBuilder } from '../../common/access/scoped-query-builder';
+import { containsPattern, prefixPattern } from '../../common/database/like';
+import { TenantsPolicy } from '../tenants/tenants.policy';
 import type { Bbox, LatLon, PolygonalGeometry } from './geo';
 import { Municipality } from './municipality.entity';
 import { SocialArea } from './social-area.entity';
+import { assignedMunicipalities, visibleMunicipalities, visibleSocialAreas } from './territory.policy';
 
 export interface MunicipalityRow {
   id: string;
@@ -60,39 +63,41 @@ export interface MunicipalityFilter {
 const BY_MUNICIPALITY_NAME = `lower(unaccent(m.name)) COLLATE "C"`;
 const BY_SOCIAL_AREA_NAME = `lower(unaccent(sa.name)) COLLATE "C"`;
 
-/** Escapes LIKE wildcards so that user text matches literally. */
-function likePattern(text: string): string {
-  return text.replace(/[\\%_]/g, (c) => `\\${c}`);
-}
+type Reads = ScopedData | ScopedTx;
+type Query<T extends ObjectLiteral> = ScopedSelectQueryBuilder<T>;
 
 /**
- * Territory queries. Every read takes the caller's AccessScope and applies it with the
- * `visible` rule: the whole tenant, or a municipality user's own territory; admins span tenants.
+ * Territory queries, each built through the door with the caller's scope and the territory's
+ * policy (`territory.policy.ts`): the whole tenant, or a municipality user's own territory (an
+ * innovator's assigned municipalities where asked); admins span tenants. The tenant's name is joined
+ * through the tenants' policy (`innerJoinSource`).
  */
 @Injectable()
 export class TerritoryRepository {
-  constructor(private readonly dataSource: DataSource) {}
+  constructor(
+    private readonly door: ScopedData,
+    private readonly tenantsPolicy: TenantsPolicy,
+  ) {}
 
-  private municipalities(scope: AccessScope, filter: MunicipalityFilter, manager?: EntityManager): SelectQueryBuilder<Municipality> {
-    const qb = (manager ?? this.dataSource.manager)
-      .createQueryBuilder()
-      .from(Municipality, 'm')
-      .innerJoin(Tenant, 't', 't.tenant_id = m.tenant_id')
-      .leftJoin(SocialArea, 'sa', 'sa.id = m.social_area_id AND sa.tenant_id = m.tenant_id') as SelectQueryBuilder<Municipality>;
-    scope.apply(qb, 'm', { municipality: 'm.id', territory: filter.rule ?? 'visible' });
+  private municipalities(scope: AccessScope, filter: MunicipalityFilter, reads: Reads = this.door): Query<Municipality> {
+    const rule = (filter.rule ?? 'visible') === 'assigned' ? assignedMunicipalities : visibleMunicipalities;
+    const qb = reads
+      .select(scope, Municipality, 'm', rule)
+      .innerJoinSource(this.tenantsPolicy.tenants, 't', 't.tenant_id = m.tenant_id')
+      .leftJoin(SocialArea, 'sa', 'sa.id = m.social_area_id AND sa.tenant_id = m.tenant_id');
     if (filter.tenant) qb.andWhere('t.istat_code = :tenantCode', { tenantCode: filter.tenant });
     if (filter.socialArea) qb.andWhere('sa.code = :socialAreaCode', { socialAreaCode: filter.socialArea });
     const q = filter.q?.trim();
     if (q) {
       qb.andWhere(`(unaccent(m.name) ILIKE unaccent(:namePattern) OR m.istat_code LIKE :codePattern)`, {
-        namePattern: `%${likePattern(q)}%`,
-        codePattern: `${likePattern(q)}%`,
+        namePattern: containsPattern(q),
+        codePattern: prefixPattern(q),
       });
     }
     return qb;
   }
 
-  private selectMunicipality(qb: SelectQueryBuilder<Municipality>): SelectQueryBuilder<Municipality> {
+  private selectMunicipality(qb: Query<Municipality>): Query<Municipality> {
     return qb
       .select('m.id', 'id')
       .addSelect('m.tenant_id', 'tenantId')
@@ -133,9 +138,9 @@ export class TerritoryRepository {
     scope: AccessScope,
     istatCode: string,
     filter: MunicipalityFilter = {},
-    manager?: EntityManager,
+    reads: Reads = this.door,
   ): Promise<MunicipalityRow[]> {
-    return this.selectMunicipality(this.municipalities(scope, filter, manager))
+    return this.selectMunicipality(this.municipalities(scope, filter, reads))
       .andWhere('m.istat_code = :istatCode', { istatCode })
       .orderBy('t.istat_code')
       .limit(2)
@@ -180,25 +185,21 @@ export class TerritoryRepository {
 
   /**
    * Social areas in scope with the count and population of the municipalities the caller may
-   * see. A caller limited to some municipalities sees only the areas that hold one of them.
+   * see. A caller limited to some municipalities sees only the areas that hold one of them (the
+   * social areas' rule), and only those municipalities are counted (the municipalities' rule on the join).
    */
-  private socialAreas(
-    scope: AccessScope,
-    filter: { tenant?: string; code?: string },
-    manager?: EntityManager,
-  ): SelectQueryBuilder<SocialArea> {
-    const qb = (manager ?? this.dataSource.manager)
-      .createQueryBuilder()
-      .from(SocialArea, 'sa')
-      .innerJoin(Tenant, 't', 't.tenant_id = sa.tenant_id')
-      .leftJoin(Municipality, 'm', 'm.social_area_id = sa.id AND m.tenant_id = sa.tenant_id') as SelectQueryBuilder<SocialArea>;
-    scope.apply(qb, 'sa', { municipality: 'm.id', territory: 'visible' });
+  private socialAreas(scope: AccessScope, filter: { tenant?: string; code?: string }): Query<SocialArea> {
+    const qb = this.door
+      .select(scope, SocialArea, 'sa', visibleSocialAreas)
+      .innerJoinSource(this.tenantsPolicy.tenants, 't', 't.tenant_id = sa.tenant_id')
+      .leftJoin(Municipality, 'm', 'm.social_area_id = sa.id AND m.tenant_id = sa.tenant_id')
+      .andWhereRule('m', visibleMunicipalities);
     if (filter.tenant) qb.andWhere('t.istat_code = :tenantCode', { tenantCode: filter.tenant });
     if (filter.code) qb.andWhere('sa.code = :code', { code: filter.code });
     return qb;
   }
 
-  private selectSocialArea(qb: SelectQueryBuilder<SocialArea>): SelectQueryBuilder<SocialArea> {
+  private selectSocialArea(qb: Query<SocialArea>): Query<SocialArea> {
     return qb
       .select('sa.id', 'id')
       .addSelect('sa.tenant_id', 'tenantId')
@@ -241,26 +242,24 @@ export class TerritoryRepository {
     scope: AccessScope,
     tenantId: string,
     code: string,
-    manager: EntityManager,
+    tx: ScopedTx,
   ): Promise<{ id: string; code: string; name: string } | null> {
-    const qb = manager
-      .createQueryBuilder()
-      .from(SocialArea, 'sa')
+    const qb = tx
+      .select(scope, SocialArea, 'sa')
       .select('sa.id', 'id')
       .addSelect('sa.code', 'code')
       .addSelect('sa.name', 'name')
-      .where('sa.tenant_id = :tenantId AND sa.code = :code', { tenantId, code }) as SelectQueryBuilder<SocialArea>;
-    scope.apply(qb, 'sa');
+      .andWhere('sa.tenant_id = :tenantId AND sa.code = :code', { tenantId, code });
     return (await qb.getRawOne<{ id: string; code: string; name: string }>()) ?? null;
   }
 
-  /** Moves a municipality to a social area; 409 (stale version) unless `version` is current. */
+  /** Moves a municipality to a social area; 409 (stale version) unless `version` is current. Stamps the caller as updated_by. */
   async updateSocialArea(
-    manager: EntityManager,
+    tx: ScopedTx,
+    scope: AccessScope,
     key: { id: string; tenantId: string; version: number },
     socialAreaId: string,
-    actorId: string,
   ): Promise<void> {
-    await updateVersioned(manager, Municipality, key, { socialAreaId, updatedBy: actorId });
+    await tx.updateVersioned(scope, Municipality, key, { socialAreaId });
   }
 }

@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { FeatureCollection, MunicipalityDto, MunicipalityFeatureProperties, Page, SocialAreaDto } from '@trama/contracts';
-import { DataSource } from 'typeorm';
 import type { AccessScope, TerritoryRule } from '../../common/access/access-scope';
+import { ScopedData } from '../../common/access/scoped-data';
 import { AuditService } from '../../common/audit/audit.service';
 import { AppError, CommonErrors } from '../../common/errors/app-error';
 import { pageOf } from '../../common/http/pagination';
@@ -47,7 +47,7 @@ function toSocialAreaDto(row: SocialAreaRow): SocialAreaDto {
 @Injectable()
 export class TerritoryService {
   constructor(
-    private readonly dataSource: DataSource,
+    private readonly door: ScopedData,
     private readonly territory: TerritoryRepository,
     private readonly importer: TerritoryImportService,
     private readonly audit: AuditService,
@@ -92,9 +92,9 @@ export class TerritoryService {
     tenant?: string,
   ): Promise<MunicipalityDto> {
     scope.requireRole('coordinator');
-    return this.dataSource.transaction(async (manager) => {
-      const current = this.single(await this.territory.findMunicipalities(scope, istatCode, { tenant }, manager));
-      const target = await this.territory.findSocialAreaInTenant(scope, current.tenantId, change.socialArea, manager);
+    return this.door.transaction(async (tx) => {
+      const current = this.single(await this.territory.findMunicipalities(scope, istatCode, { tenant }, tx));
+      const target = await this.territory.findSocialAreaInTenant(scope, current.tenantId, change.socialArea, tx);
       if (!target) {
         throw TerritoryErrors.SOCIAL_AREA_UNKNOWN(`Social area ${change.socialArea} does not exist in ${current.tenantName}`, [
           { field: 'socialArea', messages: [`no social area ${change.socialArea} in this metropolitan city`] },
@@ -104,17 +104,17 @@ export class TerritoryService {
       if (current.socialAreaCode === target.code) return toMunicipalityDto(current);
       try {
         await this.territory.updateSocialArea(
-          manager,
+          tx,
+          scope,
           { id: current.id, tenantId: current.tenantId, version: change.version },
           target.id,
-          scope.actor.id,
         );
       } catch (error) {
         if (error instanceof AppError && error.code === CommonErrors.STALE_VERSION.code) throw TerritoryErrors.MUNICIPALITY_STALE_VERSION();
         throw error;
       }
-      const updated = this.single(await this.territory.findMunicipalities(scope, istatCode, { tenant: current.tenantIstatCode }, manager));
-      await this.audit.record(manager, scope, {
+      const updated = this.single(await this.territory.findMunicipalities(scope, istatCode, { tenant: current.tenantIstatCode }, tx));
+      await this.audit.record(tx, scope, {
         tenantId: current.tenantId,
         entity: 'municipality',
         entityId: current.id,

@@ -1,6 +1,5 @@
 import { MIN_PASSWORD_LENGTH } from '@trama/contracts';
 import { isEmail } from 'class-validator';
-import type { DataSource } from 'typeorm';
 import { AuditService } from '../../common/audit/audit.service';
 import { ScopedData } from '../../common/access/scoped-data';
 import { generateTemporaryPassword, hashPassword } from '../../common/auth/password';
@@ -26,7 +25,7 @@ export interface FirstAdminResult {
  * Creates a platform admin outside any session (the `create-admin` command of a fresh
  * installation). Refuses an email already in use. The creation is audited (no actor: the system).
  */
-export async function createFirstAdmin(dataSource: DataSource, request: FirstAdminRequest): Promise<FirstAdminResult> {
+export async function createFirstAdmin(door: ScopedData, request: FirstAdminRequest): Promise<FirstAdminResult> {
   const email = request.email.trim().toLowerCase();
   const fullName = request.fullName.trim();
   if (!isEmail(email)) throw new FirstAdminError(`"${request.email}" is not a valid email address`);
@@ -36,10 +35,11 @@ export async function createFirstAdmin(dataSource: DataSource, request: FirstAdm
   }
   const generatedPassword = request.password === undefined ? generateTemporaryPassword() : undefined;
   const passwordHash = await hashPassword(request.password ?? generatedPassword!);
-  const audit = new AuditService(new ScopedData(dataSource));
-  const id = await dataSource.transaction(async (manager) => {
+  const audit = new AuditService(door);
+  const id = await door.transaction(async (tx) => {
     // ON CONFLICT DO NOTHING: a taken email (even by a concurrent run) inserts nothing and fails no query (failed queries are logged with their parameters).
-    const result = await manager
+    const result = await tx
+      .unscoped('create-admin CLI: the first platform admin, created before anyone can sign in')
       .createQueryBuilder()
       .insert()
       .into(User)
@@ -49,7 +49,7 @@ export async function createFirstAdmin(dataSource: DataSource, request: FirstAdm
       .execute();
     const newId = (result.raw as { id: string }[])[0]?.id;
     if (!newId) throw new FirstAdminError(`a user with email ${email} already exists: nothing was created`);
-    await audit.record(manager, null, {
+    await audit.record(tx, null, {
       tenantId: null,
       entity: 'user',
       entityId: newId,

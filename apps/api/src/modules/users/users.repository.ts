@@ -1,13 +1,14 @@
 import { Injectable } from '@nestjs/common';
 import type { MunicipalityRef, Role } from '@trama/contracts';
-import { DataSource, type EntityManager } from 'typeorm';
 import type { AccessScope } from '../../common/access/access-scope';
-import { updateVersioned } from '../../common/database/versioned-update';
-import { Tenant } from '../tenants/tenant.entity';
-import { Municipality } from '../territory/municipality.entity';
-import { SocialArea } from '../territory/social-area.entity';
+import { ScopedData, type ScopedTx } from '../../common/access/scoped-data';
+import { ScopeViolation } from '../../common/access/scope-rules';
+import { containsPattern } from '../../common/database/like';
+import { TenantsPolicy } from '../tenants/tenants.policy';
+import { TerritoryPolicy } from '../territory/territory.policy';
 import { UserMunicipality } from './user-municipality.entity';
 import { User } from './user.entity';
+import { UsersPolicy } from './users.policy';
 
 /** A user with what its DTOs need (tenant, territory), read in one query. */
 export interface UserProfileRow {
@@ -40,6 +41,7 @@ export interface UserListFilter {
 }
 
 export interface NewUser {
+  /** the user's tenant (null: a platform admin); the door refuses one the caller cannot reach */
   tenantId: string | null;
   email: string;
   fullName: string;
@@ -49,33 +51,37 @@ export interface NewUser {
   contractEnd: string | null;
   scopeMunicipalityId: string | null;
   scopeSocialAreaId: string | null;
-  createdBy: string | null;
 }
 
 export type UserChanges = Partial<
-  Pick<User, 'fullName' | 'active' | 'hiredOn' | 'contractEnd' | 'scopeMunicipalityId' | 'scopeSocialAreaId' | 'updatedBy'>
+  Pick<User, 'fullName' | 'active' | 'hiredOn' | 'contractEnd' | 'scopeMunicipalityId' | 'scopeSocialAreaId'>
 >;
 
-/** Escapes LIKE wildcards so a search for `50%` matches the text `50%`. */
-function likePattern(text: string): string {
-  return `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-}
+/** The door, or its handle inside a transaction (reads that must see the transaction's writes). */
+type Reads = ScopedData | ScopedTx;
 
-/** TypeORM queries on users and their assignments. Every read goes through `scope.apply`. */
+/**
+ * TypeORM queries on users and their assignments, each built through the door with the users'
+ * policy (`users.policy.ts`); tenants, municipalities and social areas are reached through their
+ * features' policies. Writes take the door's transaction handle: the tenant is bound and checked
+ * by the door, the author stamped.
+ */
 @Injectable()
 export class UsersRepository {
-  constructor(private readonly dataSource: DataSource) {}
+  constructor(
+    private readonly door: ScopedData,
+    private readonly policy: UsersPolicy,
+    private readonly territoryPolicy: TerritoryPolicy,
+    private readonly tenantsPolicy: TenantsPolicy,
+  ) {}
 
-  private em(manager?: EntityManager): EntityManager {
-    return manager ?? this.dataSource.manager;
-  }
-
-  private profiles(scope: AccessScope, manager?: EntityManager) {
-    const qb = this.em(manager)
-      .createQueryBuilder(User, 'u')
-      .leftJoin(Tenant, 't', 't.tenant_id = u.tenant_id')
-      .leftJoin(Municipality, 'sm', 'sm.id = u.scope_municipality_id')
-      .leftJoin(SocialArea, 'sa', 'sa.id = u.scope_social_area_id')
+  private profiles(scope: AccessScope, reads: Reads = this.door) {
+    // the user's tenant, municipality and social area: joined through their features' policies
+    return reads
+      .select(scope, this.policy.users, 'u')
+      .leftJoinSource(this.tenantsPolicy.tenants, 't', 't.tenant_id = u.tenant_id')
+      .leftJoinSource(this.territoryPolicy.municipalities, 'sm', 'sm.id = u.scope_municipality_id AND sm.tenant_id = u.tenant_id')
+      .leftJoinSource(this.territoryPolicy.socialAreas, 'sa', 'sa.id = u.scope_social_area_id AND sa.tenant_id = u.tenant_id')
       .select('u.id', 'id')
       .addSelect('u.tenant_id', 'tenantId')
       .addSelect('t.istat_code', 'tenantIstat')
@@ -93,12 +99,11 @@ export class UsersRepository {
       .addSelect('u.scope_social_area_id', 'scopeSocialAreaId')
       .addSelect('COALESCE(sm.istat_code, sa.code)', 'territoryCode')
       .addSelect('COALESCE(sm.name, sa.name)', 'territoryName');
-    return scope.apply(qb, 'u');
   }
 
   /** One user the scope can reach, or null (unknown and out of scope look the same). */
-  async findInScope(scope: AccessScope, id: string, manager?: EntityManager): Promise<UserProfileRow | null> {
-    const row = await this.profiles(scope, manager).andWhere('u.id = :id', { id }).getRawOne<UserProfileRow>();
+  async findInScope(scope: AccessScope, id: string, reads?: Reads): Promise<UserProfileRow | null> {
+    const row = await this.profiles(scope, reads).andWhere('u.id = :id', { id }).getRawOne<UserProfileRow>();
     return row ?? null;
   }
 
@@ -109,7 +114,7 @@ export class UsersRepository {
     if (filter.tenantIstat) qb.andWhere('t.istat_code = :tenantIstat', { tenantIstat: filter.tenantIstat });
     if (filter.q) {
       qb.andWhere(`(unaccent(lower(u.full_name)) LIKE unaccent(lower(:q)) OR unaccent(lower(u.email)) LIKE unaccent(lower(:q)))`, {
-        q: likePattern(filter.q),
+        q: containsPattern(filter.q),
       });
     }
     const total = await qb.clone().getCount();
@@ -123,18 +128,16 @@ export class UsersRepository {
   }
 
   /** Assigned municipalities of the given users (innovators), by user id, sorted by name. */
-  async assignedMunicipalities(scope: AccessScope, userIds: string[], manager?: EntityManager): Promise<Map<string, MunicipalityRef[]>> {
+  async assignedMunicipalities(scope: AccessScope, userIds: string[], reads: Reads = this.door): Promise<Map<string, MunicipalityRef[]>> {
     const out = new Map<string, MunicipalityRef[]>();
     if (userIds.length === 0) return out;
-    const qb = this.em(manager)
-      .createQueryBuilder(UserMunicipality, 'um')
-      .innerJoin(Municipality, 'm', 'm.id = um.municipality_id')
+    const rows = await reads
+      .select(scope, this.policy.assignments, 'um')
+      .innerJoinSource(this.territoryPolicy.municipalities, 'm', 'm.id = um.municipality_id AND m.tenant_id = um.tenant_id')
       .select('um.user_id', 'userId')
       .addSelect('m.istat_code', 'istatCode')
       .addSelect('m.name', 'name')
-      .where('um.user_id IN (:...userIds)', { userIds });
-    scope.apply(qb, 'um');
-    const rows = await qb
+      .andWhere('um.user_id IN (:...userIds)', { userIds })
       .orderBy('m.name', 'ASC')
       .addOrderBy('m.istat_code', 'ASC')
       .getRawMany<{ userId: string; istatCode: string; name: string }>();
@@ -146,79 +149,89 @@ export class UsersRepository {
     return out;
   }
 
-  /** The tenant with this ISTAT code, if the scope reaches it. */
-  async findTenantByIstat(scope: AccessScope, istatCode: string): Promise<{ id: string; istatCode: string; name: string } | null> {
-    const qb = this.em()
-      .createQueryBuilder(Tenant, 't')
-      .select('t.tenant_id', 'id')
-      .addSelect('t.istat_code', 'istatCode')
-      .addSelect('t.name', 'name')
-      .where('t.istat_code = :istatCode', { istatCode });
-    const row = await scope.apply(qb, 't').getRawOne<{ id: string; istatCode: string; name: string }>();
-    return row ?? null;
-  }
-
   /**
-   * Municipalities of the target tenant with these ISTAT codes. `tenantId` selects the tenant the
-   * user belongs to (an admin spans tenants); `scope.apply` still decides what the caller may reach.
+   * Municipalities of the target tenant with these ISTAT codes, among those the caller may see.
+   * `tenantId` selects the tenant the user belongs to (an admin spans tenants).
    */
   async findMunicipalities(
     scope: AccessScope,
     tenantId: string,
     istatCodes: readonly string[],
-    manager?: EntityManager,
+    reads: Reads = this.door,
   ): Promise<{ id: string; istatCode: string }[]> {
     if (istatCodes.length === 0) return [];
-    const qb = this.em(manager)
-      .createQueryBuilder(Municipality, 'm')
+    return reads
+      .select(scope, this.territoryPolicy.municipalities, 'm')
       .select('m.id', 'id')
       .addSelect('m.istat_code', 'istatCode')
-      .where('m.tenant_id = :targetTenant', { targetTenant: tenantId })
-      .andWhere('m.istat_code IN (:...istatCodes)', { istatCodes });
-    return scope.apply(qb, 'm').getRawMany<{ id: string; istatCode: string }>();
+      .andWhere('m.tenant_id = :targetTenant', { targetTenant: tenantId })
+      .andWhere('m.istat_code IN (:...istatCodes)', { istatCodes })
+      .getRawMany<{ id: string; istatCode: string }>();
   }
 
   /** The social area of the target tenant with this code (see findMunicipalities for `tenantId`). */
   async findSocialArea(scope: AccessScope, tenantId: string, code: string): Promise<{ id: string } | null> {
-    const qb = this.em()
-      .createQueryBuilder(SocialArea, 'sa')
+    const row = await this.door
+      .select(scope, this.territoryPolicy.socialAreas, 'sa')
       .select('sa.id', 'id')
-      .where('sa.tenant_id = :targetTenant', { targetTenant: tenantId })
-      .andWhere('sa.code = :code', { code });
-    const row = await scope.apply(qb, 'sa').getRawOne<{ id: string }>();
+      .andWhere('sa.tenant_id = :targetTenant', { targetTenant: tenantId })
+      .andWhere('sa.code = :code', { code })
+      .getRawOne<{ id: string }>();
     return row ?? null;
   }
 
-  /** Inserts a user; null when the email is already taken (emails are unique across the platform). */
-  async insert(manager: EntityManager, user: NewUser): Promise<string | null> {
-    const result = await manager.createQueryBuilder().insert().into(User).values(user).orIgnore().returning('id').execute();
-    return (result.raw as { id: string }[])[0]?.id ?? null;
+  /**
+   * Inserts a user in `user.tenantId` (which the door checks the caller reaches; null, a platform
+   * admin, only for admins) with the caller as author; null when the email is already taken
+   * (emails are unique across the platform: ON CONFLICT DO NOTHING, so no failed query carries the hash).
+   */
+  async insert(tx: ScopedTx, scope: AccessScope, user: NewUser): Promise<string | null> {
+    const [row] = await tx.insert<User, { id: string }>(scope, User, user, { orIgnore: true, returning: 'id' });
+    return row?.id ?? null;
   }
 
   /** Optimistic-locked update of a user read through the scope: stale version → STALE_VERSION, nothing written. */
   async updateVersioned(
-    manager: EntityManager,
+    tx: ScopedTx,
+    scope: AccessScope,
     user: Pick<UserProfileRow, 'id' | 'tenantId'>,
     version: number,
     changes: UserChanges,
   ): Promise<void> {
-    await updateVersioned(manager, User, { id: user.id, tenantId: user.tenantId, version }, changes);
+    await tx.updateVersioned(scope, User, { id: user.id, tenantId: user.tenantId, version }, changes);
   }
 
-  /** Replaces an innovator's assignments with the given municipalities (ids of the user's tenant). */
-  async replaceAssignments(
-    manager: EntityManager,
-    user: { id: string; tenantId: string },
-    municipalityIds: readonly string[],
-    assignedBy: string,
-  ): Promise<void> {
-    await manager.createQueryBuilder().delete().from(UserMunicipality).where('user_id = :userId', { userId: user.id }).execute();
-    if (municipalityIds.length === 0) return;
-    await manager
-      .createQueryBuilder()
-      .insert()
-      .into(UserMunicipality)
-      .values(municipalityIds.map((municipalityId) => ({ userId: user.id, municipalityId, tenantId: user.tenantId, assignedBy })))
-      .execute();
+  /**
+   * Replaces an innovator's assignments with the given municipalities. Bound to the tenant through
+   * the door: the user's tenant is read through the users' policy (a user the caller cannot see
+   * is refused before anything is written), the delete is bound to that tenant, and every
+   * municipality must be one of that tenant's that the caller may see.
+   */
+  async replaceAssignments(tx: ScopedTx, scope: AccessScope, userId: string, municipalityIds: readonly string[]): Promise<void> {
+    const user = await tx
+      .select(scope, this.policy.users, 'u')
+      .select('u.tenant_id', 'tenantId')
+      .andWhere('u.id = :assignedUser', { assignedUser: userId })
+      .andWhere("u.role = 'innovator'")
+      .getRawOne<{ tenantId: string }>();
+    if (!user) throw new ScopeViolation(`assignments of user ${userId}: not an innovator the caller may reach`);
+    const tenantId = user.tenantId;
+    const ids = [...new Set(municipalityIds)];
+    if (ids.length > 0) {
+      const found = await tx
+        .select(scope, this.territoryPolicy.municipalities, 'm')
+        .select('m.id', 'id')
+        .andWhere('m.tenant_id = :assignmentTenant', { assignmentTenant: tenantId })
+        .andWhere('m.id IN (:...assignmentMunicipalities)', { assignmentMunicipalities: ids })
+        .getRawMany<{ id: string }>();
+      if (found.length !== ids.length) throw new ScopeViolation(`assignments of user ${userId}: municipalities outside the user's tenant`);
+    }
+    await tx.delete(scope, UserMunicipality, { tenantId, userId });
+    if (ids.length === 0) return;
+    await tx.insert(
+      scope,
+      UserMunicipality,
+      ids.map((municipalityId) => ({ tenantId, userId, municipalityId, assignedBy: scope.actor.id })),
+    );
   }
 }

@@ -1,15 +1,15 @@
 import { Injectable } from '@nestjs/common';
 import type { CreateUserResponse, Page, ResetPasswordResponse, SessionUser, UserDto } from '@trama/contracts';
-import { DataSource, type EntityManager } from 'typeorm';
 import type { AccessScope } from '../../common/access/access-scope';
+import { ScopedData, type ScopedTx } from '../../common/access/scoped-data';
 import { AuditService } from '../../common/audit/audit.service';
 import { generateTemporaryPassword, hashPassword } from '../../common/auth/password';
 import { CommonErrors } from '../../common/errors/app-error';
 import { pageOf } from '../../common/http/pagination';
-import { CredentialsRepository } from '../auth/credentials.repository';
-import { RefreshTokensRepository } from '../auth/refresh-tokens.repository';
-import { SignInBackoffRepository } from '../auth/sign-in-backoff.repository';
-import { emailKey } from '../auth/sign-in-keys';
+import { SessionsService } from '../auth/sessions.service';
+import { SignInBackoffService } from '../auth/sign-in-backoff.service';
+import { TenantsService } from '../tenants/tenants.service';
+import { CredentialsService } from './credentials.service';
 import type { AssignMunicipalitiesDto } from './dto/assign-municipalities.dto';
 import type { CreateUserDto } from './dto/create-user.dto';
 import type { ListUsersQuery } from './dto/list-users.query';
@@ -47,11 +47,12 @@ function auditView(row: Pick<UserDto, 'email' | 'fullName' | 'role' | 'active' |
 @Injectable()
 export class UsersService {
   constructor(
-    private readonly dataSource: DataSource,
+    private readonly door: ScopedData,
     private readonly users: UsersRepository,
-    private readonly credentials: CredentialsRepository,
-    private readonly refreshTokens: RefreshTokensRepository,
-    private readonly backoff: SignInBackoffRepository,
+    private readonly credentials: CredentialsService,
+    private readonly sessions: SessionsService,
+    private readonly backoff: SignInBackoffService,
+    private readonly tenants: TenantsService,
     private readonly audit: AuditService,
   ) {}
 
@@ -97,8 +98,8 @@ export class UsersService {
 
     const temporaryPassword = dto.password ? undefined : generateTemporaryPassword();
     const passwordHash = await hashPassword(dto.password ?? temporaryPassword!);
-    const id = await this.dataSource.transaction(async (manager) => {
-      const newId = await this.users.insert(manager, {
+    const id = await this.door.transaction(async (tx) => {
+      const newId = await this.users.insert(tx, scope, {
         tenantId,
         email: dto.email,
         fullName: dto.fullName,
@@ -107,7 +108,6 @@ export class UsersService {
         hiredOn: dto.role === 'innovator' ? (dto.hiredOn ?? null) : null,
         contractEnd: dto.role === 'innovator' ? (dto.contractEnd ?? null) : null,
         ...territory,
-        createdBy: scope.actor.id,
       });
       // A taken email inserts nothing (ON CONFLICT DO NOTHING): no failed query, so no log line carrying the password hash.
       // One answer wherever the account is (docs/sign-in.md): e-mails are the platform-wide sign-in name.
@@ -115,14 +115,14 @@ export class UsersService {
         throw UsersErrors.USER_EMAIL_TAKEN(undefined, [{ field: 'email', messages: ['This email cannot be used for a new account'] }]);
       if (tenantId && municipalities.length > 0) {
         await this.users.replaceAssignments(
-          manager,
-          { id: newId, tenantId },
+          tx,
+          scope,
+          newId,
           municipalities.map((m) => m.id),
-          scope.actor.id,
         );
       }
-      const created = await this.dtoOf(scope, (await this.users.findInScope(scope, newId, manager))!, manager);
-      await this.audit.record(manager, scope, {
+      const created = await this.dtoOf(scope, (await this.users.findInScope(scope, newId, tx))!, tx);
+      await this.audit.record(tx, scope, {
         tenantId,
         entity: AUDIT_ENTITY,
         entityId: newId,
@@ -149,20 +149,20 @@ export class UsersService {
     const contractEnd = dto.contractEnd !== undefined ? dto.contractEnd : current.contractEnd;
     throwIfProblems(employmentDateProblems(hiredOn, contractEnd));
 
-    const changes: UserChanges = { updatedBy: scope.actor.id };
+    const changes: UserChanges = {};
     if (dto.fullName !== undefined) changes.fullName = dto.fullName;
     if (dto.active !== undefined) changes.active = dto.active;
     if (dto.hiredOn !== undefined) changes.hiredOn = dto.hiredOn;
     if (dto.contractEnd !== undefined) changes.contractEnd = dto.contractEnd;
     if (dto.territory) Object.assign(changes, await this.resolveTerritory(scope, current.tenantId!, dto.territory));
 
-    await this.dataSource.transaction(async (manager) => {
-      const before = await this.dtoOf(scope, current, manager);
-      await this.users.updateVersioned(manager, current, dto.version, changes);
-      const after = await this.dtoOf(scope, (await this.users.findInScope(scope, id, manager))!, manager);
+    await this.door.transaction(async (tx) => {
+      const before = await this.dtoOf(scope, current, tx);
+      await this.users.updateVersioned(tx, scope, current, dto.version, changes);
+      const after = await this.dtoOf(scope, (await this.users.findInScope(scope, id, tx))!, tx);
       let sessionsRevoked = 0;
-      if (before.active && !after.active) sessionsRevoked = await this.refreshTokens.revokeAllOfUser(manager, id, 'deactivated');
-      await this.audit.record(manager, scope, {
+      if (before.active && !after.active) sessionsRevoked = await this.sessions.revokeAllOfUser(tx, id, 'deactivated');
+      await this.audit.record(tx, scope, {
         tenantId: current.tenantId,
         entity: AUDIT_ENTITY,
         entityId: id,
@@ -180,18 +180,18 @@ export class UsersService {
     if (current.role !== 'innovator' || !current.tenantId) throw UsersErrors.USER_NOT_INNOVATOR();
     const tenantId = current.tenantId;
     const municipalities = await this.resolveMunicipalities(scope, tenantId, dto.municipalities);
-    await this.dataSource.transaction(async (manager) => {
+    await this.door.transaction(async (tx) => {
       // The versioned update first: it locks the row, so the "before" list read next is the one being replaced.
-      await this.users.updateVersioned(manager, current, dto.version, { updatedBy: scope.actor.id });
-      const before = (await this.users.assignedMunicipalities(scope, [id], manager)).get(id) ?? [];
+      await this.users.updateVersioned(tx, scope, current, dto.version, {});
+      const before = (await this.users.assignedMunicipalities(scope, [id], tx)).get(id) ?? [];
       await this.users.replaceAssignments(
-        manager,
-        { id, tenantId },
+        tx,
+        scope,
+        id,
         municipalities.map((m) => m.id),
-        scope.actor.id,
       );
-      const after = (await this.users.assignedMunicipalities(scope, [id], manager)).get(id) ?? [];
-      await this.audit.record(manager, scope, {
+      const after = (await this.users.assignedMunicipalities(scope, [id], tx)).get(id) ?? [];
+      await this.audit.record(tx, scope, {
         tenantId,
         entity: AUDIT_ENTITY,
         entityId: id,
@@ -214,12 +214,12 @@ export class UsersService {
     if (!canResetPassword(scope.actor, current)) throw UsersErrors.USER_RESET_NOT_ALLOWED();
     const temporaryPassword = generateTemporaryPassword();
     const passwordHash = await hashPassword(temporaryPassword);
-    await this.dataSource.transaction(async (manager) => {
-      const lockedUntil = (await this.backoff.emailBlockedUntil([emailKey(current.email)], manager)).get(emailKey(current.email)) ?? null;
-      await this.credentials.setPassword(manager, id, passwordHash);
-      const sessionsRevoked = await this.refreshTokens.revokeAllOfUser(manager, id, 'password_reset');
-      const backoffsLifted = await this.backoff.lift(manager, emailKey(current.email));
-      await this.audit.record(manager, scope, {
+    await this.door.transaction(async (tx) => {
+      const lockedUntil = (await this.backoff.lockedUntil([current.email], tx)).get(current.email) ?? null;
+      await this.credentials.setPassword(tx, id, passwordHash);
+      const sessionsRevoked = await this.sessions.revokeAllOfUser(tx, id, 'password_reset');
+      const backoffsLifted = await this.backoff.lift(tx, current.email);
+      await this.audit.record(tx, scope, {
         tenantId: current.tenantId,
         entity: AUDIT_ENTITY,
         entityId: id,
@@ -234,24 +234,24 @@ export class UsersService {
   /* ---------- helpers ---------- */
 
   /** The user if the scope reaches it; otherwise 404 (unknown and not yours look the same). */
-  private async reachable(scope: AccessScope, id: string, manager?: EntityManager): Promise<UserProfileRow> {
-    const row = await this.users.findInScope(scope, id, manager);
+  private async reachable(scope: AccessScope, id: string): Promise<UserProfileRow> {
+    const row = await this.users.findInScope(scope, id);
     if (!row) throw CommonErrors.NOT_FOUND();
     return row;
   }
 
-  private async dtoOf(scope: AccessScope, row: UserProfileRow, manager?: EntityManager): Promise<UserDto> {
-    return (await this.toDtos(scope, [row], manager))[0];
+  private async dtoOf(scope: AccessScope, row: UserProfileRow, tx?: ScopedTx): Promise<UserDto> {
+    return (await this.toDtos(scope, [row], tx))[0];
   }
 
-  private async toDtos(scope: AccessScope, rows: UserProfileRow[], manager?: EntityManager): Promise<UserDto[]> {
+  private async toDtos(scope: AccessScope, rows: UserProfileRow[], tx?: ScopedTx): Promise<UserDto[]> {
     const innovators = rows.filter((r) => r.role === 'innovator').map((r) => r.id);
-    const munis = await this.users.assignedMunicipalities(scope, innovators, manager);
-    const locks = await this.backoff.emailBlockedUntil(
-      rows.map((r) => emailKey(r.email)),
-      manager,
+    const munis = await this.users.assignedMunicipalities(scope, innovators, tx);
+    const locks = await this.backoff.lockedUntil(
+      rows.map((r) => r.email),
+      tx,
     );
-    return rows.map((row) => toUserDto(row, munis.get(row.id) ?? [], locks.get(emailKey(row.email)) ?? null));
+    return rows.map((row) => toUserDto(row, munis.get(row.id) ?? [], locks.get(row.email) ?? null));
   }
 
   /**
@@ -262,7 +262,7 @@ export class UsersService {
     if (!scope.isAdmin) {
       const own = scope.actor.tenantId!;
       if (dto.tenant !== undefined) {
-        const named = await this.users.findTenantByIstat(scope, dto.tenant);
+        const named = await this.tenants.findTenant(scope, dto.tenant);
         if (!named || named.id !== own) throw fieldError('tenant', 'you can only create users in your own metropolitan city');
       }
       return own;
@@ -272,7 +272,7 @@ export class UsersService {
       return null;
     }
     if (dto.tenant === undefined) throw fieldError('tenant', 'tenant is required: the ISTAT code of the metropolitan city');
-    const tenant = await this.users.findTenantByIstat(scope, dto.tenant);
+    const tenant = await this.tenants.findTenant(scope, dto.tenant);
     if (!tenant) throw fieldError('tenant', `no metropolitan city with ISTAT code ${dto.tenant}`);
     return tenant.id;
   }

@@ -9,8 +9,4 @@ export const activityKeys = {
   details: () => [...activityKeys.all, 'detail'] as const,
   detail: (id: string) => [...activityKeys.details(), id] as const,
   history: (id: string) => [...activityKeys.detail(id), 'history'] as const,
-  /** the municipalities offered by the list's filter */
-  municipalityOptions: () => [...activityKeys.all, 'municipality-options'] as const,
-  /** municipality boundaries drawn under the location picker */
-  boundaries: () => [...activityKeys.all, 'boundaries'] as const,
 };

@@ -8,8 +8,8 @@ import { Pagination } from '../../../components/pagination';
 import { errorMessage } from '../../../lib/api/error-message';
 import { useSessionUser } from '../../../lib/auth/session';
 import { useFormatters } from '../../../lib/i18n/format';
+import { asMunicipalityRefs, useMunicipalities } from '../../../lib/reference/municipalities';
 import { useActivities } from '../api/list-activities';
-import { useMunicipalityOptions } from '../api/list-municipality-options';
 import '../activities.css';
 import {
   activeFilterCount,
@@ -68,7 +68,7 @@ export function ActivityCard({ activity, headingLevel = 2 }: { activity: Activit
 function useFilterMunicipalities(): MunicipalityRef[] {
   const user = useSessionUser();
   const isInnovator = user.role === 'innovator';
-  const options = useMunicipalityOptions(!isInnovator);
+  const options = useMunicipalities({ enabled: !isInnovator, select: asMunicipalityRefs });
   return isInnovator ? user.assignedMunicipalities : (options.data ?? []);
 }
 

@@ -4,14 +4,11 @@ import { useTranslation } from 'react-i18next';
 import { TextField } from '../../../components/form-field';
 import { Loading } from '../../../components/loading';
 import { fieldErrorText } from '../../../lib/forms/form-errors';
-import { useMunicipalityBoundaries } from '../api/get-municipality-boundaries';
+import { BOUNDARY_ATTRIBUTION, useMunicipalityBoundaries } from '../../../lib/reference/boundaries';
 import { LOCATION_BOUNDS, parseDecimal, type ActivityFormValues } from './activity-form-schema';
 
 // Leaflet loads only when the form is opened.
 const LocationMap = lazy(() => import('./location-map').then((m) => ({ default: m.LocationMap })));
-
-/** The licence of the boundaries requires this credit wherever they are drawn. */
-const BOUNDARY_ATTRIBUTION = 'ISTAT – confini amministrativi, elaborazione openpolis';
 
 interface LocationFieldsetProps {
   control: Control<ActivityFormValues>;

@@ -5,6 +5,4 @@ export const staffOutputKeys = {
   all: ['staff-output'] as const,
   reports: () => [...staffOutputKeys.all, 'report'] as const,
   report: (query: StaffOutputQuery) => [...staffOutputKeys.reports(), query] as const,
-  /** the metropolitan cities an admin may choose from */
-  tenants: () => [...staffOutputKeys.all, 'tenants'] as const,
 };

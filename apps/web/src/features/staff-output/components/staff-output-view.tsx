@@ -9,8 +9,8 @@ import { isApiRequestError } from '../../../lib/api/api-error';
 import { errorMessage } from '../../../lib/api/error-message';
 import { useSessionUser } from '../../../lib/auth/session';
 import { useFormatters } from '../../../lib/i18n/format';
+import { useTenants } from '../../../lib/reference/tenants';
 import { useStaffOutput } from '../api/get-staff-output';
-import { useTenantChoices } from '../api/list-tenants';
 import { filterFromParams, filterToParams, periodOf, todayInItaly } from '../utils/period';
 import { nextSort, sortInnovators, type SortState } from '../utils/sort';
 import { OutputChart } from './output-chart';
@@ -67,7 +67,7 @@ export function StaffOutputView({ today = todayInItaly() }: { today?: string }) 
   const [params, setParams] = useSearchParams();
   const filter = filterFromParams(params);
   const period = periodOf(filter, today);
-  const tenants = useTenantChoices(isAdmin);
+  const tenants = useTenants(isAdmin);
   const query: StaffOutputQuery | null =
     period && (!isAdmin || filter.tenant)
       ? { ...period, staleDays: filter.staleDays, ...(isAdmin ? { tenant: filter.tenant } : {}) }

@@ -1,25 +1,21 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import type { MunicipalityDto, UpdateMunicipalityRequest } from '@trama/contracts';
 import { apiRequest } from '../../../lib/api/api-client';
-import { territoryKeys } from './territory-keys';
+import { referenceKeys } from '../../../lib/reference/reference-keys';
 
 export function updateMunicipality(istatCode: string, body: UpdateMunicipalityRequest): Promise<MunicipalityDto> {
   return apiRequest<MunicipalityDto>(`/municipalities/${encodeURIComponent(istatCode)}`, { method: 'PATCH', body });
 }
 
 /**
- * Moves a municipality to another social area. Success or conflict, the territory is reloaded:
- * lists, map colours and area totals all change, and a 409 means our copy was stale.
+ * Moves a municipality to another social area. Success or conflict, the territory is reloaded
+ * wherever it is shown (this page's list, map colours and area totals; the activities' filter; the
+ * users' territory and assignment choices): after a 409 our copy was stale.
  */
 export function useUpdateMunicipality() {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: ({ istatCode, ...body }: UpdateMunicipalityRequest & { istatCode: string }) => updateMunicipality(istatCode, body),
-    onSettled: () =>
-      Promise.all([
-        queryClient.invalidateQueries({ queryKey: territoryKeys.municipalities() }),
-        queryClient.invalidateQueries({ queryKey: territoryKeys.socialAreas() }),
-        queryClient.invalidateQueries({ queryKey: territoryKeys.maps() }),
-      ]),
+    onSettled: () => queryClient.invalidateQueries({ queryKey: referenceKeys.territory() }),
   });
 }

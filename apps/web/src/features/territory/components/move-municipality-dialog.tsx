@@ -8,7 +8,7 @@ import { Loading } from '../../../components/loading';
 import { isApiRequestError } from '../../../lib/api/api-error';
 import { errorMessage } from '../../../lib/api/error-message';
 import { useFormatters } from '../../../lib/i18n/format';
-import { useSocialAreas } from '../api/list-social-areas';
+import { useSocialAreas } from '../../../lib/reference/social-areas';
 import { useUpdateMunicipality } from '../api/update-municipality';
 
 interface MoveMunicipalityDialogProps {

@@ -4,12 +4,11 @@ import type { GeoJSON as LeafletGeoJSON, LatLngBounds, Layer, Path, PathOptions 
 import { useEffect, useMemo, useRef, type RefObject } from 'react';
 import { GeoJSON, MapContainer, TileLayer, useMap } from 'react-leaflet';
 import type { MunicipalityFeatureProperties } from '@trama/contracts';
-import type { MunicipalityFeatures } from '../api/get-municipality-map';
+import { BOUNDARY_ATTRIBUTION, type MunicipalityBoundaries } from '../../../lib/reference/boundaries';
 import { NO_AREA_COLOR } from '../utils/area-colors';
-import { BOUNDARY_ATTRIBUTION } from './boundary-attribution';
 
 export interface MunicipalityMapProps {
-  data: MunicipalityFeatures;
+  data: MunicipalityBoundaries;
   colors: ReadonlyMap<string, string>;
   /** municipalities matching the search; the others are drawn faded */
   visibleCodes: ReadonlySet<string>;

@@ -8,15 +8,14 @@ import { errorMessage } from '../../../lib/api/error-message';
 import { canEditTerritory } from '../../../lib/auth/permissions';
 import { useSessionUser } from '../../../lib/auth/session';
 import { useFormatters } from '../../../lib/i18n/format';
-import { usePublicConfig } from '../api/get-public-config';
-import { useMunicipalityMap } from '../api/get-municipality-map';
-import { useMunicipalities } from '../api/list-municipalities';
-import { useSocialAreas } from '../api/list-social-areas';
+import { BOUNDARY_ATTRIBUTION, useMunicipalityBoundaries } from '../../../lib/reference/boundaries';
+import { useMunicipalities } from '../../../lib/reference/municipalities';
+import { usePublicConfig } from '../../../lib/reference/public-config';
+import { useSocialAreas } from '../../../lib/reference/social-areas';
 import { areaColors } from '../utils/area-colors';
 import { boundingBox, groupBySocialArea, matchesSearch } from '../utils/group-by-social-area';
 import { MoveMunicipalityDialog } from './move-municipality-dialog';
 import { MunicipalityList } from './municipality-list';
-import { BOUNDARY_ATTRIBUTION } from './boundary-attribution';
 
 // Leaflet (~150 kB) loads only with this page.
 const MunicipalityMap = lazy(() => import('./municipality-map').then((module) => ({ default: module.MunicipalityMap })));
@@ -40,7 +39,7 @@ export function TerritoryView() {
   const config = usePublicConfig();
   const all = useMemo(() => municipalities.data ?? [], [municipalities.data]);
   const bbox = useMemo(() => boundingBox(all), [all]);
-  const map = useMunicipalityMap(bbox ? { bbox } : null);
+  const map = useMunicipalityBoundaries(bbox ? { bbox } : null);
 
   const [query, setQuery] = useState('');
   const [selection, setSelection] = useState<Selection | null>(null);

@@ -16,8 +16,4 @@ export const userKeys = {
   list: (filter: UserListFilter) => [...userKeys.lists(), filter] as const,
   details: () => [...userKeys.all, 'detail'] as const,
   detail: (id: string) => [...userKeys.details(), id] as const,
-  /** the tenant's municipalities and social areas, as choices for assignments and territories */
-  options: () => [...userKeys.all, 'options'] as const,
-  municipalityOptions: () => [...userKeys.options(), 'municipalities'] as const,
-  socialAreaOptions: () => [...userKeys.options(), 'social-areas'] as const,
 };

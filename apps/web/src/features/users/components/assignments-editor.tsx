@@ -5,15 +5,15 @@ import { Alert } from '../../../components/alert';
 import { Loading } from '../../../components/loading';
 import { isApiRequestError } from '../../../lib/api/api-error';
 import { errorMessage } from '../../../lib/api/error-message';
+import { asMunicipalityOptions, useMunicipalities } from '../../../lib/reference/municipalities';
 import { useAssignMunicipalities } from '../api/assign-municipalities';
-import { useMunicipalityOptions } from '../api/list-territory-options';
 import { isConflict } from './conflict';
 import { MunicipalityPicker } from './municipality-picker';
 
 /** The municipalities an innovator works in (replaces the whole set, with the user's version). */
 export function AssignmentsEditor({ user }: { user: UserDto }) {
   const { t } = useTranslation();
-  const options = useMunicipalityOptions();
+  const options = useMunicipalities({ select: asMunicipalityOptions });
   const assign = useAssignMunicipalities(user.id);
   const current = user.assignedMunicipalities.map((m) => m.istatCode);
   const currentKey = [...current].sort().join(',');

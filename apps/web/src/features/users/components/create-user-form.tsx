@@ -11,8 +11,8 @@ import { isApiRequestError } from '../../../lib/api/api-error';
 import { errorMessage } from '../../../lib/api/error-message';
 import { useSessionUser } from '../../../lib/auth/session';
 import { applyServerFieldErrors, fieldErrorText } from '../../../lib/forms/form-errors';
+import { asMunicipalityOptions, useMunicipalities } from '../../../lib/reference/municipalities';
 import { useCreateUser } from '../api/create-user';
-import { useMunicipalityOptions } from '../api/list-territory-options';
 import { MunicipalityPicker } from './municipality-picker';
 import { TemporaryPassword } from './temporary-password';
 import { TerritoryFieldset } from './territory-fieldset';
@@ -61,7 +61,7 @@ export function CreateUserForm() {
 
   const role = useWatch({ control, name: 'role' });
   const territoryKind = useWatch({ control, name: 'territory.kind' });
-  const municipalityOptions = useMunicipalityOptions(role === 'innovator');
+  const municipalityOptions = useMunicipalities({ enabled: role === 'innovator', select: asMunicipalityOptions });
 
   const onSubmit = handleSubmit((values) => {
     setUnmatched([]);

@@ -1,11 +1,11 @@
 import { useId, useMemo, useState, type Ref } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useFormatters } from '../../../lib/i18n/format';
-import type { TerritoryOption } from '../api/list-territory-options';
+import type { ReferenceOption } from '../../../lib/reference/reference-option';
 
 interface MunicipalityPickerProps {
   legend: string;
-  options: TerritoryOption[];
+  options: ReferenceOption[];
   value: string[];
   onChange: (value: string[]) => void;
   error?: string;

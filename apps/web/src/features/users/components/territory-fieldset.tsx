@@ -5,7 +5,8 @@ import { SelectField } from '../../../components/form-field';
 import { Loading } from '../../../components/loading';
 import { errorMessage } from '../../../lib/api/error-message';
 import { useFormatters } from '../../../lib/i18n/format';
-import { useMunicipalityOptions, useSocialAreaOptions } from '../api/list-territory-options';
+import { asMunicipalityOptions, useMunicipalities } from '../../../lib/reference/municipalities';
+import { asSocialAreaOptions, useSocialAreas } from '../../../lib/reference/social-areas';
 import { TERRITORY_KINDS } from './user-form-schema';
 
 interface TerritoryFieldsetProps {
@@ -20,8 +21,8 @@ interface TerritoryFieldsetProps {
 export function TerritoryFieldset({ kind, kindField, codeField, kindError, codeError }: TerritoryFieldsetProps) {
   const { t } = useTranslation();
   const format = useFormatters();
-  const municipalities = useMunicipalityOptions(kind === 'municipality');
-  const areas = useSocialAreaOptions(kind === 'social_area');
+  const municipalities = useMunicipalities({ enabled: kind === 'municipality', select: asMunicipalityOptions });
+  const areas = useSocialAreas({ enabled: kind === 'social_area', select: asSocialAreaOptions });
   const query = kind === 'municipality' ? municipalities : areas;
   const options = [...(query.data ?? [])].sort((a, b) => format.compare(a.name, b.name));
 

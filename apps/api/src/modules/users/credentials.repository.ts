@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { Role } from '@trama/contracts';
-import { DataSource, type EntityManager } from 'typeorm';
-import { User } from '../users/user.entity';
+import { ScopedData, type ScopedTx } from '../../common/access/scoped-data';
+import { User } from './user.entity';
 
 export interface LoginCandidate {
   id: string;
@@ -13,20 +13,18 @@ export interface LoginCandidate {
 }
 
 /**
- * Credentials of users (the sign-in counters are in SignInBackoffRepository). These queries run before anyone is signed in (or on
- * the caller's own row), so they cannot take an AccessScope: an email is unique across the
- * platform and a user id is the caller's own. They never return profile data.
+ * Credentials of users (the sign-in counters are the auth feature's, in SignInBackoffRepository).
+ * These queries run before anyone is signed in (or on the caller's own row), so they cannot take
+ * an AccessScope: an email is unique across the platform and a user id is the caller's own. They
+ * take the door's exit, and never return profile data.
  */
 @Injectable()
 export class CredentialsRepository {
-  constructor(private readonly dataSource: DataSource) {}
-
-  private em(manager?: EntityManager): EntityManager {
-    return manager ?? this.dataSource.manager;
-  }
+  constructor(private readonly door: ScopedData) {}
 
   async findForLogin(email: string): Promise<LoginCandidate | null> {
-    const row = await this.em()
+    const row = await this.door
+      .unscoped('credentials: sign-in looks the account up by e-mail before any scope exists')
       .createQueryBuilder(User, 'u')
       .select('u.id', 'id')
       .addSelect('u.tenant_id', 'tenantId')
@@ -40,7 +38,8 @@ export class CredentialsRepository {
   }
 
   async passwordHashOf(userId: string): Promise<string | null> {
-    const row = await this.em()
+    const row = await this.door
+      .unscoped('credentials: the password hash of the signed-in user, never exposed by a scoped read')
       .createQueryBuilder(User, 'u')
       .select('u.password_hash', 'passwordHash')
       .where('u.id = :userId', { userId })
@@ -49,8 +48,9 @@ export class CredentialsRepository {
   }
 
   /** When the user's password last changed: access tokens issued before it are refused. */
-  async passwordChangedAt(userId: string, manager?: EntityManager): Promise<Date | null> {
-    const row = await this.em(manager)
+  async passwordChangedAt(userId: string, tx?: ScopedTx): Promise<Date | null> {
+    const row = await (tx ?? this.door)
+      .unscoped('credentials: the password stamp of a token being issued')
       .createQueryBuilder(User, 'u')
       .select('u.password_changed_at', 'at')
       .where('u.id = :userId', { userId })
@@ -59,8 +59,9 @@ export class CredentialsRepository {
   }
 
   /** A successful sign-in: last_login_at is set. */
-  async recordSuccess(manager: EntityManager, userId: string): Promise<void> {
-    await manager
+  async recordSuccess(tx: ScopedTx, userId: string): Promise<void> {
+    await tx
+      .unscoped('credentials: a successful sign-in, recorded before the session exists')
       .createQueryBuilder()
       .update(User)
       .set({ lastLoginAt: () => 'now()' })
@@ -70,10 +71,12 @@ export class CredentialsRepository {
 
   /**
    * A new password (changed by its owner or reset by a coordinator): password_changed_at moves
-   * on (older access tokens stop working).
+   * on (older access tokens stop working). A reset is authorised by the caller's service first
+   * (the user read through the users' policy, then canResetPassword).
    */
-  async setPassword(manager: EntityManager, userId: string, passwordHash: string): Promise<void> {
-    await manager
+  async setPassword(tx: ScopedTx, userId: string, passwordHash: string): Promise<void> {
+    await tx
+      .unscoped('credentials: the password hash, written only by change-password and an authorised reset')
       .createQueryBuilder()
       .update(User)
       .set({ passwordHash, passwordChangedAt: () => 'clock_timestamp()' })
