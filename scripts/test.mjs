@@ -1,5 +1,6 @@
 // npm test: every test of the project.
-//   1. type checks (strict), lint, the lint config's planted violations (scripts/lint-rules.test.mjs)
+//   1. type checks (strict) and lint; the lint config's planted violations (scripts/lint-rules.test.mjs);
+//      the committed OpenAPI document is current
 //   2. unit and integration tests of every project (the API's against a real PostgreSQL:
 //      DATABASE_URL's server, or an embedded one started by the tests)
 //   3. browser tests: the built app started on a fresh database, driven by Chromium
@@ -10,6 +11,7 @@ import { join } from 'node:path';
 import { run as runNodeTests } from 'node:test';
 import { spec } from 'node:test/reporters';
 import pg from 'pg';
+import { checkOpenApiDocument } from './contract.mjs';
 import { API_MAIN, freePort, mustRun, requireNode24, root, run, waitForHealth } from './lib.mjs';
 
 requireNode24();
@@ -52,6 +54,9 @@ if (phase('check')) {
   });
   await timed('lint rules', async () => {
     if (!(await nodeTests('lint-rules', ['scripts/lint-rules.test.mjs']))) failed = true;
+  });
+  await timed('contract', async () => {
+    await checkOpenApiDocument();
   });
 }
 if (phase('unit')) {

@@ -2,7 +2,7 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { INestApplication } from '@nestjs/common';
 import { NestExpressApplication } from '@nestjs/platform-express';
-import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import { SwaggerModule } from '@nestjs/swagger';
 import cookieParser from 'cookie-parser';
 import express, { NextFunction, Request, Response } from 'express';
 import helmet from 'helmet';
@@ -10,8 +10,11 @@ import { Logger } from 'nestjs-pino';
 import { toApiError } from './common/errors/error.filter';
 import { createValidationPipe } from './common/http/validation';
 import type { AppConfig } from './config/config';
+import { createOpenApiDocument } from './openapi/openapi-document';
 
 export const BODY_LIMIT = '1mb';
+/** Every API route is under /api (the web app owns the other paths). */
+export const API_PREFIX = 'api';
 
 function tileOrigin(tileUrl: string): string[] {
   try {
@@ -28,7 +31,7 @@ export function configureApp(nest: INestApplication, config: AppConfig): void {
   app.useLogger(app.get(Logger));
   app.set('trust proxy', 'loopback, linklocal, uniquelocal');
   app.disable('x-powered-by');
-  app.setGlobalPrefix('api');
+  app.setGlobalPrefix(API_PREFIX);
   app.use(
     helmet({
       contentSecurityPolicy: {
@@ -57,15 +60,8 @@ export function configureApp(nest: INestApplication, config: AppConfig): void {
   });
   app.useGlobalPipes(createValidationPipe());
 
-  const document = SwaggerModule.createDocument(
-    app,
-    new DocumentBuilder()
-      .setTitle('Trama API')
-      .setDescription('Case management for the metropolitan innovators')
-      .setVersion('1')
-      .addBearerAuth()
-      .build(),
-  );
+  // The same document as the committed libs/api-client/openapi.json (`npm run openapi`).
+  const document = createOpenApiDocument(app);
   SwaggerModule.setup('api/docs', app, document, { jsonDocumentUrl: 'api/docs/openapi.json' });
 
   // The built web app, on the same port: static files, then the SPA's index.html for any non-API path.
