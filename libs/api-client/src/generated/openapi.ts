@@ -10,10 +10,16 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** List the activities you may read, newest first; filters combine */
+    /**
+     * List the activities you may read, newest first; filters combine
+     * @description Access: any signed-in user (the data is limited to their scope).
+     */
     get: operations['listActivities'];
     put?: never;
-    /** Log an activity (a draft) in one of your municipalities; idempotent by clientId (201 new, 200 replay) */
+    /**
+     * Log an activity (a draft) in one of your municipalities; idempotent by clientId (201 new, 200 replay)
+     * @description Access: innovators, platform admins (the data is limited to their scope); other roles get 403.
+     */
     post: operations['createActivity'];
     delete?: never;
     options?: never;
@@ -28,7 +34,10 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** Export the filtered list (csv, csv-it, xlsx), streamed */
+    /**
+     * Export the filtered list (csv, csv-it, xlsx), streamed
+     * @description Access: any signed-in user (the data is limited to their scope).
+     */
     get: operations['exportActivities'];
     put?: never;
     post?: never;
@@ -45,13 +54,20 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
+    /**
+     * One activity you may read
+     * @description Access: any signed-in user (the data is limited to their scope).
+     */
     get: operations['getActivity'];
     put?: never;
     post?: never;
     delete?: never;
     options?: never;
     head?: never;
-    /** Edit your activity while draft or returned (optimistic locking on version) */
+    /**
+     * Edit your activity while draft or returned (optimistic locking on version)
+     * @description Access: innovators, platform admins (the data is limited to their scope); other roles get 403.
+     */
     patch: operations['updateActivity'];
     trace?: never;
   };
@@ -64,7 +80,10 @@ export interface paths {
     };
     get?: never;
     put?: never;
-    /** Approve a submitted activity (locks it for the author) */
+    /**
+     * Approve a submitted activity (locks it for the author)
+     * @description Access: coordinators, platform admins (the data is limited to their scope); other roles get 403.
+     */
     post: operations['approveActivity'];
     delete?: never;
     options?: never;
@@ -79,7 +98,10 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** The audit entries of the activity, oldest first (not for municipality users) */
+    /**
+     * The audit entries of the activity, oldest first (not for municipality users)
+     * @description Access: any signed-in user (the data is limited to their scope).
+     */
     get: operations['getActivityHistory'];
     put?: never;
     post?: never;
@@ -98,7 +120,10 @@ export interface paths {
     };
     get?: never;
     put?: never;
-    /** Reopen an approved activity: it becomes returned, so that its author can edit and resubmit it */
+    /**
+     * Reopen an approved activity: it becomes returned, so that its author can edit and resubmit it
+     * @description Access: coordinators, platform admins (the data is limited to their scope); other roles get 403.
+     */
     post: operations['reopenActivity'];
     delete?: never;
     options?: never;
@@ -115,7 +140,10 @@ export interface paths {
     };
     get?: never;
     put?: never;
-    /** Return a submitted activity to its author with a comment */
+    /**
+     * Return a submitted activity to its author with a comment
+     * @description Access: coordinators, platform admins (the data is limited to their scope); other roles get 403.
+     */
     post: operations['returnActivity'];
     delete?: never;
     options?: never;
@@ -132,7 +160,10 @@ export interface paths {
     };
     get?: never;
     put?: never;
-    /** Submit your activity for review (from draft or returned) */
+    /**
+     * Submit your activity for review (from draft or returned)
+     * @description Access: innovators, platform admins (the data is limited to their scope); other roles get 403.
+     */
     post: operations['submitActivity'];
     delete?: never;
     options?: never;
@@ -147,7 +178,10 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** The audit log of your tenant, newest first (admins: every tenant and platform events) */
+    /**
+     * The audit log of your tenant, newest first (admins: every tenant and platform events)
+     * @description Access: coordinators, platform admins (the data is limited to their scope); other roles get 403.
+     */
     get: operations['listAuditEntries'];
     put?: never;
     post?: never;
@@ -166,7 +200,10 @@ export interface paths {
     };
     get?: never;
     put?: never;
-    /** Sign in: an access token in the body, a rotating refresh token in the httpOnly cookie trama_refresh */
+    /**
+     * Sign in: an access token in the body, a rotating refresh token in the httpOnly cookie trama_refresh
+     * @description Access: public (no sign-in).
+     */
     post: operations['login'];
     delete?: never;
     options?: never;
@@ -183,7 +220,10 @@ export interface paths {
     };
     get?: never;
     put?: never;
-    /** End the session of the refresh cookie and clear it */
+    /**
+     * End the session of the refresh cookie and clear it (also without a cookie or with an ended session)
+     * @description Access: public (no sign-in).
+     */
     post: operations['logout'];
     delete?: never;
     options?: never;
@@ -198,6 +238,10 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
+    /**
+     * The signed-in user: role, tenant, assigned municipalities or territory
+     * @description Access: any signed-in user (the data is limited to their scope).
+     */
     get: operations['getMe'];
     put?: never;
     post?: never;
@@ -216,7 +260,10 @@ export interface paths {
     };
     get?: never;
     put?: never;
-    /** Change your password: every session ends, sign in again with the new one */
+    /**
+     * Change your password: every session ends, sign in again with the new one
+     * @description Access: any signed-in user (the data is limited to their scope).
+     */
     post: operations['changePassword'];
     delete?: never;
     options?: never;
@@ -233,7 +280,10 @@ export interface paths {
     };
     get?: never;
     put?: never;
-    /** Exchange the refresh cookie for a new access token; the cookie rotates, a reused one ends the session */
+    /**
+     * Exchange the refresh cookie for a new access token; the cookie rotates, a reused one ends the session
+     * @description Access: public (no sign-in).
+     */
     post: operations['refresh'];
     delete?: never;
     options?: never;
@@ -248,6 +298,10 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
+    /**
+     * Settings the web app needs before sign-in (map tiles, environment)
+     * @description Access: public (no sign-in).
+     */
     get: operations['getPublicConfig'];
     put?: never;
     post?: never;
@@ -264,6 +318,10 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
+    /**
+     * Health check: the database answers and every migration is applied
+     * @description Access: public (no sign-in).
+     */
     get: operations['getHealth'];
     put?: never;
     post?: never;
@@ -280,7 +338,10 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** Municipality boundaries (simplified) as GeoJSON, optionally within a bbox */
+    /**
+     * Municipality boundaries (simplified) as GeoJSON, optionally within a bbox
+     * @description Access: any signed-in user (the data is limited to their scope).
+     */
     get: operations['getMunicipalityMap'];
     put?: never;
     post?: never;
@@ -297,7 +358,10 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** Municipalities the caller may see, ordered by name */
+    /**
+     * Municipalities the caller may see, ordered by name
+     * @description Access: any signed-in user (the data is limited to their scope).
+     */
     get: operations['listMunicipalities'];
     put?: never;
     post?: never;
@@ -314,14 +378,20 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** One municipality */
+    /**
+     * One municipality
+     * @description Access: any signed-in user (the data is limited to their scope).
+     */
     get: operations['getMunicipality'];
     put?: never;
     post?: never;
     delete?: never;
     options?: never;
     head?: never;
-    /** Move a municipality to another social area of its metropolitan city (coordinators, admins) */
+    /**
+     * Move a municipality to another social area of its metropolitan city (coordinators, admins)
+     * @description Access: signed-in users; the feature refuses some roles or records with 403 (see that response).
+     */
     patch: operations['updateMunicipality'];
     trace?: never;
   };
@@ -332,10 +402,16 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** List the organizations you may see (your tenant's; municipality users: their territory's), by name */
+    /**
+     * List the organizations you may see (your tenant's; municipality users: their territory's), by name
+     * @description Access: any signed-in user (the data is limited to their scope).
+     */
     get: operations['listOrganizations'];
     put?: never;
-    /** Register an organization (innovators: in their assigned municipalities; coordinators: anywhere in the tenant) */
+    /**
+     * Register an organization (innovators: in their assigned municipalities; coordinators: anywhere in the tenant)
+     * @description Access: innovators, coordinators, platform admins (the data is limited to their scope); other roles get 403.
+     */
     post: operations['createOrganization'];
     delete?: never;
     options?: never;
@@ -350,6 +426,10 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
+    /**
+     * One organization you may see
+     * @description Access: any signed-in user (the data is limited to their scope).
+     */
     get: operations['getOrganization'];
     put?: never;
     post?: never;
@@ -366,7 +446,10 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** Social areas the caller may see, ordered by name, with the count and population of their visible municipalities */
+    /**
+     * Social areas the caller may see, ordered by name, with the count and population of their visible municipalities
+     * @description Access: any signed-in user (the data is limited to their scope).
+     */
     get: operations['listSocialAreas'];
     put?: never;
     post?: never;
@@ -383,7 +466,10 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** One social area */
+    /**
+     * One social area
+     * @description Access: any signed-in user (the data is limited to their scope).
+     */
     get: operations['getSocialArea'];
     put?: never;
     post?: never;
@@ -403,6 +489,8 @@ export interface paths {
     /**
      * The innovators' output in a period: activities by status and type, hours, participants, review times, unvisited municipalities
      * @description Coordinators see their tenant; admins must pass `tenant`. Hours and participants count submitted and approved activities; counts by status and type count every activity dated in the period (bounds inclusive).
+     *
+     *     Access: coordinators, platform admins (the data is limited to their scope); other roles get 403.
      */
     get: operations['getStaffOutput'];
     put?: never;
@@ -420,7 +508,10 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** The metropolitan cities the caller may reach: all for an admin, their own for everyone else */
+    /**
+     * The metropolitan cities the caller may reach: all for an admin, their own for everyone else
+     * @description Access: any signed-in user (the data is limited to their scope).
+     */
     get: operations['listTenants'];
     put?: never;
     post?: never;
@@ -439,7 +530,10 @@ export interface paths {
     };
     get?: never;
     put?: never;
-    /** Import or re-import a metropolitan city from the server’s territory folder (admins) */
+    /**
+     * Import or re-import a metropolitan city from the server’s territory folder (admins)
+     * @description Access: signed-in users; the feature refuses some roles or records with 403 (see that response).
+     */
     post: operations['importTerritory'];
     delete?: never;
     options?: never;
@@ -454,10 +548,16 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** List the users of your tenant (admins: every tenant) */
+    /**
+     * List the users of your tenant (admins: every tenant)
+     * @description Access: coordinators, platform admins (the data is limited to their scope); other roles get 403.
+     */
     get: operations['listUsers'];
     put?: never;
-    /** Create a user; without a password a temporary one is generated and returned once */
+    /**
+     * Create a user; without a password a temporary one is generated and returned once
+     * @description Access: coordinators, platform admins (the data is limited to their scope); other roles get 403.
+     */
     post: operations['createUser'];
     delete?: never;
     options?: never;
@@ -472,13 +572,20 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
+    /**
+     * One user of your tenant (admins: any user)
+     * @description Access: coordinators, platform admins (the data is limited to their scope); other roles get 403.
+     */
     get: operations['getUser'];
     put?: never;
     post?: never;
     delete?: never;
     options?: never;
     head?: never;
-    /** Update a user (optimistic locking on version); active=false ends their sessions */
+    /**
+     * Update a user (optimistic locking on version); active=false ends their sessions
+     * @description Access: coordinators, platform admins (the data is limited to their scope); other roles get 403.
+     */
     patch: operations['updateUser'];
     trace?: never;
   };
@@ -490,7 +597,10 @@ export interface paths {
       cookie?: never;
     };
     get?: never;
-    /** Replace an innovator's assigned municipalities */
+    /**
+     * Replace an innovator's assigned municipalities
+     * @description Access: coordinators, platform admins (the data is limited to their scope); other roles get 403.
+     */
     put: operations['assignMunicipalities'];
     post?: never;
     delete?: never;
@@ -508,7 +618,10 @@ export interface paths {
     };
     get?: never;
     put?: never;
-    /** Set a new temporary password (returned once), end the sessions, lift any lock */
+    /**
+     * Set a new temporary password (returned once), end the sessions, lift any lock
+     * @description Access: coordinators, platform admins (the data is limited to their scope); other roles get 403.
+     */
     post: operations['resetPassword'];
     delete?: never;
     options?: never;
@@ -520,107 +633,153 @@ export interface paths {
 export type webhooks = Record<string, never>;
 export interface components {
   schemas: {
-    ActivityHistoryEntryDto: {
-      /** @enum {string} */
-      action: 'create' | 'update' | 'submit' | 'approve' | 'return' | 'reopen';
-      actor: components['schemas']['RefDto'] | null;
-      after: {
-        [key: string]: unknown;
-      } | null;
-      /** Format: date-time */
-      at: string;
-      before: {
-        [key: string]: unknown;
-      } | null;
-      /** @example activity */
-      entity: string;
-      /** Format: uuid */
-      entityId: string;
-      id: string;
-    };
-    ActivityPageDto: {
-      items: components['schemas']['ActivityResponseDto'][];
-      page: number;
-      pageSize: number;
-      /** @description matches, counted up to ACTIVITY_COUNT_CAP (10000) */
-      total: number;
-      /** @description true when more than `total` activities match */
-      totalCapped: boolean;
-    };
-    ActivityResponseDto: {
-      author: components['schemas']['RefDto'];
+    Activity: {
+      author: components['schemas']['UserRef'];
       /** @description always null until the buildings register exists */
-      building: components['schemas']['BuildingRefDto'] | null;
-      /** Format: uuid */
+      building: components['schemas']['BuildingRef'] | null;
+      /**
+       * Format: uuid
+       * @description generated by the client on creation (idempotency key)
+       */
       clientId: string;
       /** Format: date-time */
       createdAt: string;
-      /** Format: date */
+      /**
+       * Format: date
+       * @example 2026-11-20
+       */
       date: string;
       description: string | null;
+      /** Format: int32 */
       durationMinutes: number;
       followUps: string | null;
       /** Format: uuid */
       id: string;
       /** @description always null until the initiatives register exists */
-      initiative: components['schemas']['InitiativeRefDto'] | null;
+      initiative: components['schemas']['InitiativeRef'] | null;
       /** @description absent for municipality users */
       internalNotes?: string | null;
-      location: components['schemas']['LocationDto'] | null;
-      municipality: components['schemas']['MunicipalityRefDto'];
-      organizations: components['schemas']['OrganizationRefDto'][];
+      location: components['schemas']['Location'] | null;
+      municipality: components['schemas']['MunicipalityRef'];
+      organizations: components['schemas']['ActivityOrganizationRef'][];
       outcomes: string | null;
-      participants: components['schemas']['ParticipantsDto'];
-      /** @description null for municipality users */
+      participants: components['schemas']['Participants'];
+      /** @description the last review comment; null for municipality users */
       reviewComment: string | null;
       /** Format: date-time */
       reviewedAt: string | null;
       /** @description null for municipality users */
-      reviewedBy: components['schemas']['RefDto'] | null;
-      socialArea: components['schemas']['SocialAreaRefDto'] | null;
-      /** @enum {string} */
-      status: 'draft' | 'submitted' | 'approved' | 'returned';
+      reviewedBy: components['schemas']['UserRef'] | null;
+      /** @description the municipality's social area */
+      socialArea: components['schemas']['SocialAreaRef'] | null;
+      status: components['schemas']['ActivityStatus'];
       /** Format: date-time */
       submittedAt: string | null;
-      themes: (
-        | 'social_inclusion'
-        | 'youth'
-        | 'elderly'
-        | 'families'
-        | 'migrants'
-        | 'disability'
-        | 'education'
-        | 'culture'
-        | 'sport'
-        | 'environment'
-        | 'urban_regeneration'
-        | 'legality'
-        | 'work'
-        | 'digital'
-        | 'health'
-        | 'housing'
-        | 'mobility'
-        | 'tourism'
-      )[];
+      themes: components['schemas']['Theme'][];
       title: string;
-      /** @enum {string} */
-      type:
-        | 'meeting'
-        | 'workshop'
-        | 'codesign'
-        | 'event'
-        | 'info_desk'
-        | 'site_visit'
-        | 'mapping_survey'
-        | 'network_table'
-        | 'consulting'
-        | 'training'
-        | 'other';
+      type: components['schemas']['ActivityType'];
       /** Format: date-time */
       updatedAt: string;
+      /**
+       * Format: int32
+       * @description optimistic locking: the version the client loaded (a stale one is a 409)
+       */
       version: number;
     };
-    AssignMunicipalitiesDto: {
+    /** @enum {string} */
+    ActivityHistoryAction: 'create' | 'update' | 'submit' | 'approve' | 'return' | 'reopen';
+    /** @enum {string} */
+    ActivityHistoryEntity: 'activity';
+    ActivityHistoryEntry: {
+      action: components['schemas']['ActivityHistoryAction'];
+      /** @description null for the system */
+      actor: components['schemas']['UserRef'] | null;
+      /** @description the audited fields after the change */
+      after: {
+        [key: string]: unknown;
+      } | null;
+      /** Format: date-time */
+      at: string;
+      /** @description the audited fields before the change; null on create */
+      before: {
+        [key: string]: unknown;
+      } | null;
+      entity: components['schemas']['ActivityHistoryEntity'];
+      /**
+       * Format: uuid
+       * @description the activity
+       */
+      entityId: string;
+      /** @description the audit entry id (a bigint, as text) */
+      id: string;
+    };
+    ActivityOrganizationRef: {
+      /** Format: uuid */
+      id: string;
+      name: string;
+    };
+    ActivityPage: {
+      items: components['schemas']['Activity'][];
+      /** Format: int32 */
+      page: number;
+      /** Format: int32 */
+      pageSize: number;
+      /**
+       * Format: int32
+       * @description matches, counted up to ACTIVITY_COUNT_CAP (10000)
+       */
+      total: number;
+      /** @description true when more than `total` activities match */
+      totalCapped: boolean;
+    };
+    /** @enum {string} */
+    ActivitySort: '-date' | 'date' | 'submitted';
+    /** @enum {string} */
+    ActivityStatus: 'draft' | 'submitted' | 'approved' | 'returned';
+    ActivityTransitionRequest: {
+      /** @description approve/reopen: stored as the review comment; ignored by submit */
+      comment?: string;
+      /**
+       * Format: int32
+       * @description when sent, it must be the current version (a stale one is a 409)
+       */
+      version?: number;
+    };
+    /** @enum {string} */
+    ActivityType:
+      | 'meeting'
+      | 'workshop'
+      | 'codesign'
+      | 'event'
+      | 'info_desk'
+      | 'site_visit'
+      | 'mapping_survey'
+      | 'network_table'
+      | 'consulting'
+      | 'training'
+      | 'other';
+    ApiError: {
+      /** @example VALIDATION_FAILED */
+      code: string;
+      /** @description VALIDATION_FAILED and some domain errors: the fields at fault */
+      details?: components['schemas']['FieldProblem'][];
+      /**
+       * @description the HTTP reason phrase
+       * @example Bad Request
+       */
+      error: string;
+      /**
+       * @description for people; in English
+       * @example title must be shorter than or equal to 200 characters
+       */
+      message: string;
+      /**
+       * Format: int32
+       * @example 400
+       */
+      statusCode: number;
+    };
+    AssignMunicipalitiesRequest: {
       /**
        * @description ISTAT codes: the complete new set (replaces the current one)
        * @example [
@@ -629,49 +788,64 @@ export interface components {
        *     ]
        */
       municipalities: string[];
+      /**
+       * Format: int32
+       * @description optimistic locking: the version the client loaded (a stale one is a 409)
+       */
       version: number;
     };
-    AuditActorDto: {
-      fullName: string;
-      /** Format: uuid */
-      id: string;
-    };
-    AuditEntryResponseDto: {
-      /** @example update */
+    AuditEntry: {
+      /**
+       * @description create, update, login_failure, password_reset, …
+       * @example update
+       */
       action: string;
       /** @description null for the system and for anonymous events (failed sign-ins) */
-      actor: components['schemas']['AuditActorDto'] | null;
+      actor: components['schemas']['UserRef'] | null;
+      /** @description the record after the change (secrets redacted) */
       after: {
         [key: string]: unknown;
       } | null;
       /** Format: date-time */
       at: string;
+      /** @description the record before the change (secrets redacted) */
       before: {
         [key: string]: unknown;
       } | null;
-      /** @example user */
+      /**
+       * @description kind of record: user, activity, organization, municipality, tenant, …
+       * @example user
+       */
       entity: string;
+      /** @description id of the record (a UUID, or a code for territory records) */
       entityId: string;
+      /** @description the entry id (a bigint, as text) */
       id: string;
     };
-    AuditPageDto: {
-      items: components['schemas']['AuditEntryResponseDto'][];
+    AuditPage: {
+      items: components['schemas']['AuditEntry'][];
+      /** Format: int32 */
       page: number;
+      /** Format: int32 */
       pageSize: number;
+      /** Format: int32 */
       total: number;
     };
-    BuildingRefDto: {
+    BuildingRef: {
       /** Format: uuid */
       id: string;
       name: string;
     };
-    ChangePasswordDto: {
+    ChangePasswordRequest: {
       /** Format: password */
       currentPassword: string;
-      /** Format: password */
+      /**
+       * Format: password
+       * @description no other composition rule (NIST SP 800-63B)
+       */
       newPassword: string;
     };
-    CreateActivityDto: {
+    CreateActivityRequest: {
       /**
        * Format: uuid
        * @description Generated by the client; a retry with the same clientId and body returns the same activity
@@ -679,15 +853,22 @@ export interface components {
       clientId: string;
       /**
        * Format: date
+       * @description a real date in the years 2000–2100
        * @example 2026-11-20
        */
       date: string;
-      description?: Record<string, never> | null;
+      /** @description trimmed; empty means null */
+      description?: string | null;
+      /**
+       * Format: int32
+       * @description minutes; at most a week
+       */
       durationMinutes: number;
-      followUps?: Record<string, never> | null;
+      /** @description trimmed; empty means null */
+      followUps?: string | null;
       /** @description never shown to municipality users */
-      internalNotes?: Record<string, never> | null;
-      location?: components['schemas']['LocationDto'] | null;
+      internalNotes?: string | null;
+      location?: components['schemas']['Location'] | null;
       /**
        * @description ISTAT code of the municipality (assigned to you)
        * @example 072006
@@ -695,89 +876,51 @@ export interface components {
       municipality: string;
       /** @description ids of organizations of your tenant */
       organizations?: string[];
-      outcomes?: Record<string, never> | null;
-      participants: components['schemas']['ParticipantsDto'];
-      themes?: (
-        | 'social_inclusion'
-        | 'youth'
-        | 'elderly'
-        | 'families'
-        | 'migrants'
-        | 'disability'
-        | 'education'
-        | 'culture'
-        | 'sport'
-        | 'environment'
-        | 'urban_regeneration'
-        | 'legality'
-        | 'work'
-        | 'digital'
-        | 'health'
-        | 'housing'
-        | 'mobility'
-        | 'tourism'
-      )[];
+      /** @description trimmed; empty means null */
+      outcomes?: string | null;
+      participants: components['schemas']['ParticipantsInput'];
+      themes?: components['schemas']['Theme'][];
+      /** @description trimmed */
       title: string;
-      /** @enum {string} */
-      type:
-        | 'meeting'
-        | 'workshop'
-        | 'codesign'
-        | 'event'
-        | 'info_desk'
-        | 'site_visit'
-        | 'mapping_survey'
-        | 'network_table'
-        | 'consulting'
-        | 'training'
-        | 'other';
+      type: components['schemas']['ActivityType'];
     };
-    CreateOrganizationDto: {
-      /** @enum {string} */
-      kind:
-        | 'odv'
-        | 'aps'
-        | 'social_enterprise'
-        | 'philanthropic'
-        | 'network'
-        | 'mutual_aid'
-        | 'other_ets'
-        | 'informal_group'
-        | 'company'
-        | 'school'
-        | 'university'
-        | 'public_body'
-        | 'religious_body'
-        | 'foundation'
-        | 'other';
+    CreateOrganizationRequest: {
+      kind: components['schemas']['OrganizationKind'];
       /**
        * @description ISTAT code of the municipality
        * @example 072006
        */
       municipality: string;
-      /** @example APS Orti Urbani Bari */
+      /**
+       * @description trimmed
+       * @example APS Orti Urbani Bari
+       */
       name: string;
-      /** @description codice fiscale (11 digits, or 16 characters) or partita IVA; unique in the tenant */
-      taxCode?: Record<string, never> | null;
+      /** @description codice fiscale (11 digits, or 16 characters) or partita IVA, checksum-verified; spaces, case and an IT prefix are normalised; unique in the tenant */
+      taxCode?: string | null;
     };
-    CreateUserDto: {
+    CreateUserRequest: {
       /**
        * Format: date
        * @description Innovators: contract end (not before hiredOn)
        */
-      contractEnd?: Record<string, never> | null;
+      contractEnd?: string | null;
       /**
        * Format: email
+       * @description trimmed and lower-cased; unique
        * @example maria.rossi@cittametropolitana.ba.it
        */
       email: string;
-      /** @example Maria Rossi */
+      /**
+       * @description trimmed
+       * @example Maria Rossi
+       */
       fullName: string;
       /**
        * Format: date
        * @description Innovators: hiring date
        */
-      hiredOn?: Record<string, never> | null;
+      hiredOn?: string | null;
       /**
        * @description Innovators: ISTAT codes of the assigned municipalities
        * @example [
@@ -786,44 +929,93 @@ export interface components {
        *     ]
        */
       municipalities?: string[];
-      /** @description When absent a temporary password is generated and returned once */
+      /**
+       * Format: password
+       * @description When absent a temporary password is generated and returned once
+       */
       password?: string;
-      /** @enum {string} */
-      role: 'admin' | 'coordinator' | 'innovator' | 'municipality';
-      /** @description Admins only: ISTAT code of the metropolitan city (e.g. 272). Coordinators always create in their own tenant. */
+      role: components['schemas']['Role'];
+      /**
+       * @description Admins only: ISTAT code of the metropolitan city (e.g. 272). Coordinators always create in their own tenant.
+       * @example 272
+       */
       tenant?: string;
       /** @description Municipality users: their territory (required for them) */
-      territory?: components['schemas']['TerritoryRefDto'];
+      territory?: components['schemas']['TerritoryRefInput'];
     };
-    CreateUserResponseDto: {
-      /** @description Only when the server generated the password: shown once, never stored in clear */
+    CreateUserResponse: {
+      /**
+       * Format: password
+       * @description Only when the server generated the password: shown once, never stored in clear
+       */
       temporaryPassword?: string;
-      user: components['schemas']['UserResponseDto'];
+      user: components['schemas']['User'];
     };
-    GeometryResponse: {
-      /** @description GeoJSON coordinates, [lon, lat] */
-      coordinates: unknown[];
-      /** @example MultiPolygon */
-      type: string;
+    /** @enum {string} */
+    DatabaseStatus: 'up' | 'down';
+    /** @enum {string} */
+    Environment: 'development' | 'production' | 'test';
+    /** @enum {string} */
+    ExportFormat: 'csv' | 'csv-it' | 'xlsx';
+    /** @enum {string} */
+    FeatureCollectionType: 'FeatureCollection';
+    /** @enum {string} */
+    FeatureType: 'Feature';
+    FieldProblem: {
+      /**
+       * @description the field, dotted for nested ones (participants.total)
+       * @example title
+       */
+      field: string;
+      /** @description what is wrong with it */
+      messages: string[];
     };
-    ImportSummaryResponse: {
+    Health: {
+      database: components['schemas']['DatabaseStatus'];
+      /** @description unknown while the database is down */
+      migrations: components['schemas']['MigrationsStatus'];
+      status: components['schemas']['HealthStatus'];
+    };
+    /** @enum {string} */
+    HealthStatus: 'ok' | 'unavailable';
+    ImportSummary: {
       /** @description the tenant did not exist before */
       created: boolean;
+      /**
+       * Format: int32
+       * @description how long the import took, in milliseconds
+       */
       durationMs: number;
+      /** @description existing municipalities whose social area in the database differs from the files and was kept: "072029: ATS_X (file: ATS_Y)" */
       membershipsKept: string[];
+      /**
+       * Format: int32
+       * @description municipalities in the files
+       */
       municipalities: number;
+      /** Format: int32 */
       municipalitiesCreated: number;
+      /** Format: int32 */
       municipalitiesUnchanged: number;
+      /** Format: int32 */
       municipalitiesUpdated: number;
+      /** Format: int32 */
       populationYear: number;
+      /**
+       * Format: int32
+       * @description social areas in the files
+       */
       socialAreas: number;
+      /** Format: int32 */
       socialAreasCreated: number;
+      /** Format: int32 */
       socialAreasUpdated: number;
       /** Format: uuid */
       tenantId: string;
+      /** @description imported anyway, worth a look: municipalities without boundary, points outside their boundary, empty social areas */
       warnings: string[];
     };
-    ImportTerritoryDto: {
+    ImportTerritoryRequest: {
       /**
        * @description ISTAT code of the metropolitan city (province code + 200)
        * @example 272
@@ -837,6 +1029,7 @@ export interface components {
        */
       overwriteMemberships: boolean;
       /**
+       * Format: int32
        * @description year of the population figures when the CSV has no population_year column
        * @example 2026
        */
@@ -847,35 +1040,380 @@ export interface components {
        */
       slug: string;
     };
-    InitiativeRefDto: {
+    InitiativeRef: {
       /** Format: uuid */
       id: string;
       title: string;
     };
-    InnovatorSchema: {
+    Location: {
+      /**
+       * Format: double
+       * @example 41.1171
+       */
+      lat: number;
+      /**
+       * Format: double
+       * @example 16.8719
+       */
+      lon: number;
+    };
+    LoginRequest: {
+      /**
+       * Format: email
+       * @description trimmed and lower-cased
+       * @example coordinatore.bari@trama.test
+       */
+      email: string;
+      /** Format: password */
+      password: string;
+    };
+    LoginResponse: {
+      /** @description JWT (HS256) for the Authorization: Bearer header */
+      accessToken: string;
+      /**
+       * Format: int32
+       * @description lifetime of the access token in seconds (ACCESS_TOKEN_TTL_SECONDS)
+       */
+      expiresIn: number;
+      user: components['schemas']['SessionUser'];
+    };
+    /**
+     * @description unknown while the database is down
+     * @enum {string}
+     */
+    MigrationsStatus: 'applied' | 'pending' | 'unknown';
+    MultiPolygonGeometry: {
+      /** @description polygons (a municipality with exclaves) */
+      coordinates: number[][][][];
+      /**
+       * @description discriminator enum property added by openapi-typescript
+       * @enum {string}
+       */
+      type: 'MultiPolygon';
+    };
+    /** @enum {string} */
+    MultiPolygonGeometryType: 'MultiPolygon';
+    Municipality: {
+      /**
+       * Format: double
+       * @description km², two decimals
+       */
+      areaKm2: number;
+      /** @example 072029 */
+      istatCode: string;
+      /**
+       * Format: double
+       * @description latitude of a representative point inside the municipality
+       */
+      lat: number;
+      /**
+       * Format: double
+       * @description longitude of that point
+       */
+      lon: number;
+      /** @example Molfetta */
+      name: string;
+      /**
+       * Format: int32
+       * @description residents (ANPR)
+       */
+      population: number;
+      /**
+       * Format: int32
+       * @example 2026
+       */
+      populationYear: number;
+      /** @description null when the municipality is in no social area */
+      socialArea: components['schemas']['SocialAreaRef'] | null;
+      tenant: components['schemas']['TenantRef'];
+      /**
+       * Format: int32
+       * @description optimistic locking: the version the client loaded (a stale one is a 409)
+       */
+      version: number;
+    };
+    MunicipalityFeature: {
+      /** @description the simplified boundary (the full one when there is no simplified one); null when the municipality has none */
+      geometry: (components['schemas']['PolygonGeometry'] | components['schemas']['MultiPolygonGeometry']) | null;
+      /**
+       * @description the ISTAT code
+       * @example 072006
+       */
+      id: string;
+      properties: components['schemas']['MunicipalityFeatureProperties'];
+      type: components['schemas']['FeatureType'];
+    };
+    MunicipalityFeatureCollection: {
+      /** @description one per municipality in scope, by ISTAT code */
+      features: components['schemas']['MunicipalityFeature'][];
+      type: components['schemas']['FeatureCollectionType'];
+    };
+    MunicipalityFeatureProperties: {
+      /** @example 072006 */
+      istatCode: string;
+      name: string;
+      /** Format: int32 */
+      population: number;
+      /** @example ATS_BA_MOLFETTA */
+      socialAreaCode: string | null;
+      socialAreaName: string | null;
+    };
+    MunicipalityPage: {
+      items: components['schemas']['Municipality'][];
+      /** Format: int32 */
+      page: number;
+      /** Format: int32 */
+      pageSize: number;
+      /** Format: int32 */
+      total: number;
+    };
+    MunicipalityRef: {
+      /** @example 072006 */
+      istatCode: string;
+      /** @example Bari */
+      name: string;
+    };
+    Organization: {
       active: boolean;
-      /** @description activities dated in the period, any status */
+      /** Format: date-time */
+      createdAt: string;
+      /** Format: uuid */
+      id: string;
+      kind: components['schemas']['OrganizationKind'];
+      municipality: components['schemas']['MunicipalityRef'];
+      name: string;
+      /** @description codice fiscale / partita IVA, normalised (upper case, no spaces) */
+      taxCode: string | null;
+      /** Format: date-time */
+      updatedAt: string;
+      /**
+       * Format: int32
+       * @description optimistic locking: the version the client loaded (a stale one is a 409)
+       */
+      version: number;
+    };
+    /** @enum {string} */
+    OrganizationKind:
+      | 'odv'
+      | 'aps'
+      | 'social_enterprise'
+      | 'philanthropic'
+      | 'network'
+      | 'mutual_aid'
+      | 'other_ets'
+      | 'informal_group'
+      | 'company'
+      | 'school'
+      | 'university'
+      | 'public_body'
+      | 'religious_body'
+      | 'foundation'
+      | 'other';
+    OrganizationPage: {
+      items: components['schemas']['Organization'][];
+      /** Format: int32 */
+      page: number;
+      /** Format: int32 */
+      pageSize: number;
+      /** Format: int32 */
+      total: number;
+    };
+    Participants: {
+      /** Format: int32 */
+      businesses?: number;
+      /** Format: int32 */
+      citizens?: number;
+      /**
+       * Format: int32
+       * @description third-sector bodies (ETS)
+       */
+      ets?: number;
+      /** Format: int32 */
+      families?: number;
+      /** Format: int32 */
+      publicStaff?: number;
+      /** Format: int32 */
+      total: number;
+      /** Format: int32 */
+      youth?: number;
+    };
+    ParticipantsInput: {
+      /** Format: int32 */
+      businesses?: number | null;
+      /** Format: int32 */
+      citizens?: number | null;
+      /**
+       * Format: int32
+       * @description third-sector bodies (ETS)
+       */
+      ets?: number | null;
+      /** Format: int32 */
+      families?: number | null;
+      /** Format: int32 */
+      publicStaff?: number | null;
+      /** Format: int32 */
+      total: number;
+      /** Format: int32 */
+      youth?: number | null;
+    };
+    PolygonGeometry: {
+      /** @description rings: the outer boundary, then holes */
+      coordinates: number[][][];
+      /**
+       * @description discriminator enum property added by openapi-typescript
+       * @enum {string}
+       */
+      type: 'Polygon';
+    };
+    /** @enum {string} */
+    PolygonGeometryType: 'Polygon';
+    PublicConfig: {
+      environment: components['schemas']['Environment'];
+      /** @example © OpenStreetMap contributors */
+      tileAttribution: string;
+      /**
+       * @description the map tile URL template ({z}/{x}/{y}); empty: no tile layer
+       * @example https://tile.openstreetmap.org/{z}/{x}/{y}.png
+       */
+      tileUrl: string;
+    };
+    ResetPasswordResponse: {
+      /**
+       * Format: password
+       * @description Shown once; the user should change it after signing in
+       */
+      temporaryPassword: string;
+    };
+    ReturnActivityRequest: {
+      /** @description what the author should change (trimmed, not empty) */
+      comment: string;
+      /**
+       * Format: int32
+       * @description when sent, it must be the current version (a stale one is a 409)
+       */
+      version?: number;
+    };
+    ReviewTimeStats: {
+      /**
+       * Format: double
+       * @description median hours from submission to review, one decimal; null when nothing was reviewed
+       */
+      medianHours: number | null;
+      /**
+       * Format: double
+       * @description 90th percentile, hours, one decimal; null when nothing was reviewed
+       */
+      p90Hours: number | null;
+      /**
+       * Format: int32
+       * @description activities reviewed (approved or returned) in the period
+       */
+      reviewed: number;
+    };
+    /** @enum {string} */
+    Role: 'admin' | 'coordinator' | 'innovator' | 'municipality';
+    SessionUser: {
+      /** @description innovators: the municipalities assigned to them */
+      assignedMunicipalities: components['schemas']['MunicipalityRef'][];
+      /** Format: email */
+      email: string;
+      fullName: string;
+      /** Format: uuid */
+      id: string;
+      role: components['schemas']['Role'];
+      /** @description null for platform admins */
+      tenant: components['schemas']['TenantRef'] | null;
+      /** @description municipality users: the territory they may see */
+      territory: components['schemas']['UserTerritory'] | null;
+    };
+    SocialArea: {
+      /** @example ATS_BA_MOLFETTA */
+      code: string;
+      /**
+       * Format: int32
+       * @description municipalities of the area the caller may see
+       */
+      municipalityCount: number;
+      /** @example Ambito territoriale sociale di Molfetta */
+      name: string;
+      /**
+       * Format: int64
+       * @description total population of those municipalities
+       */
+      population: number;
+      /**
+       * Format: int32
+       * @description optimistic locking: the version the client loaded (a stale one is a 409)
+       */
+      version: number;
+    };
+    SocialAreaPage: {
+      items: components['schemas']['SocialArea'][];
+      /** Format: int32 */
+      page: number;
+      /** Format: int32 */
+      pageSize: number;
+      /** Format: int32 */
+      total: number;
+    };
+    SocialAreaRef: {
+      /** @example ATS_BA_MOLFETTA */
+      code: string;
+      /** @example Ambito territoriale sociale di Molfetta */
+      name: string;
+    };
+    StaffOutput: {
+      /** @description every innovator of the tenant (active or not, with or without activity), by name */
+      innovators: components['schemas']['StaffOutputInnovator'][];
+      period: components['schemas']['StaffOutputPeriod'];
+      /** @description statuses counted in hours and participants */
+      reportedStatuses: components['schemas']['ActivityStatus'][];
+      tenant: components['schemas']['TenantRef'];
+      /** @description the tenant's figures: sums of the innovators', review times over all reviewed activities */
+      totals: components['schemas']['StaffOutputTotals'];
+    };
+    StaffOutputInnovator: {
+      active: boolean;
+      /**
+       * Format: int32
+       * @description activities dated in the period, any status
+       */
       activities: number;
-      assignedMunicipalities: components['schemas']['MunicipalityRefSchema'][];
+      assignedMunicipalities: components['schemas']['MunicipalityRef'][];
       /** @description number of activities per status; every key present */
       byStatus?: {
+        /** Format: int32 */
         approved: number;
+        /** Format: int32 */
         draft: number;
+        /** Format: int32 */
         returned: number;
+        /** Format: int32 */
         submitted: number;
       };
       /** @description number of activities per type; every key present */
       byType?: {
+        /** Format: int32 */
         codesign: number;
+        /** Format: int32 */
         consulting: number;
+        /** Format: int32 */
         event: number;
+        /** Format: int32 */
         info_desk: number;
+        /** Format: int32 */
         mapping_survey: number;
+        /** Format: int32 */
         meeting: number;
+        /** Format: int32 */
         network_table: number;
+        /** Format: int32 */
         other: number;
+        /** Format: int32 */
         site_visit: number;
+        /** Format: int32 */
         training: number;
+        /** Format: int32 */
         workshop: number;
       };
       /** Format: date */
@@ -883,150 +1421,31 @@ export interface components {
       fullName: string;
       /** Format: date */
       hiredOn: string | null;
-      /** @description sum of durations / 60, one decimal: submitted and approved activities */
+      /**
+       * Format: double
+       * @description sum of durations / 60, one decimal: submitted and approved activities
+       */
       hours: number;
       /** Format: uuid */
       id: string;
-      /** Format: date */
-      lastActivityDate: string | null;
-      /** @description sum of participants (total): submitted and approved activities */
-      participants: number;
-      reviewTime: components['schemas']['ReviewTimeSchema'];
-      unvisitedMunicipalities: components['schemas']['UnvisitedMunicipalitySchema'][];
-    };
-    LocationDto: {
-      /** @example 41.1171 */
-      lat: number;
-      /** @example 16.8719 */
-      lon: number;
-    };
-    LoginDto: {
       /**
-       * Format: email
-       * @example coordinatore.bari@trama.test
+       * Format: date
+       * @description date of the innovator's last activity up to `to` (any status), null if none
        */
-      email: string;
-      /** Format: password */
-      password: string;
+      lastActivityDate: string | null;
+      /**
+       * Format: int64
+       * @description sum of participants (total): submitted and approved activities
+       */
+      participants: number;
+      reviewTime: components['schemas']['ReviewTimeStats'];
+      /** @description assigned municipalities without an activity of the innovator from `period.staleSince` to `period.to` */
+      unvisitedMunicipalities: components['schemas']['UnvisitedMunicipality'][];
     };
-    LoginResponseDto: {
-      /** @description JWT (HS256) for the Authorization: Bearer header */
-      accessToken: string;
-      /** @description Lifetime of the access token in seconds */
-      expiresIn: number;
-      user: components['schemas']['SessionUserDto'];
-    };
-    MunicipalityFeatureCollectionResponse: {
-      features: components['schemas']['MunicipalityFeatureResponse'][];
-      /** @enum {string} */
-      type: 'FeatureCollection';
-    };
-    MunicipalityFeaturePropertiesResponse: {
-      istatCode: string;
-      name: string;
-      population: number;
-      socialAreaCode: string | null;
-      socialAreaName: string | null;
-    };
-    MunicipalityFeatureResponse: {
-      /** @description simplified boundary; null when the municipality has none */
-      geometry: components['schemas']['GeometryResponse'] | null;
-      /** @description the ISTAT code */
-      id?: string;
-      properties: components['schemas']['MunicipalityFeaturePropertiesResponse'];
-      /** @enum {string} */
-      type: 'Feature';
-    };
-    MunicipalityPageResponse: {
-      items: components['schemas']['MunicipalityResponse'][];
-      page: number;
-      pageSize: number;
-      total: number;
-    };
-    MunicipalityRefDto: {
-      /** @example 072029 */
-      istatCode: string;
-      /** @example Molfetta */
-      name: string;
-    };
-    MunicipalityRefSchema: {
-      /** @example 072029 */
-      istatCode: string;
-      /** @example Molfetta */
-      name: string;
-    };
-    MunicipalityResponse: {
-      areaKm2: number;
-      /** @example 072029 */
-      istatCode: string;
-      /** @description latitude of a representative point inside the municipality */
-      lat: number;
-      lon: number;
-      /** @example Molfetta */
-      name: string;
-      /** @description residents (ANPR) */
-      population: number;
-      /** @example 2026 */
-      populationYear: number;
-      socialArea: components['schemas']['SocialAreaRefResponse'] | null;
-      tenant: components['schemas']['TenantRefDto'];
-      version: number;
-    };
-    Object: Record<string, never>;
-    OrganizationRefDto: {
-      /** Format: uuid */
-      id: string;
-      name: string;
-    };
-    OrganizationResponseDto: {
-      active: boolean;
-      /** Format: date-time */
-      createdAt: string;
-      /** Format: uuid */
-      id: string;
-      /** @enum {string} */
-      kind:
-        | 'odv'
-        | 'aps'
-        | 'social_enterprise'
-        | 'philanthropic'
-        | 'network'
-        | 'mutual_aid'
-        | 'other_ets'
-        | 'informal_group'
-        | 'company'
-        | 'school'
-        | 'university'
-        | 'public_body'
-        | 'religious_body'
-        | 'foundation'
-        | 'other';
-      municipality: components['schemas']['MunicipalityRefDto'];
-      name: string;
-      taxCode: string | null;
-      /** Format: date-time */
-      updatedAt: string;
-      version: number;
-    };
-    OrganizationsPageDto: {
-      items: components['schemas']['OrganizationResponseDto'][];
-      page: number;
-      pageSize: number;
-      total: number;
-    };
-    ParticipantsDto: {
-      businesses?: number | null;
-      citizens?: number | null;
-      /** @description third-sector bodies (ETS) */
-      ets?: number | null;
-      families?: number | null;
-      publicStaff?: number | null;
-      total: number;
-      youth?: number | null;
-    };
-    PeriodSchema: {
+    StaffOutputPeriod: {
       /** Format: date */
       from: string;
+      /** Format: int32 */
       staleDays: number;
       /**
        * Format: date
@@ -1036,80 +1455,70 @@ export interface components {
       /** Format: date */
       to: string;
     };
-    RefDto: {
-      fullName: string;
-      /** Format: uuid */
-      id: string;
+    StaffOutputTotals: {
+      /** Format: int32 */
+      activeInnovators: number;
+      /**
+       * Format: int32
+       * @description activities dated in the period, any status
+       */
+      activities: number;
+      /** @description number of activities per status; every key present */
+      byStatus?: {
+        /** Format: int32 */
+        approved: number;
+        /** Format: int32 */
+        draft: number;
+        /** Format: int32 */
+        returned: number;
+        /** Format: int32 */
+        submitted: number;
+      };
+      /** @description number of activities per type; every key present */
+      byType?: {
+        /** Format: int32 */
+        codesign: number;
+        /** Format: int32 */
+        consulting: number;
+        /** Format: int32 */
+        event: number;
+        /** Format: int32 */
+        info_desk: number;
+        /** Format: int32 */
+        mapping_survey: number;
+        /** Format: int32 */
+        meeting: number;
+        /** Format: int32 */
+        network_table: number;
+        /** Format: int32 */
+        other: number;
+        /** Format: int32 */
+        site_visit: number;
+        /** Format: int32 */
+        training: number;
+        /** Format: int32 */
+        workshop: number;
+      };
+      /**
+       * Format: double
+       * @description sum of durations / 60, one decimal: submitted and approved activities
+       */
+      hours: number;
+      /** Format: int32 */
+      innovators: number;
+      /**
+       * Format: int64
+       * @description sum of participants (total): submitted and approved activities
+       */
+      participants: number;
+      reviewTime: components['schemas']['ReviewTimeStats'];
+      /**
+       * Format: int32
+       * @description sum over innovators of their unvisited municipalities
+       */
+      unvisitedMunicipalities: number;
     };
-    ResetPasswordResponseDto: {
-      /** @description Shown once; the user should change it after signing in */
-      temporaryPassword: string;
-    };
-    ReturnActivityDto: {
-      comment: string;
-      version?: number;
-    };
-    ReviewTimeSchema: {
-      /** @description median hours from submission to review, one decimal */
-      medianHours: number | null;
-      /** @description 90th percentile, hours, one decimal */
-      p90Hours: number | null;
-      /** @description activities reviewed (approved or returned) in the period */
-      reviewed: number;
-    };
-    SessionTerritoryDto: {
-      code: string;
-      /** @enum {string} */
-      kind: 'municipality' | 'social_area';
-      name: string;
-    };
-    SessionUserDto: {
-      assignedMunicipalities: components['schemas']['MunicipalityRefDto'][];
-      email: string;
-      fullName: string;
-      /** Format: uuid */
-      id: string;
-      /** @enum {string} */
-      role: 'admin' | 'coordinator' | 'innovator' | 'municipality';
-      tenant: components['schemas']['TenantRefDto'] | null;
-      territory: components['schemas']['SessionTerritoryDto'] | null;
-    };
-    SocialAreaPageResponse: {
-      items: components['schemas']['SocialAreaResponse'][];
-      page: number;
-      pageSize: number;
-      total: number;
-    };
-    SocialAreaRefDto: {
-      code: string;
-      name: string;
-    };
-    SocialAreaRefResponse: {
-      /** @example ATS_BA_MOLFETTA */
-      code: string;
-      /** @example Ambito territoriale sociale di Molfetta */
-      name: string;
-    };
-    SocialAreaResponse: {
-      /** @example ATS_BA_MOLFETTA */
-      code: string;
-      /** @description municipalities of the area the caller may see */
-      municipalityCount: number;
-      /** @example Ambito territoriale sociale di Molfetta */
-      name: string;
-      /** @description total population of those municipalities */
-      population: number;
-      version: number;
-    };
-    StaffOutputResponse: {
-      innovators: components['schemas']['InnovatorSchema'][];
-      period: components['schemas']['PeriodSchema'];
-      /** @description statuses counted in hours and participants */
-      reportedStatuses: ('draft' | 'submitted' | 'approved' | 'returned')[];
-      tenant: components['schemas']['TenantRefSchema'];
-      totals: components['schemas']['TotalsSchema'];
-    };
-    TenantRefDto: {
+    TenantRef: {
       /** Format: uuid */
       id: string;
       /**
@@ -1120,85 +1529,66 @@ export interface components {
       /** @example Città Metropolitana di Bari */
       name: string;
     };
-    TenantRefSchema: {
-      /** Format: uuid */
-      id: string;
-      /** @example 272 */
-      istatCode: string;
-      /** @example Città Metropolitana di Bari */
-      name: string;
-    };
-    TerritoryRefDto: {
+    /** @enum {string} */
+    TerritoryKind: 'municipality' | 'social_area';
+    TerritoryRefInput: {
       /**
-       * @description ISTAT code of the municipality (6 digits) or code of the social area
+       * @description ISTAT code of the municipality (6 digits) or code of the social area (trimmed)
        * @example 072029
        */
       code: string;
-      /** @enum {string} */
-      kind: 'municipality' | 'social_area';
+      kind: components['schemas']['TerritoryKind'];
     };
-    TotalsSchema: {
-      activeInnovators: number;
-      /** @description activities dated in the period, any status */
-      activities: number;
-      /** @description number of activities per status; every key present */
-      byStatus?: {
-        approved: number;
-        draft: number;
-        returned: number;
-        submitted: number;
-      };
-      /** @description number of activities per type; every key present */
-      byType?: {
-        codesign: number;
-        consulting: number;
-        event: number;
-        info_desk: number;
-        mapping_survey: number;
-        meeting: number;
-        network_table: number;
-        other: number;
-        site_visit: number;
-        training: number;
-        workshop: number;
-      };
-      /** @description sum of durations / 60, one decimal: submitted and approved activities */
-      hours: number;
-      innovators: number;
-      /** @description sum of participants (total): submitted and approved activities */
-      participants: number;
-      reviewTime: components['schemas']['ReviewTimeSchema'];
-      /** @description sum over innovators of their unvisited municipalities */
-      unvisitedMunicipalities: number;
-    };
-    TransitionActivityDto: {
-      /** @description approve/reopen: stored as the review comment; ignored by submit */
-      comment?: string;
-      version?: number;
-    };
-    UnvisitedMunicipalitySchema: {
-      /** @example 072029 */
+    /** @enum {string} */
+    Theme:
+      | 'social_inclusion'
+      | 'youth'
+      | 'elderly'
+      | 'families'
+      | 'migrants'
+      | 'disability'
+      | 'education'
+      | 'culture'
+      | 'sport'
+      | 'environment'
+      | 'urban_regeneration'
+      | 'legality'
+      | 'work'
+      | 'digital'
+      | 'health'
+      | 'housing'
+      | 'mobility'
+      | 'tourism';
+    UnvisitedMunicipality: {
+      /** @example 072006 */
       istatCode: string;
       /**
        * Format: date
        * @description last activity of the innovator there up to `to`; null: never
        */
       lastVisit: string | null;
-      /** @example Molfetta */
+      /** @example Bari */
       name: string;
     };
-    UpdateActivityDto: {
+    UpdateActivityRequest: {
       /**
        * Format: date
+       * @description a real date in the years 2000–2100
        * @example 2026-11-20
        */
       date?: string;
-      description?: Record<string, never> | null;
+      /** @description trimmed; empty means null */
+      description?: string | null;
+      /**
+       * Format: int32
+       * @description minutes; at most a week
+       */
       durationMinutes?: number;
-      followUps?: Record<string, never> | null;
+      /** @description trimmed; empty means null */
+      followUps?: string | null;
       /** @description never shown to municipality users */
-      internalNotes?: Record<string, never> | null;
-      location?: components['schemas']['LocationDto'] | null;
+      internalNotes?: string | null;
+      location?: components['schemas']['Location'] | null;
       /**
        * @description ISTAT code of the municipality (assigned to you)
        * @example 072006
@@ -1206,73 +1596,59 @@ export interface components {
       municipality?: string;
       /** @description ids of organizations of your tenant */
       organizations?: string[];
-      outcomes?: Record<string, never> | null;
-      participants?: components['schemas']['ParticipantsDto'];
-      themes?: (
-        | 'social_inclusion'
-        | 'youth'
-        | 'elderly'
-        | 'families'
-        | 'migrants'
-        | 'disability'
-        | 'education'
-        | 'culture'
-        | 'sport'
-        | 'environment'
-        | 'urban_regeneration'
-        | 'legality'
-        | 'work'
-        | 'digital'
-        | 'health'
-        | 'housing'
-        | 'mobility'
-        | 'tourism'
-      )[];
+      /** @description trimmed; empty means null */
+      outcomes?: string | null;
+      participants?: components['schemas']['ParticipantsInput'];
+      themes?: components['schemas']['Theme'][];
+      /** @description trimmed */
       title?: string;
-      /** @enum {string} */
-      type?:
-        | 'meeting'
-        | 'workshop'
-        | 'codesign'
-        | 'event'
-        | 'info_desk'
-        | 'site_visit'
-        | 'mapping_survey'
-        | 'network_table'
-        | 'consulting'
-        | 'training'
-        | 'other';
+      type?: components['schemas']['ActivityType'];
+      /**
+       * Format: int32
+       * @description optimistic locking: the version the client loaded (a stale one is a 409)
+       */
       version: number;
     };
-    UpdateMunicipalityDto: {
+    UpdateMunicipalityRequest: {
       /**
        * @description code of the social area the municipality moves to
        * @example ATS_BA_CORATO
        */
       socialArea: string;
-      /** @description the version the change is based on (optimistic locking) */
+      /**
+       * Format: int32
+       * @description optimistic locking: the version the client loaded (a stale one is a 409)
+       */
       version: number;
     };
-    UpdateUserDto: {
+    UpdateUserRequest: {
       /** @description false deactivates the account and ends its sessions at once */
       active?: boolean;
-      /** Format: date */
-      contractEnd?: Record<string, never> | null;
+      /**
+       * Format: date
+       * @description not before hiredOn
+       */
+      contractEnd?: string | null;
+      /** @description trimmed */
       fullName?: string;
       /** Format: date */
-      hiredOn?: Record<string, never> | null;
+      hiredOn?: string | null;
       /** @description Municipality users only */
-      territory?: components['schemas']['TerritoryRefDto'];
-      /** @description The version the client loaded (optimistic locking: a stale version is a 409) */
+      territory?: components['schemas']['TerritoryRefInput'];
+      /**
+       * Format: int32
+       * @description optimistic locking: the version the client loaded (a stale one is a 409)
+       */
       version: number;
     };
-    UserResponseDto: {
+    User: {
       active: boolean;
-      assignedMunicipalities: components['schemas']['MunicipalityRefDto'][];
+      assignedMunicipalities: components['schemas']['MunicipalityRef'][];
       /** Format: date */
       contractEnd: string | null;
       /** Format: date-time */
       createdAt: string;
+      /** Format: email */
       email: string;
       fullName: string;
       /** Format: date */
@@ -1281,25 +1657,56 @@ export interface components {
       id: string;
       /** Format: date-time */
       lastLoginAt: string | null;
-      /** Format: date-time */
+      /**
+       * Format: date-time
+       * @description locked after too many failed sign-ins, until then
+       */
       lockedUntil: string | null;
-      /** @enum {string} */
-      role: 'admin' | 'coordinator' | 'innovator' | 'municipality';
-      tenant: components['schemas']['TenantRefDto'] | null;
-      territory: components['schemas']['SessionTerritoryDto'] | null;
+      role: components['schemas']['Role'];
+      /** @description the tenant the user belongs to; null for platform admins */
+      tenant: components['schemas']['TenantRef'] | null;
+      territory: components['schemas']['UserTerritory'] | null;
+      /**
+       * Format: int32
+       * @description optimistic locking: the version the client loaded (a stale one is a 409)
+       */
       version: number;
     };
-    UsersPageDto: {
-      items: components['schemas']['UserResponseDto'][];
+    UserPage: {
+      items: components['schemas']['User'][];
+      /** Format: int32 */
       page: number;
+      /** Format: int32 */
       pageSize: number;
+      /** Format: int32 */
       total: number;
+    };
+    UserRef: {
+      /** @example Maria Rossi */
+      fullName: string;
+      /** Format: uuid */
+      id: string;
+    };
+    UserTerritory: {
+      /** @description ISTAT code of the municipality, or code of the social area */
+      code: string;
+      kind: components['schemas']['TerritoryKind'];
+      name: string;
     };
   };
   responses: never;
   parameters: never;
   requestBodies: never;
-  headers: never;
+  headers: {
+    /** @description seconds to wait before trying again */
+    'Retry-After': number;
+    /** @description requests allowed per window from your address (LOGIN_RATE_PER_MINUTE) */
+    'X-RateLimit-Limit': number;
+    /** @description requests left in the current window */
+    'X-RateLimit-Remaining': number;
+    /** @description seconds until the window frees a request */
+    'X-RateLimit-Reset': number;
+  };
   pathItems: never;
 }
 export type $defs = Record<string, never>;
@@ -1307,55 +1714,27 @@ export interface operations {
   listActivities: {
     parameters: {
       query?: {
-        /** @description ISTAT code */
+        /** @description ISTAT code of the municipality */
         municipality?: string;
         /** @description social area code */
         socialArea?: string;
         /** @description the author's user id */
         innovator?: string;
-        type?:
-          | 'meeting'
-          | 'workshop'
-          | 'codesign'
-          | 'event'
-          | 'info_desk'
-          | 'site_visit'
-          | 'mapping_survey'
-          | 'network_table'
-          | 'consulting'
-          | 'training'
-          | 'other';
-        status?: 'draft' | 'submitted' | 'approved' | 'returned';
-        theme?:
-          | 'social_inclusion'
-          | 'youth'
-          | 'elderly'
-          | 'families'
-          | 'migrants'
-          | 'disability'
-          | 'education'
-          | 'culture'
-          | 'sport'
-          | 'environment'
-          | 'urban_regeneration'
-          | 'legality'
-          | 'work'
-          | 'digital'
-          | 'health'
-          | 'housing'
-          | 'mobility'
-          | 'tourism';
+        type?: components['schemas']['ActivityType'];
+        status?: components['schemas']['ActivityStatus'];
+        theme?: components['schemas']['Theme'];
+        /** @description an organization id: activities involving it */
         organization?: string;
         /** @description from this date (inclusive) */
         from?: string;
-        /** @description up to this date (inclusive) */
+        /** @description up to this date (inclusive), not before `from` */
         to?: string;
         /** @description free text in title, description, outcomes and follow-ups (Italian stemming, accents ignored) */
         q?: string;
         /** @description -date: newest first; date: oldest first; submitted (with status=submitted): the review queue, oldest submission first */
-        sort?: '-date' | 'date' | 'submitted';
-        page?: components['schemas']['Object'];
-        pageSize?: components['schemas']['Object'];
+        sort?: components['schemas']['ActivitySort'];
+        page?: number;
+        pageSize?: number;
       };
       header?: never;
       path?: never;
@@ -1368,7 +1747,45 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['ActivityPageDto'];
+          'application/json': components['schemas']['ActivityPage'];
+        };
+      };
+      /**
+       * @description Bad request:
+       *     - `VALIDATION_FAILED`: The request is not valid: `details` names each field at fault
+       *     - `MALFORMED_JSON`: The request body is not valid JSON
+       *     - `PAYLOAD_TOO_LARGE`: The request body is larger than 1 MB
+       */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'];
+        };
+      };
+      /**
+       * @description Not signed in, or the session ended:
+       *     - `UNAUTHENTICATED`: Sign in to continue
+       */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'];
+        };
+      };
+      /**
+       * @description Internal error:
+       *     - `INTERNAL`: An unexpected error occurred (logged; nothing is leaked)
+       */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'];
         };
       };
     };
@@ -1382,7 +1799,7 @@ export interface operations {
     };
     requestBody: {
       content: {
-        'application/json': components['schemas']['CreateActivityDto'];
+        'application/json': components['schemas']['CreateActivityRequest'];
       };
     };
     responses: {
@@ -1392,7 +1809,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['ActivityResponseDto'];
+          'application/json': components['schemas']['Activity'];
         };
       };
       201: {
@@ -1400,77 +1817,101 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['ActivityResponseDto'];
+          'application/json': components['schemas']['Activity'];
         };
       };
-      /** @description VALIDATION_FAILED, ACTIVITY_MUNICIPALITY_UNKNOWN, ACTIVITY_MUNICIPALITY_NOT_ASSIGNED, ACTIVITY_ORGANIZATION_UNKNOWN */
+      /**
+       * @description Bad request:
+       *     - `VALIDATION_FAILED`: The request is not valid: `details` names each field at fault
+       *     - `MALFORMED_JSON`: The request body is not valid JSON
+       *     - `PAYLOAD_TOO_LARGE`: The request body is larger than 1 MB
+       *     - `ACTIVITY_MUNICIPALITY_UNKNOWN`: Unknown municipality
+       *     - `ACTIVITY_MUNICIPALITY_NOT_ASSIGNED`: This municipality is not assigned to you
+       *     - `ACTIVITY_ORGANIZATION_UNKNOWN`: Unknown organization
+       */
       400: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['ApiError'];
+        };
       };
-      /** @description ACTIVITY_CLIENT_ID_CONFLICT */
+      /**
+       * @description Not signed in, or the session ended:
+       *     - `UNAUTHENTICATED`: Sign in to continue
+       */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'];
+        };
+      };
+      /**
+       * @description Not allowed for your role:
+       *     - `FORBIDDEN`: Your role does not allow this action
+       *     - `ACTIVITY_AUTHOR_ROLE`: Only innovators log activities
+       */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'];
+        };
+      };
+      /**
+       * @description Conflicts with the current state:
+       *     - `ACTIVITY_CLIENT_ID_CONFLICT`: This clientId was already used for a different activity: generate a new clientId for a new activity
+       */
       409: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['ApiError'];
+        };
+      };
+      /**
+       * @description Internal error:
+       *     - `INTERNAL`: An unexpected error occurred (logged; nothing is leaked)
+       */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'];
+        };
       };
     };
   };
   exportActivities: {
     parameters: {
       query?: {
-        /** @description ISTAT code */
+        /** @description ISTAT code of the municipality */
         municipality?: string;
         /** @description social area code */
         socialArea?: string;
         /** @description the author's user id */
         innovator?: string;
-        type?:
-          | 'meeting'
-          | 'workshop'
-          | 'codesign'
-          | 'event'
-          | 'info_desk'
-          | 'site_visit'
-          | 'mapping_survey'
-          | 'network_table'
-          | 'consulting'
-          | 'training'
-          | 'other';
-        status?: 'draft' | 'submitted' | 'approved' | 'returned';
-        theme?:
-          | 'social_inclusion'
-          | 'youth'
-          | 'elderly'
-          | 'families'
-          | 'migrants'
-          | 'disability'
-          | 'education'
-          | 'culture'
-          | 'sport'
-          | 'environment'
-          | 'urban_regeneration'
-          | 'legality'
-          | 'work'
-          | 'digital'
-          | 'health'
-          | 'housing'
-          | 'mobility'
-          | 'tourism';
+        type?: components['schemas']['ActivityType'];
+        status?: components['schemas']['ActivityStatus'];
+        theme?: components['schemas']['Theme'];
+        /** @description an organization id: activities involving it */
         organization?: string;
         /** @description from this date (inclusive) */
         from?: string;
-        /** @description up to this date (inclusive) */
+        /** @description up to this date (inclusive), not before `from` */
         to?: string;
         /** @description free text in title, description, outcomes and follow-ups (Italian stemming, accents ignored) */
         q?: string;
         /** @description -date: newest first; date: oldest first; submitted (with status=submitted): the review queue, oldest submission first */
-        sort?: '-date' | 'date' | 'submitted';
+        sort?: components['schemas']['ActivitySort'];
         /** @description csv: RFC 4180, UTF-8; csv-it: Excel in Italian (; separator, BOM, decimal comma, dd/mm/yyyy); xlsx */
-        format?: 'csv' | 'csv-it' | 'xlsx';
+        format?: components['schemas']['ExportFormat'];
       };
       header?: never;
       path?: never;
@@ -1478,11 +1919,55 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
+      /** @description The filtered activities as a file: one row per activity, columns in the order of the list */
       200: {
+        headers: {
+          /** @description attachment; filename="attivita-YYYY-MM-DD.csv|xlsx" (the date of the export, in Rome) */
+          'Content-Disposition'?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': string;
+          'text/csv': string;
+        };
+      };
+      /**
+       * @description Bad request:
+       *     - `VALIDATION_FAILED`: The request is not valid: `details` names each field at fault
+       *     - `MALFORMED_JSON`: The request body is not valid JSON
+       *     - `PAYLOAD_TOO_LARGE`: The request body is larger than 1 MB
+       */
+      400: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['ApiError'];
+        };
+      };
+      /**
+       * @description Not signed in, or the session ended:
+       *     - `UNAUTHENTICATED`: Sign in to continue
+       */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'];
+        };
+      };
+      /**
+       * @description Internal error:
+       *     - `INTERNAL`: An unexpected error occurred (logged; nothing is leaked)
+       */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'];
+        };
       };
     };
   };
@@ -1491,6 +1976,7 @@ export interface operations {
       query?: never;
       header?: never;
       path: {
+        /** @description the activity */
         id: string;
       };
       cookie?: never;
@@ -1502,15 +1988,58 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['ActivityResponseDto'];
+          'application/json': components['schemas']['Activity'];
         };
       };
-      /** @description ACTIVITY_NOT_FOUND: unknown, or outside what you may read */
+      /**
+       * @description Bad request:
+       *     - `VALIDATION_FAILED`: The request is not valid: `details` names each field at fault
+       *     - `MALFORMED_JSON`: The request body is not valid JSON
+       *     - `PAYLOAD_TOO_LARGE`: The request body is larger than 1 MB
+       */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'];
+        };
+      };
+      /**
+       * @description Not signed in, or the session ended:
+       *     - `UNAUTHENTICATED`: Sign in to continue
+       */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'];
+        };
+      };
+      /**
+       * @description Not found, or outside what you may see:
+       *     - `ACTIVITY_NOT_FOUND`: Activity not found
+       */
       404: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['ApiError'];
+        };
+      };
+      /**
+       * @description Internal error:
+       *     - `INTERNAL`: An unexpected error occurred (logged; nothing is leaked)
+       */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'];
+        };
       };
     };
   };
@@ -1519,13 +2048,14 @@ export interface operations {
       query?: never;
       header?: never;
       path: {
+        /** @description the activity */
         id: string;
       };
       cookie?: never;
     };
     requestBody: {
       content: {
-        'application/json': components['schemas']['UpdateActivityDto'];
+        'application/json': components['schemas']['UpdateActivityRequest'];
       };
     };
     responses: {
@@ -1534,22 +2064,87 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['ActivityResponseDto'];
+          'application/json': components['schemas']['Activity'];
         };
       };
-      /** @description ACTIVITY_NOT_AUTHOR */
+      /**
+       * @description Bad request:
+       *     - `VALIDATION_FAILED`: The request is not valid: `details` names each field at fault
+       *     - `MALFORMED_JSON`: The request body is not valid JSON
+       *     - `PAYLOAD_TOO_LARGE`: The request body is larger than 1 MB
+       *     - `ACTIVITY_MUNICIPALITY_UNKNOWN`: Unknown municipality
+       *     - `ACTIVITY_MUNICIPALITY_NOT_ASSIGNED`: This municipality is not assigned to you
+       *     - `ACTIVITY_ORGANIZATION_UNKNOWN`: Unknown organization
+       */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'];
+        };
+      };
+      /**
+       * @description Not signed in, or the session ended:
+       *     - `UNAUTHENTICATED`: Sign in to continue
+       */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'];
+        };
+      };
+      /**
+       * @description Not allowed for your role:
+       *     - `FORBIDDEN`: Your role does not allow this action
+       *     - `ACTIVITY_NOT_AUTHOR`: Only the author of an activity can edit or submit it
+       */
       403: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['ApiError'];
+        };
       };
-      /** @description STALE_VERSION, ACTIVITY_LOCKED */
+      /**
+       * @description Not found, or outside what you may see:
+       *     - `ACTIVITY_NOT_FOUND`: Activity not found
+       */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'];
+        };
+      };
+      /**
+       * @description Conflicts with the current state:
+       *     - `STALE_VERSION`: This record was changed by someone else since you loaded it: reload it and apply your change again
+       *     - `ACTIVITY_LOCKED`: This activity cannot be edited in its current status
+       */
       409: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['ApiError'];
+        };
+      };
+      /**
+       * @description Internal error:
+       *     - `INTERNAL`: An unexpected error occurred (logged; nothing is leaked)
+       */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'];
+        };
       };
     };
   };
@@ -1558,13 +2153,14 @@ export interface operations {
       query?: never;
       header?: never;
       path: {
+        /** @description the activity */
         id: string;
       };
       cookie?: never;
     };
     requestBody: {
       content: {
-        'application/json': components['schemas']['TransitionActivityDto'];
+        'application/json': components['schemas']['ActivityTransitionRequest'];
       };
     };
     responses: {
@@ -1573,15 +2169,83 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['ActivityResponseDto'];
+          'application/json': components['schemas']['Activity'];
         };
       };
-      /** @description ACTIVITY_INVALID_TRANSITION, STALE_VERSION */
+      /**
+       * @description Bad request:
+       *     - `VALIDATION_FAILED`: The request is not valid: `details` names each field at fault
+       *     - `MALFORMED_JSON`: The request body is not valid JSON
+       *     - `PAYLOAD_TOO_LARGE`: The request body is larger than 1 MB
+       */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'];
+        };
+      };
+      /**
+       * @description Not signed in, or the session ended:
+       *     - `UNAUTHENTICATED`: Sign in to continue
+       */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'];
+        };
+      };
+      /**
+       * @description Not allowed for your role:
+       *     - `FORBIDDEN`: Your role does not allow this action
+       */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'];
+        };
+      };
+      /**
+       * @description Not found, or outside what you may see:
+       *     - `ACTIVITY_NOT_FOUND`: Activity not found
+       */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'];
+        };
+      };
+      /**
+       * @description Conflicts with the current state:
+       *     - `ACTIVITY_INVALID_TRANSITION`: This action is not allowed in the current status of the activity
+       *     - `STALE_VERSION`: This record was changed by someone else since you loaded it: reload it and apply your change again
+       */
       409: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['ApiError'];
+        };
+      };
+      /**
+       * @description Internal error:
+       *     - `INTERNAL`: An unexpected error occurred (logged; nothing is leaked)
+       */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'];
+        };
       };
     };
   };
@@ -1590,26 +2254,71 @@ export interface operations {
       query?: never;
       header?: never;
       path: {
+        /** @description the activity */
         id: string;
       };
       cookie?: never;
     };
     requestBody?: never;
     responses: {
+      /** @description a list (not a page): every entry, oldest first */
       200: {
         headers: {
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['ActivityHistoryEntryDto'][];
+          'application/json': components['schemas']['ActivityHistoryEntry'][];
         };
       };
-      /** @description ACTIVITY_NOT_FOUND */
+      /**
+       * @description Bad request:
+       *     - `VALIDATION_FAILED`: The request is not valid: `details` names each field at fault
+       *     - `MALFORMED_JSON`: The request body is not valid JSON
+       *     - `PAYLOAD_TOO_LARGE`: The request body is larger than 1 MB
+       */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'];
+        };
+      };
+      /**
+       * @description Not signed in, or the session ended:
+       *     - `UNAUTHENTICATED`: Sign in to continue
+       */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'];
+        };
+      };
+      /**
+       * @description Not found, or outside what you may see:
+       *     - `ACTIVITY_NOT_FOUND`: Activity not found
+       */
       404: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['ApiError'];
+        };
+      };
+      /**
+       * @description Internal error:
+       *     - `INTERNAL`: An unexpected error occurred (logged; nothing is leaked)
+       */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'];
+        };
       };
     };
   };
@@ -1618,13 +2327,14 @@ export interface operations {
       query?: never;
       header?: never;
       path: {
+        /** @description the activity */
         id: string;
       };
       cookie?: never;
     };
     requestBody: {
       content: {
-        'application/json': components['schemas']['TransitionActivityDto'];
+        'application/json': components['schemas']['ActivityTransitionRequest'];
       };
     };
     responses: {
@@ -1633,15 +2343,83 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['ActivityResponseDto'];
+          'application/json': components['schemas']['Activity'];
         };
       };
-      /** @description ACTIVITY_INVALID_TRANSITION, STALE_VERSION */
+      /**
+       * @description Bad request:
+       *     - `VALIDATION_FAILED`: The request is not valid: `details` names each field at fault
+       *     - `MALFORMED_JSON`: The request body is not valid JSON
+       *     - `PAYLOAD_TOO_LARGE`: The request body is larger than 1 MB
+       */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'];
+        };
+      };
+      /**
+       * @description Not signed in, or the session ended:
+       *     - `UNAUTHENTICATED`: Sign in to continue
+       */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'];
+        };
+      };
+      /**
+       * @description Not allowed for your role:
+       *     - `FORBIDDEN`: Your role does not allow this action
+       */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'];
+        };
+      };
+      /**
+       * @description Not found, or outside what you may see:
+       *     - `ACTIVITY_NOT_FOUND`: Activity not found
+       */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'];
+        };
+      };
+      /**
+       * @description Conflicts with the current state:
+       *     - `ACTIVITY_INVALID_TRANSITION`: This action is not allowed in the current status of the activity
+       *     - `STALE_VERSION`: This record was changed by someone else since you loaded it: reload it and apply your change again
+       */
       409: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['ApiError'];
+        };
+      };
+      /**
+       * @description Internal error:
+       *     - `INTERNAL`: An unexpected error occurred (logged; nothing is leaked)
+       */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'];
+        };
       };
     };
   };
@@ -1650,13 +2428,14 @@ export interface operations {
       query?: never;
       header?: never;
       path: {
+        /** @description the activity */
         id: string;
       };
       cookie?: never;
     };
     requestBody: {
       content: {
-        'application/json': components['schemas']['ReturnActivityDto'];
+        'application/json': components['schemas']['ReturnActivityRequest'];
       };
     };
     responses: {
@@ -1665,15 +2444,83 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['ActivityResponseDto'];
+          'application/json': components['schemas']['Activity'];
         };
       };
-      /** @description ACTIVITY_INVALID_TRANSITION, STALE_VERSION */
+      /**
+       * @description Bad request:
+       *     - `VALIDATION_FAILED`: The request is not valid: `details` names each field at fault
+       *     - `MALFORMED_JSON`: The request body is not valid JSON
+       *     - `PAYLOAD_TOO_LARGE`: The request body is larger than 1 MB
+       */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'];
+        };
+      };
+      /**
+       * @description Not signed in, or the session ended:
+       *     - `UNAUTHENTICATED`: Sign in to continue
+       */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'];
+        };
+      };
+      /**
+       * @description Not allowed for your role:
+       *     - `FORBIDDEN`: Your role does not allow this action
+       */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'];
+        };
+      };
+      /**
+       * @description Not found, or outside what you may see:
+       *     - `ACTIVITY_NOT_FOUND`: Activity not found
+       */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'];
+        };
+      };
+      /**
+       * @description Conflicts with the current state:
+       *     - `ACTIVITY_INVALID_TRANSITION`: This action is not allowed in the current status of the activity
+       *     - `STALE_VERSION`: This record was changed by someone else since you loaded it: reload it and apply your change again
+       */
       409: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['ApiError'];
+        };
+      };
+      /**
+       * @description Internal error:
+       *     - `INTERNAL`: An unexpected error occurred (logged; nothing is leaked)
+       */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'];
+        };
       };
     };
   };
@@ -1682,13 +2529,14 @@ export interface operations {
       query?: never;
       header?: never;
       path: {
+        /** @description the activity */
         id: string;
       };
       cookie?: never;
     };
     requestBody: {
       content: {
-        'application/json': components['schemas']['TransitionActivityDto'];
+        'application/json': components['schemas']['ActivityTransitionRequest'];
       };
     };
     responses: {
@@ -1697,23 +2545,92 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['ActivityResponseDto'];
+          'application/json': components['schemas']['Activity'];
         };
       };
-      /** @description ACTIVITY_INVALID_TRANSITION, STALE_VERSION */
+      /**
+       * @description Bad request:
+       *     - `VALIDATION_FAILED`: The request is not valid: `details` names each field at fault
+       *     - `MALFORMED_JSON`: The request body is not valid JSON
+       *     - `PAYLOAD_TOO_LARGE`: The request body is larger than 1 MB
+       */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'];
+        };
+      };
+      /**
+       * @description Not signed in, or the session ended:
+       *     - `UNAUTHENTICATED`: Sign in to continue
+       */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'];
+        };
+      };
+      /**
+       * @description Not allowed for your role:
+       *     - `FORBIDDEN`: Your role does not allow this action
+       *     - `ACTIVITY_NOT_AUTHOR`: Only the author of an activity can edit or submit it
+       */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'];
+        };
+      };
+      /**
+       * @description Not found, or outside what you may see:
+       *     - `ACTIVITY_NOT_FOUND`: Activity not found
+       */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'];
+        };
+      };
+      /**
+       * @description Conflicts with the current state:
+       *     - `ACTIVITY_INVALID_TRANSITION`: This action is not allowed in the current status of the activity
+       *     - `STALE_VERSION`: This record was changed by someone else since you loaded it: reload it and apply your change again
+       */
       409: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['ApiError'];
+        };
+      };
+      /**
+       * @description Internal error:
+       *     - `INTERNAL`: An unexpected error occurred (logged; nothing is leaked)
+       */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'];
+        };
       };
     };
   };
   listAuditEntries: {
     parameters: {
       query?: {
-        page?: components['schemas']['Object'];
-        pageSize?: components['schemas']['Object'];
+        page?: number;
+        pageSize?: number;
         /** @description Kind of record, e.g. user */
         entity?: string;
         /** @description Id of the record */
@@ -1732,7 +2649,57 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['AuditPageDto'];
+          'application/json': components['schemas']['AuditPage'];
+        };
+      };
+      /**
+       * @description Bad request:
+       *     - `VALIDATION_FAILED`: The request is not valid: `details` names each field at fault
+       *     - `MALFORMED_JSON`: The request body is not valid JSON
+       *     - `PAYLOAD_TOO_LARGE`: The request body is larger than 1 MB
+       */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'];
+        };
+      };
+      /**
+       * @description Not signed in, or the session ended:
+       *     - `UNAUTHENTICATED`: Sign in to continue
+       */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'];
+        };
+      };
+      /**
+       * @description Not allowed for your role:
+       *     - `FORBIDDEN`: Your role does not allow this action
+       */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'];
+        };
+      };
+      /**
+       * @description Internal error:
+       *     - `INTERNAL`: An unexpected error occurred (logged; nothing is leaked)
+       */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'];
         };
       };
     };
@@ -1746,31 +2713,96 @@ export interface operations {
     };
     requestBody: {
       content: {
-        'application/json': components['schemas']['LoginDto'];
+        'application/json': components['schemas']['LoginRequest'];
       };
     };
     responses: {
+      /** @description signed in; the refresh cookie is set */
       200: {
+        headers: {
+          'X-RateLimit-Limit': components['headers']['X-RateLimit-Limit'];
+          'X-RateLimit-Remaining': components['headers']['X-RateLimit-Remaining'];
+          'X-RateLimit-Reset': components['headers']['X-RateLimit-Reset'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['LoginResponse'];
+        };
+      };
+      /**
+       * @description Bad request:
+       *     - `VALIDATION_FAILED`: The request is not valid: `details` names each field at fault
+       *     - `MALFORMED_JSON`: The request body is not valid JSON
+       *     - `PAYLOAD_TOO_LARGE`: The request body is larger than 1 MB
+       */
+      400: {
+        headers: {
+          'X-RateLimit-Limit': components['headers']['X-RateLimit-Limit'];
+          'X-RateLimit-Remaining': components['headers']['X-RateLimit-Remaining'];
+          'X-RateLimit-Reset': components['headers']['X-RateLimit-Reset'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'];
+        };
+      };
+      /**
+       * @description Not signed in, or the session ended:
+       *     - `INVALID_CREDENTIALS`: The email or the password is not correct
+       */
+      401: {
+        headers: {
+          'X-RateLimit-Limit': components['headers']['X-RateLimit-Limit'];
+          'X-RateLimit-Remaining': components['headers']['X-RateLimit-Remaining'];
+          'X-RateLimit-Reset': components['headers']['X-RateLimit-Reset'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'];
+        };
+      };
+      /**
+       * @description Locked:
+       *     - `ACCOUNT_LOCKED`: Too many failed sign-in attempts: the account is locked for a while
+       */
+      423: {
+        headers: {
+          'X-RateLimit-Limit': components['headers']['X-RateLimit-Limit'];
+          'X-RateLimit-Remaining': components['headers']['X-RateLimit-Remaining'];
+          'X-RateLimit-Reset': components['headers']['X-RateLimit-Reset'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'];
+        };
+      };
+      /**
+       * @description Too many requests:
+       *     - `RATE_LIMITED`: Too many attempts from your network address: wait a minute and try again
+       */
+      429: {
+        headers: {
+          'Retry-After': components['headers']['Retry-After'];
+          'X-RateLimit-Limit': components['headers']['X-RateLimit-Limit'];
+          'X-RateLimit-Remaining': components['headers']['X-RateLimit-Remaining'];
+          'X-RateLimit-Reset': components['headers']['X-RateLimit-Reset'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'];
+        };
+      };
+      /**
+       * @description Internal error:
+       *     - `INTERNAL`: An unexpected error occurred (logged; nothing is leaked)
+       */
+      500: {
         headers: {
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['LoginResponseDto'];
+          'application/json': components['schemas']['ApiError'];
         };
-      };
-      /** @description INVALID_CREDENTIALS */
-      401: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content?: never;
-      };
-      /** @description RATE_LIMITED (per client address) */
-      429: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content?: never;
       };
     };
   };
@@ -1783,11 +2815,38 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
+      /** @description signed out; the refresh cookie is cleared */
       204: {
         headers: {
           [name: string]: unknown;
         };
         content?: never;
+      };
+      /**
+       * @description Bad request:
+       *     - `VALIDATION_FAILED`: The request is not valid: `details` names each field at fault
+       *     - `MALFORMED_JSON`: The request body is not valid JSON
+       *     - `PAYLOAD_TOO_LARGE`: The request body is larger than 1 MB
+       */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'];
+        };
+      };
+      /**
+       * @description Internal error:
+       *     - `INTERNAL`: An unexpected error occurred (logged; nothing is leaked)
+       */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'];
+        };
       };
     };
   };
@@ -1805,7 +2864,45 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['SessionUserDto'];
+          'application/json': components['schemas']['SessionUser'];
+        };
+      };
+      /**
+       * @description Bad request:
+       *     - `VALIDATION_FAILED`: The request is not valid: `details` names each field at fault
+       *     - `MALFORMED_JSON`: The request body is not valid JSON
+       *     - `PAYLOAD_TOO_LARGE`: The request body is larger than 1 MB
+       */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'];
+        };
+      };
+      /**
+       * @description Not signed in, or the session ended:
+       *     - `UNAUTHENTICATED`: Sign in to continue
+       */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'];
+        };
+      };
+      /**
+       * @description Internal error:
+       *     - `INTERNAL`: An unexpected error occurred (logged; nothing is leaked)
+       */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'];
         };
       };
     };
@@ -1819,15 +2916,77 @@ export interface operations {
     };
     requestBody: {
       content: {
-        'application/json': components['schemas']['ChangePasswordDto'];
+        'application/json': components['schemas']['ChangePasswordRequest'];
       };
     };
     responses: {
+      /** @description changed; every session ended and the refresh cookie is cleared */
       204: {
         headers: {
+          'X-RateLimit-Limit': components['headers']['X-RateLimit-Limit'];
+          'X-RateLimit-Remaining': components['headers']['X-RateLimit-Remaining'];
+          'X-RateLimit-Reset': components['headers']['X-RateLimit-Reset'];
           [name: string]: unknown;
         };
         content?: never;
+      };
+      /**
+       * @description Bad request:
+       *     - `VALIDATION_FAILED`: The request is not valid: `details` names each field at fault
+       *     - `MALFORMED_JSON`: The request body is not valid JSON
+       *     - `PAYLOAD_TOO_LARGE`: The request body is larger than 1 MB
+       *     - `CURRENT_PASSWORD_WRONG`: The current password is not correct
+       */
+      400: {
+        headers: {
+          'X-RateLimit-Limit': components['headers']['X-RateLimit-Limit'];
+          'X-RateLimit-Remaining': components['headers']['X-RateLimit-Remaining'];
+          'X-RateLimit-Reset': components['headers']['X-RateLimit-Reset'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'];
+        };
+      };
+      /**
+       * @description Not signed in, or the session ended:
+       *     - `UNAUTHENTICATED`: Sign in to continue
+       */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'];
+        };
+      };
+      /**
+       * @description Too many requests:
+       *     - `RATE_LIMITED`: Too many attempts from your network address: wait a minute and try again
+       */
+      429: {
+        headers: {
+          'Retry-After': components['headers']['Retry-After'];
+          'X-RateLimit-Limit': components['headers']['X-RateLimit-Limit'];
+          'X-RateLimit-Remaining': components['headers']['X-RateLimit-Remaining'];
+          'X-RateLimit-Reset': components['headers']['X-RateLimit-Reset'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'];
+        };
+      };
+      /**
+       * @description Internal error:
+       *     - `INTERNAL`: An unexpected error occurred (logged; nothing is leaked)
+       */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'];
+        };
       };
     };
   };
@@ -1840,20 +2999,77 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
+      /** @description a new access token; the refresh cookie is replaced */
       200: {
+        headers: {
+          'X-RateLimit-Limit': components['headers']['X-RateLimit-Limit'];
+          'X-RateLimit-Remaining': components['headers']['X-RateLimit-Remaining'];
+          'X-RateLimit-Reset': components['headers']['X-RateLimit-Reset'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['LoginResponse'];
+        };
+      };
+      /**
+       * @description Bad request:
+       *     - `VALIDATION_FAILED`: The request is not valid: `details` names each field at fault
+       *     - `MALFORMED_JSON`: The request body is not valid JSON
+       *     - `PAYLOAD_TOO_LARGE`: The request body is larger than 1 MB
+       */
+      400: {
+        headers: {
+          'X-RateLimit-Limit': components['headers']['X-RateLimit-Limit'];
+          'X-RateLimit-Remaining': components['headers']['X-RateLimit-Remaining'];
+          'X-RateLimit-Reset': components['headers']['X-RateLimit-Reset'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'];
+        };
+      };
+      /**
+       * @description Not signed in, or the session ended:
+       *     - `SESSION_EXPIRED`: Your session has ended: sign in again
+       */
+      401: {
+        headers: {
+          'X-RateLimit-Limit': components['headers']['X-RateLimit-Limit'];
+          'X-RateLimit-Remaining': components['headers']['X-RateLimit-Remaining'];
+          'X-RateLimit-Reset': components['headers']['X-RateLimit-Reset'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'];
+        };
+      };
+      /**
+       * @description Too many requests:
+       *     - `RATE_LIMITED`: Too many attempts from your network address: wait a minute and try again
+       */
+      429: {
+        headers: {
+          'Retry-After': components['headers']['Retry-After'];
+          'X-RateLimit-Limit': components['headers']['X-RateLimit-Limit'];
+          'X-RateLimit-Remaining': components['headers']['X-RateLimit-Remaining'];
+          'X-RateLimit-Reset': components['headers']['X-RateLimit-Reset'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'];
+        };
+      };
+      /**
+       * @description Internal error:
+       *     - `INTERNAL`: An unexpected error occurred (logged; nothing is leaked)
+       */
+      500: {
         headers: {
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['LoginResponseDto'];
+          'application/json': components['schemas']['ApiError'];
         };
-      };
-      /** @description SESSION_EXPIRED */
-      401: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content?: never;
       };
     };
   };
@@ -1870,7 +3086,35 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['PublicConfig'];
+        };
+      };
+      /**
+       * @description Bad request:
+       *     - `VALIDATION_FAILED`: The request is not valid: `details` names each field at fault
+       *     - `MALFORMED_JSON`: The request body is not valid JSON
+       *     - `PAYLOAD_TOO_LARGE`: The request body is larger than 1 MB
+       */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'];
+        };
+      };
+      /**
+       * @description Internal error:
+       *     - `INTERNAL`: An unexpected error occurred (logged; nothing is leaked)
+       */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'];
+        };
       };
     };
   };
@@ -1883,11 +3127,49 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
+      /** @description healthy */
       200: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['Health'];
+        };
+      };
+      /**
+       * @description Bad request:
+       *     - `VALIDATION_FAILED`: The request is not valid: `details` names each field at fault
+       *     - `MALFORMED_JSON`: The request body is not valid JSON
+       *     - `PAYLOAD_TOO_LARGE`: The request body is larger than 1 MB
+       */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'];
+        };
+      };
+      /**
+       * @description Internal error:
+       *     - `INTERNAL`: An unexpected error occurred (logged; nothing is leaked)
+       */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'];
+        };
+      };
+      /** @description the database is down or a migration is pending */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Health'];
+        };
       };
     };
   };
@@ -1907,35 +3189,60 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
+      /** @description a GeoJSON FeatureCollection (RFC 7946) */
       200: {
         headers: {
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['MunicipalityFeatureCollectionResponse'];
+          'application/json': components['schemas']['MunicipalityFeatureCollection'];
         };
       };
-      /** @description Invalid bbox or unknown query parameter */
+      /**
+       * @description Bad request:
+       *     - `VALIDATION_FAILED`: The request is not valid: `details` names each field at fault
+       *     - `MALFORMED_JSON`: The request body is not valid JSON
+       *     - `PAYLOAD_TOO_LARGE`: The request body is larger than 1 MB
+       */
       400: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['ApiError'];
+        };
       };
-      /** @description Not signed in */
+      /**
+       * @description Not signed in, or the session ended:
+       *     - `UNAUTHENTICATED`: Sign in to continue
+       */
       401: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['ApiError'];
+        };
+      };
+      /**
+       * @description Internal error:
+       *     - `INTERNAL`: An unexpected error occurred (logged; nothing is leaked)
+       */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'];
+        };
       };
     };
   };
   listMunicipalities: {
     parameters: {
       query?: {
-        page?: components['schemas']['Object'];
-        pageSize?: components['schemas']['Object'];
+        page?: number;
+        pageSize?: number;
         /** @description Only the municipalities of this social area (its code) */
         socialArea?: string;
         /** @description Part of the name (accents and case ignored) or the start of the ISTAT code */
@@ -1954,22 +3261,46 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['MunicipalityPageResponse'];
+          'application/json': components['schemas']['MunicipalityPage'];
         };
       };
-      /** @description Unknown or invalid query parameter (pageSize ≤ 200) */
+      /**
+       * @description Bad request:
+       *     - `VALIDATION_FAILED`: The request is not valid: `details` names each field at fault
+       *     - `MALFORMED_JSON`: The request body is not valid JSON
+       *     - `PAYLOAD_TOO_LARGE`: The request body is larger than 1 MB
+       */
       400: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['ApiError'];
+        };
       };
-      /** @description Not signed in */
+      /**
+       * @description Not signed in, or the session ended:
+       *     - `UNAUTHENTICATED`: Sign in to continue
+       */
       401: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['ApiError'];
+        };
+      };
+      /**
+       * @description Internal error:
+       *     - `INTERNAL`: An unexpected error occurred (logged; nothing is leaked)
+       */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'];
+        };
       };
     };
   };
@@ -1993,29 +3324,59 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['MunicipalityResponse'];
+          'application/json': components['schemas']['Municipality'];
         };
       };
-      /** @description Not a 6-digit ISTAT code */
+      /**
+       * @description Bad request:
+       *     - `VALIDATION_FAILED`: The request is not valid: `details` names each field at fault
+       *     - `MALFORMED_JSON`: The request body is not valid JSON
+       *     - `PAYLOAD_TOO_LARGE`: The request body is larger than 1 MB
+       *     - `TERRITORY_TENANT_REQUIRED`: This code exists in several tenants: add ?tenant=<ISTAT code of the metropolitan city>
+       */
       400: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['ApiError'];
+        };
       };
-      /** @description Not signed in */
+      /**
+       * @description Not signed in, or the session ended:
+       *     - `UNAUTHENTICATED`: Sign in to continue
+       */
       401: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['ApiError'];
+        };
       };
-      /** @description No such municipality in the caller’s scope */
+      /**
+       * @description Not found, or outside what you may see:
+       *     - `MUNICIPALITY_NOT_FOUND`: Municipality not found
+       */
       404: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['ApiError'];
+        };
+      };
+      /**
+       * @description Internal error:
+       *     - `INTERNAL`: An unexpected error occurred (logged; nothing is leaked)
+       */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'];
+        };
       };
     };
   };
@@ -2034,7 +3395,7 @@ export interface operations {
     };
     requestBody: {
       content: {
-        'application/json': components['schemas']['UpdateMunicipalityDto'];
+        'application/json': components['schemas']['UpdateMunicipalityRequest'];
       };
     };
     responses: {
@@ -2043,71 +3404,97 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['MunicipalityResponse'];
+          'application/json': components['schemas']['Municipality'];
         };
       };
-      /** @description Invalid body or unknown social area */
+      /**
+       * @description Bad request:
+       *     - `VALIDATION_FAILED`: The request is not valid: `details` names each field at fault
+       *     - `MALFORMED_JSON`: The request body is not valid JSON
+       *     - `PAYLOAD_TOO_LARGE`: The request body is larger than 1 MB
+       *     - `SOCIAL_AREA_UNKNOWN`: Unknown social area
+       *     - `TERRITORY_TENANT_REQUIRED`: This code exists in several tenants: add ?tenant=<ISTAT code of the metropolitan city>
+       */
       400: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['ApiError'];
+        };
       };
-      /** @description Not signed in */
+      /**
+       * @description Not signed in, or the session ended:
+       *     - `UNAUTHENTICATED`: Sign in to continue
+       */
       401: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['ApiError'];
+        };
       };
-      /** @description Innovators and municipality users cannot change the territory */
+      /**
+       * @description Not allowed for your role:
+       *     - `FORBIDDEN`: Your role does not allow this action
+       */
       403: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['ApiError'];
+        };
       };
-      /** @description No such municipality in the caller’s scope */
+      /**
+       * @description Not found, or outside what you may see:
+       *     - `MUNICIPALITY_NOT_FOUND`: Municipality not found
+       */
       404: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['ApiError'];
+        };
       };
-      /** @description Stale version: the municipality changed since it was loaded */
+      /**
+       * @description Conflicts with the current state:
+       *     - `MUNICIPALITY_STALE_VERSION`: This municipality was changed by someone else since you loaded it: reload it and apply your change again
+       */
       409: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['ApiError'];
+        };
+      };
+      /**
+       * @description Internal error:
+       *     - `INTERNAL`: An unexpected error occurred (logged; nothing is leaked)
+       */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'];
+        };
       };
     };
   };
   listOrganizations: {
     parameters: {
       query?: {
-        page?: components['schemas']['Object'];
-        pageSize?: components['schemas']['Object'];
+        page?: number;
+        pageSize?: number;
         /** @description Part of the name (ignoring case and accents), or a tax code */
         q?: string;
         /** @description ISTAT code of the municipality */
         municipality?: string;
-        kind?:
-          | 'odv'
-          | 'aps'
-          | 'social_enterprise'
-          | 'philanthropic'
-          | 'network'
-          | 'mutual_aid'
-          | 'other_ets'
-          | 'informal_group'
-          | 'company'
-          | 'school'
-          | 'university'
-          | 'public_body'
-          | 'religious_body'
-          | 'foundation'
-          | 'other';
+        kind?: components['schemas']['OrganizationKind'];
       };
       header?: never;
       path?: never;
@@ -2120,7 +3507,45 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['OrganizationsPageDto'];
+          'application/json': components['schemas']['OrganizationPage'];
+        };
+      };
+      /**
+       * @description Bad request:
+       *     - `VALIDATION_FAILED`: The request is not valid: `details` names each field at fault
+       *     - `MALFORMED_JSON`: The request body is not valid JSON
+       *     - `PAYLOAD_TOO_LARGE`: The request body is larger than 1 MB
+       */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'];
+        };
+      };
+      /**
+       * @description Not signed in, or the session ended:
+       *     - `UNAUTHENTICATED`: Sign in to continue
+       */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'];
+        };
+      };
+      /**
+       * @description Internal error:
+       *     - `INTERNAL`: An unexpected error occurred (logged; nothing is leaked)
+       */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'];
         };
       };
     };
@@ -2134,7 +3559,7 @@ export interface operations {
     };
     requestBody: {
       content: {
-        'application/json': components['schemas']['CreateOrganizationDto'];
+        'application/json': components['schemas']['CreateOrganizationRequest'];
       };
     };
     responses: {
@@ -2143,22 +3568,72 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['OrganizationResponseDto'];
+          'application/json': components['schemas']['Organization'];
         };
       };
-      /** @description VALIDATION_FAILED, ORGANIZATION_MUNICIPALITY_UNKNOWN, ORGANIZATION_MUNICIPALITY_NOT_ASSIGNED */
+      /**
+       * @description Bad request:
+       *     - `VALIDATION_FAILED`: The request is not valid: `details` names each field at fault
+       *     - `MALFORMED_JSON`: The request body is not valid JSON
+       *     - `PAYLOAD_TOO_LARGE`: The request body is larger than 1 MB
+       *     - `ORGANIZATION_MUNICIPALITY_UNKNOWN`: Unknown municipality
+       *     - `ORGANIZATION_MUNICIPALITY_NOT_ASSIGNED`: This municipality is not assigned to you
+       */
       400: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['ApiError'];
+        };
       };
-      /** @description ORGANIZATION_TAX_CODE_TAKEN */
+      /**
+       * @description Not signed in, or the session ended:
+       *     - `UNAUTHENTICATED`: Sign in to continue
+       */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'];
+        };
+      };
+      /**
+       * @description Not allowed for your role:
+       *     - `FORBIDDEN`: Your role does not allow this action
+       */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'];
+        };
+      };
+      /**
+       * @description Conflicts with the current state:
+       *     - `ORGANIZATION_TAX_CODE_TAKEN`: An organization with this tax code is already registered
+       */
       409: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['ApiError'];
+        };
+      };
+      /**
+       * @description Internal error:
+       *     - `INTERNAL`: An unexpected error occurred (logged; nothing is leaked)
+       */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'];
+        };
       };
     };
   };
@@ -2178,23 +3653,66 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['OrganizationResponseDto'];
+          'application/json': components['schemas']['Organization'];
         };
       };
-      /** @description ORGANIZATION_NOT_FOUND: unknown, or outside your scope */
+      /**
+       * @description Bad request:
+       *     - `VALIDATION_FAILED`: The request is not valid: `details` names each field at fault
+       *     - `MALFORMED_JSON`: The request body is not valid JSON
+       *     - `PAYLOAD_TOO_LARGE`: The request body is larger than 1 MB
+       */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'];
+        };
+      };
+      /**
+       * @description Not signed in, or the session ended:
+       *     - `UNAUTHENTICATED`: Sign in to continue
+       */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'];
+        };
+      };
+      /**
+       * @description Not found, or outside what you may see:
+       *     - `ORGANIZATION_NOT_FOUND`: Organization not found
+       */
       404: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['ApiError'];
+        };
+      };
+      /**
+       * @description Internal error:
+       *     - `INTERNAL`: An unexpected error occurred (logged; nothing is leaked)
+       */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'];
+        };
       };
     };
   };
   listSocialAreas: {
     parameters: {
       query?: {
-        page?: components['schemas']['Object'];
-        pageSize?: components['schemas']['Object'];
+        page?: number;
+        pageSize?: number;
         /** @description Admins: only this metropolitan city (its ISTAT code, e.g. 272). Others always see their own tenant. */
         tenant?: string;
       };
@@ -2209,22 +3727,46 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['SocialAreaPageResponse'];
+          'application/json': components['schemas']['SocialAreaPage'];
         };
       };
-      /** @description Unknown or invalid query parameter */
+      /**
+       * @description Bad request:
+       *     - `VALIDATION_FAILED`: The request is not valid: `details` names each field at fault
+       *     - `MALFORMED_JSON`: The request body is not valid JSON
+       *     - `PAYLOAD_TOO_LARGE`: The request body is larger than 1 MB
+       */
       400: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['ApiError'];
+        };
       };
-      /** @description Not signed in */
+      /**
+       * @description Not signed in, or the session ended:
+       *     - `UNAUTHENTICATED`: Sign in to continue
+       */
       401: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['ApiError'];
+        };
+      };
+      /**
+       * @description Internal error:
+       *     - `INTERNAL`: An unexpected error occurred (logged; nothing is leaked)
+       */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'];
+        };
       };
     };
   };
@@ -2247,22 +3789,59 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['SocialAreaResponse'];
+          'application/json': components['schemas']['SocialArea'];
         };
       };
-      /** @description Not signed in */
+      /**
+       * @description Bad request:
+       *     - `VALIDATION_FAILED`: The request is not valid: `details` names each field at fault
+       *     - `MALFORMED_JSON`: The request body is not valid JSON
+       *     - `PAYLOAD_TOO_LARGE`: The request body is larger than 1 MB
+       *     - `TERRITORY_TENANT_REQUIRED`: This code exists in several tenants: add ?tenant=<ISTAT code of the metropolitan city>
+       */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'];
+        };
+      };
+      /**
+       * @description Not signed in, or the session ended:
+       *     - `UNAUTHENTICATED`: Sign in to continue
+       */
       401: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['ApiError'];
+        };
       };
-      /** @description No such social area in the caller’s scope */
+      /**
+       * @description Not found, or outside what you may see:
+       *     - `SOCIAL_AREA_NOT_FOUND`: Social area not found
+       */
       404: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['ApiError'];
+        };
+      };
+      /**
+       * @description Internal error:
+       *     - `INTERNAL`: An unexpected error occurred (logged; nothing is leaked)
+       */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'];
+        };
       };
     };
   };
@@ -2289,29 +3868,60 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['StaffOutputResponse'];
+          'application/json': components['schemas']['StaffOutput'];
         };
       };
-      /** @description VALIDATION_FAILED (from, to, staleDays, tenant: `details` names the field), STAFF_OUTPUT_TENANT_REQUIRED, STAFF_OUTPUT_TENANT_UNKNOWN */
+      /**
+       * @description Bad request:
+       *     - `VALIDATION_FAILED`: The request is not valid: `details` names each field at fault
+       *     - `MALFORMED_JSON`: The request body is not valid JSON
+       *     - `PAYLOAD_TOO_LARGE`: The request body is larger than 1 MB
+       *     - `STAFF_OUTPUT_TENANT_REQUIRED`: Admins must choose a metropolitan city: add ?tenant=<ISTAT code of the metropolitan city>
+       *     - `STAFF_OUTPUT_TENANT_UNKNOWN`: Unknown metropolitan city
+       */
       400: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['ApiError'];
+        };
       };
-      /** @description Not signed in */
+      /**
+       * @description Not signed in, or the session ended:
+       *     - `UNAUTHENTICATED`: Sign in to continue
+       */
       401: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['ApiError'];
+        };
       };
-      /** @description Innovators and municipality users */
+      /**
+       * @description Not allowed for your role:
+       *     - `FORBIDDEN`: Your role does not allow this action
+       */
       403: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['ApiError'];
+        };
+      };
+      /**
+       * @description Internal error:
+       *     - `INTERNAL`: An unexpected error occurred (logged; nothing is leaked)
+       */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'];
+        };
       };
     };
   };
@@ -2324,20 +3934,52 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
+      /** @description by name; a list, not a page */
       200: {
         headers: {
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['TenantRefDto'][];
+          'application/json': components['schemas']['TenantRef'][];
         };
       };
-      /** @description Not signed in */
+      /**
+       * @description Bad request:
+       *     - `VALIDATION_FAILED`: The request is not valid: `details` names each field at fault
+       *     - `MALFORMED_JSON`: The request body is not valid JSON
+       *     - `PAYLOAD_TOO_LARGE`: The request body is larger than 1 MB
+       */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'];
+        };
+      };
+      /**
+       * @description Not signed in, or the session ended:
+       *     - `UNAUTHENTICATED`: Sign in to continue
+       */
       401: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['ApiError'];
+        };
+      };
+      /**
+       * @description Internal error:
+       *     - `INTERNAL`: An unexpected error occurred (logged; nothing is leaked)
+       */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'];
+        };
       };
     };
   };
@@ -2350,7 +3992,7 @@ export interface operations {
     };
     requestBody: {
       content: {
-        'application/json': components['schemas']['ImportTerritoryDto'];
+        'application/json': components['schemas']['ImportTerritoryRequest'];
       };
     };
     responses: {
@@ -2359,38 +4001,68 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['ImportSummaryResponse'];
+          'application/json': components['schemas']['ImportSummary'];
         };
       };
-      /** @description TERRITORY_IMPORT_INVALID: the message names the file, line or feature and the problem; nothing is written */
+      /**
+       * @description Bad request:
+       *     - `VALIDATION_FAILED`: The request is not valid: `details` names each field at fault
+       *     - `MALFORMED_JSON`: The request body is not valid JSON
+       *     - `PAYLOAD_TOO_LARGE`: The request body is larger than 1 MB
+       *     - `TERRITORY_IMPORT_INVALID`: The territory files are not valid: nothing was imported
+       */
       400: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['ApiError'];
+        };
       };
-      /** @description Not signed in */
+      /**
+       * @description Not signed in, or the session ended:
+       *     - `UNAUTHENTICATED`: Sign in to continue
+       */
       401: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['ApiError'];
+        };
       };
-      /** @description Only platform admins import territories */
+      /**
+       * @description Not allowed for your role:
+       *     - `FORBIDDEN`: Your role does not allow this action
+       */
       403: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['ApiError'];
+        };
+      };
+      /**
+       * @description Internal error:
+       *     - `INTERNAL`: An unexpected error occurred (logged; nothing is leaked)
+       */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'];
+        };
       };
     };
   };
   listUsers: {
     parameters: {
       query?: {
-        page?: components['schemas']['Object'];
-        pageSize?: components['schemas']['Object'];
-        role?: 'admin' | 'coordinator' | 'innovator' | 'municipality';
+        page?: number;
+        pageSize?: number;
+        role?: components['schemas']['Role'];
         /** @description Matches name or email, ignoring case and accents */
         q?: string;
         active?: boolean;
@@ -2408,7 +4080,57 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['UsersPageDto'];
+          'application/json': components['schemas']['UserPage'];
+        };
+      };
+      /**
+       * @description Bad request:
+       *     - `VALIDATION_FAILED`: The request is not valid: `details` names each field at fault
+       *     - `MALFORMED_JSON`: The request body is not valid JSON
+       *     - `PAYLOAD_TOO_LARGE`: The request body is larger than 1 MB
+       */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'];
+        };
+      };
+      /**
+       * @description Not signed in, or the session ended:
+       *     - `UNAUTHENTICATED`: Sign in to continue
+       */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'];
+        };
+      };
+      /**
+       * @description Not allowed for your role:
+       *     - `FORBIDDEN`: Your role does not allow this action
+       */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'];
+        };
+      };
+      /**
+       * @description Internal error:
+       *     - `INTERNAL`: An unexpected error occurred (logged; nothing is leaked)
+       */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'];
         };
       };
     };
@@ -2422,7 +4144,7 @@ export interface operations {
     };
     requestBody: {
       content: {
-        'application/json': components['schemas']['CreateUserDto'];
+        'application/json': components['schemas']['CreateUserRequest'];
       };
     };
     responses: {
@@ -2431,15 +4153,71 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['CreateUserResponseDto'];
+          'application/json': components['schemas']['CreateUserResponse'];
         };
       };
-      /** @description USER_EMAIL_TAKEN */
+      /**
+       * @description Bad request:
+       *     - `VALIDATION_FAILED`: The request is not valid: `details` names each field at fault
+       *     - `MALFORMED_JSON`: The request body is not valid JSON
+       *     - `PAYLOAD_TOO_LARGE`: The request body is larger than 1 MB
+       */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'];
+        };
+      };
+      /**
+       * @description Not signed in, or the session ended:
+       *     - `UNAUTHENTICATED`: Sign in to continue
+       */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'];
+        };
+      };
+      /**
+       * @description Not allowed for your role:
+       *     - `FORBIDDEN`: Your role does not allow this action
+       *     - `USER_ROLE_NOT_ALLOWED`: Your role cannot create or manage users of this role
+       */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'];
+        };
+      };
+      /**
+       * @description Conflicts with the current state:
+       *     - `USER_EMAIL_TAKEN`: A user with this email already exists
+       */
       409: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['ApiError'];
+        };
+      };
+      /**
+       * @description Internal error:
+       *     - `INTERNAL`: An unexpected error occurred (logged; nothing is leaked)
+       */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'];
+        };
       };
     };
   };
@@ -2448,6 +4226,7 @@ export interface operations {
       query?: never;
       header?: never;
       path: {
+        /** @description the user */
         id: string;
       };
       cookie?: never;
@@ -2459,15 +4238,70 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['UserResponseDto'];
+          'application/json': components['schemas']['User'];
         };
       };
-      /** @description Unknown, or not in your tenant */
+      /**
+       * @description Bad request:
+       *     - `VALIDATION_FAILED`: The request is not valid: `details` names each field at fault
+       *     - `MALFORMED_JSON`: The request body is not valid JSON
+       *     - `PAYLOAD_TOO_LARGE`: The request body is larger than 1 MB
+       */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'];
+        };
+      };
+      /**
+       * @description Not signed in, or the session ended:
+       *     - `UNAUTHENTICATED`: Sign in to continue
+       */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'];
+        };
+      };
+      /**
+       * @description Not allowed for your role:
+       *     - `FORBIDDEN`: Your role does not allow this action
+       */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'];
+        };
+      };
+      /**
+       * @description Not found, or outside what you may see:
+       *     - `NOT_FOUND`: Not found
+       */
       404: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['ApiError'];
+        };
+      };
+      /**
+       * @description Internal error:
+       *     - `INTERNAL`: An unexpected error occurred (logged; nothing is leaked)
+       */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'];
+        };
       };
     };
   };
@@ -2476,13 +4310,14 @@ export interface operations {
       query?: never;
       header?: never;
       path: {
+        /** @description the user */
         id: string;
       };
       cookie?: never;
     };
     requestBody: {
       content: {
-        'application/json': components['schemas']['UpdateUserDto'];
+        'application/json': components['schemas']['UpdateUserRequest'];
       };
     };
     responses: {
@@ -2491,15 +4326,83 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['UserResponseDto'];
+          'application/json': components['schemas']['User'];
         };
       };
-      /** @description STALE_VERSION */
+      /**
+       * @description Bad request:
+       *     - `VALIDATION_FAILED`: The request is not valid: `details` names each field at fault
+       *     - `MALFORMED_JSON`: The request body is not valid JSON
+       *     - `PAYLOAD_TOO_LARGE`: The request body is larger than 1 MB
+       */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'];
+        };
+      };
+      /**
+       * @description Not signed in, or the session ended:
+       *     - `UNAUTHENTICATED`: Sign in to continue
+       */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'];
+        };
+      };
+      /**
+       * @description Not allowed for your role:
+       *     - `FORBIDDEN`: Your role does not allow this action
+       *     - `USER_SELF_DEACTIVATION`: You cannot deactivate your own account
+       */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'];
+        };
+      };
+      /**
+       * @description Not found, or outside what you may see:
+       *     - `NOT_FOUND`: Not found
+       */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'];
+        };
+      };
+      /**
+       * @description Conflicts with the current state:
+       *     - `STALE_VERSION`: This record was changed by someone else since you loaded it: reload it and apply your change again
+       */
       409: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['ApiError'];
+        };
+      };
+      /**
+       * @description Internal error:
+       *     - `INTERNAL`: An unexpected error occurred (logged; nothing is leaked)
+       */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'];
+        };
       };
     };
   };
@@ -2508,13 +4411,14 @@ export interface operations {
       query?: never;
       header?: never;
       path: {
+        /** @description the user */
         id: string;
       };
       cookie?: never;
     };
     requestBody: {
       content: {
-        'application/json': components['schemas']['AssignMunicipalitiesDto'];
+        'application/json': components['schemas']['AssignMunicipalitiesRequest'];
       };
     };
     responses: {
@@ -2523,15 +4427,83 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['UserResponseDto'];
+          'application/json': components['schemas']['User'];
         };
       };
-      /** @description STALE_VERSION */
+      /**
+       * @description Bad request:
+       *     - `VALIDATION_FAILED`: The request is not valid: `details` names each field at fault
+       *     - `MALFORMED_JSON`: The request body is not valid JSON
+       *     - `PAYLOAD_TOO_LARGE`: The request body is larger than 1 MB
+       *     - `USER_NOT_INNOVATOR`: Municipalities are assigned to innovators only
+       */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'];
+        };
+      };
+      /**
+       * @description Not signed in, or the session ended:
+       *     - `UNAUTHENTICATED`: Sign in to continue
+       */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'];
+        };
+      };
+      /**
+       * @description Not allowed for your role:
+       *     - `FORBIDDEN`: Your role does not allow this action
+       */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'];
+        };
+      };
+      /**
+       * @description Not found, or outside what you may see:
+       *     - `NOT_FOUND`: Not found
+       */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'];
+        };
+      };
+      /**
+       * @description Conflicts with the current state:
+       *     - `STALE_VERSION`: This record was changed by someone else since you loaded it: reload it and apply your change again
+       */
       409: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['ApiError'];
+        };
+      };
+      /**
+       * @description Internal error:
+       *     - `INTERNAL`: An unexpected error occurred (logged; nothing is leaked)
+       */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'];
+        };
       };
     };
   };
@@ -2540,6 +4512,7 @@ export interface operations {
       query?: never;
       header?: never;
       path: {
+        /** @description the user */
         id: string;
       };
       cookie?: never;
@@ -2551,7 +4524,69 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['ResetPasswordResponseDto'];
+          'application/json': components['schemas']['ResetPasswordResponse'];
+        };
+      };
+      /**
+       * @description Bad request:
+       *     - `VALIDATION_FAILED`: The request is not valid: `details` names each field at fault
+       *     - `MALFORMED_JSON`: The request body is not valid JSON
+       *     - `PAYLOAD_TOO_LARGE`: The request body is larger than 1 MB
+       */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'];
+        };
+      };
+      /**
+       * @description Not signed in, or the session ended:
+       *     - `UNAUTHENTICATED`: Sign in to continue
+       */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'];
+        };
+      };
+      /**
+       * @description Not allowed for your role:
+       *     - `FORBIDDEN`: Your role does not allow this action
+       */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'];
+        };
+      };
+      /**
+       * @description Not found, or outside what you may see:
+       *     - `NOT_FOUND`: Not found
+       */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'];
+        };
+      };
+      /**
+       * @description Internal error:
+       *     - `INTERNAL`: An unexpected error occurred (logged; nothing is leaked)
+       */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'];
         };
       };
     };
