@@ -110,6 +110,51 @@ const apiFeatureZones = apiFeatures.map((feature) => ({
   except: [`${join(import.meta.dirname, apiModules, feature)}/**`],
   message: `A feature does not import another feature's repository or entity (${feature} → another feature): use that feature's exported service, or its policy (<feature>.policy.ts) as a door source.`,
 }));
+// The web compiles against the client generated from the server's OpenAPI document (@trama/api-client):
+// the hand-written HTTP shapes of libs/contracts/src/api.ts are not imported (vocabularies, limits
+// and the status machine of @trama/contracts are).
+const handWrittenHttpShapes = [
+  'Page',
+  'ApiError',
+  'TenantRef',
+  'MunicipalityRef',
+  'SessionUser',
+  'LoginResponse',
+  'SocialAreaDto',
+  'MunicipalityDto',
+  'UserDto',
+  'AuditEntryDto',
+  'Participants',
+  'ActivityDto',
+  'LoginRequest',
+  'ChangePasswordRequest',
+  'TerritoryRef',
+  'CreateUserRequest',
+  'CreateUserResponse',
+  'UpdateUserRequest',
+  'AssignMunicipalitiesRequest',
+  'ResetPasswordResponse',
+  'UpdateMunicipalityRequest',
+  'MunicipalityFeatureProperties',
+  'FeatureCollection',
+  'PublicConfig',
+  'OrganizationDto',
+  'CreateOrganizationRequest',
+  'CreateActivityRequest',
+  'UpdateActivityRequest',
+  'ActivityReviewRequest',
+  'ActivitySort',
+  'ActivityFilters',
+  'ActivityListQuery',
+  'ActivityExportQuery',
+  'ActivityPage',
+  'StaffOutputQuery',
+  'ReviewTimeStats',
+  'StaffOutputFigures',
+  'UnvisitedMunicipality',
+  'StaffOutputInnovator',
+  'StaffOutputDto',
+];
 
 export default tseslint.config(
   { ignores: ['**/dist/**', '**/node_modules/**', 'tmp/**', '.data/**', '.nx/**', '**/*.cjs', 'coverage/**'] },
@@ -173,9 +218,24 @@ export default tseslint.config(
     rules: { ...reactHooks.configs.recommended.rules, ...jsxA11y.flatConfigs.recommended.rules },
   },
   {
-    // web: features do not import each other (see webImportZones above); proven by scripts/lint-rules.test.mjs
+    // web: features do not import each other (webImportZones), HTTP shapes come from the generated client; proven by scripts/lint-rules.test.mjs
     files: ['apps/web/src/**/*.ts', 'apps/web/src/**/*.tsx'],
-    rules: { 'import-x/no-restricted-paths': ['error', { basePath: import.meta.dirname, zones: webImportZones }] },
+    rules: {
+      'import-x/no-restricted-paths': ['error', { basePath: import.meta.dirname, zones: webImportZones }],
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [
+            {
+              name: '@trama/contracts',
+              importNames: handWrittenHttpShapes,
+              message:
+                "HTTP shapes come from the generated client: ResponseOf<'op'>, RequestBodyOf<'op'>, QueryOf<'op'> of @trama/api-client.",
+            },
+          ],
+        },
+      ],
+    },
   },
   {
     // API: unscoped() always says why (see apiUnscopedReason above)

@@ -214,6 +214,24 @@ const cases = [
     rule: 'no-restricted-syntax',
     reported: false,
   },
+  // ---------- web: HTTP shapes from the generated client, not from libs/contracts ----------
+  {
+    name: 'a web file importing a hand-written HTTP shape from @trama/contracts',
+    filePath: 'apps/web/src/features/activities/api/planted-contract-shape.ts',
+    code: `import type { ActivityDto } from '@trama/contracts';\nexport const title = (a: ActivityDto) => a.title;\n`,
+    rule: 'no-restricted-imports',
+    reported: true,
+  },
+  {
+    name: 'a web file importing vocabularies and limits from @trama/contracts and shapes from the generated client',
+    filePath: 'apps/web/src/features/activities/api/planted-contract-vocabulary.ts',
+    code:
+      `import { ACTIVITY_TYPES, MAX_PAGE_SIZE, type ActivityStatus } from '@trama/contracts';\n` +
+      `import type { ResponseOf } from '@trama/api-client';\n` +
+      `export const used = (a: ResponseOf<'getActivity'>, s: ActivityStatus) => [a.status === s, ACTIVITY_TYPES, MAX_PAGE_SIZE];\n`,
+    rule: 'no-restricted-imports',
+    reported: false,
+  },
 ];
 
 /**

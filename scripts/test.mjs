@@ -1,6 +1,6 @@
 // npm test: every test of the project.
-//   1. type checks (strict), lint, the lint config's planted violations (scripts/lint-rules.test.mjs);
-//      the committed OpenAPI document is current and passes Spectral
+//   1. type checks (strict) and lint; the lint config's planted violations (scripts/lint-rules.test.mjs);
+//      the committed OpenAPI document is current and passes Spectral; the client generated from it is current
 //   2. unit and integration tests of every project (the API's against a real PostgreSQL:
 //      DATABASE_URL's server, or an embedded one started by the tests)
 //   3. browser tests: the built app started on a fresh database, driven by Chromium
@@ -11,7 +11,7 @@ import { join } from 'node:path';
 import { run as runNodeTests } from 'node:test';
 import { spec } from 'node:test/reporters';
 import pg from 'pg';
-import { checkOpenApiDocument, lintOpenApiDocument } from './contract.mjs';
+import { assertGenerated, checkOpenApiDocument, lintOpenApiDocument } from './contract.mjs';
 import { API_MAIN, freePort, mustRun, requireNode24, root, run, waitForHealth } from './lib.mjs';
 
 requireNode24();
@@ -58,6 +58,13 @@ if (phase('check')) {
   await timed('contract', async () => {
     await checkOpenApiDocument();
     await lintOpenApiDocument();
+    // the generated client (libs/api-client/src/generated) is what the generator makes of the committed document
+    await assertGenerated({
+      label: 'libs/api-client/src/generated',
+      committed: 'libs/api-client/src/generated',
+      fix: 'npm run api-client',
+      generate: (out) => mustRun(process.execPath, ['libs/api-client/generate.mjs', out]),
+    });
   });
 }
 if (phase('unit')) {

@@ -17,6 +17,7 @@ module.exports = {
   transformIgnorePatterns: [`/node_modules/(?!(${esmOnly.join('|')})/)`],
   moduleNameMapper: {
     '^@trama/contracts$': '<rootDir>/../../libs/contracts/src/index.ts',
+    '^@trama/api-client$': '<rootDir>/../../libs/api-client/src/index.ts',
     '\\.css$': '<rootDir>/src/test/style-stub.cjs',
   },
   testEnvironmentOptions: { url: 'http://localhost/' },

@@ -10,7 +10,10 @@ export default defineConfig({
   root: here('.'),
   plugins: [react()],
   resolve: {
-    alias: { '@trama/contracts': here('../../libs/contracts/src/index.ts') },
+    alias: {
+      '@trama/contracts': here('../../libs/contracts/src/index.ts'),
+      '@trama/api-client': here('../../libs/api-client/src/index.ts'),
+    },
   },
   build: {
     outDir: here('../../dist/apps/web'),

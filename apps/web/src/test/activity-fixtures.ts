@@ -1,4 +1,4 @@
-import type { ActivityDto } from '@trama/contracts';
+import type { ActivityDto } from '../features/activities/api/types';
 
 /** An activity as the API returns it (submitted, in Molfetta); `n` (from 1) makes its ids, day and texts distinct. */
 export function activityDto(n: number, overrides: Partial<ActivityDto> = {}): ActivityDto {

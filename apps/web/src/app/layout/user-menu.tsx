@@ -1,4 +1,4 @@
-import type { SessionUser } from '@trama/contracts';
+import type { SessionUser } from '../../lib/api/types';
 import { useEffect, useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router';

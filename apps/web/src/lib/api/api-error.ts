@@ -1,4 +1,7 @@
-import type { ApiError } from '@trama/contracts';
+import type { Schema } from '@trama/api-client';
+
+/** Every error the API returns has this shape (the document's ApiError); `code` is stable and machine-readable. */
+export type ApiError = Schema<'ApiError'>;
 
 export type FieldProblem = NonNullable<ApiError['details']>[number];
 
@@ -37,14 +40,8 @@ function isApiErrorBody(value: unknown): value is ApiError {
   );
 }
 
-/** Reads an error response: the API's JSON body when there is one, a generic error otherwise (a proxy's HTML page, an empty 502). */
-export async function errorFromResponse(response: Response): Promise<ApiRequestError> {
-  let body: unknown = null;
-  try {
-    body = await response.json();
-  } catch {
-    body = null;
-  }
+/** An error answer as an ApiRequestError: the API's JSON body when there is one, a generic error otherwise (a proxy's HTML page, an empty 502). */
+export function errorFromBody(response: Response, body: unknown): ApiRequestError {
   if (isApiErrorBody(body)) return new ApiRequestError(body);
   return new ApiRequestError({
     statusCode: response.status,

@@ -1,5 +1,5 @@
 import { queryOptions, useQuery, type QueryClient } from '@tanstack/react-query';
-import type { LoginResponse, SessionUser } from '@trama/contracts';
+import type { LoginResponse, SessionUser } from '../api/types';
 import { refreshSession, setAccessToken, setSessionHandlers } from '../api/api-client';
 
 /**

@@ -1,17 +1,18 @@
 import { queryOptions, useQuery } from '@tanstack/react-query';
-import type { FeatureCollection, MunicipalityFeatureProperties } from '@trama/contracts';
-import { apiRequest } from '../api/api-client';
+import type { ResponseOf } from '@trama/api-client';
+import { api, unwrap } from '../api/api-client';
 import { referenceKeys, type BoundaryFilter } from './reference-keys';
 
 export type { BoundaryFilter } from './reference-keys';
-export type MunicipalityBoundaries = FeatureCollection<MunicipalityFeatureProperties>;
+export type MunicipalityBoundaries = ResponseOf<'getMunicipalityMap'>;
+export type MunicipalityFeatureProperties = MunicipalityBoundaries['features'][number]['properties'];
 
 /** The licence of the boundaries requires this credit wherever they are drawn (not translated: it is a name). */
 export const BOUNDARY_ATTRIBUTION = 'ISTAT – confini amministrativi, elaborazione openpolis';
 
 /** The (simplified) boundaries of the municipalities the caller may see, with their social area: for maps. */
 export function getMunicipalityBoundaries(filter: BoundaryFilter, signal?: AbortSignal): Promise<MunicipalityBoundaries> {
-  return apiRequest<MunicipalityBoundaries>('/map/municipalities', { query: { bbox: filter.bbox, socialArea: filter.socialArea }, signal });
+  return unwrap(api.GET('/api/map/municipalities', { params: { query: { bbox: filter.bbox, socialArea: filter.socialArea } }, signal }));
 }
 
 export function boundariesQueryOptions(filter: BoundaryFilter = {}) {

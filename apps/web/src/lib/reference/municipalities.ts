@@ -1,14 +1,18 @@
 import { queryOptions, useQuery } from '@tanstack/react-query';
-import { MAX_PAGE_SIZE, type MunicipalityDto, type MunicipalityRef, type Page } from '@trama/contracts';
-import { apiRequest } from '../api/api-client';
+import type { ResponseOf } from '@trama/api-client';
+import { MAX_PAGE_SIZE } from '@trama/contracts';
+import { api, unwrap } from '../api/api-client';
+import type { MunicipalityRef } from '../api/types';
 import { referenceKeys } from './reference-keys';
 import type { ReferenceOption } from './reference-option';
+
+export type MunicipalityDto = ResponseOf<'getMunicipality'>;
 
 /** Every municipality in the caller's scope (the tenant, or a municipality user's territory), all pages (Bari has 41, Bologna 55). */
 export async function listAllMunicipalities(signal?: AbortSignal): Promise<MunicipalityDto[]> {
   const items: MunicipalityDto[] = [];
   for (let page = 1; ; page++) {
-    const result = await apiRequest<Page<MunicipalityDto>>('/municipalities', { query: { page, pageSize: MAX_PAGE_SIZE }, signal });
+    const result = await unwrap(api.GET('/api/municipalities', { params: { query: { page, pageSize: MAX_PAGE_SIZE } }, signal }));
     items.push(...result.items);
     if (result.items.length === 0 || items.length >= result.total) return items;
   }

@@ -1,10 +1,12 @@
 import { queryOptions, useQuery } from '@tanstack/react-query';
-import type { PublicConfig } from '@trama/contracts';
-import { apiRequest } from '../api/api-client';
+import type { ResponseOf } from '@trama/api-client';
+import { api, unwrap } from '../api/api-client';
 import { referenceKeys } from './reference-keys';
 
+export type PublicConfig = ResponseOf<'getPublicConfig'>;
+
 export function getPublicConfig(signal?: AbortSignal): Promise<PublicConfig> {
-  return apiRequest<PublicConfig>('/config', { signal });
+  return unwrap(api.GET('/api/config', { signal }));
 }
 
 export const publicConfigQueryOptions = queryOptions({

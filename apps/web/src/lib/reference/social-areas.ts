@@ -1,14 +1,17 @@
 import { queryOptions, useQuery } from '@tanstack/react-query';
-import { MAX_PAGE_SIZE, type Page, type SocialAreaDto } from '@trama/contracts';
-import { apiRequest } from '../api/api-client';
+import type { ResponseOf } from '@trama/api-client';
+import { MAX_PAGE_SIZE } from '@trama/contracts';
+import { api, unwrap } from '../api/api-client';
 import { referenceKeys } from './reference-keys';
 import type { ReferenceOption } from './reference-option';
+
+export type SocialAreaDto = ResponseOf<'getSocialArea'>;
 
 /** Every social area in the caller's scope (a tenant has a dozen or two: the pages are read to the end). */
 export async function listAllSocialAreas(signal?: AbortSignal): Promise<SocialAreaDto[]> {
   const items: SocialAreaDto[] = [];
   for (let page = 1; ; page++) {
-    const result = await apiRequest<Page<SocialAreaDto>>('/social-areas', { query: { page, pageSize: MAX_PAGE_SIZE }, signal });
+    const result = await unwrap(api.GET('/api/social-areas', { params: { query: { page, pageSize: MAX_PAGE_SIZE } }, signal }));
     items.push(...result.items);
     if (result.items.length === 0 || items.length >= result.total) return items;
   }

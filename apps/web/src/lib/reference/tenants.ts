@@ -1,10 +1,10 @@
 import { queryOptions, useQuery } from '@tanstack/react-query';
-import type { TenantRef } from '@trama/contracts';
-import { apiRequest } from '../api/api-client';
+import { api, unwrap } from '../api/api-client';
+import type { TenantRef } from '../api/types';
 import { referenceKeys } from './reference-keys';
 
 export function listTenants(signal?: AbortSignal): Promise<TenantRef[]> {
-  return apiRequest<TenantRef[]>('/tenants', { signal });
+  return unwrap(api.GET('/api/tenants', { signal }));
 }
 
 export const tenantsQueryOptions = queryOptions({

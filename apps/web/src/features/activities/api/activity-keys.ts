@@ -1,4 +1,4 @@
-import type { ActivityListQuery } from '@trama/contracts';
+import type { ActivityListQuery } from './types';
 
 /** Query keys of the activities feature: every query and invalidation goes through here. */
 export const activityKeys = {

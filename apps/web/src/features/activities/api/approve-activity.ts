@@ -1,10 +1,10 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import type { ActivityDto, ActivityReviewRequest } from '@trama/contracts';
-import { afterTransition, transitionActivity } from './transition-activity';
+import { afterTransition, transitions } from './transition-activity';
+import type { ActivityDto, ActivityReviewRequest } from './types';
 
 /** A coordinator approves a submitted activity (locked for its author from then on). */
 export function approveActivity(id: string, body: ActivityReviewRequest = {}): Promise<ActivityDto> {
-  return transitionActivity(id, 'approve', body);
+  return transitions.approve(id, body);
 }
 
 export function useApproveActivity() {

@@ -1,11 +1,11 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import type { ActivityDto, CreateActivityRequest } from '@trama/contracts';
-import { apiRequest } from '../../../lib/api/api-client';
+import { api, unwrap } from '../../../lib/api/api-client';
 import { activityKeys } from './activity-keys';
+import type { ActivityDto, CreateActivityRequest } from './types';
 
 /** Creates an activity. The body's `clientId` makes it idempotent: a retry returns the same activity. */
 export function createActivity(body: CreateActivityRequest): Promise<ActivityDto> {
-  return apiRequest<ActivityDto>('/activities', { method: 'POST', body });
+  return unwrap(api.POST('/api/activities', { body }));
 }
 
 export function useCreateActivity() {

@@ -1,12 +1,13 @@
 import { useMutation } from '@tanstack/react-query';
-import type { ActivityExportQuery, ExportFormat } from '@trama/contracts';
-import { apiDownload, type DownloadedFile } from '../../../lib/api/api-client';
+import type { ExportFormat } from '@trama/contracts';
+import { api, download, type DownloadedFile } from '../../../lib/api/api-client';
+import type { ActivityExportQuery } from './types';
 
 const EXTENSIONS: Record<ExportFormat, string> = { csv: 'csv', 'csv-it': 'csv', xlsx: 'xlsx' };
 
 /** GET /activities/export with the list's filters: the file, fetched with the session's token. */
-export function exportActivities(query: ActivityExportQuery): Promise<DownloadedFile> {
-  return apiDownload('/activities/export', { query: { ...query } });
+export function exportActivities(query: ActivityExportQuery & { format: ExportFormat }): Promise<DownloadedFile> {
+  return download(api.GET('/api/activities/export', { params: { query }, parseAs: 'blob', headers: { Accept: '*/*' } }));
 }
 
 /** Hands a downloaded file to the browser, which saves it. */
@@ -26,7 +27,7 @@ export function saveFile(file: DownloadedFile, fallbackName: string): void {
 
 export function useExportActivities() {
   return useMutation({
-    mutationFn: async (query: ActivityExportQuery) => {
+    mutationFn: async (query: ActivityExportQuery & { format: ExportFormat }) => {
       const file = await exportActivities(query);
       saveFile(file, `attivita.${EXTENSIONS[query.format]}`);
       return file;

@@ -1,12 +1,11 @@
 import { queryOptions, useQuery } from '@tanstack/react-query';
-import type { AuditEntryDto, Page } from '@trama/contracts';
-import { apiRequest } from '../../../lib/api/api-client';
+import { api, unwrap } from '../../../lib/api/api-client';
 import { activityKeys } from './activity-keys';
+import type { ActivityHistoryEntry } from './types';
 
 /** The audit entries of one activity, oldest first (created, edited, submitted, returned, approved…). */
-export async function getActivityHistory(id: string, signal?: AbortSignal): Promise<AuditEntryDto[]> {
-  const body = await apiRequest<AuditEntryDto[] | Page<AuditEntryDto>>(`/activities/${encodeURIComponent(id)}/history`, { signal });
-  return Array.isArray(body) ? body : body.items;
+export function getActivityHistory(id: string, signal?: AbortSignal): Promise<ActivityHistoryEntry[]> {
+  return unwrap(api.GET('/api/activities/{id}/history', { params: { path: { id } }, signal }));
 }
 
 export function activityHistoryQueryOptions(id: string) {

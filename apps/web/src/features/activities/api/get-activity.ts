@@ -1,10 +1,10 @@
 import { queryOptions, useQuery } from '@tanstack/react-query';
-import type { ActivityDto } from '@trama/contracts';
-import { apiRequest } from '../../../lib/api/api-client';
+import { api, unwrap } from '../../../lib/api/api-client';
 import { activityKeys } from './activity-keys';
+import type { ActivityDto } from './types';
 
 export function getActivity(id: string, signal?: AbortSignal): Promise<ActivityDto> {
-  return apiRequest<ActivityDto>(`/activities/${encodeURIComponent(id)}`, { signal });
+  return unwrap(api.GET('/api/activities/{id}', { params: { path: { id } }, signal }));
 }
 
 export function activityQueryOptions(id: string) {

@@ -1,10 +1,10 @@
 import { keepPreviousData, queryOptions, useQuery } from '@tanstack/react-query';
-import type { ActivityListQuery, ActivityPage } from '@trama/contracts';
-import { apiRequest } from '../../../lib/api/api-client';
+import { api, unwrap } from '../../../lib/api/api-client';
 import { activityKeys } from './activity-keys';
+import type { ActivityListQuery, ActivityPage } from './types';
 
 export function listActivities(query: ActivityListQuery, signal?: AbortSignal): Promise<ActivityPage> {
-  return apiRequest<ActivityPage>('/activities', { query: { ...query }, signal });
+  return unwrap(api.GET('/api/activities', { params: { query }, signal }));
 }
 
 export function activitiesQueryOptions(query: ActivityListQuery) {

@@ -1,10 +1,10 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import type { ActivityDto, ActivityReviewRequest } from '@trama/contracts';
-import { afterTransition, transitionActivity } from './transition-activity';
+import { afterTransition, transitions } from './transition-activity';
+import type { ActivityDto, ActivityReviewRequest } from './types';
 
 /** A coordinator reopens an approved activity: it goes back to its author as returned. */
 export function reopenActivity(id: string, body: ActivityReviewRequest = {}): Promise<ActivityDto> {
-  return transitionActivity(id, 'reopen', body);
+  return transitions.reopen(id, body);
 }
 
 export function useReopenActivity() {

@@ -1,5 +1,5 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import type { ActivityDto, ActivityListQuery, ActivityPage } from '@trama/contracts';
+import type { ActivityDto, ActivityListQuery, ActivityPage } from './types';
 import { activityKeys } from './activity-keys';
 import { approveActivity } from './approve-activity';
 import { activitiesQueryOptions } from './list-activities';

@@ -1,10 +1,10 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import type { ActivityDto, ActivityReviewRequest } from '@trama/contracts';
-import { afterTransition, transitionActivity } from './transition-activity';
+import { afterTransition, transitions } from './transition-activity';
+import type { ActivityDto, ActivityReviewRequest } from './types';
 
 /** The author sends a draft or returned activity for review. */
 export function submitActivity(id: string, body: ActivityReviewRequest = {}): Promise<ActivityDto> {
-  return transitionActivity(id, 'submit', body);
+  return transitions.submit(id, body);
 }
 
 export function useSubmitActivity() {

@@ -1,11 +1,11 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import type { ActivityDto, UpdateActivityRequest } from '@trama/contracts';
-import { apiRequest } from '../../../lib/api/api-client';
+import { api, unwrap } from '../../../lib/api/api-client';
 import { activityKeys } from './activity-keys';
+import type { ActivityDto, UpdateActivityRequest } from './types';
 
 /** Edits a draft or returned activity; `version` guards against lost updates (409 *STALE_VERSION). */
 export function updateActivity(id: string, body: UpdateActivityRequest): Promise<ActivityDto> {
-  return apiRequest<ActivityDto>(`/activities/${encodeURIComponent(id)}`, { method: 'PATCH', body });
+  return unwrap(api.PATCH('/api/activities/{id}', { params: { path: { id } }, body }));
 }
 
 export function useUpdateActivity() {

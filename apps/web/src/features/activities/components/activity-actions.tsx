@@ -1,4 +1,5 @@
-import type { ActivityDto, SessionUser } from '@trama/contracts';
+import type { ActivityDto } from '../api/types';
+import type { SessionUser } from '../../../lib/api/types';
 import { useEffect, useId, useRef, useState, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';

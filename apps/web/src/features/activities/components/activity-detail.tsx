@@ -1,4 +1,5 @@
-import { PARTICIPANT_GROUPS, type ActivityDto } from '@trama/contracts';
+import { PARTICIPANT_GROUPS } from '@trama/contracts';
+import type { ActivityDto } from '../api/types';
 import { useEffect, useId, useRef, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';

@@ -1,12 +1,5 @@
-import {
-  ACTIVITY_STATUSES,
-  ACTIVITY_TYPES,
-  THEMES,
-  type ActivityStatus,
-  type ActivityType,
-  type MunicipalityRef,
-  type Theme,
-} from '@trama/contracts';
+import { ACTIVITY_STATUSES, ACTIVITY_TYPES, THEMES, type ActivityStatus, type ActivityType, type Theme } from '@trama/contracts';
+import type { MunicipalityRef } from '../../../lib/api/types';
 import { useId, useMemo, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useFormatters } from '../../../lib/i18n/format';

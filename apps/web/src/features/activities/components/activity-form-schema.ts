@@ -1,15 +1,5 @@
-import {
-  ACTIVITY_TYPES,
-  PARTICIPANT_GROUPS,
-  THEMES,
-  type ActivityDto,
-  type ActivityType,
-  type CreateActivityRequest,
-  type ParticipantGroup,
-  type Participants,
-  type Theme,
-  type UpdateActivityRequest,
-} from '@trama/contracts';
+import { ACTIVITY_TYPES, PARTICIPANT_GROUPS, THEMES, type ActivityType, type ParticipantGroup, type Theme } from '@trama/contracts';
+import type { ActivityDto, CreateActivityRequest, Participants, UpdateActivityRequest } from '../api/types';
 import { z } from 'zod';
 
 /** Limits of the API (CreateActivityDto); checked here too so that the user hears about them before sending. */

@@ -1,6 +1,7 @@
 import { describe, expect, it, jest } from '@jest/globals';
 import { fireEvent, screen, waitFor, within } from '@testing-library/react';
-import type { ActivityDto, CreateActivityRequest, SessionUser } from '@trama/contracts';
+import type { ActivityDto, CreateActivityRequest } from '../api/types';
+import type { SessionUser } from '../../../lib/api/types';
 import { jsonResponse, mockFetch, renderWithApp } from '../../../test/render';
 import { ActivityForm } from './activity-form';
 
@@ -17,6 +18,10 @@ const innovator: SessionUser = {
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/;
 const noBoundaries = () => jsonResponse(200, { type: 'FeatureCollection', features: [] });
 
+/** As a response says participants: the groups counted, without the nulls a request may send. */
+const counted = (participants: CreateActivityRequest['participants']): ActivityDto['participants'] =>
+  Object.fromEntries(Object.entries(participants).filter(([, n]) => n !== null && n !== undefined)) as ActivityDto['participants'];
+
 function activityFrom(body: CreateActivityRequest, overrides: Partial<ActivityDto> = {}): ActivityDto {
   return {
     id: '10000000-0000-4000-8000-000000000001',
@@ -31,7 +36,7 @@ function activityFrom(body: CreateActivityRequest, overrides: Partial<ActivityDt
     type: body.type,
     title: body.title,
     description: body.description ?? null,
-    participants: body.participants,
+    participants: counted(body.participants),
     themes: body.themes ?? [],
     organizations: [],
     building: null,

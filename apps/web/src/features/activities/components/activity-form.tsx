@@ -1,21 +1,17 @@
 import { zodResolver } from '@hookform/resolvers/zod';
-import { useQueryClient } from '@tanstack/react-query';
-import { ACTIVITY_TYPES, type ActivityDto, type CreateActivityRequest, type MunicipalityRef } from '@trama/contracts';
-import { useEffect, useId, useMemo, useRef, useState, type BaseSyntheticEvent, type ReactNode, type Ref } from 'react';
+import { ACTIVITY_TYPES } from '@trama/contracts';
+import { useEffect, useId, useMemo, useState, type BaseSyntheticEvent, type ReactNode, type Ref } from 'react';
 import { Controller, useForm, useWatch } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { Alert } from '../../../components/alert';
 import { SelectField, TextAreaField, TextField } from '../../../components/form-field';
-import { isApiRequestError } from '../../../lib/api/api-error';
 import { errorMessage } from '../../../lib/api/error-message';
+import type { MunicipalityRef } from '../../../lib/api/types';
 import { applyServerFieldErrors, fieldErrorText } from '../../../lib/forms/form-errors';
 import { useFormatters } from '../../../lib/i18n/format';
-import { useCreateActivity } from '../api/create-activity';
-import { activityQueryOptions } from '../api/get-activity';
-import { useSubmitActivity } from '../api/submit-activity';
-import { useUpdateActivity } from '../api/update-activity';
+import type { ActivityDto } from '../api/types';
 import '../activities.css';
-import { newClientId } from '../utils/client-id';
+import { useActivitySave, type SaveIntent, type SaveOutcome } from '../hooks/use-activity-save';
 import { isEditable } from '../utils/permissions';
 import {
   ACTIVITY_FIELD_ALIASES,
@@ -25,8 +21,6 @@ import {
   activitySchema,
   activityValuesOf,
   emptyActivity,
-  toCreateActivityRequest,
-  toUpdateActivityRequest,
   type ActivityFormValues,
 } from './activity-form-schema';
 import { DurationField } from './duration-field';
@@ -53,7 +47,7 @@ export interface OrganizationsFieldProps {
   ref?: Ref<HTMLInputElement>;
 }
 
-export type ActivityFormOutcome = 'saved' | 'submitted';
+export type ActivityFormOutcome = SaveOutcome;
 
 interface ActivityFormProps {
   /** the activity being edited; absent for a new one */
@@ -65,8 +59,6 @@ interface ActivityFormProps {
   onDone: (activity: ActivityDto, outcome: ActivityFormOutcome) => void;
 }
 
-type Intent = 'draft' | 'submit';
-
 type Problem =
   | { kind: 'invalid' }
   | { kind: 'fields'; unmatched: string[] }
@@ -74,38 +66,18 @@ type Problem =
   | { kind: 'reloaded'; latest: ActivityDto }
   | { kind: 'failed'; error: unknown; savedAsDraft: boolean };
 
-const fieldsKey = (values: ActivityFormValues) => JSON.stringify(activityFields(values));
-
-function isStale(error: unknown): boolean {
-  return isApiRequestError(error) && error.status === 409 && error.code.endsWith('STALE_VERSION');
-}
-
 /**
  * A new activity, or the edit of a draft or returned one. Phone first: one column, native inputs,
  * large targets. "Salva bozza" saves; "Invia per revisione" saves and submits.
  *
- * Creation is idempotent: the form's clientId is generated once and the first body sent with it is
- * kept, so a retry after a network error (whose request may have reached the server) gets the same
- * activity back; later changes then follow as an edit. The typed text is never dropped: after a
- * conflict (409) the user chooses to keep it or to load the other version.
+ * The view of `useActivitySave`, which runs the save sequence (idempotent create, edit, submit) and
+ * says why it stopped; this form turns that into messages beside the fields or above them. The typed
+ * text is never dropped: after a conflict (409) the user chooses to keep it or to load the other version.
  */
 export function ActivityForm({ activity, municipalities, defaultDate, renderOrganizations, onDone }: ActivityFormProps) {
   const { t } = useTranslation();
   const format = useFormatters();
-  const queryClient = useQueryClient();
   const alertId = useId();
-  const create = useCreateActivity();
-  const update = useUpdateActivity();
-  const submit = useSubmitActivity();
-
-  const [clientId] = useState(newClientId);
-  const [saved, setSaved] = useState<ActivityDto | undefined>(activity);
-  const [problem, setProblem] = useState<Problem | null>(null);
-  const [busy, setBusy] = useState<Intent | null>(null);
-  const [reloading, setReloading] = useState(false);
-  const firstCreateBody = useRef<CreateActivityRequest | null>(null);
-  const lastSavedKey = useRef<string | null>(activity ? fieldsKey(activityValuesOf(activity)) : null);
-
   const defaultValues = useMemo(
     () =>
       activity
@@ -124,6 +96,9 @@ export function ActivityForm({ activity, municipalities, defaultDate, renderOrga
     reset,
     formState: { errors, isSubmitted, isDirty },
   } = useForm<ActivityFormValues>({ resolver: zodResolver(activitySchema), defaultValues });
+  // an edit that changes nothing sends no PATCH: the baseline is the activity as the form first shows it
+  const sequence = useActivitySave({ activity, baseline: activity ? activityFields(defaultValues) : undefined });
+  const [problem, setProblem] = useState<Problem | null>(null);
 
   // Closing or reloading the tab with unsaved text asks first (in-app links leave the form as any page).
   useEffect(() => {
@@ -142,41 +117,18 @@ export function ActivityForm({ activity, municipalities, defaultDate, renderOrga
 
   const choiceCodes = useMemo(() => options.map((m) => m.istatCode), [options]);
 
-  const save = async (values: ActivityFormValues, intent: Intent) => {
+  const save = async (values: ActivityFormValues, intent: SaveIntent) => {
     setProblem(null);
-    setBusy(intent);
-    let current = saved;
-    try {
-      if (!current) {
-        firstCreateBody.current ??= toCreateActivityRequest(values, clientId);
-        current = await create.mutateAsync(firstCreateBody.current);
-        setSaved(current);
-        const { clientId: _clientId, ...sent } = firstCreateBody.current;
-        lastSavedKey.current = JSON.stringify(sent);
-      }
-      const key = fieldsKey(values);
-      if (key !== lastSavedKey.current) {
-        current = await update.mutateAsync({ id: current.id, body: toUpdateActivityRequest(values, current.version) });
-        setSaved(current);
-        lastSavedKey.current = key;
-      }
-      if (intent === 'submit') current = await submit.mutateAsync({ id: current.id, version: current.version });
-      onDone(current, intent === 'submit' ? 'submitted' : 'saved');
-    } catch (error) {
-      if (isStale(error)) {
-        setProblem({ kind: 'conflict' });
-      } else if (isApiRequestError(error) && error.status === 400 && error.details.length > 0) {
-        setProblem({ kind: 'fields', unmatched: applyServerFieldErrors(error, setError, ACTIVITY_FIELDS, ACTIVITY_FIELD_ALIASES) });
-      } else {
-        setProblem({
-          kind: 'failed',
-          error,
-          savedAsDraft: intent === 'submit' && current !== undefined && lastSavedKey.current === fieldsKey(values),
-        });
-      }
-    } finally {
-      setBusy(null);
+    const result = await sequence.save(activityFields(values), intent);
+    if (result.ok) {
+      onDone(result.activity, result.outcome);
+      return;
     }
+    const { failure } = result;
+    if (failure.kind === 'conflict') setProblem({ kind: 'conflict' });
+    else if (failure.kind === 'invalid')
+      setProblem({ kind: 'fields', unmatched: applyServerFieldErrors(failure.error, setError, ACTIVITY_FIELDS, ACTIVITY_FIELD_ALIASES) });
+    else setProblem({ kind: 'failed', error: failure.error, savedAsDraft: failure.savedAsDraft });
   };
 
   const onInvalid = () => setProblem({ kind: 'invalid' });
@@ -185,21 +137,17 @@ export function ActivityForm({ activity, municipalities, defaultDate, renderOrga
 
   /** After a conflict: load the other version, then keep the typed values (the next save replaces it) or take it. */
   const reload = async (keepMine: boolean) => {
-    if (!saved) return;
-    setReloading(true);
+    if (!sequence.saved) return;
     try {
-      const latest = await queryClient.fetchQuery({ ...activityQueryOptions(saved.id), staleTime: 0 });
-      setSaved(latest);
+      const latest = await sequence.reload();
       if (!keepMine) {
         const values = activityValuesOf(latest);
         reset(values);
-        lastSavedKey.current = fieldsKey(values);
+        sequence.markSaved(activityFields(values));
       }
       setProblem(keepMine ? { kind: 'reloaded', latest } : null);
     } catch (error) {
       setProblem({ kind: 'failed', error, savedAsDraft: false });
-    } finally {
-      setReloading(false);
     }
   };
 
@@ -242,10 +190,10 @@ export function ActivityForm({ activity, municipalities, defaultDate, renderOrga
           <Alert tone="error" title={t('activities.form.conflictTitle')}>
             <p>{t('activities.form.conflict')}</p>
             <div className="form__actions">
-              <button type="button" className="button button--primary" disabled={reloading} onClick={() => void reload(true)}>
+              <button type="button" className="button button--primary" disabled={sequence.reloading} onClick={() => void reload(true)}>
                 {t('activities.form.keepMine')}
               </button>
-              <button type="button" className="button button--secondary" disabled={reloading} onClick={() => void reload(false)}>
+              <button type="button" className="button button--secondary" disabled={sequence.reloading} onClick={() => void reload(false)}>
                 {t('activities.form.takeTheirs')}
               </button>
             </div>
@@ -377,16 +325,16 @@ export function ActivityForm({ activity, municipalities, defaultDate, renderOrga
       />
 
       <div className="form__actions form-actions--sticky">
-        <button type="submit" className="button button--secondary" disabled={busy !== null || reloading}>
-          {busy === 'draft' ? t('common.saving') : t('activities.form.saveDraft')}
+        <button type="submit" className="button button--secondary" disabled={sequence.busy !== null || sequence.reloading}>
+          {sequence.busy === 'draft' ? t('common.saving') : t('activities.form.saveDraft')}
         </button>
         <button
           type="button"
           className="button button--primary"
-          disabled={busy !== null || reloading}
+          disabled={sequence.busy !== null || sequence.reloading}
           onClick={(event) => void sendForReview(event)}
         >
-          {busy === 'submit' ? t('activities.form.submitting') : t('activities.form.submit')}
+          {sequence.busy === 'submit' ? t('activities.form.submitting') : t('activities.form.submit')}
         </button>
       </div>
     </form>

@@ -1,4 +1,4 @@
-import type { AuditEntryDto } from '@trama/contracts';
+import type { ActivityHistoryEntry } from '../api/types';
 import { useTranslation } from 'react-i18next';
 import { Alert } from '../../../components/alert';
 import { Loading } from '../../../components/loading';
@@ -7,7 +7,7 @@ import { useFormatters } from '../../../lib/i18n/format';
 import { useActivityHistory } from '../api/get-activity-history';
 
 /** What an audit entry of an activity did, as a label key: its action, or the status it moved to. */
-function actionKey(entry: AuditEntryDto): string {
+function actionKey(entry: ActivityHistoryEntry): string {
   const action = entry.action.replace(/^activity[._]/, '').toLowerCase();
   const known = ['create', 'update', 'submit', 'approve', 'return', 'reopen'];
   const aliases: Record<string, string> = {
@@ -22,7 +22,7 @@ function actionKey(entry: AuditEntryDto): string {
   return known.includes(name) ? name : 'other';
 }
 
-function commentOf(entry: AuditEntryDto): string | null {
+function commentOf(entry: ActivityHistoryEntry): string | null {
   const after = entry.after as { reviewComment?: unknown; comment?: unknown } | null;
   const value = after?.comment ?? after?.reviewComment;
   return typeof value === 'string' && value.trim() ? value : null;

@@ -1,6 +1,7 @@
 import { describe, expect, it } from '@jest/globals';
 import { act, fireEvent, screen, waitFor, within } from '@testing-library/react';
-import type { ActivityPage, SessionUser } from '@trama/contracts';
+import type { ActivityPage } from '../api/types';
+import type { SessionUser } from '../../../lib/api/types';
 import { useLocation, useNavigate } from 'react-router';
 import { i18n } from '../../../lib/i18n/i18n';
 import { activityDto } from '../../../test/activity-fixtures';

@@ -1,4 +1,5 @@
-import type { ActivityDto, MunicipalityRef } from '@trama/contracts';
+import type { ActivityDto } from '../api/types';
+import type { MunicipalityRef } from '../../../lib/api/types';
 import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';

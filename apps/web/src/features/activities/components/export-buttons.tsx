@@ -1,4 +1,5 @@
-import { EXPORT_FORMATS, type ActivityFilters, type ActivitySort, type ExportFormat } from '@trama/contracts';
+import { EXPORT_FORMATS, type ExportFormat } from '@trama/contracts';
+import type { ActivityFilters, ActivitySort } from '../api/types';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Alert } from '../../../components/alert';

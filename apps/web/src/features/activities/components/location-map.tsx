@@ -3,8 +3,7 @@ import type { Feature, FeatureCollection, Geometry } from 'geojson';
 import type { GeoJSON as LeafletGeoJSON, LeafletMouseEvent } from 'leaflet';
 import { useEffect, useMemo, useRef, type RefObject } from 'react';
 import { CircleMarker, GeoJSON, MapContainer, useMap, useMapEvents } from 'react-leaflet';
-import type { MunicipalityFeatureProperties } from '@trama/contracts';
-import type { MunicipalityBoundaries } from '../../../lib/reference/boundaries';
+import type { MunicipalityBoundaries, MunicipalityFeatureProperties } from '../../../lib/reference/boundaries';
 
 export interface LocationMapProps {
   boundaries: MunicipalityBoundaries | undefined;

@@ -1,4 +1,4 @@
-import type { ActivityDto } from '@trama/contracts';
+import type { ActivityDto } from '../api/types';
 import { useTranslation } from 'react-i18next';
 import { useFormatters } from '../../../lib/i18n/format';
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from '@jest/globals';
 import { act, fireEvent, screen, waitFor } from '@testing-library/react';
-import type { ActivityPage } from '@trama/contracts';
+import type { ActivityPage } from '../api/types';
 import { activityDto } from '../../../test/activity-fixtures';
 import { coordinator, jsonResponse, mockFetch, renderWithApp } from '../../../test/render';
 import { ReviewQueue } from './review-queue';

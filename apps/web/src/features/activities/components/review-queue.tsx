@@ -1,4 +1,4 @@
-import type { ActivityDto } from '@trama/contracts';
+import type { ActivityDto } from '../api/types';
 import { useCallback, useEffect, useId, useMemo, useRef, useState, type KeyboardEvent as ReactKeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';

@@ -1,13 +1,5 @@
-import {
-  ACTIVITY_STATUSES,
-  ACTIVITY_TYPES,
-  THEMES,
-  type ActivityListQuery,
-  type ActivitySort,
-  type ActivityStatus,
-  type ActivityType,
-  type Theme,
-} from '@trama/contracts';
+import { ACTIVITY_STATUSES, ACTIVITY_TYPES, THEMES, type ActivityStatus, type ActivityType, type Theme } from '@trama/contracts';
+import type { ActivityListQuery, ActivitySort } from '../api/types';
 
 /** What the activity list shows: every field lives in the URL's search params (shareable; Back undoes a filter). */
 export interface ActivityListFilter {

@@ -1,4 +1,6 @@
-import type { ActivityDto, ActivityStatus, Role, SessionUser } from '@trama/contracts';
+import type { ActivityStatus, Role } from '@trama/contracts';
+import type { ActivityDto } from '../api/types';
+import type { SessionUser } from '../../../lib/api/types';
 
 /**
  * What the interface offers around activities. The server decides on every request; these only

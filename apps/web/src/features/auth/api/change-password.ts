@@ -1,9 +1,11 @@
 import { useMutation } from '@tanstack/react-query';
-import type { ChangePasswordRequest } from '@trama/contracts';
-import { apiRequest } from '../../../lib/api/api-client';
+import type { RequestBodyOf } from '@trama/api-client';
+import { api, unwrap } from '../../../lib/api/api-client';
+
+export type ChangePasswordRequest = RequestBodyOf<'changePassword'>;
 
 export function changePassword(body: ChangePasswordRequest): Promise<void> {
-  return apiRequest<void>('/auth/password', { method: 'POST', body });
+  return unwrap(api.POST('/api/auth/password', { body }));
 }
 
 export function useChangePassword() {

@@ -1,10 +1,14 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import type { LoginRequest, LoginResponse } from '@trama/contracts';
-import { apiRequest } from '../../../lib/api/api-client';
+import type { RequestBodyOf } from '@trama/api-client';
+import { api, unwrap } from '../../../lib/api/api-client';
+import type { LoginResponse } from '../../../lib/api/types';
 import { startSession } from '../../../lib/auth/session';
 
+export type LoginRequest = RequestBodyOf<'login'>;
+
+/** Signs in (its 401 means wrong credentials: the client never refreshes and retries it). */
 export function login(body: LoginRequest): Promise<LoginResponse> {
-  return apiRequest<LoginResponse>('/auth/login', { method: 'POST', body, refreshOn401: false });
+  return unwrap(api.POST('/api/auth/login', { body }));
 }
 
 export function useLogin() {

@@ -1,9 +1,9 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { apiRequest } from '../../../lib/api/api-client';
+import { api, unwrap } from '../../../lib/api/api-client';
 import { endSession } from '../../../lib/auth/session';
 
 export function logout(): Promise<void> {
-  return apiRequest<void>('/auth/logout', { method: 'POST', refreshOn401: false });
+  return unwrap(api.POST('/api/auth/logout'));
 }
 
 /** Signs out on the server (revokes the refresh cookie) and forgets everything locally, even if the server is unreachable. */

@@ -1,10 +1,10 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import type { CreateOrganizationRequest, OrganizationDto } from '@trama/contracts';
-import { apiRequest } from '../../../lib/api/api-client';
+import { api, unwrap } from '../../../lib/api/api-client';
 import { organizationKeys } from './organization-keys';
+import type { CreateOrganizationRequest, OrganizationDto } from './types';
 
 export function createOrganization(body: CreateOrganizationRequest): Promise<OrganizationDto> {
-  return apiRequest<OrganizationDto>('/organizations', { method: 'POST', body });
+  return unwrap(api.POST('/api/organizations', { body }));
 }
 
 export function useCreateOrganization() {

@@ -1,13 +1,13 @@
 import { keepPreviousData, queryOptions, useQuery } from '@tanstack/react-query';
-import type { OrganizationDto, Page } from '@trama/contracts';
-import { apiRequest } from '../../../lib/api/api-client';
+import { api, unwrap } from '../../../lib/api/api-client';
 import { organizationKeys } from './organization-keys';
+import type { OrganizationPage } from './types';
 
 export const SEARCH_PAGE_SIZE = 8;
 
 /** Organizations of the register whose name (or tax code) matches `q`, by name. */
-export function searchOrganizations(q: string, signal?: AbortSignal): Promise<Page<OrganizationDto>> {
-  return apiRequest<Page<OrganizationDto>>('/organizations', { query: { q, pageSize: SEARCH_PAGE_SIZE }, signal });
+export function searchOrganizations(q: string, signal?: AbortSignal): Promise<OrganizationPage> {
+  return unwrap(api.GET('/api/organizations', { params: { query: { q, pageSize: SEARCH_PAGE_SIZE } }, signal }));
 }
 
 export function organizationSearchQueryOptions(q: string) {

@@ -1,5 +1,7 @@
 import { zodResolver } from '@hookform/resolvers/zod';
-import { ORGANIZATION_KINDS, type MunicipalityRef, type OrganizationDto } from '@trama/contracts';
+import { ORGANIZATION_KINDS } from '@trama/contracts';
+import type { MunicipalityRef } from '../../../lib/api/types';
+import type { OrganizationDto } from '../api/types';
 import { useEffect, useId, useMemo, useState, type KeyboardEvent } from 'react';
 import { useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';

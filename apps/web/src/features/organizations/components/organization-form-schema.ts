@@ -1,4 +1,5 @@
-import { ORGANIZATION_KINDS, type CreateOrganizationRequest, type OrganizationKind } from '@trama/contracts';
+import { ORGANIZATION_KINDS, type OrganizationKind } from '@trama/contracts';
+import type { CreateOrganizationRequest } from '../api/types';
 import { z } from 'zod';
 
 /** A codice fiscale: 11 digits (bodies, partita IVA) or 16 letters and digits (people). The server checks the check character. */

@@ -1,11 +1,11 @@
 import { describe, expect, it, jest } from '@jest/globals';
 import { fireEvent, screen, waitFor, within } from '@testing-library/react';
-import type { OrganizationDto, Page } from '@trama/contracts';
+import type { OrganizationPage } from '../api/types';
 import { useState } from 'react';
 import { coordinator, jsonResponse, mockFetch, renderWithApp } from '../../../test/render';
 import { OrganizationPicker, type PickedOrganization } from './organization-picker';
 
-function organization(id: string, name: string): OrganizationDto {
+function organization(id: string, name: string): OrganizationPage['items'][number] {
   return {
     id,
     name,
@@ -44,7 +44,7 @@ function Harness({ onChange }: { onChange: (value: PickedOrganization[]) => void
 
 describe('OrganizationPicker', () => {
   it('finds organizations as the user types and picks one with the keyboard, without submitting the form', async () => {
-    const page: Page<OrganizationDto> = {
+    const page: OrganizationPage = {
       items: [organization('o1', 'APS Orti Urbani'), organization('o2', 'APS Ortica')],
       total: 2,
       page: 1,

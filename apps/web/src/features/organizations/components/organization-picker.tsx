@@ -1,4 +1,5 @@
-import type { MunicipalityRef, OrganizationDto } from '@trama/contracts';
+import type { MunicipalityRef } from '../../../lib/api/types';
+import type { OrganizationDto } from '../api/types';
 import { useId, useRef, useState, type KeyboardEvent, type Ref } from 'react';
 import { useTranslation } from 'react-i18next';
 import { LiveRegion } from '../../../components/alert';

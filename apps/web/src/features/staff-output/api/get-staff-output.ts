@@ -1,10 +1,10 @@
 import { keepPreviousData, queryOptions, useQuery } from '@tanstack/react-query';
-import type { StaffOutputDto, StaffOutputQuery } from '@trama/contracts';
-import { apiRequest } from '../../../lib/api/api-client';
+import { api, unwrap } from '../../../lib/api/api-client';
 import { staffOutputKeys } from './staff-output-keys';
+import { withEveryCount, type StaffOutputDto, type StaffOutputQuery } from './types';
 
-export function getStaffOutput(query: StaffOutputQuery, signal?: AbortSignal): Promise<StaffOutputDto> {
-  return apiRequest<StaffOutputDto>('/staff-output', { query: { ...query }, signal });
+export async function getStaffOutput(query: StaffOutputQuery, signal?: AbortSignal): Promise<StaffOutputDto> {
+  return withEveryCount(await unwrap(api.GET('/api/staff-output', { params: { query }, signal })));
 }
 
 export function staffOutputQueryOptions(query: StaffOutputQuery) {

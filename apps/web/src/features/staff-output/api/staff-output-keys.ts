@@ -1,4 +1,4 @@
-import type { StaffOutputQuery } from '@trama/contracts';
+import type { StaffOutputQuery } from './types';
 
 /** Query keys of the staff-output feature. */
 export const staffOutputKeys = {

@@ -1,4 +1,5 @@
-import type { ActivityStatus, StaffOutputDto, StaffOutputInnovator } from '@trama/contracts';
+import type { ActivityStatus } from '@trama/contracts';
+import type { StaffOutputDto, StaffOutputInnovator } from '../api/types';
 import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useFormatters } from '../../../lib/i18n/format';

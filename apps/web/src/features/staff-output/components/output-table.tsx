@@ -1,11 +1,5 @@
-import {
-  ACTIVITY_STATUSES,
-  ACTIVITY_TYPES,
-  type ActivityStatus,
-  type ActivityType,
-  type StaffOutputDto,
-  type StaffOutputInnovator,
-} from '@trama/contracts';
+import { ACTIVITY_STATUSES, ACTIVITY_TYPES, type ActivityStatus, type ActivityType } from '@trama/contracts';
+import type { StaffOutputDto, StaffOutputInnovator } from '../api/types';
 import { useId, useMemo, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';

@@ -1,13 +1,8 @@
 import { describe, expect, it } from '@jest/globals';
 import { fireEvent, screen, waitFor, within } from '@testing-library/react';
-import {
-  ACTIVITY_STATUSES,
-  ACTIVITY_TYPES,
-  type ActivityType,
-  type SessionUser,
-  type StaffOutputDto,
-  type StaffOutputInnovator,
-} from '@trama/contracts';
+import { ACTIVITY_STATUSES, ACTIVITY_TYPES, type ActivityType } from '@trama/contracts';
+import type { SessionUser } from '../../../lib/api/types';
+import type { StaffOutputDto, StaffOutputInnovator } from '../api/types';
 import { Route, Routes, useLocation } from 'react-router';
 import { coordinator, jsonResponse, mockFetch, renderWithApp } from '../../../test/render';
 import { StaffOutputView } from './staff-output-view';

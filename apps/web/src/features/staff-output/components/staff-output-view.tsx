@@ -1,4 +1,4 @@
-import type { StaffOutputDto, StaffOutputQuery } from '@trama/contracts';
+import type { StaffOutputDto, StaffOutputQuery } from '../api/types';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';

@@ -1,4 +1,4 @@
-import type { StaffOutputInnovator } from '@trama/contracts';
+import type { StaffOutputInnovator } from '../api/types';
 
 export const SORT_COLUMNS = [
   'name',

@@ -1,10 +1,13 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import type { MunicipalityDto, UpdateMunicipalityRequest } from '@trama/contracts';
-import { apiRequest } from '../../../lib/api/api-client';
+import type { RequestBodyOf } from '@trama/api-client';
+import { api, unwrap } from '../../../lib/api/api-client';
+import type { MunicipalityDto } from '../../../lib/reference/municipalities';
 import { referenceKeys } from '../../../lib/reference/reference-keys';
 
+export type UpdateMunicipalityRequest = RequestBodyOf<'updateMunicipality'>;
+
 export function updateMunicipality(istatCode: string, body: UpdateMunicipalityRequest): Promise<MunicipalityDto> {
-  return apiRequest<MunicipalityDto>(`/municipalities/${encodeURIComponent(istatCode)}`, { method: 'PATCH', body });
+  return unwrap(api.PATCH('/api/municipalities/{istatCode}', { params: { path: { istatCode } }, body }));
 }
 
 /**

@@ -1,4 +1,4 @@
-import type { MunicipalityDto } from '@trama/contracts';
+import type { MunicipalityDto } from '../../../lib/reference/municipalities';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Alert } from '../../../components/alert';

@@ -1,4 +1,4 @@
-import type { MunicipalityDto } from '@trama/contracts';
+import type { MunicipalityDto } from '../../../lib/reference/municipalities';
 import { useEffect, useId, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useFormatters } from '../../../lib/i18n/format';

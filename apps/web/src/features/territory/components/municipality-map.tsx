@@ -3,8 +3,7 @@ import type { Feature, FeatureCollection as GeoFeatureCollection, Geometry } fro
 import type { GeoJSON as LeafletGeoJSON, LatLngBounds, Layer, Path, PathOptions } from 'leaflet';
 import { useEffect, useMemo, useRef, type RefObject } from 'react';
 import { GeoJSON, MapContainer, TileLayer, useMap } from 'react-leaflet';
-import type { MunicipalityFeatureProperties } from '@trama/contracts';
-import { BOUNDARY_ATTRIBUTION, type MunicipalityBoundaries } from '../../../lib/reference/boundaries';
+import { BOUNDARY_ATTRIBUTION, type MunicipalityBoundaries, type MunicipalityFeatureProperties } from '../../../lib/reference/boundaries';
 import { NO_AREA_COLOR } from '../utils/area-colors';
 
 export interface MunicipalityMapProps {

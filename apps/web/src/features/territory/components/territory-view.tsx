@@ -1,4 +1,3 @@
-import type { MunicipalityDto, MunicipalityFeatureProperties } from '@trama/contracts';
 import { lazy, Suspense, useCallback, useId, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Alert } from '../../../components/alert';
@@ -8,8 +7,8 @@ import { errorMessage } from '../../../lib/api/error-message';
 import { canEditTerritory } from '../../../lib/auth/permissions';
 import { useSessionUser } from '../../../lib/auth/session';
 import { useFormatters } from '../../../lib/i18n/format';
-import { BOUNDARY_ATTRIBUTION, useMunicipalityBoundaries } from '../../../lib/reference/boundaries';
-import { useMunicipalities } from '../../../lib/reference/municipalities';
+import { BOUNDARY_ATTRIBUTION, useMunicipalityBoundaries, type MunicipalityFeatureProperties } from '../../../lib/reference/boundaries';
+import { useMunicipalities, type MunicipalityDto } from '../../../lib/reference/municipalities';
 import { usePublicConfig } from '../../../lib/reference/public-config';
 import { useSocialAreas } from '../../../lib/reference/social-areas';
 import { areaColors } from '../utils/area-colors';

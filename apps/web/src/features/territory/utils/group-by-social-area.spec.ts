@@ -1,5 +1,5 @@
 import { describe, expect, it } from '@jest/globals';
-import type { MunicipalityDto } from '@trama/contracts';
+import type { MunicipalityDto } from '../../../lib/reference/municipalities';
 import { boundingBox, groupBySocialArea, matchesSearch } from './group-by-social-area';
 
 const tenant = { id: 't', istatCode: '272', name: 'Città Metropolitana di Bari' };

@@ -1,4 +1,4 @@
-import type { MunicipalityDto } from '@trama/contracts';
+import type { MunicipalityDto } from '../../../lib/reference/municipalities';
 
 export interface SocialAreaGroup {
   /** null for municipalities not (yet) in any social area */

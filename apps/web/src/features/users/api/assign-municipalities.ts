@@ -1,10 +1,10 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import type { AssignMunicipalitiesRequest, UserDto } from '@trama/contracts';
-import { apiRequest } from '../../../lib/api/api-client';
+import { api, unwrap } from '../../../lib/api/api-client';
+import type { AssignMunicipalitiesRequest, UserDto } from './types';
 import { userKeys } from './user-keys';
 
-export function assignMunicipalities(id: string, body: AssignMunicipalitiesRequest): Promise<UserDto | undefined> {
-  return apiRequest<UserDto | undefined>(`/users/${encodeURIComponent(id)}/municipalities`, { method: 'PUT', body });
+export function assignMunicipalities(id: string, body: AssignMunicipalitiesRequest): Promise<UserDto> {
+  return unwrap(api.PUT('/api/users/{id}/municipalities', { params: { path: { id } }, body }));
 }
 
 export function useAssignMunicipalities(id: string) {
@@ -12,7 +12,7 @@ export function useAssignMunicipalities(id: string) {
   return useMutation({
     mutationFn: (body: AssignMunicipalitiesRequest) => assignMunicipalities(id, body),
     onSuccess: (user) => {
-      if (user) queryClient.setQueryData(userKeys.detail(id), user);
+      queryClient.setQueryData(userKeys.detail(id), user);
     },
     onSettled: () =>
       Promise.all([

@@ -1,10 +1,10 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import type { CreateUserRequest, CreateUserResponse } from '@trama/contracts';
-import { apiRequest } from '../../../lib/api/api-client';
+import { api, unwrap } from '../../../lib/api/api-client';
+import type { CreateUserRequest, CreateUserResponse } from './types';
 import { userKeys } from './user-keys';
 
 export function createUser(body: CreateUserRequest): Promise<CreateUserResponse> {
-  return apiRequest<CreateUserResponse>('/users', { method: 'POST', body });
+  return unwrap(api.POST('/api/users', { body }));
 }
 
 export function useCreateUser() {

@@ -1,10 +1,10 @@
 import { queryOptions, useQuery } from '@tanstack/react-query';
-import type { UserDto } from '@trama/contracts';
-import { apiRequest } from '../../../lib/api/api-client';
+import { api, unwrap } from '../../../lib/api/api-client';
+import type { UserDto } from './types';
 import { userKeys } from './user-keys';
 
 export function getUser(id: string, signal?: AbortSignal): Promise<UserDto> {
-  return apiRequest<UserDto>(`/users/${encodeURIComponent(id)}`, { signal });
+  return unwrap(api.GET('/api/users/{id}', { params: { path: { id } }, signal }));
 }
 
 export function userQueryOptions(id: string) {

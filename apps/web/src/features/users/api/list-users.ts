@@ -1,10 +1,12 @@
 import { keepPreviousData, queryOptions, useQuery } from '@tanstack/react-query';
-import type { Page, UserDto } from '@trama/contracts';
-import { apiRequest } from '../../../lib/api/api-client';
+import { api, unwrap } from '../../../lib/api/api-client';
+import type { UserPage } from './types';
 import { userKeys, type UserListFilter } from './user-keys';
 
-export function listUsers(filter: UserListFilter, signal?: AbortSignal): Promise<Page<UserDto>> {
-  return apiRequest<Page<UserDto>>('/users', { query: { ...filter }, signal });
+export function listUsers(filter: UserListFilter, signal?: AbortSignal): Promise<UserPage> {
+  const { active, ...rest } = filter;
+  const query = { ...rest, active: active === undefined ? undefined : active === 'true' };
+  return unwrap(api.GET('/api/users', { params: { query }, signal }));
 }
 
 export function usersQueryOptions(filter: UserListFilter) {

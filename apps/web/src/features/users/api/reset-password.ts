@@ -1,10 +1,10 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import type { ResetPasswordResponse } from '@trama/contracts';
-import { apiRequest } from '../../../lib/api/api-client';
+import { api, unwrap } from '../../../lib/api/api-client';
+import type { ResetPasswordResponse } from './types';
 import { userKeys } from './user-keys';
 
 export function resetPassword(id: string): Promise<ResetPasswordResponse> {
-  return apiRequest<ResetPasswordResponse>(`/users/${encodeURIComponent(id)}/reset-password`, { method: 'POST' });
+  return unwrap(api.POST('/api/users/{id}/reset-password', { params: { path: { id } } }));
 }
 
 /** Issues a temporary password. The answer is kept only in the mutation's state: shown once, never cached. */

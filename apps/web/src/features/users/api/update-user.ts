@@ -1,10 +1,10 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import type { UpdateUserRequest, UserDto } from '@trama/contracts';
-import { apiRequest } from '../../../lib/api/api-client';
+import { api, unwrap } from '../../../lib/api/api-client';
+import type { UpdateUserRequest, UserDto } from './types';
 import { userKeys } from './user-keys';
 
 export function updateUser(id: string, body: UpdateUserRequest): Promise<UserDto> {
-  return apiRequest<UserDto>(`/users/${encodeURIComponent(id)}`, { method: 'PATCH', body });
+  return unwrap(api.PATCH('/api/users/{id}', { params: { path: { id } }, body }));
 }
 
 /** Edits a user (name, contract dates, territory) or (de)activates them; `version` guards against lost updates. */
@@ -13,7 +13,7 @@ export function useUpdateUser(id: string) {
   return useMutation({
     mutationFn: (body: UpdateUserRequest) => updateUser(id, body),
     onSuccess: (user) => {
-      if (user) queryClient.setQueryData(userKeys.detail(id), user);
+      queryClient.setQueryData(userKeys.detail(id), user);
     },
     // After a success the list changed; after a 409 our copy is stale: reload both.
     onSettled: () =>

@@ -1,4 +1,4 @@
-import type { UserDto } from '@trama/contracts';
+import type { UserDto } from '../api/types';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Alert } from '../../../components/alert';

@@ -1,11 +1,11 @@
 import { describe, expect, it } from '@jest/globals';
 import { fireEvent, screen, waitFor, within } from '@testing-library/react';
-import type { Page, MunicipalityDto } from '@trama/contracts';
+import type { ResponseOf } from '@trama/api-client';
 import { coordinator, jsonResponse, mockFetch, renderWithApp } from '../../../test/render';
 import { CreateUserForm } from './create-user-form';
 
 const tenant = coordinator.tenant!;
-const municipalities: Page<MunicipalityDto> = {
+const municipalities: ResponseOf<'listMunicipalities'> = {
   items: [
     {
       istatCode: '072006',

@@ -1,5 +1,6 @@
 import { zodResolver } from '@hookform/resolvers/zod';
-import { ROLES, type CreateUserResponse, type Role } from '@trama/contracts';
+import { ROLES, type Role } from '@trama/contracts';
+import type { CreateUserResponse } from '../api/types';
 import { useState } from 'react';
 import { Controller, useForm, useWatch } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';

@@ -1,4 +1,5 @@
-import { MIN_PASSWORD_LENGTH, ROLES, type CreateUserRequest, type Role, type UpdateUserRequest, type UserDto } from '@trama/contracts';
+import { MIN_PASSWORD_LENGTH, ROLES, type Role } from '@trama/contracts';
+import type { CreateUserRequest, UpdateUserRequest, UserDto } from '../api/types';
 import { z } from 'zod';
 
 /** Field messages are catalogue keys; the form translates them. */

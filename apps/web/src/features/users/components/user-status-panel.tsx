@@ -1,4 +1,4 @@
-import type { UserDto } from '@trama/contracts';
+import type { UserDto } from '../api/types';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Alert } from '../../../components/alert';

@@ -1,4 +1,4 @@
-import type { UserDto } from '@trama/contracts';
+import type { UserDto } from '../api/types';
 import { useTranslation } from 'react-i18next';
 
 export type UserStatus = 'active' | 'inactive' | 'locked';
