@@ -1,6 +1,6 @@
 import { describe, expect, it } from '@jest/globals';
 import { fireEvent, screen, waitFor, within } from '@testing-library/react';
-import type { UserDto } from '@trama/contracts';
+import type { UserDto } from '../api/types';
 import { coordinator, jsonResponse, mockFetch, renderWithApp } from '../../../test/render';
 import { UserDetail } from './user-detail';
 
