@@ -1,3 +1,3 @@
 export * from './vocabularies';
-export * from './api';
+export * from './limits';
 export * from './permissions';

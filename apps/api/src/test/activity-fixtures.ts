@@ -1,5 +1,7 @@
 import { randomUUID } from 'node:crypto';
-import type { ActivityDto, ActivityStatus, CreateActivityRequest } from '@trama/contracts';
+import type { ActivityStatus } from '@trama/contracts';
+import type { ActivityResponseDto } from '../modules/activities/dto/activity.response';
+import type { CreateActivityDto } from '../modules/activities/dto/create-activity.dto';
 import type { TestTenant, TestUser } from './factories';
 import type { TestApp } from './test-app';
 
@@ -62,7 +64,7 @@ export async function activityWorld(t: TestApp): Promise<ActivityWorld> {
 let titleSequence = 0;
 
 /** A valid creation body; override any field. */
-export function activityBody(overrides: Partial<CreateActivityRequest> = {}): CreateActivityRequest {
+export function activityBody(overrides: Partial<CreateActivityDto> = {}): CreateActivityDto {
   titleSequence += 1;
   return {
     clientId: randomUUID(),
@@ -80,16 +82,16 @@ export function activityBody(overrides: Partial<CreateActivityRequest> = {}): Cr
   };
 }
 
-export async function createActivity(t: TestApp, author: Actor, overrides: Partial<CreateActivityRequest> = {}): Promise<ActivityDto> {
+export async function createActivity(t: TestApp, author: Actor, overrides: Partial<CreateActivityDto> = {}): Promise<ActivityResponseDto> {
   const res = await t.http.post('/api/activities').set(author.auth).send(activityBody(overrides));
   if (res.status !== 201) throw new Error(`create failed: ${res.status} ${JSON.stringify(res.body)}`);
-  return res.body as ActivityDto;
+  return res.body as ActivityResponseDto;
 }
 
-async function act(t: TestApp, who: Actor, id: string, action: string, body: object = {}): Promise<ActivityDto> {
+async function act(t: TestApp, who: Actor, id: string, action: string, body: object = {}): Promise<ActivityResponseDto> {
   const res = await t.http.post(`/api/activities/${id}/${action}`).set(who.auth).send(body);
   if (res.status !== 200) throw new Error(`${action} failed: ${res.status} ${JSON.stringify(res.body)}`);
-  return res.body as ActivityDto;
+  return res.body as ActivityResponseDto;
 }
 
 /** An activity of `author` brought to `status` through the API (draft → submitted → approved | returned). */
@@ -98,8 +100,8 @@ export async function activityIn(
   status: ActivityStatus,
   author: Actor,
   reviewer: Actor,
-  overrides: Partial<CreateActivityRequest> = {},
-): Promise<ActivityDto> {
+  overrides: Partial<CreateActivityDto> = {},
+): Promise<ActivityResponseDto> {
   const created = await createActivity(t, author, overrides);
   if (status === 'draft') return created;
   const submitted = await act(t, author, created.id, 'submit');

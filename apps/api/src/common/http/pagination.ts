@@ -1,4 +1,4 @@
-import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE, Page } from '@trama/contracts';
+import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE } from '@trama/contracts';
 import { Type } from 'class-transformer';
 import { IsInt, IsOptional, Max, Min } from 'class-validator';
 import { ApiInt, INT32_MAX } from './api-schema';
@@ -27,6 +27,14 @@ export class PageQuery {
   get offset(): number {
     return (this.page - 1) * this.pageSize;
   }
+}
+
+/** One page of a list, as the page DTOs (`UsersPageDto`, `ActivityPageDto`, …) declare it. */
+export interface Page<T> {
+  items: T[];
+  total: number;
+  page: number;
+  pageSize: number;
 }
 
 export function pageOf<T>(items: T[], total: number, query: { page: number; pageSize: number }): Page<T> {

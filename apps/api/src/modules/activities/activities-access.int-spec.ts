@@ -1,7 +1,7 @@
-import type { ActivityDto } from '@trama/contracts';
 import { parse } from 'csv-parse/sync';
 import { type Actor, type ActivityWorld, activityIn, activityWorld, createActivity, signIn } from '../../test/activity-fixtures';
 import { createTestApp, type TestApp } from '../../test/test-app';
+import type { ActivityResponseDto } from './dto/activity.response';
 
 /**
  * The access matrix: every role × own / colleague's activity × inside / outside the assigned
@@ -11,7 +11,7 @@ describe('activities: who reads what (detail, list, export)', () => {
   let t: TestApp;
   let w: ActivityWorld;
   /** fixture name → activity */
-  const a: Record<string, ActivityDto> = {};
+  const a: Record<string, ActivityResponseDto> = {};
 
   beforeAll(async () => {
     t = await createTestApp();
@@ -81,7 +81,7 @@ describe('activities: who reads what (detail, list, export)', () => {
   it.each(viewers)('list: %s gets exactly the activities of their rule', async (viewer) => {
     const who = w[viewer] as Actor;
     const res = await t.http.get('/api/activities?pageSize=200').set(who.auth).expect(200);
-    const names = res.body.items.map((i: ActivityDto) => i.title).sort();
+    const names = res.body.items.map((i: ActivityResponseDto) => i.title).sort();
     expect(names).toEqual([...visible[viewer]()].sort());
     expect(res.body.total).toBe(names.length);
     expect(res.body.totalCapped).toBe(false);

@@ -1,4 +1,5 @@
-import { ACTIVITY_COUNT_CAP, type ActivityDto } from '@trama/contracts';
+import { ACTIVITY_COUNT_CAP } from '@trama/contracts';
+import type { ActivityResponseDto } from './dto/activity.response';
 import { type ActivityWorld, activityIn, activityWorld, createActivity, organizationIn } from '../../test/activity-fixtures';
 import { createTestApp, type TestApp } from '../../test/test-app';
 
@@ -59,7 +60,7 @@ describe('activities: list filters, search, order, pages', () => {
 
   async function titles(query: string, who = w.coord): Promise<string[]> {
     const res = await t.http.get(`/api/activities?${query}`).set(who.auth).expect(200);
-    return res.body.items.map((i: ActivityDto) => i.title);
+    return res.body.items.map((i: ActivityResponseDto) => i.title);
   }
 
   it('orders by date, newest first by default, and oldest first with sort=date', async () => {
@@ -121,7 +122,7 @@ describe('activities: list filters, search, order, pages', () => {
     expect(first.body.items).toHaveLength(4);
     expect(second.body.items).toHaveLength(2);
     const all = await titles('pageSize=200');
-    expect([...first.body.items, ...second.body.items].map((i: ActivityDto) => i.title)).toEqual(all);
+    expect([...first.body.items, ...second.body.items].map((i: ActivityResponseDto) => i.title)).toEqual(all);
     const beyond = await t.http.get('/api/activities?page=99').set(w.coord.auth).expect(200);
     expect(beyond.body).toMatchObject({ items: [], total: 6 });
   });
@@ -205,10 +206,10 @@ describe('activities: list filters, search, order, pages', () => {
         ).map((r: { id: string }) => r.id);
       const few = await t.http.get('/api/activities?theme=legality&pageSize=20').set(w.coord.auth).expect(200);
       expect(few.body.totalCapped).toBe(false);
-      expect(few.body.items.map((i: ActivityDto) => i.id)).toEqual(await expected('legality', 20));
+      expect(few.body.items.map((i: ActivityResponseDto) => i.id)).toEqual(await expected('legality', 20));
       const many = await t.http.get('/api/activities?theme=sport&pageSize=20&page=3').set(w.coord.auth).expect(200);
       expect(many.body.totalCapped).toBe(true);
-      expect(many.body.items.map((i: ActivityDto) => i.id)).toEqual((await expected('sport', 60)).slice(40));
+      expect(many.body.items.map((i: ActivityResponseDto) => i.id)).toEqual((await expected('sport', 60)).slice(40));
     });
 
     it('keeps innovators to their scope however many rows there are', async () => {

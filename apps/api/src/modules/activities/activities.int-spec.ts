@@ -1,5 +1,4 @@
 import { randomUUID } from 'node:crypto';
-import type { ActivityDto } from '@trama/contracts';
 import {
   type ActivityWorld,
   activityBody,
@@ -10,6 +9,7 @@ import {
   organizationIn,
 } from '../../test/activity-fixtures';
 import { createTestApp, type TestApp } from '../../test/test-app';
+import type { ActivityResponseDto } from './dto/activity.response';
 
 describe('activities: creation, editing, history', () => {
   let t: TestApp;
@@ -25,7 +25,7 @@ describe('activities: creation, editing, history', () => {
       const org = await organizationIn(t, w.bari, '072006', 'APS Orti Urbani');
       const body = activityBody({ organizations: [org], location: { lat: 41.1171, lon: 16.8719 }, followUps: 'Richiamare la scuola' });
       const res = await t.http.post('/api/activities').set(w.innA.auth).send(body).expect(201);
-      const a = res.body as ActivityDto;
+      const a = res.body as ActivityResponseDto;
       expect(a).toMatchObject({
         clientId: body.clientId,
         status: 'draft',
@@ -68,7 +68,7 @@ describe('activities: creation, editing, history', () => {
 
     it('still answers a retry with the activity after it was edited (the original body is what counts)', async () => {
       const body = activityBody();
-      const first = (await t.http.post('/api/activities').set(w.innA.auth).send(body).expect(201)).body as ActivityDto;
+      const first = (await t.http.post('/api/activities').set(w.innA.auth).send(body).expect(201)).body as ActivityResponseDto;
       await t.http.patch(`/api/activities/${first.id}`).set(w.innA.auth).send({ version: 1, title: 'Titolo corretto' }).expect(200);
       const retry = await t.http.post('/api/activities').set(w.innA.auth).send(body).expect(200);
       expect(retry.body).toMatchObject({ id: first.id, title: 'Titolo corretto', version: 2 });

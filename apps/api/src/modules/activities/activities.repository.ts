@@ -1,12 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import {
-  ACTIVITY_COUNT_CAP,
-  type ActivityFilters,
-  type ActivitySort,
-  type ActivityStatus,
-  type ActivityType,
-  type Theme,
-} from '@trama/contracts';
+import { ACTIVITY_COUNT_CAP, type ActivitySort, type ActivityStatus, type ActivityType, type Theme } from '@trama/contracts';
 import type { AccessScope } from '../../common/access/access-scope';
 import { ScopedData, type ScopedReads, type ScopedTx } from '../../common/access/scoped-data';
 import type { ScopedSelectQueryBuilder } from '../../common/access/scoped-query-builder';
@@ -62,6 +55,26 @@ export interface ActivityRow {
 export interface ReadOptions {
   /** false for callers who may not see internal notes: the column is not even read */
   internalNotes: boolean;
+}
+
+/** What a list or an export filters by (the query's filters without the sort); the caller's scope always applies on top of them. */
+export interface ActivityFilters {
+  /** ISTAT code */
+  municipality?: string;
+  /** social area code */
+  socialArea?: string;
+  /** author's user id */
+  innovator?: string;
+  type?: ActivityType;
+  status?: ActivityStatus;
+  theme?: Theme;
+  /** organization id */
+  organization?: string;
+  /** YYYY-MM-DD, inclusive */
+  from?: string;
+  to?: string;
+  /** free text, Italian-aware (accents, word forms); never matches internal notes */
+  q?: string;
 }
 
 export interface PageRequest {

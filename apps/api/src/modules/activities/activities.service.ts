@@ -1,31 +1,28 @@
 import type { Readable } from 'node:stream';
 import { Injectable } from '@nestjs/common';
-import {
-  type ActivityDto,
-  type ActivityFilters,
-  type ActivityPage,
-  type AuditEntryDto,
-  PARTICIPANT_GROUPS,
-  type ParticipantGroup,
-  type Participants,
-  type ExportFormat,
-  THEMES,
-  type Theme,
-} from '@trama/contracts';
+import { PARTICIPANT_GROUPS, type ParticipantGroup, type ExportFormat, THEMES, type Theme } from '@trama/contracts';
 import type { AccessScope } from '../../common/access/access-scope';
 import { ScopedData } from '../../common/access/scoped-data';
 import { AuditService } from '../../common/audit/audit.service';
 import { canonicalJson } from '../../common/database/idempotent-create';
 import { CommonErrors } from '../../common/errors/app-error';
 import { OrganizationsService } from '../organizations/organizations.service';
-import { ActivitiesRepository, type ActivityRow, type MunicipalityKey, type ReadOptions } from './activities.repository';
+import {
+  ActivitiesRepository,
+  type ActivityFilters,
+  type ActivityRow,
+  type MunicipalityKey,
+  type ReadOptions,
+} from './activities.repository';
 import { ActivityErrors } from './activities.errors';
 import { ActivitiesPolicy } from './activities.policy';
 import { EXPORT_CONTENT_TYPES, exportColumns, exportFilename, exportStream } from './activities.export';
 import { type ActivityAction, isEditable, nextStatus, REVIEW_ACTIONS } from './activity-status';
 import { Activity } from './activity.entity';
 import type { CreateActivityDto } from './dto/create-activity.dto';
+import type { ActivityHistoryEntryDto, ActivityPageDto, ActivityResponseDto } from './dto/activity.response';
 import type { ActivityFiltersQuery, ExportActivitiesQuery, ListActivitiesQuery } from './dto/activity-filters.query';
+import type { ParticipantsResponseDto } from './dto/participants.dto';
 import type { UpdateActivityDto } from './dto/update-activity.dto';
 
 /** Participant group (API name) → column (entity property). */
@@ -46,7 +43,7 @@ interface Content {
   type: string;
   title: string;
   description: string | null;
-  participants: Participants;
+  participants: ParticipantsResponseDto;
   themes: string[];
   organizations: string[];
   location: { lat: number; lon: number } | null;
@@ -60,8 +57,8 @@ function orderedThemes(themes: readonly string[]): string[] {
   return [...themes].sort((a, b) => THEMES.indexOf(a as Theme) - THEMES.indexOf(b as Theme));
 }
 
-function normalizedParticipants(p: Participants): Participants {
-  const out: Participants = { total: p.total };
+function normalizedParticipants(p: ParticipantsResponseDto): ParticipantsResponseDto {
+  const out: ParticipantsResponseDto = { total: p.total };
   for (const g of PARTICIPANT_GROUPS) if (typeof p[g] === 'number') out[g] = p[g];
   return out;
 }
@@ -85,7 +82,7 @@ function contentOf(body: CreateActivityDto): Content {
 }
 
 function storedContent(a: Activity, municipalityIstat: string, organizations: string[]): Content {
-  const participants: Participants = { total: a.participantsTotal };
+  const participants: ParticipantsResponseDto = { total: a.participantsTotal };
   for (const g of PARTICIPANT_GROUPS) {
     const value = a[GROUP_COLUMNS[g]] as number | null;
     if (value !== null) participants[g] = value;
@@ -131,7 +128,7 @@ const isoOrNull = (value: Date | string | null) => (value === null ? null : new 
 
 /**
  * The activity log and its review. Owns the rules (who may do what, in which status) and the
- * mapping to ActivityDto; every query goes through ActivitiesRepository with the caller's scope,
+ * mapping to ActivityResponseDto; every query goes through ActivitiesRepository with the caller's scope,
  * every change is audited in its transaction. See docs/activities.md.
  */
 @Injectable()
@@ -149,9 +146,9 @@ export class ActivitiesService {
     return { internalNotes: this.policy.readsStaffFields(scope) };
   }
 
-  toDto(scope: AccessScope, row: ActivityRow): ActivityDto {
+  toDto(scope: AccessScope, row: ActivityRow): ActivityResponseDto {
     const staff = this.policy.readsStaffFields(scope);
-    const participants: Participants = { total: row.participantsTotal };
+    const participants: ParticipantsResponseDto = { total: row.participantsTotal };
     const groups: Record<ParticipantGroup, number | null> = {
       citizens: row.participantsCitizens,
       youth: row.participantsYouth,
@@ -192,13 +189,13 @@ export class ActivitiesService {
     };
   }
 
-  async getActivity(scope: AccessScope, id: string): Promise<ActivityDto> {
+  async getActivity(scope: AccessScope, id: string): Promise<ActivityResponseDto> {
     const row = await this.activities.findReadable(scope, id, this.readOptions(scope));
     if (!row) throw ActivityErrors.ACTIVITY_NOT_FOUND();
     return this.toDto(scope, row);
   }
 
-  async listActivities(scope: AccessScope, query: ListActivitiesQuery): Promise<ActivityPage> {
+  async listActivities(scope: AccessScope, query: ListActivitiesQuery): Promise<ActivityPageDto> {
     const { ids, total, capped } = await this.activities.listPage(scope, filtersOf(query), {
       sort: query.sort ?? '-date',
       offset: (query.page - 1) * query.pageSize,
@@ -217,7 +214,7 @@ export class ActivitiesService {
    * Creates a draft; idempotent by clientId: the same clientId with the same body (from the same
    * author) returns the existing activity (`created: false`), with anything else it is a 409.
    */
-  async createActivity(scope: AccessScope, body: CreateActivityDto): Promise<{ activity: ActivityDto; created: boolean }> {
+  async createActivity(scope: AccessScope, body: CreateActivityDto): Promise<{ activity: ActivityResponseDto; created: boolean }> {
     if (scope.role !== 'innovator') throw ActivityErrors.ACTIVITY_AUTHOR_ROLE();
     const content = contentOf(body);
     const municipality = await this.assignedMunicipality(scope, content.municipality);
@@ -258,7 +255,7 @@ export class ActivitiesService {
   }
 
   /** Edits by the author, while draft or returned, at the version they loaded. Audits the changed fields. */
-  async updateActivity(scope: AccessScope, id: string, body: UpdateActivityDto): Promise<ActivityDto> {
+  async updateActivity(scope: AccessScope, id: string, body: UpdateActivityDto): Promise<ActivityResponseDto> {
     await this.door.transaction(async (tx) => {
       const activity = await this.activities.lockReadable(tx, scope, id);
       if (!activity) throw ActivityErrors.ACTIVITY_NOT_FOUND();
@@ -318,7 +315,7 @@ export class ActivitiesService {
     id: string,
     action: ActivityAction,
     body: { comment?: string | null; version?: number },
-  ): Promise<ActivityDto> {
+  ): Promise<ActivityResponseDto> {
     const review = REVIEW_ACTIONS.includes(action);
     if (review) scope.requireRole('coordinator');
     await this.door.transaction(async (tx) => {
@@ -348,7 +345,7 @@ export class ActivitiesService {
   }
 
   /** The audit entries of an activity, oldest first. Municipality users get 404 (the history holds staff matters). */
-  async getHistory(scope: AccessScope, id: string): Promise<AuditEntryDto[]> {
+  async getHistory(scope: AccessScope, id: string): Promise<ActivityHistoryEntryDto[]> {
     if (!this.policy.readsHistory(scope) || !(await this.activities.existsReadable(scope, id))) throw ActivityErrors.ACTIVITY_NOT_FOUND();
     const rows = await this.audit.history(scope, 'activity', id);
     return rows.map((row) => ({

@@ -1,13 +1,13 @@
 import { Injectable } from '@nestjs/common';
-import type { AuditEntryDto, Page } from '@trama/contracts';
 import type { AccessScope } from '../../common/access/access-scope';
 import { CommonErrors } from '../../common/errors/app-error';
 import { pageOf } from '../../common/http/pagination';
 import { AuditPolicy } from './audit.policy';
 import { AuditRepository, type AuditRow } from './audit.repository';
+import type { AuditEntryResponseDto, AuditPageDto } from './dto/audit-entry.response';
 import type { ListAuditQuery } from './dto/list-audit.query';
 
-function toDto(row: AuditRow): AuditEntryDto {
+function toDto(row: AuditRow): AuditEntryResponseDto {
   return {
     id: String(row.id),
     at: new Date(row.at).toISOString(),
@@ -28,7 +28,7 @@ export class AuditLogService {
     private readonly policy: AuditPolicy,
   ) {}
 
-  async listEntries(scope: AccessScope, query: ListAuditQuery): Promise<Page<AuditEntryDto>> {
+  async listEntries(scope: AccessScope, query: ListAuditQuery): Promise<AuditPageDto> {
     if (!this.policy.readsLog(scope)) throw CommonErrors.FORBIDDEN();
     const { rows, total } = await this.audit.listInScope(scope, {
       entity: query.entity,

@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { CookieOptions, Request, Response } from 'express';
 import { APP_CONFIG, type AppConfig } from '../../config/config';
-import type { LoginResponse } from '@trama/contracts';
+import type { LoginResponseDto } from './dto/login.response';
 import type { IssuedSession } from './auth.service';
 import { DEVICE_COOKIE, DEVICE_COOKIE_PATH, DEVICE_COOKIE_TTL_DAYS, REFRESH_COOKIE, REFRESH_COOKIE_PATH } from './refresh-token';
 
@@ -36,7 +36,7 @@ export class AuthCookies {
   }
 
   /** Sets the session's refresh cookie (and a new device cookie, if the sign-in made one) and returns the body for the client. */
-  send(res: Response, session: IssuedSession): LoginResponse {
+  send(res: Response, session: IssuedSession): LoginResponseDto {
     this.write(res, session.refreshToken);
     if (session.deviceToken) this.writeDevice(res, session.deviceToken);
     return session.body;

@@ -1,7 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
 import { JwtService } from '@nestjs/jwt';
-import type { LoginResponse, SessionUser } from '@trama/contracts';
 import type { AccessScope } from '../../common/access/access-scope';
 import { AccessService } from '../../common/access/access.service';
 import { ScopedData, type ScopedTx } from '../../common/access/scoped-data';
@@ -12,9 +11,11 @@ import { passwordStamp } from '../../common/auth/token-validity';
 import { APP_CONFIG, type AppConfig } from '../../config/config';
 import { CredentialsService, type LoginCandidate } from '../users/credentials.service';
 import { fieldError } from '../users/user-rules';
+import type { SessionUserDto } from '../users/dto/user.response';
 import { UsersService } from '../users/users.service';
 import { AuthErrors } from './auth.errors';
 import type { ChangePasswordDto } from './dto/change-password.dto';
+import type { LoginResponseDto } from './dto/login.response';
 import { DEVICE_COOKIE_TTL_DAYS, generateRefreshToken, hashRefreshToken } from './refresh-token';
 import { RefreshTokensRepository } from './refresh-tokens.repository';
 import { type BackoffKeys, type BackoffRule, EVERY_CLIENT, SignInBackoffRepository } from './sign-in-backoff.repository';
@@ -23,7 +24,7 @@ import { clientKey, emailKey } from './sign-in-keys';
 
 /** A session to hand to the client: the JSON body, and the refresh token for the cookie. */
 export interface IssuedSession {
-  body: LoginResponse;
+  body: LoginResponseDto;
   refreshToken: string;
   refreshExpiresAt: Date;
   /** a new device cookie, when the sign-in came from a browser not yet known for this e-mail */
@@ -252,7 +253,7 @@ export class AuthService {
     });
   }
 
-  getSessionUser(scope: AccessScope): Promise<SessionUser> {
+  getSessionUser(scope: AccessScope): Promise<SessionUserDto> {
     return this.users.getSessionUser(scope);
   }
 

@@ -1,4 +1,4 @@
-import type { OrganizationDto } from '@trama/contracts';
+import type { OrganizationResponseDto } from './dto/organization.response';
 import { type ActivityWorld, activityWorld, countRows } from '../../test/activity-fixtures';
 import { createTestApp, type TestApp } from '../../test/test-app';
 
@@ -24,7 +24,7 @@ describe('organizations register (minimal)', () => {
       .set(w.innA.auth)
       .send(body({ name: '  Cooperativa Città Solidale ', kind: 'social_enterprise', taxCode: 'it 06363391001' }))
       .expect(201);
-    const org = res.body as OrganizationDto;
+    const org = res.body as OrganizationResponseDto;
     expect(org).toMatchObject({
       name: 'Cooperativa Città Solidale',
       kind: 'social_enterprise',
@@ -121,20 +121,20 @@ describe('organizations register (minimal)', () => {
       .send(body({ name: 'Associazione Perché No', municipality: '072029', kind: 'odv' }))
       .expect(201);
     const q = await t.http.get('/api/organizations?q=perche').set(w.coord.auth).expect(200);
-    expect(q.body.items.map((o: OrganizationDto) => o.name)).toEqual(['Associazione Perché No']);
+    expect(q.body.items.map((o: OrganizationResponseDto) => o.name)).toEqual(['Associazione Perché No']);
     const byMuni = await t.http.get('/api/organizations?municipality=072029').set(w.innC.auth).expect(200);
-    expect(byMuni.body.items.map((o: OrganizationDto) => o.name)).toEqual(['Associazione Perché No']);
+    expect(byMuni.body.items.map((o: OrganizationResponseDto) => o.name)).toEqual(['Associazione Perché No']);
     const names = (await t.http.get('/api/organizations?pageSize=200').set(w.coord.auth).expect(200)).body.items.map(
-      (o: OrganizationDto) => o.name,
+      (o: OrganizationResponseDto) => o.name,
     );
     expect(names).toEqual([...names].sort((a: string, b: string) => a.toLowerCase().localeCompare(b.toLowerCase())));
     const muni = await t.http.get('/api/organizations?pageSize=200').set(w.muniBari.auth).expect(200);
     expect(muni.body.items.length).toBeGreaterThan(0);
-    expect(muni.body.items.every((o: OrganizationDto) => o.municipality.istatCode === '072006')).toBe(true);
+    expect(muni.body.items.every((o: OrganizationResponseDto) => o.municipality.istatCode === '072006')).toBe(true);
     const area = await t.http.get('/api/organizations?pageSize=200').set(w.areaMolfetta.auth).expect(200);
-    expect(area.body.items.map((o: OrganizationDto) => o.name)).toEqual(['Associazione Perché No']);
+    expect(area.body.items.map((o: OrganizationResponseDto) => o.name)).toEqual(['Associazione Perché No']);
     const other = await t.http.get('/api/organizations?pageSize=200').set(w.coordBo.auth).expect(200);
-    expect(other.body.items.every((o: OrganizationDto) => o.municipality.istatCode === '037006')).toBe(true);
+    expect(other.body.items.every((o: OrganizationResponseDto) => o.municipality.istatCode === '037006')).toBe(true);
   });
 
   it('answers 404 for another tenant, outside a municipality user territory, and for non-uuid ids', async () => {
@@ -169,7 +169,7 @@ describe('organizations register (minimal)', () => {
       .get(`/api/organizations?q=${encodeURIComponent('100%')}`)
       .set(w.coord.auth)
       .expect(200);
-    expect(res.body.items.map((o: OrganizationDto) => o.name)).toEqual(['Rete 100% Sud']);
+    expect(res.body.items.map((o: OrganizationResponseDto) => o.name)).toEqual(['Rete 100% Sud']);
     const none = await t.http
       .get(`/api/organizations?q=${encodeURIComponent('_')}`)
       .set(w.coord.auth)

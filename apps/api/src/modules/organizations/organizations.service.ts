@@ -1,5 +1,4 @@
 import { Injectable } from '@nestjs/common';
-import type { OrganizationDto, Page } from '@trama/contracts';
 import { QueryFailedError } from 'typeorm';
 import type { AccessScope } from '../../common/access/access-scope';
 import { ScopedData, type ScopedTx } from '../../common/access/scoped-data';
@@ -7,10 +6,11 @@ import { AuditService } from '../../common/audit/audit.service';
 import { pageOf } from '../../common/http/pagination';
 import type { CreateOrganizationDto } from './dto/create-organization.dto';
 import type { ListOrganizationsQuery } from './dto/list-organizations.query';
+import type { OrganizationResponseDto, OrganizationsPageDto } from './dto/organization.response';
 import { OrganizationErrors } from './organizations.errors';
 import { type MunicipalityKey, type OrganizationRow, OrganizationsRepository } from './organizations.repository';
 
-function toDto(row: OrganizationRow): OrganizationDto {
+function toDto(row: OrganizationRow): OrganizationResponseDto {
   return {
     id: row.id,
     name: row.name,
@@ -42,7 +42,7 @@ export class OrganizationsService {
     private readonly audit: AuditService,
   ) {}
 
-  async listOrganizations(scope: AccessScope, query: ListOrganizationsQuery): Promise<Page<OrganizationDto>> {
+  async listOrganizations(scope: AccessScope, query: ListOrganizationsQuery): Promise<OrganizationsPageDto> {
     const { rows, total } = await this.organizations.list(scope, {
       q: query.q || undefined,
       municipality: query.municipality,
@@ -53,13 +53,13 @@ export class OrganizationsService {
     return pageOf(rows.map(toDto), total, query);
   }
 
-  async getOrganization(scope: AccessScope, id: string): Promise<OrganizationDto> {
+  async getOrganization(scope: AccessScope, id: string): Promise<OrganizationResponseDto> {
     const row = await this.organizations.findReadable(scope, id);
     if (!row) throw OrganizationErrors.ORGANIZATION_NOT_FOUND();
     return toDto(row);
   }
 
-  async createOrganization(scope: AccessScope, body: CreateOrganizationDto): Promise<OrganizationDto> {
+  async createOrganization(scope: AccessScope, body: CreateOrganizationDto): Promise<OrganizationResponseDto> {
     scope.requireRole('innovator', 'coordinator');
     const municipality = await this.assignedMunicipality(scope, body.municipality);
     let id: string;

@@ -1,9 +1,9 @@
-import type { TenantRef } from '@trama/contracts';
+import type { TenantRefDto } from '../../common/http/refs.dto';
 import { addYears, isDateOnly, staleSince } from './staff-output-dates';
 import { buildStaffOutput, minutesToHours, roundHours } from './staff-output-figures';
 import type { PeriodGroupRow, StaffRow } from './staff-output.repository';
 
-const tenant: TenantRef = { id: 't1', istatCode: '272', name: 'Città Metropolitana di Bari' };
+const tenant: TenantRefDto = { id: 't1', istatCode: '272', name: 'Città Metropolitana di Bari' };
 const staffRow = (id: string, extra: Partial<StaffRow> = {}): StaffRow => ({
   id,
   fullName: id,

@@ -4,19 +4,21 @@ import {
   STAFF_OUTPUT_REPORTED_STATUSES,
   type ActivityStatus,
   type ActivityType,
-  type ReviewTimeStats,
-  type StaffOutputDto,
-  type StaffOutputFigures,
-  type StaffOutputInnovator,
-  type TenantRef,
 } from '@trama/contracts';
+import type { TenantRefDto } from '../../common/http/refs.dto';
+import type { StaffOutputResponse } from './dto/staff-output.response';
 import { staleSince } from './staff-output-dates';
 import type { AssignmentRow, PeriodGroupRow, ReviewTimeRow, StaffRow } from './staff-output.repository';
 
 /** Pure assembly of the dashboard from the repository's rows: no I/O, unit-tested. */
 
+type StaffOutputInnovator = StaffOutputResponse['innovators'][number];
+/** The figures of an innovator, and of the tenant (its totals add the head counts). */
+type StaffOutputFigures = Pick<StaffOutputInnovator, 'activities' | 'byStatus' | 'byType' | 'hours' | 'participants' | 'reviewTime'>;
+type ReviewTimeStats = StaffOutputFigures['reviewTime'];
+
 export interface StaffOutputInput {
-  tenant: TenantRef;
+  tenant: TenantRefDto;
   from: string;
   to: string;
   staleDays: number;
@@ -80,7 +82,7 @@ function figures(acc: Accumulator, review: ReviewTimeRow | undefined): StaffOutp
   };
 }
 
-export function buildStaffOutput(input: StaffOutputInput): StaffOutputDto {
+export function buildStaffOutput(input: StaffOutputInput): StaffOutputResponse {
   const since = staleSince(input.to, input.staleDays);
   const perAuthor = new Map<string, Accumulator>();
   const total = emptyAccumulator();

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import type { ActivityStatus, ActivityType, StaffOutputDto, StaffOutputInnovator } from '@trama/contracts';
+import type { ActivityStatus, ActivityType } from '@trama/contracts';
+import type { StaffOutputResponse } from './dto/staff-output.response';
 import type { TestTenant, TestUser } from '../../test/factories';
 import { createTestApp, type TestApp } from '../../test/test-app';
 
@@ -231,14 +232,14 @@ describe('staff output dashboard (GET /api/staff-output)', () => {
 
   const as = (user: TestUser) => ({ Authorization: `Bearer ${tokens.get(user.id)}` });
   const get = (user: TestUser, query: Record<string, string | number>) => t.http.get('/api/staff-output').query(query).set(as(user));
-  const person = (body: StaffOutputDto, user: TestUser): StaffOutputInnovator => {
+  const person = (body: StaffOutputResponse, user: TestUser): StaffOutputResponse['innovators'][number] => {
     const found = body.innovators.find((i) => i.id === user.id);
     if (!found) throw new Error(`${user.email} missing from the dashboard`);
     return found;
   };
 
   describe('figures for a known dataset', () => {
-    let body: StaffOutputDto;
+    let body: StaffOutputResponse;
     beforeAll(async () => {
       const res = await get(coordBari, MARCH);
       expect(res.status).toBe(200);

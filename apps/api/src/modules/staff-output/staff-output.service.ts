@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
-import type { StaffOutputDto } from '@trama/contracts';
 import type { AccessScope } from '../../common/access/access-scope';
 import type { StaffOutputQueryDto } from './dto/staff-output.query';
+import type { StaffOutputResponse } from './dto/staff-output.response';
 import { buildStaffOutput } from './staff-output-figures';
 import { StaffOutputRepository, type TenantRow } from './staff-output.repository';
 import { StaffOutputErrors } from './staff-output.errors';
@@ -15,7 +15,7 @@ import { StaffOutputErrors } from './staff-output.errors';
 export class StaffOutputService {
   constructor(private readonly repository: StaffOutputRepository) {}
 
-  async getStaffOutput(scope: AccessScope, query: StaffOutputQueryDto): Promise<StaffOutputDto> {
+  async getStaffOutput(scope: AccessScope, query: StaffOutputQueryDto): Promise<StaffOutputResponse> {
     scope.requireRole('coordinator');
     const tenant = await this.resolveTenant(scope, query.tenant);
     const target = { tenantId: tenant.id, from: query.from, to: query.to };

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import type { TenantRef } from '@trama/contracts';
+import type { TenantRefDto } from '../../common/http/refs.dto';
 import type { AccessScope } from '../../common/access/access-scope';
 import type { ScopedTx } from '../../common/access/scoped-data';
 import { type TenantRow, TenantsRepository } from './tenants.repository';
@@ -13,13 +13,13 @@ export class TenantsService {
   constructor(private readonly tenants: TenantsRepository) {}
 
   /** Admins: every tenant; everyone else: their own. */
-  async listTenants(scope: AccessScope): Promise<TenantRef[]> {
+  async listTenants(scope: AccessScope): Promise<TenantRefDto[]> {
     const rows = await this.tenants.listInScope(scope);
     return rows.map((r) => ({ id: r.id, istatCode: r.istatCode, name: r.name }));
   }
 
   /** The tenant with this ISTAT code, if the caller reaches it (admins: any), else null. */
-  async findTenant(scope: AccessScope, istatCode: string): Promise<TenantRef | null> {
+  async findTenant(scope: AccessScope, istatCode: string): Promise<TenantRefDto | null> {
     const row = await this.tenants.findByIstat(scope, istatCode);
     return row && { id: row.id, istatCode: row.istatCode, name: row.name };
   }

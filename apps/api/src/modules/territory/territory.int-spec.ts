@@ -1,9 +1,16 @@
-import type { FeatureCollection, MunicipalityDto, MunicipalityFeatureProperties, Page, SocialAreaDto, TenantRef } from '@trama/contracts';
+import type { TenantRefDto } from '../../common/http/refs.dto';
 import type { TerritoryRule } from '../../common/access/access-scope';
 import { AccessService } from '../../common/access/access.service';
 import type { TestTenant, TestUser } from '../../test/factories';
 import { createTestApp, TestApp } from '../../test/test-app';
 import { BARI, BOLOGNA, loadTestTenant, readTerritoryFile } from '../../test/territory-data';
+import type {
+  MunicipalityFeatureCollectionResponse,
+  MunicipalityPageResponse,
+  MunicipalityResponse,
+  SocialAreaPageResponse,
+  SocialAreaResponse,
+} from './dto/territory-responses.dto';
 import { TerritoryService } from './territory.service';
 
 /**
@@ -108,7 +115,7 @@ describe('territory API', () => {
       ['coordBologna', ['237']],
     ])('lists for %s: %j', async (who, codes) => {
       const res = await as(who).get('/api/tenants').expect(200);
-      expect((res.body as TenantRef[]).map((x) => x.istatCode).sort()).toEqual(codes);
+      expect((res.body as TenantRefDto[]).map((x) => x.istatCode).sort()).toEqual(codes);
       expect(Object.keys(res.body[0]).sort()).toEqual(['id', 'istatCode', 'name']);
     });
 
@@ -120,7 +127,7 @@ describe('territory API', () => {
   describe('GET /api/social-areas', () => {
     it('gives a Bari coordinator the 12 areas of Bari ordered by name, with counts and populations', async () => {
       const res = await as('coordBari').get('/api/social-areas?pageSize=200').expect(200);
-      const page = res.body as Page<SocialAreaDto>;
+      const page = res.body as SocialAreaPageResponse;
       expect(page.total).toBe(12);
       expect(page.items.map((a) => a.code).every((c) => c.startsWith('ATS_BA_'))).toBe(true);
       const names = page.items.map((a) => a.name);
@@ -167,7 +174,7 @@ describe('territory API', () => {
     it('gives a Bologna coordinator the 7 districts of Bologna and nothing of Bari', async () => {
       const res = await as('coordBologna').get('/api/social-areas?pageSize=200').expect(200);
       expect(res.body.total).toBe(7);
-      expect(res.body.items.every((a: SocialAreaDto) => a.code.startsWith('DSS_BO_'))).toBe(true);
+      expect(res.body.items.every((a: SocialAreaResponse) => a.code.startsWith('DSS_BO_'))).toBe(true);
       // asking for Bari's tenant filters to nothing rather than widening the scope
       const other = await as('coordBologna').get('/api/social-areas?tenant=272').expect(200);
       expect(other.body).toMatchObject({ total: 0, items: [] });
@@ -220,7 +227,7 @@ describe('territory API', () => {
   describe('GET /api/municipalities', () => {
     it('gives a Bari coordinator exactly the 41 municipalities of Bari with pageSize=200, ordered by name', async () => {
       const res = await as('coordBari').get('/api/municipalities?pageSize=200').expect(200);
-      const page = res.body as Page<MunicipalityDto>;
+      const page = res.body as MunicipalityPageResponse;
       expect(page).toMatchObject({ total: 41, page: 1, pageSize: 200 });
       expect(page.items).toHaveLength(41);
       expect(new Set(page.items.map((m) => m.istatCode))).toEqual(new Set(bariCsv.map((r) => r[0])));
@@ -244,11 +251,11 @@ describe('territory API', () => {
     it('gives a Bologna coordinator the 55 of Bologna and never one of Bari', async () => {
       const res = await as('coordBologna').get('/api/municipalities?pageSize=200').expect(200);
       expect(res.body.total).toBe(55);
-      expect(res.body.items.every((m: MunicipalityDto) => m.tenant.istatCode === '237' && m.istatCode.startsWith('037'))).toBe(true);
+      expect(res.body.items.every((m: MunicipalityResponse) => m.tenant.istatCode === '237' && m.istatCode.startsWith('037'))).toBe(true);
       const search = await as('coordBologna').get('/api/municipalities?q=Molfetta').expect(200);
       expect(search.body.total).toBe(0);
       const baricella = await as('coordBologna').get('/api/municipalities?q=Bari').expect(200);
-      expect(baricella.body.items.map((m: MunicipalityDto) => m.name)).toEqual(['Baricella']);
+      expect(baricella.body.items.map((m: MunicipalityResponse) => m.name)).toEqual(['Baricella']);
     });
 
     it('gives the innovator the whole tenant (reading is not limited to the assignment)', async () => {
@@ -258,12 +265,12 @@ describe('territory API', () => {
     it('gives the Molfetta user only Molfetta', async () => {
       const res = await as('molfetta').get('/api/municipalities?pageSize=200').expect(200);
       expect(res.body.total).toBe(1);
-      expect(res.body.items.map((m: MunicipalityDto) => m.istatCode)).toEqual(['072029']);
+      expect(res.body.items.map((m: MunicipalityResponse) => m.istatCode)).toEqual(['072029']);
     });
 
     it('gives the user of a social area its municipalities', async () => {
       const res = await as('corato').get('/api/municipalities').expect(200);
-      expect(res.body.items.map((m: MunicipalityDto) => m.name)).toEqual(['Corato', 'Ruvo di Puglia', 'Terlizzi']);
+      expect(res.body.items.map((m: MunicipalityResponse) => m.name)).toEqual(['Corato', 'Ruvo di Puglia', 'Terlizzi']);
     });
 
     it('gives an admin all 96, or one tenant with ?tenant', async () => {
@@ -273,7 +280,7 @@ describe('territory API', () => {
 
     it('filters by social area', async () => {
       const res = await as('coordBari').get('/api/municipalities?socialArea=ATS_BA_MOLFETTA').expect(200);
-      expect(res.body.items.map((m: MunicipalityDto) => m.name)).toEqual(['Giovinazzo', 'Molfetta']);
+      expect(res.body.items.map((m: MunicipalityResponse) => m.name)).toEqual(['Giovinazzo', 'Molfetta']);
       const outside = await as('molfetta').get('/api/municipalities?socialArea=ATS_BA_BARI').expect(200);
       expect(outside.body.total).toBe(0);
     });
@@ -282,15 +289,15 @@ describe('territory API', () => {
       const byName = await as('coordBari')
         .get(`/api/municipalities?q=${encodeURIComponent('MÒLFETTA')}`)
         .expect(200);
-      expect(byName.body.items.map((m: MunicipalityDto) => m.istatCode)).toEqual(['072029']);
+      expect(byName.body.items.map((m: MunicipalityResponse) => m.istatCode)).toEqual(['072029']);
       const part = await as('coordBari').get('/api/municipalities?q=di%20bari').expect(200);
       const diBari = bariCsv.map((r) => r[1]).filter((n) => n.toLowerCase().includes('di bari'));
       expect(diBari.length).toBeGreaterThan(1);
-      expect(part.body.items.map((m: MunicipalityDto) => m.name)).toEqual(
+      expect(part.body.items.map((m: MunicipalityResponse) => m.name)).toEqual(
         diBari.sort((a, b) => (a.toLowerCase() < b.toLowerCase() ? -1 : 1)),
       );
       const code = await as('coordBari').get('/api/municipalities?q=07200').expect(200);
-      expect(code.body.items.map((m: MunicipalityDto) => m.istatCode).sort()).toEqual(
+      expect(code.body.items.map((m: MunicipalityResponse) => m.istatCode).sort()).toEqual(
         bariCsv.map((r) => r[0]).filter((c) => c.startsWith('07200')),
       );
       const wildcard = await as('coordBari').get('/api/municipalities?q=%25').expect(200);
@@ -301,7 +308,7 @@ describe('territory API', () => {
       await t.db.query(`UPDATE municipalities SET name = 'Turì' WHERE tenant_id = $1 AND istat_code = '072047'`, [bari.id]);
       try {
         const res = await as('coordBari').get('/api/municipalities?q=turi').expect(200);
-        expect(res.body.items.map((m: MunicipalityDto) => m.name)).toEqual(['Turì']);
+        expect(res.body.items.map((m: MunicipalityResponse) => m.name)).toEqual(['Turì']);
       } finally {
         await t.db.query(`UPDATE municipalities SET name = 'Turi' WHERE tenant_id = $1 AND istat_code = '072047'`, [bari.id]);
       }
@@ -354,7 +361,7 @@ describe('territory API', () => {
   });
 
   describe('GET /api/map/municipalities', () => {
-    type Layer = FeatureCollection<MunicipalityFeatureProperties>;
+    type Layer = MunicipalityFeatureCollectionResponse;
     const codes = (layer: Layer) => layer.features.map((f) => f.properties.istatCode).sort();
 
     it('gives a Bari coordinator the 41 simplified boundaries with properties and a private cache header', async () => {
@@ -465,7 +472,7 @@ describe('territory API', () => {
       ]);
       // the social-area user's territory follows the membership
       const corato = await as('corato').get('/api/municipalities').expect(200);
-      expect(corato.body.items.map((m: MunicipalityDto) => m.istatCode)).toEqual(['072020', '072029', '072038', '072043']);
+      expect(corato.body.items.map((m: MunicipalityResponse) => m.istatCode)).toEqual(['072020', '072029', '072038', '072043']);
       const areas = await as('coordBari').get('/api/social-areas/ATS_BA_MOLFETTA').expect(200);
       expect(areas.body.municipalityCount).toBe(1);
     });

@@ -1,5 +1,4 @@
 import { Inject, Injectable } from '@nestjs/common';
-import type { FeatureCollection, MunicipalityDto, MunicipalityFeatureProperties, Page, SocialAreaDto } from '@trama/contracts';
 import type { AccessScope, TerritoryRule } from '../../common/access/access-scope';
 import { ScopedData } from '../../common/access/scoped-data';
 import { AuditService } from '../../common/audit/audit.service';
@@ -8,13 +7,20 @@ import { pageOf } from '../../common/http/pagination';
 import { APP_CONFIG, type AppConfig } from '../../config/config';
 import type { ImportTerritoryDto } from './dto/import-territory.dto';
 import type { ListMunicipalitiesQuery, ListSocialAreasQuery, MapMunicipalitiesQuery } from './dto/territory-queries.dto';
+import type {
+  MunicipalityFeatureCollectionResponse,
+  MunicipalityPageResponse,
+  MunicipalityResponse,
+  SocialAreaPageResponse,
+  SocialAreaResponse,
+} from './dto/territory-responses.dto';
 import type { UpdateMunicipalityDto } from './dto/update-municipality.dto';
 import { LatLon, parseBbox, pointInGeometry } from './geo';
 import { ImportSummary, TerritoryImportService } from './territory-import.service';
 import { MunicipalityRow, SocialAreaRow, TerritoryRepository } from './territory.repository';
 import { TerritoryErrors } from './territory.errors';
 
-function toMunicipalityDto(row: MunicipalityRow): MunicipalityDto {
+function toMunicipalityDto(row: MunicipalityRow): MunicipalityResponse {
   return {
     istatCode: row.istatCode,
     name: row.name,
@@ -29,7 +35,7 @@ function toMunicipalityDto(row: MunicipalityRow): MunicipalityDto {
   };
 }
 
-function toSocialAreaDto(row: SocialAreaRow): SocialAreaDto {
+function toSocialAreaDto(row: SocialAreaRow): SocialAreaResponse {
   return {
     code: row.code,
     name: row.name,
@@ -54,7 +60,7 @@ export class TerritoryService {
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
-  async listSocialAreas(scope: AccessScope, query: ListSocialAreasQuery): Promise<Page<SocialAreaDto>> {
+  async listSocialAreas(scope: AccessScope, query: ListSocialAreasQuery): Promise<SocialAreaPageResponse> {
     const { rows, total } = await this.territory.listSocialAreas(
       scope,
       { tenant: query.tenant },
@@ -63,14 +69,14 @@ export class TerritoryService {
     return pageOf(rows.map(toSocialAreaDto), total, query);
   }
 
-  async getSocialArea(scope: AccessScope, code: string, tenant?: string): Promise<SocialAreaDto> {
+  async getSocialArea(scope: AccessScope, code: string, tenant?: string): Promise<SocialAreaResponse> {
     const rows = await this.territory.findSocialAreas(scope, code, { tenant });
     if (rows.length === 0) throw TerritoryErrors.SOCIAL_AREA_NOT_FOUND();
     if (rows.length > 1) throw TerritoryErrors.TERRITORY_TENANT_REQUIRED();
     return toSocialAreaDto(rows[0]);
   }
 
-  async listMunicipalities(scope: AccessScope, query: ListMunicipalitiesQuery): Promise<Page<MunicipalityDto>> {
+  async listMunicipalities(scope: AccessScope, query: ListMunicipalitiesQuery): Promise<MunicipalityPageResponse> {
     const { rows, total } = await this.territory.listMunicipalities(
       scope,
       { tenant: query.tenant, socialArea: query.socialArea, q: query.q },
@@ -79,7 +85,7 @@ export class TerritoryService {
     return pageOf(rows.map(toMunicipalityDto), total, query);
   }
 
-  async getMunicipality(scope: AccessScope, istatCode: string, tenant?: string): Promise<MunicipalityDto> {
+  async getMunicipality(scope: AccessScope, istatCode: string, tenant?: string): Promise<MunicipalityResponse> {
     const rows = await this.territory.findMunicipalities(scope, istatCode, { tenant });
     return toMunicipalityDto(this.single(rows));
   }
@@ -90,7 +96,7 @@ export class TerritoryService {
     istatCode: string,
     change: UpdateMunicipalityDto,
     tenant?: string,
-  ): Promise<MunicipalityDto> {
+  ): Promise<MunicipalityResponse> {
     scope.requireRole('coordinator');
     return this.door.transaction(async (tx) => {
       const current = this.single(await this.territory.findMunicipalities(scope, istatCode, { tenant }, tx));
@@ -127,7 +133,7 @@ export class TerritoryService {
   }
 
   /** The municipality layer: simplified boundaries with a few properties, optionally within a bbox. */
-  async mapMunicipalities(scope: AccessScope, query: MapMunicipalitiesQuery): Promise<FeatureCollection<MunicipalityFeatureProperties>> {
+  async mapMunicipalities(scope: AccessScope, query: MapMunicipalitiesQuery): Promise<MunicipalityFeatureCollectionResponse> {
     const bbox = query.bbox === undefined ? undefined : parseBbox(query.bbox);
     if (bbox === null)
       throw CommonErrors.VALIDATION_FAILED('bbox must be minLon,minLat,maxLon,maxLat', [{ field: 'bbox', messages: ['not a valid bbox'] }]);
@@ -153,7 +159,7 @@ export class TerritoryService {
    * The municipality in the caller's scope whose full boundary contains the point, or null
    * (outside every boundary in scope, e.g. in the enclave of another province).
    */
-  async findMunicipalityAt(scope: AccessScope, point: LatLon, rule: TerritoryRule = 'visible'): Promise<MunicipalityDto | null> {
+  async findMunicipalityAt(scope: AccessScope, point: LatLon, rule: TerritoryRule = 'visible'): Promise<MunicipalityResponse | null> {
     const candidates = await this.territory.findBoundaryCandidates(scope, point, rule);
     const hit = candidates.find((c) => pointInGeometry(point, c.boundary));
     return hit ? toMunicipalityDto(hit) : null;

@@ -1,19 +1,20 @@
-import type { MunicipalityRef, SessionUser, UserDto } from '@trama/contracts';
+import type { MunicipalityRefDto } from '../../common/http/refs.dto';
+import type { SessionUserDto, UserResponseDto } from './dto/user.response';
 import type { UserProfileRow } from './users.repository';
 
 const iso = (d: Date | string | null): string | null => (d === null ? null : new Date(d).toISOString());
 
-export function territoryOf(row: UserProfileRow): SessionUser['territory'] {
+export function territoryOf(row: UserProfileRow): SessionUserDto['territory'] {
   if (!row.territoryCode || !row.territoryName) return null;
   return { kind: row.scopeMunicipalityId ? 'municipality' : 'social_area', code: row.territoryCode, name: row.territoryName };
 }
 
-export function tenantOf(row: UserProfileRow): SessionUser['tenant'] {
+export function tenantOf(row: UserProfileRow): SessionUserDto['tenant'] {
   return row.tenantId && row.tenantIstat && row.tenantName ? { id: row.tenantId, istatCode: row.tenantIstat, name: row.tenantName } : null;
 }
 
 /** `lockedUntil`: the running back-off of the user's e-mail for browsers it has not signed in from (see docs/sign-in.md). */
-export function toUserDto(row: UserProfileRow, municipalities: MunicipalityRef[], lockedUntil: Date | null = null): UserDto {
+export function toUserDto(row: UserProfileRow, municipalities: MunicipalityRefDto[], lockedUntil: Date | null = null): UserResponseDto {
   return {
     id: row.id,
     email: row.email,
@@ -32,7 +33,7 @@ export function toUserDto(row: UserProfileRow, municipalities: MunicipalityRef[]
   };
 }
 
-export function toSessionUser(row: UserProfileRow, municipalities: MunicipalityRef[]): SessionUser {
+export function toSessionUser(row: UserProfileRow, municipalities: MunicipalityRefDto[]): SessionUserDto {
   return {
     id: row.id,
     email: row.email,

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import type { MunicipalityRef, Role } from '@trama/contracts';
+import type { Role } from '@trama/contracts';
+import type { MunicipalityRefDto } from '../../common/http/refs.dto';
 import type { AccessScope } from '../../common/access/access-scope';
 import { ScopedData, type ScopedTx } from '../../common/access/scoped-data';
 import { ScopeViolation } from '../../common/access/scope-rules';
@@ -128,8 +129,12 @@ export class UsersRepository {
   }
 
   /** Assigned municipalities of the given users (innovators), by user id, sorted by name. */
-  async assignedMunicipalities(scope: AccessScope, userIds: string[], reads: Reads = this.door): Promise<Map<string, MunicipalityRef[]>> {
-    const out = new Map<string, MunicipalityRef[]>();
+  async assignedMunicipalities(
+    scope: AccessScope,
+    userIds: string[],
+    reads: Reads = this.door,
+  ): Promise<Map<string, MunicipalityRefDto[]>> {
+    const out = new Map<string, MunicipalityRefDto[]>();
     if (userIds.length === 0) return out;
     const rows = await reads
       .select(scope, this.policy.assignments, 'um')

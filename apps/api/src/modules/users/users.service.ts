@@ -1,5 +1,4 @@
 import { Injectable } from '@nestjs/common';
-import type { CreateUserResponse, Page, ResetPasswordResponse, SessionUser, UserDto } from '@trama/contracts';
 import type { AccessScope } from '../../common/access/access-scope';
 import { ScopedData, type ScopedTx } from '../../common/access/scoped-data';
 import { AuditService } from '../../common/audit/audit.service';
@@ -15,6 +14,7 @@ import type { CreateUserDto } from './dto/create-user.dto';
 import type { ListUsersQuery } from './dto/list-users.query';
 import type { TerritoryRefDto } from './dto/territory-ref.dto';
 import type { UpdateUserDto } from './dto/update-user.dto';
+import type { CreateUserResponseDto, ResetPasswordResponseDto, SessionUserDto, UserResponseDto, UsersPageDto } from './dto/user.response';
 import {
   canManageRole,
   canResetPassword,
@@ -31,7 +31,7 @@ import { type UserChanges, type UserProfileRow, UsersRepository } from './users.
 const AUDIT_ENTITY = 'user';
 
 /** What the audit log keeps of a user (never secrets). */
-function auditView(row: Pick<UserDto, 'email' | 'fullName' | 'role' | 'active' | 'hiredOn' | 'contractEnd' | 'territory'>) {
+function auditView(row: Pick<UserResponseDto, 'email' | 'fullName' | 'role' | 'active' | 'hiredOn' | 'contractEnd' | 'territory'>) {
   return {
     email: row.email,
     fullName: row.fullName,
@@ -56,7 +56,7 @@ export class UsersService {
     private readonly audit: AuditService,
   ) {}
 
-  async listUsers(scope: AccessScope, query: ListUsersQuery): Promise<Page<UserDto>> {
+  async listUsers(scope: AccessScope, query: ListUsersQuery): Promise<UsersPageDto> {
     scope.requireRole('coordinator');
     const { rows, total } = await this.users.listInScope(scope, {
       role: query.role,
@@ -69,20 +69,20 @@ export class UsersService {
     return pageOf(await this.toDtos(scope, rows), total, query);
   }
 
-  async getUser(scope: AccessScope, id: string): Promise<UserDto> {
+  async getUser(scope: AccessScope, id: string): Promise<UserResponseDto> {
     scope.requireRole('coordinator');
     return this.dtoOf(scope, await this.reachable(scope, id));
   }
 
   /** The signed-in user as the web app sees them (any role: it is their own record). */
-  async getSessionUser(scope: AccessScope): Promise<SessionUser> {
+  async getSessionUser(scope: AccessScope): Promise<SessionUserDto> {
     const row = await this.users.findInScope(scope, scope.actor.id);
     if (!row) throw CommonErrors.UNAUTHENTICATED();
     const munis = await this.users.assignedMunicipalities(scope, [row.id]);
     return toSessionUser(row, munis.get(row.id) ?? []);
   }
 
-  async createUser(scope: AccessScope, dto: CreateUserDto): Promise<CreateUserResponse> {
+  async createUser(scope: AccessScope, dto: CreateUserDto): Promise<CreateUserResponseDto> {
     scope.requireRole('coordinator');
     if (!canManageRole(scope.role, dto.role)) throw UsersErrors.USER_ROLE_NOT_ALLOWED('Coordinators cannot create admins');
     throwIfProblems([
@@ -139,7 +139,7 @@ export class UsersService {
     return temporaryPassword ? { user, temporaryPassword } : { user };
   }
 
-  async updateUser(scope: AccessScope, id: string, dto: UpdateUserDto): Promise<UserDto> {
+  async updateUser(scope: AccessScope, id: string, dto: UpdateUserDto): Promise<UserResponseDto> {
     scope.requireRole('coordinator');
     const current = await this.reachable(scope, id);
     if (!canManageRole(scope.role, current.role)) throw CommonErrors.NOT_FOUND();
@@ -174,7 +174,7 @@ export class UsersService {
     return this.getUser(scope, id);
   }
 
-  async assignMunicipalities(scope: AccessScope, id: string, dto: AssignMunicipalitiesDto): Promise<UserDto> {
+  async assignMunicipalities(scope: AccessScope, id: string, dto: AssignMunicipalitiesDto): Promise<UserResponseDto> {
     scope.requireRole('coordinator');
     const current = await this.reachable(scope, id);
     if (current.role !== 'innovator' || !current.tenantId) throw UsersErrors.USER_NOT_INNOVATOR();
@@ -207,7 +207,7 @@ export class UsersService {
    * A new temporary password, shown once to the one who reset it (only for a user they may reset:
    * canResetPassword); the user's sessions end and every sign-in back-off of their e-mail is lifted.
    */
-  async resetPassword(scope: AccessScope, id: string): Promise<ResetPasswordResponse> {
+  async resetPassword(scope: AccessScope, id: string): Promise<ResetPasswordResponseDto> {
     scope.requireRole('coordinator');
     const current = await this.reachable(scope, id);
     if (!canManageRole(scope.role, current.role)) throw CommonErrors.NOT_FOUND();
@@ -240,11 +240,11 @@ export class UsersService {
     return row;
   }
 
-  private async dtoOf(scope: AccessScope, row: UserProfileRow, tx?: ScopedTx): Promise<UserDto> {
+  private async dtoOf(scope: AccessScope, row: UserProfileRow, tx?: ScopedTx): Promise<UserResponseDto> {
     return (await this.toDtos(scope, [row], tx))[0];
   }
 
-  private async toDtos(scope: AccessScope, rows: UserProfileRow[], tx?: ScopedTx): Promise<UserDto[]> {
+  private async toDtos(scope: AccessScope, rows: UserProfileRow[], tx?: ScopedTx): Promise<UserResponseDto[]> {
     const innovators = rows.filter((r) => r.role === 'innovator').map((r) => r.id);
     const munis = await this.users.assignedMunicipalities(scope, innovators, tx);
     const locks = await this.backoff.lockedUntil(

@@ -1,0 +1,29 @@
+/** Limits and caps of the API, shared by the server (validation, queries) and the web (forms, paging). */
+import type { ActivityStatus } from './vocabularies';
+
+/* ---------- lists ---------- */
+export const MAX_PAGE_SIZE = 200;
+export const DEFAULT_PAGE_SIZE = 50;
+
+/* ---------- auth ---------- */
+/** Passwords: at least 10 characters (no other composition rule, per NIST SP 800-63B). */
+export const MIN_PASSWORD_LENGTH = 10;
+
+/* ---------- activities ---------- */
+/**
+ * `-date` (default): newest first; `date`: oldest first; `submitted`: the review queue, oldest
+ * submission first (`submittedAt`, then id). `submitted` needs `status=submitted`.
+ */
+export const ACTIVITY_SORTS = ['-date', 'date', 'submitted'] as const;
+export type ActivitySort = (typeof ACTIVITY_SORTS)[number];
+/** Lists count matches up to this number: beyond it `total` is this cap and `totalCapped` is true. */
+export const ACTIVITY_COUNT_CAP = 10_000;
+
+/* ---------- staff output ---------- */
+/** An assigned municipality is "not visited" without an activity of the innovator there in the last staleDays days (1–365, default 30). */
+export const STAFF_OUTPUT_DEFAULT_STALE_DAYS = 30;
+export const STAFF_OUTPUT_MAX_STALE_DAYS = 365;
+/** `to` is at most 3 years after `from`. */
+export const STAFF_OUTPUT_MAX_YEARS = 3;
+/** Hours and participants count the activities in these statuses (drafts and returned activities are not reported work yet). */
+export const STAFF_OUTPUT_REPORTED_STATUSES = ['submitted', 'approved'] as const satisfies readonly ActivityStatus[];
