@@ -2,7 +2,7 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { INestApplication } from '@nestjs/common';
 import { NestExpressApplication } from '@nestjs/platform-express';
-import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import { SwaggerModule } from '@nestjs/swagger';
 import cookieParser from 'cookie-parser';
 import express, { NextFunction, Request, Response } from 'express';
 import helmet from 'helmet';
@@ -11,8 +11,11 @@ import { sendApiError, toApiError } from './common/errors/error.filter';
 import { formBodyParser, jsonBodyParser, rejectIllFormedText } from './common/http/request-input';
 import { createValidationPipe } from './common/http/validation';
 import type { AppConfig } from './config/config';
+import { createOpenApiDocument } from './openapi/openapi-document';
 
 export const BODY_LIMIT = '1mb';
+/** Every API route is under /api (the web app owns the other paths). */
+export const API_PREFIX = 'api';
 
 function tileOrigin(tileUrl: string): string[] {
   try {
@@ -29,7 +32,7 @@ export function configureApp(nest: INestApplication, config: AppConfig): void {
   app.useLogger(app.get(Logger));
   app.set('trust proxy', 'loopback, linklocal, uniquelocal');
   app.disable('x-powered-by');
-  app.setGlobalPrefix('api');
+  app.setGlobalPrefix(API_PREFIX);
   app.use(
     helmet({
       contentSecurityPolicy: {
@@ -60,15 +63,8 @@ export function configureApp(nest: INestApplication, config: AppConfig): void {
   });
   app.useGlobalPipes(createValidationPipe());
 
-  const document = SwaggerModule.createDocument(
-    app,
-    new DocumentBuilder()
-      .setTitle('Trama API')
-      .setDescription('Case management for the metropolitan innovators')
-      .setVersion('1')
-      .addBearerAuth()
-      .build(),
-  );
+  // The same document as the committed libs/api-client/openapi.json (`npm run openapi`).
+  const document = createOpenApiDocument(app);
   if (config.apiDocs) SwaggerModule.setup('api/docs', app, document, { jsonDocumentUrl: 'api/docs/openapi.json' });
 
   // The built web app, on the same port: static files, then the SPA's index.html for any non-API path.

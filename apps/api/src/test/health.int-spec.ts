@@ -1,3 +1,5 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { createTestApp, TestApp } from './test-app';
 
 describe('operations endpoints', () => {
@@ -18,9 +20,10 @@ describe('operations endpoints', () => {
     expect(res.body).toMatchObject({ statusCode: 404, code: 'NOT_FOUND' });
   });
 
-  it('serves the OpenAPI document', async () => {
+  it('serves the committed OpenAPI document (libs/api-client/openapi.json)', async () => {
     const res = await t.http.get('/api/docs/openapi.json').expect(200);
-    expect(res.body.info.title).toBe('Trama API');
+    const committed: unknown = JSON.parse(readFileSync(join(__dirname, '../../../../libs/api-client/openapi.json'), 'utf8'));
+    expect(res.body).toEqual(committed);
   });
 
   it('sets security headers', async () => {

@@ -92,7 +92,7 @@ export class TerritoryController {
   @Get('map/municipalities')
   @Header('Cache-Control', 'private, max-age=300')
   @Header('Vary', 'Authorization')
-  @ApiOperation({ summary: 'Municipality boundaries (simplified) as GeoJSON, optionally within a bbox' })
+  @ApiOperation({ operationId: 'getMunicipalityMap', summary: 'Municipality boundaries (simplified) as GeoJSON, optionally within a bbox' })
   @ApiOkResponse({ type: MunicipalityFeatureCollectionResponse })
   @ApiBadRequestResponse({ description: 'Invalid bbox or unknown query parameter' })
   mapMunicipalities(
