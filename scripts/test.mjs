@@ -1,5 +1,5 @@
 // npm test: every test of the project.
-//   1. type checks (strict) and lint; the committed OpenAPI document is current
+//   1. type checks (strict) and lint; the committed OpenAPI document is current and passes Spectral
 //   2. unit and integration tests of every project (the API's against a real PostgreSQL:
 //      DATABASE_URL's server, or an embedded one started by the tests)
 //   3. browser tests: the built app started on a fresh database, driven by Chromium
@@ -8,7 +8,7 @@ import { spawn } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import pg from 'pg';
-import { checkOpenApiDocument } from './contract.mjs';
+import { checkOpenApiDocument, lintOpenApiDocument } from './contract.mjs';
 import { API_MAIN, freePort, mustRun, requireNode24, root, run, waitForHealth } from './lib.mjs';
 
 requireNode24();
@@ -36,6 +36,7 @@ if (phase('check')) {
   });
   await timed('contract', async () => {
     await checkOpenApiDocument();
+    await lintOpenApiDocument();
   });
 }
 if (phase('unit')) {

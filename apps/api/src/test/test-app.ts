@@ -5,6 +5,7 @@ import { DataSource } from 'typeorm';
 import { AppModule } from '../app.module';
 import { configureApp } from '../app.setup';
 import { AppConfig, loadConfig } from '../config/config';
+import { ContractChecker } from './contract';
 import { Factory } from './factories';
 import { createTestDatabase } from './test-database';
 
@@ -23,6 +24,7 @@ export interface TestApp {
 /**
  * Boots the real API (every module, guard, pipe and filter) on a fresh PostgreSQL database
  * cloned from the migrated template. One per test file: `beforeAll(() => (t = await createTestApp()))`.
+ * `close()` fails when a response of the file did not match the OpenAPI document.
  */
 export async function createTestApp(
   env: Record<string, string> = {},
@@ -53,6 +55,9 @@ export async function createTestApp(
       bufferLogs: false,
     },
   );
+  // Every JSON response is checked against the committed OpenAPI document (test/contract.ts).
+  const contract = new ContractChecker();
+  app.use(contract.middleware());
   configureApp(app, config);
   await app.init();
   const server = app.getHttpServer();
@@ -67,6 +72,11 @@ export async function createTestApp(
     close: async () => {
       await app.close();
       await database.drop();
+      if (contract.violations.length > 0) {
+        throw new Error(
+          `Responses that differ from libs/api-client/openapi.json (fix the DTO, then npm run openapi):\n  ${[...new Set(contract.violations)].join('\n  ')}`,
+        );
+      }
     },
   };
 }

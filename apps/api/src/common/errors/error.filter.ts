@@ -1,5 +1,5 @@
 import { ArgumentsHost, Catch, ExceptionFilter, HttpException, HttpStatus, Logger } from '@nestjs/common';
-import type { ApiError } from '@trama/contracts';
+import type { ApiErrorDto as ApiError } from './api-error.dto';
 import type { Response } from 'express';
 import { AppError, CommonErrors } from './app-error';
 import { isDatabaseUnavailable, RETRY_AFTER_SECONDS } from './database-unavailable';

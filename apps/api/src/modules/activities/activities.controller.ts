@@ -1,24 +1,16 @@
 import { Body, Controller, Get, HttpCode, HttpStatus, Param, Patch, Post, Query, Res, StreamableFile } from '@nestjs/common';
-import {
-  ApiBadRequestResponse,
-  ApiBearerAuth,
-  ApiConflictResponse,
-  ApiCreatedResponse,
-  ApiForbiddenResponse,
-  ApiNotFoundResponse,
-  ApiOkResponse,
-  ApiOperation,
-  ApiProduces,
-  ApiTags,
-} from '@nestjs/swagger';
-import type { ActivityDto, ActivityPage, AuditEntryDto } from '@trama/contracts';
+import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiParam, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { AccessScope } from '../../common/access/access-scope';
 import { Roles, Scope } from '../../common/auth/decorators';
+import { CommonErrors } from '../../common/errors/app-error';
+import { ApiErrors } from '../../common/http/api-errors';
+import { UUID_LENGTH } from '../../common/http/api-schema';
 import { UuidParam } from '../../common/http/uuid-param';
 import { ActivitiesService } from './activities.service';
 import { ActivityErrors } from './activities.errors';
 import { ExportActivitiesQuery, ListActivitiesQuery } from './dto/activity-filters.query';
+import { ACTIVITY_EXPORT_RESPONSE } from './dto/activity-export.response';
 import { ActivityHistoryEntryDto, ActivityPageDto, ActivityResponseDto } from './dto/activity.response';
 import { CreateActivityDto } from './dto/create-activity.dto';
 import { ReturnActivityDto, TransitionActivityDto } from './dto/review-activity.dto';
@@ -26,9 +18,16 @@ import { UpdateActivityDto } from './dto/update-activity.dto';
 
 /** A path id that is not a UUID cannot exist: 404 like any unknown id. */
 const ActivityId = () => UuidParam(() => ActivityErrors.ACTIVITY_NOT_FOUND());
+const ApiActivityId = () =>
+  ApiParam({
+    name: 'id',
+    description: 'the activity',
+    schema: { type: 'string', format: 'uuid', minLength: UUID_LENGTH, maxLength: UUID_LENGTH },
+  });
+const NOT_FOUND = ActivityErrors.ACTIVITY_NOT_FOUND;
+const STALE = CommonErrors.STALE_VERSION;
 
 @ApiTags('activities')
-@ApiBearerAuth()
 @Controller('activities')
 export class ActivitiesController {
   constructor(private readonly activities: ActivitiesService) {}
@@ -36,13 +35,13 @@ export class ActivitiesController {
   @Get()
   @ApiOperation({ summary: 'List the activities you may read, newest first; filters combine' })
   @ApiOkResponse({ type: ActivityPageDto })
-  listActivities(@Scope() scope: AccessScope, @Query() query: ListActivitiesQuery): Promise<ActivityPage> {
+  listActivities(@Scope() scope: AccessScope, @Query() query: ListActivitiesQuery): Promise<ActivityPageDto> {
     return this.activities.listActivities(scope, query);
   }
 
   @Get('export')
   @ApiOperation({ summary: 'Export the filtered list (csv, csv-it, xlsx), streamed' })
-  @ApiProduces('text/csv', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
+  @ApiOkResponse(ACTIVITY_EXPORT_RESPONSE)
   exportActivities(@Scope() scope: AccessScope, @Query() query: ExportActivitiesQuery): StreamableFile {
     const file = this.activities.exportActivities(scope, query);
     return new StreamableFile(file.stream, { type: file.contentType, disposition: `attachment; filename="${file.filename}"` });
@@ -53,38 +52,51 @@ export class ActivitiesController {
   @ApiOperation({ summary: 'Log an activity (a draft) in one of your municipalities; idempotent by clientId (201 new, 200 replay)' })
   @ApiCreatedResponse({ type: ActivityResponseDto })
   @ApiOkResponse({ type: ActivityResponseDto, description: 'a retry: the activity created earlier with this clientId and body' })
-  @ApiBadRequestResponse({
-    description: 'VALIDATION_FAILED, ACTIVITY_MUNICIPALITY_UNKNOWN, ACTIVITY_MUNICIPALITY_NOT_ASSIGNED, ACTIVITY_ORGANIZATION_UNKNOWN',
-  })
-  @ApiConflictResponse({ description: 'ACTIVITY_CLIENT_ID_CONFLICT' })
+  @ApiErrors(
+    ActivityErrors.ACTIVITY_MUNICIPALITY_UNKNOWN,
+    ActivityErrors.ACTIVITY_MUNICIPALITY_NOT_ASSIGNED,
+    ActivityErrors.ACTIVITY_ORGANIZATION_UNKNOWN,
+    ActivityErrors.ACTIVITY_AUTHOR_ROLE,
+    ActivityErrors.ACTIVITY_CLIENT_ID_CONFLICT,
+  )
   async createActivity(
     @Scope() scope: AccessScope,
     @Body() body: CreateActivityDto,
     @Res({ passthrough: true }) res: Response,
-  ): Promise<ActivityDto> {
+  ): Promise<ActivityResponseDto> {
     const { activity, created } = await this.activities.createActivity(scope, body);
     res.status(created ? HttpStatus.CREATED : HttpStatus.OK);
     return activity;
   }
 
   @Get(':id')
+  @ApiOperation({ summary: 'One activity you may read' })
+  @ApiActivityId()
   @ApiOkResponse({ type: ActivityResponseDto })
-  @ApiNotFoundResponse({ description: 'ACTIVITY_NOT_FOUND: unknown, or outside what you may read' })
-  getActivity(@Scope() scope: AccessScope, @Param('id', ActivityId()) id: string): Promise<ActivityDto> {
+  @ApiErrors(NOT_FOUND)
+  getActivity(@Scope() scope: AccessScope, @Param('id', ActivityId()) id: string): Promise<ActivityResponseDto> {
     return this.activities.getActivity(scope, id);
   }
 
   @Patch(':id')
   @Roles('innovator')
   @ApiOperation({ summary: 'Edit your activity while draft or returned (optimistic locking on version)' })
+  @ApiActivityId()
   @ApiOkResponse({ type: ActivityResponseDto })
-  @ApiForbiddenResponse({ description: 'ACTIVITY_NOT_AUTHOR' })
-  @ApiConflictResponse({ description: 'STALE_VERSION, ACTIVITY_LOCKED' })
+  @ApiErrors(
+    NOT_FOUND,
+    ActivityErrors.ACTIVITY_NOT_AUTHOR,
+    STALE,
+    ActivityErrors.ACTIVITY_LOCKED,
+    ActivityErrors.ACTIVITY_MUNICIPALITY_UNKNOWN,
+    ActivityErrors.ACTIVITY_MUNICIPALITY_NOT_ASSIGNED,
+    ActivityErrors.ACTIVITY_ORGANIZATION_UNKNOWN,
+  )
   updateActivity(
     @Scope() scope: AccessScope,
     @Param('id', ActivityId()) id: string,
     @Body() body: UpdateActivityDto,
-  ): Promise<ActivityDto> {
+  ): Promise<ActivityResponseDto> {
     return this.activities.updateActivity(scope, id, body);
   }
 
@@ -92,13 +104,14 @@ export class ActivitiesController {
   @HttpCode(HttpStatus.OK)
   @Roles('innovator')
   @ApiOperation({ summary: 'Submit your activity for review (from draft or returned)' })
+  @ApiActivityId()
   @ApiOkResponse({ type: ActivityResponseDto })
-  @ApiConflictResponse({ description: 'ACTIVITY_INVALID_TRANSITION, STALE_VERSION' })
+  @ApiErrors(NOT_FOUND, ActivityErrors.ACTIVITY_NOT_AUTHOR, ActivityErrors.ACTIVITY_INVALID_TRANSITION, STALE)
   submitActivity(
     @Scope() scope: AccessScope,
     @Param('id', ActivityId()) id: string,
     @Body() body: TransitionActivityDto,
-  ): Promise<ActivityDto> {
+  ): Promise<ActivityResponseDto> {
     return this.activities.transition(scope, id, 'submit', body);
   }
 
@@ -106,13 +119,14 @@ export class ActivitiesController {
   @HttpCode(HttpStatus.OK)
   @Roles('coordinator')
   @ApiOperation({ summary: 'Approve a submitted activity (locks it for the author)' })
+  @ApiActivityId()
   @ApiOkResponse({ type: ActivityResponseDto })
-  @ApiConflictResponse({ description: 'ACTIVITY_INVALID_TRANSITION, STALE_VERSION' })
+  @ApiErrors(NOT_FOUND, ActivityErrors.ACTIVITY_INVALID_TRANSITION, STALE)
   approveActivity(
     @Scope() scope: AccessScope,
     @Param('id', ActivityId()) id: string,
     @Body() body: TransitionActivityDto,
-  ): Promise<ActivityDto> {
+  ): Promise<ActivityResponseDto> {
     return this.activities.transition(scope, id, 'approve', body);
   }
 
@@ -120,13 +134,14 @@ export class ActivitiesController {
   @HttpCode(HttpStatus.OK)
   @Roles('coordinator')
   @ApiOperation({ summary: 'Return a submitted activity to its author with a comment' })
+  @ApiActivityId()
   @ApiOkResponse({ type: ActivityResponseDto })
-  @ApiConflictResponse({ description: 'ACTIVITY_INVALID_TRANSITION, STALE_VERSION' })
+  @ApiErrors(NOT_FOUND, ActivityErrors.ACTIVITY_INVALID_TRANSITION, STALE)
   returnActivity(
     @Scope() scope: AccessScope,
     @Param('id', ActivityId()) id: string,
     @Body() body: ReturnActivityDto,
-  ): Promise<ActivityDto> {
+  ): Promise<ActivityResponseDto> {
     return this.activities.transition(scope, id, 'return', body);
   }
 
@@ -134,21 +149,23 @@ export class ActivitiesController {
   @HttpCode(HttpStatus.OK)
   @Roles('coordinator')
   @ApiOperation({ summary: 'Reopen an approved activity: it becomes returned, so that its author can edit and resubmit it' })
+  @ApiActivityId()
   @ApiOkResponse({ type: ActivityResponseDto })
-  @ApiConflictResponse({ description: 'ACTIVITY_INVALID_TRANSITION, STALE_VERSION' })
+  @ApiErrors(NOT_FOUND, ActivityErrors.ACTIVITY_INVALID_TRANSITION, STALE)
   reopenActivity(
     @Scope() scope: AccessScope,
     @Param('id', ActivityId()) id: string,
     @Body() body: TransitionActivityDto,
-  ): Promise<ActivityDto> {
+  ): Promise<ActivityResponseDto> {
     return this.activities.transition(scope, id, 'reopen', body);
   }
 
   @Get(':id/history')
   @ApiOperation({ summary: 'The audit entries of the activity, oldest first (not for municipality users)' })
-  @ApiOkResponse({ type: [ActivityHistoryEntryDto] })
-  @ApiNotFoundResponse({ description: 'ACTIVITY_NOT_FOUND' })
-  getActivityHistory(@Scope() scope: AccessScope, @Param('id', ActivityId()) id: string): Promise<AuditEntryDto[]> {
+  @ApiActivityId()
+  @ApiOkResponse({ type: ActivityHistoryEntryDto, isArray: true, description: 'a list (not a page): every entry, oldest first' })
+  @ApiErrors(NOT_FOUND)
+  getActivityHistory(@Scope() scope: AccessScope, @Param('id', ActivityId()) id: string): Promise<ActivityHistoryEntryDto[]> {
     return this.activities.getHistory(scope, id);
   }
 }

@@ -1,6 +1,5 @@
 import { Controller, Get, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import type { AuditEntryDto, Page } from '@trama/contracts';
+import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { AccessScope } from '../../common/access/access-scope';
 import { Roles, Scope } from '../../common/auth/decorators';
 import { AuditLogService } from './audit.service';
@@ -8,7 +7,6 @@ import { AuditPageDto } from './dto/audit-entry.response';
 import { ListAuditQuery } from './dto/list-audit.query';
 
 @ApiTags('audit')
-@ApiBearerAuth()
 @Roles('coordinator')
 @Controller('audit')
 export class AuditController {
@@ -17,7 +15,7 @@ export class AuditController {
   @Get()
   @ApiOperation({ summary: 'The audit log of your tenant, newest first (admins: every tenant and platform events)' })
   @ApiOkResponse({ type: AuditPageDto })
-  listAuditEntries(@Scope() scope: AccessScope, @Query() query: ListAuditQuery): Promise<Page<AuditEntryDto>> {
+  listAuditEntries(@Scope() scope: AccessScope, @Query() query: ListAuditQuery): Promise<AuditPageDto> {
     return this.audit.listEntries(scope, query);
   }
 }

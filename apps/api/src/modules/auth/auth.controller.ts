@@ -12,24 +12,15 @@ import {
   Res,
   UseGuards,
 } from '@nestjs/common';
-import {
-  ApiBearerAuth,
-  ApiBody,
-  ApiCookieAuth,
-  ApiNoContentResponse,
-  ApiOkResponse,
-  ApiOperation,
-  ApiTags,
-  ApiTooManyRequestsResponse,
-  ApiUnauthorizedResponse,
-} from '@nestjs/swagger';
-import type { LoginResponse, SessionUser } from '@trama/contracts';
+import { ApiBody, ApiCookieAuth, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
 import { AccessScope } from '../../common/access/access-scope';
 import { Public, Scope } from '../../common/auth/decorators';
+import { ApiErrors } from '../../common/http/api-errors';
 import { SessionUserDto } from '../users/dto/user.response';
 import { AuthCookies } from './auth-cookies';
 import { AuthThrottlerGuard } from './auth-throttler.guard';
+import { AuthErrors } from './auth.errors';
 import { AuthService } from './auth.service';
 import type { LoginCandidate } from './credentials.repository';
 import { ChangePasswordDto } from './dto/change-password.dto';
@@ -57,10 +48,13 @@ export class AuthController {
   @HttpCode(HttpStatus.OK)
   @ApiOperation({ summary: `Sign in: an access token in the body, a rotating refresh token in the httpOnly cookie ${REFRESH_COOKIE}` })
   @ApiBody({ type: LoginDto })
-  @ApiOkResponse({ type: LoginResponseDto })
-  @ApiUnauthorizedResponse({ description: 'INVALID_CREDENTIALS' })
-  @ApiTooManyRequestsResponse({ description: 'RATE_LIMITED (per client address)' })
-  async login(@Candidate() candidate: LoginCandidate, @Ip() ip: string, @Res({ passthrough: true }) res: Response): Promise<LoginResponse> {
+  @ApiOkResponse({ type: LoginResponseDto, description: 'signed in; the refresh cookie is set' })
+  @ApiErrors(AuthErrors.INVALID_CREDENTIALS, AuthErrors.ACCOUNT_LOCKED, AuthErrors.RATE_LIMITED)
+  async login(
+    @Candidate() candidate: LoginCandidate,
+    @Ip() ip: string,
+    @Res({ passthrough: true }) res: Response,
+  ): Promise<LoginResponseDto> {
     return this.cookies.send(res, await this.auth.login(candidate, ip));
   }
 
@@ -68,38 +62,38 @@ export class AuthController {
   @Public()
   @UseGuards(AuthThrottlerGuard)
   @HttpCode(HttpStatus.OK)
-  @ApiCookieAuth(REFRESH_COOKIE)
+  @ApiCookieAuth('refreshCookie')
   @ApiOperation({ summary: 'Exchange the refresh cookie for a new access token; the cookie rotates, a reused one ends the session' })
-  @ApiOkResponse({ type: LoginResponseDto })
-  @ApiUnauthorizedResponse({ description: 'SESSION_EXPIRED' })
-  async refresh(@Req() req: Request, @Res({ passthrough: true }) res: Response): Promise<LoginResponse> {
+  @ApiOkResponse({ type: LoginResponseDto, description: 'a new access token; the refresh cookie is replaced' })
+  @ApiErrors(AuthErrors.SESSION_EXPIRED, AuthErrors.RATE_LIMITED)
+  async refresh(@Req() req: Request, @Res({ passthrough: true }) res: Response): Promise<LoginResponseDto> {
     return this.cookies.send(res, await this.auth.refresh(this.cookies.read(req)));
   }
 
   @Post('logout')
   @Public()
   @HttpCode(HttpStatus.NO_CONTENT)
-  @ApiCookieAuth(REFRESH_COOKIE)
-  @ApiOperation({ summary: 'End the session of the refresh cookie and clear it' })
-  @ApiNoContentResponse()
+  @ApiCookieAuth('refreshCookie')
+  @ApiOperation({ summary: 'End the session of the refresh cookie and clear it (also without a cookie or with an ended session)' })
+  @ApiNoContentResponse({ description: 'signed out; the refresh cookie is cleared' })
   async logout(@Req() req: Request, @Res({ passthrough: true }) res: Response): Promise<void> {
     await this.auth.logout(this.cookies.read(req));
     this.cookies.clear(res);
   }
 
   @Get('me')
-  @ApiBearerAuth()
+  @ApiOperation({ summary: 'The signed-in user: role, tenant, assigned municipalities or territory' })
   @ApiOkResponse({ type: SessionUserDto })
-  getMe(@Scope() scope: AccessScope): Promise<SessionUser> {
+  getMe(@Scope() scope: AccessScope): Promise<SessionUserDto> {
     return this.auth.getSessionUser(scope);
   }
 
   @Post('password')
   @UseGuards(AuthThrottlerGuard)
   @HttpCode(HttpStatus.NO_CONTENT)
-  @ApiBearerAuth()
   @ApiOperation({ summary: 'Change your password: every session ends, sign in again with the new one' })
-  @ApiNoContentResponse()
+  @ApiNoContentResponse({ description: 'changed; every session ended and the refresh cookie is cleared' })
+  @ApiErrors(AuthErrors.CURRENT_PASSWORD_WRONG, AuthErrors.RATE_LIMITED)
   async changePassword(
     @Scope() scope: AccessScope,
     @Body() body: ChangePasswordDto,

@@ -1,9 +1,10 @@
 import { Controller, Get, Inject, Res } from '@nestjs/common';
-import { ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiOperation, ApiServiceUnavailableResponse, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { DataSource } from 'typeorm';
 import { Public } from '../../common/auth/decorators';
 import { APP_CONFIG, type AppConfig } from '../../config/config';
+import { HealthResponseDto, PublicConfigResponseDto } from './dto/health.response';
 
 @ApiTags('operations')
 @Controller()
@@ -16,7 +17,10 @@ export class HealthController {
   /** 200 when the database answers and every migration is applied, 503 otherwise. */
   @Public()
   @Get('health')
-  async getHealth(@Res({ passthrough: true }) res: Response) {
+  @ApiOperation({ summary: 'Health check: the database answers and every migration is applied' })
+  @ApiOkResponse({ type: HealthResponseDto, description: 'healthy' })
+  @ApiServiceUnavailableResponse({ type: HealthResponseDto, description: 'the database is down or a migration is pending' })
+  async getHealth(@Res({ passthrough: true }) res: Response): Promise<HealthResponseDto> {
     let database: 'up' | 'down' = 'down';
     let migrations: 'applied' | 'pending' | 'unknown' = 'unknown';
     try {
@@ -34,7 +38,9 @@ export class HealthController {
   /** Settings the web app needs before sign-in (map tiles). */
   @Public()
   @Get('config')
-  getPublicConfig() {
+  @ApiOperation({ summary: 'Settings the web app needs before sign-in (map tiles, environment)' })
+  @ApiOkResponse({ type: PublicConfigResponseDto })
+  getPublicConfig(): PublicConfigResponseDto {
     return { tileUrl: this.config.tileUrl, tileAttribution: this.config.tileAttribution, environment: this.config.env };
   }
 }

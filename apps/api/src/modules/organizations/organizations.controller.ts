@@ -1,17 +1,9 @@
 import { Body, Controller, Get, Param, Post, Query } from '@nestjs/common';
-import {
-  ApiBadRequestResponse,
-  ApiBearerAuth,
-  ApiConflictResponse,
-  ApiCreatedResponse,
-  ApiNotFoundResponse,
-  ApiOkResponse,
-  ApiOperation,
-  ApiTags,
-} from '@nestjs/swagger';
-import type { OrganizationDto, Page } from '@trama/contracts';
+import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiParam, ApiTags } from '@nestjs/swagger';
 import { AccessScope } from '../../common/access/access-scope';
 import { Roles, Scope } from '../../common/auth/decorators';
+import { ApiErrors } from '../../common/http/api-errors';
+import { UUID_LENGTH } from '../../common/http/api-schema';
 import { UuidParam } from '../../common/http/uuid-param';
 import { CreateOrganizationDto } from './dto/create-organization.dto';
 import { ListOrganizationsQuery } from './dto/list-organizations.query';
@@ -22,7 +14,6 @@ import { OrganizationsService } from './organizations.service';
 const OrganizationId = () => UuidParam(() => OrganizationErrors.ORGANIZATION_NOT_FOUND());
 
 @ApiTags('organizations')
-@ApiBearerAuth()
 @Controller('organizations')
 export class OrganizationsController {
   constructor(private readonly organizations: OrganizationsService) {}
@@ -30,14 +21,16 @@ export class OrganizationsController {
   @Get()
   @ApiOperation({ summary: "List the organizations you may see (your tenant's; municipality users: their territory's), by name" })
   @ApiOkResponse({ type: OrganizationsPageDto })
-  listOrganizations(@Scope() scope: AccessScope, @Query() query: ListOrganizationsQuery): Promise<Page<OrganizationDto>> {
+  listOrganizations(@Scope() scope: AccessScope, @Query() query: ListOrganizationsQuery): Promise<OrganizationsPageDto> {
     return this.organizations.listOrganizations(scope, query);
   }
 
   @Get(':id')
+  @ApiOperation({ summary: 'One organization you may see' })
+  @ApiParam({ name: 'id', schema: { type: 'string', format: 'uuid', minLength: UUID_LENGTH, maxLength: UUID_LENGTH } })
   @ApiOkResponse({ type: OrganizationResponseDto })
-  @ApiNotFoundResponse({ description: 'ORGANIZATION_NOT_FOUND: unknown, or outside your scope' })
-  getOrganization(@Scope() scope: AccessScope, @Param('id', OrganizationId()) id: string): Promise<OrganizationDto> {
+  @ApiErrors(OrganizationErrors.ORGANIZATION_NOT_FOUND)
+  getOrganization(@Scope() scope: AccessScope, @Param('id', OrganizationId()) id: string): Promise<OrganizationResponseDto> {
     return this.organizations.getOrganization(scope, id);
   }
 
@@ -47,9 +40,12 @@ export class OrganizationsController {
     summary: 'Register an organization (innovators: in their assigned municipalities; coordinators: anywhere in the tenant)',
   })
   @ApiCreatedResponse({ type: OrganizationResponseDto })
-  @ApiBadRequestResponse({ description: 'VALIDATION_FAILED, ORGANIZATION_MUNICIPALITY_UNKNOWN, ORGANIZATION_MUNICIPALITY_NOT_ASSIGNED' })
-  @ApiConflictResponse({ description: 'ORGANIZATION_TAX_CODE_TAKEN' })
-  createOrganization(@Scope() scope: AccessScope, @Body() body: CreateOrganizationDto): Promise<OrganizationDto> {
+  @ApiErrors(
+    OrganizationErrors.ORGANIZATION_MUNICIPALITY_UNKNOWN,
+    OrganizationErrors.ORGANIZATION_MUNICIPALITY_NOT_ASSIGNED,
+    OrganizationErrors.ORGANIZATION_TAX_CODE_TAKEN,
+  )
+  createOrganization(@Scope() scope: AccessScope, @Body() body: CreateOrganizationDto): Promise<OrganizationResponseDto> {
     return this.organizations.createOrganization(scope, body);
   }
 }

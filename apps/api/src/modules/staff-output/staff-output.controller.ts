@@ -1,23 +1,14 @@
 import { Controller, Get, Query } from '@nestjs/common';
-import {
-  ApiBadRequestResponse,
-  ApiBearerAuth,
-  ApiForbiddenResponse,
-  ApiOkResponse,
-  ApiOperation,
-  ApiTags,
-  ApiUnauthorizedResponse,
-} from '@nestjs/swagger';
-import type { StaffOutputDto } from '@trama/contracts';
+import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { AccessScope } from '../../common/access/access-scope';
 import { Roles, Scope } from '../../common/auth/decorators';
+import { ApiErrors } from '../../common/http/api-errors';
 import { StaffOutputQueryDto } from './dto/staff-output.query';
 import { StaffOutputResponse } from './dto/staff-output.response';
+import { StaffOutputErrors } from './staff-output.errors';
 import { StaffOutputService } from './staff-output.service';
 
 @ApiTags('staff-output')
-@ApiBearerAuth()
-@ApiUnauthorizedResponse({ description: 'Not signed in' })
 @Roles('coordinator')
 @Controller('staff-output')
 export class StaffOutputController {
@@ -32,12 +23,8 @@ export class StaffOutputController {
       'counts by status and type count every activity dated in the period (bounds inclusive).',
   })
   @ApiOkResponse({ type: StaffOutputResponse })
-  @ApiBadRequestResponse({
-    description:
-      'VALIDATION_FAILED (from, to, staleDays, tenant: `details` names the field), STAFF_OUTPUT_TENANT_REQUIRED, STAFF_OUTPUT_TENANT_UNKNOWN',
-  })
-  @ApiForbiddenResponse({ description: 'Innovators and municipality users' })
-  getStaffOutput(@Scope() scope: AccessScope, @Query() query: StaffOutputQueryDto): Promise<StaffOutputDto> {
+  @ApiErrors(StaffOutputErrors.STAFF_OUTPUT_TENANT_REQUIRED, StaffOutputErrors.STAFF_OUTPUT_TENANT_UNKNOWN)
+  getStaffOutput(@Scope() scope: AccessScope, @Query() query: StaffOutputQueryDto): Promise<StaffOutputResponse> {
     return this.staffOutput.getStaffOutput(scope, query);
   }
 }

@@ -114,6 +114,12 @@ describe('territory files: municipalities CSV', () => {
     ['a latitude out of range', 5, '95.1', 'lat "95.1" is not a latitude'],
     ['a longitude that is not a number', 6, 'east', 'bari-comuni.csv line 5 (istat_code 072004): lon "east" is not a longitude'],
     ['an empty name', 1, '', 'bari-comuni.csv line 5 (istat_code 072004): name is empty'],
+    [
+      'a name longer than 300 characters',
+      1,
+      'A'.repeat(301),
+      'bari-comuni.csv line 5 (istat_code 072004): name is longer than 300 characters',
+    ],
     ['a province code of another province', 2, '073', 'province_code "073" is not 072'],
     [
       'an unknown social area',
@@ -187,6 +193,14 @@ describe('territory files: social areas CSV', () => {
     const sources = bariSources();
     sources.socialAreas = editLine(sources.socialAreas, 3, (l) => l.replace('ATS_BA_CORATO', 'ATS_BA_MOLFETTA'));
     expect(rejection(sources).message).toContain('bari-social-areas.csv line 3: duplicate social_area_code ATS_BA_MOLFETTA (also line 2)');
+  });
+
+  it('rejects a social area name longer than 300 characters', () => {
+    const sources = bariSources();
+    sources.socialAreas = editLine(sources.socialAreas, 2, (l) => l.replace('Ambito territoriale sociale di Molfetta', 'A'.repeat(301)));
+    expect(rejection(sources).message).toContain(
+      'bari-social-areas.csv line 2: social_area_name is longer than 300 characters (ATS_BA_MOLFETTA)',
+    );
   });
 
   it('rejects members that disagree with the municipalities file', () => {

@@ -75,6 +75,8 @@ export interface ParsedTerritory {
 const MUNICIPALITY_COLUMNS = ['istat_code', 'name', 'province_code', 'population', 'area_km2', 'lat', 'lon', 'social_area_code'] as const;
 const SOCIAL_AREA_COLUMNS = ['social_area_code', 'social_area_name'] as const;
 export const SOCIAL_AREA_CODE = /^[A-Za-z0-9_-]{1,64}$/;
+/** Names of municipalities, social areas and metropolitan cities: the API's documents declare this limit. */
+export const MAX_TERRITORY_NAME = 300;
 const ISTAT_CODE = /^\d{6}$/;
 const INTEGER = /^\d+$/;
 const DECIMAL = /^-?\d+(\.\d+)?$/;
@@ -256,6 +258,8 @@ function parseSocialAreas(
       continue;
     }
     if (!name) problems.add(where, `social_area_name is empty (${code})`);
+    else if (name.length > MAX_TERRITORY_NAME)
+      problems.add(where, `social_area_name is longer than ${MAX_TERRITORY_NAME} characters (${code})`);
     const previous = out.get(code);
     if (previous) {
       problems.add(where, `duplicate social_area_code ${code} (also line ${previous.line})`);
@@ -295,6 +299,7 @@ export function parseTerritory(sources: TerritorySources, names: TerritoryFileNa
     if (v.province_code !== expect.provinceCode)
       problems.add(where, `province_code ${quote(v.province_code ?? '')} is not ${expect.provinceCode}`);
     if (!v.name) problems.add(where, 'name is empty');
+    else if (v.name.length > MAX_TERRITORY_NAME) problems.add(where, `name is longer than ${MAX_TERRITORY_NAME} characters`);
     const population = INTEGER.test(v.population ?? '') ? Number(v.population) : NaN;
     if (!(population <= MAX_INT4)) problems.add(where, `population ${quote(v.population ?? '')} is not an integer ≥ 0`);
     const area = DECIMAL.test(v.area_km2 ?? '') ? Number(v.area_km2) : NaN;

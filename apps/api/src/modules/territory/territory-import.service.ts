@@ -4,7 +4,7 @@ import type { AccessScope } from '../../common/access/access-scope';
 import { AuditService } from '../../common/audit/audit.service';
 import { CommonErrors } from '../../common/errors/app-error';
 import { TenantsRepository } from '../tenants/tenants.repository';
-import { readTerritoryFiles, territoryFileNames } from './territory-files';
+import { MAX_TERRITORY_NAME, readTerritoryFiles, territoryFileNames } from './territory-files';
 import { TerritoryImportRepository } from './territory-import.repository';
 import { TerritoryErrors } from './territory.errors';
 
@@ -149,6 +149,8 @@ function checkManifest(manifest: TenantManifest): string {
   if (!TENANT_ISTAT.test(code ?? '') || Number(code) <= 200)
     problems.push(`ISTAT code "${code}" of the metropolitan city must be 3 digits above 200 (province code + 200, e.g. 272)`);
   if (!manifest.name?.trim()) problems.push('the name of the metropolitan city is empty');
+  else if (manifest.name.trim().length > MAX_TERRITORY_NAME)
+    problems.push(`the name of the metropolitan city is longer than ${MAX_TERRITORY_NAME} characters`);
   if (!SLUG.test(manifest.slug ?? '')) problems.push(`slug "${manifest.slug}" must be 1–40 lower-case letters, digits or "-"`);
   if (problems.length > 0) throw TerritoryErrors.TERRITORY_IMPORT_INVALID(`Territory not imported: ${problems.join('; ')}`);
   return String(Number(code) - 200).padStart(3, '0');

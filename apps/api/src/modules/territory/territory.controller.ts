@@ -1,18 +1,9 @@
 import { Body, Controller, Get, Header, HttpCode, Param, Patch, Post, Query } from '@nestjs/common';
-import {
-  ApiBadRequestResponse,
-  ApiBearerAuth,
-  ApiConflictResponse,
-  ApiForbiddenResponse,
-  ApiNotFoundResponse,
-  ApiOkResponse,
-  ApiOperation,
-  ApiTags,
-  ApiUnauthorizedResponse,
-} from '@nestjs/swagger';
-import type { FeatureCollection, MunicipalityDto, MunicipalityFeatureProperties, Page, SocialAreaDto } from '@trama/contracts';
+import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { AccessScope } from '../../common/access/access-scope';
 import { Scope } from '../../common/auth/decorators';
+import { CommonErrors } from '../../common/errors/app-error';
+import { ApiErrors } from '../../common/http/api-errors';
 import { ImportSummaryResponse, ImportTerritoryDto } from './dto/import-territory.dto';
 import { ListMunicipalitiesQuery, ListSocialAreasQuery, MapMunicipalitiesQuery, TenantFilterQuery } from './dto/territory-queries.dto';
 import { MunicipalityParams, SocialAreaParams } from './dto/territory-params.dto';
@@ -24,12 +15,10 @@ import {
   SocialAreaResponse,
 } from './dto/territory-responses.dto';
 import { UpdateMunicipalityDto } from './dto/update-municipality.dto';
-import type { ImportSummary } from './territory-import.service';
+import { TerritoryErrors } from './territory.errors';
 import { TerritoryService } from './territory.service';
 
 @ApiTags('territory')
-@ApiBearerAuth()
-@ApiUnauthorizedResponse({ description: 'Not signed in' })
 @Controller()
 export class TerritoryController {
   constructor(private readonly territory: TerritoryService) {}
@@ -39,53 +28,57 @@ export class TerritoryController {
     summary: 'Social areas the caller may see, ordered by name, with the count and population of their visible municipalities',
   })
   @ApiOkResponse({ type: SocialAreaPageResponse })
-  @ApiBadRequestResponse({ description: 'Unknown or invalid query parameter' })
-  listSocialAreas(@Scope() scope: AccessScope, @Query() query: ListSocialAreasQuery): Promise<Page<SocialAreaDto>> {
+  listSocialAreas(@Scope() scope: AccessScope, @Query() query: ListSocialAreasQuery): Promise<SocialAreaPageResponse> {
     return this.territory.listSocialAreas(scope, query);
   }
 
   @Get('social-areas/:code')
   @ApiOperation({ summary: 'One social area' })
   @ApiOkResponse({ type: SocialAreaResponse })
-  @ApiNotFoundResponse({ description: 'No such social area in the caller’s scope' })
-  getSocialArea(@Scope() scope: AccessScope, @Param() params: SocialAreaParams, @Query() query: TenantFilterQuery): Promise<SocialAreaDto> {
+  @ApiErrors(TerritoryErrors.SOCIAL_AREA_NOT_FOUND, TerritoryErrors.TERRITORY_TENANT_REQUIRED)
+  getSocialArea(
+    @Scope() scope: AccessScope,
+    @Param() params: SocialAreaParams,
+    @Query() query: TenantFilterQuery,
+  ): Promise<SocialAreaResponse> {
     return this.territory.getSocialArea(scope, params.code, query.tenant);
   }
 
   @Get('municipalities')
   @ApiOperation({ summary: 'Municipalities the caller may see, ordered by name' })
   @ApiOkResponse({ type: MunicipalityPageResponse })
-  @ApiBadRequestResponse({ description: 'Unknown or invalid query parameter (pageSize ≤ 200)' })
-  listMunicipalities(@Scope() scope: AccessScope, @Query() query: ListMunicipalitiesQuery): Promise<Page<MunicipalityDto>> {
+  listMunicipalities(@Scope() scope: AccessScope, @Query() query: ListMunicipalitiesQuery): Promise<MunicipalityPageResponse> {
     return this.territory.listMunicipalities(scope, query);
   }
 
   @Get('municipalities/:istatCode')
   @ApiOperation({ summary: 'One municipality' })
   @ApiOkResponse({ type: MunicipalityResponse })
-  @ApiBadRequestResponse({ description: 'Not a 6-digit ISTAT code' })
-  @ApiNotFoundResponse({ description: 'No such municipality in the caller’s scope' })
+  @ApiErrors(TerritoryErrors.MUNICIPALITY_NOT_FOUND, TerritoryErrors.TERRITORY_TENANT_REQUIRED)
   getMunicipality(
     @Scope() scope: AccessScope,
     @Param() params: MunicipalityParams,
     @Query() query: TenantFilterQuery,
-  ): Promise<MunicipalityDto> {
+  ): Promise<MunicipalityResponse> {
     return this.territory.getMunicipality(scope, params.istatCode, query.tenant);
   }
 
   @Patch('municipalities/:istatCode')
   @ApiOperation({ summary: 'Move a municipality to another social area of its metropolitan city (coordinators, admins)' })
   @ApiOkResponse({ type: MunicipalityResponse })
-  @ApiBadRequestResponse({ description: 'Invalid body or unknown social area' })
-  @ApiForbiddenResponse({ description: 'Innovators and municipality users cannot change the territory' })
-  @ApiNotFoundResponse({ description: 'No such municipality in the caller’s scope' })
-  @ApiConflictResponse({ description: 'Stale version: the municipality changed since it was loaded' })
+  @ApiErrors(
+    TerritoryErrors.SOCIAL_AREA_UNKNOWN,
+    TerritoryErrors.TERRITORY_TENANT_REQUIRED,
+    CommonErrors.FORBIDDEN,
+    TerritoryErrors.MUNICIPALITY_NOT_FOUND,
+    TerritoryErrors.MUNICIPALITY_STALE_VERSION,
+  )
   updateMunicipality(
     @Scope() scope: AccessScope,
     @Param() params: MunicipalityParams,
     @Query() query: TenantFilterQuery,
     @Body() body: UpdateMunicipalityDto,
-  ): Promise<MunicipalityDto> {
+  ): Promise<MunicipalityResponse> {
     return this.territory.updateMunicipality(scope, params.istatCode, body, query.tenant);
   }
 
@@ -93,12 +86,8 @@ export class TerritoryController {
   @Header('Cache-Control', 'private, max-age=300')
   @Header('Vary', 'Authorization')
   @ApiOperation({ operationId: 'getMunicipalityMap', summary: 'Municipality boundaries (simplified) as GeoJSON, optionally within a bbox' })
-  @ApiOkResponse({ type: MunicipalityFeatureCollectionResponse })
-  @ApiBadRequestResponse({ description: 'Invalid bbox or unknown query parameter' })
-  mapMunicipalities(
-    @Scope() scope: AccessScope,
-    @Query() query: MapMunicipalitiesQuery,
-  ): Promise<FeatureCollection<MunicipalityFeatureProperties>> {
+  @ApiOkResponse({ type: MunicipalityFeatureCollectionResponse, description: 'a GeoJSON FeatureCollection (RFC 7946)' })
+  mapMunicipalities(@Scope() scope: AccessScope, @Query() query: MapMunicipalitiesQuery): Promise<MunicipalityFeatureCollectionResponse> {
     return this.territory.mapMunicipalities(scope, query);
   }
 
@@ -106,11 +95,8 @@ export class TerritoryController {
   @HttpCode(200)
   @ApiOperation({ summary: 'Import or re-import a metropolitan city from the server’s territory folder (admins)' })
   @ApiOkResponse({ type: ImportSummaryResponse })
-  @ApiBadRequestResponse({
-    description: 'TERRITORY_IMPORT_INVALID: the message names the file, line or feature and the problem; nothing is written',
-  })
-  @ApiForbiddenResponse({ description: 'Only platform admins import territories' })
-  importTerritory(@Scope() scope: AccessScope, @Body() body: ImportTerritoryDto): Promise<ImportSummary> {
+  @ApiErrors(TerritoryErrors.TERRITORY_IMPORT_INVALID, CommonErrors.FORBIDDEN)
+  importTerritory(@Scope() scope: AccessScope, @Body() body: ImportTerritoryDto): Promise<ImportSummaryResponse> {
     return this.territory.importTerritory(scope, body);
   }
 }

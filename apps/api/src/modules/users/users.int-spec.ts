@@ -457,6 +457,12 @@ describe('users management', () => {
       expect(res.status).toBe(400);
       expect(res.body.details).toEqual([expect.objectContaining({ field: 'version' })]);
     });
+
+    it('refuses a version beyond 2^31 − 1 with 400 naming version (PostgreSQL could not compare it with an int: a 500)', async () => {
+      const res = await t.http.patch(`/api/users/${innovBari.id}`).set(as(coordBari)).send({ version: 1e20, fullName: 'Huge Version' });
+      expect(res.status).toBe(400);
+      expect(res.body.details).toEqual([expect.objectContaining({ field: 'version' })]);
+    });
   });
 
   describe('municipality assignments', () => {
@@ -532,9 +538,9 @@ describe('users management', () => {
       ]) {
         expect(doc.paths[path]?.[method]).toBeDefined();
       }
-      expect(doc.components.schemas.CreateUserDto.required).toEqual(expect.arrayContaining(['email', 'fullName', 'role']));
-      expect(doc.components.schemas.UserResponseDto.properties).toHaveProperty('assignedMunicipalities');
-      expect(doc.components.schemas.LoginResponseDto.properties).toHaveProperty('accessToken');
+      expect(doc.components.schemas.CreateUserRequest.required).toEqual(expect.arrayContaining(['email', 'fullName', 'role']));
+      expect(doc.components.schemas.User.properties).toHaveProperty('assignedMunicipalities');
+      expect(doc.components.schemas.LoginResponse.properties).toHaveProperty('accessToken');
       expect(doc.paths['/api/users'].get.parameters.map((p: { name: string }) => p.name)).toEqual(
         expect.arrayContaining(['role', 'q', 'active', 'page', 'pageSize']),
       );

@@ -1,10 +1,8 @@
-import { ApiPropertyOptional, IntersectionType } from '@nestjs/swagger';
+import { IntersectionType } from '@nestjs/swagger';
 import {
   ACTIVITY_SORTS,
   ACTIVITY_STATUSES,
   ACTIVITY_TYPES,
-  type ActivityExportQuery,
-  type ActivityFilters,
   type ActivitySort,
   type ActivityStatus,
   type ActivityType,
@@ -14,70 +12,74 @@ import {
   type Theme,
 } from '@trama/contracts';
 import { IsIn, IsOptional, IsString, IsUUID, Matches, MaxLength } from 'class-validator';
+import { ApiDate, ApiEnum, ApiIstatMunicipality, ApiText, ApiUuid } from '../../../common/http/api-schema';
 import { PageQuery } from '../../../common/http/pagination';
 import { ISTAT_MESSAGE, ISTAT_MUNICIPALITY } from './create-activity.dto';
 import { TrimToNull } from '../../../common/http/trim';
 import { IsActivityDate, NotBefore, OnlyWith } from './validators';
 
 /** The filters shared by the list and the export; the caller's scope always applies on top of them. */
-export class ActivityFiltersQuery implements ActivityFilters {
-  @ApiPropertyOptional({ description: 'ISTAT code', pattern: '^[0-9]{6}$' })
+export class ActivityFiltersQuery {
+  @ApiIstatMunicipality({ required: false, description: 'ISTAT code of the municipality' })
   @IsOptional()
   @IsString()
   @Matches(ISTAT_MUNICIPALITY, { message: ISTAT_MESSAGE })
   municipality?: string;
 
-  @ApiPropertyOptional({ description: 'social area code' })
+  @ApiText(100, { required: false, description: 'social area code' })
   @IsOptional()
   @IsString()
   @MaxLength(100)
   socialArea?: string;
 
-  @ApiPropertyOptional({ format: 'uuid', description: "the author's user id" })
+  @ApiUuid({ required: false, description: "the author's user id" })
   @IsOptional()
   @IsUUID('all')
   innovator?: string;
 
-  @ApiPropertyOptional({ enum: ACTIVITY_TYPES })
+  @ApiEnum(ACTIVITY_TYPES, 'ActivityType', { required: false })
   @IsOptional()
   @IsIn(ACTIVITY_TYPES)
   type?: ActivityType;
 
-  @ApiPropertyOptional({ enum: ACTIVITY_STATUSES })
+  @ApiEnum(ACTIVITY_STATUSES, 'ActivityStatus', { required: false })
   @IsOptional()
   @IsIn(ACTIVITY_STATUSES)
   status?: ActivityStatus;
 
-  @ApiPropertyOptional({ enum: THEMES })
+  @ApiEnum(THEMES, 'Theme', { required: false })
   @IsOptional()
   @IsIn(THEMES)
   theme?: Theme;
 
-  @ApiPropertyOptional({ format: 'uuid' })
+  @ApiUuid({ required: false, description: 'an organization id: activities involving it' })
   @IsOptional()
   @IsUUID('all')
   organization?: string;
 
-  @ApiPropertyOptional({ format: 'date', description: 'from this date (inclusive)' })
+  @ApiDate({ required: false, description: 'from this date (inclusive)' })
   @IsOptional()
   @IsActivityDate()
   from?: string;
 
-  @ApiPropertyOptional({ format: 'date', description: 'up to this date (inclusive)' })
+  @ApiDate({ required: false, description: 'up to this date (inclusive), not before `from`' })
   @IsOptional()
   @IsActivityDate()
   @NotBefore('from')
   to?: string;
 
-  @ApiPropertyOptional({ description: 'free text in title, description, outcomes and follow-ups (Italian stemming, accents ignored)' })
+  @ApiText(200, {
+    required: false,
+    description: 'free text in title, description, outcomes and follow-ups (Italian stemming, accents ignored)',
+  })
   @IsOptional()
   @TrimToNull()
   @IsString()
   @MaxLength(200)
   q?: string;
 
-  @ApiPropertyOptional({
-    enum: ACTIVITY_SORTS,
+  @ApiEnum(ACTIVITY_SORTS, 'ActivitySort', {
+    required: false,
     default: '-date',
     description: '-date: newest first; date: oldest first; submitted (with status=submitted): the review queue, oldest submission first',
   })
@@ -89,9 +91,9 @@ export class ActivityFiltersQuery implements ActivityFilters {
 
 export class ListActivitiesQuery extends IntersectionType(ActivityFiltersQuery, PageQuery) {}
 
-export class ExportActivitiesQuery extends ActivityFiltersQuery implements ActivityExportQuery {
-  @ApiPropertyOptional({
-    enum: EXPORT_FORMATS,
+export class ExportActivitiesQuery extends ActivityFiltersQuery {
+  @ApiEnum(EXPORT_FORMATS, 'ExportFormat', {
+    required: false,
     default: 'csv',
     description: 'csv: RFC 4180, UTF-8; csv-it: Excel in Italian (; separator, BOM, decimal comma, dd/mm/yyyy); xlsx',
   })

@@ -1,56 +1,74 @@
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import type { Participants } from '@trama/contracts';
+import { ApiSchema } from '@nestjs/swagger';
 import { IsInt, IsOptional, Max, Min } from 'class-validator';
+import { ApiInt } from '../../../common/http/api-schema';
 
-const MAX = 1_000_000;
+export const MAX_PARTICIPANTS = 1_000_000;
 
-/** How many took part, in total and (optionally) by group; the groups together never exceed the total. */
-export class ParticipantsDto implements Participants {
-  @ApiProperty({ minimum: 0, maximum: MAX })
+const group = (description?: string) =>
+  ApiInt(0, MAX_PARTICIPANTS, { required: false, nullable: true, ...(description ? { description } : {}) });
+
+/** How many took part, in total and (optionally) by group; the groups together never exceed the total. `null` clears a group. */
+@ApiSchema({ name: 'ParticipantsInput' })
+export class ParticipantsDto {
+  @ApiInt(0, MAX_PARTICIPANTS)
   @IsInt()
   @Min(0)
-  @Max(MAX)
+  @Max(MAX_PARTICIPANTS)
   total: number;
 
-  @ApiPropertyOptional({ minimum: 0, nullable: true })
+  @group()
   @IsOptional()
   @IsInt()
   @Min(0)
-  @Max(MAX)
+  @Max(MAX_PARTICIPANTS)
   citizens?: number;
 
-  @ApiPropertyOptional({ minimum: 0, nullable: true })
+  @group()
   @IsOptional()
   @IsInt()
   @Min(0)
-  @Max(MAX)
+  @Max(MAX_PARTICIPANTS)
   youth?: number;
 
-  @ApiPropertyOptional({ minimum: 0, nullable: true })
+  @group()
   @IsOptional()
   @IsInt()
   @Min(0)
-  @Max(MAX)
+  @Max(MAX_PARTICIPANTS)
   families?: number;
 
-  @ApiPropertyOptional({ minimum: 0, nullable: true, description: 'third-sector bodies (ETS)' })
+  @group('third-sector bodies (ETS)')
   @IsOptional()
   @IsInt()
   @Min(0)
-  @Max(MAX)
+  @Max(MAX_PARTICIPANTS)
   ets?: number;
 
-  @ApiPropertyOptional({ minimum: 0, nullable: true })
+  @group()
   @IsOptional()
   @IsInt()
   @Min(0)
-  @Max(MAX)
+  @Max(MAX_PARTICIPANTS)
   businesses?: number;
 
-  @ApiPropertyOptional({ minimum: 0, nullable: true })
+  @group()
   @IsOptional()
   @IsInt()
   @Min(0)
-  @Max(MAX)
+  @Max(MAX_PARTICIPANTS)
   publicStaff?: number;
+}
+
+const counted = (description?: string) => ApiInt(0, MAX_PARTICIPANTS, { required: false, ...(description ? { description } : {}) });
+
+/** Participants as stored: a group that was not counted is absent. */
+@ApiSchema({ name: 'Participants' })
+export class ParticipantsResponseDto {
+  @ApiInt(0, MAX_PARTICIPANTS) total: number;
+  @counted() citizens?: number;
+  @counted() youth?: number;
+  @counted() families?: number;
+  @counted('third-sector bodies (ETS)') ets?: number;
+  @counted() businesses?: number;
+  @counted() publicStaff?: number;
 }

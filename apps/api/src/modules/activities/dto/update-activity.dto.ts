@@ -1,6 +1,6 @@
-import { ApiProperty, OmitType, PartialType } from '@nestjs/swagger';
-import type { UpdateActivityRequest } from '@trama/contracts';
-import { IsInt, Min } from 'class-validator';
+import { ApiSchema, OmitType, PartialType } from '@nestjs/swagger';
+import { IsInt, Max, Min } from 'class-validator';
+import { ApiVersion, INT32_MAX } from '../../../common/http/api-schema';
 import { CreateActivityDto } from './create-activity.dto';
 
 /**
@@ -11,12 +11,11 @@ import { CreateActivityDto } from './create-activity.dto';
  * optional. `skipNullProperties: false` skips only absent fields: a required one (title, date, …)
  * may be left out but not set to null, while optional ones keep their own null-accepting @IsOptional.
  */
-export class UpdateActivityDto
-  extends PartialType(OmitType(CreateActivityDto, ['clientId'] as const), { skipNullProperties: false })
-  implements UpdateActivityRequest
-{
-  @ApiProperty({ minimum: 1 })
+@ApiSchema({ name: 'UpdateActivityRequest' })
+export class UpdateActivityDto extends PartialType(OmitType(CreateActivityDto, ['clientId'] as const), { skipNullProperties: false }) {
+  @ApiVersion()
   @IsInt()
   @Min(1)
+  @Max(INT32_MAX)
   version: number;
 }

@@ -1,23 +1,23 @@
-import { ApiPropertyOptional } from '@nestjs/swagger';
 import { IsNotEmpty, IsOptional, IsString, MaxLength } from 'class-validator';
+import { ApiText } from '../../../common/http/api-schema';
 import { PageQuery } from '../../../common/http/pagination';
 
 export class ListAuditQuery extends PageQuery {
-  @ApiPropertyOptional({ description: 'Kind of record, e.g. user', example: 'user' })
+  @ApiText(64, { required: false, minLength: 1, description: 'Kind of record, e.g. user', example: 'user' })
   @IsOptional()
   @IsString()
   @IsNotEmpty()
   @MaxLength(64)
   entity?: string;
 
-  @ApiPropertyOptional({ description: 'Id of the record' })
+  @ApiText(128, { required: false, minLength: 1, description: 'Id of the record' })
   @IsOptional()
   @IsString()
   @IsNotEmpty()
   @MaxLength(128)
   entityId?: string;
 
-  @ApiPropertyOptional({ description: 'Action, e.g. create, update, login_failure', example: 'update' })
+  @ApiText(64, { required: false, minLength: 1, description: 'Action, e.g. create, update, login_failure', example: 'update' })
   @IsOptional()
   @IsString()
   @IsNotEmpty()

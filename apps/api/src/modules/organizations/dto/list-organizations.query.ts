@@ -1,24 +1,24 @@
-import { ApiPropertyOptional } from '@nestjs/swagger';
 import { ORGANIZATION_KINDS, type OrganizationKind } from '@trama/contracts';
 import { IsIn, IsOptional, IsString, Matches, MaxLength } from 'class-validator';
+import { ApiEnum, ApiIstatMunicipality, ApiText } from '../../../common/http/api-schema';
 import { PageQuery } from '../../../common/http/pagination';
 import { Trim } from '../../../common/http/trim';
 
 export class ListOrganizationsQuery extends PageQuery {
-  @ApiPropertyOptional({ description: 'Part of the name (ignoring case and accents), or a tax code' })
+  @ApiText(100, { required: false, description: 'Part of the name (ignoring case and accents), or a tax code' })
   @IsOptional()
   @Trim()
   @IsString()
   @MaxLength(100)
   q?: string;
 
-  @ApiPropertyOptional({ description: 'ISTAT code of the municipality', pattern: '^[0-9]{6}$' })
+  @ApiIstatMunicipality({ required: false, description: 'ISTAT code of the municipality' })
   @IsOptional()
   @IsString()
   @Matches(/^[0-9]{6}$/, { message: 'municipality must be the 6-digit ISTAT code of a municipality' })
   municipality?: string;
 
-  @ApiPropertyOptional({ enum: ORGANIZATION_KINDS })
+  @ApiEnum(ORGANIZATION_KINDS, 'OrganizationKind', { required: false })
   @IsOptional()
   @IsIn(ORGANIZATION_KINDS)
   kind?: OrganizationKind;

@@ -1,26 +1,38 @@
-import { ApiProperty } from '@nestjs/swagger';
-import { type MunicipalityRef, ORGANIZATION_KINDS, type OrganizationDto, type OrganizationKind, type Page } from '@trama/contracts';
+import { ApiProperty, ApiSchema } from '@nestjs/swagger';
+import { MAX_PAGE_SIZE, ORGANIZATION_KINDS, type OrganizationKind } from '@trama/contracts';
+import {
+  ApiArray,
+  ApiCode,
+  ApiCount,
+  ApiDateTime,
+  ApiEnum,
+  ApiInt,
+  ApiText,
+  ApiUuid,
+  ApiVersion,
+  INT32_MAX,
+} from '../../../common/http/api-schema';
+import { MunicipalityRefDto } from '../../../common/http/refs.dto';
+import { ORGANIZATION_NAME_LENGTH, TAX_CODE_PATTERN } from './create-organization.dto';
 
-export class MunicipalityRefDto implements MunicipalityRef {
-  @ApiProperty({ example: '072006' }) istatCode: string;
-  @ApiProperty({ example: 'Bari' }) name: string;
-}
-
-export class OrganizationResponseDto implements OrganizationDto {
-  @ApiProperty({ format: 'uuid' }) id: string;
-  @ApiProperty() name: string;
-  @ApiProperty({ enum: ORGANIZATION_KINDS }) kind: OrganizationKind;
-  @ApiProperty({ nullable: true, type: String }) taxCode: string | null;
-  @ApiProperty({ type: MunicipalityRefDto }) municipality: MunicipalityRef;
+@ApiSchema({ name: 'Organization' })
+export class OrganizationResponseDto {
+  @ApiUuid() id: string;
+  @ApiText(ORGANIZATION_NAME_LENGTH, { minLength: 1 }) name: string;
+  @ApiEnum(ORGANIZATION_KINDS, 'OrganizationKind') kind: OrganizationKind;
+  @ApiCode(TAX_CODE_PATTERN, 16, { nullable: true, description: 'codice fiscale / partita IVA, normalised (upper case, no spaces)' })
+  taxCode: string | null;
+  @ApiProperty({ type: () => MunicipalityRefDto }) municipality: MunicipalityRefDto;
   @ApiProperty() active: boolean;
-  @ApiProperty() version: number;
-  @ApiProperty({ format: 'date-time' }) createdAt: string;
-  @ApiProperty({ format: 'date-time' }) updatedAt: string;
+  @ApiVersion() version: number;
+  @ApiDateTime() createdAt: string;
+  @ApiDateTime() updatedAt: string;
 }
 
-export class OrganizationsPageDto implements Page<OrganizationDto> {
-  @ApiProperty({ type: [OrganizationResponseDto] }) items: OrganizationDto[];
-  @ApiProperty() total: number;
-  @ApiProperty() page: number;
-  @ApiProperty() pageSize: number;
+@ApiSchema({ name: 'OrganizationPage' })
+export class OrganizationsPageDto {
+  @ApiArray(OrganizationResponseDto, MAX_PAGE_SIZE) items: OrganizationResponseDto[];
+  @ApiCount() total: number;
+  @ApiInt(1, INT32_MAX) page: number;
+  @ApiInt(1, MAX_PAGE_SIZE) pageSize: number;
 }

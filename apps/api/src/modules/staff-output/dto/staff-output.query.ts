@@ -1,12 +1,7 @@
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import {
-  STAFF_OUTPUT_DEFAULT_STALE_DAYS,
-  STAFF_OUTPUT_MAX_STALE_DAYS,
-  STAFF_OUTPUT_MAX_YEARS,
-  type StaffOutputQuery,
-} from '@trama/contracts';
+import { STAFF_OUTPUT_DEFAULT_STALE_DAYS, STAFF_OUTPUT_MAX_STALE_DAYS, STAFF_OUTPUT_MAX_YEARS } from '@trama/contracts';
 import { Type } from 'class-transformer';
 import { IsInt, IsOptional, IsString, Matches, Max, Min, registerDecorator, type ValidationArguments } from 'class-validator';
+import { ApiDate, ApiInt, ApiIstatTenant } from '../../../common/http/api-schema';
 import { IsDateOnly } from '../../../common/http/date-only';
 import { addYears, isDateOnly, PERIOD_YEARS } from '../staff-output-dates';
 
@@ -34,24 +29,22 @@ function IsPeriodEnd(): PropertyDecorator {
 }
 
 /** `GET /api/staff-output?from=&to=&staleDays=&tenant=` */
-export class StaffOutputQueryDto implements StaffOutputQuery {
-  @ApiProperty({ description: 'First day of the period (inclusive)', format: 'date', example: '2026-01-01' })
+export class StaffOutputQueryDto {
+  @ApiDate({ description: 'First day of the period (inclusive)', example: '2026-01-01' })
   @IsDateOnly(PERIOD_YEARS)
   from: string;
 
-  @ApiProperty({
+  @ApiDate({
     description: `Last day of the period (inclusive): not before \`from\`, less than ${STAFF_OUTPUT_MAX_YEARS} years after it`,
-    format: 'date',
     example: '2026-03-31',
   })
   @IsDateOnly(PERIOD_YEARS)
   @IsPeriodEnd()
   to: string;
 
-  @ApiPropertyOptional({
+  @ApiInt(1, STAFF_OUTPUT_MAX_STALE_DAYS, {
+    required: false,
     description: 'An assigned municipality is "not visited" when the innovator has no activity there in the last staleDays days up to `to`',
-    minimum: 1,
-    maximum: STAFF_OUTPUT_MAX_STALE_DAYS,
     default: STAFF_OUTPUT_DEFAULT_STALE_DAYS,
   })
   @IsOptional()
@@ -61,9 +54,9 @@ export class StaffOutputQueryDto implements StaffOutputQuery {
   @Max(STAFF_OUTPUT_MAX_STALE_DAYS)
   staleDays: number = STAFF_OUTPUT_DEFAULT_STALE_DAYS;
 
-  @ApiPropertyOptional({
+  @ApiIstatTenant({
+    required: false,
     description: 'Admins (required for them): the metropolitan city, by ISTAT code. Others: their own, or omitted.',
-    example: '272',
   })
   @IsOptional()
   @IsString()

@@ -1,93 +1,105 @@
-import { ApiProperty, type ApiPropertyOptions } from '@nestjs/swagger';
+import { ApiProperty, type ApiPropertyOptions, ApiSchema } from '@nestjs/swagger';
+import { ACTIVITY_STATUSES, ACTIVITY_TYPES, type ActivityStatus, type ActivityType, STAFF_OUTPUT_MAX_STALE_DAYS } from '@trama/contracts';
 import {
-  ACTIVITY_STATUSES,
-  ACTIVITY_TYPES,
-  type ActivityStatus,
-  type ActivityType,
-  type MunicipalityRef,
-  type ReviewTimeStats,
-  type StaffOutputDto,
-  type StaffOutputFigures,
-  type StaffOutputInnovator,
-  type TenantRef,
-  type UnvisitedMunicipality,
-} from '@trama/contracts';
+  ApiArray,
+  ApiCount,
+  ApiDate,
+  ApiEnumArray,
+  ApiInt,
+  ApiNumber,
+  ApiText,
+  ApiUuid,
+  INT32_MAX,
+  INT53_MAX,
+  NAME_LENGTH,
+} from '../../../common/http/api-schema';
+import { MunicipalityRefDto, TenantRefDto } from '../../../common/http/refs.dto';
+import { MAX_ASSIGNED_MUNICIPALITIES } from '../../users/dto/create-user.dto';
 
-/* Response shapes for the OpenAPI document. The service returns the plain contract types; these classes only describe them. */
+/* Response shapes of GET /api/staff-output: what StaffOutputService returns, property by property. */
 
 const countsBy = (keys: readonly string[], what: string): ApiPropertyOptions => ({
   type: 'object',
   description: `number of activities per ${what}; every key present`,
-  properties: Object.fromEntries(keys.map((k) => [k, { type: 'integer' as const }])),
+  properties: Object.fromEntries(keys.map((k) => [k, { type: 'integer' as const, format: 'int32', minimum: 0, maximum: INT32_MAX }])),
   required: [...keys],
+  additionalProperties: false,
 });
 
-class TenantRefSchema implements TenantRef {
-  @ApiProperty({ format: 'uuid' }) id: string;
-  @ApiProperty({ example: '272' }) istatCode: string;
-  @ApiProperty({ example: 'Città Metropolitana di Bari' }) name: string;
-}
-
-class MunicipalityRefSchema implements MunicipalityRef {
-  @ApiProperty({ example: '072029' }) istatCode: string;
-  @ApiProperty({ example: 'Molfetta' }) name: string;
-}
-
-class UnvisitedMunicipalitySchema extends MunicipalityRefSchema implements UnvisitedMunicipality {
-  @ApiProperty({
-    type: String,
-    format: 'date',
-    nullable: true,
-    description: 'last activity of the innovator there up to `to`; null: never',
-  })
+@ApiSchema({ name: 'UnvisitedMunicipality' })
+class UnvisitedMunicipalitySchema extends MunicipalityRefDto {
+  @ApiDate({ nullable: true, description: 'last activity of the innovator there up to `to`; null: never' })
   lastVisit: string | null;
 }
 
-class ReviewTimeSchema implements ReviewTimeStats {
-  @ApiProperty({ description: 'activities reviewed (approved or returned) in the period' }) reviewed: number;
-  @ApiProperty({ type: Number, nullable: true, description: 'median hours from submission to review, one decimal' }) medianHours:
-    number | null;
-  @ApiProperty({ type: Number, nullable: true, description: '90th percentile, hours, one decimal' }) p90Hours: number | null;
+@ApiSchema({ name: 'ReviewTimeStats' })
+class ReviewTimeSchema {
+  @ApiCount({ description: 'activities reviewed (approved or returned) in the period' }) reviewed: number;
+  @ApiNumber(0, 1_000_000, {
+    nullable: true,
+    description: 'median hours from submission to review, one decimal; null when nothing was reviewed',
+  })
+  medianHours: number | null;
+  @ApiNumber(0, 1_000_000, { nullable: true, description: '90th percentile, hours, one decimal; null when nothing was reviewed' })
+  p90Hours: number | null;
 }
 
-class FiguresSchema implements StaffOutputFigures {
-  @ApiProperty({ description: 'activities dated in the period, any status' }) activities: number;
+@ApiSchema({ name: 'StaffOutputFigures' })
+class FiguresSchema {
+  @ApiCount({ description: 'activities dated in the period, any status' }) activities: number;
   @ApiProperty(countsBy(ACTIVITY_STATUSES, 'status')) byStatus: Record<ActivityStatus, number>;
   @ApiProperty(countsBy(ACTIVITY_TYPES, 'type')) byType: Record<ActivityType, number>;
-  @ApiProperty({ description: 'sum of durations / 60, one decimal: submitted and approved activities' }) hours: number;
-  @ApiProperty({ description: 'sum of participants (total): submitted and approved activities' }) participants: number;
-  @ApiProperty({ type: ReviewTimeSchema }) reviewTime: ReviewTimeStats;
+  @ApiNumber(0, INT53_MAX, { description: 'sum of durations / 60, one decimal: submitted and approved activities' }) hours: number;
+  @ApiInt(0, INT53_MAX, { description: 'sum of participants (total): submitted and approved activities' }) participants: number;
+  @ApiProperty({ type: () => ReviewTimeSchema }) reviewTime: ReviewTimeSchema;
 }
 
-class InnovatorSchema extends FiguresSchema implements StaffOutputInnovator {
-  @ApiProperty({ format: 'uuid' }) id: string;
-  @ApiProperty() fullName: string;
+@ApiSchema({ name: 'StaffOutputInnovator' })
+class InnovatorSchema extends FiguresSchema {
+  @ApiUuid() id: string;
+  @ApiText(NAME_LENGTH) fullName: string;
   @ApiProperty() active: boolean;
-  @ApiProperty({ type: String, format: 'date', nullable: true }) hiredOn: string | null;
-  @ApiProperty({ type: String, format: 'date', nullable: true }) contractEnd: string | null;
-  @ApiProperty({ type: [MunicipalityRefSchema] }) assignedMunicipalities: MunicipalityRef[];
-  @ApiProperty({ type: [UnvisitedMunicipalitySchema] }) unvisitedMunicipalities: UnvisitedMunicipality[];
-  @ApiProperty({ type: String, format: 'date', nullable: true }) lastActivityDate: string | null;
+  @ApiDate({ nullable: true }) hiredOn: string | null;
+  @ApiDate({ nullable: true }) contractEnd: string | null;
+  @ApiArray(MunicipalityRefDto, MAX_ASSIGNED_MUNICIPALITIES) assignedMunicipalities: MunicipalityRefDto[];
+  @ApiArray(UnvisitedMunicipalitySchema, MAX_ASSIGNED_MUNICIPALITIES, {
+    description: 'assigned municipalities without an activity of the innovator from `period.staleSince` to `period.to`',
+  })
+  unvisitedMunicipalities: UnvisitedMunicipalitySchema[];
+  @ApiDate({ nullable: true, description: "date of the innovator's last activity up to `to` (any status), null if none" })
+  lastActivityDate: string | null;
 }
 
+@ApiSchema({ name: 'StaffOutputPeriod' })
 class PeriodSchema {
-  @ApiProperty({ format: 'date' }) from: string;
-  @ApiProperty({ format: 'date' }) to: string;
-  @ApiProperty() staleDays: number;
-  @ApiProperty({ format: 'date', description: 'to − (staleDays − 1): first day of the staleness window' }) staleSince: string;
+  @ApiDate() from: string;
+  @ApiDate() to: string;
+  @ApiInt(1, STAFF_OUTPUT_MAX_STALE_DAYS) staleDays: number;
+  @ApiDate({ description: 'to − (staleDays − 1): first day of the staleness window' }) staleSince: string;
 }
 
+@ApiSchema({ name: 'StaffOutputTotals' })
 class TotalsSchema extends FiguresSchema {
-  @ApiProperty() innovators: number;
-  @ApiProperty() activeInnovators: number;
-  @ApiProperty({ description: 'sum over innovators of their unvisited municipalities' }) unvisitedMunicipalities: number;
+  @ApiCount() innovators: number;
+  @ApiCount() activeInnovators: number;
+  @ApiCount({ description: 'sum over innovators of their unvisited municipalities' }) unvisitedMunicipalities: number;
 }
 
-export class StaffOutputResponse implements StaffOutputDto {
-  @ApiProperty({ type: TenantRefSchema }) tenant: TenantRef;
-  @ApiProperty({ type: PeriodSchema }) period: StaffOutputDto['period'];
-  @ApiProperty({ enum: ACTIVITY_STATUSES, isArray: true, description: 'statuses counted in hours and participants' })
+@ApiSchema({ name: 'StaffOutput' })
+export class StaffOutputResponse {
+  @ApiProperty({ type: () => TenantRefDto }) tenant: TenantRefDto;
+  @ApiProperty({ type: () => PeriodSchema }) period: PeriodSchema;
+  @ApiEnumArray(ACTIVITY_STATUSES, 'ActivityStatus', { description: 'statuses counted in hours and participants' })
   reportedStatuses: ActivityStatus[];
-  @ApiProperty({ type: [InnovatorSchema] }) innovators: StaffOutputInnovator[];
-  @ApiProperty({ type: TotalsSchema }) totals: StaffOutputDto['totals'];
+  @ApiProperty({
+    type: InnovatorSchema,
+    isArray: true,
+    description: 'every innovator of the tenant (active or not, with or without activity), by name',
+  })
+  innovators: InnovatorSchema[];
+  @ApiProperty({
+    type: () => TotalsSchema,
+    description: "the tenant's figures: sums of the innovators', review times over all reviewed activities",
+  })
+  totals: TotalsSchema;
 }

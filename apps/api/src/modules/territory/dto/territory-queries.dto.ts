@@ -1,5 +1,5 @@
-import { ApiPropertyOptional } from '@nestjs/swagger';
 import { IsOptional, IsString, Matches, MaxLength, Validate, ValidatorConstraint, ValidatorConstraintInterface } from 'class-validator';
+import { ApiIstatTenant, ApiSocialAreaCode, ApiText } from '../../../common/http/api-schema';
 import { PageQuery } from '../../../common/http/pagination';
 import { parseBbox } from '../geo';
 import { SOCIAL_AREA_CODE } from '../territory-files';
@@ -19,7 +19,7 @@ class BboxConstraint implements ValidatorConstraintInterface {
 
 /** `?tenant=` on any territory route. */
 export class TenantFilterQuery {
-  @ApiPropertyOptional({ description: TENANT_DESCRIPTION, example: '272' })
+  @ApiIstatTenant({ required: false, description: TENANT_DESCRIPTION })
   @IsOptional()
   @IsString()
   @Matches(/^\d{3}$/, { message: 'tenant must be the 3-digit ISTAT code of a metropolitan city' })
@@ -27,7 +27,7 @@ export class TenantFilterQuery {
 }
 
 export class ListSocialAreasQuery extends PageQuery {
-  @ApiPropertyOptional({ description: TENANT_DESCRIPTION, example: '272' })
+  @ApiIstatTenant({ required: false, description: TENANT_DESCRIPTION })
   @IsOptional()
   @IsString()
   @Matches(/^\d{3}$/, { message: 'tenant must be the 3-digit ISTAT code of a metropolitan city' })
@@ -35,19 +35,19 @@ export class ListSocialAreasQuery extends PageQuery {
 }
 
 export class ListMunicipalitiesQuery extends PageQuery {
-  @ApiPropertyOptional({ description: 'Only the municipalities of this social area (its code)', example: 'ATS_BA_MOLFETTA' })
+  @ApiSocialAreaCode({ required: false, description: 'Only the municipalities of this social area (its code)' })
   @IsOptional()
   @IsString()
   @Matches(SOCIAL_AREA_CODE, { message: 'socialArea must be a social area code' })
   socialArea?: string;
 
-  @ApiPropertyOptional({ description: 'Part of the name (accents and case ignored) or the start of the ISTAT code', maxLength: 100 })
+  @ApiText(100, { required: false, description: 'Part of the name (accents and case ignored) or the start of the ISTAT code' })
   @IsOptional()
   @IsString()
   @MaxLength(100)
   q?: string;
 
-  @ApiPropertyOptional({ description: TENANT_DESCRIPTION, example: '272' })
+  @ApiIstatTenant({ required: false, description: TENANT_DESCRIPTION })
   @IsOptional()
   @IsString()
   @Matches(/^\d{3}$/, { message: 'tenant must be the 3-digit ISTAT code of a metropolitan city' })
@@ -55,7 +55,9 @@ export class ListMunicipalitiesQuery extends PageQuery {
 }
 
 export class MapMunicipalitiesQuery {
-  @ApiPropertyOptional({
+  @ApiText(200, {
+    required: false,
+    pattern: '^-?[0-9]+(\\.[0-9]+)?(,-?[0-9]+(\\.[0-9]+)?){3}$',
     description: 'minLon,minLat,maxLon,maxLat (WGS84): municipalities whose bounding box meets it',
     example: '16.7,41.0,17.0,41.2',
   })
@@ -64,13 +66,13 @@ export class MapMunicipalitiesQuery {
   @Validate(BboxConstraint)
   bbox?: string;
 
-  @ApiPropertyOptional({ description: 'Only the municipalities of this social area (its code)', example: 'ATS_BA_MOLFETTA' })
+  @ApiSocialAreaCode({ required: false, description: 'Only the municipalities of this social area (its code)' })
   @IsOptional()
   @IsString()
   @Matches(SOCIAL_AREA_CODE, { message: 'socialArea must be a social area code' })
   socialArea?: string;
 
-  @ApiPropertyOptional({ description: TENANT_DESCRIPTION, example: '272' })
+  @ApiIstatTenant({ required: false, description: TENANT_DESCRIPTION })
   @IsOptional()
   @IsString()
   @Matches(/^\d{3}$/, { message: 'tenant must be the 3-digit ISTAT code of a metropolitan city' })

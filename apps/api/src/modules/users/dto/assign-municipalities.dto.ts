@@ -1,16 +1,18 @@
-import { ApiProperty } from '@nestjs/swagger';
-import type { AssignMunicipalitiesRequest } from '@trama/contracts';
-import { ArrayMaxSize, ArrayUnique, IsArray, IsInt, Matches, Min } from 'class-validator';
+import { ApiSchema } from '@nestjs/swagger';
+import { ArrayMaxSize, ArrayUnique, IsArray, IsInt, Matches, Max, Min } from 'class-validator';
+import { ApiStringArray, ApiVersion, INT32_MAX, ISTAT_MUNICIPALITY_PATTERN } from '../../../common/http/api-schema';
 import { MAX_ASSIGNED_MUNICIPALITIES } from './create-user.dto';
 
-export class AssignMunicipalitiesDto implements AssignMunicipalitiesRequest {
-  @ApiProperty({ minimum: 1 })
+@ApiSchema({ name: 'AssignMunicipalitiesRequest' })
+export class AssignMunicipalitiesDto {
+  @ApiVersion()
   @IsInt()
   @Min(1)
+  @Max(INT32_MAX)
   version: number;
 
-  @ApiProperty({
-    type: [String],
+  @ApiStringArray({ pattern: ISTAT_MUNICIPALITY_PATTERN, maxLength: 6 }, MAX_ASSIGNED_MUNICIPALITIES, {
+    uniqueItems: true,
     description: 'ISTAT codes: the complete new set (replaces the current one)',
     example: ['072006', '072029'],
   })

@@ -1,5 +1,5 @@
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { type CreateUserRequest, MIN_PASSWORD_LENGTH, ROLES, type Role } from '@trama/contracts';
+import { ApiProperty, ApiSchema } from '@nestjs/swagger';
+import { MIN_PASSWORD_LENGTH, ROLES, type Role } from '@trama/contracts';
 import { Type } from 'class-transformer';
 import {
   ArrayMaxSize,
@@ -15,6 +15,15 @@ import {
   MinLength,
   ValidateNested,
 } from 'class-validator';
+import {
+  ApiDate,
+  ApiEnum,
+  ApiIstatTenant,
+  ApiStringArray,
+  ApiText,
+  EMAIL_LENGTH,
+  ISTAT_MUNICIPALITY_PATTERN,
+} from '../../../common/http/api-schema';
 import { IsDateOnly } from '../../../common/http/date-only';
 import { Trim } from '../../../common/http/trim';
 import { TerritoryRefDto } from './territory-ref.dto';
@@ -23,37 +32,43 @@ import { NormalizeEmail } from './validators';
 export const MAX_PASSWORD_LENGTH = 256;
 export const MAX_ASSIGNED_MUNICIPALITIES = 500;
 
-export class CreateUserDto implements CreateUserRequest {
-  @ApiProperty({ format: 'email', example: 'maria.rossi@cittametropolitana.ba.it' })
+@ApiSchema({ name: 'CreateUserRequest' })
+export class CreateUserDto {
+  @ApiText(EMAIL_LENGTH, {
+    format: 'email',
+    description: 'trimmed and lower-cased; unique',
+    example: 'maria.rossi@cittametropolitana.ba.it',
+  })
   @NormalizeEmail()
   @IsString()
   @IsEmail({}, { message: 'email must be a valid email address' })
-  @MaxLength(254)
+  @MaxLength(EMAIL_LENGTH)
   email: string;
 
-  @ApiProperty({ example: 'Maria Rossi' })
+  @ApiText(200, { minLength: 1, description: 'trimmed', example: 'Maria Rossi' })
   @Trim()
   @IsString()
   @IsNotEmpty()
   @MaxLength(200)
   fullName: string;
 
-  @ApiProperty({ enum: ROLES })
+  @ApiEnum(ROLES, 'Role')
   @IsIn(ROLES)
   role: Role;
 
-  @ApiPropertyOptional({
+  @ApiIstatTenant({
+    required: false,
     description: 'Admins only: ISTAT code of the metropolitan city (e.g. 272). Coordinators always create in their own tenant.',
-    pattern: '^[0-9]{3}$',
   })
   @IsOptional()
   @IsString()
   @Matches(/^[0-9]{3}$/, { message: 'tenant must be the 3-digit ISTAT code of a metropolitan city' })
   tenant?: string;
 
-  @ApiPropertyOptional({
+  @ApiText(MAX_PASSWORD_LENGTH, {
+    required: false,
     minLength: MIN_PASSWORD_LENGTH,
-    maxLength: MAX_PASSWORD_LENGTH,
+    format: 'password',
     description: 'When absent a temporary password is generated and returned once',
   })
   @IsOptional()
@@ -62,18 +77,19 @@ export class CreateUserDto implements CreateUserRequest {
   @MaxLength(MAX_PASSWORD_LENGTH)
   password?: string;
 
-  @ApiPropertyOptional({ format: 'date', nullable: true, description: 'Innovators: hiring date' })
+  @ApiDate({ required: false, nullable: true, description: 'Innovators: hiring date' })
   @IsOptional()
   @IsDateOnly()
   hiredOn?: string | null;
 
-  @ApiPropertyOptional({ format: 'date', nullable: true, description: 'Innovators: contract end (not before hiredOn)' })
+  @ApiDate({ required: false, nullable: true, description: 'Innovators: contract end (not before hiredOn)' })
   @IsOptional()
   @IsDateOnly()
   contractEnd?: string | null;
 
-  @ApiPropertyOptional({
-    type: [String],
+  @ApiStringArray({ pattern: ISTAT_MUNICIPALITY_PATTERN, maxLength: 6 }, MAX_ASSIGNED_MUNICIPALITIES, {
+    required: false,
+    uniqueItems: true,
     description: 'Innovators: ISTAT codes of the assigned municipalities',
     example: ['072029', '072022'],
   })
@@ -84,7 +100,7 @@ export class CreateUserDto implements CreateUserRequest {
   @Matches(/^[0-9]{6}$/, { each: true, message: 'each value in municipalities must be a 6-digit ISTAT code' })
   municipalities?: string[];
 
-  @ApiPropertyOptional({ type: TerritoryRefDto, description: 'Municipality users: their territory (required for them)' })
+  @ApiProperty({ type: () => TerritoryRefDto, required: false, description: 'Municipality users: their territory (required for them)' })
   @IsOptional()
   @ValidateNested()
   @Type(() => TerritoryRefDto)

@@ -1,33 +1,31 @@
-import { ApiPropertyOptional } from '@nestjs/swagger';
+import { ApiProperty } from '@nestjs/swagger';
 import { ROLES, type Role } from '@trama/contracts';
 import { IsBoolean, IsIn, IsOptional, IsString, Matches, MaxLength } from 'class-validator';
+import { ApiEnum, ApiIstatTenant, ApiText } from '../../../common/http/api-schema';
 import { PageQuery } from '../../../common/http/pagination';
 import { Trim } from '../../../common/http/trim';
 import { QueryBoolean } from './validators';
 
 export class ListUsersQuery extends PageQuery {
-  @ApiPropertyOptional({ enum: ROLES })
+  @ApiEnum(ROLES, 'Role', { required: false })
   @IsOptional()
   @IsIn(ROLES)
   role?: Role;
 
-  @ApiPropertyOptional({ description: 'Matches name or email, ignoring case and accents' })
+  @ApiText(100, { required: false, description: 'Matches name or email, ignoring case and accents' })
   @IsOptional()
   @Trim()
   @IsString()
   @MaxLength(100)
   q?: string;
 
-  @ApiPropertyOptional({ type: Boolean })
+  @ApiProperty({ type: Boolean, required: false })
   @IsOptional()
   @QueryBoolean()
   @IsBoolean()
   active?: boolean;
 
-  @ApiPropertyOptional({
-    description: 'Admins: only the users of this tenant (ISTAT code of the metropolitan city)',
-    pattern: '^[0-9]{3}$',
-  })
+  @ApiIstatTenant({ required: false, description: 'Admins: only the users of this tenant (ISTAT code of the metropolitan city)' })
   @IsOptional()
   @IsString()
   @Matches(/^[0-9]{3}$/, { message: 'tenant must be the 3-digit ISTAT code of a metropolitan city' })

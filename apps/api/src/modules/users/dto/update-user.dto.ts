@@ -1,18 +1,20 @@
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import type { UpdateUserRequest } from '@trama/contracts';
+import { ApiProperty, ApiSchema } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { IsBoolean, IsInt, IsNotEmpty, IsOptional, IsString, MaxLength, Min, ValidateNested } from 'class-validator';
+import { IsBoolean, IsInt, IsNotEmpty, IsOptional, IsString, Max, MaxLength, Min, ValidateNested } from 'class-validator';
+import { ApiDate, ApiText, ApiVersion, INT32_MAX } from '../../../common/http/api-schema';
 import { IsDateOnly } from '../../../common/http/date-only';
 import { Trim } from '../../../common/http/trim';
 import { TerritoryRefDto } from './territory-ref.dto';
 
-export class UpdateUserDto implements UpdateUserRequest {
-  @ApiProperty({ minimum: 1, description: 'The version the client loaded (optimistic locking: a stale version is a 409)' })
+@ApiSchema({ name: 'UpdateUserRequest' })
+export class UpdateUserDto {
+  @ApiVersion()
   @IsInt()
   @Min(1)
+  @Max(INT32_MAX)
   version: number;
 
-  @ApiPropertyOptional()
+  @ApiText(200, { required: false, minLength: 1, description: 'trimmed' })
   @IsOptional()
   @Trim()
   @IsString()
@@ -20,22 +22,22 @@ export class UpdateUserDto implements UpdateUserRequest {
   @MaxLength(200)
   fullName?: string;
 
-  @ApiPropertyOptional({ description: 'false deactivates the account and ends its sessions at once' })
+  @ApiProperty({ required: false, description: 'false deactivates the account and ends its sessions at once' })
   @IsOptional()
   @IsBoolean()
   active?: boolean;
 
-  @ApiPropertyOptional({ format: 'date', nullable: true })
+  @ApiDate({ required: false, nullable: true })
   @IsOptional()
   @IsDateOnly()
   hiredOn?: string | null;
 
-  @ApiPropertyOptional({ format: 'date', nullable: true })
+  @ApiDate({ required: false, nullable: true, description: 'not before hiredOn' })
   @IsOptional()
   @IsDateOnly()
   contractEnd?: string | null;
 
-  @ApiPropertyOptional({ type: TerritoryRefDto, description: 'Municipality users only' })
+  @ApiProperty({ type: () => TerritoryRefDto, required: false, description: 'Municipality users only' })
   @IsOptional()
   @ValidateNested()
   @Type(() => TerritoryRefDto)

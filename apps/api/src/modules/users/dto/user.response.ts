@@ -1,75 +1,91 @@
-import { ApiProperty } from '@nestjs/swagger';
+import { ApiProperty, ApiSchema } from '@nestjs/swagger';
+import { MAX_PAGE_SIZE, ROLES, type Role } from '@trama/contracts';
 import {
-  ROLES,
-  type CreateUserResponse,
-  type MunicipalityRef,
-  type Page,
-  type ResetPasswordResponse,
-  type Role,
-  type SessionUser,
-  type TenantRef,
-  type UserDto,
-} from '@trama/contracts';
+  ApiArray,
+  ApiCode,
+  ApiCount,
+  ApiDate,
+  ApiDateTime,
+  ApiEnum,
+  ApiInt,
+  ApiText,
+  ApiUuid,
+  ApiVersion,
+  EMAIL_LENGTH,
+  INT32_MAX,
+  NAME_LENGTH,
+  SOCIAL_AREA_CODE_PATTERN,
+} from '../../../common/http/api-schema';
+import { MunicipalityRefDto, TenantRefDto } from '../../../common/http/refs.dto';
+import { MAX_ASSIGNED_MUNICIPALITIES } from './create-user.dto';
 
-/* Response shapes for the OpenAPI document. Services return the plain contract types; these classes only describe them. */
+/* Response shapes of /api/users and /api/auth/me: what UsersService returns, property by property. */
 
-export class TenantRefDto implements TenantRef {
-  @ApiProperty({ format: 'uuid' }) id: string;
-  @ApiProperty({ example: '272' }) istatCode: string;
-  @ApiProperty({ example: 'Città Metropolitana di Bari' }) name: string;
-}
+export const TERRITORY_KINDS = ['municipality', 'social_area'] as const;
 
-export class MunicipalityRefDto implements MunicipalityRef {
-  @ApiProperty({ example: '072029' }) istatCode: string;
-  @ApiProperty({ example: 'Molfetta' }) name: string;
-}
-
+/** The territory of a municipality user: one municipality, or one social area. */
+@ApiSchema({ name: 'UserTerritory' })
 export class SessionTerritoryDto {
-  @ApiProperty({ enum: ['municipality', 'social_area'] }) kind: 'municipality' | 'social_area';
-  @ApiProperty() code: string;
-  @ApiProperty() name: string;
+  @ApiEnum(TERRITORY_KINDS, 'TerritoryKind') kind: 'municipality' | 'social_area';
+  @ApiCode(SOCIAL_AREA_CODE_PATTERN, 64, { description: 'ISTAT code of the municipality, or code of the social area' }) code: string;
+  @ApiText(NAME_LENGTH) name: string;
 }
 
-export class SessionUserDto implements SessionUser {
-  @ApiProperty({ format: 'uuid' }) id: string;
-  @ApiProperty() email: string;
-  @ApiProperty() fullName: string;
-  @ApiProperty({ enum: ROLES }) role: Role;
-  @ApiProperty({ type: TenantRefDto, nullable: true }) tenant: TenantRef | null;
-  @ApiProperty({ type: [MunicipalityRefDto] }) assignedMunicipalities: MunicipalityRef[];
-  @ApiProperty({ type: SessionTerritoryDto, nullable: true }) territory: SessionUser['territory'];
+@ApiSchema({ name: 'SessionUser' })
+export class SessionUserDto {
+  @ApiUuid() id: string;
+  @ApiText(EMAIL_LENGTH, { format: 'email' }) email: string;
+  @ApiText(NAME_LENGTH) fullName: string;
+  @ApiEnum(ROLES, 'Role') role: Role;
+  @ApiProperty({ type: () => TenantRefDto, nullable: true, description: 'null for platform admins' }) tenant: TenantRefDto | null;
+  @ApiArray(MunicipalityRefDto, MAX_ASSIGNED_MUNICIPALITIES, { description: 'innovators: the municipalities assigned to them' })
+  assignedMunicipalities: MunicipalityRefDto[];
+  @ApiProperty({ type: () => SessionTerritoryDto, nullable: true, description: 'municipality users: the territory they may see' })
+  territory: SessionTerritoryDto | null;
 }
 
-export class UserResponseDto implements UserDto {
-  @ApiProperty({ format: 'uuid' }) id: string;
-  @ApiProperty() email: string;
-  @ApiProperty() fullName: string;
-  @ApiProperty({ enum: ROLES }) role: Role;
+@ApiSchema({ name: 'User' })
+export class UserResponseDto {
+  @ApiUuid() id: string;
+  @ApiText(EMAIL_LENGTH, { format: 'email' }) email: string;
+  @ApiText(NAME_LENGTH) fullName: string;
+  @ApiEnum(ROLES, 'Role') role: Role;
   @ApiProperty() active: boolean;
-  @ApiProperty({ type: String, format: 'date-time', nullable: true }) lockedUntil: string | null;
-  @ApiProperty({ type: String, format: 'date', nullable: true }) hiredOn: string | null;
-  @ApiProperty({ type: String, format: 'date', nullable: true }) contractEnd: string | null;
-  @ApiProperty({ type: [MunicipalityRefDto] }) assignedMunicipalities: MunicipalityRef[];
-  @ApiProperty({ type: SessionTerritoryDto, nullable: true }) territory: UserDto['territory'];
-  @ApiProperty({ type: TenantRefDto, nullable: true }) tenant: TenantRef | null;
-  @ApiProperty({ type: String, format: 'date-time', nullable: true }) lastLoginAt: string | null;
-  @ApiProperty({ format: 'date-time' }) createdAt: string;
-  @ApiProperty() version: number;
+  @ApiDateTime({ nullable: true, description: 'locked after too many failed sign-ins, until then' }) lockedUntil: string | null;
+  @ApiDate({ nullable: true }) hiredOn: string | null;
+  @ApiDate({ nullable: true }) contractEnd: string | null;
+  @ApiArray(MunicipalityRefDto, MAX_ASSIGNED_MUNICIPALITIES) assignedMunicipalities: MunicipalityRefDto[];
+  @ApiProperty({ type: () => SessionTerritoryDto, nullable: true }) territory: SessionTerritoryDto | null;
+  @ApiProperty({ type: () => TenantRefDto, nullable: true, description: 'the tenant the user belongs to; null for platform admins' })
+  tenant: TenantRefDto | null;
+  @ApiDateTime({ nullable: true }) lastLoginAt: string | null;
+  @ApiDateTime() createdAt: string;
+  @ApiVersion() version: number;
 }
 
-export class UsersPageDto implements Page<UserDto> {
-  @ApiProperty({ type: [UserResponseDto] }) items: UserDto[];
-  @ApiProperty() total: number;
-  @ApiProperty() page: number;
-  @ApiProperty() pageSize: number;
+@ApiSchema({ name: 'UserPage' })
+export class UsersPageDto {
+  @ApiArray(UserResponseDto, MAX_PAGE_SIZE) items: UserResponseDto[];
+  @ApiCount() total: number;
+  @ApiInt(1, INT32_MAX) page: number;
+  @ApiInt(1, MAX_PAGE_SIZE) pageSize: number;
 }
 
-export class CreateUserResponseDto implements CreateUserResponse {
-  @ApiProperty({ type: UserResponseDto }) user: UserDto;
-  @ApiProperty({ required: false, description: 'Only when the server generated the password: shown once, never stored in clear' })
+/** A generated temporary password: four groups of four letters or digits. */
+const TEMPORARY_PASSWORD = { pattern: '^[A-Za-z0-9]{4}(-[A-Za-z0-9]{4}){3}$', format: 'password' };
+
+@ApiSchema({ name: 'CreateUserResponse' })
+export class CreateUserResponseDto {
+  @ApiProperty({ type: () => UserResponseDto }) user: UserResponseDto;
+  @ApiText(19, {
+    ...TEMPORARY_PASSWORD,
+    required: false,
+    description: 'Only when the server generated the password: shown once, never stored in clear',
+  })
   temporaryPassword?: string;
 }
 
-export class ResetPasswordResponseDto implements ResetPasswordResponse {
-  @ApiProperty({ description: 'Shown once; the user should change it after signing in' }) temporaryPassword: string;
+@ApiSchema({ name: 'ResetPasswordResponse' })
+export class ResetPasswordResponseDto {
+  @ApiText(19, { ...TEMPORARY_PASSWORD, description: 'Shown once; the user should change it after signing in' }) temporaryPassword: string;
 }

@@ -1,0 +1,42 @@
+import { ApiProperty, ApiPropertyOptional, ApiSchema } from '@nestjs/swagger';
+
+/** A problem with one field of the request, shown beside the field in the UI. */
+@ApiSchema({ name: 'FieldProblem' })
+export class FieldProblemDto {
+  @ApiProperty({ type: 'string', description: 'the field, dotted for nested ones (participants.total)', example: 'title' })
+  field: string;
+
+  @ApiProperty({ type: 'array', items: { type: 'string' }, description: 'what is wrong with it' })
+  messages: string[];
+}
+
+/*
+ * `message`, `details` and its fields have no declared size: they echo the request (one entry per
+ * field at fault, unknown properties by name), and the request body is at most 1 MB.
+ */
+
+/**
+ * The body of every error the API returns (common/errors/error.filter.ts). `code` is stable and
+ * machine-readable: the operation's responses list the codes it may return.
+ */
+@ApiSchema({ name: 'ApiError' })
+export class ApiErrorDto {
+  @ApiProperty({ type: 'integer', format: 'int32', minimum: 400, maximum: 599, example: 400 })
+  statusCode: number;
+
+  @ApiProperty({ type: 'string', maxLength: 64, description: 'the HTTP reason phrase', example: 'Bad Request' })
+  error: string;
+
+  @ApiProperty({ type: 'string', pattern: '^[A-Z][A-Z0-9_]*$', maxLength: 64, example: 'VALIDATION_FAILED' })
+  code: string;
+
+  @ApiProperty({ type: 'string', description: 'for people; in English', example: 'title must be shorter than or equal to 200 characters' })
+  message: string;
+
+  @ApiPropertyOptional({
+    type: FieldProblemDto,
+    isArray: true,
+    description: 'VALIDATION_FAILED and some domain errors: the fields at fault',
+  })
+  details?: FieldProblemDto[];
+}
