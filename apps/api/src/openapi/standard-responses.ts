@@ -21,7 +21,14 @@ const BAD_REQUEST: ErrorCode[] = [
   { ...fromFactory(CommonErrors.VALIDATION_FAILED), message: 'The request is not valid: `details` names each field at fault' },
   { code: 'MALFORMED_JSON', status: 400, message: 'The request body is not valid JSON' },
   { code: 'PAYLOAD_TOO_LARGE', status: 400, message: 'The request body is larger than 1 MB' },
+  fromFactory(CommonErrors.BODY_TOO_DEEP),
+  {
+    ...fromFactory(CommonErrors.INVALID_TEXT),
+    message: 'A NUL, an unpaired surrogate or non-UTF-8 percent-encoding in the path, query or body: `details` names the field',
+  },
 ];
+/** Also answered before any route (common/http/request-input.ts, common/errors/database-unavailable.ts). */
+const ANY_ROUTE: ErrorCode[] = [fromFactory(CommonErrors.UNSUPPORTED_MEDIA_TYPE), fromFactory(CommonErrors.SERVICE_UNAVAILABLE)];
 const INTERNAL: ErrorCode = { code: 'INTERNAL', status: 500, message: 'An unexpected error occurred (logged; nothing is leaked)' };
 
 const REASONS: Record<number, string> = {
@@ -31,8 +38,10 @@ const REASONS: Record<number, string> = {
   404: 'Not found, or outside what you may see',
   409: 'Conflicts with the current state',
   423: 'Locked',
+  415: 'Unsupported media type',
   429: 'Too many requests',
   500: 'Internal error',
+  503: 'Service unavailable',
 };
 
 /** X-RateLimit-* on every response the throttler saw (@nestjs/throttler, one window of 60 s). */
@@ -156,6 +165,8 @@ export function addStandardResponses(document: OpenAPIObject, modules: (Type | D
       ].map(fromFactory);
 
       const codes: ErrorCode[] = [...BAD_REQUEST, INTERNAL];
+      // a route that answers its own 503 (health) keeps it
+      for (const code of ANY_ROUTE) if (!(code.status === 503 && operation.responses?.['503'])) codes.push(code);
       if (!isPublic) codes.push(fromFactory(CommonErrors.UNAUTHENTICATED));
       if (roles && roles.length > 0) codes.push(fromFactory(CommonErrors.FORBIDDEN));
       for (const code of declared) if (!codes.some((c) => c.code === code.code)) codes.push(code);
@@ -173,7 +184,7 @@ export function addStandardResponses(document: OpenAPIObject, modules: (Type | D
         responses[String(status)] = errorResponse(
           status,
           codes.filter((c) => c.status === status),
-          status === 429 ? { 'Retry-After': { $ref: '#/components/headers/Retry-After' } } : undefined,
+          status === 429 || status === 503 ? { 'Retry-After': { $ref: '#/components/headers/Retry-After' } } : undefined,
         );
       }
       if (throttled) {
@@ -194,9 +205,10 @@ export function addStandardResponses(document: OpenAPIObject, modules: (Type | D
       operation.description = operation.description ? `${operation.description}\n\n${note}` : note;
     }
   }
-  if (throttledRoutes > 0) {
-    document.components = { ...document.components, headers: { ...document.components?.headers, ...RATE_LIMIT_HEADERS, ...RETRY_AFTER } };
-  }
+  document.components = {
+    ...document.components,
+    headers: { ...document.components?.headers, ...(throttledRoutes > 0 ? RATE_LIMIT_HEADERS : {}), ...RETRY_AFTER },
+  };
   const missing = [...routes.keys()].filter((id) => !seen.has(id));
   if (missing.length > 0) throw new Error(`OpenAPI: routes without an operation in the document: ${missing.join(', ')}`);
 }
