@@ -76,6 +76,33 @@ export default tseslint.config(
     rules: { ...reactHooks.configs.recommended.rules, ...jsxA11y.flatConfigs.recommended.rules },
   },
   {
+    // DTOs inherit one validation layer (common/http/fields.ts): optional fields refuse null unless
+    // declared nullable, integers are bounded by their int column, query integers are strict decimals.
+    files: ['apps/api/src/**/dto/**/*.ts', 'apps/api/src/common/http/pagination.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [
+            {
+              name: 'class-validator',
+              importNames: ['IsOptional', 'IsInt', 'IsNumber'],
+              message:
+                'Use Optional(), IntColumn(), QueryInt() or NumberColumn() from common/http/fields: they refuse null and bound numbers, and say so in the OpenAPI document.',
+            },
+          ],
+        },
+      ],
+      'no-restricted-syntax': [
+        'error',
+        {
+          selector: "CallExpression[callee.name='Type'] > ArrowFunctionExpression > Identifier[name='Number']",
+          message: 'Use QueryInt() from common/http/fields: @Type(() => Number) turns "0x10", "1e3" and "" into numbers.',
+        },
+      ],
+    },
+  },
+  {
     files: ['**/*.spec.ts', '**/*.spec.tsx', '**/*.int-spec.ts', '**/*.e2e.ts', '**/test/**/*.ts'],
     rules: { '@typescript-eslint/no-non-null-assertion': 'off', '@typescript-eslint/no-explicit-any': 'off' },
   },

@@ -3,6 +3,8 @@ import type { ActivityStatus, ActivityType, ExportFormat, OrganizationKind, Part
 
 export const MAX_PAGE_SIZE = 200;
 export const DEFAULT_PAGE_SIZE = 50;
+/** The last page a list serves: OFFSET stays below MAX_PAGE × MAX_PAGE_SIZE (2 million rows); filter to go further. */
+export const MAX_PAGE = 10_000;
 
 export interface Page<T> {
   items: T[];
