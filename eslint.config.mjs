@@ -255,6 +255,39 @@ export default tseslint.config(
     },
   },
   {
+    // DTOs inherit one validation layer (common/http/fields.ts): optional fields refuse null unless
+    // declared nullable, integers are bounded by their int column, query integers are strict decimals.
+    // (Flat config: a later block's rule replaces an earlier one, so the door's rules are repeated here.)
+    files: ['apps/api/src/**/dto/**/*.ts', 'apps/api/src/common/http/pagination.ts'],
+    ignores: apiTests,
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [
+            ...apiNoRawDatabase.paths,
+            {
+              name: 'class-validator',
+              importNames: ['IsOptional', 'IsInt', 'IsNumber'],
+              message:
+                'Use Optional(), IntColumn(), QueryInt() or NumberColumn() from common/http/fields: they refuse null and bound numbers, and say so in the OpenAPI document.',
+            },
+          ],
+          patterns: apiNoRawDatabase.patterns,
+        },
+      ],
+      'no-restricted-syntax': [
+        'error',
+        ...apiUnscopedReason,
+        ...apiRawQueries,
+        {
+          selector: "CallExpression[callee.name='Type'] > ArrowFunctionExpression > Identifier[name='Number']",
+          message: 'Use QueryInt() from common/http/fields: @Type(() => Number) turns "0x10", "1e3" and "" into numbers.',
+        },
+      ],
+    },
+  },
+  {
     files: ['**/*.spec.ts', '**/*.spec.tsx', '**/*.int-spec.ts', '**/*.e2e.ts', '**/test/**/*.ts'],
     rules: { '@typescript-eslint/no-non-null-assertion': 'off', '@typescript-eslint/no-explicit-any': 'off' },
   },

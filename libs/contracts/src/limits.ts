@@ -4,6 +4,8 @@ import type { ActivityStatus } from './vocabularies';
 /* ---------- lists ---------- */
 export const MAX_PAGE_SIZE = 200;
 export const DEFAULT_PAGE_SIZE = 50;
+/** The last page a list serves: OFFSET stays below MAX_PAGE × MAX_PAGE_SIZE (2 million rows); filter to go further. */
+export const MAX_PAGE = 10_000;
 
 /* ---------- auth ---------- */
 /** Passwords: at least 10 characters (no other composition rule, per NIST SP 800-63B). */

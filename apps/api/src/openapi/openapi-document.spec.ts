@@ -104,16 +104,20 @@ describe('the OpenAPI document', () => {
   it('declares bearer security, 400, 401 and 500 on a signed-in route, with the error body', () => {
     const list = doc.paths['/api/things'].get!;
     expect(list.security).toEqual([{ bearer: [] }]);
-    expect(Object.keys(responses('/api/things', 'get')).sort()).toEqual(['200', '400', '401', '500', '503']);
-    expect(responses('/api/things', 'get')['401'].content['application/json'].schema).toEqual({ $ref: '#/components/schemas/ApiError' });
+    expect(Object.keys(responses('/api/things', 'get')).sort()).toEqual(['200', '400', '401', '415', '500', '503']);
+    // answered before any route: text the database cannot take, a JSON body not in UTF-8, the database away
+    expect(responses('/api/things', 'get')['400'].description).toContain('`INVALID_TEXT`');
+    expect(responses('/api/things', 'get')['400'].description).toContain('`BODY_TOO_DEEP`');
+    expect(responses('/api/things', 'get')['415'].description).toContain('`UNSUPPORTED_MEDIA_TYPE`');
     expect(responses('/api/things', 'get')['503'].headers).toEqual({ 'Retry-After': { $ref: '#/components/headers/Retry-After' } });
+    expect(responses('/api/things', 'get')['401'].content['application/json'].schema).toEqual({ $ref: '#/components/schemas/ApiError' });
     expect(responses('/api/things', 'get')['400'].description).toContain('`MALFORMED_JSON`');
     expect(list.description).toBe('Access: any signed-in user (the data is limited to their scope).');
   });
 
   it('adds 403 for @Roles() and the declared domain errors under their own status', () => {
     const r = responses('/api/things/{id}', 'get');
-    expect(Object.keys(r).sort()).toEqual(['200', '400', '401', '403', '404', '409', '500', '503']);
+    expect(Object.keys(r).sort()).toEqual(['200', '400', '401', '403', '404', '409', '415', '500', '503']);
     expect(r['403'].description).toContain('`FORBIDDEN`');
     expect(r['404'].description).toContain('`THING_NOT_FOUND`: Thing not found');
     expect(r['409'].description).toContain('`STALE_VERSION`');

@@ -21,16 +21,14 @@ const BAD_REQUEST: ErrorCode[] = [
   { ...fromFactory(CommonErrors.VALIDATION_FAILED), message: 'The request is not valid: `details` names each field at fault' },
   { code: 'MALFORMED_JSON', status: 400, message: 'The request body is not valid JSON' },
   { code: 'PAYLOAD_TOO_LARGE', status: 400, message: 'The request body is larger than 1 MB' },
-  { ...fromFactory(CommonErrors.BODY_TOO_DEEP) },
+  fromFactory(CommonErrors.BODY_TOO_DEEP),
   {
     ...fromFactory(CommonErrors.INVALID_TEXT),
-    message: 'Text with U+0000, an unpaired surrogate or bytes that are not UTF-8: `details` names the field',
+    message: 'A NUL, an unpaired surrogate or non-UTF-8 percent-encoding in the path, query or body: `details` names the field',
   },
 ];
-/** A JSON body in another charset than UTF-8 (common/http/request-input.ts). */
-const UNSUPPORTED_MEDIA_TYPE: ErrorCode = fromFactory(CommonErrors.UNSUPPORTED_MEDIA_TYPE);
-/** The database is away (common/errors/database-unavailable.ts): every route reads it, the sign-in and the scope included. */
-const UNAVAILABLE: ErrorCode = fromFactory(CommonErrors.SERVICE_UNAVAILABLE);
+/** Also answered before any route (common/http/request-input.ts, common/errors/database-unavailable.ts). */
+const ANY_ROUTE: ErrorCode[] = [fromFactory(CommonErrors.UNSUPPORTED_MEDIA_TYPE), fromFactory(CommonErrors.SERVICE_UNAVAILABLE)];
 const INTERNAL: ErrorCode = { code: 'INTERNAL', status: 500, message: 'An unexpected error occurred (logged; nothing is leaked)' };
 
 const REASONS: Record<number, string> = {
@@ -43,7 +41,7 @@ const REASONS: Record<number, string> = {
   415: 'Unsupported media type',
   429: 'Too many requests',
   500: 'Internal error',
-  503: 'Service temporarily unavailable',
+  503: 'Service unavailable',
 };
 
 /** X-RateLimit-* on every response the throttler saw (@nestjs/throttler, one window of 60 s). */
@@ -137,7 +135,7 @@ function accessNote(isPublic: boolean, roles: Role[] | undefined, forbidden: boo
 /**
  * Completes every operation with what the guards and filters enforce, so that the document
  * cannot drift from them: the bearer security and a 401 unless the route is `@Public()`, a 403
- * for `@Roles()`, 400, 500 and 503 (with Retry-After) everywhere, 415 where there is a body, the domain errors of `@ApiErrors(...)` by status, the
+ * for `@Roles()`, 400 and 500 everywhere, the domain errors of `@ApiErrors(...)` by status, the
  * throttler's headers, and an access note in the description. Fails when a route of the modules
  * has no operation in the document or an operation has no route (the two must match).
  */
@@ -166,10 +164,9 @@ export function addStandardResponses(document: OpenAPIObject, modules: (Type | D
         ...((Reflect.getMetadata(API_ERRORS_KEY, route.handler) as ErrorFactory[] | undefined) ?? []),
       ].map(fromFactory);
 
-      // a route that declares its own 503 (health: its body says what is down) keeps it
-      const ownUnavailable = '503' in (operation.responses ?? {});
-      const codes: ErrorCode[] = [...BAD_REQUEST, INTERNAL, ...(ownUnavailable ? [] : [UNAVAILABLE])];
-      if (operation.requestBody) codes.push(UNSUPPORTED_MEDIA_TYPE);
+      const codes: ErrorCode[] = [...BAD_REQUEST, INTERNAL];
+      // a route that answers its own 503 (health) keeps it
+      for (const code of ANY_ROUTE) if (!(code.status === 503 && operation.responses?.['503'])) codes.push(code);
       if (!isPublic) codes.push(fromFactory(CommonErrors.UNAUTHENTICATED));
       if (roles && roles.length > 0) codes.push(fromFactory(CommonErrors.FORBIDDEN));
       for (const code of declared) if (!codes.some((c) => c.code === code.code)) codes.push(code);

@@ -738,7 +738,7 @@ export interface components {
     ActivityStatus: 'draft' | 'submitted' | 'approved' | 'returned';
     ActivityTransitionRequest: {
       /** @description approve/reopen: stored as the review comment; ignored by submit */
-      comment?: string;
+      comment?: string | null;
       /**
        * Format: int32
        * @description when sent, it must be the current version (a stale one is a 409)
@@ -1730,9 +1730,10 @@ export interface operations {
         /** @description up to this date (inclusive), not before `from` */
         to?: string;
         /** @description free text in title, description, outcomes and follow-ups (Italian stemming, accents ignored) */
-        q?: string;
+        q?: string | null;
         /** @description -date: newest first; date: oldest first; submitted (with status=submitted): the review queue, oldest submission first */
         sort?: components['schemas']['ActivitySort'];
+        /** @description at most 10000: narrow the filters to reach older records */
         page?: number;
         pageSize?: number;
       };
@@ -1756,7 +1757,7 @@ export interface operations {
        *     - `MALFORMED_JSON`: The request body is not valid JSON
        *     - `PAYLOAD_TOO_LARGE`: The request body is larger than 1 MB
        *     - `BODY_TOO_DEEP`: The request body nests arrays and objects too deeply
-       *     - `INVALID_TEXT`: Text with U+0000, an unpaired surrogate or bytes that are not UTF-8: `details` names the field
+       *     - `INVALID_TEXT`: A NUL, an unpaired surrogate or non-UTF-8 percent-encoding in the path, query or body: `details` names the field
        */
       400: {
         headers: {
@@ -1779,6 +1780,18 @@ export interface operations {
         };
       };
       /**
+       * @description Unsupported media type:
+       *     - `UNSUPPORTED_MEDIA_TYPE`: JSON request bodies must be encoded as UTF-8
+       */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'];
+        };
+      };
+      /**
        * @description Internal error:
        *     - `INTERNAL`: An unexpected error occurred (logged; nothing is leaked)
        */
@@ -1791,7 +1804,7 @@ export interface operations {
         };
       };
       /**
-       * @description Service temporarily unavailable:
+       * @description Service unavailable:
        *     - `SERVICE_UNAVAILABLE`: The service is temporarily unavailable: try again in a few seconds
        */
       503: {
@@ -1841,7 +1854,7 @@ export interface operations {
        *     - `MALFORMED_JSON`: The request body is not valid JSON
        *     - `PAYLOAD_TOO_LARGE`: The request body is larger than 1 MB
        *     - `BODY_TOO_DEEP`: The request body nests arrays and objects too deeply
-       *     - `INVALID_TEXT`: Text with U+0000, an unpaired surrogate or bytes that are not UTF-8: `details` names the field
+       *     - `INVALID_TEXT`: A NUL, an unpaired surrogate or non-UTF-8 percent-encoding in the path, query or body: `details` names the field
        *     - `ACTIVITY_MUNICIPALITY_UNKNOWN`: Unknown municipality
        *     - `ACTIVITY_MUNICIPALITY_NOT_ASSIGNED`: This municipality is not assigned to you
        *     - `ACTIVITY_ORGANIZATION_UNKNOWN`: Unknown organization
@@ -1916,7 +1929,7 @@ export interface operations {
         };
       };
       /**
-       * @description Service temporarily unavailable:
+       * @description Service unavailable:
        *     - `SERVICE_UNAVAILABLE`: The service is temporarily unavailable: try again in a few seconds
        */
       503: {
@@ -1949,7 +1962,7 @@ export interface operations {
         /** @description up to this date (inclusive), not before `from` */
         to?: string;
         /** @description free text in title, description, outcomes and follow-ups (Italian stemming, accents ignored) */
-        q?: string;
+        q?: string | null;
         /** @description -date: newest first; date: oldest first; submitted (with status=submitted): the review queue, oldest submission first */
         sort?: components['schemas']['ActivitySort'];
         /** @description csv: RFC 4180, UTF-8; csv-it: Excel in Italian (; separator, BOM, decimal comma, dd/mm/yyyy); xlsx */
@@ -1979,7 +1992,7 @@ export interface operations {
        *     - `MALFORMED_JSON`: The request body is not valid JSON
        *     - `PAYLOAD_TOO_LARGE`: The request body is larger than 1 MB
        *     - `BODY_TOO_DEEP`: The request body nests arrays and objects too deeply
-       *     - `INVALID_TEXT`: Text with U+0000, an unpaired surrogate or bytes that are not UTF-8: `details` names the field
+       *     - `INVALID_TEXT`: A NUL, an unpaired surrogate or non-UTF-8 percent-encoding in the path, query or body: `details` names the field
        */
       400: {
         headers: {
@@ -2002,6 +2015,18 @@ export interface operations {
         };
       };
       /**
+       * @description Unsupported media type:
+       *     - `UNSUPPORTED_MEDIA_TYPE`: JSON request bodies must be encoded as UTF-8
+       */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'];
+        };
+      };
+      /**
        * @description Internal error:
        *     - `INTERNAL`: An unexpected error occurred (logged; nothing is leaked)
        */
@@ -2014,7 +2039,7 @@ export interface operations {
         };
       };
       /**
-       * @description Service temporarily unavailable:
+       * @description Service unavailable:
        *     - `SERVICE_UNAVAILABLE`: The service is temporarily unavailable: try again in a few seconds
        */
       503: {
@@ -2054,7 +2079,7 @@ export interface operations {
        *     - `MALFORMED_JSON`: The request body is not valid JSON
        *     - `PAYLOAD_TOO_LARGE`: The request body is larger than 1 MB
        *     - `BODY_TOO_DEEP`: The request body nests arrays and objects too deeply
-       *     - `INVALID_TEXT`: Text with U+0000, an unpaired surrogate or bytes that are not UTF-8: `details` names the field
+       *     - `INVALID_TEXT`: A NUL, an unpaired surrogate or non-UTF-8 percent-encoding in the path, query or body: `details` names the field
        */
       400: {
         headers: {
@@ -2089,6 +2114,18 @@ export interface operations {
         };
       };
       /**
+       * @description Unsupported media type:
+       *     - `UNSUPPORTED_MEDIA_TYPE`: JSON request bodies must be encoded as UTF-8
+       */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'];
+        };
+      };
+      /**
        * @description Internal error:
        *     - `INTERNAL`: An unexpected error occurred (logged; nothing is leaked)
        */
@@ -2101,7 +2138,7 @@ export interface operations {
         };
       };
       /**
-       * @description Service temporarily unavailable:
+       * @description Service unavailable:
        *     - `SERVICE_UNAVAILABLE`: The service is temporarily unavailable: try again in a few seconds
        */
       503: {
@@ -2145,7 +2182,7 @@ export interface operations {
        *     - `MALFORMED_JSON`: The request body is not valid JSON
        *     - `PAYLOAD_TOO_LARGE`: The request body is larger than 1 MB
        *     - `BODY_TOO_DEEP`: The request body nests arrays and objects too deeply
-       *     - `INVALID_TEXT`: Text with U+0000, an unpaired surrogate or bytes that are not UTF-8: `details` names the field
+       *     - `INVALID_TEXT`: A NUL, an unpaired surrogate or non-UTF-8 percent-encoding in the path, query or body: `details` names the field
        *     - `ACTIVITY_MUNICIPALITY_UNKNOWN`: Unknown municipality
        *     - `ACTIVITY_MUNICIPALITY_NOT_ASSIGNED`: This municipality is not assigned to you
        *     - `ACTIVITY_ORGANIZATION_UNKNOWN`: Unknown organization
@@ -2233,7 +2270,7 @@ export interface operations {
         };
       };
       /**
-       * @description Service temporarily unavailable:
+       * @description Service unavailable:
        *     - `SERVICE_UNAVAILABLE`: The service is temporarily unavailable: try again in a few seconds
        */
       503: {
@@ -2277,7 +2314,7 @@ export interface operations {
        *     - `MALFORMED_JSON`: The request body is not valid JSON
        *     - `PAYLOAD_TOO_LARGE`: The request body is larger than 1 MB
        *     - `BODY_TOO_DEEP`: The request body nests arrays and objects too deeply
-       *     - `INVALID_TEXT`: Text with U+0000, an unpaired surrogate or bytes that are not UTF-8: `details` names the field
+       *     - `INVALID_TEXT`: A NUL, an unpaired surrogate or non-UTF-8 percent-encoding in the path, query or body: `details` names the field
        */
       400: {
         headers: {
@@ -2361,7 +2398,7 @@ export interface operations {
         };
       };
       /**
-       * @description Service temporarily unavailable:
+       * @description Service unavailable:
        *     - `SERVICE_UNAVAILABLE`: The service is temporarily unavailable: try again in a few seconds
        */
       503: {
@@ -2402,7 +2439,7 @@ export interface operations {
        *     - `MALFORMED_JSON`: The request body is not valid JSON
        *     - `PAYLOAD_TOO_LARGE`: The request body is larger than 1 MB
        *     - `BODY_TOO_DEEP`: The request body nests arrays and objects too deeply
-       *     - `INVALID_TEXT`: Text with U+0000, an unpaired surrogate or bytes that are not UTF-8: `details` names the field
+       *     - `INVALID_TEXT`: A NUL, an unpaired surrogate or non-UTF-8 percent-encoding in the path, query or body: `details` names the field
        */
       400: {
         headers: {
@@ -2437,6 +2474,18 @@ export interface operations {
         };
       };
       /**
+       * @description Unsupported media type:
+       *     - `UNSUPPORTED_MEDIA_TYPE`: JSON request bodies must be encoded as UTF-8
+       */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'];
+        };
+      };
+      /**
        * @description Internal error:
        *     - `INTERNAL`: An unexpected error occurred (logged; nothing is leaked)
        */
@@ -2449,7 +2498,7 @@ export interface operations {
         };
       };
       /**
-       * @description Service temporarily unavailable:
+       * @description Service unavailable:
        *     - `SERVICE_UNAVAILABLE`: The service is temporarily unavailable: try again in a few seconds
        */
       503: {
@@ -2493,7 +2542,7 @@ export interface operations {
        *     - `MALFORMED_JSON`: The request body is not valid JSON
        *     - `PAYLOAD_TOO_LARGE`: The request body is larger than 1 MB
        *     - `BODY_TOO_DEEP`: The request body nests arrays and objects too deeply
-       *     - `INVALID_TEXT`: Text with U+0000, an unpaired surrogate or bytes that are not UTF-8: `details` names the field
+       *     - `INVALID_TEXT`: A NUL, an unpaired surrogate or non-UTF-8 percent-encoding in the path, query or body: `details` names the field
        */
       400: {
         headers: {
@@ -2577,7 +2626,7 @@ export interface operations {
         };
       };
       /**
-       * @description Service temporarily unavailable:
+       * @description Service unavailable:
        *     - `SERVICE_UNAVAILABLE`: The service is temporarily unavailable: try again in a few seconds
        */
       503: {
@@ -2621,7 +2670,7 @@ export interface operations {
        *     - `MALFORMED_JSON`: The request body is not valid JSON
        *     - `PAYLOAD_TOO_LARGE`: The request body is larger than 1 MB
        *     - `BODY_TOO_DEEP`: The request body nests arrays and objects too deeply
-       *     - `INVALID_TEXT`: Text with U+0000, an unpaired surrogate or bytes that are not UTF-8: `details` names the field
+       *     - `INVALID_TEXT`: A NUL, an unpaired surrogate or non-UTF-8 percent-encoding in the path, query or body: `details` names the field
        */
       400: {
         headers: {
@@ -2705,7 +2754,7 @@ export interface operations {
         };
       };
       /**
-       * @description Service temporarily unavailable:
+       * @description Service unavailable:
        *     - `SERVICE_UNAVAILABLE`: The service is temporarily unavailable: try again in a few seconds
        */
       503: {
@@ -2749,7 +2798,7 @@ export interface operations {
        *     - `MALFORMED_JSON`: The request body is not valid JSON
        *     - `PAYLOAD_TOO_LARGE`: The request body is larger than 1 MB
        *     - `BODY_TOO_DEEP`: The request body nests arrays and objects too deeply
-       *     - `INVALID_TEXT`: Text with U+0000, an unpaired surrogate or bytes that are not UTF-8: `details` names the field
+       *     - `INVALID_TEXT`: A NUL, an unpaired surrogate or non-UTF-8 percent-encoding in the path, query or body: `details` names the field
        */
       400: {
         headers: {
@@ -2834,7 +2883,7 @@ export interface operations {
         };
       };
       /**
-       * @description Service temporarily unavailable:
+       * @description Service unavailable:
        *     - `SERVICE_UNAVAILABLE`: The service is temporarily unavailable: try again in a few seconds
        */
       503: {
@@ -2851,6 +2900,7 @@ export interface operations {
   listAuditEntries: {
     parameters: {
       query?: {
+        /** @description at most 10000: narrow the filters to reach older records */
         page?: number;
         pageSize?: number;
         /** @description Kind of record, e.g. user */
@@ -2880,7 +2930,7 @@ export interface operations {
        *     - `MALFORMED_JSON`: The request body is not valid JSON
        *     - `PAYLOAD_TOO_LARGE`: The request body is larger than 1 MB
        *     - `BODY_TOO_DEEP`: The request body nests arrays and objects too deeply
-       *     - `INVALID_TEXT`: Text with U+0000, an unpaired surrogate or bytes that are not UTF-8: `details` names the field
+       *     - `INVALID_TEXT`: A NUL, an unpaired surrogate or non-UTF-8 percent-encoding in the path, query or body: `details` names the field
        */
       400: {
         headers: {
@@ -2915,6 +2965,18 @@ export interface operations {
         };
       };
       /**
+       * @description Unsupported media type:
+       *     - `UNSUPPORTED_MEDIA_TYPE`: JSON request bodies must be encoded as UTF-8
+       */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'];
+        };
+      };
+      /**
        * @description Internal error:
        *     - `INTERNAL`: An unexpected error occurred (logged; nothing is leaked)
        */
@@ -2927,7 +2989,7 @@ export interface operations {
         };
       };
       /**
-       * @description Service temporarily unavailable:
+       * @description Service unavailable:
        *     - `SERVICE_UNAVAILABLE`: The service is temporarily unavailable: try again in a few seconds
        */
       503: {
@@ -2972,7 +3034,7 @@ export interface operations {
        *     - `MALFORMED_JSON`: The request body is not valid JSON
        *     - `PAYLOAD_TOO_LARGE`: The request body is larger than 1 MB
        *     - `BODY_TOO_DEEP`: The request body nests arrays and objects too deeply
-       *     - `INVALID_TEXT`: Text with U+0000, an unpaired surrogate or bytes that are not UTF-8: `details` names the field
+       *     - `INVALID_TEXT`: A NUL, an unpaired surrogate or non-UTF-8 percent-encoding in the path, query or body: `details` names the field
        */
       400: {
         headers: {
@@ -3059,7 +3121,7 @@ export interface operations {
         };
       };
       /**
-       * @description Service temporarily unavailable:
+       * @description Service unavailable:
        *     - `SERVICE_UNAVAILABLE`: The service is temporarily unavailable: try again in a few seconds
        */
       503: {
@@ -3095,9 +3157,21 @@ export interface operations {
        *     - `MALFORMED_JSON`: The request body is not valid JSON
        *     - `PAYLOAD_TOO_LARGE`: The request body is larger than 1 MB
        *     - `BODY_TOO_DEEP`: The request body nests arrays and objects too deeply
-       *     - `INVALID_TEXT`: Text with U+0000, an unpaired surrogate or bytes that are not UTF-8: `details` names the field
+       *     - `INVALID_TEXT`: A NUL, an unpaired surrogate or non-UTF-8 percent-encoding in the path, query or body: `details` names the field
        */
       400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'];
+        };
+      };
+      /**
+       * @description Unsupported media type:
+       *     - `UNSUPPORTED_MEDIA_TYPE`: JSON request bodies must be encoded as UTF-8
+       */
+      415: {
         headers: {
           [name: string]: unknown;
         };
@@ -3118,7 +3192,7 @@ export interface operations {
         };
       };
       /**
-       * @description Service temporarily unavailable:
+       * @description Service unavailable:
        *     - `SERVICE_UNAVAILABLE`: The service is temporarily unavailable: try again in a few seconds
        */
       503: {
@@ -3155,7 +3229,7 @@ export interface operations {
        *     - `MALFORMED_JSON`: The request body is not valid JSON
        *     - `PAYLOAD_TOO_LARGE`: The request body is larger than 1 MB
        *     - `BODY_TOO_DEEP`: The request body nests arrays and objects too deeply
-       *     - `INVALID_TEXT`: Text with U+0000, an unpaired surrogate or bytes that are not UTF-8: `details` names the field
+       *     - `INVALID_TEXT`: A NUL, an unpaired surrogate or non-UTF-8 percent-encoding in the path, query or body: `details` names the field
        */
       400: {
         headers: {
@@ -3178,6 +3252,18 @@ export interface operations {
         };
       };
       /**
+       * @description Unsupported media type:
+       *     - `UNSUPPORTED_MEDIA_TYPE`: JSON request bodies must be encoded as UTF-8
+       */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'];
+        };
+      };
+      /**
        * @description Internal error:
        *     - `INTERNAL`: An unexpected error occurred (logged; nothing is leaked)
        */
@@ -3190,7 +3276,7 @@ export interface operations {
         };
       };
       /**
-       * @description Service temporarily unavailable:
+       * @description Service unavailable:
        *     - `SERVICE_UNAVAILABLE`: The service is temporarily unavailable: try again in a few seconds
        */
       503: {
@@ -3233,7 +3319,7 @@ export interface operations {
        *     - `MALFORMED_JSON`: The request body is not valid JSON
        *     - `PAYLOAD_TOO_LARGE`: The request body is larger than 1 MB
        *     - `BODY_TOO_DEEP`: The request body nests arrays and objects too deeply
-       *     - `INVALID_TEXT`: Text with U+0000, an unpaired surrogate or bytes that are not UTF-8: `details` names the field
+       *     - `INVALID_TEXT`: A NUL, an unpaired surrogate or non-UTF-8 percent-encoding in the path, query or body: `details` names the field
        *     - `CURRENT_PASSWORD_WRONG`: The current password is not correct
        */
       400: {
@@ -3303,7 +3389,7 @@ export interface operations {
         };
       };
       /**
-       * @description Service temporarily unavailable:
+       * @description Service unavailable:
        *     - `SERVICE_UNAVAILABLE`: The service is temporarily unavailable: try again in a few seconds
        */
       503: {
@@ -3344,7 +3430,7 @@ export interface operations {
        *     - `MALFORMED_JSON`: The request body is not valid JSON
        *     - `PAYLOAD_TOO_LARGE`: The request body is larger than 1 MB
        *     - `BODY_TOO_DEEP`: The request body nests arrays and objects too deeply
-       *     - `INVALID_TEXT`: Text with U+0000, an unpaired surrogate or bytes that are not UTF-8: `details` names the field
+       *     - `INVALID_TEXT`: A NUL, an unpaired surrogate or non-UTF-8 percent-encoding in the path, query or body: `details` names the field
        */
       400: {
         headers: {
@@ -3362,6 +3448,21 @@ export interface operations {
        *     - `SESSION_EXPIRED`: Your session has ended: sign in again
        */
       401: {
+        headers: {
+          'X-RateLimit-Limit': components['headers']['X-RateLimit-Limit'];
+          'X-RateLimit-Remaining': components['headers']['X-RateLimit-Remaining'];
+          'X-RateLimit-Reset': components['headers']['X-RateLimit-Reset'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'];
+        };
+      };
+      /**
+       * @description Unsupported media type:
+       *     - `UNSUPPORTED_MEDIA_TYPE`: JSON request bodies must be encoded as UTF-8
+       */
+      415: {
         headers: {
           'X-RateLimit-Limit': components['headers']['X-RateLimit-Limit'];
           'X-RateLimit-Remaining': components['headers']['X-RateLimit-Remaining'];
@@ -3401,7 +3502,7 @@ export interface operations {
         };
       };
       /**
-       * @description Service temporarily unavailable:
+       * @description Service unavailable:
        *     - `SERVICE_UNAVAILABLE`: The service is temporarily unavailable: try again in a few seconds
        */
       503: {
@@ -3438,9 +3539,21 @@ export interface operations {
        *     - `MALFORMED_JSON`: The request body is not valid JSON
        *     - `PAYLOAD_TOO_LARGE`: The request body is larger than 1 MB
        *     - `BODY_TOO_DEEP`: The request body nests arrays and objects too deeply
-       *     - `INVALID_TEXT`: Text with U+0000, an unpaired surrogate or bytes that are not UTF-8: `details` names the field
+       *     - `INVALID_TEXT`: A NUL, an unpaired surrogate or non-UTF-8 percent-encoding in the path, query or body: `details` names the field
        */
       400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'];
+        };
+      };
+      /**
+       * @description Unsupported media type:
+       *     - `UNSUPPORTED_MEDIA_TYPE`: JSON request bodies must be encoded as UTF-8
+       */
+      415: {
         headers: {
           [name: string]: unknown;
         };
@@ -3461,7 +3574,7 @@ export interface operations {
         };
       };
       /**
-       * @description Service temporarily unavailable:
+       * @description Service unavailable:
        *     - `SERVICE_UNAVAILABLE`: The service is temporarily unavailable: try again in a few seconds
        */
       503: {
@@ -3499,9 +3612,21 @@ export interface operations {
        *     - `MALFORMED_JSON`: The request body is not valid JSON
        *     - `PAYLOAD_TOO_LARGE`: The request body is larger than 1 MB
        *     - `BODY_TOO_DEEP`: The request body nests arrays and objects too deeply
-       *     - `INVALID_TEXT`: Text with U+0000, an unpaired surrogate or bytes that are not UTF-8: `details` names the field
+       *     - `INVALID_TEXT`: A NUL, an unpaired surrogate or non-UTF-8 percent-encoding in the path, query or body: `details` names the field
        */
       400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'];
+        };
+      };
+      /**
+       * @description Unsupported media type:
+       *     - `UNSUPPORTED_MEDIA_TYPE`: JSON request bodies must be encoded as UTF-8
+       */
+      415: {
         headers: {
           [name: string]: unknown;
         };
@@ -3563,7 +3688,7 @@ export interface operations {
        *     - `MALFORMED_JSON`: The request body is not valid JSON
        *     - `PAYLOAD_TOO_LARGE`: The request body is larger than 1 MB
        *     - `BODY_TOO_DEEP`: The request body nests arrays and objects too deeply
-       *     - `INVALID_TEXT`: Text with U+0000, an unpaired surrogate or bytes that are not UTF-8: `details` names the field
+       *     - `INVALID_TEXT`: A NUL, an unpaired surrogate or non-UTF-8 percent-encoding in the path, query or body: `details` names the field
        */
       400: {
         headers: {
@@ -3586,6 +3711,18 @@ export interface operations {
         };
       };
       /**
+       * @description Unsupported media type:
+       *     - `UNSUPPORTED_MEDIA_TYPE`: JSON request bodies must be encoded as UTF-8
+       */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'];
+        };
+      };
+      /**
        * @description Internal error:
        *     - `INTERNAL`: An unexpected error occurred (logged; nothing is leaked)
        */
@@ -3598,7 +3735,7 @@ export interface operations {
         };
       };
       /**
-       * @description Service temporarily unavailable:
+       * @description Service unavailable:
        *     - `SERVICE_UNAVAILABLE`: The service is temporarily unavailable: try again in a few seconds
        */
       503: {
@@ -3615,6 +3752,7 @@ export interface operations {
   listMunicipalities: {
     parameters: {
       query?: {
+        /** @description at most 10000: narrow the filters to reach older records */
         page?: number;
         pageSize?: number;
         /** @description Only the municipalities of this social area (its code) */
@@ -3644,7 +3782,7 @@ export interface operations {
        *     - `MALFORMED_JSON`: The request body is not valid JSON
        *     - `PAYLOAD_TOO_LARGE`: The request body is larger than 1 MB
        *     - `BODY_TOO_DEEP`: The request body nests arrays and objects too deeply
-       *     - `INVALID_TEXT`: Text with U+0000, an unpaired surrogate or bytes that are not UTF-8: `details` names the field
+       *     - `INVALID_TEXT`: A NUL, an unpaired surrogate or non-UTF-8 percent-encoding in the path, query or body: `details` names the field
        */
       400: {
         headers: {
@@ -3667,6 +3805,18 @@ export interface operations {
         };
       };
       /**
+       * @description Unsupported media type:
+       *     - `UNSUPPORTED_MEDIA_TYPE`: JSON request bodies must be encoded as UTF-8
+       */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'];
+        };
+      };
+      /**
        * @description Internal error:
        *     - `INTERNAL`: An unexpected error occurred (logged; nothing is leaked)
        */
@@ -3679,7 +3829,7 @@ export interface operations {
         };
       };
       /**
-       * @description Service temporarily unavailable:
+       * @description Service unavailable:
        *     - `SERVICE_UNAVAILABLE`: The service is temporarily unavailable: try again in a few seconds
        */
       503: {
@@ -3722,7 +3872,7 @@ export interface operations {
        *     - `MALFORMED_JSON`: The request body is not valid JSON
        *     - `PAYLOAD_TOO_LARGE`: The request body is larger than 1 MB
        *     - `BODY_TOO_DEEP`: The request body nests arrays and objects too deeply
-       *     - `INVALID_TEXT`: Text with U+0000, an unpaired surrogate or bytes that are not UTF-8: `details` names the field
+       *     - `INVALID_TEXT`: A NUL, an unpaired surrogate or non-UTF-8 percent-encoding in the path, query or body: `details` names the field
        *     - `TERRITORY_TENANT_REQUIRED`: This code exists in several tenants: add ?tenant=<ISTAT code of the metropolitan city>
        */
       400: {
@@ -3758,6 +3908,18 @@ export interface operations {
         };
       };
       /**
+       * @description Unsupported media type:
+       *     - `UNSUPPORTED_MEDIA_TYPE`: JSON request bodies must be encoded as UTF-8
+       */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'];
+        };
+      };
+      /**
        * @description Internal error:
        *     - `INTERNAL`: An unexpected error occurred (logged; nothing is leaked)
        */
@@ -3770,7 +3932,7 @@ export interface operations {
         };
       };
       /**
-       * @description Service temporarily unavailable:
+       * @description Service unavailable:
        *     - `SERVICE_UNAVAILABLE`: The service is temporarily unavailable: try again in a few seconds
        */
       503: {
@@ -3817,7 +3979,7 @@ export interface operations {
        *     - `MALFORMED_JSON`: The request body is not valid JSON
        *     - `PAYLOAD_TOO_LARGE`: The request body is larger than 1 MB
        *     - `BODY_TOO_DEEP`: The request body nests arrays and objects too deeply
-       *     - `INVALID_TEXT`: Text with U+0000, an unpaired surrogate or bytes that are not UTF-8: `details` names the field
+       *     - `INVALID_TEXT`: A NUL, an unpaired surrogate or non-UTF-8 percent-encoding in the path, query or body: `details` names the field
        *     - `SOCIAL_AREA_UNKNOWN`: Unknown social area
        *     - `TERRITORY_TENANT_REQUIRED`: This code exists in several tenants: add ?tenant=<ISTAT code of the metropolitan city>
        */
@@ -3902,7 +4064,7 @@ export interface operations {
         };
       };
       /**
-       * @description Service temporarily unavailable:
+       * @description Service unavailable:
        *     - `SERVICE_UNAVAILABLE`: The service is temporarily unavailable: try again in a few seconds
        */
       503: {
@@ -3919,6 +4081,7 @@ export interface operations {
   listOrganizations: {
     parameters: {
       query?: {
+        /** @description at most 10000: narrow the filters to reach older records */
         page?: number;
         pageSize?: number;
         /** @description Part of the name (ignoring case and accents), or a tax code */
@@ -3947,7 +4110,7 @@ export interface operations {
        *     - `MALFORMED_JSON`: The request body is not valid JSON
        *     - `PAYLOAD_TOO_LARGE`: The request body is larger than 1 MB
        *     - `BODY_TOO_DEEP`: The request body nests arrays and objects too deeply
-       *     - `INVALID_TEXT`: Text with U+0000, an unpaired surrogate or bytes that are not UTF-8: `details` names the field
+       *     - `INVALID_TEXT`: A NUL, an unpaired surrogate or non-UTF-8 percent-encoding in the path, query or body: `details` names the field
        */
       400: {
         headers: {
@@ -3970,6 +4133,18 @@ export interface operations {
         };
       };
       /**
+       * @description Unsupported media type:
+       *     - `UNSUPPORTED_MEDIA_TYPE`: JSON request bodies must be encoded as UTF-8
+       */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'];
+        };
+      };
+      /**
        * @description Internal error:
        *     - `INTERNAL`: An unexpected error occurred (logged; nothing is leaked)
        */
@@ -3982,7 +4157,7 @@ export interface operations {
         };
       };
       /**
-       * @description Service temporarily unavailable:
+       * @description Service unavailable:
        *     - `SERVICE_UNAVAILABLE`: The service is temporarily unavailable: try again in a few seconds
        */
       503: {
@@ -4023,7 +4198,7 @@ export interface operations {
        *     - `MALFORMED_JSON`: The request body is not valid JSON
        *     - `PAYLOAD_TOO_LARGE`: The request body is larger than 1 MB
        *     - `BODY_TOO_DEEP`: The request body nests arrays and objects too deeply
-       *     - `INVALID_TEXT`: Text with U+0000, an unpaired surrogate or bytes that are not UTF-8: `details` names the field
+       *     - `INVALID_TEXT`: A NUL, an unpaired surrogate or non-UTF-8 percent-encoding in the path, query or body: `details` names the field
        *     - `ORGANIZATION_MUNICIPALITY_UNKNOWN`: Unknown municipality
        *     - `ORGANIZATION_MUNICIPALITY_NOT_ASSIGNED`: This municipality is not assigned to you
        */
@@ -4096,7 +4271,7 @@ export interface operations {
         };
       };
       /**
-       * @description Service temporarily unavailable:
+       * @description Service unavailable:
        *     - `SERVICE_UNAVAILABLE`: The service is temporarily unavailable: try again in a few seconds
        */
       503: {
@@ -4135,7 +4310,7 @@ export interface operations {
        *     - `MALFORMED_JSON`: The request body is not valid JSON
        *     - `PAYLOAD_TOO_LARGE`: The request body is larger than 1 MB
        *     - `BODY_TOO_DEEP`: The request body nests arrays and objects too deeply
-       *     - `INVALID_TEXT`: Text with U+0000, an unpaired surrogate or bytes that are not UTF-8: `details` names the field
+       *     - `INVALID_TEXT`: A NUL, an unpaired surrogate or non-UTF-8 percent-encoding in the path, query or body: `details` names the field
        */
       400: {
         headers: {
@@ -4170,6 +4345,18 @@ export interface operations {
         };
       };
       /**
+       * @description Unsupported media type:
+       *     - `UNSUPPORTED_MEDIA_TYPE`: JSON request bodies must be encoded as UTF-8
+       */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'];
+        };
+      };
+      /**
        * @description Internal error:
        *     - `INTERNAL`: An unexpected error occurred (logged; nothing is leaked)
        */
@@ -4182,7 +4369,7 @@ export interface operations {
         };
       };
       /**
-       * @description Service temporarily unavailable:
+       * @description Service unavailable:
        *     - `SERVICE_UNAVAILABLE`: The service is temporarily unavailable: try again in a few seconds
        */
       503: {
@@ -4199,6 +4386,7 @@ export interface operations {
   listSocialAreas: {
     parameters: {
       query?: {
+        /** @description at most 10000: narrow the filters to reach older records */
         page?: number;
         pageSize?: number;
         /** @description Admins: only this metropolitan city (its ISTAT code, e.g. 272). Others always see their own tenant. */
@@ -4224,7 +4412,7 @@ export interface operations {
        *     - `MALFORMED_JSON`: The request body is not valid JSON
        *     - `PAYLOAD_TOO_LARGE`: The request body is larger than 1 MB
        *     - `BODY_TOO_DEEP`: The request body nests arrays and objects too deeply
-       *     - `INVALID_TEXT`: Text with U+0000, an unpaired surrogate or bytes that are not UTF-8: `details` names the field
+       *     - `INVALID_TEXT`: A NUL, an unpaired surrogate or non-UTF-8 percent-encoding in the path, query or body: `details` names the field
        */
       400: {
         headers: {
@@ -4247,6 +4435,18 @@ export interface operations {
         };
       };
       /**
+       * @description Unsupported media type:
+       *     - `UNSUPPORTED_MEDIA_TYPE`: JSON request bodies must be encoded as UTF-8
+       */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'];
+        };
+      };
+      /**
        * @description Internal error:
        *     - `INTERNAL`: An unexpected error occurred (logged; nothing is leaked)
        */
@@ -4259,7 +4459,7 @@ export interface operations {
         };
       };
       /**
-       * @description Service temporarily unavailable:
+       * @description Service unavailable:
        *     - `SERVICE_UNAVAILABLE`: The service is temporarily unavailable: try again in a few seconds
        */
       503: {
@@ -4301,7 +4501,7 @@ export interface operations {
        *     - `MALFORMED_JSON`: The request body is not valid JSON
        *     - `PAYLOAD_TOO_LARGE`: The request body is larger than 1 MB
        *     - `BODY_TOO_DEEP`: The request body nests arrays and objects too deeply
-       *     - `INVALID_TEXT`: Text with U+0000, an unpaired surrogate or bytes that are not UTF-8: `details` names the field
+       *     - `INVALID_TEXT`: A NUL, an unpaired surrogate or non-UTF-8 percent-encoding in the path, query or body: `details` names the field
        *     - `TERRITORY_TENANT_REQUIRED`: This code exists in several tenants: add ?tenant=<ISTAT code of the metropolitan city>
        */
       400: {
@@ -4337,6 +4537,18 @@ export interface operations {
         };
       };
       /**
+       * @description Unsupported media type:
+       *     - `UNSUPPORTED_MEDIA_TYPE`: JSON request bodies must be encoded as UTF-8
+       */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'];
+        };
+      };
+      /**
        * @description Internal error:
        *     - `INTERNAL`: An unexpected error occurred (logged; nothing is leaked)
        */
@@ -4349,7 +4561,7 @@ export interface operations {
         };
       };
       /**
-       * @description Service temporarily unavailable:
+       * @description Service unavailable:
        *     - `SERVICE_UNAVAILABLE`: The service is temporarily unavailable: try again in a few seconds
        */
       503: {
@@ -4395,7 +4607,7 @@ export interface operations {
        *     - `MALFORMED_JSON`: The request body is not valid JSON
        *     - `PAYLOAD_TOO_LARGE`: The request body is larger than 1 MB
        *     - `BODY_TOO_DEEP`: The request body nests arrays and objects too deeply
-       *     - `INVALID_TEXT`: Text with U+0000, an unpaired surrogate or bytes that are not UTF-8: `details` names the field
+       *     - `INVALID_TEXT`: A NUL, an unpaired surrogate or non-UTF-8 percent-encoding in the path, query or body: `details` names the field
        *     - `STAFF_OUTPUT_TENANT_REQUIRED`: Admins must choose a metropolitan city: add ?tenant=<ISTAT code of the metropolitan city>
        *     - `STAFF_OUTPUT_TENANT_UNKNOWN`: Unknown metropolitan city
        */
@@ -4432,6 +4644,18 @@ export interface operations {
         };
       };
       /**
+       * @description Unsupported media type:
+       *     - `UNSUPPORTED_MEDIA_TYPE`: JSON request bodies must be encoded as UTF-8
+       */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'];
+        };
+      };
+      /**
        * @description Internal error:
        *     - `INTERNAL`: An unexpected error occurred (logged; nothing is leaked)
        */
@@ -4444,7 +4668,7 @@ export interface operations {
         };
       };
       /**
-       * @description Service temporarily unavailable:
+       * @description Service unavailable:
        *     - `SERVICE_UNAVAILABLE`: The service is temporarily unavailable: try again in a few seconds
        */
       503: {
@@ -4482,7 +4706,7 @@ export interface operations {
        *     - `MALFORMED_JSON`: The request body is not valid JSON
        *     - `PAYLOAD_TOO_LARGE`: The request body is larger than 1 MB
        *     - `BODY_TOO_DEEP`: The request body nests arrays and objects too deeply
-       *     - `INVALID_TEXT`: Text with U+0000, an unpaired surrogate or bytes that are not UTF-8: `details` names the field
+       *     - `INVALID_TEXT`: A NUL, an unpaired surrogate or non-UTF-8 percent-encoding in the path, query or body: `details` names the field
        */
       400: {
         headers: {
@@ -4505,6 +4729,18 @@ export interface operations {
         };
       };
       /**
+       * @description Unsupported media type:
+       *     - `UNSUPPORTED_MEDIA_TYPE`: JSON request bodies must be encoded as UTF-8
+       */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'];
+        };
+      };
+      /**
        * @description Internal error:
        *     - `INTERNAL`: An unexpected error occurred (logged; nothing is leaked)
        */
@@ -4517,7 +4753,7 @@ export interface operations {
         };
       };
       /**
-       * @description Service temporarily unavailable:
+       * @description Service unavailable:
        *     - `SERVICE_UNAVAILABLE`: The service is temporarily unavailable: try again in a few seconds
        */
       503: {
@@ -4558,7 +4794,7 @@ export interface operations {
        *     - `MALFORMED_JSON`: The request body is not valid JSON
        *     - `PAYLOAD_TOO_LARGE`: The request body is larger than 1 MB
        *     - `BODY_TOO_DEEP`: The request body nests arrays and objects too deeply
-       *     - `INVALID_TEXT`: Text with U+0000, an unpaired surrogate or bytes that are not UTF-8: `details` names the field
+       *     - `INVALID_TEXT`: A NUL, an unpaired surrogate or non-UTF-8 percent-encoding in the path, query or body: `details` names the field
        *     - `TERRITORY_IMPORT_INVALID`: The territory files are not valid: nothing was imported
        */
       400: {
@@ -4618,7 +4854,7 @@ export interface operations {
         };
       };
       /**
-       * @description Service temporarily unavailable:
+       * @description Service unavailable:
        *     - `SERVICE_UNAVAILABLE`: The service is temporarily unavailable: try again in a few seconds
        */
       503: {
@@ -4635,6 +4871,7 @@ export interface operations {
   listUsers: {
     parameters: {
       query?: {
+        /** @description at most 10000: narrow the filters to reach older records */
         page?: number;
         pageSize?: number;
         role?: components['schemas']['Role'];
@@ -4664,7 +4901,7 @@ export interface operations {
        *     - `MALFORMED_JSON`: The request body is not valid JSON
        *     - `PAYLOAD_TOO_LARGE`: The request body is larger than 1 MB
        *     - `BODY_TOO_DEEP`: The request body nests arrays and objects too deeply
-       *     - `INVALID_TEXT`: Text with U+0000, an unpaired surrogate or bytes that are not UTF-8: `details` names the field
+       *     - `INVALID_TEXT`: A NUL, an unpaired surrogate or non-UTF-8 percent-encoding in the path, query or body: `details` names the field
        */
       400: {
         headers: {
@@ -4699,6 +4936,18 @@ export interface operations {
         };
       };
       /**
+       * @description Unsupported media type:
+       *     - `UNSUPPORTED_MEDIA_TYPE`: JSON request bodies must be encoded as UTF-8
+       */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'];
+        };
+      };
+      /**
        * @description Internal error:
        *     - `INTERNAL`: An unexpected error occurred (logged; nothing is leaked)
        */
@@ -4711,7 +4960,7 @@ export interface operations {
         };
       };
       /**
-       * @description Service temporarily unavailable:
+       * @description Service unavailable:
        *     - `SERVICE_UNAVAILABLE`: The service is temporarily unavailable: try again in a few seconds
        */
       503: {
@@ -4752,7 +5001,7 @@ export interface operations {
        *     - `MALFORMED_JSON`: The request body is not valid JSON
        *     - `PAYLOAD_TOO_LARGE`: The request body is larger than 1 MB
        *     - `BODY_TOO_DEEP`: The request body nests arrays and objects too deeply
-       *     - `INVALID_TEXT`: Text with U+0000, an unpaired surrogate or bytes that are not UTF-8: `details` names the field
+       *     - `INVALID_TEXT`: A NUL, an unpaired surrogate or non-UTF-8 percent-encoding in the path, query or body: `details` names the field
        */
       400: {
         headers: {
@@ -4824,7 +5073,7 @@ export interface operations {
         };
       };
       /**
-       * @description Service temporarily unavailable:
+       * @description Service unavailable:
        *     - `SERVICE_UNAVAILABLE`: The service is temporarily unavailable: try again in a few seconds
        */
       503: {
@@ -4864,7 +5113,7 @@ export interface operations {
        *     - `MALFORMED_JSON`: The request body is not valid JSON
        *     - `PAYLOAD_TOO_LARGE`: The request body is larger than 1 MB
        *     - `BODY_TOO_DEEP`: The request body nests arrays and objects too deeply
-       *     - `INVALID_TEXT`: Text with U+0000, an unpaired surrogate or bytes that are not UTF-8: `details` names the field
+       *     - `INVALID_TEXT`: A NUL, an unpaired surrogate or non-UTF-8 percent-encoding in the path, query or body: `details` names the field
        */
       400: {
         headers: {
@@ -4911,6 +5160,18 @@ export interface operations {
         };
       };
       /**
+       * @description Unsupported media type:
+       *     - `UNSUPPORTED_MEDIA_TYPE`: JSON request bodies must be encoded as UTF-8
+       */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'];
+        };
+      };
+      /**
        * @description Internal error:
        *     - `INTERNAL`: An unexpected error occurred (logged; nothing is leaked)
        */
@@ -4923,7 +5184,7 @@ export interface operations {
         };
       };
       /**
-       * @description Service temporarily unavailable:
+       * @description Service unavailable:
        *     - `SERVICE_UNAVAILABLE`: The service is temporarily unavailable: try again in a few seconds
        */
       503: {
@@ -4967,7 +5228,7 @@ export interface operations {
        *     - `MALFORMED_JSON`: The request body is not valid JSON
        *     - `PAYLOAD_TOO_LARGE`: The request body is larger than 1 MB
        *     - `BODY_TOO_DEEP`: The request body nests arrays and objects too deeply
-       *     - `INVALID_TEXT`: Text with U+0000, an unpaired surrogate or bytes that are not UTF-8: `details` names the field
+       *     - `INVALID_TEXT`: A NUL, an unpaired surrogate or non-UTF-8 percent-encoding in the path, query or body: `details` names the field
        */
       400: {
         headers: {
@@ -5051,7 +5312,7 @@ export interface operations {
         };
       };
       /**
-       * @description Service temporarily unavailable:
+       * @description Service unavailable:
        *     - `SERVICE_UNAVAILABLE`: The service is temporarily unavailable: try again in a few seconds
        */
       503: {
@@ -5095,7 +5356,7 @@ export interface operations {
        *     - `MALFORMED_JSON`: The request body is not valid JSON
        *     - `PAYLOAD_TOO_LARGE`: The request body is larger than 1 MB
        *     - `BODY_TOO_DEEP`: The request body nests arrays and objects too deeply
-       *     - `INVALID_TEXT`: Text with U+0000, an unpaired surrogate or bytes that are not UTF-8: `details` names the field
+       *     - `INVALID_TEXT`: A NUL, an unpaired surrogate or non-UTF-8 percent-encoding in the path, query or body: `details` names the field
        *     - `USER_NOT_INNOVATOR`: Municipalities are assigned to innovators only
        */
       400: {
@@ -5179,7 +5440,7 @@ export interface operations {
         };
       };
       /**
-       * @description Service temporarily unavailable:
+       * @description Service unavailable:
        *     - `SERVICE_UNAVAILABLE`: The service is temporarily unavailable: try again in a few seconds
        */
       503: {
@@ -5219,7 +5480,7 @@ export interface operations {
        *     - `MALFORMED_JSON`: The request body is not valid JSON
        *     - `PAYLOAD_TOO_LARGE`: The request body is larger than 1 MB
        *     - `BODY_TOO_DEEP`: The request body nests arrays and objects too deeply
-       *     - `INVALID_TEXT`: Text with U+0000, an unpaired surrogate or bytes that are not UTF-8: `details` names the field
+       *     - `INVALID_TEXT`: A NUL, an unpaired surrogate or non-UTF-8 percent-encoding in the path, query or body: `details` names the field
        */
       400: {
         headers: {
@@ -5266,6 +5527,18 @@ export interface operations {
         };
       };
       /**
+       * @description Unsupported media type:
+       *     - `UNSUPPORTED_MEDIA_TYPE`: JSON request bodies must be encoded as UTF-8
+       */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'];
+        };
+      };
+      /**
        * @description Internal error:
        *     - `INTERNAL`: An unexpected error occurred (logged; nothing is leaked)
        */
@@ -5278,7 +5551,7 @@ export interface operations {
         };
       };
       /**
-       * @description Service temporarily unavailable:
+       * @description Service unavailable:
        *     - `SERVICE_UNAVAILABLE`: The service is temporarily unavailable: try again in a few seconds
        */
       503: {

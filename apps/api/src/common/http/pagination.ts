@@ -1,27 +1,22 @@
-import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE } from '@trama/contracts';
-import { Type } from 'class-transformer';
-import { IsInt, IsOptional, Max, Min } from 'class-validator';
-import { ApiInt, INT32_MAX } from './api-schema';
+import { DEFAULT_PAGE_SIZE, MAX_PAGE, MAX_PAGE_SIZE } from '@trama/contracts';
+import { Optional, QueryInt } from './fields';
 
 /**
- * Base of every list query: `page` from 1 (at most 2^31 − 1: a larger one made an OFFSET PostgreSQL
- * cannot parse, a 500), `pageSize` up to 200.
+ * Base of every list query: `page` from 1 to MAX_PAGE (10,000), `pageSize` up to 200, so that the
+ * OFFSET stays below 2 million rows (an unbounded page made an OFFSET PostgreSQL cannot parse: a 500).
  */
 export class PageQuery {
-  @ApiInt(1, INT32_MAX, { required: false, default: 1 })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  @Max(INT32_MAX)
+  @QueryInt(1, MAX_PAGE, {
+    required: false,
+    default: 1,
+    description: `at most ${MAX_PAGE}: narrow the filters to reach older records`,
+    tooLarge: `page must not be greater than ${MAX_PAGE}: narrow the filters instead of paging this far`,
+  })
+  @Optional()
   page = 1;
 
-  @ApiInt(1, MAX_PAGE_SIZE, { required: false, default: DEFAULT_PAGE_SIZE })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  @Max(MAX_PAGE_SIZE)
+  @QueryInt(1, MAX_PAGE_SIZE, { required: false, default: DEFAULT_PAGE_SIZE })
+  @Optional()
   pageSize = DEFAULT_PAGE_SIZE;
 
   get offset(): number {

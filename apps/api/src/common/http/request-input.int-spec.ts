@@ -229,4 +229,62 @@ describe('request input that can never reach a 500', () => {
       expect(big.body.code).toBe('PAYLOAD_TOO_LARGE');
     });
   });
+
+  /** The per-DTO layer (common/http/fields.ts): the classes of 500s the adversarial run found on user edits and lists. */
+  describe('bounds every DTO inherits', () => {
+    it("refuses null for a user's fullName and active on PATCH (NOT NULL columns), naming the field; nothing written", async () => {
+      const before = await written();
+      for (const field of ['fullName', 'active']) {
+        const res = await t.http
+          .patch(`/api/users/${userId}`)
+          .set(w.coord.auth)
+          .send({ version: 1, [field]: null });
+        expect(res.status).toBe(400);
+        expect(res.body).toMatchObject({
+          code: 'VALIDATION_FAILED',
+          details: [{ field, messages: [`${field} must not be null (leave it out to keep the current value)`] }],
+        });
+      }
+      expect(await written()).toEqual(before);
+    });
+
+    it('refuses versions beyond the int column (2^31, 2^63, 1e308) on every versioned write', async () => {
+      const before = await written();
+      for (const version of ['2147483648', '9223372036854775808', '1e308']) {
+        for (const [who, method, path, rest] of [
+          [w.coord, 'patch', `/api/users/${userId}`, '"fullName":"Nome"'],
+          [w.coord, 'put', `/api/users/${userId}/municipalities`, '"municipalities":["072006"]'],
+          [w.innA, 'patch', `/api/activities/${activityId}`, '"title":"Titolo"'],
+        ] as const) {
+          const res = await t.http[method](path)
+            .set(who.auth)
+            .set('Content-Type', 'application/json')
+            .send(`{"version":${version},${rest}}`);
+          expect(res.status).toBe(400);
+          expect(res.body.details).toEqual([{ field: 'version', messages: ['version must not be greater than 2147483647'] }]);
+        }
+      }
+      expect(await written()).toEqual(before);
+    });
+
+    it('caps page on every list (an OFFSET PostgreSQL cannot take was a 500) and takes only decimal integers', async () => {
+      for (const path of [
+        '/api/activities',
+        '/api/users',
+        '/api/organizations',
+        '/api/audit',
+        '/api/municipalities',
+        '/api/social-areas',
+      ]) {
+        for (const page of ['10001', '9223372036854775808', '1e308', '0x10', '']) {
+          const res = await t.http.get(`${path}?page=${page}`).set(w.coord.auth);
+          expect(res.status).toBe(400);
+          expect(res.body.details).toEqual([{ field: 'page', messages: expect.any(Array) }]);
+        }
+        const last = await t.http.get(`${path}?page=10000`).set(w.coord.auth);
+        expect(last.status).toBe(200);
+        expect(last.body).toMatchObject({ items: [], page: 10000 });
+      }
+    });
+  });
 });

@@ -11,59 +11,60 @@ import {
   THEMES,
   type Theme,
 } from '@trama/contracts';
-import { IsIn, IsOptional, IsString, IsUUID, Matches, MaxLength } from 'class-validator';
+import { IsIn, IsString, IsUUID, Matches, MaxLength } from 'class-validator';
 import { ApiDate, ApiEnum, ApiIstatMunicipality, ApiText, ApiUuid } from '../../../common/http/api-schema';
 import { PageQuery } from '../../../common/http/pagination';
 import { ISTAT_MESSAGE, ISTAT_MUNICIPALITY } from './create-activity.dto';
 import { TrimToNull } from '../../../common/http/trim';
 import { IsActivityDate, NotBefore, OnlyWith } from './validators';
+import { Optional } from '../../../common/http/fields';
 
 /** The filters shared by the list and the export; the caller's scope always applies on top of them. */
 export class ActivityFiltersQuery {
   @ApiIstatMunicipality({ required: false, description: 'ISTAT code of the municipality' })
-  @IsOptional()
+  @Optional()
   @IsString()
   @Matches(ISTAT_MUNICIPALITY, { message: ISTAT_MESSAGE })
   municipality?: string;
 
   @ApiText(100, { required: false, description: 'social area code' })
-  @IsOptional()
+  @Optional()
   @IsString()
   @MaxLength(100)
   socialArea?: string;
 
   @ApiUuid({ required: false, description: "the author's user id" })
-  @IsOptional()
+  @Optional()
   @IsUUID('all')
   innovator?: string;
 
   @ApiEnum(ACTIVITY_TYPES, 'ActivityType', { required: false })
-  @IsOptional()
+  @Optional()
   @IsIn(ACTIVITY_TYPES)
   type?: ActivityType;
 
   @ApiEnum(ACTIVITY_STATUSES, 'ActivityStatus', { required: false })
-  @IsOptional()
+  @Optional()
   @IsIn(ACTIVITY_STATUSES)
   status?: ActivityStatus;
 
   @ApiEnum(THEMES, 'Theme', { required: false })
-  @IsOptional()
+  @Optional()
   @IsIn(THEMES)
   theme?: Theme;
 
   @ApiUuid({ required: false, description: 'an organization id: activities involving it' })
-  @IsOptional()
+  @Optional()
   @IsUUID('all')
   organization?: string;
 
   @ApiDate({ required: false, description: 'from this date (inclusive)' })
-  @IsOptional()
+  @Optional()
   @IsActivityDate()
   from?: string;
 
   @ApiDate({ required: false, description: 'up to this date (inclusive), not before `from`' })
-  @IsOptional()
+  @Optional()
   @IsActivityDate()
   @NotBefore('from')
   to?: string;
@@ -72,7 +73,7 @@ export class ActivityFiltersQuery {
     required: false,
     description: 'free text in title, description, outcomes and follow-ups (Italian stemming, accents ignored)',
   })
-  @IsOptional()
+  @Optional({ nullable: true })
   @TrimToNull()
   @IsString()
   @MaxLength(200)
@@ -83,7 +84,7 @@ export class ActivityFiltersQuery {
     default: '-date',
     description: '-date: newest first; date: oldest first; submitted (with status=submitted): the review queue, oldest submission first',
   })
-  @IsOptional()
+  @Optional()
   @IsIn(ACTIVITY_SORTS)
   @OnlyWith('submitted', 'status', 'submitted')
   sort?: ActivitySort;
@@ -97,7 +98,7 @@ export class ExportActivitiesQuery extends ActivityFiltersQuery {
     default: 'csv',
     description: 'csv: RFC 4180, UTF-8; csv-it: Excel in Italian (; separator, BOM, decimal comma, dd/mm/yyyy); xlsx',
   })
-  @IsOptional()
+  @Optional()
   @IsIn(EXPORT_FORMATS)
   format: ExportFormat = 'csv';
 }

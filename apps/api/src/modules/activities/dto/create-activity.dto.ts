@@ -6,23 +6,18 @@ import {
   ArrayUnique,
   IsArray,
   IsIn,
-  IsInt,
   IsObject,
-  IsOptional,
   IsString,
   IsUUID,
   Length,
   Matches,
-  Max,
   MaxLength,
-  Min,
   ValidateNested,
 } from 'class-validator';
 import {
   ApiDate,
   ApiEnum,
   ApiEnumArray,
-  ApiInt,
   ApiIstatMunicipality,
   ApiStringArray,
   ApiText,
@@ -33,6 +28,7 @@ import { Trim, TrimToNull } from '../../../common/http/trim';
 import { LocationDto } from './location.dto';
 import { ParticipantsDto } from './participants.dto';
 import { GroupsWithinTotal, IsActivityDate } from './validators';
+import { IntColumn, Optional } from '../../../common/http/fields';
 
 export const TEXT_LIMITS = { title: 200, description: 10_000, outcomes: 5_000, followUps: 5_000, internalNotes: 5_000 } as const;
 export const MAX_ORGANIZATIONS = 50;
@@ -57,10 +53,7 @@ export class CreateActivityDto {
   @IsActivityDate()
   date: string;
 
-  @ApiInt(1, MAX_DURATION_MINUTES, { description: 'minutes; at most a week' })
-  @IsInt()
-  @Min(1)
-  @Max(MAX_DURATION_MINUTES)
+  @IntColumn(1, MAX_DURATION_MINUTES, { description: 'minutes; at most a week' })
   durationMinutes: number;
 
   @ApiEnum(ACTIVITY_TYPES, 'ActivityType')
@@ -81,14 +74,14 @@ export class CreateActivityDto {
   participants: ParticipantsDto;
 
   @ApiText(TEXT_LIMITS.description, { required: false, nullable: true, description: 'trimmed; empty means null' })
-  @IsOptional()
+  @Optional({ nullable: true })
   @TrimToNull()
   @IsString()
   @MaxLength(TEXT_LIMITS.description)
   description?: string | null;
 
   @ApiEnumArray(THEMES, 'Theme', { required: false })
-  @IsOptional()
+  @Optional()
   @IsArray()
   @ArrayMaxSize(THEMES.length)
   @ArrayUnique()
@@ -100,7 +93,7 @@ export class CreateActivityDto {
     uniqueItems: true,
     description: 'ids of organizations of your tenant',
   })
-  @IsOptional()
+  @Optional()
   @IsArray()
   @ArrayMaxSize(MAX_ORGANIZATIONS)
   @ArrayUnique()
@@ -108,28 +101,28 @@ export class CreateActivityDto {
   organizations?: string[];
 
   @ApiProperty({ type: () => LocationDto, required: false, nullable: true })
-  @IsOptional()
+  @Optional({ nullable: true })
   @IsObject()
   @ValidateNested()
   @Type(() => LocationDto)
   location?: LocationDto | null;
 
   @ApiText(TEXT_LIMITS.outcomes, { required: false, nullable: true, description: 'trimmed; empty means null' })
-  @IsOptional()
+  @Optional({ nullable: true })
   @TrimToNull()
   @IsString()
   @MaxLength(TEXT_LIMITS.outcomes)
   outcomes?: string | null;
 
   @ApiText(TEXT_LIMITS.followUps, { required: false, nullable: true, description: 'trimmed; empty means null' })
-  @IsOptional()
+  @Optional({ nullable: true })
   @TrimToNull()
   @IsString()
   @MaxLength(TEXT_LIMITS.followUps)
   followUps?: string | null;
 
   @ApiText(TEXT_LIMITS.internalNotes, { required: false, nullable: true, description: 'never shown to municipality users' })
-  @IsOptional()
+  @Optional({ nullable: true })
   @TrimToNull()
   @IsString()
   @MaxLength(TEXT_LIMITS.internalNotes)

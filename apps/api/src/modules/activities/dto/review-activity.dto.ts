@@ -1,7 +1,8 @@
 import { ApiSchema } from '@nestjs/swagger';
-import { IsInt, IsOptional, IsString, Length, Max, MaxLength, Min } from 'class-validator';
-import { ApiText, ApiVersion, INT32_MAX } from '../../../common/http/api-schema';
+import { IsString, Length, MaxLength } from 'class-validator';
+import { ApiText } from '../../../common/http/api-schema';
 import { Trim, TrimToNull } from '../../../common/http/trim';
+import { Optional, VersionColumn } from '../../../common/http/fields';
 
 export const MAX_COMMENT = 2_000;
 
@@ -9,17 +10,14 @@ export const MAX_COMMENT = 2_000;
 @ApiSchema({ name: 'ActivityTransitionRequest' })
 export class TransitionActivityDto {
   @ApiText(MAX_COMMENT, { required: false, description: 'approve/reopen: stored as the review comment; ignored by submit' })
-  @IsOptional()
+  @Optional({ nullable: true })
   @TrimToNull()
   @IsString()
   @MaxLength(MAX_COMMENT)
   comment?: string;
 
-  @ApiVersion({ required: false, description: 'when sent, it must be the current version (a stale one is a 409)' })
-  @IsOptional()
-  @IsInt()
-  @Min(1)
-  @Max(INT32_MAX)
+  @VersionColumn({ required: false, description: 'when sent, it must be the current version (a stale one is a 409)' })
+  @Optional()
   version?: number;
 }
 
@@ -32,10 +30,7 @@ export class ReturnActivityDto {
   @Length(1, MAX_COMMENT, { message: 'comment must not be empty (at most $constraint2 characters)' })
   comment: string;
 
-  @ApiVersion({ required: false, description: 'when sent, it must be the current version (a stale one is a 409)' })
-  @IsOptional()
-  @IsInt()
-  @Min(1)
-  @Max(INT32_MAX)
+  @VersionColumn({ required: false, description: 'when sent, it must be the current version (a stale one is a 409)' })
+  @Optional()
   version?: number;
 }

@@ -1,7 +1,6 @@
 import { ApiSchema, OmitType, PartialType } from '@nestjs/swagger';
-import { IsInt, Max, Min } from 'class-validator';
-import { ApiVersion, INT32_MAX } from '../../../common/http/api-schema';
 import { CreateActivityDto } from './create-activity.dto';
+import { VersionColumn } from '../../../common/http/fields';
 
 /**
  * PATCH /api/activities/:id: only the fields sent change (`null` clears an optional one);
@@ -13,9 +12,6 @@ import { CreateActivityDto } from './create-activity.dto';
  */
 @ApiSchema({ name: 'UpdateActivityRequest' })
 export class UpdateActivityDto extends PartialType(OmitType(CreateActivityDto, ['clientId'] as const), { skipNullProperties: false }) {
-  @ApiVersion()
-  @IsInt()
-  @Min(1)
-  @Max(INT32_MAX)
+  @VersionColumn()
   version: number;
 }

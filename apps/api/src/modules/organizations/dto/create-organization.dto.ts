@@ -1,9 +1,10 @@
 import { ApiSchema } from '@nestjs/swagger';
 import { ORGANIZATION_KINDS, type OrganizationKind } from '@trama/contracts';
-import { IsIn, IsOptional, IsString, Length, Matches } from 'class-validator';
+import { IsIn, IsString, Length, Matches } from 'class-validator';
 import { ApiCode, ApiEnum, ApiIstatMunicipality, ApiText } from '../../../common/http/api-schema';
 import { Trim } from '../../../common/http/trim';
 import { IsTaxCode, NormalizeTaxCode } from './validators';
+import { Optional } from '../../../common/http/fields';
 
 export const ORGANIZATION_NAME_LENGTH = 300;
 /** A normalised tax code: 11 digits (partita IVA, or codice fiscale of a body) or 16 characters (codice fiscale of a person). */
@@ -32,7 +33,7 @@ export class CreateOrganizationDto {
     description:
       'codice fiscale (11 digits, or 16 characters) or partita IVA, checksum-verified; spaces, case and an IT prefix are normalised; unique in the tenant',
   })
-  @IsOptional()
+  @Optional({ nullable: true })
   @NormalizeTaxCode()
   @IsString()
   @IsTaxCode()

@@ -1,9 +1,9 @@
 import { STAFF_OUTPUT_DEFAULT_STALE_DAYS, STAFF_OUTPUT_MAX_STALE_DAYS, STAFF_OUTPUT_MAX_YEARS } from '@trama/contracts';
-import { Type } from 'class-transformer';
-import { IsInt, IsOptional, IsString, Matches, Max, Min, registerDecorator, type ValidationArguments } from 'class-validator';
-import { ApiDate, ApiInt, ApiIstatTenant } from '../../../common/http/api-schema';
+import { IsString, Matches, registerDecorator, type ValidationArguments } from 'class-validator';
+import { ApiDate, ApiIstatTenant } from '../../../common/http/api-schema';
 import { IsDateOnly } from '../../../common/http/date-only';
 import { addYears, isDateOnly, PERIOD_YEARS } from '../staff-output-dates';
+import { Optional, QueryInt } from '../../../common/http/fields';
 
 /** On `to`: not before `from`, and less than STAFF_OUTPUT_MAX_YEARS after it. Silent while either date is malformed (that has its own message). */
 function IsPeriodEnd(): PropertyDecorator {
@@ -42,23 +42,19 @@ export class StaffOutputQueryDto {
   @IsPeriodEnd()
   to: string;
 
-  @ApiInt(1, STAFF_OUTPUT_MAX_STALE_DAYS, {
+  @QueryInt(1, STAFF_OUTPUT_MAX_STALE_DAYS, {
     required: false,
     description: 'An assigned municipality is "not visited" when the innovator has no activity there in the last staleDays days up to `to`',
     default: STAFF_OUTPUT_DEFAULT_STALE_DAYS,
   })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  @Max(STAFF_OUTPUT_MAX_STALE_DAYS)
+  @Optional()
   staleDays: number = STAFF_OUTPUT_DEFAULT_STALE_DAYS;
 
   @ApiIstatTenant({
     required: false,
     description: 'Admins (required for them): the metropolitan city, by ISTAT code. Others: their own, or omitted.',
   })
-  @IsOptional()
+  @Optional()
   @IsString()
   @Matches(/^\d{3}$/, { message: 'tenant must be the 3-digit ISTAT code of a metropolitan city' })
   tenant?: string;

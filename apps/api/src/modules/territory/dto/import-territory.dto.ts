@@ -1,6 +1,7 @@
 import { ApiProperty, ApiSchema } from '@nestjs/swagger';
-import { IsBoolean, IsInt, IsOptional, IsString, Matches, Max, MaxLength, Min, MinLength } from 'class-validator';
+import { IsBoolean, IsString, Matches, MaxLength, MinLength } from 'class-validator';
 import { ApiCode, ApiCount, ApiInt, ApiIstatTenant, ApiText, ApiUuid, INT32_MAX } from '../../../common/http/api-schema';
+import { IntColumn, Optional } from '../../../common/http/fields';
 
 /** Imports (or re-imports) a metropolitan city from the four files of its slug in the server's territory folder. */
 @ApiSchema({ name: 'ImportTerritoryRequest' })
@@ -24,15 +25,12 @@ export class ImportTerritoryDto {
   @Matches(/^[a-z0-9-]{1,40}$/, { message: 'slug must be 1–40 lower-case letters, digits or "-"' })
   slug: string;
 
-  @ApiInt(1861, 2200, {
+  @IntColumn(1861, 2200, {
     required: false,
     description: 'year of the population figures when the CSV has no population_year column',
     example: 2026,
   })
-  @IsOptional()
-  @IsInt()
-  @Min(1861)
-  @Max(2200)
+  @Optional()
   populationYear?: number;
 
   @ApiProperty({
@@ -40,7 +38,7 @@ export class ImportTerritoryDto {
     description: "apply the files' social areas to municipalities that already exist (default: keep the current ones)",
     default: false,
   })
-  @IsOptional()
+  @Optional()
   @IsBoolean()
   overwriteMemberships?: boolean;
 }

@@ -1,8 +1,9 @@
-import { IsOptional, IsString, Matches, MaxLength, Validate, ValidatorConstraint, ValidatorConstraintInterface } from 'class-validator';
+import { IsString, Matches, MaxLength, Validate, ValidatorConstraint, ValidatorConstraintInterface } from 'class-validator';
 import { ApiIstatTenant, ApiSocialAreaCode, ApiText } from '../../../common/http/api-schema';
 import { PageQuery } from '../../../common/http/pagination';
 import { parseBbox } from '../geo';
 import { SOCIAL_AREA_CODE } from '../territory-files';
+import { Optional } from '../../../common/http/fields';
 
 const TENANT_DESCRIPTION = 'Admins: only this metropolitan city (its ISTAT code, e.g. 272). Others always see their own tenant.';
 
@@ -20,7 +21,7 @@ class BboxConstraint implements ValidatorConstraintInterface {
 /** `?tenant=` on any territory route. */
 export class TenantFilterQuery {
   @ApiIstatTenant({ required: false, description: TENANT_DESCRIPTION })
-  @IsOptional()
+  @Optional()
   @IsString()
   @Matches(/^\d{3}$/, { message: 'tenant must be the 3-digit ISTAT code of a metropolitan city' })
   tenant?: string;
@@ -28,7 +29,7 @@ export class TenantFilterQuery {
 
 export class ListSocialAreasQuery extends PageQuery {
   @ApiIstatTenant({ required: false, description: TENANT_DESCRIPTION })
-  @IsOptional()
+  @Optional()
   @IsString()
   @Matches(/^\d{3}$/, { message: 'tenant must be the 3-digit ISTAT code of a metropolitan city' })
   tenant?: string;
@@ -36,19 +37,19 @@ export class ListSocialAreasQuery extends PageQuery {
 
 export class ListMunicipalitiesQuery extends PageQuery {
   @ApiSocialAreaCode({ required: false, description: 'Only the municipalities of this social area (its code)' })
-  @IsOptional()
+  @Optional()
   @IsString()
   @Matches(SOCIAL_AREA_CODE, { message: 'socialArea must be a social area code' })
   socialArea?: string;
 
   @ApiText(100, { required: false, description: 'Part of the name (accents and case ignored) or the start of the ISTAT code' })
-  @IsOptional()
+  @Optional()
   @IsString()
   @MaxLength(100)
   q?: string;
 
   @ApiIstatTenant({ required: false, description: TENANT_DESCRIPTION })
-  @IsOptional()
+  @Optional()
   @IsString()
   @Matches(/^\d{3}$/, { message: 'tenant must be the 3-digit ISTAT code of a metropolitan city' })
   tenant?: string;
@@ -61,19 +62,19 @@ export class MapMunicipalitiesQuery {
     description: 'minLon,minLat,maxLon,maxLat (WGS84): municipalities whose bounding box meets it',
     example: '16.7,41.0,17.0,41.2',
   })
-  @IsOptional()
+  @Optional()
   @IsString()
   @Validate(BboxConstraint)
   bbox?: string;
 
   @ApiSocialAreaCode({ required: false, description: 'Only the municipalities of this social area (its code)' })
-  @IsOptional()
+  @Optional()
   @IsString()
   @Matches(SOCIAL_AREA_CODE, { message: 'socialArea must be a social area code' })
   socialArea?: string;
 
   @ApiIstatTenant({ required: false, description: TENANT_DESCRIPTION })
-  @IsOptional()
+  @Optional()
   @IsString()
   @Matches(/^\d{3}$/, { message: 'tenant must be the 3-digit ISTAT code of a metropolitan city' })
   tenant?: string;

@@ -1,15 +1,13 @@
 import { ApiSchema } from '@nestjs/swagger';
-import { IsInt, IsString, Matches, Max, Min } from 'class-validator';
-import { ApiSocialAreaCode, ApiVersion, INT32_MAX } from '../../../common/http/api-schema';
+import { IsString, Matches } from 'class-validator';
+import { ApiSocialAreaCode } from '../../../common/http/api-schema';
 import { SOCIAL_AREA_CODE } from '../territory-files';
+import { VersionColumn } from '../../../common/http/fields';
 
 /** Moves a municipality to another social area of its tenant (coordinators and admins). */
 @ApiSchema({ name: 'UpdateMunicipalityRequest' })
 export class UpdateMunicipalityDto {
-  @ApiVersion()
-  @IsInt()
-  @Min(1)
-  @Max(INT32_MAX)
+  @VersionColumn()
   version: number;
 
   @ApiSocialAreaCode({ description: 'code of the social area the municipality moves to', example: 'ATS_BA_CORATO' })

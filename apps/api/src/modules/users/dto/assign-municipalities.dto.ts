@@ -1,14 +1,12 @@
 import { ApiSchema } from '@nestjs/swagger';
-import { ArrayMaxSize, ArrayUnique, IsArray, IsInt, Matches, Max, Min } from 'class-validator';
-import { ApiStringArray, ApiVersion, INT32_MAX, ISTAT_MUNICIPALITY_PATTERN } from '../../../common/http/api-schema';
+import { ArrayMaxSize, ArrayUnique, IsArray, Matches } from 'class-validator';
+import { ApiStringArray, ISTAT_MUNICIPALITY_PATTERN } from '../../../common/http/api-schema';
 import { MAX_ASSIGNED_MUNICIPALITIES } from './create-user.dto';
+import { VersionColumn } from '../../../common/http/fields';
 
 @ApiSchema({ name: 'AssignMunicipalitiesRequest' })
 export class AssignMunicipalitiesDto {
-  @ApiVersion()
-  @IsInt()
-  @Min(1)
-  @Max(INT32_MAX)
+  @VersionColumn()
   version: number;
 
   @ApiStringArray({ pattern: ISTAT_MUNICIPALITY_PATTERN, maxLength: 6 }, MAX_ASSIGNED_MUNICIPALITIES, {

@@ -8,7 +8,6 @@ import {
   IsEmail,
   IsIn,
   IsNotEmpty,
-  IsOptional,
   IsString,
   Matches,
   MaxLength,
@@ -28,6 +27,7 @@ import { IsDateOnly } from '../../../common/http/date-only';
 import { Trim } from '../../../common/http/trim';
 import { TerritoryRefDto } from './territory-ref.dto';
 import { NormalizeEmail } from './validators';
+import { Optional } from '../../../common/http/fields';
 
 export const MAX_PASSWORD_LENGTH = 256;
 export const MAX_ASSIGNED_MUNICIPALITIES = 500;
@@ -60,7 +60,7 @@ export class CreateUserDto {
     required: false,
     description: 'Admins only: ISTAT code of the metropolitan city (e.g. 272). Coordinators always create in their own tenant.',
   })
-  @IsOptional()
+  @Optional()
   @IsString()
   @Matches(/^[0-9]{3}$/, { message: 'tenant must be the 3-digit ISTAT code of a metropolitan city' })
   tenant?: string;
@@ -71,19 +71,19 @@ export class CreateUserDto {
     format: 'password',
     description: 'When absent a temporary password is generated and returned once',
   })
-  @IsOptional()
+  @Optional()
   @IsString()
   @MinLength(MIN_PASSWORD_LENGTH)
   @MaxLength(MAX_PASSWORD_LENGTH)
   password?: string;
 
   @ApiDate({ required: false, nullable: true, description: 'Innovators: hiring date' })
-  @IsOptional()
+  @Optional({ nullable: true })
   @IsDateOnly()
   hiredOn?: string | null;
 
   @ApiDate({ required: false, nullable: true, description: 'Innovators: contract end (not before hiredOn)' })
-  @IsOptional()
+  @Optional({ nullable: true })
   @IsDateOnly()
   contractEnd?: string | null;
 
@@ -93,7 +93,7 @@ export class CreateUserDto {
     description: 'Innovators: ISTAT codes of the assigned municipalities',
     example: ['072029', '072022'],
   })
-  @IsOptional()
+  @Optional()
   @IsArray()
   @ArrayMaxSize(MAX_ASSIGNED_MUNICIPALITIES)
   @ArrayUnique()
@@ -101,7 +101,7 @@ export class CreateUserDto {
   municipalities?: string[];
 
   @ApiProperty({ type: () => TerritoryRefDto, required: false, description: 'Municipality users: their territory (required for them)' })
-  @IsOptional()
+  @Optional()
   @ValidateNested()
   @Type(() => TerritoryRefDto)
   territory?: TerritoryRefDto;

@@ -1,21 +1,19 @@
 import { ApiProperty, ApiSchema } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { IsBoolean, IsInt, IsNotEmpty, IsOptional, IsString, Max, MaxLength, Min, ValidateNested } from 'class-validator';
-import { ApiDate, ApiText, ApiVersion, INT32_MAX } from '../../../common/http/api-schema';
+import { IsBoolean, IsNotEmpty, IsString, MaxLength, ValidateNested } from 'class-validator';
+import { ApiDate, ApiText } from '../../../common/http/api-schema';
 import { IsDateOnly } from '../../../common/http/date-only';
 import { Trim } from '../../../common/http/trim';
 import { TerritoryRefDto } from './territory-ref.dto';
+import { Optional, VersionColumn } from '../../../common/http/fields';
 
 @ApiSchema({ name: 'UpdateUserRequest' })
 export class UpdateUserDto {
-  @ApiVersion()
-  @IsInt()
-  @Min(1)
-  @Max(INT32_MAX)
+  @VersionColumn()
   version: number;
 
   @ApiText(200, { required: false, minLength: 1, description: 'trimmed' })
-  @IsOptional()
+  @Optional()
   @Trim()
   @IsString()
   @IsNotEmpty()
@@ -23,22 +21,22 @@ export class UpdateUserDto {
   fullName?: string;
 
   @ApiProperty({ required: false, description: 'false deactivates the account and ends its sessions at once' })
-  @IsOptional()
+  @Optional()
   @IsBoolean()
   active?: boolean;
 
   @ApiDate({ required: false, nullable: true })
-  @IsOptional()
+  @Optional({ nullable: true })
   @IsDateOnly()
   hiredOn?: string | null;
 
   @ApiDate({ required: false, nullable: true, description: 'not before hiredOn' })
-  @IsOptional()
+  @Optional({ nullable: true })
   @IsDateOnly()
   contractEnd?: string | null;
 
   @ApiProperty({ type: () => TerritoryRefDto, required: false, description: 'Municipality users only' })
-  @IsOptional()
+  @Optional()
   @ValidateNested()
   @Type(() => TerritoryRefDto)
   territory?: TerritoryRefDto;

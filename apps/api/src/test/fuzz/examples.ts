@@ -1,0 +1,130 @@
+import { randomUUID } from 'node:crypto';
+import { TEST_PASSWORD } from '../factories';
+import { activityBody } from '../activity-fixtures';
+import type { FuzzRequest } from './request';
+import type { FuzzRole, FuzzWorld } from './world';
+
+/** What a valid request of an operation carries beyond what its schema can make up. */
+export type ValidParts = Partial<Pick<FuzzRequest, 'path' | 'query' | 'body' | 'headers'>>;
+
+export interface ValidExample {
+  /** the role for which the request is valid (answered 2xx); the other roles send the same request */
+  role: FuzzRole;
+  /** built afresh before every request: ids of fixtures, current versions, unique e-mails */
+  build(w: FuzzWorld): Promise<ValidParts>;
+  /** statuses at which the operation writes by design (a refused sign-in is recorded) */
+  writesOn?: number[];
+  /**
+   * a success ends the caller's session: `token` (a password change: the access token is refused
+   * at once, so the role signs in again after each success), `cookie` (sign-out: the refresh
+   * cookie is revoked; the role signs in again once its variants are done)
+   */
+  endsSession?: 'token' | 'cookie';
+  /** fewer random runs for an operation whose success is expensive (a territory import) */
+  runs?: number;
+}
+
+/**
+ * The valid request of each operation whose schema cannot make one: ids of existing records,
+ * versions, the fixtures' credentials. An operation neither here nor derivable from its schema
+ * fails the fuzz test, so a new endpoint cannot skip it. Keys are operationIds of the document.
+ */
+export const VALID_EXAMPLES: Record<string, ValidExample> = {
+  login: {
+    role: 'anonymous',
+    // a refused sign-in is audited and counted towards the back-off: that is its purpose
+    writesOn: [401, 423, 429],
+    build: async (w) => ({ body: { email: w.loginUser.email, password: TEST_PASSWORD } }),
+  },
+  refresh: {
+    role: 'innovator',
+    // a refresh token presented twice revokes its family and is audited (theft detection)
+    writesOn: [401],
+    build: async () => ({}),
+  },
+  logout: { role: 'innovator', endsSession: 'cookie', build: async () => ({}) },
+  changePassword: {
+    role: 'innovator',
+    endsSession: 'token',
+    build: async () => ({ body: { currentPassword: TEST_PASSWORD, newPassword: 'Another-horse-battery-7' } }),
+  },
+  createActivity: { role: 'innovator', build: async () => ({ body: activityBody() }) },
+  updateActivity: {
+    role: 'innovator',
+    build: async (w) => {
+      const a = await w.activityIn('draft');
+      return { path: { id: a.id }, body: { version: a.version, title: 'Laboratorio aggiornato', durationMinutes: 60 } };
+    },
+  },
+  submitActivity: {
+    role: 'innovator',
+    build: async (w) => {
+      const a = await w.activityIn('draft');
+      return { path: { id: a.id }, body: { version: a.version } };
+    },
+  },
+  approveActivity: {
+    role: 'coordinator',
+    build: async (w) => {
+      const a = await w.activityIn('submitted');
+      return { path: { id: a.id }, body: { version: a.version, comment: 'Ben documentata' } };
+    },
+  },
+  returnActivity: {
+    role: 'coordinator',
+    build: async (w) => {
+      const a = await w.activityIn('submitted');
+      return { path: { id: a.id }, body: { version: a.version, comment: 'Aggiungi i partecipanti per gruppo' } };
+    },
+  },
+  reopenActivity: {
+    role: 'coordinator',
+    build: async (w) => {
+      const a = await w.activityIn('approved');
+      return { path: { id: a.id }, body: { version: a.version, comment: 'Da rivedere' } };
+    },
+  },
+  createOrganization: {
+    role: 'innovator',
+    build: async () => ({ body: { name: `Associazione ${randomUUID().slice(0, 8)}`, kind: 'aps', municipality: '072006' } }),
+  },
+  createUser: {
+    role: 'coordinator',
+    build: async () => ({
+      body: {
+        email: `fuzz.${randomUUID().slice(0, 12)}@trama.test`,
+        fullName: 'Nuova Innovatrice',
+        role: 'innovator',
+        municipalities: ['072029'],
+        hiredOn: '2026-02-01',
+      },
+    }),
+  },
+  updateUser: {
+    role: 'coordinator',
+    build: async (w) => ({
+      path: { id: w.target.id },
+      body: { version: await w.versionOf('users', w.target.id), fullName: 'Tommaso Bersaglio', active: true },
+    }),
+  },
+  assignMunicipalities: {
+    role: 'coordinator',
+    build: async (w) => ({
+      path: { id: w.target.id },
+      body: { version: await w.versionOf('users', w.target.id), municipalities: ['072022', '072029'] },
+    }),
+  },
+  resetPassword: { role: 'coordinator', build: async (w) => ({ path: { id: w.target.id } }) },
+  updateMunicipality: {
+    role: 'coordinator',
+    build: async (w) => ({
+      path: { istatCode: '072038' },
+      body: { version: await w.versionOf('municipalities', w.bari.municipalities['072038']), socialArea: 'ATS_BA_CORATO' },
+    }),
+  },
+  importTerritory: {
+    role: 'admin',
+    runs: 6,
+    build: async () => ({ body: { istatCode: '237', name: 'Città Metropolitana di Bologna', slug: 'bologna' } }),
+  },
+};

@@ -1,0 +1,150 @@
+import type { ActivityStatus } from '@trama/contracts';
+import { REFRESH_COOKIE } from '../../modules/auth/refresh-token';
+import { activityBody } from '../activity-fixtures';
+import { TEST_PASSWORD, type TestTenant, type TestUser } from '../factories';
+import type { TestApp } from '../test-app';
+import { type FuzzRequest, send } from './request';
+
+export const ROLES = ['anonymous', 'admin', 'coordinator', 'innovator', 'municipality'] as const;
+export type FuzzRole = (typeof ROLES)[number];
+
+export interface Session {
+  token: string;
+  /** `trama_refresh=…` */
+  cookie: string;
+}
+
+/**
+ * The fixtures the fuzz test sends its requests with: one signed-in user per role in Bari (the
+ * innovator works in Bari and Molfetta), a second tenant (Bologna) so that tenancy is in play, an
+ * innovator the coordinator manages (the target of user edits), a user who only signs in, and an
+ * organization. Sessions are renewed when a request ends one (sign-out, a password change).
+ */
+export class FuzzWorld {
+  readonly sessions = new Map<FuzzRole, Session>();
+  readonly users = new Map<FuzzRole, TestUser>();
+  bari!: TestTenant;
+  bologna!: TestTenant;
+  target!: TestUser;
+  loginUser!: TestUser;
+  organizationId!: string;
+  /** how many writes the world itself made (sign-ins, prepared activities): a snapshot taken before one is stale */
+  writes = 0;
+  /** the hash of TEST_PASSWORD every fixture user has (restored after a password change) */
+  private passwordHash!: string;
+
+  constructor(
+    readonly t: TestApp,
+    readonly port: number,
+  ) {}
+
+  static async create(t: TestApp, port: number): Promise<FuzzWorld> {
+    const w = new FuzzWorld(t, port);
+    const { bari, bologna } = await t.factory.twoTenants();
+    w.bari = bari;
+    w.bologna = bologna;
+    const f = t.factory;
+    w.users.set('admin', await f.user({ role: 'admin', fullName: 'Ada Admin' }));
+    w.users.set('coordinator', await f.user({ role: 'coordinator', tenant: bari, fullName: 'Cosimo Coordinatore' }));
+    w.users.set(
+      'innovator',
+      await f.user({ role: 'innovator', tenant: bari, municipalities: ['072006', '072029'], fullName: 'Anna Innovatrice' }),
+    );
+    w.users.set(
+      'municipality',
+      await f.user({ role: 'municipality', tenant: bari, scopeMunicipality: '072006', fullName: 'Comune di Bari' }),
+    );
+    await f.user({ role: 'innovator', tenant: bologna, municipalities: ['037006'], fullName: 'Bianca Bolognese' });
+    w.target = await f.user({ role: 'innovator', tenant: bari, municipalities: ['072022'], fullName: 'Tommaso Bersaglio' });
+    w.loginUser = await f.user({ role: 'innovator', tenant: bari, municipalities: ['072020'], fullName: 'Lucia Login' });
+    const [org] = await t.db.query(
+      `INSERT INTO organizations (tenant_id, name, kind, municipality_id) VALUES ($1, 'APS Orti Urbani', 'aps', $2) RETURNING id`,
+      [bari.id, bari.municipalities['072006']],
+    );
+    w.organizationId = org.id;
+    const [{ hash }] = await t.db.query(`SELECT password_hash AS hash FROM users WHERE id = $1`, [w.target.id]);
+    w.passwordHash = hash;
+    for (const role of ROLES) if (role !== 'anonymous') await w.signIn(role);
+    return w;
+  }
+
+  user(role: Exclude<FuzzRole, 'anonymous'>): TestUser {
+    return this.users.get(role)!;
+  }
+
+  /** Signs in through the API (token and refresh cookie); restores the fixture password first. */
+  async signIn(role: FuzzRole): Promise<void> {
+    if (role === 'anonymous') return;
+    this.writes++;
+    const user = this.user(role);
+    await this.t.db.query(`UPDATE users SET password_hash = $1, active = true WHERE id = $2`, [this.passwordHash, user.id]);
+    // the sign-in back-off of every e-mail (fuzzed sign-ins fail on purpose; this test database is the file's own)
+    await this.t.db.query(`DELETE FROM sign_in_backoff`);
+    const res = await send(this.port, {
+      method: 'post',
+      template: '/api/auth/login',
+      path: {},
+      query: [],
+      body: { email: user.email, password: TEST_PASSWORD },
+      headers: {},
+    });
+    if (res.status !== 200) throw new Error(`fuzz: sign-in of the ${role} failed: ${res.status} ${res.text}`);
+    this.sessions.set(role, { token: (res.json as { accessToken: string }).accessToken, cookie: refreshCookieOf(res.headers) ?? '' });
+  }
+
+  /** Renews the role's session when its token no longer works (a variant signed it out). */
+  async ensureSession(role: FuzzRole): Promise<void> {
+    if (role === 'anonymous') return;
+    const res = await send(this.port, { method: 'get', template: '/api/auth/me', path: {}, query: [], headers: this.headers(role) });
+    if (res.status !== 200) await this.signIn(role);
+  }
+
+  headers(role: FuzzRole): Record<string, string> {
+    const session = this.sessions.get(role);
+    return session ? { authorization: `Bearer ${session.token}`, cookie: session.cookie } : {};
+  }
+
+  /** Keeps the rotated refresh cookie of a response (refresh answers with a new one). */
+  keepCookie(role: FuzzRole, headers: Record<string, string | string[] | undefined>): void {
+    const session = this.sessions.get(role);
+    const cookie = refreshCookieOf(headers);
+    if (session && cookie) session.cookie = cookie;
+  }
+
+  async versionOf(table: 'activities' | 'users' | 'municipalities', id: string): Promise<number> {
+    const [row] = await this.t.db.query(`SELECT version FROM ${table} WHERE id = $1`, [id]);
+    if (!row) throw new Error(`fuzz: no ${table} row ${id}`);
+    return row.version;
+  }
+
+  /** An activity of the innovator (in Bari) in this status: an existing one, or one brought there through the API. */
+  async activityIn(status: ActivityStatus): Promise<{ id: string; version: number }> {
+    const [found] = await this.t.db.query(
+      `SELECT id, version FROM activities WHERE author_id = $1 AND status = $2 ORDER BY created_at DESC LIMIT 1`,
+      [this.user('innovator').id, status],
+    );
+    if (found) return found;
+    this.writes++;
+    const call = async (role: FuzzRole, req: Omit<FuzzRequest, 'headers' | 'query' | 'path'> & { path?: FuzzRequest['path'] }) => {
+      await this.ensureSession(role);
+      const res = await send(this.port, { path: {}, query: [], headers: this.headers(role), ...req });
+      if (res.status >= 300) throw new Error(`fuzz: preparing an activity (${req.template}) failed: ${res.status} ${res.text}`);
+      return res.json as { id: string; version: number };
+    };
+    const created = await call('innovator', { method: 'post', template: '/api/activities', body: activityBody() });
+    const act = (role: FuzzRole, action: string, body: object = {}) =>
+      call(role, { method: 'post', template: `/api/activities/{id}/${action}`, path: { id: created.id }, body });
+    if (status === 'draft') return created;
+    const submitted = await act('innovator', 'submit');
+    if (status === 'submitted') return submitted;
+    if (status === 'approved') return act('coordinator', 'approve');
+    return act('coordinator', 'return', { comment: 'Aggiungi i partecipanti per gruppo' });
+  }
+}
+
+function refreshCookieOf(headers: Record<string, string | string[] | undefined>): string | undefined {
+  const cookies = headers['set-cookie'];
+  const list = Array.isArray(cookies) ? cookies : cookies ? [cookies] : [];
+  const found = list.find((c) => c.startsWith(`${REFRESH_COOKIE}=`) && !c.startsWith(`${REFRESH_COOKIE}=;`));
+  return found?.split(';')[0];
+}
