@@ -145,7 +145,8 @@ function sampler() {
 }
 
 try {
-  await waitForHealth(base, 120_000);
+  // long: on first start after a new index migration the API builds the indexes on 1M rows first
+  await waitForHealth(base, 900_000);
 
   // ---- data
   const db = new pg.Client({ connectionString: databaseUrl });

@@ -4,6 +4,7 @@ import { Activities1764300000001 } from './1764300000001-activities';
 import { StaffOutputIndexes1764310000000 } from './1764310000000-staff-output-indexes';
 import { ActivitiesThemesInIndexes1764320000000 } from './1764320000000-activities-themes-in-indexes';
 import { ActivitiesReviewQueueIndex1764330000000 } from './1764330000000-activities-review-queue-index';
+import { ActivitiesTypeThemeIndexes1764340000000 } from './1764340000000-activities-type-theme-indexes';
 
 /** Every migration, in order. The API is bundled-free but explicit lists keep the CLI and the app identical. */
 export const MIGRATIONS = [
@@ -13,4 +14,5 @@ export const MIGRATIONS = [
   StaffOutputIndexes1764310000000,
   ActivitiesThemesInIndexes1764320000000,
   ActivitiesReviewQueueIndex1764330000000,
+  ActivitiesTypeThemeIndexes1764340000000,
 ];
