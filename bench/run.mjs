@@ -179,6 +179,8 @@ try {
   const coordinator = await login('coordinatore.bari@trama.test', process.env.DEMO_PASSWORD ?? 'Trama-demo-2026');
   const innovatorRow = (await db.query(`SELECT id, email FROM users WHERE email = 'bench.innovatore.1@trama.test'`)).rows[0];
   const innovator = await login(innovatorRow.email, BENCH_PASSWORD);
+  // a demo account: the Comune of Molfetta (approved activities of one municipality)
+  const municipality = await login('comune.molfetta@trama.test', process.env.DEMO_PASSWORD ?? 'Trama-demo-2026');
   const [recent] = (await db.query(`SELECT date FROM activities WHERE tenant_id = $1 ORDER BY date DESC LIMIT 1`, [tenantId])).rows;
   const to = recent.date.toISOString().slice(0, 10);
   const quarterAgo = new Date(recent.date.getTime() - 90 * 86_400_000).toISOString().slice(0, 10);
@@ -217,11 +219,14 @@ try {
     ['coordinator, municipality Bari + last quarter', coordinator, `municipality=072006&from=${quarterAgo}&to=${to}`],
     ['coordinator, social area Molfetta', coordinator, 'socialArea=ATS_BA_MOLFETTA'],
     ['coordinator, type + theme', coordinator, 'type=workshop&theme=youth'],
+    ['coordinator, theme', coordinator, 'theme=youth'],
     ['coordinator, organization', coordinator, `organization=${org}`],
     ['coordinator, free text "laboratori giovanili"', coordinator, 'q=laboratori%20giovanili'],
     ['coordinator, page 50', coordinator, 'page=50'],
     ['innovator, own municipalities', innovator, ''],
     ['innovator, own activities', innovator, `innovator=${innovatorRow.id}`],
+    ['municipality user (Molfetta), default view', municipality, ''],
+    ['municipality user (Molfetta), theme', municipality, 'theme=youth'],
   ].filter(([name]) => !opts.only || new RegExp(opts.only, 'i').test(name));
   const pct = (sorted, p) => sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
   const results = [];

@@ -5,6 +5,7 @@ import { StaffOutputIndexes1764310000000 } from './1764310000000-staff-output-in
 import { ActivitiesThemesInIndexes1764320000000 } from './1764320000000-activities-themes-in-indexes';
 import { ActivitiesReviewQueueIndex1764330000000 } from './1764330000000-activities-review-queue-index';
 import { ActivitiesTypeThemeIndexes1764340000000 } from './1764340000000-activities-type-theme-indexes';
+import { ActivitiesMunicipalityIndexThemes1764340000001 } from './1764340000001-activities-municipality-index-themes';
 
 /** Every migration, in order. The API is bundled-free but explicit lists keep the CLI and the app identical. */
 export const MIGRATIONS = [
@@ -15,4 +16,5 @@ export const MIGRATIONS = [
   ActivitiesThemesInIndexes1764320000000,
   ActivitiesReviewQueueIndex1764330000000,
   ActivitiesTypeThemeIndexes1764340000000,
+  ActivitiesMunicipalityIndexThemes1764340000001,
 ];
