@@ -1,5 +1,5 @@
 import type { OrganizationKind } from '@trama/contracts';
-import { type AccessMatrix, describeAccessMatrix, matrixChecks } from '../../test/access-matrix';
+import { type AccessMatrix, describeAccessMatrix } from '../../test/access-matrix';
 import { type ActivityWorld, activityWorld } from '../../test/activity-fixtures';
 import { createTestApp, type TestApp } from '../../test/test-app';
 
@@ -77,29 +77,4 @@ describe('organizations: who reads what (detail, list)', () => {
     ],
   };
   describeAccessMatrix(matrix);
-
-  describe('the harness itself', () => {
-    it('reports a broken rule naming surface, viewer and fixture', async () => {
-      // the rule as someone might get it wrong: the Comune of Bari also reading Corato's organization
-      const wrong: AccessMatrix<Viewer, Fixture> = {
-        ...matrix,
-        sees: { ...SEES, muniBari: ['Org.Bari', 'Org.Corato'] },
-        list: [{ path: '/api/organizations?pageSize=200' }],
-      };
-      const checks = matrixChecks(wrong).filter((c) => c.viewer === 'muniBari' || c.viewer === 'coord');
-      const reports = (await Promise.all(checks.map((c) => c.run()))).flat();
-      expect(reports).toEqual([
-        'detail — viewer muniBari, fixture Org.Corato: expected 200 (visible), got 404',
-        'list — viewer muniBari, fixture Org.Corato: expected present, got absent',
-      ]);
-    });
-
-    it('refuses a matrix that names an unknown fixture or forgets a viewer', () => {
-      const { admin: _admin, ...withoutAdmin } = SEES;
-      expect(() => matrixChecks({ ...matrix, sees: withoutAdmin as Record<Viewer, Fixture[]> })).toThrow('viewer admin has no row in sees');
-      expect(() => matrixChecks({ ...matrix, sees: { ...SEES, innA: ['Org.Atlantide' as Fixture] } })).toThrow(
-        'sees.innA names an unknown fixture Org.Atlantide',
-      );
-    });
-  });
 });
