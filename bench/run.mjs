@@ -2,19 +2,29 @@
 //
 //   npm run bench                       # 1,000,000 activities (generated once, kept in .data/bench-postgres)
 //   npm run bench -- --activities 100000 --requests 300 --concurrency 4 --fresh
+//   npm run bench -- --skip-build --skip-export --only 'type|theme' --plans --json /tmp/after.json
 //
 // Builds the API, starts it on the embedded PostgreSQL (or DATABASE_URL's server, database
 // trama_bench), generates the synthetic data when the database holds fewer activities than asked,
 // then measures: the list endpoint with typical filters (latency p50/p95, throughput) and the CSV
 // (and XLSX) export of 100,000 rows (time, size, the API's resident memory sampled every 20 ms).
+//
+// Beside each list scenario it prints the database's own time for the SQL of that request: a
+// second API process (same build, same database) talks to PostgreSQL through a recording proxy
+// (bench/sql-capture.mjs); one request of the scenario is sent to it and every statement it sends
+// on the wire (text and parameters) is captured, then replayed `--explain-runs` times with
+// EXPLAIN (ANALYZE, BUFFERS). "DB" is the planning + execution time the server reports, summed over
+// the statements of one request; API ÷ DB is the ratio of the medians. The measured API talks to
+// PostgreSQL directly. `--json FILE` writes the figures for bench/compare.mjs.
 import { spawn } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import pg from 'pg';
 import { API_MAIN, freePort, mustRun, requireNode24, root, waitForHealth } from '../scripts/lib.mjs';
 import { BENCH_PASSWORD, generate } from './generate.mjs';
+import { explainStatements, oneLine, planOutline, splitExplainable, startCaptureProxy } from './sql-capture.mjs';
 
 requireNode24();
 const { values: opts } = parseArgs({
@@ -26,12 +36,27 @@ const { values: opts } = parseArgs({
     seed: { type: 'string', default: '42' },
     fresh: { type: 'boolean', default: false },
     'skip-build': { type: 'boolean', default: false },
+    'skip-export': { type: 'boolean', default: false },
+    'explain-runs': { type: 'string', default: '30' },
+    /** a regular expression: only the list scenarios whose name matches */
+    only: { type: 'string' },
+    /** print the plan of every statement of every scenario */
+    plans: { type: 'boolean', default: false },
+    json: { type: 'string' },
+    /** the embedded cluster: <data-dir>/<cluster> (default .data/bench-postgres of this checkout) */
+    'data-dir': { type: 'string', default: join(root, '.data') },
+    cluster: { type: 'string', default: 'bench-postgres' },
   },
 });
 const wanted = Number(opts.activities);
 const REQUESTS = Number(opts.requests);
 const CONCURRENCY = Number(opts.concurrency);
 const EXPORT_ROWS = Number(opts['export-rows']);
+const EXPLAIN_RUNS = Number(opts['explain-runs']);
+// both API processes sign tokens with the same secret, so one sign-in serves both
+const JWT_SECRET = 'bench-secret-bench-secret-bench-secret-00';
+const loadAverage = () => readFileSync('/proc/loadavg', 'utf8').split(' ').slice(0, 3).join(' ');
+const loadAtStart = loadAverage();
 
 if (!opts['skip-build']) await mustRun('nx', ['run', 'api:build', '--output-style=stream']);
 
@@ -52,8 +77,8 @@ if (process.env.DATABASE_URL) {
   const require = createRequire(import.meta.url);
   const { startEmbeddedPostgres } = require(join(root, 'dist/apps/api/apps/api/src/database/embedded.js'));
   embedded = await startEmbeddedPostgres({
-    dataDir: join(root, '.data'),
-    name: 'bench-postgres',
+    dataDir: opts['data-dir'],
+    name: opts.cluster,
     database: 'trama_bench',
     preferredPort: 54349,
     log: () => {},
@@ -62,24 +87,40 @@ if (process.env.DATABASE_URL) {
 }
 
 // ---- the API
-const port = await freePort();
-const base = `http://127.0.0.1:${port}`;
-const api = spawn(process.execPath, [API_MAIN], {
-  cwd: root,
-  stdio: ['ignore', 'ignore', 'inherit'],
-  env: {
-    ...process.env,
-    DATABASE_URL: databaseUrl,
-    PORT: String(port),
-    NODE_ENV: 'development',
-    LOG_LEVEL: 'warn',
-    APP_ORIGIN: base,
-    LOGIN_RATE_PER_MINUTE: '1000',
-  },
-});
+async function startApi(url, extraEnv = {}) {
+  const port = await freePort();
+  const base = `http://127.0.0.1:${port}`;
+  const child = spawn(process.execPath, [API_MAIN], {
+    cwd: root,
+    stdio: ['ignore', 'ignore', 'inherit'],
+    env: {
+      ...process.env,
+      DATABASE_URL: url,
+      PORT: String(port),
+      NODE_ENV: 'development',
+      LOG_LEVEL: 'warn',
+      APP_ORIGIN: base,
+      LOGIN_RATE_PER_MINUTE: '1000',
+      JWT_SECRET,
+      ...extraEnv,
+    },
+  });
+  return { child, base };
+}
+const stopApi = async (child) => {
+  if (!child || child.exitCode !== null) return;
+  child.kill('SIGTERM');
+  await new Promise((r) => (child.exitCode !== null ? r() : child.once('exit', r)));
+};
+const { child: api, base } = await startApi(databaseUrl);
+/** the API process whose SQL is captured (started after the data is ready) */
+let capture = null;
 const stopAll = async () => {
-  api.kill('SIGTERM');
-  await new Promise((r) => (api.exitCode !== null ? r() : api.once('exit', r)));
+  await stopApi(api);
+  if (capture) {
+    await stopApi(capture.api.child);
+    await capture.proxy.close();
+  }
   if (embedded) await embedded.stop();
 };
 process.on('SIGINT', () => void stopAll().then(() => process.exit(130)));
@@ -104,7 +145,8 @@ function sampler() {
 }
 
 try {
-  await waitForHealth(base, 120_000);
+  // long: on first start after a new index migration the API builds the indexes on 1M rows first
+  await waitForHealth(base, 900_000);
 
   // ---- data
   const db = new pg.Client({ connectionString: databaseUrl });
@@ -137,11 +179,38 @@ try {
   const coordinator = await login('coordinatore.bari@trama.test', process.env.DEMO_PASSWORD ?? 'Trama-demo-2026');
   const innovatorRow = (await db.query(`SELECT id, email FROM users WHERE email = 'bench.innovatore.1@trama.test'`)).rows[0];
   const innovator = await login(innovatorRow.email, BENCH_PASSWORD);
+  // a demo account: the Comune of Molfetta (approved activities of one municipality)
+  const municipality = await login('comune.molfetta@trama.test', process.env.DEMO_PASSWORD ?? 'Trama-demo-2026');
   const [recent] = (await db.query(`SELECT date FROM activities WHERE tenant_id = $1 ORDER BY date DESC LIMIT 1`, [tenantId])).rows;
   const to = recent.date.toISOString().slice(0, 10);
   const quarterAgo = new Date(recent.date.getTime() - 90 * 86_400_000).toISOString().slice(0, 10);
   const org = (await db.query(`SELECT organization_id FROM activity_organizations WHERE tenant_id = $1 LIMIT 1`, [tenantId])).rows[0]
     .organization_id;
+
+  // ---- the capturing API: same build and database, through the recording proxy; never migrates nor seeds
+  const direct = new URL(databaseUrl);
+  const proxy = await startCaptureProxy({ host: direct.hostname, port: Number(direct.port || 5432) });
+  const proxied = new URL(databaseUrl);
+  proxied.hostname = '127.0.0.1';
+  proxied.port = String(proxy.port);
+  capture = { proxy, api: await startApi(proxied.toString(), { MIGRATE_ON_BOOT: 'false', SEED_ON_BOOT: 'false' }) };
+  await waitForHealth(capture.api.base, 120_000);
+  // the replaying session: read-only, so that a captured statement can never write
+  const replay = new pg.Client({ connectionString: databaseUrl, options: '-c default_transaction_read_only=on' });
+  await replay.connect();
+
+  /** The statements one request sends to the database, as the capturing API sends them. */
+  async function capturedSql(path, token) {
+    const get = async () => {
+      const res = await fetch(`${capture.api.base}${path}`, { headers: { authorization: `Bearer ${token}` } });
+      if (!res.ok) throw new Error(`capture ${path}: ${res.status} ${await res.text()}`);
+      await res.arrayBuffer();
+    };
+    await get(); // warm-up (first use of a connection, of a code path)
+    proxy.take();
+    await get();
+    return proxy.take();
+  }
 
   // ---- list latency
   const scenarios = [
@@ -150,20 +219,26 @@ try {
     ['coordinator, municipality Bari + last quarter', coordinator, `municipality=072006&from=${quarterAgo}&to=${to}`],
     ['coordinator, social area Molfetta', coordinator, 'socialArea=ATS_BA_MOLFETTA'],
     ['coordinator, type + theme', coordinator, 'type=workshop&theme=youth'],
+    ['coordinator, theme', coordinator, 'theme=youth'],
     ['coordinator, organization', coordinator, `organization=${org}`],
     ['coordinator, free text "laboratori giovanili"', coordinator, 'q=laboratori%20giovanili'],
     ['coordinator, page 50', coordinator, 'page=50'],
     ['innovator, own municipalities', innovator, ''],
     ['innovator, own activities', innovator, `innovator=${innovatorRow.id}`],
-  ];
+    ['municipality user (Molfetta), default view', municipality, ''],
+    ['municipality user (Molfetta), theme', municipality, 'theme=youth'],
+  ].filter(([name]) => !opts.only || new RegExp(opts.only, 'i').test(name));
   const pct = (sorted, p) => sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
   const results = [];
   const all = [];
+  const allDb = [];
   const stopSampling = sampler();
   const listStarted = performance.now();
   let totalRequests = 0;
   for (const [name, token, query] of scenarios) {
-    const url = `${base}/api/activities?pageSize=50${query ? `&${query}` : ''}`;
+    const path = `/api/activities?pageSize=50${query ? `&${query}` : ''}`;
+    const url = `${base}${path}`;
+    const { reads, skipped } = splitExplainable(await capturedSql(path, token));
     const once = async () => {
       const t0 = performance.now();
       const res = await fetch(url, { headers: { authorization: `Bearer ${token}` } });
@@ -180,6 +255,12 @@ try {
       times.push(r.ms);
       total = r.total;
     }
+    // the database's own time for the same statements, replayed with their parameters
+    const explained = await explainStatements(replay, reads, EXPLAIN_RUNS);
+    const dbTimes = Array.from({ length: EXPLAIN_RUNS }, (_, run) => explained.reduce((sum, e) => sum + e.times[run], 0)).sort(
+      (a, b) => a - b,
+    );
+    allDb.push(...dbTimes);
     // throughput: CONCURRENCY clients
     const loaded = [];
     let next = 0;
@@ -204,11 +285,27 @@ try {
       p95: pct(times, 95),
       loadedP95: pct(loaded, 95),
       rps: loaded.length / seconds,
+      dbP50: pct(dbTimes, 50),
+      dbP95: pct(dbTimes, 95),
+      statements: explained.map((e) => {
+        const times = [...e.times].sort((a, b) => a - b);
+        return {
+          sql: e.statement.text,
+          values: e.statement.values,
+          p50: pct(times, 50),
+          p95: pct(times, 95),
+          plan: planOutline(e.plan.Plan),
+        };
+      }),
+      skipped: skipped.map((s) => oneLine(s.text, 60)),
     });
   }
   const listSeconds = (performance.now() - listStarted) / 1000;
   const listPeak = stopSampling();
   all.sort((a, b) => a - b);
+  allDb.sort((a, b) => a - b);
+  await replay.end();
+  await stopApi(capture.api.child);
 
   // ---- export
   const [cut] = (
@@ -234,12 +331,14 @@ try {
   }
   const [small] = (await db.query(`SELECT date FROM activities WHERE tenant_id = $1 ORDER BY date DESC OFFSET 9999 LIMIT 1`, [tenantId]))
     .rows;
-  const exports = [
-    await exportRun('csv', small.date.toISOString().slice(0, 10)),
-    await exportRun('csv', exportFrom),
-    await exportRun('csv-it', exportFrom),
-    await exportRun('xlsx', exportFrom),
-  ];
+  const exports = opts['skip-export']
+    ? []
+    : [
+        await exportRun('csv', small.date.toISOString().slice(0, 10)),
+        await exportRun('csv', exportFrom),
+        await exportRun('csv-it', exportFrom),
+        await exportRun('xlsx', exportFrom),
+      ];
   await db.end();
 
   // ---- report
@@ -247,23 +346,54 @@ try {
   console.log(
     `\nTrama activities benchmark — ${have.toLocaleString('en')} activities in tenant 272; per scenario ${REQUESTS} requests one at a time (latency), then ${REQUESTS} at concurrency ${CONCURRENCY} (throughput)`,
   );
-  console.log(`node ${process.version}, ${databaseUrl.includes('54349') || embedded ? 'embedded PostgreSQL 18' : 'external PostgreSQL'}\n`);
-  console.log(`list endpoint (pageSize 50)                      matches     p50 ms   p95 ms | c=${CONCURRENCY}: p95 ms   req/s`);
+  console.log(
+    `node ${process.version}, ${embedded ? 'embedded PostgreSQL 18' : 'external PostgreSQL'}; load average (1, 5, 15 min) ${loadAtStart} at start, ${loadAverage()} at the end\n`,
+  );
+  const ratio = (api, database) => (database > 0 ? `${f(api / database)}×` : '—');
+  console.log(
+    `list endpoint (pageSize 50)                      matches |  API p50   p95 |  DB p50   p95 | API÷DB | stmts | c=${CONCURRENCY}: p95 ms  req/s`,
+  );
   for (const r of results) {
     console.log(
-      `  ${r.scenario.padEnd(46)} ${String(r.matches).padStart(9)} ${f(r.p50).padStart(9)} ${f(r.p95).padStart(8)} | ${f(r.loadedP95).padStart(10)} ${f(r.rps, 0).padStart(7)}`,
+      `  ${r.scenario.padEnd(46)} ${String(r.matches).padStart(7)} | ${f(r.p50).padStart(8)} ${f(r.p95).padStart(5)} | ${f(r.dbP50).padStart(7)} ${f(r.dbP95).padStart(5)} | ${ratio(r.p50, r.dbP50).padStart(6)} | ${String(r.statements.length).padStart(5)} | ${f(r.loadedP95).padStart(10)} ${f(r.rps, 0).padStart(6)}`,
     );
   }
   console.log(
-    `  ${'ALL (one at a time)'.padEnd(46)} ${''.padStart(9)} ${f(pct(all, 50)).padStart(9)} ${f(pct(all, 95)).padStart(8)} | ${''.padStart(10)} ${f(totalRequests / listSeconds, 0).padStart(7)}`,
+    `  ${'ALL (one at a time)'.padEnd(46)} ${''.padStart(7)} | ${f(pct(all, 50)).padStart(8)} ${f(pct(all, 95)).padStart(5)} | ${f(pct(allDb, 50)).padStart(7)} ${f(pct(allDb, 95)).padStart(5)} | ${ratio(pct(all, 50), pct(allDb, 50)).padStart(6)} | ${''.padStart(5)} | ${''.padStart(10)} ${f(totalRequests / listSeconds, 0).padStart(6)}`,
+  );
+  console.log(
+    `  API: ${REQUESTS} requests one at a time, client-side; DB: planning + execution reported by EXPLAIN (ANALYZE, BUFFERS), ${EXPLAIN_RUNS} runs, summed over the statements of one request`,
   );
   console.log(`  API peak RSS during the list runs: ${f(listPeak, 0)} MB\n`);
-  console.log('export                       rows        MB   seconds   rows/s   RSS before → peak (MB)');
+  if (exports.length) console.log('export                       rows        MB   seconds   rows/s   RSS before → peak (MB)');
   for (const e of exports) {
     const rows = e.rows ?? EXPORT_ROWS;
     console.log(
       `  ${e.format.padEnd(7)} ${(e.rows === null ? `~${rows}` : String(rows)).padStart(16)} ${f(e.bytes / 1e6).padStart(9)} ${f(e.seconds, 2).padStart(9)} ${f(rows / e.seconds, 0).padStart(8)}   ${f(e.rssBefore, 0)} → ${f(e.rssPeak, 0)}`,
     );
+  }
+  console.log('\nstatements of one request (as captured on the wire; DB p50 / p95 ms of each):');
+  for (const r of results) {
+    console.log(`  ${r.scenario}${r.skipped.length ? `   (not timed: ${r.skipped.join('; ')})` : ''}`);
+    for (const st of r.statements) {
+      console.log(`    ${f(st.p50, 2).padStart(7)} ${f(st.p95, 2).padStart(7)}  ${oneLine(st.sql)}`);
+      if (opts.plans) for (const line of st.plan) console.log(`                      ${line}`);
+    }
+  }
+  if (opts.json) {
+    const figures = {
+      at: new Date().toISOString(),
+      activities: have,
+      requests: REQUESTS,
+      explainRuns: EXPLAIN_RUNS,
+      exportRows: EXPORT_ROWS,
+      loadAverage: { start: loadAtStart, end: loadAverage() },
+      list: results,
+      all: { p50: pct(all, 50), p95: pct(all, 95), dbP50: pct(allDb, 50), dbP95: pct(allDb, 95) },
+      exports,
+    };
+    writeFileSync(opts.json, `${JSON.stringify(figures, null, 2)}\n`);
+    console.log(`\nfigures written to ${opts.json}`);
   }
 } finally {
   await stopAll();

@@ -4,6 +4,8 @@ import { Activities1764300000001 } from './1764300000001-activities';
 import { StaffOutputIndexes1764310000000 } from './1764310000000-staff-output-indexes';
 import { ActivitiesThemesInIndexes1764320000000 } from './1764320000000-activities-themes-in-indexes';
 import { ActivitiesReviewQueueIndex1764330000000 } from './1764330000000-activities-review-queue-index';
+import { ActivitiesTypeThemeIndexes1764340000000 } from './1764340000000-activities-type-theme-indexes';
+import { ActivitiesMunicipalityIndexThemes1764340000001 } from './1764340000001-activities-municipality-index-themes';
 import { TenantBoundReferences1764400000000 } from './1764400000000-tenant-bound-references';
 import { SharedSignInState1764417000000 } from './1764417000000-shared-sign-in-state';
 
@@ -15,6 +17,8 @@ export const MIGRATIONS = [
   StaffOutputIndexes1764310000000,
   ActivitiesThemesInIndexes1764320000000,
   ActivitiesReviewQueueIndex1764330000000,
+  ActivitiesTypeThemeIndexes1764340000000,
+  ActivitiesMunicipalityIndexThemes1764340000001,
   TenantBoundReferences1764400000000,
   SharedSignInState1764417000000,
 ];

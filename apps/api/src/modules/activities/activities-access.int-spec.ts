@@ -1,97 +1,125 @@
-import { parse } from 'csv-parse/sync';
-import { type Actor, type ActivityWorld, activityIn, activityWorld, createActivity, signIn } from '../../test/activity-fixtures';
+import type { ActivityStatus } from '@trama/contracts';
+import type { ActivityResponseDto as ActivityDto } from './dto/activity.response';
+import { describeAccessMatrix } from '../../test/access-matrix';
+import { type ActivityWorld, activityIn, activityWorld, createActivity, signIn } from '../../test/activity-fixtures';
 import { createTestApp, type TestApp } from '../../test/test-app';
-import type { ActivityResponseDto } from './dto/activity.response';
+
+const field = (body: unknown, key: string) => (body as Record<string, unknown>)[key];
+
+type Viewer = Exclude<keyof ActivityWorld, 'bari' | 'bologna'>;
+const VIEWERS: Viewer[] = ['innA', 'innB', 'innC', 'coord', 'muniBari', 'areaMolfetta', 'innBo', 'coordBo', 'admin'];
+
+/** The fixtures: who wrote them, in which status and municipality (their title is their name). */
+const FIXTURES = {
+  // Anna (Bari, Molfetta)
+  'A.draft.Bari': { status: 'draft', author: 'innA', municipality: '072006' },
+  'A.submitted.Bari': { status: 'submitted', author: 'innA', municipality: '072006' },
+  'A.approved.Bari': { status: 'approved', author: 'innA', municipality: '072006' },
+  'A.returned.Bari': { status: 'returned', author: 'innA', municipality: '072006' },
+  'A.draft.Molfetta': { status: 'draft', author: 'innA', municipality: '072029' },
+  'A.approved.Molfetta': { status: 'approved', author: 'innA', municipality: '072029' },
+  // Bruno (Bari, Giovinazzo): shares Bari with Anna
+  'B.draft.Bari': { status: 'draft', author: 'innB', municipality: '072006' },
+  'B.submitted.Bari': { status: 'submitted', author: 'innB', municipality: '072006' },
+  'B.approved.Bari': { status: 'approved', author: 'innB', municipality: '072006' },
+  'B.approved.Giovinazzo': { status: 'approved', author: 'innB', municipality: '072022' },
+  // Carla (Corato): shares nothing with Anna
+  'C.submitted.Corato': { status: 'submitted', author: 'innC', municipality: '072020' },
+  'C.approved.Corato': { status: 'approved', author: 'innC', municipality: '072020' },
+  // Bologna
+  'Bo.approved.Bologna': { status: 'approved', author: 'innBo', municipality: '037006' },
+  'Bo.draft.Bologna': { status: 'draft', author: 'innBo', municipality: '037006' },
+} satisfies Record<string, { status: ActivityStatus; author: Viewer; municipality: string }>;
+type Fixture = keyof typeof FIXTURES;
+const ALL = Object.keys(FIXTURES) as Fixture[];
+const BARI = ALL.filter((k) => !k.startsWith('Bo.'));
+
+/** Who reads which fixture: the rule of docs/activities.md, spelled out. */
+const SEES: Record<Viewer, Fixture[]> = {
+  // own (any status) + colleagues' non-drafts in Bari and Molfetta
+  innA: [...ALL.filter((k) => k.startsWith('A.')), 'B.submitted.Bari', 'B.approved.Bari'],
+  // own + colleagues' non-drafts in Bari and Giovinazzo (not Anna's Molfetta ones)
+  innB: [...ALL.filter((k) => k.startsWith('B.')), 'A.submitted.Bari', 'A.approved.Bari', 'A.returned.Bari'],
+  // own only: no colleague works in Corato
+  innC: ['C.submitted.Corato', 'C.approved.Corato'],
+  coord: BARI,
+  // approved activities of their territory only
+  muniBari: ['A.approved.Bari', 'B.approved.Bari'],
+  areaMolfetta: ['A.approved.Molfetta', 'B.approved.Giovinazzo'],
+  innBo: ['Bo.approved.Bologna', 'Bo.draft.Bologna'],
+  // coordinators read every status of their tenant, drafts included: they lead the innovators' work
+  coordBo: ['Bo.approved.Bologna', 'Bo.draft.Bologna'],
+  admin: ALL,
+};
 
 /**
  * The access matrix: every role × own / colleague's activity × inside / outside the assigned
- * municipalities × other tenant, for detail, list and export (the same rule everywhere).
+ * municipalities × other tenant, for detail, list, export and history (the same rule everywhere;
+ * the history is staff matter: municipality users get 404 even for what they read).
  */
-describe('activities: who reads what (detail, list, export)', () => {
+describe('activities: who reads what (detail, list, export, history)', () => {
   let t: TestApp;
   let w: ActivityWorld;
   /** fixture name → activity */
-  const a: Record<string, ActivityResponseDto> = {};
+  const a = {} as Record<Fixture, ActivityDto>;
 
   beforeAll(async () => {
     t = await createTestApp();
     w = await activityWorld(t);
-    const make = async (
-      name: string,
-      status: 'draft' | 'submitted' | 'approved' | 'returned',
-      author: Actor,
-      reviewer: Actor,
-      municipality: string,
-    ) => {
-      a[name] = await activityIn(t, status, author, reviewer, { municipality, title: name });
-    };
-    // Anna (Bari, Molfetta)
-    await make('A.draft.Bari', 'draft', w.innA, w.coord, '072006');
-    await make('A.submitted.Bari', 'submitted', w.innA, w.coord, '072006');
-    await make('A.approved.Bari', 'approved', w.innA, w.coord, '072006');
-    await make('A.returned.Bari', 'returned', w.innA, w.coord, '072006');
-    await make('A.draft.Molfetta', 'draft', w.innA, w.coord, '072029');
-    await make('A.approved.Molfetta', 'approved', w.innA, w.coord, '072029');
-    // Bruno (Bari, Giovinazzo): shares Bari with Anna
-    await make('B.draft.Bari', 'draft', w.innB, w.coord, '072006');
-    await make('B.submitted.Bari', 'submitted', w.innB, w.coord, '072006');
-    await make('B.approved.Bari', 'approved', w.innB, w.coord, '072006');
-    await make('B.approved.Giovinazzo', 'approved', w.innB, w.coord, '072022');
-    // Carla (Corato): shares nothing with Anna
-    await make('C.submitted.Corato', 'submitted', w.innC, w.coord, '072020');
-    await make('C.approved.Corato', 'approved', w.innC, w.coord, '072020');
-    // Bologna
-    await make('Bo.approved.Bologna', 'approved', w.innBo, w.coordBo, '037006');
-    await make('Bo.draft.Bologna', 'draft', w.innBo, w.coordBo, '037006');
+    for (const [name, f] of Object.entries(FIXTURES)) {
+      const reviewer = f.municipality === '037006' ? w.coordBo : w.coord;
+      a[name as Fixture] = await activityIn(t, f.status, w[f.author], reviewer, { municipality: f.municipality, title: name });
+    }
   });
   afterAll(() => t.close());
 
-  const ALL = () => Object.keys(a);
-  const bari = () => ALL().filter((k) => !k.startsWith('Bo.'));
-
-  /** Who reads which fixture: the rule of docs/activities.md, spelled out. */
-  const visible: Record<string, () => string[]> = {
-    // own (any status) + colleagues' non-drafts in Bari and Molfetta
-    innA: () => [...ALL().filter((k) => k.startsWith('A.')), 'B.submitted.Bari', 'B.approved.Bari'],
-    // own + colleagues' non-drafts in Bari and Giovinazzo (not Anna's Molfetta ones)
-    innB: () => [...ALL().filter((k) => k.startsWith('B.')), 'A.submitted.Bari', 'A.approved.Bari', 'A.returned.Bari'],
-    // own only: no colleague works in Corato
-    innC: () => ['C.submitted.Corato', 'C.approved.Corato'],
-    coord: bari,
-    // approved activities of their territory only
-    muniBari: () => ['A.approved.Bari', 'B.approved.Bari'],
-    areaMolfetta: () => ['A.approved.Molfetta', 'B.approved.Giovinazzo'],
-    innBo: () => ['Bo.approved.Bologna', 'Bo.draft.Bologna'],
-    // coordinators read every status of their tenant, drafts included: they lead the innovators' work
-    coordBo: () => ['Bo.approved.Bologna', 'Bo.draft.Bologna'],
-    admin: ALL,
-  };
-  const viewers = Object.keys(visible) as (keyof typeof visible & keyof ActivityWorld)[];
-
-  it.each(viewers)('detail: %s reads exactly the activities of their rule, 404 for the others', async (viewer) => {
-    const who = w[viewer] as Actor;
-    const expected = new Set(visible[viewer]());
-    for (const [name, activity] of Object.entries(a)) {
-      const res = await t.http.get(`/api/activities/${activity.id}`).set(who.auth);
-      expect({ name, status: res.status }).toEqual({ name, status: expected.has(name) ? 200 : 404 });
-      if (res.status === 404) expect(res.body.code).toBe('ACTIVITY_NOT_FOUND');
-    }
-  });
-
-  it.each(viewers)('list: %s gets exactly the activities of their rule', async (viewer) => {
-    const who = w[viewer] as Actor;
-    const res = await t.http.get('/api/activities?pageSize=200').set(who.auth).expect(200);
-    const names = res.body.items.map((i: ActivityResponseDto) => i.title).sort();
-    expect(names).toEqual([...visible[viewer]()].sort());
-    expect(res.body.total).toBe(names.length);
-    expect(res.body.totalCapped).toBe(false);
-  });
-
-  it.each(viewers)('export: %s exports exactly the activities of their rule', async (viewer) => {
-    const who = w[viewer] as Actor;
-    const res = await t.http.get('/api/activities/export?format=csv').set(who.auth).expect(200);
-    const rows: Record<string, string>[] = parse(res.text, { columns: true });
-    expect(rows.map((r) => r.title).sort()).toEqual([...visible[viewer]()].sort());
+  // first in the file: the later tests create activities the matrix does not know
+  describeAccessMatrix<Viewer, Fixture>({
+    feature: 'activities',
+    http: () => t.http,
+    viewers: VIEWERS,
+    fixtures: ALL,
+    auth: (viewer) => w[viewer].auth,
+    id: (fixture) => a[fixture].id,
+    sees: SEES,
+    detail: { path: (id) => `/api/activities/${id}`, notFoundCode: 'ACTIVITY_NOT_FOUND' },
+    list: [
+      {
+        path: '/api/activities?pageSize=200',
+        assert: (body) => (field(body, 'totalCapped') === false ? undefined : 'totalCapped is not false'),
+      },
+      { name: 'status=approved', path: '/api/activities?pageSize=200&status=approved', matches: (f) => FIXTURES[f].status === 'approved' },
+      { name: 'status=draft', path: '/api/activities?pageSize=200&status=draft', matches: (f) => FIXTURES[f].status === 'draft' },
+      {
+        name: 'municipality=072006',
+        path: '/api/activities?pageSize=200&municipality=072006',
+        matches: (f) => FIXTURES[f].municipality === '072006',
+      },
+      {
+        name: 'socialArea=ATS_BA_MOLFETTA',
+        path: '/api/activities?pageSize=200&socialArea=ATS_BA_MOLFETTA',
+        matches: (f) => ['072029', '072022'].includes(FIXTURES[f].municipality),
+      },
+      {
+        name: 'innovator=innB',
+        path: () => `/api/activities?pageSize=200&innovator=${w.innB.id}`,
+        matches: (f) => FIXTURES[f].author === 'innB',
+      },
+      { name: 'sort=date', path: '/api/activities?pageSize=200&sort=date' },
+    ],
+    export: [
+      { path: '/api/activities/export?format=csv' },
+      {
+        name: 'status=submitted',
+        path: '/api/activities/export?format=csv&status=submitted',
+        matches: (f) => FIXTURES[f].status === 'submitted',
+      },
+    ],
+    history: {
+      path: (id) => `/api/activities/${id}/history`,
+      notFoundCode: 'ACTIVITY_NOT_FOUND',
+      sees: (viewer, _fixture, seen) => seen && viewer !== 'muniBari' && viewer !== 'areaMolfetta',
+    },
   });
 
   it('never shows internal notes nor the review to municipality users (detail, list, export)', async () => {
