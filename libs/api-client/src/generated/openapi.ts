@@ -1381,7 +1381,7 @@ export interface components {
       activities: number;
       assignedMunicipalities: components['schemas']['MunicipalityRef'][];
       /** @description number of activities per status; every key present */
-      byStatus?: {
+      byStatus: {
         /** Format: int32 */
         approved: number;
         /** Format: int32 */
@@ -1392,7 +1392,7 @@ export interface components {
         submitted: number;
       };
       /** @description number of activities per type; every key present */
-      byType?: {
+      byType: {
         /** Format: int32 */
         codesign: number;
         /** Format: int32 */
@@ -1464,7 +1464,7 @@ export interface components {
        */
       activities: number;
       /** @description number of activities per status; every key present */
-      byStatus?: {
+      byStatus: {
         /** Format: int32 */
         approved: number;
         /** Format: int32 */
@@ -1475,7 +1475,7 @@ export interface components {
         submitted: number;
       };
       /** @description number of activities per type; every key present */
-      byType?: {
+      byType: {
         /** Format: int32 */
         codesign: number;
         /** Format: int32 */

@@ -24,6 +24,8 @@ const countsBy = (keys: readonly string[], what: string): ApiPropertyOptions => 
   properties: Object.fromEntries(keys.map((k) => [k, { type: 'integer' as const, format: 'int32', minimum: 0, maximum: INT32_MAX }])),
   required: [...keys],
   additionalProperties: false,
+  // the property itself is required too (`required` above names its keys)
+  selfRequired: true,
 });
 
 @ApiSchema({ name: 'UnvisitedMunicipality' })

@@ -1,10 +1,10 @@
 import { keepPreviousData, queryOptions, useQuery } from '@tanstack/react-query';
 import { api, unwrap } from '../../../lib/api/api-client';
 import { staffOutputKeys } from './staff-output-keys';
-import { withEveryCount, type StaffOutputDto, type StaffOutputQuery } from './types';
+import type { StaffOutputDto, StaffOutputQuery } from './types';
 
 export async function getStaffOutput(query: StaffOutputQuery, signal?: AbortSignal): Promise<StaffOutputDto> {
-  return withEveryCount(await unwrap(api.GET('/api/staff-output', { params: { query }, signal })));
+  return unwrap(api.GET('/api/staff-output', { params: { query }, signal }));
 }
 
 export function staffOutputQueryOptions(query: StaffOutputQuery) {
