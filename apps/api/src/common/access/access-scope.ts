@@ -1,7 +1,5 @@
 import type { Role } from '@trama/contracts';
-import type { ObjectLiteral, SelectQueryBuilder } from 'typeorm';
 import { CommonErrors } from '../errors/app-error';
-import { bindQuery } from './scope-rules';
 
 export interface Actor {
   id: string;
@@ -18,15 +16,6 @@ export type TerritoryRule =
   | 'visible'
   /** the municipalities assigned to an innovator (coordinators and admins: the whole tenant) */
   | 'assigned';
-
-/** @deprecated the columns of `AccessScope.apply`; the door takes a `Binding` (scope-rules.ts). */
-export interface ScopeColumns {
-  /** column holding the tenant id, default `<alias>.tenant_id` */
-  tenant?: string;
-  /** column holding the municipality id, when the record belongs to a municipality */
-  municipality?: string;
-  territory?: TerritoryRule;
-}
 
 /**
  * What the caller may reach: tenant, role and territory. Built once per request from the
@@ -79,15 +68,5 @@ export class AccessScope {
     if (!this.canReachTenant(tenantId)) return false;
     const ids = this.municipalityIds(rule);
     return ids === null || ids.includes(municipalityId);
-  }
-
-  /**
-   * Binds a query to the actor's tenant and, when the record has a municipality, to the territory rule.
-   * @deprecated build the query with the door instead (`ScopedData.select(scope, target, alias, binding)`);
-   * kept, writing through the door's predicates, until the features not yet moved onto the door are.
-   */
-  apply<T extends ObjectLiteral>(qb: SelectQueryBuilder<T>, alias: string, columns: ScopeColumns = {}): SelectQueryBuilder<T> {
-    bindQuery(qb, this, alias, { tenant: columns.tenant, municipality: columns.municipality, rule: columns.territory });
-    return qb;
   }
 }

@@ -60,15 +60,6 @@ describe('ScopedData (the door): SQL it builds', () => {
     expect(lists(Object.values(qb.getParameters()))).toEqual([['m-visible'], ['m-assigned-1', 'm-assigned-2']]);
   });
 
-  it('keeps both lists through the deprecated AccessScope.apply too (it writes through the door’s predicates)', () => {
-    const scope = scopeOf('innovator', ['m-visible'], ['m-assigned']);
-    const qb = dataSource.createQueryBuilder().from('activities', 'a').select('a.id');
-    scope.apply(qb, 'a', { municipality: 'a.municipality_id', territory: 'visible' });
-    scope.apply(qb, 'a', { municipality: 'a.municipality_id', territory: 'assigned' });
-    expect(lists(Object.values(qb.getParameters()))).toEqual([['m-visible'], ['m-assigned']]);
-    expect(qb.getQueryAndParameters()[1]).toEqual([TENANT, 'm-visible', TENANT, 'm-assigned']);
-  });
-
   it('binds a subquery with the outer query’s scope, and its parameters land in the outer query', () => {
     const scope = scopeOf('municipality', ['m1', 'm2']);
     const qb = door.select(scope, 'activities', 'a', { municipality: 'a.municipality_id' }).select('a.id', 'id');

@@ -1,5 +1,4 @@
 import { Injectable } from '@nestjs/common';
-import { EntityManager } from 'typeorm';
 import type { AccessScope } from '../access/access-scope';
 import { ScopedData, ScopedTx } from '../access/scoped-data';
 import { AuditEntry } from './audit-entry.entity';
@@ -51,11 +50,8 @@ function redact(value: unknown): unknown {
 export class AuditService {
   constructor(private readonly door: ScopedData) {}
 
-  /**
-   * @param tx the transaction of the change. An EntityManager is still accepted (deprecated) from
-   * the features not yet moved onto the door.
-   */
-  async record(tx: ScopedTx | EntityManager, actor: AccessScope | null, entry: AuditRecord): Promise<void> {
+  /** @param tx the transaction of the change */
+  async record(tx: ScopedTx, actor: AccessScope | null, entry: AuditRecord): Promise<void> {
     const values: Partial<AuditEntry> = {
       tenantId: entry.tenantId,
       actorId: actor?.actor.id ?? null,
@@ -66,9 +62,7 @@ export class AuditService {
       before: redact(entry.before) as Record<string, unknown> | null,
       after: redact(entry.after) as Record<string, unknown> | null,
     };
-    if (!(tx instanceof ScopedTx)) {
-      await tx.insert(AuditEntry, values as never);
-    } else if (actor) {
+    if (actor) {
       await tx.insert(actor, AuditEntry, values);
     } else {
       await tx.unscoped('audit of an event without a signed-in actor (e.g. a failed sign-in)').insert(AuditEntry, values as never);
