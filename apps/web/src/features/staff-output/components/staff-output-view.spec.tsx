@@ -266,13 +266,15 @@ describe('StaffOutputView', () => {
           error: 'Bad Request',
           code: 'VALIDATION_FAILED',
           message: 'staleDays must not be greater than 365',
-          details: [{ field: 'staleDays', messages: ['staleDays must not be greater than 365'] }],
+          details: [
+            { field: 'staleDays', messages: ['staleDays must not be greater than 365'], codes: ['OUT_OF_RANGE'], params: { max: 365 } },
+          ],
         }),
     });
     renderPage();
     expect(await screen.findByRole('alert')).toHaveTextContent('Impossibile calcolare la produzione dello staff');
     await waitFor(() =>
-      expect(screen.getByLabelText(/^Comuni non visitati da/)).toHaveAccessibleDescription(/staleDays must not be greater than 365/),
+      expect(screen.getByLabelText(/^Comuni non visitati da/)).toHaveAccessibleDescription(/Valore fuori dai limiti consentiti\./),
     );
   });
 
