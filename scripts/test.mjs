@@ -119,7 +119,9 @@ if (phase('e2e') && !failed) {
     app.stderr.on('data', (d) => log.push(d.toString()));
     try {
       await waitForHealth(baseUrl, 90_000);
-      const code = await run('nx', ['run', 'web-e2e:e2e', '--output-style=stream', ...e2ePatterns], { env: { ...process.env, E2E_BASE_URL: baseUrl } });
+      const code = await run('nx', ['run', 'web-e2e:e2e', '--output-style=stream', ...e2ePatterns], {
+        env: { ...process.env, E2E_BASE_URL: baseUrl },
+      });
       if (code !== 0) {
         failed = true;
         console.error('--- app log (tail) ---\n' + log.join('').split('\n').slice(-40).join('\n'));
