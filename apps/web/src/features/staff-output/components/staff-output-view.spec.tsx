@@ -157,7 +157,7 @@ describe('StaffOutputView', () => {
     const table = await screen.findByRole('table', { name: /^Produzione per innovatore/ });
     const chart = screen.getByRole('img', { name: /Grafico a barre/ });
     expect(chart).toHaveAccessibleName(
-      expect.stringContaining('3 innovatori, 12 attività, di cui 9 approvate, 0 in revisione, 2 restituite, 1 bozze'),
+      expect.stringContaining('3 innovatori, 12 attività, di cui 9 approvate, 0 in revisione, 2 restituite, 1 bozza'),
     );
     expect(chart).toHaveAccessibleName(expect.stringContaining('Più attività: Carla Losito (7)'));
 
