@@ -111,6 +111,17 @@ describe('legal pages: accessibility statement and privacy notice per tenant', (
       `SELECT action, before->>'conformity' AS before, after->>'conformity' AS after FROM audit_log WHERE entity = 'accessibility_statement' ORDER BY at DESC LIMIT 1`,
     );
     expect(update).toEqual({ action: 'update', before: 'compliant', after: 'non_compliant' });
+
+    // the tenant's coordinators read both entries in the audit log; another tenant's do not
+    const log = await t.http.get('/api/audit').query({ entity: 'accessibility_statement' }).set(w.coord.auth).expect(200);
+    expect((log.body.items as { action: string; actor: { id: string } }[]).map((e) => [e.action, e.actor.id])).toEqual(
+      expect.arrayContaining([
+        ['create', w.coord.id],
+        ['update', w.coord.id],
+      ]),
+    );
+    const foreign = await t.http.get('/api/audit').query({ entity: 'accessibility_statement' }).set(w.coordBo.auth).expect(200);
+    expect(foreign.body.items).toEqual([]);
   });
 
   it('refuses a stale version with 409 STALE_VERSION and writes nothing (also a second first save from version 0)', async () => {
