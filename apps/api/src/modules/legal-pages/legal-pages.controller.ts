@@ -28,7 +28,7 @@ const TenantCode = () =>
  * The pages read before sign-in: which metropolitan cities there are, and each one's accessibility
  * statement and privacy notice. They reveal nothing else (no user, no record, no author).
  */
-@ApiTags('legal pages')
+@ApiTags('legal-pages')
 @Controller('public/tenants')
 export class PublicLegalPagesController {
   constructor(private readonly pages: LegalPagesService) {}
@@ -67,7 +67,7 @@ export class PublicLegalPagesController {
 }
 
 /** Editing the pages: a tenant's coordinators (admins: any tenant). */
-@ApiTags('legal pages')
+@ApiTags('legal-pages')
 @Controller('tenants/:istatCode')
 export class LegalPagesController {
   constructor(private readonly pages: LegalPagesService) {}
