@@ -14,6 +14,11 @@ interface LocalizedFieldsetProps<T extends FieldValues> {
   short?: boolean;
 }
 
+/** A paragraph of legal text: room for a few lines. */
+function ParagraphField(props: Parameters<typeof TextAreaField>[0]) {
+  return <TextAreaField rows={6} {...props} />;
+}
+
 function errorAt(errors: FieldErrors, path: string) {
   let node: unknown = errors;
   for (const key of path.split('.')) node = (node as Record<string, unknown> | undefined)?.[key];
@@ -23,7 +28,7 @@ function errorAt(errors: FieldErrors, path: string) {
 /** One text in Italian (required) and English (optional: empty shows the Italian). */
 export function LocalizedFieldset<T extends FieldValues>({ legend, hint, name, register, errors, short }: LocalizedFieldsetProps<T>) {
   const { t } = useTranslation();
-  const Field = short ? TextField : TextAreaField;
+  const Field = short ? TextField : ParagraphField;
   const it = `${name}.it` as Path<T>;
   const en = `${name}.en` as Path<T>;
   return (
