@@ -1,5 +1,5 @@
 import { useQuery } from '@tanstack/react-query';
-import { useEffect, useState } from 'react';
+import { useEffect } from 'react';
 import { errorFromBody } from '../api/api-error';
 import { sessionFetch } from '../api/api-client';
 
@@ -8,6 +8,30 @@ export const fileKeys = {
   all: ['files'] as const,
   blob: (path: string) => [...fileKeys.all, path] as const,
 };
+
+/** One object URL per blob, shared by every component that shows it, revoked when none has shown it for a second. */
+const objectUrls = new WeakMap<Blob, string>();
+const users = new Map<string, number>();
+
+function objectUrlOf(blob: Blob): string {
+  let url = objectUrls.get(blob);
+  if (!url) {
+    url = URL.createObjectURL(blob);
+    objectUrls.set(blob, url);
+  }
+  return url;
+}
+
+function release(blob: Blob, url: string): void {
+  users.set(url, (users.get(url) ?? 1) - 1);
+  // later, not now: a remount (React's StrictMode, a list re-ordered) takes it again first
+  setTimeout(() => {
+    if ((users.get(url) ?? 0) > 0) return;
+    users.delete(url);
+    objectUrls.delete(blob);
+    URL.revokeObjectURL(url);
+  }, 1000);
+}
 
 /** GET a file the API serves, through the session's transport (token, one refresh on a 401). */
 export async function fetchFile(path: string, signal?: AbortSignal): Promise<Blob> {
@@ -33,16 +57,12 @@ export function useFileUrl(path: string | null): { url: string | null; isError: 
     gcTime: 5 * 60_000,
     queryFn: ({ signal }) => fetchFile(path as string, signal),
   });
-  const [url, setUrl] = useState<string | null>(null);
   const blob = query.data;
+  const url = blob ? objectUrlOf(blob) : null;
   useEffect(() => {
-    if (!blob) {
-      setUrl(null);
-      return undefined;
-    }
-    const next = URL.createObjectURL(blob);
-    setUrl(next);
-    return () => URL.revokeObjectURL(next);
-  }, [blob]);
+    if (!blob || !url) return undefined;
+    users.set(url, (users.get(url) ?? 0) + 1);
+    return () => release(blob, url);
+  }, [blob, url]);
   return { url, isError: query.isError };
 }
