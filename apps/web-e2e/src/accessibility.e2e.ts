@@ -83,6 +83,7 @@ describe.each(screens)('WCAG 2.1 AA audit (axe-core), %s', (screen, device) => {
       await audit(page, '/revisione', `review queue (${screen})`);
       await audit(page, '/utenti', `users (${screen})`);
       await audit(page, '/staff', `staff output (${screen})`);
+      await audit(page, '/logo', `tenant logo (${screen})`);
       // The English version of a page: labels change length, <html lang> follows.
       await page.goto('/territorio');
       await settled(page);
@@ -113,6 +114,11 @@ describe.each(screens)('WCAG 2.1 AA audit (axe-core), %s', (screen, device) => {
       await page.getByRole('group', { name: 'Nuova organizzazione' }).waitFor();
       await expectNoAxeViolations(page, `new activity, inline organization form open (${screen})`);
       await audit(page, '/attivita', `activities, innovator (${screen})`);
+      // an own draft: its attachments section with the upload controls
+      await audit(page, '/attivita?status=draft', `own drafts (${screen})`);
+      const draft = page.getByRole('main').locator('a[href^="/attivita/"]:not([href="/attivita/nuova"])').first();
+      await audit(page, (await draft.getAttribute('href')) ?? '', `own draft with its attachments (${screen})`);
+      await page.getByRole('region', { name: 'Allegati' }).getByLabel('Scatta una foto').waitFor();
     });
   });
 

@@ -2,3 +2,4 @@ export * from './vocabularies';
 export * from './limits';
 export * from './permissions';
 export * from './legal-pages';
+export * from './files';

@@ -18,6 +18,15 @@ describe('loadConfig', () => {
     expect(config.tileUrl).toContain('{z}');
   });
 
+  it('keeps files under the data directory unless TRAMA_FILES_DIR says otherwise, and bounds the upload size', () => {
+    expect(loadConfig({ TRAMA_DATA_DIR: dataDir }).filesDir).toBe(join(dataDir, 'files'));
+    expect(loadConfig({ TRAMA_DATA_DIR: dataDir }).fileMaxBytes).toBe(10 * 1024 * 1024);
+    expect(loadConfig({ TRAMA_DATA_DIR: dataDir, TRAMA_FILES_DIR: join(dataDir, 'x') }).filesDir).toBe(join(dataDir, 'x'));
+    expect(loadConfig({ TRAMA_DATA_DIR: dataDir, TRAMA_FILE_MAX_BYTES: '2048' }).fileMaxBytes).toBe(2048);
+    expect(() => loadConfig({ TRAMA_DATA_DIR: dataDir, TRAMA_FILE_MAX_BYTES: '10' })).toThrow(/TRAMA_FILE_MAX_BYTES/);
+    expect(() => loadConfig({ TRAMA_DATA_DIR: dataDir, TRAMA_FILE_MAX_BYTES: 'ten' })).toThrow(/TRAMA_FILE_MAX_BYTES/);
+  });
+
   it('treats an empty variable as unset, except TILE_URL where empty means no tiles', () => {
     const config = loadConfig({ PORT: '', TILE_URL: '', TRAMA_DATA_DIR: dataDir });
     expect(config.port).toBe(3000);

@@ -1,5 +1,5 @@
 import 'reflect-metadata';
-import { resolve } from 'node:path';
+import { join, resolve } from 'node:path';
 import { plainToInstance, Type } from 'class-transformer';
 import { IsIn, IsInt, IsOptional, IsString, Matches, Max, Min, MinLength, validateSync } from 'class-validator';
 import { JwtKeyError, jwtKeyFromDataDir } from './jwt-key';
@@ -28,6 +28,18 @@ class Environment {
 
   @IsString()
   TRAMA_TERRITORY_DIR = '../shared/data';
+
+  /** where the file store keeps the bytes (default `<TRAMA_DATA_DIR>/files`): docs/files.md */
+  @IsOptional()
+  @IsString()
+  TRAMA_FILES_DIR?: string;
+
+  /** the largest upload, in bytes (default 10 MB) */
+  @Type(() => Number)
+  @IsInt()
+  @Min(1024)
+  @Max(100 * 1024 * 1024)
+  TRAMA_FILE_MAX_BYTES = 10 * 1024 * 1024;
 
   @IsOptional()
   @IsString()
@@ -116,6 +128,10 @@ export interface AppConfig {
   databaseUrl: string | undefined;
   dataDir: string;
   territoryDir: string;
+  /** the file store's directory (docs/files.md) */
+  filesDir: string;
+  /** the largest upload, in bytes */
+  fileMaxBytes: number;
   jwtSecret: string;
   accessTokenTtlSeconds: number;
   refreshTokenTtlDays: number;
@@ -178,6 +194,8 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): AppConfig {
     databaseUrl: env.DATABASE_URL,
     dataDir,
     territoryDir: resolve(env.TRAMA_TERRITORY_DIR),
+    filesDir: resolve(env.TRAMA_FILES_DIR ?? join(dataDir, 'files')),
+    fileMaxBytes: env.TRAMA_FILE_MAX_BYTES,
     // Outside production the key is made once and kept in the data directory: restarts and every
     // process sharing the directory sign and verify with the same key.
     jwtSecret: env.JWT_SECRET ?? jwtKeyOf(dataDir),

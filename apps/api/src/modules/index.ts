@@ -1,11 +1,13 @@
 import { ActivitiesModule } from './activities/activities.module';
 import { AuditModule } from './audit/audit.module';
 import { AuthModule } from './auth/auth.module';
+import { FilesModule } from './files/files.module';
 import { HealthModule } from './health/health.module';
 import { LegalPagesModule } from './legal-pages/legal-pages.module';
 import { OrganizationsModule } from './organizations/organizations.module';
 import { SeedModule } from './seed/seed.module';
 import { StaffOutputModule } from './staff-output/staff-output.module';
+import { TenantLogoModule } from './tenant-logo/tenant-logo.module';
 import { TenantsModule } from './tenants/tenants.module';
 import { TerritoryModule } from './territory/territory.module';
 import { UsersModule } from './users/users.module';
@@ -23,4 +25,6 @@ export const FEATURE_MODULES = [
   ActivitiesModule,
   StaffOutputModule,
   LegalPagesModule,
+  FilesModule,
+  TenantLogoModule,
 ];

@@ -94,12 +94,13 @@ describe('fuzz: every write and list operation of the OpenAPI document, for ever
     }
     const query = parts.query ?? exampleQuery(op.parameters);
     if (!query) throw new Error('no value for a required query parameter');
+    if (op.multipart && !parts.raw) throw new Error('an upload needs its file: give `raw` (validUpload()) in its example');
     let body = parts.body;
     if (body === undefined && op.body && (op.bodyRequired || (op.body.required?.length ?? 0) > 0)) {
       body = exampleOf(op.body);
       if (body === undefined) throw new Error('the body schema cannot make a valid body');
     }
-    return { method: op.method, template: op.path, path, query, body, headers: { ...w.headers(role), ...parts.headers } };
+    return { method: op.method, template: op.path, path, query, body, raw: parts.raw, headers: { ...w.headers(role), ...parts.headers } };
   }
 
   /** Sends one request and returns what is wrong with the answer, if anything. */

@@ -1,3 +1,6 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { NestFactory } from '@nestjs/core';
 import { NestExpressApplication } from '@nestjs/platform-express';
 import request from 'supertest';
@@ -34,6 +37,8 @@ export async function createTestApp(
   } = {},
 ): Promise<TestApp> {
   const database = await createTestDatabase();
+  // each test app keeps its files apart, removed on close
+  const filesDir = mkdtempSync(join(tmpdir(), 'trama-test-files-'));
   const config = loadConfig({
     NODE_ENV: 'test',
     LOG_LEVEL: 'silent',
@@ -45,6 +50,7 @@ export async function createTestApp(
     // Every request of a test comes from 127.0.0.1: sign-in throttling (30/min by default) would
     // trip on a test file's logins. Tests of the throttle itself pass a low LOGIN_RATE_PER_MINUTE.
     LOGIN_RATE_PER_MINUTE: '10000',
+    TRAMA_FILES_DIR: filesDir,
     ...env,
   });
   const app = await NestFactory.create<NestExpressApplication>(
@@ -72,6 +78,7 @@ export async function createTestApp(
     close: async () => {
       await app.close();
       await database.drop();
+      rmSync(filesDir, { recursive: true, force: true });
       if (contract.violations.length > 0) {
         throw new Error(
           `Responses that differ from libs/api-client/openapi.json (fix the DTO, then npm run openapi):\n  ${[...new Set(contract.violations)].join('\n  ')}`,

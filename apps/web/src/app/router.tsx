@@ -89,6 +89,12 @@ export const routes: RouteObject[] = [
                 ],
               },
               {
+                element: <RequireRole roles={['coordinator']} />,
+                children: [
+                  { path: '/logo', lazy: () => import('./routes/tenant-logo-route').then((m) => ({ Component: m.TenantLogoRoute })) },
+                ],
+              },
+              {
                 path: '/profilo/password',
                 lazy: () => import('./routes/change-password-route').then((m) => ({ Component: m.ChangePasswordRoute })),
               },

@@ -1,15 +1,19 @@
 import { Module } from '@nestjs/common';
+import { FilesModule } from '../files/files.module';
 import { OrganizationsModule } from '../organizations/organizations.module';
 import { ActivitiesController } from './activities.controller';
 import { ActivitiesPolicy } from './activities.policy';
 import { ActivitiesRepository } from './activities.repository';
 import { ActivitiesService } from './activities.service';
+import { ActivityAttachmentsController } from './activity-attachments.controller';
+import { ActivityAttachmentsRepository } from './activity-attachments.repository';
+import { ActivityAttachmentsService } from './activity-attachments.service';
 
 /** The activity log and its review. Exports ActivitiesPolicy: the features that read activities compose its rule. */
 @Module({
-  imports: [OrganizationsModule],
-  controllers: [ActivitiesController],
-  providers: [ActivitiesService, ActivitiesRepository, ActivitiesPolicy],
+  imports: [OrganizationsModule, FilesModule],
+  controllers: [ActivitiesController, ActivityAttachmentsController],
+  providers: [ActivitiesService, ActivitiesRepository, ActivitiesPolicy, ActivityAttachmentsService, ActivityAttachmentsRepository],
   exports: [ActivitiesPolicy],
 })
 export class ActivitiesModule {}

@@ -1,11 +1,12 @@
 import { randomUUID } from 'node:crypto';
 import { TEST_PASSWORD } from '../factories';
 import { activityBody } from '../activity-fixtures';
+import { validUpload } from './mutations';
 import type { FuzzRequest } from './request';
 import type { FuzzRole, FuzzWorld } from './world';
 
 /** What a valid request of an operation carries beyond what its schema can make up. */
-export type ValidParts = Partial<Pick<FuzzRequest, 'path' | 'query' | 'body' | 'headers'>>;
+export type ValidParts = Partial<Pick<FuzzRequest, 'path' | 'query' | 'body' | 'raw' | 'headers'>>;
 
 export interface ValidExample {
   /** the role for which the request is valid (answered 2xx); the other roles send the same request */
@@ -84,6 +85,19 @@ export const VALID_EXAMPLES: Record<string, ValidExample> = {
       return { path: { id: a.id }, body: { version: a.version, comment: 'Da rivedere' } };
     },
   },
+  uploadActivityAttachment: {
+    role: 'innovator',
+    // a new draft each time: an activity holds at most 20 attachments
+    build: async (w) => ({ path: { id: (await w.newDraft()).id }, raw: validUpload() }),
+  },
+  deleteActivityAttachment: {
+    role: 'innovator',
+    build: async (w) => {
+      const { activityId, fileId } = await w.attachment();
+      return { path: { id: activityId, fileId } };
+    },
+  },
+  setTenantLogo: { role: 'coordinator', build: async () => ({ raw: validUpload() }) },
   createOrganization: {
     role: 'innovator',
     build: async () => ({ body: { name: `Associazione ${randomUUID().slice(0, 8)}`, kind: 'aps', municipality: '072006' } }),

@@ -1,7 +1,7 @@
 import { createHmac } from 'node:crypto';
 import fc from 'fast-check';
 import type { Operation, Parameter, Schema } from './openapi';
-import { type FuzzRequest, RawJson, RawText } from './request';
+import { type FuzzRequest, multipart, RawJson, RawText } from './request';
 
 /**
  * A malformed variant of a valid request. `mustRefuse`: the document (or the API's input rules:
@@ -546,9 +546,71 @@ export function headerVariants(op: Operation, refreshCookie: string): Variant[] 
   ];
 }
 
+/** A 1×1 PNG: the smallest file every upload accepts. */
+export const TINY_PNG = Buffer.from(
+  'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==',
+  'base64',
+);
+
+/** The valid upload: one PNG in the field `file`. */
+export const validUpload = () => multipart([{ name: 'file', filename: 'foto.png', contentType: 'image/png', bytes: TINY_PNG }]);
+
+const withRaw = (req: FuzzRequest, raw: FuzzRequest['raw']): FuzzRequest => ({ ...req, body: undefined, raw });
+
+/**
+ * An upload (multipart/form-data, one part `file`) malformed: everything but one accepted file in
+ * the field `file` must be refused with a 4xx that stores nothing; a hostile file name is cleaned, not refused.
+ */
+export function multipartVariants(op: Operation): Variant[] {
+  if (!op.multipart) return [];
+  const file = (bytes: Buffer | string, filename = 'foto.png', contentType = 'image/png') => ({
+    name: 'file',
+    filename,
+    contentType,
+    bytes,
+  });
+  const refuse = (label: string, raw: () => FuzzRequest['raw']): Variant => ({
+    label,
+    mustRefuse: true,
+    apply: (req) => withRaw(req, raw()),
+  });
+  return [
+    refuse('no body at all', () => undefined),
+    refuse('a JSON body instead of a file', () => ({ contentType: 'application/json', bytes: '{"file":"foto.png"}' })),
+    refuse('a form body instead of a file', () => ({ contentType: 'application/x-www-form-urlencoded', bytes: 'file=foto.png' })),
+    refuse('the file in another field', () => multipart([{ ...file(TINY_PNG), name: 'upload' }])),
+    refuse('a text field beside the file', () => multipart([{ name: 'tenantId', bytes: 'x' }, file(TINY_PNG)])),
+    refuse('two files', () => multipart([file(TINY_PNG), file(TINY_PNG, 'altra.png')])),
+    refuse('the field without a file name (a text field)', () => multipart([{ name: 'file', bytes: TINY_PNG }])),
+    refuse('an empty file', () => multipart([file(Buffer.alloc(0))])),
+    refuse('a text file named .jpg, sent as image/jpeg', () => multipart([file('<script>alert(1)</script>', 'foto.jpg', 'image/jpeg')])),
+    refuse('an HTML page named .png', () => multipart([file('<!doctype html><html><body>x</body></html>', 'foto.png')])),
+    refuse('an SVG image (scripts inside)', () =>
+      multipart([file('<svg xmlns="http://www.w3.org/2000/svg"><script>alert(1)</script></svg>', 'a.svg', 'image/svg+xml')]),
+    ),
+    refuse('a PNG cut after its header', () => multipart([file(TINY_PNG.subarray(0, 40))])),
+    refuse('a file over 10 MB', () => multipart([file(Buffer.concat([TINY_PNG, Buffer.alloc(10 * 1024 * 1024 + 1)]))])),
+    refuse('multipart without a boundary', () => ({ contentType: 'multipart/form-data', bytes: validUpload().bytes })),
+    refuse('multipart cut before its closing boundary', () => {
+      const valid = validUpload();
+      return { contentType: valid.contentType, bytes: valid.bytes.subarray(0, valid.bytes.length - 30) };
+    }),
+    {
+      label: 'a file name with a path, a NUL, bidi overrides and a lone surrogate',
+      mustRefuse: false,
+      apply: (req) => withRaw(req, multipart([file(TINY_PNG, '../../etc/\u0000pass\u202Ewd\ud800.png')])),
+    },
+    {
+      label: 'a file name of 5,000 characters',
+      mustRefuse: false,
+      apply: (req) => withRaw(req, multipart([file(TINY_PNG, `${'n'.repeat(5000)}.png`)])),
+    },
+  ];
+}
+
 export function systematicVariants(op: Operation, refreshCookie: string): Variant[] {
   return [
-    ...(op.body || op.method !== 'get' ? bodyVariants(op) : []),
+    ...(op.multipart ? multipartVariants(op) : op.body || op.method !== 'get' ? bodyVariants(op) : []),
     ...queryVariants(op),
     ...pathVariants(op),
     ...headerVariants(op, refreshCookie),

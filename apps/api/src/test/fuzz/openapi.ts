@@ -42,6 +42,8 @@ export interface Operation {
   parameters: Parameter[];
   /** the JSON body's schema, $refs resolved at the top */
   body?: Schema;
+  /** the multipart/form-data body's schema (an upload), when the operation takes one instead of JSON */
+  multipart?: Schema;
   bodyRequired: boolean;
   /** the operation requires a bearer token (a forged one must be refused) */
   bearer: boolean;
@@ -114,12 +116,14 @@ export function fuzzedOperations(doc: OpenApiDocument): Operation[] {
       if (!write && !parameters.some((p) => p.in === 'query')) continue;
       if (!op.operationId) throw new Error(`OpenAPI document: ${method.toUpperCase()} ${path} has no operationId`);
       const json = op.requestBody?.content?.['application/json']?.schema;
+      const multipart = op.requestBody?.content?.['multipart/form-data']?.schema;
       out.push({
         operationId: op.operationId,
         method: method as Operation['method'],
         path,
         parameters,
         body: json ? resolveSchema(doc, json) : undefined,
+        multipart: multipart ? resolveSchema(doc, multipart) : undefined,
         bodyRequired: op.requestBody?.required ?? false,
         bearer: (op.security ?? []).some((requirement) => 'bearer' in requirement),
       });

@@ -12,6 +12,28 @@ export class RawText {
 
 export type QueryValue = string | RawText;
 
+/** One part of a multipart/form-data body: a file when it has a filename. */
+export interface FormPart {
+  name: string;
+  filename?: string;
+  contentType?: string;
+  bytes: Buffer | string;
+}
+
+export const MULTIPART_BOUNDARY = '----trama-fuzz-7d1c0b5a';
+
+/** A multipart/form-data body, byte for byte (names and filenames as given: hostile ones too). */
+export function multipart(parts: FormPart[], boundary = MULTIPART_BOUNDARY): { contentType: string; bytes: Buffer } {
+  const chunks: Buffer[] = [];
+  for (const part of parts) {
+    const disposition = `form-data; name="${part.name}"${part.filename === undefined ? '' : `; filename="${part.filename}"`}`;
+    const head = `--${boundary}\r\nContent-Disposition: ${disposition}\r\n${part.contentType ? `Content-Type: ${part.contentType}\r\n` : ''}\r\n`;
+    chunks.push(Buffer.from(head, 'utf8'), Buffer.isBuffer(part.bytes) ? part.bytes : Buffer.from(part.bytes, 'utf8'), Buffer.from('\r\n'));
+  }
+  chunks.push(Buffer.from(`--${boundary}--\r\n`));
+  return { contentType: `multipart/form-data; boundary=${boundary}`, bytes: Buffer.concat(chunks) };
+}
+
 /** One request of the fuzz test, before it is put on the wire. */
 export interface FuzzRequest {
   method: 'get' | 'post' | 'put' | 'patch' | 'delete';

@@ -3,6 +3,7 @@ import { REFRESH_COOKIE } from '../../modules/auth/refresh-token';
 import { activityBody } from '../activity-fixtures';
 import { TEST_PASSWORD, type TestTenant, type TestUser } from '../factories';
 import type { TestApp } from '../test-app';
+import { validUpload } from './mutations';
 import { type FuzzRequest, send } from './request';
 
 export const ROLES = ['anonymous', 'admin', 'coordinator', 'innovator', 'municipality'] as const;
@@ -115,6 +116,37 @@ export class FuzzWorld {
     const [row] = await this.t.db.query(`SELECT version FROM ${table} WHERE id = $1`, [id]);
     if (!row) throw new Error(`fuzz: no ${table} row ${id}`);
     return row.version;
+  }
+
+  /** A new draft of the innovator, through the API. */
+  async newDraft(): Promise<{ id: string; version: number }> {
+    this.writes++;
+    await this.ensureSession('innovator');
+    const res = await send(this.port, {
+      method: 'post',
+      template: '/api/activities',
+      path: {},
+      query: [],
+      headers: this.headers('innovator'),
+      body: activityBody(),
+    });
+    if (res.status !== 201) throw new Error(`fuzz: preparing a draft failed: ${res.status} ${res.text}`);
+    return res.json as { id: string; version: number };
+  }
+
+  /** A new draft of the innovator with one attachment, through the API. */
+  async attachment(): Promise<{ activityId: string; fileId: string }> {
+    const draft = await this.newDraft();
+    const res = await send(this.port, {
+      method: 'post',
+      template: '/api/activities/{id}/attachments',
+      path: { id: draft.id },
+      query: [],
+      headers: this.headers('innovator'),
+      raw: validUpload(),
+    });
+    if (res.status !== 201) throw new Error(`fuzz: preparing an attachment failed: ${res.status} ${res.text}`);
+    return { activityId: draft.id, fileId: (res.json as { id: string }).id };
   }
 
   /** An activity of the innovator (in Bari) in this status: an existing one, or one brought there through the API. */

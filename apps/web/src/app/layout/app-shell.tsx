@@ -1,6 +1,7 @@
 import { useState, type MouseEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, NavLink, Outlet } from 'react-router';
+import { HeaderLogo } from '../../features/tenant-logo/components/header-logo';
 import { useSessionUser } from '../../lib/auth/session';
 import { navItemsFor } from '../nav-items';
 import { LanguageSwitch } from './language-switch';
@@ -38,6 +39,7 @@ export function AppShell() {
       <header className="header">
         <div className="header__bar">
           <Link to="/territorio" className="brand" onClick={closeNav}>
+            <HeaderLogo hasTenant={user.tenant != null} />
             <span className="brand__name">{t('app.name')}</span>
             <TenantBrand tenant={user.tenant} />
           </Link>

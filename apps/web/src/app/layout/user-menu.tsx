@@ -71,6 +71,19 @@ export function UserMenu({ user, onNavigate }: { user: SessionUser; onNavigate?:
               {t('userMenu.changePassword')}
             </Link>
           </li>
+          {user.role === 'coordinator' ? (
+            <li>
+              <Link
+                to="/logo"
+                onClick={() => {
+                  setOpen(false);
+                  onNavigate?.();
+                }}
+              >
+                {t('userMenu.tenantLogo')}
+              </Link>
+            </li>
+          ) : null}
           <li>
             <button type="button" className="link-button" onClick={signOut} disabled={logout.isPending}>
               {t('userMenu.signOut')}

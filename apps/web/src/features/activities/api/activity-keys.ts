@@ -9,4 +9,5 @@ export const activityKeys = {
   details: () => [...activityKeys.all, 'detail'] as const,
   detail: (id: string) => [...activityKeys.details(), id] as const,
   history: (id: string) => [...activityKeys.detail(id), 'history'] as const,
+  attachments: (id: string) => [...activityKeys.detail(id), 'attachments'] as const,
 };

@@ -11,8 +11,10 @@ import { errorMessage } from '../../../lib/api/error-message';
 import { useSessionUser } from '../../../lib/auth/session';
 import { useFormatters } from '../../../lib/i18n/format';
 import { useActivity } from '../api/get-activity';
+import { isEditable } from '../utils/permissions';
 import '../activities.css';
 import { ActivityActions, type ActionDone } from './activity-actions';
+import { ActivityAttachments } from './activity-attachments';
 import { ActivityHistory } from './activity-history';
 import { ReviewComment } from './review-comment';
 import { StatusBadge } from './status-badge';
@@ -159,6 +161,11 @@ export function ActivityDetail({ id, notice: initialNotice }: { id: string; noti
           ) : null}
         </dl>
       </Section>
+      {user.role !== 'municipality' ? (
+        <Section title={t('activities.attachments.title')}>
+          <ActivityAttachments activityId={activity.id} canEdit={activity.author.id === user.id && isEditable(activity.status)} />
+        </Section>
+      ) : null}
       {user.role !== 'municipality' ? (
         <Section title={t('activities.history.title')}>
           <ActivityHistory id={activity.id} />

@@ -1,0 +1,5 @@
+import { TenantLogoSettings } from '../../features/tenant-logo/components/tenant-logo-settings';
+
+export function TenantLogoRoute() {
+  return <TenantLogoSettings />;
+}
