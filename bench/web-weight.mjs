@@ -135,7 +135,13 @@ const PAGE_PROBE = `
 
 async function loadOnce(page, cdp, url) {
   const transfers = new Map(); // requestId -> { kind, bytes }
-  const onResponse = (e) => transfers.set(e.requestId, { kind: KIND[e.type] ?? 'other', bytes: 0, url: e.response.url, encoding: e.response.headers['content-encoding'] ?? e.response.headers['Content-Encoding'] });
+  const onResponse = (e) =>
+    transfers.set(e.requestId, {
+      kind: KIND[e.type] ?? 'other',
+      bytes: 0,
+      url: e.response.url,
+      encoding: e.response.headers['content-encoding'] ?? e.response.headers['Content-Encoding'],
+    });
   const onFinished = (e) => {
     const t = transfers.get(e.requestId);
     if (t) t.bytes = e.encodedDataLength;
@@ -146,7 +152,9 @@ async function loadOnce(page, cdp, url) {
   await page.waitForSelector('h1', { timeout: 120_000 });
   await page.waitForLoadState('networkidle', { timeout: 120_000 });
   const figures = await page.evaluate(() => {
-    const resources = performance.getEntriesByType('resource').filter((r) => ['script', 'link', 'fetch', 'xmlhttprequest', 'css'].includes(r.initiatorType));
+    const resources = performance
+      .getEntriesByType('resource')
+      .filter((r) => ['script', 'link', 'fetch', 'xmlhttprequest', 'css'].includes(r.initiatorType));
     const lastResponse = Math.max(0, ...resources.map((r) => r.responseEnd));
     const b = window.__bench;
     return { fcp: b.fcp, lcp: b.lcp, h1: b.h1, ready: Math.max(b.h1 ?? 0, lastResponse) };
@@ -203,7 +211,8 @@ async function lighthouseRun(baseUrl, spec) {
     const lhr = result.lhr;
     const score = (c) => Math.round((lhr.categories[c]?.score ?? 0) * 100);
     const audit = (a) => lhr.audits[a]?.numericValue;
-    if (spec.user && new URL(lhr.finalDisplayedUrl).pathname === '/login') throw new Error(`Lighthouse for ${spec.user} ended on the login page`);
+    if (spec.user && new URL(lhr.finalDisplayedUrl).pathname === '/login')
+      throw new Error(`Lighthouse for ${spec.user} ended on the login page`);
     const failing = (c) =>
       lhr.categories[c].auditRefs
         .filter((r) => r.weight > 0 && lhr.audits[r.id].score !== null && lhr.audits[r.id].score < 1)
@@ -270,7 +279,9 @@ try {
     for (const spec of PAGES.filter((p) => p.lighthouse)) {
       const runs = [];
       for (let i = 0; i < RUNS; i++) runs.push(await lighthouseRun(app.baseUrl, spec));
-      const m = Object.fromEntries(Object.keys(runs[0]).map((k) => [k, typeof runs[0][k] === 'number' ? median(runs.map((r) => r[k])) : runs[0][k]]));
+      const m = Object.fromEntries(
+        Object.keys(runs[0]).map((k) => [k, typeof runs[0][k] === 'number' ? median(runs.map((r) => r[k])) : runs[0][k]]),
+      );
       out.lighthouse[spec.name] = m;
       process.stderr.write(`lighthouse ${spec.name}\n`);
     }
@@ -292,7 +303,9 @@ for (const [name, p] of Object.entries(out.pages)) {
   );
 }
 if (Object.keys(out.lighthouse).length > 0) {
-  console.log(`\nLighthouse ${(await import('lighthouse/package.json', { with: { type: 'json' } })).default.version}, mobile (simulated slow 4G, CPU ×4)${RUNS > 1 ? `, median of ${RUNS}` : ''}`);
+  console.log(
+    `\nLighthouse ${(await import('lighthouse/package.json', { with: { type: 'json' } })).default.version}, mobile (simulated slow 4G, CPU ×4)${RUNS > 1 ? `, median of ${RUNS}` : ''}`,
+  );
   console.log(`  ${'page'.padEnd(27)} perf  a11y  best   FCP s  LCP s  TBT ms   CLS   KB     ended on`);
   for (const [name, l] of Object.entries(out.lighthouse)) {
     console.log(
