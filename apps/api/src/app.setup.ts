@@ -6,6 +6,7 @@ import { NextFunction, Request, Response } from 'express';
 import helmet from 'helmet';
 import { Logger } from 'nestjs-pino';
 import { sendApiError, toApiError } from './common/errors/error.filter';
+import { compressJson } from './common/http/json-compression';
 import { formBodyParser, jsonBodyParser, rejectIllFormedText } from './common/http/request-input';
 import { createValidationPipe } from './common/http/validation';
 import { webAppHandlers } from './common/http/web-app';
@@ -63,6 +64,7 @@ export function configureApp(nest: INestApplication, config: AppConfig): void {
     sendApiError(res, toApiError(error));
   });
   app.useGlobalPipes(createValidationPipe());
+  app.use(compressJson());
 
   // The same document as the committed libs/api-client/openapi.json (`npm run openapi`).
   const document = createOpenApiDocument(app);
