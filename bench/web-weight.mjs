@@ -30,7 +30,7 @@
 // Figures vary with the machine's load (2 shared cores): `--runs N` takes the median of N.
 import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { API_MAIN, freePort, mustRun, requireNode24, root, waitForHealth } from '../scripts/lib.mjs';
@@ -228,6 +228,7 @@ async function lighthouseRun(baseUrl, spec) {
       si: audit('speed-index'),
       bytes: audit('total-byte-weight'),
       finalUrl: new URL(lhr.finalDisplayedUrl).pathname,
+      benchmarkIndex: lhr.environment?.benchmarkIndex,
       notPassed: { accessibility: failing('accessibility'), bestPractices: failing('best-practices') },
     };
   } finally {
@@ -261,7 +262,13 @@ function medianOf(runs) {
 }
 
 const app = opts.url ? { baseUrl: opts.url.replace(/\/$/, ''), stop: async () => undefined } : await startApp();
-const out = { date: new Date().toISOString(), throttling: { ...THREE_G, cpuSlowdown: CPU_SLOWDOWN }, pages: {}, lighthouse: {} };
+const out = {
+  date: new Date().toISOString(),
+  loadAverageAtStart: loadavg()[0],
+  throttling: { ...THREE_G, cpuSlowdown: CPU_SLOWDOWN },
+  pages: {},
+  lighthouse: {},
+};
 try {
   const { chromium } = await import('playwright-core');
   const browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS.filter((a) => !a.startsWith('--headless')) });
@@ -306,14 +313,17 @@ if (Object.keys(out.lighthouse).length > 0) {
   console.log(
     `\nLighthouse ${(await import('lighthouse/package.json', { with: { type: 'json' } })).default.version}, mobile (simulated slow 4G, CPU ×4)${RUNS > 1 ? `, median of ${RUNS}` : ''}`,
   );
-  console.log(`  ${'page'.padEnd(27)} perf  a11y  best   FCP s  LCP s  TBT ms   CLS   KB     ended on`);
+  console.log(`  ${'page'.padEnd(27)} perf  a11y  best   FCP s  LCP s  TBT ms   CLS   KB     ended on     host benchmarkIndex`);
   for (const [name, l] of Object.entries(out.lighthouse)) {
     console.log(
-      `  ${name.padEnd(27)} ${String(l.performance).padStart(4)}  ${String(l.accessibility).padStart(4)}  ${String(l.bestPractices).padStart(4)}  ${sec(l.fcp).padStart(6)} ${sec(l.lcp).padStart(6)} ${String(Math.round(l.tbt)).padStart(6)} ${l.cls.toFixed(3).padStart(6)} ${kb(l.bytes).padStart(6)}   ${l.finalUrl}`,
+      `  ${name.padEnd(27)} ${String(l.performance).padStart(4)}  ${String(l.accessibility).padStart(4)}  ${String(l.bestPractices).padStart(4)}  ${sec(l.fcp).padStart(6)} ${sec(l.lcp).padStart(6)} ${String(Math.round(l.tbt)).padStart(6)} ${l.cls.toFixed(3).padStart(6)} ${kb(l.bytes).padStart(6)}   ${l.finalUrl.padEnd(12)} ${Math.round(l.benchmarkIndex ?? 0)}`,
     );
     const notes = [...l.notPassed.accessibility.map((a) => `a11y:${a}`), ...l.notPassed.bestPractices.map((a) => `best:${a}`)];
     if (notes.length) console.log(`  ${''.padEnd(27)} not passed: ${notes.join(', ')}`);
   }
 }
+console.log(
+  `\nMachine load (1-min average) at start: ${out.loadAverageAtStart.toFixed(1)} on ${(await import('node:os')).availableParallelism()} cores; at end: ${loadavg()[0].toFixed(1)}`,
+);
 if (opts.json) writeFileSync(opts.json, JSON.stringify(out, null, 2));
 process.exit(0);
