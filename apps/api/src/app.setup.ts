@@ -1,15 +1,15 @@
-import { existsSync } from 'node:fs';
-import { join } from 'node:path';
 import { INestApplication } from '@nestjs/common';
 import { NestExpressApplication } from '@nestjs/platform-express';
 import { SwaggerModule } from '@nestjs/swagger';
 import cookieParser from 'cookie-parser';
-import express, { NextFunction, Request, Response } from 'express';
+import { NextFunction, Request, Response } from 'express';
 import helmet from 'helmet';
 import { Logger } from 'nestjs-pino';
 import { sendApiError, toApiError } from './common/errors/error.filter';
+import { compressJson } from './common/http/json-compression';
 import { formBodyParser, jsonBodyParser, rejectIllFormedText } from './common/http/request-input';
 import { createValidationPipe } from './common/http/validation';
+import { webAppHandlers } from './common/http/web-app';
 import type { AppConfig } from './config/config';
 import { createOpenApiDocument } from './openapi/openapi-document';
 
@@ -64,19 +64,14 @@ export function configureApp(nest: INestApplication, config: AppConfig): void {
     sendApiError(res, toApiError(error));
   });
   app.useGlobalPipes(createValidationPipe());
+  app.use(compressJson());
 
   // The same document as the committed libs/api-client/openapi.json (`npm run openapi`).
   const document = createOpenApiDocument(app);
   if (config.apiDocs) SwaggerModule.setup('api/docs', app, document, { jsonDocumentUrl: 'api/docs/openapi.json' });
 
-  // The built web app, on the same port: static files, then the SPA's index.html for any non-API path.
-  const index = join(config.webDist, 'index.html');
-  if (existsSync(index)) {
-    app.use(express.static(config.webDist, { index: false, maxAge: '1h' }));
-    app.use((req: Request, res: Response, next: NextFunction) => {
-      if (req.method !== 'GET' || req.path.startsWith('/api')) return next();
-      res.setHeader('Cache-Control', 'no-cache');
-      res.sendFile(index);
-    });
-  }
+  // The built web app, on the same port: pre-compressed static files, then the SPA's index.html for
+  // any non-API path (common/http/web-app.ts).
+  const web = webAppHandlers(config.webDist);
+  if (web) app.use(...web);
 }

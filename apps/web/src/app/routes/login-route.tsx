@@ -30,13 +30,20 @@ export function LoginRoute() {
   const session = useSession();
   const location = useLocation();
   const navigate = useNavigate();
-  if (session.isPending) return <Loading label={t('session.restoring')} />;
   if (session.data) return <Navigate to={destination(location.state)} replace />;
+  // The heading paints with the first render (a phone's largest paint), the form once the server
+  // has said whether a session survives (a signed-in visitor goes on without seeing it).
   return (
     <div className="card card--login">
       <PageHeading title={t('login.title')} lead={t('login.lead')} />
-      <SignOutNotice />
-      <LoginForm onSuccess={() => void navigate(destination(location.state), { replace: true })} />
+      {session.isPending ? (
+        <Loading label={t('session.restoring')} />
+      ) : (
+        <>
+          <SignOutNotice />
+          <LoginForm onSuccess={() => void navigate(destination(location.state), { replace: true })} />
+        </>
+      )}
     </div>
   );
 }

@@ -1,6 +1,5 @@
-import i18n from 'i18next';
+import i18n, { type BackendModule, type ResourceKey } from 'i18next';
 import { initReactI18next } from 'react-i18next';
-import en from './en.json';
 import it from './it.json';
 
 export const LANGUAGES = ['it', 'en'] as const;
@@ -32,15 +31,38 @@ function applyLanguage(language: string): void {
   document.documentElement.lang = isLanguage(language) ? language : DEFAULT_LANGUAGE;
 }
 
-void i18n.use(initReactI18next).init({
-  resources: { it: { translation: it }, en: { translation: en } },
-  lng: storedLanguage(),
-  fallbackLng: DEFAULT_LANGUAGE,
-  supportedLngs: [...LANGUAGES],
-  interpolation: { escapeValue: false },
-  initAsync: false,
-  returnNull: false,
-});
+/**
+ * Italian (the default) is in the first bundle; another language's catalogue is fetched when it is
+ * chosen, so that a phone on a slow network downloads one catalogue. i18next switches language
+ * only once the catalogue is in (`changeLanguage` resolves then), and main.tsx renders after
+ * `i18nReady`, so no page shows a mix of the two.
+ */
+const catalogues: BackendModule = {
+  type: 'backend',
+  init: () => undefined,
+  read(language, _namespace, callback) {
+    const load: Promise<ResourceKey> = language === 'en' ? import('./en.json').then((m) => m.default) : Promise.resolve(it);
+    load.then(
+      (resources) => callback(null, resources),
+      (error: unknown) => callback(error instanceof Error ? error : new Error(String(error)), false),
+    );
+  },
+};
+
+/** Resolves when the stored language's catalogue is loaded (at once for Italian). */
+export const i18nReady = i18n
+  .use(catalogues)
+  .use(initReactI18next)
+  .init({
+    resources: { it: { translation: it } },
+    partialBundledLanguages: true,
+    lng: storedLanguage(),
+    fallbackLng: DEFAULT_LANGUAGE,
+    supportedLngs: [...LANGUAGES],
+    interpolation: { escapeValue: false },
+    initAsync: false,
+    returnNull: false,
+  });
 
 applyLanguage(i18n.language);
 i18n.on('languageChanged', (language) => {
