@@ -1105,12 +1105,28 @@ export interface components {
     FeatureType: 'Feature';
     FieldProblem: {
       /**
+       * @description one per message, for the interface to show its own text: a field code (REQUIRED, TOO_LONG, NOT_ALLOWED, INVALID_FORMAT, … the FIELD_ERROR_CODES of libs/contracts) or a domain error code
+       * @example [
+       *       "TOO_LONG"
+       *     ]
+       */
+      codes: string[];
+      /**
        * @description the field, dotted for nested ones (participants.total)
        * @example title
        */
       field: string;
-      /** @description what is wrong with it */
+      /** @description what is wrong with it, for developers (in English) */
       messages: string[];
+      /**
+       * @description the limits the texts name: max (TOO_LONG, TOO_MANY, OUT_OF_RANGE), min (TOO_SHORT, OUT_OF_RANGE)
+       * @example {
+       *       "max": 200
+       *     }
+       */
+      params?: {
+        [key: string]: number;
+      };
     };
     Health: {
       database: components['schemas']['DatabaseStatus'];
@@ -1192,6 +1208,8 @@ export interface components {
       id: string;
       title: string;
     };
+    /** @enum {string} */
+    Language: 'it' | 'en';
     LegalPageMeta: {
       /** @description true until a coordinator saves the page: the text is the default derived for the tenant */
       isDefault: boolean;
@@ -2282,8 +2300,10 @@ export interface operations {
         q?: string | null;
         /** @description -date: newest first; date: oldest first; submitted (with status=submitted): the review queue, oldest submission first */
         sort?: components['schemas']['ActivitySort'];
-        /** @description csv: RFC 4180, UTF-8; csv-it: Excel in Italian (; separator, BOM, decimal comma, dd/mm/yyyy); xlsx */
+        /** @description csv: RFC 4180, UTF-8, codes and ISO dates (for programs); csv-it: Excel in Italian (; separator, BOM, decimal comma, dd/mm/yyyy, labels); xlsx */
         format?: components['schemas']['ExportFormat'];
+        /** @description the language of the headers, labels and file name of csv-it and xlsx (the interface language) */
+        lang?: components['schemas']['Language'];
       };
       header?: never;
       path?: never;
@@ -2294,7 +2314,7 @@ export interface operations {
       /** @description The filtered activities as a file: one row per activity, columns in the order of the list */
       200: {
         headers: {
-          /** @description attachment; filename="attivita-YYYY-MM-DD.csv|xlsx" (the date of the export, in Rome) */
+          /** @description attachment; filename="attivita|activities-YYYY-MM-DD.csv", "…-excel-it.csv" (csv-it) or "….xlsx" (the date of the export, in Rome; the base in the language asked for) */
           'Content-Disposition'?: string;
           [name: string]: unknown;
         };
