@@ -1,5 +1,6 @@
 import { AuditEntry } from '../common/audit/audit-entry.entity';
 import { ActivityOrganization } from '../modules/activities/activity-organization.entity';
+import { ActivityReview } from '../modules/activities/activity-review.entity';
 import { Activity } from '../modules/activities/activity.entity';
 import { RefreshToken } from '../modules/auth/refresh-token.entity';
 import { Organization } from '../modules/organizations/organization.entity';
@@ -21,4 +22,5 @@ export const ENTITIES = [
   Organization,
   Activity,
   ActivityOrganization,
+  ActivityReview,
 ];
