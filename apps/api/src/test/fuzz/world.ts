@@ -118,6 +118,11 @@ export class FuzzWorld {
   }
 
   /** An activity of the innovator (in Bari) in this status: an existing one, or one brought there through the API. */
+  /** Dates the activity's review decisions now, so that a reused decision is inside the undo window again. */
+  async renewReviews(activityId: string): Promise<void> {
+    await this.t.db.query(`UPDATE activity_reviews SET at = now() WHERE activity_id = $1`, [activityId]);
+  }
+
   async activityIn(status: ActivityStatus): Promise<{ id: string; version: number }> {
     const [found] = await this.t.db.query(
       `SELECT id, version FROM activities WHERE author_id = $1 AND status = $2 ORDER BY created_at DESC LIMIT 1`,
