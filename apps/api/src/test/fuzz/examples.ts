@@ -110,6 +110,7 @@ export const VALID_EXAMPLES: Record<string, ValidExample> = {
     role: 'coordinator',
     build: async (w) => {
       const a = await w.activityIn('returned');
+      await w.renewReviews(a.id);
       return { path: { id: a.id }, body: { version: a.version, comment: 'Aggiungi anche il verbale' } };
     },
   },

@@ -118,9 +118,15 @@ export class FuzzWorld {
   }
 
   /** An activity of the innovator (in Bari) in this status: an existing one, or one brought there through the API. */
-  /** Dates the activity's review decisions now, so that a reused decision is inside the undo window again. */
+  /**
+   * Makes a reused activity's decisions the coordinator's and dates them now (the other roles' runs of
+   * approve/return may have decided it, and long ago): its undo and comment edit are then valid for the coordinator.
+   */
   async renewReviews(activityId: string): Promise<void> {
-    await this.t.db.query(`UPDATE activity_reviews SET at = now() WHERE activity_id = $1`, [activityId]);
+    await this.t.db.query(`UPDATE activity_reviews SET at = now(), reviewer_id = $2, seen_at = NULL WHERE activity_id = $1`, [
+      activityId,
+      this.user('coordinator').id,
+    ]);
   }
 
   async activityIn(status: ActivityStatus): Promise<{ id: string; version: number }> {
