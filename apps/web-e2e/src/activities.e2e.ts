@@ -231,5 +231,6 @@ describe('activities journey: logged on a phone, reviewed, corrected, approved, 
     });
 
     for (const session of [phone, desk, molfetta]) expect(session.pageErrors).toEqual([]);
-  });
+    // five steps in two browsers, with an undo and axe on the way: more than the default minute on a loaded machine
+  }, 240_000);
 });
