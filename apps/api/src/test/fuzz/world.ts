@@ -123,6 +123,7 @@ export class FuzzWorld {
    * approve/return may have decided it, and long ago): its undo and comment edit are then valid for the coordinator.
    */
   async renewReviews(activityId: string): Promise<void> {
+    this.writes++;
     await this.t.db.query(`UPDATE activity_reviews SET at = now(), reviewer_id = $2, seen_at = NULL WHERE activity_id = $1`, [
       activityId,
       this.user('coordinator').id,
