@@ -264,7 +264,11 @@ describe('activities: creation, editing, history', () => {
     it('refuses null for a field every draft needs (date, municipality) and a missing version', async () => {
       const a = await createActivity(t, w.innA);
       for (const field of ['date', 'municipality']) {
-        const res = await t.http.patch(`/api/activities/${a.id}`).set(w.innA.auth).send({ version: 1, [field]: null }).expect(400);
+        const res = await t.http
+          .patch(`/api/activities/${a.id}`)
+          .set(w.innA.auth)
+          .send({ version: 1, [field]: null })
+          .expect(400);
         expect(res.body.details.map((d: { field: string }) => d.field)).toContain(field);
       }
       const noVersion = await t.http.patch(`/api/activities/${a.id}`).set(w.innA.auth).send({ title: 'x' }).expect(400);
