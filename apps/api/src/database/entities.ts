@@ -3,6 +3,7 @@ import { ActivityOrganization } from '../modules/activities/activity-organizatio
 import { ActivityReview } from '../modules/activities/activity-review.entity';
 import { Activity } from '../modules/activities/activity.entity';
 import { RefreshToken } from '../modules/auth/refresh-token.entity';
+import { LegalPage } from '../modules/legal-pages/legal-page.entity';
 import { Organization } from '../modules/organizations/organization.entity';
 import { Tenant } from '../modules/tenants/tenant.entity';
 import { Municipality } from '../modules/territory/municipality.entity';
@@ -23,4 +24,5 @@ export const ENTITIES = [
   Activity,
   ActivityOrganization,
   ActivityReview,
+  LegalPage,
 ];
