@@ -73,7 +73,7 @@ describe('activities: drafts, delete, duplicate, the point and its municipality'
       const res = await t.http.patch(`/api/activities/${returned.id}`).set(w.innA.auth).send({ version: returned.version, title: null });
       expect(res.status).toBe(400);
       expect(res.body.code).toBe('ACTIVITY_INCOMPLETE');
-      expect(res.body.details).toEqual([{ field: 'title', messages: [expect.any(String)] }]);
+      expect(res.body.details).toEqual([expect.objectContaining({ field: 'title', messages: [expect.any(String)] })]);
     });
 
     it('still refuses municipality and date left out', async () => {
@@ -230,7 +230,7 @@ describe('activities: drafts, delete, duplicate, the point and its municipality'
         .send(activityBody({ location: OUTSIDE }));
       expect(outside.status).toBe(400);
       expect(outside.body.code).toBe('ACTIVITY_POINT_OUTSIDE_MUNICIPALITY');
-      expect(outside.body.details).toEqual([{ field: 'location', messages: [expect.any(String)] }]);
+      expect(outside.body.details).toEqual([expect.objectContaining({ field: 'location', messages: [expect.any(String)] })]);
 
       const inside = await t.http
         .post('/api/activities')

@@ -143,7 +143,7 @@ function missingToSubmit(content: Pick<Content, (typeof REQUIRED_TO_SUBMIT)[numb
 function incomplete(missing: string[]): Error {
   return ActivityErrors.ACTIVITY_INCOMPLETE(
     `missing: ${missing.join(', ')}`,
-    missing.map((field) => ({ field, messages: [`${field} is required to submit the activity`] })),
+    missing.map((field) => ({ field, messages: [`${field} is required to submit the activity`], codes: ['REQUIRED'] })),
   );
 }
 
