@@ -1,4 +1,5 @@
 import type { Browser, Page } from 'playwright-core';
+import { expectNoAxeViolations } from './support/axe';
 import { DESKTOP, launchBrowser, newSession, PHONE, screenshot, signIn, withScreenshotOnFailure, type Session } from './support/browser';
 
 const INNOVATOR = 'innovatore.bari@trama.test';
@@ -106,7 +107,8 @@ describe('activities journey: logged on a phone, reviewed, corrected, approved, 
       await expect(page.getByRole('link', { name: 'Modifica' }).count()).resolves.toBe(0);
     });
 
-    // 2. The coordinator, at a desk, returns it from the review queue with the keyboard.
+    // 2. The coordinator, at a desk, returns it from the review queue with the keyboard: Shift+R opens the
+    //    comment, Enter is a new line (never a send), Ctrl+Enter sends.
     await withScreenshotOnFailure(desk.page, 'activities-coordinator-return', async () => {
       const { page } = desk;
       await signIn(page, COORDINATOR);
@@ -118,11 +120,19 @@ describe('activities journey: logged on a phone, reviewed, corrected, approved, 
       await item.waitFor();
       await screenshot(page, 'activities-review-1280');
       await item.getByText('Mappate tre aree verdi').click(); // focuses the item
+      // a single key decides nothing
       await page.keyboard.press('r');
+      await expect(item.getByLabel("Commento per l'innovatore (obbligatorio)").count()).resolves.toBe(0);
+      await page.keyboard.press('Shift+R');
       const comment = item.getByLabel("Commento per l'innovatore (obbligatorio)");
       await expect(comment.evaluate((el) => el === document.activeElement)).resolves.toBe(true);
-      await page.keyboard.type(returnComment);
+      await page.keyboard.type('Due cose:');
       await page.keyboard.press('Enter');
+      await page.keyboard.type(returnComment);
+      // Enter made a new line: nothing was sent, the item is still there with the comment open
+      expect(await comment.inputValue()).toBe(`Due cose:\n${returnComment}`);
+      await expect(item.count()).resolves.toBe(1);
+      await page.keyboard.press('Control+Enter');
       await page
         .getByRole('status')
         .filter({ hasText: `Restituita: «${title}».` })
@@ -140,6 +150,8 @@ describe('activities journey: logged on a phone, reviewed, corrected, approved, 
       await page.getByRole('link', { name: title }).tap();
       await heading(page, title);
       await page.getByRole('region', { name: 'Commento della revisione' }).getByText(returnComment).waitFor();
+      // the thread of reviews is on the page too
+      await page.getByRole('region', { name: 'Revisioni' }).getByText('Giro 1').waitFor();
       await page.getByRole('link', { name: 'Modifica' }).tap();
       await heading(page, "Modifica l'attività");
       // The coordinator's comment is at the top of the form.
@@ -150,7 +162,7 @@ describe('activities journey: logged on a phone, reviewed, corrected, approved, 
       await page.getByText('Attività inviata per la revisione.').waitFor();
     });
 
-    // 4. The coordinator approves it with one key.
+    // 4. The coordinator approves it with Shift+A, undoes it from the confirmation, and approves it again.
     await withScreenshotOnFailure(desk.page, 'activities-coordinator-approve', async () => {
       const { page } = desk;
       await page.goto('/revisione');
@@ -158,7 +170,16 @@ describe('activities journey: logged on a phone, reviewed, corrected, approved, 
       const item = queueItem(page, title);
       await item.getByText('Secondo incontro').waitFor();
       await item.getByText('Secondo incontro').click();
-      await page.keyboard.press('a');
+      await page.keyboard.press('Shift+A');
+      await page.getByText(`Hai approvato «${title}».`).waitFor();
+      await expect(item.count()).resolves.toBe(0);
+      await expectNoAxeViolations(page, 'review queue, approved with undo offered (desktop)');
+      await page.getByRole('button', { name: 'Annulla la decisione' }).click();
+      await page.getByText(`Decisione annullata: «${title}» è di nuovo da revisionare.`).waitFor();
+      // back in the queue, as submitted, and decided again
+      await item.getByText('Secondo incontro').waitFor();
+      await item.getByText('Secondo incontro').click();
+      await page.keyboard.press('Shift+A');
       await page
         .getByRole('status')
         .filter({ hasText: `Approvata: «${title}».` })
@@ -170,9 +191,23 @@ describe('activities journey: logged on a phone, reviewed, corrected, approved, 
       await page.getByRole('link', { name: title }).click();
       await heading(page, title);
       const history = page.getByRole('region', { name: 'Cronologia' });
-      await history.getByText('Approvata').waitFor();
+      await history.getByText('Approvata').first().waitFor();
       const steps = await history.locator('li strong').allTextContents();
-      expect(steps).toEqual(['Creata', 'Inviata per revisione', 'Restituita', 'Modificata', 'Inviata per revisione', 'Approvata']);
+      expect(steps).toEqual([
+        'Creata',
+        'Inviata per revisione',
+        'Restituita',
+        'Modificata',
+        'Inviata per revisione',
+        'Approvata',
+        'Decisione annullata',
+        'Approvata',
+      ]);
+      // the thread keeps both rounds, the undone approval marked
+      const thread = page.getByRole('region', { name: 'Revisioni' });
+      await thread.getByText(/annullata il/).waitFor();
+      await expect(thread.locator('li').count()).resolves.toBe(3);
+      await expectNoAxeViolations(page, 'activity detail with the review thread and the map (desktop)');
       await screenshot(page, 'activities-detail-1280');
       await page.goto('/attivita');
       await page.getByRole('link', { name: title }).waitFor();
@@ -196,5 +231,6 @@ describe('activities journey: logged on a phone, reviewed, corrected, approved, 
     });
 
     for (const session of [phone, desk, molfetta]) expect(session.pageErrors).toEqual([]);
-  });
+    // five steps in two browsers, with an undo and axe on the way: more than the default minute on a loaded machine
+  }, 240_000);
 });

@@ -29,3 +29,11 @@ export const STAFF_OUTPUT_MAX_STALE_DAYS = 365;
 export const STAFF_OUTPUT_MAX_YEARS = 3;
 /** Hours and participants count the activities in these statuses (drafts and returned activities are not reported work yet). */
 export const STAFF_OUTPUT_REPORTED_STATUSES = ['submitted', 'approved'] as const satisfies readonly ActivityStatus[];
+
+/**
+ * How long a reviewer may undo their approve or return (seconds), while the author has not acted
+ * (docs/activities.md, "Undo"). The web offers the undo for a shorter time (`ACTIVITY_UNDO_OFFER_SECONDS`),
+ * so that a click at its last moment still reaches the server in time.
+ */
+export const ACTIVITY_UNDO_SECONDS = 120;
+export const ACTIVITY_UNDO_OFFER_SECONDS = 15;

@@ -1,5 +1,6 @@
 import { AuditEntry } from '../common/audit/audit-entry.entity';
 import { ActivityOrganization } from '../modules/activities/activity-organization.entity';
+import { ActivityReview } from '../modules/activities/activity-review.entity';
 import { Activity } from '../modules/activities/activity.entity';
 import { RefreshToken } from '../modules/auth/refresh-token.entity';
 import { LegalPage } from '../modules/legal-pages/legal-page.entity';
@@ -23,6 +24,7 @@ export const ENTITIES = [
   Organization,
   Activity,
   ActivityOrganization,
+  ActivityReview,
   LegalPage,
   StoredFile,
 ];

@@ -55,13 +55,17 @@ export interface paths {
       cookie?: never;
     };
     /**
-     * One activity you may read
+     * One activity you may read, with its review thread; its author opening it while returned marks the return seen
      * @description Access: any signed-in user (the data is limited to their scope).
      */
     get: operations['getActivity'];
     put?: never;
     post?: never;
-    delete?: never;
+    /**
+     * Delete your draft (soft: it disappears from every list, count and export; audited)
+     * @description Access: innovators, platform admins (the data is limited to their scope); other roles get 403.
+     */
+    delete: operations['deleteActivity'];
     options?: never;
     head?: never;
     /**
@@ -159,6 +163,26 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/activities/{id}/duplicate': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Copy your activity into a new draft (all but status, review and date); idempotent by clientId (201 new, 200 replay)
+     * @description Access: innovators, platform admins (the data is limited to their scope); other roles get 403.
+     */
+    post: operations['duplicateActivity'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/activities/{id}/history': {
     parameters: {
       query?: never;
@@ -219,6 +243,26 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/activities/{id}/review-comment': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    /**
+     * Correct the comment of your latest return until the author opens the activity
+     * @description Access: coordinators, platform admins (the data is limited to their scope); other roles get 403.
+     */
+    patch: operations['editReviewComment'];
+    trace?: never;
+  };
   '/api/activities/{id}/submit': {
     parameters: {
       query?: never;
@@ -233,6 +277,26 @@ export interface paths {
      * @description Access: innovators, platform admins (the data is limited to their scope); other roles get 403.
      */
     post: operations['submitActivity'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/activities/{id}/undo-review': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Undo your approve or return within a short window while the author has not acted: the activity is submitted again (the decision stays in the thread, undone)
+     * @description Access: coordinators, platform admins (the data is limited to their scope); other roles get 403.
+     */
+    post: operations['undoReview'];
     delete?: never;
     options?: never;
     head?: never;
@@ -904,8 +968,11 @@ export interface components {
        */
       date: string;
       description: string | null;
-      /** Format: int32 */
-      durationMinutes: number;
+      /**
+       * Format: int32
+       * @description null only in a draft not yet complete
+       */
+      durationMinutes: number | null;
       followUps: string | null;
       /** Format: uuid */
       id: string;
@@ -917,21 +984,26 @@ export interface components {
       municipality: components['schemas']['MunicipalityRef'];
       organizations: components['schemas']['ActivityOrganizationRef'][];
       outcomes: string | null;
-      participants: components['schemas']['Participants'];
+      /** @description null only in a draft not yet complete */
+      participants: components['schemas']['Participants'] | null;
       /** @description the last review comment; null for municipality users */
       reviewComment: string | null;
       /** Format: date-time */
       reviewedAt: string | null;
       /** @description null for municipality users */
       reviewedBy: components['schemas']['UserRef'] | null;
+      /** @description the review thread, every round, oldest first: only on a single activity (detail and the answers of its actions), never in lists; empty for municipality users */
+      reviews?: components['schemas']['ActivityReview'][];
       /** @description the municipality's social area */
       socialArea: components['schemas']['SocialAreaRef'] | null;
       status: components['schemas']['ActivityStatus'];
       /** Format: date-time */
       submittedAt: string | null;
       themes: components['schemas']['Theme'][];
-      title: string;
-      type: components['schemas']['ActivityType'];
+      /** @description null only in a draft not yet complete */
+      title: string | null;
+      /** @description null only in a draft not yet complete */
+      type: components['schemas']['ActivityType'] | null;
       /** Format: date-time */
       updatedAt: string;
       /**
@@ -941,7 +1013,8 @@ export interface components {
       version: number;
     };
     /** @enum {string} */
-    ActivityHistoryAction: 'create' | 'update' | 'submit' | 'approve' | 'return' | 'reopen';
+    ActivityHistoryAction:
+      'create' | 'update' | 'submit' | 'approve' | 'return' | 'reopen' | 'undo_review' | 'edit_review_comment' | 'delete';
     /** @enum {string} */
     ActivityHistoryEntity: 'activity';
     ActivityHistoryEntry: {
@@ -986,6 +1059,37 @@ export interface components {
       /** @description true when more than `total` activities match */
       totalCapped: boolean;
     };
+    ActivityReview: {
+      /** Format: date-time */
+      at: string;
+      comment: string | null;
+      decision: components['schemas']['ActivityReviewDecision'];
+      /**
+       * Format: date-time
+       * @description when the reviewer last corrected the comment
+       */
+      editedAt: string | null;
+      /** Format: uuid */
+      id: string;
+      reviewer: components['schemas']['UserRef'];
+      /**
+       * Format: int32
+       * @description the submission this decision answered (1 = the first)
+       */
+      round: number;
+      /**
+       * Format: date-time
+       * @description when the author first opened the activity after this decision
+       */
+      seenAt: string | null;
+      /**
+       * Format: date-time
+       * @description when the reviewer undid it (the activity went back to submitted)
+       */
+      undoneAt: string | null;
+    };
+    /** @enum {string} */
+    ActivityReviewDecision: 'approve' | 'return' | 'reopen';
     /** @enum {string} */
     ActivitySort: '-date' | 'date' | 'submitted';
     /** @enum {string} */
@@ -1119,9 +1223,9 @@ export interface components {
       description?: string | null;
       /**
        * Format: int32
-       * @description minutes; at most a week
+       * @description minutes; at most a week; a draft may leave it out
        */
-      durationMinutes: number;
+      durationMinutes?: number | null;
       /** @description trimmed; empty means null */
       followUps?: string | null;
       /** @description never shown to municipality users */
@@ -1136,11 +1240,13 @@ export interface components {
       organizations?: string[];
       /** @description trimmed; empty means null */
       outcomes?: string | null;
-      participants: components['schemas']['ParticipantsInput'];
+      /** @description a draft may leave it out */
+      participants?: components['schemas']['ParticipantsInput'] | null;
       themes?: components['schemas']['Theme'][];
-      /** @description trimmed */
-      title: string;
-      type: components['schemas']['ActivityType'];
+      /** @description trimmed; a draft may leave it out */
+      title?: string | null;
+      /** @description a draft may leave it out */
+      type?: components['schemas']['ActivityType'] | null;
     };
     CreateOrganizationRequest: {
       kind: components['schemas']['OrganizationKind'];
@@ -1211,6 +1317,28 @@ export interface components {
     };
     /** @enum {string} */
     DatabaseStatus: 'up' | 'down';
+    DuplicateActivityRequest: {
+      /**
+       * Format: uuid
+       * @description the new activity’s clientId; a retry with the same clientId and body returns the same copy
+       */
+      clientId: string;
+      /**
+       * Format: date
+       * @description the new activity’s date (default: today, Europe/Rome)
+       * @example 2026-11-27
+       */
+      date?: string;
+    };
+    EditReviewCommentRequest: {
+      /** @description the corrected comment (trimmed, not empty) */
+      comment: string;
+      /**
+       * Format: int32
+       * @description the current version of the activity (a stale one is a 409)
+       */
+      version: number;
+    };
     /** @enum {string} */
     Environment: 'development' | 'production' | 'test';
     /** @enum {string} */
@@ -1972,6 +2100,13 @@ export interface components {
       | 'housing'
       | 'mobility'
       | 'tourism';
+    UndoReviewRequest: {
+      /**
+       * Format: int32
+       * @description the version returned by the decision; a later one (the author acted) is a 409
+       */
+      version: number;
+    };
     UnvisitedMunicipality: {
       /** @example 072006 */
       istatCode: string;
@@ -2036,9 +2171,9 @@ export interface components {
       description?: string | null;
       /**
        * Format: int32
-       * @description minutes; at most a week
+       * @description minutes; at most a week; a draft may leave it out
        */
-      durationMinutes?: number;
+      durationMinutes?: number | null;
       /** @description trimmed; empty means null */
       followUps?: string | null;
       /** @description never shown to municipality users */
@@ -2053,11 +2188,13 @@ export interface components {
       organizations?: string[];
       /** @description trimmed; empty means null */
       outcomes?: string | null;
-      participants?: components['schemas']['ParticipantsInput'];
+      /** @description a draft may leave it out */
+      participants?: components['schemas']['ParticipantsInput'] | null;
       themes?: components['schemas']['Theme'][];
-      /** @description trimmed */
-      title?: string;
-      type?: components['schemas']['ActivityType'];
+      /** @description trimmed; a draft may leave it out */
+      title?: string | null;
+      /** @description a draft may leave it out */
+      type?: components['schemas']['ActivityType'] | null;
       /**
        * Format: int32
        * @description optimistic locking: the version the client loaded (a stale one is a 409)
@@ -2358,6 +2495,7 @@ export interface operations {
        *     - `ACTIVITY_MUNICIPALITY_UNKNOWN`: Unknown municipality
        *     - `ACTIVITY_MUNICIPALITY_NOT_ASSIGNED`: This municipality is not assigned to you
        *     - `ACTIVITY_ORGANIZATION_UNKNOWN`: Unknown organization
+       *     - `ACTIVITY_POINT_OUTSIDE_MUNICIPALITY`: The point is outside the municipality of the activity: move it inside, or choose the right municipality
        */
       400: {
         headers: {
@@ -2654,6 +2792,133 @@ export interface operations {
       };
     };
   };
+  deleteActivity: {
+    parameters: {
+      query: {
+        /** @description the version the caller loaded (a stale one is a 409) */
+        version: number;
+      };
+      header?: never;
+      path: {
+        /** @description the activity */
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description deleted */
+      204: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /**
+       * @description Bad request:
+       *     - `VALIDATION_FAILED`: The request is not valid: `details` names each field at fault
+       *     - `MALFORMED_JSON`: The request body is not valid JSON
+       *     - `PAYLOAD_TOO_LARGE`: The request body is larger than 1 MB
+       *     - `BODY_TOO_DEEP`: The request body nests arrays and objects too deeply
+       *     - `INVALID_TEXT`: A NUL, an unpaired surrogate or non-UTF-8 percent-encoding in the path, query or body: `details` names the field
+       */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'];
+        };
+      };
+      /**
+       * @description Not signed in, or the session ended:
+       *     - `UNAUTHENTICATED`: Sign in to continue
+       */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'];
+        };
+      };
+      /**
+       * @description Not allowed for your role:
+       *     - `FORBIDDEN`: Your role does not allow this action
+       *     - `ACTIVITY_NOT_AUTHOR`: Only the author of an activity can edit or submit it
+       */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'];
+        };
+      };
+      /**
+       * @description Not found, or outside what you may see:
+       *     - `ACTIVITY_NOT_FOUND`: Activity not found
+       */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'];
+        };
+      };
+      /**
+       * @description Conflicts with the current state:
+       *     - `ACTIVITY_NOT_DRAFT`: Only a draft can be deleted
+       *     - `STALE_VERSION`: This record was changed by someone else since you loaded it: reload it and apply your change again
+       */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'];
+        };
+      };
+      /**
+       * @description Unsupported media type:
+       *     - `UNSUPPORTED_MEDIA_TYPE`: JSON request bodies must be encoded as UTF-8
+       */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'];
+        };
+      };
+      /**
+       * @description Internal error:
+       *     - `INTERNAL`: An unexpected error occurred (logged; nothing is leaked)
+       */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'];
+        };
+      };
+      /**
+       * @description Service unavailable:
+       *     - `SERVICE_UNAVAILABLE`: The service is temporarily unavailable: try again in a few seconds
+       */
+      503: {
+        headers: {
+          'Retry-After': components['headers']['Retry-After'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'];
+        };
+      };
+    };
+  };
   updateActivity: {
     parameters: {
       query?: never;
@@ -2688,6 +2953,8 @@ export interface operations {
        *     - `ACTIVITY_MUNICIPALITY_UNKNOWN`: Unknown municipality
        *     - `ACTIVITY_MUNICIPALITY_NOT_ASSIGNED`: This municipality is not assigned to you
        *     - `ACTIVITY_ORGANIZATION_UNKNOWN`: Unknown organization
+       *     - `ACTIVITY_POINT_OUTSIDE_MUNICIPALITY`: The point is outside the municipality of the activity: move it inside, or choose the right municipality
+       *     - `ACTIVITY_INCOMPLETE`: Fill in the missing fields before submitting the activity
        */
       400: {
         headers: {
@@ -3506,6 +3773,146 @@ export interface operations {
       };
     };
   };
+  duplicateActivity: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /** @description the activity */
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['DuplicateActivityRequest'];
+      };
+    };
+    responses: {
+      /** @description a retry: the copy created earlier with this clientId */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Activity'];
+        };
+      };
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Activity'];
+        };
+      };
+      /**
+       * @description Bad request:
+       *     - `VALIDATION_FAILED`: The request is not valid: `details` names each field at fault
+       *     - `MALFORMED_JSON`: The request body is not valid JSON
+       *     - `PAYLOAD_TOO_LARGE`: The request body is larger than 1 MB
+       *     - `BODY_TOO_DEEP`: The request body nests arrays and objects too deeply
+       *     - `INVALID_TEXT`: A NUL, an unpaired surrogate or non-UTF-8 percent-encoding in the path, query or body: `details` names the field
+       *     - `ACTIVITY_MUNICIPALITY_UNKNOWN`: Unknown municipality
+       *     - `ACTIVITY_MUNICIPALITY_NOT_ASSIGNED`: This municipality is not assigned to you
+       */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'];
+        };
+      };
+      /**
+       * @description Not signed in, or the session ended:
+       *     - `UNAUTHENTICATED`: Sign in to continue
+       */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'];
+        };
+      };
+      /**
+       * @description Not allowed for your role:
+       *     - `FORBIDDEN`: Your role does not allow this action
+       *     - `ACTIVITY_NOT_AUTHOR`: Only the author of an activity can edit or submit it
+       *     - `ACTIVITY_AUTHOR_ROLE`: Only innovators log activities
+       */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'];
+        };
+      };
+      /**
+       * @description Not found, or outside what you may see:
+       *     - `ACTIVITY_NOT_FOUND`: Activity not found
+       */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'];
+        };
+      };
+      /**
+       * @description Conflicts with the current state:
+       *     - `ACTIVITY_CLIENT_ID_CONFLICT`: This clientId was already used for a different activity: generate a new clientId for a new activity
+       */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'];
+        };
+      };
+      /**
+       * @description Unsupported media type:
+       *     - `UNSUPPORTED_MEDIA_TYPE`: JSON request bodies must be encoded as UTF-8
+       */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'];
+        };
+      };
+      /**
+       * @description Internal error:
+       *     - `INTERNAL`: An unexpected error occurred (logged; nothing is leaked)
+       */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'];
+        };
+      };
+      /**
+       * @description Service unavailable:
+       *     - `SERVICE_UNAVAILABLE`: The service is temporarily unavailable: try again in a few seconds
+       */
+      503: {
+        headers: {
+          'Retry-After': components['headers']['Retry-After'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'];
+        };
+      };
+    };
+  };
   getActivityHistory: {
     parameters: {
       query?: never;
@@ -3862,6 +4269,136 @@ export interface operations {
       };
     };
   };
+  editReviewComment: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /** @description the activity */
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['EditReviewCommentRequest'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Activity'];
+        };
+      };
+      /**
+       * @description Bad request:
+       *     - `VALIDATION_FAILED`: The request is not valid: `details` names each field at fault
+       *     - `MALFORMED_JSON`: The request body is not valid JSON
+       *     - `PAYLOAD_TOO_LARGE`: The request body is larger than 1 MB
+       *     - `BODY_TOO_DEEP`: The request body nests arrays and objects too deeply
+       *     - `INVALID_TEXT`: A NUL, an unpaired surrogate or non-UTF-8 percent-encoding in the path, query or body: `details` names the field
+       */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'];
+        };
+      };
+      /**
+       * @description Not signed in, or the session ended:
+       *     - `UNAUTHENTICATED`: Sign in to continue
+       */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'];
+        };
+      };
+      /**
+       * @description Not allowed for your role:
+       *     - `FORBIDDEN`: Your role does not allow this action
+       *     - `ACTIVITY_NOT_REVIEWER`: Only the reviewer who made this decision can undo it or edit its comment
+       */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'];
+        };
+      };
+      /**
+       * @description Not found, or outside what you may see:
+       *     - `ACTIVITY_NOT_FOUND`: Activity not found
+       */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'];
+        };
+      };
+      /**
+       * @description Conflicts with the current state:
+       *     - `STALE_VERSION`: This record was changed by someone else since you loaded it: reload it and apply your change again
+       *     - `ACTIVITY_REVIEW_NOT_EDITABLE`: There is no review comment to edit on this activity
+       *     - `ACTIVITY_REVIEW_SEEN`: The author has already read this review: it can no longer be undone or edited
+       */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'];
+        };
+      };
+      /**
+       * @description Unsupported media type:
+       *     - `UNSUPPORTED_MEDIA_TYPE`: JSON request bodies must be encoded as UTF-8
+       */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'];
+        };
+      };
+      /**
+       * @description Internal error:
+       *     - `INTERNAL`: An unexpected error occurred (logged; nothing is leaked)
+       */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'];
+        };
+      };
+      /**
+       * @description Service unavailable:
+       *     - `SERVICE_UNAVAILABLE`: The service is temporarily unavailable: try again in a few seconds
+       */
+      503: {
+        headers: {
+          'Retry-After': components['headers']['Retry-After'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'];
+        };
+      };
+    };
+  };
   submitActivity: {
     parameters: {
       query?: never;
@@ -3893,6 +4430,7 @@ export interface operations {
        *     - `PAYLOAD_TOO_LARGE`: The request body is larger than 1 MB
        *     - `BODY_TOO_DEEP`: The request body nests arrays and objects too deeply
        *     - `INVALID_TEXT`: A NUL, an unpaired surrogate or non-UTF-8 percent-encoding in the path, query or body: `details` names the field
+       *     - `ACTIVITY_INCOMPLETE`: Fill in the missing fields before submitting the activity
        */
       400: {
         headers: {
@@ -3943,6 +4481,137 @@ export interface operations {
        * @description Conflicts with the current state:
        *     - `ACTIVITY_INVALID_TRANSITION`: This action is not allowed in the current status of the activity
        *     - `STALE_VERSION`: This record was changed by someone else since you loaded it: reload it and apply your change again
+       */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'];
+        };
+      };
+      /**
+       * @description Unsupported media type:
+       *     - `UNSUPPORTED_MEDIA_TYPE`: JSON request bodies must be encoded as UTF-8
+       */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'];
+        };
+      };
+      /**
+       * @description Internal error:
+       *     - `INTERNAL`: An unexpected error occurred (logged; nothing is leaked)
+       */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'];
+        };
+      };
+      /**
+       * @description Service unavailable:
+       *     - `SERVICE_UNAVAILABLE`: The service is temporarily unavailable: try again in a few seconds
+       */
+      503: {
+        headers: {
+          'Retry-After': components['headers']['Retry-After'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'];
+        };
+      };
+    };
+  };
+  undoReview: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /** @description the activity */
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['UndoReviewRequest'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Activity'];
+        };
+      };
+      /**
+       * @description Bad request:
+       *     - `VALIDATION_FAILED`: The request is not valid: `details` names each field at fault
+       *     - `MALFORMED_JSON`: The request body is not valid JSON
+       *     - `PAYLOAD_TOO_LARGE`: The request body is larger than 1 MB
+       *     - `BODY_TOO_DEEP`: The request body nests arrays and objects too deeply
+       *     - `INVALID_TEXT`: A NUL, an unpaired surrogate or non-UTF-8 percent-encoding in the path, query or body: `details` names the field
+       */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'];
+        };
+      };
+      /**
+       * @description Not signed in, or the session ended:
+       *     - `UNAUTHENTICATED`: Sign in to continue
+       */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'];
+        };
+      };
+      /**
+       * @description Not allowed for your role:
+       *     - `FORBIDDEN`: Your role does not allow this action
+       *     - `ACTIVITY_NOT_REVIEWER`: Only the reviewer who made this decision can undo it or edit its comment
+       */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'];
+        };
+      };
+      /**
+       * @description Not found, or outside what you may see:
+       *     - `ACTIVITY_NOT_FOUND`: Activity not found
+       */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'];
+        };
+      };
+      /**
+       * @description Conflicts with the current state:
+       *     - `STALE_VERSION`: This record was changed by someone else since you loaded it: reload it and apply your change again
+       *     - `ACTIVITY_NOTHING_TO_UNDO`: There is no review decision to undo on this activity
+       *     - `ACTIVITY_REVIEW_SEEN`: The author has already read this review: it can no longer be undone or edited
+       *     - `ACTIVITY_UNDO_EXPIRED`: The time to undo this decision has passed
        */
       409: {
         headers: {

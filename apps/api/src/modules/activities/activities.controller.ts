@@ -1,6 +1,6 @@
-import { Body, Controller, Get, HttpCode, HttpStatus, Param, Patch, Post, Query, Res, StreamableFile } from '@nestjs/common';
+import { Body, Controller, Delete, Get, HttpCode, HttpStatus, Param, Patch, Post, Query, Res, StreamableFile } from '@nestjs/common';
 import { exportDownload } from '../../common/export/export-file';
-import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiParam, ApiTags } from '@nestjs/swagger';
+import { ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiParam, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { AccessScope } from '../../common/access/access-scope';
 import { Roles, Scope } from '../../common/auth/decorators';
@@ -14,7 +14,8 @@ import { ExportActivitiesQuery, ListActivitiesQuery } from './dto/activity-filte
 import { ACTIVITY_EXPORT_RESPONSE } from './dto/activity-export.response';
 import { ActivityHistoryEntryDto, ActivityPageDto, ActivityResponseDto } from './dto/activity.response';
 import { CreateActivityDto } from './dto/create-activity.dto';
-import { ReturnActivityDto, TransitionActivityDto } from './dto/review-activity.dto';
+import { DeleteActivityQuery, DuplicateActivityDto } from './dto/duplicate-activity.dto';
+import { EditReviewCommentDto, ReturnActivityDto, TransitionActivityDto, UndoReviewDto } from './dto/review-activity.dto';
 import { UpdateActivityDto } from './dto/update-activity.dto';
 
 /** A path id that is not a UUID cannot exist: 404 like any unknown id. */
@@ -58,6 +59,7 @@ export class ActivitiesController {
     ActivityErrors.ACTIVITY_ORGANIZATION_UNKNOWN,
     ActivityErrors.ACTIVITY_AUTHOR_ROLE,
     ActivityErrors.ACTIVITY_CLIENT_ID_CONFLICT,
+    ActivityErrors.ACTIVITY_POINT_OUTSIDE_MUNICIPALITY,
   )
   async createActivity(
     @Scope() scope: AccessScope,
@@ -70,12 +72,56 @@ export class ActivitiesController {
   }
 
   @Get(':id')
-  @ApiOperation({ summary: 'One activity you may read' })
+  @ApiOperation({
+    summary: 'One activity you may read, with its review thread; its author opening it while returned marks the return seen',
+  })
   @ApiActivityId()
   @ApiOkResponse({ type: ActivityResponseDto })
   @ApiErrors(NOT_FOUND)
   getActivity(@Scope() scope: AccessScope, @Param('id', ActivityId()) id: string): Promise<ActivityResponseDto> {
-    return this.activities.getActivity(scope, id);
+    return this.activities.openActivity(scope, id);
+  }
+
+  @Delete(':id')
+  @HttpCode(HttpStatus.NO_CONTENT)
+  @Roles('innovator')
+  @ApiOperation({ summary: 'Delete your draft (soft: it disappears from every list, count and export; audited)' })
+  @ApiActivityId()
+  @ApiNoContentResponse({ description: 'deleted' })
+  @ApiErrors(NOT_FOUND, ActivityErrors.ACTIVITY_NOT_AUTHOR, ActivityErrors.ACTIVITY_NOT_DRAFT, STALE)
+  async deleteActivity(
+    @Scope() scope: AccessScope,
+    @Param('id', ActivityId()) id: string,
+    @Query() query: DeleteActivityQuery,
+  ): Promise<void> {
+    await this.activities.deleteActivity(scope, id, query.version);
+  }
+
+  @Post(':id/duplicate')
+  @Roles('innovator')
+  @ApiOperation({
+    summary: 'Copy your activity into a new draft (all but status, review and date); idempotent by clientId (201 new, 200 replay)',
+  })
+  @ApiActivityId()
+  @ApiCreatedResponse({ type: ActivityResponseDto })
+  @ApiOkResponse({ type: ActivityResponseDto, description: 'a retry: the copy created earlier with this clientId' })
+  @ApiErrors(
+    NOT_FOUND,
+    ActivityErrors.ACTIVITY_NOT_AUTHOR,
+    ActivityErrors.ACTIVITY_AUTHOR_ROLE,
+    ActivityErrors.ACTIVITY_MUNICIPALITY_UNKNOWN,
+    ActivityErrors.ACTIVITY_MUNICIPALITY_NOT_ASSIGNED,
+    ActivityErrors.ACTIVITY_CLIENT_ID_CONFLICT,
+  )
+  async duplicateActivity(
+    @Scope() scope: AccessScope,
+    @Param('id', ActivityId()) id: string,
+    @Body() body: DuplicateActivityDto,
+    @Res({ passthrough: true }) res: Response,
+  ): Promise<ActivityResponseDto> {
+    const { activity, created } = await this.activities.duplicateActivity(scope, id, body);
+    res.status(created ? HttpStatus.CREATED : HttpStatus.OK);
+    return activity;
   }
 
   @Patch(':id')
@@ -91,6 +137,8 @@ export class ActivitiesController {
     ActivityErrors.ACTIVITY_MUNICIPALITY_UNKNOWN,
     ActivityErrors.ACTIVITY_MUNICIPALITY_NOT_ASSIGNED,
     ActivityErrors.ACTIVITY_ORGANIZATION_UNKNOWN,
+    ActivityErrors.ACTIVITY_POINT_OUTSIDE_MUNICIPALITY,
+    ActivityErrors.ACTIVITY_INCOMPLETE,
   )
   updateActivity(
     @Scope() scope: AccessScope,
@@ -106,7 +154,13 @@ export class ActivitiesController {
   @ApiOperation({ summary: 'Submit your activity for review (from draft or returned)' })
   @ApiActivityId()
   @ApiOkResponse({ type: ActivityResponseDto })
-  @ApiErrors(NOT_FOUND, ActivityErrors.ACTIVITY_NOT_AUTHOR, ActivityErrors.ACTIVITY_INVALID_TRANSITION, STALE)
+  @ApiErrors(
+    NOT_FOUND,
+    ActivityErrors.ACTIVITY_NOT_AUTHOR,
+    ActivityErrors.ACTIVITY_INVALID_TRANSITION,
+    STALE,
+    ActivityErrors.ACTIVITY_INCOMPLETE,
+  )
   submitActivity(
     @Scope() scope: AccessScope,
     @Param('id', ActivityId()) id: string,
@@ -158,6 +212,51 @@ export class ActivitiesController {
     @Body() body: TransitionActivityDto,
   ): Promise<ActivityResponseDto> {
     return this.activities.transition(scope, id, 'reopen', body);
+  }
+
+  @Post(':id/undo-review')
+  @HttpCode(HttpStatus.OK)
+  @Roles('coordinator')
+  @ApiOperation({
+    summary:
+      'Undo your approve or return within a short window while the author has not acted: the activity is submitted again (the decision stays in the thread, undone)',
+  })
+  @ApiActivityId()
+  @ApiOkResponse({ type: ActivityResponseDto })
+  @ApiErrors(
+    NOT_FOUND,
+    STALE,
+    ActivityErrors.ACTIVITY_NOTHING_TO_UNDO,
+    ActivityErrors.ACTIVITY_NOT_REVIEWER,
+    ActivityErrors.ACTIVITY_REVIEW_SEEN,
+    ActivityErrors.ACTIVITY_UNDO_EXPIRED,
+  )
+  undoReview(
+    @Scope() scope: AccessScope,
+    @Param('id', ActivityId()) id: string,
+    @Body() body: UndoReviewDto,
+  ): Promise<ActivityResponseDto> {
+    return this.activities.undoReview(scope, id, body);
+  }
+
+  @Patch(':id/review-comment')
+  @Roles('coordinator')
+  @ApiOperation({ summary: 'Correct the comment of your latest return until the author opens the activity' })
+  @ApiActivityId()
+  @ApiOkResponse({ type: ActivityResponseDto })
+  @ApiErrors(
+    NOT_FOUND,
+    STALE,
+    ActivityErrors.ACTIVITY_REVIEW_NOT_EDITABLE,
+    ActivityErrors.ACTIVITY_NOT_REVIEWER,
+    ActivityErrors.ACTIVITY_REVIEW_SEEN,
+  )
+  editReviewComment(
+    @Scope() scope: AccessScope,
+    @Param('id', ActivityId()) id: string,
+    @Body() body: EditReviewCommentDto,
+  ): Promise<ActivityResponseDto> {
+    return this.activities.editReviewComment(scope, id, body);
   }
 
   @Get(':id/history')

@@ -188,7 +188,8 @@ describe('activities: creation, editing, history', () => {
       ['a negative group', (b) => ({ ...b, participants: { total: 10, youth: -1 } }), 'participants.youth'],
       ['an unknown participant group', (b) => ({ ...b, participants: { total: 10, pets: 2 } }), 'participants.pets'],
       ['participants as a number', (b) => ({ ...b, participants: 10 }), 'participants'],
-      ['a missing title', (b) => ({ ...b, title: undefined }), 'title'],
+      ['a missing municipality', (b) => ({ ...b, municipality: undefined }), 'municipality'],
+      ['a missing date', (b) => ({ ...b, date: undefined }), 'date'],
       ['a blank title', (b) => ({ ...b, title: '   ' }), 'title'],
       ['a clientId that is not a uuid', (b) => ({ ...b, clientId: 'abc' }), 'clientId'],
       ['a municipality that is not an ISTAT code', (b) => ({ ...b, municipality: 'Bari' }), 'municipality'],
@@ -262,10 +263,16 @@ describe('activities: creation, editing, history', () => {
       expect(now).toMatchObject({ version: 2, title: 'Prima modifica', durationMinutes: a.durationMinutes });
     });
 
-    it('refuses null for a required field and a missing version', async () => {
+    it('refuses null for a field every draft needs (date, municipality) and a missing version', async () => {
       const a = await createActivity(t, w.innA);
-      const nullTitle = await t.http.patch(`/api/activities/${a.id}`).set(w.innA.auth).send({ version: 1, title: null }).expect(400);
-      expect(nullTitle.body.details.map((d: { field: string }) => d.field)).toContain('title');
+      for (const field of ['date', 'municipality']) {
+        const res = await t.http
+          .patch(`/api/activities/${a.id}`)
+          .set(w.innA.auth)
+          .send({ version: 1, [field]: null })
+          .expect(400);
+        expect(res.body.details.map((d: { field: string }) => d.field)).toContain(field);
+      }
       const noVersion = await t.http.patch(`/api/activities/${a.id}`).set(w.innA.auth).send({ title: 'x' }).expect(400);
       expect(noVersion.body.details.map((d: { field: string }) => d.field)).toContain('version');
     });

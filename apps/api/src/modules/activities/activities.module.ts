@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { FilesModule } from '../files/files.module';
 import { OrganizationsModule } from '../organizations/organizations.module';
+import { TerritoryModule } from '../territory/territory.module';
 import { ActivitiesController } from './activities.controller';
 import { ActivitiesPolicy } from './activities.policy';
 import { ActivitiesRepository } from './activities.repository';
@@ -11,7 +12,7 @@ import { ActivityAttachmentsService } from './activity-attachments.service';
 
 /** The activity log and its review. Exports ActivitiesPolicy: the features that read activities compose its rule. */
 @Module({
-  imports: [OrganizationsModule, FilesModule],
+  imports: [OrganizationsModule, FilesModule, TerritoryModule],
   controllers: [ActivitiesController, ActivityAttachmentsController],
   providers: [ActivitiesService, ActivitiesRepository, ActivitiesPolicy, ActivityAttachmentsService, ActivityAttachmentsRepository],
   exports: [ActivitiesPolicy],

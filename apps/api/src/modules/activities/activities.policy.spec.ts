@@ -30,7 +30,7 @@ describe('ActivitiesPolicy.readable', () => {
     const [sql, params] = qb.getQueryAndParameters();
     expect(sql).toBe(
       'SELECT "a"."id" AS "id" FROM "activities" "a" WHERE "a"."tenant_id" = $1 AND ("a"."municipality_id" IN ($2)) ' +
-        `AND ("a"."author_id" = $3 OR ("a"."status" <> 'draft' AND "a"."tenant_id" = $4 AND ("a"."municipality_id" IN ($5, $6))))`,
+        `AND "a"."status" <> 'deleted' AND ("a"."author_id" = $3 OR ("a"."status" <> 'draft' AND "a"."tenant_id" = $4 AND ("a"."municipality_id" IN ($5, $6))))`,
     );
     expect(params).toEqual([TENANT, 'm-visible', ACTOR, TENANT, 'm-assigned-1', 'm-assigned-2']);
     const lists = Object.values(qb.getParameters()).filter(Array.isArray);
@@ -40,7 +40,7 @@ describe('ActivitiesPolicy.readable', () => {
   it('is the SQL the innovator’s hot queries were tuned with: own OR colleagues’ non-draft in the assigned municipalities', () => {
     expect(readable(scopeOf('innovator', null, ['m1', 'm2'])).getQueryAndParameters()[0]).toBe(
       'SELECT "a"."id" AS "id" FROM "activities" "a" WHERE "a"."tenant_id" = $1 ' +
-        `AND ("a"."author_id" = $2 OR ("a"."status" <> 'draft' AND "a"."tenant_id" = $3 AND ("a"."municipality_id" IN ($4, $5))))`,
+        `AND "a"."status" <> 'deleted' AND ("a"."author_id" = $2 OR ("a"."status" <> 'draft' AND "a"."tenant_id" = $3 AND ("a"."municipality_id" IN ($4, $5))))`,
     );
     // without assignments: own activities only
     expect(readable(scopeOf('innovator', null, [])).getQuery()).toMatch(
@@ -48,13 +48,13 @@ describe('ActivitiesPolicy.readable', () => {
     );
   });
 
-  it('gives municipality users the approved activities of their territory, coordinators the tenant', () => {
+  it('gives municipality users the approved activities of their territory, coordinators the tenant but deleted drafts', () => {
     expect(readable(scopeOf('municipality', ['m1', 'm2'])).getQueryAndParameters()).toEqual([
       `SELECT "a"."id" AS "id" FROM "activities" "a" WHERE "a"."tenant_id" = $1 AND ("a"."municipality_id" IN ($2, $3)) AND "a"."status" = 'approved'`,
       [TENANT, 'm1', 'm2'],
     ]);
     expect(readable(scopeOf('coordinator', null)).getQueryAndParameters()).toEqual([
-      'SELECT "a"."id" AS "id" FROM "activities" "a" WHERE "a"."tenant_id" = $1',
+      `SELECT "a"."id" AS "id" FROM "activities" "a" WHERE "a"."tenant_id" = $1 AND "a"."status" <> 'deleted'`,
       [TENANT],
     ]);
   });

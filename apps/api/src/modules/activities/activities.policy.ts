@@ -12,19 +12,22 @@ import { Activity } from './activity.entity';
  *   the municipalities assigned to them. The assigned list is bound inside the OR branch as a
  *   literal list: the planner estimates it from statistics and can combine the author and
  *   municipality indexes (a BitmapOr). The tenant is repeated in that branch, as it always was.
+ * A deleted draft (`status = 'deleted'`) is read by nobody: it is gone from details, lists, counts,
+ * exports and staff output alike. `status` is in every list index's INCLUDE, so counts stay index-only.
  */
 const readableActivities: Predicate = (c, a) => {
   const visible = c.territory(a, { municipality: `${a}.municipality_id`, rule: 'visible' });
   if (c.scope.role === 'municipality') return [visible, `${a}.status = 'approved'`];
+  const notDeleted = `${a}.status <> 'deleted'`;
   if (c.scope.role === 'innovator') {
     const colleagues = c.and(
       `${a}.status <> 'draft'`,
       c.tenant(a),
       c.territory(a, { municipality: `${a}.municipality_id`, rule: 'assigned' }),
     );
-    return [visible, c.or(`${a}.author_id = ${c.param(c.scope.actor.id)}`, colleagues)];
+    return [visible, notDeleted, c.or(`${a}.author_id = ${c.param(c.scope.actor.id)}`, colleagues)];
   }
-  return visible;
+  return [visible, notDeleted];
 };
 
 /**

@@ -8,6 +8,7 @@ import { createIdempotent } from '../../common/database/idempotent-create';
 import { inflections, searchWords, tsqueryOfStems, usesWebSearchSyntax } from './activities-search';
 import { ActivitiesPolicy } from './activities.policy';
 import { ActivityOrganization } from './activity-organization.entity';
+import { ActivityReview } from './activity-review.entity';
 import { Activity } from './activity.entity';
 
 /** An activity with what its response needs (municipality, social area, people, organizations). */
@@ -18,11 +19,11 @@ export interface ActivityRow {
   status: ActivityStatus;
   version: number;
   date: string;
-  durationMinutes: number;
-  type: ActivityType;
-  title: string;
+  durationMinutes: number | null;
+  type: ActivityType | null;
+  title: string | null;
   description: string | null;
-  participantsTotal: number;
+  participantsTotal: number | null;
   participantsCitizens: number | null;
   participantsYouth: number | null;
   participantsFamilies: number | null;
@@ -50,6 +51,23 @@ export interface ActivityRow {
   reviewerId: string | null;
   reviewerName: string | null;
   organizations: { id: string; name: string }[];
+}
+
+/** One decision of the review thread, with its reviewer's name. */
+export interface ReviewRow {
+  id: string;
+  tenantId: string;
+  activityId: string;
+  round: number;
+  decision: ActivityReview['decision'];
+  comment: string | null;
+  reviewerId: string;
+  reviewerName: string;
+  at: Date;
+  editedAt: Date | null;
+  seenAt: Date | null;
+  undoneAt: Date | null;
+  version: number;
 }
 
 export interface ReadOptions {
@@ -379,6 +397,45 @@ export class ActivitiesRepository {
       ActivityOrganization,
       organizationIds.map((organizationId) => ({ tenantId: activity.tenantId, activityId: activity.id, organizationId })),
     );
+  }
+
+  /**
+   * The review thread of an activity the caller may read (through ActivitiesPolicy.readable), oldest
+   * first; empty when the activity is out of scope. In `tx` when given (after a change in it).
+   */
+  async reviews(scope: AccessScope, activityId: string, tx?: ScopedTx): Promise<ReviewRow[]> {
+    const qb = (tx ?? this.door)
+      .select(scope, ActivityReview, 'r')
+      .innerJoin('users', 'ru', 'ru.id = r.reviewer_id')
+      .select('r.id', 'id')
+      .addSelect('r.tenant_id', 'tenantId')
+      .addSelect('r.activity_id', 'activityId')
+      .addSelect('r.round', 'round')
+      .addSelect('r.decision', 'decision')
+      .addSelect('r.comment', 'comment')
+      .addSelect('r.reviewer_id', 'reviewerId')
+      .addSelect('ru.full_name', 'reviewerName')
+      .addSelect('r.at', 'at')
+      .addSelect('r.edited_at', 'editedAt')
+      .addSelect('r.seen_at', 'seenAt')
+      .addSelect('r.undone_at', 'undoneAt')
+      .addSelect('r.version', 'version');
+    const readable = qb.subquery(this.policy.readable, 'ra').select('ra.id').andWhere('ra.id = :reviewsOf', { reviewsOf: activityId });
+    return qb.andWhere(`r.activity_id IN ${readable.getQuery()}`).orderBy('r.at', 'ASC').addOrderBy('r.id', 'ASC').getRawMany<ReviewRow>();
+  }
+
+  async insertReview(tx: ScopedTx, scope: AccessScope, values: Partial<ActivityReview>): Promise<void> {
+    await tx.insert(scope, ActivityReview, values);
+  }
+
+  /** Optimistic update of one review decision (409 STALE_VERSION when `version` is not current). */
+  async updateReview(
+    tx: ScopedTx,
+    scope: AccessScope,
+    review: Pick<ReviewRow, 'id' | 'tenantId' | 'version'>,
+    changes: Partial<ActivityReview>,
+  ): Promise<void> {
+    await tx.updateVersioned(scope, ActivityReview, { id: review.id, version: review.version, tenantId: review.tenantId }, changes);
   }
 
   /** The municipalities of the caller's tenant with this ISTAT code (an admin may get one per tenant). */

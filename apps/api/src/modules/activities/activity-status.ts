@@ -27,12 +27,15 @@ export const REVIEW_ACTIONS: readonly ActivityAction[] = ['approve', 'return', '
 /** Statuses in which the author may edit the activity. */
 export const EDITABLE_STATUSES: readonly ActivityStatus[] = ['draft', 'returned'];
 
+/** A status as stored: `deleted` (a soft-deleted draft) is read by nobody, so no move starts from it. */
+export type StoredStatus = ActivityStatus | 'deleted';
+
 /** The status after `action`, or null when the action is not allowed from `status`. */
-export function nextStatus(status: ActivityStatus, action: ActivityAction): ActivityStatus | null {
+export function nextStatus(status: StoredStatus, action: ActivityAction): ActivityStatus | null {
   const transition = TRANSITIONS[action];
-  return transition.from.includes(status) ? transition.to : null;
+  return status !== 'deleted' && transition.from.includes(status) ? transition.to : null;
 }
 
-export function isEditable(status: ActivityStatus): boolean {
-  return EDITABLE_STATUSES.includes(status);
+export function isEditable(status: StoredStatus): boolean {
+  return status !== 'deleted' && EDITABLE_STATUSES.includes(status);
 }

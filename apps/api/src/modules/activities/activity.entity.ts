@@ -24,20 +24,21 @@ export class Activity extends BaseRecord {
   @Column({ type: 'date' })
   date: string;
 
-  @Column({ name: 'duration_minutes', type: 'int' })
-  durationMinutes: number;
+  /** type, title, duration and participants may be missing in a draft (CHECK activities_complete_unless_draft) */
+  @Column({ name: 'duration_minutes', type: 'int', nullable: true })
+  durationMinutes: number | null;
 
-  @Column({ type: 'text' })
-  type: ActivityType;
+  @Column({ type: 'text', nullable: true })
+  type: ActivityType | null;
 
-  @Column({ type: 'text' })
-  title: string;
+  @Column({ type: 'text', nullable: true })
+  title: string | null;
 
   @Column({ type: 'text', nullable: true })
   description: string | null;
 
-  @Column({ name: 'participants_total', type: 'int' })
-  participantsTotal: number;
+  @Column({ name: 'participants_total', type: 'int', nullable: true })
+  participantsTotal: number | null;
 
   @Column({ name: 'participants_citizens', type: 'int', nullable: true })
   participantsCitizens: number | null;
@@ -84,8 +85,19 @@ export class Activity extends BaseRecord {
   @Column({ name: 'internal_notes', type: 'text', nullable: true })
   internalNotes: string | null;
 
+  /** `deleted`: a soft-deleted draft, which the readable rule leaves out everywhere (never in the API's vocabulary) */
   @Column({ type: 'text', default: 'draft' })
-  status: ActivityStatus;
+  status: ActivityStatus | 'deleted';
+
+  /** submissions so far: a review decision belongs to this round */
+  @Column({ name: 'review_round', type: 'int', default: 0 })
+  reviewRound: number;
+
+  @Column({ name: 'deleted_at', type: 'timestamptz', nullable: true })
+  deletedAt: Date | null;
+
+  @Column({ name: 'deleted_by', type: 'uuid', nullable: true })
+  deletedBy: string | null;
 
   @Column({ name: 'review_comment', type: 'text', nullable: true })
   reviewComment: string | null;

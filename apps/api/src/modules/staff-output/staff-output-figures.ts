@@ -59,7 +59,8 @@ function add(into: Accumulator, row: PeriodGroupRow): void {
   const count = Number(row.count);
   into.activities += count;
   into.byStatus[row.status] += count;
-  into.byType[row.type] += count;
+  // an incomplete draft has no type yet: counted in `activities` and its status only
+  if (row.type !== null) into.byType[row.type] += count;
   if ((STAFF_OUTPUT_REPORTED_STATUSES as readonly ActivityStatus[]).includes(row.status)) {
     into.minutes += Number(row.minutes);
     into.participants += Number(row.participants);

@@ -20,7 +20,8 @@ export interface TenantRow {
 export interface PeriodGroupRow {
   authorId: string;
   status: ActivityStatus;
-  type: ActivityType;
+  /** null: a draft not yet complete */
+  type: ActivityType | null;
   count: number;
   minutes: string | number;
   participants: string | number;

@@ -169,6 +169,16 @@ export class TerritoryRepository {
     return qb.orderBy(BY_MUNICIPALITY_NAME).addOrderBy('m.istat_code').getRawMany<MunicipalityFeatureRow>();
   }
 
+  /** The full boundary of one municipality in scope (by id), or null when it has none or is out of scope. */
+  async findBoundary(scope: AccessScope, municipalityId: string): Promise<PolygonalGeometry | null> {
+    const row = await this.door
+      .select(scope, Municipality, 'm', visibleMunicipalities)
+      .select('m.boundary', 'boundary')
+      .andWhere('m.id = :boundaryOf', { boundaryOf: municipalityId })
+      .getRawOne<{ boundary: PolygonalGeometry | null }>();
+    return row?.boundary ?? null;
+  }
+
   /** Municipalities in scope whose full boundary's bounding box contains the point, with that boundary. */
   async findBoundaryCandidates(
     scope: AccessScope,

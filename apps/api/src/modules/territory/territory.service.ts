@@ -165,6 +165,16 @@ export class TerritoryService {
     return hit ? toMunicipalityDto(hit) : null;
   }
 
+  /**
+   * Whether the point lies inside the municipality's full boundary (the same test as
+   * `findMunicipalityAt`); null when the municipality has no boundary (or is out of scope), so the
+   * caller cannot tell and does not refuse. Used by activities to refuse a point outside their municipality.
+   */
+  async municipalityContains(scope: AccessScope, municipalityId: string, point: LatLon): Promise<boolean | null> {
+    const boundary = await this.territory.findBoundary(scope, municipalityId);
+    return boundary ? pointInGeometry(point, boundary) : null;
+  }
+
   /** Admins import a metropolitan city from the server's territory folder (TRAMA_TERRITORY_DIR). */
   async importTerritory(scope: AccessScope, request: ImportTerritoryDto): Promise<ImportSummary> {
     if (!scope.isAdmin) throw CommonErrors.FORBIDDEN('Only a platform admin can import a territory');

@@ -98,6 +98,36 @@ export const VALID_EXAMPLES: Record<string, ValidExample> = {
     },
   },
   setTenantLogo: { role: 'coordinator', build: async () => ({ raw: validUpload() }) },
+  deleteActivity: {
+    role: 'innovator',
+    build: async (w) => {
+      const a = await w.activityIn('draft');
+      return { path: { id: a.id }, query: [['version', String(a.version)]] };
+    },
+  },
+  duplicateActivity: {
+    role: 'innovator',
+    build: async (w) => {
+      const a = await w.activityIn('approved');
+      return { path: { id: a.id }, body: { clientId: randomUUID(), date: '2026-11-27' } };
+    },
+  },
+  undoReview: {
+    role: 'coordinator',
+    build: async (w) => {
+      const a = await w.activityIn('approved');
+      await w.renewReviews(a.id);
+      return { path: { id: a.id }, body: { version: a.version } };
+    },
+  },
+  editReviewComment: {
+    role: 'coordinator',
+    build: async (w) => {
+      const a = await w.activityIn('returned');
+      await w.renewReviews(a.id);
+      return { path: { id: a.id }, body: { version: a.version, comment: 'Aggiungi anche il verbale' } };
+    },
+  },
   createOrganization: {
     role: 'innovator',
     build: async () => ({ body: { name: `Associazione ${randomUUID().slice(0, 8)}`, kind: 'aps', municipality: '072006' } }),

@@ -150,6 +150,18 @@ export class FuzzWorld {
   }
 
   /** An activity of the innovator (in Bari) in this status: an existing one, or one brought there through the API. */
+  /**
+   * Makes a reused activity's decisions the coordinator's and dates them now (the other roles' runs of
+   * approve/return may have decided it, and long ago): its undo and comment edit are then valid for the coordinator.
+   */
+  async renewReviews(activityId: string): Promise<void> {
+    this.writes++;
+    await this.t.db.query(`UPDATE activity_reviews SET at = now(), reviewer_id = $2, seen_at = NULL WHERE activity_id = $1`, [
+      activityId,
+      this.user('coordinator').id,
+    ]);
+  }
+
   async activityIn(status: ActivityStatus): Promise<{ id: string; version: number }> {
     const [found] = await this.t.db.query(
       `SELECT id, version FROM activities WHERE author_id = $1 AND status = $2 ORDER BY created_at DESC LIMIT 1`,

@@ -1,3 +1,4 @@
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useLocation, useNavigate, useParams } from 'react-router';
 import { Alert } from '../../components/alert';
@@ -10,6 +11,7 @@ import { useActivity } from '../../features/activities/api/get-activity';
 import { ActivityDetail, type DetailNotice } from '../../features/activities/components/activity-detail';
 import { ActivityForm, type ActivityFormOutcome, type OrganizationsFieldProps } from '../../features/activities/components/activity-form';
 import { ActivityList } from '../../features/activities/components/activity-list';
+import { LeaveGuard } from '../../features/activities/components/leave-guard';
 import { ReviewQueue } from '../../features/activities/components/review-queue';
 import { todayIso } from '../../features/activities/utils/dates';
 import { canLogActivities, isEditable } from '../../features/activities/utils/permissions';
@@ -27,6 +29,8 @@ function useAfterSave() {
 export function ActivitiesRoute() {
   const { t } = useTranslation();
   const user = useSessionUser();
+  const location = useLocation();
+  const deleted = (location.state as { notice?: string } | null)?.notice === 'deleted';
   return (
     <div className="stack">
       <PageHeading
@@ -40,6 +44,7 @@ export function ActivitiesRoute() {
           ) : null
         }
       />
+      {deleted ? <Alert tone="success">{t('activities.draftActions.deleted')}</Alert> : null}
       <ActivityList />
     </div>
   );
@@ -49,8 +54,10 @@ export function NewActivityRoute() {
   const { t } = useTranslation();
   const user = useSessionUser();
   const afterSave = useAfterSave();
+  const [dirty, setDirty] = useState(false);
   return (
     <div className="narrow stack">
+      <LeaveGuard dirty={dirty} />
       <p className="breadcrumb">
         <Link to="/attivita">{t('activities.detail.back')}</Link>
       </p>
@@ -63,6 +70,7 @@ export function NewActivityRoute() {
           defaultDate={todayIso()}
           renderOrganizations={renderOrganizations}
           onDone={(activity, outcome) => afterSave(activity.id, outcome)}
+          onDirtyChange={setDirty}
         />
       )}
     </div>
@@ -75,6 +83,7 @@ export function EditActivityRoute() {
   const user = useSessionUser();
   const query = useActivity(id);
   const afterSave = useAfterSave();
+  const [dirty, setDirty] = useState(false);
   const back = (
     <p className="breadcrumb">
       <Link to={`/attivita/${id}`}>{t('activities.form.backToActivity')}</Link>
@@ -98,8 +107,9 @@ export function EditActivityRoute() {
   const editable = activity.author.id === user.id && isEditable(activity.status);
   return (
     <div className="narrow stack">
+      <LeaveGuard dirty={dirty} />
       {back}
-      <PageHeading title={t('activities.form.editTitle')} lead={activity.title} />
+      <PageHeading title={t('activities.form.editTitle')} lead={activity.title ?? t('activities.untitled')} />
       {editable ? (
         <ActivityForm
           key={activity.id}
@@ -108,6 +118,7 @@ export function EditActivityRoute() {
           defaultDate={activity.date}
           renderOrganizations={renderOrganizations}
           onDone={(saved, outcome) => afterSave(saved.id, outcome)}
+          onDirtyChange={setDirty}
         />
       ) : (
         <Alert tone="info">{t('activities.form.notEditable', { status: t(`vocab.activityStatus.${activity.status}`) })}</Alert>

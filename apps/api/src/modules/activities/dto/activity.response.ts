@@ -49,6 +49,24 @@ class InitiativeRefDto {
   @ApiText(NAME_LENGTH) title: string;
 }
 
+/** Reviews listed on one activity: far more rounds than any activity has (each round is a submission). */
+export const MAX_REVIEWS = 1000;
+
+/** One decision of the review thread (docs/activities.md, "The review thread"). */
+@ApiSchema({ name: 'ActivityReview' })
+export class ActivityReviewDto {
+  @ApiUuid() id: string;
+  @ApiInt(1, INT32_MAX, { description: 'the submission this decision answered (1 = the first)' }) round: number;
+  @ApiEnum(['approve', 'return', 'reopen'], 'ActivityReviewDecision') decision: 'approve' | 'return' | 'reopen';
+  @ApiText(MAX_COMMENT, { nullable: true }) comment: string | null;
+  @ApiProperty({ type: () => UserRefDto }) reviewer: UserRefDto;
+  @ApiDateTime() at: string;
+  @ApiDateTime({ nullable: true, description: 'when the reviewer last corrected the comment' }) editedAt: string | null;
+  @ApiDateTime({ nullable: true, description: 'when the author first opened the activity after this decision' }) seenAt: string | null;
+  @ApiDateTime({ nullable: true, description: 'when the reviewer undid it (the activity went back to submitted)' })
+  undoneAt: string | null;
+}
+
 @ApiSchema({ name: 'Activity' })
 export class ActivityResponseDto {
   @ApiUuid() id: string;
@@ -60,11 +78,15 @@ export class ActivityResponseDto {
   socialArea: SocialAreaRefDto | null;
   @ApiProperty({ type: () => UserRefDto }) author: UserRefDto;
   @ApiDate({ example: '2026-11-20' }) date: string;
-  @ApiInt(1, MAX_DURATION_MINUTES) durationMinutes: number;
-  @ApiEnum(ACTIVITY_TYPES, 'ActivityType') type: ActivityType;
-  @ApiText(TEXT_LIMITS.title, { minLength: 1 }) title: string;
+  @ApiInt(1, MAX_DURATION_MINUTES, { nullable: true, description: 'null only in a draft not yet complete' })
+  durationMinutes: number | null;
+  @ApiEnum(ACTIVITY_TYPES, 'ActivityType', { nullable: true, description: 'null only in a draft not yet complete' })
+  type: ActivityType | null;
+  @ApiText(TEXT_LIMITS.title, { minLength: 1, nullable: true, description: 'null only in a draft not yet complete' })
+  title: string | null;
   @ApiText(TEXT_LIMITS.description, { nullable: true }) description: string | null;
-  @ApiProperty({ type: () => ParticipantsResponseDto }) participants: ParticipantsResponseDto;
+  @ApiProperty({ type: () => ParticipantsResponseDto, nullable: true, description: 'null only in a draft not yet complete' })
+  participants: ParticipantsResponseDto | null;
   @ApiEnumArray(THEMES, 'Theme') themes: Theme[];
   @ApiArray(OrganizationRefDto, MAX_ORGANIZATIONS) organizations: OrganizationRefDto[];
   @ApiProperty({ type: () => BuildingRefDto, nullable: true, description: 'always null until the buildings register exists' })
@@ -83,6 +105,12 @@ export class ActivityResponseDto {
   @ApiProperty({ type: () => UserRefDto, nullable: true, description: 'null for municipality users' }) reviewedBy: UserRefDto | null;
   @ApiDateTime() createdAt: string;
   @ApiDateTime() updatedAt: string;
+  @ApiArray(ActivityReviewDto, MAX_REVIEWS, {
+    required: false,
+    description:
+      'the review thread, every round, oldest first: only on a single activity (detail and the answers of its actions), never in lists; empty for municipality users',
+  })
+  reviews?: ActivityReviewDto[];
 }
 
 @ApiSchema({ name: 'ActivityPage' })
@@ -94,7 +122,17 @@ export class ActivityPageDto {
   @ApiInt(1, MAX_PAGE_SIZE) pageSize: number;
 }
 
-export const ACTIVITY_HISTORY_ACTIONS = ['create', 'update', 'submit', 'approve', 'return', 'reopen'] as const;
+export const ACTIVITY_HISTORY_ACTIONS = [
+  'create',
+  'update',
+  'submit',
+  'approve',
+  'return',
+  'reopen',
+  'undo_review',
+  'edit_review_comment',
+  'delete',
+] as const;
 
 /** One audit entry of an activity: `before` and `after` are the audited fields of the activity around the change. */
 @ApiSchema({ name: 'ActivityHistoryEntry' })

@@ -34,3 +34,23 @@ export class ReturnActivityDto {
   @Optional()
   version?: number;
 }
+
+/** undo of the caller's latest approve or return: the version the caller got back from that decision. */
+@ApiSchema({ name: 'UndoReviewRequest' })
+export class UndoReviewDto {
+  @VersionColumn({ description: 'the version returned by the decision; a later one (the author acted) is a 409' })
+  version: number;
+}
+
+/** The reviewer corrects the comment of their latest return (or reopen) until the author opens the activity. */
+@ApiSchema({ name: 'EditReviewCommentRequest' })
+export class EditReviewCommentDto {
+  @ApiText(MAX_COMMENT, { minLength: 1, description: 'the corrected comment (trimmed, not empty)' })
+  @Trim()
+  @IsString()
+  @Length(1, MAX_COMMENT, { message: 'comment must not be empty (at most $constraint2 characters)' })
+  comment: string;
+
+  @VersionColumn({ description: 'the current version of the activity (a stale one is a 409)' })
+  version: number;
+}

@@ -17,7 +17,8 @@ export type ActionDone = 'submitted' | 'approved' | 'returned' | 'reopened';
 interface ActivityActionsProps {
   activity: ActivityDto;
   user: Pick<SessionUser, 'id' | 'role'>;
-  onDone: (what: ActionDone) => void;
+  /** `activity`: the activity as the move left it (the undo of an approve or return sends its version) */
+  onDone: (what: ActionDone, activity: ActivityDto) => void;
 }
 
 /** The moves the user may make on the activity now: edit, submit; approve, return with a comment, reopen. */
@@ -51,13 +52,17 @@ export function ActivityActions({ activity, user, onDone }: ActivityActionsProps
         commentRef.current?.focus();
         return;
       }
-      giveBack.mutate({ ...base, comment: comment.trim() }, { onSuccess: () => onDone('returned') });
+      giveBack.mutate({ ...base, comment: comment.trim() }, { onSuccess: (done) => onDone('returned', done) });
     } else if (commentFor === 'reopen') {
-      reopen.mutate({ ...base, ...(comment.trim() ? { comment: comment.trim() } : {}) }, { onSuccess: () => onDone('reopened') });
+      reopen.mutate({ ...base, ...(comment.trim() ? { comment: comment.trim() } : {}) }, { onSuccess: (done) => onDone('reopened', done) });
     }
   };
+  // Enter starts a new line; Ctrl/⌘+Enter sends, as the button does.
   const onCommentKey = (event: KeyboardEvent<HTMLTextAreaElement>) => {
-    if (event.key === 'Escape') {
+    if (event.key === 'Enter' && (event.ctrlKey || event.metaKey) && !event.nativeEvent.isComposing) {
+      event.preventDefault();
+      sendComment();
+    } else if (event.key === 'Escape') {
       event.preventDefault();
       setCommentFor(null);
     }
@@ -83,7 +88,7 @@ export function ActivityActions({ activity, user, onDone }: ActivityActionsProps
             disabled={pending}
             onClick={() => {
               reset();
-              submit.mutate(base, { onSuccess: () => onDone('submitted') });
+              submit.mutate(base, { onSuccess: (done) => onDone('submitted', done) });
             }}
           >
             {t('activities.actions.submit')}
@@ -96,7 +101,7 @@ export function ActivityActions({ activity, user, onDone }: ActivityActionsProps
             disabled={pending}
             onClick={() => {
               reset();
-              approve.mutate(base, { onSuccess: () => onDone('approved') });
+              approve.mutate(base, { onSuccess: (done) => onDone('approved', done) });
             }}
           >
             {t('activities.actions.approve')}
@@ -136,6 +141,9 @@ export function ActivityActions({ activity, user, onDone }: ActivityActionsProps
           <label className="field__label" htmlFor={commentId}>
             {commentFor === 'return' ? t('activities.review.commentRequired') : t('activities.review.commentOptional')}
           </label>
+          <p className="field__hint" id={`${commentId}-hint`}>
+            {t('activities.review.commentKeys')}
+          </p>
           <textarea
             ref={commentRef}
             id={commentId}
@@ -144,7 +152,7 @@ export function ActivityActions({ activity, user, onDone }: ActivityActionsProps
             value={comment}
             maxLength={2000}
             aria-invalid={commentError || undefined}
-            aria-describedby={commentError ? `${commentId}-error` : undefined}
+            aria-describedby={`${commentId}-hint${commentError ? ` ${commentId}-error` : ''}`}
             onChange={(e) => {
               setComment(e.target.value);
               setCommentError(false);

@@ -12,12 +12,17 @@ import { useSessionUser } from '../../../lib/auth/session';
 import { useFormatters } from '../../../lib/i18n/format';
 import { useActivity } from '../api/get-activity';
 import { isEditable } from '../utils/permissions';
+import { formatCoordinate } from '../utils/coordinates';
 import '../activities.css';
 import { ActivityActions, type ActionDone } from './activity-actions';
 import { ActivityAttachments } from './activity-attachments';
 import { ActivityHistory } from './activity-history';
+import { ActivityPointMap } from './activity-point-map';
+import { DraftActions } from './draft-actions';
 import { ReviewComment } from './review-comment';
+import { ReviewThread } from './review-thread';
 import { StatusBadge } from './status-badge';
+import { UndoNotice, type ReviewDone } from './undo-notice';
 
 export type DetailNotice = ActionDone | 'saved';
 
@@ -37,10 +42,11 @@ function Text({ value }: { value: string | null | undefined }) {
 }
 
 function Summary({ activity }: { activity: ActivityDto }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const format = useFormatters();
   const p = activity.participants;
-  const groups = PARTICIPANT_GROUPS.filter((g) => typeof p[g] === 'number');
+  const groups = p ? PARTICIPANT_GROUPS.filter((g) => typeof p[g] === 'number') : [];
+  const toComplete = <span className="muted">{t('activities.toComplete')}</span>;
   return (
     <dl className="summary">
       <dt>{t('activities.fields.status')}</dt>
@@ -48,7 +54,7 @@ function Summary({ activity }: { activity: ActivityDto }) {
         <StatusBadge status={activity.status} />
       </dd>
       <dt>{t('activities.fields.type')}</dt>
-      <dd>{t(`vocab.activityType.${activity.type}`)}</dd>
+      <dd>{activity.type ? t(`vocab.activityType.${activity.type}`) : toComplete}</dd>
       <dt>{t('activities.fields.date')}</dt>
       <dd>{format.date(activity.date)}</dd>
       <dt>{t('activities.fields.municipality')}</dt>
@@ -57,11 +63,15 @@ function Summary({ activity }: { activity: ActivityDto }) {
         {activity.socialArea ? <span className="muted"> · {activity.socialArea.name}</span> : null}
       </dd>
       <dt>{t('activities.fields.duration')}</dt>
-      <dd>{t('activities.form.minutes', { count: activity.durationMinutes, formatted: format.integer(activity.durationMinutes) })}</dd>
+      <dd>
+        {activity.durationMinutes !== null
+          ? t('activities.form.minutes', { count: activity.durationMinutes, formatted: format.integer(activity.durationMinutes) })
+          : toComplete}
+      </dd>
       <dt>{t('activities.fields.participants')}</dt>
       <dd>
-        {t('activities.fields.participantsCount', { count: p.total, formatted: format.integer(p.total) })}
-        {groups.length ? (
+        {p ? t('activities.fields.participantsCount', { count: p.total, formatted: format.integer(p.total) }) : toComplete}
+        {p && groups.length ? (
           <ul className="plain-list">
             {groups.map((g) => (
               <li key={g}>
@@ -78,7 +88,10 @@ function Summary({ activity }: { activity: ActivityDto }) {
       <dt>{t('activities.fields.location')}</dt>
       <dd>
         {activity.location
-          ? t('activities.fields.coordinates', { lat: format.number(activity.location.lat), lon: format.number(activity.location.lon) })
+          ? t('activities.fields.coordinates', {
+              lat: formatCoordinate(activity.location.lat, i18n.language),
+              lon: formatCoordinate(activity.location.lon, i18n.language),
+            })
           : t('common.none')}
       </dd>
       <dt>{t('activities.fields.author')}</dt>
@@ -107,6 +120,7 @@ export function ActivityDetail({ id, notice: initialNotice }: { id: string; noti
   const user = useSessionUser();
   const query = useActivity(id);
   const [notice, setNotice] = useState<DetailNotice | undefined>(initialNotice);
+  const [reviewDone, setReviewDone] = useState<ReviewDone | null>(null);
   const noticeRef = useRef<HTMLDivElement>(null);
 
   // After an action the button that was pressed may be gone: focus the outcome, which is also announced.
@@ -136,15 +150,34 @@ export function ActivityDetail({ id, notice: initialNotice }: { id: string; noti
       <p className="breadcrumb">
         <Link to="/attivita">{t('activities.detail.back')}</Link>
       </p>
-      <PageHeading title={activity.title} lead={<StatusBadge status={activity.status} />} />
+      <PageHeading title={activity.title ?? t('activities.untitled')} lead={<StatusBadge status={activity.status} />} />
       <div ref={noticeRef} tabIndex={-1} className="notice-anchor">
-        {notice ? <Alert tone="success">{t(`activities.notices.${notice}`)}</Alert> : null}
+        {reviewDone ? (
+          <UndoNotice
+            key={`${reviewDone.activity.id}:${reviewDone.activity.version}`}
+            done={reviewDone}
+            onUndone={() => noticeRef.current?.focus()}
+          />
+        ) : notice ? (
+          <Alert tone="success">{t(`activities.notices.${notice}`)}</Alert>
+        ) : null}
       </div>
       <ReviewComment activity={activity} />
-      <ActivityActions activity={activity} user={user} onDone={setNotice} />
+      <ActivityActions
+        activity={activity}
+        user={user}
+        onDone={(what, done) => {
+          setNotice(what);
+          setReviewDone(
+            what === 'approved' || what === 'returned' ? { activity: done, action: what === 'approved' ? 'approve' : 'return' } : null,
+          );
+        }}
+      />
+      <DraftActions activity={activity} user={user} />
       <Section title={t('activities.detail.summary')}>
         <Summary activity={activity} />
       </Section>
+      <ActivityPointMap activity={activity} />
       <Section title={t('activities.detail.report')}>
         <dl className="summary">
           <dt>{t('activities.fields.description')}</dt>
@@ -161,6 +194,7 @@ export function ActivityDetail({ id, notice: initialNotice }: { id: string; noti
           ) : null}
         </dl>
       </Section>
+      <ReviewThread activity={activity} user={user} />
       {user.role !== 'municipality' ? (
         <Section title={t('activities.attachments.title')}>
           <ActivityAttachments activityId={activity.id} canEdit={activity.author.id === user.id && isEditable(activity.status)} />

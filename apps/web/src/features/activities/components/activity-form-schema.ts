@@ -38,16 +38,19 @@ const count = z
   .refine((v) => v === '' || WHOLE.test(v), { error: 'validation.wholeNumber' });
 const text = (max: number) => z.string().max(max, { error: 'validation.tooLong' });
 
-const participants = z.object({
-  total: z
-    .string()
-    .trim()
-    .min(1, { error: 'validation.required' })
-    .refine((v) => WHOLE.test(v), { error: 'validation.wholeNumber' }),
-  ...(Object.fromEntries(PARTICIPANT_GROUPS.map((g) => [g, count])) as Record<ParticipantGroup, typeof count>),
-});
+/** `full`: what submission needs (a draft may leave type, title, duration and the participants blank). */
+function participantsSchema(full: boolean) {
+  return z.object({
+    total: z
+      .string()
+      .trim()
+      .refine((v) => !full || v.length > 0, { error: 'validation.required' })
+      .refine((v) => v === '' || WHOLE.test(v), { error: 'validation.wholeNumber' }),
+    ...(Object.fromEntries(PARTICIPANT_GROUPS.map((g) => [g, count])) as Record<ParticipantGroup, typeof count>),
+  });
+}
 
-export type ParticipantsValues = z.input<typeof participants>;
+export type ParticipantsValues = z.input<ReturnType<typeof participantsSchema>>;
 
 /** The sum of the groups that are filled in (blank or malformed ones count as 0). */
 export function groupsSum(values: ParticipantsValues): number {
@@ -60,42 +63,64 @@ export function groupsExceedTotal(values: ParticipantsValues): boolean {
   return WHOLE.test(total) && groupsSum(values) > Number(total);
 }
 
-export const activitySchema = z
-  .object({
-    type: z.string().refine((v) => (ACTIVITY_TYPES as readonly string[]).includes(v), { error: 'validation.required' }),
-    title: z.string().trim().min(1, { error: 'validation.required' }).max(ACTIVITY_LIMITS.title, { error: 'validation.tooLong' }),
-    date: z.string().min(1, { error: 'validation.required' }).refine(isRealDate, { error: 'validation.date' }),
-    municipality: z.string().min(1, { error: 'validation.required' }),
-    durationMinutes: z
-      .string()
-      .trim()
-      .min(1, { error: 'validation.required' })
-      .refine((v) => WHOLE.test(v) && Number(v) >= 1 && Number(v) <= ACTIVITY_LIMITS.maxDuration, { error: 'validation.duration' }),
-    participants,
-    description: text(ACTIVITY_LIMITS.description),
-    themes: z.array(z.enum(THEMES)),
-    organizations: z.array(z.object({ id: z.string(), name: z.string() })),
-    location: z.object({ lat: z.string(), lon: z.string() }),
-    outcomes: text(ACTIVITY_LIMITS.outcomes),
-    followUps: text(ACTIVITY_LIMITS.followUps),
-    internalNotes: text(ACTIVITY_LIMITS.internalNotes),
-  })
-  .superRefine((values, ctx) => {
-    if (groupsExceedTotal(values.participants)) {
-      ctx.addIssue({ code: 'custom', path: ['participants', 'total'], message: 'validation.groupsExceedTotal' });
-    }
-    const { lat, lon } = values.location;
-    if (lat.trim() || lon.trim()) {
-      const la = parseDecimal(lat);
-      const lo = parseDecimal(lon);
-      if (!(la >= LOCATION_BOUNDS.minLat && la <= LOCATION_BOUNDS.maxLat)) {
-        ctx.addIssue({ code: 'custom', path: ['location', 'lat'], message: lat.trim() ? 'validation.latitude' : 'validation.required' });
+/**
+ * The form's rules. `full` (submission): every field marked * is needed. A draft (`full: false`)
+ * needs only municipality and date; what is typed must still be well-formed.
+ */
+const makeSchema = (full: boolean) =>
+  z
+    .object({
+      type: z
+        .string()
+        .refine((v) => (!full && v === '') || (ACTIVITY_TYPES as readonly string[]).includes(v), { error: 'validation.required' }),
+      title: z
+        .string()
+        .trim()
+        .refine((v) => !full || v.length > 0, { error: 'validation.required' })
+        .refine((v) => v.length <= ACTIVITY_LIMITS.title, { error: 'validation.tooLong' }),
+      date: z.string().min(1, { error: 'validation.required' }).refine(isRealDate, { error: 'validation.date' }),
+      municipality: z.string().min(1, { error: 'validation.required' }),
+      durationMinutes: z
+        .string()
+        .trim()
+        .refine((v) => !full || v.length > 0, { error: 'validation.required' })
+        .refine((v) => v === '' || (WHOLE.test(v) && Number(v) >= 1 && Number(v) <= ACTIVITY_LIMITS.maxDuration), {
+          error: 'validation.duration',
+        }),
+      participants: participantsSchema(full),
+      description: text(ACTIVITY_LIMITS.description),
+      themes: z.array(z.enum(THEMES)),
+      organizations: z.array(z.object({ id: z.string(), name: z.string() })),
+      location: z.object({ lat: z.string(), lon: z.string() }),
+      outcomes: text(ACTIVITY_LIMITS.outcomes),
+      followUps: text(ACTIVITY_LIMITS.followUps),
+      internalNotes: text(ACTIVITY_LIMITS.internalNotes),
+    })
+    .superRefine((values, ctx) => {
+      // groups without a total would be lost: the total comes with them, even in a draft
+      if (values.participants.total.trim() === '' && PARTICIPANT_GROUPS.some((g) => values.participants[g].trim() !== '')) {
+        ctx.addIssue({ code: 'custom', path: ['participants', 'total'], message: 'validation.required' });
       }
-      if (!(lo >= LOCATION_BOUNDS.minLon && lo <= LOCATION_BOUNDS.maxLon)) {
-        ctx.addIssue({ code: 'custom', path: ['location', 'lon'], message: lon.trim() ? 'validation.longitude' : 'validation.required' });
+      if (groupsExceedTotal(values.participants)) {
+        ctx.addIssue({ code: 'custom', path: ['participants', 'total'], message: 'validation.groupsExceedTotal' });
       }
-    }
-  });
+      const { lat, lon } = values.location;
+      if (lat.trim() || lon.trim()) {
+        const la = parseDecimal(lat);
+        const lo = parseDecimal(lon);
+        if (!(la >= LOCATION_BOUNDS.minLat && la <= LOCATION_BOUNDS.maxLat)) {
+          ctx.addIssue({ code: 'custom', path: ['location', 'lat'], message: lat.trim() ? 'validation.latitude' : 'validation.required' });
+        }
+        if (!(lo >= LOCATION_BOUNDS.minLon && lo <= LOCATION_BOUNDS.maxLon)) {
+          ctx.addIssue({ code: 'custom', path: ['location', 'lon'], message: lon.trim() ? 'validation.longitude' : 'validation.required' });
+        }
+      }
+    });
+
+/** Submission: the full set. */
+export const activitySchema = makeSchema(true);
+/** Saving a draft: only municipality and date, the rest well-formed when typed. */
+export const draftSchema = makeSchema(false);
 
 export type ActivityFormValues = z.input<typeof activitySchema>;
 
@@ -141,15 +166,15 @@ export function emptyActivity(defaults: { date: string; municipality: string }):
 
 export function activityValuesOf(activity: ActivityDto): ActivityFormValues {
   const p = activity.participants;
-  const group = (g: ParticipantGroup) => (typeof p[g] === 'number' ? String(p[g]) : '');
+  const group = (g: ParticipantGroup) => (p && typeof p[g] === 'number' ? String(p[g]) : '');
   return {
-    type: activity.type,
-    title: activity.title,
+    type: activity.type ?? '',
+    title: activity.title ?? '',
     date: activity.date.slice(0, 10),
     municipality: activity.municipality.istatCode,
-    durationMinutes: String(activity.durationMinutes),
+    durationMinutes: activity.durationMinutes === null ? '' : String(activity.durationMinutes),
     participants: {
-      total: String(p.total),
+      total: p ? String(p.total) : '',
       citizens: group('citizens'),
       youth: group('youth'),
       families: group('families'),
@@ -168,7 +193,9 @@ export function activityValuesOf(activity: ActivityDto): ActivityFormValues {
 }
 
 function participantsOf(values: ParticipantsValues): Participants {
-  const result: Participants = { total: Number(values.total) };
+  // a draft without a total has no participants yet (groups alone are refused by the API)
+  if (values.total.trim() === '') return null;
+  const result: NonNullable<Participants> = { total: Number(values.total) };
   for (const group of PARTICIPANT_GROUPS) {
     const value = values[group].trim();
     if (value !== '') result[group] = Number(value);
@@ -178,15 +205,16 @@ function participantsOf(values: ParticipantsValues): Participants {
 
 const orNull = (value: string) => value.trim() || null;
 
-/** The request body for the values (validated by the schema). Optional texts left blank are sent as null. */
+/** The request body for the values (validated by the schema). Fields left blank are sent as null (a draft may lack any). */
 export function activityFields(values: ActivityFormValues): Omit<CreateActivityRequest, 'clientId'> {
   const { lat, lon } = values.location;
+  const duration = values.durationMinutes.trim();
   return {
-    type: values.type as ActivityType,
-    title: values.title.trim(),
+    type: values.type ? (values.type as ActivityType) : null,
+    title: orNull(values.title),
     date: values.date,
     municipality: values.municipality,
-    durationMinutes: Number(values.durationMinutes),
+    durationMinutes: duration ? Number(duration) : null,
     participants: participantsOf(values.participants),
     description: orNull(values.description),
     themes: [...values.themes] as Theme[],

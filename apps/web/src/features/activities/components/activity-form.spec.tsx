@@ -20,7 +20,9 @@ const noBoundaries = () => jsonResponse(200, { type: 'FeatureCollection', featur
 
 /** As a response says participants: the groups counted, without the nulls a request may send. */
 const counted = (participants: CreateActivityRequest['participants']): ActivityDto['participants'] =>
-  Object.fromEntries(Object.entries(participants).filter(([, n]) => n !== null && n !== undefined)) as ActivityDto['participants'];
+  participants
+    ? (Object.fromEntries(Object.entries(participants).filter(([, n]) => n !== null && n !== undefined)) as ActivityDto['participants'])
+    : null;
 
 function activityFrom(body: CreateActivityRequest, overrides: Partial<ActivityDto> = {}): ActivityDto {
   return {
@@ -32,9 +34,9 @@ function activityFrom(body: CreateActivityRequest, overrides: Partial<ActivityDt
     socialArea: null,
     author: { id: innovator.id, fullName: innovator.fullName },
     date: body.date,
-    durationMinutes: body.durationMinutes,
-    type: body.type,
-    title: body.title,
+    durationMinutes: body.durationMinutes ?? null,
+    type: body.type ?? null,
+    title: body.title ?? null,
     description: body.description ?? null,
     participants: counted(body.participants),
     themes: body.themes ?? [],

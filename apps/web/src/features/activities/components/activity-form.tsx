@@ -1,6 +1,6 @@
 import { zodResolver } from '@hookform/resolvers/zod';
 import { ACTIVITY_TYPES } from '@trama/contracts';
-import { useEffect, useId, useMemo, useState, type BaseSyntheticEvent, type ReactNode, type Ref } from 'react';
+import { useEffect, useId, useMemo, useRef, useState, type BaseSyntheticEvent, type ReactNode, type Ref } from 'react';
 import { Controller, useForm, useWatch } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { Alert } from '../../../components/alert';
@@ -20,6 +20,7 @@ import {
   activityFields,
   activitySchema,
   activityValuesOf,
+  draftSchema,
   emptyActivity,
   type ActivityFormValues,
 } from './activity-form-schema';
@@ -57,6 +58,8 @@ interface ActivityFormProps {
   defaultDate: string;
   renderOrganizations?: (props: OrganizationsFieldProps) => ReactNode;
   onDone: (activity: ActivityDto, outcome: ActivityFormOutcome) => void;
+  /** told when the form starts or stops holding unsaved text (the route asks before leaving: LeaveGuard) */
+  onDirtyChange?: (dirty: boolean) => void;
 }
 
 type Problem =
@@ -74,10 +77,12 @@ type Problem =
  * says why it stopped; this form turns that into messages beside the fields or above them. The typed
  * text is never dropped: after a conflict (409) the user chooses to keep it or to load the other version.
  */
-export function ActivityForm({ activity, municipalities, defaultDate, renderOrganizations, onDone }: ActivityFormProps) {
+export function ActivityForm({ activity, municipalities, defaultDate, renderOrganizations, onDone, onDirtyChange }: ActivityFormProps) {
   const { t } = useTranslation();
   const format = useFormatters();
   const alertId = useId();
+  /** which rules the resolver applies: the draft's (what was typed) or submission's (the full set) */
+  const intent = useRef<SaveIntent>('draft');
   const defaultValues = useMemo(
     () =>
       activity
@@ -95,10 +100,17 @@ export function ActivityForm({ activity, municipalities, defaultDate, renderOrga
     setValue,
     reset,
     formState: { errors, isSubmitted, isDirty },
-  } = useForm<ActivityFormValues>({ resolver: zodResolver(activitySchema), defaultValues });
+  } = useForm<ActivityFormValues>({
+    // a draft is saved with what was typed; submission needs the full set (the server says the same)
+    resolver: (values, context, options) =>
+      zodResolver(intent.current === 'submit' ? activitySchema : draftSchema)(values, context, options),
+    defaultValues,
+  });
   // an edit that changes nothing sends no PATCH: the baseline is the activity as the form first shows it
   const sequence = useActivitySave({ activity, baseline: activity ? activityFields(defaultValues) : undefined });
   const [problem, setProblem] = useState<Problem | null>(null);
+
+  useEffect(() => onDirtyChange?.(isDirty), [isDirty, onDirtyChange]);
 
   // Closing or reloading the tab with unsaved text asks first (in-app links leave the form as any page).
   useEffect(() => {
@@ -125,6 +137,20 @@ export function ActivityForm({ activity, municipalities, defaultDate, renderOrga
       return;
     }
     const { failure } = result;
+    // our own codes get our own words beside their fields
+    if (failure.kind === 'invalid' && failure.error.code === 'ACTIVITY_POINT_OUTSIDE_MUNICIPALITY') {
+      setError('location.lat', { type: 'server', message: 'validation.pointOutside' }, { shouldFocus: true });
+      setProblem({ kind: 'fields', unmatched: [] });
+      return;
+    }
+    if (failure.kind === 'invalid' && failure.error.code === 'ACTIVITY_INCOMPLETE') {
+      const fields: Record<string, keyof ActivityFormValues | 'participants.total'> = { participants: 'participants.total' };
+      failure.error.details.forEach((d, i) =>
+        setError((fields[d.field] ?? d.field) as 'title', { type: 'server', message: 'validation.required' }, { shouldFocus: i === 0 }),
+      );
+      setProblem({ kind: 'fields', unmatched: [] });
+      return;
+    }
     if (failure.kind === 'conflict') setProblem({ kind: 'conflict' });
     else if (failure.kind === 'invalid')
       setProblem({ kind: 'fields', unmatched: applyServerFieldErrors(failure.error, setError, ACTIVITY_FIELDS, ACTIVITY_FIELD_ALIASES) });
@@ -132,8 +158,14 @@ export function ActivityForm({ activity, municipalities, defaultDate, renderOrga
   };
 
   const onInvalid = () => setProblem({ kind: 'invalid' });
-  const saveDraft = (event?: BaseSyntheticEvent) => handleSubmit((values) => save(values, 'draft'), onInvalid)(event);
-  const sendForReview = (event?: BaseSyntheticEvent) => handleSubmit((values) => save(values, 'submit'), onInvalid)(event);
+  const saveDraft = (event?: BaseSyntheticEvent) => {
+    intent.current = 'draft';
+    return handleSubmit((values) => save(values, 'draft'), onInvalid)(event);
+  };
+  const sendForReview = (event?: BaseSyntheticEvent) => {
+    intent.current = 'submit';
+    return handleSubmit((values) => save(values, 'submit'), onInvalid)(event);
+  };
 
   /** After a conflict: load the other version, then keep the typed values (the next save replaces it) or take it. */
   const reload = async (keepMine: boolean) => {
@@ -216,7 +248,9 @@ export function ActivityForm({ activity, municipalities, defaultDate, renderOrga
         ) : null}
       </div>
 
-      <p className="field__hint">{t('activities.form.requiredNote')}</p>
+      <p className="field__hint">
+        {t('activities.form.requiredNote')} {t('activities.form.draftNote')}
+      </p>
 
       <SelectField label={t('activities.form.type')} required error={fieldErrorText(t, errors.type)} {...register('type')}>
         <option value="">{t('common.choose')}</option>

@@ -9,7 +9,7 @@ import { useActivityHistory } from '../api/get-activity-history';
 /** What an audit entry of an activity did, as a label key: its action, or the status it moved to. */
 function actionKey(entry: ActivityHistoryEntry): string {
   const action = entry.action.replace(/^activity[._]/, '').toLowerCase();
-  const known = ['create', 'update', 'submit', 'approve', 'return', 'reopen'];
+  const known = ['create', 'update', 'submit', 'approve', 'return', 'reopen', 'undo_review', 'edit_review_comment', 'delete'];
   const aliases: Record<string, string> = {
     created: 'create',
     updated: 'update',

@@ -33,7 +33,7 @@ export function ActivityCard({ activity, headingLevel = 2 }: { activity: Activit
     <article className={`activity-card activity-card--${activity.status}`}>
       <div className="activity-card__head">
         <Heading className="activity-card__title">
-          <Link to={`/attivita/${activity.id}`}>{activity.title}</Link>
+          <Link to={`/attivita/${activity.id}`}>{activity.title ?? t('activities.untitled')}</Link>
         </Heading>
         <StatusBadge status={activity.status} />
       </div>
@@ -46,16 +46,20 @@ export function ActivityCard({ activity, headingLevel = 2 }: { activity: Activit
           <span className="sr-only">{t('activities.fields.municipality')}: </span>
           {activity.municipality.name}
         </li>
-        <li>
-          <span className="sr-only">{t('activities.fields.type')}: </span>
-          {t(`vocab.activityType.${activity.type}`)}
-        </li>
-        <li>
-          {t('activities.fields.participantsCount', {
-            count: activity.participants.total,
-            formatted: format.integer(activity.participants.total),
-          })}
-        </li>
+        {activity.type ? (
+          <li>
+            <span className="sr-only">{t('activities.fields.type')}: </span>
+            {t(`vocab.activityType.${activity.type}`)}
+          </li>
+        ) : null}
+        {activity.participants ? (
+          <li>
+            {t('activities.fields.participantsCount', {
+              count: activity.participants.total,
+              formatted: format.integer(activity.participants.total),
+            })}
+          </li>
+        ) : null}
         <li>
           <span className="sr-only">{t('activities.fields.author')}: </span>
           {activity.author.fullName}

@@ -5,6 +5,7 @@ import { TextField } from '../../../components/form-field';
 import { Loading } from '../../../components/loading';
 import { fieldErrorText } from '../../../lib/forms/form-errors';
 import { BOUNDARY_ATTRIBUTION, useMunicipalityBoundaries } from '../../../lib/reference/boundaries';
+import { pointInBoundary } from '../utils/point-in-boundary';
 import { LOCATION_BOUNDS, parseDecimal, type ActivityFormValues } from './activity-form-schema';
 
 // Leaflet loads only when the form is opened.
@@ -34,6 +35,10 @@ export function LocationFieldset({ control, register, errors, onPoint, choices }
   const lo = parseDecimal(lon);
   const point = Number.isFinite(la) && Number.isFinite(lo) && inBounds(la, lo) ? { lat: la, lon: lo } : null;
   const decimal = { inputMode: 'decimal', autoComplete: 'off', spellCheck: false } as const;
+  // checked as the point is placed, against the boundary drawn (the server checks the full one on save)
+  const boundary = boundaries.data?.features.find((f) => f.properties.istatCode === municipality)?.geometry;
+  const outside = point && municipality ? pointInBoundary(point, boundary) === false : false;
+  const latError = outside && !errors?.lat ? t('activities.form.pointOutside') : fieldErrorText(t, errors?.lat);
 
   const locate = () => {
     if (!('geolocation' in navigator)) {
@@ -71,7 +76,7 @@ export function LocationFieldset({ control, register, errors, onPoint, choices }
           label={t('activities.form.lat')}
           hint={t('activities.form.latHint')}
           {...decimal}
-          error={fieldErrorText(t, errors?.lat)}
+          error={latError}
           {...register('location.lat')}
         />
         <TextField

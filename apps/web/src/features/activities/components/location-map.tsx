@@ -13,14 +13,15 @@ export interface LocationMapProps {
   /** before one is chosen: the municipalities the user may choose from, drawn for orientation */
   choices: readonly string[];
   point: { lat: number; lon: number } | null;
-  onPick: (point: { lat: number; lon: number }) => void;
+  /** absent: the map only shows (the detail page) */
+  onPick?: (point: { lat: number; lon: number }) => void;
   label: string;
   attribution: string;
 }
 
 const FALLBACK_CENTER: [number, number] = [41.0, 16.8];
 
-function Picker({ onPick }: { onPick: LocationMapProps['onPick'] }) {
+function Picker({ onPick }: { onPick: NonNullable<LocationMapProps['onPick']> }) {
   useMapEvents({
     click: (event: LeafletMouseEvent) => onPick({ lat: Number(event.latlng.lat.toFixed(6)), lon: Number(event.latlng.lng.toFixed(6)) }),
   });
@@ -98,7 +99,7 @@ export function LocationMap({ boundaries, municipality, choices, point, onPick, 
             pathOptions={{ color: '#1b1f24', weight: 3, fillColor: '#ffd33d', fillOpacity: 1 }}
           />
         ) : null}
-        <Picker onPick={onPick} />
+        {onPick ? <Picker onPick={onPick} /> : null}
         <Frame layer={layer} drawn={own ? drawnKey : ''} point={point} />
       </MapContainer>
     </div>

@@ -1,4 +1,5 @@
 import type { ActivityDto } from '../api/types';
+import { UndoNotice, type ReviewDone } from './undo-notice';
 import { useCallback, useEffect, useId, useMemo, useRef, useState, type KeyboardEvent as ReactKeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
@@ -68,8 +69,8 @@ function ReviewItem({
     onReturn(comment.trim());
   };
   const onCommentKey = (event: ReactKeyboardEvent<HTMLTextAreaElement>) => {
-    // Enter sends, Shift+Enter starts a new line, Escape closes the box.
-    if (event.key === 'Enter' && !event.shiftKey && !event.nativeEvent.isComposing) {
+    // Enter starts a new line (a comment is prose); Ctrl/⌘+Enter sends, as the button does; Escape closes the box.
+    if (event.key === 'Enter' && (event.ctrlKey || event.metaKey) && !event.nativeEvent.isComposing) {
       event.preventDefault();
       send();
     } else if (event.key === 'Escape') {
@@ -91,21 +92,25 @@ function ReviewItem({
     >
       <div className="activity-card__head">
         <h2 className="activity-card__title" id={titleId}>
-          <Link to={`/attivita/${activity.id}`}>{activity.title}</Link>
+          <Link to={`/attivita/${activity.id}`}>{activity.title ?? t('activities.untitled')}</Link>
         </h2>
         <span className="muted">{t('activities.review.submittedOn', { when: format.dateTime(activity.submittedAt) })}</span>
       </div>
       <ul className="activity-card__meta">
         <li>{format.date(activity.date)}</li>
         <li>{activity.municipality.name}</li>
-        <li>{t(`vocab.activityType.${activity.type}`)}</li>
-        <li>{t('activities.form.minutes', { count: activity.durationMinutes, formatted: format.integer(activity.durationMinutes) })}</li>
-        <li>
-          {t('activities.fields.participantsCount', {
-            count: activity.participants.total,
-            formatted: format.integer(activity.participants.total),
-          })}
-        </li>
+        {activity.type ? <li>{t(`vocab.activityType.${activity.type}`)}</li> : null}
+        {activity.durationMinutes !== null ? (
+          <li>{t('activities.form.minutes', { count: activity.durationMinutes, formatted: format.integer(activity.durationMinutes) })}</li>
+        ) : null}
+        {activity.participants ? (
+          <li>
+            {t('activities.fields.participantsCount', {
+              count: activity.participants.total,
+              formatted: format.integer(activity.participants.total),
+            })}
+          </li>
+        ) : null}
         <li>{activity.author.fullName}</li>
       </ul>
       {description ? <p className="review-item__body pre-wrap">{description}</p> : null}
@@ -129,7 +134,7 @@ function ReviewItem({
           disabled={busy}
           onClick={onApprove}
           aria-describedby={titleId}
-          aria-keyshortcuts="a"
+          aria-keyshortcuts="Shift+A"
         >
           {t('activities.actions.approve')}
         </button>
@@ -139,7 +144,7 @@ function ReviewItem({
           disabled={busy}
           aria-expanded={returning}
           aria-describedby={titleId}
-          aria-keyshortcuts="r"
+          aria-keyshortcuts="Shift+R"
           onClick={returning ? onCloseReturn : onOpenReturn}
         >
           {t('activities.actions.return')}
@@ -204,15 +209,15 @@ export function Shortcuts() {
         </dt>
         <dd>{t('activities.review.shortcuts.previous')}</dd>
         <dt>
-          <kbd>a</kbd>
+          <kbd>{t('activities.review.shortcuts.keyApprove')}</kbd>
         </dt>
         <dd>{t('activities.review.shortcuts.approve')}</dd>
         <dt>
-          <kbd>r</kbd>
+          <kbd>{t('activities.review.shortcuts.keyReturn')}</kbd>
         </dt>
         <dd>{t('activities.review.shortcuts.return')}</dd>
         <dt>
-          <kbd>Enter</kbd>
+          <kbd>{t('activities.review.shortcuts.keySend')}</kbd>
         </dt>
         <dd>{t('activities.review.shortcuts.send')}</dd>
         <dt>
@@ -239,6 +244,7 @@ export function ReviewQueue() {
   const [returningId, setReturningId] = useState<string | null>(null);
   const [announcement, setAnnouncement] = useState('');
   const [failure, setFailure] = useState<{ title: string; error: unknown } | null>(null);
+  const [done, setDone] = useState<ReviewDone | null>(null);
   /** after a decision: the position whose item takes focus once the list has changed */
   const focusAt = useRef<number | null>(null);
   const listRef = useRef<HTMLUListElement>(null);
@@ -269,12 +275,14 @@ export function ReviewQueue() {
   const decideOn = useCallback(
     (decision: ReviewDecision) => {
       const position = items.findIndex((item) => item.id === decision.activity.id);
-      const title = decision.activity.title;
+      const title = decision.activity.title ?? t('activities.untitled');
       setFailure(null);
+      setDone(null);
       setReturningId(null);
       setAnnouncement('');
       decide.mutate(decision, {
-        onSuccess: (_activity) => {
+        onSuccess: (activity) => {
+          setDone({ activity, action: decision.action });
           const remaining = Math.max(0, items.length - 1);
           setAnnouncement(
             `${t(decision.action === 'approve' ? 'activities.review.approvedNotice' : 'activities.review.returnedNotice', { title })} ${t('activities.review.remaining', { count: remaining, formatted: format.integer(remaining) })}`,
@@ -290,23 +298,24 @@ export function ReviewQueue() {
     [decide, items, t, format],
   );
 
-  // j/k and a/r work anywhere on the page except while typing; the arrows only inside the queue (elsewhere they scroll).
+  // j/k and Shift+A/Shift+R work anywhere on the page except while typing; the arrows only inside the queue (elsewhere they
+  // scroll). A decision needs Shift: a stray single key never approves or returns anything.
   useEffect(() => {
     const onKey = (event: KeyboardEvent) => {
       if (event.defaultPrevented || event.ctrlKey || event.metaKey || event.altKey || isTyping(event.target)) return;
       if (items.length === 0 || decide.isPending) return;
       const inQueue = listRef.current?.contains(event.target as Node) ?? false;
-      const key = event.key;
+      const key = event.shiftKey ? event.key.toUpperCase() : event.key;
       if (key === 'j' || (key === 'ArrowDown' && inQueue)) {
         event.preventDefault();
         focusItem(items[currentId === null && !inQueue ? 0 : Math.min(index + 1, items.length - 1)]);
       } else if (key === 'k' || (key === 'ArrowUp' && inQueue)) {
         event.preventDefault();
         focusItem(items[Math.max(index - 1, 0)]);
-      } else if (key === 'a' && current) {
+      } else if (key === 'A' && event.shiftKey && current) {
         event.preventDefault();
         decideOn({ activity: current, action: 'approve' });
-      } else if (key === 'r' && current) {
+      } else if (key === 'R' && event.shiftKey && current) {
         event.preventDefault();
         setCurrentId(current.id);
         setReturningId(current.id);
@@ -320,6 +329,7 @@ export function ReviewQueue() {
     <div className="stack">
       <Shortcuts />
       <LiveRegion message={announcement} />
+      {done ? <UndoNotice key={`${done.activity.id}:${done.activity.version}`} done={done} onUndone={() => setAnnouncement('')} /> : null}
       {failure ? (
         <Alert tone="error" title={t('activities.review.failed', { title: failure.title })}>
           {errorMessage(t, failure.error)}

@@ -35,6 +35,42 @@ const sent = (fetchMock: ReturnType<typeof mockFetch>) =>
   fetchMock.mock.calls.map((call) => `${call[1]?.method} ${new URL(String(call[0]), 'http://localhost').pathname} ${call[1]?.body ?? ''}`);
 
 describe('useActivitySave', () => {
+  it('after a creation refused as invalid (400), sends the corrected body, not the refused one again', async () => {
+    const draft = activityDto(2, { status: 'draft', version: 1 });
+    const bodies: { location: unknown }[] = [];
+    mockFetch({
+      'POST /api/activities': (_url, init) => {
+        const body = JSON.parse(String(init.body)) as { location: unknown };
+        bodies.push(body);
+        return bodies.length === 1
+          ? jsonResponse(400, {
+              statusCode: 400,
+              error: 'Bad Request',
+              code: 'ACTIVITY_POINT_OUTSIDE_MUNICIPALITY',
+              message: 'outside',
+              details: [{ field: 'location', messages: ['outside'] }],
+            })
+          : jsonResponse(201, { ...draft, location: body.location });
+      },
+    });
+    const { result } = renderSave({});
+    const fields = { ...fieldsOf(draft), location: { lat: 40.8268, lon: 16.5536 } };
+    let first: Awaited<ReturnType<typeof result.current.save>> | undefined;
+    await act(async () => {
+      first = await result.current.save(fields, 'draft');
+    });
+    expect(first).toMatchObject({ ok: false, failure: { kind: 'invalid' } });
+    let second: Awaited<ReturnType<typeof result.current.save>> | undefined;
+    await act(async () => {
+      second = await result.current.save({ ...fields, location: { lat: 41.117123, lon: 16.871987 } }, 'draft');
+    });
+    expect(second).toMatchObject({ ok: true, activity: { location: { lat: 41.117123, lon: 16.871987 } } });
+    expect(bodies.map((b) => b.location)).toEqual([
+      { lat: 40.8268, lon: 16.5536 },
+      { lat: 41.117123, lon: 16.871987 },
+    ]);
+  });
+
   it('submits an unchanged edit without a PATCH, with the version it holds', async () => {
     const fetchMock = mockFetch({
       [`POST /api/activities/${returned.id}/submit`]: () => jsonResponse(200, { ...returned, status: 'submitted', version: 5 }),

@@ -80,6 +80,8 @@ export function useActivitySave({ activity, baseline }: Options = {}) {
       if (intent === 'submit') current = await submit.mutateAsync({ id: current.id, version: current.version });
       return { ok: true, activity: current, outcome: intent === 'submit' ? 'submitted' : 'saved' };
     } catch (error) {
+      // a creation refused as invalid created nothing: the next save sends the corrected body, not this one again
+      if (!current && isApiRequestError(error) && error.status === 400) firstCreateBody.current = null;
       if (isStale(error)) return { ok: false, failure: { kind: 'conflict' } };
       if (isApiRequestError(error) && error.status === 400 && error.details.length > 0)
         return { ok: false, failure: { kind: 'invalid', error } };
