@@ -3,7 +3,7 @@ import { ACTIVITY_AUTHOR_ROLES, ACTIVITY_REVIEWER_ROLES } from '../features/acti
 import { STAFF_OUTPUT_ROLES } from '../features/staff-output/utils/permissions';
 import { USER_MANAGER_ROLES } from '../lib/auth/permissions';
 import { AppShell, PublicShell } from './layout/app-shell';
-import { RequireAuth, RequireRole } from './require-auth';
+import { FORCED_CHANGE_PATH, RequireAuth, RequireRole } from './require-auth';
 import { LoginRoute } from './routes/login-route';
 import { NotFoundRoute } from './routes/not-found-route';
 import { RouteError } from './routes/route-error';
@@ -18,11 +18,34 @@ export const routes: RouteObject[] = [
     children: [
       {
         element: <PublicShell />,
-        children: [{ path: '/login', element: <LoginRoute /> }],
+        children: [
+          { path: '/login', element: <LoginRoute /> },
+          {
+            path: '/password-dimenticata',
+            lazy: () => import('./routes/password-reset-routes').then((m) => ({ Component: m.ForgotPasswordRoute })),
+          },
+          {
+            path: '/password-dimenticata/inviata',
+            lazy: () => import('./routes/password-reset-routes').then((m) => ({ Component: m.ForgotPasswordSentRoute })),
+          },
+          {
+            path: '/reimposta-password',
+            lazy: () => import('./routes/password-reset-routes').then((m) => ({ Component: m.ResetPasswordRoute })),
+          },
+        ],
       },
       {
         element: <RequireAuth />,
         children: [
+          {
+            element: <PublicShell />,
+            children: [
+              {
+                path: FORCED_CHANGE_PATH,
+                lazy: () => import('./routes/forced-password-change-route').then((m) => ({ Component: m.ForcedPasswordChangeRoute })),
+              },
+            ],
+          },
           {
             element: <AppShell />,
             children: [

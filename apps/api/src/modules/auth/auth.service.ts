@@ -113,7 +113,14 @@ export class AuthService {
       candidate?.passwordHash ?? (await (this.dummyHash ??= hashPassword(generateRefreshToken()))),
       attempt.password,
     );
-    if (candidate && candidate.active && matches) return { ...candidate, knownDevice };
+    if (candidate && candidate.active && matches) {
+      if (candidate.temporaryPasswordExpiresAt && new Date(candidate.temporaryPasswordExpiresAt) <= new Date()) {
+        // Only the holder of the right password gets here: no failure is counted (it guesses nothing).
+        await this.recordFailureEntry(candidate, attempt, { reason: 'temporary_password_expired', knownDevice });
+        throw AuthErrors.TEMPORARY_PASSWORD_EXPIRED();
+      }
+      return { ...candidate, knownDevice };
+    }
 
     const reason = !candidate ? 'unknown_email' : !candidate.active ? 'inactive' : 'wrong_password';
     const newBlock = await this.door.transaction(async (tx) => {
@@ -270,14 +277,14 @@ export class AuthService {
     if (dto.newPassword === dto.currentPassword) throw fieldError('newPassword', 'the new password must differ from the current one');
     const newHash = await hashPassword(dto.newPassword);
     await this.door.transaction(async (tx) => {
-      await this.credentials.setPassword(tx, userId, newHash);
+      await this.credentials.setPassword(tx, userId, newHash, null);
       const sessionsRevoked = await this.refreshTokens.revokeAllOfUser(tx, userId, 'password_change');
       await this.audit.record(tx, scope, {
         tenantId: scope.actor.tenantId,
         entity: AUDIT_ENTITY,
         entityId: userId,
         action: 'password_change',
-        after: { sessionsRevoked },
+        after: { sessionsRevoked, ...(scope.passwordChangeRequired ? { temporaryReplaced: true } : {}) },
       });
     });
   }
