@@ -271,6 +271,46 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/auth/password-reset/confirm': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Set a new password with the token of the e-mailed link: the link is used up, every session ends, sign in with the new password
+     * @description Access: public (no sign-in).
+     */
+    post: operations['confirmPasswordReset'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/auth/password-reset/request': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Ask for a reset link by e-mail. The answer is the same whether or not the address has an active account (it reveals no account); the link works once, for PASSWORD_RESET_TTL_MINUTES
+     * @description Access: public (no sign-in).
+     */
+    post: operations['requestPasswordReset'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/auth/refresh': {
     parameters: {
       query?: never;
@@ -1078,6 +1118,11 @@ export interface components {
       user: components['schemas']['SessionUser'];
     };
     /**
+     * @description the language of the e-mail (the page the user is on); without it Accept-Language, else Italian
+     * @enum {string}
+     */
+    MailLanguage: 'it' | 'en';
+    /**
      * @description unknown while the database is down
      * @enum {string}
      */
@@ -1256,6 +1301,28 @@ export interface components {
       /** Format: int32 */
       youth?: number | null;
     };
+    PasswordResetConfirmRequest: {
+      /**
+       * Format: password
+       * @description no other composition rule (NIST SP 800-63B)
+       */
+      newPassword: string;
+      /**
+       * @description the token of the e-mailed link
+       * @example qqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqq
+       */
+      token: string;
+    };
+    PasswordResetRequest: {
+      /**
+       * Format: email
+       * @description trimmed and lower-cased
+       * @example maria.rossi@comune.bari.it
+       */
+      email: string;
+      /** @description the language of the e-mail (the page the user is on); without it Accept-Language, else Italian */
+      language?: components['schemas']['MailLanguage'];
+    };
     PolygonGeometry: {
       /** @description rings: the outer boundary, then holes */
       coordinates: number[][][];
@@ -1280,7 +1347,7 @@ export interface components {
     ResetPasswordResponse: {
       /**
        * Format: password
-       * @description Shown once; the user should change it after signing in
+       * @description Shown once; the user must change it at the next sign-in (it expires after TEMP_PASSWORD_DAYS)
        */
       temporaryPassword: string;
     };
@@ -1320,6 +1387,8 @@ export interface components {
       fullName: string;
       /** Format: uuid */
       id: string;
+      /** @description signed in with a temporary password (set by a coordinator or an admin): every route but me, the password change and sign-out answers 403 PASSWORD_CHANGE_REQUIRED until it is changed */
+      passwordChangeRequired: boolean;
       role: components['schemas']['Role'];
       /** @description null for platform admins */
       tenant: components['schemas']['TenantRef'] | null;
@@ -1780,6 +1849,18 @@ export interface operations {
         };
       };
       /**
+       * @description Not allowed for your role:
+       *     - `PASSWORD_CHANGE_REQUIRED`: Change your temporary password before anything else
+       */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'];
+        };
+      };
+      /**
        * @description Unsupported media type:
        *     - `UNSUPPORTED_MEDIA_TYPE`: JSON request bodies must be encoded as UTF-8
        */
@@ -1882,6 +1963,7 @@ export interface operations {
       /**
        * @description Not allowed for your role:
        *     - `FORBIDDEN`: Your role does not allow this action
+       *     - `PASSWORD_CHANGE_REQUIRED`: Change your temporary password before anything else
        *     - `ACTIVITY_AUTHOR_ROLE`: Only innovators log activities
        */
       403: {
@@ -2015,6 +2097,18 @@ export interface operations {
         };
       };
       /**
+       * @description Not allowed for your role:
+       *     - `PASSWORD_CHANGE_REQUIRED`: Change your temporary password before anything else
+       */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'];
+        };
+      };
+      /**
        * @description Unsupported media type:
        *     - `UNSUPPORTED_MEDIA_TYPE`: JSON request bodies must be encoded as UTF-8
        */
@@ -2094,6 +2188,18 @@ export interface operations {
        *     - `UNAUTHENTICATED`: Sign in to continue
        */
       401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'];
+        };
+      };
+      /**
+       * @description Not allowed for your role:
+       *     - `PASSWORD_CHANGE_REQUIRED`: Change your temporary password before anything else
+       */
+      403: {
         headers: {
           [name: string]: unknown;
         };
@@ -2210,6 +2316,7 @@ export interface operations {
       /**
        * @description Not allowed for your role:
        *     - `FORBIDDEN`: Your role does not allow this action
+       *     - `PASSWORD_CHANGE_REQUIRED`: Change your temporary password before anything else
        *     - `ACTIVITY_NOT_AUTHOR`: Only the author of an activity can edit or submit it
        */
       403: {
@@ -2339,6 +2446,7 @@ export interface operations {
       /**
        * @description Not allowed for your role:
        *     - `FORBIDDEN`: Your role does not allow this action
+       *     - `PASSWORD_CHANGE_REQUIRED`: Change your temporary password before anything else
        */
       403: {
         headers: {
@@ -2462,6 +2570,18 @@ export interface operations {
         };
       };
       /**
+       * @description Not allowed for your role:
+       *     - `PASSWORD_CHANGE_REQUIRED`: Change your temporary password before anything else
+       */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'];
+        };
+      };
+      /**
        * @description Not found, or outside what you may see:
        *     - `ACTIVITY_NOT_FOUND`: Activity not found
        */
@@ -2567,6 +2687,7 @@ export interface operations {
       /**
        * @description Not allowed for your role:
        *     - `FORBIDDEN`: Your role does not allow this action
+       *     - `PASSWORD_CHANGE_REQUIRED`: Change your temporary password before anything else
        */
       403: {
         headers: {
@@ -2695,6 +2816,7 @@ export interface operations {
       /**
        * @description Not allowed for your role:
        *     - `FORBIDDEN`: Your role does not allow this action
+       *     - `PASSWORD_CHANGE_REQUIRED`: Change your temporary password before anything else
        */
       403: {
         headers: {
@@ -2823,6 +2945,7 @@ export interface operations {
       /**
        * @description Not allowed for your role:
        *     - `FORBIDDEN`: Your role does not allow this action
+       *     - `PASSWORD_CHANGE_REQUIRED`: Change your temporary password before anything else
        *     - `ACTIVITY_NOT_AUTHOR`: Only the author of an activity can edit or submit it
        */
       403: {
@@ -2955,6 +3078,7 @@ export interface operations {
       /**
        * @description Not allowed for your role:
        *     - `FORBIDDEN`: Your role does not allow this action
+       *     - `PASSWORD_CHANGE_REQUIRED`: Change your temporary password before anything else
        */
       403: {
         headers: {
@@ -3050,6 +3174,7 @@ export interface operations {
       /**
        * @description Not signed in, or the session ended:
        *     - `INVALID_CREDENTIALS`: The email or the password is not correct
+       *     - `TEMPORARY_PASSWORD_EXPIRED`: This temporary password has expired: ask your coordinator for a new one, or reset it by e-mail
        */
       401: {
         headers: {
@@ -3403,6 +3528,208 @@ export interface operations {
       };
     };
   };
+  confirmPasswordReset: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['PasswordResetConfirmRequest'];
+      };
+    };
+    responses: {
+      /** @description the password is set */
+      204: {
+        headers: {
+          'X-RateLimit-Limit': components['headers']['X-RateLimit-Limit'];
+          'X-RateLimit-Remaining': components['headers']['X-RateLimit-Remaining'];
+          'X-RateLimit-Reset': components['headers']['X-RateLimit-Reset'];
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /**
+       * @description Bad request:
+       *     - `VALIDATION_FAILED`: The request is not valid: `details` names each field at fault
+       *     - `MALFORMED_JSON`: The request body is not valid JSON
+       *     - `PAYLOAD_TOO_LARGE`: The request body is larger than 1 MB
+       *     - `BODY_TOO_DEEP`: The request body nests arrays and objects too deeply
+       *     - `INVALID_TEXT`: A NUL, an unpaired surrogate or non-UTF-8 percent-encoding in the path, query or body: `details` names the field
+       *     - `RESET_TOKEN_INVALID`: This reset link is not valid any more (used, expired or unknown): ask for a new one
+       */
+      400: {
+        headers: {
+          'X-RateLimit-Limit': components['headers']['X-RateLimit-Limit'];
+          'X-RateLimit-Remaining': components['headers']['X-RateLimit-Remaining'];
+          'X-RateLimit-Reset': components['headers']['X-RateLimit-Reset'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'];
+        };
+      };
+      /**
+       * @description Unsupported media type:
+       *     - `UNSUPPORTED_MEDIA_TYPE`: JSON request bodies must be encoded as UTF-8
+       */
+      415: {
+        headers: {
+          'X-RateLimit-Limit': components['headers']['X-RateLimit-Limit'];
+          'X-RateLimit-Remaining': components['headers']['X-RateLimit-Remaining'];
+          'X-RateLimit-Reset': components['headers']['X-RateLimit-Reset'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'];
+        };
+      };
+      /**
+       * @description Too many requests:
+       *     - `RATE_LIMITED`: Too many attempts from your network address: wait a minute and try again
+       */
+      429: {
+        headers: {
+          'Retry-After': components['headers']['Retry-After'];
+          'X-RateLimit-Limit': components['headers']['X-RateLimit-Limit'];
+          'X-RateLimit-Remaining': components['headers']['X-RateLimit-Remaining'];
+          'X-RateLimit-Reset': components['headers']['X-RateLimit-Reset'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'];
+        };
+      };
+      /**
+       * @description Internal error:
+       *     - `INTERNAL`: An unexpected error occurred (logged; nothing is leaked)
+       */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'];
+        };
+      };
+      /**
+       * @description Service unavailable:
+       *     - `SERVICE_UNAVAILABLE`: The service is temporarily unavailable: try again in a few seconds
+       */
+      503: {
+        headers: {
+          'Retry-After': components['headers']['Retry-After'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'];
+        };
+      };
+    };
+  };
+  requestPasswordReset: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['PasswordResetRequest'];
+      };
+    };
+    responses: {
+      /** @description accepted: if the address is of an active account, a link is on its way */
+      202: {
+        headers: {
+          'X-RateLimit-Limit': components['headers']['X-RateLimit-Limit'];
+          'X-RateLimit-Remaining': components['headers']['X-RateLimit-Remaining'];
+          'X-RateLimit-Reset': components['headers']['X-RateLimit-Reset'];
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /**
+       * @description Bad request:
+       *     - `VALIDATION_FAILED`: The request is not valid: `details` names each field at fault
+       *     - `MALFORMED_JSON`: The request body is not valid JSON
+       *     - `PAYLOAD_TOO_LARGE`: The request body is larger than 1 MB
+       *     - `BODY_TOO_DEEP`: The request body nests arrays and objects too deeply
+       *     - `INVALID_TEXT`: A NUL, an unpaired surrogate or non-UTF-8 percent-encoding in the path, query or body: `details` names the field
+       */
+      400: {
+        headers: {
+          'X-RateLimit-Limit': components['headers']['X-RateLimit-Limit'];
+          'X-RateLimit-Remaining': components['headers']['X-RateLimit-Remaining'];
+          'X-RateLimit-Reset': components['headers']['X-RateLimit-Reset'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'];
+        };
+      };
+      /**
+       * @description Unsupported media type:
+       *     - `UNSUPPORTED_MEDIA_TYPE`: JSON request bodies must be encoded as UTF-8
+       */
+      415: {
+        headers: {
+          'X-RateLimit-Limit': components['headers']['X-RateLimit-Limit'];
+          'X-RateLimit-Remaining': components['headers']['X-RateLimit-Remaining'];
+          'X-RateLimit-Reset': components['headers']['X-RateLimit-Reset'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'];
+        };
+      };
+      /**
+       * @description Too many requests:
+       *     - `PASSWORD_RESET_THROTTLED`: Too many reset requests for this e-mail address: try again later
+       *     - `RATE_LIMITED`: Too many attempts from your network address: wait a minute and try again
+       */
+      429: {
+        headers: {
+          'Retry-After': components['headers']['Retry-After'];
+          'X-RateLimit-Limit': components['headers']['X-RateLimit-Limit'];
+          'X-RateLimit-Remaining': components['headers']['X-RateLimit-Remaining'];
+          'X-RateLimit-Reset': components['headers']['X-RateLimit-Reset'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'];
+        };
+      };
+      /**
+       * @description Internal error:
+       *     - `INTERNAL`: An unexpected error occurred (logged; nothing is leaked)
+       */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'];
+        };
+      };
+      /**
+       * @description Service unavailable:
+       *     - `SERVICE_UNAVAILABLE`: The service is temporarily unavailable: try again in a few seconds
+       */
+      503: {
+        headers: {
+          'Retry-After': components['headers']['Retry-After'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'];
+        };
+      };
+    };
+  };
   refresh: {
     parameters: {
       query?: never;
@@ -3711,6 +4038,18 @@ export interface operations {
         };
       };
       /**
+       * @description Not allowed for your role:
+       *     - `PASSWORD_CHANGE_REQUIRED`: Change your temporary password before anything else
+       */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'];
+        };
+      };
+      /**
        * @description Unsupported media type:
        *     - `UNSUPPORTED_MEDIA_TYPE`: JSON request bodies must be encoded as UTF-8
        */
@@ -3805,6 +4144,18 @@ export interface operations {
         };
       };
       /**
+       * @description Not allowed for your role:
+       *     - `PASSWORD_CHANGE_REQUIRED`: Change your temporary password before anything else
+       */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'];
+        };
+      };
+      /**
        * @description Unsupported media type:
        *     - `UNSUPPORTED_MEDIA_TYPE`: JSON request bodies must be encoded as UTF-8
        */
@@ -3888,6 +4239,18 @@ export interface operations {
        *     - `UNAUTHENTICATED`: Sign in to continue
        */
       401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'];
+        };
+      };
+      /**
+       * @description Not allowed for your role:
+       *     - `PASSWORD_CHANGE_REQUIRED`: Change your temporary password before anything else
+       */
+      403: {
         headers: {
           [name: string]: unknown;
         };
@@ -4005,6 +4368,7 @@ export interface operations {
       };
       /**
        * @description Not allowed for your role:
+       *     - `PASSWORD_CHANGE_REQUIRED`: Change your temporary password before anything else
        *     - `FORBIDDEN`: Your role does not allow this action
        */
       403: {
@@ -4133,6 +4497,18 @@ export interface operations {
         };
       };
       /**
+       * @description Not allowed for your role:
+       *     - `PASSWORD_CHANGE_REQUIRED`: Change your temporary password before anything else
+       */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'];
+        };
+      };
+      /**
        * @description Unsupported media type:
        *     - `UNSUPPORTED_MEDIA_TYPE`: JSON request bodies must be encoded as UTF-8
        */
@@ -4225,6 +4601,7 @@ export interface operations {
       /**
        * @description Not allowed for your role:
        *     - `FORBIDDEN`: Your role does not allow this action
+       *     - `PASSWORD_CHANGE_REQUIRED`: Change your temporary password before anything else
        */
       403: {
         headers: {
@@ -4325,6 +4702,18 @@ export interface operations {
        *     - `UNAUTHENTICATED`: Sign in to continue
        */
       401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'];
+        };
+      };
+      /**
+       * @description Not allowed for your role:
+       *     - `PASSWORD_CHANGE_REQUIRED`: Change your temporary password before anything else
+       */
+      403: {
         headers: {
           [name: string]: unknown;
         };
@@ -4435,6 +4824,18 @@ export interface operations {
         };
       };
       /**
+       * @description Not allowed for your role:
+       *     - `PASSWORD_CHANGE_REQUIRED`: Change your temporary password before anything else
+       */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'];
+        };
+      };
+      /**
        * @description Unsupported media type:
        *     - `UNSUPPORTED_MEDIA_TYPE`: JSON request bodies must be encoded as UTF-8
        */
@@ -4517,6 +4918,18 @@ export interface operations {
        *     - `UNAUTHENTICATED`: Sign in to continue
        */
       401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'];
+        };
+      };
+      /**
+       * @description Not allowed for your role:
+       *     - `PASSWORD_CHANGE_REQUIRED`: Change your temporary password before anything else
+       */
+      403: {
         headers: {
           [name: string]: unknown;
         };
@@ -4634,6 +5047,7 @@ export interface operations {
       /**
        * @description Not allowed for your role:
        *     - `FORBIDDEN`: Your role does not allow this action
+       *     - `PASSWORD_CHANGE_REQUIRED`: Change your temporary password before anything else
        */
       403: {
         headers: {
@@ -4721,6 +5135,18 @@ export interface operations {
        *     - `UNAUTHENTICATED`: Sign in to continue
        */
       401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'];
+        };
+      };
+      /**
+       * @description Not allowed for your role:
+       *     - `PASSWORD_CHANGE_REQUIRED`: Change your temporary password before anything else
+       */
+      403: {
         headers: {
           [name: string]: unknown;
         };
@@ -4819,6 +5245,7 @@ export interface operations {
       };
       /**
        * @description Not allowed for your role:
+       *     - `PASSWORD_CHANGE_REQUIRED`: Change your temporary password before anything else
        *     - `FORBIDDEN`: Your role does not allow this action
        */
       403: {
@@ -4926,6 +5353,7 @@ export interface operations {
       /**
        * @description Not allowed for your role:
        *     - `FORBIDDEN`: Your role does not allow this action
+       *     - `PASSWORD_CHANGE_REQUIRED`: Change your temporary password before anything else
        */
       403: {
         headers: {
@@ -5026,6 +5454,7 @@ export interface operations {
       /**
        * @description Not allowed for your role:
        *     - `FORBIDDEN`: Your role does not allow this action
+       *     - `PASSWORD_CHANGE_REQUIRED`: Change your temporary password before anything else
        *     - `USER_ROLE_NOT_ALLOWED`: Your role cannot create or manage users of this role
        */
       403: {
@@ -5138,6 +5567,7 @@ export interface operations {
       /**
        * @description Not allowed for your role:
        *     - `FORBIDDEN`: Your role does not allow this action
+       *     - `PASSWORD_CHANGE_REQUIRED`: Change your temporary password before anything else
        */
       403: {
         headers: {
@@ -5253,6 +5683,7 @@ export interface operations {
       /**
        * @description Not allowed for your role:
        *     - `FORBIDDEN`: Your role does not allow this action
+       *     - `PASSWORD_CHANGE_REQUIRED`: Change your temporary password before anything else
        *     - `USER_SELF_DEACTIVATION`: You cannot deactivate your own account
        */
       403: {
@@ -5382,6 +5813,7 @@ export interface operations {
       /**
        * @description Not allowed for your role:
        *     - `FORBIDDEN`: Your role does not allow this action
+       *     - `PASSWORD_CHANGE_REQUIRED`: Change your temporary password before anything else
        */
       403: {
         headers: {
@@ -5505,6 +5937,7 @@ export interface operations {
       /**
        * @description Not allowed for your role:
        *     - `FORBIDDEN`: Your role does not allow this action
+       *     - `PASSWORD_CHANGE_REQUIRED`: Change your temporary password before anything else
        */
       403: {
         headers: {

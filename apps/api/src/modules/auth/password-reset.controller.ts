@@ -43,7 +43,8 @@ export class PasswordResetController {
   @UseGuards(AuthThrottlerGuard)
   @HttpCode(HttpStatus.NO_CONTENT)
   @ApiOperation({
-    summary: 'Set a new password with the token of the e-mailed link: the link is used up, every session ends, sign in with the new password',
+    summary:
+      'Set a new password with the token of the e-mailed link: the link is used up, every session ends, sign in with the new password',
   })
   @ApiNoContentResponse({ description: 'the password is set' })
   @ApiErrors(AuthErrors.RESET_TOKEN_INVALID, AuthErrors.RATE_LIMITED)

@@ -54,7 +54,13 @@ export class PasswordResetService implements OnModuleDestroy {
   ) {}
 
   async request(email: string, language: MailLanguage, ip: string | undefined): Promise<ResetRequestOutcome> {
-    const hit = await this.throttle.increment(`password-reset:${emailKey(email)}`, RESET_EMAIL_WINDOW_MS, RESET_REQUESTS_PER_EMAIL, 0, 'default');
+    const hit = await this.throttle.increment(
+      `password-reset:${emailKey(email)}`,
+      RESET_EMAIL_WINDOW_MS,
+      RESET_REQUESTS_PER_EMAIL,
+      0,
+      'default',
+    );
     if (hit.isBlocked) return { retryAfterSeconds: Math.max(1, hit.timeToBlockExpire) };
     const work = this.issueAndSend(email, language, ip)
       .catch((error: unknown) => this.logger.error(`password reset for a requested e-mail failed: ${(error as Error).message}`))

@@ -92,6 +92,9 @@ export class CreateUserResponseDto {
 
 @ApiSchema({ name: 'ResetPasswordResponse' })
 export class ResetPasswordResponseDto {
-  @ApiText(19, { ...TEMPORARY_PASSWORD, description: 'Shown once; the user must change it at the next sign-in (it expires after TEMP_PASSWORD_DAYS)' })
+  @ApiText(19, {
+    ...TEMPORARY_PASSWORD,
+    description: 'Shown once; the user must change it at the next sign-in (it expires after TEMP_PASSWORD_DAYS)',
+  })
   temporaryPassword: string;
 }
