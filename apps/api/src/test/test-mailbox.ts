@@ -17,37 +17,42 @@ export class TestMailbox {
   readonly messages: ReceivedMessage[] = [];
   private waiters: (() => void)[] = [];
 
-  private constructor(
-    private readonly server: SMTPServer,
-    readonly url: string,
-  ) {}
+  private readonly server: SMTPServer;
+  private port = 0;
 
-  static async start(): Promise<TestMailbox> {
-    let mailbox: TestMailbox | undefined;
-    const server = new SMTPServer({
+  private constructor() {
+    this.server = new SMTPServer({
       authOptional: true,
       disabledCommands: ['AUTH', 'STARTTLS'],
       logger: false,
-      onData(stream, session, callback) {
+      onData: (stream, session, callback) => {
         const chunks: Buffer[] = [];
         stream.on('data', (c: Buffer) => chunks.push(c));
         stream.on('end', () => {
           const raw = Buffer.concat(chunks);
           simpleParser(raw)
             .then((parsed) => {
-              mailbox!.receive({ to: session.envelope.rcptTo.map((r) => r.address), parsed, raw: raw.toString('utf8') });
+              this.receive({ to: session.envelope.rcptTo.map((r) => r.address), parsed, raw: raw.toString('utf8') });
               callback();
             })
             .catch((error: unknown) => callback(error as Error));
         });
       },
     });
+  }
+
+  /** For the app under test: `SMTP_URL: mailbox.url`. */
+  get url(): string {
+    return `smtp://127.0.0.1:${this.port}`;
+  }
+
+  static async start(): Promise<TestMailbox> {
+    const mailbox = new TestMailbox();
     await new Promise<void>((resolve, reject) => {
-      server.once('error', reject);
-      server.listen(0, '127.0.0.1', () => resolve());
+      mailbox.server.once('error', reject);
+      mailbox.server.listen(0, '127.0.0.1', () => resolve());
     });
-    const { port } = server.server.address() as AddressInfo;
-    mailbox = new TestMailbox(server, `smtp://127.0.0.1:${port}`);
+    mailbox.port = (mailbox.server.server.address() as AddressInfo).port;
     return mailbox;
   }
 

@@ -1387,8 +1387,8 @@ export interface components {
       fullName: string;
       /** Format: uuid */
       id: string;
-      /** @description signed in with a temporary password (set by a coordinator or an admin): every route but me, the password change and sign-out answers 403 PASSWORD_CHANGE_REQUIRED until it is changed */
-      passwordChangeRequired: boolean;
+      /** @description true: signed in with a temporary password (set by a coordinator or an admin): every route but me, the password change and sign-out answers 403 PASSWORD_CHANGE_REQUIRED until it is changed. The API always sends it; optional for older clients and fixtures */
+      passwordChangeRequired?: boolean;
       role: components['schemas']['Role'];
       /** @description null for platform admins */
       tenant: components['schemas']['TenantRef'] | null;

@@ -43,10 +43,11 @@ export class SessionUserDto {
   @ApiProperty({ type: () => SessionTerritoryDto, nullable: true, description: 'municipality users: the territory they may see' })
   territory: SessionTerritoryDto | null;
   @ApiProperty({
+    required: false,
     description:
-      'signed in with a temporary password (set by a coordinator or an admin): every route but me, the password change and sign-out answers 403 PASSWORD_CHANGE_REQUIRED until it is changed',
+      'true: signed in with a temporary password (set by a coordinator or an admin): every route but me, the password change and sign-out answers 403 PASSWORD_CHANGE_REQUIRED until it is changed. The API always sends it; optional for older clients and fixtures',
   })
-  passwordChangeRequired: boolean;
+  passwordChangeRequired?: boolean;
 }
 
 @ApiSchema({ name: 'User' })
