@@ -52,7 +52,7 @@ class Environment {
 
   /** the public origin (scheme, host, port): CORS, and the links the app e-mails (never the request's Host) */
   @IsOptional()
-  @Matches(/^https?:\/\/[^\s/?#]+\/?$/, { message: 'APP_ORIGIN must be an origin such as https://trama.example.it' })
+  @Matches(/^https?:\/\/[^\s/?#]+\/?$/i, { message: 'APP_ORIGIN must be an origin such as https://trama.example.it' })
   APP_ORIGIN?: string;
 
   /** empty: no tile layer (the map draws the boundaries alone) */

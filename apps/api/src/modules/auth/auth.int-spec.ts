@@ -77,6 +77,7 @@ describe('auth', () => {
             { istatCode: '072029', name: 'Molfetta' },
           ],
           territory: null,
+          passwordChangeRequired: false,
         },
       });
       const payload = jwtPayload(res.body.accessToken);
