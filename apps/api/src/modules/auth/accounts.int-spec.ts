@@ -283,6 +283,29 @@ describe('password reset by e-mail', () => {
     expect(login.body.user.passwordChangeRequired).toBe(false);
   });
 
+  it("voids the links already sent when the password is set another way (the user's change, a coordinator's reset)", async () => {
+    const coordinator = await t.factory.user({ role: 'coordinator', tenant: bari });
+    const user = await t.factory.user({ role: 'innovator', tenant: bari });
+    await requestReset(user.email);
+    const first = resetLinkOf(await mailbox.next(user.email, 0)).searchParams.get('token')!;
+    const token = await t.factory.token(user);
+    const own = await t.http
+      .post('/api/auth/password')
+      .set({ Authorization: `Bearer ${token}` })
+      .send({ currentPassword: user.password, newPassword: 'Cambiata-da-me-stessa' });
+    expect(own.status).toBe(204);
+    expect((await confirm(first)).body.code).toBe('RESET_TOKEN_INVALID');
+
+    await requestReset(user.email);
+    const second = resetLinkOf(await mailbox.next(user.email, 1)).searchParams.get('token')!;
+    const reset = await t.http
+      .post(`/api/users/${user.id}/reset-password`)
+      .set({ Authorization: `Bearer ${await t.factory.token(coordinator)}` });
+    expect(reset.status).toBe(200);
+    expect((await confirm(second)).body.code).toBe('RESET_TOKEN_INVALID');
+    expect((await t.http.post('/api/auth/login').send({ email: user.email, password: reset.body.temporaryPassword })).status).toBe(200);
+  });
+
   it('sends Referrer-Policy: no-referrer, so the page of the link never hands its token to another site', async () => {
     const res = await t.http.get('/api/health');
     expect(res.headers['referrer-policy']).toBe('no-referrer');

@@ -9,7 +9,6 @@ import { AuthController } from './auth.controller';
 import { AuthService } from './auth.service';
 import { CredentialsModule } from './credentials.module';
 import { LocalStrategy } from './local.strategy';
-import { PasswordResetTokensRepository } from './password-reset-tokens.repository';
 import { PasswordResetController } from './password-reset.controller';
 import { PasswordResetService } from './password-reset.service';
 import { SignInStatePruner } from './sign-in-state.pruner';
@@ -29,14 +28,6 @@ import { SignInStatePruner } from './sign-in-state.pruner';
     }),
   ],
   controllers: [AuthController, PasswordResetController],
-  providers: [
-    AuthService,
-    LocalStrategy,
-    AuthCookies,
-    AuthThrottlerGuard,
-    SignInStatePruner,
-    PasswordResetService,
-    PasswordResetTokensRepository,
-  ],
+  providers: [AuthService, LocalStrategy, AuthCookies, AuthThrottlerGuard, SignInStatePruner, PasswordResetService],
 })
 export class AuthModule {}

@@ -17,6 +17,7 @@ import { AuthErrors } from './auth.errors';
 import type { ChangePasswordDto } from './dto/change-password.dto';
 import type { LoginResponseDto } from './dto/login.response';
 import { DEVICE_COOKIE_TTL_DAYS, generateRefreshToken, hashRefreshToken } from './refresh-token';
+import { PasswordResetTokensRepository } from './password-reset-tokens.repository';
 import { RefreshTokensRepository } from './refresh-tokens.repository';
 import { type BackoffKeys, type BackoffRule, EVERY_CLIENT, SignInBackoffRepository } from './sign-in-backoff.repository';
 import { SignInDevicesRepository } from './sign-in-devices.repository';
@@ -81,6 +82,7 @@ export class AuthService {
     private readonly audit: AuditService,
     private readonly credentials: CredentialsService,
     private readonly refreshTokens: RefreshTokensRepository,
+    private readonly resetLinks: PasswordResetTokensRepository,
     private readonly backoff: SignInBackoffRepository,
     private readonly devices: SignInDevicesRepository,
     private readonly users: UsersService,
@@ -279,6 +281,8 @@ export class AuthService {
     await this.door.transaction(async (tx) => {
       await this.credentials.setPassword(tx, userId, newHash, null);
       const sessionsRevoked = await this.refreshTokens.revokeAllOfUser(tx, userId, 'password_change');
+      // a reset link sent before would replace the password just chosen
+      await this.resetLinks.useAllOfUser(tx, userId);
       await this.audit.record(tx, scope, {
         tenantId: scope.actor.tenantId,
         entity: AUDIT_ENTITY,

@@ -222,6 +222,7 @@ export class UsersService {
       const lockedUntil = (await this.backoff.lockedUntil([current.email], tx)).get(current.email) ?? null;
       await this.credentials.setPassword(tx, id, passwordHash, this.temporaryPasswordExpiry());
       const sessionsRevoked = await this.sessions.revokeAllOfUser(tx, id, 'password_reset');
+      await this.sessions.voidResetLinks(tx, id);
       const backoffsLifted = await this.backoff.lift(tx, current.email);
       await this.audit.record(tx, scope, {
         tenantId: current.tenantId,
