@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { mkdir, writeFile } from 'node:fs/promises';
 import type { AddressInfo } from 'node:net';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { simpleParser } from 'mailparser';
 import { SMTPServer } from 'smtp-server';
 
@@ -30,6 +30,8 @@ export function linksIn(text: string): string[] {
  * the log shows the reset link. nodemailer talks SMTP to it exactly as to a production server.
  */
 export async function startLocalMailbox(dir: string, onMail: (mail: ReceivedMail) => void): Promise<LocalMailbox> {
+  // Only the mail directory is private: a recursive 0700 mkdir would also close its parents (the data directory) to others.
+  await mkdir(dirname(dir), { recursive: true });
   await mkdir(dir, { recursive: true, mode: 0o700 });
   const server = new SMTPServer({
     authOptional: true,
