@@ -1,4 +1,8 @@
 import { createHash } from 'node:crypto';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { simpleParser } from 'mailparser';
 import { createTestApp, type TestApp } from '../../test/test-app';
 import type { TestTenant, TestUser } from '../../test/factories';
 import { resetLinkOf, TestMailbox } from '../../test/test-mailbox';
@@ -335,5 +339,33 @@ describe('password reset throttle per client address', () => {
       .post('/api/auth/password-reset/confirm')
       .send({ token: 'B'.repeat(43), newPassword: 'Qualunque-password' });
     expect(confirmOver.status).toBe(400); // its own window: the confirm route counts apart
+  });
+});
+
+describe('the local mailbox (no SMTP_URL outside production)', () => {
+  let t: TestApp;
+  let dataDir: string;
+  beforeAll(async () => {
+    dataDir = mkdtempSync(join(tmpdir(), 'trama-mail-'));
+    t = await createTestApp({ TRAMA_DATA_DIR: dataDir, APP_ORIGIN: 'http://localhost:4321' });
+  });
+  afterAll(async () => {
+    await t.close();
+    rmSync(dataDir, { recursive: true, force: true });
+  });
+
+  it('sends over SMTP to a server in the process, which keeps the message as .eml under TRAMA_DATA_DIR/mail', async () => {
+    const { bari } = await t.factory.twoTenants();
+    const user = await t.factory.user({ role: 'innovator', tenant: bari });
+    expect((await t.http.post('/api/auth/password-reset/request').send({ email: user.email })).status).toBe(202);
+    await t.app.get(PasswordResetService).idle();
+    const files = readdirSync(join(dataDir, 'mail')).filter((f) => f.endsWith('.eml'));
+    expect(files).toHaveLength(1);
+    expect(statSync(join(dataDir, 'mail')).mode & 0o777).toBe(0o700);
+    const parsed = await simpleParser(readFileSync(join(dataDir, 'mail', files[0])));
+    expect(parsed.to).toEqual(expect.objectContaining({ text: user.email }));
+    const token = /http:\/\/localhost:4321\/reimposta-password\?token=([A-Za-z0-9_-]{43})/.exec(parsed.text ?? '')?.[1];
+    expect(token).toBeDefined();
+    expect((await t.http.post('/api/auth/password-reset/confirm').send({ token, newPassword: 'Dal-mailbox-locale' })).status).toBe(204);
   });
 });
