@@ -100,6 +100,8 @@ if (phase('e2e') && !failed) {
     await mustRun('nx', ['run-many', '-t', 'build', '-p', 'api', 'web', '--output-style=stream']);
     const port = await freePort();
     const baseUrl = `http://localhost:${port}`;
+    // The app sends its e-mail (password reset) to an SMTP server that the journey starts on this port and reads.
+    const smtpPort = await freePort();
     const { env } = await e2eDatabase();
     const app = spawn(process.execPath, [API_MAIN], {
       cwd: root,
@@ -111,6 +113,7 @@ if (phase('e2e') && !failed) {
         PORT: String(port),
         LOG_LEVEL: 'warn',
         APP_ORIGIN: baseUrl,
+        SMTP_URL: `smtp://127.0.0.1:${smtpPort}`,
         LOGIN_RATE_PER_MINUTE: '1000',
       },
     });
@@ -120,7 +123,7 @@ if (phase('e2e') && !failed) {
     try {
       await waitForHealth(baseUrl, 90_000);
       const code = await run('nx', ['run', 'web-e2e:e2e', '--output-style=stream', ...e2ePatterns], {
-        env: { ...process.env, E2E_BASE_URL: baseUrl },
+        env: { ...process.env, E2E_BASE_URL: baseUrl, E2E_SMTP_PORT: String(smtpPort) },
       });
       if (code !== 0) {
         failed = true;

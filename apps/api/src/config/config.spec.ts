@@ -48,7 +48,10 @@ describe('loadConfig', () => {
   it('requires JWT_SECRET and DATABASE_URL in production', () => {
     expect(() => loadConfig({ NODE_ENV: 'production', DATABASE_URL: 'postgres://db/trama' })).toThrow(/JWT_SECRET: required in production/);
     expect(() => loadConfig({ NODE_ENV: 'production', JWT_SECRET: 'x'.repeat(40) })).toThrow(/DATABASE_URL: required in production/);
-    expect(loadConfig({ NODE_ENV: 'production', JWT_SECRET: 'x'.repeat(40), DATABASE_URL: 'postgres://db/trama' }).isProduction).toBe(true);
+    expect(
+      loadConfig({ NODE_ENV: 'production', JWT_SECRET: 'x'.repeat(40), DATABASE_URL: 'postgres://db/trama', SMTP_URL: 'smtp://mail:25' })
+        .isProduction,
+    ).toBe(true);
   });
 
   it('refuses a short JWT secret', () => {
@@ -66,9 +69,10 @@ describe('loadConfig', () => {
     expect(loadConfig({ APP_ORIGIN: 'http://trama.intranet:3000' }).secureCookies).toBe(false);
     expect(loadConfig({ APP_ORIGIN: 'https://trama.cittametropolitana.ba.it' }).secureCookies).toBe(true);
     expect(loadConfig({ APP_ORIGIN: 'HTTPS://TRAMA.EXAMPLE' }).secureCookies).toBe(true);
-    expect(loadConfig({ NODE_ENV: 'production', JWT_SECRET: 'x'.repeat(40), DATABASE_URL: 'postgres://db/trama' }).secureCookies).toBe(
-      true,
-    );
+    expect(
+      loadConfig({ NODE_ENV: 'production', JWT_SECRET: 'x'.repeat(40), DATABASE_URL: 'postgres://db/trama', SMTP_URL: 'smtp://mail:25' })
+        .secureCookies,
+    ).toBe(true);
   });
   it('trusts no proxy by default, and takes a number of hops or a list of addresses and CIDR ranges', () => {
     const env = (TRUST_PROXY?: string) => loadConfig({ JWT_SECRET: 'x'.repeat(40), ...(TRUST_PROXY === undefined ? {} : { TRUST_PROXY }) });

@@ -62,8 +62,9 @@ class Environment {
   @MinLength(8, { message: 'DEMO_PASSWORD must be at least 8 characters' })
   DEMO_PASSWORD = 'Trama-demo-2026';
 
+  /** the public origin (scheme, host, port): CORS, and the links the app e-mails (never the request's Host) */
   @IsOptional()
-  @IsString()
+  @Matches(/^https?:\/\/[^\s/?#]+\/?$/i, { message: 'APP_ORIGIN must be an origin such as https://trama.example.it' })
   APP_ORIGIN?: string;
 
   /** empty: no tile layer (the map draws the boundaries alone) */
@@ -114,6 +115,30 @@ class Environment {
   @IsIn(['true', 'false'])
   SEED_ON_BOOT = 'true';
 
+  /** days a temporary password (set by a coordinator or an admin) signs in: it must be changed before */
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(90)
+  TEMP_PASSWORD_DAYS = 7;
+
+  /** minutes a "Password dimenticata?" link works (once) */
+  @Type(() => Number)
+  @IsInt()
+  @Min(5)
+  @Max(1440)
+  PASSWORD_RESET_TTL_MINUTES = 30;
+
+  /** the mail server: smtp://user:pass@host:587 or smtps://…:465; required in production; elsewhere a local one is started */
+  @IsOptional()
+  @Matches(/^smtps?:\/\/[^\s]+$/, { message: 'SMTP_URL must be an smtp:// or smtps:// URL' })
+  SMTP_URL?: string;
+
+  /** the sender of the app's e-mails */
+  @IsString()
+  @MinLength(3)
+  MAIL_FROM = 'Trama <no-reply@trama.invalid>';
+
   /** false: no OpenAPI page or document (e.g. in production) */
   @IsIn(['true', 'false'])
   API_DOCS = 'true';
@@ -156,6 +181,13 @@ export interface AppConfig {
   apiDocs: boolean;
   /** the refresh cookie's Secure flag: in production, and whenever the app's origin is https */
   secureCookies: boolean;
+  /** days a temporary password signs in (it must be changed first) */
+  temporaryPasswordDays: number;
+  /** minutes a password-reset link works */
+  passwordResetTtlMinutes: number;
+  /** undefined: outside production, a local SMTP server in the process keeps the mail under dataDir/mail */
+  smtpUrl: string | undefined;
+  mailFrom: string;
 }
 
 export class ConfigError extends Error {}
@@ -184,7 +216,10 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): AppConfig {
   if (isProduction && !env.DATABASE_URL) {
     throw new ConfigError('Invalid configuration:\n  DATABASE_URL: required in production (the embedded PostgreSQL is for development)');
   }
-  const appOrigin = env.APP_ORIGIN ?? `http://localhost:${env.PORT}`;
+  if (isProduction && !env.SMTP_URL) {
+    throw new ConfigError('Invalid configuration:\n  SMTP_URL: required in production (password-reset e-mails)');
+  }
+  const appOrigin = env.APP_ORIGIN?.replace(/\/$/, '') ?? `http://localhost:${env.PORT}`;
   const dataDir = resolve(env.TRAMA_DATA_DIR);
   return {
     env: env.NODE_ENV,
@@ -216,6 +251,10 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): AppConfig {
     seedOnBoot: env.SEED_ON_BOOT === 'true',
     apiDocs: env.API_DOCS === 'true',
     secureCookies: isProduction || /^https:\/\//i.test(appOrigin),
+    temporaryPasswordDays: env.TEMP_PASSWORD_DAYS,
+    passwordResetTtlMinutes: env.PASSWORD_RESET_TTL_MINUTES,
+    smtpUrl: env.SMTP_URL,
+    mailFrom: env.MAIL_FROM,
   };
 }
 

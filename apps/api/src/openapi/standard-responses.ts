@@ -3,7 +3,7 @@ import { GUARDS_METADATA, METHOD_METADATA, MODULE_METADATA } from '@nestjs/commo
 import { DECORATORS, type HeadersObject, type OpenAPIObject, type OperationObject, type ResponseObject } from '@nestjs/swagger';
 import { ThrottlerGuard } from '@nestjs/throttler';
 import type { Role } from '@trama/contracts';
-import { IS_PUBLIC, ROLES_KEY } from '../common/auth/decorators';
+import { ALLOW_PENDING_PASSWORD_CHANGE, IS_PUBLIC, ROLES_KEY } from '../common/auth/decorators';
 import { CommonErrors, type ErrorFactory } from '../common/errors/app-error';
 import { API_ERRORS_KEY } from '../common/http/api-errors';
 
@@ -169,6 +169,10 @@ export function addStandardResponses(document: OpenAPIObject, modules: (Type | D
       for (const code of ANY_ROUTE) if (!(code.status === 503 && operation.responses?.['503'])) codes.push(code);
       if (!isPublic) codes.push(fromFactory(CommonErrors.UNAUTHENTICATED));
       if (roles && roles.length > 0) codes.push(fromFactory(CommonErrors.FORBIDDEN));
+      // the global guard: a user with a temporary password reaches only the change (common/auth/auth.guard.ts)
+      if (!isPublic && metadata<boolean>(ALLOW_PENDING_PASSWORD_CHANGE, route) !== true) {
+        codes.push(fromFactory(CommonErrors.PASSWORD_CHANGE_REQUIRED));
+      }
       for (const code of declared) if (!codes.some((c) => c.code === code.code)) codes.push(code);
       if (throttled) throttledRoutes += 1;
       if (throttled && !codes.some((c) => c.status === 429)) {
@@ -200,7 +204,7 @@ export function addStandardResponses(document: OpenAPIObject, modules: (Type | D
       const note = accessNote(
         isPublic,
         roles,
-        codes.some((c) => c.status === 403),
+        codes.some((c) => c.status === 403 && c.code !== 'PASSWORD_CHANGE_REQUIRED'),
       );
       operation.description = operation.description ? `${operation.description}\n\n${note}` : note;
     }

@@ -8,6 +8,9 @@ import { errorMessage } from '../lib/api/error-message';
 import { getSignOutReason, useSession, useSessionUser } from '../lib/auth/session';
 import { NotFoundRoute } from './routes/not-found-route';
 
+/** Where a user who signed in with a temporary password must go first. */
+export const FORCED_CHANGE_PATH = '/cambio-password';
+
 /** Renders the authenticated routes once the session is known; otherwise sends the user to the login page. */
 export function RequireAuth() {
   const { t } = useTranslation();
@@ -38,6 +41,8 @@ export function RequireAuth() {
     const from = reason === null || reason === 'expired' ? `${location.pathname}${location.search}` : undefined;
     return <Navigate to="/login" replace state={from ? { from } : null} />;
   }
+  // A temporary password: nothing but the change until it is done (the server refuses the rest too).
+  if (session.data.passwordChangeRequired && location.pathname !== FORCED_CHANGE_PATH) return <Navigate to={FORCED_CHANGE_PATH} replace />;
   return <Outlet />;
 }
 

@@ -4,7 +4,7 @@ import { LEGAL_EDITOR_ROLES } from '../features/legal-pages/utils/permissions';
 import { STAFF_OUTPUT_ROLES } from '../features/staff-output/utils/permissions';
 import { USER_MANAGER_ROLES } from '../lib/auth/permissions';
 import { AppShell, PublicShell } from './layout/app-shell';
-import { RequireAuth, RequireRole } from './require-auth';
+import { FORCED_CHANGE_PATH, RequireAuth, RequireRole } from './require-auth';
 import { LoginRoute } from './routes/login-route';
 import { NotFoundRoute } from './routes/not-found-route';
 import { RouteError } from './routes/route-error';
@@ -21,6 +21,18 @@ export const routes: RouteObject[] = [
         element: <PublicShell />,
         children: [
           { path: '/login', element: <LoginRoute /> },
+          {
+            path: '/password-dimenticata',
+            lazy: () => import('./routes/password-reset-routes').then((m) => ({ Component: m.ForgotPasswordRoute })),
+          },
+          {
+            path: '/password-dimenticata/inviata',
+            lazy: () => import('./routes/password-reset-routes').then((m) => ({ Component: m.ForgotPasswordSentRoute })),
+          },
+          {
+            path: '/reimposta-password',
+            lazy: () => import('./routes/password-reset-routes').then((m) => ({ Component: m.ResetPasswordRoute })),
+          },
           // the accessibility statement and privacy notice: public, linked from every footer
           {
             path: '/accessibilita/:istatCode?',
@@ -32,6 +44,15 @@ export const routes: RouteObject[] = [
       {
         element: <RequireAuth />,
         children: [
+          {
+            element: <PublicShell />,
+            children: [
+              {
+                path: FORCED_CHANGE_PATH,
+                lazy: () => import('./routes/forced-password-change-route').then((m) => ({ Component: m.ForcedPasswordChangeRoute })),
+              },
+            ],
+          },
           {
             element: <AppShell />,
             children: [

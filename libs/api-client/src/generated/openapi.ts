@@ -403,6 +403,46 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/auth/password-reset/confirm': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Set a new password with the token of the e-mailed link: the link is used up, every session ends, sign in with the new password
+     * @description Access: public (no sign-in).
+     */
+    post: operations['confirmPasswordReset'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/auth/password-reset/request': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Ask for a reset link by e-mail. The answer is the same whether or not the address has an active account (it reveals no account); the link works once, for PASSWORD_RESET_TTL_MINUTES
+     * @description Access: public (no sign-in).
+     */
+    post: operations['requestPasswordReset'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/auth/refresh': {
     parameters: {
       query?: never;
@@ -1529,6 +1569,11 @@ export interface components {
       user: components['schemas']['SessionUser'];
     };
     /**
+     * @description the language of the e-mail (the page the user is on); without it Accept-Language, else Italian
+     * @enum {string}
+     */
+    MailLanguage: 'it' | 'en';
+    /**
      * @description unknown while the database is down
      * @enum {string}
      */
@@ -1714,6 +1759,28 @@ export interface components {
       /** Format: int32 */
       youth?: number | null;
     };
+    PasswordResetConfirmRequest: {
+      /**
+       * Format: password
+       * @description no other composition rule (NIST SP 800-63B)
+       */
+      newPassword: string;
+      /**
+       * @description the token of the e-mailed link
+       * @example qqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqq
+       */
+      token: string;
+    };
+    PasswordResetRequest: {
+      /**
+       * Format: email
+       * @description trimmed and lower-cased
+       * @example maria.rossi@comune.bari.it
+       */
+      email: string;
+      /** @description the language of the e-mail (the page the user is on); without it Accept-Language, else Italian */
+      language?: components['schemas']['MailLanguage'];
+    };
     PolygonGeometry: {
       /** @description rings: the outer boundary, then holes */
       coordinates: number[][][];
@@ -1785,7 +1852,7 @@ export interface components {
     ResetPasswordResponse: {
       /**
        * Format: password
-       * @description Shown once; the user should change it after signing in
+       * @description Shown once; the user must change it at the next sign-in (it expires after TEMP_PASSWORD_DAYS)
        */
       temporaryPassword: string;
     };
@@ -1825,6 +1892,8 @@ export interface components {
       fullName: string;
       /** Format: uuid */
       id: string;
+      /** @description true: signed in with a temporary password (set by a coordinator or an admin): every route but me, the password change and sign-out answers 403 PASSWORD_CHANGE_REQUIRED until it is changed. The API always sends it; optional for older clients and fixtures */
+      passwordChangeRequired?: boolean;
       role: components['schemas']['Role'];
       /** @description null for platform admins */
       tenant: components['schemas']['TenantRef'] | null;
@@ -2417,6 +2486,18 @@ export interface operations {
         };
       };
       /**
+       * @description Not allowed for your role:
+       *     - `PASSWORD_CHANGE_REQUIRED`: Change your temporary password before anything else
+       */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'];
+        };
+      };
+      /**
        * @description Unsupported media type:
        *     - `UNSUPPORTED_MEDIA_TYPE`: JSON request bodies must be encoded as UTF-8
        */
@@ -2520,6 +2601,7 @@ export interface operations {
       /**
        * @description Not allowed for your role:
        *     - `FORBIDDEN`: Your role does not allow this action
+       *     - `PASSWORD_CHANGE_REQUIRED`: Change your temporary password before anything else
        *     - `ACTIVITY_AUTHOR_ROLE`: Only innovators log activities
        */
       403: {
@@ -2655,6 +2737,18 @@ export interface operations {
         };
       };
       /**
+       * @description Not allowed for your role:
+       *     - `PASSWORD_CHANGE_REQUIRED`: Change your temporary password before anything else
+       */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'];
+        };
+      };
+      /**
        * @description Unsupported media type:
        *     - `UNSUPPORTED_MEDIA_TYPE`: JSON request bodies must be encoded as UTF-8
        */
@@ -2734,6 +2828,18 @@ export interface operations {
        *     - `UNAUTHENTICATED`: Sign in to continue
        */
       401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'];
+        };
+      };
+      /**
+       * @description Not allowed for your role:
+       *     - `PASSWORD_CHANGE_REQUIRED`: Change your temporary password before anything else
+       */
+      403: {
         headers: {
           [name: string]: unknown;
         };
@@ -2845,6 +2951,7 @@ export interface operations {
       /**
        * @description Not allowed for your role:
        *     - `FORBIDDEN`: Your role does not allow this action
+       *     - `PASSWORD_CHANGE_REQUIRED`: Change your temporary password before anything else
        *     - `ACTIVITY_NOT_AUTHOR`: Only the author of an activity can edit or submit it
        */
       403: {
@@ -2979,6 +3086,7 @@ export interface operations {
       /**
        * @description Not allowed for your role:
        *     - `FORBIDDEN`: Your role does not allow this action
+       *     - `PASSWORD_CHANGE_REQUIRED`: Change your temporary password before anything else
        *     - `ACTIVITY_NOT_AUTHOR`: Only the author of an activity can edit or submit it
        */
       403: {
@@ -3108,6 +3216,7 @@ export interface operations {
       /**
        * @description Not allowed for your role:
        *     - `FORBIDDEN`: Your role does not allow this action
+       *     - `PASSWORD_CHANGE_REQUIRED`: Change your temporary password before anything else
        */
       403: {
         headers: {
@@ -3231,6 +3340,18 @@ export interface operations {
         };
       };
       /**
+       * @description Not allowed for your role:
+       *     - `PASSWORD_CHANGE_REQUIRED`: Change your temporary password before anything else
+       */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'];
+        };
+      };
+      /**
        * @description Not found, or outside what you may see:
        *     - `ACTIVITY_NOT_FOUND`: Activity not found
        */
@@ -3344,6 +3465,7 @@ export interface operations {
       /**
        * @description Not allowed for your role:
        *     - `FORBIDDEN`: Your role does not allow this action
+       *     - `PASSWORD_CHANGE_REQUIRED`: Change your temporary password before anything else
        *     - `ACTIVITY_NOT_AUTHOR`: Only the author of an activity can edit or submit it
        */
       403: {
@@ -3485,6 +3607,18 @@ export interface operations {
         };
       };
       /**
+       * @description Not allowed for your role:
+       *     - `PASSWORD_CHANGE_REQUIRED`: Change your temporary password before anything else
+       */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'];
+        };
+      };
+      /**
        * @description Not found, or outside what you may see:
        *     - `ACTIVITY_NOT_FOUND`: Activity not found
        *     - `FILE_NOT_FOUND`: File not found
@@ -3588,6 +3722,7 @@ export interface operations {
       /**
        * @description Not allowed for your role:
        *     - `FORBIDDEN`: Your role does not allow this action
+       *     - `PASSWORD_CHANGE_REQUIRED`: Change your temporary password before anything else
        *     - `ACTIVITY_NOT_AUTHOR`: Only the author of an activity can edit or submit it
        */
       403: {
@@ -3722,6 +3857,18 @@ export interface operations {
         };
       };
       /**
+       * @description Not allowed for your role:
+       *     - `PASSWORD_CHANGE_REQUIRED`: Change your temporary password before anything else
+       */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'];
+        };
+      };
+      /**
        * @description Not found, or outside what you may see:
        *     - `ACTIVITY_NOT_FOUND`: Activity not found
        *     - `FILE_NOT_FOUND`: File not found
@@ -3839,6 +3986,7 @@ export interface operations {
       /**
        * @description Not allowed for your role:
        *     - `FORBIDDEN`: Your role does not allow this action
+       *     - `PASSWORD_CHANGE_REQUIRED`: Change your temporary password before anything else
        *     - `ACTIVITY_NOT_AUTHOR`: Only the author of an activity can edit or submit it
        *     - `ACTIVITY_AUTHOR_ROLE`: Only innovators log activities
        */
@@ -3963,6 +4111,18 @@ export interface operations {
         };
       };
       /**
+       * @description Not allowed for your role:
+       *     - `PASSWORD_CHANGE_REQUIRED`: Change your temporary password before anything else
+       */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'];
+        };
+      };
+      /**
        * @description Not found, or outside what you may see:
        *     - `ACTIVITY_NOT_FOUND`: Activity not found
        */
@@ -4068,6 +4228,7 @@ export interface operations {
       /**
        * @description Not allowed for your role:
        *     - `FORBIDDEN`: Your role does not allow this action
+       *     - `PASSWORD_CHANGE_REQUIRED`: Change your temporary password before anything else
        */
       403: {
         headers: {
@@ -4196,6 +4357,7 @@ export interface operations {
       /**
        * @description Not allowed for your role:
        *     - `FORBIDDEN`: Your role does not allow this action
+       *     - `PASSWORD_CHANGE_REQUIRED`: Change your temporary password before anything else
        */
       403: {
         headers: {
@@ -4324,6 +4486,7 @@ export interface operations {
       /**
        * @description Not allowed for your role:
        *     - `FORBIDDEN`: Your role does not allow this action
+       *     - `PASSWORD_CHANGE_REQUIRED`: Change your temporary password before anything else
        *     - `ACTIVITY_NOT_REVIEWER`: Only the reviewer who made this decision can undo it or edit its comment
        */
       403: {
@@ -4455,6 +4618,7 @@ export interface operations {
       /**
        * @description Not allowed for your role:
        *     - `FORBIDDEN`: Your role does not allow this action
+       *     - `PASSWORD_CHANGE_REQUIRED`: Change your temporary password before anything else
        *     - `ACTIVITY_NOT_AUTHOR`: Only the author of an activity can edit or submit it
        */
       403: {
@@ -4584,6 +4748,7 @@ export interface operations {
       /**
        * @description Not allowed for your role:
        *     - `FORBIDDEN`: Your role does not allow this action
+       *     - `PASSWORD_CHANGE_REQUIRED`: Change your temporary password before anything else
        *     - `ACTIVITY_NOT_REVIEWER`: Only the reviewer who made this decision can undo it or edit its comment
        */
       403: {
@@ -4718,6 +4883,7 @@ export interface operations {
       /**
        * @description Not allowed for your role:
        *     - `FORBIDDEN`: Your role does not allow this action
+       *     - `PASSWORD_CHANGE_REQUIRED`: Change your temporary password before anything else
        */
       403: {
         headers: {
@@ -4813,6 +4979,7 @@ export interface operations {
       /**
        * @description Not signed in, or the session ended:
        *     - `INVALID_CREDENTIALS`: The email or the password is not correct
+       *     - `TEMPORARY_PASSWORD_EXPIRED`: This temporary password has expired: ask your coordinator for a new one, or reset it by e-mail
        */
       401: {
         headers: {
@@ -5166,6 +5333,208 @@ export interface operations {
       };
     };
   };
+  confirmPasswordReset: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['PasswordResetConfirmRequest'];
+      };
+    };
+    responses: {
+      /** @description the password is set */
+      204: {
+        headers: {
+          'X-RateLimit-Limit': components['headers']['X-RateLimit-Limit'];
+          'X-RateLimit-Remaining': components['headers']['X-RateLimit-Remaining'];
+          'X-RateLimit-Reset': components['headers']['X-RateLimit-Reset'];
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /**
+       * @description Bad request:
+       *     - `VALIDATION_FAILED`: The request is not valid: `details` names each field at fault
+       *     - `MALFORMED_JSON`: The request body is not valid JSON
+       *     - `PAYLOAD_TOO_LARGE`: The request body is larger than 1 MB
+       *     - `BODY_TOO_DEEP`: The request body nests arrays and objects too deeply
+       *     - `INVALID_TEXT`: A NUL, an unpaired surrogate or non-UTF-8 percent-encoding in the path, query or body: `details` names the field
+       *     - `RESET_TOKEN_INVALID`: This reset link is not valid any more (used, expired or unknown): ask for a new one
+       */
+      400: {
+        headers: {
+          'X-RateLimit-Limit': components['headers']['X-RateLimit-Limit'];
+          'X-RateLimit-Remaining': components['headers']['X-RateLimit-Remaining'];
+          'X-RateLimit-Reset': components['headers']['X-RateLimit-Reset'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'];
+        };
+      };
+      /**
+       * @description Unsupported media type:
+       *     - `UNSUPPORTED_MEDIA_TYPE`: JSON request bodies must be encoded as UTF-8
+       */
+      415: {
+        headers: {
+          'X-RateLimit-Limit': components['headers']['X-RateLimit-Limit'];
+          'X-RateLimit-Remaining': components['headers']['X-RateLimit-Remaining'];
+          'X-RateLimit-Reset': components['headers']['X-RateLimit-Reset'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'];
+        };
+      };
+      /**
+       * @description Too many requests:
+       *     - `RATE_LIMITED`: Too many attempts from your network address: wait a minute and try again
+       */
+      429: {
+        headers: {
+          'Retry-After': components['headers']['Retry-After'];
+          'X-RateLimit-Limit': components['headers']['X-RateLimit-Limit'];
+          'X-RateLimit-Remaining': components['headers']['X-RateLimit-Remaining'];
+          'X-RateLimit-Reset': components['headers']['X-RateLimit-Reset'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'];
+        };
+      };
+      /**
+       * @description Internal error:
+       *     - `INTERNAL`: An unexpected error occurred (logged; nothing is leaked)
+       */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'];
+        };
+      };
+      /**
+       * @description Service unavailable:
+       *     - `SERVICE_UNAVAILABLE`: The service is temporarily unavailable: try again in a few seconds
+       */
+      503: {
+        headers: {
+          'Retry-After': components['headers']['Retry-After'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'];
+        };
+      };
+    };
+  };
+  requestPasswordReset: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['PasswordResetRequest'];
+      };
+    };
+    responses: {
+      /** @description accepted: if the address is of an active account, a link is on its way */
+      202: {
+        headers: {
+          'X-RateLimit-Limit': components['headers']['X-RateLimit-Limit'];
+          'X-RateLimit-Remaining': components['headers']['X-RateLimit-Remaining'];
+          'X-RateLimit-Reset': components['headers']['X-RateLimit-Reset'];
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /**
+       * @description Bad request:
+       *     - `VALIDATION_FAILED`: The request is not valid: `details` names each field at fault
+       *     - `MALFORMED_JSON`: The request body is not valid JSON
+       *     - `PAYLOAD_TOO_LARGE`: The request body is larger than 1 MB
+       *     - `BODY_TOO_DEEP`: The request body nests arrays and objects too deeply
+       *     - `INVALID_TEXT`: A NUL, an unpaired surrogate or non-UTF-8 percent-encoding in the path, query or body: `details` names the field
+       */
+      400: {
+        headers: {
+          'X-RateLimit-Limit': components['headers']['X-RateLimit-Limit'];
+          'X-RateLimit-Remaining': components['headers']['X-RateLimit-Remaining'];
+          'X-RateLimit-Reset': components['headers']['X-RateLimit-Reset'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'];
+        };
+      };
+      /**
+       * @description Unsupported media type:
+       *     - `UNSUPPORTED_MEDIA_TYPE`: JSON request bodies must be encoded as UTF-8
+       */
+      415: {
+        headers: {
+          'X-RateLimit-Limit': components['headers']['X-RateLimit-Limit'];
+          'X-RateLimit-Remaining': components['headers']['X-RateLimit-Remaining'];
+          'X-RateLimit-Reset': components['headers']['X-RateLimit-Reset'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'];
+        };
+      };
+      /**
+       * @description Too many requests:
+       *     - `PASSWORD_RESET_THROTTLED`: Too many reset requests for this e-mail address: try again later
+       *     - `RATE_LIMITED`: Too many attempts from your network address: wait a minute and try again
+       */
+      429: {
+        headers: {
+          'Retry-After': components['headers']['Retry-After'];
+          'X-RateLimit-Limit': components['headers']['X-RateLimit-Limit'];
+          'X-RateLimit-Remaining': components['headers']['X-RateLimit-Remaining'];
+          'X-RateLimit-Reset': components['headers']['X-RateLimit-Reset'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'];
+        };
+      };
+      /**
+       * @description Internal error:
+       *     - `INTERNAL`: An unexpected error occurred (logged; nothing is leaked)
+       */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'];
+        };
+      };
+      /**
+       * @description Service unavailable:
+       *     - `SERVICE_UNAVAILABLE`: The service is temporarily unavailable: try again in a few seconds
+       */
+      503: {
+        headers: {
+          'Retry-After': components['headers']['Retry-After'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'];
+        };
+      };
+    };
+  };
   refresh: {
     parameters: {
       query?: never;
@@ -5474,6 +5843,18 @@ export interface operations {
         };
       };
       /**
+       * @description Not allowed for your role:
+       *     - `PASSWORD_CHANGE_REQUIRED`: Change your temporary password before anything else
+       */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'];
+        };
+      };
+      /**
        * @description Unsupported media type:
        *     - `UNSUPPORTED_MEDIA_TYPE`: JSON request bodies must be encoded as UTF-8
        */
@@ -5568,6 +5949,18 @@ export interface operations {
         };
       };
       /**
+       * @description Not allowed for your role:
+       *     - `PASSWORD_CHANGE_REQUIRED`: Change your temporary password before anything else
+       */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'];
+        };
+      };
+      /**
        * @description Unsupported media type:
        *     - `UNSUPPORTED_MEDIA_TYPE`: JSON request bodies must be encoded as UTF-8
        */
@@ -5651,6 +6044,18 @@ export interface operations {
        *     - `UNAUTHENTICATED`: Sign in to continue
        */
       401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'];
+        };
+      };
+      /**
+       * @description Not allowed for your role:
+       *     - `PASSWORD_CHANGE_REQUIRED`: Change your temporary password before anything else
+       */
+      403: {
         headers: {
           [name: string]: unknown;
         };
@@ -5768,6 +6173,7 @@ export interface operations {
       };
       /**
        * @description Not allowed for your role:
+       *     - `PASSWORD_CHANGE_REQUIRED`: Change your temporary password before anything else
        *     - `FORBIDDEN`: Your role does not allow this action
        */
       403: {
@@ -5896,6 +6302,18 @@ export interface operations {
         };
       };
       /**
+       * @description Not allowed for your role:
+       *     - `PASSWORD_CHANGE_REQUIRED`: Change your temporary password before anything else
+       */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'];
+        };
+      };
+      /**
        * @description Unsupported media type:
        *     - `UNSUPPORTED_MEDIA_TYPE`: JSON request bodies must be encoded as UTF-8
        */
@@ -5988,6 +6406,7 @@ export interface operations {
       /**
        * @description Not allowed for your role:
        *     - `FORBIDDEN`: Your role does not allow this action
+       *     - `PASSWORD_CHANGE_REQUIRED`: Change your temporary password before anything else
        */
       403: {
         headers: {
@@ -6088,6 +6507,18 @@ export interface operations {
        *     - `UNAUTHENTICATED`: Sign in to continue
        */
       401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'];
+        };
+      };
+      /**
+       * @description Not allowed for your role:
+       *     - `PASSWORD_CHANGE_REQUIRED`: Change your temporary password before anything else
+       */
+      403: {
         headers: {
           [name: string]: unknown;
         };
@@ -6443,6 +6874,18 @@ export interface operations {
         };
       };
       /**
+       * @description Not allowed for your role:
+       *     - `PASSWORD_CHANGE_REQUIRED`: Change your temporary password before anything else
+       */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'];
+        };
+      };
+      /**
        * @description Unsupported media type:
        *     - `UNSUPPORTED_MEDIA_TYPE`: JSON request bodies must be encoded as UTF-8
        */
@@ -6525,6 +6968,18 @@ export interface operations {
        *     - `UNAUTHENTICATED`: Sign in to continue
        */
       401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'];
+        };
+      };
+      /**
+       * @description Not allowed for your role:
+       *     - `PASSWORD_CHANGE_REQUIRED`: Change your temporary password before anything else
+       */
+      403: {
         headers: {
           [name: string]: unknown;
         };
@@ -6642,6 +7097,7 @@ export interface operations {
       /**
        * @description Not allowed for your role:
        *     - `FORBIDDEN`: Your role does not allow this action
+       *     - `PASSWORD_CHANGE_REQUIRED`: Change your temporary password before anything else
        */
       403: {
         headers: {
@@ -6728,6 +7184,18 @@ export interface operations {
        *     - `UNAUTHENTICATED`: Sign in to continue
        */
       401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'];
+        };
+      };
+      /**
+       * @description Not allowed for your role:
+       *     - `PASSWORD_CHANGE_REQUIRED`: Change your temporary password before anything else
+       */
+      403: {
         headers: {
           [name: string]: unknown;
         };
@@ -6834,6 +7302,7 @@ export interface operations {
       /**
        * @description Not allowed for your role:
        *     - `FORBIDDEN`: Your role does not allow this action
+       *     - `PASSWORD_CHANGE_REQUIRED`: Change your temporary password before anything else
        */
       403: {
         headers: {
@@ -6929,6 +7398,7 @@ export interface operations {
       /**
        * @description Not allowed for your role:
        *     - `FORBIDDEN`: Your role does not allow this action
+       *     - `PASSWORD_CHANGE_REQUIRED`: Change your temporary password before anything else
        */
       403: {
         headers: {
@@ -7037,6 +7507,18 @@ export interface operations {
         };
       };
       /**
+       * @description Not allowed for your role:
+       *     - `PASSWORD_CHANGE_REQUIRED`: Change your temporary password before anything else
+       */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'];
+        };
+      };
+      /**
        * @description Not found, or outside what you may see:
        *     - `FILE_NOT_FOUND`: File not found
        */
@@ -7126,6 +7608,18 @@ export interface operations {
        *     - `UNAUTHENTICATED`: Sign in to continue
        */
       401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'];
+        };
+      };
+      /**
+       * @description Not allowed for your role:
+       *     - `PASSWORD_CHANGE_REQUIRED`: Change your temporary password before anything else
+       */
+      403: {
         headers: {
           [name: string]: unknown;
         };
@@ -7227,6 +7721,7 @@ export interface operations {
       /**
        * @description Not allowed for your role:
        *     - `FORBIDDEN`: Your role does not allow this action
+       *     - `PASSWORD_CHANGE_REQUIRED`: Change your temporary password before anything else
        */
       403: {
         headers: {
@@ -7353,6 +7848,7 @@ export interface operations {
       /**
        * @description Not allowed for your role:
        *     - `FORBIDDEN`: Your role does not allow this action
+       *     - `PASSWORD_CHANGE_REQUIRED`: Change your temporary password before anything else
        */
       403: {
         headers: {
@@ -7477,6 +7973,7 @@ export interface operations {
       };
       /**
        * @description Not allowed for your role:
+       *     - `PASSWORD_CHANGE_REQUIRED`: Change your temporary password before anything else
        *     - `FORBIDDEN`: Your role does not allow this action
        */
       403: {
@@ -7584,6 +8081,7 @@ export interface operations {
       /**
        * @description Not allowed for your role:
        *     - `FORBIDDEN`: Your role does not allow this action
+       *     - `PASSWORD_CHANGE_REQUIRED`: Change your temporary password before anything else
        */
       403: {
         headers: {
@@ -7684,6 +8182,7 @@ export interface operations {
       /**
        * @description Not allowed for your role:
        *     - `FORBIDDEN`: Your role does not allow this action
+       *     - `PASSWORD_CHANGE_REQUIRED`: Change your temporary password before anything else
        *     - `USER_ROLE_NOT_ALLOWED`: Your role cannot create or manage users of this role
        */
       403: {
@@ -7796,6 +8295,7 @@ export interface operations {
       /**
        * @description Not allowed for your role:
        *     - `FORBIDDEN`: Your role does not allow this action
+       *     - `PASSWORD_CHANGE_REQUIRED`: Change your temporary password before anything else
        */
       403: {
         headers: {
@@ -7911,6 +8411,7 @@ export interface operations {
       /**
        * @description Not allowed for your role:
        *     - `FORBIDDEN`: Your role does not allow this action
+       *     - `PASSWORD_CHANGE_REQUIRED`: Change your temporary password before anything else
        *     - `USER_SELF_DEACTIVATION`: You cannot deactivate your own account
        */
       403: {
@@ -8040,6 +8541,7 @@ export interface operations {
       /**
        * @description Not allowed for your role:
        *     - `FORBIDDEN`: Your role does not allow this action
+       *     - `PASSWORD_CHANGE_REQUIRED`: Change your temporary password before anything else
        */
       403: {
         headers: {
@@ -8163,6 +8665,7 @@ export interface operations {
       /**
        * @description Not allowed for your role:
        *     - `FORBIDDEN`: Your role does not allow this action
+       *     - `PASSWORD_CHANGE_REQUIRED`: Change your temporary password before anything else
        */
       403: {
         headers: {

@@ -30,6 +30,8 @@ export class AccessScope {
     readonly visibleMunicipalityIds: readonly string[] | null,
     /** municipality ids assigned to an innovator */
     readonly assignedMunicipalityIds: readonly string[],
+    /** signed in with a temporary password set by a coordinator or an admin: must change it before anything else */
+    readonly passwordChangeRequired = false,
   ) {}
 
   get role(): Role {

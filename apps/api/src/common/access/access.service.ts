@@ -14,6 +14,7 @@ interface UserRow {
   scope_municipality_id: string | null;
   scope_social_area_id: string | null;
   password_changed_at: Date;
+  temporary_password_expires_at: Date | null;
   session_live: boolean | null;
 }
 
@@ -49,7 +50,7 @@ export class AccessService {
     const db = this.door.unscoped('the access loader: it builds the scope that every other query is bound with');
     const rows: UserRow[] = await db.query(
       `SELECT u.id, u.email, u.full_name, u.role, u.tenant_id, u.active, u.scope_municipality_id, u.scope_social_area_id,
-              u.password_changed_at,
+              u.password_changed_at, u.temporary_password_expires_at,
               CASE WHEN $2::uuid IS NULL THEN NULL ELSE EXISTS (
                 SELECT 1 FROM refresh_tokens rt WHERE rt.family_id = $2::uuid AND rt.user_id = u.id AND rt.revoked_at IS NULL
               ) END AS session_live
@@ -90,6 +91,7 @@ export class AccessService {
       { id: user.id, email: user.email, fullName: user.full_name, role: user.role, tenantId: user.tenant_id },
       visible,
       assigned,
+      user.temporary_password_expires_at !== null,
     );
   }
 }

@@ -57,6 +57,8 @@ export const CommonErrors = defineErrors({
   NOT_FOUND: { status: HttpStatus.NOT_FOUND, message: 'Not found' },
   FORBIDDEN: { status: HttpStatus.FORBIDDEN, message: 'Your role does not allow this action' },
   UNAUTHENTICATED: { status: HttpStatus.UNAUTHORIZED, message: 'Sign in to continue' },
+  /** the caller signed in with a temporary password: only the change (and me, sign-out) is open until they change it */
+  PASSWORD_CHANGE_REQUIRED: { status: HttpStatus.FORBIDDEN, message: 'Change your temporary password before anything else' },
   VALIDATION_FAILED: { status: HttpStatus.BAD_REQUEST, message: 'The request is not valid' },
   STALE_VERSION: {
     status: HttpStatus.CONFLICT,

@@ -8,6 +8,7 @@ import { ActivitiesTypeThemeIndexes1764340000000 } from './1764340000000-activit
 import { ActivitiesMunicipalityIndexThemes1764340000001 } from './1764340000001-activities-municipality-index-themes';
 import { TenantBoundReferences1764400000000 } from './1764400000000-tenant-bound-references';
 import { SharedSignInState1764417000000 } from './1764417000000-shared-sign-in-state';
+import { Accounts1764510000000 } from './1764510000000-accounts';
 import { ActivityReviewsAndDrafts1764520000000 } from './1764520000000-activity-reviews-and-drafts';
 import { LegalPages1764550000000 } from './1764550000000-legal-pages';
 import { Files1764500000000 } from './1764500000000-files';
@@ -24,6 +25,7 @@ export const MIGRATIONS = [
   ActivitiesMunicipalityIndexThemes1764340000001,
   TenantBoundReferences1764400000000,
   SharedSignInState1764417000000,
+  Accounts1764510000000,
   ActivityReviewsAndDrafts1764520000000,
   LegalPages1764550000000,
   Files1764500000000,

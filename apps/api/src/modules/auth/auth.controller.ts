@@ -15,7 +15,7 @@ import {
 import { ApiBody, ApiCookieAuth, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
 import { AccessScope } from '../../common/access/access-scope';
-import { Public, Scope } from '../../common/auth/decorators';
+import { AllowPendingPasswordChange, Public, Scope } from '../../common/auth/decorators';
 import { ApiErrors } from '../../common/http/api-errors';
 import { SessionUserDto } from '../users/dto/user.response';
 import { AuthCookies } from './auth-cookies';
@@ -48,7 +48,7 @@ export class AuthController {
   @ApiOperation({ summary: `Sign in: an access token in the body, a rotating refresh token in the httpOnly cookie ${REFRESH_COOKIE}` })
   @ApiBody({ type: LoginDto })
   @ApiOkResponse({ type: LoginResponseDto, description: 'signed in; the refresh cookie is set' })
-  @ApiErrors(AuthErrors.INVALID_CREDENTIALS, AuthErrors.ACCOUNT_LOCKED, AuthErrors.RATE_LIMITED)
+  @ApiErrors(AuthErrors.INVALID_CREDENTIALS, AuthErrors.TEMPORARY_PASSWORD_EXPIRED, AuthErrors.ACCOUNT_LOCKED, AuthErrors.RATE_LIMITED)
   async login(
     @Candidate() candidate: AcceptedSignIn,
     @Ip() ip: string,
@@ -81,6 +81,7 @@ export class AuthController {
   }
 
   @Get('me')
+  @AllowPendingPasswordChange()
   @ApiOperation({ summary: 'The signed-in user: role, tenant, assigned municipalities or territory' })
   @ApiOkResponse({ type: SessionUserDto })
   getMe(@Scope() scope: AccessScope): Promise<SessionUserDto> {
@@ -88,6 +89,7 @@ export class AuthController {
   }
 
   @Post('password')
+  @AllowPendingPasswordChange()
   @UseGuards(AuthThrottlerGuard)
   @HttpCode(HttpStatus.NO_CONTENT)
   @ApiOperation({ summary: 'Change your password: every session ends, sign in again with the new one' })

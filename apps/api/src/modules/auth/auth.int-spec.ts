@@ -77,6 +77,7 @@ describe('auth', () => {
             { istatCode: '072029', name: 'Molfetta' },
           ],
           territory: null,
+          passwordChangeRequired: false,
         },
       });
       const payload = jwtPayload(res.body.accessToken);
@@ -679,7 +680,7 @@ describe('auth in production mode', () => {
   let t: TestApp;
   beforeAll(async () => {
     // production requires DATABASE_URL to be set; the test app connects to its own test database regardless
-    t = await createTestApp({ NODE_ENV: 'production', DATABASE_URL: 'postgres://unused.invalid/trama' });
+    t = await createTestApp({ NODE_ENV: 'production', DATABASE_URL: 'postgres://unused.invalid/trama', SMTP_URL: 'smtp://127.0.0.1:1' });
   });
   afterAll(() => t.close());
 

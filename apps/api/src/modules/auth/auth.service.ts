@@ -17,6 +17,7 @@ import { AuthErrors } from './auth.errors';
 import type { ChangePasswordDto } from './dto/change-password.dto';
 import type { LoginResponseDto } from './dto/login.response';
 import { DEVICE_COOKIE_TTL_DAYS, generateRefreshToken, hashRefreshToken } from './refresh-token';
+import { PasswordResetTokensRepository } from './password-reset-tokens.repository';
 import { RefreshTokensRepository } from './refresh-tokens.repository';
 import { type BackoffKeys, type BackoffRule, EVERY_CLIENT, SignInBackoffRepository } from './sign-in-backoff.repository';
 import { SignInDevicesRepository } from './sign-in-devices.repository';
@@ -81,6 +82,7 @@ export class AuthService {
     private readonly audit: AuditService,
     private readonly credentials: CredentialsService,
     private readonly refreshTokens: RefreshTokensRepository,
+    private readonly resetLinks: PasswordResetTokensRepository,
     private readonly backoff: SignInBackoffRepository,
     private readonly devices: SignInDevicesRepository,
     private readonly users: UsersService,
@@ -113,7 +115,14 @@ export class AuthService {
       candidate?.passwordHash ?? (await (this.dummyHash ??= hashPassword(generateRefreshToken()))),
       attempt.password,
     );
-    if (candidate && candidate.active && matches) return { ...candidate, knownDevice };
+    if (candidate && candidate.active && matches) {
+      if (candidate.temporaryPasswordExpiresAt && new Date(candidate.temporaryPasswordExpiresAt) <= new Date()) {
+        // Only the holder of the right password gets here: no failure is counted (it guesses nothing).
+        await this.recordFailureEntry(candidate, attempt, { reason: 'temporary_password_expired', knownDevice });
+        throw AuthErrors.TEMPORARY_PASSWORD_EXPIRED();
+      }
+      return { ...candidate, knownDevice };
+    }
 
     const reason = !candidate ? 'unknown_email' : !candidate.active ? 'inactive' : 'wrong_password';
     const newBlock = await this.door.transaction(async (tx) => {
@@ -270,14 +279,16 @@ export class AuthService {
     if (dto.newPassword === dto.currentPassword) throw fieldError('newPassword', 'the new password must differ from the current one');
     const newHash = await hashPassword(dto.newPassword);
     await this.door.transaction(async (tx) => {
-      await this.credentials.setPassword(tx, userId, newHash);
+      await this.credentials.setPassword(tx, userId, newHash, null);
       const sessionsRevoked = await this.refreshTokens.revokeAllOfUser(tx, userId, 'password_change');
+      // a reset link sent before would replace the password just chosen
+      await this.resetLinks.useAllOfUser(tx, userId);
       await this.audit.record(tx, scope, {
         tenantId: scope.actor.tenantId,
         entity: AUDIT_ENTITY,
         entityId: userId,
         action: 'password_change',
-        after: { sessionsRevoked },
+        after: { sessionsRevoked, ...(scope.passwordChangeRequired ? { temporaryReplaced: true } : {}) },
       });
     });
   }

@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { PasswordResetTokensRepository } from './password-reset-tokens.repository';
 import { RefreshTokensRepository } from './refresh-tokens.repository';
 import { SessionsService } from './sessions.service';
 import { SignInBackoffRepository } from './sign-in-backoff.repository';
@@ -12,7 +13,21 @@ import { SignInDevicesRepository } from './sign-in-devices.repository';
  * SignInBackoffService only, without a cycle between the two.
  */
 @Module({
-  providers: [RefreshTokensRepository, SessionsService, SignInBackoffRepository, SignInBackoffService, SignInDevicesRepository],
-  exports: [RefreshTokensRepository, SessionsService, SignInBackoffRepository, SignInBackoffService, SignInDevicesRepository],
+  providers: [
+    PasswordResetTokensRepository,
+    RefreshTokensRepository,
+    SessionsService,
+    SignInBackoffRepository,
+    SignInBackoffService,
+    SignInDevicesRepository,
+  ],
+  exports: [
+    PasswordResetTokensRepository,
+    RefreshTokensRepository,
+    SessionsService,
+    SignInBackoffRepository,
+    SignInBackoffService,
+    SignInDevicesRepository,
+  ],
 })
 export class CredentialsModule {}

@@ -1,5 +1,6 @@
 import { Injectable, Logger, type OnApplicationShutdown, type OnModuleInit } from '@nestjs/common';
 import { InjectThrottlerStorage, type ThrottlerStorage } from '@nestjs/throttler';
+import { PasswordResetTokensRepository } from './password-reset-tokens.repository';
 import { PgThrottlerStorage } from './pg-throttler.storage';
 import { SignInBackoffRepository } from './sign-in-backoff.repository';
 import { SignInDevicesRepository } from './sign-in-devices.repository';
@@ -9,7 +10,7 @@ const EVERY_MS = 10 * 60_000;
 /**
  * Deletes the sign-in state nobody needs any more, every 10 minutes in each replica (the deletes
  * are idempotent, so replicas need no coordination): request-limit windows that ended, back-off
- * counters idle for a day, expired device cookies.
+ * counters idle for a day, expired device cookies, reset links expired for a day.
  */
 @Injectable()
 export class SignInStatePruner implements OnModuleInit, OnApplicationShutdown {
@@ -20,6 +21,7 @@ export class SignInStatePruner implements OnModuleInit, OnApplicationShutdown {
     @InjectThrottlerStorage() private readonly storage: ThrottlerStorage,
     private readonly backoff: SignInBackoffRepository,
     private readonly devices: SignInDevicesRepository,
+    private readonly resetLinks: PasswordResetTokensRepository,
   ) {}
 
   onModuleInit(): void {
@@ -33,8 +35,13 @@ export class SignInStatePruner implements OnModuleInit, OnApplicationShutdown {
     clearInterval(this.timer);
   }
 
-  async prune(): Promise<{ rateLimitWindows: number; backoffCounters: number; devices: number }> {
+  async prune(): Promise<{ rateLimitWindows: number; backoffCounters: number; devices: number; resetLinks: number }> {
     const rateLimitWindows = this.storage instanceof PgThrottlerStorage ? await this.storage.prune() : 0;
-    return { rateLimitWindows, backoffCounters: await this.backoff.prune(), devices: await this.devices.prune() };
+    return {
+      rateLimitWindows,
+      backoffCounters: await this.backoff.prune(),
+      devices: await this.devices.prune(),
+      resetLinks: await this.resetLinks.prune(),
+    };
   }
 }

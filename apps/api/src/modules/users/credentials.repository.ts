@@ -10,6 +10,19 @@ export interface LoginCandidate {
   role: Role;
   active: boolean;
   passwordHash: string;
+  /** set while the password is temporary: it must be changed at sign-in, and no longer signs in after this */
+  temporaryPasswordExpiresAt: Date | null;
+}
+
+/** An account as a password reset by e-mail needs it (no hash). */
+export interface ResetAccount {
+  id: string;
+  tenantId: string | null;
+  email: string;
+  fullName: string;
+  active: boolean;
+  /** the password was a temporary one (set by a coordinator or an admin) */
+  temporary: boolean;
 }
 
 /**
@@ -32,8 +45,27 @@ export class CredentialsRepository {
       .addSelect('u.role', 'role')
       .addSelect('u.active', 'active')
       .addSelect('u.password_hash', 'passwordHash')
+      .addSelect('u.temporary_password_expires_at', 'temporaryPasswordExpiresAt')
       .where('u.email = :email', { email })
       .getRawOne<LoginCandidate>();
+    return row ?? null;
+  }
+
+  /** The account of an e-mail (a reset request) or of an id (the account of a presented reset link), locked in `tx` when given. */
+  async findForReset(by: { email: string } | { id: string }, tx?: ScopedTx): Promise<ResetAccount | null> {
+    const qb = (tx ?? this.door)
+      .unscoped('credentials: a password reset by e-mail finds the account before any sign-in')
+      .createQueryBuilder(User, 'u')
+      .select('u.id', 'id')
+      .addSelect('u.tenant_id', 'tenantId')
+      .addSelect('u.email', 'email')
+      .addSelect('u.full_name', 'fullName')
+      .addSelect('u.active', 'active')
+      .addSelect('u.temporary_password_expires_at IS NOT NULL', 'temporary');
+    if ('email' in by) qb.where('u.email = :email', { email: by.email });
+    else qb.where('u.id = :id', { id: by.id });
+    if (tx) qb.setLock('pessimistic_write');
+    const row = await qb.getRawOne<ResetAccount>();
     return row ?? null;
   }
 
@@ -72,14 +104,16 @@ export class CredentialsRepository {
   /**
    * A new password (changed by its owner or reset by a coordinator): password_changed_at moves
    * on (older access tokens stop working). A reset is authorised by the caller's service first
-   * (the user read through the users' policy, then canResetPassword).
+   * (the user read through the users' policy, then canResetPassword). `temporaryUntil`: a password
+   * set by someone else is temporary (changed at the next sign-in, expiring then); the owner's own
+   * is not (null).
    */
-  async setPassword(tx: ScopedTx, userId: string, passwordHash: string): Promise<void> {
+  async setPassword(tx: ScopedTx, userId: string, passwordHash: string, temporaryUntil: Date | null): Promise<void> {
     await tx
       .unscoped('credentials: the password hash, written only by change-password and an authorised reset')
       .createQueryBuilder()
       .update(User)
-      .set({ passwordHash, passwordChangedAt: () => 'clock_timestamp()' })
+      .set({ passwordHash, passwordChangedAt: () => 'clock_timestamp()', temporaryPasswordExpiresAt: temporaryUntil })
       .where('id = :userId', { userId })
       .execute();
   }

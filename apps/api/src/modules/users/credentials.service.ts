@@ -1,8 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import type { ScopedTx } from '../../common/access/scoped-data';
-import { CredentialsRepository, type LoginCandidate } from './credentials.repository';
+import { CredentialsRepository, type LoginCandidate, type ResetAccount } from './credentials.repository';
 
-export type { LoginCandidate };
+export type { LoginCandidate, ResetAccount };
 
 /**
  * The accounts' credentials (password hash, password stamp, last sign-in), for sign-in (the auth
@@ -18,6 +18,11 @@ export class CredentialsService {
     return this.credentials.findForLogin(email);
   }
 
+  /** The account of an e-mail or an id, for a password reset by e-mail (locked in `tx` when given). */
+  findForReset(by: { email: string } | { id: string }, tx?: ScopedTx): Promise<ResetAccount | null> {
+    return this.credentials.findForReset(by, tx);
+  }
+
   passwordHashOf(userId: string): Promise<string | null> {
     return this.credentials.passwordHashOf(userId);
   }
@@ -30,7 +35,8 @@ export class CredentialsService {
     return this.credentials.recordSuccess(tx, userId);
   }
 
-  setPassword(tx: ScopedTx, userId: string, passwordHash: string): Promise<void> {
-    return this.credentials.setPassword(tx, userId, passwordHash);
+  /** `temporaryUntil`: set by a coordinator or an admin (a temporary password, expiring then); null: the owner's own. */
+  setPassword(tx: ScopedTx, userId: string, passwordHash: string, temporaryUntil: Date | null): Promise<void> {
+    return this.credentials.setPassword(tx, userId, passwordHash, temporaryUntil);
   }
 }

@@ -32,6 +32,10 @@ export class User {
   @Column({ name: 'password_changed_at', type: 'timestamptz', default: () => 'now()' })
   passwordChangedAt: Date;
 
+  /** set while the password is a temporary one (set by a coordinator or an admin): it must be changed, and stops signing in then */
+  @Column({ name: 'temporary_password_expires_at', type: 'timestamptz', nullable: true })
+  temporaryPasswordExpiresAt: Date | null;
+
   /** innovators: employment dates (the programme's first indicator counts them) */
   @Column({ name: 'hired_on', type: 'date', nullable: true })
   hiredOn: string | null;

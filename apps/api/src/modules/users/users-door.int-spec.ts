@@ -155,6 +155,7 @@ describe('users on the door', () => {
       fullName: 'Intrusa',
       role: (tenantId ? 'innovator' : 'admin') as 'innovator' | 'admin',
       passwordHash: 'not-a-real-hash',
+      temporaryPasswordExpiresAt: new Date(),
       hiredOn: null,
       contractEnd: null,
       scopeMunicipalityId: null,

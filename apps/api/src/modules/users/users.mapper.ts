@@ -33,7 +33,7 @@ export function toUserDto(row: UserProfileRow, municipalities: MunicipalityRefDt
   };
 }
 
-export function toSessionUser(row: UserProfileRow, municipalities: MunicipalityRefDto[]): SessionUserDto {
+export function toSessionUser(row: UserProfileRow, municipalities: MunicipalityRefDto[]): Omit<SessionUserDto, 'passwordChangeRequired'> {
   return {
     id: row.id,
     email: row.email,

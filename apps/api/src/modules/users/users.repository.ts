@@ -48,6 +48,8 @@ export interface NewUser {
   fullName: string;
   role: Role;
   passwordHash: string;
+  /** a password chosen by the coordinator or admin is temporary: changed at the first sign-in, expiring then */
+  temporaryPasswordExpiresAt: Date;
   hiredOn: string | null;
   contractEnd: string | null;
   scopeMunicipalityId: string | null;

@@ -1,10 +1,11 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import type { AccessScope } from '../../common/access/access-scope';
 import { ScopedData, type ScopedTx } from '../../common/access/scoped-data';
 import { AuditService } from '../../common/audit/audit.service';
 import { generateTemporaryPassword, hashPassword } from '../../common/auth/password';
 import { CommonErrors } from '../../common/errors/app-error';
 import { pageOf } from '../../common/http/pagination';
+import { APP_CONFIG, type AppConfig } from '../../config/config';
 import { SessionsService } from '../auth/sessions.service';
 import { SignInBackoffService } from '../auth/sign-in-backoff.service';
 import { TenantsService } from '../tenants/tenants.service';
@@ -54,6 +55,7 @@ export class UsersService {
     private readonly backoff: SignInBackoffService,
     private readonly tenants: TenantsService,
     private readonly audit: AuditService,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
   async listUsers(scope: AccessScope, query: ListUsersQuery): Promise<UsersPageDto> {
@@ -79,7 +81,7 @@ export class UsersService {
     const row = await this.users.findInScope(scope, scope.actor.id);
     if (!row) throw CommonErrors.UNAUTHENTICATED();
     const munis = await this.users.assignedMunicipalities(scope, [row.id]);
-    return toSessionUser(row, munis.get(row.id) ?? []);
+    return { ...toSessionUser(row, munis.get(row.id) ?? []), passwordChangeRequired: scope.passwordChangeRequired };
   }
 
   async createUser(scope: AccessScope, dto: CreateUserDto): Promise<CreateUserResponseDto> {
@@ -105,6 +107,7 @@ export class UsersService {
         fullName: dto.fullName,
         role: dto.role,
         passwordHash,
+        temporaryPasswordExpiresAt: this.temporaryPasswordExpiry(),
         hiredOn: dto.role === 'innovator' ? (dto.hiredOn ?? null) : null,
         contractEnd: dto.role === 'innovator' ? (dto.contractEnd ?? null) : null,
         ...territory,
@@ -206,6 +209,7 @@ export class UsersService {
   /**
    * A new temporary password, shown once to the one who reset it (only for a user they may reset:
    * canResetPassword); the user's sessions end and every sign-in back-off of their e-mail is lifted.
+   * The user must change it at the next sign-in, within TEMP_PASSWORD_DAYS.
    */
   async resetPassword(scope: AccessScope, id: string): Promise<ResetPasswordResponseDto> {
     scope.requireRole('coordinator');
@@ -216,8 +220,9 @@ export class UsersService {
     const passwordHash = await hashPassword(temporaryPassword);
     await this.door.transaction(async (tx) => {
       const lockedUntil = (await this.backoff.lockedUntil([current.email], tx)).get(current.email) ?? null;
-      await this.credentials.setPassword(tx, id, passwordHash);
+      await this.credentials.setPassword(tx, id, passwordHash, this.temporaryPasswordExpiry());
       const sessionsRevoked = await this.sessions.revokeAllOfUser(tx, id, 'password_reset');
+      await this.sessions.voidResetLinks(tx, id);
       const backoffsLifted = await this.backoff.lift(tx, current.email);
       await this.audit.record(tx, scope, {
         tenantId: current.tenantId,
@@ -232,6 +237,11 @@ export class UsersService {
   }
 
   /* ---------- helpers ---------- */
+
+  /** A password set by a coordinator or an admin is temporary: changed at the first sign-in, and it stops signing in after TEMP_PASSWORD_DAYS. */
+  private temporaryPasswordExpiry(): Date {
+    return new Date(Date.now() + this.config.temporaryPasswordDays * 86_400_000);
+  }
 
   /** The user if the scope reaches it; otherwise 404 (unknown and not yours look the same). */
   private async reachable(scope: AccessScope, id: string): Promise<UserProfileRow> {

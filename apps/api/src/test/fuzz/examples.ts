@@ -49,6 +49,11 @@ export const VALID_EXAMPLES: Record<string, ValidExample> = {
     endsSession: 'token',
     build: async () => ({ body: { currentPassword: TEST_PASSWORD, newPassword: 'Another-horse-battery-7' } }),
   },
+  confirmPasswordReset: {
+    role: 'anonymous',
+    // the token of an e-mailed link, made afresh for each request (a link works once)
+    build: async (w) => ({ body: { token: await w.resetToken(), newPassword: 'Reset-horse-battery-9' } }),
+  },
   createActivity: { role: 'innovator', build: async () => ({ body: activityBody() }) },
   updateActivity: {
     role: 'innovator',

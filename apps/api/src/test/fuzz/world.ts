@@ -1,3 +1,4 @@
+import { createHash, randomBytes } from 'node:crypto';
 import type { ActivityStatus } from '@trama/contracts';
 import { REFRESH_COOKIE } from '../../modules/auth/refresh-token';
 import { activityBody } from '../activity-fixtures';
@@ -28,6 +29,8 @@ export class FuzzWorld {
   bologna!: TestTenant;
   target!: TestUser;
   loginUser!: TestUser;
+  /** a user whose password the reset-link requests set */
+  resetUser!: TestUser;
   organizationId!: string;
   /** how many writes the world itself made (sign-ins, prepared activities): a snapshot taken before one is stale */
   writes = 0;
@@ -58,6 +61,7 @@ export class FuzzWorld {
     await f.user({ role: 'innovator', tenant: bologna, municipalities: ['037006'], fullName: 'Bianca Bolognese' });
     w.target = await f.user({ role: 'innovator', tenant: bari, municipalities: ['072022'], fullName: 'Tommaso Bersaglio' });
     w.loginUser = await f.user({ role: 'innovator', tenant: bari, municipalities: ['072020'], fullName: 'Lucia Login' });
+    w.resetUser = await f.user({ role: 'innovator', tenant: bari, municipalities: ['072020'], fullName: 'Rita Reset' });
     const [org] = await t.db.query(
       `INSERT INTO organizations (tenant_id, name, kind, municipality_id) VALUES ($1, 'APS Orti Urbani', 'aps', $2) RETURNING id`,
       [bari.id, bari.municipalities['072006']],
@@ -147,6 +151,17 @@ export class FuzzWorld {
     });
     if (res.status !== 201) throw new Error(`fuzz: preparing an attachment failed: ${res.status} ${res.text}`);
     return { activityId: draft.id, fileId: (res.json as { id: string }).id };
+  }
+
+  /** A fresh reset link's token for the reset user, as the e-mail would carry it (stored hashed, 30 minutes). */
+  async resetToken(): Promise<string> {
+    const token = randomBytes(32).toString('base64url');
+    this.writes++;
+    await this.t.db.query(
+      `INSERT INTO password_reset_tokens (user_id, tenant_id, token_hash, expires_at) VALUES ($1, $2, $3, now() + interval '30 minutes')`,
+      [this.resetUser.id, this.resetUser.tenantId, createHash('sha256').update(token).digest('hex')],
+    );
+    return token;
   }
 
   /** An activity of the innovator (in Bari) in this status: an existing one, or one brought there through the API. */

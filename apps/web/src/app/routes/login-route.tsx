@@ -16,6 +16,8 @@ function SignOutNotice() {
   switch (getSignOutReason()) {
     case 'passwordChanged':
       return <Alert tone="success">{t('login.passwordChanged')}</Alert>;
+    case 'passwordReset':
+      return <Alert tone="success">{t('login.passwordReset')}</Alert>;
     case 'expired':
       return <Alert tone="info">{t('login.sessionExpired')}</Alert>;
     case 'signedOut':

@@ -31,7 +31,7 @@ export function useSessionUser(): SessionUser {
 }
 
 /** Why the last session ended, for the login page to say so (kept until the next sign-in). */
-export type SignOutReason = 'signedOut' | 'expired' | 'passwordChanged';
+export type SignOutReason = 'signedOut' | 'expired' | 'passwordChanged' | 'passwordReset';
 let signOutReason: SignOutReason | null = null;
 
 export function getSignOutReason(): SignOutReason | null {

@@ -42,6 +42,12 @@ export class SessionUserDto {
   assignedMunicipalities: MunicipalityRefDto[];
   @ApiProperty({ type: () => SessionTerritoryDto, nullable: true, description: 'municipality users: the territory they may see' })
   territory: SessionTerritoryDto | null;
+  @ApiProperty({
+    required: false,
+    description:
+      'true: signed in with a temporary password (set by a coordinator or an admin): every route but me, the password change and sign-out answers 403 PASSWORD_CHANGE_REQUIRED until it is changed. The API always sends it; optional for older clients and fixtures',
+  })
+  passwordChangeRequired?: boolean;
 }
 
 @ApiSchema({ name: 'User' })
@@ -87,5 +93,9 @@ export class CreateUserResponseDto {
 
 @ApiSchema({ name: 'ResetPasswordResponse' })
 export class ResetPasswordResponseDto {
-  @ApiText(19, { ...TEMPORARY_PASSWORD, description: 'Shown once; the user should change it after signing in' }) temporaryPassword: string;
+  @ApiText(19, {
+    ...TEMPORARY_PASSWORD,
+    description: 'Shown once; the user must change it at the next sign-in (it expires after TEMP_PASSWORD_DAYS)',
+  })
+  temporaryPassword: string;
 }

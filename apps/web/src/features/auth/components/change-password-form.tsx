@@ -25,8 +25,11 @@ function isWrongCurrentPassword(error: unknown): boolean {
   return isApiRequestError(error) && error.code === 'CURRENT_PASSWORD_WRONG';
 }
 
-/** After a change the server ends every session of the user (this one too): `onChanged` sends them to sign in again. */
-export function ChangePasswordForm({ onChanged }: { onChanged: () => void }) {
+/**
+ * After a change the server ends every session of the user (this one too): `onChanged` sends them to
+ * sign in again (or signs in with the new password itself).
+ */
+export function ChangePasswordForm({ onChanged }: { onChanged: (newPassword: string) => void }) {
   const { t } = useTranslation();
   const change = useChangePassword();
   const [unmatched, setUnmatched] = useState<string[]>([]);
@@ -48,7 +51,7 @@ export function ChangePasswordForm({ onChanged }: { onChanged: () => void }) {
       {
         onSuccess: () => {
           reset();
-          onChanged();
+          onChanged(newPassword);
         },
         onError: (error) => {
           if (isWrongCurrentPassword(error)) {

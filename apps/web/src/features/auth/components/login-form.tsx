@@ -2,6 +2,7 @@ import type { SessionUser } from '../../../lib/api/types';
 import type { TFunction } from 'i18next';
 import { useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
 import { Alert } from '../../../components/alert';
 import { TextField } from '../../../components/form-field';
 import { isApiRequestError } from '../../../lib/api/api-error';
@@ -29,6 +30,7 @@ export function loginErrorMessage(t: TFunction, error: unknown): string {
   if (isApiRequestError(error)) {
     if (error.code === 'ACCOUNT_LOCKED' || error.status === 423) return t('login.errors.locked');
     if (error.code === 'RATE_LIMITED' || error.status === 429) return t('login.errors.rateLimited');
+    if (error.code === 'TEMPORARY_PASSWORD_EXPIRED') return t('login.errors.temporaryExpired');
     if (error.code === 'INVALID_CREDENTIALS' || error.status === 401) return t('login.errors.invalidCredentials');
   }
   return errorMessage(t, error);
@@ -75,6 +77,9 @@ export function LoginForm({ onSuccess }: { onSuccess: (user: SessionUser) => voi
       <button type="submit" className="button button--primary button--block" disabled={login.isPending}>
         {login.isPending ? t('login.submitting') : t('login.submit')}
       </button>
+      <p className="form__aside">
+        <Link to="/password-dimenticata">{t('login.forgotPassword')}</Link>
+      </p>
     </form>
   );
 }
