@@ -2,6 +2,7 @@ import { ActivitiesModule } from './activities/activities.module';
 import { AuditModule } from './audit/audit.module';
 import { AuthModule } from './auth/auth.module';
 import { HealthModule } from './health/health.module';
+import { HomeModule } from './home/home.module';
 import { OrganizationsModule } from './organizations/organizations.module';
 import { SeedModule } from './seed/seed.module';
 import { StaffOutputModule } from './staff-output/staff-output.module';
@@ -21,4 +22,5 @@ export const FEATURE_MODULES = [
   OrganizationsModule,
   ActivitiesModule,
   StaffOutputModule,
+  HomeModule,
 ];

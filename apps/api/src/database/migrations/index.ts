@@ -8,6 +8,7 @@ import { ActivitiesTypeThemeIndexes1764340000000 } from './1764340000000-activit
 import { ActivitiesMunicipalityIndexThemes1764340000001 } from './1764340000001-activities-municipality-index-themes';
 import { TenantBoundReferences1764400000000 } from './1764400000000-tenant-bound-references';
 import { SharedSignInState1764417000000 } from './1764417000000-shared-sign-in-state';
+import { ActivitiesReturnedIndex1764530000000 } from './1764530000000-activities-returned-index';
 
 /** Every migration, in order. The API is bundled-free but explicit lists keep the CLI and the app identical. */
 export const MIGRATIONS = [
@@ -21,4 +22,5 @@ export const MIGRATIONS = [
   ActivitiesMunicipalityIndexThemes1764340000001,
   TenantBoundReferences1764400000000,
   SharedSignInState1764417000000,
+  ActivitiesReturnedIndex1764530000000,
 ];

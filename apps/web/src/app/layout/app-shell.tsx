@@ -35,7 +35,7 @@ export function AppShell() {
       <SkipLink />
       <header className="header">
         <div className="header__bar">
-          <Link to="/territorio" className="brand" onClick={closeNav}>
+          <Link to="/" className="brand" onClick={closeNav}>
             <span className="brand__name">{t('app.name')}</span>
             <span className="brand__tenant">{user.tenant?.name ?? t('app.allTenants')}</span>
           </Link>
@@ -55,8 +55,8 @@ export function AppShell() {
             <ul>
               {navItemsFor(user.role).map((item) => (
                 <li key={item.to}>
-                  <NavLink to={item.to} className="nav__link" onClick={closeNav}>
-                    {t(item.label)}
+                  <NavLink to={item.to} end={item.to === '/'} className="nav__link" onClick={closeNav}>
+                    {t(item.label, { context: user.role })}
                     {item.badge ? <item.badge /> : null}
                   </NavLink>
                 </li>
