@@ -73,7 +73,8 @@ describe.each(screens)('WCAG 2.1 AA audit (axe-core), %s', (screen, device) => {
     const { page } = session;
     await withScreenshotOnFailure(page, `a11y-coordinator-${screen}`, async () => {
       await signIn(page, COORDINATOR);
-      await page.getByRole('heading', { level: 1, name: 'Territorio' }).waitFor();
+      await page.getByRole('heading', { level: 1, name: 'Home' }).waitFor();
+      await audit(page, '/', `coordinator home (${screen})`);
       await audit(page, '/territorio', `territory (${screen})`);
       await audit(page, '/attivita', `activities (${screen})`);
       const first = page.getByRole('main').locator('a[href^="/attivita/"]:not([href="/attivita/nuova"])').first();
@@ -99,7 +100,8 @@ describe.each(screens)('WCAG 2.1 AA audit (axe-core), %s', (screen, device) => {
     const { page } = session;
     await withScreenshotOnFailure(page, `a11y-innovator-${screen}`, async () => {
       await signIn(page, INNOVATOR);
-      await page.getByRole('heading', { level: 1, name: 'Territorio' }).waitFor();
+      await page.getByRole('heading', { level: 1, name: 'Il mio lavoro' }).waitFor();
+      await audit(page, '/', `innovator home (${screen})`);
       await audit(page, '/attivita/nuova', `new activity (${screen})`);
       // The form with its errors shown: an empty submission is stopped before it is sent.
       await page.getByRole('button', { name: 'Invia per revisione' }).click();
@@ -113,7 +115,8 @@ describe.each(screens)('WCAG 2.1 AA audit (axe-core), %s', (screen, device) => {
     const { page } = session;
     await withScreenshotOnFailure(page, `a11y-municipality-${screen}`, async () => {
       await signIn(page, MOLFETTA_USER);
-      await page.getByRole('heading', { level: 1, name: 'Territorio' }).waitFor();
+      await page.getByRole('heading', { level: 1, name: 'Il mio territorio' }).waitFor();
+      await audit(page, '/', `municipality home (${screen})`);
       await audit(page, '/territorio', `territory, municipality (${screen})`);
       await audit(page, '/attivita', `activities, municipality (${screen})`);
     });
