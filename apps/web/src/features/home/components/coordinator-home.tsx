@@ -153,7 +153,8 @@ export function CoordinatorHome() {
             countLabel={t('home.coordinator.weekLabel', { count: data.lastWeek.total, formatted: count(data.lastWeek.total) })}
           >
             <p>{t('home.period', { from: format.date(data.lastWeek.from), to: format.date(data.lastWeek.to) })}</p>
-            <div className="home-tables">
+            {data.lastWeek.total === 0 ? <p className="muted">{t('home.coordinator.weekNone')}</p> : null}
+            <div className="home-tables" hidden={data.lastWeek.total === 0}>
               <ScrollRegion label={t('home.coordinator.byStatus')}>
                 <table className="table">
                   <caption>{t('home.coordinator.byStatus')}</caption>
