@@ -21,7 +21,11 @@ const started = Date.now();
 const resultsDir = join(root, 'tmp/test-results');
 rmSync(resultsDir, { recursive: true, force: true });
 mkdirSync(resultsDir, { recursive: true });
-const only = process.argv.slice(2); // e.g. `npm test -- e2e` runs only the browser tests
+// `npm test -- e2e` runs only the browser tests; `npm test -- e2e accessibility` only the journey files
+// whose path matches "accessibility" (any argument that is not a phase is a Jest path pattern of the e2e phase).
+const PHASES = ['check', 'unit', 'e2e'];
+const only = process.argv.slice(2).filter((arg) => PHASES.includes(arg));
+const e2ePatterns = process.argv.slice(2).filter((arg) => !PHASES.includes(arg));
 
 const phase = (name) => only.length === 0 || only.includes(name);
 const timings = [];
@@ -115,7 +119,9 @@ if (phase('e2e') && !failed) {
     app.stderr.on('data', (d) => log.push(d.toString()));
     try {
       await waitForHealth(baseUrl, 90_000);
-      const code = await run('nx', ['run', 'web-e2e:e2e', '--output-style=stream'], { env: { ...process.env, E2E_BASE_URL: baseUrl } });
+      const code = await run('nx', ['run', 'web-e2e:e2e', '--output-style=stream', ...e2ePatterns], {
+        env: { ...process.env, E2E_BASE_URL: baseUrl },
+      });
       if (code !== 0) {
         failed = true;
         console.error('--- app log (tail) ---\n' + log.join('').split('\n').slice(-40).join('\n'));

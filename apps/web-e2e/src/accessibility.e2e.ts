@@ -107,6 +107,13 @@ describe.each(screens)('WCAG 2.1 AA audit (axe-core), %s', (screen, device) => {
       await page.getByRole('button', { name: 'Invia per revisione' }).click();
       await page.locator('[aria-invalid="true"]').first().waitFor();
       await expectNoAxeViolations(page, `new activity with errors (${screen})`);
+      // The inline organization form open inside the activity form: its heading continues the page's outline.
+      await page.getByRole('combobox', { name: 'Comune', exact: true }).selectOption({ label: 'Molfetta' });
+      const organizations = page.getByRole('group', { name: 'Organizzazioni coinvolte', exact: true });
+      await organizations.getByRole('combobox').fill('Associazione per la prova di accessibilità');
+      await page.getByRole('option', { name: /Registra «Associazione per la prova di accessibilità»/ }).click();
+      await page.getByRole('group', { name: 'Nuova organizzazione' }).waitFor();
+      await expectNoAxeViolations(page, `new activity, inline organization form open (${screen})`);
       await audit(page, '/attivita', `activities, innovator (${screen})`);
     });
   });

@@ -105,9 +105,11 @@ describe('loadConfig', () => {
       expect(loadConfig({ TRAMA_DATA_DIR: dataDir, JWT_SECRET: 'y'.repeat(40) }).jwtSecret).toBe('y'.repeat(40));
     });
 
-    it('makes the directory if needed', () => {
+    it('makes the directory if needed, private, with its parents left traversable (the embedded PostgreSQL lives beside it)', () => {
       const nested = join(dataDir, 'a', 'b');
       expect(loadConfig({ TRAMA_DATA_DIR: nested }).jwtSecret).toHaveLength(64);
+      expect(statSync(nested).mode & 0o777).toBe(0o700);
+      expect(statSync(join(dataDir, 'a')).mode & 0o011).toBe(0o011);
     });
 
     it('refuses a key file others can read, or a short one', () => {

@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { closeSync, linkSync, mkdirSync, openSync, readFileSync, statSync, unlinkSync, writeSync } from 'node:fs';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 
 export const JWT_KEY_FILE = 'jwt-secret';
 
@@ -15,6 +15,10 @@ export const JWT_KEY_FILE = 'jwt-secret';
  */
 export function jwtKeyFromDataDir(dataDir: string): string {
   const file = join(dataDir, JWT_KEY_FILE);
+  // Parents with the default mode, the directory itself private: a recursive mkdir with 0700 would
+  // make `.data` 0700 too when TRAMA_DATA_DIR is `.data/e2e`, and the embedded PostgreSQL (run as
+  // the OS user `postgres` when we are root) could then not reach its cluster under it.
+  mkdirSync(dirname(dataDir), { recursive: true });
   mkdirSync(dataDir, { recursive: true, mode: 0o700 });
   try {
     return readKey(file);

@@ -4,6 +4,13 @@ import type { Page } from 'playwright-core';
 /** The WCAG 2.1 A and AA rules: what Trama commits to. */
 export const WCAG21AA_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
 
+/**
+ * Best-practice rules checked beside them: headings that skip a level (an inline form's <h3> under
+ * the page's <h1>) or say nothing break a screen reader's outline of the page (WCAG 1.3.1 / 2.4.6
+ * in spirit, though axe-core files them under best practice).
+ */
+export const EXTRA_RULES = ['heading-order', 'empty-heading'];
+
 interface AxeNode {
   target: unknown[];
 }
@@ -34,11 +41,15 @@ export async function axeViolations(page: Page, options: AxeOptions = {}): Promi
   // script is not subject to the page's CSP.
   if (!injected) await page.evaluate(`${axeSource()}\n;undefined`);
   return page.evaluate(
-    async ({ tags, exclude }) => {
+    async ({ tags, extra, exclude }) => {
       const axe = (window as unknown as { axe: { run: (context: unknown, options: unknown) => Promise<{ violations: AxeViolation[] }> } })
         .axe;
       const context = exclude.length > 0 ? { include: [document], exclude: exclude.map((selector) => [selector]) } : document;
-      const result = await axe.run(context, { runOnly: { type: 'tag', values: tags }, resultTypes: ['violations'] });
+      const result = await axe.run(context, {
+        runOnly: { type: 'tag', values: tags },
+        rules: Object.fromEntries(extra.map((id) => [id, { enabled: true }])),
+        resultTypes: ['violations'],
+      });
       return result.violations.map(({ id, impact, help, helpUrl, nodes }) => ({
         id,
         impact,
@@ -47,7 +58,7 @@ export async function axeViolations(page: Page, options: AxeOptions = {}): Promi
         nodes: nodes.map(({ target }) => ({ target })),
       }));
     },
-    { tags: WCAG21AA_TAGS, exclude: options.exclude ?? [] },
+    { tags: WCAG21AA_TAGS, extra: EXTRA_RULES, exclude: options.exclude ?? [] },
   );
 }
 

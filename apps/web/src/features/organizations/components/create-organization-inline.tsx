@@ -91,7 +91,7 @@ export function CreateOrganizationInline({ name, municipality, municipalities, o
 
   return (
     <div className="org-create" role="group" aria-labelledby={headingId}>
-      <h3 id={headingId}>{t('organizations.create.title')}</h3>
+      <h2 id={headingId}>{t('organizations.create.title')}</h2>
       {create.isError ? (
         <Alert tone="error" title={t('organizations.create.failed')}>
           <p>{fieldProblem ? t('organizations.create.fixFields') : errorMessage(t, create.error)}</p>
