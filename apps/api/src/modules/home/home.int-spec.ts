@@ -133,10 +133,10 @@ describe('homes (GET /api/home/*)', () => {
       expect((await get<InnovatorHomeResponse>(w.innB, '/api/home/innovator?staleDays=3')).unvisited).toEqual([
         { istatCode: '072022', name: 'Giovinazzo', lastVisit: daysAgo(7), daysSince: 7 },
       ]);
-      // Anna's visits of Bari are not Bruno's: with a 1-day window, Bari (his last 1 day ago) is not visited either
+      // Anna's visits of Bari are not Bruno's: with a 1-day window, Bari (his last 1 day ago) is not visited either; longest ago first
       expect((await get<InnovatorHomeResponse>(w.innB, '/api/home/innovator?staleDays=1')).unvisited.map((m) => m.name)).toEqual([
-        'Bari',
         'Giovinazzo',
+        'Bari',
       ]);
       const carla = await get<InnovatorHomeResponse>(w.innC, '/api/home/innovator');
       expect(carla.unvisited).toEqual([{ istatCode: '072020', name: 'Corato', lastVisit: null, daysSince: null }]);
