@@ -16,7 +16,8 @@ const MOLFETTA_USER = 'comune.molfetta@trama.test';
 async function settled(page: Page): Promise<void> {
   await page.getByRole('heading', { level: 1 }).first().waitFor();
   await page.waitForLoadState('networkidle');
-  await page.locator('.loading').waitFor({ state: 'detached' });
+  // several spinners may be on screen at once (a map's and a list's): wait until there is none
+  await page.waitForFunction(() => document.querySelector('.loading') === null);
 }
 
 async function audit(page: Page, path: string, context: string): Promise<void> {
@@ -117,7 +118,8 @@ describe.each(screens)('WCAG 2.1 AA audit (axe-core), %s', (screen, device) => {
       await expectNoAxeViolations(page, `new activity, inline organization form open (${screen})`);
       await audit(page, '/attivita', `activities, innovator (${screen})`);
     });
-  });
+    // five audits (the home joined them): more than the default 60 s on a loaded machine
+  }, 120_000);
 
   it('municipality: territory and activities (read-only)', async () => {
     const { page } = session;

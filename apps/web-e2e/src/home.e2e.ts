@@ -45,7 +45,7 @@ async function navEntry(page: Page, device: Device, name: RegExp): Promise<strin
 
 async function settled(page: Page): Promise<void> {
   await page.waitForLoadState('networkidle');
-  await page.locator('.loading').waitFor({ state: 'detached' });
+  await page.waitForFunction(() => document.querySelector('.loading') === null);
 }
 
 /** A new submitted activity of the demo innovator, through the API: the coordinator's journey has one to approve. */
@@ -129,9 +129,10 @@ describe.each([
       await expect(summary.textContent()).resolves.toMatch(
         /^\d+ attività approvat[ae] dal .+ al .+\. Periodo predefinito: ultimi 90 giorni/,
       );
-      // the demo's approved activities in the social area of Molfetta (Molfetta 40, Giovinazzo 21 days ago)
-      await expect(page.getByRole('heading', { level: 2, name: 'Le più recenti' }).waitFor()).resolves.toBeUndefined();
-      await expect(page.locator('.home-item').count()).resolves.toBeGreaterThanOrEqual(2);
+      // the demo's approved activity in Molfetta (40 days ago), and any the other journeys approved there
+      await page.getByRole('heading', { level: 2, name: 'Le più recenti' }).waitFor();
+      await expect(page.locator('.home-item').count()).resolves.toBeGreaterThanOrEqual(1);
+      await page.getByRole('link', { name: 'Tavolo di rete sul centro storico di Molfetta' }).waitFor();
       // the map draws the boundaries of the area's municipalities
       await page.locator('.home-map .leaflet-overlay-pane path').first().waitFor();
       await expectNoAxeViolations(page, `municipality home (${screen})`);
