@@ -1,3 +1,4 @@
 export * from './vocabularies';
 export * from './limits';
 export * from './permissions';
+export * from './legal-pages';

@@ -81,3 +81,32 @@ export type Resource = (typeof RESOURCES)[number];
 
 export const EXPORT_FORMATS = ['csv', 'csv-it', 'xlsx'] as const;
 export type ExportFormat = (typeof EXPORT_FORMATS)[number];
+
+/** The interface languages (Italian first, the default); an export is written in the one the web sends as `lang`. */
+export const LANGUAGES = ['it', 'en'] as const;
+export type Language = (typeof LANGUAGES)[number];
+
+/**
+ * What is wrong with one field of a refused request (`details[].codes` of a 400): a closed list, so
+ * the web shows its own text for each (`validation.server.<CODE>` in it.json/en.json) instead of the
+ * server's English sentence. A domain error's field problem carries the domain code instead
+ * (`USER_EMAIL_TAKEN`, shown as `errors.<CODE>`).
+ */
+export const FIELD_ERROR_CODES = [
+  'REQUIRED',
+  'UNKNOWN_FIELD',
+  'WRONG_TYPE',
+  'TOO_LONG',
+  'TOO_SHORT',
+  'TOO_MANY',
+  'OUT_OF_RANGE',
+  'NOT_ALLOWED',
+  'INVALID_FORMAT',
+  'INVALID_DATE',
+  'DUPLICATE',
+  'DATE_ORDER',
+  'NOT_APPLICABLE',
+  'GROUPS_EXCEED_TOTAL',
+  'INVALID',
+] as const;
+export type FieldErrorCode = (typeof FIELD_ERROR_CODES)[number];

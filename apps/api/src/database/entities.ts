@@ -2,6 +2,7 @@ import { AuditEntry } from '../common/audit/audit-entry.entity';
 import { ActivityOrganization } from '../modules/activities/activity-organization.entity';
 import { Activity } from '../modules/activities/activity.entity';
 import { RefreshToken } from '../modules/auth/refresh-token.entity';
+import { LegalPage } from '../modules/legal-pages/legal-page.entity';
 import { Organization } from '../modules/organizations/organization.entity';
 import { Tenant } from '../modules/tenants/tenant.entity';
 import { Municipality } from '../modules/territory/municipality.entity';
@@ -21,4 +22,5 @@ export const ENTITIES = [
   Organization,
   Activity,
   ActivityOrganization,
+  LegalPage,
 ];

@@ -3,6 +3,7 @@ import { AuditModule } from './audit/audit.module';
 import { AuthModule } from './auth/auth.module';
 import { HealthModule } from './health/health.module';
 import { HomeModule } from './home/home.module';
+import { LegalPagesModule } from './legal-pages/legal-pages.module';
 import { OrganizationsModule } from './organizations/organizations.module';
 import { SeedModule } from './seed/seed.module';
 import { StaffOutputModule } from './staff-output/staff-output.module';
@@ -23,4 +24,5 @@ export const FEATURE_MODULES = [
   ActivitiesModule,
   StaffOutputModule,
   HomeModule,
+  LegalPagesModule,
 ];

@@ -26,6 +26,10 @@ const TAGS: [name: string, description: string][] = [
   ['auth', 'Sign-in, the session (a short access token and a rotating refresh cookie), password change'],
   ['home', "Each role's home: one summary per role and the navigation's badges, every figure under the caller's scope"],
   ['operations', 'Health check and the settings the web app needs before sign-in'],
+  [
+    'legal-pages',
+    "Each metropolitan city's accessibility statement (AgID model) and privacy notice (GDPR art. 13): public, edited by its coordinators",
+  ],
   ['organizations', 'The register of organizations (third-sector bodies, schools, companies, …) of a metropolitan city'],
   ['staff-output', "The innovators' output over a period, for coordinators"],
   ['tenants', 'The metropolitan cities (tenants) the caller may reach'],

@@ -1,5 +1,6 @@
 import { createBrowserRouter, type RouteObject } from 'react-router';
 import { ACTIVITY_AUTHOR_ROLES, ACTIVITY_REVIEWER_ROLES } from '../features/activities/utils/permissions';
+import { LEGAL_EDITOR_ROLES } from '../features/legal-pages/utils/permissions';
 import { STAFF_OUTPUT_ROLES } from '../features/staff-output/utils/permissions';
 import { USER_MANAGER_ROLES } from '../lib/auth/permissions';
 import { AppShell, PublicShell } from './layout/app-shell';
@@ -18,7 +19,15 @@ export const routes: RouteObject[] = [
     children: [
       {
         element: <PublicShell />,
-        children: [{ path: '/login', element: <LoginRoute /> }],
+        children: [
+          { path: '/login', element: <LoginRoute /> },
+          // the accessibility statement and privacy notice: public, linked from every footer
+          {
+            path: '/accessibilita/:istatCode?',
+            lazy: () => import('./routes/legal-route').then((m) => ({ Component: m.AccessibilityRoute })),
+          },
+          { path: '/privacy/:istatCode?', lazy: () => import('./routes/legal-route').then((m) => ({ Component: m.PrivacyRoute })) },
+        ],
       },
       {
         element: <RequireAuth />,
@@ -64,6 +73,19 @@ export const routes: RouteObject[] = [
                   { path: '/utenti', lazy: () => import('./routes/users-route').then((m) => ({ Component: m.UsersRoute })) },
                   { path: '/utenti/nuovo', lazy: () => import('./routes/users-route').then((m) => ({ Component: m.CreateUserRoute })) },
                   { path: '/utenti/:id', lazy: () => import('./routes/users-route').then((m) => ({ Component: m.UserDetailRoute })) },
+                ],
+              },
+              {
+                element: <RequireRole roles={LEGAL_EDITOR_ROLES} />,
+                children: [
+                  {
+                    path: '/accessibilita/:istatCode/modifica',
+                    lazy: () => import('./routes/legal-route').then((m) => ({ Component: m.EditAccessibilityRoute })),
+                  },
+                  {
+                    path: '/privacy/:istatCode/modifica',
+                    lazy: () => import('./routes/legal-route').then((m) => ({ Component: m.EditPrivacyRoute })),
+                  },
                 ],
               },
               {

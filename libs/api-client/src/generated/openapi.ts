@@ -527,6 +527,66 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/public/tenants': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * The metropolitan cities on this platform (ISTAT code and name), for the public pages before sign-in
+     * @description Access: public (no sign-in).
+     */
+    get: operations['listPublicTenants'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/public/tenants/{istatCode}/accessibility-statement': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * A metropolitan city's accessibility statement (AgID model); its default text until a coordinator saves it
+     * @description Access: public (no sign-in).
+     */
+    get: operations['getAccessibilityStatement'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/public/tenants/{istatCode}/privacy-notice': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * A metropolitan city's privacy notice (GDPR art. 13); its default text until a coordinator saves it
+     * @description Access: public (no sign-in).
+     */
+    get: operations['getPrivacyNotice'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/social-areas': {
     parameters: {
       query?: never;
@@ -602,6 +662,46 @@ export interface paths {
      */
     get: operations['listTenants'];
     put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/tenants/{istatCode}/accessibility-statement': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    /**
+     * Replace your metropolitan city's accessibility statement (coordinators; admins: any city)
+     * @description Access: coordinators, platform admins (the data is limited to their scope); other roles get 403.
+     */
+    put: operations['updateAccessibilityStatement'];
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/tenants/{istatCode}/privacy-notice': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    /**
+     * Replace your metropolitan city's privacy notice (coordinators; admins: any city)
+     * @description Access: coordinators, platform admins (the data is limited to their scope); other roles get 403.
+     */
+    put: operations['updatePrivacyNotice'];
     post?: never;
     delete?: never;
     options?: never;
@@ -721,6 +821,44 @@ export interface paths {
 export type webhooks = Record<string, never>;
 export interface components {
   schemas: {
+    AccessibilityStatement: {
+      conformity: components['schemas']['ConformityStatus'];
+      /**
+       * Format: uri
+       * @description the enforcement procedure (procedura di attuazione): AgID's form for the Difensore civico per il digitale
+       */
+      enforcementUrl: string;
+      /** @description the administration that publishes the site */
+      entityName: components['schemas']['LocalizedName'];
+      /**
+       * Format: email
+       * @description where users report accessibility problems ("Segnala un problema di accessibilità"); null: not configured yet
+       */
+      feedbackEmail: string | null;
+      /**
+       * Format: date
+       * @description when it was last reviewed; not before preparedOn
+       */
+      lastReviewedOn: string;
+      meta: components['schemas']['LegalPageMeta'];
+      method: components['schemas']['AssessmentMethod'];
+      /** @description empty when fully compliant */
+      nonAccessibleContent: components['schemas']['NonAccessibleContent'][];
+      /**
+       * Format: date
+       * @description when the statement was drawn up
+       */
+      preparedOn: string;
+      /** @description information about the site: publication date, usability tests, content management system */
+      siteInfo: components['schemas']['LocalizedText'];
+      /** @description the site (or app) the statement is about */
+      siteName: components['schemas']['LocalizedName'];
+      /**
+       * Format: uri
+       * @description the address of the site
+       */
+      siteUrl: string;
+    };
     Activity: {
       author: components['schemas']['UserRef'];
       /** @description always null until the buildings register exists */
@@ -867,6 +1005,8 @@ export interface components {
        */
       statusCode: number;
     };
+    /** @enum {string} */
+    AssessmentMethod: 'self_assessment' | 'third_party';
     AssignMunicipalitiesRequest: {
       /**
        * @description ISTAT codes: the complete new set (replaces the current one)
@@ -933,6 +1073,8 @@ export interface components {
        */
       newPassword: string;
     };
+    /** @enum {string} */
+    ConformityStatus: 'compliant' | 'partially_compliant' | 'non_compliant';
     CoordinatorHome: {
       /** @description one group per kind, each present */
       expiring: components['schemas']['HomeExpiringGroup'][];
@@ -1073,12 +1215,28 @@ export interface components {
     FeatureType: 'Feature';
     FieldProblem: {
       /**
+       * @description one per message, for the interface to show its own text: a field code (REQUIRED, TOO_LONG, NOT_ALLOWED, INVALID_FORMAT, … the FIELD_ERROR_CODES of libs/contracts) or a domain error code
+       * @example [
+       *       "TOO_LONG"
+       *     ]
+       */
+      codes: string[];
+      /**
        * @description the field, dotted for nested ones (participants.total)
        * @example title
        */
       field: string;
-      /** @description what is wrong with it */
+      /** @description what is wrong with it, for developers (in English) */
       messages: string[];
+      /**
+       * @description the limits the texts name: max (TOO_LONG, TOO_MANY, OUT_OF_RANGE), min (TOO_SHORT, OUT_OF_RANGE)
+       * @example {
+       *       "max": 200
+       *     }
+       */
+      params?: {
+        [key: string]: number;
+      };
     };
     Health: {
       database: components['schemas']['DatabaseStatus'];
@@ -1328,6 +1486,11 @@ export interface components {
        */
       slug: string;
     };
+    /**
+     * @description non_compliance (inaccessibilità ai sensi della legge), disproportionate_burden (onere sproporzionato), out_of_scope (fuori ambito)
+     * @enum {string}
+     */
+    InaccessibilityReason: 'non_compliance' | 'disproportionate_burden' | 'out_of_scope';
     InitiativeRef: {
       /** Format: uuid */
       id: string;
@@ -1359,6 +1522,37 @@ export interface components {
       today: string;
       /** @description assigned municipalities without an own activity in the last staleDays days: never visited first, then the longest ago */
       unvisited: components['schemas']['HomeUnvisitedMunicipality'][];
+    };
+    /** @enum {string} */
+    Language: 'it' | 'en';
+    LegalPageMeta: {
+      /** @description true until a coordinator saves the page: the text is the default derived for the tenant */
+      isDefault: boolean;
+      tenant: components['schemas']['PublicTenant'];
+      /**
+       * Format: date-time
+       * @description last saved; null for the default text
+       */
+      updatedAt: string | null;
+      /**
+       * Format: int32
+       * @description send it back to update; 0: the default text, never saved by the tenant
+       */
+      version: number;
+    };
+    /** @description A name in Italian and English (empty English: the Italian is shown) */
+    LocalizedName: {
+      /** @description English (trimmed; empty: the Italian is shown) */
+      en: string;
+      /** @description Italian (trimmed) */
+      it: string;
+    };
+    /** @description A paragraph in Italian and English (empty English: the Italian is shown); line breaks are kept */
+    LocalizedText: {
+      /** @description English (trimmed; empty: the Italian is shown) */
+      en: string;
+      /** @description Italian (trimmed) */
+      it: string;
     };
     Location: {
       /**
@@ -1574,6 +1768,13 @@ export interface components {
       /** @example Bari */
       name: string;
     };
+    /** @description A content that is not accessible, and why (AgID model) */
+    NonAccessibleContent: {
+      /** @description the content, what is not accessible and the accessible alternative, if any */
+      description: components['schemas']['LocalizedText'];
+      /** @description non_compliance (inaccessibilità ai sensi della legge), disproportionate_burden (onere sproporzionato), out_of_scope (fuori ambito) */
+      reason: components['schemas']['InaccessibilityReason'];
+    };
     Organization: {
       active: boolean;
       /** Format: date-time */
@@ -1668,6 +1869,47 @@ export interface components {
     };
     /** @enum {string} */
     PolygonGeometryType: 'Polygon';
+    PrivacyNotice: {
+      /** @description the controller's address (trimmed) */
+      controllerAddress: string;
+      /**
+       * Format: email
+       * @description the controller's e-mail; null: not given yet (the page says so)
+       */
+      controllerEmail: string | null;
+      /** @description the data controller (titolare del trattamento) */
+      controllerName: components['schemas']['LocalizedName'];
+      /**
+       * Format: email
+       * @description the controller's certified e-mail (PEC); null: none
+       */
+      controllerPec: string | null;
+      /** @description categories of personal data */
+      dataCategories: components['schemas']['LocalizedText'];
+      /**
+       * Format: email
+       * @description the data protection officer (responsabile della protezione dei dati, RPD/DPO); null: not given yet (the page says so)
+       */
+      dpoEmail: string | null;
+      /** @description legal basis (art. 6 GDPR) */
+      legalBasis: components['schemas']['LocalizedText'];
+      meta: components['schemas']['LegalPageMeta'];
+      /**
+       * Format: date
+       * @description the date of the notice
+       */
+      noticeDate: string;
+      /** @description purposes of the processing */
+      purposes: components['schemas']['LocalizedText'];
+      /** @description recipients or categories of recipients */
+      recipients: components['schemas']['LocalizedText'];
+      /** @description how long the data are kept, or the criteria */
+      retention: components['schemas']['LocalizedText'];
+      /** @description the data subject's rights (arts. 15–22 GDPR) and how to exercise them */
+      rights: components['schemas']['LocalizedText'];
+      /** @description transfers outside the European Union, if any */
+      transfers: components['schemas']['LocalizedText'];
+    };
     PublicConfig: {
       environment: components['schemas']['Environment'];
       /** @example © OpenStreetMap contributors */
@@ -1677,6 +1919,12 @@ export interface components {
        * @example https://tile.openstreetmap.org/{z}/{x}/{y}.png
        */
       tileUrl: string;
+    };
+    PublicTenant: {
+      /** @example 272 */
+      istatCode: string;
+      /** @example Città Metropolitana di Bari */
+      name: string;
     };
     ResetPasswordResponse: {
       /**
@@ -1971,6 +2219,48 @@ export interface components {
       /** @example Bari */
       name: string;
     };
+    UpdateAccessibilityStatementRequest: {
+      conformity: components['schemas']['ConformityStatus'];
+      /**
+       * Format: uri
+       * @description the enforcement procedure (procedura di attuazione): AgID's form for the Difensore civico per il digitale
+       */
+      enforcementUrl: string;
+      /** @description the administration that publishes the site */
+      entityName: components['schemas']['LocalizedName'];
+      /**
+       * Format: email
+       * @description where users report accessibility problems ("Segnala un problema di accessibilità"); null: not configured yet
+       */
+      feedbackEmail: string | null;
+      /**
+       * Format: date
+       * @description when it was last reviewed; not before preparedOn
+       */
+      lastReviewedOn: string;
+      method: components['schemas']['AssessmentMethod'];
+      /** @description empty when fully compliant */
+      nonAccessibleContent: components['schemas']['NonAccessibleContent'][];
+      /**
+       * Format: date
+       * @description when the statement was drawn up
+       */
+      preparedOn: string;
+      /** @description information about the site: publication date, usability tests, content management system */
+      siteInfo: components['schemas']['LocalizedText'];
+      /** @description the site (or app) the statement is about */
+      siteName: components['schemas']['LocalizedName'];
+      /**
+       * Format: uri
+       * @description the address of the site
+       */
+      siteUrl: string;
+      /**
+       * Format: int32
+       * @description optimistic locking: the version you loaded (0: the default text, never saved); a stale one is a 409
+       */
+      version: number;
+    };
     UpdateActivityRequest: {
       /**
        * Format: date
@@ -2019,6 +2309,51 @@ export interface components {
       /**
        * Format: int32
        * @description optimistic locking: the version the client loaded (a stale one is a 409)
+       */
+      version: number;
+    };
+    UpdatePrivacyNoticeRequest: {
+      /** @description the controller's address (trimmed) */
+      controllerAddress: string;
+      /**
+       * Format: email
+       * @description the controller's e-mail; null: not given yet (the page says so)
+       */
+      controllerEmail: string | null;
+      /** @description the data controller (titolare del trattamento) */
+      controllerName: components['schemas']['LocalizedName'];
+      /**
+       * Format: email
+       * @description the controller's certified e-mail (PEC); null: none
+       */
+      controllerPec: string | null;
+      /** @description categories of personal data */
+      dataCategories: components['schemas']['LocalizedText'];
+      /**
+       * Format: email
+       * @description the data protection officer (responsabile della protezione dei dati, RPD/DPO); null: not given yet (the page says so)
+       */
+      dpoEmail: string | null;
+      /** @description legal basis (art. 6 GDPR) */
+      legalBasis: components['schemas']['LocalizedText'];
+      /**
+       * Format: date
+       * @description the date of the notice
+       */
+      noticeDate: string;
+      /** @description purposes of the processing */
+      purposes: components['schemas']['LocalizedText'];
+      /** @description recipients or categories of recipients */
+      recipients: components['schemas']['LocalizedText'];
+      /** @description how long the data are kept, or the criteria */
+      retention: components['schemas']['LocalizedText'];
+      /** @description the data subject's rights (arts. 15–22 GDPR) and how to exercise them */
+      rights: components['schemas']['LocalizedText'];
+      /** @description transfers outside the European Union, if any */
+      transfers: components['schemas']['LocalizedText'];
+      /**
+       * Format: int32
+       * @description optimistic locking: the version you loaded (0: the default text, never saved); a stale one is a 409
        */
       version: number;
     };
@@ -2366,8 +2701,10 @@ export interface operations {
         q?: string | null;
         /** @description -date: newest first; date: oldest first; submitted (with status=submitted): the review queue, oldest submission first */
         sort?: components['schemas']['ActivitySort'];
-        /** @description csv: RFC 4180, UTF-8; csv-it: Excel in Italian (; separator, BOM, decimal comma, dd/mm/yyyy); xlsx */
+        /** @description csv: RFC 4180, UTF-8, codes and ISO dates (for programs); csv-it: Excel in Italian (; separator, BOM, decimal comma, dd/mm/yyyy, labels); xlsx */
         format?: components['schemas']['ExportFormat'];
+        /** @description the language of the headers, labels and file name of csv-it and xlsx (the interface language) */
+        lang?: components['schemas']['Language'];
       };
       header?: never;
       path?: never;
@@ -2378,7 +2715,7 @@ export interface operations {
       /** @description The filtered activities as a file: one row per activity, columns in the order of the list */
       200: {
         headers: {
-          /** @description attachment; filename="attivita-YYYY-MM-DD.csv|xlsx" (the date of the export, in Rome) */
+          /** @description attachment; filename="attivita|activities-YYYY-MM-DD.csv", "…-excel-it.csv" (csv-it) or "….xlsx" (the date of the export, in Rome; the base in the language asked for) */
           'Content-Disposition'?: string;
           [name: string]: unknown;
         };
@@ -5167,6 +5504,251 @@ export interface operations {
       };
     };
   };
+  listPublicTenants: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description by name; a list, not a page */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['PublicTenant'][];
+        };
+      };
+      /**
+       * @description Bad request:
+       *     - `VALIDATION_FAILED`: The request is not valid: `details` names each field at fault
+       *     - `MALFORMED_JSON`: The request body is not valid JSON
+       *     - `PAYLOAD_TOO_LARGE`: The request body is larger than 1 MB
+       *     - `BODY_TOO_DEEP`: The request body nests arrays and objects too deeply
+       *     - `INVALID_TEXT`: A NUL, an unpaired surrogate or non-UTF-8 percent-encoding in the path, query or body: `details` names the field
+       */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'];
+        };
+      };
+      /**
+       * @description Unsupported media type:
+       *     - `UNSUPPORTED_MEDIA_TYPE`: JSON request bodies must be encoded as UTF-8
+       */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'];
+        };
+      };
+      /**
+       * @description Internal error:
+       *     - `INTERNAL`: An unexpected error occurred (logged; nothing is leaked)
+       */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'];
+        };
+      };
+      /**
+       * @description Service unavailable:
+       *     - `SERVICE_UNAVAILABLE`: The service is temporarily unavailable: try again in a few seconds
+       */
+      503: {
+        headers: {
+          'Retry-After': components['headers']['Retry-After'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'];
+        };
+      };
+    };
+  };
+  getAccessibilityStatement: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        istatCode: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['AccessibilityStatement'];
+        };
+      };
+      /**
+       * @description Bad request:
+       *     - `VALIDATION_FAILED`: The request is not valid: `details` names each field at fault
+       *     - `MALFORMED_JSON`: The request body is not valid JSON
+       *     - `PAYLOAD_TOO_LARGE`: The request body is larger than 1 MB
+       *     - `BODY_TOO_DEEP`: The request body nests arrays and objects too deeply
+       *     - `INVALID_TEXT`: A NUL, an unpaired surrogate or non-UTF-8 percent-encoding in the path, query or body: `details` names the field
+       */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'];
+        };
+      };
+      /**
+       * @description Not found, or outside what you may see:
+       *     - `LEGAL_PAGE_TENANT_NOT_FOUND`: Metropolitan city not found
+       */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'];
+        };
+      };
+      /**
+       * @description Unsupported media type:
+       *     - `UNSUPPORTED_MEDIA_TYPE`: JSON request bodies must be encoded as UTF-8
+       */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'];
+        };
+      };
+      /**
+       * @description Internal error:
+       *     - `INTERNAL`: An unexpected error occurred (logged; nothing is leaked)
+       */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'];
+        };
+      };
+      /**
+       * @description Service unavailable:
+       *     - `SERVICE_UNAVAILABLE`: The service is temporarily unavailable: try again in a few seconds
+       */
+      503: {
+        headers: {
+          'Retry-After': components['headers']['Retry-After'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'];
+        };
+      };
+    };
+  };
+  getPrivacyNotice: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        istatCode: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['PrivacyNotice'];
+        };
+      };
+      /**
+       * @description Bad request:
+       *     - `VALIDATION_FAILED`: The request is not valid: `details` names each field at fault
+       *     - `MALFORMED_JSON`: The request body is not valid JSON
+       *     - `PAYLOAD_TOO_LARGE`: The request body is larger than 1 MB
+       *     - `BODY_TOO_DEEP`: The request body nests arrays and objects too deeply
+       *     - `INVALID_TEXT`: A NUL, an unpaired surrogate or non-UTF-8 percent-encoding in the path, query or body: `details` names the field
+       */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'];
+        };
+      };
+      /**
+       * @description Not found, or outside what you may see:
+       *     - `LEGAL_PAGE_TENANT_NOT_FOUND`: Metropolitan city not found
+       */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'];
+        };
+      };
+      /**
+       * @description Unsupported media type:
+       *     - `UNSUPPORTED_MEDIA_TYPE`: JSON request bodies must be encoded as UTF-8
+       */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'];
+        };
+      };
+      /**
+       * @description Internal error:
+       *     - `INTERNAL`: An unexpected error occurred (logged; nothing is leaked)
+       */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'];
+        };
+      };
+      /**
+       * @description Service unavailable:
+       *     - `SERVICE_UNAVAILABLE`: The service is temporarily unavailable: try again in a few seconds
+       */
+      503: {
+        headers: {
+          'Retry-After': components['headers']['Retry-After'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'];
+        };
+      };
+    };
+  };
   listSocialAreas: {
     parameters: {
       query?: {
@@ -5505,6 +6087,259 @@ export interface operations {
        *     - `UNAUTHENTICATED`: Sign in to continue
        */
       401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'];
+        };
+      };
+      /**
+       * @description Unsupported media type:
+       *     - `UNSUPPORTED_MEDIA_TYPE`: JSON request bodies must be encoded as UTF-8
+       */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'];
+        };
+      };
+      /**
+       * @description Internal error:
+       *     - `INTERNAL`: An unexpected error occurred (logged; nothing is leaked)
+       */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'];
+        };
+      };
+      /**
+       * @description Service unavailable:
+       *     - `SERVICE_UNAVAILABLE`: The service is temporarily unavailable: try again in a few seconds
+       */
+      503: {
+        headers: {
+          'Retry-After': components['headers']['Retry-After'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'];
+        };
+      };
+    };
+  };
+  updateAccessibilityStatement: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        istatCode: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['UpdateAccessibilityStatementRequest'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['AccessibilityStatement'];
+        };
+      };
+      /**
+       * @description Bad request:
+       *     - `VALIDATION_FAILED`: The request is not valid: `details` names each field at fault
+       *     - `MALFORMED_JSON`: The request body is not valid JSON
+       *     - `PAYLOAD_TOO_LARGE`: The request body is larger than 1 MB
+       *     - `BODY_TOO_DEEP`: The request body nests arrays and objects too deeply
+       *     - `INVALID_TEXT`: A NUL, an unpaired surrogate or non-UTF-8 percent-encoding in the path, query or body: `details` names the field
+       *     - `ACCESSIBILITY_REVIEW_BEFORE_PREPARED`: The date of the last review cannot be earlier than the date the statement was drawn up
+       */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'];
+        };
+      };
+      /**
+       * @description Not signed in, or the session ended:
+       *     - `UNAUTHENTICATED`: Sign in to continue
+       */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'];
+        };
+      };
+      /**
+       * @description Not allowed for your role:
+       *     - `FORBIDDEN`: Your role does not allow this action
+       */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'];
+        };
+      };
+      /**
+       * @description Not found, or outside what you may see:
+       *     - `LEGAL_PAGE_TENANT_NOT_FOUND`: Metropolitan city not found
+       */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'];
+        };
+      };
+      /**
+       * @description Conflicts with the current state:
+       *     - `STALE_VERSION`: This record was changed by someone else since you loaded it: reload it and apply your change again
+       */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'];
+        };
+      };
+      /**
+       * @description Unsupported media type:
+       *     - `UNSUPPORTED_MEDIA_TYPE`: JSON request bodies must be encoded as UTF-8
+       */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'];
+        };
+      };
+      /**
+       * @description Internal error:
+       *     - `INTERNAL`: An unexpected error occurred (logged; nothing is leaked)
+       */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'];
+        };
+      };
+      /**
+       * @description Service unavailable:
+       *     - `SERVICE_UNAVAILABLE`: The service is temporarily unavailable: try again in a few seconds
+       */
+      503: {
+        headers: {
+          'Retry-After': components['headers']['Retry-After'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'];
+        };
+      };
+    };
+  };
+  updatePrivacyNotice: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        istatCode: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['UpdatePrivacyNoticeRequest'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['PrivacyNotice'];
+        };
+      };
+      /**
+       * @description Bad request:
+       *     - `VALIDATION_FAILED`: The request is not valid: `details` names each field at fault
+       *     - `MALFORMED_JSON`: The request body is not valid JSON
+       *     - `PAYLOAD_TOO_LARGE`: The request body is larger than 1 MB
+       *     - `BODY_TOO_DEEP`: The request body nests arrays and objects too deeply
+       *     - `INVALID_TEXT`: A NUL, an unpaired surrogate or non-UTF-8 percent-encoding in the path, query or body: `details` names the field
+       */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'];
+        };
+      };
+      /**
+       * @description Not signed in, or the session ended:
+       *     - `UNAUTHENTICATED`: Sign in to continue
+       */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'];
+        };
+      };
+      /**
+       * @description Not allowed for your role:
+       *     - `FORBIDDEN`: Your role does not allow this action
+       */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'];
+        };
+      };
+      /**
+       * @description Not found, or outside what you may see:
+       *     - `LEGAL_PAGE_TENANT_NOT_FOUND`: Metropolitan city not found
+       */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'];
+        };
+      };
+      /**
+       * @description Conflicts with the current state:
+       *     - `STALE_VERSION`: This record was changed by someone else since you loaded it: reload it and apply your change again
+       */
+      409: {
         headers: {
           [name: string]: unknown;
         };

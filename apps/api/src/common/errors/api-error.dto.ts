@@ -6,8 +6,25 @@ export class FieldProblemDto {
   @ApiProperty({ type: 'string', description: 'the field, dotted for nested ones (participants.total)', example: 'title' })
   field: string;
 
-  @ApiProperty({ type: 'array', items: { type: 'string' }, description: 'what is wrong with it' })
+  @ApiProperty({ type: 'array', items: { type: 'string' }, description: 'what is wrong with it, for developers (in English)' })
   messages: string[];
+
+  @ApiProperty({
+    type: 'array',
+    items: { type: 'string', pattern: '^[A-Z][A-Z0-9_]*$', maxLength: 64 },
+    description:
+      'one per message, for the interface to show its own text: a field code (REQUIRED, TOO_LONG, NOT_ALLOWED, INVALID_FORMAT, … the FIELD_ERROR_CODES of libs/contracts) or a domain error code',
+    example: ['TOO_LONG'],
+  })
+  codes: string[];
+
+  @ApiPropertyOptional({
+    type: 'object',
+    additionalProperties: { type: 'number' },
+    description: 'the limits the texts name: max (TOO_LONG, TOO_MANY, OUT_OF_RANGE), min (TOO_SHORT, OUT_OF_RANGE)',
+    example: { max: 200 },
+  })
+  params?: Record<string, number>;
 }
 
 /*

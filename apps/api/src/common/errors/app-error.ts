@@ -3,7 +3,15 @@ import { HttpStatus } from '@nestjs/common';
 /** A field-level problem, shown beside the field in the UI. */
 export interface FieldProblem {
   field: string;
+  /** for developers, in English */
   messages: string[];
+  /**
+   * for the web, one per message: a `FIELD_ERROR_CODES` code (libs/contracts) or a domain error
+   * code; when left out, the error filter fills in the error's own code (`INVALID` for a 400)
+   */
+  codes?: string[];
+  /** the limits the texts name (`max` of TOO_LONG, `min`/`max` of OUT_OF_RANGE) */
+  params?: Record<string, number>;
 }
 
 export interface ErrorDefinition {

@@ -1,7 +1,7 @@
 import { ArgumentsHost, Catch, ExceptionFilter, HttpException, HttpStatus, Logger } from '@nestjs/common';
 import type { ApiErrorDto as ApiError } from './api-error.dto';
 import type { Response } from 'express';
-import { AppError, CommonErrors } from './app-error';
+import { AppError, CommonErrors, type FieldProblem } from './app-error';
 import { isDatabaseUnavailable, RETRY_AFTER_SECONDS } from './database-unavailable';
 
 const STATUS_CODES: Partial<Record<number, string>> = {
@@ -34,6 +34,20 @@ interface BodyParserError {
   expose?: boolean;
 }
 
+/**
+ * The codes this filter gives to errors that carry none of their own (beside every `defineErrors`
+ * registry's): the web needs a text for each (error-catalogue.spec.ts checks it does).
+ */
+export const FILTER_CODES: readonly string[] = [
+  ...new Set([...Object.values(STATUS_CODES), 'HTTP_ERROR', 'BAD_REQUEST', 'MALFORMED_JSON', 'PAYLOAD_TOO_LARGE', 'INTERNAL']),
+] as string[];
+
+/** Every field problem with one code per message (the web shows its text for the code, never the English message). */
+function withCodes(details: FieldProblem[], code: string): ApiError['details'] {
+  const fallback = code === CommonErrors.VALIDATION_FAILED.code ? 'INVALID' : code;
+  return details.map((d) => ({ ...d, codes: d.codes ?? d.messages.map(() => fallback) }));
+}
+
 /** Turns any error into the stable JSON shape of ApiError. Unknown errors become a logged 500 that leaks nothing. */
 export function toApiError(exception: unknown, logger?: Logger): ApiError {
   if (exception instanceof AppError) {
@@ -42,7 +56,7 @@ export function toApiError(exception: unknown, logger?: Logger): ApiError {
       error: reason(exception.status),
       code: exception.code,
       message: exception.message,
-      ...(exception.details ? { details: exception.details } : {}),
+      ...(exception.details ? { details: withCodes(exception.details, exception.code) } : {}),
     };
   }
   if (exception instanceof HttpException) {

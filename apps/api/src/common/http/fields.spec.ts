@@ -67,9 +67,9 @@ describe('Optional', () => {
     expect((await validate(Patch, { version: 1 })).ok).toBeInstanceOf(Patch);
     const refused = await validate(Patch, { version: 1, fullName: null, active: null, inner: null });
     expect(refused.details).toEqual([
-      { field: 'fullName', messages: ['fullName must not be null (leave it out to keep the current value)'] },
-      { field: 'active', messages: ['active must not be null (leave it out to keep the current value)'] },
-      { field: 'inner', messages: ['inner must not be null (leave it out to keep the current value)'] },
+      { field: 'fullName', messages: ['fullName must not be null (leave it out to keep the current value)'], codes: ['REQUIRED'] },
+      { field: 'active', messages: ['active must not be null (leave it out to keep the current value)'], codes: ['REQUIRED'] },
+      { field: 'inner', messages: ['inner must not be null (leave it out to keep the current value)'], codes: ['REQUIRED'] },
     ]);
   });
 
@@ -126,7 +126,12 @@ describe('PageQuery', () => {
     expect((await validate(PageQuery, { page: '10000', pageSize: '200' }, 'query')).ok).toMatchObject({ offset: 9999 * 200 });
     const over = await validate(PageQuery, { page: '10001' }, 'query');
     expect(over.details).toEqual([
-      { field: 'page', messages: ['page must not be greater than 10000: narrow the filters instead of paging this far'] },
+      {
+        field: 'page',
+        messages: ['page must not be greater than 10000: narrow the filters instead of paging this far'],
+        codes: ['OUT_OF_RANGE'],
+        params: { max: 10000 },
+      },
     ]);
     expect(fields(await validate(PageQuery, { page: '9223372036854775808' }, 'query'))).toEqual(['page']);
     expect(fields(await validate(PageQuery, { pageSize: '201' }, 'query'))).toEqual(['pageSize']);
@@ -138,8 +143,8 @@ describe('the validation pipe', () => {
     const body = JSON.parse('{"version":1,"__proto__":{"admin":true},"inner":{"n":1,"constructor":{"prototype":{}}}}');
     expect(await validate(Patch, body)).toEqual({
       details: [
-        { field: '__proto__', messages: ['property __proto__ should not exist'] },
-        { field: 'inner.constructor', messages: ['property inner.constructor should not exist'] },
+        { field: '__proto__', messages: ['property __proto__ should not exist'], codes: ['UNKNOWN_FIELD'] },
+        { field: 'inner.constructor', messages: ['property inner.constructor should not exist'], codes: ['UNKNOWN_FIELD'] },
       ],
     });
     expect(fields(await validate(Query, JSON.parse('{"__proto__":"1"}'), 'query'))).toEqual(['__proto__']);

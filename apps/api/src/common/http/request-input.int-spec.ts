@@ -38,7 +38,7 @@ describe('request input that can never reach a 500', () => {
     const expectRefused = (res: request.Response, field: string) => {
       expect(res.status).toBe(400);
       expect(res.body).toMatchObject({ statusCode: 400, code: 'INVALID_TEXT' });
-      expect(res.body.details).toEqual([{ field, messages: [expect.stringContaining(words)] }]);
+      expect(res.body.details).toEqual([{ field, messages: [expect.stringContaining(words)], codes: ['INVALID_TEXT'] }]);
       expect(res.body.message).toContain(field);
     };
 
@@ -261,7 +261,14 @@ describe('request input that can never reach a 500', () => {
             .set('Content-Type', 'application/json')
             .send(`{"version":${version},${rest}}`);
           expect(res.status).toBe(400);
-          expect(res.body.details).toEqual([{ field: 'version', messages: ['version must not be greater than 2147483647'] }]);
+          expect(res.body.details).toEqual([
+            {
+              field: 'version',
+              messages: ['version must not be greater than 2147483647'],
+              codes: ['OUT_OF_RANGE'],
+              params: { max: 2147483647 },
+            },
+          ]);
         }
       }
       expect(await written()).toEqual(before);
@@ -279,7 +286,7 @@ describe('request input that can never reach a 500', () => {
         for (const page of ['10001', '9223372036854775808', '1e308', '0x10', '']) {
           const res = await t.http.get(`${path}?page=${page}`).set(w.coord.auth);
           expect(res.status).toBe(400);
-          expect(res.body.details).toEqual([{ field: 'page', messages: expect.any(Array) }]);
+          expect(res.body.details).toEqual([{ field: 'page', messages: expect.any(Array), codes: expect.any(Array) }]);
         }
         const last = await t.http.get(`${path}?page=10000`).set(w.coord.auth);
         expect(last.status).toBe(200);

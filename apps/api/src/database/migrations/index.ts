@@ -9,6 +9,7 @@ import { ActivitiesMunicipalityIndexThemes1764340000001 } from './1764340000001-
 import { TenantBoundReferences1764400000000 } from './1764400000000-tenant-bound-references';
 import { SharedSignInState1764417000000 } from './1764417000000-shared-sign-in-state';
 import { ActivitiesReturnedIndex1764530000000 } from './1764530000000-activities-returned-index';
+import { LegalPages1764550000000 } from './1764550000000-legal-pages';
 
 /** Every migration, in order. The API is bundled-free but explicit lists keep the CLI and the app identical. */
 export const MIGRATIONS = [
@@ -23,4 +24,5 @@ export const MIGRATIONS = [
   TenantBoundReferences1764400000000,
   SharedSignInState1764417000000,
   ActivitiesReturnedIndex1764530000000,
+  LegalPages1764550000000,
 ];

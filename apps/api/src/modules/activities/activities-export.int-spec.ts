@@ -38,6 +38,9 @@ describe('activities: export', () => {
     const res = await t.http.get('/api/activities/export?format=csv').set(w.coord.auth).buffer(true).parse(binary).expect(200);
     expect(res.headers['content-type']).toMatch(/^text\/csv; charset=utf-8/);
     expect(res.headers['content-disposition']).toMatch(/^attachment; filename="attivita-\d{4}-\d{2}-\d{2}\.csv"$/);
+    // the plain CSV is for programs: codes, whatever the language
+    const english = await t.http.get('/api/activities/export?format=csv&lang=en').set(w.coord.auth).expect(200);
+    expect(english.text).toBe(res.body.toString('utf8'));
     const body = res.body as Buffer;
     expect(body.subarray(0, 3).equals(Buffer.from([0xef, 0xbb, 0xbf]))).toBe(false);
     const text = body.toString('utf8');
@@ -72,8 +75,9 @@ describe('activities: export', () => {
     expect(rows[1]).toMatchObject({ municipality_istat: '072029', social_area_code: 'ATS_BA_MOLFETTA', participants_families: '' });
   });
 
-  it('exports csv-it for Italian Excel: BOM, semicolons, decimal comma, dd/mm/yyyy, formulas neutralised', async () => {
+  it('exports csv-it for Italian Excel: BOM, semicolons, decimal comma, dd/mm/yyyy, labels, ISTAT kept, formulas neutralised', async () => {
     const res = await t.http.get('/api/activities/export?format=csv-it').set(w.coord.auth).buffer(true).parse(binary).expect(200);
+    expect(res.headers['content-disposition']).toMatch(/^attachment; filename="attivita-\d{4}-\d{2}-\d{2}-excel-it\.csv"$/);
     const body = res.body as Buffer;
     expect(body.subarray(0, 3).equals(Buffer.from([0xef, 0xbb, 0xbf]))).toBe(true);
     const text = body.toString('utf8').slice(1);
@@ -82,13 +86,41 @@ describe('activities: export', () => {
     expect(rows[0]).toMatchObject({
       Titolo: TRICKY_TITLE,
       Data: '05/10/2026',
-      'Codice ISTAT comune': '072006',
+      // the one guard Excel honours on opening a CSV: the cell shows 072006, not 72006
+      'Codice ISTAT comune': '="072006"',
+      Stato: 'Approvata',
+      Tipo: 'Laboratorio',
+      Temi: 'Giovani; Legalità',
+      'Totale partecipanti': '40',
+      'di cui cittadini': '20',
       Latitudine: '41,1253',
       Longitudine: '16,8667',
-      Organizzazioni: 'APS Orti, Giardini & Co.',
+      'Organizzazioni coinvolte': 'APS Orti, Giardini & Co.',
+      'Registrata da': 'Anna Innovatrice',
       Descrizione: `'=HYPERLINK("http://example.org")`,
     });
     expect(rows[0]['Revisionata il']).toMatch(/^\d{2}\/\d{2}\/\d{4} \d{2}:\d{2}$/);
+    expect(rows.map((r) => r.Stato)).toEqual(['Approvata', 'In revisione', 'Bozza']);
+    expect(rows[1]['Codice ISTAT comune']).toBe('="072029"');
+  });
+
+  it('exports csv-it and xlsx in English when the interface is in English', async () => {
+    const csv = await t.http.get('/api/activities/export?format=csv-it&lang=en').set(w.coord.auth).buffer(true).parse(binary).expect(200);
+    expect(csv.headers['content-disposition']).toMatch(/^attachment; filename="activities-\d{4}-\d{2}-\d{2}-excel-it\.csv"$/);
+    const rows: Record<string, string>[] = parse((csv.body as Buffer).toString('utf8').slice(1), { columns: true, delimiter: ';' });
+    expect(rows[0]).toMatchObject({ Status: 'Approved', Type: 'Workshop', Themes: 'Youth; Legality', 'Logged by': 'Anna Innovatrice' });
+    expect(rows[0]['Municipality ISTAT code']).toBe('="072006"');
+    const xlsx = await t.http.get('/api/activities/export?format=xlsx&lang=en').set(w.coord.auth).buffer(true).parse(binary).expect(200);
+    expect(xlsx.headers['content-disposition']).toMatch(/^attachment; filename="activities-\d{4}-\d{2}-\d{2}\.xlsx"$/);
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(Uint8Array.from(xlsx.body as Buffer).buffer as ExcelJS.Buffer);
+    const sheet = workbook.worksheets[0];
+    expect(sheet.name).toBe('Activities');
+    const header = (sheet.getRow(1).values as unknown[]).slice(1);
+    expect(sheet.getRow(2).getCell(header.indexOf('Status') + 1).value).toBe('Approved');
+    // an unknown language is refused, like any bad parameter
+    const bad = await t.http.get('/api/activities/export?format=xlsx&lang=fr').set(w.coord.auth).expect(400);
+    expect(bad.body.details[0].field).toBe('lang');
   });
 
   it('exports xlsx that exceljs opens, with real dates and numbers', async () => {
@@ -104,9 +136,21 @@ describe('activities: export', () => {
     const first = sheet.getRow(2);
     expect(first.getCell(col('Titolo')).value).toBe(TRICKY_TITLE);
     expect(first.getCell(col('Data')).value).toEqual(new Date(Date.UTC(2026, 9, 5)));
-    expect(first.getCell(col('Partecipanti')).value).toBe(40);
+    expect(first.getCell(col('Totale partecipanti')).value).toBe(40);
     expect(first.getCell(col('Latitudine')).value).toBe(41.1253);
-    expect(first.getCell(col('Codice ISTAT comune')).value).toBe('072006');
+    expect(first.getCell(col('Stato')).value).toBe('Approvata');
+    expect(first.getCell(col('Tipo')).value).toBe('Laboratorio');
+    expect(first.getCell(col('Temi')).value).toBe('Giovani; Legalità');
+    // the ISTAT code stays text: a string cell in the text format, so Excel never makes it 72006
+    const istat = first.getCell(col('Codice ISTAT comune'));
+    expect(istat.value).toBe('072006');
+    expect(istat.type).toBe(ExcelJS.ValueType.String);
+    expect(istat.numFmt).toBe('@');
+    expect(sheet.getRow(3).getCell(col('Codice ISTAT comune')).value).toBe('072029');
+    // filter buttons over the header and every row, the header frozen
+    expect(sheet.autoFilter).toBe(`A1:${sheet.getColumn(header.length).letter}4`);
+    expect(sheet.views[0]).toMatchObject({ state: 'frozen', ySplit: 1 });
+    expect(sheet.getRow(1).font).toMatchObject({ bold: true });
     // a string cell, which Excel never evaluates: written as it is
     expect(first.getCell(col('Descrizione')).value).toBe('=HYPERLINK("http://example.org")');
     expect(first.getCell(col('Descrizione')).type).toBe(ExcelJS.ValueType.String);
@@ -174,7 +218,7 @@ describe('activities: export', () => {
     expect(header).not.toContain('Note interne');
     expect(header).not.toContain('Commento della revisione');
     expect(sheet.rowCount).toBe(2);
-    expect(sheet.getRow(2).getCell(header.indexOf('Stato') + 1).value).toBe('approved');
+    expect(sheet.getRow(2).getCell(header.indexOf('Stato') + 1).value).toBe('Approvata');
   });
 
   describe('formula injection', () => {
@@ -221,14 +265,23 @@ describe('activities: export', () => {
         const names =
           format === 'csv'
             ? { title: 'title', description: 'description', outcomes: 'outcomes', followUps: 'follow_ups', internalNotes: 'internal_notes' }
-            : { title: 'Titolo', description: 'Descrizione', outcomes: 'Esiti', followUps: 'Seguiti', internalNotes: 'Note interne' };
+            : {
+                title: 'Titolo',
+                description: 'Descrizione',
+                outcomes: 'Esiti',
+                followUps: 'Prossimi passi',
+                internalNotes: 'Note interne',
+              };
         for (const [key, column] of Object.entries(names)) expect(row[column]).toBe(`'${HOSTILE[key as keyof typeof HOSTILE]}`);
-        expect(row[format === 'csv' ? 'author' : 'Autore']).toBe(`'=cmd|' /C calc'!A0`);
-        expect(row[format === 'csv' ? 'organizations' : 'Organizzazioni']).toBe(`'@Associazione 'Nduja`);
-        // no cell of the row starts as a formula; numbers and dates are untouched
-        expect(Object.values(row).filter((cell) => /^[=+\-@\t\r]/.test(cell))).toEqual([]);
+        expect(row[format === 'csv' ? 'author' : 'Registrata da']).toBe(`'=cmd|' /C calc'!A0`);
+        expect(row[format === 'csv' ? 'organizations' : 'Organizzazioni coinvolte']).toBe(`'@Associazione 'Nduja`);
+        // no cell of the row starts as a formula but csv-it's ISTAT guard, which is digits only; numbers and dates are untouched
+        const istat = format === 'csv' ? 'municipality_istat' : 'Codice ISTAT comune';
+        expect(row[istat]).toBe(format === 'csv' ? '072006' : '="072006"');
+        const others = Object.entries(row).filter(([column]) => column !== istat);
+        expect(others.filter(([, cell]) => /^[=+\-@\t\r]/.test(cell))).toEqual([]);
         expect(row[format === 'csv' ? 'date' : 'Data']).toBe(format === 'csv' ? '2026-09-01' : '01/09/2026');
-        expect(row[format === 'csv' ? 'participants_total' : 'Partecipanti']).toBe('25');
+        expect(row[format === 'csv' ? 'participants_total' : 'Totale partecipanti']).toBe('25');
       },
     );
   });

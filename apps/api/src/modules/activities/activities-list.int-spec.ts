@@ -171,7 +171,9 @@ describe('activities: list filters, search, order, pages', () => {
 
     it.each(['sort=submitted', 'status=approved&sort=submitted'])('refuses %s without status=submitted, naming sort', async (query) => {
       const res = await t.http.get(`/api/activities?${query}`).set(w.coord.auth).expect(400);
-      expect(res.body.details).toEqual([{ field: 'sort', messages: ['sort=submitted requires status=submitted'] }]);
+      expect(res.body.details).toEqual([
+        { field: 'sort', messages: ['sort=submitted requires status=submitted'], codes: ['NOT_APPLICABLE'] },
+      ]);
     });
   });
 

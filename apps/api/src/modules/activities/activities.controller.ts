@@ -1,4 +1,5 @@
 import { Body, Controller, Get, HttpCode, HttpStatus, Param, Patch, Post, Query, Res, StreamableFile } from '@nestjs/common';
+import { exportDownload } from '../../common/export/export-file';
 import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiParam, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { AccessScope } from '../../common/access/access-scope';
@@ -43,8 +44,7 @@ export class ActivitiesController {
   @ApiOperation({ summary: 'Export the filtered list (csv, csv-it, xlsx), streamed' })
   @ApiOkResponse(ACTIVITY_EXPORT_RESPONSE)
   exportActivities(@Scope() scope: AccessScope, @Query() query: ExportActivitiesQuery): StreamableFile {
-    const file = this.activities.exportActivities(scope, query);
-    return new StreamableFile(file.stream, { type: file.contentType, disposition: `attachment; filename="${file.filename}"` });
+    return exportDownload(this.activities.exportActivities(scope, query));
   }
 
   @Post()

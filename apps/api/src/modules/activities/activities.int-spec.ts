@@ -130,7 +130,9 @@ describe('activities: creation, editing, history', () => {
         .send(activityBody({ municipality: '072020' }))
         .expect(400);
       expect(res.body.code).toBe('ACTIVITY_MUNICIPALITY_NOT_ASSIGNED');
-      expect(res.body.details).toEqual([{ field: 'municipality', messages: [expect.any(String)] }]);
+      expect(res.body.details).toEqual([
+        { field: 'municipality', messages: [expect.any(String)], codes: ['ACTIVITY_MUNICIPALITY_NOT_ASSIGNED'] },
+      ]);
       expect(await countRows(t, 'activities')).toBe(before);
     });
 

@@ -1,6 +1,5 @@
-import type { Readable } from 'node:stream';
 import { Injectable } from '@nestjs/common';
-import { PARTICIPANT_GROUPS, type ParticipantGroup, type ExportFormat, THEMES, type Theme } from '@trama/contracts';
+import { PARTICIPANT_GROUPS, type ParticipantGroup, THEMES, type Theme } from '@trama/contracts';
 import type { AccessScope } from '../../common/access/access-scope';
 import { ScopedData } from '../../common/access/scoped-data';
 import { AuditService } from '../../common/audit/audit.service';
@@ -16,7 +15,8 @@ import {
 } from './activities.repository';
 import { ActivityErrors } from './activities.errors';
 import { ActivitiesPolicy } from './activities.policy';
-import { EXPORT_CONTENT_TYPES, exportColumns, exportFilename, exportStream } from './activities.export';
+import { exportFile, type ExportedFile } from '../../common/export/export-file';
+import { activitiesExport } from './activities.export';
 import { type ActivityAction, isEditable, nextStatus, REVIEW_ACTIONS } from './activity-status';
 import { Activity } from './activity.entity';
 import type { CreateActivityDto } from './dto/create-activity.dto';
@@ -361,12 +361,11 @@ export class ActivitiesService {
   }
 
   /** The filtered list as a file, streamed from a cursor; the same scope as the list. */
-  exportActivities(scope: AccessScope, query: ExportActivitiesQuery): { stream: Readable; contentType: string; filename: string } {
-    const format: ExportFormat = query.format ?? 'csv';
+  exportActivities(scope: AccessScope, query: ExportActivitiesQuery): ExportedFile {
     const options = this.readOptions(scope);
-    const columns = exportColumns({ internalNotes: options.internalNotes, review: this.policy.readsStaffFields(scope) });
+    const spec = activitiesExport({ internalNotes: options.internalNotes, review: this.policy.readsStaffFields(scope) });
     const batches = this.activities.streamReadable(scope, filtersOf(query), query.sort ?? '-date', options);
-    return { stream: exportStream(format, batches, columns), contentType: EXPORT_CONTENT_TYPES[format], filename: exportFilename(format) };
+    return exportFile(spec, { format: query.format ?? 'csv', language: query.lang ?? 'it' }, batches);
   }
 
   /** The municipality an innovator logs in: in the tenant (else 400 unknown), assigned to them (else 400 not assigned). */

@@ -377,7 +377,7 @@ describe('staff output dashboard (GET /api/staff-output)', () => {
       const res = await get(coordBari, { ...MARCH, tenant: '237' });
       expect(res.status).toBe(400);
       expect(res.body.code).toBe('STAFF_OUTPUT_TENANT_UNKNOWN');
-      expect(res.body.details).toEqual([{ field: 'tenant', messages: [expect.stringContaining('237')] }]);
+      expect(res.body.details).toEqual([{ field: 'tenant', messages: [expect.stringContaining('237')], codes: [expect.any(String)] }]);
       expect(JSON.stringify(res.body)).not.toContain(dario.id);
       const own = await get(coordBari, { ...MARCH, tenant: '272' });
       expect(own.status).toBe(200);

@@ -48,6 +48,24 @@ export class TenantsRepository {
     return row ?? null;
   }
 
+  /**
+   * Every tenant's ISTAT code and name, for the pages read before sign-in (accessibility statement,
+   * privacy notice): a metropolitan city's name is public; nothing else is read.
+   */
+  async listPublic(): Promise<{ istatCode: string; name: string }[]> {
+    return this.door
+      .unscoped('public pages before sign-in: the names of the metropolitan cities, which are public')
+      .query(`SELECT istat_code AS "istatCode", name FROM tenants ORDER BY name, istat_code`);
+  }
+
+  /** One tenant's id, ISTAT code and name, for the public pages (before sign-in). */
+  async findPublic(istatCode: string): Promise<{ id: string; istatCode: string; name: string } | null> {
+    const rows: { id: string; istatCode: string; name: string }[] = await this.door
+      .unscoped('public pages before sign-in: a metropolitan city by its ISTAT code (public), to show its published pages')
+      .query(`SELECT tenant_id AS id, istat_code AS "istatCode", name FROM tenants WHERE istat_code = $1`, [istatCode]);
+    return rows[0] ?? null;
+  }
+
   /** The tenant with an ISTAT code, locked for the rest of the transaction (imports of one tenant run one at a time). */
   async findForUpdate(tx: ScopedTx, istatCode: string): Promise<TenantRow | null> {
     const rows: TenantRow[] = await tx

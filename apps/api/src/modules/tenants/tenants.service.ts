@@ -24,6 +24,16 @@ export class TenantsService {
     return row && { id: row.id, istatCode: row.istatCode, name: row.name };
   }
 
+  /** Every tenant's ISTAT code and name (public: for the pages read before sign-in). */
+  listPublic(): Promise<{ istatCode: string; name: string }[]> {
+    return this.tenants.listPublic();
+  }
+
+  /** A tenant by ISTAT code for the public pages: its id (to find its pages), code and name; null if none. */
+  findPublic(istatCode: string): Promise<{ id: string; istatCode: string; name: string } | null> {
+    return this.tenants.findPublic(istatCode);
+  }
+
   /**
    * For a territory import, in its transaction: creates the tenant or renames it (locked until the
    * transaction ends, so imports of one tenant run one at a time). Refuses (null) a slug another

@@ -67,7 +67,11 @@ describe('territory import', () => {
       expect(res.body.message).toMatch(/bologna-comuni\.csv line 10 \(istat_code 037\d{3}\): population "twelve" is not an integer ≥ 0/);
       expect(res.body.message).toContain('nothing was written');
       expect(res.body.details).toEqual([
-        { field: expect.stringContaining('bologna-comuni.csv line 10'), messages: [expect.stringContaining('population')] },
+        {
+          field: expect.stringContaining('bologna-comuni.csv line 10'),
+          messages: [expect.stringContaining('population')],
+          codes: ['TERRITORY_IMPORT_INVALID'],
+        },
       ]);
       expect(await counts()).toEqual({ tenants: 0, socialAreas: 0, municipalities: 0, audit: 0 });
     });

@@ -27,18 +27,24 @@ export function roleFieldProblems(role: Role, given: RoleFields, options: { terr
   const problems: FieldProblem[] = [];
   const present = (v: unknown) => v !== undefined && v !== null;
   if (role !== 'innovator') {
-    if (present(given.hiredOn)) problems.push({ field: 'hiredOn', messages: ['hiredOn applies to innovators only'] });
-    if (present(given.contractEnd)) problems.push({ field: 'contractEnd', messages: ['contractEnd applies to innovators only'] });
+    if (present(given.hiredOn))
+      problems.push({ field: 'hiredOn', messages: ['hiredOn applies to innovators only'], codes: ['NOT_APPLICABLE'] });
+    if (present(given.contractEnd))
+      problems.push({ field: 'contractEnd', messages: ['contractEnd applies to innovators only'], codes: ['NOT_APPLICABLE'] });
     if (given.municipalities !== undefined && given.municipalities.length > 0) {
-      problems.push({ field: 'municipalities', messages: ['municipalities are assigned to innovators only'] });
+      problems.push({ field: 'municipalities', messages: ['municipalities are assigned to innovators only'], codes: ['NOT_APPLICABLE'] });
     }
   }
   if (role === 'municipality') {
     if (options.territoryRequired && !present(given.territory)) {
-      problems.push({ field: 'territory', messages: ['territory is required for a municipality user (a municipality or a social area)'] });
+      problems.push({
+        field: 'territory',
+        messages: ['territory is required for a municipality user (a municipality or a social area)'],
+        codes: ['REQUIRED'],
+      });
     }
   } else if (present(given.territory)) {
-    problems.push({ field: 'territory', messages: ['territory applies to municipality users only'] });
+    problems.push({ field: 'territory', messages: ['territory applies to municipality users only'], codes: ['NOT_APPLICABLE'] });
   }
   return problems;
 }
@@ -46,7 +52,9 @@ export function roleFieldProblems(role: Role, given: RoleFields, options: { terr
 /** contractEnd cannot precede hiredOn (dates as YYYY-MM-DD, so string order is date order). */
 export function employmentDateProblems(hiredOn: string | null, contractEnd: string | null): FieldProblem[] {
   if (hiredOn && contractEnd && contractEnd < hiredOn) {
-    return [{ field: 'contractEnd', messages: [`contractEnd (${contractEnd}) must not be before hiredOn (${hiredOn})`] }];
+    return [
+      { field: 'contractEnd', messages: [`contractEnd (${contractEnd}) must not be before hiredOn (${hiredOn})`], codes: ['DATE_ORDER'] },
+    ];
   }
   return [];
 }

@@ -218,7 +218,7 @@ describe('users management', () => {
         error: 'Conflict',
         code: 'USER_EMAIL_TAKEN',
         message: 'This email cannot be used for a new account',
-        details: [{ field: 'email', messages: ['This email cannot be used for a new account'] }],
+        details: [{ field: 'email', messages: ['This email cannot be used for a new account'], codes: ['USER_EMAIL_TAKEN'] }],
       });
       expect(ownTenant.body).toEqual(otherTenant.body);
       expect(anAdmin.body).toEqual(otherTenant.body);
@@ -245,7 +245,7 @@ describe('users management', () => {
         .send({ email: uniqueEmail('i'), fullName: 'I', role: 'innovator', municipalities: ['072029', '037006'] });
       expect(res.status).toBe(400);
       expect(res.body.code).toBe('VALIDATION_FAILED');
-      expect(res.body.details).toEqual([{ field: 'municipalities', messages: [expect.stringContaining('037006')] }]);
+      expect(res.body.details).toEqual([{ field: 'municipalities', messages: [expect.stringContaining('037006')], codes: ['INVALID'] }]);
       expect(await userCount()).toBe(before);
     });
 
@@ -518,7 +518,9 @@ describe('users management', () => {
         .set(as(coordBari))
         .send({ version: 1, municipalities: ['037006'] });
       expect(foreign.status).toBe(400);
-      expect(foreign.body.details).toEqual([{ field: 'municipalities', messages: [expect.stringContaining('037006')] }]);
+      expect(foreign.body.details).toEqual([
+        { field: 'municipalities', messages: [expect.stringContaining('037006')], codes: ['INVALID'] },
+      ]);
 
       const notInnovator = await t.http
         .put(`/api/users/${molfetta.id}/municipalities`)

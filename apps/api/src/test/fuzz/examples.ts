@@ -122,9 +122,24 @@ export const VALID_EXAMPLES: Record<string, ValidExample> = {
       body: { version: await w.versionOf('municipalities', w.bari.municipalities['072038']), socialArea: 'ATS_BA_CORATO' },
     }),
   },
+  updateAccessibilityStatement: {
+    role: 'coordinator',
+    build: async (w) => ({ path: { istatCode: '272' }, body: await legalPageBody(w, 'accessibility-statement') }),
+  },
+  updatePrivacyNotice: {
+    role: 'coordinator',
+    build: async (w) => ({ path: { istatCode: '272' }, body: await legalPageBody(w, 'privacy-notice') }),
+  },
   importTerritory: {
     role: 'admin',
     runs: 6,
     build: async () => ({ body: { istatCode: '237', name: 'Città Metropolitana di Bologna', slug: 'bologna' } }),
   },
 };
+
+/** A legal page of Bari as published (its fields and current version): the body of a valid save. */
+async function legalPageBody(w: FuzzWorld, page: 'accessibility-statement' | 'privacy-notice'): Promise<Record<string, unknown>> {
+  const res = await w.t.http.get(`/api/public/tenants/272/${page}`).expect(200);
+  const { meta, ...fields } = res.body as { meta: { version: number } } & Record<string, unknown>;
+  return { ...fields, version: meta.version };
+}

@@ -4,6 +4,8 @@ import { Link, NavLink, Outlet } from 'react-router';
 import { useSessionUser } from '../../lib/auth/session';
 import { navItemsFor } from '../nav-items';
 import { LanguageSwitch } from './language-switch';
+import { LegalLinks } from './legal-links';
+import { TenantBrand } from './tenant-brand';
 import { UserMenu } from './user-menu';
 
 export function SkipLink() {
@@ -37,7 +39,7 @@ export function AppShell() {
         <div className="header__bar">
           <Link to="/" className="brand" onClick={closeNav}>
             <span className="brand__name">{t('app.name')}</span>
-            <span className="brand__tenant">{user.tenant?.name ?? t('app.allTenants')}</span>
+            <TenantBrand tenant={user.tenant} />
           </Link>
           <button
             type="button"
@@ -72,12 +74,13 @@ export function AppShell() {
       </main>
       <footer className="footer">
         <p>{t('app.footer')}</p>
+        <LegalLinks istatCode={user.tenant?.istatCode} />
       </footer>
     </div>
   );
 }
 
-/** The layout of pages without a session (login): brand, language, content. */
+/** The layout of pages without a session (login, accessibility statement, privacy notice): brand, language, content. */
 export function PublicShell() {
   const { t } = useTranslation();
   return (
@@ -85,10 +88,10 @@ export function PublicShell() {
       <SkipLink />
       <header className="header">
         <div className="header__bar">
-          <span className="brand">
+          <Link to="/" className="brand">
             <span className="brand__name">{t('app.name')}</span>
             <span className="brand__tenant">{t('app.tagline')}</span>
-          </span>
+          </Link>
           <LanguageSwitch />
         </div>
       </header>
@@ -97,6 +100,7 @@ export function PublicShell() {
       </main>
       <footer className="footer">
         <p>{t('app.footer')}</p>
+        <LegalLinks />
       </footer>
     </div>
   );

@@ -19,7 +19,7 @@ export class ApiRequestError extends Error {
     this.details = body.details ?? [];
   }
 
-  /** The messages reported for one field (`email`, `territory.code`, …). */
+  /** The server's English messages for one field (`email`, `territory.code`, …): for logs and tests; the interface shows `fieldProblemTexts`. */
   fieldMessages(field: string): string[] {
     return this.details.filter((d) => d.field === field).flatMap((d) => d.messages);
   }

@@ -24,3 +24,32 @@ export function errorMessage(t: TFunction, error: unknown): string {
   }
   return t('errors.unexpected');
 }
+
+/** The server's problem with one field (a 400's `details[]`): its codes and the limits they name. */
+export interface FieldProblemCodes {
+  codes?: readonly string[];
+  params?: Record<string, number>;
+}
+
+/**
+ * The catalogue's text for a field problem, never the server's English sentence: a field code is
+ * `validation.server.<CODE>` (TOO_LONG → "Testo troppo lungo: al massimo 200 caratteri."), a domain
+ * code `errors.<CODE>`; an unknown code reads as `validation.server.INVALID`.
+ */
+export function fieldProblemText(t: TFunction, problem: FieldProblemCodes): string {
+  const codes = [...new Set(problem.codes?.length ? problem.codes : ['INVALID'])];
+  return codes
+    .map(
+      (code) =>
+        t(`validation.server.${code}`, { defaultValue: '', ...problem.params }) ||
+        t(`errors.${code}`, { defaultValue: '' }) ||
+        t('validation.server.INVALID'),
+    )
+    .join(' ');
+}
+
+/** The texts of the problems the server reported for one field (`email`, `territory.code`, …). */
+export function fieldProblemTexts(t: TFunction, error: unknown, field: string): string[] {
+  if (!isApiRequestError(error)) return [];
+  return error.details.filter((d) => d.field === field).map((d) => fieldProblemText(t, d));
+}

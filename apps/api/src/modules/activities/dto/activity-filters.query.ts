@@ -6,8 +6,6 @@ import {
   type ActivitySort,
   type ActivityStatus,
   type ActivityType,
-  EXPORT_FORMATS,
-  type ExportFormat,
   THEMES,
   type Theme,
 } from '@trama/contracts';
@@ -18,6 +16,7 @@ import { ISTAT_MESSAGE, ISTAT_MUNICIPALITY } from './create-activity.dto';
 import { TrimToNull } from '../../../common/http/trim';
 import { IsActivityDate, NotBefore, OnlyWith } from './validators';
 import { Optional } from '../../../common/http/fields';
+import { ExportQuery } from '../../../common/export/export-query';
 
 /** The filters shared by the list and the export; the caller's scope always applies on top of them. */
 export class ActivityFiltersQuery {
@@ -92,13 +91,4 @@ export class ActivityFiltersQuery {
 
 export class ListActivitiesQuery extends IntersectionType(ActivityFiltersQuery, PageQuery) {}
 
-export class ExportActivitiesQuery extends ActivityFiltersQuery {
-  @ApiEnum(EXPORT_FORMATS, 'ExportFormat', {
-    required: false,
-    default: 'csv',
-    description: 'csv: RFC 4180, UTF-8; csv-it: Excel in Italian (; separator, BOM, decimal comma, dd/mm/yyyy); xlsx',
-  })
-  @Optional()
-  @IsIn(EXPORT_FORMATS)
-  format: ExportFormat = 'csv';
-}
+export class ExportActivitiesQuery extends IntersectionType(ActivityFiltersQuery, ExportQuery) {}

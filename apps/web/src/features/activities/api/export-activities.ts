@@ -1,11 +1,16 @@
 import { useMutation } from '@tanstack/react-query';
 import type { ExportFormat } from '@trama/contracts';
+import { useTranslation } from 'react-i18next';
 import { api, download, type DownloadedFile } from '../../../lib/api/api-client';
+import { DEFAULT_LANGUAGE, isLanguage } from '../../../lib/i18n/i18n';
 import type { ActivityExportQuery } from './types';
 
 const EXTENSIONS: Record<ExportFormat, string> = { csv: 'csv', 'csv-it': 'csv', xlsx: 'xlsx' };
 
-/** GET /activities/export with the list's filters: the file, fetched with the session's token. */
+/**
+ * GET /activities/export with the list's filters: the file, fetched with the session's token, in
+ * the interface's language (`lang`: headers, labels and file name; docs/i18n.md).
+ */
 export function exportActivities(query: ActivityExportQuery & { format: ExportFormat }): Promise<DownloadedFile> {
   return download(api.GET('/api/activities/export', { params: { query }, parseAs: 'blob', headers: { Accept: '*/*' } }));
 }
@@ -26,9 +31,10 @@ export function saveFile(file: DownloadedFile, fallbackName: string): void {
 }
 
 export function useExportActivities() {
+  const { i18n } = useTranslation();
   return useMutation({
     mutationFn: async (query: ActivityExportQuery & { format: ExportFormat }) => {
-      const file = await exportActivities(query);
+      const file = await exportActivities({ ...query, lang: isLanguage(i18n.language) ? i18n.language : DEFAULT_LANGUAGE });
       saveFile(file, `attivita.${EXTENSIONS[query.format]}`);
       return file;
     },

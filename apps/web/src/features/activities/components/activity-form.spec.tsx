@@ -217,8 +217,17 @@ describe('ActivityForm', () => {
           code: 'VALIDATION_FAILED',
           message: 'Validation failed',
           details: [
-            { field: 'title', messages: ['title must be shorter than or equal to 200 characters'] },
-            { field: 'participants', messages: ['participants: the groups together must not exceed the total'] },
+            {
+              field: 'title',
+              messages: ['title must be shorter than or equal to 200 characters'],
+              codes: ['TOO_LONG'],
+              params: { max: 200 },
+            },
+            {
+              field: 'participants',
+              messages: ['participants: the groups together must not exceed the total'],
+              codes: ['GROUPS_EXCEED_TOTAL'],
+            },
           ],
         }),
     });
@@ -226,12 +235,11 @@ describe('ActivityForm', () => {
     fillRequired();
     fireEvent.click(screen.getByRole('button', { name: 'Salva bozza' }));
     await waitFor(() =>
-      expect(screen.getByRole('textbox', { name: 'Titolo' })).toHaveAccessibleDescription(
-        'title must be shorter than or equal to 200 characters',
-      ),
+      // the catalogue's text for the server's codes, never its English sentence
+      expect(screen.getByRole('textbox', { name: 'Titolo' })).toHaveAccessibleDescription('Testo troppo lungo: al massimo 200 caratteri.'),
     );
     expect(screen.getByRole('textbox', { name: 'Totale partecipanti' })).toHaveAccessibleDescription(
-      'participants: the groups together must not exceed the total',
+      'La somma dei gruppi supera il totale dei partecipanti: correggi il totale o i gruppi.',
     );
     expect(screen.getByRole('alert')).toHaveTextContent('Correggi i campi indicati');
   });

@@ -3,6 +3,7 @@ import type { Feature, FeatureCollection, Geometry } from 'geojson';
 import type { GeoJSON as LeafletGeoJSON, LeafletMouseEvent } from 'leaflet';
 import { useEffect, useMemo, useRef, type RefObject } from 'react';
 import { CircleMarker, GeoJSON, MapContainer, useMap, useMapEvents } from 'react-leaflet';
+import { MapControls } from '../../../components/map-controls';
 import type { MunicipalityBoundaries, MunicipalityFeatureProperties } from '../../../lib/reference/boundaries';
 
 export interface LocationMapProps {
@@ -67,7 +68,9 @@ export function LocationMap({ boundaries, municipality, choices, point, onPick, 
         scrollWheelZoom={false}
         zoomAnimation={false}
         fadeAnimation={false}
+        zoomControl={false}
       >
+        <MapControls />
         {own ? (
           <GeoJSON
             key={drawnKey}

@@ -65,15 +65,18 @@ export function OutputChart({ report, rows }: OutputChartProps) {
   const { totals } = report;
   const busiest = rows.reduce<StaffOutputInnovator | null>((best, r) => (r.activities > (best?.activities ?? 0) ? r : best), null);
 
+  // each count through its plural key ("1 bozza", "2 bozze")
+  const counted = (what: 'innovators' | 'activities' | 'approved' | 'submitted' | 'returned' | 'draft', n: number) =>
+    t(`staffOutput.chart.counts.${what}`, { count: n, formatted: format.integer(n) });
   const summary = t('staffOutput.chart.summary', {
     from: format.date(report.period.from),
     to: format.date(report.period.to),
-    innovators: format.integer(totals.innovators),
-    activities: format.integer(totals.activities),
-    approved: format.integer(totals.byStatus.approved),
-    submitted: format.integer(totals.byStatus.submitted),
-    returned: format.integer(totals.byStatus.returned),
-    draft: format.integer(totals.byStatus.draft),
+    innovators: counted('innovators', totals.innovators),
+    activities: counted('activities', totals.activities),
+    approved: counted('approved', totals.byStatus.approved),
+    submitted: counted('submitted', totals.byStatus.submitted),
+    returned: counted('returned', totals.byStatus.returned),
+    draft: counted('draft', totals.byStatus.draft),
   });
   const busiestText = busiest
     ? t('staffOutput.chart.busiest', { name: busiest.fullName, count: busiest.activities, formatted: format.integer(busiest.activities) })

@@ -111,7 +111,7 @@ export function OutputTable({ report, rows, sort, onSort }: OutputTableProps) {
                 {t('staffOutput.table.p90Review')}
               </SortableHeader>
               <SortableHeader column="unvisited" sort={sort} onSort={onSort}>
-                {t('staffOutput.table.unvisited', { days: report.period.staleDays })}
+                {t('staffOutput.table.unvisited', { count: report.period.staleDays, formatted: format.integer(report.period.staleDays) })}
               </SortableHeader>
               <SortableHeader column="lastActivity" sort={sort} onSort={onSort}>
                 {t('staffOutput.table.lastActivity')}

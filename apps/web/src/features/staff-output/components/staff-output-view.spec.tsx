@@ -158,7 +158,7 @@ describe('StaffOutputView', () => {
     const table = await screen.findByRole('table', { name: /^Produzione per innovatore/ });
     const chart = screen.getByRole('img', { name: /Grafico a barre/ });
     expect(chart).toHaveAccessibleName(
-      expect.stringContaining('3 innovatori, 12 attività, di cui 9 approvate, 0 in revisione, 2 restituite, 1 bozze'),
+      expect.stringContaining('3 innovatori, 12 attività, di cui 9 approvate, 0 in revisione, 2 restituite, 1 bozza'),
     );
     expect(chart).toHaveAccessibleName(expect.stringContaining('Più attività: Carla Losito (7)'));
 
@@ -267,13 +267,15 @@ describe('StaffOutputView', () => {
           error: 'Bad Request',
           code: 'VALIDATION_FAILED',
           message: 'staleDays must not be greater than 365',
-          details: [{ field: 'staleDays', messages: ['staleDays must not be greater than 365'] }],
+          details: [
+            { field: 'staleDays', messages: ['staleDays must not be greater than 365'], codes: ['OUT_OF_RANGE'], params: { max: 365 } },
+          ],
         }),
     });
     renderPage();
     expect(await screen.findByRole('alert')).toHaveTextContent('Impossibile calcolare la produzione dello staff');
     await waitFor(() =>
-      expect(screen.getByLabelText(/^Comuni non visitati da/)).toHaveAccessibleDescription(/staleDays must not be greater than 365/),
+      expect(screen.getByLabelText(/^Comuni non visitati da/)).toHaveAccessibleDescription(/Valore fuori dai limiti consentiti\./),
     );
   });
 

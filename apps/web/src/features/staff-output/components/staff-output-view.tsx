@@ -6,7 +6,7 @@ import { Alert } from '../../../components/alert';
 import { Loading } from '../../../components/loading';
 import { PageHeading } from '../../../components/page-heading';
 import { isApiRequestError } from '../../../lib/api/api-error';
-import { errorMessage } from '../../../lib/api/error-message';
+import { errorMessage, fieldProblemTexts } from '../../../lib/api/error-message';
 import { useSessionUser } from '../../../lib/auth/session';
 import { useFormatters } from '../../../lib/i18n/format';
 import { useTenants } from '../../../lib/reference/tenants';
@@ -30,7 +30,8 @@ function Totals({ report }: { report: StaffOutputDto }) {
       t('staffOutput.totals.innovators'),
       t('staffOutput.totals.innovatorsValue', {
         total: format.integer(totals.innovators),
-        active: format.integer(totals.activeInnovators),
+        count: totals.activeInnovators,
+        formatted: format.integer(totals.activeInnovators),
       }),
     ],
     [t('staffOutput.totals.activities'), format.integer(totals.activities)],
@@ -44,7 +45,10 @@ function Totals({ report }: { report: StaffOutputDto }) {
       t('staffOutput.totals.p90Review'),
       totals.reviewTime.p90Hours === null ? t('staffOutput.table.none') : hours.format(totals.reviewTime.p90Hours),
     ],
-    [t('staffOutput.totals.unvisited', { days: report.period.staleDays }), format.integer(totals.unvisitedMunicipalities)],
+    [
+      t('staffOutput.totals.unvisited', { count: report.period.staleDays, formatted: format.integer(report.period.staleDays) }),
+      format.integer(totals.unvisitedMunicipalities),
+    ],
   ];
   return (
     <dl className="staff-totals">
@@ -82,7 +86,7 @@ export function StaffOutputView({ today = todayInItaly() }: { today?: string }) 
   const serverErrors: Partial<Record<FilterField, string[]>> = {};
   if (isApiRequestError(report.error) && report.error.status === 400) {
     for (const field of FIELDS) {
-      const messages = report.error.fieldMessages(field);
+      const messages = fieldProblemTexts(t, report.error, field);
       if (messages.length) serverErrors[field] = messages;
     }
   }

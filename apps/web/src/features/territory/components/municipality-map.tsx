@@ -3,6 +3,7 @@ import type { Feature, FeatureCollection as GeoFeatureCollection, Geometry } fro
 import type { GeoJSON as LeafletGeoJSON, LatLngBounds, Layer, Path, PathOptions } from 'leaflet';
 import { useEffect, useMemo, useRef, type RefObject } from 'react';
 import { GeoJSON, MapContainer, TileLayer, useMap } from 'react-leaflet';
+import { MapControls } from '../../../components/map-controls';
 import { BOUNDARY_ATTRIBUTION, type MunicipalityBoundaries, type MunicipalityFeatureProperties } from '../../../lib/reference/boundaries';
 import { NO_AREA_COLOR } from '../utils/area-colors';
 
@@ -122,7 +123,17 @@ export function MunicipalityMap(props: MunicipalityMapProps) {
   }, [colors, visibleCodes, selected, dataKey]);
 
   return (
-    <MapContainer className="map" center={BARI_CENTER} zoom={9} zoomSnap={0.25} zoomDelta={0.5} scrollWheelZoom={false} aria-label={label}>
+    <MapContainer
+      className="map"
+      center={BARI_CENTER}
+      zoom={9}
+      zoomSnap={0.25}
+      zoomDelta={0.5}
+      scrollWheelZoom={false}
+      zoomControl={false}
+      aria-label={label}
+    >
+      <MapControls />
       {tileUrl ? <TileLayer url={tileUrl} attribution={tileAttribution} /> : null}
       <GeoJSON
         key={dataKey}

@@ -84,7 +84,10 @@ export function TerritoryView() {
         title={t('territory.title')}
         lead={
           municipalities.isSuccess
-            ? t('territory.lead', { municipalities: format.integer(all.length), areas: format.integer(areaCount) })
+            ? t('territory.lead', {
+                municipalities: t('territory.list.municipalityCount', { count: all.length, formatted: format.integer(all.length) }),
+                areas: t('territory.areaCount', { count: areaCount, formatted: format.integer(areaCount) }),
+              })
             : undefined
         }
       />

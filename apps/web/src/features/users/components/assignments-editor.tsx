@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { Alert } from '../../../components/alert';
 import { Loading } from '../../../components/loading';
 import { isApiRequestError } from '../../../lib/api/api-error';
-import { errorMessage } from '../../../lib/api/error-message';
+import { errorMessage, fieldProblemText } from '../../../lib/api/error-message';
 import { asMunicipalityOptions, useMunicipalities } from '../../../lib/reference/municipalities';
 import { useAssignMunicipalities } from '../api/assign-municipalities';
 import { isConflict } from './conflict';
@@ -25,7 +25,9 @@ export function AssignmentsEditor({ user }: { user: UserDto }) {
     event.preventDefault();
     assign.mutate({ version: user.version, municipalities: value }, { onSettled: () => setDraft(null) });
   };
-  const fieldError = isApiRequestError(assign.error) ? assign.error.details.flatMap((d) => d.messages).join(' ') || undefined : undefined;
+  const fieldError = isApiRequestError(assign.error)
+    ? assign.error.details.map((d) => fieldProblemText(t, d)).join(' ') || undefined
+    : undefined;
   const changed = [...value].sort().join(',') !== currentKey;
 
   if (options.isPending) return <Loading />;

@@ -48,9 +48,9 @@ describe('CreateUserForm', () => {
           code: 'VALIDATION_FAILED',
           message: 'email already in use; contractEnd must not be before hiredOn',
           details: [
-            { field: 'email', messages: ['email already in use'] },
-            { field: 'contractEnd', messages: ['contractEnd must not be before hiredOn'] },
-            { field: 'municipalities.1', messages: ['municipality 072029 is not in your tenant'] },
+            { field: 'email', messages: ['email already in use'], codes: ['USER_EMAIL_TAKEN'] },
+            { field: 'contractEnd', messages: ['contractEnd must not be before hiredOn'], codes: ['DATE_ORDER'] },
+            { field: 'municipalities.1', messages: ['municipality 072029 is not in your tenant'], codes: ['INVALID'] },
           ],
         }),
     });
@@ -64,10 +64,11 @@ describe('CreateUserForm', () => {
     fireEvent.click(within(picker).getByRole('checkbox', { name: /Molfetta/ }));
     fireEvent.click(screen.getByRole('button', { name: 'Crea utente' }));
 
-    await waitFor(() => expect(screen.getByLabelText(/^Email/)).toHaveAccessibleDescription('email already in use'));
+    // the catalogue's text for the server's codes, never its English sentence
+    await waitFor(() => expect(screen.getByLabelText(/^Email/)).toHaveAccessibleDescription('Esiste già un utente con questa email.'));
     expect(screen.getByLabelText(/^Email/)).toHaveAttribute('aria-invalid', 'true');
-    expect(screen.getByLabelText(/^Fine del contratto/)).toHaveAccessibleDescription('contractEnd must not be before hiredOn');
-    expect(picker).toHaveAccessibleDescription(/municipality 072029 is not in your tenant/);
+    expect(screen.getByLabelText(/^Fine del contratto/)).toHaveAccessibleDescription('La data finale non può precedere quella iniziale.');
+    expect(picker).toHaveAccessibleDescription(/Valore non valido\./);
     expect(screen.getByLabelText(/^Nome e cognome/)).not.toHaveAttribute('aria-invalid');
     expect(screen.getByRole('alert')).toHaveTextContent('Utente non creato');
 

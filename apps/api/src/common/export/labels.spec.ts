@@ -1,0 +1,53 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { ACTIVITY_STATUSES, ACTIVITY_TYPES, LANGUAGES, ORGANIZATION_KINDS, PARTICIPANT_GROUPS, THEMES } from '@trama/contracts';
+import type { Vocabulary } from './columns';
+import { LABELS } from './labels';
+
+type Catalogue = { [key: string]: string | Catalogue };
+
+function flat(catalogue: Catalogue, prefix = ''): Record<string, string> {
+  return Object.fromEntries(
+    Object.entries(catalogue).flatMap(([key, value]) =>
+      typeof value === 'string' ? [[`${prefix}${key}`, value]] : Object.entries(flat(value, `${prefix}${key}.`)),
+    ),
+  );
+}
+
+/** The web's catalogue, read from its source: the API must not depend on the web's build. */
+function webCatalogue(language: string): Record<string, string> {
+  const path = join(__dirname, '..', '..', '..', '..', 'web', 'src', 'lib', 'i18n', `${language}.json`);
+  return flat(JSON.parse(readFileSync(path, 'utf8')) as Catalogue);
+}
+
+const VOCABULARIES: Record<Vocabulary, readonly string[]> = {
+  activityType: ACTIVITY_TYPES,
+  activityStatus: ACTIVITY_STATUSES,
+  theme: THEMES,
+  participantGroup: PARTICIPANT_GROUPS,
+  organizationKind: ORGANIZATION_KINDS,
+};
+
+describe.each(LANGUAGES)('the export labels in %s', (language) => {
+  const web = webCatalogue(language);
+  const server = LABELS[language] as Record<string, string>;
+
+  it("say exactly what the web's catalogue says, under the same keys", () => {
+    const drift = Object.entries(server)
+      .filter(([key, text]) => web[key] !== text)
+      .map(([key, text]) => `${key}: server "${text}", web "${web[key] ?? '(missing)'}"`);
+    expect(drift).toEqual([]);
+  });
+
+  it("hold every label of the web's vocabularies and export texts", () => {
+    const missing = Object.keys(web).filter((key) => /^(vocab|exports)\./.test(key) && !(key in server));
+    expect(missing).toEqual([]);
+  });
+
+  it('label every code of the shared vocabularies', () => {
+    const missing = Object.entries(VOCABULARIES).flatMap(([vocabulary, codes]) =>
+      codes.filter((code) => !server[`vocab.${vocabulary}.${code}`]).map((code) => `vocab.${vocabulary}.${code}`),
+    );
+    expect(missing).toEqual([]);
+  });
+});
