@@ -227,6 +227,12 @@ try {
     ['innovator, own activities', innovator, `innovator=${innovatorRow.id}`],
     ['municipality user (Molfetta), default view', municipality, ''],
     ['municipality user (Molfetta), theme', municipality, 'theme=youth'],
+    // each role's home (one summary request: several counts and short lists, apps/api/src/modules/home)
+    ['home: innovator (returned, drafts, unvisited)', innovator, '', '/api/home/innovator'],
+    ['home: coordinator (queue, inactive, expiring, week)', coordinator, '', '/api/home/coordinator'],
+    ['home: municipality user (Molfetta), last 90 days', municipality, '', '/api/home/municipality'],
+    ['home: badges, innovator', innovator, '', '/api/home/counts'],
+    ['home: badges, coordinator', coordinator, '', '/api/home/counts'],
   ].filter(([name]) => !opts.only || new RegExp(opts.only, 'i').test(name));
   const pct = (sorted, p) => sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
   const results = [];
@@ -235,8 +241,8 @@ try {
   const stopSampling = sampler();
   const listStarted = performance.now();
   let totalRequests = 0;
-  for (const [name, token, query] of scenarios) {
-    const path = `/api/activities?pageSize=50${query ? `&${query}` : ''}`;
+  for (const [name, token, query, fullPath] of scenarios) {
+    const path = fullPath ?? `/api/activities?pageSize=50${query ? `&${query}` : ''}`;
     const url = `${base}${path}`;
     const { reads, skipped } = splitExplainable(await capturedSql(path, token));
     const once = async () => {
@@ -244,7 +250,10 @@ try {
       const res = await fetch(url, { headers: { authorization: `Bearer ${token}` } });
       const body = await res.json();
       if (!res.ok) throw new Error(`${name}: ${res.status} ${JSON.stringify(body)}`);
-      return { ms: performance.now() - t0, total: body.total };
+      // a home has no single total: its headline count (queue, approved, returned), or '-'
+      const headline =
+        body.total ?? body.queue?.total ?? body.approved?.total ?? body.returned?.total ?? body.returned ?? body.reviewQueue ?? '-';
+      return { ms: performance.now() - t0, total: headline };
     };
     for (let i = 0; i < 5; i++) await once(); // warm-up
     // latency: one request at a time

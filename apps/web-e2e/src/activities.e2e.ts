@@ -39,7 +39,7 @@ describe('activities journey: logged on a phone, reviewed, corrected, approved, 
     await withScreenshotOnFailure(phone.page, 'activities-innovator-log', async () => {
       const { page } = phone;
       await signIn(page, INNOVATOR);
-      await heading(page, 'Territorio');
+      await heading(page, 'Il mio lavoro');
       await page.getByRole('button', { name: 'Menu' }).tap();
       await page.getByRole('link', { name: 'Attività', exact: true }).tap();
       await heading(page, 'Attività');
@@ -112,7 +112,7 @@ describe('activities journey: logged on a phone, reviewed, corrected, approved, 
     await withScreenshotOnFailure(desk.page, 'activities-coordinator-return', async () => {
       const { page } = desk;
       await signIn(page, COORDINATOR);
-      await heading(page, 'Territorio');
+      await heading(page, 'Home');
       await page.getByRole('link', { name: /^Revisione/ }).click();
       await heading(page, 'Revisione delle attività');
       await page.getByText('Scorciatoie da tastiera').waitFor();
@@ -220,7 +220,7 @@ describe('activities journey: logged on a phone, reviewed, corrected, approved, 
     await withScreenshotOnFailure(molfetta.page, 'activities-municipality', async () => {
       const { page } = molfetta;
       await signIn(page, MOLFETTA_USER);
-      await heading(page, 'Territorio');
+      await heading(page, 'Il mio territorio');
       await page.getByRole('link', { name: 'Attività', exact: true }).click();
       await heading(page, 'Attività');
       await page.getByRole('link', { name: title }).click();

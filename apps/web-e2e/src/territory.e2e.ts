@@ -10,15 +10,28 @@ function areaSection(page: Page, name: string) {
 
 async function openTerritory(page: Page, email: string): Promise<void> {
   await signIn(page, email);
+  // signing in lands on the role's home
+  await page.waitForURL((url) => url.pathname === '/');
+  await page.goto('/territorio');
   await page.getByRole('heading', { level: 1, name: 'Territorio' }).waitFor();
   await page.getByRole('region', { name: 'Comuni per ambito territoriale sociale' }).getByRole('heading', { level: 3 }).first().waitFor();
 }
 
+/** Opens the one "move" action and chooses the municipality (the area is chosen, then confirmed, by the caller: `moveTo`). */
 async function moveDialog(page: Page, municipality: string) {
-  await page.getByRole('button', { name: new RegExp(`^Cambia ambito\\s*:\\s*${municipality}$`) }).click();
-  const dialog = page.getByRole('dialog', { name: `Cambia l'ambito di ${municipality}` });
+  await page.getByRole('button', { name: 'Sposta un comune in un altro ambito' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Sposta un comune in un altro ambito' });
   await dialog.waitFor();
+  await dialog.getByLabel(/^Comune/).selectOption({ label: municipality });
   return dialog;
+}
+
+/** Chooses the new area, continues, reads the confirmation and confirms. */
+async function moveTo(dialog: ReturnType<Page['getByRole']>, municipality: string, area: string) {
+  await dialog.getByLabel(/^Nuovo ambito/).selectOption({ label: area });
+  await dialog.getByRole('button', { name: 'Continua' }).click();
+  await dialog.getByText(new RegExp(`^Stai per spostare ${municipality} dall'ambito «.+» all'ambito «${area}»`)).waitFor();
+  await dialog.getByRole('button', { name: 'Conferma lo spostamento' }).click();
 }
 
 describe('territory', () => {
@@ -49,8 +62,7 @@ describe('territory', () => {
 
       // …while the first moves Poggiorsini to Gioia del Colle.
       const dialog = await moveDialog(first.page, 'Poggiorsini');
-      await dialog.getByLabel(/^Nuovo ambito/).selectOption({ label: GIOIA });
-      await dialog.getByRole('button', { name: 'Sposta il comune' }).click();
+      await moveTo(dialog, 'Poggiorsini', GIOIA);
       await first.page
         .getByRole('status')
         .filter({ hasText: `Poggiorsini ora fa parte di: ${GIOIA}.` })
@@ -61,8 +73,7 @@ describe('territory', () => {
       await expect(areaSection(first.page, ALTAMURA).locator('tbody tr').count()).resolves.toBe(3);
 
       // The stale tab is told, and gets the current data.
-      await stale.getByLabel(/^Nuovo ambito/).selectOption({ label: 'Ambito territoriale sociale di Bari' });
-      await stale.getByRole('button', { name: 'Sposta il comune' }).click();
+      await moveTo(stale, 'Poggiorsini', 'Ambito territoriale sociale di Bari');
       await stale.getByRole('alert').filter({ hasText: 'Il comune è stato modificato da qualcun altro' }).waitFor();
       await stale.getByText(`Ambito attuale: ${GIOIA}`).waitFor();
       await stale.getByRole('button', { name: 'Annulla' }).click();
@@ -77,8 +88,7 @@ describe('territory', () => {
 
       // Put it back.
       const back = await moveDialog(first.page, 'Poggiorsini');
-      await back.getByLabel(/^Nuovo ambito/).selectOption({ label: ALTAMURA });
-      await back.getByRole('button', { name: 'Sposta il comune' }).click();
+      await moveTo(back, 'Poggiorsini', ALTAMURA);
       await areaSection(first.page, ALTAMURA)
         .getByRole('rowheader', { name: /^Poggiorsini/ })
         .waitFor();
@@ -97,7 +107,7 @@ describe('territory', () => {
       const list = page.getByRole('region', { name: 'Comuni per ambito territoriale sociale' });
       await expect(list.locator('tbody tr').count()).resolves.toBe(1);
       await list.getByRole('rowheader', { name: /^Molfetta/ }).waitFor();
-      await expect(page.getByRole('button', { name: /^Cambia ambito/ }).count()).resolves.toBe(0);
+      await expect(page.getByRole('button', { name: /^Sposta un comune/ }).count()).resolves.toBe(0);
       // On a phone the navigation is behind the menu button.
       await page.getByRole('button', { name: 'Menu' }).click();
       await expect(

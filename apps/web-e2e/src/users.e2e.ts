@@ -23,7 +23,7 @@ describe('user management (coordinator of Bari)', () => {
     const email = `innovatrice.${Date.now()}@trama.test`;
     await withScreenshotOnFailure(page, 'users', async () => {
       await signIn(page, 'coordinatore.bari@trama.test');
-      await page.getByRole('heading', { level: 1, name: 'Territorio' }).waitFor();
+      await page.getByRole('heading', { level: 1, name: 'Home' }).waitFor();
       await page.getByRole('link', { name: 'Utenti' }).click();
       await page.getByRole('heading', { level: 1, name: 'Utenti' }).waitFor();
       await page.getByRole('link', { name: 'Nuovo utente' }).click();
@@ -84,7 +84,7 @@ describe('user management (coordinator of Bari)', () => {
     const { page } = session;
     await withScreenshotOnFailure(page, 'innovator-no-users', async () => {
       await signIn(page, 'innovatore.bari@trama.test');
-      await page.getByRole('heading', { level: 1, name: 'Territorio' }).waitFor();
+      await page.getByRole('heading', { level: 1, name: 'Il mio lavoro' }).waitFor();
       const entries = await page.getByRole('navigation', { name: 'Navigazione principale' }).getByRole('link').allTextContents();
       expect(entries).toContain('Territorio');
       expect(entries).not.toContain('Utenti');

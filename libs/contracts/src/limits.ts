@@ -37,3 +37,16 @@ export const STAFF_OUTPUT_REPORTED_STATUSES = ['submitted', 'approved'] as const
  */
 export const ACTIVITY_UNDO_SECONDS = 120;
 export const ACTIVITY_UNDO_OFFER_SECONDS = 15;
+
+/* ---------- home (each role's summary at `/`) ---------- */
+/** "Not visited / not active lately": no activity in the last staleDays days (1–365, default 30). */
+export const HOME_DEFAULT_STALE_DAYS = 30;
+export const HOME_MAX_STALE_DAYS = 365;
+/** A home's short lists (returned, drafts, submitted, latest approved, expiring) show at most this many items each. */
+export const HOME_LIST_LIMIT = 5;
+/** The municipality home's period defaults to the last 90 days, today included (Italian time). */
+export const HOME_DEFAULT_PERIOD_DAYS = 90;
+/** The municipality home's map shows at most this many points (the latest of the period). */
+export const HOME_MAX_POINTS = 1000;
+/** The coordinator home lists at most this many innovators not active lately (the longest inactive first). */
+export const HOME_MAX_INACTIVE = 200;

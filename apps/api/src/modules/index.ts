@@ -3,6 +3,7 @@ import { AuditModule } from './audit/audit.module';
 import { AuthModule } from './auth/auth.module';
 import { FilesModule } from './files/files.module';
 import { HealthModule } from './health/health.module';
+import { HomeModule } from './home/home.module';
 import { LegalPagesModule } from './legal-pages/legal-pages.module';
 import { OrganizationsModule } from './organizations/organizations.module';
 import { SeedModule } from './seed/seed.module';
@@ -24,6 +25,7 @@ export const FEATURE_MODULES = [
   OrganizationsModule,
   ActivitiesModule,
   StaffOutputModule,
+  HomeModule,
   LegalPagesModule,
   FilesModule,
   TenantLogoModule,

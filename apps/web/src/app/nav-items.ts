@@ -2,6 +2,7 @@ import type { Role } from '@trama/contracts';
 import type { ComponentType } from 'react';
 import { ReviewCount } from '../features/activities/components/review-count';
 import { ACTIVITY_REVIEWER_ROLES } from '../features/activities/utils/permissions';
+import { ReturnedCount } from '../features/home/components/returned-count';
 import { STAFF_OUTPUT_ROLES } from '../features/staff-output/utils/permissions';
 import { USER_MANAGER_ROLES } from '../lib/auth/permissions';
 
@@ -23,6 +24,8 @@ const EVERYONE: readonly Role[] = ['admin', 'coordinator', 'innovator', 'municip
  *   { to: '/revisione', label: 'nav.review', roles: ['coordinator'] }   // activities to review
  */
 export const NAV_ITEMS: readonly NavItem[] = [
+  // each role's home; the label has a variant per role (nav.home_innovator: "Il mio lavoro")
+  { to: '/', label: 'nav.home', roles: EVERYONE, badge: ReturnedCount },
   { to: '/territorio', label: 'nav.territory', roles: EVERYONE },
   { to: '/attivita', label: 'nav.activities', roles: EVERYONE },
   { to: '/revisione', label: 'nav.review', roles: ACTIVITY_REVIEWER_ROLES, badge: ReviewCount },

@@ -1,12 +1,15 @@
-import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
+import { MutationCache, QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { useEffect, useState, type ReactNode } from 'react';
 import { I18nextProvider } from 'react-i18next';
+import { homeKeys } from '../features/home/api/home-keys';
 import { isApiRequestError } from '../lib/api/api-error';
 import { connectSession } from '../lib/auth/session';
 import { i18n } from '../lib/i18n/i18n';
 
 export function createQueryClient(): QueryClient {
-  return new QueryClient({
+  const client: QueryClient = new QueryClient({
+    // every change (a submit, an approval, a return, an edit) may change what the homes and the badges count
+    mutationCache: new MutationCache({ onSettled: () => client.invalidateQueries({ queryKey: homeKeys.all }) }),
     defaultOptions: {
       queries: {
         staleTime: 30_000,
@@ -17,6 +20,7 @@ export function createQueryClient(): QueryClient {
       mutations: { retry: false },
     },
   });
+  return client;
 }
 
 export function AppProviders({ children, queryClient }: { children: ReactNode; queryClient?: QueryClient }) {

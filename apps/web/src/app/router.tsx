@@ -1,4 +1,4 @@
-import { createBrowserRouter, Navigate, type RouteObject } from 'react-router';
+import { createBrowserRouter, type RouteObject } from 'react-router';
 import { ACTIVITY_AUTHOR_ROLES, ACTIVITY_REVIEWER_ROLES } from '../features/activities/utils/permissions';
 import { LEGAL_EDITOR_ROLES } from '../features/legal-pages/utils/permissions';
 import { STAFF_OUTPUT_ROLES } from '../features/staff-output/utils/permissions';
@@ -56,7 +56,7 @@ export const routes: RouteObject[] = [
           {
             element: <AppShell />,
             children: [
-              { path: '/', element: <Navigate to="/territorio" replace /> },
+              { path: '/', lazy: () => import('./routes/home-route').then((m) => ({ Component: m.HomeRoute })) },
               { path: '/territorio', lazy: () => import('./routes/territory-route').then((m) => ({ Component: m.TerritoryRoute })) },
               { path: '/attivita', lazy: () => import('./routes/activities-route').then((m) => ({ Component: m.ActivitiesRoute })) },
               {

@@ -503,6 +503,94 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/home/coordinator': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * A coordinator's desk: the review queue and its oldest item, innovators not active lately, expiring items, the last week's output
+     * @description Coordinators see their tenant; an admin's figures span every tenant.
+     *
+     *     Access: coordinators, platform admins (the data is limited to their scope); other roles get 403.
+     */
+    get: operations['getCoordinatorHome'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/home/counts': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * The navigation's badges: an innovator's returned activities, a coordinator's review queue
+     * @description Cheap enough to poll. A count that does not apply to the role is null.
+     *
+     *     Access: any signed-in user (the data is limited to their scope).
+     */
+    get: operations['getHomeCounts'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/home/innovator': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * An innovator's work: returned activities with the coordinator's comment, drafts, activities awaiting review, municipalities not visited lately
+     * @description Own activities only (an admin has none). "Not visited": no own activity there in the last staleDays days, today included (Italian time).
+     *
+     *     Access: innovators, platform admins (the data is limited to their scope); other roles get 403.
+     */
+    get: operations['getInnovatorHome'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/home/municipality': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * A municipality's territory: approved activities of a period by type and theme, the latest ones, their points
+     * @description Approved activities of the caller's territory only. Default period: the last 90 days, today included (Italian time).
+     *
+     *     Access: municipality users, platform admins (the data is limited to their scope); other roles get 403.
+     */
+    get: operations['getMunicipalityHome'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/map/municipalities': {
     parameters: {
       query?: never;
@@ -1247,6 +1335,28 @@ export interface components {
     };
     /** @enum {string} */
     ConformityStatus: 'compliant' | 'partially_compliant' | 'non_compliant';
+    CoordinatorHome: {
+      /** @description one group per kind, each present */
+      expiring: components['schemas']['HomeExpiringGroup'][];
+      /** @description the first 200 of them: never active first, then the longest inactive */
+      inactiveInnovators: components['schemas']['HomeInactiveInnovator'][];
+      /**
+       * Format: int32
+       * @description active innovators without an activity in the last staleDays days (all of them)
+       */
+      inactiveTotal: number;
+      /** @description activities dated in the last 7 days, today included */
+      lastWeek: components['schemas']['HomeWeekOutput'];
+      /** @description the review queue: submitted activities */
+      queue: components['schemas']['HomeQueue'];
+      /** Format: int32 */
+      staleDays: number;
+      /**
+       * Format: date
+       * @description today in Italian time
+       */
+      today: string;
+    };
     CreateActivityRequest: {
       /**
        * Format: uuid
@@ -1433,6 +1543,184 @@ export interface components {
     };
     /** @enum {string} */
     HealthStatus: 'ok' | 'unavailable';
+    HomeActivity: {
+      /** @description the author's name; null when the caller may not read the author's account */
+      authorName: string | null;
+      /** Format: date */
+      date: string;
+      /** Format: uuid */
+      id: string;
+      municipality: components['schemas']['MunicipalityRef'];
+      /** @description the coordinator's comment of the last review (staff only: null for municipality users) */
+      reviewComment: string | null;
+      /** Format: date-time */
+      reviewedAt: string | null;
+      status: components['schemas']['ActivityStatus'];
+      /** Format: date-time */
+      submittedAt: string | null;
+      themes: components['schemas']['Theme'][];
+      title: string;
+      type: components['schemas']['ActivityType'];
+      /** Format: date-time */
+      updatedAt: string;
+    };
+    HomeActivityList: {
+      /** @description true when there are more than 10000 */
+      capped: boolean;
+      /** @description the first 5 */
+      items: components['schemas']['HomeActivity'][];
+      /**
+       * Format: int32
+       * @description counted up to 10000
+       */
+      total: number;
+    };
+    HomeCount: {
+      /** @description true when there are more than 10000 */
+      capped: boolean;
+      /**
+       * Format: int32
+       * @description counted up to 10000
+       */
+      total: number;
+    };
+    HomeCounts: {
+      /**
+       * Format: int32
+       * @description an innovator's returned activities; null for other roles
+       */
+      returned: number | null;
+      /**
+       * Format: int32
+       * @description coordinators and admins: activities waiting for review; null for other roles
+       */
+      reviewQueue: number | null;
+    };
+    HomeExpiringGroup: {
+      /** @description true when there are more than 10000 */
+      capped: boolean;
+      /** @description the first 5 */
+      items: components['schemas']['HomeActivity'][];
+      /** @description `returned_not_resubmitted`: returned to the innovator more than staleDays days ago and not submitted again (oldest first) */
+      kind: components['schemas']['HomeExpiringKind'];
+      /**
+       * Format: int32
+       * @description counted up to 10000
+       */
+      total: number;
+    };
+    /**
+     * @description `returned_not_resubmitted`: returned to the innovator more than staleDays days ago and not submitted again (oldest first)
+     * @enum {string}
+     */
+    HomeExpiringKind: 'returned_not_resubmitted';
+    HomeInactiveInnovator: {
+      /**
+       * Format: int32
+       * @description days since lastActivityDate; null: never
+       */
+      daysSince: number | null;
+      fullName: string;
+      /** Format: uuid */
+      id: string;
+      /**
+       * Format: date
+       * @description date of the last activity up to today (any status); null: never
+       */
+      lastActivityDate: string | null;
+    };
+    HomePoint: {
+      /** Format: date */
+      date: string;
+      /** Format: uuid */
+      id: string;
+      /** Format: double */
+      lat: number;
+      /** Format: double */
+      lon: number;
+      municipalityName: string;
+      title: string;
+      type: components['schemas']['ActivityType'];
+    };
+    HomeQueue: {
+      /** @description true when there are more than 10000 */
+      capped: boolean;
+      /** @description the activity waiting longest (oldest submission); null when none */
+      oldest: components['schemas']['HomeActivity'] | null;
+      /**
+       * Format: double
+       * @description hours the oldest has waited since submission, one decimal; null when none
+       */
+      oldestWaitingHours: number | null;
+      /**
+       * Format: int32
+       * @description counted up to 10000
+       */
+      total: number;
+    };
+    HomeUnvisitedMunicipality: {
+      /**
+       * Format: int32
+       * @description days since lastVisit; null: never
+       */
+      daysSince: number | null;
+      /** @example 072006 */
+      istatCode: string;
+      /**
+       * Format: date
+       * @description the last activity of the innovator there up to today (any status); null: never
+       */
+      lastVisit: string | null;
+      /** @example Bari */
+      name: string;
+    };
+    HomeWeekOutput: {
+      /** @description number of activities per status; every key present */
+      byStatus: {
+        /** Format: int32 */
+        approved: number;
+        /** Format: int32 */
+        draft: number;
+        /** Format: int32 */
+        returned: number;
+        /** Format: int32 */
+        submitted: number;
+      };
+      /** @description number of activities per type; every key present */
+      byType: {
+        /** Format: int32 */
+        codesign: number;
+        /** Format: int32 */
+        consulting: number;
+        /** Format: int32 */
+        event: number;
+        /** Format: int32 */
+        info_desk: number;
+        /** Format: int32 */
+        mapping_survey: number;
+        /** Format: int32 */
+        meeting: number;
+        /** Format: int32 */
+        network_table: number;
+        /** Format: int32 */
+        other: number;
+        /** Format: int32 */
+        site_visit: number;
+        /** Format: int32 */
+        training: number;
+        /** Format: int32 */
+        workshop: number;
+      };
+      /** Format: date */
+      from: string;
+      /** Format: date */
+      to: string;
+      /**
+       * Format: int32
+       * @description activities dated in the week (any status)
+       */
+      total: number;
+    };
     ImportSummary: {
       /** @description the tenant did not exist before */
       created: boolean;
@@ -1504,6 +1792,33 @@ export interface components {
       /** Format: uuid */
       id: string;
       title: string;
+    };
+    InnovatorHome: {
+      /**
+       * Format: int32
+       * @description own approved activities (all time)
+       */
+      approved: number;
+      /**
+       * Format: int32
+       * @description municipalities assigned to the innovator
+       */
+      assignedMunicipalities: number;
+      /** @description own drafts, last edited first */
+      drafts: components['schemas']['HomeActivityList'];
+      /** @description own returned activities, the coordinator's comment first: last returned first */
+      returned: components['schemas']['HomeActivityList'];
+      /** Format: int32 */
+      staleDays: number;
+      /** @description own activities submitted and awaiting review, oldest submission first */
+      submitted: components['schemas']['HomeActivityList'];
+      /**
+       * Format: date
+       * @description today in Italian time: the day the figures are about
+       */
+      today: string;
+      /** @description assigned municipalities without an own activity in the last staleDays days: never visited first, then the longest ago */
+      unvisited: components['schemas']['HomeUnvisitedMunicipality'][];
     };
     /** @enum {string} */
     Language: 'it' | 'en';
@@ -1653,6 +1968,92 @@ export interface components {
       /** @example ATS_BA_MOLFETTA */
       socialAreaCode: string | null;
       socialAreaName: string | null;
+    };
+    MunicipalityHome: {
+      /** @description approved activities of the territory dated in the period */
+      approved: components['schemas']['HomeCount'];
+      /** @description number of activities per theme (an activity counts under each of its themes); every key present */
+      byTheme: {
+        /** Format: int32 */
+        culture: number;
+        /** Format: int32 */
+        digital: number;
+        /** Format: int32 */
+        disability: number;
+        /** Format: int32 */
+        education: number;
+        /** Format: int32 */
+        elderly: number;
+        /** Format: int32 */
+        environment: number;
+        /** Format: int32 */
+        families: number;
+        /** Format: int32 */
+        health: number;
+        /** Format: int32 */
+        housing: number;
+        /** Format: int32 */
+        legality: number;
+        /** Format: int32 */
+        migrants: number;
+        /** Format: int32 */
+        mobility: number;
+        /** Format: int32 */
+        social_inclusion: number;
+        /** Format: int32 */
+        sport: number;
+        /** Format: int32 */
+        tourism: number;
+        /** Format: int32 */
+        urban_regeneration: number;
+        /** Format: int32 */
+        work: number;
+        /** Format: int32 */
+        youth: number;
+      };
+      /** @description number of activities per type; every key present */
+      byType: {
+        /** Format: int32 */
+        codesign: number;
+        /** Format: int32 */
+        consulting: number;
+        /** Format: int32 */
+        event: number;
+        /** Format: int32 */
+        info_desk: number;
+        /** Format: int32 */
+        mapping_survey: number;
+        /** Format: int32 */
+        meeting: number;
+        /** Format: int32 */
+        network_table: number;
+        /** Format: int32 */
+        other: number;
+        /** Format: int32 */
+        site_visit: number;
+        /** Format: int32 */
+        training: number;
+        /** Format: int32 */
+        workshop: number;
+      };
+      /** @description true when the period is the default one (the last 90 days, today included) */
+      defaultPeriod: boolean;
+      /**
+       * Format: date
+       * @description first day of the period (inclusive)
+       */
+      from: string;
+      /** @description the latest 5 approved activities of the period */
+      latest: components['schemas']['HomeActivity'][];
+      /** @description approved activities of the period with a point, latest first, at most 1000 */
+      points: components['schemas']['HomePoint'][];
+      /** @description true when the period has more than 1000 points (only the latest are given) */
+      pointsCapped: boolean;
+      /**
+       * Format: date
+       * @description last day of the period (inclusive)
+       */
+      to: string;
     };
     MunicipalityPage: {
       items: components['schemas']['Municipality'][];
@@ -5785,6 +6186,404 @@ export interface operations {
         };
         content: {
           'application/json': components['schemas']['Health'];
+        };
+      };
+    };
+  };
+  getCoordinatorHome: {
+    parameters: {
+      query?: {
+        /** @description Not visited / not active lately: no activity in the last staleDays days, today included (Italian time) */
+        staleDays?: number;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['CoordinatorHome'];
+        };
+      };
+      /**
+       * @description Bad request:
+       *     - `VALIDATION_FAILED`: The request is not valid: `details` names each field at fault
+       *     - `MALFORMED_JSON`: The request body is not valid JSON
+       *     - `PAYLOAD_TOO_LARGE`: The request body is larger than 1 MB
+       *     - `BODY_TOO_DEEP`: The request body nests arrays and objects too deeply
+       *     - `INVALID_TEXT`: A NUL, an unpaired surrogate or non-UTF-8 percent-encoding in the path, query or body: `details` names the field
+       */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'];
+        };
+      };
+      /**
+       * @description Not signed in, or the session ended:
+       *     - `UNAUTHENTICATED`: Sign in to continue
+       */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'];
+        };
+      };
+      /**
+       * @description Not allowed for your role:
+       *     - `FORBIDDEN`: Your role does not allow this action
+       *     - `PASSWORD_CHANGE_REQUIRED`: Change your temporary password before anything else
+       */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'];
+        };
+      };
+      /**
+       * @description Unsupported media type:
+       *     - `UNSUPPORTED_MEDIA_TYPE`: JSON request bodies must be encoded as UTF-8
+       */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'];
+        };
+      };
+      /**
+       * @description Internal error:
+       *     - `INTERNAL`: An unexpected error occurred (logged; nothing is leaked)
+       */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'];
+        };
+      };
+      /**
+       * @description Service unavailable:
+       *     - `SERVICE_UNAVAILABLE`: The service is temporarily unavailable: try again in a few seconds
+       */
+      503: {
+        headers: {
+          'Retry-After': components['headers']['Retry-After'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'];
+        };
+      };
+    };
+  };
+  getHomeCounts: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['HomeCounts'];
+        };
+      };
+      /**
+       * @description Bad request:
+       *     - `VALIDATION_FAILED`: The request is not valid: `details` names each field at fault
+       *     - `MALFORMED_JSON`: The request body is not valid JSON
+       *     - `PAYLOAD_TOO_LARGE`: The request body is larger than 1 MB
+       *     - `BODY_TOO_DEEP`: The request body nests arrays and objects too deeply
+       *     - `INVALID_TEXT`: A NUL, an unpaired surrogate or non-UTF-8 percent-encoding in the path, query or body: `details` names the field
+       */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'];
+        };
+      };
+      /**
+       * @description Not signed in, or the session ended:
+       *     - `UNAUTHENTICATED`: Sign in to continue
+       */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'];
+        };
+      };
+      /**
+       * @description Not allowed for your role:
+       *     - `PASSWORD_CHANGE_REQUIRED`: Change your temporary password before anything else
+       */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'];
+        };
+      };
+      /**
+       * @description Unsupported media type:
+       *     - `UNSUPPORTED_MEDIA_TYPE`: JSON request bodies must be encoded as UTF-8
+       */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'];
+        };
+      };
+      /**
+       * @description Internal error:
+       *     - `INTERNAL`: An unexpected error occurred (logged; nothing is leaked)
+       */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'];
+        };
+      };
+      /**
+       * @description Service unavailable:
+       *     - `SERVICE_UNAVAILABLE`: The service is temporarily unavailable: try again in a few seconds
+       */
+      503: {
+        headers: {
+          'Retry-After': components['headers']['Retry-After'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'];
+        };
+      };
+    };
+  };
+  getInnovatorHome: {
+    parameters: {
+      query?: {
+        /** @description Not visited / not active lately: no activity in the last staleDays days, today included (Italian time) */
+        staleDays?: number;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['InnovatorHome'];
+        };
+      };
+      /**
+       * @description Bad request:
+       *     - `VALIDATION_FAILED`: The request is not valid: `details` names each field at fault
+       *     - `MALFORMED_JSON`: The request body is not valid JSON
+       *     - `PAYLOAD_TOO_LARGE`: The request body is larger than 1 MB
+       *     - `BODY_TOO_DEEP`: The request body nests arrays and objects too deeply
+       *     - `INVALID_TEXT`: A NUL, an unpaired surrogate or non-UTF-8 percent-encoding in the path, query or body: `details` names the field
+       */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'];
+        };
+      };
+      /**
+       * @description Not signed in, or the session ended:
+       *     - `UNAUTHENTICATED`: Sign in to continue
+       */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'];
+        };
+      };
+      /**
+       * @description Not allowed for your role:
+       *     - `FORBIDDEN`: Your role does not allow this action
+       *     - `PASSWORD_CHANGE_REQUIRED`: Change your temporary password before anything else
+       */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'];
+        };
+      };
+      /**
+       * @description Unsupported media type:
+       *     - `UNSUPPORTED_MEDIA_TYPE`: JSON request bodies must be encoded as UTF-8
+       */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'];
+        };
+      };
+      /**
+       * @description Internal error:
+       *     - `INTERNAL`: An unexpected error occurred (logged; nothing is leaked)
+       */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'];
+        };
+      };
+      /**
+       * @description Service unavailable:
+       *     - `SERVICE_UNAVAILABLE`: The service is temporarily unavailable: try again in a few seconds
+       */
+      503: {
+        headers: {
+          'Retry-After': components['headers']['Retry-After'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'];
+        };
+      };
+    };
+  };
+  getMunicipalityHome: {
+    parameters: {
+      query?: {
+        /** @description First day of the period (inclusive); default: 89 days before `to` (the last 90 days) */
+        from?: string;
+        /** @description Last day of the period (inclusive), not before `from`; default: today (Italian time) */
+        to?: string;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['MunicipalityHome'];
+        };
+      };
+      /**
+       * @description Bad request:
+       *     - `VALIDATION_FAILED`: The request is not valid: `details` names each field at fault
+       *     - `MALFORMED_JSON`: The request body is not valid JSON
+       *     - `PAYLOAD_TOO_LARGE`: The request body is larger than 1 MB
+       *     - `BODY_TOO_DEEP`: The request body nests arrays and objects too deeply
+       *     - `INVALID_TEXT`: A NUL, an unpaired surrogate or non-UTF-8 percent-encoding in the path, query or body: `details` names the field
+       */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'];
+        };
+      };
+      /**
+       * @description Not signed in, or the session ended:
+       *     - `UNAUTHENTICATED`: Sign in to continue
+       */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'];
+        };
+      };
+      /**
+       * @description Not allowed for your role:
+       *     - `FORBIDDEN`: Your role does not allow this action
+       *     - `PASSWORD_CHANGE_REQUIRED`: Change your temporary password before anything else
+       */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'];
+        };
+      };
+      /**
+       * @description Unsupported media type:
+       *     - `UNSUPPORTED_MEDIA_TYPE`: JSON request bodies must be encoded as UTF-8
+       */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'];
+        };
+      };
+      /**
+       * @description Internal error:
+       *     - `INTERNAL`: An unexpected error occurred (logged; nothing is leaked)
+       */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'];
+        };
+      };
+      /**
+       * @description Service unavailable:
+       *     - `SERVICE_UNAVAILABLE`: The service is temporarily unavailable: try again in a few seconds
+       */
+      503: {
+        headers: {
+          'Retry-After': components['headers']['Retry-After'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'];
         };
       };
     };

@@ -10,6 +10,7 @@ import { TenantBoundReferences1764400000000 } from './1764400000000-tenant-bound
 import { SharedSignInState1764417000000 } from './1764417000000-shared-sign-in-state';
 import { Accounts1764510000000 } from './1764510000000-accounts';
 import { ActivityReviewsAndDrafts1764520000000 } from './1764520000000-activity-reviews-and-drafts';
+import { ActivitiesReturnedIndex1764530000000 } from './1764530000000-activities-returned-index';
 import { LegalPages1764550000000 } from './1764550000000-legal-pages';
 import { Files1764500000000 } from './1764500000000-files';
 
@@ -27,6 +28,7 @@ export const MIGRATIONS = [
   SharedSignInState1764417000000,
   Accounts1764510000000,
   ActivityReviewsAndDrafts1764520000000,
+  ActivitiesReturnedIndex1764530000000,
   LegalPages1764550000000,
   Files1764500000000,
 ];

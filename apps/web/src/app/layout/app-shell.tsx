@@ -38,7 +38,7 @@ export function AppShell() {
       <SkipLink />
       <header className="header">
         <div className="header__bar">
-          <Link to="/territorio" className="brand" onClick={closeNav}>
+          <Link to="/" className="brand" onClick={closeNav}>
             <HeaderLogo hasTenant={user.tenant != null} />
             <span className="brand__name">{t('app.name')}</span>
             <TenantBrand tenant={user.tenant} />
@@ -59,8 +59,8 @@ export function AppShell() {
             <ul>
               {navItemsFor(user.role).map((item) => (
                 <li key={item.to}>
-                  <NavLink to={item.to} className="nav__link" onClick={closeNav}>
-                    {t(item.label)}
+                  <NavLink to={item.to} end={item.to === '/'} className="nav__link" onClick={closeNav}>
+                    {t(item.label, { context: user.role })}
                     {item.badge ? <item.badge /> : null}
                   </NavLink>
                 </li>

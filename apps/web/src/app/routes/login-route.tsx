@@ -8,7 +8,7 @@ import { getSignOutReason, useSession } from '../../lib/auth/session';
 
 function destination(state: unknown): string {
   const from = (state as { from?: unknown } | null)?.from;
-  return typeof from === 'string' && from.startsWith('/') && !from.startsWith('//') && !from.startsWith('/login') ? from : '/territorio';
+  return typeof from === 'string' && from.startsWith('/') && !from.startsWith('//') && !from.startsWith('/login') ? from : '/';
 }
 
 function SignOutNotice() {

@@ -8,7 +8,7 @@ export function NotFoundRoute() {
     <div className="stack">
       <PageHeading title={t('notFound.title')} lead={t('notFound.lead')} />
       <p>
-        <Link to="/territorio">{t('notFound.home')}</Link>
+        <Link to="/">{t('notFound.home')}</Link>
       </p>
     </div>
   );

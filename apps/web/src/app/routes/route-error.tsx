@@ -12,7 +12,7 @@ export function RouteError() {
       <h1>{t('routeError.title')}</h1>
       <p>{t('routeError.lead')}</p>
       <p>
-        <a href="/territorio">{t('routeError.reload')}</a>
+        <a href="/">{t('routeError.reload')}</a>
       </p>
     </main>
   );

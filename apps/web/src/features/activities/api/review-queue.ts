@@ -21,6 +21,9 @@ export function useSubmittedCount(enabled = true) {
     ...activitiesQueryOptions(SUBMITTED_COUNT_QUERY),
     select: (page: ActivityPage) => page.total,
     staleTime: 60_000,
+    // the navigation's badge: fresh without a reload while the page stays open
+    refetchInterval: 60_000,
+    refetchOnWindowFocus: true,
     enabled,
   });
 }

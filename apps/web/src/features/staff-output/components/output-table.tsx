@@ -6,6 +6,7 @@ import { Link } from 'react-router';
 import { useFormatters } from '../../../lib/i18n/format';
 import { activitiesLink } from '../utils/drill-down';
 import type { SortColumn, SortState } from '../utils/sort';
+import { ScrollRegion } from '../../../components/scroll-region';
 
 /** Hours always with one decimal in the user's locale (4,0 · 4,2). */
 function useHours() {
@@ -79,8 +80,7 @@ export function OutputTable({ report, rows, sort, onSort }: OutputTableProps) {
         {t('staffOutput.table.caption', { from: format.date(from), to: format.date(to) })}
       </h3>
       {/* A scrolling region must be reachable by keyboard to scroll it (WCAG 2.1.1; axe scrollable-region-focusable). */}
-      {/* eslint-disable-next-line jsx-a11y/no-noninteractive-tabindex */}
-      <div className="table-wrap" role="region" aria-labelledby={captionId} tabIndex={0}>
+      <ScrollRegion labelledBy={captionId}>
         <table className="table staff-table" aria-labelledby={captionId}>
           <thead>
             <tr>
@@ -239,7 +239,7 @@ export function OutputTable({ report, rows, sort, onSort }: OutputTableProps) {
             </tr>
           </tfoot>
         </table>
-      </div>
+      </ScrollRegion>
     </div>
   );
 }
@@ -256,8 +256,7 @@ export function TypeTable({ report, rows }: { report: StaffOutputDto; rows: Staf
       <h3 id={captionId} className="staff-table__title">
         {t('staffOutput.types.caption', { from: format.date(from), to: format.date(to) })}
       </h3>
-      {/* eslint-disable-next-line jsx-a11y/no-noninteractive-tabindex */}
-      <div className="table-wrap" role="region" aria-labelledby={captionId} tabIndex={0}>
+      <ScrollRegion labelledBy={captionId}>
         <table className="table staff-table" aria-labelledby={captionId}>
           <thead>
             <tr>
@@ -298,7 +297,7 @@ export function TypeTable({ report, rows }: { report: StaffOutputDto; rows: Staf
             </tr>
           </tfoot>
         </table>
-      </div>
+      </ScrollRegion>
     </div>
   );
 }

@@ -110,13 +110,14 @@ const rowOf = (table: HTMLElement, name: string) =>
 const cell = (row: HTMLElement, column: string) => row.querySelector(`[data-column="${column}"]`)!;
 
 describe('StaffOutputView', () => {
-  it('asks for this month by default and shows the figures in the table, in Italian formats', async () => {
+  it('asks for the last 30 days by default, says so, and shows the figures in the table, in Italian formats', async () => {
     const fetchMock = mockFetch({ 'GET /api/staff-output': () => jsonResponse(200, report()) });
     renderPage();
 
     const table = await screen.findByRole('table', { name: /^Produzione per innovatore/ });
     const url = new URL(String(fetchMock.mock.calls[0][0]), 'http://localhost');
-    expect(Object.fromEntries(url.searchParams)).toEqual({ from: '2026-03-01', to: '2026-03-20', staleDays: '30' });
+    expect(Object.fromEntries(url.searchParams)).toEqual({ from: '2026-02-19', to: '2026-03-20', staleDays: '30' });
+    expect(screen.getByText(/Periodo predefinito: gli ultimi 30 giorni/).getAttribute('role')).toBe('status');
 
     const anna = rowOf(table, 'Anna Amoruso');
     expect(cell(anna, 'activities')).toHaveTextContent('5');

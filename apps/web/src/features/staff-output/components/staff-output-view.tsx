@@ -11,7 +11,7 @@ import { useSessionUser } from '../../../lib/auth/session';
 import { useFormatters } from '../../../lib/i18n/format';
 import { useTenants } from '../../../lib/reference/tenants';
 import { useStaffOutput } from '../api/get-staff-output';
-import { filterFromParams, filterToParams, periodOf, todayInItaly } from '../utils/period';
+import { DEFAULT_PRESET, filterFromParams, filterToParams, periodOf, todayInItaly } from '../utils/period';
 import { nextSort, sortInnovators, type SortState } from '../utils/sort';
 import { OutputChart } from './output-chart';
 import { OutputTable, TypeTable } from './output-table';
@@ -128,6 +128,7 @@ export function StaffOutputView({ today = todayInItaly() }: { today?: string }) 
               from: format.date(report.data.period.from),
               to: format.date(report.data.period.to),
             })}
+            {filter.preset === DEFAULT_PRESET ? ` ${t('staffOutput.defaultPeriod')}` : ''}
             {report.isFetching ? ` ${t('staffOutput.updating')}` : ''}
           </p>
           <section aria-labelledby="staff-totals-title" className="stack">

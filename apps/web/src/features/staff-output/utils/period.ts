@@ -2,8 +2,13 @@ import { STAFF_OUTPUT_DEFAULT_STALE_DAYS, STAFF_OUTPUT_MAX_STALE_DAYS, STAFF_OUT
 
 /** Calendar periods of the dashboard. Dates are `YYYY-MM-DD` strings (no time zone: "today" is taken in Italy). */
 
-export const PERIOD_PRESETS = ['this-month', 'last-month', 'this-quarter', 'this-year', 'custom'] as const;
+export const PERIOD_PRESETS = ['last-30-days', 'this-month', 'last-month', 'this-quarter', 'this-year', 'custom'] as const;
 export type PeriodPreset = (typeof PERIOD_PRESETS)[number];
+/**
+ * The period the dashboard opens on: the last 30 days, today included. A calendar month has no data
+ * on its first days ("this month" on the 1st was empty); a rolling window always shows recent work.
+ */
+export const DEFAULT_PRESET: PeriodPreset = 'last-30-days';
 
 /** What the page shows, as it lives in the URL. */
 export interface StaffOutputFilter {
@@ -45,6 +50,11 @@ export function todayInItaly(now: Date = new Date()): string {
 export function presetPeriod(preset: Exclude<PeriodPreset, 'custom'>, today: string): Period {
   const [y, m] = today.split('-').map(Number);
   switch (preset) {
+    case 'last-30-days': {
+      const [ty, tm, td] = today.split('-').map(Number);
+      const start = new Date(Date.UTC(ty, tm - 1, td) - 29 * 86_400_000).toISOString().slice(0, 10);
+      return { from: start, to: today };
+    }
     case 'this-month':
       return { from: ymd(y, m, 1), to: today };
     case 'last-month': {
@@ -92,7 +102,7 @@ export function isStaleDays(value: number): boolean {
 export function filterFromParams(params: URLSearchParams): StaffOutputFilter {
   const preset = (PERIOD_PRESETS as readonly string[]).includes(params.get('period') ?? '')
     ? (params.get('period') as PeriodPreset)
-    : 'this-month';
+    : DEFAULT_PRESET;
   const staleDays = Number(params.get('staleDays') ?? STAFF_OUTPUT_DEFAULT_STALE_DAYS);
   const from = params.get('from');
   const to = params.get('to');
@@ -109,7 +119,7 @@ export function filterFromParams(params: URLSearchParams): StaffOutputFilter {
 export function filterToParams(filter: StaffOutputFilter): URLSearchParams {
   const params = new URLSearchParams();
   if (filter.tenant) params.set('tenant', filter.tenant);
-  if (filter.preset !== 'this-month') params.set('period', filter.preset);
+  if (filter.preset !== DEFAULT_PRESET) params.set('period', filter.preset);
   if (filter.preset === 'custom') {
     if (filter.from) params.set('from', filter.from);
     if (filter.to) params.set('to', filter.to);

@@ -12,8 +12,10 @@ import { useSocialAreas } from '../../../lib/reference/social-areas';
 import { useUpdateMunicipality } from '../api/update-municipality';
 
 interface MoveMunicipalityDialogProps {
-  /** the municipality as currently loaded (its version changes after a reload); render with key={istatCode} */
-  municipality: MunicipalityDto | undefined;
+  /** the municipalities as currently loaded (their versions change after a reload) */
+  municipalities: MunicipalityDto[];
+  /** the municipality chosen at first (e.g. the one selected on the map), if any */
+  initial: string | null;
   onClose: () => void;
   onMoved: (message: string) => void;
 }
@@ -23,78 +25,121 @@ export function isConflict(error: unknown): boolean {
   return isApiRequestError(error) && error.status === 409 && error.code.endsWith('STALE_VERSION');
 }
 
-/** Moves a municipality to another social area (coordinators), with the version it was read at. */
-export function MoveMunicipalityDialog({ municipality, onClose, onMoved }: MoveMunicipalityDialogProps) {
+/**
+ * Moves a municipality to another social area (coordinators): one explicit action in two steps,
+ * choose (municipality, new area) then confirm what will change, sent with the version it was read at.
+ */
+export function MoveMunicipalityDialog({ municipalities, initial, onClose, onMoved }: MoveMunicipalityDialogProps) {
   const { t } = useTranslation();
   const format = useFormatters();
   const areas = useSocialAreas();
   const update = useUpdateMunicipality();
+  const [istatCode, setIstatCode] = useState(initial ?? '');
+  const municipality = municipalities.find((m) => m.istatCode === istatCode);
   const currentCode = municipality?.socialArea?.code ?? '';
-  const [target, setTarget] = useState(currentCode);
-  const [validation, setValidation] = useState<string | undefined>();
+  const [target, setTarget] = useState('');
+  const [confirming, setConfirming] = useState(false);
+  const [problems, setProblems] = useState<{ municipality?: string; target?: string }>({});
 
-  if (!municipality) return null;
+  const sortedMunicipalities = [...municipalities].sort((a, b) => format.compare(a.name, b.name));
+  const sortedAreas = [...(areas.data ?? [])].sort((a, b) => format.compare(a.name, b.name));
+  const areaName = (code: string) => areas.data?.find((a) => a.code === code)?.name ?? code;
+  const currentName = municipality?.socialArea?.name ?? t('territory.noArea');
 
-  const submit = (event: FormEvent) => {
+  const review = (event: FormEvent) => {
     event.preventDefault();
-    if (!target || target === currentCode) {
-      setValidation(t('territory.move.chooseOther'));
-      return;
-    }
-    setValidation(undefined);
+    const next: typeof problems = {};
+    if (!municipality) next.municipality = t('territory.move.chooseMunicipality');
+    else if (!target || target === currentCode) next.target = t('territory.move.chooseOther');
+    setProblems(next);
+    if (next.municipality || next.target) return;
+    update.reset();
+    setConfirming(true);
+  };
+
+  const confirm = () => {
+    if (!municipality) return;
     update.mutate(
       { istatCode: municipality.istatCode, version: municipality.version, socialArea: target },
       {
-        onSuccess: (updated) => {
-          const areaName = updated?.socialArea?.name ?? areas.data?.find((a) => a.code === target)?.name ?? target;
-          onMoved(t('territory.move.done', { municipality: municipality.name, area: areaName }));
-        },
+        onSuccess: (updated) =>
+          onMoved(t('territory.move.done', { municipality: municipality.name, area: updated?.socialArea?.name ?? areaName(target) })),
+        // back to the choice: after a conflict the current area has changed under it
+        onError: () => setConfirming(false),
       },
     );
   };
 
-  const sortedAreas = [...(areas.data ?? [])].sort((a, b) => format.compare(a.name, b.name));
-
   return (
-    <Dialog open title={t('territory.move.title', { municipality: municipality.name })} onClose={onClose}>
-      <form className="form" onSubmit={submit} noValidate>
-        <p>
-          {t('territory.move.current')}: <strong>{municipality.socialArea?.name ?? t('territory.noArea')}</strong>
-        </p>
-        {update.isError ? (
-          <Alert tone="error" title={isConflict(update.error) ? t('territory.move.conflictTitle') : t('territory.move.failed')}>
-            {isConflict(update.error) ? t('territory.move.conflict') : errorMessage(t, update.error)}
-          </Alert>
-        ) : null}
-        {areas.isPending ? (
-          <Loading />
-        ) : areas.isError ? (
-          <Alert tone="error">{errorMessage(t, areas.error)}</Alert>
-        ) : (
+    <Dialog open title={t('territory.move.title')} onClose={onClose}>
+      {update.isError ? (
+        <Alert tone="error" title={isConflict(update.error) ? t('territory.move.conflictTitle') : t('territory.move.failed')}>
+          {isConflict(update.error) ? t('territory.move.conflict') : errorMessage(t, update.error)}
+        </Alert>
+      ) : null}
+      {confirming && municipality ? (
+        <div className="form">
+          <p>{t('territory.move.confirmText', { municipality: municipality.name, from: currentName, to: areaName(target) })}</p>
+          <div className="form__actions">
+            <button type="button" className="button button--primary" disabled={update.isPending} onClick={confirm}>
+              {update.isPending ? t('common.saving') : t('territory.move.confirm')}
+            </button>
+            <button type="button" className="button button--secondary" disabled={update.isPending} onClick={() => setConfirming(false)}>
+              {t('territory.move.back')}
+            </button>
+          </div>
+        </div>
+      ) : (
+        <form className="form" onSubmit={review} noValidate>
           <SelectField
-            label={t('territory.move.target')}
-            value={target}
-            onChange={(e) => setTarget(e.target.value)}
-            error={validation}
+            label={t('territory.move.municipality')}
+            value={istatCode}
+            onChange={(e) => setIstatCode(e.target.value)}
+            error={problems.municipality}
             required
           >
-            {currentCode === '' ? <option value="">{t('common.choose')}</option> : null}
-            {sortedAreas.map((area) => (
-              <option key={area.code} value={area.code}>
-                {area.name}
+            <option value="">{t('common.choose')}</option>
+            {sortedMunicipalities.map((m) => (
+              <option key={m.istatCode} value={m.istatCode}>
+                {m.name}
               </option>
             ))}
           </SelectField>
-        )}
-        <div className="form__actions">
-          <button type="submit" className="button button--primary" disabled={update.isPending || areas.isPending}>
-            {update.isPending ? t('common.saving') : t('territory.move.submit')}
-          </button>
-          <button type="button" className="button button--secondary" onClick={onClose}>
-            {t('common.cancel')}
-          </button>
-        </div>
-      </form>
+          {municipality ? (
+            <p>
+              {t('territory.move.current')}: <strong>{currentName}</strong>
+            </p>
+          ) : null}
+          {areas.isPending ? (
+            <Loading />
+          ) : areas.isError ? (
+            <Alert tone="error">{errorMessage(t, areas.error)}</Alert>
+          ) : (
+            <SelectField
+              label={t('territory.move.target')}
+              value={target}
+              onChange={(e) => setTarget(e.target.value)}
+              error={problems.target}
+              required
+            >
+              <option value="">{t('common.choose')}</option>
+              {sortedAreas.map((area) => (
+                <option key={area.code} value={area.code}>
+                  {area.name}
+                </option>
+              ))}
+            </SelectField>
+          )}
+          <div className="form__actions">
+            <button type="submit" className="button button--primary" disabled={areas.isPending}>
+              {t('territory.move.submit')}
+            </button>
+            <button type="button" className="button button--secondary" onClick={onClose}>
+              {t('common.cancel')}
+            </button>
+          </div>
+        </form>
+      )}
     </Dialog>
   );
 }

@@ -1,9 +1,9 @@
-import type { MunicipalityDto } from '../../../lib/reference/municipalities';
 import { useEffect, useId, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useFormatters } from '../../../lib/i18n/format';
 import type { SocialAreaGroup } from '../utils/group-by-social-area';
 import { NO_AREA_COLOR } from '../utils/area-colors';
+import { ScrollRegion } from '../../../components/scroll-region';
 
 interface MunicipalityListProps {
   groups: SocialAreaGroup[];
@@ -12,8 +12,6 @@ interface MunicipalityListProps {
   /** true when the selection came from the map: the row then takes focus */
   focusSelected: boolean;
   onSelect: (istatCode: string) => void;
-  /** present for users who may move a municipality to another social area */
-  onMove?: (municipality: MunicipalityDto) => void;
 }
 
 function AreaGroup({
@@ -22,7 +20,6 @@ function AreaGroup({
   selected,
   focusSelected,
   onSelect,
-  onMove,
 }: Omit<MunicipalityListProps, 'groups' | 'colors'> & { group: SocialAreaGroup; color: string }) {
   const { t } = useTranslation();
   const format = useFormatters();
@@ -44,14 +41,13 @@ function AreaGroup({
         <span className="swatch" style={{ backgroundColor: color }} aria-hidden="true" />
         {areaName}
       </h3>
-      <div className="table-wrap">
+      <ScrollRegion label={t('territory.list.caption', { area: areaName })}>
         <table className="table table--areas">
           <caption className="sr-only">{t('territory.list.caption', { area: areaName })}</caption>
           <colgroup>
             <col className="col-name" />
             <col className="col-code" />
             <col className="col-population" />
-            {onMove ? <col className="col-actions" /> : null}
           </colgroup>
           <thead>
             <tr>
@@ -62,11 +58,6 @@ function AreaGroup({
               <th scope="col" className="num">
                 {years.length === 1 ? t('territory.list.populationYear', { year: years[0] }) : t('territory.list.population')}
               </th>
-              {onMove ? (
-                <th scope="col">
-                  <span className="sr-only">{t('common.actions')}</span>
-                </th>
-              ) : null}
             </tr>
           </thead>
           <tbody>
@@ -92,14 +83,6 @@ function AreaGroup({
                     <span className="code">{municipality.istatCode}</span>
                   </td>
                   <td className="num">{format.integer(municipality.population)}</td>
-                  {onMove ? (
-                    <td className="actions">
-                      <button type="button" className="button button--secondary button--small" onClick={() => onMove(municipality)}>
-                        {t('territory.move.button')}
-                        <span className="sr-only">{`: ${municipality.name}`}</span>
-                      </button>
-                    </td>
-                  ) : null}
                 </tr>
               );
             })}
@@ -117,11 +100,10 @@ function AreaGroup({
               </th>
               <td className="cell-code" />
               <td className="num">{format.integer(group.totalPopulation)}</td>
-              {onMove ? <td /> : null}
             </tr>
           </tfoot>
         </table>
-      </div>
+      </ScrollRegion>
     </section>
   );
 }

@@ -8,7 +8,7 @@ import { canEditTerritory } from '../../../lib/auth/permissions';
 import { useSessionUser } from '../../../lib/auth/session';
 import { useFormatters } from '../../../lib/i18n/format';
 import { BOUNDARY_ATTRIBUTION, useMunicipalityBoundaries, type MunicipalityFeatureProperties } from '../../../lib/reference/boundaries';
-import { useMunicipalities, type MunicipalityDto } from '../../../lib/reference/municipalities';
+import { useMunicipalities } from '../../../lib/reference/municipalities';
 import { usePublicConfig } from '../../../lib/reference/public-config';
 import { useSocialAreas } from '../../../lib/reference/social-areas';
 import { areaColors } from '../utils/area-colors';
@@ -42,7 +42,7 @@ export function TerritoryView() {
 
   const [query, setQuery] = useState('');
   const [selection, setSelection] = useState<Selection | null>(null);
-  const [moving, setMoving] = useState<string | null>(null);
+  const [moving, setMoving] = useState(false);
   const [notice, setNotice] = useState('');
 
   const visible = useMemo(() => all.filter((m) => matchesSearch(m, query)), [all, query]);
@@ -71,10 +71,10 @@ export function TerritoryView() {
     }),
     [t, format],
   );
-  const openMove = useCallback((municipality: MunicipalityDto) => {
+  const openMove = () => {
     setNotice('');
-    setMoving(municipality.istatCode);
-  }, []);
+    setMoving(true);
+  };
 
   const tileUrl = config.data?.tileUrl ?? '';
 
@@ -144,6 +144,13 @@ export function TerritoryView() {
 
         <section className="territory__list" aria-labelledby={listHeadingId}>
           <h2 id={listHeadingId}>{t('territory.list.title')}</h2>
+          {canEdit && municipalities.isSuccess ? (
+            <p>
+              <button type="button" className="button button--secondary" onClick={openMove}>
+                {t('territory.move.button')}
+              </button>
+            </p>
+          ) : null}
           {municipalities.isPending ? (
             <Loading />
           ) : municipalities.isError ? (
@@ -166,7 +173,6 @@ export function TerritoryView() {
                   selected={selection?.code ?? null}
                   focusSelected={selection?.from === 'map'}
                   onSelect={selectFromList}
-                  onMove={canEdit ? openMove : undefined}
                 />
               )}
             </>
@@ -176,11 +182,11 @@ export function TerritoryView() {
 
       {moving ? (
         <MoveMunicipalityDialog
-          key={moving}
-          municipality={all.find((m) => m.istatCode === moving)}
-          onClose={() => setMoving(null)}
+          municipalities={all}
+          initial={selection?.code ?? null}
+          onClose={() => setMoving(false)}
           onMoved={(message) => {
-            setMoving(null);
+            setMoving(false);
             setNotice(message);
           }}
         />

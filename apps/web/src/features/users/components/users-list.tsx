@@ -10,6 +10,7 @@ import { useFormatters } from '../../../lib/i18n/format';
 import { useUsers } from '../api/list-users';
 import type { UserListFilter } from '../api/user-keys';
 import { UserStatusBadge } from './user-status';
+import { ScrollRegion } from '../../../components/scroll-region';
 
 const PAGE_SIZE = 25;
 
@@ -121,7 +122,7 @@ export function UsersList() {
             {t('users.list.count', { count: users.data.total, formatted: format.integer(users.data.total) })}
           </p>
           {users.data.items.length ? (
-            <div className="table-wrap">
+            <ScrollRegion label={t('users.list.caption')}>
               <table className="table">
                 <caption className="sr-only">{t('users.list.caption')}</caption>
                 <thead>
@@ -149,7 +150,7 @@ export function UsersList() {
                   ))}
                 </tbody>
               </table>
-            </div>
+            </ScrollRegion>
           ) : (
             <p>{t('users.list.empty')}</p>
           )}

@@ -1,0 +1,209 @@
+import { ACTIVITY_STATUSES, ACTIVITY_TYPES } from '@trama/contracts';
+import { useTranslation } from 'react-i18next';
+import { Link, useSearchParams } from 'react-router';
+import { Alert } from '../../../components/alert';
+import { SelectField } from '../../../components/form-field';
+import { Loading } from '../../../components/loading';
+import { PageHeading } from '../../../components/page-heading';
+import { ScrollRegion } from '../../../components/scroll-region';
+import { errorMessage } from '../../../lib/api/error-message';
+import { useSessionUser } from '../../../lib/auth/session';
+import { useFormatters } from '../../../lib/i18n/format';
+import { useCoordinatorHome } from '../api/get-coordinator-home';
+import { STALE_DAYS_CHOICES, staleDaysFrom } from '../utils/stale-days';
+import { HomeActivityItem } from './home-activity-item';
+import { HomeSection } from './home-section';
+
+/** The coordinator's desk: the review queue, innovators not active lately, what is expiring, the last week's output. */
+export function CoordinatorHome() {
+  const { t } = useTranslation();
+  const format = useFormatters();
+  const user = useSessionUser();
+  const [params, setParams] = useSearchParams();
+  const staleDays = staleDaysFrom(params);
+  const home = useCoordinatorHome({ staleDays });
+  const data = home.data;
+  const count = (n: number) => format.integer(n);
+  const capped = (n: number, more: boolean) => (more ? t('home.atLeast', { formatted: count(n) }) : count(n));
+
+  return (
+    <>
+      <PageHeading title={t('home.coordinator.title')} lead={user.tenant ? t('home.coordinator.lead') : t('home.coordinator.leadAdmin')} />
+      <form className="home-filter" onSubmit={(event) => event.preventDefault()}>
+        <SelectField
+          label={t('home.coordinator.staleDays')}
+          value={String(staleDays)}
+          onChange={(event) => {
+            const next = new URLSearchParams(params);
+            next.set('giorni', event.target.value);
+            setParams(next, { replace: true });
+          }}
+        >
+          {STALE_DAYS_CHOICES.map((d) => (
+            <option key={d} value={d}>
+              {t('home.days', { count: d })}
+            </option>
+          ))}
+        </SelectField>
+      </form>
+      {home.isPending ? <Loading /> : null}
+      {home.isError && !data ? (
+        <Alert tone="error" title={t('home.failed')}>
+          {errorMessage(t, home.error)}
+        </Alert>
+      ) : null}
+      {data ? (
+        <div className="home-grid" aria-busy={home.isPlaceholderData || undefined}>
+          <HomeSection
+            tone={data.queue.total > 0 ? 'attention' : 'plain'}
+            title={t('home.coordinator.queue')}
+            count={capped(data.queue.total, data.queue.capped)}
+            countLabel={t('home.coordinator.queueLabel', {
+              count: data.queue.total,
+              formatted: capped(data.queue.total, data.queue.capped),
+            })}
+          >
+            {data.queue.oldest ? (
+              <>
+                <p>
+                  {t('home.coordinator.oldest', {
+                    count: Math.floor((data.queue.oldestWaitingHours ?? 0) / 24),
+                    formatted: count(Math.floor((data.queue.oldestWaitingHours ?? 0) / 24)),
+                  })}
+                </p>
+                <ul className="home-list">
+                  <HomeActivityItem activity={data.queue.oldest} show="queue" />
+                </ul>
+                <p className="home-more">
+                  <Link to="/revisione">{t('home.coordinator.openQueue')}</Link>
+                </p>
+              </>
+            ) : (
+              <p className="muted">{t('home.coordinator.queueEmpty')}</p>
+            )}
+          </HomeSection>
+
+          <HomeSection
+            tone={data.inactiveTotal > 0 ? 'attention' : 'plain'}
+            title={t('home.coordinator.inactive', { days: staleDays })}
+            count={count(data.inactiveTotal)}
+            countLabel={t('home.coordinator.inactiveLabel', {
+              count: data.inactiveTotal,
+              formatted: count(data.inactiveTotal),
+              days: staleDays,
+            })}
+          >
+            {data.inactiveTotal === 0 ? (
+              <p className="muted">{t('home.coordinator.inactiveNone', { days: staleDays })}</p>
+            ) : (
+              <>
+                <ul className="home-list">
+                  {data.inactiveInnovators.map((u) => (
+                    <li key={u.id} className="home-item">
+                      <Link to={`/attivita?innovator=${u.id}`} className="home-item__title">
+                        {u.fullName}
+                      </Link>
+                      <span className="home-item__meta">
+                        {u.lastActivityDate === null
+                          ? t('home.coordinator.neverActive')
+                          : t('home.coordinator.lastActivity', {
+                              date: format.date(u.lastActivityDate),
+                              count: u.daysSince ?? 0,
+                              formatted: count(u.daysSince ?? 0),
+                            })}
+                      </span>
+                    </li>
+                  ))}
+                </ul>
+                {data.inactiveTotal > data.inactiveInnovators.length ? (
+                  <p className="muted">{t('home.coordinator.inactiveMore', { shown: count(data.inactiveInnovators.length) })}</p>
+                ) : null}
+              </>
+            )}
+          </HomeSection>
+
+          {data.expiring.map((group) => (
+            <HomeSection
+              key={group.kind}
+              tone={group.total > 0 ? 'attention' : 'plain'}
+              title={t(`home.coordinator.expiring.${group.kind}`, { days: staleDays })}
+              count={capped(group.total, group.capped)}
+              countLabel={t(`home.coordinator.expiring.${group.kind}Label`, {
+                count: group.total,
+                formatted: capped(group.total, group.capped),
+                days: staleDays,
+              })}
+            >
+              <p className="muted">{t('home.coordinator.expiring.note')}</p>
+              {group.total === 0 ? (
+                <p className="muted">{t(`home.coordinator.expiring.${group.kind}None`, { days: staleDays })}</p>
+              ) : (
+                <ul className="home-list">
+                  {group.items.map((a) => (
+                    <HomeActivityItem key={a.id} activity={a} show="expiring" />
+                  ))}
+                </ul>
+              )}
+            </HomeSection>
+          ))}
+
+          <HomeSection
+            title={t('home.coordinator.week')}
+            count={count(data.lastWeek.total)}
+            countLabel={t('home.coordinator.weekLabel', { count: data.lastWeek.total, formatted: count(data.lastWeek.total) })}
+          >
+            <p>{t('home.period', { from: format.date(data.lastWeek.from), to: format.date(data.lastWeek.to) })}</p>
+            {data.lastWeek.total === 0 ? <p className="muted">{t('home.coordinator.weekNone')}</p> : null}
+            <div className="home-tables" hidden={data.lastWeek.total === 0}>
+              <ScrollRegion label={t('home.coordinator.byStatus')}>
+                <table className="table">
+                  <caption>{t('home.coordinator.byStatus')}</caption>
+                  <thead>
+                    <tr>
+                      <th scope="col">{t('home.status')}</th>
+                      <th scope="col" className="num">
+                        {t('home.activities')}
+                      </th>
+                    </tr>
+                  </thead>
+                  <tbody>
+                    {ACTIVITY_STATUSES.map((s) => (
+                      <tr key={s}>
+                        <th scope="row">{t(`vocab.activityStatus.${s}`)}</th>
+                        <td className="num">{count(data.lastWeek.byStatus[s])}</td>
+                      </tr>
+                    ))}
+                  </tbody>
+                </table>
+              </ScrollRegion>
+              <ScrollRegion label={t('home.coordinator.byType')}>
+                <table className="table">
+                  <caption>{t('home.coordinator.byType')}</caption>
+                  <thead>
+                    <tr>
+                      <th scope="col">{t('home.type')}</th>
+                      <th scope="col" className="num">
+                        {t('home.activities')}
+                      </th>
+                    </tr>
+                  </thead>
+                  <tbody>
+                    {ACTIVITY_TYPES.filter((k) => data.lastWeek.byType[k] > 0).map((k) => (
+                      <tr key={k}>
+                        <th scope="row">{t(`vocab.activityType.${k}`)}</th>
+                        <td className="num">{count(data.lastWeek.byType[k])}</td>
+                      </tr>
+                    ))}
+                  </tbody>
+                </table>
+              </ScrollRegion>
+            </div>
+            <p className="home-more">
+              <Link to="/staff">{t('home.coordinator.staffOutput')}</Link>
+            </p>
+          </HomeSection>
+        </div>
+      ) : null}
+    </>
+  );
+}
