@@ -43,7 +43,7 @@ describe('attachments and the tenant logo', () => {
     await withScreenshotOnFailure(phone.page, 'attachments-innovator', async () => {
       const { page } = phone;
       await signIn(page, INNOVATOR);
-      await heading(page, 'Territorio');
+      await heading(page, 'Il mio lavoro');
       await page.goto('/attivita/nuova');
       await heading(page, 'Nuova attività');
       await page.getByLabel('Tipo di attività').selectOption({ label: 'Laboratorio' });
@@ -82,7 +82,7 @@ describe('attachments and the tenant logo', () => {
     await withScreenshotOnFailure(desk.page, 'attachments-coordinator', async () => {
       const { page } = desk;
       await signIn(page, COORDINATOR);
-      await heading(page, 'Territorio');
+      await heading(page, 'Home');
       await page.goto('/attivita?status=submitted');
       await page.getByRole('link', { name: title }).click();
       await heading(page, title);
@@ -115,7 +115,7 @@ describe('attachments and the tenant logo', () => {
     await withScreenshotOnFailure(desk.page, 'logo-coordinator', async () => {
       const { page } = desk;
       await signIn(page, COORDINATOR);
-      await heading(page, 'Territorio');
+      await heading(page, 'Home');
       await page.getByRole('button', { name: /Account/ }).click();
       await page.getByRole('link', { name: "Logo dell'ente" }).click();
       await heading(page, "Logo dell'ente");
@@ -132,7 +132,7 @@ describe('attachments and the tenant logo', () => {
     await withScreenshotOnFailure(phone.page, 'logo-innovator', async () => {
       const { page } = phone;
       await signIn(page, INNOVATOR);
-      await heading(page, 'Territorio');
+      await heading(page, 'Il mio lavoro');
       expect(await imageLoaded(page.locator('header img.header-logo'))).toBe(256);
       await expectNoAxeViolations(page, 'header with the tenant logo, phone');
       await screenshot(page, 'tenant-logo-header-390');

@@ -83,7 +83,7 @@ describe.each(screens)('accessibility statement and privacy notice, %s', (screen
     const { page } = session;
     await withScreenshotOnFailure(page, `legal-edit-${screen}`, async () => {
       await signIn(page, COORDINATOR);
-      await page.getByRole('heading', { level: 1, name: 'Territorio' }).waitFor();
+      await page.getByRole('heading', { level: 1, name: 'Home' }).waitFor();
       // the header names the coordinator's city
       await expect(page.locator('.tenant-brand__name').textContent()).resolves.toBe('Città Metropolitana di Bari');
 
