@@ -83,6 +83,23 @@ describe('activities: review that cannot go wrong by accident', () => {
       expect((await detail(w.coord, edited.id)).status).toBe('returned');
     });
 
+    it('is refused once the author has edited, even with the version read after the edit (the server decides, not the version sent)', async () => {
+      const edited = await activityIn(t, 'returned', w.innA, w.coord);
+      await t.http.patch(`/api/activities/${edited.id}`).set(w.innA.auth).send({ version: edited.version, title: 'Corretto' }).expect(200);
+      // the reviewer re-reads the activity (the queue refreshes) and sends the current version
+      const current = await detail(w.coord, edited.id);
+      expect((await undo(w.coord, current).expect(409)).body.code).toBe('STALE_VERSION');
+      const after = await detail(w.coord, edited.id);
+      expect(after.status).toBe('returned');
+      expect(after.title).toBe('Corretto');
+    });
+
+    it('still undoes after its reviewer corrected the comment (only the author acting ends the undo)', async () => {
+      const returned = await activityIn(t, 'returned', w.innA, w.coord);
+      const corrected = (await editComment(w.coord, returned, 'Manca il foglio firme, per favore').expect(200)).body as ActivityResponseDto;
+      await undo(w.coord, corrected).expect(200);
+    });
+
     it('refuses a stale version and a second undo', async () => {
       const approved = await activityIn(t, 'approved', w.innA, w.coord);
       expect((await undo(w.coord, { id: approved.id, version: approved.version - 1 }).expect(409)).body.code).toBe('STALE_VERSION');

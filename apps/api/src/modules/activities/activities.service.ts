@@ -464,6 +464,10 @@ export class ActivitiesService {
       if (latest.reviewerId !== scope.actor.id) throw ActivityErrors.ACTIVITY_NOT_REVIEWER();
       if (latest.seenAt !== null) throw ActivityErrors.ACTIVITY_REVIEW_SEEN();
       if (body.version !== activity.version) throw CommonErrors.STALE_VERSION();
+      // The version sent proves nothing (a reviewer who re-reads the activity sends the current one): the
+      // row itself must still be as the reviewer left it — the decision or their comment correction is its
+      // last write. An edit by the author since (updated_by) ends the undo.
+      if (activity.updatedBy !== scope.actor.id) throw CommonErrors.STALE_VERSION();
       if (Date.now() - new Date(latest.at).getTime() > ACTIVITY_UNDO_SECONDS * 1000) throw ActivityErrors.ACTIVITY_UNDO_EXPIRED();
       // the activity's review columns go back to the decision before (an earlier round), or to none
       const previous = latestDecision(thread.filter((r) => r.id !== latest.id));
