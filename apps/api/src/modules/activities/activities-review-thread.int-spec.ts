@@ -126,6 +126,18 @@ describe('activities: review that cannot go wrong by accident', () => {
   });
 
   describe('the return comment, editable until the author opens it', () => {
+    it('is refused once the author has edited the returned activity, even with the version read after the edit', async () => {
+      const returned = await activityIn(t, 'returned', w.innA, w.coord);
+      await t.http
+        .patch(`/api/activities/${returned.id}`)
+        .set(w.innA.auth)
+        .send({ version: returned.version, title: 'Corretto' })
+        .expect(200);
+      const current = await detail(w.coord, returned.id);
+      expect((await editComment(w.coord, current, 'Riscritto dopo la correzione').expect(409)).body.code).toBe('ACTIVITY_REVIEW_SEEN');
+      expect((await detail(w.coord, returned.id)).reviewComment).toBe('Aggiungi i partecipanti per gruppo');
+    });
+
     it('lets its reviewer correct it (audited, marked edited), then refuses once the author has opened the activity', async () => {
       const returned = await activityIn(t, 'returned', w.innA, w.coord);
       const edited = await editComment(w.coord, returned, 'Aggiungi i partecipanti per gruppo e il verbale').expect(200);

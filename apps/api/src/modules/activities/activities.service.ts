@@ -503,7 +503,8 @@ export class ActivitiesService {
       const latest = latestDecision(await this.activities.reviews(scope, id, tx));
       if (!latest || latest.decision === 'approve' || activity.status !== 'returned') throw ActivityErrors.ACTIVITY_REVIEW_NOT_EDITABLE();
       if (latest.reviewerId !== scope.actor.id) throw ActivityErrors.ACTIVITY_NOT_REVIEWER();
-      if (latest.seenAt !== null) throw ActivityErrors.ACTIVITY_REVIEW_SEEN();
+      // the author has acted on the return: opened it, or edited the activity since (its last write is theirs)
+      if (latest.seenAt !== null || activity.updatedBy !== scope.actor.id) throw ActivityErrors.ACTIVITY_REVIEW_SEEN();
       if (body.version !== activity.version) throw CommonErrors.STALE_VERSION();
       if (body.comment === latest.comment) return;
       await this.activities.update(tx, scope, activity, activity.version, { reviewComment: body.comment });
