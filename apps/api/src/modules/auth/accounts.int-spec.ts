@@ -181,6 +181,20 @@ describe('password reset by e-mail', () => {
     expect(reused.body.code).toBe('RESET_TOKEN_INVALID');
   });
 
+  it('lets exactly one of two simultaneous confirms of one link win, and its password is the one that signs in', async () => {
+    const user = await t.factory.user({ role: 'innovator', tenant: bari });
+    expect((await requestReset(user.email)).status).toBe(202);
+    const token = resetLinkOf(await mailbox.next(user.email)).searchParams.get('token')!;
+    const [a, b] = await Promise.all([confirm(token, 'Prima-password-scelta'), confirm(token, 'Seconda-password-scelta')]);
+    expect([a.status, b.status].sort()).toEqual([204, 400]);
+    const winner = a.status === 204 ? 'Prima-password-scelta' : 'Seconda-password-scelta';
+    const loser = a.status === 204 ? 'Seconda-password-scelta' : 'Prima-password-scelta';
+    expect((await t.http.post('/api/auth/login').send({ email: user.email, password: winner })).status).toBe(200);
+    expect((await t.http.post('/api/auth/login').send({ email: user.email, password: loser })).status).toBe(401);
+    const entries = await t.db.query(`SELECT 1 FROM audit_log WHERE entity_id = $1 AND action = 'password_reset_by_email'`, [user.id]);
+    expect(entries).toHaveLength(1);
+  });
+
   it('refuses an expired link, an unknown one and the link of a deactivated account with one answer', async () => {
     const user = await t.factory.user({ role: 'innovator', tenant: bari });
     expect((await requestReset(user.email)).status).toBe(202);
