@@ -1,4 +1,5 @@
 import { ACTIVITY_UNDO_SECONDS } from '@trama/contracts';
+import sharp from 'sharp';
 import { type Actor, type ActivityWorld, activityIn, activityWorld, countRows, signIn } from '../../test/activity-fixtures';
 import { createTestApp, type TestApp } from '../../test/test-app';
 import type { ActivityResponseDto } from './dto/activity.response';
@@ -92,6 +93,21 @@ describe('activities: review that cannot go wrong by accident', () => {
       const after = await detail(w.coord, edited.id);
       expect(after.status).toBe('returned');
       expect(after.title).toBe('Corretto');
+    });
+
+    it('is refused once the author has added an attachment to the returned activity (that does not change its version)', async () => {
+      const returned = await activityIn(t, 'returned', w.innA, w.coord);
+      const photo = await sharp({ create: { width: 8, height: 8, channels: 3, background: '#336699' } })
+        .png()
+        .toBuffer();
+      await t.http
+        .post(`/api/activities/${returned.id}/attachments`)
+        .set(w.innA.auth)
+        .attach('file', photo, 'foglio-firme.png')
+        .expect(201);
+      const current = await detail(w.coord, returned.id);
+      expect((await undo(w.coord, current).expect(409)).body.code).toBe('STALE_VERSION');
+      expect((await detail(w.coord, returned.id)).status).toBe('returned');
     });
 
     it('still undoes after its reviewer corrected the comment (only the author acting ends the undo)', async () => {
