@@ -64,6 +64,12 @@ describe('compressed JSON answers of the API', () => {
     expect(health.headers['content-encoding']).toBeUndefined();
   });
 
+  it('routes /api/auth in any letter case (Express is case-insensitive): the exclusion below must ignore case too', async () => {
+    const me = await wire(server, '/api/AUTH/me', { ...auth, 'accept-encoding': 'br, gzip' });
+    expect(me.status).toBe(200);
+    expect(me.headers['content-encoding']).toBeUndefined();
+  });
+
   it('never compresses answers under /api/auth (they carry tokens), nor file downloads', async () => {
     const app = express();
     app.use(compressJson());
@@ -74,7 +80,7 @@ describe('compressed JSON answers of the API', () => {
     const other = createServer(app);
     await new Promise<void>((resolve) => other.listen(0, '127.0.0.1', resolve));
     try {
-      for (const path of ['/api/auth/refresh', '/api/exports/x']) {
+      for (const path of ['/api/auth/refresh', '/api/AUTH/refresh', '/API/Auth/refresh', '/api/exports/x']) {
         const res = await wire(other, path, { 'accept-encoding': 'br, gzip' });
         expect([path, res.headers['content-encoding']]).toEqual([path, undefined]);
       }

@@ -19,7 +19,9 @@ export const MIN_COMPRESSED_JSON_BYTES = 1024;
  */
 export function compressJson() {
   return (req: Request, res: Response, next: NextFunction) => {
-    if (req.path.startsWith('/api/auth/') || !req.path.startsWith('/api/')) return next();
+    // Express routes paths in any letter case (/api/AUTH/refresh reaches the auth controller): compare lower-cased
+    const path = req.path.toLowerCase();
+    if (path.startsWith('/api/auth/') || !path.startsWith('/api/')) return next();
     const json = res.json.bind(res);
     res.json = (body: unknown) => {
       res.vary('Accept-Encoding');

@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import sharp from 'sharp';
 import { type ActivityWorld, activityBody, activityIn, activityWorld, countRows, createActivity } from '../../test/activity-fixtures';
 import { createTestApp, type TestApp } from '../../test/test-app';
 import type { ActivityResponseDto } from './dto/activity.response';
@@ -109,6 +110,17 @@ describe('activities: drafts, delete, duplicate, the point and its municipality'
       };
       expect(await count()).toBe(2);
       const staffBefore = await staffActivities();
+      const photo = await sharp({ create: { width: 8, height: 8, channels: 3, background: '#336699' } })
+        .png()
+        .toBuffer();
+      const attached = await t.http
+        .post(`/api/activities/${draft.id}/attachments`)
+        .set(w.innA.auth)
+        .attach('file', photo, 'foto.png')
+        .expect(201);
+      const fileId = attached.body.id as string;
+      const afterAttach = (await t.http.get(`/api/activities/${draft.id}`).set(w.innA.auth).expect(200)).body as ActivityResponseDto;
+      draft.version = afterAttach.version;
 
       // not the author: 403 (a coordinator cannot even try: role); stale: 409
       await t.http.delete(`/api/activities/${draft.id}`).query({ version: draft.version }).set(w.coord.auth).expect(403);
@@ -132,7 +144,13 @@ describe('activities: drafts, delete, duplicate, the point and its municipality'
       for (const who of [w.innA, w.coord, w.admin]) {
         expect((await t.http.get(`/api/activities/${draft.id}`).set(who.auth).expect(404)).body.code).toBe('ACTIVITY_NOT_FOUND');
         await t.http.get(`/api/activities/${draft.id}/history`).set(who.auth).expect(404);
+        // its attachments are gone with it: list, bytes, thumbnail
+        await t.http.get(`/api/activities/${draft.id}/attachments`).set(who.auth).expect(404);
+        await t.http.get(`/api/activities/${draft.id}/attachments/${fileId}`).set(who.auth).expect(404);
+        await t.http.get(`/api/activities/${draft.id}/attachments/${fileId}/thumbnail`).set(who.auth).expect(404);
       }
+      await t.http.post(`/api/activities/${draft.id}/attachments`).set(w.innA.auth).attach('file', photo, 'altra.png').expect(404);
+      await t.http.delete(`/api/activities/${draft.id}/attachments/${fileId}`).set(w.innA.auth).expect(404);
       expect(await count()).toBe(1);
       const found = await t.http.get('/api/activities').query({ q: title }).set(w.innA.auth).expect(200);
       expect(found.body.items.map((i: { id: string }) => i.id)).toEqual([kept.id]);

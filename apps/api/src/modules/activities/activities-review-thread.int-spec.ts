@@ -1,4 +1,5 @@
 import { ACTIVITY_UNDO_SECONDS } from '@trama/contracts';
+import sharp from 'sharp';
 import { type Actor, type ActivityWorld, activityIn, activityWorld, countRows, signIn } from '../../test/activity-fixtures';
 import { createTestApp, type TestApp } from '../../test/test-app';
 import type { ActivityResponseDto } from './dto/activity.response';
@@ -83,6 +84,38 @@ describe('activities: review that cannot go wrong by accident', () => {
       expect((await detail(w.coord, edited.id)).status).toBe('returned');
     });
 
+    it('is refused once the author has edited, even with the version read after the edit (the server decides, not the version sent)', async () => {
+      const edited = await activityIn(t, 'returned', w.innA, w.coord);
+      await t.http.patch(`/api/activities/${edited.id}`).set(w.innA.auth).send({ version: edited.version, title: 'Corretto' }).expect(200);
+      // the reviewer re-reads the activity (the queue refreshes) and sends the current version
+      const current = await detail(w.coord, edited.id);
+      expect((await undo(w.coord, current).expect(409)).body.code).toBe('STALE_VERSION');
+      const after = await detail(w.coord, edited.id);
+      expect(after.status).toBe('returned');
+      expect(after.title).toBe('Corretto');
+    });
+
+    it('is refused once the author has added an attachment to the returned activity (that does not change its version)', async () => {
+      const returned = await activityIn(t, 'returned', w.innA, w.coord);
+      const photo = await sharp({ create: { width: 8, height: 8, channels: 3, background: '#336699' } })
+        .png()
+        .toBuffer();
+      await t.http
+        .post(`/api/activities/${returned.id}/attachments`)
+        .set(w.innA.auth)
+        .attach('file', photo, 'foglio-firme.png')
+        .expect(201);
+      const current = await detail(w.coord, returned.id);
+      expect((await undo(w.coord, current).expect(409)).body.code).toBe('STALE_VERSION');
+      expect((await detail(w.coord, returned.id)).status).toBe('returned');
+    });
+
+    it('still undoes after its reviewer corrected the comment (only the author acting ends the undo)', async () => {
+      const returned = await activityIn(t, 'returned', w.innA, w.coord);
+      const corrected = (await editComment(w.coord, returned, 'Manca il foglio firme, per favore').expect(200)).body as ActivityResponseDto;
+      await undo(w.coord, corrected).expect(200);
+    });
+
     it('refuses a stale version and a second undo', async () => {
       const approved = await activityIn(t, 'approved', w.innA, w.coord);
       expect((await undo(w.coord, { id: approved.id, version: approved.version - 1 }).expect(409)).body.code).toBe('STALE_VERSION');
@@ -109,6 +142,18 @@ describe('activities: review that cannot go wrong by accident', () => {
   });
 
   describe('the return comment, editable until the author opens it', () => {
+    it('is refused once the author has edited the returned activity, even with the version read after the edit', async () => {
+      const returned = await activityIn(t, 'returned', w.innA, w.coord);
+      await t.http
+        .patch(`/api/activities/${returned.id}`)
+        .set(w.innA.auth)
+        .send({ version: returned.version, title: 'Corretto' })
+        .expect(200);
+      const current = await detail(w.coord, returned.id);
+      expect((await editComment(w.coord, current, 'Riscritto dopo la correzione').expect(409)).body.code).toBe('ACTIVITY_REVIEW_SEEN');
+      expect((await detail(w.coord, returned.id)).reviewComment).toBe('Aggiungi i partecipanti per gruppo');
+    });
+
     it('lets its reviewer correct it (audited, marked edited), then refuses once the author has opened the activity', async () => {
       const returned = await activityIn(t, 'returned', w.innA, w.coord);
       const edited = await editComment(w.coord, returned, 'Aggiungi i partecipanti per gruppo e il verbale').expect(200);

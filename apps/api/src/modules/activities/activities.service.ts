@@ -6,6 +6,7 @@ import { AuditService } from '../../common/audit/audit.service';
 import { canonicalJson } from '../../common/database/idempotent-create';
 import { AppError, CommonErrors } from '../../common/errors/app-error';
 import { OrganizationsService } from '../organizations/organizations.service';
+import { FilesService } from '../files/files.service';
 import { TerritoryService } from '../territory/territory.service';
 import {
   ActivitiesRepository,
@@ -17,6 +18,7 @@ import {
 } from './activities.repository';
 import { ActivityErrors } from './activities.errors';
 import { ActivitiesPolicy } from './activities.policy';
+import { ACTIVITY_FILE_OWNER } from './activity-attachments.service';
 import { exportFile, type ExportedFile } from '../../common/export/export-file';
 import { activitiesExport } from './activities.export';
 import { type ActivityAction, isEditable, nextStatus, REVIEW_ACTIONS } from './activity-status';
@@ -191,6 +193,7 @@ export class ActivitiesService {
     private readonly activities: ActivitiesRepository,
     private readonly organizations: OrganizationsService,
     private readonly territory: TerritoryService,
+    private readonly files: FilesService,
     private readonly audit: AuditService,
   ) {}
 
@@ -464,6 +467,13 @@ export class ActivitiesService {
       if (latest.reviewerId !== scope.actor.id) throw ActivityErrors.ACTIVITY_NOT_REVIEWER();
       if (latest.seenAt !== null) throw ActivityErrors.ACTIVITY_REVIEW_SEEN();
       if (body.version !== activity.version) throw CommonErrors.STALE_VERSION();
+      // The version sent proves nothing (a reviewer who re-reads the activity sends the current one): the
+      // row itself must still be as the reviewer left it — the decision or their comment correction is its
+      // last write. An edit by the author since (updated_by) ends the undo.
+      if (activity.updatedBy !== scope.actor.id) throw CommonErrors.STALE_VERSION();
+      // an attachment added or removed by the author since is acting too (it does not touch the activity's row)
+      const owner = { kind: ACTIVITY_FILE_OWNER, id: activity.id, tenantId: activity.tenantId };
+      if (await this.files.changedSince(tx, scope, owner, new Date(latest.at))) throw CommonErrors.STALE_VERSION();
       if (Date.now() - new Date(latest.at).getTime() > ACTIVITY_UNDO_SECONDS * 1000) throw ActivityErrors.ACTIVITY_UNDO_EXPIRED();
       // the activity's review columns go back to the decision before (an earlier round), or to none
       const previous = latestDecision(thread.filter((r) => r.id !== latest.id));
@@ -499,7 +509,8 @@ export class ActivitiesService {
       const latest = latestDecision(await this.activities.reviews(scope, id, tx));
       if (!latest || latest.decision === 'approve' || activity.status !== 'returned') throw ActivityErrors.ACTIVITY_REVIEW_NOT_EDITABLE();
       if (latest.reviewerId !== scope.actor.id) throw ActivityErrors.ACTIVITY_NOT_REVIEWER();
-      if (latest.seenAt !== null) throw ActivityErrors.ACTIVITY_REVIEW_SEEN();
+      // the author has acted on the return: opened it, or edited the activity since (its last write is theirs)
+      if (latest.seenAt !== null || activity.updatedBy !== scope.actor.id) throw ActivityErrors.ACTIVITY_REVIEW_SEEN();
       if (body.version !== activity.version) throw CommonErrors.STALE_VERSION();
       if (body.comment === latest.comment) return;
       await this.activities.update(tx, scope, activity, activity.version, { reviewComment: body.comment });

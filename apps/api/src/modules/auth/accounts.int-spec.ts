@@ -181,6 +181,42 @@ describe('password reset by e-mail', () => {
     expect(reused.body.code).toBe('RESET_TOKEN_INVALID');
   });
 
+  it('lets exactly one of two simultaneous confirms of one link win, and its password is the one that signs in', async () => {
+    const user = await t.factory.user({ role: 'innovator', tenant: bari });
+    expect((await requestReset(user.email)).status).toBe(202);
+    const token = resetLinkOf(await mailbox.next(user.email)).searchParams.get('token')!;
+    const [a, b] = await Promise.all([confirm(token, 'Prima-password-scelta'), confirm(token, 'Seconda-password-scelta')]);
+    expect([a.status, b.status].sort()).toEqual([204, 400]);
+    const winner = a.status === 204 ? 'Prima-password-scelta' : 'Seconda-password-scelta';
+    const loser = a.status === 204 ? 'Seconda-password-scelta' : 'Prima-password-scelta';
+    expect((await t.http.post('/api/auth/login').send({ email: user.email, password: winner })).status).toBe(200);
+    expect((await t.http.post('/api/auth/login').send({ email: user.email, password: loser })).status).toBe(401);
+    const entries = await t.db.query(`SELECT 1 FROM audit_log WHERE entity_id = $1 AND action = 'password_reset_by_email'`, [user.id]);
+    expect(entries).toHaveLength(1);
+  });
+
+  it('voids the links of an account when it is deactivated: reactivated later, an old link no longer works', async () => {
+    const coordinator = await t.factory.user({ role: 'coordinator', tenant: bari });
+    const auth = { Authorization: `Bearer ${await t.factory.token(coordinator)}` };
+    const user = await t.factory.user({ role: 'innovator', tenant: bari });
+    expect((await requestReset(user.email)).status).toBe(202);
+    const token = resetLinkOf(await mailbox.next(user.email)).searchParams.get('token')!;
+    const read = async () => (await t.http.get(`/api/users/${user.id}`).set(auth).expect(200)).body as { version: number };
+    await t.http
+      .patch(`/api/users/${user.id}`)
+      .set(auth)
+      .send({ version: (await read()).version, active: false })
+      .expect(200);
+    await t.http
+      .patch(`/api/users/${user.id}`)
+      .set(auth)
+      .send({ version: (await read()).version, active: true })
+      .expect(200);
+    const late = await confirm(token);
+    expect({ status: late.status, code: late.body.code }).toEqual({ status: 400, code: 'RESET_TOKEN_INVALID' });
+    expect((await t.http.post('/api/auth/login').send({ email: user.email, password: user.password })).status).toBe(200);
+  });
+
   it('refuses an expired link, an unknown one and the link of a deactivated account with one answer', async () => {
     const user = await t.factory.user({ role: 'innovator', tenant: bari });
     expect((await requestReset(user.email)).status).toBe(202);

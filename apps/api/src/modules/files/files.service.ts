@@ -127,6 +127,20 @@ export class FilesService {
     return this.ownerQuery(reads, scope, owner, 'f').andWhere('f.id = :fileId', { fileId }).getOne();
   }
 
+  /** Whether a file of the owner was added or removed after `since` (an owner's change the owner's row does not show). */
+  async changedSince(reads: ScopedReads, scope: AccessScope, owner: FileOwner, since: Date): Promise<boolean> {
+    const n = await reads
+      .select(scope, StoredFile, 'f')
+      .andWhere('f.tenant_id = :ownerTenant AND f.owner_kind = :ownerKind AND f.owner_id = :ownerId', {
+        ownerTenant: owner.tenantId,
+        ownerKind: owner.kind,
+        ownerId: owner.id,
+      })
+      .andWhere('(f.created_at > :since OR f.deleted_at > :since)', { since })
+      .getCount();
+    return n > 0;
+  }
+
   /** Soft-deletes a live file of the owner (optimistic on its version); returns it, or null when there is none. */
   async remove(tx: ScopedTx, scope: AccessScope, owner: FileOwner, fileId: string): Promise<StoredFile | null> {
     const file = await this.find(tx, scope, owner, fileId);

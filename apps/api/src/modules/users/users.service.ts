@@ -164,7 +164,11 @@ export class UsersService {
       await this.users.updateVersioned(tx, scope, current, dto.version, changes);
       const after = await this.dtoOf(scope, (await this.users.findInScope(scope, id, tx))!, tx);
       let sessionsRevoked = 0;
-      if (before.active && !after.active) sessionsRevoked = await this.sessions.revokeAllOfUser(tx, id, 'deactivated');
+      if (before.active && !after.active) {
+        sessionsRevoked = await this.sessions.revokeAllOfUser(tx, id, 'deactivated');
+        // a reset link sent before must not outlive the deactivation (it would work again once reactivated)
+        await this.sessions.voidResetLinks(tx, id);
+      }
       await this.audit.record(tx, scope, {
         tenantId: current.tenantId,
         entity: AUDIT_ENTITY,
