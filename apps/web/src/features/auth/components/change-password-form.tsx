@@ -5,6 +5,7 @@ import { useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { z } from 'zod';
 import { Alert } from '../../../components/alert';
+import { ProblemList } from '../../../components/problem-list';
 import { TextField } from '../../../components/form-field';
 import { isApiRequestError } from '../../../lib/api/api-error';
 import { errorMessage } from '../../../lib/api/error-message';
@@ -74,13 +75,7 @@ export function ChangePasswordForm({ onChanged }: { onChanged: (newPassword: str
       {showGeneralError && !wrongCurrent ? (
         <Alert tone="error" title={t('password.failed')}>
           {errorMessage(t, change.error)}
-          {unmatched.length ? (
-            <ul>
-              {unmatched.map((line) => (
-                <li key={line}>{line}</li>
-              ))}
-            </ul>
-          ) : null}
+          <ProblemList lines={unmatched} />
         </Alert>
       ) : null}
       <TextField

@@ -6,6 +6,7 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { z } from 'zod';
 import { Alert } from '../../../components/alert';
+import { ProblemList } from '../../../components/problem-list';
 import { TextField } from '../../../components/form-field';
 import { isApiRequestError } from '../../../lib/api/api-error';
 import { errorMessage } from '../../../lib/api/error-message';
@@ -46,13 +47,7 @@ export function ResetPasswordForm({ token, onDone }: { token: string; onDone: ()
       {confirm.isError ? (
         <Alert id="reset-error" tone="error" title={t('resetPassword.failed')}>
           {errorMessage(t, confirm.error)}
-          {unmatched.length ? (
-            <ul>
-              {unmatched.map((line) => (
-                <li key={line}>{line}</li>
-              ))}
-            </ul>
-          ) : null}
+          <ProblemList lines={unmatched} />
           {linkInvalid ? (
             <p>
               <Link to="/password-dimenticata">{t('resetPassword.askAgain')}</Link>
