@@ -286,7 +286,9 @@ describe('request input that can never reach a 500', () => {
         for (const page of ['10001', '9223372036854775808', '1e308', '0x10', '']) {
           const res = await t.http.get(`${path}?page=${page}`).set(w.coord.auth);
           expect(res.status).toBe(400);
-          expect(res.body.details).toEqual([{ field: 'page', messages: expect.any(Array), codes: expect.any(Array) }]);
+          expect(res.body.details).toEqual([
+            expect.objectContaining({ field: 'page', messages: expect.any(Array), codes: expect.any(Array) }),
+          ]);
         }
         const last = await t.http.get(`${path}?page=10000`).set(w.coord.auth);
         expect(last.status).toBe(200);

@@ -116,6 +116,9 @@ export function createValidationPipe(): ValidationPipe {
     transform: true,
     transformOptions: { enableImplicitConversion: false },
     stopAtFirstError: false,
+    // Nest leaves the target out of each error unless told: limitsOf() reads the DTO class from it
+    // (our factory never sends the target or the value back).
+    validationError: { target: true, value: false },
     exceptionFactory: (errors) => failure(flatten(errors)),
   });
 }

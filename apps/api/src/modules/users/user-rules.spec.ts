@@ -40,7 +40,7 @@ describe('user rules', () => {
 
   it('refuses a contract ending before hiring, accepts the same day and open ends', () => {
     expect(employmentDateProblems('2026-06-01', '2026-05-31')).toEqual([
-      { field: 'contractEnd', messages: [expect.stringContaining('must not be before')] },
+      { field: 'contractEnd', messages: [expect.stringContaining('must not be before')], codes: ['DATE_ORDER'] },
     ]);
     expect(employmentDateProblems('2026-06-01', '2026-06-01')).toEqual([]);
     expect(employmentDateProblems('2026-06-01', null)).toEqual([]);

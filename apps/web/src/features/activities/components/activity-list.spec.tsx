@@ -125,7 +125,7 @@ describe('ActivityList filters and the URL', () => {
     const exportCall = fetchMock.mock.calls
       .map((call) => new URL(String(call[0]), 'http://localhost'))
       .find((url) => url.pathname === '/api/activities/export')!;
-    expect(Object.fromEntries(exportCall.searchParams)).toEqual({ theme: 'youth', sort: 'date', format: 'csv-it' });
+    expect(Object.fromEntries(exportCall.searchParams)).toEqual({ theme: 'youth', sort: 'date', format: 'csv-it', lang: 'it' });
   });
 });
 
