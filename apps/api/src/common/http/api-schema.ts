@@ -95,3 +95,20 @@ export const ApiStringArray = (
   maxItems: number,
   options: Options = {},
 ) => ApiProperty({ type: 'array', items: { type: 'string', ...items }, maxItems, ...options } as ApiPropertyOptions);
+
+/** An object of activity counts, one integer per key (every key present): status, type, theme… */
+export function ApiCountsBy(keys: readonly string[], what: string): PropertyDecorator {
+  return ApiProperty(countsBy(keys, what));
+}
+
+function countsBy(keys: readonly string[], what: string): ApiPropertyOptions {
+  return {
+    type: 'object',
+    description: `number of activities per ${what}; every key present`,
+    properties: Object.fromEntries(keys.map((k) => [k, { type: 'integer' as const, format: 'int32', minimum: 0, maximum: INT32_MAX }])),
+    required: [...keys],
+    additionalProperties: false,
+    // the property itself is required too (`required` above names its keys)
+    selfRequired: true,
+  };
+}

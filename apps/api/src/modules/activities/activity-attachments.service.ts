@@ -2,7 +2,6 @@ import { Injectable } from '@nestjs/common';
 import { DOCUMENT_MIME_TYPES, IMAGE_MIME_TYPES, MAX_ATTACHMENTS_PER_ACTIVITY } from '@trama/contracts';
 import type { AccessScope } from '../../common/access/access-scope';
 import { ScopedData, type ScopedTx } from '../../common/access/scoped-data';
-import { AuditService } from '../../common/audit/audit.service';
 import type { StoredFileDto } from '../files/dto/stored-file.response';
 import { FileErrors } from '../files/files.errors';
 import { type FileOwner, FilesService, type OpenedFile, type Upload } from '../files/files.service';
@@ -21,7 +20,7 @@ const ACCEPT = [...IMAGE_MIME_TYPES, ...DOCUMENT_MIME_TYPES];
  *   attendance sheet or a photo shows people by name and face, a staff matter like the history;
  * - added and deleted by the author while the activity is editable (draft, returned): a submitted
  *   activity is under review and an approved one is locked, as for its other fields (409 ACTIVITY_LOCKED).
- * Every change is audited (entity `file`) in the transaction that makes it, under the activity's row lock.
+ * Every change is audited (entity `file`, by FilesService) in the transaction that makes it, under the activity's row lock.
  */
 @Injectable()
 export class ActivityAttachmentsService {
@@ -31,7 +30,6 @@ export class ActivityAttachmentsService {
     private readonly activities: ActivitiesRepository,
     private readonly keys: ActivityAttachmentsRepository,
     private readonly files: FilesService,
-    private readonly audit: AuditService,
   ) {}
 
   async list(scope: AccessScope, activityId: string): Promise<StoredFileDto[]> {
@@ -41,10 +39,7 @@ export class ActivityAttachmentsService {
 
   async open(scope: AccessScope, activityId: string, fileId: string, variant: 'original' | 'thumbnail'): Promise<OpenedFile> {
     const owner = await this.readableOwner(scope, activityId);
-    const file = await this.files.find(this.door, scope, owner, fileId);
-    const opened = file ? await this.files.open(file, variant) : null;
-    if (!opened) throw FileErrors.FILE_NOT_FOUND();
-    return opened;
+    return this.files.openOwned(this.door, scope, owner, fileId, variant);
   }
 
   async upload(scope: AccessScope, activityId: string, upload: Upload | undefined): Promise<StoredFileDto> {
@@ -56,15 +51,7 @@ export class ActivityAttachmentsService {
       if ((await this.files.count(tx, scope, owner)) >= MAX_ATTACHMENTS_PER_ACTIVITY) {
         throw FileErrors.FILE_LIMIT_REACHED(`An activity has at most ${MAX_ATTACHMENTS_PER_ACTIVITY} attachments`);
       }
-      const file = await this.files.add(tx, scope, owner, prepared);
-      await this.audit.record(tx, scope, {
-        tenantId: owner.tenantId,
-        entity: 'file',
-        entityId: file.id,
-        action: 'create',
-        after: { owner: { kind: owner.kind, id: owner.id }, ...this.files.auditOf(file) },
-      });
-      return file;
+      return this.files.add(tx, scope, owner, prepared);
     });
     return this.files.toDto(stored);
   }
@@ -74,13 +61,6 @@ export class ActivityAttachmentsService {
       const owner = await this.lockEditable(tx, scope, activityId);
       const file = await this.files.remove(tx, scope, owner, fileId);
       if (!file) throw FileErrors.FILE_NOT_FOUND();
-      await this.audit.record(tx, scope, {
-        tenantId: owner.tenantId,
-        entity: 'file',
-        entityId: file.id,
-        action: 'delete',
-        before: { owner: { kind: owner.kind, id: owner.id }, ...this.files.auditOf(file) },
-      });
     });
   }
 

@@ -4,6 +4,7 @@ import { Inject, Injectable, Logger } from '@nestjs/common';
 import { type FileMimeType, IMAGE_MAX_SIDE, isImageMime } from '@trama/contracts';
 import type { AccessScope } from '../../common/access/access-scope';
 import type { ScopedReads, ScopedTx } from '../../common/access/scoped-data';
+import { AuditService } from '../../common/audit/audit.service';
 import { APP_CONFIG, type AppConfig } from '../../config/config';
 import { processUpload, sanitizeName, uploadedName } from './file-content';
 import { FileStore } from './file-store';
@@ -63,14 +64,18 @@ export interface OpenedFile {
  * The file store (docs/files.md): bytes on disk under TRAMA_FILES_DIR (`FileStore`, by content),
  * metadata in `files` through the door, bound to the tenant. The owning feature calls it after its
  * own access check: `prepare` (type by content, re-encoding, bytes written) before its
- * transaction, then `add` / `remove` inside it, beside its audit entry; `list`, `find`, `open` to read.
+ * transaction, then `add` / `remove` inside it (each writes its audit entry there, entity `file`);
+ * `list`, `find`, `open`, `openOwned` to read.
  */
 @Injectable()
 export class FilesService {
   private readonly logger = new Logger('FilesService');
   readonly store: FileStore;
 
-  constructor(@Inject(APP_CONFIG) config: AppConfig) {
+  constructor(
+    @Inject(APP_CONFIG) config: AppConfig,
+    private readonly audit: AuditService,
+  ) {
     this.store = new FileStore(config.filesDir);
   }
 
@@ -99,7 +104,7 @@ export class FilesService {
     };
   }
 
-  /** Records a prepared file for its owner, in the owner's transaction (where its audit entry goes too). */
+  /** Records a prepared file for its owner, in the owner's transaction, with its audit entry (`create`). */
   async add(tx: ScopedTx, scope: AccessScope, owner: FileOwner, file: PreparedFile): Promise<StoredFile> {
     const [row] = await tx.insert<StoredFile, { id: string }>(
       scope,
@@ -109,6 +114,13 @@ export class FilesService {
     );
     const stored = await this.find(tx, scope, owner, row.id);
     if (!stored) throw new Error('file store: the inserted row cannot be read back');
+    await this.audit.record(tx, scope, {
+      tenantId: owner.tenantId,
+      entity: 'file',
+      entityId: stored.id,
+      action: 'create',
+      after: { owner: { kind: owner.kind, id: owner.id }, ...this.auditOf(stored) },
+    });
     return stored;
   }
 
@@ -141,13 +153,23 @@ export class FilesService {
     return n > 0;
   }
 
-  /** Soft-deletes a live file of the owner (optimistic on its version); returns it, or null when there is none. */
+  /**
+   * Soft-deletes a live file of the owner (optimistic on its version), with its audit entry
+   * (`delete`); returns it, or null when there is none.
+   */
   async remove(tx: ScopedTx, scope: AccessScope, owner: FileOwner, fileId: string): Promise<StoredFile | null> {
     const file = await this.find(tx, scope, owner, fileId);
     if (!file) return null;
     await tx.updateVersioned(scope, StoredFile, { id: file.id, version: file.version, tenantId: file.tenantId }, {
       deletedAt: () => 'now()',
     } as never);
+    await this.audit.record(tx, scope, {
+      tenantId: owner.tenantId,
+      entity: 'file',
+      entityId: file.id,
+      action: 'delete',
+      before: { owner: { kind: owner.kind, id: owner.id }, ...this.auditOf(file) },
+    });
     return file;
   }
 
@@ -174,6 +196,20 @@ export class FilesService {
       sha256,
       inline: isImageMime(file.mime),
     };
+  }
+
+  /** The bytes of a live file of the owner (or of its thumbnail); 404 FILE_NOT_FOUND when there are none. */
+  async openOwned(
+    reads: ScopedReads,
+    scope: AccessScope,
+    owner: FileOwner,
+    fileId: string,
+    variant: 'original' | 'thumbnail' = 'original',
+  ): Promise<OpenedFile> {
+    const file = await this.find(reads, scope, owner, fileId);
+    const opened = file ? await this.open(file, variant) : null;
+    if (!opened) throw FileErrors.FILE_NOT_FOUND();
+    return opened;
   }
 
   toDto(file: StoredFile): StoredFileDto {

@@ -2,7 +2,6 @@ import { Injectable } from '@nestjs/common';
 import { IMAGE_MIME_TYPES, LOGO_MAX_SIDE } from '@trama/contracts';
 import type { AccessScope } from '../../common/access/access-scope';
 import { ScopedData, type ScopedTx } from '../../common/access/scoped-data';
-import { AuditService } from '../../common/audit/audit.service';
 import { CommonErrors } from '../../common/errors/app-error';
 import { FileErrors } from '../files/files.errors';
 import { type FileOwner, FilesService, type OpenedFile, type Upload } from '../files/files.service';
@@ -21,7 +20,6 @@ export class TenantLogoService {
   constructor(
     private readonly door: ScopedData,
     private readonly files: FilesService,
-    private readonly audit: AuditService,
   ) {}
 
   async get(scope: AccessScope): Promise<TenantLogoDto> {
@@ -33,10 +31,8 @@ export class TenantLogoService {
 
   async open(scope: AccessScope, fileId: string): Promise<OpenedFile> {
     const owner = this.ownerOf(scope);
-    const file = owner ? await this.files.find(this.door, scope, owner, fileId) : null;
-    const opened = file ? await this.files.open(file) : null;
-    if (!opened) throw FileErrors.FILE_NOT_FOUND();
-    return opened;
+    if (!owner) throw FileErrors.FILE_NOT_FOUND();
+    return this.files.openOwned(this.door, scope, owner, fileId);
   }
 
   /** Sets the logo; the previous one is removed (soft) in the same transaction, both audited. */
@@ -45,14 +41,7 @@ export class TenantLogoService {
     const prepared = await this.files.prepare(upload, { accept: IMAGE_MIME_TYPES, maxSide: LOGO_MAX_SIDE, thumbnail: false });
     await this.door.transaction(async (tx) => {
       await this.removeAll(tx, scope, owner);
-      const file = await this.files.add(tx, scope, owner, prepared);
-      await this.audit.record(tx, scope, {
-        tenantId: owner.tenantId,
-        entity: 'file',
-        entityId: file.id,
-        action: 'create',
-        after: { owner: { kind: owner.kind, id: owner.id }, ...this.files.auditOf(file) },
-      });
+      await this.files.add(tx, scope, owner, prepared);
     });
     return this.get(scope);
   }
@@ -69,13 +58,6 @@ export class TenantLogoService {
       .query(`SELECT pg_advisory_xact_lock(hashtextextended('tenant_logo:' || $1, 0))`, [owner.tenantId]);
     for (const file of await this.files.list(tx, scope, owner)) {
       await this.files.remove(tx, scope, owner, file.id);
-      await this.audit.record(tx, scope, {
-        tenantId: owner.tenantId,
-        entity: 'file',
-        entityId: file.id,
-        action: 'delete',
-        before: { owner: { kind: owner.kind, id: owner.id }, ...this.files.auditOf(file) },
-      });
     }
   }
 

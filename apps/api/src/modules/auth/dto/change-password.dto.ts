@@ -1,8 +1,8 @@
 import { ApiSchema } from '@nestjs/swagger';
-import { MIN_PASSWORD_LENGTH } from '@trama/contracts';
-import { IsNotEmpty, IsString, MaxLength, MinLength } from 'class-validator';
+import { IsNotEmpty, IsString, MaxLength } from 'class-validator';
 import { ApiText } from '../../../common/http/api-schema';
 import { MAX_PASSWORD_LENGTH } from '../../users/dto/create-user.dto';
+import { NewPassword } from './new-password';
 
 @ApiSchema({ name: 'ChangePasswordRequest' })
 export class ChangePasswordDto {
@@ -12,13 +12,6 @@ export class ChangePasswordDto {
   @MaxLength(MAX_PASSWORD_LENGTH)
   currentPassword: string;
 
-  @ApiText(MAX_PASSWORD_LENGTH, {
-    minLength: MIN_PASSWORD_LENGTH,
-    format: 'password',
-    description: 'no other composition rule (NIST SP 800-63B)',
-  })
-  @IsString()
-  @MinLength(MIN_PASSWORD_LENGTH)
-  @MaxLength(MAX_PASSWORD_LENGTH)
+  @NewPassword()
   newPassword: string;
 }

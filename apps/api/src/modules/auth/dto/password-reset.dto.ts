@@ -1,10 +1,9 @@
 import { ApiSchema } from '@nestjs/swagger';
-import { MIN_PASSWORD_LENGTH } from '@trama/contracts';
-import { IsEmail, IsIn, IsNotEmpty, IsString, Matches, MaxLength, MinLength } from 'class-validator';
+import { IsEmail, IsIn, IsNotEmpty, IsString, Matches, MaxLength } from 'class-validator';
 import { ApiCode, ApiEnum, ApiText, EMAIL_LENGTH } from '../../../common/http/api-schema';
 import { Optional } from '../../../common/http/fields';
-import { MAX_PASSWORD_LENGTH } from '../../users/dto/create-user.dto';
 import { NormalizeEmail } from '../../users/dto/validators';
+import { NewPassword } from './new-password';
 
 export const MAIL_LANGUAGES = ['it', 'en'] as const;
 export type MailLanguage = (typeof MAIL_LANGUAGES)[number];
@@ -38,13 +37,6 @@ export class ConfirmPasswordResetDto {
   @Matches(/^[A-Za-z0-9_-]{43}$/, { message: 'token must be the token of the e-mailed link' })
   token: string;
 
-  @ApiText(MAX_PASSWORD_LENGTH, {
-    minLength: MIN_PASSWORD_LENGTH,
-    format: 'password',
-    description: 'no other composition rule (NIST SP 800-63B)',
-  })
-  @IsString()
-  @MinLength(MIN_PASSWORD_LENGTH)
-  @MaxLength(MAX_PASSWORD_LENGTH)
+  @NewPassword()
   newPassword: string;
 }

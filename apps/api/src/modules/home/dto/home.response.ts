@@ -1,4 +1,4 @@
-import { ApiProperty, type ApiPropertyOptions, ApiSchema } from '@nestjs/swagger';
+import { ApiProperty, ApiSchema } from '@nestjs/swagger';
 import {
   ACTIVITY_COUNT_CAP,
   ACTIVITY_STATUSES,
@@ -15,6 +15,7 @@ import {
 import {
   ApiArray,
   ApiCount,
+  ApiCountsBy,
   ApiDate,
   ApiDateTime,
   ApiEnum,
@@ -32,15 +33,6 @@ import { TEXT_LIMITS } from '../../activities/dto/create-activity.dto';
 import { MAX_COMMENT } from '../../activities/dto/review-activity.dto';
 
 /* Response shapes of GET /api/home/*: what HomeService returns, property by property. */
-
-const countsBy = (keys: readonly string[], what: string): ApiPropertyOptions => ({
-  type: 'object',
-  description: `number of activities per ${what}; every key present`,
-  properties: Object.fromEntries(keys.map((k) => [k, { type: 'integer' as const, format: 'int32', minimum: 0, maximum: INT32_MAX }])),
-  required: [...keys],
-  additionalProperties: false,
-  selfRequired: true,
-});
 
 /** A count of at most ACTIVITY_COUNT_CAP: `capped` when there are more. */
 @ApiSchema({ name: 'HomeCount' })
@@ -144,8 +136,8 @@ export class HomeWeekOutputDto {
   @ApiDate() from: string;
   @ApiDate() to: string;
   @ApiCount({ description: 'activities dated in the week (any status)' }) total: number;
-  @ApiProperty(countsBy(ACTIVITY_STATUSES, 'status')) byStatus: Record<ActivityStatus, number>;
-  @ApiProperty(countsBy(ACTIVITY_TYPES, 'type')) byType: Record<ActivityType, number>;
+  @ApiCountsBy(ACTIVITY_STATUSES, 'status') byStatus: Record<ActivityStatus, number>;
+  @ApiCountsBy(ACTIVITY_TYPES, 'type') byType: Record<ActivityType, number>;
 }
 
 @ApiSchema({ name: 'CoordinatorHome' })
@@ -182,8 +174,8 @@ export class MunicipalityHomeResponse {
   @ApiProperty({ description: 'true when the period is the default one (the last 90 days, today included)' }) defaultPeriod: boolean;
   @ApiProperty({ type: () => HomeCountDto, description: 'approved activities of the territory dated in the period' })
   approved: HomeCountDto;
-  @ApiProperty(countsBy(ACTIVITY_TYPES, 'type')) byType: Record<ActivityType, number>;
-  @ApiProperty(countsBy(THEMES, 'theme (an activity counts under each of its themes)')) byTheme: Record<Theme, number>;
+  @ApiCountsBy(ACTIVITY_TYPES, 'type') byType: Record<ActivityType, number>;
+  @ApiCountsBy(THEMES, 'theme (an activity counts under each of its themes)') byTheme: Record<Theme, number>;
   @ApiArray(HomeActivityDto, HOME_LIST_LIMIT, { description: `the latest ${HOME_LIST_LIMIT} approved activities of the period` })
   latest: HomeActivityDto[];
   @ApiArray(HomePointDto, HOME_MAX_POINTS, {

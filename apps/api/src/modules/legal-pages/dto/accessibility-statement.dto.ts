@@ -12,8 +12,7 @@ import {
 } from '@trama/contracts';
 import { ApiDate, ApiEnum } from '../../../common/http/api-schema';
 import { IsDateOnly } from '../../../common/http/date-only';
-import { IntColumn } from '../../../common/http/fields';
-import { Email, HttpUrl, Localized } from './fields';
+import { Email, HttpUrl, LoadedVersion, Localized, PageMeta } from './fields';
 import { LocalizedNameDto, LocalizedTextDto } from './localized-text.dto';
 import { LegalPageMetaDto } from './legal-page-meta.dto';
 
@@ -84,14 +83,12 @@ export class AccessibilityStatementFieldsDto {
 
 @ApiSchema({ name: 'UpdateAccessibilityStatementRequest' })
 export class UpdateAccessibilityStatementDto extends AccessibilityStatementFieldsDto {
-  @IntColumn(0, undefined, {
-    description: 'optimistic locking: the version you loaded (0: the default text, never saved); a stale one is a 409',
-  })
+  @LoadedVersion()
   version: number;
 }
 
 @ApiSchema({ name: 'AccessibilityStatement' })
 export class AccessibilityStatementDto extends AccessibilityStatementFieldsDto {
-  @ApiProperty({ type: () => LegalPageMetaDto })
+  @PageMeta()
   meta: LegalPageMetaDto;
 }

@@ -4,6 +4,8 @@ import { IsDefined, IsEmail, IsObject, IsString, IsUrl, MaxLength, ValidateNeste
 import { LEGAL_URL_MAX } from '@trama/contracts';
 import { ApiProperty } from '@nestjs/swagger';
 import { ApiText, EMAIL_LENGTH } from '../../../common/http/api-schema';
+import { IntColumn } from '../../../common/http/fields';
+import { LegalPageMetaDto } from './legal-page-meta.dto';
 import { LocalizedNameDto, LocalizedTextDto } from './localized-text.dto';
 
 const HTTP_URL_PATTERN = '^https?://';
@@ -43,4 +45,16 @@ export function Email(description: string, options: { nullable?: boolean } = {})
     MaxLength(EMAIL_LENGTH),
     IsEmail({}, { message: '$property must be a valid email address' }),
   );
+}
+
+/** The version of the page the editor loaded, sent with a save (optimistic locking). */
+export function LoadedVersion(): PropertyDecorator {
+  return IntColumn(0, undefined, {
+    description: 'optimistic locking: the version you loaded (0: the default text, never saved); a stale one is a 409',
+  });
+}
+
+/** The page's tenant, version and last change, beside its fields in a response. */
+export function PageMeta(): PropertyDecorator {
+  return ApiProperty({ type: () => LegalPageMetaDto });
 }

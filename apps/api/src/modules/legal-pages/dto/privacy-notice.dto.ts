@@ -1,11 +1,10 @@
-import { ApiProperty, ApiSchema } from '@nestjs/swagger';
+import { ApiSchema } from '@nestjs/swagger';
 import { IsNotEmpty, IsString, MaxLength, ValidateIf } from 'class-validator';
 import { LEGAL_NAME_MAX } from '@trama/contracts';
 import { ApiDate, ApiText } from '../../../common/http/api-schema';
 import { IsDateOnly } from '../../../common/http/date-only';
-import { IntColumn } from '../../../common/http/fields';
 import { Trim } from '../../../common/http/trim';
-import { Email, Localized } from './fields';
+import { Email, LoadedVersion, Localized, PageMeta } from './fields';
 import { LegalPageMetaDto } from './legal-page-meta.dto';
 import { LocalizedNameDto, LocalizedTextDto } from './localized-text.dto';
 
@@ -68,14 +67,12 @@ export class PrivacyNoticeFieldsDto {
 
 @ApiSchema({ name: 'UpdatePrivacyNoticeRequest' })
 export class UpdatePrivacyNoticeDto extends PrivacyNoticeFieldsDto {
-  @IntColumn(0, undefined, {
-    description: 'optimistic locking: the version you loaded (0: the default text, never saved); a stale one is a 409',
-  })
+  @LoadedVersion()
   version: number;
 }
 
 @ApiSchema({ name: 'PrivacyNotice' })
 export class PrivacyNoticeDto extends PrivacyNoticeFieldsDto {
-  @ApiProperty({ type: () => LegalPageMetaDto })
+  @PageMeta()
   meta: LegalPageMetaDto;
 }

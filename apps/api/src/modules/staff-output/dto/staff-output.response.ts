@@ -1,15 +1,15 @@
-import { ApiProperty, type ApiPropertyOptions, ApiSchema } from '@nestjs/swagger';
+import { ApiProperty, ApiSchema } from '@nestjs/swagger';
 import { ACTIVITY_STATUSES, ACTIVITY_TYPES, type ActivityStatus, type ActivityType, STAFF_OUTPUT_MAX_STALE_DAYS } from '@trama/contracts';
 import {
   ApiArray,
   ApiCount,
+  ApiCountsBy,
   ApiDate,
   ApiEnumArray,
   ApiInt,
   ApiNumber,
   ApiText,
   ApiUuid,
-  INT32_MAX,
   INT53_MAX,
   NAME_LENGTH,
 } from '../../../common/http/api-schema';
@@ -17,16 +17,6 @@ import { MunicipalityRefDto, TenantRefDto } from '../../../common/http/refs.dto'
 import { MAX_ASSIGNED_MUNICIPALITIES } from '../../users/dto/create-user.dto';
 
 /* Response shapes of GET /api/staff-output: what StaffOutputService returns, property by property. */
-
-const countsBy = (keys: readonly string[], what: string): ApiPropertyOptions => ({
-  type: 'object',
-  description: `number of activities per ${what}; every key present`,
-  properties: Object.fromEntries(keys.map((k) => [k, { type: 'integer' as const, format: 'int32', minimum: 0, maximum: INT32_MAX }])),
-  required: [...keys],
-  additionalProperties: false,
-  // the property itself is required too (`required` above names its keys)
-  selfRequired: true,
-});
 
 @ApiSchema({ name: 'UnvisitedMunicipality' })
 class UnvisitedMunicipalitySchema extends MunicipalityRefDto {
@@ -49,8 +39,8 @@ class ReviewTimeSchema {
 @ApiSchema({ name: 'StaffOutputFigures' })
 class FiguresSchema {
   @ApiCount({ description: 'activities dated in the period, any status' }) activities: number;
-  @ApiProperty(countsBy(ACTIVITY_STATUSES, 'status')) byStatus: Record<ActivityStatus, number>;
-  @ApiProperty(countsBy(ACTIVITY_TYPES, 'type')) byType: Record<ActivityType, number>;
+  @ApiCountsBy(ACTIVITY_STATUSES, 'status') byStatus: Record<ActivityStatus, number>;
+  @ApiCountsBy(ACTIVITY_TYPES, 'type') byType: Record<ActivityType, number>;
   @ApiNumber(0, INT53_MAX, { description: 'sum of durations / 60, one decimal: submitted and approved activities' }) hours: number;
   @ApiInt(0, INT53_MAX, { description: 'sum of participants (total): submitted and approved activities' }) participants: number;
   @ApiProperty({ type: () => ReviewTimeSchema }) reviewTime: ReviewTimeSchema;

@@ -4,6 +4,7 @@ import { useEffect, useId, useMemo, useRef, useState, type BaseSyntheticEvent, t
 import { Controller, useForm, useWatch } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { Alert } from '../../../components/alert';
+import { ProblemList } from '../../../components/problem-list';
 import { SelectField, TextAreaField, TextField } from '../../../components/form-field';
 import { errorMessage } from '../../../lib/api/error-message';
 import type { MunicipalityRef } from '../../../lib/api/types';
@@ -209,13 +210,7 @@ export function ActivityForm({ activity, municipalities, defaultDate, renderOrga
         {problem?.kind === 'fields' ? (
           <Alert tone="error" title={t('activities.form.notSaved')}>
             <p>{t('activities.form.fixFields')}</p>
-            {problem.unmatched.length ? (
-              <ul>
-                {problem.unmatched.map((line) => (
-                  <li key={line}>{line}</li>
-                ))}
-              </ul>
-            ) : null}
+            <ProblemList lines={problem.unmatched} />
           </Alert>
         ) : null}
         {problem?.kind === 'conflict' ? (

@@ -1,23 +1,23 @@
 import { zodResolver } from '@hookform/resolvers/zod';
-import { MIN_PASSWORD_LENGTH } from '@trama/contracts';
 import { useState } from 'react';
 import { useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { z } from 'zod';
 import { Alert } from '../../../components/alert';
+import { ProblemList } from '../../../components/problem-list';
 import { TextField } from '../../../components/form-field';
 import { isApiRequestError } from '../../../lib/api/api-error';
 import { errorMessage } from '../../../lib/api/error-message';
 import { applyServerFieldErrors, fieldErrorText } from '../../../lib/forms/form-errors';
 import { useChangePassword } from '../api/change-password';
+import { confirmationMatches, NewPasswordFields, newPasswordShape } from './new-password-fields';
 
 const changePasswordSchema = z
   .object({
     currentPassword: z.string().min(1, { error: 'validation.required' }),
-    newPassword: z.string().min(MIN_PASSWORD_LENGTH, { error: 'validation.passwordTooShort' }),
-    confirmPassword: z.string().min(1, { error: 'validation.required' }),
+    ...newPasswordShape,
   })
-  .refine((values) => values.newPassword === values.confirmPassword, { path: ['confirmPassword'], error: 'validation.passwordsDiffer' })
+  .refine(...confirmationMatches)
   .refine((values) => values.newPassword !== values.currentPassword, { path: ['newPassword'], error: 'validation.passwordUnchanged' });
 type ChangePasswordValues = z.infer<typeof changePasswordSchema>;
 
@@ -74,13 +74,7 @@ export function ChangePasswordForm({ onChanged }: { onChanged: (newPassword: str
       {showGeneralError && !wrongCurrent ? (
         <Alert tone="error" title={t('password.failed')}>
           {errorMessage(t, change.error)}
-          {unmatched.length ? (
-            <ul>
-              {unmatched.map((line) => (
-                <li key={line}>{line}</li>
-              ))}
-            </ul>
-          ) : null}
+          <ProblemList lines={unmatched} />
         </Alert>
       ) : null}
       <TextField
@@ -91,23 +85,7 @@ export function ChangePasswordForm({ onChanged }: { onChanged: (newPassword: str
         error={fieldErrorText(t, errors.currentPassword)}
         {...register('currentPassword')}
       />
-      <TextField
-        label={t('password.new')}
-        hint={t('password.newHint', { min: MIN_PASSWORD_LENGTH })}
-        type="password"
-        autoComplete="new-password"
-        required
-        error={fieldErrorText(t, errors.newPassword)}
-        {...register('newPassword')}
-      />
-      <TextField
-        label={t('password.confirm')}
-        type="password"
-        autoComplete="new-password"
-        required
-        error={fieldErrorText(t, errors.confirmPassword)}
-        {...register('confirmPassword')}
-      />
+      <NewPasswordFields newPassword={register('newPassword')} confirmPassword={register('confirmPassword')} errors={errors} />
       <button type="submit" className="button button--primary" disabled={change.isPending}>
         {change.isPending ? t('common.saving') : t('password.submit')}
       </button>

@@ -1,23 +1,18 @@
 import { zodResolver } from '@hookform/resolvers/zod';
-import { MIN_PASSWORD_LENGTH } from '@trama/contracts';
 import { useState } from 'react';
 import { useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { z } from 'zod';
 import { Alert } from '../../../components/alert';
-import { TextField } from '../../../components/form-field';
+import { ProblemList } from '../../../components/problem-list';
 import { isApiRequestError } from '../../../lib/api/api-error';
 import { errorMessage } from '../../../lib/api/error-message';
-import { applyServerFieldErrors, fieldErrorText } from '../../../lib/forms/form-errors';
+import { applyServerFieldErrors } from '../../../lib/forms/form-errors';
 import { useConfirmPasswordReset } from '../api/password-reset';
+import { confirmationMatches, NewPasswordFields, newPasswordShape } from './new-password-fields';
 
-const schema = z
-  .object({
-    newPassword: z.string().min(MIN_PASSWORD_LENGTH, { error: 'validation.passwordTooShort' }),
-    confirmPassword: z.string().min(1, { error: 'validation.required' }),
-  })
-  .refine((values) => values.newPassword === values.confirmPassword, { path: ['confirmPassword'], error: 'validation.passwordsDiffer' });
+const schema = z.object(newPasswordShape).refine(...confirmationMatches);
 type ResetPasswordValues = z.infer<typeof schema>;
 
 /** A new password with the token of the e-mailed link; `onDone` runs once it is set. */
@@ -46,13 +41,7 @@ export function ResetPasswordForm({ token, onDone }: { token: string; onDone: ()
       {confirm.isError ? (
         <Alert id="reset-error" tone="error" title={t('resetPassword.failed')}>
           {errorMessage(t, confirm.error)}
-          {unmatched.length ? (
-            <ul>
-              {unmatched.map((line) => (
-                <li key={line}>{line}</li>
-              ))}
-            </ul>
-          ) : null}
+          <ProblemList lines={unmatched} />
           {linkInvalid ? (
             <p>
               <Link to="/password-dimenticata">{t('resetPassword.askAgain')}</Link>
@@ -60,23 +49,7 @@ export function ResetPasswordForm({ token, onDone }: { token: string; onDone: ()
           ) : null}
         </Alert>
       ) : null}
-      <TextField
-        label={t('password.new')}
-        hint={t('password.newHint', { min: MIN_PASSWORD_LENGTH })}
-        type="password"
-        autoComplete="new-password"
-        required
-        error={fieldErrorText(t, errors.newPassword)}
-        {...register('newPassword')}
-      />
-      <TextField
-        label={t('password.confirm')}
-        type="password"
-        autoComplete="new-password"
-        required
-        error={fieldErrorText(t, errors.confirmPassword)}
-        {...register('confirmPassword')}
-      />
+      <NewPasswordFields newPassword={register('newPassword')} confirmPassword={register('confirmPassword')} errors={errors} />
       <button type="submit" className="button button--primary button--block" disabled={confirm.isPending}>
         {confirm.isPending ? t('common.saving') : t('resetPassword.submit')}
       </button>

@@ -1,16 +1,14 @@
 import { ACTIVITY_STATUSES, ACTIVITY_TYPES } from '@trama/contracts';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
-import { Alert } from '../../../components/alert';
-import { SelectField } from '../../../components/form-field';
-import { Loading } from '../../../components/loading';
 import { PageHeading } from '../../../components/page-heading';
-import { ScrollRegion } from '../../../components/scroll-region';
-import { errorMessage } from '../../../lib/api/error-message';
 import { useSessionUser } from '../../../lib/auth/session';
 import { useFormatters } from '../../../lib/i18n/format';
 import { useCoordinatorHome } from '../api/get-coordinator-home';
 import { STALE_DAYS_CHOICES, staleDaysFrom } from '../utils/stale-days';
+import { CountsTable } from './counts-table';
+import { HomeFilter } from './home-filter';
+import { HomeLoadState } from './home-load-state';
 import { HomeActivityItem } from './home-activity-item';
 import { HomeSection } from './home-section';
 
@@ -19,7 +17,7 @@ export function CoordinatorHome() {
   const { t } = useTranslation();
   const format = useFormatters();
   const user = useSessionUser();
-  const [params, setParams] = useSearchParams();
+  const [params] = useSearchParams();
   const staleDays = staleDaysFrom(params);
   const home = useCoordinatorHome({ staleDays });
   const data = home.data;
@@ -29,29 +27,13 @@ export function CoordinatorHome() {
   return (
     <>
       <PageHeading title={t('home.coordinator.title')} lead={user.tenant ? t('home.coordinator.lead') : t('home.coordinator.leadAdmin')} />
-      <form className="home-filter" onSubmit={(event) => event.preventDefault()}>
-        <SelectField
-          label={t('home.coordinator.staleDays')}
-          value={String(staleDays)}
-          onChange={(event) => {
-            const next = new URLSearchParams(params);
-            next.set('giorni', event.target.value);
-            setParams(next, { replace: true });
-          }}
-        >
-          {STALE_DAYS_CHOICES.map((d) => (
-            <option key={d} value={d}>
-              {t('home.days', { count: d })}
-            </option>
-          ))}
-        </SelectField>
-      </form>
-      {home.isPending ? <Loading /> : null}
-      {home.isError && !data ? (
-        <Alert tone="error" title={t('home.failed')}>
-          {errorMessage(t, home.error)}
-        </Alert>
-      ) : null}
+      <HomeFilter
+        label={t('home.coordinator.staleDays')}
+        param="giorni"
+        value={String(staleDays)}
+        options={STALE_DAYS_CHOICES.map((d) => ({ value: String(d), label: t('home.days', { count: d }) }))}
+      />
+      <HomeLoadState query={home} />
       {data ? (
         <div className="home-grid" aria-busy={home.isPlaceholderData || undefined}>
           <HomeSection
@@ -155,48 +137,20 @@ export function CoordinatorHome() {
             <p>{t('home.period', { from: format.date(data.lastWeek.from), to: format.date(data.lastWeek.to) })}</p>
             {data.lastWeek.total === 0 ? <p className="muted">{t('home.coordinator.weekNone')}</p> : null}
             <div className="home-tables" hidden={data.lastWeek.total === 0}>
-              <ScrollRegion label={t('home.coordinator.byStatus')}>
-                <table className="table">
-                  <caption>{t('home.coordinator.byStatus')}</caption>
-                  <thead>
-                    <tr>
-                      <th scope="col">{t('home.status')}</th>
-                      <th scope="col" className="num">
-                        {t('home.activities')}
-                      </th>
-                    </tr>
-                  </thead>
-                  <tbody>
-                    {ACTIVITY_STATUSES.map((s) => (
-                      <tr key={s}>
-                        <th scope="row">{t(`vocab.activityStatus.${s}`)}</th>
-                        <td className="num">{count(data.lastWeek.byStatus[s])}</td>
-                      </tr>
-                    ))}
-                  </tbody>
-                </table>
-              </ScrollRegion>
-              <ScrollRegion label={t('home.coordinator.byType')}>
-                <table className="table">
-                  <caption>{t('home.coordinator.byType')}</caption>
-                  <thead>
-                    <tr>
-                      <th scope="col">{t('home.type')}</th>
-                      <th scope="col" className="num">
-                        {t('home.activities')}
-                      </th>
-                    </tr>
-                  </thead>
-                  <tbody>
-                    {ACTIVITY_TYPES.filter((k) => data.lastWeek.byType[k] > 0).map((k) => (
-                      <tr key={k}>
-                        <th scope="row">{t(`vocab.activityType.${k}`)}</th>
-                        <td className="num">{count(data.lastWeek.byType[k])}</td>
-                      </tr>
-                    ))}
-                  </tbody>
-                </table>
-              </ScrollRegion>
+              <CountsTable
+                caption={t('home.coordinator.byStatus')}
+                header={t('home.status')}
+                rows={ACTIVITY_STATUSES.map((s) => ({ key: s, label: t(`vocab.activityStatus.${s}`), n: data.lastWeek.byStatus[s] }))}
+              />
+              <CountsTable
+                caption={t('home.coordinator.byType')}
+                header={t('home.type')}
+                rows={ACTIVITY_TYPES.filter((k) => data.lastWeek.byType[k] > 0).map((k) => ({
+                  key: k,
+                  label: t(`vocab.activityType.${k}`),
+                  n: data.lastWeek.byType[k],
+                }))}
+              />
             </div>
             <p className="home-more">
               <Link to="/staff">{t('home.coordinator.staffOutput')}</Link>

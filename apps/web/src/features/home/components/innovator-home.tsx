@@ -1,14 +1,12 @@
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
-import { Alert } from '../../../components/alert';
-import { Loading } from '../../../components/loading';
 import { PageHeading } from '../../../components/page-heading';
-import { SelectField } from '../../../components/form-field';
-import { errorMessage } from '../../../lib/api/error-message';
 import { useFormatters } from '../../../lib/i18n/format';
 import { useInnovatorHome } from '../api/get-innovator-home';
 import type { HomeActivityList } from '../api/types';
 import { STALE_DAYS_CHOICES, staleDaysFrom } from '../utils/stale-days';
+import { HomeFilter } from './home-filter';
+import { HomeLoadState } from './home-load-state';
 import { HomeActivityItem } from './home-activity-item';
 import { HomeSection } from './home-section';
 
@@ -38,7 +36,7 @@ function ActivityList({ list, show, empty }: { list: HomeActivityList; show: 're
 export function InnovatorHome() {
   const { t } = useTranslation();
   const format = useFormatters();
-  const [params, setParams] = useSearchParams();
+  const [params] = useSearchParams();
   const staleDays = staleDaysFrom(params);
   const home = useInnovatorHome({ staleDays });
   const data = home.data;
@@ -55,12 +53,7 @@ export function InnovatorHome() {
           </Link>
         }
       />
-      {home.isPending ? <Loading /> : null}
-      {home.isError && !data ? (
-        <Alert tone="error" title={t('home.failed')}>
-          {errorMessage(t, home.error)}
-        </Alert>
-      ) : null}
+      <HomeLoadState query={home} />
       {data ? (
         <div className="home-grid" aria-busy={home.isPlaceholderData || undefined}>
           <HomeSection
@@ -94,23 +87,12 @@ export function InnovatorHome() {
               days: staleDays,
             })}
           >
-            <form className="home-filter" onSubmit={(event) => event.preventDefault()}>
-              <SelectField
-                label={t('home.staleDays')}
-                value={String(staleDays)}
-                onChange={(event) => {
-                  const next = new URLSearchParams(params);
-                  next.set('giorni', event.target.value);
-                  setParams(next, { replace: true });
-                }}
-              >
-                {STALE_DAYS_CHOICES.map((d) => (
-                  <option key={d} value={d}>
-                    {t('home.days', { count: d })}
-                  </option>
-                ))}
-              </SelectField>
-            </form>
+            <HomeFilter
+              label={t('home.staleDays')}
+              param="giorni"
+              value={String(staleDays)}
+              options={STALE_DAYS_CHOICES.map((d) => ({ value: String(d), label: t('home.days', { count: d }) }))}
+            />
             {data.assignedMunicipalities === 0 ? (
               <p className="muted">{t('home.innovator.noAssignments')}</p>
             ) : data.unvisited.length === 0 ? (

@@ -2,58 +2,30 @@ import { THEMES, ACTIVITY_TYPES } from '@trama/contracts';
 import { lazy, Suspense, useId, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
-import { Alert } from '../../../components/alert';
-import { SelectField } from '../../../components/form-field';
 import { Loading } from '../../../components/loading';
 import { PageHeading } from '../../../components/page-heading';
 import { ScrollRegion } from '../../../components/scroll-region';
-import { errorMessage } from '../../../lib/api/error-message';
 import { useFormatters } from '../../../lib/i18n/format';
 import { useMunicipalityBoundaries } from '../../../lib/reference/boundaries';
 import { usePublicConfig } from '../../../lib/reference/public-config';
 import { useMunicipalityHome } from '../api/get-municipality-home';
 import type { HomePoint } from '../api/types';
 import { TERRITORY_PERIODS, territoryPeriodFrom, territoryQuery, todayInItaly } from '../utils/territory-period';
+import { CountsTable } from './counts-table';
+import { HomeFilter } from './home-filter';
+import { HomeLoadState } from './home-load-state';
 import { HomeActivityItem } from './home-activity-item';
 import { HomeSection } from './home-section';
 
 // Leaflet loads only with this page.
 const PointsMap = lazy(() => import('./points-map').then((m) => ({ default: m.PointsMap })));
 
-function CountsTable({ caption, rows, header }: { caption: string; header: string; rows: { key: string; label: string; n: number }[] }) {
-  const { t } = useTranslation();
-  const format = useFormatters();
-  return (
-    <ScrollRegion label={caption}>
-      <table className="table">
-        <caption>{caption}</caption>
-        <thead>
-          <tr>
-            <th scope="col">{header}</th>
-            <th scope="col" className="num">
-              {t('home.activities')}
-            </th>
-          </tr>
-        </thead>
-        <tbody>
-          {rows.map((r) => (
-            <tr key={r.key}>
-              <th scope="row">{r.label}</th>
-              <td className="num">{format.integer(r.n)}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </ScrollRegion>
-  );
-}
-
 /** "Il mio territorio": the approved activities of a municipality's (or social area's) territory in a period. */
 export function MunicipalityHome() {
   const { t } = useTranslation();
   const format = useFormatters();
   const mapHeadingId = useId();
-  const [params, setParams] = useSearchParams();
+  const [params] = useSearchParams();
   const period = territoryPeriodFrom(params);
   const query = useMemo(() => territoryQuery(period, todayInItaly()), [period]);
   const home = useMunicipalityHome(query);
@@ -73,29 +45,13 @@ export function MunicipalityHome() {
   return (
     <>
       <PageHeading title={t('home.municipality.title')} lead={t('home.municipality.lead')} />
-      <form className="home-filter" onSubmit={(event) => event.preventDefault()}>
-        <SelectField
-          label={t('home.municipality.period')}
-          value={period}
-          onChange={(event) => {
-            const next = new URLSearchParams(params);
-            next.set('periodo', event.target.value);
-            setParams(next, { replace: true });
-          }}
-        >
-          {TERRITORY_PERIODS.map((p) => (
-            <option key={p} value={p}>
-              {t(`home.municipality.periods.${p}`)}
-            </option>
-          ))}
-        </SelectField>
-      </form>
-      {home.isPending ? <Loading /> : null}
-      {home.isError && !data ? (
-        <Alert tone="error" title={t('home.failed')}>
-          {errorMessage(t, home.error)}
-        </Alert>
-      ) : null}
+      <HomeFilter
+        label={t('home.municipality.period')}
+        param="periodo"
+        value={period}
+        options={TERRITORY_PERIODS.map((p) => ({ value: p, label: t(`home.municipality.periods.${p}`) }))}
+      />
+      <HomeLoadState query={home} />
       {data ? (
         <div className="stack" aria-busy={home.isPlaceholderData || undefined}>
           <p className="result-count" role="status">

@@ -1,15 +1,11 @@
 import { ASSESSMENT_METHODS, CONFORMITY_STATUSES, INACCESSIBILITY_REASONS } from '@trama/contracts';
-import { useEffect, useState } from 'react';
-import { useFieldArray, useForm } from 'react-hook-form';
+import { useFieldArray } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
-import { Alert } from '../../../components/alert';
 import { SelectField, TextField } from '../../../components/form-field';
-import { isApiRequestError } from '../../../lib/api/api-error';
-import { errorMessage } from '../../../lib/api/error-message';
-import { applyServerFieldErrors, fieldErrorText } from '../../../lib/forms/form-errors';
+import { fieldErrorText } from '../../../lib/forms/form-errors';
 import type { AccessibilityStatement, UpdateAccessibilityStatementRequest } from '../api/types';
 import { useUpdateAccessibilityStatement } from '../api/update-accessibility-statement';
-import { isConflict } from './conflict';
+import { LegalEditForm, required, useLegalPageEdit } from './legal-edit-form';
 import { LocalizedFieldset } from './localized-fieldset';
 
 type Values = Omit<UpdateAccessibilityStatementRequest, 'version' | 'feedbackEmail'> & { feedbackEmail: string };
@@ -33,58 +29,27 @@ const FIELDS = [
   'siteInfo',
 ] as const;
 
+function toBody(values: Values, version: number): UpdateAccessibilityStatementRequest {
+  return { ...values, feedbackEmail: values.feedbackEmail.trim() || null, version };
+}
+
 /** The statement's fields in the order of the AgID model; a save sends them all with the loaded version. */
 export function AccessibilityStatementForm({ statement, onSaved }: { statement: AccessibilityStatement; onSaved: () => void }) {
   const { t } = useTranslation();
   const update = useUpdateAccessibilityStatement(statement.meta.tenant.istatCode);
-  const [unmatched, setUnmatched] = useState<string[]>([]);
   const {
-    register,
-    handleSubmit,
-    setError,
-    control,
-    reset,
-    formState: { errors },
-  } = useForm<Values>({ defaultValues: valuesOf(statement) });
+    form: {
+      register,
+      control,
+      formState: { errors },
+    },
+    onSubmit,
+    unmatched,
+  } = useLegalPageEdit({ page: statement, valuesOf, toBody, fields: FIELDS, update, onSaved });
   const items = useFieldArray({ control, name: 'nonAccessibleContent' });
 
-  // A newer version arrived (after a conflict): start from it.
-  useEffect(() => {
-    reset(valuesOf(statement));
-  }, [statement, reset]);
-
-  const onSubmit = handleSubmit((values) => {
-    setUnmatched([]);
-    const body: UpdateAccessibilityStatementRequest = {
-      ...values,
-      feedbackEmail: values.feedbackEmail.trim() || null,
-      version: statement.meta.version,
-    };
-    update.mutate(body, {
-      onSuccess: onSaved,
-      onError: (error) => setUnmatched(applyServerFieldErrors(error, setError, FIELDS)),
-    });
-  });
-
-  const required = { validate: (value: unknown) => (typeof value === 'string' && value.trim() ? true : 'validation.required') };
-  const hasFieldErrors = isApiRequestError(update.error) && update.error.details.length > 0;
-
   return (
-    <form className="form" onSubmit={onSubmit} noValidate>
-      {update.isError ? (
-        <Alert tone="error" title={isConflict(update.error) ? t('common.conflictTitle') : t('legal.edit.failed')}>
-          <p>
-            {isConflict(update.error) ? t('common.conflict') : hasFieldErrors ? t('legal.edit.fixFields') : errorMessage(t, update.error)}
-          </p>
-          {unmatched.length ? (
-            <ul>
-              {unmatched.map((line) => (
-                <li key={line}>{line}</li>
-              ))}
-            </ul>
-          ) : null}
-        </Alert>
-      ) : null}
+    <LegalEditForm onSubmit={onSubmit} update={update} unmatched={unmatched}>
       <LocalizedFieldset short legend={t('legal.accessibility.field.entityName')} name="entityName" register={register} errors={errors} />
       <LocalizedFieldset short legend={t('legal.accessibility.field.siteName')} name="siteName" register={register} errors={errors} />
       <TextField
@@ -186,11 +151,6 @@ export function AccessibilityStatementForm({ statement, onSaved }: { statement: 
         {...register('enforcementUrl', required)}
       />
       <LocalizedFieldset legend={t('legal.accessibility.siteInfoTitle')} name="siteInfo" register={register} errors={errors} />
-      <div className="form__actions">
-        <button type="submit" className="button button--primary" disabled={update.isPending}>
-          {update.isPending ? t('common.saving') : t('common.save')}
-        </button>
-      </div>
-    </form>
+    </LegalEditForm>
   );
 }

@@ -1,14 +1,9 @@
-import { useEffect, useState } from 'react';
-import { useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
-import { Alert } from '../../../components/alert';
 import { TextField } from '../../../components/form-field';
-import { isApiRequestError } from '../../../lib/api/api-error';
-import { errorMessage } from '../../../lib/api/error-message';
-import { applyServerFieldErrors, fieldErrorText } from '../../../lib/forms/form-errors';
+import { fieldErrorText } from '../../../lib/forms/form-errors';
 import type { PrivacyNotice, UpdatePrivacyNoticeRequest } from '../api/types';
 import { useUpdatePrivacyNotice } from '../api/update-privacy-notice';
-import { isConflict } from './conflict';
+import { LegalEditForm, required, useLegalPageEdit } from './legal-edit-form';
 import { LocalizedFieldset } from './localized-fieldset';
 
 type Email = 'controllerEmail' | 'controllerPec' | 'dpoEmail';
@@ -28,57 +23,31 @@ function valuesOf(notice: PrivacyNotice): Values {
   };
 }
 
+function toBody(values: Values, version: number): UpdatePrivacyNoticeRequest {
+  return {
+    ...values,
+    controllerEmail: values.controllerEmail.trim() || null,
+    controllerPec: values.controllerPec.trim() || null,
+    dpoEmail: values.dpoEmail.trim() || null,
+    version,
+  };
+}
+
 /** The notice's fields in the order of GDPR art. 13; a save sends them all with the loaded version. */
 export function PrivacyNoticeForm({ notice, onSaved }: { notice: PrivacyNotice; onSaved: () => void }) {
   const { t } = useTranslation();
   const update = useUpdatePrivacyNotice(notice.meta.tenant.istatCode);
-  const [unmatched, setUnmatched] = useState<string[]>([]);
   const {
-    register,
-    handleSubmit,
-    setError,
-    reset,
-    formState: { errors },
-  } = useForm<Values>({ defaultValues: valuesOf(notice) });
-
-  useEffect(() => {
-    reset(valuesOf(notice));
-  }, [notice, reset]);
-
-  const onSubmit = handleSubmit((values) => {
-    setUnmatched([]);
-    const body: UpdatePrivacyNoticeRequest = {
-      ...values,
-      controllerEmail: values.controllerEmail.trim() || null,
-      controllerPec: values.controllerPec.trim() || null,
-      dpoEmail: values.dpoEmail.trim() || null,
-      version: notice.meta.version,
-    };
-    update.mutate(body, {
-      onSuccess: onSaved,
-      onError: (error) => setUnmatched(applyServerFieldErrors(error, setError, FIELDS)),
-    });
-  });
-
-  const required = { validate: (value: unknown) => (typeof value === 'string' && value.trim() ? true : 'validation.required') };
-  const hasFieldErrors = isApiRequestError(update.error) && update.error.details.length > 0;
+    form: {
+      register,
+      formState: { errors },
+    },
+    onSubmit,
+    unmatched,
+  } = useLegalPageEdit({ page: notice, valuesOf, toBody, fields: FIELDS, update, onSaved });
 
   return (
-    <form className="form" onSubmit={onSubmit} noValidate>
-      {update.isError ? (
-        <Alert tone="error" title={isConflict(update.error) ? t('common.conflictTitle') : t('legal.edit.failed')}>
-          <p>
-            {isConflict(update.error) ? t('common.conflict') : hasFieldErrors ? t('legal.edit.fixFields') : errorMessage(t, update.error)}
-          </p>
-          {unmatched.length ? (
-            <ul>
-              {unmatched.map((line) => (
-                <li key={line}>{line}</li>
-              ))}
-            </ul>
-          ) : null}
-        </Alert>
-      ) : null}
+    <LegalEditForm onSubmit={onSubmit} update={update} unmatched={unmatched}>
       <LocalizedFieldset short legend={t('legal.privacy.controller')} name="controllerName" register={register} errors={errors} />
       <TextField
         label={t('legal.privacy.address')}
@@ -111,11 +80,6 @@ export function PrivacyNoticeForm({ notice, onSaved }: { notice: PrivacyNotice; 
         error={fieldErrorText(t, errors.noticeDate)}
         {...register('noticeDate', required)}
       />
-      <div className="form__actions">
-        <button type="submit" className="button button--primary" disabled={update.isPending}>
-          {update.isPending ? t('common.saving') : t('common.save')}
-        </button>
-      </div>
-    </form>
+    </LegalEditForm>
   );
 }

@@ -6,6 +6,7 @@ import { useEffect, useId, useMemo, useState, type KeyboardEvent } from 'react';
 import { useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { Alert } from '../../../components/alert';
+import { ProblemList } from '../../../components/problem-list';
 import { SelectField, TextField } from '../../../components/form-field';
 import { isApiRequestError } from '../../../lib/api/api-error';
 import { errorMessage } from '../../../lib/api/error-message';
@@ -95,13 +96,7 @@ export function CreateOrganizationInline({ name, municipality, municipalities, o
       {create.isError ? (
         <Alert tone="error" title={t('organizations.create.failed')}>
           <p>{fieldProblem ? t('organizations.create.fixFields') : errorMessage(t, create.error)}</p>
-          {unmatched.length ? (
-            <ul>
-              {unmatched.map((line) => (
-                <li key={line}>{line}</li>
-              ))}
-            </ul>
-          ) : null}
+          <ProblemList lines={unmatched} />
         </Alert>
       ) : null}
       <TextField

@@ -6,6 +6,7 @@ import { Controller, useForm, useWatch } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { Alert } from '../../../components/alert';
+import { ProblemList } from '../../../components/problem-list';
 import { SelectField, TextField } from '../../../components/form-field';
 import { Loading } from '../../../components/loading';
 import { isApiRequestError } from '../../../lib/api/api-error';
@@ -96,13 +97,7 @@ export function CreateUserForm() {
       {create.isError ? (
         <Alert tone="error" title={t('users.create.failed')}>
           <p>{hasFieldErrors ? t('users.form.fixFields') : errorMessage(t, create.error)}</p>
-          {unmatched.length ? (
-            <ul>
-              {unmatched.map((line) => (
-                <li key={line}>{line}</li>
-              ))}
-            </ul>
-          ) : null}
+          <ProblemList lines={unmatched} />
         </Alert>
       ) : null}
 

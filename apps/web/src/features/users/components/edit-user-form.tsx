@@ -4,9 +4,8 @@ import { useEffect, useState } from 'react';
 import { useForm, useWatch } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { Alert } from '../../../components/alert';
+import { SaveErrorAlert } from '../../../components/save-error-alert';
 import { TextField } from '../../../components/form-field';
-import { isApiRequestError } from '../../../lib/api/api-error';
-import { errorMessage } from '../../../lib/api/error-message';
 import { applyServerFieldErrors, fieldErrorText } from '../../../lib/forms/form-errors';
 import { useUpdateUser } from '../api/update-user';
 import { isConflict } from './conflict';
@@ -46,24 +45,17 @@ export function EditUserForm({ user }: { user: UserDto }) {
     });
   });
 
-  const hasFieldErrors = isApiRequestError(update.error) && update.error.details.length > 0;
-
   return (
     <form className="form" onSubmit={onSubmit} noValidate>
       {update.isSuccess && !isDirty ? <Alert tone="success">{t('users.edit.saved')}</Alert> : null}
       {update.isError ? (
-        <Alert tone="error" title={isConflict(update.error) ? t('common.conflictTitle') : t('users.edit.failed')}>
-          <p>
-            {isConflict(update.error) ? t('common.conflict') : hasFieldErrors ? t('users.form.fixFields') : errorMessage(t, update.error)}
-          </p>
-          {unmatched.length ? (
-            <ul>
-              {unmatched.map((line) => (
-                <li key={line}>{line}</li>
-              ))}
-            </ul>
-          ) : null}
-        </Alert>
+        <SaveErrorAlert
+          error={update.error}
+          conflict={isConflict(update.error)}
+          title={t('users.edit.failed')}
+          fixFields={t('users.form.fixFields')}
+          unmatched={unmatched}
+        />
       ) : null}
       <TextField label={t('users.form.fullName')} required error={fieldErrorText(t, errors.fullName)} {...register('fullName')} />
       {user.role === 'innovator' ? (
