@@ -45,12 +45,23 @@ describe('loadConfig', () => {
     }
   });
 
+  it('requires APP_ORIGIN in production: e-mailed links are built from it, never from the Host header', () => {
+    expect(() =>
+      loadConfig({ NODE_ENV: 'production', JWT_SECRET: 'x'.repeat(40), DATABASE_URL: 'postgres://db/trama', SMTP_URL: 'smtp://mail:25' }),
+    ).toThrow(/APP_ORIGIN: required in production/);
+  });
+
   it('requires JWT_SECRET and DATABASE_URL in production', () => {
     expect(() => loadConfig({ NODE_ENV: 'production', DATABASE_URL: 'postgres://db/trama' })).toThrow(/JWT_SECRET: required in production/);
     expect(() => loadConfig({ NODE_ENV: 'production', JWT_SECRET: 'x'.repeat(40) })).toThrow(/DATABASE_URL: required in production/);
     expect(
-      loadConfig({ NODE_ENV: 'production', JWT_SECRET: 'x'.repeat(40), DATABASE_URL: 'postgres://db/trama', SMTP_URL: 'smtp://mail:25' })
-        .isProduction,
+      loadConfig({
+        NODE_ENV: 'production',
+        JWT_SECRET: 'x'.repeat(40),
+        DATABASE_URL: 'postgres://db/trama',
+        SMTP_URL: 'smtp://mail:25',
+        APP_ORIGIN: 'https://trama.example.it',
+      }).isProduction,
     ).toBe(true);
   });
 
@@ -70,8 +81,13 @@ describe('loadConfig', () => {
     expect(loadConfig({ APP_ORIGIN: 'https://trama.cittametropolitana.ba.it' }).secureCookies).toBe(true);
     expect(loadConfig({ APP_ORIGIN: 'HTTPS://TRAMA.EXAMPLE' }).secureCookies).toBe(true);
     expect(
-      loadConfig({ NODE_ENV: 'production', JWT_SECRET: 'x'.repeat(40), DATABASE_URL: 'postgres://db/trama', SMTP_URL: 'smtp://mail:25' })
-        .secureCookies,
+      loadConfig({
+        NODE_ENV: 'production',
+        JWT_SECRET: 'x'.repeat(40),
+        DATABASE_URL: 'postgres://db/trama',
+        SMTP_URL: 'smtp://mail:25',
+        APP_ORIGIN: 'https://trama.example.it',
+      }).secureCookies,
     ).toBe(true);
   });
   it('trusts no proxy by default, and takes a number of hops or a list of addresses and CIDR ranges', () => {

@@ -219,6 +219,12 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): AppConfig {
   if (isProduction && !env.SMTP_URL) {
     throw new ConfigError('Invalid configuration:\n  SMTP_URL: required in production (password-reset e-mails)');
   }
+  if (isProduction && !env.APP_ORIGIN) {
+    // the links in e-mails (password reset) are built from it, never from a request's Host header
+    throw new ConfigError(
+      'Invalid configuration:\n  APP_ORIGIN: required in production (the public address, e.g. https://trama.example.it)',
+    );
+  }
   const appOrigin = env.APP_ORIGIN?.replace(/\/$/, '') ?? `http://localhost:${env.PORT}`;
   const dataDir = resolve(env.TRAMA_DATA_DIR);
   return {

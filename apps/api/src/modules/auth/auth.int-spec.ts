@@ -680,7 +680,12 @@ describe('auth in production mode', () => {
   let t: TestApp;
   beforeAll(async () => {
     // production requires DATABASE_URL to be set; the test app connects to its own test database regardless
-    t = await createTestApp({ NODE_ENV: 'production', DATABASE_URL: 'postgres://unused.invalid/trama', SMTP_URL: 'smtp://127.0.0.1:1' });
+    t = await createTestApp({
+      NODE_ENV: 'production',
+      DATABASE_URL: 'postgres://unused.invalid/trama',
+      SMTP_URL: 'smtp://127.0.0.1:1',
+      APP_ORIGIN: 'http://trama.intranet',
+    });
   });
   afterAll(() => t.close());
 
