@@ -167,7 +167,7 @@ describe.each([
       await page.getByRole('link', { name: title }).click();
       await page.getByRole('heading', { level: 1, name: title }).waitFor();
       await page.getByRole('button', { name: 'Approva' }).click();
-      await page.getByText('Attività approvata.').waitFor();
+      await page.getByText(`Hai approvato «${title}».`).waitFor();
       const nav = await openNav(page, device);
       await nav.getByRole('link', { name: /^Home/ }).click();
       await page.getByRole('heading', { level: 1, name: 'Home' }).waitFor();

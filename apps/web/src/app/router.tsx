@@ -3,7 +3,7 @@ import { ACTIVITY_AUTHOR_ROLES, ACTIVITY_REVIEWER_ROLES } from '../features/acti
 import { LEGAL_EDITOR_ROLES } from '../features/legal-pages/utils/permissions';
 import { STAFF_OUTPUT_ROLES } from '../features/staff-output/utils/permissions';
 import { USER_MANAGER_ROLES } from '../lib/auth/permissions';
-import { AppShell, PublicShell } from './layout/app-shell';
+import { PublicShell } from './layout/public-shell';
 import { FORCED_CHANGE_PATH, RequireAuth, RequireRole } from './require-auth';
 import { LoginRoute } from './routes/login-route';
 import { NotFoundRoute } from './routes/not-found-route';
@@ -54,7 +54,8 @@ export const routes: RouteObject[] = [
             ],
           },
           {
-            element: <AppShell />,
+            // the signed-in shell loads on demand, like the pages: it is not part of the login page
+            lazy: () => import('./layout/app-shell').then((m) => ({ Component: m.AppShell })),
             children: [
               { path: '/', lazy: () => import('./routes/home-route').then((m) => ({ Component: m.HomeRoute })) },
               { path: '/territorio', lazy: () => import('./routes/territory-route').then((m) => ({ Component: m.TerritoryRoute })) },

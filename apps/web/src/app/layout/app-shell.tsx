@@ -1,4 +1,4 @@
-import { useState, type MouseEvent } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, NavLink, Outlet } from 'react-router';
 import { HeaderLogo } from '../../features/tenant-logo/components/header-logo';
@@ -6,24 +6,9 @@ import { useSessionUser } from '../../lib/auth/session';
 import { navItemsFor } from '../nav-items';
 import { LanguageSwitch } from './language-switch';
 import { LegalLinks } from './legal-links';
+import { SkipLink } from './public-shell';
 import { TenantBrand } from './tenant-brand';
 import { UserMenu } from './user-menu';
-
-export function SkipLink() {
-  const { t } = useTranslation();
-  const skip = (event: MouseEvent<HTMLAnchorElement>) => {
-    const main = document.getElementById('main');
-    if (!main) return;
-    event.preventDefault();
-    main.focus();
-    main.scrollIntoView();
-  };
-  return (
-    <a className="skip-link" href="#main" onClick={skip}>
-      {t('a11y.skipToContent')}
-    </a>
-  );
-}
 
 /** The authenticated layout: header with tenant, navigation, language and account; the page in <main>. */
 export function AppShell() {
@@ -77,32 +62,6 @@ export function AppShell() {
       <footer className="footer">
         <p>{t('app.footer')}</p>
         <LegalLinks istatCode={user.tenant?.istatCode} />
-      </footer>
-    </div>
-  );
-}
-
-/** The layout of pages without a session (login, accessibility statement, privacy notice): brand, language, content. */
-export function PublicShell() {
-  const { t } = useTranslation();
-  return (
-    <div className="shell shell--public">
-      <SkipLink />
-      <header className="header">
-        <div className="header__bar">
-          <Link to="/" className="brand">
-            <span className="brand__name">{t('app.name')}</span>
-            <span className="brand__tenant">{t('app.tagline')}</span>
-          </Link>
-          <LanguageSwitch />
-        </div>
-      </header>
-      <main id="main" className="main main--narrow" tabIndex={-1}>
-        <Outlet />
-      </main>
-      <footer className="footer">
-        <p>{t('app.footer')}</p>
-        <LegalLinks />
       </footer>
     </div>
   );
