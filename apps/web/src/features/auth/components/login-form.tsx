@@ -1,6 +1,6 @@
 import type { SessionUser } from '../../../lib/api/types';
 import type { TFunction } from 'i18next';
-import { useForm } from 'react-hook-form';
+import { useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { Alert } from '../../../components/alert';
@@ -11,18 +11,26 @@ import { fieldErrorText } from '../../../lib/forms/form-errors';
 import { useLogin } from '../api/login';
 
 /**
- * The login page is the first thing a phone downloads: its two rules are react-hook-form's own, so
- * that it does not load zod (about 13 KB compressed) before anyone has signed in. The pattern is zod's
- * `z.email()` one, which the other forms use.
+ * The login page is the first thing a phone downloads (its JavaScript has a budget,
+ * apps/web-e2e/src/page-weight.e2e.ts): its two fields are plain state, so that it loads neither zod
+ * (about 13 KB compressed) nor react-hook-form (about 10 KB) before anyone has signed in. It
+ * behaves as the other forms do: rules checked on submit, the first wrong field focused, each
+ * field re-checked as it changes after a failed submit. The pattern is zod's `z.email()` one,
+ * which the other forms use.
  */
 const EMAIL = /^(?:[A-Za-z0-9_'+\-]+\.)*[A-Za-z0-9_'+\-]*[A-Za-z0-9_+-]@(?:[A-Za-z0-9][A-Za-z0-9\-]*\.)+[A-Za-z]{2,}$/;
-const loginRules = {
-  email: { validate: (value: string) => (value === '' ? 'validation.required' : EMAIL.test(value) || 'validation.email') },
-  password: { validate: (value: string) => value.length > 0 || 'validation.required' },
-};
 interface LoginValues {
   email: string;
   password: string;
+}
+type LoginErrors = Partial<Record<keyof LoginValues, { type: 'validate'; message: string }>>;
+
+function check(values: LoginValues): LoginErrors {
+  const errors: LoginErrors = {};
+  if (values.email === '') errors.email = { type: 'validate', message: 'validation.required' };
+  else if (!EMAIL.test(values.email)) errors.email = { type: 'validate', message: 'validation.email' };
+  if (values.password.length === 0) errors.password = { type: 'validate', message: 'validation.required' };
+  return errors;
 }
 
 /** The sign-in failures a person can act on get their own sentence; the rest the generic one. */
@@ -39,15 +47,27 @@ export function loginErrorMessage(t: TFunction, error: unknown): string {
 export function LoginForm({ onSuccess }: { onSuccess: (user: SessionUser) => void }) {
   const { t } = useTranslation();
   const login = useLogin();
-  const {
-    register,
-    handleSubmit,
-    formState: { errors },
-  } = useForm<LoginValues>({ defaultValues: { email: '', password: '' } });
+  const [values, setValues] = useState<LoginValues>({ email: '', password: '' });
+  const [errors, setErrors] = useState<LoginErrors>({});
+  const [submitted, setSubmitted] = useState(false);
+  const emailRef = useRef<HTMLInputElement>(null);
+  const passwordRef = useRef<HTMLInputElement>(null);
 
-  const onSubmit = handleSubmit((values) => {
-    login.mutate(values, { onSuccess: (response) => onSuccess(response.user) });
-  });
+  const change = (field: keyof LoginValues) => (event: { target: { value: string } }) => {
+    const next = { ...values, [field]: event.target.value };
+    setValues(next);
+    if (submitted) setErrors(check(next));
+  };
+
+  const onSubmit = (event: FormEvent<HTMLFormElement>) => {
+    event.preventDefault();
+    setSubmitted(true);
+    const problems = check(values);
+    setErrors(problems);
+    if (problems.email) emailRef.current?.focus();
+    else if (problems.password) passwordRef.current?.focus();
+    else login.mutate(values, { onSuccess: (response) => onSuccess(response.user) });
+  };
 
   return (
     <form className="form" onSubmit={onSubmit} noValidate aria-describedby={login.isError ? 'login-error' : undefined}>
@@ -64,7 +84,10 @@ export function LoginForm({ onSuccess }: { onSuccess: (user: SessionUser) => voi
         spellCheck={false}
         required
         error={fieldErrorText(t, errors.email)}
-        {...register('email', loginRules.email)}
+        name="email"
+        value={values.email}
+        onChange={change('email')}
+        ref={emailRef}
       />
       <TextField
         label={t('login.password')}
@@ -72,7 +95,10 @@ export function LoginForm({ onSuccess }: { onSuccess: (user: SessionUser) => voi
         autoComplete="current-password"
         required
         error={fieldErrorText(t, errors.password)}
-        {...register('password', loginRules.password)}
+        name="password"
+        value={values.password}
+        onChange={change('password')}
+        ref={passwordRef}
       />
       <button type="submit" className="button button--primary button--block" disabled={login.isPending}>
         {login.isPending ? t('login.submitting') : t('login.submit')}
