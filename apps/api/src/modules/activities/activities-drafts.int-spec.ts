@@ -97,7 +97,12 @@ describe('activities: drafts, delete, duplicate, the point and its municipality'
 
   describe('delete a draft', () => {
     it('is soft, audited, for its author only, and the draft vanishes from detail, history, list, counts, export and staff output', async () => {
-      const title = `Bozza da eliminare ${randomUUID().slice(0, 8)}`;
+      // a suffix of letters only: PostgreSQL's parser splits a word like "12e45abc" into a number and a
+      // word, which the search's own word split does not (docs/development.md, known follow-ups)
+      const suffix = randomUUID()
+        .slice(0, 8)
+        .replace(/\d/g, (d) => 'ghijklmnop'[Number(d)]);
+      const title = `Bozza da eliminare ${suffix}`;
       const draft = await createActivity(t, w.innA, { title, date: '2026-09-03' });
       const kept = await createActivity(t, w.innA, { title: `${title} tenuta`, date: '2026-09-03' });
       const count = async () =>
