@@ -175,6 +175,8 @@ export class FuzzWorld {
       activityId,
       this.user('coordinator').id,
     ]);
+    // the decision is the activity's last write: undo and comment correction require it (the author has not edited since)
+    await this.t.db.query(`UPDATE activities SET updated_by = $2 WHERE id = $1`, [activityId, this.user('coordinator').id]);
   }
 
   async activityIn(status: ActivityStatus): Promise<{ id: string; version: number }> {
