@@ -3,3 +3,4 @@ export * from './limits';
 export * from './permissions';
 export * from './legal-pages';
 export * from './files';
+export * from './registers';
