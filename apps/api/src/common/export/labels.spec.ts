@@ -1,6 +1,16 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { ACTIVITY_STATUSES, ACTIVITY_TYPES, LANGUAGES, ORGANIZATION_KINDS, PARTICIPANT_GROUPS, THEMES } from '@trama/contracts';
+import {
+  ACTIVITY_STATUSES,
+  ACTIVITY_TYPES,
+  LANGUAGES,
+  ORGANIZATION_KINDS,
+  ORGANIZATION_SIZES,
+  PARTICIPANT_GROUPS,
+  RESOURCES,
+  TARGET_GROUPS,
+  THEMES,
+} from '@trama/contracts';
 import type { Vocabulary } from './columns';
 import { LABELS } from './labels';
 
@@ -26,6 +36,9 @@ const VOCABULARIES: Record<Vocabulary, readonly string[]> = {
   theme: THEMES,
   participantGroup: PARTICIPANT_GROUPS,
   organizationKind: ORGANIZATION_KINDS,
+  targetGroup: TARGET_GROUPS,
+  resource: RESOURCES,
+  organizationSize: ORGANIZATION_SIZES,
 };
 
 describe.each(LANGUAGES)('the export labels in %s', (language) => {
