@@ -26,7 +26,7 @@ describe.each([
     await browser?.close();
   });
 
-  it('registers an organization past the duplicate warning, then checks an import file', async () => {
+  it('registers an organization past the duplicate warning, checks an import file, lists the stale ones', async () => {
     const { page } = session;
     await withScreenshotOnFailure(page, `organizations-${screen}`, async () => {
       await signIn(page, email);
@@ -71,6 +71,12 @@ describe.each([
       await report.getByRole('cell', { name: 'Scartata' }).waitFor();
       await expect(page.getByRole('button', { name: 'Importa', exact: true }).isDisabled()).resolves.toBe(true);
       await expectNoAxeViolations(page, `import dry run report (${screen})`);
+
+      // The stale list: the demo has organizations never verified on site
+      await page.goto('/organizzazioni/da-verificare');
+      await heading(page, 'Da verificare sul posto');
+      await page.getByText('Mai verificata sul posto').first().waitFor();
+      await expectNoAxeViolations(page, `stale list (${screen})`);
     });
   });
 });

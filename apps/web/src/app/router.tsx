@@ -89,6 +89,10 @@ export const routes: RouteObject[] = [
                     lazy: () => import('./routes/organizations-route').then((m) => ({ Component: m.NewOrganizationRoute })),
                   },
                   {
+                    path: '/organizzazioni/da-verificare',
+                    lazy: () => import('./routes/organizations-route').then((m) => ({ Component: m.StaleOrganizationsRoute })),
+                  },
+                  {
                     path: '/organizzazioni/importa',
                     lazy: () => import('./routes/organizations-route').then((m) => ({ Component: m.ImportOrganizationsRoute })),
                   },

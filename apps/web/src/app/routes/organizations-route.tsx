@@ -11,6 +11,7 @@ import { OrganizationDetail } from '../../features/organizations/components/orga
 import { OrganizationForm } from '../../features/organizations/components/organization-form';
 import { OrganizationImport } from '../../features/organizations/components/organization-import';
 import { OrganizationList } from '../../features/organizations/components/organization-list';
+import { StaleOrganizations } from '../../features/organizations/components/stale-organizations';
 
 /** Who registers organizations (the server checks every request). */
 export const ORGANIZATION_EDITOR_ROLES = ['innovator', 'coordinator'] as const;
@@ -38,6 +39,9 @@ export function OrganizationsRoute() {
               </Link>
               <Link className="button button--secondary" to="/organizzazioni/importa">
                 {t('organizations.import.title')}
+              </Link>
+              <Link className="button button--secondary" to="/organizzazioni/da-verificare">
+                {t('organizations.stale.title')}
               </Link>
             </div>
           ) : null
@@ -109,6 +113,19 @@ export function ImportOrganizationsRoute() {
       </p>
       <PageHeading title={t('organizations.import.title')} lead={t('organizations.import.lead')} />
       <OrganizationImport />
+    </div>
+  );
+}
+
+export function StaleOrganizationsRoute() {
+  const { t } = useTranslation();
+  return (
+    <div className="stack">
+      <p className="breadcrumb">
+        <Link to="/organizzazioni">{t('organizations.title')}</Link>
+      </p>
+      <PageHeading title={t('organizations.stale.title')} lead={t('organizations.stale.lead')} />
+      <StaleOrganizations />
     </div>
   );
 }
