@@ -54,7 +54,7 @@ describe.each(screens)('buildings register (%s)', (screen, device) => {
     await withScreenshotOnFailure(page, `buildings-innovator-${screen}`, async () => {
       await signIn(page, INNOVATOR);
       await page.waitForURL((u) => !u.pathname.startsWith('/login'));
-      await tap(page.getByRole('link', { name: 'Immobili' }).first());
+      await page.goto('/immobili');
       await heading(page, 'Immobili');
       await settled(page);
       await expectNoAxeViolations(page, `buildings list, ${screen}`);
@@ -62,15 +62,15 @@ describe.each(screens)('buildings register (%s)', (screen, device) => {
       await heading(page, 'Mappa un immobile');
 
       await page.getByRole('combobox', { name: 'Comune', exact: true }).selectOption({ label: 'Molfetta' });
-      await page.getByLabel('Nome', { exact: true }).fill(name);
-      await page.getByLabel('Indirizzo').fill('Via Sant’Angelo 4, Molfetta');
+      await page.getByRole('textbox', { name: 'Nome', exact: true }).fill(name);
+      await page.getByRole('textbox', { name: 'Indirizzo', exact: true }).fill('Via Sant’Angelo 4, Molfetta');
       // the point: tapped on the map, which draws Molfetta's boundary (no tiles)
       await page.locator('.location-picker .leaflet-overlay-pane path').first().waitFor();
       await settled(page);
       await tap(page.getByRole('group', { name: 'Mappa per scegliere il punto' }));
       await page.getByText(/^Punto: 41[.,]\d+/).waitFor();
-      expect(await page.getByLabel('Latitudine').inputValue()).toMatch(/^41\.\d+$/);
-      expect(await page.getByLabel('Longitudine').inputValue()).toMatch(/^16\.\d+$/);
+      expect(await page.getByRole('textbox', { name: 'Latitudine' }).inputValue()).toMatch(/^41\.\d+$/);
+      expect(await page.getByRole('textbox', { name: 'Longitudine' }).inputValue()).toMatch(/^16\.\d+$/);
       await page.getByRole('combobox', { name: 'Proprietà' }).selectOption({ label: 'Comunale' });
       await page.getByRole('combobox', { name: 'Stato di conservazione' }).selectOption({ label: 'Discreto' });
       await page.getByRole('combobox', { name: 'Uso attuale' }).selectOption({ label: 'Inutilizzato' });

@@ -201,7 +201,7 @@ export function BuildingForm({ building, municipalities, onDone }: BuildingFormP
       {save.isError ? (
         <SaveErrorAlert
           error={save.error}
-          conflict={conflict && !building ? false : conflict}
+          conflict={Boolean(building) && conflict}
           title={t('buildings.form.notSaved')}
           fixFields={t('buildings.form.fixFields')}
           unmatched={unmatched}

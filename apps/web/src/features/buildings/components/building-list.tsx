@@ -7,7 +7,6 @@ import { Loading } from '../../../components/loading';
 import { Pagination } from '../../../components/pagination';
 import { errorMessage } from '../../../lib/api/error-message';
 import type { MunicipalityRef } from '../../../lib/api/types';
-import { useSessionUser } from '../../../lib/auth/session';
 import {
   BuildingFilterFields,
   type BuildingFilters,
@@ -92,7 +91,6 @@ function useFilterMunicipalities(): MunicipalityRef[] {
 export function BuildingList() {
   const { t } = useTranslation();
   const format = useFormatters();
-  useSessionUser();
   const [params, setParams] = useSearchParams();
   const filters = buildingFiltersFromParams(params);
   const page = Math.max(1, Number(params.get('page')) || 1);
