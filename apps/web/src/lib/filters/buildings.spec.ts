@@ -1,3 +1,4 @@
+import { describe, expect, it } from '@jest/globals';
 import { buildingFiltersFromParams, buildingFiltersToParams, hasBuildingFilters } from './buildings';
 
 describe('the buildings filter object', () => {
