@@ -1,5 +1,5 @@
 import { Module } from '@nestjs/common';
-import { ActivitiesModule } from '../activities/activities.module';
+import { ActivitiesPolicy } from '../activities/activities.policy';
 import { FilesModule } from '../files/files.module';
 import { OrganizationsModule } from '../organizations/organizations.module';
 import { TerritoryModule } from '../territory/territory.module';
@@ -16,9 +16,12 @@ import { BuildingsService } from './buildings.service';
  * filters, for the map layer) and BuildingsService.
  */
 @Module({
-  imports: [ActivitiesModule, OrganizationsModule, TerritoryModule, FilesModule],
+  imports: [OrganizationsModule, TerritoryModule, FilesModule],
   controllers: [BuildingsController, BuildingPhotosController],
-  providers: [BuildingsPolicy, BuildingsRepository, BuildingsService, BuildingPhotosService],
+  // ActivitiesPolicy (stateless, no dependencies) is provided here rather than by importing
+  // ActivitiesModule: the activities feature will import this module to link a building, and Nest
+  // modules importing each other would need forwardRef on both sides.
+  providers: [BuildingsPolicy, BuildingsRepository, BuildingsService, BuildingPhotosService, ActivitiesPolicy],
   exports: [BuildingsPolicy, BuildingsRepository, BuildingsService],
 })
 export class BuildingsModule {}

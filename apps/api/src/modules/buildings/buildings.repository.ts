@@ -72,8 +72,8 @@ export interface BuildingFilters {
   municipality?: string;
   /** social area code */
   socialArea?: string;
-  /** part of the name or address, accents and case ignored */
-  q?: string;
+  /** part of the name or address, accents and case ignored (null or empty: no search) */
+  q?: string | null;
   stage?: ReuseStage;
   ownership?: BuildingOwnership;
   condition?: BuildingCondition;
@@ -129,7 +129,8 @@ export class BuildingsRepository {
   /**
    * The buildings the caller may read that match `filters`, on `alias`: a door-bound query with the
    * policy and the filters applied and nothing selected yet. The list, the export and the map layer
-   * all start here, so the list's total and the map's counts agree.
+   * all start here, so the list's total and the map's counts agree. `filters` may be the query DTO
+   * itself (`BuildingFiltersQuery`, or any query extending it): only the filter fields are read.
    */
   filtered(scope: AccessScope, filters: BuildingFilters, alias = 'b', reads: ScopedReads = this.door): Query {
     const qb = reads.select(scope, this.policy.readable, alias);
