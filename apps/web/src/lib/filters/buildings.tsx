@@ -13,6 +13,7 @@ import {
 import { useId, useMemo, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { MunicipalityRef } from '../api/types';
+import type { ReferenceOption } from '../reference/reference-option';
 import { useFormatters } from '../i18n/format';
 
 /**
@@ -85,6 +86,8 @@ export function hasBuildingFilters(filters: BuildingFilters): boolean {
 interface BuildingFilterFieldsProps {
   filters: BuildingFilters;
   municipalities: readonly MunicipalityRef[];
+  /** the social areas the caller sees (none or one: no choice shown) */
+  socialAreas?: readonly ReferenceOption[];
   onApply: (filters: BuildingFilters) => void;
   onClear: () => void;
 }
@@ -95,7 +98,7 @@ type Choice = Exclude<keyof BuildingFilters, 'q' | 'municipality' | 'socialArea'
  * The filter form of the buildings (list and map): edits a draft, "Filtra" hands it over. The parent
  * remounts it (key) when the URL changes, so that Back and shared links show the filters in force.
  */
-export function BuildingFilterFields({ filters, municipalities, onApply, onClear }: BuildingFilterFieldsProps) {
+export function BuildingFilterFields({ filters, municipalities, socialAreas = [], onApply, onClear }: BuildingFilterFieldsProps) {
   const { t } = useTranslation();
   const format = useFormatters();
   const id = useId();
@@ -142,6 +145,23 @@ export function BuildingFilterFields({ filters, municipalities, onApply, onClear
                 {m.name}
               </option>
             ))}
+          </select>
+        </div>
+      ) : null}
+      {socialAreas.length > 1 ? (
+        <div className="field">
+          <label className="field__label" htmlFor={`${id}sa`}>
+            {t('buildings.filters.socialArea')}
+          </label>
+          <select id={`${id}sa`} className="input" value={draft.socialArea ?? ''} onChange={(e) => set('socialArea', e.target.value)}>
+            <option value="">{t('buildings.filters.all')}</option>
+            {[...socialAreas]
+              .sort((a, b) => format.compare(a.name, b.name))
+              .map((a) => (
+                <option key={a.code} value={a.code}>
+                  {a.name}
+                </option>
+              ))}
           </select>
         </div>
       ) : null}

@@ -16,6 +16,7 @@ import {
 } from '../../../lib/filters/buildings';
 import { useFormatters } from '../../../lib/i18n/format';
 import { asMunicipalityRefs, useMunicipalities } from '../../../lib/reference/municipalities';
+import { asSocialAreaOptions, useSocialAreas } from '../../../lib/reference/social-areas';
 import { useExportBuildings } from '../api/export-buildings';
 import { useBuildings } from '../api/list-buildings';
 import type { BuildingDto } from '../api/types';
@@ -95,6 +96,7 @@ export function BuildingList() {
   const filters = buildingFiltersFromParams(params);
   const page = Math.max(1, Number(params.get('page')) || 1);
   const municipalities = useFilterMunicipalities();
+  const socialAreas = useSocialAreas({ select: asSocialAreaOptions });
   const list = useBuildings({ ...filters, page, pageSize: PAGE_SIZE });
   const apply = (next: BuildingFilters) => setParams(buildingFiltersToParams(next));
   return (
@@ -103,6 +105,7 @@ export function BuildingList() {
         key={params.toString()}
         filters={filters}
         municipalities={municipalities}
+        socialAreas={socialAreas.data ?? []}
         onApply={apply}
         onClear={() => setParams(new URLSearchParams())}
       />
