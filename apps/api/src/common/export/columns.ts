@@ -23,7 +23,22 @@ export type ColumnKind = 'text' | 'code' | 'label' | 'istat' | 'date' | 'timesta
 
 /** The vocabularies of `libs/contracts` that have labels in the catalogue (`vocab.<name>.<code>`). */
 export type Vocabulary =
-  'activityType' | 'activityStatus' | 'theme' | 'participantGroup' | 'organizationKind' | 'targetGroup' | 'resource' | 'organizationSize';
+  | 'activityType'
+  | 'activityStatus'
+  | 'theme'
+  | 'participantGroup'
+  | 'organizationKind'
+  | 'reuseStage'
+  | 'buildingOwnership'
+  | 'buildingCondition'
+  | 'buildingCurrentUse'
+  | 'buildingAccessibility'
+  | 'buildingConstraint'
+  | 'suitableUse'
+  | 'assignmentInstrument'
+  | 'targetGroup'
+  | 'resource'
+  | 'organizationSize';
 
 export type CellValue = string | number | Date | readonly string[] | null | undefined;
 

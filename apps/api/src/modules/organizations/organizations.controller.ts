@@ -22,7 +22,7 @@ import { AccessScope } from '../../common/access/access-scope';
 import { Roles, Scope } from '../../common/auth/decorators';
 import { CommonErrors } from '../../common/errors/app-error';
 import { exportDownload } from '../../common/export/export-file';
-import { registerExportResponse } from '../../common/export/geojson';
+import { registerExportResponse } from '../../common/export/register-export-query';
 import { ApiErrors } from '../../common/http/api-errors';
 import { ApiEnum, UUID_LENGTH } from '../../common/http/api-schema';
 import { Optional } from '../../common/http/fields';

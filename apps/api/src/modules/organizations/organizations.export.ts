@@ -63,12 +63,11 @@ export function organizationsExport(options: { staff: boolean }): ExportSpec<Org
 
 export function organizationsGeoJson(options: { staff: boolean }): GeoJsonSpec<OrganizationRow> {
   return {
-    file: 'exports.files.organizations',
+    id: (r) => r.id,
     point: (r) => (r.lat !== null && r.lon !== null ? { lat: r.lat, lon: r.lon } : null),
     istatCode: (r) => r.municipalityIstat,
     municipalityName: (r) => r.municipalityName,
     properties: (r) => ({
-      id: r.id,
       name: r.name,
       kind: r.kind,
       taxCode: r.taxCode,

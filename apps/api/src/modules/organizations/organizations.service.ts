@@ -8,7 +8,7 @@ import { AuditService } from '../../common/audit/audit.service';
 import { canonicalJson } from '../../common/database/idempotent-create';
 import { AppError, CommonErrors } from '../../common/errors/app-error';
 import type { ExportedFile } from '../../common/export/export-file';
-import { registerExport } from '../../common/export/geojson';
+import { exportRegisterFile } from '../../common/export/geojson';
 import { pageOf } from '../../common/http/pagination';
 import { TerritoryService } from '../territory/territory.service';
 import type { CreateOrganizationDto } from './dto/create-organization.dto';
@@ -371,7 +371,7 @@ export class OrganizationsService {
   /** The filtered list as a file (csv, csv-it, xlsx, geojson), streamed from a cursor; the same scope as the list. */
   exportOrganizations(scope: AccessScope, query: ExportOrganizationsQuery): ExportedFile {
     const staff = this.policy.readsStaffFields(scope);
-    return registerExport(
+    return exportRegisterFile(
       organizationsExport({ staff }),
       organizationsGeoJson({ staff }),
       { format: query.format ?? 'csv', language: query.lang ?? 'it' },

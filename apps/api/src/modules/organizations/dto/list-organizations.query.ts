@@ -14,7 +14,7 @@ import {
 import { Transform } from 'class-transformer';
 import { IsBoolean, IsIn, IsString, Matches, MaxLength } from 'class-validator';
 import { ApiEnum, ApiIstatMunicipality, ApiText } from '../../../common/http/api-schema';
-import { RegisterExportQuery } from '../../../common/export/geojson';
+import { RegisterExportQuery } from '../../../common/export/register-export-query';
 import { Optional, QueryInt } from '../../../common/http/fields';
 import { PageQuery } from '../../../common/http/pagination';
 import { Trim } from '../../../common/http/trim';
