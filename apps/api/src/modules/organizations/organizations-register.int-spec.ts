@@ -342,6 +342,23 @@ describe('organizations register', () => {
       const a2 = await createActivity(t, w.innA, { organizations: [duplicate.id, survivor.id] });
       const a3 = await createActivity(t, w.innA, { organizations: [other.id] });
       const linksBefore = await countRows(t, 'activity_organizations');
+      // a building assigned to the duplicate (the buildings register's mover moves it)
+      const building = await t.http
+        .post('/api/buildings')
+        .set(w.coord.auth)
+        .send({
+          clientId: randomUUID(),
+          name: 'Ex scuola Melo',
+          municipality: '072006',
+          ownership: 'municipal',
+          condition: 'fair',
+          currentUse: 'unused',
+        })
+        .expect(201);
+      await t.db.query(
+        `INSERT INTO building_assignments (tenant_id, building_id, organization_id, instrument, start_date, end_date) VALUES ($1, $2, $3, 'free_loan', '2026-01-01', '2027-01-01')`,
+        [w.bari.id, building.body.id, duplicate.id],
+      );
 
       await t.http
         .post(`/api/organizations/${survivor.id}/merge`)
@@ -384,6 +401,10 @@ describe('organizations register', () => {
       expect(await countRows(t, 'activity_organizations')).toBe(linksBefore - 1);
       const [{ n }] = await t.db.query(`SELECT count(*)::int AS n FROM activity_organizations WHERE organization_id = $1`, [duplicate.id]);
       expect(n).toBe(0);
+      const assignments = await t.db.query(`SELECT organization_id AS "organizationId" FROM building_assignments WHERE building_id = $1`, [
+        building.body.id,
+      ]);
+      expect(assignments).toEqual([{ organizationId: survivor.id }]);
 
       // the duplicate: merged, inactive, out of the list, its detail says where it went, not editable
       const dup = (await t.http.get(`/api/organizations/${duplicate.id}`).set(w.coord.auth).expect(200)).body;
@@ -407,7 +428,7 @@ describe('organizations register', () => {
       const ofSurvivor = (await t.http.get(`/api/organizations/${survivor.id}/history`).set(w.coord.auth)).body;
       expect(ofSurvivor.at(-1)).toMatchObject({
         action: 'merge',
-        after: { duplicate: { id: duplicate.id }, movedLinks: { activities: 2 } },
+        after: { duplicate: { id: duplicate.id }, movedLinks: { activities: 2, buildingAssignments: 1 } },
       });
       const ofDuplicate = (await t.http.get(`/api/organizations/${duplicate.id}/history`).set(w.coord.auth)).body;
       expect(ofDuplicate.at(-1)).toMatchObject({ action: 'merged_into', after: { mergedInto: { id: survivor.id } } });

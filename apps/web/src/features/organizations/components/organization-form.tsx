@@ -14,6 +14,7 @@ import { useState } from 'react';
 import { Controller, type FieldError, useForm, useWatch } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { Alert } from '../../../components/alert';
+import { LocationPicker, parseCoordinate, type TypedPoint } from '../../../components/location-picker';
 import { SelectField, TextAreaField, TextField } from '../../../components/form-field';
 import { ProblemList } from '../../../components/problem-list';
 import { isApiRequestError } from '../../../lib/api/api-error';
@@ -33,8 +34,7 @@ interface Values {
   taxCode: string;
   description: string;
   address: string;
-  lat: string;
-  lon: string;
+  point: TypedPoint;
   themes: Theme[];
   targetGroups: TargetGroup[];
   offers: Resource[];
@@ -57,8 +57,7 @@ const FIELDS = [
   'taxCode',
   'description',
   'address',
-  'lat',
-  'lon',
+  'point',
   'themes',
   'targetGroups',
   'offers',
@@ -82,8 +81,7 @@ function valuesOf(o: OrganizationDto | undefined, municipality: string): Values 
     taxCode: o?.taxCode ?? '',
     description: o?.description ?? '',
     address: o?.address ?? '',
-    lat: o?.location ? String(o.location.lat) : '',
-    lon: o?.location ? String(o.location.lon) : '',
+    point: { lat: o?.location ? String(o.location.lat) : '', lon: o?.location ? String(o.location.lon) : '' },
     themes: o?.themes ?? [],
     targetGroups: o?.targetGroups ?? [],
     offers: o?.offers ?? [],
@@ -101,10 +99,9 @@ function valuesOf(o: OrganizationDto | undefined, municipality: string): Values 
 }
 
 const text = (v: string) => v.trim() || null;
-const decimal = (v: string) => Number(v.trim().replace(',', '.'));
 
 function bodyOf(v: Values): CreateOrganizationRequest {
-  const hasPoint = v.lat.trim() !== '' && v.lon.trim() !== '';
+  const hasPoint = v.point.lat.trim() !== '' && v.point.lon.trim() !== '';
   return {
     name: v.name.trim(),
     kind: v.kind as OrganizationKind,
@@ -112,7 +109,7 @@ function bodyOf(v: Values): CreateOrganizationRequest {
     taxCode: normalizeTaxCode(v.taxCode) || null,
     description: text(v.description),
     address: text(v.address),
-    location: hasPoint ? { lat: decimal(v.lat), lon: decimal(v.lon) } : null,
+    location: hasPoint ? { lat: parseCoordinate(v.point.lat), lon: parseCoordinate(v.point.lon) } : null,
     themes: v.themes,
     targetGroups: v.targetGroups,
     offers: v.offers,
@@ -195,6 +192,7 @@ export function OrganizationForm({ organization, municipalities, onSaved }: Orga
     formState: { errors },
   } = useForm<Values>({ defaultValues: valuesOf(organization, municipalities.length === 1 ? municipalities[0].istatCode : '') });
   const consent = useWatch({ control, name: 'contactConsent' });
+  const municipality = useWatch({ control, name: 'municipality' });
   const kinds = [...ORGANIZATION_KINDS].sort((a, b) => format.compare(t(`vocab.organizationKind.${a}`), t(`vocab.organizationKind.${b}`)));
 
   const write = (values: Values, acknowledgeDuplicates: boolean) => {
@@ -209,7 +207,9 @@ export function OrganizationForm({ organization, municipalities, onSaved }: Orga
             setCandidates((error.data?.candidates as DuplicateCandidate[] | undefined) ?? []);
             return;
           }
-          setUnmatched(applyServerFieldErrors(error, setError, FIELDS, { location: 'lat', 'location.lat': 'lat', 'location.lon': 'lon' }));
+          setUnmatched(
+            applyServerFieldErrors(error, setError, FIELDS, { location: 'point', 'location.lat': 'point', 'location.lon': 'point' }),
+          );
         },
       },
     );
@@ -290,14 +290,20 @@ export function OrganizationForm({ organization, municipalities, onSaved }: Orga
         error={err('taxCode')}
       />
       <TextField label={t('organizations.fields.address')} autoComplete="street-address" {...register('address')} error={err('address')} />
-      <fieldset className="fieldset">
-        <legend>{t('organizations.form.point')}</legend>
-        <p className="field__hint">{t('organizations.form.pointHint')}</p>
-        <div className="filters__grid">
-          <TextField label={t('organizations.fields.lat')} inputMode="decimal" {...register('lat')} error={err('lat')} />
-          <TextField label={t('organizations.fields.lon')} inputMode="decimal" {...register('lon')} error={err('lon')} />
-        </div>
-      </fieldset>
+      <Controller
+        control={control}
+        name="point"
+        render={({ field }) => (
+          <LocationPicker
+            municipality={municipality}
+            value={field.value}
+            onChange={field.onChange}
+            legend={t('organizations.form.point')}
+            hint={t('organizations.form.pointHint')}
+            errors={{ lat: err('point') }}
+          />
+        )}
+      />
       <TextAreaField label={t('organizations.fields.description')} {...register('description')} error={err('description')} />
       <Controller
         control={control}
