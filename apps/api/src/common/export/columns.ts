@@ -22,7 +22,8 @@ export type { LabelKey };
 export type ColumnKind = 'text' | 'code' | 'label' | 'istat' | 'date' | 'timestamp' | 'number';
 
 /** The vocabularies of `libs/contracts` that have labels in the catalogue (`vocab.<name>.<code>`). */
-export type Vocabulary = 'activityType' | 'activityStatus' | 'theme' | 'participantGroup' | 'organizationKind';
+export type Vocabulary =
+  'activityType' | 'activityStatus' | 'theme' | 'participantGroup' | 'organizationKind' | 'initiativeStatus' | 'fundingSource';
 
 export type CellValue = string | number | Date | readonly string[] | null | undefined;
 

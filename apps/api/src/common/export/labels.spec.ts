@@ -1,6 +1,15 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { ACTIVITY_STATUSES, ACTIVITY_TYPES, LANGUAGES, ORGANIZATION_KINDS, PARTICIPANT_GROUPS, THEMES } from '@trama/contracts';
+import {
+  ACTIVITY_STATUSES,
+  ACTIVITY_TYPES,
+  FUNDING_SOURCES,
+  INITIATIVE_STATUSES,
+  LANGUAGES,
+  ORGANIZATION_KINDS,
+  PARTICIPANT_GROUPS,
+  THEMES,
+} from '@trama/contracts';
 import type { Vocabulary } from './columns';
 import { LABELS } from './labels';
 
@@ -26,6 +35,8 @@ const VOCABULARIES: Record<Vocabulary, readonly string[]> = {
   theme: THEMES,
   participantGroup: PARTICIPANT_GROUPS,
   organizationKind: ORGANIZATION_KINDS,
+  initiativeStatus: INITIATIVE_STATUSES,
+  fundingSource: FUNDING_SOURCES,
 };
 
 describe.each(LANGUAGES)('the export labels in %s', (language) => {
