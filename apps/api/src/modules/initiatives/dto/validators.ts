@@ -19,6 +19,6 @@ export function MaxDecimals(places: number, options?: ValidationOptions): Proper
     });
 }
 
-/** A code written in capitals whatever was typed (spaces around dropped; empty means null). */
+/** A code written in capitals whatever was typed (spaces around dropped; blank stays blank, for the pattern to refuse: send null to clear). */
 export const UpperCode = () =>
-  Transform(({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim().toUpperCase() || null : value));
+  Transform(({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim().toUpperCase() : value));
