@@ -15,6 +15,11 @@ import { canEditInitiative } from '../utils/permissions';
 import { InitiativeStatusActions } from './initiative-status-actions';
 import { InitiativeStatusBadge } from './status-badge';
 
+/** An amount in euros, with cents, in the user's locale. */
+function euros(locale: string, amount: number): string {
+  return new Intl.NumberFormat(locale, { style: 'currency', currency: 'EUR' }).format(amount);
+}
+
 function Value({ children }: { children: ReactNode }) {
   const { t } = useTranslation();
   const empty = children === null || children === undefined || children === '';
@@ -150,7 +155,7 @@ export function InitiativeDetail({ id }: { id: string }) {
           <dt>{t('initiatives.fields.fundingSource')}</dt>
           <Value>{i.fundingSource ? t(`vocab.fundingSource.${i.fundingSource}`) : null}</Value>
           <dt>{t('initiatives.fields.fundingAmount')}</dt>
-          <Value>{i.fundingAmount !== null ? format.number(i.fundingAmount) : null}</Value>
+          <Value>{i.fundingAmount !== null ? euros(format.locale, i.fundingAmount) : null}</Value>
           <dt>{t('initiatives.fields.cup')}</dt>
           <Value>{i.cup}</Value>
           <dt>{t('initiatives.fields.beneficiariesCount')}</dt>
@@ -175,7 +180,7 @@ export function InitiativeDetail({ id }: { id: string }) {
       <section className="stack-tight" aria-labelledby="initiative-timeline">
         <h2 id="initiative-timeline">{t('initiatives.detail.timeline')}</h2>
         <Timeline changes={i.statusChanges ?? []} />
-        {editable ? <InitiativeStatusActions key={i.version} initiative={i} /> : null}
+        {editable ? <InitiativeStatusActions initiative={i} /> : null}
       </section>
 
       <section className="stack-tight" aria-labelledby="initiative-activities">
