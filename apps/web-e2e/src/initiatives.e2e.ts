@@ -84,3 +84,45 @@ describe.each([
     });
   },
 );
+
+describe.each([
+  ['desktop', DESKTOP],
+  ['phone', PHONE],
+] as [string, Device][])('initiatives, read by the Molfetta municipality user (%s)', (screen, device) => {
+  let browser: Browser;
+  let session: Session;
+
+  beforeAll(async () => {
+    browser = await launchBrowser();
+    session = await newSession(browser, { device });
+  });
+  afterAll(async () => {
+    await session?.context.close();
+    await browser?.close();
+  });
+
+  it('lists only initiatives of Molfetta, opens one read-only, and both pages are axe-clean', async () => {
+    const { page } = session;
+    await withScreenshotOnFailure(page, `initiatives-molfetta-${screen}`, async () => {
+      await signIn(page, 'comune.molfetta@trama.test');
+      await heading(page, 'Il mio territorio');
+      await page.goto('/iniziative');
+      await heading(page, 'Iniziative');
+      const cards = page.getByRole('main').locator('.initiative-card');
+      await cards.first().waitFor();
+      for (const text of await cards.allTextContents()) expect(text).toContain('Molfetta');
+      await expect(page.getByRole('link', { name: 'Nuova iniziativa' }).count()).resolves.toBe(0);
+      await expectNoAxeViolations(page, `initiatives, municipality user (${screen})`);
+
+      await page.getByRole('link', { name: 'Porto di comunità: il centro storico di Molfetta' }).click();
+      await heading(page, 'Porto di comunità: il centro storico di Molfetta');
+      const main = page.getByRole('main');
+      await expect(main.textContent()).resolves.toContain('J51B24000450006');
+      await expect(main.textContent()).resolves.not.toContain('Note interne');
+      await expect(page.getByRole('button', { name: /^Passa a/ }).count()).resolves.toBe(0);
+      await expect(page.getByRole('link', { name: 'Modifica' }).count()).resolves.toBe(0);
+      await page.getByRole('heading', { name: 'Storico delle modifiche' }).waitFor();
+      await expectNoAxeViolations(page, `initiative detail, municipality user (${screen})`);
+    });
+  });
+});
