@@ -478,6 +478,15 @@ export class InitiativesService {
   }
 
   /**
+   * For another feature (the map layer, indicators): the initiatives the caller may read that match
+   * the list's filters, as a door-bound query on `alias` (InitiativesRepository.filtered), so that a
+   * layer's counts and the list's total agree. Select the columns you need from it.
+   */
+  filtered(scope: AccessScope, filters: InitiativeFilters, alias = 'i') {
+    return this.initiatives.filtered(scope, filters, alias);
+  }
+
+  /**
    * For another feature (an activity's initiative): the initiatives among `ids` of `tenantId` that the
    * caller may read, with their titles; unknown, unreadable and other tenants' ids are absent.
    */
