@@ -79,6 +79,21 @@ export const routes: RouteObject[] = [
                 path: '/iniziative/:id',
                 lazy: () => import('./routes/initiatives-route').then((m) => ({ Component: m.InitiativeDetailRoute })),
               },
+              { path: '/immobili', lazy: () => import('./routes/buildings-route').then((m) => ({ Component: m.BuildingsRoute })) },
+              { path: '/immobili/nuovo', lazy: () => import('./routes/buildings-route').then((m) => ({ Component: m.NewBuildingRoute })) },
+              {
+                path: '/immobili/scadenze',
+                lazy: () => import('./routes/buildings-route').then((m) => ({ Component: m.ExpiringBuildingsRoute })),
+              },
+              {
+                path: '/immobili/da-verificare',
+                lazy: () => import('./routes/buildings-route').then((m) => ({ Component: m.StaleBuildingsRoute })),
+              },
+              { path: '/immobili/:id', lazy: () => import('./routes/buildings-route').then((m) => ({ Component: m.BuildingDetailRoute })) },
+              {
+                path: '/immobili/:id/modifica',
+                lazy: () => import('./routes/buildings-route').then((m) => ({ Component: m.EditBuildingRoute })),
+              },
               {
                 element: <RequireRole roles={ACTIVITY_AUTHOR_ROLES} />,
                 children: [

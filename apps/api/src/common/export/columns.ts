@@ -23,7 +23,21 @@ export type ColumnKind = 'text' | 'code' | 'label' | 'istat' | 'date' | 'timesta
 
 /** The vocabularies of `libs/contracts` that have labels in the catalogue (`vocab.<name>.<code>`). */
 export type Vocabulary =
-  'activityType' | 'activityStatus' | 'theme' | 'participantGroup' | 'organizationKind' | 'initiativeStatus' | 'fundingSource';
+  | 'activityType'
+  | 'activityStatus'
+  | 'theme'
+  | 'participantGroup'
+  | 'organizationKind'
+  | 'reuseStage'
+  | 'buildingOwnership'
+  | 'buildingCondition'
+  | 'buildingCurrentUse'
+  | 'buildingAccessibility'
+  | 'buildingConstraint'
+  | 'suitableUse'
+  | 'assignmentInstrument'
+  | 'initiativeStatus'
+  | 'fundingSource';
 
 export type CellValue = string | number | Date | readonly string[] | null | undefined;
 

@@ -8,6 +8,14 @@ import {
   LANGUAGES,
   ORGANIZATION_KINDS,
   PARTICIPANT_GROUPS,
+  ASSIGNMENT_INSTRUMENTS,
+  BUILDING_ACCESSIBILITY,
+  BUILDING_CONDITIONS,
+  BUILDING_CONSTRAINTS,
+  BUILDING_CURRENT_USES,
+  BUILDING_OWNERSHIPS,
+  REUSE_STAGES,
+  SUITABLE_USES,
   THEMES,
 } from '@trama/contracts';
 import type { Vocabulary } from './columns';
@@ -37,6 +45,14 @@ const VOCABULARIES: Record<Vocabulary, readonly string[]> = {
   organizationKind: ORGANIZATION_KINDS,
   initiativeStatus: INITIATIVE_STATUSES,
   fundingSource: FUNDING_SOURCES,
+  reuseStage: REUSE_STAGES,
+  buildingOwnership: BUILDING_OWNERSHIPS,
+  buildingCondition: BUILDING_CONDITIONS,
+  buildingCurrentUse: BUILDING_CURRENT_USES,
+  buildingAccessibility: BUILDING_ACCESSIBILITY,
+  buildingConstraint: BUILDING_CONSTRAINTS,
+  suitableUse: SUITABLE_USES,
+  assignmentInstrument: ASSIGNMENT_INSTRUMENTS,
 };
 
 describe.each(LANGUAGES)('the export labels in %s', (language) => {

@@ -7,36 +7,36 @@ import { exportResponse } from './export-query';
 import type { LabelKey } from './labels';
 
 /**
- * The query of a register's export (buildings, organizations, initiatives) beside its filters:
- * ExportQuery's flavours plus `geojson` (geojson.ts). Compose it: `IntersectionType(Filters, RegisterExportQuery)`.
+ * The query of a register's export (buildings, organizations, initiatives): the formats of
+ * `ExportQuery` plus GeoJSON. Compose it with the register's filters.
  */
 export class RegisterExportQuery {
   @ApiEnum(REGISTER_EXPORT_FORMATS, 'RegisterExportFormat', {
     required: false,
     default: 'csv',
     description:
-      'csv: RFC 4180, UTF-8, codes and ISO dates; csv-it: Excel in Italian; xlsx; geojson: a FeatureCollection in WGS84 (ISTAT code and name of the municipality on every feature)',
+      'csv: RFC 4180, UTF-8 (for programs); csv-it: Excel in Italian; xlsx; geojson: a FeatureCollection in WGS84 (features without a point have a null geometry)',
   })
   @Optional()
   @IsIn(REGISTER_EXPORT_FORMATS)
   format: RegisterExportFormat = 'csv';
 
-  @ApiEnum(LANGUAGES, 'Language', { required: false, default: 'it', description: 'the language of the headers, labels and file name' })
+  @ApiEnum(LANGUAGES, 'Language', { required: false, default: 'it', description: 'the language of headers, labels and file name' })
   @Optional()
   @IsIn(LANGUAGES)
   lang: Language = 'it';
 }
 
-/** The OpenAPI answer of a register's export: exportResponse's files plus the GeoJSON one. */
+/** The OpenAPI answer of a register export: the three tabular flavours and GeoJSON. */
 export function registerExportResponse(file: LabelKey, description: string): ApiResponseNoStatusOptions {
-  const base = exportResponse(file, description) as { headers: Record<string, { schema: { pattern: string } }>; content: object };
-  const disposition = base.headers['Content-Disposition'];
+  const base = exportResponse(file, description);
+  const disposition = base.headers?.['Content-Disposition'] as { description: string; schema: { pattern: string; maxLength: number } };
   return {
     ...base,
     headers: {
       'Content-Disposition': {
-        ...disposition,
-        schema: { ...disposition.schema, pattern: disposition.schema.pattern.replace('(csv|xlsx)', '(csv|xlsx|geojson)') },
+        description: `${disposition.description}, or "….geojson"`,
+        schema: { type: 'string', pattern: disposition.schema.pattern.replace('(csv|xlsx)', '(csv|xlsx|geojson)'), maxLength: 96 },
       },
     },
     content: {
@@ -45,7 +45,8 @@ export function registerExportResponse(file: LabelKey, description: string): Api
         schema: {
           type: 'string',
           format: 'binary',
-          description: 'format=geojson: a FeatureCollection in WGS84; features without a point have `geometry: null`',
+          description:
+            'format=geojson: a FeatureCollection (RFC 7946, WGS84); each feature carries the record id, istatCode and municipalityName',
         },
       },
     },

@@ -87,20 +87,19 @@ export function initiativesExport(options: { internalNotes: boolean }): ExportSp
 }
 
 export const initiativesGeoJson: GeoJsonSpec<InitiativeRow> = {
-  file: 'exports.files.initiatives',
+  id: (r) => r.id,
   point: (r) => (r.lat !== null && r.lon !== null ? { lat: r.lat, lon: r.lon } : null),
+  istatCode: (r) => r.municipalityIstat,
+  municipalityName: (r) => r.municipalityName,
   properties: (r) => ({
-    id: r.id,
     title: r.title,
     status: r.status,
-    istatCode: r.municipalityIstat,
-    municipalityName: r.municipalityName,
     municipalities: r.municipalities.map((m) => m.istatCode),
     themes: r.themes,
-    startDate: r.startDate,
-    endDate: r.endDate,
-    fundingSource: r.fundingSource,
-    fundingAmount: r.fundingAmount === null ? null : Number(r.fundingAmount),
+    start_date: r.startDate,
+    end_date: r.endDate,
+    funding_source: r.fundingSource,
+    funding_amount: r.fundingAmount === null ? null : Number(r.fundingAmount),
     cup: r.cup,
   }),
 };

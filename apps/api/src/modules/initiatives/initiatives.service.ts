@@ -12,8 +12,8 @@ import { ScopedData, type ScopedTx } from '../../common/access/scoped-data';
 import { AuditService } from '../../common/audit/audit.service';
 import type { FieldProblem } from '../../common/errors/app-error';
 import { CommonErrors } from '../../common/errors/app-error';
-import { exportFile, type ExportedFile } from '../../common/export/export-file';
-import { geojsonFile } from '../../common/export/geojson';
+import type { ExportedFile } from '../../common/export/export-file';
+import { exportRegisterFile } from '../../common/export/geojson';
 import { OrganizationsService } from '../organizations/organizations.service';
 import { TerritoryService } from '../territory/territory.service';
 import type { ChangeInitiativeStatusDto } from './dto/change-initiative-status.dto';
@@ -472,9 +472,12 @@ export class InitiativesService {
   exportInitiatives(scope: AccessScope, query: ExportInitiativesQuery): ExportedFile {
     const notes = this.policy.readsInternalNotes(scope);
     const batches = this.initiatives.streamFiltered(scope, filtersOf(query), notes);
-    const language = query.lang ?? 'it';
-    if (query.format === 'geojson') return geojsonFile(initiativesGeoJson, language, batches);
-    return exportFile(initiativesExport({ internalNotes: notes }), { format: query.format ?? 'csv', language }, batches);
+    return exportRegisterFile(
+      initiativesExport({ internalNotes: notes }),
+      initiativesGeoJson,
+      { format: query.format ?? 'csv', language: query.lang ?? 'it' },
+      batches,
+    );
   }
 
   /**
