@@ -6,6 +6,7 @@ import type { ScopedSelectQueryBuilder } from '../../common/access/scoped-query-
 import { cappedTotal, countCapped } from '../../common/database/capped-count';
 import { createIdempotent } from '../../common/database/idempotent-create';
 import { inflections, searchWords, tsqueryOfStems, usesWebSearchSyntax } from './activities-search';
+import { BuildingsPolicy } from '../buildings/buildings.policy';
 import { InitiativesPolicy } from '../initiatives/initiatives.policy';
 import { ActivitiesPolicy } from './activities.policy';
 import { ActivityOrganization } from './activity-organization.entity';
@@ -55,6 +56,9 @@ export interface ActivityRow {
   initiativeId: string | null;
   /** null when the caller may not read the linked initiative */
   initiativeTitle: string | null;
+  buildingId: string | null;
+  /** null when the caller may not read the building */
+  buildingName: string | null;
 }
 
 /** One decision of the review thread, with its reviewer's name. */
@@ -152,6 +156,8 @@ const ROW_COLUMNS: [string, string][] = [
   ['rv.full_name', 'reviewerName'],
   ['a.initiative_id', 'initiativeId'],
   ['ini.title', 'initiativeTitle'],
+  ['a.building_id', 'buildingId'],
+  ['bld.name', 'buildingName'],
   [
     `coalesce((SELECT json_agg(json_build_object('id', o.id, 'name', o.name) ORDER BY o.name, o.id)
                  FROM activity_organizations ao JOIN organizations o ON o.tenant_id = ao.tenant_id AND o.id = ao.organization_id
@@ -203,6 +209,7 @@ export class ActivitiesRepository {
     private readonly door: ScopedData,
     private readonly policy: ActivitiesPolicy,
     private readonly initiativesPolicy: InitiativesPolicy,
+    private readonly buildingsPolicy: BuildingsPolicy,
   ) {}
 
   /** Activities the caller may read, as a query on alias `a` (in `db`'s transaction when given). */
@@ -274,6 +281,8 @@ export class ActivitiesRepository {
       .leftJoin('users', 'rv', 'rv.id = a.reviewed_by')
       // the linked initiative, when the caller may read it (InitiativesPolicy: its rule goes into the ON condition)
       .leftJoinSource(this.initiativesPolicy.readable, 'ini', 'ini.id = a.initiative_id AND ini.tenant_id = a.tenant_id')
+      // the building where it took place, when the caller may read it (BuildingsPolicy)
+      .leftJoinSource(this.buildingsPolicy.readable, 'bld', 'bld.id = a.building_id AND bld.tenant_id = a.tenant_id')
       .select(ROW_COLUMNS[0][0], ROW_COLUMNS[0][1]);
     for (const [expression, alias] of ROW_COLUMNS.slice(1)) qb.addSelect(expression, alias);
     if (options.internalNotes) qb.addSelect('a.internal_notes', 'internalNotes');

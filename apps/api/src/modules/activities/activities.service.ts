@@ -5,6 +5,7 @@ import { ScopedData } from '../../common/access/scoped-data';
 import { AuditService } from '../../common/audit/audit.service';
 import { canonicalJson } from '../../common/database/idempotent-create';
 import { AppError, CommonErrors } from '../../common/errors/app-error';
+import { BuildingsService } from '../buildings/buildings.service';
 import { InitiativesService } from '../initiatives/initiatives.service';
 import { OrganizationsService } from '../organizations/organizations.service';
 import { FilesService } from '../files/files.service';
@@ -60,6 +61,8 @@ interface Content {
   internalNotes: string | null;
   /** the linked initiative's id */
   initiative: string | null;
+  /** the building where it took place */
+  building: string | null;
 }
 
 /** Themes in the vocabulary's order: one order for storage, comparison and display. */
@@ -90,6 +93,7 @@ function contentOf(body: CreateActivityDto): Content {
     followUps: body.followUps ?? null,
     internalNotes: body.internalNotes ?? null,
     initiative: body.initiative?.toLowerCase() ?? null,
+    building: body.building?.toLowerCase() ?? null,
   };
 }
 
@@ -117,6 +121,7 @@ function storedContent(a: Activity, municipalityIstat: string, organizations: st
     followUps: a.followUps,
     internalNotes: a.internalNotes,
     initiative: a.initiativeId,
+    building: a.buildingId,
   };
 }
 
@@ -124,6 +129,7 @@ function storedContent(a: Activity, municipalityIstat: string, organizations: st
 function columnsOf(content: Omit<Content, 'municipality' | 'organizations'>): Partial<Activity> {
   const columns: Partial<Activity> = {
     initiativeId: content.initiative,
+    buildingId: content.building,
     date: content.date,
     durationMinutes: content.durationMinutes,
     type: content.type as Activity['type'],
@@ -199,6 +205,7 @@ export class ActivitiesService {
     private readonly activities: ActivitiesRepository,
     private readonly organizations: OrganizationsService,
     private readonly initiatives: InitiativesService,
+    private readonly buildings: BuildingsService,
     private readonly territory: TerritoryService,
     private readonly files: FilesService,
     private readonly audit: AuditService,
@@ -237,7 +244,7 @@ export class ActivitiesService {
       participants,
       themes: row.themes,
       organizations: row.organizations,
-      building: null,
+      building: row.buildingId && row.buildingName ? { id: row.buildingId, name: row.buildingName } : null,
       initiative: row.initiativeId && row.initiativeTitle ? { id: row.initiativeId, title: row.initiativeTitle } : null,
       location: row.lat !== null && row.lon !== null ? { lat: row.lat, lon: row.lon } : null,
       outcomes: row.outcomes,
@@ -309,6 +316,7 @@ export class ActivitiesService {
     const municipality = await this.assignedMunicipality(scope, content.municipality);
     await this.requireOrganizations(scope, municipality.tenantId, content.organizations);
     await this.requireInitiative(scope, municipality.tenantId, content.initiative);
+    await this.requireBuilding(scope, municipality.tenantId, content.building);
     await this.requirePointInside(scope, municipality.id, content.location);
     const outcome = await this.door.transaction(async (tx) => {
       const { id, created } = await this.activities.createIfAbsent(
@@ -325,7 +333,12 @@ export class ActivitiesService {
           clientId: body.clientId,
           // the same author and the same normalised content: what a retry of this clientId must match
           // (no initiative: left out, so that the hashes of bodies from before the link existed still match)
-          body: { author: scope.actor.id, ...content, initiative: content.initiative ?? undefined },
+          body: {
+            author: scope.actor.id,
+            ...content,
+            initiative: content.initiative ?? undefined,
+            building: content.building ?? undefined,
+          },
           conflict: () =>
             ActivityErrors.ACTIVITY_CLIENT_ID_CONFLICT(undefined, [
               { field: 'clientId', messages: ['this clientId was already used for a different activity'] },
@@ -378,6 +391,7 @@ export class ActivitiesService {
         followUps: body.followUps === undefined ? before.followUps : body.followUps,
         internalNotes: body.internalNotes === undefined ? before.internalNotes : body.internalNotes,
         initiative: body.initiative === undefined ? before.initiative : (body.initiative?.toLowerCase() ?? null),
+        building: body.building === undefined ? before.building : (body.building?.toLowerCase() ?? null),
       };
       const changed = (Object.keys(after) as (keyof Content)[]).filter((k) => canonicalJson(before[k]) !== canonicalJson(after[k]));
       if (changed.length === 0) return;
@@ -389,6 +403,7 @@ export class ActivitiesService {
       if (changed.includes('municipality')) changes.municipalityId = (await this.assignedMunicipality(scope, after.municipality)).id;
       if (changed.includes('organizations')) await this.requireOrganizations(scope, activity.tenantId, after.organizations);
       if (changed.includes('initiative')) await this.requireInitiative(scope, activity.tenantId, after.initiative);
+      if (changed.includes('building')) await this.requireBuilding(scope, activity.tenantId, after.building);
       if (changed.includes('location') || changed.includes('municipality')) {
         await this.requirePointInside(scope, changes.municipalityId ?? activity.municipalityId, after.location);
       }
@@ -597,6 +612,7 @@ export class ActivitiesService {
       followUps: dto.followUps,
       internalNotes: source.internalNotes ?? null,
       initiative: dto.initiative?.id ?? null,
+      building: source.buildingId,
     };
     const outcome = await this.door.transaction(async (tx) => {
       const { id: newId, created } = await this.activities.createIfAbsent(
@@ -689,6 +705,19 @@ export class ActivitiesService {
     if (found) return;
     throw ActivityErrors.ACTIVITY_INITIATIVE_UNKNOWN(undefined, [
       { field: 'initiative', messages: ['unknown initiative'], codes: ['ACTIVITY_INITIATIVE_UNKNOWN'] },
+    ]);
+  }
+
+  /** The building must be one the caller may read, of the activity's tenant (else 400 naming `building`). */
+  private async requireBuilding(scope: AccessScope, tenantId: string, id: string | null): Promise<void> {
+    if (!id) return;
+    const key = await this.buildings.readableKey(scope, id).catch((error: unknown) => {
+      if (error instanceof AppError && error.status === 404) return null;
+      throw error;
+    });
+    if (key && key.tenantId === tenantId) return;
+    throw ActivityErrors.ACTIVITY_BUILDING_UNKNOWN(undefined, [
+      { field: 'building', messages: ['unknown building'], codes: ['ACTIVITY_BUILDING_UNKNOWN'] },
     ]);
   }
 

@@ -25,7 +25,7 @@ export class Initiative extends BaseRecord {
   @Column({ name: 'municipality_id', type: 'uuid' })
   municipalityId: string;
 
-  /** the hosting building: no foreign key until the buildings register lands */
+  /** the hosting building (checked through BuildingsService); no foreign key yet: the integrator adds it */
   @Column({ name: 'building_id', type: 'uuid', nullable: true })
   buildingId: string | null;
 

@@ -24,6 +24,8 @@ export const InitiativeErrors = defineErrors({
   },
   /** an organization id that is not of the tenant */
   INITIATIVE_ORGANIZATION_UNKNOWN: { status: HttpStatus.BAD_REQUEST, message: 'Unknown organization' },
+  /** a building id that is not of the tenant or that the caller may not read */
+  INITIATIVE_BUILDING_UNKNOWN: { status: HttpStatus.BAD_REQUEST, message: 'Unknown building' },
   /** the point lies outside every municipality of the initiative */
   INITIATIVE_POINT_OUTSIDE_MUNICIPALITY: {
     status: HttpStatus.BAD_REQUEST,

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { INITIATIVE_STATUS_TRANSITIONS, INITIATIVE_STATUSES, type InitiativeStatus } from '@trama/contracts';
 import { type AccessMatrix, describeAccessMatrix } from '../../test/access-matrix';
 import { type Actor, type ActivityWorld, activityBody, activityWorld, organizationIn } from '../../test/activity-fixtures';
+import { buildingBody } from '../../test/building-fixtures';
 import { createTestApp, type TestApp } from '../../test/test-app';
 import type { CreateInitiativeDto } from './dto/create-initiative.dto';
 import type { InitiativeResponseDto } from './dto/initiative.response';
@@ -460,5 +461,50 @@ describe('initiatives: rules', () => {
       .send({ version: stale, initiative: null })
       .expect(200);
     expect(unlinked.body.initiative).toBeNull();
+  });
+
+  it('hosts an initiative and an activity in a building of the tenant, never of another one', async () => {
+    const building = (
+      await t.http
+        .post('/api/buildings')
+        .set(w.coord.auth)
+        .send(buildingBody({ name: 'Ex macello' }))
+        .expect(201)
+    ).body;
+    const foreign = (
+      await t.http
+        .post('/api/buildings')
+        .set(w.coordBo.auth)
+        .send(buildingBody({ municipality: '037006', name: 'Ex caserma' }))
+        .expect(201)
+    ).body;
+    const before = await counts(t);
+    const refused = await t.http
+      .post('/api/initiatives')
+      .set(w.coord.auth)
+      .send(initiativeBody({ building: foreign.id }))
+      .expect(400);
+    expect(refused.body).toMatchObject({ code: 'INITIATIVE_BUILDING_UNKNOWN', details: [expect.objectContaining({ field: 'building' })] });
+    const activityRefused = await t.http
+      .post('/api/activities')
+      .set(w.innA.auth)
+      .send(activityBody({ building: foreign.id } as never))
+      .expect(400);
+    expect(activityRefused.body.code).toBe('ACTIVITY_BUILDING_UNKNOWN');
+    expect(await counts(t)).toEqual(before);
+    const hosted = await createInitiative(t, w.coord, { building: building.id });
+    expect(hosted.building).toEqual({ id: building.id, name: 'Ex macello' });
+    const byBuilding = await t.http.get(`/api/initiatives?building=${building.id}`).set(w.coord.auth).expect(200);
+    expect(byBuilding.body.items.map((i: { id: string }) => i.id)).toEqual([hosted.id]);
+    const activity = await t.http
+      .post('/api/activities')
+      .set(w.innA.auth)
+      .send(activityBody({ building: building.id } as never))
+      .expect(201);
+    expect(activity.body.building).toEqual({ id: building.id, name: 'Ex macello' });
+    const monitored = await t.http.get(`/api/buildings/${building.id}`).set(w.coord.auth).expect(200);
+    expect(monitored.body.monitoring.initiatives).toBe(1);
+    const moved = await t.http.patch(`/api/initiatives/${hosted.id}`).set(w.coord.auth).send({ version: 1, building: null }).expect(200);
+    expect(moved.body.building).toBeNull();
   });
 });

@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { ActivitiesPolicy } from '../activities/activities.policy';
+import { BuildingsModule } from '../buildings/buildings.module';
 import { OrganizationsModule } from '../organizations/organizations.module';
 import { TerritoryModule } from '../territory/territory.module';
 import { InitiativesController } from './initiatives.controller';
@@ -14,7 +15,7 @@ import { InitiativesService } from './initiatives.service';
  * since ActivitiesModule imports this one.
  */
 @Module({
-  imports: [OrganizationsModule, TerritoryModule],
+  imports: [OrganizationsModule, TerritoryModule, BuildingsModule],
   controllers: [InitiativesController],
   providers: [InitiativesService, InitiativesRepository, InitiativesPolicy, ActivitiesPolicy],
   exports: [InitiativesPolicy, InitiativesService],

@@ -6,6 +6,7 @@ import type { ScopedSelectQueryBuilder } from '../../common/access/scoped-query-
 import { createIdempotent } from '../../common/database/idempotent-create';
 import { escapeLike } from '../../common/database/like';
 import { ActivitiesPolicy } from '../activities/activities.policy';
+import { BuildingsPolicy } from '../buildings/buildings.policy';
 import { TerritoryPolicy } from '../territory/territory.policy';
 import { Initiative, InitiativeMunicipality, InitiativeOrganization, InitiativeStatusChange } from './initiative.entity';
 import { InitiativesPolicy } from './initiatives.policy';
@@ -26,6 +27,8 @@ export interface InitiativeRow {
   municipalities: { id: string; istatCode: string; name: string }[];
   organizations: { id: string; name: string; role: 'lead' | 'partner' }[];
   buildingId: string | null;
+  /** null when the caller may not read the building */
+  buildingName: string | null;
   themes: Theme[];
   startDate: string | null;
   endDate: string | null;
@@ -106,6 +109,7 @@ function rowColumns(a: string): [string, string][] {
       'organizations',
     ],
     [`${a}.building_id`, 'buildingId'],
+    ['bld.name', 'buildingName'],
     [`${a}.themes`, 'themes'],
     [`to_char(${a}.start_date, 'YYYY-MM-DD')`, 'startDate'],
     [`to_char(${a}.end_date, 'YYYY-MM-DD')`, 'endDate'],
@@ -134,6 +138,7 @@ export class InitiativesRepository {
     private readonly policy: InitiativesPolicy,
     private readonly territoryPolicy: TerritoryPolicy,
     private readonly activitiesPolicy: ActivitiesPolicy,
+    private readonly buildingsPolicy: BuildingsPolicy,
   ) {}
 
   /**
@@ -185,7 +190,10 @@ export class InitiativesRepository {
 
   private withRowColumns(qb: Query, internalNotes: boolean): Query {
     const [first, ...rest] = rowColumns('i');
-    qb.innerJoin('municipalities', 'm', 'm.tenant_id = i.tenant_id AND m.id = i.municipality_id').select(first[0], first[1]);
+    qb.innerJoin('municipalities', 'm', 'm.tenant_id = i.tenant_id AND m.id = i.municipality_id')
+      // the hosting building, when the caller may read it (BuildingsPolicy: its rule goes into the ON condition)
+      .leftJoinSource(this.buildingsPolicy.readable, 'bld', 'bld.id = i.building_id AND bld.tenant_id = i.tenant_id')
+      .select(first[0], first[1]);
     for (const [expression, alias] of rest) qb.addSelect(expression, alias);
     if (internalNotes) qb.addSelect('i.internal_notes', 'internalNotes');
     return qb;

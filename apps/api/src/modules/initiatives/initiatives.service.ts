@@ -11,9 +11,10 @@ import type { AccessScope } from '../../common/access/access-scope';
 import { ScopedData, type ScopedTx } from '../../common/access/scoped-data';
 import { AuditService } from '../../common/audit/audit.service';
 import type { FieldProblem } from '../../common/errors/app-error';
-import { CommonErrors } from '../../common/errors/app-error';
+import { AppError, CommonErrors } from '../../common/errors/app-error';
 import type { ExportedFile } from '../../common/export/export-file';
 import { exportRegisterFile } from '../../common/export/geojson';
+import { BuildingsService } from '../buildings/buildings.service';
 import { OrganizationsService } from '../organizations/organizations.service';
 import { TerritoryService } from '../territory/territory.service';
 import type { ChangeInitiativeStatusDto } from './dto/change-initiative-status.dto';
@@ -43,6 +44,8 @@ interface Content {
   municipalities: string[];
   leadOrganization: string | null;
   partnerOrganizations: string[];
+  /** the hosting building's id */
+  building: string | null;
   themes: Theme[];
   startDate: string | null;
   endDate: string | null;
@@ -80,6 +83,7 @@ function contentOf(body: CreateInitiativeDto): Content {
     municipalities: body.municipalities ?? [],
     leadOrganization: body.leadOrganization ?? null,
     partnerOrganizations: body.partnerOrganizations ?? [],
+    building: body.building?.toLowerCase() ?? null,
     themes: body.themes ?? [],
     startDate: body.startDate ?? null,
     endDate: body.endDate ?? null,
@@ -102,6 +106,7 @@ function storedContent(row: InitiativeRow): Content {
     municipalities: row.municipalities.map((m) => m.istatCode),
     leadOrganization: lead?.id ?? null,
     partnerOrganizations: row.organizations.filter((o) => o.role === 'partner').map((o) => o.id),
+    building: row.buildingId,
     themes: row.themes,
     startDate: row.startDate,
     endDate: row.endDate,
@@ -120,6 +125,7 @@ function columnsOf(c: Content): Partial<Initiative> {
   return {
     title: c.title,
     description: c.description,
+    buildingId: c.building,
     themes: c.themes,
     startDate: c.startDate,
     endDate: c.endDate,
@@ -216,6 +222,7 @@ export class InitiativesService {
     private readonly policy: InitiativesPolicy,
     private readonly initiatives: InitiativesRepository,
     private readonly organizations: OrganizationsService,
+    private readonly buildings: BuildingsService,
     private readonly territory: TerritoryService,
     private readonly audit: AuditService,
   ) {}
@@ -233,7 +240,7 @@ export class InitiativesService {
       municipalities: row.municipalities.map((m) => ({ istatCode: m.istatCode, name: m.name })),
       leadOrganization: lead ? { id: lead.id, name: lead.name } : null,
       partnerOrganizations: row.organizations.filter((o) => o.role === 'partner').map((o) => ({ id: o.id, name: o.name })),
-      building: row.buildingId ? { id: row.buildingId } : null,
+      building: row.buildingId && row.buildingName ? { id: row.buildingId, name: row.buildingName } : null,
       themes: orderedThemes(row.themes),
       startDate: row.startDate,
       endDate: row.endDate,
@@ -282,6 +289,7 @@ export class InitiativesService {
     const municipalities = await this.resolveMunicipalities(scope, content);
     const tenantId = municipalities[0].tenantId;
     await this.requireOrganizations(scope, tenantId, content);
+    await this.requireBuilding(scope, tenantId, content.building);
     await this.requirePointInside(scope, municipalities, content.location);
     const main = municipalities.find((m) => m.istatCode === content.municipality)!;
     const outcome = await this.door.transaction(async (tx) => {
@@ -291,7 +299,7 @@ export class InitiativesService {
         { ...columnsOf(content), tenantId, municipalityId: main.id, status: body.status, stopReason: null },
         {
           clientId: body.clientId,
-          body: { author: scope.actor.id, status: body.status, ...content },
+          body: { author: scope.actor.id, status: body.status, ...content, building: content.building ?? undefined },
           conflict: () =>
             InitiativeErrors.INITIATIVE_CLIENT_ID_CONFLICT(
               undefined,
@@ -347,6 +355,7 @@ export class InitiativesService {
           : before.municipalities.filter((m) => m !== before.municipality),
         leadOrganization: pick('leadOrganization', body.leadOrganization ?? null),
         partnerOrganizations: pick('partnerOrganizations', body.partnerOrganizations ?? []),
+        building: pick('building', body.building?.toLowerCase() ?? null),
         themes: pick('themes', body.themes ?? []),
         startDate: pick('startDate', body.startDate ?? null),
         endDate: pick('endDate', body.endDate ?? null),
@@ -361,6 +370,7 @@ export class InitiativesService {
       checkContent(after, initiative.status);
       const municipalities = await this.resolveMunicipalities(scope, after, initiative.tenantId);
       await this.requireOrganizations(scope, initiative.tenantId, after, tx);
+      if (after.building !== before.building) await this.requireBuilding(scope, initiative.tenantId, after.building);
       await this.requirePointInside(scope, municipalities, after.location);
       const changed = (Object.keys(after) as (keyof Content)[]).filter((k) => JSON.stringify(after[k]) !== JSON.stringify(before[k]));
       if (changed.length === 0) return;
@@ -555,6 +565,17 @@ export class InitiativesService {
         problem('partnerOrganizations', `unknown organizations: ${missing.join(', ')}`, 'INITIATIVE_ORGANIZATION_UNKNOWN'),
       );
     }
+  }
+
+  /** The hosting building must be one the caller may read, of the initiative's tenant (else 400 naming `building`). */
+  private async requireBuilding(scope: AccessScope, tenantId: string, id: string | null): Promise<void> {
+    if (!id) return;
+    const key = await this.buildings.readableKey(scope, id).catch((error: unknown) => {
+      if (error instanceof AppError && error.status === 404) return null;
+      throw error;
+    });
+    if (key && key.tenantId === tenantId) return;
+    throw InitiativeErrors.INITIATIVE_BUILDING_UNKNOWN(undefined, problem('building', 'unknown building', 'INITIATIVE_BUILDING_UNKNOWN'));
   }
 
   /** A point must lie inside one of the initiative's municipalities (those without a boundary accept any point). */

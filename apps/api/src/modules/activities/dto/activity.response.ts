@@ -89,7 +89,11 @@ export class ActivityResponseDto {
   participants: ParticipantsResponseDto | null;
   @ApiEnumArray(THEMES, 'Theme') themes: Theme[];
   @ApiArray(OrganizationRefDto, MAX_ORGANIZATIONS) organizations: OrganizationRefDto[];
-  @ApiProperty({ type: () => BuildingRefDto, nullable: true, description: 'always null until the buildings register exists' })
+  @ApiProperty({
+    type: () => BuildingRefDto,
+    nullable: true,
+    description: 'the building where it took place; null when none, or when you may not read it',
+  })
   building: BuildingRefDto | null;
   @ApiProperty({
     type: () => InitiativeRefDto,

@@ -111,6 +111,11 @@ export class CreateInitiativeDto {
   @IsUUID('all', { each: true })
   partnerOrganizations?: string[];
 
+  @ApiUuid({ required: false, nullable: true, description: 'the hosting building (of your tenant, one you may read)' })
+  @Optional({ nullable: true })
+  @IsUUID('all')
+  building?: string | null;
+
   @ApiEnumArray(THEMES, 'Theme', { required: false })
   @Optional()
   @IsArray()

@@ -43,6 +43,7 @@ export class InitiativeOrganizationRefDto {
 @ApiSchema({ name: 'InitiativeBuildingRef' })
 export class InitiativeBuildingRefDto {
   @ApiUuid() id: string;
+  @ApiText(NAME_LENGTH) name: string;
 }
 
 @ApiSchema({ name: 'InitiativeStatusChange' })
@@ -84,7 +85,11 @@ export class InitiativeResponseDto {
   municipalities: MunicipalityRefDto[];
   @ApiProperty({ type: () => InitiativeOrganizationRefDto, nullable: true }) leadOrganization: InitiativeOrganizationRefDto | null;
   @ApiArray(InitiativeOrganizationRefDto, MAX_PARTNERS) partnerOrganizations: InitiativeOrganizationRefDto[];
-  @ApiProperty({ type: () => InitiativeBuildingRefDto, nullable: true, description: 'the hosting building' })
+  @ApiProperty({
+    type: () => InitiativeBuildingRefDto,
+    nullable: true,
+    description: 'the hosting building; null when none, or when you may not read it',
+  })
   building: InitiativeBuildingRefDto | null;
   @ApiEnumArray(THEMES, 'Theme') themes: Theme[];
   @ApiDate({ nullable: true }) startDate: string | null;

@@ -162,6 +162,8 @@ export function InitiativeDetail({ id }: { id: string }) {
           <Value>{i.beneficiariesCount !== null ? format.integer(i.beneficiariesCount) : null}</Value>
           <dt>{t('initiatives.fields.beneficiariesDescription')}</dt>
           <Value>{i.beneficiariesDescription}</Value>
+          <dt>{t('initiatives.fields.building')}</dt>
+          <Value>{i.building ? <Link to={`/immobili/${i.building.id}`}>{i.building.name}</Link> : null}</Value>
           <dt>{t('initiatives.fields.location')}</dt>
           <Value>
             {i.location
