@@ -5,6 +5,7 @@ import { BuildingsModule } from './buildings/buildings.module';
 import { FilesModule } from './files/files.module';
 import { HealthModule } from './health/health.module';
 import { HomeModule } from './home/home.module';
+import { InitiativesModule } from './initiatives/initiatives.module';
 import { LegalPagesModule } from './legal-pages/legal-pages.module';
 import { OrganizationsModule } from './organizations/organizations.module';
 import { SeedModule } from './seed/seed.module';
@@ -30,5 +31,6 @@ export const FEATURE_MODULES = [
   LegalPagesModule,
   FilesModule,
   TenantLogoModule,
+  InitiativesModule,
   BuildingsModule,
 ];

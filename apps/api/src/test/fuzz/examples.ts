@@ -56,6 +56,24 @@ export const VALID_EXAMPLES: Record<string, ValidExample> = {
     build: async (w) => ({ body: { token: await w.resetToken(), newPassword: 'Reset-horse-battery-9' } }),
   },
   createActivity: { role: 'innovator', build: async () => ({ body: activityBody() }) },
+  createInitiative: {
+    role: 'coordinator',
+    build: async () => ({ body: { clientId: randomUUID(), title: 'Orti sociali', status: 'idea', municipality: '072006' } }),
+  },
+  updateInitiative: {
+    role: 'coordinator',
+    build: async (w) => {
+      const i = await w.newInitiative();
+      return { path: { id: i.id }, body: { version: i.version, title: 'Orti sociali di quartiere' } };
+    },
+  },
+  changeInitiativeStatus: {
+    role: 'coordinator',
+    build: async (w) => {
+      const i = await w.newInitiative();
+      return { path: { id: i.id }, body: { to: 'planned', version: i.version } };
+    },
+  },
   updateActivity: {
     role: 'innovator',
     build: async (w) => {
