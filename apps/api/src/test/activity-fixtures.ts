@@ -112,7 +112,7 @@ export async function activityIn(
 
 export async function countRows(
   t: TestApp,
-  table: 'activities' | 'activity_organizations' | 'organizations' | 'audit_log',
+  table: 'activities' | 'activity_organizations' | 'organizations' | 'audit_log' | 'initiative_organizations' | 'building_assignments',
 ): Promise<number> {
   const [{ n }] = await t.db.query(`SELECT count(*)::int AS n FROM ${table}`);
   return n;

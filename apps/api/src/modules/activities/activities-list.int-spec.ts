@@ -1,6 +1,8 @@
+import { randomUUID } from 'node:crypto';
 import { ACTIVITY_COUNT_CAP } from '@trama/contracts';
 import type { ActivityResponseDto } from './dto/activity.response';
 import { type ActivityWorld, activityIn, activityWorld, createActivity, organizationIn } from '../../test/activity-fixtures';
+import { buildingBody } from '../../test/building-fixtures';
 import { createTestApp, type TestApp } from '../../test/test-app';
 
 describe('activities: list filters, search, order, pages', () => {
@@ -97,6 +99,46 @@ describe('activities: list filters, search, order, pages', () => {
     expect(await titles(`organization=${orgId}`)).toEqual(['tavolo-rete']);
   });
 
+  it('filters by building and by initiative; every item carries both links', async () => {
+    const building = await t.http
+      .post('/api/buildings')
+      .set(w.coord.auth)
+      .send(buildingBody({ name: 'Ex caserma Rossani' }))
+      .expect(201);
+    const initiative = await t.http
+      .post('/api/initiatives')
+      .set(w.coord.auth)
+      .send({ clientId: randomUUID(), title: 'Rete dei laboratori', status: 'idea', municipality: '072006' })
+      .expect(201);
+    await t.db.query(`UPDATE activities SET building_id = $2 WHERE id = $1`, [ids['laboratori-giovani'], building.body.id]);
+    await t.db.query(`UPDATE activities SET building_id = $2, initiative_id = $3 WHERE id = $1`, [
+      ids['tavolo-rete'],
+      building.body.id,
+      initiative.body.id,
+    ]);
+    expect((await titles(`building=${building.body.id}`)).sort()).toEqual(['laboratori-giovani', 'tavolo-rete']);
+    expect(await titles(`initiative=${initiative.body.id}`)).toEqual(['tavolo-rete']);
+    expect(await titles(`building=${building.body.id}&initiative=${initiative.body.id}&type=network_table`)).toEqual(['tavolo-rete']);
+    expect(await titles(`building=${randomUUID()}`)).toEqual([]);
+    const page = (await t.http.get(`/api/activities?building=${building.body.id}`).set(w.coord.auth).expect(200)).body;
+    expect(page.total).toBe(2);
+    const tavolo = page.items.find((i: ActivityResponseDto) => i.title === 'tavolo-rete');
+    expect(tavolo).toMatchObject({
+      building: { id: building.body.id, name: 'Ex caserma Rossani' },
+      initiative: { id: initiative.body.id, title: 'Rete dei laboratori' },
+    });
+    // the detail says the same as the list
+    const detail = (await t.http.get(`/api/activities/${ids['tavolo-rete']}`).set(w.coord.auth).expect(200)).body;
+    expect({ building: detail.building, initiative: detail.initiative }).toEqual({
+      building: tavolo.building,
+      initiative: tavolo.initiative,
+    });
+    // the export takes the same filters
+    const csv = await t.http.get(`/api/activities/export?format=csv&building=${building.body.id}`).set(w.coord.auth).expect(200);
+    expect(String(csv.text)).toContain(ids['tavolo-rete']);
+    expect(String(csv.text)).not.toContain(ids['sportello']);
+  });
+
   it.each([
     ['giovani', ['laboratori-giovani']],
     ['giovane', ['laboratori-giovani']], // word form (Italian stemming)
@@ -138,6 +180,8 @@ describe('activities: list filters, search, order, pages', () => {
     ['status=deleted', 'status'],
     ['innovator=anna', 'innovator'],
     ['organization=42', 'organization'],
+    ['building=42', 'building'],
+    ['initiative=x', 'initiative'],
     ['municipality=Bari', 'municipality'],
     ['sort=title', 'sort'],
     ['colour=red', 'colour'],

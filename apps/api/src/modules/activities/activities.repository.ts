@@ -96,6 +96,10 @@ export interface ActivityFilters {
   theme?: Theme;
   /** organization id */
   organization?: string;
+  /** building id: held there */
+  building?: string;
+  /** initiative id: linked to it */
+  initiative?: string;
   /** YYYY-MM-DD, inclusive */
   from?: string;
   to?: string;
@@ -175,7 +179,8 @@ type TextSearch = { kind: 'none' } | { kind: 'nothing' } | { kind: 'websearch'; 
  * ordered indexes carry `themes`, so the ordered walk tests it from the index.
  */
 function hasSparseFilter(f: ActivityFilters, search: TextSearch): boolean {
-  return search.kind !== 'none' || Boolean(f.organization);
+  // building and initiative: few activities each, collected from their partial (tenant, link, date, id) indexes
+  return search.kind !== 'none' || Boolean(f.organization) || Boolean(f.building) || Boolean(f.initiative);
 }
 
 type Query = ScopedSelectQueryBuilder<Activity>;
@@ -260,6 +265,8 @@ export class ActivitiesRepository {
         .andWhere('fo.organization_id = :fOrganization', { fOrganization: f.organization });
       qb.andWhere(`a.id IN ${sub.getQuery()}`);
     }
+    if (f.building) qb.andWhere('a.building_id = :fBuilding', { fBuilding: f.building });
+    if (f.initiative) qb.andWhere('a.initiative_id = :fInitiative', { fInitiative: f.initiative });
     if (f.innovator) qb.andWhere('a.author_id = :fInnovator', { fInnovator: f.innovator });
     if (f.type) qb.andWhere('a.type = :fType', { fType: f.type });
     if (f.status) qb.andWhere('a.status = :fStatus', { fStatus: f.status });

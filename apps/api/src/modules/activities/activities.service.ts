@@ -746,6 +746,8 @@ function filtersOf(query: ActivityFiltersQuery): ActivityFilters {
     status: query.status,
     theme: query.theme,
     organization: query.organization,
+    building: query.building,
+    initiative: query.initiative,
     from: query.from,
     to: query.to,
     q: query.q ?? undefined,

@@ -298,6 +298,48 @@ export class InitiativesRepository {
     );
   }
 
+  /**
+   * An organization merge: the initiative links (lead or partner) of the given organizations of
+   * `tenantId`, by initiative. In the merge's transaction.
+   */
+  async organizationLinks(
+    tx: ScopedTx,
+    scope: AccessScope,
+    tenantId: string,
+    organizationIds: readonly string[],
+  ): Promise<{ initiativeId: string; organizationId: string; role: 'lead' | 'partner' }[]> {
+    return tx
+      .select(scope, InitiativeOrganization, 'mo')
+      .select('mo.initiative_id', 'initiativeId')
+      .addSelect('mo.organization_id', 'organizationId')
+      .addSelect('mo.role', 'role')
+      .andWhere('mo.tenant_id = :mergeTenant', { mergeTenant: tenantId })
+      .andWhere('mo.organization_id IN (:...mergeOrganizations)', { mergeOrganizations: organizationIds })
+      .orderBy('mo.initiative_id')
+      .addOrderBy('mo.organization_id')
+      .getRawMany();
+  }
+
+  /**
+   * An organization merge on one initiative: the rows of `fromId` and `toId` become one row of `toId`
+   * with `role` (no second row, at most one lead: the unique keys hold).
+   */
+  async relinkOrganization(
+    tx: ScopedTx,
+    scope: AccessScope,
+    link: { tenantId: string; initiativeId: string; fromId: string; toId: string; role: 'lead' | 'partner' },
+  ): Promise<void> {
+    for (const organizationId of [link.fromId, link.toId]) {
+      await tx.delete(scope, InitiativeOrganization, { tenantId: link.tenantId, initiativeId: link.initiativeId, organizationId });
+    }
+    await tx.insert(scope, InitiativeOrganization, {
+      tenantId: link.tenantId,
+      initiativeId: link.initiativeId,
+      organizationId: link.toId,
+      role: link.role,
+    });
+  }
+
   async insertStatusChange(tx: ScopedTx, scope: AccessScope, values: Partial<InitiativeStatusChange>): Promise<void> {
     await tx.insert(scope, InitiativeStatusChange, values);
   }

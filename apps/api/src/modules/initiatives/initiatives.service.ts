@@ -1,4 +1,4 @@
-import { Injectable } from '@nestjs/common';
+import { Injectable, type OnModuleInit } from '@nestjs/common';
 import {
   INITIATIVE_STATUS_TRANSITIONS,
   INITIATIVE_STATUSES_NEEDING_CUP,
@@ -216,7 +216,7 @@ export function filtersOf(query: InitiativeFiltersQuery): InitiativeFilters {
  * Every change is audited in its transaction.
  */
 @Injectable()
-export class InitiativesService {
+export class InitiativesService implements OnModuleInit {
   constructor(
     private readonly door: ScopedData,
     private readonly policy: InitiativesPolicy,
@@ -226,6 +226,54 @@ export class InitiativesService {
     private readonly territory: TerritoryService,
     private readonly audit: AuditService,
   ) {}
+
+  /** A merge of two organizations moves the initiatives' lead and partner links too (in the merge's transaction). */
+  onModuleInit(): void {
+    this.organizations.registerLinkMover('initiatives', (tx, scope, link) => this.moveOrganizationLinks(tx, scope, link));
+  }
+
+  /**
+   * An organization merge (OrganizationsService.registerLinkMover): every initiative linked to the
+   * duplicate `fromId` is linked to the survivor `toId` instead, with one row per initiative: the
+   * survivor is the lead when either of the two was (an initiative has at most one lead, so both
+   * cannot be; a survivor already partner of an initiative the duplicate leads becomes its lead), else a
+   * partner. Each initiative changed gets a new version (an edit begun before the merge answers 409)
+   * and an `organization_merge` audit entry with its organizations before and after. Returns how many
+   * initiatives' links moved.
+   */
+  private async moveOrganizationLinks(tx: ScopedTx, scope: AccessScope, link: { tenantId: string; fromId: string; toId: string }) {
+    const links = await this.initiatives.organizationLinks(tx, scope, link.tenantId, [link.fromId, link.toId]);
+    const moving = links.filter((l) => l.organizationId === link.fromId);
+    for (const from of moving) {
+      // in initiative id order (the query's), so that two merges lock initiatives in one order
+      const initiative = await this.initiatives.lockReadable(tx, scope, from.initiativeId);
+      if (!initiative) throw new Error(`organization merge: initiative ${from.initiativeId} is not readable`);
+      const survivor = links.find((l) => l.initiativeId === from.initiativeId && l.organizationId === link.toId);
+      const role = from.role === 'lead' || survivor?.role === 'lead' ? 'lead' : 'partner';
+      const before = await this.initiatives.organizations(tx, scope, from.initiativeId);
+      await this.initiatives.relinkOrganization(tx, scope, { ...link, initiativeId: from.initiativeId, role });
+      const after = await this.initiatives.organizations(tx, scope, from.initiativeId);
+      await this.initiatives.update(tx, scope, initiative, initiative.version, {});
+      const shape = (rows: { id: string; role: 'lead' | 'partner' }[]) => ({
+        leadOrganization: rows.find((r) => r.role === 'lead')?.id ?? null,
+        partnerOrganizations: rows
+          .filter((r) => r.role === 'partner')
+          .map((r) => r.id)
+          .sort(),
+      });
+      const [b, a] = [shape(before), shape(after)];
+      const changed = (['leadOrganization', 'partnerOrganizations'] as const).filter((k) => JSON.stringify(a[k]) !== JSON.stringify(b[k]));
+      await this.audit.record(tx, scope, {
+        tenantId: link.tenantId,
+        entity: 'initiative',
+        entityId: from.initiativeId,
+        action: 'organization_merge',
+        before: { ...Object.fromEntries(changed.map((k) => [k, b[k]])), organization: link.fromId },
+        after: { ...Object.fromEntries(changed.map((k) => [k, a[k]])), organization: link.toId },
+      });
+    }
+    return moving.length;
+  }
 
   toDto(scope: AccessScope, row: InitiativeRow): InitiativeResponseDto {
     const lead = row.organizations.find((o) => o.role === 'lead');

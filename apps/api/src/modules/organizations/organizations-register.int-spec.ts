@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { type ActivityWorld, activityWorld, countRows, createActivity } from '../../test/activity-fixtures';
 import { createTestApp, type TestApp } from '../../test/test-app';
+import { OrganizationsService } from './organizations.service';
 
 /**
  * The full organizations register (issue 9): every field, consent, the point, idempotent creation,
@@ -359,6 +360,48 @@ describe('organizations register', () => {
         `INSERT INTO building_assignments (tenant_id, building_id, organization_id, instrument, start_date, end_date) VALUES ($1, $2, $3, 'free_loan', '2026-01-01', '2027-01-01')`,
         [w.bari.id, building.body.id, duplicate.id],
       );
+      // an ended assignment to the duplicate and a current one of another building to the survivor
+      const building2 = await t.http
+        .post('/api/buildings')
+        .set(w.coord.auth)
+        .send({
+          clientId: randomUUID(),
+          name: 'Ex mercato coperto',
+          municipality: '072006',
+          ownership: 'municipal',
+          condition: 'fair',
+          currentUse: 'unused',
+        })
+        .expect(201);
+      await t.db.query(
+        `INSERT INTO building_assignments (tenant_id, building_id, organization_id, instrument, start_date, end_date, ended_at)
+         VALUES ($1, $2, $3, 'lease', '2020-01-01', '2022-01-01', now()), ($1, $2, $4, 'concession', '2023-01-01', '2028-01-01', NULL)`,
+        [w.bari.id, building2.body.id, duplicate.id, survivor.id],
+      );
+      // initiatives: every pair of roles (the initiatives register's mover moves them)
+      const initiative = async (lead: string | null, partners: string[]) =>
+        (
+          await t.http
+            .post('/api/initiatives')
+            .set(w.coord.auth)
+            .send({
+              clientId: randomUUID(),
+              title: `Iniziativa ${uniqueName()}`,
+              status: 'idea',
+              municipality: '072006',
+              leadOrganization: lead,
+              partnerOrganizations: partners,
+            })
+            .expect(201)
+        ).body as { id: string; version: number };
+      const iDupLead = await initiative(duplicate.id, [other.id]); // → the survivor leads
+      const iDupPartner = await initiative(other.id, [duplicate.id]); // → the survivor is a partner
+      const iDupPartnerSurvivorLead = await initiative(survivor.id, [duplicate.id]); // → one row: the survivor leads
+      const iDupLeadSurvivorPartner = await initiative(duplicate.id, [survivor.id, other.id]); // → one row: the survivor leads
+      const iBothPartners = await initiative(null, [duplicate.id, survivor.id]); // → one row: the survivor a partner
+      const iUntouched = await initiative(other.id, [survivor.id]);
+      const initiativeLinksBefore = await countRows(t, 'initiative_organizations');
+      const assignmentsBefore = await countRows(t, 'building_assignments');
 
       await t.http
         .post(`/api/organizations/${survivor.id}/merge`)
@@ -377,6 +420,7 @@ describe('organizations register', () => {
         .send({ duplicate: survivor.id, version: 1, duplicateVersion: 1 })
         .expect(400);
       expect(await countRows(t, 'activity_organizations')).toBe(linksBefore);
+      expect(await countRows(t, 'initiative_organizations')).toBe(initiativeLinksBefore);
 
       const merged = await t.http
         .post(`/api/organizations/${survivor.id}/merge`)
@@ -405,6 +449,60 @@ describe('organizations register', () => {
         building.body.id,
       ]);
       expect(assignments).toEqual([{ organizationId: survivor.id }]);
+      const assignments2 = await t.db.query(
+        `SELECT organization_id AS "organizationId", ended_at IS NOT NULL AS ended FROM building_assignments WHERE building_id = $1 ORDER BY start_date`,
+        [building2.body.id],
+      );
+      expect(assignments2).toEqual([
+        { organizationId: survivor.id, ended: true },
+        { organizationId: survivor.id, ended: false },
+      ]);
+      expect(await countRows(t, 'building_assignments')).toBe(assignmentsBefore);
+
+      // initiatives: one lead kept, no second row of the survivor, the others untouched
+      const orgsOfInitiative = async (id: string) => {
+        const body = (await t.http.get(`/api/initiatives/${id}`).set(w.coord.auth).expect(200)).body;
+        return {
+          version: body.version as number,
+          lead: (body.leadOrganization?.id ?? null) as string | null,
+          partners: (body.partnerOrganizations as { id: string }[]).map((o) => o.id).sort(),
+        };
+      };
+      const sorted = (...ids: string[]) => [...ids].sort();
+      expect(await orgsOfInitiative(iDupLead.id)).toEqual({ version: iDupLead.version + 1, lead: survivor.id, partners: [other.id] });
+      expect(await orgsOfInitiative(iDupPartner.id)).toEqual({ version: iDupPartner.version + 1, lead: other.id, partners: [survivor.id] });
+      expect(await orgsOfInitiative(iDupPartnerSurvivorLead.id)).toEqual({
+        version: iDupPartnerSurvivorLead.version + 1,
+        lead: survivor.id,
+        partners: [],
+      });
+      expect(await orgsOfInitiative(iDupLeadSurvivorPartner.id)).toEqual({
+        version: iDupLeadSurvivorPartner.version + 1,
+        lead: survivor.id,
+        partners: [other.id],
+      });
+      expect(await orgsOfInitiative(iBothPartners.id)).toEqual({ version: iBothPartners.version + 1, lead: null, partners: [survivor.id] });
+      expect(await orgsOfInitiative(iUntouched.id)).toEqual({ version: iUntouched.version, lead: other.id, partners: sorted(survivor.id) });
+      // three initiatives had both: one row each went
+      expect(await countRows(t, 'initiative_organizations')).toBe(initiativeLinksBefore - 3);
+      const [{ n: onDuplicate }] = await t.db.query(`SELECT count(*)::int AS n FROM initiative_organizations WHERE organization_id = $1`, [
+        duplicate.id,
+      ]);
+      expect(onDuplicate).toBe(0);
+      // each moved initiative's history tells it, in the merge's transaction
+      const initiativeHistory = (await t.http.get(`/api/initiatives/${iDupLeadSurvivorPartner.id}/history`).set(w.coord.auth).expect(200))
+        .body;
+      expect(initiativeHistory.entries.at(-1)).toMatchObject({
+        action: 'organization_merge',
+        before: { leadOrganization: duplicate.id, partnerOrganizations: sorted(survivor.id, other.id), organization: duplicate.id },
+        after: { leadOrganization: survivor.id, partnerOrganizations: [other.id], organization: survivor.id },
+      });
+      // an edit begun before the merge (the old version) is refused, not written over the merge
+      await t.http
+        .patch(`/api/initiatives/${iDupLead.id}`)
+        .set(w.coord.auth)
+        .send({ version: iDupLead.version, leadOrganization: duplicate.id })
+        .expect(409);
 
       // the duplicate: merged, inactive, out of the list, its detail says where it went, not editable
       const dup = (await t.http.get(`/api/organizations/${duplicate.id}`).set(w.coord.auth).expect(200)).body;
@@ -428,10 +526,56 @@ describe('organizations register', () => {
       const ofSurvivor = (await t.http.get(`/api/organizations/${survivor.id}/history`).set(w.coord.auth)).body;
       expect(ofSurvivor.at(-1)).toMatchObject({
         action: 'merge',
-        after: { duplicate: { id: duplicate.id }, movedLinks: { activities: 2, buildingAssignments: 1 } },
+        after: { duplicate: { id: duplicate.id }, movedLinks: { activities: 2, buildingAssignments: 2, initiatives: 5 } },
       });
       const ofDuplicate = (await t.http.get(`/api/organizations/${duplicate.id}/history`).set(w.coord.auth)).body;
       expect(ofDuplicate.at(-1)).toMatchObject({ action: 'merged_into', after: { mergedInto: { id: survivor.id } } });
+    });
+  });
+
+  describe('merge in one transaction', () => {
+    it('writes nothing when a link mover fails after the others moved their links', async () => {
+      const survivor = await create(w.coord);
+      const duplicate = await create(w.coord);
+      await createActivity(t, w.innA, { organizations: [duplicate.id] });
+      await t.http
+        .post('/api/initiatives')
+        .set(w.coord.auth)
+        .send({
+          clientId: randomUUID(),
+          title: `Iniziativa ${uniqueName()}`,
+          status: 'idea',
+          municipality: '072006',
+          leadOrganization: duplicate.id,
+        })
+        .expect(201);
+      let failFor: string | null = duplicate.id;
+      // registered last, so it runs after activities, building assignments and initiatives moved theirs
+      t.app.get(OrganizationsService).registerLinkMover('failing-for-test', async (_tx, _scope, link) => {
+        if (link.fromId === failFor) throw new Error('a mover failed');
+        return 0;
+      });
+      const tables = ['activity_organizations', 'initiative_organizations', 'building_assignments', 'audit_log'] as const;
+      const before = await Promise.all(tables.map((table) => countRows(t, table)));
+      const linked = `SELECT (SELECT count(*) FROM activity_organizations WHERE organization_id = $1)::int
+                           + (SELECT count(*) FROM initiative_organizations WHERE organization_id = $1)::int AS n`;
+      await t.http
+        .post(`/api/organizations/${survivor.id}/merge`)
+        .set(w.coord.auth)
+        .send({ duplicate: duplicate.id, version: survivor.version, duplicateVersion: duplicate.version })
+        .expect(500);
+      expect(await Promise.all(tables.map((table) => countRows(t, table)))).toEqual(before);
+      expect((await t.db.query(linked, [duplicate.id]))[0].n).toBe(2);
+      const initiativesOfDuplicate = await t.http.get(`/api/initiatives?organization=${duplicate.id}`).set(w.coord.auth).expect(200);
+      expect(initiativesOfDuplicate.body.items[0]).toMatchObject({ version: 1, leadOrganization: { id: duplicate.id } });
+      failFor = null;
+      await t.http
+        .post(`/api/organizations/${survivor.id}/merge`)
+        .set(w.coord.auth)
+        .send({ duplicate: duplicate.id, version: survivor.version, duplicateVersion: duplicate.version })
+        .expect(200);
+      expect((await t.db.query(linked, [duplicate.id]))[0].n).toBe(0);
+      expect((await t.db.query(linked, [survivor.id]))[0].n).toBe(2);
     });
   });
 

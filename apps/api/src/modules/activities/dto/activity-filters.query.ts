@@ -57,6 +57,16 @@ export class ActivityFiltersQuery {
   @IsUUID('all')
   organization?: string;
 
+  @ApiUuid({ required: false, description: 'a building id: activities held there' })
+  @Optional()
+  @IsUUID('all')
+  building?: string;
+
+  @ApiUuid({ required: false, description: 'an initiative id: activities linked to it' })
+  @Optional()
+  @IsUUID('all')
+  initiative?: string;
+
   @ApiDate({ required: false, description: 'from this date (inclusive)' })
   @Optional()
   @IsActivityDate()

@@ -119,7 +119,7 @@ export class InitiativePageDto {
   @ApiInt(1, MAX_PAGE_SIZE) pageSize: number;
 }
 
-export const INITIATIVE_HISTORY_ACTIONS = ['create', 'update', 'status'] as const;
+export const INITIATIVE_HISTORY_ACTIONS = ['create', 'update', 'status', 'organization_merge'] as const;
 
 @ApiSchema({ name: 'InitiativeHistoryEntry' })
 export class InitiativeHistoryEntryDto {
