@@ -527,6 +527,46 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/buildings/import': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Import buildings from a CSV (matched by the id column; new ones are mapped): with dryRun=true the row-by-row report only; otherwise all rows or none (400 IMPORT_REJECTED with the report), audited
+     * @description Access: innovators, coordinators, platform admins (the data is limited to their scope); other roles get 403.
+     */
+    post: operations['importBuildings'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/buildings/import/template': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * The CSV template of the buildings import, with its headers and an example row (docs/imports.md)
+     * @description Access: innovators, coordinators, platform admins (the data is limited to their scope); other roles get 403.
+     */
+    get: operations['getBuildingImportTemplate'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/buildings/stale': {
     parameters: {
       query?: never;
@@ -2788,7 +2828,7 @@ export interface components {
       statusChanges: components['schemas']['InitiativeStatusChange'][];
     };
     /** @enum {string} */
-    InitiativeHistoryAction: 'create' | 'update' | 'status';
+    InitiativeHistoryAction: 'create' | 'update' | 'status' | 'organization_merge';
     InitiativeHistoryEntry: {
       action: components['schemas']['InitiativeHistoryAction'];
       /** @description null for the system */
@@ -4265,6 +4305,10 @@ export interface operations {
         theme?: components['schemas']['Theme'];
         /** @description an organization id: activities involving it */
         organization?: string;
+        /** @description a building id: activities held there */
+        building?: string;
+        /** @description an initiative id: activities linked to it */
+        initiative?: string;
         /** @description from this date (inclusive) */
         from?: string;
         /** @description up to this date (inclusive), not before `from` */
@@ -4513,6 +4557,10 @@ export interface operations {
         theme?: components['schemas']['Theme'];
         /** @description an organization id: activities involving it */
         organization?: string;
+        /** @description a building id: activities held there */
+        building?: string;
+        /** @description an initiative id: activities linked to it */
+        initiative?: string;
         /** @description from this date (inclusive) */
         from?: string;
         /** @description up to this date (inclusive), not before `from` */
@@ -7898,6 +7946,220 @@ export interface operations {
       };
       /**
        * @description Not allowed for your role:
+       *     - `PASSWORD_CHANGE_REQUIRED`: Change your temporary password before anything else
+       */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'];
+        };
+      };
+      /**
+       * @description Unsupported media type:
+       *     - `UNSUPPORTED_MEDIA_TYPE`: JSON request bodies must be encoded as UTF-8
+       */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'];
+        };
+      };
+      /**
+       * @description Internal error:
+       *     - `INTERNAL`: An unexpected error occurred (logged; nothing is leaked)
+       */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'];
+        };
+      };
+      /**
+       * @description Service unavailable:
+       *     - `SERVICE_UNAVAILABLE`: The service is temporarily unavailable: try again in a few seconds
+       */
+      503: {
+        headers: {
+          'Retry-After': components['headers']['Retry-After'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'];
+        };
+      };
+    };
+  };
+  importBuildings: {
+    parameters: {
+      query?: {
+        /** @description true: report what would happen, write nothing */
+        dryRun?: boolean;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** @description the CSV (the template of GET /api/buildings/import/template). UTF-8 (with or without BOM), comma or semicolon separated, at most 5242880 bytes. */
+    requestBody: {
+      content: {
+        'multipart/form-data': {
+          /** Format: binary */
+          file: string;
+        };
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ImportReport'];
+        };
+      };
+      /**
+       * @description Bad request:
+       *     - `VALIDATION_FAILED`: The request is not valid: `details` names each field at fault
+       *     - `MALFORMED_JSON`: The request body is not valid JSON
+       *     - `PAYLOAD_TOO_LARGE`: The request body is larger than 1 MB
+       *     - `BODY_TOO_DEEP`: The request body nests arrays and objects too deeply
+       *     - `INVALID_TEXT`: A NUL, an unpaired surrogate or non-UTF-8 percent-encoding in the path, query or body: `details` names the field
+       *     - `IMPORT_FILE_INVALID`: The file is not a CSV this import can read
+       *     - `IMPORT_FILE_TOO_LARGE`: The file is too large to import
+       *     - `IMPORT_TOO_MANY_ROWS`: The file has too many rows to import at once
+       *     - `IMPORT_EMPTY`: The file has no rows to import
+       *     - `IMPORT_REJECTED`: Some rows cannot be imported: nothing was written
+       */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'];
+        };
+      };
+      /**
+       * @description Not signed in, or the session ended:
+       *     - `UNAUTHENTICATED`: Sign in to continue
+       */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'];
+        };
+      };
+      /**
+       * @description Not allowed for your role:
+       *     - `FORBIDDEN`: Your role does not allow this action
+       *     - `PASSWORD_CHANGE_REQUIRED`: Change your temporary password before anything else
+       */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'];
+        };
+      };
+      /**
+       * @description Unsupported media type:
+       *     - `UNSUPPORTED_MEDIA_TYPE`: JSON request bodies must be encoded as UTF-8
+       */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'];
+        };
+      };
+      /**
+       * @description Internal error:
+       *     - `INTERNAL`: An unexpected error occurred (logged; nothing is leaked)
+       */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'];
+        };
+      };
+      /**
+       * @description Service unavailable:
+       *     - `SERVICE_UNAVAILABLE`: The service is temporarily unavailable: try again in a few seconds
+       */
+      503: {
+        headers: {
+          'Retry-After': components['headers']['Retry-After'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'];
+        };
+      };
+    };
+  };
+  getBuildingImportTemplate: {
+    parameters: {
+      query?: {
+        /** @description the language of the headers (it: for Excel in Italian, `;` and BOM) */
+        lang?: components['schemas']['Language'];
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description the template */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'text/csv': string;
+        };
+      };
+      /**
+       * @description Bad request:
+       *     - `VALIDATION_FAILED`: The request is not valid: `details` names each field at fault
+       *     - `MALFORMED_JSON`: The request body is not valid JSON
+       *     - `PAYLOAD_TOO_LARGE`: The request body is larger than 1 MB
+       *     - `BODY_TOO_DEEP`: The request body nests arrays and objects too deeply
+       *     - `INVALID_TEXT`: A NUL, an unpaired surrogate or non-UTF-8 percent-encoding in the path, query or body: `details` names the field
+       */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'];
+        };
+      };
+      /**
+       * @description Not signed in, or the session ended:
+       *     - `UNAUTHENTICATED`: Sign in to continue
+       */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'];
+        };
+      };
+      /**
+       * @description Not allowed for your role:
+       *     - `FORBIDDEN`: Your role does not allow this action
        *     - `PASSWORD_CHANGE_REQUIRED`: Change your temporary password before anything else
        */
       403: {

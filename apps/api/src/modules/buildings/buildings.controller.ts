@@ -1,5 +1,22 @@
-import { Body, Controller, Get, HttpCode, HttpStatus, Param, Patch, Post, Query, Res, StreamableFile } from '@nestjs/common';
-import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiParam, ApiTags } from '@nestjs/swagger';
+import {
+  Body,
+  Controller,
+  Get,
+  Header,
+  HttpCode,
+  HttpStatus,
+  Param,
+  Patch,
+  Post,
+  Query,
+  Res,
+  StreamableFile,
+  UploadedFile,
+  UseInterceptors,
+} from '@nestjs/common';
+import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiParam, ApiProduces, ApiTags } from '@nestjs/swagger';
+import { LANGUAGES, type Language } from '@trama/contracts';
+import { IsIn } from 'class-validator';
 import type { Response } from 'express';
 import { AccessScope } from '../../common/access/access-scope';
 import { Roles, Scope } from '../../common/auth/decorators';
@@ -7,9 +24,13 @@ import { CommonErrors } from '../../common/errors/app-error';
 import { exportDownload } from '../../common/export/export-file';
 import { registerExportResponse } from '../../common/export/register-export-query';
 import { ApiErrors } from '../../common/http/api-errors';
-import { UUID_LENGTH } from '../../common/http/api-schema';
+import { ApiEnum, UUID_LENGTH } from '../../common/http/api-schema';
+import { Optional } from '../../common/http/fields';
+import { ApiImportUpload, ImportQuery, ImportReportDto, ImportUploadInterceptor } from '../../common/import/import-upload';
+import { ImportErrors } from '../../common/import/import.errors';
 import { UuidParam } from '../../common/http/uuid-param';
 import { BuildingErrors } from './buildings.errors';
+import { BuildingsImportService } from './buildings.import';
 import { BuildingsService } from './buildings.service';
 import { BuildingHistoryDto, BuildingResponseDto, BuildingsPageDto, ExpiringBuildingsDto } from './dto/building.response';
 import { ExpiringBuildingsQuery, ExportBuildingsQuery, ListBuildingsQuery, StaleBuildingsQuery } from './dto/building-filters.query';
@@ -27,11 +48,25 @@ const ApiBuildingId = () =>
 const NOT_FOUND = BuildingErrors.BUILDING_NOT_FOUND;
 const STALE = CommonErrors.STALE_VERSION;
 
+class BuildingImportTemplateQuery {
+  @ApiEnum(LANGUAGES, 'Language', {
+    required: false,
+    default: 'it',
+    description: 'the language of the headers (it: for Excel in Italian, `;` and BOM)',
+  })
+  @Optional()
+  @IsIn(LANGUAGES)
+  lang: Language = 'it';
+}
+
 /** The buildings register (docs/buildings.md). */
 @ApiTags('buildings')
 @Controller('buildings')
 export class BuildingsController {
-  constructor(private readonly buildings: BuildingsService) {}
+  constructor(
+    private readonly buildings: BuildingsService,
+    private readonly imports: BuildingsImportService,
+  ) {}
 
   @Get()
   @ApiOperation({ summary: 'List the buildings you may read, by name; filters combine' })
@@ -59,6 +94,46 @@ export class BuildingsController {
   @ApiOkResponse({ type: BuildingsPageDto })
   staleBuildings(@Scope() scope: AccessScope, @Query() query: StaleBuildingsQuery): Promise<BuildingsPageDto> {
     return this.buildings.staleBuildings(scope, query);
+  }
+
+  @Get('import/template')
+  @Roles('innovator', 'coordinator')
+  @ApiOperation({ summary: 'The CSV template of the buildings import, with its headers and an example row (docs/imports.md)' })
+  @ApiProduces('text/csv')
+  @ApiOkResponse({
+    description: 'the template',
+    content: { 'text/csv': { schema: { type: 'string', maxLength: 10_000 } } },
+  })
+  @Header('Content-Type', 'text/csv; charset=utf-8')
+  getBuildingImportTemplate(@Query() query: BuildingImportTemplateQuery, @Res({ passthrough: true }) res: Response): string {
+    const lang = query.lang ?? 'it';
+    res.setHeader('Content-Disposition', `attachment; filename="${lang === 'it' ? 'modello-immobili' : 'buildings-template'}.csv"`);
+    return this.imports.template(lang);
+  }
+
+  @Post('import')
+  @HttpCode(HttpStatus.OK)
+  @Roles('innovator', 'coordinator')
+  @UseInterceptors(ImportUploadInterceptor)
+  @ApiOperation({
+    summary:
+      'Import buildings from a CSV (matched by the id column; new ones are mapped): with dryRun=true the row-by-row report only; otherwise all rows or none (400 IMPORT_REJECTED with the report), audited',
+  })
+  @ApiImportUpload('the CSV (the template of GET /api/buildings/import/template)')
+  @ApiOkResponse({ type: ImportReportDto })
+  @ApiErrors(
+    ImportErrors.IMPORT_FILE_INVALID,
+    ImportErrors.IMPORT_FILE_TOO_LARGE,
+    ImportErrors.IMPORT_TOO_MANY_ROWS,
+    ImportErrors.IMPORT_EMPTY,
+    ImportErrors.IMPORT_REJECTED,
+  )
+  importBuildings(
+    @Scope() scope: AccessScope,
+    @Query() query: ImportQuery,
+    @UploadedFile() file: { buffer: Buffer; originalname?: string } | undefined,
+  ): Promise<ImportReportDto> {
+    return this.imports.importFile(scope, file, query.dryRun === true);
   }
 
   @Post()

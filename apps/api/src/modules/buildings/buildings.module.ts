@@ -7,6 +7,7 @@ import { TerritoryModule } from '../territory/territory.module';
 import { BuildingPhotosController } from './building-photos.controller';
 import { BuildingPhotosService } from './building-photos.service';
 import { BuildingsController } from './buildings.controller';
+import { BuildingsImportService } from './buildings.import';
 import { BuildingsPolicy } from './buildings.policy';
 import { BuildingsRepository } from './buildings.repository';
 import { BuildingsService } from './buildings.service';
@@ -23,7 +24,15 @@ import { BuildingsService } from './buildings.service';
   // ActivitiesModule: the activities feature will import this module to link a building, and Nest
   // modules importing each other would need forwardRef on both sides. InitiativesPolicy likewise
   // (the initiatives feature imports this module to check a hosting building).
-  providers: [BuildingsPolicy, BuildingsRepository, BuildingsService, BuildingPhotosService, ActivitiesPolicy, InitiativesPolicy],
+  providers: [
+    BuildingsPolicy,
+    BuildingsRepository,
+    BuildingsService,
+    BuildingsImportService,
+    BuildingPhotosService,
+    ActivitiesPolicy,
+    InitiativesPolicy,
+  ],
   exports: [BuildingsPolicy, BuildingsRepository, BuildingsService],
 })
 export class BuildingsModule {}

@@ -35,7 +35,7 @@ import type { MoveStageDto } from './dto/stage-building.dto';
 import type { UpdateBuildingDto } from './dto/update-building.dto';
 
 /** The editable content of a building, in API terms: what creation hashes, updates diff and the audit records. */
-interface Content {
+export interface BuildingContent {
   municipality: string;
   name: string;
   address: string | null;
@@ -59,7 +59,7 @@ interface Content {
 const ordered = (values: readonly string[], vocabulary: readonly string[]) =>
   [...values].sort((a, b) => vocabulary.indexOf(a) - vocabulary.indexOf(b));
 
-function contentOf(body: CreateBuildingDto): Content {
+export function contentOf(body: CreateBuildingDto): BuildingContent {
   return {
     municipality: body.municipality,
     name: body.name,
@@ -82,7 +82,7 @@ function contentOf(body: CreateBuildingDto): Content {
   };
 }
 
-function storedContent(b: Building, municipalityIstat: string): Content {
+export function storedContent(b: Building, municipalityIstat: string): BuildingContent {
   return {
     municipality: municipalityIstat,
     name: b.name,
@@ -105,7 +105,7 @@ function storedContent(b: Building, municipalityIstat: string): Content {
   };
 }
 
-function columnsOf(c: Content): Partial<Building> {
+function columnsOf(c: BuildingContent): Partial<Building> {
   return {
     name: c.name,
     address: c.address,
@@ -266,87 +266,112 @@ export class BuildingsService implements OnModuleInit {
     requireConfiscation(content);
     const municipality = await this.assignedMunicipality(scope, content.municipality);
     await this.requirePointInside(scope, municipality.id, content.location);
-    const outcome = await this.door.transaction(async (tx) => {
-      const { id, created } = await this.buildings.createIfAbsent(
-        tx,
-        scope,
-        { ...columnsOf(content), tenantId: municipality.tenantId, municipalityId: municipality.id, stage: 'mapped' },
-        {
-          clientId: body.clientId,
-          body: { author: scope.actor.id, ...content },
-          conflict: () =>
-            BuildingErrors.BUILDING_CLIENT_ID_CONFLICT(undefined, [
-              { field: 'clientId', messages: ['this clientId was already used for a different building'] },
-            ]),
-        },
-      );
-      if (!created) return { id, created: false };
-      await this.buildings.insertStageChange(tx, scope, {
-        tenantId: municipality.tenantId,
-        buildingId: id,
-        fromStage: null,
-        toStage: 'mapped',
-      });
-      await this.audit.record(tx, scope, {
-        tenantId: municipality.tenantId,
-        entity: 'building',
-        entityId: id,
-        action: 'create',
-        after: { stage: 'mapped', clientId: body.clientId, ...content },
-      });
-      return { id, created: true };
-    });
+    const outcome = await this.door.transaction((tx) => this.insert(tx, scope, municipality, content, body.clientId));
     return { building: await this.getBuilding(scope, outcome.id), created: outcome.created };
+  }
+
+  /**
+   * Inserts a checked building (stage `mapped`, its first stage change and the `create` audit entry;
+   * `audit` adds to the entry, e.g. the import that made it). For the API's create and the CSV import.
+   */
+  async insert(
+    tx: ScopedTx,
+    scope: AccessScope,
+    municipality: MunicipalityKey,
+    content: BuildingContent,
+    clientId: string,
+    audit: Record<string, unknown> = {},
+  ): Promise<{ id: string; created: boolean }> {
+    const { id, created } = await this.buildings.createIfAbsent(
+      tx,
+      scope,
+      { ...columnsOf(content), tenantId: municipality.tenantId, municipalityId: municipality.id, stage: 'mapped' },
+      {
+        clientId,
+        body: { author: scope.actor.id, ...content },
+        conflict: () =>
+          BuildingErrors.BUILDING_CLIENT_ID_CONFLICT(undefined, [
+            { field: 'clientId', messages: ['this clientId was already used for a different building'] },
+          ]),
+      },
+    );
+    if (!created) return { id, created: false };
+    await this.buildings.insertStageChange(tx, scope, {
+      tenantId: municipality.tenantId,
+      buildingId: id,
+      fromStage: null,
+      toStage: 'mapped',
+    });
+    await this.audit.record(tx, scope, {
+      tenantId: municipality.tenantId,
+      entity: 'building',
+      entityId: id,
+      action: 'create',
+      after: { stage: 'mapped', clientId, ...content, ...audit },
+    });
+    return { id, created: true };
   }
 
   /** Edits at the version the caller loaded, by whoever works in the building's municipality. Audits the changed fields. */
   async updateBuilding(scope: AccessScope, id: string, body: UpdateBuildingDto): Promise<BuildingResponseDto> {
-    await this.door.transaction(async (tx) => {
-      const building = await this.lockEditable(tx, scope, id);
-      if (building.version !== body.version) throw CommonErrors.STALE_VERSION();
-      const current = await this.buildings.findReadable(scope, id, { internalNotes: true }, tx);
-      const before = storedContent(building, current?.municipalityIstat ?? '');
-      const pick = <K extends keyof Content>(key: K, value: Content[K] | undefined): Content[K] =>
-        value === undefined ? before[key] : value;
-      const after: Content = {
-        municipality: pick('municipality', body.municipality),
-        name: pick('name', body.name),
-        address: pick('address', body.address),
-        location: body.location === undefined ? before.location : body.location ? { lat: body.location.lat, lon: body.location.lon } : null,
-        ownership: pick('ownership', body.ownership),
-        owner: pick('owner', body.owner),
-        cadastralReference: pick('cadastralReference', body.cadastralReference),
-        indoorAreaM2: pick('indoorAreaM2', body.indoorAreaM2),
-        outdoorAreaM2: pick('outdoorAreaM2', body.outdoorAreaM2),
-        condition: pick('condition', body.condition),
-        currentUse: pick('currentUse', body.currentUse),
-        accessibility: pick('accessibility', body.accessibility),
-        constraints: body.constraints ? ordered(body.constraints, BUILDING_CONSTRAINTS) : before.constraints,
-        suitableUses: body.suitableUses ? ordered(body.suitableUses, SUITABLE_USES) : before.suitableUses,
-        notes: pick('notes', body.notes),
-        internalNotes: pick('internalNotes', body.internalNotes),
-        anbscCode: pick('anbscCode', body.anbscCode),
-        confiscationDecreeDate: pick('confiscationDecreeDate', body.confiscationDecreeDate),
-      };
-      const changed = (Object.keys(after) as (keyof Content)[]).filter((k) => canonicalJson(before[k]) !== canonicalJson(after[k]));
-      if (changed.length === 0) return;
-      requireConfiscation(after);
-      const changes: Partial<Building> = columnsOf(after);
-      if (changed.includes('municipality')) changes.municipalityId = (await this.assignedMunicipality(scope, after.municipality)).id;
-      if (changed.includes('location') || changed.includes('municipality')) {
-        await this.requirePointInside(scope, changes.municipalityId ?? building.municipalityId, after.location);
-      }
-      await this.buildings.update(tx, scope, building, body.version, changes);
-      await this.audit.record(tx, scope, {
-        tenantId: building.tenantId,
-        entity: 'building',
-        entityId: building.id,
-        action: 'update',
-        before: Object.fromEntries(changed.map((k) => [k, before[k]])),
-        after: Object.fromEntries(changed.map((k) => [k, after[k]])),
-      });
-    });
+    await this.door.transaction((tx) => this.applyUpdate(tx, scope, id, body));
     return this.getBuilding(scope, id);
+  }
+
+  /**
+   * An edit in `tx`: locks the building (404 / 403 as any write), checks the version and the rules, writes
+   * the changed fields and audits them (`audit` adds to the entry). For the API's PATCH and the CSV import.
+   */
+  async applyUpdate(
+    tx: ScopedTx,
+    scope: AccessScope,
+    id: string,
+    body: Omit<UpdateBuildingDto, 'clientId'>,
+    audit: Record<string, unknown> = {},
+  ): Promise<void> {
+    const building = await this.lockEditable(tx, scope, id);
+    if (building.version !== body.version) throw CommonErrors.STALE_VERSION();
+    const current = await this.buildings.findReadable(scope, id, { internalNotes: true }, tx);
+    const before = storedContent(building, current?.municipalityIstat ?? '');
+    const pick = <K extends keyof BuildingContent>(key: K, value: BuildingContent[K] | undefined): BuildingContent[K] =>
+      value === undefined ? before[key] : value;
+    const after: BuildingContent = {
+      municipality: pick('municipality', body.municipality),
+      name: pick('name', body.name),
+      address: pick('address', body.address),
+      location: body.location === undefined ? before.location : body.location ? { lat: body.location.lat, lon: body.location.lon } : null,
+      ownership: pick('ownership', body.ownership),
+      owner: pick('owner', body.owner),
+      cadastralReference: pick('cadastralReference', body.cadastralReference),
+      indoorAreaM2: pick('indoorAreaM2', body.indoorAreaM2),
+      outdoorAreaM2: pick('outdoorAreaM2', body.outdoorAreaM2),
+      condition: pick('condition', body.condition),
+      currentUse: pick('currentUse', body.currentUse),
+      accessibility: pick('accessibility', body.accessibility),
+      constraints: body.constraints ? ordered(body.constraints, BUILDING_CONSTRAINTS) : before.constraints,
+      suitableUses: body.suitableUses ? ordered(body.suitableUses, SUITABLE_USES) : before.suitableUses,
+      notes: pick('notes', body.notes),
+      internalNotes: pick('internalNotes', body.internalNotes),
+      anbscCode: pick('anbscCode', body.anbscCode),
+      confiscationDecreeDate: pick('confiscationDecreeDate', body.confiscationDecreeDate),
+    };
+    const changed = (Object.keys(after) as (keyof BuildingContent)[]).filter((k) => canonicalJson(before[k]) !== canonicalJson(after[k]));
+    if (changed.length === 0) return;
+    requireConfiscation(after);
+    const changes: Partial<Building> = columnsOf(after);
+    if (changed.includes('municipality')) changes.municipalityId = (await this.assignedMunicipality(scope, after.municipality)).id;
+    if (changed.includes('location') || changed.includes('municipality')) {
+      await this.requirePointInside(scope, changes.municipalityId ?? building.municipalityId, after.location);
+    }
+    await this.buildings.update(tx, scope, building, body.version, changes);
+    await this.audit.record(tx, scope, {
+      tenantId: building.tenantId,
+      entity: 'building',
+      entityId: building.id,
+      action: 'update',
+      before: Object.fromEntries(changed.map((k) => [k, before[k]])),
+      after: { ...Object.fromEntries(changed.map((k) => [k, after[k]])), ...audit },
+    });
   }
 
   /**
@@ -557,7 +582,7 @@ export class BuildingsService implements OnModuleInit {
   }
 
   /** The municipality a building may be mapped in: in the tenant (else 400 unknown), in the caller's territory (else 400 not assigned). */
-  private async assignedMunicipality(scope: AccessScope, istatCode: string): Promise<MunicipalityKey> {
+  async assignedMunicipality(scope: AccessScope, istatCode: string): Promise<MunicipalityKey> {
     const found = await this.buildings.findMunicipalities(scope, istatCode);
     if (found.length !== 1) {
       const why =
@@ -574,7 +599,7 @@ export class BuildingsService implements OnModuleInit {
   }
 
   /** A point outside the boundary of its municipality is refused (when the municipality has a boundary). */
-  private async requirePointInside(scope: AccessScope, municipalityId: string, location: Content['location']): Promise<void> {
+  async requirePointInside(scope: AccessScope, municipalityId: string, location: BuildingContent['location']): Promise<void> {
     if (!location) return;
     if ((await this.territory.municipalityContains(scope, municipalityId, location)) !== false) return;
     throw BuildingErrors.BUILDING_POINT_OUTSIDE_MUNICIPALITY(undefined, [
@@ -584,7 +609,7 @@ export class BuildingsService implements OnModuleInit {
 }
 
 /** A confiscated building carries the ANBSC code and the decree date. */
-function requireConfiscation(content: Content): void {
+export function requireConfiscation(content: BuildingContent): void {
   if (content.ownership !== 'confiscated') return;
   const missing = (['anbscCode', 'confiscationDecreeDate'] as const).filter((f) => !content[f]);
   if (missing.length === 0) return;
