@@ -237,6 +237,20 @@ export const VALID_EXAMPLES: Record<string, ValidExample> = {
       ]),
     }),
   },
+  importBuildings: {
+    role: 'coordinator',
+    build: async () => ({
+      query: [['dryRun', 'true']],
+      raw: multipart([
+        {
+          name: 'file',
+          filename: 'immobili.csv',
+          contentType: 'text/csv',
+          bytes: `Denominazione;Comune (codice ISTAT);Proprietà;Stato di conservazione;Uso attuale\r\nEx scuola ${randomUUID().slice(0, 8)};072006;municipal;fair;unused\r\n`,
+        },
+      ]),
+    }),
+  },
   createUser: {
     role: 'coordinator',
     build: async () => ({
