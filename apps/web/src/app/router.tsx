@@ -89,6 +89,15 @@ export const routes: RouteObject[] = [
                 path: '/immobili/da-verificare',
                 lazy: () => import('./routes/buildings-route').then((m) => ({ Component: m.StaleBuildingsRoute })),
               },
+              {
+                element: <RequireRole roles={['innovator', 'coordinator']} />,
+                children: [
+                  {
+                    path: '/immobili/importa',
+                    lazy: () => import('./routes/buildings-route').then((m) => ({ Component: m.ImportBuildingsRoute })),
+                  },
+                ],
+              },
               { path: '/immobili/:id', lazy: () => import('./routes/buildings-route').then((m) => ({ Component: m.BuildingDetailRoute })) },
               {
                 path: '/immobili/:id/modifica',

@@ -12,6 +12,7 @@ import { ActivityDetail, type DetailNotice } from '../../features/activities/com
 import {
   ActivityForm,
   type ActivityFormOutcome,
+  type BuildingFieldProps,
   type InitiativeFieldProps,
   type OrganizationsFieldProps,
 } from '../../features/activities/components/activity-form';
@@ -20,6 +21,7 @@ import { LeaveGuard } from '../../features/activities/components/leave-guard';
 import { ReviewQueue } from '../../features/activities/components/review-queue';
 import { todayIso } from '../../features/activities/utils/dates';
 import { canLogActivities, isEditable } from '../../features/activities/utils/permissions';
+import { BuildingPicker } from '../../features/buildings/components/building-picker';
 import { InitiativePicker } from '../../features/initiatives/components/initiative-picker';
 import { OrganizationPicker } from '../../features/organizations/components/organization-picker';
 
@@ -27,6 +29,8 @@ import { OrganizationPicker } from '../../features/organizations/components/orga
 const renderOrganizations = (props: OrganizationsFieldProps) => <OrganizationPicker {...props} />;
 /** …and links an initiative with the initiatives feature's picker. */
 const renderInitiative = (props: InitiativeFieldProps) => <InitiativePicker {...props} />;
+/** …and the building where it took place with the buildings feature's picker. */
+const renderBuilding = (props: BuildingFieldProps) => <BuildingPicker {...props} />;
 
 function useAfterSave() {
   const navigate = useNavigate();
@@ -78,6 +82,7 @@ export function NewActivityRoute() {
           defaultDate={todayIso()}
           renderOrganizations={renderOrganizations}
           renderInitiative={renderInitiative}
+          renderBuilding={renderBuilding}
           onDone={(activity, outcome) => afterSave(activity.id, outcome)}
           onDirtyChange={setDirty}
         />
@@ -127,6 +132,7 @@ export function EditActivityRoute() {
           defaultDate={activity.date}
           renderOrganizations={renderOrganizations}
           renderInitiative={renderInitiative}
+          renderBuilding={renderBuilding}
           onDone={(saved, outcome) => afterSave(saved.id, outcome)}
           onDirtyChange={setDirty}
         />

@@ -9,6 +9,7 @@ import { asMunicipalityRefs, useMunicipalities } from '../../lib/reference/munic
 import { useBuilding } from '../../features/buildings/api/get-building';
 import { BuildingDetail } from '../../features/buildings/components/building-detail';
 import { BuildingForm } from '../../features/buildings/components/building-form';
+import { BuildingImport } from '../../features/buildings/components/building-import';
 import { BuildingList } from '../../features/buildings/components/building-list';
 import { ExpiringList, StaleList } from '../../features/buildings/components/building-watch-lists';
 import type { OrganizationFieldProps } from '../../features/buildings/components/stage-actions';
@@ -42,6 +43,11 @@ export function BuildingsRoute() {
             <Link className="button button--secondary" to="/immobili/da-verificare">
               {t('buildings.stale.title')}
             </Link>
+            {user.role === 'innovator' || user.role === 'coordinator' ? (
+              <Link className="button button--secondary" to="/immobili/importa">
+                {t('buildings.import.link')}
+              </Link>
+            ) : null}
             {mayMap(user.role) ? (
               <Link className="button button--primary" to="/immobili/nuovo">
                 {t('buildings.new')}
@@ -138,6 +144,19 @@ export function StaleBuildingsRoute() {
       </p>
       <PageHeading title={t('buildings.stale.title')} lead={t('buildings.stale.lead')} />
       <StaleList />
+    </div>
+  );
+}
+
+export function ImportBuildingsRoute() {
+  const { t } = useTranslation();
+  return (
+    <div className="stack">
+      <p className="breadcrumb">
+        <Link to="/immobili">{t('buildings.back')}</Link>
+      </p>
+      <PageHeading title={t('buildings.import.title')} lead={t('buildings.import.lead')} />
+      <BuildingImport />
     </div>
   );
 }

@@ -8,13 +8,20 @@ import { useSessionUser } from '../../lib/auth/session';
 import { asMunicipalityRefs, useMunicipalities } from '../../lib/reference/municipalities';
 import { useInitiative } from '../../features/initiatives/api/get-initiative';
 import { InitiativeDetail } from '../../features/initiatives/components/initiative-detail';
-import { InitiativeForm, type InitiativeOrganizationsFieldProps } from '../../features/initiatives/components/initiative-form';
+import {
+  InitiativeForm,
+  type InitiativeBuildingFieldProps,
+  type InitiativeOrganizationsFieldProps,
+} from '../../features/initiatives/components/initiative-form';
 import { InitiativeList } from '../../features/initiatives/components/initiative-list';
 import { canCreateInitiatives, canEditInitiative } from '../../features/initiatives/utils/permissions';
 import { OrganizationPicker } from '../../features/organizations/components/organization-picker';
+import { BuildingPicker } from '../../features/buildings/components/building-picker';
 
 /** The initiative form picks organizations with the organizations feature's picker (features do not import each other). */
 const renderOrganizations = (props: InitiativeOrganizationsFieldProps) => <OrganizationPicker {...props} />;
+/** …and the hosting building with the buildings feature's picker. */
+const renderBuilding = (props: InitiativeBuildingFieldProps) => <BuildingPicker {...props} />;
 
 export function InitiativesRoute() {
   const { t } = useTranslation();
@@ -62,6 +69,7 @@ export function NewInitiativeRoute() {
           municipalities={all.data}
           mainMunicipalities={main}
           renderOrganizations={renderOrganizations}
+          renderBuilding={renderBuilding}
           onDone={(saved) => void navigate(`/iniziative/${saved.id}`)}
           onCancel={() => void navigate('/iniziative')}
         />
@@ -92,6 +100,7 @@ export function EditInitiativeRoute() {
           municipalities={all.data}
           mainMunicipalities={main}
           renderOrganizations={renderOrganizations}
+          renderBuilding={renderBuilding}
           onDone={(saved) => void navigate(`/iniziative/${saved.id}`)}
           onCancel={() => void navigate(`/iniziative/${id}`)}
         />

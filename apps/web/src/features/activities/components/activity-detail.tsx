@@ -85,6 +85,14 @@ function Summary({ activity }: { activity: ActivityDto }) {
       <dd>{activity.themes.length ? activity.themes.map((th) => t(`vocab.theme.${th}`)).join(', ') : t('common.none')}</dd>
       <dt>{t('activities.fields.organizations')}</dt>
       <dd>{activity.organizations.length ? activity.organizations.map((o) => o.name).join(', ') : t('common.none')}</dd>
+      {activity.building ? (
+        <>
+          <dt>{t('activities.fields.building')}</dt>
+          <dd>
+            <Link to={`/immobili/${activity.building.id}`}>{activity.building.name}</Link>
+          </dd>
+        </>
+      ) : null}
       {activity.initiative ? (
         <>
           <dt>{t('activities.fields.initiative')}</dt>

@@ -14,6 +14,9 @@ interface ActivityFiltersProps {
   showStatus: boolean;
   /** the author the list is narrowed to (from a link), when known */
   innovatorName?: string;
+  /** the building / initiative the list is narrowed to (from a link), when known */
+  buildingName?: string;
+  initiativeTitle?: string;
   onApply: (filter: ActivityListFilter) => void;
   onClear: () => void;
 }
@@ -28,6 +31,8 @@ interface Draft {
   to: string;
   mine: boolean;
   innovator: string;
+  building: string;
+  initiative: string;
   sort: ListSort;
 }
 
@@ -42,6 +47,8 @@ function draftOf(filter: ActivityListFilter): Draft {
     to: filter.to ?? '',
     mine: filter.mine ?? false,
     innovator: filter.innovator ?? '',
+    building: filter.building ?? '',
+    initiative: filter.initiative ?? '',
     sort: filter.sort,
   };
 }
@@ -50,7 +57,17 @@ function draftOf(filter: ActivityListFilter): Draft {
  * The list's filters. The form edits a draft; "Filtra" writes it to the URL. The parent remounts it
  * (key) when the URL changes, so that Back and shared links show the filters in force.
  */
-export function ActivityFilters({ filter, municipalities, showMine, showStatus, innovatorName, onApply, onClear }: ActivityFiltersProps) {
+export function ActivityFilters({
+  filter,
+  municipalities,
+  showMine,
+  showStatus,
+  innovatorName,
+  buildingName,
+  initiativeTitle,
+  onApply,
+  onClear,
+}: ActivityFiltersProps) {
   const { t } = useTranslation();
   const format = useFormatters();
   const [draft, setDraft] = useState<Draft>(() => draftOf(filter));
@@ -87,6 +104,8 @@ export function ActivityFilters({ filter, municipalities, showMine, showStatus, 
       to: draft.to || undefined,
       mine: draft.mine || undefined,
       innovator: draft.innovator || undefined,
+      building: draft.building || undefined,
+      initiative: draft.initiative || undefined,
       sort: draft.sort,
       page: 1,
     });
@@ -203,6 +222,24 @@ export function ActivityFilters({ filter, municipalities, showMine, showStatus, 
           <span>{innovatorName ? t('activities.filters.author', { name: innovatorName }) : t('activities.filters.authorUnknown')}</span>
           <button type="button" className="button button--secondary button--small" onClick={() => set('innovator', '')}>
             {t('activities.filters.removeAuthor')}
+          </button>
+        </p>
+      ) : null}
+      {draft.building ? (
+        <p className="field field--wide activity-filters__author">
+          <span>{buildingName ? t('activities.filters.building', { name: buildingName }) : t('activities.filters.buildingUnknown')}</span>
+          <button type="button" className="button button--secondary button--small" onClick={() => set('building', '')}>
+            {t('activities.filters.removeBuilding')}
+          </button>
+        </p>
+      ) : null}
+      {draft.initiative ? (
+        <p className="field field--wide activity-filters__author">
+          <span>
+            {initiativeTitle ? t('activities.filters.initiative', { title: initiativeTitle }) : t('activities.filters.initiativeUnknown')}
+          </span>
+          <button type="button" className="button button--secondary button--small" onClick={() => set('initiative', '')}>
+            {t('activities.filters.removeInitiative')}
           </button>
         </p>
       ) : null}

@@ -209,6 +209,58 @@ describe('ActivityForm', () => {
     expect(bodies(fetchMock, 'POST').at(-1)).toEqual({ version: 2 });
   });
 
+  it('links the building chosen in the picker the route hands in, and shows a refused building beside it', async () => {
+    const buildingId = '10000000-0000-4000-8000-000000000001';
+    let refuse = true;
+    const fetchMock = mockFetch({
+      'GET /api/map/municipalities': noBoundaries,
+      'POST /api/activities': (_url, init) =>
+        refuse
+          ? jsonResponse(400, {
+              statusCode: 400,
+              error: 'Bad Request',
+              code: 'ACTIVITY_BUILDING_UNKNOWN',
+              message: 'Unknown building',
+              details: [{ field: 'building', messages: ['unknown building'], codes: ['ACTIVITY_BUILDING_UNKNOWN'] }],
+            })
+          : jsonResponse(201, activityFrom(JSON.parse(String(init.body)) as CreateActivityRequest)),
+    });
+    const onDone = jest.fn();
+    // a stand-in for the buildings feature's picker (features do not import each other)
+    renderWithApp(
+      <ActivityForm
+        municipalities={innovator.assignedMunicipalities}
+        defaultDate="2026-11-20"
+        onDone={onDone}
+        renderBuilding={({ label, value, onChange, error }) => (
+          <fieldset>
+            <legend>{label}</legend>
+            <p>{value ? value.name : 'nessuno'}</p>
+            <button type="button" onClick={() => onChange({ id: buildingId, name: 'Ex Macello comunale' })}>
+              Scegli l'Ex Macello
+            </button>
+            {error ? <p>{error}</p> : null}
+          </fieldset>
+        )}
+      />,
+      { user: innovator },
+    );
+    expect(screen.getByRole('group', { name: 'Immobile in cui si è svolta (facoltativo)' })).toBeInTheDocument();
+    fillRequired();
+    fireEvent.click(screen.getByRole('button', { name: "Scegli l'Ex Macello" }));
+    expect(screen.getByText('Ex Macello comunale')).toBeInTheDocument();
+
+    fireEvent.click(screen.getByRole('button', { name: 'Salva bozza' }));
+    expect(await screen.findByText('Immobile sconosciuto.')).toBeInTheDocument();
+    expect(onDone).not.toHaveBeenCalled();
+
+    refuse = false;
+    fireEvent.click(screen.getByRole('button', { name: 'Salva bozza' }));
+    await waitFor(() => expect(onDone).toHaveBeenCalledTimes(1));
+    const posts = bodies(fetchMock, 'POST');
+    expect(posts.map((p) => p.building)).toEqual([buildingId, buildingId]);
+  });
+
   it("shows the server's 400 field errors beside the fields", async () => {
     mockFetch({
       'GET /api/map/municipalities': noBoundaries,

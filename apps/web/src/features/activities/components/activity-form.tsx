@@ -58,6 +58,15 @@ export interface InitiativeFieldProps {
   ref?: Ref<HTMLInputElement>;
 }
 
+/** What the form hands to the building field (the buildings feature provides it). */
+export interface BuildingFieldProps {
+  label: string;
+  value: { id: string; name: string } | null;
+  onChange: (value: { id: string; name: string } | null) => void;
+  error?: string;
+  ref?: Ref<HTMLInputElement>;
+}
+
 export type ActivityFormOutcome = SaveOutcome;
 
 interface ActivityFormProps {
@@ -69,6 +78,8 @@ interface ActivityFormProps {
   renderOrganizations?: (props: OrganizationsFieldProps) => ReactNode;
   /** the initiative picker (the initiatives feature's), when the route gives one */
   renderInitiative?: (props: InitiativeFieldProps) => ReactNode;
+  /** the building picker (the buildings feature's), when the route gives one */
+  renderBuilding?: (props: BuildingFieldProps) => ReactNode;
   onDone: (activity: ActivityDto, outcome: ActivityFormOutcome) => void;
   /** told when the form starts or stops holding unsaved text (the route asks before leaving: LeaveGuard) */
   onDirtyChange?: (dirty: boolean) => void;
@@ -95,6 +106,7 @@ export function ActivityForm({
   defaultDate,
   renderOrganizations,
   renderInitiative,
+  renderBuilding,
   onDone,
   onDirtyChange,
 }: ActivityFormProps) {
@@ -356,6 +368,24 @@ export function ActivityForm({
             <>
               {renderInitiative({
                 label: t('activities.form.initiative'),
+                value: field.value,
+                onChange: field.onChange,
+                error: fieldErrorText(t, fieldState.error),
+                ref: field.ref,
+              })}
+            </>
+          )}
+        />
+      ) : null}
+
+      {renderBuilding ? (
+        <Controller
+          control={control}
+          name="building"
+          render={({ field, fieldState }) => (
+            <>
+              {renderBuilding({
+                label: t('activities.form.building'),
                 value: field.value,
                 onChange: field.onChange,
                 error: fieldErrorText(t, fieldState.error),

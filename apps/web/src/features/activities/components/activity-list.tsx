@@ -60,6 +60,18 @@ export function ActivityCard({ activity, headingLevel = 2 }: { activity: Activit
             })}
           </li>
         ) : null}
+        {activity.building ? (
+          <li>
+            <span className="sr-only">{t('activities.fields.building')}: </span>
+            {activity.building.name}
+          </li>
+        ) : null}
+        {activity.initiative ? (
+          <li>
+            <span className="sr-only">{t('activities.fields.initiative')}: </span>
+            {activity.initiative.title}
+          </li>
+        ) : null}
         <li>
           <span className="sr-only">{t('activities.fields.author')}: </span>
           {activity.author.fullName}
@@ -109,6 +121,12 @@ export function ActivityList() {
           showStatus={!isMunicipalityUser}
           innovatorName={
             filter.innovator ? activities.data?.items.find((a) => a.author.id === filter.innovator)?.author.fullName : undefined
+          }
+          buildingName={
+            filter.building ? activities.data?.items.find((a) => a.building?.id === filter.building)?.building?.name : undefined
+          }
+          initiativeTitle={
+            filter.initiative ? activities.data?.items.find((a) => a.initiative?.id === filter.initiative)?.initiative?.title : undefined
           }
           onApply={apply}
           onClear={clear}

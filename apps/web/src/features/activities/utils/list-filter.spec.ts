@@ -1,5 +1,13 @@
 import { describe, expect, it } from '@jest/globals';
-import { filterFromParams, filterToParams, toExportFilters, toListQuery, type ActivityListFilter } from './list-filter';
+import {
+  activeFilterCount,
+  filterFromParams,
+  filterToParams,
+  hasFilters,
+  toExportFilters,
+  toListQuery,
+  type ActivityListFilter,
+} from './list-filter';
 
 describe('activity list filter ↔ URL search params', () => {
   it('writes every filter to the URL and reads back the same filter', () => {
@@ -44,6 +52,21 @@ describe('activity list filter ↔ URL search params', () => {
     expect(exported).toMatchObject({ innovator: 'user-1', status: 'draft', sort: '-date' });
     expect(exported).not.toHaveProperty('page');
     expect(exported).not.toHaveProperty('pageSize');
+  });
+
+  it("reads a building's monitoring link (the approved activities held there) and an initiative's link", () => {
+    const building = '10000000-0000-4000-8000-00000000000B';
+    const filter = filterFromParams(new URLSearchParams(`status=approved&building=${building}`));
+    expect(filter).toEqual({ status: 'approved', building: building.toLowerCase(), sort: '-date', page: 1 });
+    expect(toListQuery(filter, 'me')).toMatchObject({ status: 'approved', building: building.toLowerCase() });
+    expect(toExportFilters(filter, 'me')).toMatchObject({ building: building.toLowerCase() });
+    expect(hasFilters(filter)).toBe(true);
+    expect(activeFilterCount(filter)).toBe(2);
+    const initiative = '20000000-0000-4000-8000-000000000002';
+    const both = { ...filter, initiative };
+    expect(filterToParams(both).toString()).toBe(`status=approved&building=${building.toLowerCase()}&initiative=${initiative}`);
+    expect(filterFromParams(filterToParams(both))).toEqual(both);
+    expect(filterFromParams(new URLSearchParams('building=42&initiative=x'))).toEqual({ sort: '-date', page: 1 });
   });
 
   it("reads a staff-output dashboard link (an innovator's activities in a period)", () => {

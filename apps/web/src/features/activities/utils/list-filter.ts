@@ -16,6 +16,10 @@ export interface ActivityListFilter {
   mine?: boolean;
   /** only those of this author (user id): links from the staff-output dashboard */
   innovator?: string;
+  /** only those held in this building (building id): links from a building's monitoring */
+  building?: string;
+  /** only those linked to this initiative (initiative id): links from an initiative */
+  initiative?: string;
   sort: ListSort;
   page: number;
 }
@@ -41,6 +45,8 @@ export function filterFromParams(params: URLSearchParams): ActivityListFilter {
   const to = params.get('to') ?? '';
   const municipality = params.get('municipality') ?? '';
   const innovator = params.get('innovator') ?? '';
+  const building = params.get('building') ?? '';
+  const initiative = params.get('initiative') ?? '';
   return {
     status: oneOf(ACTIVITY_STATUSES, params.get('status')),
     type: oneOf(ACTIVITY_TYPES, params.get('type')),
@@ -51,6 +57,8 @@ export function filterFromParams(params: URLSearchParams): ActivityListFilter {
     q: params.get('q')?.trim() || undefined,
     mine: params.get('mine') === '1' || undefined,
     innovator: UUID.test(innovator) ? innovator.toLowerCase() : undefined,
+    building: UUID.test(building) ? building.toLowerCase() : undefined,
+    initiative: UUID.test(initiative) ? initiative.toLowerCase() : undefined,
     sort: oneOf(LIST_SORTS, params.get('sort')) ?? DEFAULT_SORT,
     page: Number.isFinite(page) && page > 0 ? page : 1,
   };
@@ -68,6 +76,8 @@ export function filterToParams(filter: ActivityListFilter): URLSearchParams {
   if (filter.to) params.set('to', filter.to);
   if (filter.mine) params.set('mine', '1');
   if (filter.innovator) params.set('innovator', filter.innovator);
+  if (filter.building) params.set('building', filter.building);
+  if (filter.initiative) params.set('initiative', filter.initiative);
   if (filter.sort !== DEFAULT_SORT) params.set('sort', filter.sort);
   if (filter.page > 1) params.set('page', String(filter.page));
   return params;
@@ -84,6 +94,8 @@ export function toListQuery(filter: ActivityListFilter, userId: string, pageSize
     to: filter.to,
     q: filter.q,
     innovator: filter.mine ? userId : filter.innovator,
+    building: filter.building,
+    initiative: filter.initiative,
     sort: filter.sort,
     page: filter.page,
     pageSize,
@@ -99,7 +111,17 @@ export function toExportFilters(filter: ActivityListFilter, userId: string): Omi
 /** Whether any filter narrows the list (sorting and paging do not). */
 export function hasFilters(filter: ActivityListFilter): boolean {
   return Boolean(
-    filter.status || filter.type || filter.municipality || filter.theme || filter.from || filter.to || filter.q || filter.mine,
+    filter.status ||
+    filter.type ||
+    filter.municipality ||
+    filter.theme ||
+    filter.from ||
+    filter.to ||
+    filter.q ||
+    filter.mine ||
+    filter.innovator ||
+    filter.building ||
+    filter.initiative,
   );
 }
 
@@ -115,6 +137,8 @@ export function activeFilterCount(filter: ActivityListFilter): number {
     filter.q,
     filter.mine,
     filter.innovator,
+    filter.building,
+    filter.initiative,
   ];
   return narrowing.filter(Boolean).length;
 }

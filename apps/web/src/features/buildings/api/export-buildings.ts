@@ -8,7 +8,7 @@ import type { BuildingFilters } from '../../../lib/filters/buildings';
 const EXTENSIONS: Record<RegisterExportFormat, string> = { csv: 'csv', 'csv-it': 'csv', xlsx: 'xlsx', geojson: 'geojson' };
 
 /** Hands a downloaded file to the browser, which saves it. */
-function saveFile(blob: Blob, name: string): void {
+export function saveFile(blob: Blob, name: string): void {
   const url = URL.createObjectURL(blob);
   const link = document.createElement('a');
   link.href = url;

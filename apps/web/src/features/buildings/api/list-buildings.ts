@@ -7,12 +7,14 @@ export function listBuildings(query: BuildingListQuery, signal?: AbortSignal): P
   return unwrap(api.GET('/api/buildings', { params: { query }, signal }));
 }
 
-export function useBuildings(query: BuildingListQuery) {
+/** `enabled: false` holds the request (a picker waits for two typed characters). */
+export function useBuildings(query: BuildingListQuery, enabled = true) {
   return useQuery(
     queryOptions({
       queryKey: buildingKeys.list(query),
       queryFn: ({ signal }) => listBuildings(query, signal),
       placeholderData: keepPreviousData,
+      enabled,
     }),
   );
 }

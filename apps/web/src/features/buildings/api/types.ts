@@ -10,3 +10,4 @@ export type MoveStageRequest = RequestBodyOf<'moveBuildingStage'>;
 export type BuildingHistory = ResponseOf<'getBuildingHistory'>;
 export type ExpiringBuildings = ResponseOf<'expiringBuildings'>;
 export type PhotoDto = ResponseOf<'listBuildingPhotos'>[number];
+export type BuildingImportReport = ResponseOf<'importBuildings'>;

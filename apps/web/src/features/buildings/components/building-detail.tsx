@@ -201,6 +201,11 @@ export function BuildingDetail({ building, renderOrganization }: BuildingDetailP
               {building.monitoring.initiatives === null ? '—' : format.integer(building.monitoring.initiatives)}
             </Row>
           </dl>
+          <p>
+            <Link to={`/attivita?status=approved&building=${building.id}`}>{t('buildings.detail.activitiesHeldLink')}</Link>
+            {' · '}
+            <Link to={`/iniziative?building=${building.id}`}>{t('buildings.detail.initiativesHostedLink')}</Link>
+          </p>
         </section>
       ) : null}
       {canEdit ? <StageActions building={building} renderOrganization={renderOrganization} /> : null}

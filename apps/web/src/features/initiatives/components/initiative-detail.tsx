@@ -60,10 +60,12 @@ function History({ history }: { history: InitiativeHistory }) {
       {history.entries.map((e) => (
         <li key={e.id}>
           <p>{t(`initiatives.history.${e.action}`)}</p>
-          {e.action === 'update' && e.after && typeof e.after === 'object' ? (
+          {(e.action === 'update' || e.action === 'organization_merge') && e.after && typeof e.after === 'object' ? (
             <p>
               {t('initiatives.history.changed', {
                 fields: Object.keys(e.after as object)
+                  // a merge names the organization that replaced the duplicate: not a field
+                  .filter((k) => k !== 'organization')
                   .map((k) => t(`initiatives.fields.${k}`, { defaultValue: k }))
                   .join(', '),
               })}

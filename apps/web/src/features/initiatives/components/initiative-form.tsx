@@ -34,6 +34,15 @@ export interface InitiativeOrganizationsFieldProps {
   ref?: Ref<HTMLInputElement>;
 }
 
+/** What the form hands to the building field (the buildings feature's picker, given by the route). */
+export interface InitiativeBuildingFieldProps {
+  label: string;
+  value: { id: string; name: string } | null;
+  onChange: (value: { id: string; name: string } | null) => void;
+  error?: string;
+  ref?: Ref<HTMLInputElement>;
+}
+
 interface InitiativeFormProps {
   initiative?: InitiativeDto;
   /** every municipality of the tenant (the others involved) */
@@ -41,6 +50,8 @@ interface InitiativeFormProps {
   /** where the user may put the main municipality (an innovator: their assigned ones) */
   mainMunicipalities: MunicipalityRef[];
   renderOrganizations?: (props: InitiativeOrganizationsFieldProps) => ReactNode;
+  /** the hosting building's picker */
+  renderBuilding?: (props: InitiativeBuildingFieldProps) => ReactNode;
   onDone: (initiative: InitiativeDto) => void;
   onCancel: () => void;
 }
@@ -60,6 +71,7 @@ export function InitiativeForm({
   municipalities,
   mainMunicipalities,
   renderOrganizations,
+  renderBuilding,
   onDone,
   onCancel,
 }: InitiativeFormProps) {
@@ -190,6 +202,23 @@ export function InitiativeForm({
             )}
           />
         </>
+      ) : null}
+      {renderBuilding ? (
+        <Controller
+          control={control}
+          name="building"
+          render={({ field, fieldState }) => (
+            <>
+              {renderBuilding({
+                label: t('initiatives.fields.building'),
+                value: field.value,
+                onChange: field.onChange,
+                error: text(fieldState.error),
+                ref: field.ref,
+              })}
+            </>
+          )}
+        />
       ) : null}
       <fieldset className="fieldset">
         <legend>{t('initiatives.fields.themes')}</legend>

@@ -121,6 +121,23 @@ export function InitiativeList() {
           onClear={() => setParams(new URLSearchParams())}
         />
       </details>
+      {filter.building ? (
+        <p className="initiative-status-actions">
+          <span>
+            {(() => {
+              const name = initiatives.data?.items.find((i) => i.building?.id === filter.building)?.building?.name;
+              return name ? t('initiatives.filters.building', { name }) : t('initiatives.filters.buildingUnknown');
+            })()}
+          </span>
+          <button
+            type="button"
+            className="button button--secondary button--small"
+            onClick={() => setParams(initiativeFilterToParams({ ...filter, building: undefined }))}
+          >
+            {t('initiatives.filters.removeBuilding')}
+          </button>
+        </p>
+      ) : null}
       <div className="initiatives-toolbar">
         <p role="status" className="result-count" id={resultsId}>
           {initiatives.data
