@@ -5,6 +5,7 @@ import { FilesModule } from './files/files.module';
 import { HealthModule } from './health/health.module';
 import { HomeModule } from './home/home.module';
 import { LegalPagesModule } from './legal-pages/legal-pages.module';
+import { MapModule } from './map/map.module';
 import { OrganizationsModule } from './organizations/organizations.module';
 import { SeedModule } from './seed/seed.module';
 import { StaffOutputModule } from './staff-output/staff-output.module';
@@ -29,4 +30,5 @@ export const FEATURE_MODULES = [
   LegalPagesModule,
   FilesModule,
   TenantLogoModule,
+  MapModule,
 ];

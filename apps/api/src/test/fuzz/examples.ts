@@ -55,6 +55,16 @@ export const VALID_EXAMPLES: Record<string, ValidExample> = {
     build: async (w) => ({ body: { token: await w.resetToken(), newPassword: 'Reset-horse-battery-9' } }),
   },
   createActivity: { role: 'innovator', build: async () => ({ body: activityBody() }) },
+  // the whole metropolitan city of Bari at the zoom a coordinator lands on
+  getActivitiesLayer: {
+    role: 'coordinator',
+    build: async () => ({
+      query: [
+        ['bbox', '15.9,40.6,17.6,41.5'],
+        ['zoom', '9'],
+      ],
+    }),
+  },
   updateActivity: {
     role: 'innovator',
     build: async (w) => {

@@ -1,0 +1,41 @@
+import { Controller, Get, Header, Param, Query } from '@nestjs/common';
+import { ApiExcludeEndpoint, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { MAP_MAX_POINTS } from '@trama/contracts';
+import { AccessScope } from '../../common/access/access-scope';
+import { Scope } from '../../common/auth/decorators';
+import { ActivitiesMapLayer } from '../activities/activities.map-layer';
+import { ActivitiesLayerQuery, MapLayerParams } from './dto/map-layer.query';
+import { MapLayerFeatureCollectionResponse } from './dto/map-layer.response';
+import { MapErrors } from './map.errors';
+import { MapService } from './map.service';
+
+const LAYER_DESCRIPTION = `GeoJSON (WGS84) of the records in the bbox that you may read and that match the filters (the list's): each record (properties.id, category, label), or — beyond ${MAP_MAX_POINTS} records — the server's grid clusters (properties.cluster, count, categories, bbox, expansionZoom); "total" is the list's total for the same bbox and filters.`;
+
+/**
+ * The map layers (docs/map.md). One route per layer, with the register's own filters DTO (the one
+ * its list extends); a layer of MAP_LAYERS whose register is not served yet answers 404.
+ */
+@ApiTags('map')
+@Controller('map/layers')
+export class MapController {
+  constructor(
+    private readonly map: MapService,
+    private readonly activities: ActivitiesMapLayer,
+  ) {}
+
+  @Get('activities')
+  @Header('Cache-Control', 'private, no-cache')
+  @ApiOperation({ operationId: 'getActivitiesLayer', summary: 'The activities layer (coloured by type)', description: LAYER_DESCRIPTION })
+  @ApiOkResponse({ type: MapLayerFeatureCollectionResponse, description: 'a GeoJSON FeatureCollection (RFC 7946)' })
+  getActivitiesLayer(@Scope() scope: AccessScope, @Query() query: ActivitiesLayerQuery): Promise<MapLayerFeatureCollectionResponse> {
+    return this.map.layer(scope, this.activities, query);
+  }
+
+  // after every served layer: a layer named in MAP_LAYERS but not served yet is a 404, another name a 400
+  // (not in the document: it has no success to describe)
+  @Get(':layer')
+  @ApiExcludeEndpoint()
+  getUnavailableLayer(@Param() params: MapLayerParams): never {
+    throw MapErrors.MAP_LAYER_UNAVAILABLE(`The ${params.layer} layer is not available`);
+  }
+}
