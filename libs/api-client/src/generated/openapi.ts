@@ -613,26 +613,6 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
-  '/api/map/layers/{layer}': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    /**
-     * A layer not served by this version (always 404)
-     * @description Access: any signed-in user (the data is limited to their scope).
-     */
-    get: operations['getUnavailableLayer'];
-    put?: never;
-    post?: never;
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
   '/api/map/municipalities': {
     parameters: {
       query?: never;
@@ -1973,8 +1953,6 @@ export interface components {
     };
     /** @enum {string} */
     MapFeatureType: 'Feature';
-    /** @enum {string} */
-    MapLayer: 'buildings' | 'organizations' | 'initiatives' | 'activities';
     MapLayerFeatureCollection: {
       /** @description the bbox of the request: [minLon, minLat, maxLon, maxLat] */
       bbox: number[];
@@ -6778,117 +6756,6 @@ export interface operations {
        *     - `PASSWORD_CHANGE_REQUIRED`: Change your temporary password before anything else
        */
       403: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ApiError'];
-        };
-      };
-      /**
-       * @description Unsupported media type:
-       *     - `UNSUPPORTED_MEDIA_TYPE`: JSON request bodies must be encoded as UTF-8
-       */
-      415: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ApiError'];
-        };
-      };
-      /**
-       * @description Internal error:
-       *     - `INTERNAL`: An unexpected error occurred (logged; nothing is leaked)
-       */
-      500: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ApiError'];
-        };
-      };
-      /**
-       * @description Service unavailable:
-       *     - `SERVICE_UNAVAILABLE`: The service is temporarily unavailable: try again in a few seconds
-       */
-      503: {
-        headers: {
-          'Retry-After': components['headers']['Retry-After'];
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ApiError'];
-        };
-      };
-    };
-  };
-  getUnavailableLayer: {
-    parameters: {
-      query?: never;
-      header?: never;
-      path: {
-        layer: components['schemas']['MapLayer'];
-      };
-      cookie?: never;
-    };
-    requestBody?: never;
-    responses: {
-      /** @description never: a served layer has its own route */
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['MapLayerFeatureCollection'];
-        };
-      };
-      /**
-       * @description Bad request:
-       *     - `VALIDATION_FAILED`: The request is not valid: `details` names each field at fault
-       *     - `MALFORMED_JSON`: The request body is not valid JSON
-       *     - `PAYLOAD_TOO_LARGE`: The request body is larger than 1 MB
-       *     - `BODY_TOO_DEEP`: The request body nests arrays and objects too deeply
-       *     - `INVALID_TEXT`: A NUL, an unpaired surrogate or non-UTF-8 percent-encoding in the path, query or body: `details` names the field
-       */
-      400: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ApiError'];
-        };
-      };
-      /**
-       * @description Not signed in, or the session ended:
-       *     - `UNAUTHENTICATED`: Sign in to continue
-       */
-      401: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ApiError'];
-        };
-      };
-      /**
-       * @description Not allowed for your role:
-       *     - `PASSWORD_CHANGE_REQUIRED`: Change your temporary password before anything else
-       */
-      403: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ApiError'];
-        };
-      };
-      /**
-       * @description Not found, or outside what you may see:
-       *     - `MAP_LAYER_UNAVAILABLE`: This map layer is not available
-       */
-      404: {
         headers: {
           [name: string]: unknown;
         };

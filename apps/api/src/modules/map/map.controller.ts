@@ -1,19 +1,18 @@
-import { Controller, Get, Header, Param, Query } from '@nestjs/common';
-import { ApiExcludeEndpoint, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Controller, Get, Header, Query } from '@nestjs/common';
+import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { MAP_MAX_POINTS } from '@trama/contracts';
 import { AccessScope } from '../../common/access/access-scope';
 import { Scope } from '../../common/auth/decorators';
 import { ActivitiesMapLayer } from '../activities/activities.map-layer';
-import { ActivitiesLayerQuery, MapLayerParams } from './dto/map-layer.query';
+import { ActivitiesLayerQuery } from './dto/map-layer.query';
 import { MapLayerFeatureCollectionResponse } from './dto/map-layer.response';
-import { MapErrors } from './map.errors';
 import { MapService } from './map.service';
 
 const LAYER_DESCRIPTION = `GeoJSON (WGS84) of the records in the bbox that you may read and that match the filters (the list's): each record (properties.id, category, label), or — beyond ${MAP_MAX_POINTS} records — the server's grid clusters (properties.cluster, count, categories, bbox, expansionZoom); "total" is the list's total for the same bbox and filters.`;
 
 /**
- * The map layers (docs/map.md). One route per layer, with the register's own filters DTO (the one
- * its list extends); a layer of MAP_LAYERS whose register is not served yet answers 404.
+ * The map layers (docs/map.md). One route per layer of MAP_LAYERS, with the register's own filters
+ * DTO (the one its list extends); a layer whose register is not served yet has no route (404).
  */
 @ApiTags('map')
 @Controller('map/layers')
@@ -29,13 +28,5 @@ export class MapController {
   @ApiOkResponse({ type: MapLayerFeatureCollectionResponse, description: 'a GeoJSON FeatureCollection (RFC 7946)' })
   getActivitiesLayer(@Scope() scope: AccessScope, @Query() query: ActivitiesLayerQuery): Promise<MapLayerFeatureCollectionResponse> {
     return this.map.layer(scope, this.activities, query);
-  }
-
-  // after every served layer: a layer named in MAP_LAYERS but not served yet is a 404, another name a 400
-  // (not in the document: it has no success to describe)
-  @Get(':layer')
-  @ApiExcludeEndpoint()
-  getUnavailableLayer(@Param() params: MapLayerParams): never {
-    throw MapErrors.MAP_LAYER_UNAVAILABLE(`The ${params.layer} layer is not available`);
   }
 }

@@ -1,8 +1,6 @@
 import { IntersectionType } from '@nestjs/swagger';
-import { MAP_LAYERS, MAP_MAX_ZOOM, MAP_MIN_ZOOM, type MapLayer } from '@trama/contracts';
-import { IsIn, IsString } from 'class-validator';
+import { MAP_MAX_ZOOM, MAP_MIN_ZOOM } from '@trama/contracts';
 import { BboxParam } from '../../../common/geo/bbox';
-import { ApiEnum } from '../../../common/http/api-schema';
 import { QueryInt } from '../../../common/http/fields';
 import { ActivityFiltersQuery } from '../../activities/dto/activity-filters.query';
 
@@ -23,10 +21,3 @@ export class MapViewportQuery {
  * (one filter function on the server, one filter object on the web). A new layer adds one line here.
  */
 export class ActivitiesLayerQuery extends IntersectionType(ActivityFiltersQuery, MapViewportQuery) {}
-
-export class MapLayerParams {
-  @ApiEnum(MAP_LAYERS, 'MapLayer')
-  @IsString()
-  @IsIn(MAP_LAYERS)
-  layer: MapLayer;
-}
