@@ -4,7 +4,7 @@ import type { MapCellRow } from './map.repository';
 /**
  * The server's clustering grid (docs/map.md): square cells of CELL_PX screen pixels in Web
  * Mercator, i.e. 2^(zoom + 2) cells across the world at 256-pixel tiles. At zoom 9 (the whole
- * metropolitan city of Bari) a cell is ~4.9 km wide at 41°N; at zoom 15 (streets) ~76 m.
+ * metropolitan city of Bari) a cell is ~14.8 km wide at 41°N; at zoom 16 (streets) ~115 m.
  */
 export const CELL_PX = 64;
 const TILE_PX = 256;

@@ -145,7 +145,7 @@ function Features({
             riseOnHover: true,
           });
           m.on('add', () => labelElement(m.getElement(), name));
-          m.on('click', () => latest.current.onSelectCluster(definition, feature));
+          onActivate(m, () => latest.current.onSelectCluster(definition, feature));
           drawn = m;
         } else if (focusable) {
           const name = latest.current.describeRecord(definition, feature);
@@ -155,7 +155,7 @@ function Features({
             title: name,
           });
           m.on('add', () => labelElement(m.getElement(), name));
-          m.on('click', () => latest.current.onSelectRecord(definition, feature));
+          onActivate(m, () => latest.current.onSelectRecord(definition, feature));
           drawn = m;
         } else {
           const c = circleMarker([lat, lon], {
@@ -190,6 +190,21 @@ function Features({
 const compact = new Intl.NumberFormat('it', { notation: 'compact', maximumFractionDigits: 1 });
 function formatCount(n: number): string {
   return n < 10_000 ? String(n) : compact.format(n);
+}
+
+/**
+ * A click, or Enter / Space on the focused marker (Leaflet makes a keyboard marker focusable with
+ * `role="button"` but opens only popups on Enter; the map passes the key events to the marker).
+ */
+function onActivate(m: ReturnType<typeof marker>, activate: () => void) {
+  m.on('click', activate);
+  m.on('keypress', (event) => {
+    const key = (event as unknown as { originalEvent: KeyboardEvent }).originalEvent;
+    if (key.key === 'Enter' || key.key === ' ') {
+      key.preventDefault();
+      activate();
+    }
+  });
 }
 
 /** Leaflet gives a keyboard marker `role="button"` and `tabindex`; its name is ours. */

@@ -119,7 +119,7 @@ describe('MapPage', () => {
 
     // a point is a button named by its title and type; Enter opens the panel with the record
     const point = await screen.findByRole('button', { name: /Tavolo di rete/ });
-    fireEvent.click(point);
+    fireEvent.keyPress(point, { key: 'Enter', code: 'Enter', charCode: 13 });
     const panel = await screen.findByRole('complementary', { name: 'Elemento scelto' });
     expect(await within(panel).findByRole('link', { name: 'Apri la scheda' })).toHaveAttribute(
       'href',
