@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { ACTIVITY_TYPES } from '@trama/contracts';
 import type { AccessScope } from '../../common/access/access-scope';
 import type { MapLayerSource, MapViewport } from '../map/map-layer';
 import { ActivitiesRepository } from './activities.repository';
@@ -13,6 +14,7 @@ import { activityFiltersOf, type ActivityFiltersQuery } from './dto/activity-fil
 export class ActivitiesMapLayer implements MapLayerSource<ActivityFiltersQuery & MapViewport> {
   readonly layer = 'activities' as const;
   readonly categoryColumn = 'type';
+  readonly categories = ACTIVITY_TYPES;
   readonly labelColumn = 'title';
 
   constructor(private readonly activities: ActivitiesRepository) {}

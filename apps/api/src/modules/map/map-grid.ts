@@ -53,44 +53,26 @@ export function expansionZoom(zoom: number, bbox: [number, number, number, numbe
   return Math.min(MAP_MAX_ZOOM, Math.max(zoom + 1, z));
 }
 
-/** Merges the (cell, category) rows of the grid query into one cluster per cell, ordered top to bottom, left to right. */
-export function mergeCells(rows: readonly MapCellRow[], zoom: number): GridCluster[] {
-  const byCell = new Map<string, { rows: MapCellRow[]; cx: number; cy: number }>();
-  for (const r of rows) {
-    const key = `${r.cx}:${r.cy}`;
-    const cell = byCell.get(key) ?? { rows: [], cx: r.cx, cy: r.cy };
-    cell.rows.push(r);
-    byCell.set(key, cell);
-  }
-  const clusters: GridCluster[] = [];
-  for (const { rows: parts, cx, cy } of byCell.values()) {
-    let count = 0;
-    let sumLon = 0;
-    let sumLat = 0;
-    const bbox: [number, number, number, number] = [Infinity, Infinity, -Infinity, -Infinity];
-    const categories: Record<string, number> = {};
-    for (const p of parts) {
-      count += p.n;
-      sumLon += p.sumLon;
-      sumLat += p.sumLat;
-      bbox[0] = Math.min(bbox[0], p.minLon);
-      bbox[1] = Math.min(bbox[1], p.minLat);
-      bbox[2] = Math.max(bbox[2], p.maxLon);
-      bbox[3] = Math.max(bbox[3], p.maxLat);
-      const key = p.category ?? NO_CATEGORY;
-      categories[key] = (categories[key] ?? 0) + p.n;
-    }
-    clusters.push({
-      cx,
-      cy,
-      count,
-      lon: sumLon / count,
-      lat: sumLat / count,
-      bbox,
-      categories,
-      singleId: count === 1 ? parts[0].id : null,
-      expansionZoom: expansionZoom(zoom, bbox),
-    });
-  }
-  return clusters.sort((a, b) => a.cy - b.cy || a.cx - b.cx);
+/** The clusters of the grid query's cells, ordered top to bottom, left to right. */
+export function clustersOf(rows: readonly MapCellRow[], categories: readonly string[], zoom: number): GridCluster[] {
+  return rows
+    .map((r) => {
+      const bbox: [number, number, number, number] = [r.minLon, r.minLat, r.maxLon, r.maxLat];
+      const counts: Record<string, number> = {};
+      r.counts.forEach((n, i) => {
+        if (n > 0) counts[categories[i] ?? NO_CATEGORY] = n;
+      });
+      return {
+        cx: r.cx,
+        cy: r.cy,
+        count: r.n,
+        lon: r.sumLon / r.n,
+        lat: r.sumLat / r.n,
+        bbox,
+        categories: counts,
+        singleId: r.n === 1 ? r.id : null,
+        expansionZoom: expansionZoom(zoom, bbox),
+      };
+    })
+    .sort((a, b) => a.cy - b.cy || a.cx - b.cx);
 }

@@ -22,6 +22,8 @@ export interface MapLayerSource<Q extends MapViewport = MapViewport> {
   readonly layer: MapLayer;
   /** the column (on the alias) that colours a point: buildings `stage`, organizations `kind`, initiatives `status`, activities `type` */
   readonly categoryColumn: string;
+  /** the category's vocabulary (libs/contracts): the clusters count each one */
+  readonly categories: readonly string[];
   /** the column (on the alias) shown as the point's name: a building's or organization's `name`, an activity's or initiative's `title` */
   readonly labelColumn: string;
   /**

@@ -3,7 +3,7 @@ import { MAP_MAX_POINTS } from '@trama/contracts';
 import type { AccessScope } from '../../common/access/access-scope';
 import { parseBbox } from '../../common/geo/bbox';
 import type { MapFeatureResponse, MapLayerFeatureCollectionResponse } from './dto/map-layer.response';
-import { cellsAcross, mergeCells } from './map-grid';
+import { cellsAcross, clustersOf } from './map-grid';
 import type { MapLayerSource, MapViewport } from './map-layer';
 import { MapRepository, type MapPointRow } from './map.repository';
 
@@ -42,12 +42,17 @@ export class MapService {
       bbox,
     });
 
-    // few records: each one (the LIMIT stops the scan as soon as there are too many to draw)
-    const points = await this.map.points(source, base.clone(), MAP_MAX_POINTS + 1);
-    if (points.length <= MAP_MAX_POINTS) return collection(points.map(recordFeature), points.length, false);
+    // the grid first: one aggregate at any zoom; when the viewport holds few records, each one
+    const rows = await this.map.cells(source, base.clone(), cellsAcross(query.zoom));
+    const count = rows.reduce((sum, r) => sum + r.n, 0);
+    if (count <= MAP_MAX_POINTS) {
+      const points = await this.map.points(source, base.clone(), MAP_MAX_POINTS + 1);
+      // (a write between the two reads may change the number: the records read are the answer)
+      if (points.length <= MAP_MAX_POINTS) return collection(points.map(recordFeature), points.length, false);
+    }
 
     // many: one feature per grid cell; a cell holding one record is that record
-    const clusters = mergeCells(await this.map.cells(source, base.clone(), cellsAcross(query.zoom)), query.zoom);
+    const clusters = clustersOf(rows, source.categories, query.zoom);
     const singleIds = clusters.flatMap((c) => (c.singleId ? [c.singleId] : []));
     const singles =
       singleIds.length === 0
