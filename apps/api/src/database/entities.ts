@@ -1,3 +1,6 @@
+import { BuildingAssignment } from '../modules/buildings/building-assignment.entity';
+import { BuildingStageChange } from '../modules/buildings/building-stage-change.entity';
+import { Building } from '../modules/buildings/building.entity';
 import { AuditEntry } from '../common/audit/audit-entry.entity';
 import { ActivityOrganization } from '../modules/activities/activity-organization.entity';
 import { ActivityReview } from '../modules/activities/activity-review.entity';
@@ -27,4 +30,7 @@ export const ENTITIES = [
   ActivityReview,
   LegalPage,
   StoredFile,
+  Building,
+  BuildingStageChange,
+  BuildingAssignment,
 ];

@@ -1,6 +1,7 @@
 import { ActivitiesModule } from './activities/activities.module';
 import { AuditModule } from './audit/audit.module';
 import { AuthModule } from './auth/auth.module';
+import { BuildingsModule } from './buildings/buildings.module';
 import { FilesModule } from './files/files.module';
 import { HealthModule } from './health/health.module';
 import { HomeModule } from './home/home.module';
@@ -30,5 +31,6 @@ export const FEATURE_MODULES = [
   LegalPagesModule,
   FilesModule,
   TenantLogoModule,
+  BuildingsModule,
   MapModule,
 ];

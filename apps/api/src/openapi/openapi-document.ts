@@ -23,6 +23,10 @@ export function sortKeys<T>(value: T): T {
 const TAGS: [name: string, description: string][] = [
   ['activities', 'The activity log of the innovators: drafts, review (submit, approve, return, reopen), history, export'],
   ['audit', 'The audit log: who changed what, when, with the record before and after'],
+  [
+    'buildings',
+    'The register of reusable buildings: the reuse pipeline and its history, assignments and their expiry, photos, verification on site, export',
+  ],
   ['auth', 'Sign-in, the session (a short access token and a rotating refresh cookie), password change'],
   ['home', "Each role's home: one summary per role and the navigation's badges, every figure under the caller's scope"],
   ['operations', 'Health check and the settings the web app needs before sign-in'],

@@ -41,7 +41,7 @@ export async function createTestApp(
   const filesDir = mkdtempSync(join(tmpdir(), 'trama-test-files-'));
   const config = loadConfig({
     NODE_ENV: 'test',
-    LOG_LEVEL: 'silent',
+    LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'silent',
     WEB_DIST: '/nonexistent',
     JWT_SECRET: 'test-secret-test-secret-test-secret-0000',
     SEED_ON_BOOT: 'false',

@@ -62,6 +62,21 @@ export const routes: RouteObject[] = [
               // the map loads on demand with Leaflet: none of it is in the login page's JavaScript
               { path: '/mappa', lazy: () => import('./routes/map-route').then((m) => ({ Component: m.MapRoute })) },
               { path: '/attivita', lazy: () => import('./routes/activities-route').then((m) => ({ Component: m.ActivitiesRoute })) },
+              { path: '/immobili', lazy: () => import('./routes/buildings-route').then((m) => ({ Component: m.BuildingsRoute })) },
+              { path: '/immobili/nuovo', lazy: () => import('./routes/buildings-route').then((m) => ({ Component: m.NewBuildingRoute })) },
+              {
+                path: '/immobili/scadenze',
+                lazy: () => import('./routes/buildings-route').then((m) => ({ Component: m.ExpiringBuildingsRoute })),
+              },
+              {
+                path: '/immobili/da-verificare',
+                lazy: () => import('./routes/buildings-route').then((m) => ({ Component: m.StaleBuildingsRoute })),
+              },
+              { path: '/immobili/:id', lazy: () => import('./routes/buildings-route').then((m) => ({ Component: m.BuildingDetailRoute })) },
+              {
+                path: '/immobili/:id/modifica',
+                lazy: () => import('./routes/buildings-route').then((m) => ({ Component: m.EditBuildingRoute })),
+              },
               {
                 element: <RequireRole roles={ACTIVITY_AUTHOR_ROLES} />,
                 children: [

@@ -463,6 +463,242 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/buildings': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * List the buildings you may read, by name; filters combine
+     * @description Access: any signed-in user (the data is limited to their scope).
+     */
+    get: operations['listBuildings'];
+    put?: never;
+    /**
+     * Map a building (stage mapped) in your territory; idempotent by clientId (201 new, 200 replay)
+     * @description Access: innovators, coordinators, platform admins (the data is limited to their scope); other roles get 403.
+     */
+    post: operations['createBuilding'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/buildings/expiring': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Assignments of your territory ending within `months` (default 6), and the overdue ones
+     * @description Access: any signed-in user (the data is limited to their scope).
+     */
+    get: operations['expiringBuildings'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/buildings/export': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Export the filtered list (csv, csv-it, xlsx, geojson), streamed
+     * @description Access: any signed-in user (the data is limited to their scope).
+     */
+    get: operations['exportBuildings'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/buildings/stale': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Buildings of your territory not verified on site for `months` (default 12), never verified first
+     * @description Access: any signed-in user (the data is limited to their scope).
+     */
+    get: operations['staleBuildings'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/buildings/{id}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * One building you may read, with its monitoring
+     * @description Access: any signed-in user (the data is limited to their scope).
+     */
+    get: operations['getBuilding'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    /**
+     * Edit a building of your territory (optimistic locking on version)
+     * @description Access: innovators, coordinators, platform admins (the data is limited to their scope); other roles get 403.
+     */
+    patch: operations['updateBuilding'];
+    trace?: never;
+  };
+  '/api/buildings/{id}/history': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * The stage timeline and the audit entries of a building (audit: staff only)
+     * @description Access: any signed-in user (the data is limited to their scope).
+     */
+    get: operations['getBuildingHistory'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/buildings/{id}/photos': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * The building's photos, oldest first
+     * @description Access: any signed-in user (the data is limited to their scope).
+     */
+    get: operations['listBuildingPhotos'];
+    put?: never;
+    /**
+     * Add a photo to a building of your territory (re-encoded, EXIF/GPS stripped, thumbnail made)
+     * @description Access: innovators, coordinators, platform admins (the data is limited to their scope); other roles get 403.
+     */
+    post: operations['uploadBuildingPhoto'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/buildings/{id}/photos/{fileId}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * The bytes of a photo
+     * @description Access: any signed-in user (the data is limited to their scope).
+     */
+    get: operations['getBuildingPhoto'];
+    put?: never;
+    post?: never;
+    /**
+     * Remove a photo of a building of your territory (kept in the audit trail)
+     * @description Access: innovators, coordinators, platform admins (the data is limited to their scope); other roles get 403.
+     */
+    delete: operations['deleteBuildingPhoto'];
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/buildings/{id}/photos/{fileId}/thumbnail': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * A 320 px WebP thumbnail of a photo
+     * @description Access: any signed-in user (the data is limited to their scope).
+     */
+    get: operations['getBuildingPhotoThumbnail'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/buildings/{id}/stage': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Move the building along the reuse pipeline (discarded needs a reason, assigned the assignment)
+     * @description Access: innovators, coordinators, platform admins (the data is limited to their scope); other roles get 403.
+     */
+    post: operations['moveBuildingStage'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/buildings/{id}/verify': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * "Verified on site": sets lastVerifiedAt/By
+     * @description Access: innovators, coordinators, platform admins (the data is limited to their scope); other roles get 403.
+     */
+    post: operations['verifyBuilding'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/config': {
     parameters: {
       query?: never;
@@ -1304,6 +1540,8 @@ export interface components {
        */
       version: number;
     };
+    /** @enum {string} */
+    AssignmentInstrument: 'call' | 'collaboration_pact' | 'free_loan' | 'concession' | 'lease' | 'other';
     AuditEntry: {
       /**
        * @description create, update, login_failure, password_reset, …
@@ -1341,10 +1579,169 @@ export interface components {
       /** Format: int32 */
       total: number;
     };
+    Building: {
+      accessibility: components['schemas']['BuildingAccessibility'];
+      address: string | null;
+      anbscCode: string | null;
+      /** @description the current assignment (assigned, active) */
+      assignment: components['schemas']['BuildingAssignment'] | null;
+      cadastralReference: string | null;
+      /**
+       * Format: uuid
+       * @description generated by the client on creation (idempotency key)
+       */
+      clientId: string;
+      /**
+       * Format: int32
+       * @description share of the fields that matter filled, in percent
+       */
+      completeness: number;
+      condition: components['schemas']['BuildingCondition'];
+      /** Format: date */
+      confiscationDecreeDate: string | null;
+      constraints: components['schemas']['BuildingConstraint'][];
+      /** Format: date-time */
+      createdAt: string;
+      currentUse: components['schemas']['BuildingCurrentUse'];
+      /** Format: uuid */
+      id: string;
+      /** Format: double */
+      indoorAreaM2: number | null;
+      /** @description absent for municipality users */
+      internalNotes?: string | null;
+      /**
+       * Format: date-time
+       * @description last "verified on site"
+       */
+      lastVerifiedAt: string | null;
+      lastVerifiedBy: components['schemas']['UserRef'] | null;
+      /** @description null: not placed */
+      location: components['schemas']['Location'] | null;
+      /** @description only on a single building */
+      monitoring?: components['schemas']['BuildingMonitoring'];
+      municipality: components['schemas']['MunicipalityRef'];
+      name: string;
+      notes: string | null;
+      /**
+       * Format: date
+       * @description when the reused building opened (active)
+       */
+      openingDate: string | null;
+      /** Format: double */
+      outdoorAreaM2: number | null;
+      /** @description null for municipality users when the building is private */
+      owner: string | null;
+      ownership: components['schemas']['BuildingOwnership'];
+      socialArea: components['schemas']['SocialAreaRef'] | null;
+      stage: components['schemas']['ReuseStage'];
+      suitableUses: components['schemas']['SuitableUse'][];
+      /** Format: date-time */
+      updatedAt: string;
+      /**
+       * Format: int32
+       * @description optimistic locking: the version the client loaded (a stale one is a 409)
+       */
+      version: number;
+    };
+    /** @enum {string} */
+    BuildingAccessibility: 'accessible' | 'partly_accessible' | 'not_accessible' | 'unknown';
+    BuildingAssignment: {
+      /** Format: date */
+      endDate: string;
+      instrument: components['schemas']['AssignmentInstrument'];
+      organization: components['schemas']['BuildingOrganizationRef'];
+      /** Format: date */
+      startDate: string;
+    };
+    BuildingAssignmentRequest: {
+      /**
+       * Format: date
+       * @description not before startDate
+       */
+      endDate?: string;
+      instrument?: components['schemas']['AssignmentInstrument'];
+      /**
+       * Format: uuid
+       * @description the assignee organization (of the same tenant)
+       */
+      organization?: string;
+      /** Format: date */
+      startDate?: string;
+    };
+    BuildingAuditEntry: {
+      action: string;
+      actor: components['schemas']['UserRef'] | null;
+      after: {
+        [key: string]: unknown;
+      } | null;
+      /** Format: date-time */
+      at: string;
+      before: {
+        [key: string]: unknown;
+      } | null;
+      /** @description the audit entry id (a bigint, as text) */
+      id: string;
+    };
+    /** @enum {string} */
+    BuildingCondition: 'good' | 'fair' | 'poor' | 'ruin';
+    /** @enum {string} */
+    BuildingConstraint: 'heritage' | 'landscape' | 'hydrogeological' | 'urban_planning' | 'other';
+    /** @enum {string} */
+    BuildingCurrentUse: 'unused' | 'underused' | 'partly_used' | 'in_use';
+    BuildingHistory: {
+      /** @description every audited change, oldest first */
+      audit: components['schemas']['BuildingAuditEntry'][];
+      /** @description the stage timeline, oldest first */
+      stages: components['schemas']['BuildingStageChange'][];
+    };
+    BuildingMonitoring: {
+      /**
+       * Format: int32
+       * @description approved activities held in the building that you may read
+       */
+      activities: number;
+      /**
+       * Format: int32
+       * @description initiatives hosted (null until the initiatives register links buildings)
+       */
+      initiatives: number | null;
+      /**
+       * Format: int64
+       * @description people served: the participants of those activities
+       */
+      peopleServed: number;
+    };
+    BuildingOrganizationRef: {
+      /** Format: uuid */
+      id: string;
+      name: string;
+    };
+    /** @enum {string} */
+    BuildingOwnership: 'municipal' | 'metro_city' | 'region' | 'state' | 'other_public' | 'private' | 'confiscated';
+    BuildingPage: {
+      items: components['schemas']['Building'][];
+      /** Format: int32 */
+      page: number;
+      /** Format: int32 */
+      pageSize: number;
+      /** Format: int32 */
+      total: number;
+    };
     BuildingRef: {
       /** Format: uuid */
       id: string;
       name: string;
+    };
+    BuildingStageChange: {
+      actor: components['schemas']['UserRef'] | null;
+      /** Format: date-time */
+      at: string;
+      /** @description null: the creation */
+      from: components['schemas']['ReuseStage'] | null;
+      /** Format: uuid */
+      id: string;
+      reason: string | null;
+      to: components['schemas']['ReuseStage'];
     };
     ChangePasswordRequest: {
       /** Format: password */
@@ -1419,6 +1816,57 @@ export interface components {
       title?: string | null;
       /** @description a draft may leave it out */
       type?: components['schemas']['ActivityType'] | null;
+    };
+    CreateBuildingRequest: {
+      /** @default unknown */
+      accessibility: components['schemas']['BuildingAccessibility'];
+      address?: string | null;
+      /** @description the national agency's (ANBSC) reference of a confiscated asset; required when ownership is confiscated */
+      anbscCode?: string | null;
+      /** @example Foglio 12, particella 345, sub 2 */
+      cadastralReference?: string | null;
+      /**
+       * Format: uuid
+       * @description Generated by the client; a retry with the same clientId and body returns the same building
+       */
+      clientId: string;
+      condition: components['schemas']['BuildingCondition'];
+      /**
+       * Format: date
+       * @description the confiscation decree; required when ownership is confiscated
+       */
+      confiscationDecreeDate?: string | null;
+      constraints?: components['schemas']['BuildingConstraint'][];
+      currentUse: components['schemas']['BuildingCurrentUse'];
+      /**
+       * Format: double
+       * @description indoor surface, m²
+       */
+      indoorAreaM2?: number | null;
+      /** @description never shown to municipality users */
+      internalNotes?: string | null;
+      /** @description inside the municipality; null: not placed */
+      location?: components['schemas']['Location'] | null;
+      /**
+       * @description ISTAT code of the municipality (innovators: one assigned to them)
+       * @example 072006
+       */
+      municipality: string;
+      /**
+       * @description trimmed
+       * @example Ex mercato coperto di Santo Spirito
+       */
+      name: string;
+      notes?: string | null;
+      /**
+       * Format: double
+       * @description outdoor surface, m²
+       */
+      outdoorAreaM2?: number | null;
+      /** @description the owner; of a private building it may be a person: hidden from municipality users */
+      owner?: string | null;
+      ownership: components['schemas']['BuildingOwnership'];
+      suitableUses?: components['schemas']['SuitableUse'][];
     };
     CreateOrganizationRequest: {
       kind: components['schemas']['OrganizationKind'];
@@ -1513,6 +1961,32 @@ export interface components {
     };
     /** @enum {string} */
     Environment: 'development' | 'production' | 'test';
+    ExpiringBuilding: {
+      assignment: components['schemas']['BuildingAssignment'];
+      /**
+       * Format: int32
+       * @description days until the end date (negative: overdue)
+       */
+      daysLeft: number;
+      /** Format: uuid */
+      id: string;
+      municipality: components['schemas']['MunicipalityRef'];
+      name: string;
+      /** @description the end date has passed */
+      overdue: boolean;
+      stage: components['schemas']['ReuseStage'];
+      /**
+       * Format: int32
+       * @description optimistic locking: the version the client loaded (a stale one is a 409)
+       */
+      version: number;
+    };
+    ExpiringBuildings: {
+      /** @description overdue first, then by end date */
+      items: components['schemas']['ExpiringBuilding'][];
+      /** Format: int32 */
+      months: number;
+    };
     /** @enum {string} */
     ExportFormat: 'csv' | 'csv-it' | 'xlsx';
     /** @enum {string} */
@@ -1984,6 +2458,23 @@ export interface components {
      * @enum {string}
      */
     MigrationsStatus: 'applied' | 'pending' | 'unknown';
+    MoveBuildingStageRequest: {
+      /** @description required to move to assigned */
+      assignment?: components['schemas']['BuildingAssignmentRequest'];
+      /**
+       * Format: date
+       * @description moving to active: the opening day (default: today, in Italy)
+       */
+      openingDate?: string;
+      /** @description why; required to discard */
+      reason?: string | null;
+      to: components['schemas']['ReuseStage'];
+      /**
+       * Format: int32
+       * @description optimistic locking: the version the client loaded (a stale one is a 409)
+       */
+      version: number;
+    };
     MultiPolygonGeometry: {
       /** @description polygons (a municipality with exclaves) */
       coordinates: number[][][][];
@@ -2341,6 +2832,8 @@ export interface components {
       /** @example Città Metropolitana di Bari */
       name: string;
     };
+    /** @enum {string} */
+    RegisterExportFormat: 'csv' | 'csv-it' | 'xlsx' | 'geojson';
     ResetPasswordResponse: {
       /**
        * Format: password
@@ -2357,6 +2850,8 @@ export interface components {
        */
       version?: number;
     };
+    /** @enum {string} */
+    ReuseStage: 'mapped' | 'assessed' | 'planned' | 'assigned' | 'active' | 'discarded';
     ReviewTimeStats: {
       /**
        * Format: double
@@ -2616,6 +3111,8 @@ export interface components {
        */
       width: number | null;
     };
+    /** @enum {string} */
+    SuitableUse: 'social' | 'cultural' | 'economic' | 'sport' | 'education' | 'housing';
     TenantLogoDto: {
       /** @description the current logo, or null (none set; admins have no tenant) */
       logo: components['schemas']['StoredFileDto'] | null;
@@ -2762,6 +3259,57 @@ export interface components {
        */
       version: number;
     };
+    UpdateBuildingRequest: {
+      /** @default unknown */
+      accessibility: components['schemas']['BuildingAccessibility'];
+      address?: string | null;
+      /** @description the national agency's (ANBSC) reference of a confiscated asset; required when ownership is confiscated */
+      anbscCode?: string | null;
+      /** @example Foglio 12, particella 345, sub 2 */
+      cadastralReference?: string | null;
+      condition?: components['schemas']['BuildingCondition'];
+      /**
+       * Format: date
+       * @description the confiscation decree; required when ownership is confiscated
+       */
+      confiscationDecreeDate?: string | null;
+      constraints?: components['schemas']['BuildingConstraint'][];
+      currentUse?: components['schemas']['BuildingCurrentUse'];
+      /**
+       * Format: double
+       * @description indoor surface, m²
+       */
+      indoorAreaM2?: number | null;
+      /** @description never shown to municipality users */
+      internalNotes?: string | null;
+      /** @description inside the municipality; null: not placed */
+      location?: components['schemas']['Location'] | null;
+      /**
+       * @description ISTAT code of the municipality (innovators: one assigned to them)
+       * @example 072006
+       */
+      municipality?: string;
+      /**
+       * @description trimmed
+       * @example Ex mercato coperto di Santo Spirito
+       */
+      name?: string;
+      notes?: string | null;
+      /**
+       * Format: double
+       * @description outdoor surface, m²
+       */
+      outdoorAreaM2?: number | null;
+      /** @description the owner; of a private building it may be a person: hidden from municipality users */
+      owner?: string | null;
+      ownership?: components['schemas']['BuildingOwnership'];
+      suitableUses?: components['schemas']['SuitableUse'][];
+      /**
+       * Format: int32
+       * @description optimistic locking: the version the client loaded (a stale one is a 409)
+       */
+      version: number;
+    };
     UpdateMunicipalityRequest: {
       /**
        * @description code of the social area the municipality moves to
@@ -2891,6 +3439,15 @@ export interface components {
       kind: components['schemas']['TerritoryKind'];
       name: string;
     };
+    VerifyBuildingRequest: {
+      /**
+       * Format: int32
+       * @description optimistic locking: the version the client loaded (a stale one is a 409)
+       */
+      version: number;
+    };
+    /** @enum {string} */
+    YesNo: 'yes' | 'no';
   };
   responses: never;
   parameters: never;
@@ -6111,6 +6668,1802 @@ export interface operations {
           'X-RateLimit-Limit': components['headers']['X-RateLimit-Limit'];
           'X-RateLimit-Remaining': components['headers']['X-RateLimit-Remaining'];
           'X-RateLimit-Reset': components['headers']['X-RateLimit-Reset'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'];
+        };
+      };
+      /**
+       * @description Internal error:
+       *     - `INTERNAL`: An unexpected error occurred (logged; nothing is leaked)
+       */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'];
+        };
+      };
+      /**
+       * @description Service unavailable:
+       *     - `SERVICE_UNAVAILABLE`: The service is temporarily unavailable: try again in a few seconds
+       */
+      503: {
+        headers: {
+          'Retry-After': components['headers']['Retry-After'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'];
+        };
+      };
+    };
+  };
+  listBuildings: {
+    parameters: {
+      query?: {
+        /** @description ISTAT code of the municipality */
+        municipality?: string;
+        /** @description social area code */
+        socialArea?: string;
+        /** @description part of the name or address (ignoring case and accents) */
+        q?: string | null;
+        stage?: components['schemas']['ReuseStage'];
+        ownership?: components['schemas']['BuildingOwnership'];
+        condition?: components['schemas']['BuildingCondition'];
+        currentUse?: components['schemas']['BuildingCurrentUse'];
+        suitableUse?: components['schemas']['SuitableUse'];
+        /** @description yes: with a point on the map; no: not placed */
+        placed?: components['schemas']['YesNo'];
+        /** @description yes: confiscated assets only; no: the others */
+        confiscated?: components['schemas']['YesNo'];
+        /** @description at most 10000: narrow the filters to reach older records */
+        page?: number;
+        pageSize?: number;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['BuildingPage'];
+        };
+      };
+      /**
+       * @description Bad request:
+       *     - `VALIDATION_FAILED`: The request is not valid: `details` names each field at fault
+       *     - `MALFORMED_JSON`: The request body is not valid JSON
+       *     - `PAYLOAD_TOO_LARGE`: The request body is larger than 1 MB
+       *     - `BODY_TOO_DEEP`: The request body nests arrays and objects too deeply
+       *     - `INVALID_TEXT`: A NUL, an unpaired surrogate or non-UTF-8 percent-encoding in the path, query or body: `details` names the field
+       */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'];
+        };
+      };
+      /**
+       * @description Not signed in, or the session ended:
+       *     - `UNAUTHENTICATED`: Sign in to continue
+       */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'];
+        };
+      };
+      /**
+       * @description Not allowed for your role:
+       *     - `PASSWORD_CHANGE_REQUIRED`: Change your temporary password before anything else
+       */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'];
+        };
+      };
+      /**
+       * @description Unsupported media type:
+       *     - `UNSUPPORTED_MEDIA_TYPE`: JSON request bodies must be encoded as UTF-8
+       */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'];
+        };
+      };
+      /**
+       * @description Internal error:
+       *     - `INTERNAL`: An unexpected error occurred (logged; nothing is leaked)
+       */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'];
+        };
+      };
+      /**
+       * @description Service unavailable:
+       *     - `SERVICE_UNAVAILABLE`: The service is temporarily unavailable: try again in a few seconds
+       */
+      503: {
+        headers: {
+          'Retry-After': components['headers']['Retry-After'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'];
+        };
+      };
+    };
+  };
+  createBuilding: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['CreateBuildingRequest'];
+      };
+    };
+    responses: {
+      /** @description a retry: the building created earlier with this clientId and body */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Building'];
+        };
+      };
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Building'];
+        };
+      };
+      /**
+       * @description Bad request:
+       *     - `VALIDATION_FAILED`: The request is not valid: `details` names each field at fault
+       *     - `MALFORMED_JSON`: The request body is not valid JSON
+       *     - `PAYLOAD_TOO_LARGE`: The request body is larger than 1 MB
+       *     - `BODY_TOO_DEEP`: The request body nests arrays and objects too deeply
+       *     - `INVALID_TEXT`: A NUL, an unpaired surrogate or non-UTF-8 percent-encoding in the path, query or body: `details` names the field
+       *     - `BUILDING_MUNICIPALITY_UNKNOWN`: Unknown municipality
+       *     - `BUILDING_MUNICIPALITY_NOT_ASSIGNED`: This municipality is not assigned to you
+       *     - `BUILDING_POINT_OUTSIDE_MUNICIPALITY`: The point is outside the municipality of the building: move it inside, or choose the right municipality
+       *     - `BUILDING_CONFISCATION_INCOMPLETE`: A confiscated building needs the ANBSC code and the date of the confiscation decree
+       */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'];
+        };
+      };
+      /**
+       * @description Not signed in, or the session ended:
+       *     - `UNAUTHENTICATED`: Sign in to continue
+       */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'];
+        };
+      };
+      /**
+       * @description Not allowed for your role:
+       *     - `FORBIDDEN`: Your role does not allow this action
+       *     - `PASSWORD_CHANGE_REQUIRED`: Change your temporary password before anything else
+       */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'];
+        };
+      };
+      /**
+       * @description Conflicts with the current state:
+       *     - `BUILDING_CLIENT_ID_CONFLICT`: This clientId was already used for a different building: generate a new clientId for a new building
+       */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'];
+        };
+      };
+      /**
+       * @description Unsupported media type:
+       *     - `UNSUPPORTED_MEDIA_TYPE`: JSON request bodies must be encoded as UTF-8
+       */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'];
+        };
+      };
+      /**
+       * @description Internal error:
+       *     - `INTERNAL`: An unexpected error occurred (logged; nothing is leaked)
+       */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'];
+        };
+      };
+      /**
+       * @description Service unavailable:
+       *     - `SERVICE_UNAVAILABLE`: The service is temporarily unavailable: try again in a few seconds
+       */
+      503: {
+        headers: {
+          'Retry-After': components['headers']['Retry-After'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'];
+        };
+      };
+    };
+  };
+  expiringBuildings: {
+    parameters: {
+      query?: {
+        /** @description assignments ending within this many months (and those already ended) */
+        months?: number;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ExpiringBuildings'];
+        };
+      };
+      /**
+       * @description Bad request:
+       *     - `VALIDATION_FAILED`: The request is not valid: `details` names each field at fault
+       *     - `MALFORMED_JSON`: The request body is not valid JSON
+       *     - `PAYLOAD_TOO_LARGE`: The request body is larger than 1 MB
+       *     - `BODY_TOO_DEEP`: The request body nests arrays and objects too deeply
+       *     - `INVALID_TEXT`: A NUL, an unpaired surrogate or non-UTF-8 percent-encoding in the path, query or body: `details` names the field
+       */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'];
+        };
+      };
+      /**
+       * @description Not signed in, or the session ended:
+       *     - `UNAUTHENTICATED`: Sign in to continue
+       */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'];
+        };
+      };
+      /**
+       * @description Not allowed for your role:
+       *     - `PASSWORD_CHANGE_REQUIRED`: Change your temporary password before anything else
+       */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'];
+        };
+      };
+      /**
+       * @description Unsupported media type:
+       *     - `UNSUPPORTED_MEDIA_TYPE`: JSON request bodies must be encoded as UTF-8
+       */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'];
+        };
+      };
+      /**
+       * @description Internal error:
+       *     - `INTERNAL`: An unexpected error occurred (logged; nothing is leaked)
+       */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'];
+        };
+      };
+      /**
+       * @description Service unavailable:
+       *     - `SERVICE_UNAVAILABLE`: The service is temporarily unavailable: try again in a few seconds
+       */
+      503: {
+        headers: {
+          'Retry-After': components['headers']['Retry-After'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'];
+        };
+      };
+    };
+  };
+  exportBuildings: {
+    parameters: {
+      query?: {
+        /** @description ISTAT code of the municipality */
+        municipality?: string;
+        /** @description social area code */
+        socialArea?: string;
+        /** @description part of the name or address (ignoring case and accents) */
+        q?: string | null;
+        stage?: components['schemas']['ReuseStage'];
+        ownership?: components['schemas']['BuildingOwnership'];
+        condition?: components['schemas']['BuildingCondition'];
+        currentUse?: components['schemas']['BuildingCurrentUse'];
+        suitableUse?: components['schemas']['SuitableUse'];
+        /** @description yes: with a point on the map; no: not placed */
+        placed?: components['schemas']['YesNo'];
+        /** @description yes: confiscated assets only; no: the others */
+        confiscated?: components['schemas']['YesNo'];
+        /** @description csv: RFC 4180, UTF-8 (for programs); csv-it: Excel in Italian; xlsx; geojson: a FeatureCollection in WGS84 (features without a point have a null geometry) */
+        format?: components['schemas']['RegisterExportFormat'];
+        /** @description the language of headers, labels and file name */
+        lang?: components['schemas']['Language'];
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The filtered buildings as a file: one row (feature) per building */
+      200: {
+        headers: {
+          /** @description attachment; filename="immobili|buildings-YYYY-MM-DD.csv", "…-excel-it.csv" (csv-it) or "….xlsx" (the date of the export, in Rome; the base in the language asked for), or "….geojson" */
+          'Content-Disposition'?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/geo+json': string;
+          'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': string;
+          'text/csv': string;
+        };
+      };
+      /**
+       * @description Bad request:
+       *     - `VALIDATION_FAILED`: The request is not valid: `details` names each field at fault
+       *     - `MALFORMED_JSON`: The request body is not valid JSON
+       *     - `PAYLOAD_TOO_LARGE`: The request body is larger than 1 MB
+       *     - `BODY_TOO_DEEP`: The request body nests arrays and objects too deeply
+       *     - `INVALID_TEXT`: A NUL, an unpaired surrogate or non-UTF-8 percent-encoding in the path, query or body: `details` names the field
+       */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'];
+        };
+      };
+      /**
+       * @description Not signed in, or the session ended:
+       *     - `UNAUTHENTICATED`: Sign in to continue
+       */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'];
+        };
+      };
+      /**
+       * @description Not allowed for your role:
+       *     - `PASSWORD_CHANGE_REQUIRED`: Change your temporary password before anything else
+       */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'];
+        };
+      };
+      /**
+       * @description Unsupported media type:
+       *     - `UNSUPPORTED_MEDIA_TYPE`: JSON request bodies must be encoded as UTF-8
+       */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'];
+        };
+      };
+      /**
+       * @description Internal error:
+       *     - `INTERNAL`: An unexpected error occurred (logged; nothing is leaked)
+       */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'];
+        };
+      };
+      /**
+       * @description Service unavailable:
+       *     - `SERVICE_UNAVAILABLE`: The service is temporarily unavailable: try again in a few seconds
+       */
+      503: {
+        headers: {
+          'Retry-After': components['headers']['Retry-After'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'];
+        };
+      };
+    };
+  };
+  staleBuildings: {
+    parameters: {
+      query?: {
+        /** @description at most 10000: narrow the filters to reach older records */
+        page?: number;
+        pageSize?: number;
+        /** @description not verified on site for this many months */
+        months?: number;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['BuildingPage'];
+        };
+      };
+      /**
+       * @description Bad request:
+       *     - `VALIDATION_FAILED`: The request is not valid: `details` names each field at fault
+       *     - `MALFORMED_JSON`: The request body is not valid JSON
+       *     - `PAYLOAD_TOO_LARGE`: The request body is larger than 1 MB
+       *     - `BODY_TOO_DEEP`: The request body nests arrays and objects too deeply
+       *     - `INVALID_TEXT`: A NUL, an unpaired surrogate or non-UTF-8 percent-encoding in the path, query or body: `details` names the field
+       */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'];
+        };
+      };
+      /**
+       * @description Not signed in, or the session ended:
+       *     - `UNAUTHENTICATED`: Sign in to continue
+       */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'];
+        };
+      };
+      /**
+       * @description Not allowed for your role:
+       *     - `PASSWORD_CHANGE_REQUIRED`: Change your temporary password before anything else
+       */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'];
+        };
+      };
+      /**
+       * @description Unsupported media type:
+       *     - `UNSUPPORTED_MEDIA_TYPE`: JSON request bodies must be encoded as UTF-8
+       */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'];
+        };
+      };
+      /**
+       * @description Internal error:
+       *     - `INTERNAL`: An unexpected error occurred (logged; nothing is leaked)
+       */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'];
+        };
+      };
+      /**
+       * @description Service unavailable:
+       *     - `SERVICE_UNAVAILABLE`: The service is temporarily unavailable: try again in a few seconds
+       */
+      503: {
+        headers: {
+          'Retry-After': components['headers']['Retry-After'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'];
+        };
+      };
+    };
+  };
+  getBuilding: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /** @description the building */
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Building'];
+        };
+      };
+      /**
+       * @description Bad request:
+       *     - `VALIDATION_FAILED`: The request is not valid: `details` names each field at fault
+       *     - `MALFORMED_JSON`: The request body is not valid JSON
+       *     - `PAYLOAD_TOO_LARGE`: The request body is larger than 1 MB
+       *     - `BODY_TOO_DEEP`: The request body nests arrays and objects too deeply
+       *     - `INVALID_TEXT`: A NUL, an unpaired surrogate or non-UTF-8 percent-encoding in the path, query or body: `details` names the field
+       */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'];
+        };
+      };
+      /**
+       * @description Not signed in, or the session ended:
+       *     - `UNAUTHENTICATED`: Sign in to continue
+       */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'];
+        };
+      };
+      /**
+       * @description Not allowed for your role:
+       *     - `PASSWORD_CHANGE_REQUIRED`: Change your temporary password before anything else
+       */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'];
+        };
+      };
+      /**
+       * @description Not found, or outside what you may see:
+       *     - `BUILDING_NOT_FOUND`: Building not found
+       */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'];
+        };
+      };
+      /**
+       * @description Unsupported media type:
+       *     - `UNSUPPORTED_MEDIA_TYPE`: JSON request bodies must be encoded as UTF-8
+       */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'];
+        };
+      };
+      /**
+       * @description Internal error:
+       *     - `INTERNAL`: An unexpected error occurred (logged; nothing is leaked)
+       */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'];
+        };
+      };
+      /**
+       * @description Service unavailable:
+       *     - `SERVICE_UNAVAILABLE`: The service is temporarily unavailable: try again in a few seconds
+       */
+      503: {
+        headers: {
+          'Retry-After': components['headers']['Retry-After'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'];
+        };
+      };
+    };
+  };
+  updateBuilding: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /** @description the building */
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['UpdateBuildingRequest'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Building'];
+        };
+      };
+      /**
+       * @description Bad request:
+       *     - `VALIDATION_FAILED`: The request is not valid: `details` names each field at fault
+       *     - `MALFORMED_JSON`: The request body is not valid JSON
+       *     - `PAYLOAD_TOO_LARGE`: The request body is larger than 1 MB
+       *     - `BODY_TOO_DEEP`: The request body nests arrays and objects too deeply
+       *     - `INVALID_TEXT`: A NUL, an unpaired surrogate or non-UTF-8 percent-encoding in the path, query or body: `details` names the field
+       *     - `BUILDING_MUNICIPALITY_UNKNOWN`: Unknown municipality
+       *     - `BUILDING_MUNICIPALITY_NOT_ASSIGNED`: This municipality is not assigned to you
+       *     - `BUILDING_POINT_OUTSIDE_MUNICIPALITY`: The point is outside the municipality of the building: move it inside, or choose the right municipality
+       *     - `BUILDING_CONFISCATION_INCOMPLETE`: A confiscated building needs the ANBSC code and the date of the confiscation decree
+       */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'];
+        };
+      };
+      /**
+       * @description Not signed in, or the session ended:
+       *     - `UNAUTHENTICATED`: Sign in to continue
+       */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'];
+        };
+      };
+      /**
+       * @description Not allowed for your role:
+       *     - `FORBIDDEN`: Your role does not allow this action
+       *     - `PASSWORD_CHANGE_REQUIRED`: Change your temporary password before anything else
+       *     - `BUILDING_NOT_EDITABLE`: This building is outside the municipalities assigned to you
+       */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'];
+        };
+      };
+      /**
+       * @description Not found, or outside what you may see:
+       *     - `BUILDING_NOT_FOUND`: Building not found
+       */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'];
+        };
+      };
+      /**
+       * @description Conflicts with the current state:
+       *     - `STALE_VERSION`: This record was changed by someone else since you loaded it: reload it and apply your change again
+       */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'];
+        };
+      };
+      /**
+       * @description Unsupported media type:
+       *     - `UNSUPPORTED_MEDIA_TYPE`: JSON request bodies must be encoded as UTF-8
+       */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'];
+        };
+      };
+      /**
+       * @description Internal error:
+       *     - `INTERNAL`: An unexpected error occurred (logged; nothing is leaked)
+       */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'];
+        };
+      };
+      /**
+       * @description Service unavailable:
+       *     - `SERVICE_UNAVAILABLE`: The service is temporarily unavailable: try again in a few seconds
+       */
+      503: {
+        headers: {
+          'Retry-After': components['headers']['Retry-After'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'];
+        };
+      };
+    };
+  };
+  getBuildingHistory: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /** @description the building */
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['BuildingHistory'];
+        };
+      };
+      /**
+       * @description Bad request:
+       *     - `VALIDATION_FAILED`: The request is not valid: `details` names each field at fault
+       *     - `MALFORMED_JSON`: The request body is not valid JSON
+       *     - `PAYLOAD_TOO_LARGE`: The request body is larger than 1 MB
+       *     - `BODY_TOO_DEEP`: The request body nests arrays and objects too deeply
+       *     - `INVALID_TEXT`: A NUL, an unpaired surrogate or non-UTF-8 percent-encoding in the path, query or body: `details` names the field
+       */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'];
+        };
+      };
+      /**
+       * @description Not signed in, or the session ended:
+       *     - `UNAUTHENTICATED`: Sign in to continue
+       */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'];
+        };
+      };
+      /**
+       * @description Not allowed for your role:
+       *     - `PASSWORD_CHANGE_REQUIRED`: Change your temporary password before anything else
+       */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'];
+        };
+      };
+      /**
+       * @description Not found, or outside what you may see:
+       *     - `BUILDING_NOT_FOUND`: Building not found
+       */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'];
+        };
+      };
+      /**
+       * @description Unsupported media type:
+       *     - `UNSUPPORTED_MEDIA_TYPE`: JSON request bodies must be encoded as UTF-8
+       */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'];
+        };
+      };
+      /**
+       * @description Internal error:
+       *     - `INTERNAL`: An unexpected error occurred (logged; nothing is leaked)
+       */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'];
+        };
+      };
+      /**
+       * @description Service unavailable:
+       *     - `SERVICE_UNAVAILABLE`: The service is temporarily unavailable: try again in a few seconds
+       */
+      503: {
+        headers: {
+          'Retry-After': components['headers']['Retry-After'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'];
+        };
+      };
+    };
+  };
+  listBuildingPhotos: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /** @description the building */
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description a list (not a page): at most 30 */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['StoredFileDto'][];
+        };
+      };
+      /**
+       * @description Bad request:
+       *     - `VALIDATION_FAILED`: The request is not valid: `details` names each field at fault
+       *     - `MALFORMED_JSON`: The request body is not valid JSON
+       *     - `PAYLOAD_TOO_LARGE`: The request body is larger than 1 MB
+       *     - `BODY_TOO_DEEP`: The request body nests arrays and objects too deeply
+       *     - `INVALID_TEXT`: A NUL, an unpaired surrogate or non-UTF-8 percent-encoding in the path, query or body: `details` names the field
+       */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'];
+        };
+      };
+      /**
+       * @description Not signed in, or the session ended:
+       *     - `UNAUTHENTICATED`: Sign in to continue
+       */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'];
+        };
+      };
+      /**
+       * @description Not allowed for your role:
+       *     - `PASSWORD_CHANGE_REQUIRED`: Change your temporary password before anything else
+       */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'];
+        };
+      };
+      /**
+       * @description Not found, or outside what you may see:
+       *     - `BUILDING_NOT_FOUND`: Building not found
+       */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'];
+        };
+      };
+      /**
+       * @description Unsupported media type:
+       *     - `UNSUPPORTED_MEDIA_TYPE`: JSON request bodies must be encoded as UTF-8
+       */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'];
+        };
+      };
+      /**
+       * @description Internal error:
+       *     - `INTERNAL`: An unexpected error occurred (logged; nothing is leaked)
+       */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'];
+        };
+      };
+      /**
+       * @description Service unavailable:
+       *     - `SERVICE_UNAVAILABLE`: The service is temporarily unavailable: try again in a few seconds
+       */
+      503: {
+        headers: {
+          'Retry-After': components['headers']['Retry-After'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'];
+        };
+      };
+    };
+  };
+  uploadBuildingPhoto: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /** @description the building */
+        id: string;
+      };
+      cookie?: never;
+    };
+    /** @description a JPEG, PNG or WebP image (re-encoded, without EXIF/GPS). The type is decided by the content, not by the name or the part's Content-Type; the size limit is TRAMA_FILE_MAX_BYTES (default 10 MB). */
+    requestBody: {
+      content: {
+        'multipart/form-data': {
+          /** Format: binary */
+          file: string;
+        };
+      };
+    };
+    responses: {
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['StoredFileDto'];
+        };
+      };
+      /**
+       * @description Bad request:
+       *     - `VALIDATION_FAILED`: The request is not valid: `details` names each field at fault
+       *     - `MALFORMED_JSON`: The request body is not valid JSON
+       *     - `PAYLOAD_TOO_LARGE`: The request body is larger than 1 MB
+       *     - `BODY_TOO_DEEP`: The request body nests arrays and objects too deeply
+       *     - `INVALID_TEXT`: A NUL, an unpaired surrogate or non-UTF-8 percent-encoding in the path, query or body: `details` names the field
+       *     - `FILE_MISSING`: Send one file, as multipart/form-data in the field "file"
+       *     - `FILE_TOO_LARGE`: The file is too large
+       *     - `FILE_TYPE_NOT_ALLOWED`: This type of file is not accepted
+       *     - `FILE_UNREADABLE`: The file cannot be read: it may be damaged
+       */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'];
+        };
+      };
+      /**
+       * @description Not signed in, or the session ended:
+       *     - `UNAUTHENTICATED`: Sign in to continue
+       */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'];
+        };
+      };
+      /**
+       * @description Not allowed for your role:
+       *     - `FORBIDDEN`: Your role does not allow this action
+       *     - `PASSWORD_CHANGE_REQUIRED`: Change your temporary password before anything else
+       *     - `BUILDING_NOT_EDITABLE`: This building is outside the municipalities assigned to you
+       */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'];
+        };
+      };
+      /**
+       * @description Not found, or outside what you may see:
+       *     - `BUILDING_NOT_FOUND`: Building not found
+       */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'];
+        };
+      };
+      /**
+       * @description Conflicts with the current state:
+       *     - `FILE_LIMIT_REACHED`: No more files can be added here
+       */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'];
+        };
+      };
+      /**
+       * @description Unsupported media type:
+       *     - `UNSUPPORTED_MEDIA_TYPE`: JSON request bodies must be encoded as UTF-8
+       */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'];
+        };
+      };
+      /**
+       * @description Internal error:
+       *     - `INTERNAL`: An unexpected error occurred (logged; nothing is leaked)
+       */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'];
+        };
+      };
+      /**
+       * @description Service unavailable:
+       *     - `SERVICE_UNAVAILABLE`: The service is temporarily unavailable: try again in a few seconds
+       */
+      503: {
+        headers: {
+          'Retry-After': components['headers']['Retry-After'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'];
+        };
+      };
+    };
+  };
+  getBuildingPhoto: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /** @description the building */
+        id: string;
+        /** @description the photo */
+        fileId: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description the photo, in the type detected at upload */
+      200: {
+        headers: {
+          /** @description private: the file was served after an access check */
+          'Cache-Control'?: string;
+          /** @description inline (images) or attachment (anything else), with the sanitised name as filename and filename* */
+          'Content-Disposition'?: string;
+          /** @description runs nothing (sandbox) */
+          'Content-Security-Policy'?: string;
+          /** @description always nosniff */
+          'X-Content-Type-Options'?: 'nosniff';
+          [name: string]: unknown;
+        };
+        content: {
+          'application/pdf': string;
+          'application/vnd.oasis.opendocument.spreadsheet': string;
+          'application/vnd.oasis.opendocument.text': string;
+          'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': string;
+          'application/vnd.openxmlformats-officedocument.wordprocessingml.document': string;
+          'image/jpeg': string;
+          'image/png': string;
+          'image/webp': string;
+        };
+      };
+      /**
+       * @description Bad request:
+       *     - `VALIDATION_FAILED`: The request is not valid: `details` names each field at fault
+       *     - `MALFORMED_JSON`: The request body is not valid JSON
+       *     - `PAYLOAD_TOO_LARGE`: The request body is larger than 1 MB
+       *     - `BODY_TOO_DEEP`: The request body nests arrays and objects too deeply
+       *     - `INVALID_TEXT`: A NUL, an unpaired surrogate or non-UTF-8 percent-encoding in the path, query or body: `details` names the field
+       */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'];
+        };
+      };
+      /**
+       * @description Not signed in, or the session ended:
+       *     - `UNAUTHENTICATED`: Sign in to continue
+       */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'];
+        };
+      };
+      /**
+       * @description Not allowed for your role:
+       *     - `PASSWORD_CHANGE_REQUIRED`: Change your temporary password before anything else
+       */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'];
+        };
+      };
+      /**
+       * @description Not found, or outside what you may see:
+       *     - `BUILDING_NOT_FOUND`: Building not found
+       *     - `FILE_NOT_FOUND`: File not found
+       */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'];
+        };
+      };
+      /**
+       * @description Unsupported media type:
+       *     - `UNSUPPORTED_MEDIA_TYPE`: JSON request bodies must be encoded as UTF-8
+       */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'];
+        };
+      };
+      /**
+       * @description Internal error:
+       *     - `INTERNAL`: An unexpected error occurred (logged; nothing is leaked)
+       */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'];
+        };
+      };
+      /**
+       * @description Service unavailable:
+       *     - `SERVICE_UNAVAILABLE`: The service is temporarily unavailable: try again in a few seconds
+       */
+      503: {
+        headers: {
+          'Retry-After': components['headers']['Retry-After'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'];
+        };
+      };
+    };
+  };
+  deleteBuildingPhoto: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /** @description the building */
+        id: string;
+        /** @description the photo */
+        fileId: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description removed */
+      204: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /**
+       * @description Bad request:
+       *     - `VALIDATION_FAILED`: The request is not valid: `details` names each field at fault
+       *     - `MALFORMED_JSON`: The request body is not valid JSON
+       *     - `PAYLOAD_TOO_LARGE`: The request body is larger than 1 MB
+       *     - `BODY_TOO_DEEP`: The request body nests arrays and objects too deeply
+       *     - `INVALID_TEXT`: A NUL, an unpaired surrogate or non-UTF-8 percent-encoding in the path, query or body: `details` names the field
+       */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'];
+        };
+      };
+      /**
+       * @description Not signed in, or the session ended:
+       *     - `UNAUTHENTICATED`: Sign in to continue
+       */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'];
+        };
+      };
+      /**
+       * @description Not allowed for your role:
+       *     - `FORBIDDEN`: Your role does not allow this action
+       *     - `PASSWORD_CHANGE_REQUIRED`: Change your temporary password before anything else
+       *     - `BUILDING_NOT_EDITABLE`: This building is outside the municipalities assigned to you
+       */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'];
+        };
+      };
+      /**
+       * @description Not found, or outside what you may see:
+       *     - `BUILDING_NOT_FOUND`: Building not found
+       *     - `FILE_NOT_FOUND`: File not found
+       */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'];
+        };
+      };
+      /**
+       * @description Unsupported media type:
+       *     - `UNSUPPORTED_MEDIA_TYPE`: JSON request bodies must be encoded as UTF-8
+       */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'];
+        };
+      };
+      /**
+       * @description Internal error:
+       *     - `INTERNAL`: An unexpected error occurred (logged; nothing is leaked)
+       */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'];
+        };
+      };
+      /**
+       * @description Service unavailable:
+       *     - `SERVICE_UNAVAILABLE`: The service is temporarily unavailable: try again in a few seconds
+       */
+      503: {
+        headers: {
+          'Retry-After': components['headers']['Retry-After'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'];
+        };
+      };
+    };
+  };
+  getBuildingPhotoThumbnail: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /** @description the building */
+        id: string;
+        /** @description the photo */
+        fileId: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description the thumbnail */
+      200: {
+        headers: {
+          /** @description private: the file was served after an access check */
+          'Cache-Control'?: string;
+          /** @description inline (images) or attachment (anything else), with the sanitised name as filename and filename* */
+          'Content-Disposition'?: string;
+          /** @description runs nothing (sandbox) */
+          'Content-Security-Policy'?: string;
+          /** @description always nosniff */
+          'X-Content-Type-Options'?: 'nosniff';
+          [name: string]: unknown;
+        };
+        content: {
+          'image/webp': string;
+        };
+      };
+      /**
+       * @description Bad request:
+       *     - `VALIDATION_FAILED`: The request is not valid: `details` names each field at fault
+       *     - `MALFORMED_JSON`: The request body is not valid JSON
+       *     - `PAYLOAD_TOO_LARGE`: The request body is larger than 1 MB
+       *     - `BODY_TOO_DEEP`: The request body nests arrays and objects too deeply
+       *     - `INVALID_TEXT`: A NUL, an unpaired surrogate or non-UTF-8 percent-encoding in the path, query or body: `details` names the field
+       */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'];
+        };
+      };
+      /**
+       * @description Not signed in, or the session ended:
+       *     - `UNAUTHENTICATED`: Sign in to continue
+       */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'];
+        };
+      };
+      /**
+       * @description Not allowed for your role:
+       *     - `PASSWORD_CHANGE_REQUIRED`: Change your temporary password before anything else
+       */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'];
+        };
+      };
+      /**
+       * @description Not found, or outside what you may see:
+       *     - `BUILDING_NOT_FOUND`: Building not found
+       *     - `FILE_NOT_FOUND`: File not found
+       */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'];
+        };
+      };
+      /**
+       * @description Unsupported media type:
+       *     - `UNSUPPORTED_MEDIA_TYPE`: JSON request bodies must be encoded as UTF-8
+       */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'];
+        };
+      };
+      /**
+       * @description Internal error:
+       *     - `INTERNAL`: An unexpected error occurred (logged; nothing is leaked)
+       */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'];
+        };
+      };
+      /**
+       * @description Service unavailable:
+       *     - `SERVICE_UNAVAILABLE`: The service is temporarily unavailable: try again in a few seconds
+       */
+      503: {
+        headers: {
+          'Retry-After': components['headers']['Retry-After'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'];
+        };
+      };
+    };
+  };
+  moveBuildingStage: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /** @description the building */
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['MoveBuildingStageRequest'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Building'];
+        };
+      };
+      /**
+       * @description Bad request:
+       *     - `VALIDATION_FAILED`: The request is not valid: `details` names each field at fault
+       *     - `MALFORMED_JSON`: The request body is not valid JSON
+       *     - `PAYLOAD_TOO_LARGE`: The request body is larger than 1 MB
+       *     - `BODY_TOO_DEEP`: The request body nests arrays and objects too deeply
+       *     - `INVALID_TEXT`: A NUL, an unpaired surrogate or non-UTF-8 percent-encoding in the path, query or body: `details` names the field
+       *     - `BUILDING_STAGE_DATA_MISSING`: This move needs more data
+       *     - `BUILDING_ORGANIZATION_UNKNOWN`: Unknown organization
+       */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'];
+        };
+      };
+      /**
+       * @description Not signed in, or the session ended:
+       *     - `UNAUTHENTICATED`: Sign in to continue
+       */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'];
+        };
+      };
+      /**
+       * @description Not allowed for your role:
+       *     - `FORBIDDEN`: Your role does not allow this action
+       *     - `PASSWORD_CHANGE_REQUIRED`: Change your temporary password before anything else
+       *     - `BUILDING_NOT_EDITABLE`: This building is outside the municipalities assigned to you
+       */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'];
+        };
+      };
+      /**
+       * @description Not found, or outside what you may see:
+       *     - `BUILDING_NOT_FOUND`: Building not found
+       */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'];
+        };
+      };
+      /**
+       * @description Conflicts with the current state:
+       *     - `STALE_VERSION`: This record was changed by someone else since you loaded it: reload it and apply your change again
+       *     - `BUILDING_INVALID_STAGE`: This move is not allowed from the current stage of the building
+       */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'];
+        };
+      };
+      /**
+       * @description Unsupported media type:
+       *     - `UNSUPPORTED_MEDIA_TYPE`: JSON request bodies must be encoded as UTF-8
+       */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'];
+        };
+      };
+      /**
+       * @description Internal error:
+       *     - `INTERNAL`: An unexpected error occurred (logged; nothing is leaked)
+       */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'];
+        };
+      };
+      /**
+       * @description Service unavailable:
+       *     - `SERVICE_UNAVAILABLE`: The service is temporarily unavailable: try again in a few seconds
+       */
+      503: {
+        headers: {
+          'Retry-After': components['headers']['Retry-After'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'];
+        };
+      };
+    };
+  };
+  verifyBuilding: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /** @description the building */
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['VerifyBuildingRequest'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Building'];
+        };
+      };
+      /**
+       * @description Bad request:
+       *     - `VALIDATION_FAILED`: The request is not valid: `details` names each field at fault
+       *     - `MALFORMED_JSON`: The request body is not valid JSON
+       *     - `PAYLOAD_TOO_LARGE`: The request body is larger than 1 MB
+       *     - `BODY_TOO_DEEP`: The request body nests arrays and objects too deeply
+       *     - `INVALID_TEXT`: A NUL, an unpaired surrogate or non-UTF-8 percent-encoding in the path, query or body: `details` names the field
+       */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'];
+        };
+      };
+      /**
+       * @description Not signed in, or the session ended:
+       *     - `UNAUTHENTICATED`: Sign in to continue
+       */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'];
+        };
+      };
+      /**
+       * @description Not allowed for your role:
+       *     - `FORBIDDEN`: Your role does not allow this action
+       *     - `PASSWORD_CHANGE_REQUIRED`: Change your temporary password before anything else
+       *     - `BUILDING_NOT_EDITABLE`: This building is outside the municipalities assigned to you
+       */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'];
+        };
+      };
+      /**
+       * @description Not found, or outside what you may see:
+       *     - `BUILDING_NOT_FOUND`: Building not found
+       */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'];
+        };
+      };
+      /**
+       * @description Conflicts with the current state:
+       *     - `STALE_VERSION`: This record was changed by someone else since you loaded it: reload it and apply your change again
+       */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'];
+        };
+      };
+      /**
+       * @description Unsupported media type:
+       *     - `UNSUPPORTED_MEDIA_TYPE`: JSON request bodies must be encoded as UTF-8
+       */
+      415: {
+        headers: {
           [name: string]: unknown;
         };
         content: {

@@ -22,7 +22,20 @@ export type { LabelKey };
 export type ColumnKind = 'text' | 'code' | 'label' | 'istat' | 'date' | 'timestamp' | 'number';
 
 /** The vocabularies of `libs/contracts` that have labels in the catalogue (`vocab.<name>.<code>`). */
-export type Vocabulary = 'activityType' | 'activityStatus' | 'theme' | 'participantGroup' | 'organizationKind';
+export type Vocabulary =
+  | 'activityType'
+  | 'activityStatus'
+  | 'theme'
+  | 'participantGroup'
+  | 'organizationKind'
+  | 'reuseStage'
+  | 'buildingOwnership'
+  | 'buildingCondition'
+  | 'buildingCurrentUse'
+  | 'buildingAccessibility'
+  | 'buildingConstraint'
+  | 'suitableUse'
+  | 'assignmentInstrument';
 
 export type CellValue = string | number | Date | readonly string[] | null | undefined;
 

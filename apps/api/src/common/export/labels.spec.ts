@@ -1,6 +1,21 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { ACTIVITY_STATUSES, ACTIVITY_TYPES, LANGUAGES, ORGANIZATION_KINDS, PARTICIPANT_GROUPS, THEMES } from '@trama/contracts';
+import {
+  ACTIVITY_STATUSES,
+  ACTIVITY_TYPES,
+  ASSIGNMENT_INSTRUMENTS,
+  BUILDING_ACCESSIBILITY,
+  BUILDING_CONDITIONS,
+  BUILDING_CONSTRAINTS,
+  BUILDING_CURRENT_USES,
+  BUILDING_OWNERSHIPS,
+  LANGUAGES,
+  ORGANIZATION_KINDS,
+  PARTICIPANT_GROUPS,
+  REUSE_STAGES,
+  SUITABLE_USES,
+  THEMES,
+} from '@trama/contracts';
 import type { Vocabulary } from './columns';
 import { LABELS } from './labels';
 
@@ -26,6 +41,14 @@ const VOCABULARIES: Record<Vocabulary, readonly string[]> = {
   theme: THEMES,
   participantGroup: PARTICIPANT_GROUPS,
   organizationKind: ORGANIZATION_KINDS,
+  reuseStage: REUSE_STAGES,
+  buildingOwnership: BUILDING_OWNERSHIPS,
+  buildingCondition: BUILDING_CONDITIONS,
+  buildingCurrentUse: BUILDING_CURRENT_USES,
+  buildingAccessibility: BUILDING_ACCESSIBILITY,
+  buildingConstraint: BUILDING_CONSTRAINTS,
+  suitableUse: SUITABLE_USES,
+  assignmentInstrument: ASSIGNMENT_INSTRUMENTS,
 };
 
 describe.each(LANGUAGES)('the export labels in %s', (language) => {

@@ -13,6 +13,7 @@ import { ActivityReviewsAndDrafts1764520000000 } from './1764520000000-activity-
 import { ActivitiesReturnedIndex1764530000000 } from './1764530000000-activities-returned-index';
 import { LegalPages1764550000000 } from './1764550000000-legal-pages';
 import { Files1764500000000 } from './1764500000000-files';
+import { Buildings1764600000000 } from './1764600000000-buildings';
 import { ActivitiesPointIndex1764630000000 } from './1764630000000-activities-point-index';
 
 /** Every migration, in order. The API is bundled-free but explicit lists keep the CLI and the app identical. */
@@ -32,5 +33,6 @@ export const MIGRATIONS = [
   ActivitiesReturnedIndex1764530000000,
   LegalPages1764550000000,
   Files1764500000000,
+  Buildings1764600000000,
   ActivitiesPointIndex1764630000000,
 ];

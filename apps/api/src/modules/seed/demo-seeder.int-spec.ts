@@ -33,13 +33,34 @@ describe('demo data', () => {
     ).toEqual([['approved', '072029']]);
   });
 
+  it('maps buildings in Bari, Molfetta and Giovinazzo: confiscated, assigned (one overdue), not placed; Molfetta sees its own', async () => {
+    const token = await t.factory.token({ email: 'coordinatore.bari@trama.test', password: t.config.demoPassword });
+    const auth = { Authorization: `Bearer ${token}` };
+    const all = await t.http.get('/api/buildings?pageSize=100').set(auth).expect(200);
+    expect(all.body.total).toBe(10);
+    expect(new Set(all.body.items.map((b: { municipality: { istatCode: string } }) => b.municipality.istatCode))).toEqual(
+      new Set(['072006', '072029', '072022']),
+    );
+    expect((await t.http.get('/api/buildings?confiscated=yes').set(auth).expect(200)).body.total).toBe(3);
+    expect((await t.http.get('/api/buildings?placed=no').set(auth).expect(200)).body.total).toBeGreaterThanOrEqual(3);
+    const expiring = await t.http.get('/api/buildings/expiring').set(auth).expect(200);
+    expect(expiring.body.items.length).toBeGreaterThanOrEqual(3);
+    expect(expiring.body.items.some((i: { overdue: boolean }) => i.overdue)).toBe(true);
+    const history = await t.http.get(`/api/buildings/${expiring.body.items[0].id}/history`).set(auth).expect(200);
+    expect(history.body.stages.map((s: { to: string }) => s.to)).toEqual(['mapped', 'assessed', 'planned', 'assigned']);
+    const molfetta = await t.factory.token({ email: 'comune.molfetta@trama.test', password: t.config.demoPassword });
+    const seen = await t.http.get('/api/buildings?pageSize=100').set('Authorization', `Bearer ${molfetta}`).expect(200);
+    expect(seen.body.items.every((b: { municipality: { istatCode: string } }) => b.municipality.istatCode === '072029')).toBe(true);
+    expect(seen.body.total).toBe(3);
+  });
+
   it('is idempotent: a second start adds nothing', async () => {
     const before = await t.db.query(
-      `SELECT (SELECT count(*) FROM users) u, (SELECT count(*) FROM activities) a, (SELECT count(*) FROM municipalities) m`,
+      `SELECT (SELECT count(*) FROM users) u, (SELECT count(*) FROM activities) a, (SELECT count(*) FROM municipalities) m, (SELECT count(*) FROM buildings) b`,
     );
     await t.app.get(DemoSeeder).seed(() => undefined);
     const after = await t.db.query(
-      `SELECT (SELECT count(*) FROM users) u, (SELECT count(*) FROM activities) a, (SELECT count(*) FROM municipalities) m`,
+      `SELECT (SELECT count(*) FROM users) u, (SELECT count(*) FROM activities) a, (SELECT count(*) FROM municipalities) m, (SELECT count(*) FROM buildings) b`,
     );
     expect(after).toEqual(before);
   });

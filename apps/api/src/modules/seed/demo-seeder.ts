@@ -49,6 +49,48 @@ interface DemoActivities {
   }[];
 }
 
+interface DemoBuildings {
+  tenant: string;
+  author: string;
+  coordinator: string;
+  buildings: {
+    municipality: string;
+    name: string;
+    address?: string;
+    location?: { lat: number; lon: number };
+    ownership: string;
+    owner?: string;
+    cadastralReference?: string;
+    indoorAreaM2?: number;
+    outdoorAreaM2?: number;
+    condition: string;
+    currentUse: string;
+    accessibility?: string;
+    constraints?: string[];
+    suitableUses?: string[];
+    stage: 'mapped' | 'assessed' | 'planned' | 'assigned' | 'active' | 'discarded';
+    notes?: string;
+    anbscCode?: string;
+    confiscationDecreeDate?: string;
+    openedDaysAgo?: number;
+    discardReason?: string;
+    /** the assignee organization by name (skipped, and the building left planned, when it is not in the register) */
+    assignment?: { organization: string; instrument: string; startedDaysAgo: number; endsInDays: number };
+  }[];
+}
+
+/** The pipeline walked to reach each stage (the history the demo shows). */
+const STAGE_PATHS: Record<DemoBuildings['buildings'][number]['stage'], string[]> = {
+  mapped: ['mapped'],
+  assessed: ['mapped', 'assessed'],
+  planned: ['mapped', 'assessed', 'planned'],
+  assigned: ['mapped', 'assessed', 'planned', 'assigned'],
+  active: ['mapped', 'assessed', 'planned', 'assigned', 'active'],
+  discarded: ['mapped', 'assessed', 'discarded'],
+};
+
+const dayFromNow = (days: number) => new Date(Date.now() + days * 86_400_000).toISOString().slice(0, 10);
+
 /** The seeder's statements: the door's one exit here (fixed rows written by the system, before anyone signs in). */
 function seedSql(door: ScopedData | ScopedTx, sql: string, params: unknown[] = []): Promise<{ id: string }[]> {
   return door.unscoped('demo seed: fixed demo rows written by the system, never in production').query(sql, params);
@@ -98,6 +140,107 @@ export class DemoSeeder {
     }
     const activities = await this.seedActivities();
     if (activities > 0) log(`demo activities created: ${activities} (draft, submitted, returned, approved)`);
+    const buildings = await this.seedBuildings();
+    if (buildings > 0) log(`demo buildings created: ${buildings} in Bari, Molfetta and Giovinazzo`);
+  }
+
+  /**
+   * A believable set of buildings (docs/buildings.md): some confiscated, some assigned with end dates
+   * in the coming months (one overdue), some not placed, with their stage history. Once per tenant.
+   */
+  private async seedBuildings(): Promise<number> {
+    const seed = readSeed<DemoBuildings>('demo-buildings.json');
+    return this.door.transaction(async (tx) => {
+      const [tenant] = await seedSql(tx, 'SELECT tenant_id AS id FROM tenants WHERE istat_code = $1', [seed.tenant]);
+      const [author] = await seedSql(tx, 'SELECT id FROM users WHERE email = $1', [seed.author]);
+      const [coordinator] = await seedSql(tx, 'SELECT id FROM users WHERE email = $1', [seed.coordinator]);
+      if (!tenant || !author || !coordinator) return 0;
+      const [any] = await seedSql(tx, 'SELECT 1 FROM buildings WHERE tenant_id = $1 LIMIT 1', [tenant.id]);
+      if (any) return 0;
+      for (const b of seed.buildings) {
+        const [organization] = b.assignment
+          ? await seedSql(tx, 'SELECT id FROM organizations WHERE tenant_id = $1 AND name = $2 LIMIT 1', [
+              tenant.id,
+              b.assignment.organization,
+            ])
+          : [];
+        const assigned = Boolean(b.assignment && organization);
+        const stage = (b.stage === 'assigned' || b.stage === 'active') && !assigned ? 'planned' : b.stage;
+        const opened = stage === 'active' ? dayFromNow(-(b.openedDaysAgo ?? 30)) : null;
+        const [row] = await seedSql(
+          tx,
+          `INSERT INTO buildings (tenant_id, client_id, client_hash, municipality_id, name, address, lat, lon, ownership, owner,
+                                  cadastral_reference, indoor_area_m2, outdoor_area_m2, condition, current_use, accessibility, constraints,
+                                  suitable_uses, stage, opening_date, notes, anbsc_code, confiscation_decree_date, created_by, updated_by)
+           VALUES ($1, gen_random_uuid(), 'demo-seed', $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20,
+                   $21, $22, $22) RETURNING id`,
+          [
+            tenant.id,
+            await municipalityId(tx, tenant.id, b.municipality, 'demo buildings'),
+            b.name,
+            b.address ?? null,
+            b.location?.lat ?? null,
+            b.location?.lon ?? null,
+            b.ownership,
+            b.owner ?? null,
+            b.cadastralReference ?? null,
+            b.indoorAreaM2 ?? null,
+            b.outdoorAreaM2 ?? null,
+            b.condition,
+            b.currentUse,
+            b.accessibility ?? 'unknown',
+            b.constraints ?? [],
+            b.suitableUses ?? [],
+            stage,
+            opened,
+            b.notes ?? null,
+            b.anbscCode ?? null,
+            b.confiscationDecreeDate ?? null,
+            author.id,
+          ],
+        );
+        const path = STAGE_PATHS[stage];
+        for (const [i, to] of path.entries()) {
+          const by = to === 'assigned' || to === 'discarded' ? coordinator.id : author.id;
+          await seedSql(
+            tx,
+            `INSERT INTO building_stage_changes (tenant_id, building_id, from_stage, to_stage, reason, at, created_by)
+             VALUES ($1, $2, $3, $4, $5, now() - make_interval(days => $6), $7)`,
+            [
+              tenant.id,
+              row.id,
+              i === 0 ? null : path[i - 1],
+              to,
+              to === 'discarded' ? (b.discardReason ?? 'Non adatto al riuso') : null,
+              60 * (path.length - i),
+              by,
+            ],
+          );
+        }
+        if (assigned && b.assignment) {
+          await seedSql(
+            tx,
+            `INSERT INTO building_assignments (tenant_id, building_id, organization_id, instrument, start_date, end_date, created_by, updated_by)
+             VALUES ($1, $2, $3, $4, $5, $6, $7, $7)`,
+            [
+              tenant.id,
+              row.id,
+              organization.id,
+              b.assignment.instrument,
+              dayFromNow(-b.assignment.startedDaysAgo),
+              dayFromNow(b.assignment.endsInDays),
+              coordinator.id,
+            ],
+          );
+        }
+        await seedSql(
+          tx,
+          `INSERT INTO audit_log (tenant_id, actor_id, actor_role, entity, entity_id, action, after) VALUES ($1, $2, 'innovator', 'building', $3, 'create', $4)`,
+          [tenant.id, author.id, row.id, JSON.stringify({ name: b.name, stage, source: 'demo-seed' })],
+        );
+      }
+      return seed.buildings.length;
+    });
   }
 
   /** A few organizations and activities of the demo innovator in every status, so that lists, the review queue and the staff dashboard have something to show. */

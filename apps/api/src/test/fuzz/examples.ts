@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { TEST_PASSWORD } from '../factories';
 import { activityBody } from '../activity-fixtures';
+import { buildingBody } from '../building-fixtures';
 import { validUpload } from './mutations';
 import type { FuzzRequest } from './request';
 import type { FuzzRole, FuzzWorld } from './world';
@@ -110,6 +111,36 @@ export const VALID_EXAMPLES: Record<string, ValidExample> = {
     build: async (w) => {
       const { activityId, fileId } = await w.attachment();
       return { path: { id: activityId, fileId } };
+    },
+  },
+  createBuilding: { role: 'innovator', build: async () => ({ body: buildingBody() }) },
+  updateBuilding: {
+    role: 'innovator',
+    build: async (w) => {
+      const b = await w.newBuilding();
+      return { path: { id: b.id }, body: { version: b.version, name: 'Ex scuola Garibaldi', suitableUses: ['social'] } };
+    },
+  },
+  moveBuildingStage: {
+    role: 'innovator',
+    build: async (w) => {
+      const b = await w.newBuilding();
+      return { path: { id: b.id }, body: { version: b.version, to: 'assessed' } };
+    },
+  },
+  verifyBuilding: {
+    role: 'innovator',
+    build: async (w) => {
+      const b = await w.newBuilding();
+      return { path: { id: b.id }, body: { version: b.version } };
+    },
+  },
+  uploadBuildingPhoto: { role: 'innovator', build: async (w) => ({ path: { id: (await w.newBuilding()).id }, raw: validUpload() }) },
+  deleteBuildingPhoto: {
+    role: 'innovator',
+    build: async (w) => {
+      const { buildingId, fileId } = await w.buildingPhoto();
+      return { path: { id: buildingId, fileId } };
     },
   },
   setTenantLogo: { role: 'coordinator', build: async () => ({ raw: validUpload() }) },

@@ -2,6 +2,7 @@ import { createHash, randomBytes } from 'node:crypto';
 import type { ActivityStatus } from '@trama/contracts';
 import { REFRESH_COOKIE } from '../../modules/auth/refresh-token';
 import { activityBody } from '../activity-fixtures';
+import { buildingBody } from '../building-fixtures';
 import { TEST_PASSWORD, type TestTenant, type TestUser } from '../factories';
 import type { TestApp } from '../test-app';
 import { validUpload } from './mutations';
@@ -116,7 +117,7 @@ export class FuzzWorld {
     if (session && cookie) session.cookie = cookie;
   }
 
-  async versionOf(table: 'activities' | 'users' | 'municipalities', id: string): Promise<number> {
+  async versionOf(table: 'activities' | 'users' | 'municipalities' | 'buildings', id: string): Promise<number> {
     const [row] = await this.t.db.query(`SELECT version FROM ${table} WHERE id = $1`, [id]);
     if (!row) throw new Error(`fuzz: no ${table} row ${id}`);
     return row.version;
@@ -136,6 +137,37 @@ export class FuzzWorld {
     });
     if (res.status !== 201) throw new Error(`fuzz: preparing a draft failed: ${res.status} ${res.text}`);
     return res.json as { id: string; version: number };
+  }
+
+  /** A new building of the innovator in Bari, through the API. */
+  async newBuilding(): Promise<{ id: string; version: number }> {
+    this.writes++;
+    await this.ensureSession('innovator');
+    const res = await send(this.port, {
+      method: 'post',
+      template: '/api/buildings',
+      path: {},
+      query: [],
+      headers: this.headers('innovator'),
+      body: buildingBody(),
+    });
+    if (res.status !== 201) throw new Error(`fuzz: preparing a building failed: ${res.status} ${res.text}`);
+    return res.json as { id: string; version: number };
+  }
+
+  /** A new building of the innovator with one photo, through the API. */
+  async buildingPhoto(): Promise<{ buildingId: string; fileId: string }> {
+    const building = await this.newBuilding();
+    const res = await send(this.port, {
+      method: 'post',
+      template: '/api/buildings/{id}/photos',
+      path: { id: building.id },
+      query: [],
+      headers: this.headers('innovator'),
+      raw: validUpload(),
+    });
+    if (res.status !== 201) throw new Error(`fuzz: preparing a photo failed: ${res.status} ${res.text}`);
+    return { buildingId: building.id, fileId: (res.json as { id: string }).id };
   }
 
   /** A new draft of the innovator with one attachment, through the API. */
