@@ -4,10 +4,11 @@ import { DESKTOP, launchBrowser, newSession, PHONE, signIn, withScreenshotOnFail
 
 const MOLFETTA_USER = 'comune.molfetta@trama.test';
 
-/** The number in "N attività nell'area della mappa" (the map's total, then the list's heading). */
-async function countIn(page: Page, pattern: RegExp): Promise<number> {
-  const text = (await page.getByText(pattern).first().textContent()) ?? '';
-  return Number(text.replace(/\D+.*$/s, '').replace(/\./g, ''));
+/** The number before `what` ("12 attività nell'area della mappa") in a text. */
+function countOf(text: string, what: string): number {
+  const match = new RegExp(`(\\d[\\d.]*) ${what} nell'area della mappa`).exec(text);
+  if (!match) throw new Error(`no count of ${what} in: ${text}`);
+  return Number(match[1].replace(/\./g, ''));
 }
 
 async function settled(page: Page): Promise<void> {
@@ -48,12 +49,14 @@ describe.each(screens)('the map, %s', (screen, device) => {
       const summary = page.getByRole('status').filter({ hasText: "nell'area della mappa" });
       await summary.waitFor();
       await settled(page);
-      const onMap = await countIn(page, /^\d[\d.]* attività nell'area della mappa\./);
+      const summaryText = (await summary.textContent()) ?? '';
+      const onMap = countOf(summaryText, 'attività');
+      const buildingsOnMap = countOf(summaryText, 'immobil[ei]');
       expect(onMap).toBeGreaterThan(0);
       await expectNoAxeViolations(page, `map page (${screen})`);
 
       // every record on the map is Molfetta's (the layer answers with its rule); open one with the keyboard
-      const point = page.locator('.map-point').first();
+      const point = page.locator('.map-point').last();
       await point.focus();
       await page.keyboard.press('Enter');
       const panel = page.getByRole('complementary', { name: 'Elemento scelto' });
@@ -65,11 +68,16 @@ describe.each(screens)('the map, %s', (screen, device) => {
 
       // the list of what the map shows: the same count, only Molfetta
       await page.getByRole('button', { name: 'Elenco' }).click();
-      const heading = page.getByRole('heading', { level: 2, name: /attività nell'area della mappa$/ });
-      await heading.waitFor();
+      const list = page.getByRole('region', { name: /attività nell'area della mappa$/ });
+      await list.waitFor();
       await settled(page);
-      expect(await countIn(page, /^\d[\d.]* attività nell'area della mappa$/)).toBe(onMap);
-      const items = page.locator('.map-list__items > li');
+      expect(countOf((await list.getByRole('heading', { level: 2 }).textContent()) ?? '', 'attività')).toBe(onMap);
+      const buildingsList = page.getByRole('region', { name: /immobil[ei] nell'area della mappa$/ });
+      expect(countOf((await buildingsList.getByRole('heading', { level: 2 }).textContent()) ?? '', 'immobil[ei]')).toBe(buildingsOnMap);
+      for (const building of await buildingsList.locator('.map-list__items > li').all()) {
+        await expect(building.locator('.map-item__meta li', { hasText: /^Comune: Molfetta$/ }).count()).resolves.toBe(1);
+      }
+      const items = list.locator('.map-list__items > li');
       const shown = await items.count();
       expect(shown).toBe(Math.min(onMap, 25));
       for (let i = 0; i < shown; i++) {

@@ -6,6 +6,7 @@ import { TerritoryModule } from '../territory/territory.module';
 import { BuildingPhotosController } from './building-photos.controller';
 import { BuildingPhotosService } from './building-photos.service';
 import { BuildingsController } from './buildings.controller';
+import { BuildingsMapLayer } from './buildings.map-layer';
 import { BuildingsPolicy } from './buildings.policy';
 import { BuildingsRepository } from './buildings.repository';
 import { BuildingsService } from './buildings.service';
@@ -13,7 +14,7 @@ import { BuildingsService } from './buildings.service';
 /**
  * The buildings register. Exports BuildingsPolicy (who reads which buildings: the map layer, the
  * homes and indicators compose it), BuildingsRepository (`filtered(scope, filters, alias)`: the list's
- * filters, for the map layer) and BuildingsService.
+ * filters) , BuildingsService and BuildingsMapLayer (modules/map).
  */
 @Module({
   imports: [OrganizationsModule, TerritoryModule, FilesModule],
@@ -21,7 +22,7 @@ import { BuildingsService } from './buildings.service';
   // ActivitiesPolicy (stateless, no dependencies) is provided here rather than by importing
   // ActivitiesModule: the activities feature will import this module to link a building, and Nest
   // modules importing each other would need forwardRef on both sides.
-  providers: [BuildingsPolicy, BuildingsRepository, BuildingsService, BuildingPhotosService, ActivitiesPolicy],
-  exports: [BuildingsPolicy, BuildingsRepository, BuildingsService],
+  providers: [BuildingsPolicy, BuildingsRepository, BuildingsService, BuildingPhotosService, ActivitiesPolicy, BuildingsMapLayer],
+  exports: [BuildingsPolicy, BuildingsRepository, BuildingsService, BuildingsMapLayer],
 })
 export class BuildingsModule {}

@@ -4,7 +4,8 @@ import { MAP_MAX_POINTS } from '@trama/contracts';
 import { AccessScope } from '../../common/access/access-scope';
 import { Scope } from '../../common/auth/decorators';
 import { ActivitiesMapLayer } from '../activities/activities.map-layer';
-import { ActivitiesLayerQuery } from './dto/map-layer.query';
+import { BuildingsMapLayer } from '../buildings/buildings.map-layer';
+import { ActivitiesLayerQuery, BuildingsLayerQuery } from './dto/map-layer.query';
 import { MapLayerFeatureCollectionResponse } from './dto/map-layer.response';
 import { MapService } from './map.service';
 
@@ -20,6 +21,7 @@ export class MapController {
   constructor(
     private readonly map: MapService,
     private readonly activities: ActivitiesMapLayer,
+    private readonly buildings: BuildingsMapLayer,
   ) {}
 
   @Get('activities')
@@ -28,5 +30,17 @@ export class MapController {
   @ApiOkResponse({ type: MapLayerFeatureCollectionResponse, description: 'a GeoJSON FeatureCollection (RFC 7946)' })
   getActivitiesLayer(@Scope() scope: AccessScope, @Query() query: ActivitiesLayerQuery): Promise<MapLayerFeatureCollectionResponse> {
     return this.map.layer(scope, this.activities, query);
+  }
+
+  @Get('buildings')
+  @Header('Cache-Control', 'private, no-cache')
+  @ApiOperation({
+    operationId: 'getBuildingsLayer',
+    summary: 'The buildings layer (coloured by reuse stage)',
+    description: LAYER_DESCRIPTION,
+  })
+  @ApiOkResponse({ type: MapLayerFeatureCollectionResponse, description: 'a GeoJSON FeatureCollection (RFC 7946)' })
+  getBuildingsLayer(@Scope() scope: AccessScope, @Query() query: BuildingsLayerQuery): Promise<MapLayerFeatureCollectionResponse> {
+    return this.map.layer(scope, this.buildings, query);
   }
 }

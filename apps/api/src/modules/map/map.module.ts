@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { ActivitiesModule } from '../activities/activities.module';
+import { BuildingsModule } from '../buildings/buildings.module';
 import { MapController } from './map.controller';
 import { MapRepository } from './map.repository';
 import { MapService } from './map.service';
@@ -9,7 +10,7 @@ import { MapService } from './map.service';
  * a MapLayerSource); this module imports it and gives it a route in MapController.
  */
 @Module({
-  imports: [ActivitiesModule],
+  imports: [ActivitiesModule, BuildingsModule],
   controllers: [MapController],
   providers: [MapService, MapRepository],
 })

@@ -3,6 +3,7 @@ import { MAP_MAX_ZOOM, MAP_MIN_ZOOM } from '@trama/contracts';
 import { BboxParam } from '../../../common/geo/bbox';
 import { QueryInt } from '../../../common/http/fields';
 import { ActivityFiltersQuery } from '../../activities/dto/activity-filters.query';
+import { BuildingFiltersQuery } from '../../buildings/dto/building-filters.query';
 
 /** The viewport every layer request carries: the box on screen and the zoom it is drawn at. */
 export class MapViewportQuery {
@@ -21,3 +22,5 @@ export class MapViewportQuery {
  * (one filter function on the server, one filter object on the web). A new layer adds one line here.
  */
 export class ActivitiesLayerQuery extends IntersectionType(ActivityFiltersQuery, MapViewportQuery) {}
+
+export class BuildingsLayerQuery extends IntersectionType(BuildingFiltersQuery, MapViewportQuery) {}

@@ -7,3 +7,7 @@ export type ActivitiesLayerQuery = QueryOf<'getActivitiesLayer'>;
 export type ActivitiesInViewQuery = QueryOf<'listActivities'>;
 export type ActivitiesPage = ResponseOf<'listActivities'>;
 export type ActivityRecord = ResponseOf<'getActivity'>;
+export type BuildingsLayerQuery = QueryOf<'getBuildingsLayer'>;
+export type BuildingsInViewQuery = QueryOf<'listBuildings'>;
+export type BuildingsPage = ResponseOf<'listBuildings'>;
+export type BuildingRecord = ResponseOf<'getBuilding'>;

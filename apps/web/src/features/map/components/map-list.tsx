@@ -5,8 +5,10 @@ import { Pagination } from '../../../components/pagination';
 import { errorMessage } from '../../../lib/api/error-message';
 import { useFormatters } from '../../../lib/i18n/format';
 import { useActivitiesInView } from '../api/list-activities-in-view';
-import type { ActivitiesInViewQuery } from '../api/types';
+import { useBuildingsInView } from '../api/buildings';
+import type { ActivitiesInViewQuery, BuildingsInViewQuery } from '../api/types';
 import { ActivityItem } from './activity-item';
+import { BuildingItem } from './building-item';
 
 export const MAP_LIST_PAGE_SIZE = 25;
 
@@ -40,6 +42,35 @@ export function ActivitiesInViewList({ query, onPage }: { query: ActivitiesInVie
         </ul>
       )}
       <Pagination page={page} pageSize={pageSize} total={total} totalCapped={totalCapped} itemCount={items.length} onPage={onPage} />
+    </section>
+  );
+}
+
+/** The buildings of the map's area with the map's filters (the buildings list API). */
+export function BuildingsInViewList({ query, onPage }: { query: BuildingsInViewQuery; onPage: (page: number) => void }) {
+  const { t } = useTranslation();
+  const format = useFormatters();
+  const list = useBuildingsInView(query);
+  if (list.isPending) return <Loading />;
+  if (!list.data) return <Alert tone="error">{errorMessage(t, list.error)}</Alert>;
+  const { items, total, page, pageSize } = list.data;
+  return (
+    <section className="map-list" aria-labelledby="map-list-buildings-title">
+      <h2 id="map-list-buildings-title" className="map-list__title">
+        {t('mapPage.list.buildings', { count: total, formatted: format.integer(total) })}
+      </h2>
+      {items.length === 0 ? (
+        <p>{t('mapPage.list.buildingsEmpty')}</p>
+      ) : (
+        <ul className="map-list__items">
+          {items.map((b) => (
+            <li key={b.id}>
+              <BuildingItem building={b} headingLevel={3} />
+            </li>
+          ))}
+        </ul>
+      )}
+      <Pagination page={page} pageSize={pageSize} total={total} itemCount={items.length} onPage={onPage} />
     </section>
   );
 }

@@ -18,8 +18,10 @@ import {
   type ActivityFilterDraft,
 } from '../../../lib/filters/activity-filter-fields';
 import { useFormatters } from '../../../lib/i18n/format';
+import { BuildingFilterFields, buildingFiltersToParams, type BuildingFilters } from '../../../lib/filters/buildings';
 import { useMunicipalityBoundaries } from '../../../lib/reference/boundaries';
 import { asMunicipalityRefs, useMunicipalities } from '../../../lib/reference/municipalities';
+import { useBuildingsLayer } from '../api/buildings';
 import { useActivitiesLayer } from '../api/get-activities-layer';
 import type { LayerFeature } from '../api/types';
 import { LAYER_DEFINITIONS, type MapLayerDefinition } from '../utils/layers';
@@ -27,7 +29,7 @@ import { mapStateFromParams, mapStateToParams, type MapState } from '../utils/ma
 import { bboxOf, extentOf, type Viewport } from '../utils/viewport';
 import { LayerMap, zoomToCluster, type MapView } from './layer-map';
 import { MapLegend } from './map-legend';
-import { ActivitiesInViewList, MAP_LIST_PAGE_SIZE } from './map-list';
+import { ActivitiesInViewList, BuildingsInViewList, MAP_LIST_PAGE_SIZE } from './map-list';
 import { RecordPanel, type PanelContent } from './record-panel';
 import '../map.css';
 
@@ -101,15 +103,22 @@ export function MapPage() {
   const showActivities = state.layers.includes('activities');
   const filters = useMemo(() => toActivityFiltersQuery(state.activities, user.id), [state.activities, user.id]);
   const activities = useActivitiesLayer(viewport && showActivities ? { ...filters, bbox: viewport.bbox, zoom: viewport.zoom } : null);
+  const showBuildings = state.layers.includes('buildings');
+  const buildingFilters = state.buildings;
+  const buildings = useBuildingsLayer(viewport && showBuildings ? { ...buildingFilters, bbox: viewport.bbox, zoom: viewport.zoom } : null);
+  // buildings under the activities (drawn first)
   const drawn = useMemo(
-    () => (showActivities ? [{ definition: LAYER_DEFINITIONS.activities, collection: activities.data }] : []),
-    [showActivities, activities.data],
+    () => [
+      ...(showBuildings ? [{ definition: LAYER_DEFINITIONS.buildings, collection: buildings.data }] : []),
+      ...(showActivities ? [{ definition: LAYER_DEFINITIONS.activities, collection: activities.data }] : []),
+    ],
+    [showBuildings, buildings.data, showActivities, activities.data],
   );
 
   const describeRecord = useCallback(
     (definition: MapLayerDefinition, f: LayerFeature) =>
       t('mapPage.point', {
-        label: f.properties.label ?? t('activities.untitled'),
+        label: f.properties.label ?? t(definition.layer === 'activities' ? 'activities.untitled' : 'mapPage.legend.none'),
         category: f.properties.category ? t(`${definition.categoryLabels}.${f.properties.category}`) : t('mapPage.legend.none'),
       }),
     [t],
@@ -119,20 +128,23 @@ export function MapPage() {
       t(`mapPage.cluster.${definition.layer}`, { count: f.properties.count, formatted: format.integer(f.properties.count) }),
     [t, format],
   );
-  const onSelectRecord = useCallback((_d: MapLayerDefinition, f: LayerFeature) => {
-    if (f.properties.id) setPanel({ kind: 'record', id: f.properties.id });
+  const onSelectRecord = useCallback((d: MapLayerDefinition, f: LayerFeature) => {
+    if (f.properties.id && (d.layer === 'activities' || d.layer === 'buildings'))
+      setPanel({ kind: 'record', layer: d.layer, id: f.properties.id });
   }, []);
   const onSelectCluster = useCallback(
-    (_d: MapLayerDefinition, f: LayerFeature) => {
+    (d: MapLayerDefinition, f: LayerFeature) => {
       const bbox = f.properties.bbox;
       if (f.properties.expansionZoom != null && leaflet.current) {
         zoomToCluster(leaflet.current, f);
       } else if (bbox) {
         const box = `${down(bbox[0])},${down(bbox[1])},${up(bbox[2])},${up(bbox[3])}`;
-        setPanel({ kind: 'place', count: f.properties.count, query: { ...filters, bbox: box } });
+        if (d.layer === 'buildings')
+          setPanel({ kind: 'place', layer: 'buildings', count: f.properties.count, query: { ...buildingFilters, bbox: box } });
+        else setPanel({ kind: 'place', layer: 'activities', count: f.properties.count, query: { ...filters, bbox: box } });
       }
     },
-    [filters],
+    [filters, buildingFilters],
   );
 
   const total = activities.data?.total;
@@ -143,12 +155,38 @@ export function MapPage() {
       ? bboxOf({ getWest: () => landing[0], getSouth: () => landing[1], getEast: () => landing[2], getNorth: () => landing[3] })
       : null);
   const listQuery = area ? { ...filters, bbox: area, page: state.page, pageSize: MAP_LIST_PAGE_SIZE } : null;
+  const buildingsListQuery = area ? { ...buildingFilters, bbox: area, page: state.page, pageSize: MAP_LIST_PAGE_SIZE } : null;
+  const buildingsTotal = buildings.data?.total;
+  const summary = [
+    !showActivities && !showBuildings ? t('mapPage.summary.noLayer') : null,
+    showBuildings
+      ? buildingsTotal === undefined
+        ? t('mapPage.summary.loading')
+        : t('mapPage.summary.buildings', { count: buildingsTotal, formatted: format.integer(buildingsTotal) })
+      : null,
+    showActivities
+      ? total === undefined
+        ? t('mapPage.summary.loading')
+        : t('mapPage.summary.activities', { count: total, formatted: format.integer(total) })
+      : null,
+    activities.data?.clustered || buildings.data?.clustered ? t('mapPage.summary.clustered') : null,
+  ]
+    .filter(Boolean)
+    .join(' ');
 
   return (
     <div className="map-page">
       <PageHeading title={t('mapPage.title')} lead={t('mapPage.lead')} />
       <div className="map-page__controls">
         <LayerToggles layers={state.layers} onChange={(layers) => update({ layers, page: 1 })} />
+        {showBuildings ? (
+          <BuildingsMapFilters
+            key={buildingFiltersToParams(state.buildings).toString()}
+            filters={state.buildings}
+            onApply={(b) => update({ buildings: b, page: 1 })}
+            onClear={() => update({ buildings: {}, page: 1 })}
+          />
+        ) : null}
         <MapFilters
           key={activityFilterToParams(state.activities).toString()}
           filter={state.activities}
@@ -176,14 +214,10 @@ export function MapPage() {
       </div>
 
       <p className="map-page__summary" role="status" aria-live="polite">
-        {!showActivities
-          ? t('mapPage.summary.noLayer')
-          : total === undefined
-            ? t('mapPage.summary.loading')
-            : t('mapPage.summary.activities', { count: total, formatted: format.integer(total) })}
-        {activities.data?.clustered ? ` ${t('mapPage.summary.clustered')}` : ''}
+        {summary}
       </p>
       {activities.isError && !activities.data ? <Alert tone="error">{errorMessage(t, activities.error)}</Alert> : null}
+      {buildings.isError && !buildings.data ? <Alert tone="error">{errorMessage(t, buildings.error)}</Alert> : null}
 
       {state.mode === 'map' ? (
         <>
@@ -227,8 +261,11 @@ export function MapPage() {
           </div>
           <p className="map-page__note">{t('mapPage.keyboardNote')}</p>
         </>
-      ) : listQuery && showActivities ? (
-        <ActivitiesInViewList query={listQuery} onPage={(page) => update({ page })} />
+      ) : listQuery && buildingsListQuery && (showActivities || showBuildings) ? (
+        <>
+          {showBuildings ? <BuildingsInViewList query={buildingsListQuery} onPage={(page) => update({ page })} /> : null}
+          {showActivities ? <ActivitiesInViewList query={listQuery} onPage={(page) => update({ page })} /> : null}
+        </>
       ) : (
         <p>{t('mapPage.list.noArea')}</p>
       )}
@@ -279,7 +316,7 @@ function MapFilters({ filter, onApply, onClear }: { filter: ActivityFilter; onAp
   };
   return (
     <details className="map-filters">
-      <summary id={summaryId}>{t('mapPage.filters.title')}</summary>
+      <summary id={summaryId}>{t('mapPage.filters.activities')}</summary>
       <form className="filters activity-filters" role="search" aria-labelledby={summaryId} onSubmit={apply}>
         <ActivityFilterFields
           draft={draft}
@@ -297,6 +334,26 @@ function MapFilters({ filter, onApply, onClear }: { filter: ActivityFilter; onAp
           </button>
         </div>
       </form>
+    </details>
+  );
+}
+
+/** The buildings layer's filters: the buildings list's fields (lib/filters/buildings.tsx), folded. */
+function BuildingsMapFilters({
+  filters,
+  onApply,
+  onClear,
+}: {
+  filters: BuildingFilters;
+  onApply: (f: BuildingFilters) => void;
+  onClear: () => void;
+}) {
+  const { t } = useTranslation();
+  const municipalities = useFilterMunicipalities();
+  return (
+    <details className="map-filters">
+      <summary>{t('mapPage.filters.buildings')}</summary>
+      <BuildingFilterFields filters={filters} municipalities={municipalities} onApply={onApply} onClear={onClear} />
     </details>
   );
 }

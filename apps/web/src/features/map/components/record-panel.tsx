@@ -7,14 +7,17 @@ import { errorMessage } from '../../../lib/api/error-message';
 import { useFormatters } from '../../../lib/i18n/format';
 import { useActivityRecord } from '../api/get-activity-record';
 import { useActivitiesInView } from '../api/list-activities-in-view';
-import type { ActivitiesInViewQuery } from '../api/types';
+import { useBuildingRecord, useBuildingsInView } from '../api/buildings';
+import type { ActivitiesInViewQuery, BuildingsInViewQuery } from '../api/types';
 import { LAYER_DEFINITIONS } from '../utils/layers';
 import { ActivityItem } from './activity-item';
+import { BuildingItem } from './building-item';
 
 export type PanelContent =
-  | { kind: 'record'; id: string }
+  | { kind: 'record'; layer: 'activities' | 'buildings'; id: string }
   /** the records of a cluster that no zoom separates (they share one point): listed with the map's filters */
-  | { kind: 'place'; query: ActivitiesInViewQuery; count: number };
+  | { kind: 'place'; layer: 'activities'; query: ActivitiesInViewQuery; count: number }
+  | { kind: 'place'; layer: 'buildings'; query: BuildingsInViewQuery; count: number };
 
 const PLACE_PAGE_SIZE = 20;
 
@@ -35,7 +38,17 @@ export function RecordPanel({ content, onClose }: { content: PanelContent; onClo
           {t('mapPage.panel.close')}
         </button>
       </div>
-      {content.kind === 'record' ? <ActivityRecordView id={content.id} /> : <PlaceRecords query={content.query} />}
+      {content.kind === 'record' ? (
+        content.layer === 'buildings' ? (
+          <BuildingRecordView id={content.id} />
+        ) : (
+          <ActivityRecordView id={content.id} />
+        )
+      ) : content.layer === 'buildings' ? (
+        <PlaceBuildings query={content.query} />
+      ) : (
+        <PlaceRecords query={content.query} />
+      )}
     </aside>
   );
 }
@@ -74,6 +87,46 @@ function PlaceRecords({ query }: { query: ActivitiesInViewQuery }) {
         {list.data.items.map((a) => (
           <li key={a.id}>
             <ActivityItem activity={a} headingLevel={3} />
+          </li>
+        ))}
+      </ul>
+      {list.data.total > list.data.items.length ? (
+        <p>{t('mapPage.panel.more', { count: list.data.total - list.data.items.length })}</p>
+      ) : null}
+    </div>
+  );
+}
+
+function BuildingRecordView({ id }: { id: string }) {
+  const { t } = useTranslation();
+  const record = useBuildingRecord(id);
+  if (record.isPending) return <Loading />;
+  if (!record.data) return <Alert tone="error">{errorMessage(t, record.error)}</Alert>;
+  const b = record.data;
+  return (
+    <div className="map-panel__body">
+      <BuildingItem building={b} headingLevel={3} />
+      {b.address ? <p>{b.address}</p> : null}
+      <p>
+        <Link className="button button--primary" to={LAYER_DEFINITIONS.buildings.detailPath(b.id)}>
+          {t('mapPage.panel.open')}
+        </Link>
+      </p>
+    </div>
+  );
+}
+
+function PlaceBuildings({ query }: { query: BuildingsInViewQuery }) {
+  const { t } = useTranslation();
+  const list = useBuildingsInView({ ...query, page: 1, pageSize: PLACE_PAGE_SIZE });
+  if (list.isPending) return <Loading />;
+  if (!list.data) return <Alert tone="error">{errorMessage(t, list.error)}</Alert>;
+  return (
+    <div className="map-panel__body">
+      <ul className="map-list__items">
+        {list.data.items.map((b) => (
+          <li key={b.id}>
+            <BuildingItem building={b} headingLevel={3} />
           </li>
         ))}
       </ul>

@@ -19,7 +19,7 @@ export interface MapLayerDefinition {
 export const LAYER_DEFINITIONS: Record<MapLayer, MapLayerDefinition> = {
   buildings: {
     layer: 'buildings',
-    available: false,
+    available: true,
     categories: REUSE_STAGES,
     categoryLabels: 'vocab.reuseStage',
     detailPath: (id) => `/immobili/${id}`,

@@ -67,23 +67,34 @@ describe('the social areas’ outlines', () => {
 });
 
 describe('the map page’s URL', () => {
-  it('reads the layers, the view and the activities filter, ignoring unknown or unavailable layers', () => {
+  it('reads the layers, the view and the filters, ignoring unknown or unavailable layers', () => {
     const state = mapStateFromParams(
       new URLSearchParams('layers=activities,buildings,parks&view=list&type=workshop&from=2026-01-01&page=2'),
     );
-    expect(state).toEqual({
-      layers: ['activities'],
+    expect(state).toMatchObject({
+      layers: ['buildings', 'activities'],
       mode: 'list',
-      activities: expect.objectContaining({ type: 'workshop', from: '2026-01-01' }),
+      activities: { type: 'workshop', from: '2026-01-01' },
       page: 2,
     });
-    expect(mapStateFromParams(new URLSearchParams('')).layers).toEqual(['activities']);
+    expect(mapStateFromParams(new URLSearchParams('')).layers).toEqual(['buildings', 'activities']);
+    // the buildings' filters carry a prefix: the same names as the activities' would clash
+    const both = mapStateFromParams(new URLSearchParams('municipality=072029&b.municipality=072006&b.stage=assigned'));
+    expect(both.activities.municipality).toBe('072029');
+    expect(both.buildings).toMatchObject({ municipality: '072006', stage: 'assigned' });
   });
 
-  it('writes only what differs from the defaults, in the activities list’s parameter names', () => {
-    expect(
-      mapStateToParams({ layers: ['activities'], mode: 'map', activities: { status: 'approved', q: 'orti' }, page: 1 }).toString(),
-    ).toBe('q=orti&status=approved');
-    expect(mapStateToParams({ layers: [], mode: 'list', activities: {}, page: 3 }).toString()).toBe('layers=&view=list&page=3');
+  it('writes only what differs from the defaults, in the lists’ parameter names', () => {
+    const state = {
+      layers: ['buildings', 'activities'] as const,
+      mode: 'map' as const,
+      activities: { status: 'approved' as const, q: 'orti' },
+      buildings: { stage: 'assigned' as const },
+      page: 1,
+    };
+    expect(mapStateToParams({ ...state, layers: [...state.layers] }).toString()).toBe('q=orti&status=approved&b.stage=assigned');
+    expect(mapStateToParams({ layers: [], mode: 'list', activities: {}, buildings: {}, page: 3 }).toString()).toBe(
+      'layers=&view=list&page=3',
+    );
   });
 });
