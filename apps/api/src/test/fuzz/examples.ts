@@ -57,6 +57,15 @@ export const VALID_EXAMPLES: Record<string, ValidExample> = {
   },
   createActivity: { role: 'innovator', build: async () => ({ body: activityBody() }) },
   // the whole metropolitan city of Bari at the zoom a coordinator lands on
+  getBuildingsLayer: {
+    role: 'coordinator',
+    build: async () => ({
+      query: [
+        ['bbox', '15.9,40.6,17.6,41.5'],
+        ['zoom', '9'],
+      ],
+    }),
+  },
   getActivitiesLayer: {
     role: 'coordinator',
     build: async () => ({
