@@ -39,6 +39,8 @@ export class MapFeaturePropertiesResponse {
     required: false,
     type: 'object',
     additionalProperties: { type: 'integer', format: 'int32', minimum: 1, maximum: INT32_MAX },
+    // one per category of a vocabulary, and "none"
+    maxProperties: 64,
     description: 'a cluster: records per category ("none": without one); they add up to count',
   } as unknown as ApiPropertyOptions)
   categories?: Record<string, number>;
