@@ -95,6 +95,35 @@ export const routes: RouteObject[] = [
                 lazy: () => import('./routes/activities-route').then((m) => ({ Component: m.ActivityDetailRoute })),
               },
               {
+                path: '/organizzazioni',
+                lazy: () => import('./routes/organizations-route').then((m) => ({ Component: m.OrganizationsRoute })),
+              },
+              {
+                element: <RequireRole roles={['innovator', 'coordinator']} />,
+                children: [
+                  {
+                    path: '/organizzazioni/nuova',
+                    lazy: () => import('./routes/organizations-route').then((m) => ({ Component: m.NewOrganizationRoute })),
+                  },
+                  {
+                    path: '/organizzazioni/da-verificare',
+                    lazy: () => import('./routes/organizations-route').then((m) => ({ Component: m.StaleOrganizationsRoute })),
+                  },
+                  {
+                    path: '/organizzazioni/importa',
+                    lazy: () => import('./routes/organizations-route').then((m) => ({ Component: m.ImportOrganizationsRoute })),
+                  },
+                  {
+                    path: '/organizzazioni/:id/modifica',
+                    lazy: () => import('./routes/organizations-route').then((m) => ({ Component: m.EditOrganizationRoute })),
+                  },
+                ],
+              },
+              {
+                path: '/organizzazioni/:id',
+                lazy: () => import('./routes/organizations-route').then((m) => ({ Component: m.OrganizationDetailRoute })),
+              },
+              {
                 element: <RequireRole roles={ACTIVITY_REVIEWER_ROLES} />,
                 children: [
                   { path: '/revisione', lazy: () => import('./routes/activities-route').then((m) => ({ Component: m.ReviewRoute })) },

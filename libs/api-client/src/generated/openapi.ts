@@ -943,16 +943,116 @@ export interface paths {
       cookie?: never;
     };
     /**
-     * List the organizations you may see (your tenant's; municipality users: their territory's), by name
+     * List the organizations you may see (your tenant's; municipality users: their territory's), by name; filters combine
      * @description Access: any signed-in user (the data is limited to their scope).
      */
     get: operations['listOrganizations'];
     put?: never;
     /**
-     * Register an organization (innovators: in their assigned municipalities; coordinators: anywhere in the tenant)
+     * Register an organization (innovators: in their assigned municipalities; coordinators: anywhere in the tenant); idempotent by clientId (201 new, 200 replay)
      * @description Access: innovators, coordinators, platform admins (the data is limited to their scope); other roles get 403.
      */
     post: operations['createOrganization'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/organizations/duplicates': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Before saving: the organizations with this tax code (blocking) or a similar name in this or a neighbouring municipality (a warning)
+     * @description Access: innovators, coordinators, platform admins (the data is limited to their scope); other roles get 403.
+     */
+    post: operations['findOrganizationDuplicates'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/organizations/export': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Export the filtered list (csv, csv-it, xlsx, geojson), streamed
+     * @description Access: any signed-in user (the data is limited to their scope).
+     */
+    get: operations['exportOrganizations'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/organizations/import': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Import organizations from a CSV: with dryRun=true the row-by-row report only; otherwise all rows or none (400 IMPORT_REJECTED with the report), audited
+     * @description Access: innovators, coordinators, platform admins (the data is limited to their scope); other roles get 403.
+     */
+    post: operations['importOrganizations'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/organizations/import/template': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * The CSV template of the import, with its headers and an example row (docs/imports.md)
+     * @description Access: innovators, coordinators, platform admins (the data is limited to their scope); other roles get 403.
+     */
+    get: operations['getOrganizationImportTemplate'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/organizations/stale': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Organizations of your territory not verified on site for `months` (or never), never verified first (innovators: your municipalities)
+     * @description Access: any signed-in user (the data is limited to their scope).
+     */
+    get: operations['listStaleOrganizations'];
+    put?: never;
+    post?: never;
     delete?: never;
     options?: never;
     head?: never;
@@ -967,12 +1067,76 @@ export interface paths {
       cookie?: never;
     };
     /**
-     * One organization you may see
+     * One organization you may see (a merged one says into which: `mergedInto`)
      * @description Access: any signed-in user (the data is limited to their scope).
      */
     get: operations['getOrganization'];
     put?: never;
     post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    /**
+     * Edit an organization of your municipalities (coordinators: of the tenant), at the version you loaded
+     * @description Access: innovators, coordinators, platform admins (the data is limited to their scope); other roles get 403.
+     */
+    patch: operations['updateOrganization'];
+    trace?: never;
+  };
+  '/api/organizations/{id}/history': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * The audit entries of the organization, oldest first (not for municipality users)
+     * @description Access: any signed-in user (the data is limited to their scope).
+     */
+    get: operations['getOrganizationHistory'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/organizations/{id}/merge': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Merge a duplicate into this organization: its links move here, empty fields are filled from it, it is marked merged (both audited)
+     * @description Access: coordinators, platform admins (the data is limited to their scope); other roles get 403.
+     */
+    post: operations['mergeOrganization'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/organizations/{id}/verify': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * "Verified on site": records who and when (not an edit of the content)
+     * @description Access: innovators, coordinators, platform admins (the data is limited to their scope); other roles get 403.
+     */
+    post: operations['verifyOrganization'];
     delete?: never;
     options?: never;
     head?: never;
@@ -1527,6 +1691,10 @@ export interface components {
     ApiError: {
       /** @example VALIDATION_FAILED */
       code: string;
+      /** @description some domain errors: what the caller needs to act on them (ORGANIZATION_POSSIBLE_DUPLICATE: `candidates`; IMPORT_REJECTED: `report`) */
+      data?: {
+        [key: string]: unknown;
+      };
       /** @description VALIDATION_FAILED and some domain errors: the fields at fault */
       details?: components['schemas']['FieldProblem'][];
       /**
@@ -1891,7 +2059,32 @@ export interface components {
       suitableUses?: components['schemas']['SuitableUse'][];
     };
     CreateOrganizationRequest: {
+      /** @description save although similar organizations exist nearby (otherwise 409 ORGANIZATION_POSSIBLE_DUPLICATE listing them); never overrides a taken tax code */
+      acknowledgeDuplicates?: boolean;
+      /** @description default true */
+      active?: boolean;
+      /** @description street and number of the seat; trimmed; empty means null */
+      address?: string | null;
+      /**
+       * Format: uuid
+       * @description Generated by the client; a retry with the same clientId and body returns the same organization (the server makes one when absent)
+       */
+      clientId?: string;
+      /** @description the contact person agreed to be listed; false (default) with contact fields is a 400; withdrawing it on an update empties them */
+      contactConsent?: boolean;
+      /** @description the contact person's e-mail (only with contactConsent) */
+      contactEmail?: string | null;
+      /** @description the contact person (personal data: only with contactConsent) */
+      contactName?: string | null;
+      /** @description the contact person's phone (only with contactConsent) */
+      contactPhone?: string | null;
+      /** @description trimmed; empty means null */
+      description?: string | null;
+      /** @description never shown to municipality users */
+      internalNotes?: string | null;
       kind: components['schemas']['OrganizationKind'];
+      /** @description inside the municipality */
+      location?: components['schemas']['OrganizationLocation'] | null;
       /**
        * @description ISTAT code of the municipality
        * @example 072006
@@ -1902,8 +2095,19 @@ export interface components {
        * @example APS Orti Urbani Bari
        */
       name: string;
+      /** @description what the organization needs (the same vocabulary) */
+      needs?: components['schemas']['Resource'][];
+      /** @description trimmed; empty means null */
+      notes?: string | null;
+      /** @description what the organization offers to others */
+      offers?: components['schemas']['Resource'][];
+      size?: components['schemas']['OrganizationSize'] | null;
+      targetGroups?: components['schemas']['TargetGroup'][];
       /** @description codice fiscale (11 digits, or 16 characters) or partita IVA, checksum-verified; spaces, case and an IT prefix are normalised; unique in the tenant */
       taxCode?: string | null;
+      themes?: components['schemas']['Theme'][];
+      /** @description http(s) address */
+      website?: string | null;
     };
     CreateUserRequest: {
       /**
@@ -2239,6 +2443,47 @@ export interface components {
        */
       total: number;
     };
+    /** @enum {string} */
+    ImportAction: 'create' | 'update' | 'reject';
+    ImportCounts: {
+      /** Format: int32 */
+      create: number;
+      /** Format: int32 */
+      reject: number;
+      /** Format: int32 */
+      update: number;
+    };
+    ImportProblem: {
+      /** @description a field error code or a domain error code (the web shows its text) */
+      code: string;
+      /** @description the column (field) at fault, or `row` */
+      field: string;
+      /** @description limits or the row it repeats */
+      params?: {
+        [key: string]: unknown;
+      };
+    };
+    ImportReport: {
+      /** @description true once written */
+      applied: boolean;
+      counts: components['schemas']['ImportCounts'];
+      dryRun: boolean;
+      rows: components['schemas']['ImportReportRow'][];
+    };
+    ImportReportRow: {
+      action: components['schemas']['ImportAction'];
+      errors: components['schemas']['ImportProblem'][];
+      /**
+       * Format: uuid
+       * @description the record updated, or created by the apply
+       */
+      id?: string;
+      /**
+       * Format: int32
+       * @description the line of the file (the header is line 1)
+       */
+      row: number;
+    };
     ImportSummary: {
       /** @description the tenant did not exist before */
       created: boolean;
@@ -2475,6 +2720,23 @@ export interface components {
     };
     /** @enum {string} */
     MapPointType: 'Point';
+    MergeOrganizationRequest: {
+      /**
+       * Format: uuid
+       * @description the duplicate: its links move to the survivor, then it is marked merged
+       */
+      duplicate: string;
+      /**
+       * Format: int32
+       * @description the duplicate's version
+       */
+      duplicateVersion: number;
+      /**
+       * Format: int32
+       * @description the survivor's version
+       */
+      version: number;
+    };
     /**
      * @description unknown while the database is down
      * @enum {string}
@@ -2683,15 +2945,59 @@ export interface components {
     };
     Organization: {
       active: boolean;
+      address: string | null;
+      /**
+       * Format: uuid
+       * @description the key of its idempotent creation
+       */
+      clientId: string;
+      /**
+       * Format: int32
+       * @description share (%) of the fields that matter that are filled (docs/organizations.md)
+       */
+      completeness: number;
+      /** @description the contact person agreed to be listed */
+      contactConsent: boolean;
+      /**
+       * Format: date-time
+       * @description when the consent was recorded
+       */
+      contactConsentAt: string | null;
+      /** @description absent for municipality users */
+      contactEmail?: string | null;
+      /** @description absent for municipality users */
+      contactName?: string | null;
+      /** @description absent for municipality users */
+      contactPhone?: string | null;
       /** Format: date-time */
       createdAt: string;
+      description: string | null;
       /** Format: uuid */
       id: string;
+      /** @description absent for municipality users */
+      internalNotes?: string | null;
       kind: components['schemas']['OrganizationKind'];
+      /**
+       * Format: date-time
+       * @description last "verified on site"
+       */
+      lastVerifiedAt: string | null;
+      lastVerifiedBy: components['schemas']['UserRef'] | null;
+      /** @description null: not placed on the map */
+      location: components['schemas']['OrganizationLocation'] | null;
+      /** @description set when this organization was merged into another */
+      mergedInto: components['schemas']['OrganizationRef'] | null;
       municipality: components['schemas']['MunicipalityRef'];
       name: string;
+      needs: components['schemas']['Resource'][];
+      notes: string | null;
+      offers: components['schemas']['Resource'][];
+      size: components['schemas']['OrganizationSize'] | null;
+      socialArea: components['schemas']['SocialAreaRef'] | null;
+      targetGroups: components['schemas']['TargetGroup'][];
       /** @description codice fiscale / partita IVA, normalised (upper case, no spaces) */
       taxCode: string | null;
+      themes: components['schemas']['Theme'][];
       /** Format: date-time */
       updatedAt: string;
       /**
@@ -2699,6 +3005,64 @@ export interface components {
        * @description optimistic locking: the version the client loaded (a stale one is a 409)
        */
       version: number;
+      website: string | null;
+    };
+    OrganizationDuplicateCandidate: {
+      /** Format: uuid */
+      id: string;
+      municipality: components['schemas']['MunicipalityRef'];
+      name: string;
+      reason: components['schemas']['OrganizationDuplicateReason'];
+      /** @description trigram similarity of the unaccented names (1: the same) */
+      similarity: number;
+      taxCode: string | null;
+    };
+    /** @enum {string} */
+    OrganizationDuplicateReason: 'tax_code' | 'similar_name';
+    OrganizationDuplicates: {
+      /** @description true when the tax code is taken: the save will be refused whatever the user says */
+      blocking: boolean;
+      candidates: components['schemas']['OrganizationDuplicateCandidate'][];
+    };
+    OrganizationDuplicatesRequest: {
+      /**
+       * Format: uuid
+       * @description the organization being edited (left out of the candidates)
+       */
+      exclude?: string;
+      /**
+       * @description ISTAT code of the municipality
+       * @example 072006
+       */
+      municipality: string;
+      /** @description trimmed */
+      name: string;
+      /** @description as on creation */
+      taxCode?: string | null;
+    };
+    /** @enum {string} */
+    OrganizationHistoryAction: 'create' | 'update' | 'verify' | 'merge' | 'merged_into' | 'import';
+    OrganizationHistoryEntry: {
+      action: components['schemas']['OrganizationHistoryAction'];
+      /** @description null for the system */
+      actor: components['schemas']['UserRef'] | null;
+      /** @description the audited fields after the change */
+      after: {
+        [key: string]: unknown;
+      } | null;
+      /** Format: date-time */
+      at: string;
+      /** @description the audited fields before the change */
+      before: {
+        [key: string]: unknown;
+      } | null;
+      /**
+       * Format: uuid
+       * @description the organization
+       */
+      entityId: string;
+      /** @description the audit entry id (a bigint, as text) */
+      id: string;
     };
     /** @enum {string} */
     OrganizationKind:
@@ -2717,6 +3081,18 @@ export interface components {
       | 'religious_body'
       | 'foundation'
       | 'other';
+    OrganizationLocation: {
+      /**
+       * Format: double
+       * @example 41.1171
+       */
+      lat: number;
+      /**
+       * Format: double
+       * @example 16.8719
+       */
+      lon: number;
+    };
     OrganizationPage: {
       items: components['schemas']['Organization'][];
       /** Format: int32 */
@@ -2726,6 +3102,13 @@ export interface components {
       /** Format: int32 */
       total: number;
     };
+    OrganizationRef: {
+      /** Format: uuid */
+      id: string;
+      name: string;
+    };
+    /** @enum {string} */
+    OrganizationSize: 'micro' | 'small' | 'medium' | 'large';
     Participants: {
       /** Format: int32 */
       businesses?: number;
@@ -2863,6 +3246,8 @@ export interface components {
        */
       temporaryPassword: string;
     };
+    /** @enum {string} */
+    Resource: 'space' | 'volunteers' | 'skills' | 'funding' | 'equipment' | 'partners' | 'communication' | 'training' | 'mentoring';
     ReturnActivityRequest: {
       /** @description what the author should change (trimmed, not empty) */
       comment: string;
@@ -3135,6 +3520,21 @@ export interface components {
     };
     /** @enum {string} */
     SuitableUse: 'social' | 'cultural' | 'economic' | 'sport' | 'education' | 'housing';
+    /** @enum {string} */
+    TargetGroup:
+      | 'children'
+      | 'youth'
+      | 'adults'
+      | 'elderly'
+      | 'families'
+      | 'women'
+      | 'migrants'
+      | 'people_with_disabilities'
+      | 'unemployed'
+      | 'people_in_poverty'
+      | 'detainees'
+      | 'students'
+      | 'general_public';
     TenantLogoDto: {
       /** @description the current logo, or null (none set; admins have no tenant) */
       logo: components['schemas']['StoredFileDto'] | null;
@@ -3344,6 +3744,57 @@ export interface components {
        */
       version: number;
     };
+    UpdateOrganizationRequest: {
+      /** @description save although similar organizations exist nearby (otherwise 409 ORGANIZATION_POSSIBLE_DUPLICATE listing them); never overrides a taken tax code */
+      acknowledgeDuplicates?: boolean;
+      /** @description default true */
+      active?: boolean;
+      /** @description street and number of the seat; trimmed; empty means null */
+      address?: string | null;
+      /** @description the contact person agreed to be listed; false (default) with contact fields is a 400; withdrawing it on an update empties them */
+      contactConsent?: boolean;
+      /** @description the contact person's e-mail (only with contactConsent) */
+      contactEmail?: string | null;
+      /** @description the contact person (personal data: only with contactConsent) */
+      contactName?: string | null;
+      /** @description the contact person's phone (only with contactConsent) */
+      contactPhone?: string | null;
+      /** @description trimmed; empty means null */
+      description?: string | null;
+      /** @description never shown to municipality users */
+      internalNotes?: string | null;
+      kind?: components['schemas']['OrganizationKind'];
+      /** @description inside the municipality */
+      location?: components['schemas']['OrganizationLocation'] | null;
+      /**
+       * @description ISTAT code of the municipality
+       * @example 072006
+       */
+      municipality?: string;
+      /**
+       * @description trimmed
+       * @example APS Orti Urbani Bari
+       */
+      name?: string;
+      /** @description what the organization needs (the same vocabulary) */
+      needs?: components['schemas']['Resource'][];
+      /** @description trimmed; empty means null */
+      notes?: string | null;
+      /** @description what the organization offers to others */
+      offers?: components['schemas']['Resource'][];
+      size?: components['schemas']['OrganizationSize'] | null;
+      targetGroups?: components['schemas']['TargetGroup'][];
+      /** @description codice fiscale (11 digits, or 16 characters) or partita IVA, checksum-verified; spaces, case and an IT prefix are normalised; unique in the tenant */
+      taxCode?: string | null;
+      themes?: components['schemas']['Theme'][];
+      /**
+       * Format: int32
+       * @description optimistic locking: the version the client loaded (a stale one is a 409)
+       */
+      version: number;
+      /** @description http(s) address */
+      website?: string | null;
+    };
     UpdatePrivacyNoticeRequest: {
       /** @description the controller's address (trimmed) */
       controllerAddress: string;
@@ -3462,6 +3913,13 @@ export interface components {
       name: string;
     };
     VerifyBuildingRequest: {
+      /**
+       * Format: int32
+       * @description optimistic locking: the version the client loaded (a stale one is a 409)
+       */
+      version: number;
+    };
+    VerifyOrganizationRequest: {
       /**
        * Format: int32
        * @description optimistic locking: the version the client loaded (a stale one is a 409)
@@ -9759,14 +10217,26 @@ export interface operations {
   listOrganizations: {
     parameters: {
       query?: {
+        /** @description ISTAT code of the municipality */
+        municipality?: string;
+        /** @description social area code */
+        socialArea?: string;
+        /** @description Part of the name (ignoring case and accents), or a tax code */
+        q?: string;
+        kind?: components['schemas']['OrganizationKind'];
+        theme?: components['schemas']['Theme'];
+        /** @description organizations that offer this */
+        offer?: components['schemas']['Resource'];
+        /** @description organizations that need this */
+        need?: components['schemas']['Resource'];
+        targetGroup?: components['schemas']['TargetGroup'];
+        /** @description active (true) or inactive (false) only */
+        active?: boolean;
+        /** @description with a point (true) or not placed (false) only */
+        placed?: boolean;
         /** @description at most 10000: narrow the filters to reach older records */
         page?: number;
         pageSize?: number;
-        /** @description Part of the name (ignoring case and accents), or a tax code */
-        q?: string;
-        /** @description ISTAT code of the municipality */
-        municipality?: string;
-        kind?: components['schemas']['OrganizationKind'];
       };
       header?: never;
       path?: never;
@@ -9874,6 +10344,15 @@ export interface operations {
       };
     };
     responses: {
+      /** @description a retry: the organization created earlier with this clientId and body */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Organization'];
+        };
+      };
       201: {
         headers: {
           [name: string]: unknown;
@@ -9891,6 +10370,8 @@ export interface operations {
        *     - `INVALID_TEXT`: A NUL, an unpaired surrogate or non-UTF-8 percent-encoding in the path, query or body: `details` names the field
        *     - `ORGANIZATION_MUNICIPALITY_UNKNOWN`: Unknown municipality
        *     - `ORGANIZATION_MUNICIPALITY_NOT_ASSIGNED`: This municipality is not assigned to you
+       *     - `ORGANIZATION_POINT_OUTSIDE_MUNICIPALITY`: The point is outside the municipality
+       *     - `ORGANIZATION_CONTACT_CONSENT_REQUIRED`: The contact person's details can be recorded only with their consent
        */
       400: {
         headers: {
@@ -9928,8 +10409,551 @@ export interface operations {
       /**
        * @description Conflicts with the current state:
        *     - `ORGANIZATION_TAX_CODE_TAKEN`: An organization with this tax code is already registered
+       *     - `ORGANIZATION_POSSIBLE_DUPLICATE`: Organizations with a similar name are registered in this or a neighbouring municipality
+       *     - `ORGANIZATION_CLIENT_ID_CONFLICT`: This clientId was already used for another organization
        */
       409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'];
+        };
+      };
+      /**
+       * @description Unsupported media type:
+       *     - `UNSUPPORTED_MEDIA_TYPE`: JSON request bodies must be encoded as UTF-8
+       */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'];
+        };
+      };
+      /**
+       * @description Internal error:
+       *     - `INTERNAL`: An unexpected error occurred (logged; nothing is leaked)
+       */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'];
+        };
+      };
+      /**
+       * @description Service unavailable:
+       *     - `SERVICE_UNAVAILABLE`: The service is temporarily unavailable: try again in a few seconds
+       */
+      503: {
+        headers: {
+          'Retry-After': components['headers']['Retry-After'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'];
+        };
+      };
+    };
+  };
+  findOrganizationDuplicates: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['OrganizationDuplicatesRequest'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['OrganizationDuplicates'];
+        };
+      };
+      /**
+       * @description Bad request:
+       *     - `VALIDATION_FAILED`: The request is not valid: `details` names each field at fault
+       *     - `MALFORMED_JSON`: The request body is not valid JSON
+       *     - `PAYLOAD_TOO_LARGE`: The request body is larger than 1 MB
+       *     - `BODY_TOO_DEEP`: The request body nests arrays and objects too deeply
+       *     - `INVALID_TEXT`: A NUL, an unpaired surrogate or non-UTF-8 percent-encoding in the path, query or body: `details` names the field
+       *     - `ORGANIZATION_MUNICIPALITY_UNKNOWN`: Unknown municipality
+       */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'];
+        };
+      };
+      /**
+       * @description Not signed in, or the session ended:
+       *     - `UNAUTHENTICATED`: Sign in to continue
+       */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'];
+        };
+      };
+      /**
+       * @description Not allowed for your role:
+       *     - `FORBIDDEN`: Your role does not allow this action
+       *     - `PASSWORD_CHANGE_REQUIRED`: Change your temporary password before anything else
+       */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'];
+        };
+      };
+      /**
+       * @description Unsupported media type:
+       *     - `UNSUPPORTED_MEDIA_TYPE`: JSON request bodies must be encoded as UTF-8
+       */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'];
+        };
+      };
+      /**
+       * @description Internal error:
+       *     - `INTERNAL`: An unexpected error occurred (logged; nothing is leaked)
+       */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'];
+        };
+      };
+      /**
+       * @description Service unavailable:
+       *     - `SERVICE_UNAVAILABLE`: The service is temporarily unavailable: try again in a few seconds
+       */
+      503: {
+        headers: {
+          'Retry-After': components['headers']['Retry-After'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'];
+        };
+      };
+    };
+  };
+  exportOrganizations: {
+    parameters: {
+      query?: {
+        /** @description ISTAT code of the municipality */
+        municipality?: string;
+        /** @description social area code */
+        socialArea?: string;
+        /** @description Part of the name (ignoring case and accents), or a tax code */
+        q?: string;
+        kind?: components['schemas']['OrganizationKind'];
+        theme?: components['schemas']['Theme'];
+        /** @description organizations that offer this */
+        offer?: components['schemas']['Resource'];
+        /** @description organizations that need this */
+        need?: components['schemas']['Resource'];
+        targetGroup?: components['schemas']['TargetGroup'];
+        /** @description active (true) or inactive (false) only */
+        active?: boolean;
+        /** @description with a point (true) or not placed (false) only */
+        placed?: boolean;
+        /** @description csv: RFC 4180, UTF-8 (for programs); csv-it: Excel in Italian; xlsx; geojson: a FeatureCollection in WGS84 (features without a point have a null geometry) */
+        format?: components['schemas']['RegisterExportFormat'];
+        /** @description the language of headers, labels and file name */
+        lang?: components['schemas']['Language'];
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The filtered organizations as a file: one row (feature) per organization */
+      200: {
+        headers: {
+          /** @description attachment; filename="organizzazioni|organisations-YYYY-MM-DD.csv", "…-excel-it.csv" (csv-it) or "….xlsx" (the date of the export, in Rome; the base in the language asked for), or "….geojson" */
+          'Content-Disposition'?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/geo+json': string;
+          'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': string;
+          'text/csv': string;
+        };
+      };
+      /**
+       * @description Bad request:
+       *     - `VALIDATION_FAILED`: The request is not valid: `details` names each field at fault
+       *     - `MALFORMED_JSON`: The request body is not valid JSON
+       *     - `PAYLOAD_TOO_LARGE`: The request body is larger than 1 MB
+       *     - `BODY_TOO_DEEP`: The request body nests arrays and objects too deeply
+       *     - `INVALID_TEXT`: A NUL, an unpaired surrogate or non-UTF-8 percent-encoding in the path, query or body: `details` names the field
+       */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'];
+        };
+      };
+      /**
+       * @description Not signed in, or the session ended:
+       *     - `UNAUTHENTICATED`: Sign in to continue
+       */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'];
+        };
+      };
+      /**
+       * @description Not allowed for your role:
+       *     - `PASSWORD_CHANGE_REQUIRED`: Change your temporary password before anything else
+       */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'];
+        };
+      };
+      /**
+       * @description Unsupported media type:
+       *     - `UNSUPPORTED_MEDIA_TYPE`: JSON request bodies must be encoded as UTF-8
+       */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'];
+        };
+      };
+      /**
+       * @description Internal error:
+       *     - `INTERNAL`: An unexpected error occurred (logged; nothing is leaked)
+       */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'];
+        };
+      };
+      /**
+       * @description Service unavailable:
+       *     - `SERVICE_UNAVAILABLE`: The service is temporarily unavailable: try again in a few seconds
+       */
+      503: {
+        headers: {
+          'Retry-After': components['headers']['Retry-After'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'];
+        };
+      };
+    };
+  };
+  importOrganizations: {
+    parameters: {
+      query?: {
+        /** @description true: report what would happen, write nothing */
+        dryRun?: boolean;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** @description the CSV (the template of GET /api/organizations/import/template). UTF-8 (with or without BOM), comma or semicolon separated, at most 5242880 bytes. */
+    requestBody: {
+      content: {
+        'multipart/form-data': {
+          /** Format: binary */
+          file: string;
+        };
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ImportReport'];
+        };
+      };
+      /**
+       * @description Bad request:
+       *     - `VALIDATION_FAILED`: The request is not valid: `details` names each field at fault
+       *     - `MALFORMED_JSON`: The request body is not valid JSON
+       *     - `PAYLOAD_TOO_LARGE`: The request body is larger than 1 MB
+       *     - `BODY_TOO_DEEP`: The request body nests arrays and objects too deeply
+       *     - `INVALID_TEXT`: A NUL, an unpaired surrogate or non-UTF-8 percent-encoding in the path, query or body: `details` names the field
+       *     - `IMPORT_FILE_INVALID`: The file is not a CSV this import can read
+       *     - `IMPORT_FILE_TOO_LARGE`: The file is too large to import
+       *     - `IMPORT_TOO_MANY_ROWS`: The file has too many rows to import at once
+       *     - `IMPORT_EMPTY`: The file has no rows to import
+       *     - `IMPORT_REJECTED`: Some rows cannot be imported: nothing was written
+       */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'];
+        };
+      };
+      /**
+       * @description Not signed in, or the session ended:
+       *     - `UNAUTHENTICATED`: Sign in to continue
+       */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'];
+        };
+      };
+      /**
+       * @description Not allowed for your role:
+       *     - `FORBIDDEN`: Your role does not allow this action
+       *     - `PASSWORD_CHANGE_REQUIRED`: Change your temporary password before anything else
+       */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'];
+        };
+      };
+      /**
+       * @description Unsupported media type:
+       *     - `UNSUPPORTED_MEDIA_TYPE`: JSON request bodies must be encoded as UTF-8
+       */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'];
+        };
+      };
+      /**
+       * @description Internal error:
+       *     - `INTERNAL`: An unexpected error occurred (logged; nothing is leaked)
+       */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'];
+        };
+      };
+      /**
+       * @description Service unavailable:
+       *     - `SERVICE_UNAVAILABLE`: The service is temporarily unavailable: try again in a few seconds
+       */
+      503: {
+        headers: {
+          'Retry-After': components['headers']['Retry-After'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'];
+        };
+      };
+    };
+  };
+  getOrganizationImportTemplate: {
+    parameters: {
+      query?: {
+        /** @description the language of the headers (it: for Excel in Italian, `;` and BOM) */
+        lang?: components['schemas']['Language'];
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description the template */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'text/csv': string;
+        };
+      };
+      /**
+       * @description Bad request:
+       *     - `VALIDATION_FAILED`: The request is not valid: `details` names each field at fault
+       *     - `MALFORMED_JSON`: The request body is not valid JSON
+       *     - `PAYLOAD_TOO_LARGE`: The request body is larger than 1 MB
+       *     - `BODY_TOO_DEEP`: The request body nests arrays and objects too deeply
+       *     - `INVALID_TEXT`: A NUL, an unpaired surrogate or non-UTF-8 percent-encoding in the path, query or body: `details` names the field
+       */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'];
+        };
+      };
+      /**
+       * @description Not signed in, or the session ended:
+       *     - `UNAUTHENTICATED`: Sign in to continue
+       */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'];
+        };
+      };
+      /**
+       * @description Not allowed for your role:
+       *     - `FORBIDDEN`: Your role does not allow this action
+       *     - `PASSWORD_CHANGE_REQUIRED`: Change your temporary password before anything else
+       */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'];
+        };
+      };
+      /**
+       * @description Unsupported media type:
+       *     - `UNSUPPORTED_MEDIA_TYPE`: JSON request bodies must be encoded as UTF-8
+       */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'];
+        };
+      };
+      /**
+       * @description Internal error:
+       *     - `INTERNAL`: An unexpected error occurred (logged; nothing is leaked)
+       */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'];
+        };
+      };
+      /**
+       * @description Service unavailable:
+       *     - `SERVICE_UNAVAILABLE`: The service is temporarily unavailable: try again in a few seconds
+       */
+      503: {
+        headers: {
+          'Retry-After': components['headers']['Retry-After'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'];
+        };
+      };
+    };
+  };
+  listStaleOrganizations: {
+    parameters: {
+      query?: {
+        /** @description at most 10000: narrow the filters to reach older records */
+        page?: number;
+        pageSize?: number;
+        /** @description not verified on site for this many months (or never) */
+        months?: number;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['OrganizationPage'];
+        };
+      };
+      /**
+       * @description Bad request:
+       *     - `VALIDATION_FAILED`: The request is not valid: `details` names each field at fault
+       *     - `MALFORMED_JSON`: The request body is not valid JSON
+       *     - `PAYLOAD_TOO_LARGE`: The request body is larger than 1 MB
+       *     - `BODY_TOO_DEEP`: The request body nests arrays and objects too deeply
+       *     - `INVALID_TEXT`: A NUL, an unpaired surrogate or non-UTF-8 percent-encoding in the path, query or body: `details` names the field
+       */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'];
+        };
+      };
+      /**
+       * @description Not signed in, or the session ended:
+       *     - `UNAUTHENTICATED`: Sign in to continue
+       */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'];
+        };
+      };
+      /**
+       * @description Not allowed for your role:
+       *     - `PASSWORD_CHANGE_REQUIRED`: Change your temporary password before anything else
+       */
+      403: {
         headers: {
           [name: string]: unknown;
         };
@@ -10040,6 +11064,510 @@ export interface operations {
        *     - `ORGANIZATION_NOT_FOUND`: Organization not found
        */
       404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'];
+        };
+      };
+      /**
+       * @description Unsupported media type:
+       *     - `UNSUPPORTED_MEDIA_TYPE`: JSON request bodies must be encoded as UTF-8
+       */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'];
+        };
+      };
+      /**
+       * @description Internal error:
+       *     - `INTERNAL`: An unexpected error occurred (logged; nothing is leaked)
+       */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'];
+        };
+      };
+      /**
+       * @description Service unavailable:
+       *     - `SERVICE_UNAVAILABLE`: The service is temporarily unavailable: try again in a few seconds
+       */
+      503: {
+        headers: {
+          'Retry-After': components['headers']['Retry-After'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'];
+        };
+      };
+    };
+  };
+  updateOrganization: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['UpdateOrganizationRequest'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Organization'];
+        };
+      };
+      /**
+       * @description Bad request:
+       *     - `VALIDATION_FAILED`: The request is not valid: `details` names each field at fault
+       *     - `MALFORMED_JSON`: The request body is not valid JSON
+       *     - `PAYLOAD_TOO_LARGE`: The request body is larger than 1 MB
+       *     - `BODY_TOO_DEEP`: The request body nests arrays and objects too deeply
+       *     - `INVALID_TEXT`: A NUL, an unpaired surrogate or non-UTF-8 percent-encoding in the path, query or body: `details` names the field
+       *     - `ORGANIZATION_MUNICIPALITY_UNKNOWN`: Unknown municipality
+       *     - `ORGANIZATION_MUNICIPALITY_NOT_ASSIGNED`: This municipality is not assigned to you
+       *     - `ORGANIZATION_POINT_OUTSIDE_MUNICIPALITY`: The point is outside the municipality
+       *     - `ORGANIZATION_CONTACT_CONSENT_REQUIRED`: The contact person's details can be recorded only with their consent
+       */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'];
+        };
+      };
+      /**
+       * @description Not signed in, or the session ended:
+       *     - `UNAUTHENTICATED`: Sign in to continue
+       */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'];
+        };
+      };
+      /**
+       * @description Not allowed for your role:
+       *     - `FORBIDDEN`: Your role does not allow this action
+       *     - `PASSWORD_CHANGE_REQUIRED`: Change your temporary password before anything else
+       */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'];
+        };
+      };
+      /**
+       * @description Not found, or outside what you may see:
+       *     - `ORGANIZATION_NOT_FOUND`: Organization not found
+       */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'];
+        };
+      };
+      /**
+       * @description Conflicts with the current state:
+       *     - `STALE_VERSION`: This record was changed by someone else since you loaded it: reload it and apply your change again
+       *     - `ORGANIZATION_MERGED`: This organization was merged into another one
+       *     - `ORGANIZATION_TAX_CODE_TAKEN`: An organization with this tax code is already registered
+       *     - `ORGANIZATION_POSSIBLE_DUPLICATE`: Organizations with a similar name are registered in this or a neighbouring municipality
+       */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'];
+        };
+      };
+      /**
+       * @description Unsupported media type:
+       *     - `UNSUPPORTED_MEDIA_TYPE`: JSON request bodies must be encoded as UTF-8
+       */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'];
+        };
+      };
+      /**
+       * @description Internal error:
+       *     - `INTERNAL`: An unexpected error occurred (logged; nothing is leaked)
+       */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'];
+        };
+      };
+      /**
+       * @description Service unavailable:
+       *     - `SERVICE_UNAVAILABLE`: The service is temporarily unavailable: try again in a few seconds
+       */
+      503: {
+        headers: {
+          'Retry-After': components['headers']['Retry-After'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'];
+        };
+      };
+    };
+  };
+  getOrganizationHistory: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description every entry, oldest first */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['OrganizationHistoryEntry'][];
+        };
+      };
+      /**
+       * @description Bad request:
+       *     - `VALIDATION_FAILED`: The request is not valid: `details` names each field at fault
+       *     - `MALFORMED_JSON`: The request body is not valid JSON
+       *     - `PAYLOAD_TOO_LARGE`: The request body is larger than 1 MB
+       *     - `BODY_TOO_DEEP`: The request body nests arrays and objects too deeply
+       *     - `INVALID_TEXT`: A NUL, an unpaired surrogate or non-UTF-8 percent-encoding in the path, query or body: `details` names the field
+       */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'];
+        };
+      };
+      /**
+       * @description Not signed in, or the session ended:
+       *     - `UNAUTHENTICATED`: Sign in to continue
+       */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'];
+        };
+      };
+      /**
+       * @description Not allowed for your role:
+       *     - `PASSWORD_CHANGE_REQUIRED`: Change your temporary password before anything else
+       */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'];
+        };
+      };
+      /**
+       * @description Not found, or outside what you may see:
+       *     - `ORGANIZATION_NOT_FOUND`: Organization not found
+       */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'];
+        };
+      };
+      /**
+       * @description Unsupported media type:
+       *     - `UNSUPPORTED_MEDIA_TYPE`: JSON request bodies must be encoded as UTF-8
+       */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'];
+        };
+      };
+      /**
+       * @description Internal error:
+       *     - `INTERNAL`: An unexpected error occurred (logged; nothing is leaked)
+       */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'];
+        };
+      };
+      /**
+       * @description Service unavailable:
+       *     - `SERVICE_UNAVAILABLE`: The service is temporarily unavailable: try again in a few seconds
+       */
+      503: {
+        headers: {
+          'Retry-After': components['headers']['Retry-After'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'];
+        };
+      };
+    };
+  };
+  mergeOrganization: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['MergeOrganizationRequest'];
+      };
+    };
+    responses: {
+      /** @description the survivor */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Organization'];
+        };
+      };
+      /**
+       * @description Bad request:
+       *     - `VALIDATION_FAILED`: The request is not valid: `details` names each field at fault
+       *     - `MALFORMED_JSON`: The request body is not valid JSON
+       *     - `PAYLOAD_TOO_LARGE`: The request body is larger than 1 MB
+       *     - `BODY_TOO_DEEP`: The request body nests arrays and objects too deeply
+       *     - `INVALID_TEXT`: A NUL, an unpaired surrogate or non-UTF-8 percent-encoding in the path, query or body: `details` names the field
+       *     - `ORGANIZATION_MERGE_SELF`: An organization cannot be merged into itself
+       */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'];
+        };
+      };
+      /**
+       * @description Not signed in, or the session ended:
+       *     - `UNAUTHENTICATED`: Sign in to continue
+       */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'];
+        };
+      };
+      /**
+       * @description Not allowed for your role:
+       *     - `FORBIDDEN`: Your role does not allow this action
+       *     - `PASSWORD_CHANGE_REQUIRED`: Change your temporary password before anything else
+       */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'];
+        };
+      };
+      /**
+       * @description Not found, or outside what you may see:
+       *     - `ORGANIZATION_NOT_FOUND`: Organization not found
+       */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'];
+        };
+      };
+      /**
+       * @description Conflicts with the current state:
+       *     - `STALE_VERSION`: This record was changed by someone else since you loaded it: reload it and apply your change again
+       *     - `ORGANIZATION_MERGED`: This organization was merged into another one
+       */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'];
+        };
+      };
+      /**
+       * @description Unsupported media type:
+       *     - `UNSUPPORTED_MEDIA_TYPE`: JSON request bodies must be encoded as UTF-8
+       */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'];
+        };
+      };
+      /**
+       * @description Internal error:
+       *     - `INTERNAL`: An unexpected error occurred (logged; nothing is leaked)
+       */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'];
+        };
+      };
+      /**
+       * @description Service unavailable:
+       *     - `SERVICE_UNAVAILABLE`: The service is temporarily unavailable: try again in a few seconds
+       */
+      503: {
+        headers: {
+          'Retry-After': components['headers']['Retry-After'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'];
+        };
+      };
+    };
+  };
+  verifyOrganization: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['VerifyOrganizationRequest'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Organization'];
+        };
+      };
+      /**
+       * @description Bad request:
+       *     - `VALIDATION_FAILED`: The request is not valid: `details` names each field at fault
+       *     - `MALFORMED_JSON`: The request body is not valid JSON
+       *     - `PAYLOAD_TOO_LARGE`: The request body is larger than 1 MB
+       *     - `BODY_TOO_DEEP`: The request body nests arrays and objects too deeply
+       *     - `INVALID_TEXT`: A NUL, an unpaired surrogate or non-UTF-8 percent-encoding in the path, query or body: `details` names the field
+       *     - `ORGANIZATION_MUNICIPALITY_NOT_ASSIGNED`: This municipality is not assigned to you
+       */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'];
+        };
+      };
+      /**
+       * @description Not signed in, or the session ended:
+       *     - `UNAUTHENTICATED`: Sign in to continue
+       */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'];
+        };
+      };
+      /**
+       * @description Not allowed for your role:
+       *     - `FORBIDDEN`: Your role does not allow this action
+       *     - `PASSWORD_CHANGE_REQUIRED`: Change your temporary password before anything else
+       */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'];
+        };
+      };
+      /**
+       * @description Not found, or outside what you may see:
+       *     - `ORGANIZATION_NOT_FOUND`: Organization not found
+       */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'];
+        };
+      };
+      /**
+       * @description Conflicts with the current state:
+       *     - `STALE_VERSION`: This record was changed by someone else since you loaded it: reload it and apply your change again
+       *     - `ORGANIZATION_MERGED`: This organization was merged into another one
+       */
+      409: {
         headers: {
           [name: string]: unknown;
         };

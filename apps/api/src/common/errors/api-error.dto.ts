@@ -56,4 +56,12 @@ export class ApiErrorDto {
     description: 'VALIDATION_FAILED and some domain errors: the fields at fault',
   })
   details?: FieldProblemDto[];
+
+  @ApiPropertyOptional({
+    type: 'object',
+    additionalProperties: true,
+    description:
+      'some domain errors: what the caller needs to act on them (ORGANIZATION_POSSIBLE_DUPLICATE: `candidates`; IMPORT_REJECTED: `report`)',
+  })
+  data?: Record<string, unknown>;
 }

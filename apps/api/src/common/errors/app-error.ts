@@ -34,6 +34,15 @@ export class AppError extends Error {
     super(message);
     this.name = 'AppError';
   }
+
+  /** what the caller needs to act on this error beyond field problems (a duplicate's candidates, an import's report): the body's `data` */
+  data?: Record<string, unknown>;
+
+  /** The same error carrying `data` (written to the body as is: keep it free of what the caller may not read). */
+  withData(data: Record<string, unknown>): this {
+    this.data = data;
+    return this;
+  }
 }
 
 export type ErrorFactory = ((message?: string, details?: FieldProblem[]) => AppError) & { code: string; status: HttpStatus };

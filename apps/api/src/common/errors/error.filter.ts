@@ -57,6 +57,7 @@ export function toApiError(exception: unknown, logger?: Logger): ApiError {
       code: exception.code,
       message: exception.message,
       ...(exception.details ? { details: withCodes(exception.details, exception.code) } : {}),
+      ...(exception.data ? { data: exception.data } : {}),
     };
   }
   if (exception instanceof HttpException) {

@@ -35,7 +35,10 @@ export type Vocabulary =
   | 'buildingAccessibility'
   | 'buildingConstraint'
   | 'suitableUse'
-  | 'assignmentInstrument';
+  | 'assignmentInstrument'
+  | 'targetGroup'
+  | 'resource'
+  | 'organizationSize';
 
 export type CellValue = string | number | Date | readonly string[] | null | undefined;
 

@@ -14,6 +14,9 @@ import {
   PARTICIPANT_GROUPS,
   REUSE_STAGES,
   SUITABLE_USES,
+  ORGANIZATION_SIZES,
+  RESOURCES,
+  TARGET_GROUPS,
   THEMES,
 } from '@trama/contracts';
 import type { Vocabulary } from './columns';
@@ -49,6 +52,9 @@ const VOCABULARIES: Record<Vocabulary, readonly string[]> = {
   buildingConstraint: BUILDING_CONSTRAINTS,
   suitableUse: SUITABLE_USES,
   assignmentInstrument: ASSIGNMENT_INSTRUMENTS,
+  targetGroup: TARGET_GROUPS,
+  resource: RESOURCES,
+  organizationSize: ORGANIZATION_SIZES,
 };
 
 describe.each(LANGUAGES)('the export labels in %s', (language) => {

@@ -14,6 +14,7 @@ import { ActivitiesReturnedIndex1764530000000 } from './1764530000000-activities
 import { LegalPages1764550000000 } from './1764550000000-legal-pages';
 import { Files1764500000000 } from './1764500000000-files';
 import { Buildings1764600000000 } from './1764600000000-buildings';
+import { OrganizationsRegister1764610000000 } from './1764610000000-organizations-register';
 import { ActivitiesPointIndex1764630000000 } from './1764630000000-activities-point-index';
 
 /** Every migration, in order. The API is bundled-free but explicit lists keep the CLI and the app identical. */
@@ -34,5 +35,6 @@ export const MIGRATIONS = [
   LegalPages1764550000000,
   Files1764500000000,
   Buildings1764600000000,
+  OrganizationsRegister1764610000000,
   ActivitiesPointIndex1764630000000,
 ];

@@ -427,6 +427,34 @@ export class ActivitiesRepository {
   }
 
   /**
+   * An organization merge (OrganizationsService.registerLinkMover): every activity linked to
+   * `fromId` is linked to `toId` instead (once: an activity linked to both keeps one link). Returns
+   * the number of activities whose link moved. Runs in the merge's transaction.
+   */
+  async moveOrganizationLinks(tx: ScopedTx, scope: AccessScope, link: { tenantId: string; fromId: string; toId: string }): Promise<number> {
+    const linked = (organizationId: string) =>
+      tx
+        .select(scope, ActivityOrganization, 'ao')
+        .select('ao.activity_id', 'activityId')
+        .andWhere('ao.tenant_id = :moveTenant', { moveTenant: link.tenantId })
+        .andWhere('ao.organization_id = :moveOrganization', { moveOrganization: organizationId })
+        .getRawMany<{ activityId: string }>();
+    const from = (await linked(link.fromId)).map((r) => r.activityId);
+    if (from.length === 0) return 0;
+    const already = new Set((await linked(link.toId)).map((r) => r.activityId));
+    await tx.delete(scope, ActivityOrganization, { tenantId: link.tenantId, organizationId: link.fromId });
+    const moved = from.filter((id) => !already.has(id));
+    if (moved.length > 0) {
+      await tx.insert(
+        scope,
+        ActivityOrganization,
+        moved.map((activityId) => ({ tenantId: link.tenantId, activityId, organizationId: link.toId })),
+      );
+    }
+    return from.length;
+  }
+
+  /**
    * The review thread of an activity the caller may read (through ActivitiesPolicy.readable), oldest
    * first; empty when the activity is out of scope. In `tx` when given (after a change in it).
    */

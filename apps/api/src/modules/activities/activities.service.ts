@@ -1,4 +1,4 @@
-import { Injectable } from '@nestjs/common';
+import { Injectable, type OnModuleInit } from '@nestjs/common';
 import { ACTIVITY_UNDO_SECONDS, PARTICIPANT_GROUPS, type ParticipantGroup, THEMES, type Theme } from '@trama/contracts';
 import type { AccessScope } from '../../common/access/access-scope';
 import { ScopedData } from '../../common/access/scoped-data';
@@ -179,7 +179,7 @@ function latestDecision<T extends { undoneAt: unknown }>(thread: readonly T[]): 
  * every change is audited in its transaction. See docs/activities.md.
  */
 @Injectable()
-export class ActivitiesService {
+export class ActivitiesService implements OnModuleInit {
   constructor(
     private readonly door: ScopedData,
     private readonly policy: ActivitiesPolicy,
@@ -189,6 +189,11 @@ export class ActivitiesService {
     private readonly files: FilesService,
     private readonly audit: AuditService,
   ) {}
+
+  /** A merge of two organizations moves the activities' links too (in the merge's transaction). */
+  onModuleInit(): void {
+    this.organizations.registerLinkMover('activities', (tx, scope, link) => this.activities.moveOrganizationLinks(tx, scope, link));
+  }
 
   /** Municipality users read neither internal notes nor the review (comment, reviewer): staff matters (ActivitiesPolicy). */
   private readOptions(scope: AccessScope): ReadOptions {

@@ -333,6 +333,29 @@ export class BuildingsRepository {
       .getOne();
   }
 
+  /**
+   * An organization merge (OrganizationsService.registerLinkMover): every assignment (current or
+   * ended) to `fromId` becomes an assignment to `toId`, each by its version. Returns how many moved.
+   */
+  async moveAssignments(tx: ScopedTx, scope: AccessScope, link: { tenantId: string; fromId: string; toId: string }): Promise<number> {
+    const rows = await tx
+      .select(scope, BuildingAssignment, 'ba')
+      .select('ba.id', 'id')
+      .addSelect('ba.version', 'version')
+      .andWhere('ba.tenant_id = :moveTenant', { moveTenant: link.tenantId })
+      .andWhere('ba.organization_id = :moveFrom', { moveFrom: link.fromId })
+      .getRawMany<{ id: string; version: number }>();
+    for (const row of rows) {
+      await tx.updateVersioned(
+        scope,
+        BuildingAssignment,
+        { id: row.id, version: row.version, tenantId: link.tenantId },
+        { organizationId: link.toId },
+      );
+    }
+    return rows.length;
+  }
+
   async insertAssignment(tx: ScopedTx, scope: AccessScope, values: Partial<BuildingAssignment>): Promise<void> {
     await tx.insert(scope, BuildingAssignment, values);
   }

@@ -1,4 +1,4 @@
-import { Injectable } from '@nestjs/common';
+import { Injectable, type OnModuleInit } from '@nestjs/common';
 import { BUILDING_CONSTRAINTS, canMoveReuseStage, REUSE_STAGE_TRANSITIONS, type ReuseStage, SUITABLE_USES } from '@trama/contracts';
 import type { AccessScope } from '../../common/access/access-scope';
 import { ScopedData, type ScopedTx } from '../../common/access/scoped-data';
@@ -153,7 +153,7 @@ const ASSIGNMENT_FIELDS = ['organization', 'instrument', 'startDate', 'endDate']
  * mapping to responses. Every change is audited in its transaction (entity `building`).
  */
 @Injectable()
-export class BuildingsService {
+export class BuildingsService implements OnModuleInit {
   constructor(
     private readonly door: ScopedData,
     private readonly policy: BuildingsPolicy,
@@ -162,6 +162,11 @@ export class BuildingsService {
     private readonly territory: TerritoryService,
     private readonly audit: AuditService,
   ) {}
+
+  /** A merge of two organizations moves the buildings' assignments too (in the merge's transaction). */
+  onModuleInit(): void {
+    this.organizations.registerLinkMover('buildingAssignments', (tx, scope, link) => this.buildings.moveAssignments(tx, scope, link));
+  }
 
   private readOptions(scope: AccessScope): ReadOptions {
     return { internalNotes: this.policy.readsStaffFields(scope) };

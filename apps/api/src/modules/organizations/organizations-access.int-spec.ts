@@ -39,7 +39,15 @@ const SEES: Record<Viewer, Fixture[]> = {
   admin: ALL,
 };
 
-describe('organizations: who reads what (detail, list)', () => {
+/** The municipalities assigned to each innovator (activityWorld): their stale list is of those only. */
+const ASSIGNED: Partial<Record<Viewer, string[]>> = {
+  innA: ['072006', '072029'],
+  innB: ['072006', '072022'],
+  innC: ['072020'],
+  innBo: ['037006'],
+};
+
+describe('organizations: who reads what (detail, list, stale list, export, history)', () => {
   let t: TestApp;
   let w: ActivityWorld;
   const ids = {} as Record<Fixture, string>;
@@ -74,7 +82,22 @@ describe('organizations: who reads what (detail, list)', () => {
       },
       { name: 'kind=odv', path: '/api/organizations?pageSize=200&kind=odv', matches: (f) => FIXTURES[f].kind === 'odv' },
       { name: 'q=citta', path: '/api/organizations?pageSize=200&q=citta', matches: (f) => FIXTURES[f].name.includes('Città') },
+      {
+        name: 'stale',
+        path: '/api/organizations/stale?pageSize=200',
+        sees: (viewer, fixture, seen) => seen && (ASSIGNED[viewer]?.includes(FIXTURES[fixture].municipality) ?? true),
+      },
     ],
+    export: [
+      { path: '/api/organizations/export?format=csv' },
+      { name: 'kind=aps', path: '/api/organizations/export?format=csv&kind=aps', matches: (f) => FIXTURES[f].kind === 'aps' },
+    ],
+    history: {
+      path: (id) => `/api/organizations/${id}/history`,
+      notFoundCode: 'ORGANIZATION_NOT_FOUND',
+      // the history holds the contact person and internal notes: not for municipality users
+      sees: (viewer, _fixture, seen) => seen && viewer !== 'muniBari' && viewer !== 'areaMolfetta',
+    },
   };
   describeAccessMatrix(matrix);
 });

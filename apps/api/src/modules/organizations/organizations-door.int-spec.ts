@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import type { AccessScope } from '../../common/access/access-scope';
 import { AccessService } from '../../common/access/access.service';
 import { ScopedData } from '../../common/access/scoped-data';
@@ -81,20 +82,25 @@ describe('organizations on the door', () => {
     });
   });
 
-  describe('insert', () => {
+  describe('createIfAbsent', () => {
     it('refuses an organization in a tenant the caller cannot reach (the tenant the service names), and writes nothing', async () => {
       const repository = t.app.get(OrganizationsRepository);
       const before = await t.db.query(`SELECT count(*)::int AS n FROM organizations`);
       await expect(
         door.transaction((tx) =>
-          repository.insert(tx, scopes.coordBari, {
-            tenantId: bologna.id,
-            name: 'Intrusa',
-            kind: 'aps',
-            taxCode: null,
-            municipalityId: bologna.municipalities['037006'],
-            active: true,
-          }),
+          repository.createIfAbsent(
+            tx,
+            scopes.coordBari,
+            {
+              tenantId: bologna.id,
+              name: 'Intrusa',
+              kind: 'aps',
+              taxCode: null,
+              municipalityId: bologna.municipalities['037006'],
+              active: true,
+            },
+            { clientId: randomUUID(), body: { name: 'Intrusa' }, conflict: () => new Error('conflict') },
+          ),
         ),
       ).rejects.toThrow(/outside the caller's scope/);
       expect(await t.db.query(`SELECT count(*)::int AS n FROM organizations`)).toEqual(before);

@@ -87,7 +87,7 @@ describe('organizations register (minimal)', () => {
       .set(w.coordBo.auth)
       .send(body({ taxCode: '80015010723', municipality: '037006' }))
       .expect(201);
-    // organizations without a tax code are many
+    // organizations without a tax code are many (a similar name is a warning the user can override)
     await t.http
       .post('/api/organizations')
       .set(w.innA.auth)
@@ -96,7 +96,7 @@ describe('organizations register (minimal)', () => {
     await t.http
       .post('/api/organizations')
       .set(w.innA.auth)
-      .send(body({ name: 'Gruppo informale B', kind: 'informal_group', taxCode: '' }))
+      .send(body({ name: 'Gruppo informale B', kind: 'informal_group', taxCode: '', acknowledgeDuplicates: true }))
       .expect(201);
   });
 

@@ -4,6 +4,8 @@ describe('Italian tax codes', () => {
   it.each([
     ['06363391001', 'Agenzia delle Entrate'],
     ['80015010723', 'Comune di Bari'],
+    ['93012340720', 'an association (sample)'],
+    ['01234567897', 'a company (sample)'],
   ])('accepts the 11-digit code %s (%s)', (code) => {
     expect(isValidNumericTaxCode(code)).toBe(true);
     expect(isValidTaxCode(code)).toBe(true);
@@ -32,19 +34,25 @@ describe('Italian tax codes', () => {
     }
   });
 
-  it.each(['RSSMRA85T10A562S', 'RSSMRA70A01H501S', 'RSSMRA85T10A56NH'])(
-    'accepts the personal code %s (the last one with omocodia)',
+  it.each(['RSSMRA85T10A562S', 'RSSMRA70A01H501S', 'BNCGPP80A41F205L', 'RSSMRA85T10A56NH', 'BNCGPP80A41F20RG', 'RSSMRAURTMLARSNL'])(
+    'accepts the personal code %s (the last three with omocodia: one, one and every digit replaced)',
     (code) => {
       expect(isValidPersonalTaxCode(code)).toBe(true);
     },
   );
 
-  it.each(['RSSMRA85T10A562T', 'RSSMRA85Z10A562S', 'RSSMRA85T10A56NS', '1SSMRA85T10A562S', 'RSSMRA85T10A562'])(
-    'refuses the personal code %s',
-    (code) => {
-      expect(isValidTaxCode(code)).toBe(false);
-    },
-  );
+  it.each([
+    'RSSMRA85T10A562T',
+    'RSSMRA85Z10A562S',
+    'RSSMRA85T10A56NS',
+    '1SSMRA85T10A562S',
+    'RSSMRA85T10A562',
+    // omocodia letters only stand for digits: W is none of L–V, and a checksum of the omocodic form is required
+    'RSSMRA85T10A56WH',
+    'RSSMRAURTMLARSNM',
+  ])('refuses the personal code %s', (code) => {
+    expect(isValidTaxCode(code)).toBe(false);
+  });
 
   it('normalises spaces, dots, case and the IT VAT prefix', () => {
     expect(normalizeTaxCode(' rssmra 85t10 a562s ')).toBe('RSSMRA85T10A562S');

@@ -1,4 +1,6 @@
 import { createTestApp, type TestApp } from '../../test/test-app';
+import { isValidTaxCode } from '../organizations/tax-code';
+import { pointInGeometry } from '../territory/geo';
 import { DemoSeeder } from './demo-seeder';
 
 describe('demo data', () => {
@@ -33,6 +35,24 @@ describe('demo data', () => {
     ).toEqual([['approved', '072029']]);
   });
 
+  it('fills the organizations register in Bari, Molfetta and Giovinazzo, points inside their municipalities', async () => {
+    const token = await t.factory.token({ email: 'coordinatore.bari@trama.test', password: t.config.demoPassword });
+    const res = await t.http.get('/api/organizations?pageSize=100').set('Authorization', `Bearer ${token}`).expect(200);
+    const perMunicipality = new Map<string, number>();
+    for (const o of res.body.items as { municipality: { istatCode: string }; address: string | null; completeness: number }[]) {
+      perMunicipality.set(o.municipality.istatCode, (perMunicipality.get(o.municipality.istatCode) ?? 0) + 1);
+      expect(o.completeness).toBeGreaterThan(0);
+    }
+    for (const istat of ['072006', '072029', '072022']) expect(perMunicipality.get(istat)).toBeGreaterThanOrEqual(3);
+    // the demo's tax codes pass the API's checksum, and its points lie inside their municipality
+    const placed = await t.db.query(
+      `SELECT o.name, o.lat, o.lon, m.boundary FROM organizations o JOIN municipalities m ON m.id = o.municipality_id WHERE o.lat IS NOT NULL`,
+    );
+    for (const p of placed) expect([p.name, pointInGeometry({ lat: p.lat, lon: p.lon }, p.boundary)]).toEqual([p.name, true]);
+    const codes = await t.db.query(`SELECT tax_code FROM organizations WHERE tax_code IS NOT NULL`);
+    for (const c of codes) expect([c.tax_code, isValidTaxCode(c.tax_code)]).toEqual([c.tax_code, true]);
+  });
+
   it('maps buildings in Bari, Molfetta and Giovinazzo: confiscated, assigned (one overdue), not placed; Molfetta sees its own', async () => {
     const token = await t.factory.token({ email: 'coordinatore.bari@trama.test', password: t.config.demoPassword });
     const auth = { Authorization: `Bearer ${token}` };
@@ -55,13 +75,11 @@ describe('demo data', () => {
   });
 
   it('is idempotent: a second start adds nothing', async () => {
-    const before = await t.db.query(
-      `SELECT (SELECT count(*) FROM users) u, (SELECT count(*) FROM activities) a, (SELECT count(*) FROM municipalities) m, (SELECT count(*) FROM buildings) b`,
-    );
+    const count = `SELECT (SELECT count(*) FROM users) u, (SELECT count(*) FROM activities) a, (SELECT count(*) FROM municipalities) m,
+                          (SELECT count(*) FROM buildings) b, (SELECT count(*) FROM organizations) o, (SELECT sum(version) FROM organizations) ov`;
+    const before = await t.db.query(count);
     await t.app.get(DemoSeeder).seed(() => undefined);
-    const after = await t.db.query(
-      `SELECT (SELECT count(*) FROM users) u, (SELECT count(*) FROM activities) a, (SELECT count(*) FROM municipalities) m, (SELECT count(*) FROM buildings) b`,
-    );
+    const after = await t.db.query(count);
     expect(after).toEqual(before);
   });
 

@@ -49,6 +49,37 @@ interface DemoActivities {
   }[];
 }
 
+interface DemoOrganization {
+  name: string;
+  kind: string;
+  municipality: string;
+  taxCode: string | null;
+  address: string | null;
+  lat: number | null;
+  lon: number | null;
+  description: string;
+  themes: string[];
+  targetGroups: string[];
+  offers: string[];
+  needs: string[];
+  size: string;
+  website: string | null;
+  contactName: string | null;
+  contactEmail: string | null;
+  contactPhone: string | null;
+  contactConsent: boolean;
+  notes: string | null;
+  internalNotes: string | null;
+  /** verified on site this many days ago (null: never) */
+  verifiedDaysAgo: number | null;
+}
+
+interface DemoOrganizations {
+  tenant: string;
+  author: string;
+  organizations: DemoOrganization[];
+}
+
 interface DemoBuildings {
   tenant: string;
   author: string;
@@ -140,8 +171,77 @@ export class DemoSeeder {
     }
     const activities = await this.seedActivities();
     if (activities > 0) log(`demo activities created: ${activities} (draft, submitted, returned, approved)`);
+    const organizations = await this.seedOrganizations();
+    if (organizations > 0) log(`demo organizations created or completed: ${organizations}`);
     const buildings = await this.seedBuildings();
     if (buildings > 0) log(`demo buildings created: ${buildings} in Bari, Molfetta and Giovinazzo`);
+  }
+
+  /**
+   * The organizations register of the demo (seeds/demo-organizations.json) in Bari, Molfetta and
+   * Giovinazzo, every field filled as far as a real record would be: a new one is inserted, one the
+   * activities' seed made (same name) is completed once (while its address is empty). Idempotent.
+   */
+  private async seedOrganizations(): Promise<number> {
+    const seed = readSeed<DemoOrganizations>('demo-organizations.json');
+    return this.door.transaction(async (tx) => {
+      const [tenant] = await seedSql(tx, 'SELECT tenant_id AS id FROM tenants WHERE istat_code = $1', [seed.tenant]);
+      const [author] = await seedSql(tx, 'SELECT id FROM users WHERE email = $1', [seed.author]);
+      if (!tenant || !author) return 0;
+      let written = 0;
+      for (const o of seed.organizations) {
+        const municipality = await municipalityId(tx, tenant.id, o.municipality, 'demo organizations');
+        const verifiedAt = o.verifiedDaysAgo === null ? null : new Date(Date.now() - o.verifiedDaysAgo * 86_400_000);
+        const values = [
+          o.kind,
+          o.taxCode,
+          municipality,
+          o.address,
+          o.lat,
+          o.lon,
+          o.description,
+          o.themes,
+          o.targetGroups,
+          o.offers,
+          o.needs,
+          o.size,
+          o.website,
+          o.contactName,
+          o.contactEmail,
+          o.contactPhone,
+          o.contactConsent,
+          o.contactConsent ? new Date() : null,
+          o.notes,
+          o.internalNotes,
+          verifiedAt,
+          verifiedAt ? author.id : null,
+        ];
+        const [existing] = await seedSql(tx, 'SELECT id FROM organizations WHERE tenant_id = $1 AND name = $2', [tenant.id, o.name]);
+        if (existing) {
+          const updated = await seedSql(
+            tx,
+            `UPDATE organizations SET kind = $2, tax_code = $3, municipality_id = $4, address = $5, lat = $6, lon = $7, description = $8,
+                    themes = $9, target_groups = $10, offers = $11, needs = $12, size = $13, website = $14, contact_name = $15,
+                    contact_email = $16, contact_phone = $17, contact_consent = $18, contact_consent_at = $19, notes = $20,
+                    internal_notes = $21, last_verified_at = $22, last_verified_by = $23, version = version + 1, updated_at = now()
+              WHERE id = $1 AND address IS NULL AND description IS NULL RETURNING id`,
+            [existing.id, ...values],
+          );
+          written += updated.length;
+          continue;
+        }
+        await seedSql(
+          tx,
+          `INSERT INTO organizations (tenant_id, name, kind, tax_code, municipality_id, address, lat, lon, description, themes, target_groups,
+                                      offers, needs, size, website, contact_name, contact_email, contact_phone, contact_consent,
+                                      contact_consent_at, notes, internal_notes, last_verified_at, last_verified_by, created_by, updated_by)
+           VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20, $21, $22, $23, $24, $25, $25)`,
+          [tenant.id, o.name, ...values, author.id],
+        );
+        written += 1;
+      }
+      return written;
+    });
   }
 
   /**

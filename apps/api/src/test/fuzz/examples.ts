@@ -3,7 +3,7 @@ import { TEST_PASSWORD } from '../factories';
 import { activityBody } from '../activity-fixtures';
 import { buildingBody } from '../building-fixtures';
 import { validUpload } from './mutations';
-import type { FuzzRequest } from './request';
+import { type FuzzRequest, multipart } from './request';
 import type { FuzzRole, FuzzWorld } from './world';
 
 /** What a valid request of an operation carries beyond what its schema can make up. */
@@ -185,7 +185,58 @@ export const VALID_EXAMPLES: Record<string, ValidExample> = {
   },
   createOrganization: {
     role: 'innovator',
-    build: async () => ({ body: { name: `Associazione ${randomUUID().slice(0, 8)}`, kind: 'aps', municipality: '072006' } }),
+    // the random names are alike ("Associazione …"): the duplicate warning is acknowledged
+    build: async () => ({
+      body: {
+        clientId: randomUUID(),
+        name: `Associazione ${randomUUID().slice(0, 8)}`,
+        kind: 'aps',
+        municipality: '072006',
+        acknowledgeDuplicates: true,
+      },
+    }),
+  },
+  findOrganizationDuplicates: {
+    role: 'innovator',
+    build: async () => ({ body: { name: 'APS Orti Urbani', municipality: '072006' } }),
+  },
+  updateOrganization: {
+    role: 'innovator',
+    build: async (w) => {
+      const [o] = await fuzzOrganizations(w, 1);
+      return { path: { id: o.id }, body: { version: o.version, size: 'small', themes: ['environment'] } };
+    },
+  },
+  verifyOrganization: {
+    role: 'innovator',
+    build: async (w) => {
+      const [o] = await fuzzOrganizations(w, 1);
+      return { path: { id: o.id }, body: { version: o.version } };
+    },
+  },
+  mergeOrganization: {
+    role: 'coordinator',
+    build: async (w) => {
+      const [survivor, duplicate] = await fuzzOrganizations(w, 2);
+      return {
+        path: { id: survivor.id },
+        body: { duplicate: duplicate.id, version: survivor.version, duplicateVersion: duplicate.version },
+      };
+    },
+  },
+  importOrganizations: {
+    role: 'coordinator',
+    build: async () => ({
+      query: [['dryRun', 'true']],
+      raw: multipart([
+        {
+          name: 'file',
+          filename: 'organizzazioni.csv',
+          contentType: 'text/csv',
+          bytes: `Nome;Tipo;Comune (codice ISTAT)\r\nEnte ${randomUUID().slice(0, 8)};aps;072006\r\n`,
+        },
+      ]),
+    }),
   },
   createUser: {
     role: 'coordinator',
@@ -235,6 +286,26 @@ export const VALID_EXAMPLES: Record<string, ValidExample> = {
     build: async () => ({ body: { istatCode: '237', name: 'Città Metropolitana di Bologna', slug: 'bologna' } }),
   },
 };
+
+/**
+ * `n` organizations of Bari (072006) made for the fuzz, not merged, with their current versions:
+ * reused while they exist (a build that writes makes the next snapshot stale: counted in `w.writes`).
+ */
+async function fuzzOrganizations(w: FuzzWorld, n: number): Promise<{ id: string; version: number }[]> {
+  const found: { id: string; version: number }[] = await w.t.db.query(
+    `SELECT id, version FROM organizations WHERE tenant_id = $1 AND name LIKE 'Fuzz %' AND merged_into IS NULL ORDER BY created_at LIMIT $2`,
+    [w.bari.id, n],
+  );
+  while (found.length < n) {
+    w.writes++;
+    const [row] = await w.t.db.query(
+      `INSERT INTO organizations (tenant_id, name, kind, municipality_id) VALUES ($1, $2, 'aps', $3) RETURNING id, version`,
+      [w.bari.id, `Fuzz ${randomUUID().slice(0, 8)}`, w.bari.municipalities['072006']],
+    );
+    found.push(row);
+  }
+  return found;
+}
 
 /** A legal page of Bari as published (its fields and current version): the body of a valid save. */
 async function legalPageBody(w: FuzzWorld, page: 'accessibility-statement' | 'privacy-notice'): Promise<Record<string, unknown>> {

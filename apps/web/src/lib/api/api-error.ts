@@ -10,6 +10,8 @@ export class ApiRequestError extends Error {
   readonly status: number;
   readonly code: string;
   readonly details: FieldProblem[];
+  /** what some errors carry to act on them (a duplicate's candidates, an import's report) */
+  readonly data: Record<string, unknown> | undefined;
 
   constructor(body: ApiError) {
     super(body.message);
@@ -17,6 +19,7 @@ export class ApiRequestError extends Error {
     this.status = body.statusCode;
     this.code = body.code;
     this.details = body.details ?? [];
+    this.data = body.data;
   }
 
   /** The server's English messages for one field (`email`, `territory.code`, …): for logs and tests; the interface shows `fieldProblemTexts`. */

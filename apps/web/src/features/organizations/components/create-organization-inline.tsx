@@ -63,19 +63,31 @@ export function CreateOrganizationInline({ name, municipality, municipalities, o
     setFocus(name ? 'kind' : 'name');
   }, [setFocus, name]);
 
-  const save = handleSubmit((values) => {
+  const [similar, setSimilar] = useState<{ id: string; name: string; municipality: { name: string } }[]>([]);
+  const send = (values: OrganizationFormValues, acknowledgeDuplicates: boolean) => {
     setUnmatched([]);
-    create.mutate(toCreateOrganizationRequest(values), {
-      onSuccess: onCreated,
-      onError: (error) => {
-        if (isApiRequestError(error) && error.code === 'ORGANIZATION_TAX_CODE_TAKEN') {
-          setError('taxCode', { type: 'server', message: 'validation.taxCodeTaken' }, { shouldFocus: true });
-          return;
-        }
-        setUnmatched(applyServerFieldErrors(error, setError, ORGANIZATION_FIELDS));
+    setSimilar([]);
+    create.mutate(
+      { ...toCreateOrganizationRequest(values), ...(acknowledgeDuplicates ? { acknowledgeDuplicates: true } : {}) },
+      {
+        onSuccess: onCreated,
+        onError: (error) => {
+          if (isApiRequestError(error) && error.code === 'ORGANIZATION_POSSIBLE_DUPLICATE') {
+            // similar names nearby: listed, with "save anyway" (the picker's search finds them too)
+            setSimilar((error.data?.candidates as typeof similar | undefined) ?? []);
+            return;
+          }
+          if (isApiRequestError(error) && error.code === 'ORGANIZATION_TAX_CODE_TAKEN') {
+            setError('taxCode', { type: 'server', message: 'validation.taxCodeTaken' }, { shouldFocus: true });
+            return;
+          }
+          setUnmatched(applyServerFieldErrors(error, setError, ORGANIZATION_FIELDS));
+        },
       },
-    });
-  });
+    );
+  };
+  const save = handleSubmit((values) => send(values, false));
+  const saveAnyway = handleSubmit((values) => send(values, true));
 
   const onKeyDown = (event: KeyboardEvent<HTMLInputElement | HTMLSelectElement>) => {
     if (event.key === 'Enter' && event.target instanceof HTMLInputElement) {
@@ -93,7 +105,23 @@ export function CreateOrganizationInline({ name, municipality, municipalities, o
   return (
     <div className="org-create" role="group" aria-labelledby={headingId}>
       <h2 id={headingId}>{t('organizations.create.title')}</h2>
-      {create.isError ? (
+      {similar.length > 0 ? (
+        <div className="duplicates stack-tight" role="alert">
+          <p>
+            <strong>{t('organizations.duplicates.title')}</strong> {t('organizations.duplicates.lead')}
+          </p>
+          <ul>
+            {similar.map((c) => (
+              <li key={c.id}>
+                {c.name} — {c.municipality.name}
+              </li>
+            ))}
+          </ul>
+          <button type="button" className="button button--secondary" disabled={create.isPending} onClick={() => void saveAnyway()}>
+            {t('organizations.duplicates.saveAnyway')}
+          </button>
+        </div>
+      ) : create.isError ? (
         <Alert tone="error" title={t('organizations.create.failed')}>
           <p>{fieldProblem ? t('organizations.create.fixFields') : errorMessage(t, create.error)}</p>
           <ProblemList lines={unmatched} />
