@@ -113,6 +113,14 @@ export const FUNDING_SOURCES = [
 ] as const;
 export type FundingSource = (typeof FUNDING_SOURCES)[number];
 
+/**
+ * Public funding: an initiative funded from one of these sources needs its CUP once it is running or
+ * completed (law 3/2003 art. 11: every public investment project carries one). docs/initiatives.md.
+ */
+export const PUBLIC_FUNDING_SOURCES: readonly FundingSource[] = ['eu', 'national', 'regional', 'metro_city', 'municipal'];
+/** The statuses in which a publicly funded initiative must carry its CUP. */
+export const INITIATIVE_STATUSES_NEEDING_CUP: readonly InitiativeStatus[] = ['running', 'completed'];
+
 /** CUP (Codice Unico di Progetto): 15 characters, a letter, 2 digits, a letter, 11 letters/digits (e.g. `J91B21000010006`). */
 export const CUP_PATTERN = /^[A-Z][0-9]{2}[A-Z][0-9A-Z]{11}$/;
 

@@ -6,6 +6,12 @@ import { ActivityOrganization } from '../modules/activities/activity-organizatio
 import { ActivityReview } from '../modules/activities/activity-review.entity';
 import { Activity } from '../modules/activities/activity.entity';
 import { RefreshToken } from '../modules/auth/refresh-token.entity';
+import {
+  Initiative,
+  InitiativeMunicipality,
+  InitiativeOrganization,
+  InitiativeStatusChange,
+} from '../modules/initiatives/initiative.entity';
 import { LegalPage } from '../modules/legal-pages/legal-page.entity';
 import { StoredFile } from '../modules/files/stored-file.entity';
 import { Organization } from '../modules/organizations/organization.entity';
@@ -30,6 +36,10 @@ export const ENTITIES = [
   ActivityReview,
   LegalPage,
   StoredFile,
+  Initiative,
+  InitiativeMunicipality,
+  InitiativeOrganization,
+  InitiativeStatusChange,
   Building,
   BuildingStageChange,
   BuildingAssignment,

@@ -5,6 +5,7 @@ import { BuildingsModule } from './buildings/buildings.module';
 import { FilesModule } from './files/files.module';
 import { HealthModule } from './health/health.module';
 import { HomeModule } from './home/home.module';
+import { InitiativesModule } from './initiatives/initiatives.module';
 import { LegalPagesModule } from './legal-pages/legal-pages.module';
 import { MapModule } from './map/map.module';
 import { OrganizationsModule } from './organizations/organizations.module';
@@ -31,6 +32,7 @@ export const FEATURE_MODULES = [
   LegalPagesModule,
   FilesModule,
   TenantLogoModule,
+  InitiativesModule,
   BuildingsModule,
   MapModule,
 ];

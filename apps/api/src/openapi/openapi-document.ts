@@ -27,6 +27,10 @@ const TAGS: [name: string, description: string][] = [
     'buildings',
     'The register of reusable buildings: the reuse pipeline and its history, assignments and their expiry, photos, verification on site, export',
   ],
+  [
+    'initiatives',
+    'The register of social-innovation initiatives: municipalities, lead and partner organizations, funding and CUP, the status machine and its timeline, history, export',
+  ],
   ['auth', 'Sign-in, the session (a short access token and a rotating refresh cookie), password change'],
   [
     'map',

@@ -1,5 +1,6 @@
 import { createBrowserRouter, type RouteObject } from 'react-router';
 import { ACTIVITY_AUTHOR_ROLES, ACTIVITY_REVIEWER_ROLES } from '../features/activities/utils/permissions';
+import { INITIATIVE_WRITER_ROLES } from '../features/initiatives/utils/permissions';
 import { LEGAL_EDITOR_ROLES } from '../features/legal-pages/utils/permissions';
 import { STAFF_OUTPUT_ROLES } from '../features/staff-output/utils/permissions';
 import { USER_MANAGER_ROLES } from '../lib/auth/permissions';
@@ -62,6 +63,24 @@ export const routes: RouteObject[] = [
               // the map loads on demand with Leaflet: none of it is in the login page's JavaScript
               { path: '/mappa', lazy: () => import('./routes/map-route').then((m) => ({ Component: m.MapRoute })) },
               { path: '/attivita', lazy: () => import('./routes/activities-route').then((m) => ({ Component: m.ActivitiesRoute })) },
+              { path: '/iniziative', lazy: () => import('./routes/initiatives-route').then((m) => ({ Component: m.InitiativesRoute })) },
+              {
+                element: <RequireRole roles={INITIATIVE_WRITER_ROLES} />,
+                children: [
+                  {
+                    path: '/iniziative/nuova',
+                    lazy: () => import('./routes/initiatives-route').then((m) => ({ Component: m.NewInitiativeRoute })),
+                  },
+                  {
+                    path: '/iniziative/:id/modifica',
+                    lazy: () => import('./routes/initiatives-route').then((m) => ({ Component: m.EditInitiativeRoute })),
+                  },
+                ],
+              },
+              {
+                path: '/iniziative/:id',
+                lazy: () => import('./routes/initiatives-route').then((m) => ({ Component: m.InitiativeDetailRoute })),
+              },
               { path: '/immobili', lazy: () => import('./routes/buildings-route').then((m) => ({ Component: m.BuildingsRoute })) },
               { path: '/immobili/nuovo', lazy: () => import('./routes/buildings-route').then((m) => ({ Component: m.NewBuildingRoute })) },
               {

@@ -827,6 +827,114 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/initiatives': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * List the initiatives you may read, by title; filters combine
+     * @description Access: any signed-in user (the data is limited to their scope).
+     */
+    get: operations['listInitiatives'];
+    put?: never;
+    /**
+     * Register an initiative (innovators: with at least one of your municipalities); idempotent by clientId (201 new, 200 replay)
+     * @description Access: innovators, coordinators, platform admins (the data is limited to their scope); other roles get 403.
+     */
+    post: operations['createInitiative'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/initiatives/export': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Export the filtered list (csv, csv-it, xlsx, geojson), streamed
+     * @description Access: any signed-in user (the data is limited to their scope).
+     */
+    get: operations['exportInitiatives'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/initiatives/{id}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * One initiative you may read, with its status timeline and the linked activities you may read
+     * @description Access: any signed-in user (the data is limited to their scope).
+     */
+    get: operations['getInitiative'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    /**
+     * Edit an initiative (optimistic locking on version)
+     * @description Access: innovators, coordinators, platform admins (the data is limited to their scope); other roles get 403.
+     */
+    patch: operations['updateInitiative'];
+    trace?: never;
+  };
+  '/api/initiatives/{id}/history': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * The audit entries and the status timeline of the initiative, oldest first
+     * @description Access: any signed-in user (the data is limited to their scope).
+     */
+    get: operations['getInitiativeHistory'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/initiatives/{id}/status': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Move the initiative along its status machine (idea → planned → running → completed, or stopped)
+     * @description Access: innovators, coordinators, platform admins (the data is limited to their scope); other roles get 403.
+     */
+    post: operations['changeInitiativeStatus'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/map/layers/activities': {
     parameters: {
       query?: never;
@@ -1547,7 +1655,7 @@ export interface components {
     };
     Activity: {
       author: components['schemas']['UserRef'];
-      /** @description always null until the buildings register exists */
+      /** @description the building where it took place; null when none, or when you may not read it */
       building: components['schemas']['BuildingRef'] | null;
       /**
        * Format: uuid
@@ -1570,7 +1678,7 @@ export interface components {
       followUps: string | null;
       /** Format: uuid */
       id: string;
-      /** @description always null until the initiatives register exists */
+      /** @description the linked initiative; null when none, or when you may not read it */
       initiative: components['schemas']['InitiativeRef'] | null;
       /** @description absent for municipality users */
       internalNotes?: string | null;
@@ -1914,7 +2022,7 @@ export interface components {
       activities: number;
       /**
        * Format: int32
-       * @description initiatives hosted (null until the initiatives register links buildings)
+       * @description initiatives hosted that you may read
        */
       initiatives: number | null;
       /**
@@ -1955,6 +2063,21 @@ export interface components {
       reason: string | null;
       to: components['schemas']['ReuseStage'];
     };
+    ChangeInitiativeStatusRequest: {
+      /**
+       * Format: date
+       * @description the day it took effect (default today): running records it as the start date when none is set; completed and stopped as the end date
+       */
+      date?: string;
+      /** @description why: required to stop */
+      reason?: string | null;
+      to: components['schemas']['InitiativeStatus'];
+      /**
+       * Format: int32
+       * @description optimistic locking: the version the client loaded (a stale one is a 409)
+       */
+      version: number;
+    };
     ChangePasswordRequest: {
       /** Format: password */
       currentPassword: string;
@@ -1991,6 +2114,11 @@ export interface components {
     CreateActivityRequest: {
       /**
        * Format: uuid
+       * @description the building where it took place: one of your tenant that you may read (null unlinks it)
+       */
+      building?: string | null;
+      /**
+       * Format: uuid
        * @description Generated by the client; a retry with the same clientId and body returns the same activity
        */
       clientId: string;
@@ -2009,6 +2137,11 @@ export interface components {
       durationMinutes?: number | null;
       /** @description trimmed; empty means null */
       followUps?: string | null;
+      /**
+       * Format: uuid
+       * @description an initiative of your tenant that you may read (null unlinks it)
+       */
+      initiative?: string | null;
       /** @description never shown to municipality users */
       internalNotes?: string | null;
       location?: components['schemas']['Location'] | null;
@@ -2079,6 +2212,73 @@ export interface components {
       owner?: string | null;
       ownership: components['schemas']['BuildingOwnership'];
       suitableUses?: components['schemas']['SuitableUse'][];
+    };
+    CreateInitiativeRequest: {
+      /**
+       * Format: int32
+       * @description people reached
+       */
+      beneficiariesCount?: number | null;
+      /** @description who they are */
+      beneficiariesDescription?: string | null;
+      /**
+       * Format: uuid
+       * @description the hosting building (of your tenant, one you may read)
+       */
+      building?: string | null;
+      /**
+       * Format: uuid
+       * @description Generated by the client; a retry with the same clientId and body returns the same initiative
+       */
+      clientId: string;
+      /**
+       * @description Codice Unico di Progetto (written in capitals); required once running or completed when publicly funded
+       * @example J91B21000010006
+       */
+      cup?: string | null;
+      /** @description trimmed; empty means null */
+      description?: string | null;
+      /**
+       * Format: date
+       * @description not before startDate
+       * @example 2027-02-28
+       */
+      endDate?: string | null;
+      /**
+       * Format: double
+       * @description euros, at most 2 decimal places
+       * @example 150000
+       */
+      fundingAmount?: number | null;
+      fundingSource?: components['schemas']['FundingSource'] | null;
+      /** @description never shown to municipality users */
+      internalNotes?: string | null;
+      /**
+       * Format: uuid
+       * @description the lead organization (of your tenant)
+       */
+      leadOrganization?: string | null;
+      /** @description inside one of its municipalities */
+      location?: components['schemas']['InitiativeLocation'] | null;
+      /** @description ISTAT codes of the other municipalities of the initiative (the main one is always included) */
+      municipalities?: string[];
+      /**
+       * @description ISTAT code of the main municipality
+       * @example 072006
+       */
+      municipality: string;
+      /** @description partner organizations (of your tenant; the lead is not repeated here) */
+      partnerOrganizations?: string[];
+      /**
+       * Format: date
+       * @example 2026-03-01
+       */
+      startDate?: string | null;
+      /** @description the initial status */
+      status: components['schemas']['InitiativeStatus'];
+      themes?: components['schemas']['Theme'][];
+      /** @description trimmed */
+      title: string;
     };
     CreateOrganizationRequest: {
       /** @description save although similar organizations exist nearby (otherwise 409 ORGANIZATION_POSSIBLE_DUPLICATE listing them); never overrides a taken tax code */
@@ -2279,6 +2479,9 @@ export interface components {
       | 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'
       | 'application/vnd.oasis.opendocument.text'
       | 'application/vnd.oasis.opendocument.spreadsheet';
+    /** @enum {string} */
+    FundingSource:
+      'eu' | 'national' | 'regional' | 'metro_city' | 'municipal' | 'private' | 'foundation' | 'crowdfunding' | 'own' | 'other';
     Health: {
       database: components['schemas']['DatabaseStatus'];
       /** @description unknown while the database is down */
@@ -2573,10 +2776,150 @@ export interface components {
      * @enum {string}
      */
     InaccessibilityReason: 'non_compliance' | 'disproportionate_burden' | 'out_of_scope';
+    Initiative: {
+      /** @description linked activities you may read (detail only) */
+      activities?: components['schemas']['InitiativeActivities'];
+      /** Format: int32 */
+      beneficiariesCount: number | null;
+      beneficiariesDescription: string | null;
+      /** @description the hosting building; null when none, or when you may not read it */
+      building: components['schemas']['InitiativeBuildingRef'] | null;
+      /**
+       * Format: uuid
+       * @description generated by the client on creation (idempotency key)
+       */
+      clientId: string;
+      /** Format: date-time */
+      createdAt: string;
+      cup: string | null;
+      description: string | null;
+      /** Format: date */
+      endDate: string | null;
+      /**
+       * Format: double
+       * @description euros
+       */
+      fundingAmount: number | null;
+      fundingSource: components['schemas']['FundingSource'] | null;
+      /** Format: uuid */
+      id: string;
+      /** @description absent for municipality users */
+      internalNotes?: string | null;
+      leadOrganization: components['schemas']['InitiativeOrganizationRef'] | null;
+      location: components['schemas']['InitiativeLocation'] | null;
+      /** @description every municipality of the initiative, the main one first */
+      municipalities: components['schemas']['MunicipalityRef'][];
+      /** @description the main municipality */
+      municipality: components['schemas']['MunicipalityRef'];
+      partnerOrganizations: components['schemas']['InitiativeOrganizationRef'][];
+      /** Format: date */
+      startDate: string | null;
+      status: components['schemas']['InitiativeStatus'];
+      /** @description the status timeline, oldest first (detail only) */
+      statusChanges?: components['schemas']['InitiativeStatusChange'][];
+      /** @description why it was stopped */
+      stopReason: string | null;
+      themes: components['schemas']['Theme'][];
+      title: string;
+      /** Format: date-time */
+      updatedAt: string;
+      /**
+       * Format: int32
+       * @description optimistic locking: the version the client loaded (a stale one is a 409)
+       */
+      version: number;
+    };
+    InitiativeActivities: {
+      /** Format: int32 */
+      count: number;
+      /** @description the latest ones, newest first */
+      latest: components['schemas']['InitiativeActivityRef'][];
+    };
+    InitiativeActivityRef: {
+      /** Format: date */
+      date: string;
+      /** Format: uuid */
+      id: string;
+      title: string | null;
+    };
+    InitiativeBuildingRef: {
+      /** Format: uuid */
+      id: string;
+      name: string;
+    };
+    InitiativeHistory: {
+      /** @description oldest first */
+      entries: components['schemas']['InitiativeHistoryEntry'][];
+      /** @description oldest first */
+      statusChanges: components['schemas']['InitiativeStatusChange'][];
+    };
+    /** @enum {string} */
+    InitiativeHistoryAction: 'create' | 'update' | 'status';
+    InitiativeHistoryEntry: {
+      action: components['schemas']['InitiativeHistoryAction'];
+      /** @description null for the system */
+      actor: components['schemas']['UserRef'] | null;
+      /** @description audited fields after */
+      after: {
+        [key: string]: unknown;
+      } | null;
+      /** Format: date-time */
+      at: string;
+      /** @description audited fields before; null on create */
+      before: {
+        [key: string]: unknown;
+      } | null;
+      /** @description the audit entry id (a bigint, as text) */
+      id: string;
+    };
+    InitiativeLocation: {
+      /**
+       * Format: double
+       * @example 41.2009
+       */
+      lat: number;
+      /**
+       * Format: double
+       * @example 16.5971
+       */
+      lon: number;
+    };
+    InitiativeOrganizationRef: {
+      /** Format: uuid */
+      id: string;
+      name: string;
+    };
+    InitiativePage: {
+      items: components['schemas']['Initiative'][];
+      /** Format: int32 */
+      page: number;
+      /** Format: int32 */
+      pageSize: number;
+      /** Format: int32 */
+      total: number;
+    };
     InitiativeRef: {
       /** Format: uuid */
       id: string;
       title: string;
+    };
+    /** @enum {string} */
+    InitiativeStatus: 'idea' | 'planned' | 'running' | 'completed' | 'stopped';
+    InitiativeStatusChange: {
+      /** Format: date-time */
+      at: string;
+      by: components['schemas']['UserRef'] | null;
+      /**
+       * Format: date
+       * @description the day it took effect
+       */
+      date: string | null;
+      /** @description null: the initial status */
+      from: components['schemas']['InitiativeStatus'] | null;
+      /** Format: uuid */
+      id: string;
+      reason: string | null;
+      to: components['schemas']['InitiativeStatus'];
     };
     InnovatorHome: {
       /**
@@ -3664,6 +4007,11 @@ export interface components {
     };
     UpdateActivityRequest: {
       /**
+       * Format: uuid
+       * @description the building where it took place: one of your tenant that you may read (null unlinks it)
+       */
+      building?: string | null;
+      /**
        * Format: date
        * @description a real date in the years 2000–2100
        * @example 2026-11-20
@@ -3678,6 +4026,11 @@ export interface components {
       durationMinutes?: number | null;
       /** @description trimmed; empty means null */
       followUps?: string | null;
+      /**
+       * Format: uuid
+       * @description an initiative of your tenant that you may read (null unlinks it)
+       */
+      initiative?: string | null;
       /** @description never shown to municipality users */
       internalNotes?: string | null;
       location?: components['schemas']['Location'] | null;
@@ -3748,6 +4101,71 @@ export interface components {
       owner?: string | null;
       ownership?: components['schemas']['BuildingOwnership'];
       suitableUses?: components['schemas']['SuitableUse'][];
+      /**
+       * Format: int32
+       * @description optimistic locking: the version the client loaded (a stale one is a 409)
+       */
+      version: number;
+    };
+    UpdateInitiativeRequest: {
+      /**
+       * Format: int32
+       * @description people reached
+       */
+      beneficiariesCount?: number | null;
+      /** @description who they are */
+      beneficiariesDescription?: string | null;
+      /**
+       * Format: uuid
+       * @description the hosting building (of your tenant, one you may read)
+       */
+      building?: string | null;
+      /**
+       * @description Codice Unico di Progetto (written in capitals); required once running or completed when publicly funded
+       * @example J91B21000010006
+       */
+      cup?: string | null;
+      /** @description trimmed; empty means null */
+      description?: string | null;
+      /**
+       * Format: date
+       * @description not before startDate
+       * @example 2027-02-28
+       */
+      endDate?: string | null;
+      /**
+       * Format: double
+       * @description euros, at most 2 decimal places
+       * @example 150000
+       */
+      fundingAmount?: number | null;
+      fundingSource?: components['schemas']['FundingSource'] | null;
+      /** @description never shown to municipality users */
+      internalNotes?: string | null;
+      /**
+       * Format: uuid
+       * @description the lead organization (of your tenant)
+       */
+      leadOrganization?: string | null;
+      /** @description inside one of its municipalities */
+      location?: components['schemas']['InitiativeLocation'] | null;
+      /** @description ISTAT codes of the other municipalities of the initiative (the main one is always included) */
+      municipalities?: string[];
+      /**
+       * @description ISTAT code of the main municipality
+       * @example 072006
+       */
+      municipality?: string;
+      /** @description partner organizations (of your tenant; the lead is not repeated here) */
+      partnerOrganizations?: string[];
+      /**
+       * Format: date
+       * @example 2026-03-01
+       */
+      startDate?: string | null;
+      themes?: components['schemas']['Theme'][];
+      /** @description trimmed */
+      title?: string;
       /**
        * Format: int32
        * @description optimistic locking: the version the client loaded (a stale one is a 409)
@@ -4129,6 +4547,8 @@ export interface operations {
        *     - `ACTIVITY_MUNICIPALITY_UNKNOWN`: Unknown municipality
        *     - `ACTIVITY_MUNICIPALITY_NOT_ASSIGNED`: This municipality is not assigned to you
        *     - `ACTIVITY_ORGANIZATION_UNKNOWN`: Unknown organization
+       *     - `ACTIVITY_INITIATIVE_UNKNOWN`: Unknown initiative
+       *     - `ACTIVITY_BUILDING_UNKNOWN`: Unknown building
        *     - `ACTIVITY_POINT_OUTSIDE_MUNICIPALITY`: The point is outside the municipality of the activity: move it inside, or choose the right municipality
        */
       400: {
@@ -4615,6 +5035,8 @@ export interface operations {
        *     - `ACTIVITY_MUNICIPALITY_UNKNOWN`: Unknown municipality
        *     - `ACTIVITY_MUNICIPALITY_NOT_ASSIGNED`: This municipality is not assigned to you
        *     - `ACTIVITY_ORGANIZATION_UNKNOWN`: Unknown organization
+       *     - `ACTIVITY_INITIATIVE_UNKNOWN`: Unknown initiative
+       *     - `ACTIVITY_BUILDING_UNKNOWN`: Unknown building
        *     - `ACTIVITY_POINT_OUTSIDE_MUNICIPALITY`: The point is outside the municipality of the activity: move it inside, or choose the right municipality
        *     - `ACTIVITY_INCOMPLETE`: Fill in the missing fields before submitting the activity
        */
@@ -9496,6 +9918,860 @@ export interface operations {
        *     - `PASSWORD_CHANGE_REQUIRED`: Change your temporary password before anything else
        */
       403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'];
+        };
+      };
+      /**
+       * @description Unsupported media type:
+       *     - `UNSUPPORTED_MEDIA_TYPE`: JSON request bodies must be encoded as UTF-8
+       */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'];
+        };
+      };
+      /**
+       * @description Internal error:
+       *     - `INTERNAL`: An unexpected error occurred (logged; nothing is leaked)
+       */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'];
+        };
+      };
+      /**
+       * @description Service unavailable:
+       *     - `SERVICE_UNAVAILABLE`: The service is temporarily unavailable: try again in a few seconds
+       */
+      503: {
+        headers: {
+          'Retry-After': components['headers']['Retry-After'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'];
+        };
+      };
+    };
+  };
+  listInitiatives: {
+    parameters: {
+      query?: {
+        /** @description ISTAT code: initiatives with this municipality among theirs */
+        municipality?: string;
+        /** @description social area code: initiatives with a municipality of that area */
+        socialArea?: string;
+        /** @description free text in title and description (accents and case ignored) */
+        q?: string | null;
+        status?: components['schemas']['InitiativeStatus'];
+        theme?: components['schemas']['Theme'];
+        fundingSource?: components['schemas']['FundingSource'];
+        /** @description an organization id: initiatives it leads or partners */
+        organization?: string;
+        /** @description a building id: initiatives it hosts */
+        building?: string;
+        /** @description at most 10000: narrow the filters to reach older records */
+        page?: number;
+        pageSize?: number;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['InitiativePage'];
+        };
+      };
+      /**
+       * @description Bad request:
+       *     - `VALIDATION_FAILED`: The request is not valid: `details` names each field at fault
+       *     - `MALFORMED_JSON`: The request body is not valid JSON
+       *     - `PAYLOAD_TOO_LARGE`: The request body is larger than 1 MB
+       *     - `BODY_TOO_DEEP`: The request body nests arrays and objects too deeply
+       *     - `INVALID_TEXT`: A NUL, an unpaired surrogate or non-UTF-8 percent-encoding in the path, query or body: `details` names the field
+       */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'];
+        };
+      };
+      /**
+       * @description Not signed in, or the session ended:
+       *     - `UNAUTHENTICATED`: Sign in to continue
+       */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'];
+        };
+      };
+      /**
+       * @description Not allowed for your role:
+       *     - `PASSWORD_CHANGE_REQUIRED`: Change your temporary password before anything else
+       */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'];
+        };
+      };
+      /**
+       * @description Unsupported media type:
+       *     - `UNSUPPORTED_MEDIA_TYPE`: JSON request bodies must be encoded as UTF-8
+       */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'];
+        };
+      };
+      /**
+       * @description Internal error:
+       *     - `INTERNAL`: An unexpected error occurred (logged; nothing is leaked)
+       */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'];
+        };
+      };
+      /**
+       * @description Service unavailable:
+       *     - `SERVICE_UNAVAILABLE`: The service is temporarily unavailable: try again in a few seconds
+       */
+      503: {
+        headers: {
+          'Retry-After': components['headers']['Retry-After'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'];
+        };
+      };
+    };
+  };
+  createInitiative: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['CreateInitiativeRequest'];
+      };
+    };
+    responses: {
+      /** @description a retry: the initiative created earlier with this clientId and body */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Initiative'];
+        };
+      };
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Initiative'];
+        };
+      };
+      /**
+       * @description Bad request:
+       *     - `VALIDATION_FAILED`: The request is not valid: `details` names each field at fault
+       *     - `MALFORMED_JSON`: The request body is not valid JSON
+       *     - `PAYLOAD_TOO_LARGE`: The request body is larger than 1 MB
+       *     - `BODY_TOO_DEEP`: The request body nests arrays and objects too deeply
+       *     - `INVALID_TEXT`: A NUL, an unpaired surrogate or non-UTF-8 percent-encoding in the path, query or body: `details` names the field
+       *     - `INITIATIVE_MUNICIPALITY_UNKNOWN`: Unknown municipality
+       *     - `INITIATIVE_MUNICIPALITY_NOT_ASSIGNED`: At least one municipality of the initiative must be assigned to you
+       *     - `INITIATIVE_ORGANIZATION_UNKNOWN`: Unknown organization
+       *     - `INITIATIVE_BUILDING_UNKNOWN`: Unknown building
+       *     - `INITIATIVE_POINT_OUTSIDE_MUNICIPALITY`: The point is outside the municipalities of the initiative: move it inside, or add the right municipality
+       *     - `INITIATIVE_DATES_ORDER`: The end date cannot be before the start date
+       *     - `INITIATIVE_CUP_REQUIRED`: A publicly funded initiative needs its CUP once it is running or completed
+       *     - `INITIATIVE_FUNDING_SOURCE_REQUIRED`: Say where the funding comes from
+       */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'];
+        };
+      };
+      /**
+       * @description Not signed in, or the session ended:
+       *     - `UNAUTHENTICATED`: Sign in to continue
+       */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'];
+        };
+      };
+      /**
+       * @description Not allowed for your role:
+       *     - `FORBIDDEN`: Your role does not allow this action
+       *     - `PASSWORD_CHANGE_REQUIRED`: Change your temporary password before anything else
+       */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'];
+        };
+      };
+      /**
+       * @description Conflicts with the current state:
+       *     - `INITIATIVE_CLIENT_ID_CONFLICT`: This clientId was already used for a different initiative: generate a new clientId for a new initiative
+       */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'];
+        };
+      };
+      /**
+       * @description Unsupported media type:
+       *     - `UNSUPPORTED_MEDIA_TYPE`: JSON request bodies must be encoded as UTF-8
+       */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'];
+        };
+      };
+      /**
+       * @description Internal error:
+       *     - `INTERNAL`: An unexpected error occurred (logged; nothing is leaked)
+       */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'];
+        };
+      };
+      /**
+       * @description Service unavailable:
+       *     - `SERVICE_UNAVAILABLE`: The service is temporarily unavailable: try again in a few seconds
+       */
+      503: {
+        headers: {
+          'Retry-After': components['headers']['Retry-After'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'];
+        };
+      };
+    };
+  };
+  exportInitiatives: {
+    parameters: {
+      query?: {
+        /** @description ISTAT code: initiatives with this municipality among theirs */
+        municipality?: string;
+        /** @description social area code: initiatives with a municipality of that area */
+        socialArea?: string;
+        /** @description free text in title and description (accents and case ignored) */
+        q?: string | null;
+        status?: components['schemas']['InitiativeStatus'];
+        theme?: components['schemas']['Theme'];
+        fundingSource?: components['schemas']['FundingSource'];
+        /** @description an organization id: initiatives it leads or partners */
+        organization?: string;
+        /** @description a building id: initiatives it hosts */
+        building?: string;
+        /** @description csv: RFC 4180, UTF-8 (for programs); csv-it: Excel in Italian; xlsx; geojson: a FeatureCollection in WGS84 (features without a point have a null geometry) */
+        format?: components['schemas']['RegisterExportFormat'];
+        /** @description the language of headers, labels and file name */
+        lang?: components['schemas']['Language'];
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description the initiatives you may read that match the filters, by title */
+      200: {
+        headers: {
+          /** @description attachment; filename="iniziative|initiatives-YYYY-MM-DD.csv", "…-excel-it.csv" (csv-it) or "….xlsx" (the date of the export, in Rome; the base in the language asked for), or "….geojson" */
+          'Content-Disposition'?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/geo+json': string;
+          'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': string;
+          'text/csv': string;
+        };
+      };
+      /**
+       * @description Bad request:
+       *     - `VALIDATION_FAILED`: The request is not valid: `details` names each field at fault
+       *     - `MALFORMED_JSON`: The request body is not valid JSON
+       *     - `PAYLOAD_TOO_LARGE`: The request body is larger than 1 MB
+       *     - `BODY_TOO_DEEP`: The request body nests arrays and objects too deeply
+       *     - `INVALID_TEXT`: A NUL, an unpaired surrogate or non-UTF-8 percent-encoding in the path, query or body: `details` names the field
+       */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'];
+        };
+      };
+      /**
+       * @description Not signed in, or the session ended:
+       *     - `UNAUTHENTICATED`: Sign in to continue
+       */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'];
+        };
+      };
+      /**
+       * @description Not allowed for your role:
+       *     - `PASSWORD_CHANGE_REQUIRED`: Change your temporary password before anything else
+       */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'];
+        };
+      };
+      /**
+       * @description Unsupported media type:
+       *     - `UNSUPPORTED_MEDIA_TYPE`: JSON request bodies must be encoded as UTF-8
+       */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'];
+        };
+      };
+      /**
+       * @description Internal error:
+       *     - `INTERNAL`: An unexpected error occurred (logged; nothing is leaked)
+       */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'];
+        };
+      };
+      /**
+       * @description Service unavailable:
+       *     - `SERVICE_UNAVAILABLE`: The service is temporarily unavailable: try again in a few seconds
+       */
+      503: {
+        headers: {
+          'Retry-After': components['headers']['Retry-After'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'];
+        };
+      };
+    };
+  };
+  getInitiative: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /** @description the initiative */
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Initiative'];
+        };
+      };
+      /**
+       * @description Bad request:
+       *     - `VALIDATION_FAILED`: The request is not valid: `details` names each field at fault
+       *     - `MALFORMED_JSON`: The request body is not valid JSON
+       *     - `PAYLOAD_TOO_LARGE`: The request body is larger than 1 MB
+       *     - `BODY_TOO_DEEP`: The request body nests arrays and objects too deeply
+       *     - `INVALID_TEXT`: A NUL, an unpaired surrogate or non-UTF-8 percent-encoding in the path, query or body: `details` names the field
+       */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'];
+        };
+      };
+      /**
+       * @description Not signed in, or the session ended:
+       *     - `UNAUTHENTICATED`: Sign in to continue
+       */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'];
+        };
+      };
+      /**
+       * @description Not allowed for your role:
+       *     - `PASSWORD_CHANGE_REQUIRED`: Change your temporary password before anything else
+       */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'];
+        };
+      };
+      /**
+       * @description Not found, or outside what you may see:
+       *     - `INITIATIVE_NOT_FOUND`: Initiative not found
+       */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'];
+        };
+      };
+      /**
+       * @description Unsupported media type:
+       *     - `UNSUPPORTED_MEDIA_TYPE`: JSON request bodies must be encoded as UTF-8
+       */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'];
+        };
+      };
+      /**
+       * @description Internal error:
+       *     - `INTERNAL`: An unexpected error occurred (logged; nothing is leaked)
+       */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'];
+        };
+      };
+      /**
+       * @description Service unavailable:
+       *     - `SERVICE_UNAVAILABLE`: The service is temporarily unavailable: try again in a few seconds
+       */
+      503: {
+        headers: {
+          'Retry-After': components['headers']['Retry-After'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'];
+        };
+      };
+    };
+  };
+  updateInitiative: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /** @description the initiative */
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['UpdateInitiativeRequest'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Initiative'];
+        };
+      };
+      /**
+       * @description Bad request:
+       *     - `VALIDATION_FAILED`: The request is not valid: `details` names each field at fault
+       *     - `MALFORMED_JSON`: The request body is not valid JSON
+       *     - `PAYLOAD_TOO_LARGE`: The request body is larger than 1 MB
+       *     - `BODY_TOO_DEEP`: The request body nests arrays and objects too deeply
+       *     - `INVALID_TEXT`: A NUL, an unpaired surrogate or non-UTF-8 percent-encoding in the path, query or body: `details` names the field
+       *     - `INITIATIVE_MUNICIPALITY_UNKNOWN`: Unknown municipality
+       *     - `INITIATIVE_MUNICIPALITY_NOT_ASSIGNED`: At least one municipality of the initiative must be assigned to you
+       *     - `INITIATIVE_ORGANIZATION_UNKNOWN`: Unknown organization
+       *     - `INITIATIVE_BUILDING_UNKNOWN`: Unknown building
+       *     - `INITIATIVE_POINT_OUTSIDE_MUNICIPALITY`: The point is outside the municipalities of the initiative: move it inside, or add the right municipality
+       *     - `INITIATIVE_DATES_ORDER`: The end date cannot be before the start date
+       *     - `INITIATIVE_CUP_REQUIRED`: A publicly funded initiative needs its CUP once it is running or completed
+       *     - `INITIATIVE_FUNDING_SOURCE_REQUIRED`: Say where the funding comes from
+       */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'];
+        };
+      };
+      /**
+       * @description Not signed in, or the session ended:
+       *     - `UNAUTHENTICATED`: Sign in to continue
+       */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'];
+        };
+      };
+      /**
+       * @description Not allowed for your role:
+       *     - `FORBIDDEN`: Your role does not allow this action
+       *     - `PASSWORD_CHANGE_REQUIRED`: Change your temporary password before anything else
+       *     - `INITIATIVE_NOT_EDITABLE`: You can edit an initiative only when one of its municipalities is assigned to you
+       */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'];
+        };
+      };
+      /**
+       * @description Not found, or outside what you may see:
+       *     - `INITIATIVE_NOT_FOUND`: Initiative not found
+       */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'];
+        };
+      };
+      /**
+       * @description Conflicts with the current state:
+       *     - `STALE_VERSION`: This record was changed by someone else since you loaded it: reload it and apply your change again
+       */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'];
+        };
+      };
+      /**
+       * @description Unsupported media type:
+       *     - `UNSUPPORTED_MEDIA_TYPE`: JSON request bodies must be encoded as UTF-8
+       */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'];
+        };
+      };
+      /**
+       * @description Internal error:
+       *     - `INTERNAL`: An unexpected error occurred (logged; nothing is leaked)
+       */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'];
+        };
+      };
+      /**
+       * @description Service unavailable:
+       *     - `SERVICE_UNAVAILABLE`: The service is temporarily unavailable: try again in a few seconds
+       */
+      503: {
+        headers: {
+          'Retry-After': components['headers']['Retry-After'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'];
+        };
+      };
+    };
+  };
+  getInitiativeHistory: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /** @description the initiative */
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['InitiativeHistory'];
+        };
+      };
+      /**
+       * @description Bad request:
+       *     - `VALIDATION_FAILED`: The request is not valid: `details` names each field at fault
+       *     - `MALFORMED_JSON`: The request body is not valid JSON
+       *     - `PAYLOAD_TOO_LARGE`: The request body is larger than 1 MB
+       *     - `BODY_TOO_DEEP`: The request body nests arrays and objects too deeply
+       *     - `INVALID_TEXT`: A NUL, an unpaired surrogate or non-UTF-8 percent-encoding in the path, query or body: `details` names the field
+       */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'];
+        };
+      };
+      /**
+       * @description Not signed in, or the session ended:
+       *     - `UNAUTHENTICATED`: Sign in to continue
+       */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'];
+        };
+      };
+      /**
+       * @description Not allowed for your role:
+       *     - `PASSWORD_CHANGE_REQUIRED`: Change your temporary password before anything else
+       */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'];
+        };
+      };
+      /**
+       * @description Not found, or outside what you may see:
+       *     - `INITIATIVE_NOT_FOUND`: Initiative not found
+       */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'];
+        };
+      };
+      /**
+       * @description Unsupported media type:
+       *     - `UNSUPPORTED_MEDIA_TYPE`: JSON request bodies must be encoded as UTF-8
+       */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'];
+        };
+      };
+      /**
+       * @description Internal error:
+       *     - `INTERNAL`: An unexpected error occurred (logged; nothing is leaked)
+       */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'];
+        };
+      };
+      /**
+       * @description Service unavailable:
+       *     - `SERVICE_UNAVAILABLE`: The service is temporarily unavailable: try again in a few seconds
+       */
+      503: {
+        headers: {
+          'Retry-After': components['headers']['Retry-After'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'];
+        };
+      };
+    };
+  };
+  changeInitiativeStatus: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /** @description the initiative */
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['ChangeInitiativeStatusRequest'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Initiative'];
+        };
+      };
+      /**
+       * @description Bad request:
+       *     - `VALIDATION_FAILED`: The request is not valid: `details` names each field at fault
+       *     - `MALFORMED_JSON`: The request body is not valid JSON
+       *     - `PAYLOAD_TOO_LARGE`: The request body is larger than 1 MB
+       *     - `BODY_TOO_DEEP`: The request body nests arrays and objects too deeply
+       *     - `INVALID_TEXT`: A NUL, an unpaired surrogate or non-UTF-8 percent-encoding in the path, query or body: `details` names the field
+       *     - `INITIATIVE_REASON_REQUIRED`: Give the reason why the initiative is stopped
+       *     - `INITIATIVE_CUP_REQUIRED`: A publicly funded initiative needs its CUP once it is running or completed
+       *     - `INITIATIVE_DATES_ORDER`: The end date cannot be before the start date
+       */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'];
+        };
+      };
+      /**
+       * @description Not signed in, or the session ended:
+       *     - `UNAUTHENTICATED`: Sign in to continue
+       */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'];
+        };
+      };
+      /**
+       * @description Not allowed for your role:
+       *     - `FORBIDDEN`: Your role does not allow this action
+       *     - `PASSWORD_CHANGE_REQUIRED`: Change your temporary password before anything else
+       *     - `INITIATIVE_NOT_EDITABLE`: You can edit an initiative only when one of its municipalities is assigned to you
+       */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'];
+        };
+      };
+      /**
+       * @description Not found, or outside what you may see:
+       *     - `INITIATIVE_NOT_FOUND`: Initiative not found
+       */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'];
+        };
+      };
+      /**
+       * @description Conflicts with the current state:
+       *     - `STALE_VERSION`: This record was changed by someone else since you loaded it: reload it and apply your change again
+       *     - `INITIATIVE_INVALID_TRANSITION`: This status change is not allowed from the current status
+       */
+      409: {
         headers: {
           [name: string]: unknown;
         };

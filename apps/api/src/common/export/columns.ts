@@ -38,7 +38,9 @@ export type Vocabulary =
   | 'assignmentInstrument'
   | 'targetGroup'
   | 'resource'
-  | 'organizationSize';
+  | 'organizationSize'
+  | 'initiativeStatus'
+  | 'fundingSource';
 
 export type CellValue = string | number | Date | readonly string[] | null | undefined;
 

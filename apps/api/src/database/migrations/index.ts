@@ -15,6 +15,8 @@ import { LegalPages1764550000000 } from './1764550000000-legal-pages';
 import { Files1764500000000 } from './1764500000000-files';
 import { Buildings1764600000000 } from './1764600000000-buildings';
 import { OrganizationsRegister1764610000000 } from './1764610000000-organizations-register';
+import { Initiatives1764620000000 } from './1764620000000-initiatives';
+import { BuildingLinks1764620000001 } from './1764620000001-building-links';
 import { ActivitiesPointIndex1764630000000 } from './1764630000000-activities-point-index';
 
 /** Every migration, in order. The API is bundled-free but explicit lists keep the CLI and the app identical. */
@@ -36,5 +38,7 @@ export const MIGRATIONS = [
   Files1764500000000,
   Buildings1764600000000,
   OrganizationsRegister1764610000000,
+  Initiatives1764620000000,
+  BuildingLinks1764620000001,
   ActivitiesPointIndex1764630000000,
 ];

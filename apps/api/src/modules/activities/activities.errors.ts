@@ -24,6 +24,10 @@ export const ActivityErrors = defineErrors({
   ACTIVITY_MUNICIPALITY_NOT_ASSIGNED: { status: HttpStatus.BAD_REQUEST, message: 'This municipality is not assigned to you' },
   /** an organization id that does not exist in the tenant */
   ACTIVITY_ORGANIZATION_UNKNOWN: { status: HttpStatus.BAD_REQUEST, message: 'Unknown organization' },
+  /** an initiative id that is not of the tenant or that the author may not read */
+  ACTIVITY_INITIATIVE_UNKNOWN: { status: HttpStatus.BAD_REQUEST, message: 'Unknown initiative' },
+  /** a building id that is not of the tenant or that the author may not read */
+  ACTIVITY_BUILDING_UNKNOWN: { status: HttpStatus.BAD_REQUEST, message: 'Unknown building' },
   /** submit (or an edit of an activity past draft) without the fields a report needs; `details` names each missing field */
   ACTIVITY_INCOMPLETE: { status: HttpStatus.BAD_REQUEST, message: 'Fill in the missing fields before submitting the activity' },
   /** the point lies outside the boundary of the activity's municipality (`details` names `location`) */

@@ -1,5 +1,7 @@
 import { Module } from '@nestjs/common';
 import { FilesModule } from '../files/files.module';
+import { BuildingsModule } from '../buildings/buildings.module';
+import { InitiativesModule } from '../initiatives/initiatives.module';
 import { OrganizationsModule } from '../organizations/organizations.module';
 import { TerritoryModule } from '../territory/territory.module';
 import { ActivitiesController } from './activities.controller';
@@ -13,7 +15,7 @@ import { ActivityAttachmentsService } from './activity-attachments.service';
 
 /** The activity log and its review. Exports ActivitiesPolicy (the features that read activities compose its rule) and its map layer. */
 @Module({
-  imports: [OrganizationsModule, FilesModule, TerritoryModule],
+  imports: [OrganizationsModule, FilesModule, TerritoryModule, InitiativesModule, BuildingsModule],
   controllers: [ActivitiesController, ActivityAttachmentsController],
   providers: [
     ActivitiesService,

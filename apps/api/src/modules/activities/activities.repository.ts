@@ -7,6 +7,8 @@ import type { ScopedSelectQueryBuilder } from '../../common/access/scoped-query-
 import { cappedTotal, countCapped } from '../../common/database/capped-count';
 import { createIdempotent } from '../../common/database/idempotent-create';
 import { inflections, searchWords, tsqueryOfStems, usesWebSearchSyntax } from './activities-search';
+import { BuildingsPolicy } from '../buildings/buildings.policy';
+import { InitiativesPolicy } from '../initiatives/initiatives.policy';
 import { ActivitiesPolicy } from './activities.policy';
 import { ActivityOrganization } from './activity-organization.entity';
 import { ActivityReview } from './activity-review.entity';
@@ -52,6 +54,12 @@ export interface ActivityRow {
   reviewerId: string | null;
   reviewerName: string | null;
   organizations: { id: string; name: string }[];
+  initiativeId: string | null;
+  /** null when the caller may not read the linked initiative */
+  initiativeTitle: string | null;
+  buildingId: string | null;
+  /** null when the caller may not read the building */
+  buildingName: string | null;
 }
 
 /** One decision of the review thread, with its reviewer's name. */
@@ -149,6 +157,10 @@ const ROW_COLUMNS: [string, string][] = [
   ['au.full_name', 'authorName'],
   ['rv.id', 'reviewerId'],
   ['rv.full_name', 'reviewerName'],
+  ['a.initiative_id', 'initiativeId'],
+  ['ini.title', 'initiativeTitle'],
+  ['a.building_id', 'buildingId'],
+  ['bld.name', 'buildingName'],
   [
     `coalesce((SELECT json_agg(json_build_object('id', o.id, 'name', o.name) ORDER BY o.name, o.id)
                  FROM activity_organizations ao JOIN organizations o ON o.tenant_id = ao.tenant_id AND o.id = ao.organization_id
@@ -200,6 +212,8 @@ export class ActivitiesRepository {
   constructor(
     private readonly door: ScopedData,
     private readonly policy: ActivitiesPolicy,
+    private readonly initiativesPolicy: InitiativesPolicy,
+    private readonly buildingsPolicy: BuildingsPolicy,
   ) {}
 
   /** Activities the caller may read, as a query on alias `a` (in `db`'s transaction when given). */
@@ -292,6 +306,10 @@ export class ActivitiesRepository {
       .leftJoin('social_areas', 'sa', 'sa.id = m.social_area_id')
       .innerJoin('users', 'au', 'au.id = a.author_id')
       .leftJoin('users', 'rv', 'rv.id = a.reviewed_by')
+      // the linked initiative, when the caller may read it (InitiativesPolicy: its rule goes into the ON condition)
+      .leftJoinSource(this.initiativesPolicy.readable, 'ini', 'ini.id = a.initiative_id AND ini.tenant_id = a.tenant_id')
+      // the building where it took place, when the caller may read it (BuildingsPolicy)
+      .leftJoinSource(this.buildingsPolicy.readable, 'bld', 'bld.id = a.building_id AND bld.tenant_id = a.tenant_id')
       .select(ROW_COLUMNS[0][0], ROW_COLUMNS[0][1]);
     for (const [expression, alias] of ROW_COLUMNS.slice(1)) qb.addSelect(expression, alias);
     if (options.internalNotes) qb.addSelect('a.internal_notes', 'internalNotes');

@@ -5,6 +5,8 @@ import { ScopedData } from '../../common/access/scoped-data';
 import { AuditService } from '../../common/audit/audit.service';
 import { canonicalJson } from '../../common/database/idempotent-create';
 import { AppError, CommonErrors } from '../../common/errors/app-error';
+import { BuildingsService } from '../buildings/buildings.service';
+import { InitiativesService } from '../initiatives/initiatives.service';
 import { OrganizationsService } from '../organizations/organizations.service';
 import { FilesService } from '../files/files.service';
 import { TerritoryService } from '../territory/territory.service';
@@ -50,6 +52,10 @@ interface Content {
   outcomes: string | null;
   followUps: string | null;
   internalNotes: string | null;
+  /** the linked initiative's id */
+  initiative: string | null;
+  /** the building where it took place */
+  building: string | null;
 }
 
 /** Themes in the vocabulary's order: one order for storage, comparison and display. */
@@ -79,6 +85,8 @@ function contentOf(body: CreateActivityDto): Content {
     outcomes: body.outcomes ?? null,
     followUps: body.followUps ?? null,
     internalNotes: body.internalNotes ?? null,
+    initiative: body.initiative?.toLowerCase() ?? null,
+    building: body.building?.toLowerCase() ?? null,
   };
 }
 
@@ -105,12 +113,16 @@ function storedContent(a: Activity, municipalityIstat: string, organizations: st
     outcomes: a.outcomes,
     followUps: a.followUps,
     internalNotes: a.internalNotes,
+    initiative: a.initiativeId,
+    building: a.buildingId,
   };
 }
 
 /** Content → entity columns (municipality and organizations are resolved separately). */
 function columnsOf(content: Omit<Content, 'municipality' | 'organizations'>): Partial<Activity> {
   const columns: Partial<Activity> = {
+    initiativeId: content.initiative,
+    buildingId: content.building,
     date: content.date,
     durationMinutes: content.durationMinutes,
     type: content.type as Activity['type'],
@@ -185,6 +197,8 @@ export class ActivitiesService implements OnModuleInit {
     private readonly policy: ActivitiesPolicy,
     private readonly activities: ActivitiesRepository,
     private readonly organizations: OrganizationsService,
+    private readonly initiatives: InitiativesService,
+    private readonly buildings: BuildingsService,
     private readonly territory: TerritoryService,
     private readonly files: FilesService,
     private readonly audit: AuditService,
@@ -228,8 +242,8 @@ export class ActivitiesService implements OnModuleInit {
       participants,
       themes: row.themes,
       organizations: row.organizations,
-      building: null,
-      initiative: null,
+      building: row.buildingId && row.buildingName ? { id: row.buildingId, name: row.buildingName } : null,
+      initiative: row.initiativeId && row.initiativeTitle ? { id: row.initiativeId, title: row.initiativeTitle } : null,
       location: row.lat !== null && row.lon !== null ? { lat: row.lat, lon: row.lon } : null,
       outcomes: row.outcomes,
       followUps: row.followUps,
@@ -299,6 +313,8 @@ export class ActivitiesService implements OnModuleInit {
     const content = contentOf(body);
     const municipality = await this.assignedMunicipality(scope, content.municipality);
     await this.requireOrganizations(scope, municipality.tenantId, content.organizations);
+    await this.requireInitiative(scope, municipality.tenantId, content.initiative);
+    await this.requireBuilding(scope, municipality.tenantId, content.building);
     await this.requirePointInside(scope, municipality.id, content.location);
     const outcome = await this.door.transaction(async (tx) => {
       const { id, created } = await this.activities.createIfAbsent(
@@ -314,7 +330,13 @@ export class ActivitiesService implements OnModuleInit {
         {
           clientId: body.clientId,
           // the same author and the same normalised content: what a retry of this clientId must match
-          body: { author: scope.actor.id, ...content },
+          // (no initiative: left out, so that the hashes of bodies from before the link existed still match)
+          body: {
+            author: scope.actor.id,
+            ...content,
+            initiative: content.initiative ?? undefined,
+            building: content.building ?? undefined,
+          },
           conflict: () =>
             ActivityErrors.ACTIVITY_CLIENT_ID_CONFLICT(undefined, [
               { field: 'clientId', messages: ['this clientId was already used for a different activity'] },
@@ -366,6 +388,8 @@ export class ActivitiesService implements OnModuleInit {
         outcomes: body.outcomes === undefined ? before.outcomes : body.outcomes,
         followUps: body.followUps === undefined ? before.followUps : body.followUps,
         internalNotes: body.internalNotes === undefined ? before.internalNotes : body.internalNotes,
+        initiative: body.initiative === undefined ? before.initiative : (body.initiative?.toLowerCase() ?? null),
+        building: body.building === undefined ? before.building : (body.building?.toLowerCase() ?? null),
       };
       const changed = (Object.keys(after) as (keyof Content)[]).filter((k) => canonicalJson(before[k]) !== canonicalJson(after[k]));
       if (changed.length === 0) return;
@@ -376,6 +400,8 @@ export class ActivitiesService implements OnModuleInit {
       const changes: Partial<Activity> = columnsOf(after);
       if (changed.includes('municipality')) changes.municipalityId = (await this.assignedMunicipality(scope, after.municipality)).id;
       if (changed.includes('organizations')) await this.requireOrganizations(scope, activity.tenantId, after.organizations);
+      if (changed.includes('initiative')) await this.requireInitiative(scope, activity.tenantId, after.initiative);
+      if (changed.includes('building')) await this.requireBuilding(scope, activity.tenantId, after.building);
       if (changed.includes('location') || changed.includes('municipality')) {
         await this.requirePointInside(scope, changes.municipalityId ?? activity.municipalityId, after.location);
       }
@@ -583,6 +609,8 @@ export class ActivitiesService implements OnModuleInit {
       outcomes: dto.outcomes,
       followUps: dto.followUps,
       internalNotes: source.internalNotes ?? null,
+      initiative: dto.initiative?.id ?? null,
+      building: source.buildingId,
     };
     const outcome = await this.door.transaction(async (tx) => {
       const { id: newId, created } = await this.activities.createIfAbsent(
@@ -665,6 +693,29 @@ export class ActivitiesService implements OnModuleInit {
     if ((await this.territory.municipalityContains(scope, municipalityId, location)) !== false) return;
     throw ActivityErrors.ACTIVITY_POINT_OUTSIDE_MUNICIPALITY(undefined, [
       { field: 'location', messages: ['the point is outside the boundary of the municipality'] },
+    ]);
+  }
+
+  /** The linked initiative must be one the caller may read, of the activity's tenant (else 400 naming `initiative`). */
+  private async requireInitiative(scope: AccessScope, tenantId: string, id: string | null): Promise<void> {
+    if (!id) return;
+    const [found] = await this.initiatives.findLinkable(scope, tenantId, [id]);
+    if (found) return;
+    throw ActivityErrors.ACTIVITY_INITIATIVE_UNKNOWN(undefined, [
+      { field: 'initiative', messages: ['unknown initiative'], codes: ['ACTIVITY_INITIATIVE_UNKNOWN'] },
+    ]);
+  }
+
+  /** The building must be one the caller may read, of the activity's tenant (else 400 naming `building`). */
+  private async requireBuilding(scope: AccessScope, tenantId: string, id: string | null): Promise<void> {
+    if (!id) return;
+    const key = await this.buildings.readableKey(scope, id).catch((error: unknown) => {
+      if (error instanceof AppError && error.status === 404) return null;
+      throw error;
+    });
+    if (key && key.tenantId === tenantId) return;
+    throw ActivityErrors.ACTIVITY_BUILDING_UNKNOWN(undefined, [
+      { field: 'building', messages: ['unknown building'], codes: ['ACTIVITY_BUILDING_UNKNOWN'] },
     ]);
   }
 

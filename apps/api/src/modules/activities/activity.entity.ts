@@ -61,11 +61,11 @@ export class Activity extends BaseRecord {
   @Column({ type: 'text', array: true, default: () => `'{}'` })
   themes: Theme[];
 
-  /** the buildings register does not exist yet: no foreign key, not settable through the API */
+  /** the building where it took place, set through the API as `building` (checked by BuildingsService); no foreign key yet */
   @Column({ name: 'building_id', type: 'uuid', nullable: true })
   buildingId: string | null;
 
-  /** the initiatives register does not exist yet: no foreign key, not settable through the API */
+  /** the linked initiative: composite foreign key (tenant_id, initiative_id) → initiatives, set through the API as `initiative` */
   @Column({ name: 'initiative_id', type: 'uuid', nullable: true })
   initiativeId: string | null;
 

@@ -410,12 +410,12 @@ describe('buildings', () => {
       // the activity form links buildings in another engineer's piece: link it here as that will
       await t.db.query('UPDATE activities SET building_id = $1 WHERE id = $2', [b.id, activity.id]);
       const draftOnly = await t.http.get(`/api/buildings/${b.id}`).set(w.coord.auth).expect(200);
-      expect(draftOnly.body.monitoring).toEqual({ activities: 0, peopleServed: 0, initiatives: null });
+      expect(draftOnly.body.monitoring).toEqual({ activities: 0, peopleServed: 0, initiatives: 0 });
       await t.http.post(`/api/activities/${activity.id}/submit`).set(w.innA.auth).send({ version: activity.version }).expect(200);
       const submitted = (await t.http.get(`/api/activities/${activity.id}`).set(w.coord.auth)).body;
       await t.http.post(`/api/activities/${activity.id}/approve`).set(w.coord.auth).send({ version: submitted.version }).expect(200);
       const read = await t.http.get(`/api/buildings/${b.id}`).set(w.muniBari.auth).expect(200);
-      expect(read.body.monitoring).toEqual({ activities: 1, peopleServed: 40, initiatives: null });
+      expect(read.body.monitoring).toEqual({ activities: 1, peopleServed: 40, initiatives: 0 });
     });
   });
 });

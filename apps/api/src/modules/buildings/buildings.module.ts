@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { ActivitiesPolicy } from '../activities/activities.policy';
+import { InitiativesPolicy } from '../initiatives/initiatives.policy';
 import { FilesModule } from '../files/files.module';
 import { OrganizationsModule } from '../organizations/organizations.module';
 import { TerritoryModule } from '../territory/territory.module';
@@ -21,8 +22,17 @@ import { BuildingsService } from './buildings.service';
   controllers: [BuildingsController, BuildingPhotosController],
   // ActivitiesPolicy (stateless, no dependencies) is provided here rather than by importing
   // ActivitiesModule: the activities feature will import this module to link a building, and Nest
-  // modules importing each other would need forwardRef on both sides.
-  providers: [BuildingsPolicy, BuildingsRepository, BuildingsService, BuildingPhotosService, ActivitiesPolicy, BuildingsMapLayer],
+  // modules importing each other would need forwardRef on both sides. InitiativesPolicy likewise
+  // (the initiatives feature imports this module to check a hosting building).
+  providers: [
+    BuildingsPolicy,
+    BuildingsRepository,
+    BuildingsService,
+    BuildingPhotosService,
+    ActivitiesPolicy,
+    InitiativesPolicy,
+    BuildingsMapLayer,
+  ],
   exports: [BuildingsPolicy, BuildingsRepository, BuildingsService, BuildingsMapLayer],
 })
 export class BuildingsModule {}

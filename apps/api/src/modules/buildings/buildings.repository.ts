@@ -16,6 +16,7 @@ import type { ScopedSelectQueryBuilder } from '../../common/access/scoped-query-
 import { createIdempotent } from '../../common/database/idempotent-create';
 import { escapeLike } from '../../common/database/like';
 import { ActivitiesPolicy } from '../activities/activities.policy';
+import { InitiativesPolicy } from '../initiatives/initiatives.policy';
 import { OrganizationsPolicy } from '../organizations/organizations.policy';
 import { TerritoryPolicy } from '../territory/territory.policy';
 import { BuildingAssignment } from './building-assignment.entity';
@@ -127,6 +128,7 @@ export class BuildingsRepository {
     private readonly territoryPolicy: TerritoryPolicy,
     private readonly organizationsPolicy: OrganizationsPolicy,
     private readonly activitiesPolicy: ActivitiesPolicy,
+    private readonly initiativesPolicy: InitiativesPolicy,
   ) {}
 
   /**
@@ -385,7 +387,7 @@ export class BuildingsRepository {
    * (ActivitiesPolicy.readable: municipality users read approved ones only anyway), and the people
    * they served (the sum of their participants).
    */
-  async monitoring(scope: AccessScope, buildingId: string): Promise<{ activities: number; peopleServed: number }> {
+  async monitoring(scope: AccessScope, buildingId: string): Promise<{ activities: number; peopleServed: number; initiatives: number }> {
     const row = await this.door
       .select(scope, this.activitiesPolicy.readable, 'a')
       .select('count(*)::int', 'activities')
@@ -393,7 +395,12 @@ export class BuildingsRepository {
       .andWhere(`a.status = 'approved'`)
       .andWhere('a.building_id = :heldIn', { heldIn: buildingId })
       .getRawOne<{ activities: number; peopleServed: string }>();
-    return { activities: row?.activities ?? 0, peopleServed: Number(row?.peopleServed ?? 0) };
+    // the initiatives it hosts that the caller may read (InitiativesPolicy.readable, never the table's rule)
+    const initiatives = await this.door
+      .select(scope, this.initiativesPolicy.readable, 'ih')
+      .andWhere('ih.building_id = :hostedIn', { hostedIn: buildingId })
+      .getCount();
+    return { activities: row?.activities ?? 0, peopleServed: Number(row?.peopleServed ?? 0), initiatives };
   }
 
   /**

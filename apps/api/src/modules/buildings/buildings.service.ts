@@ -235,8 +235,7 @@ export class BuildingsService implements OnModuleInit {
     const row = await this.buildings.findReadable(scope, id, this.readOptions(scope));
     if (!row) throw BuildingErrors.BUILDING_NOT_FOUND();
     const held = await this.buildings.monitoring(scope, id);
-    // hook: the initiatives register (initiatives.building_id) fills this through its exported service
-    return { ...this.toDto(scope, row), monitoring: { ...held, initiatives: null } };
+    return { ...this.toDto(scope, row), monitoring: held };
   }
 
   /** Creates a building (stage `mapped`); idempotent by clientId (the same author and body: the same building). */

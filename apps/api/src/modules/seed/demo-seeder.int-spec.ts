@@ -53,6 +53,21 @@ describe('demo data', () => {
     for (const c of codes) expect([c.tax_code, isValidTaxCode(c.tax_code)]).toEqual([c.tax_code, true]);
   });
 
+  it('gives Bari, Molfetta and Giovinazzo initiatives, each seen through the API by its own municipality', async () => {
+    const token = await t.factory.token({ email: 'coordinatore.bari@trama.test', password: t.config.demoPassword });
+    const res = await t.http.get('/api/initiatives?pageSize=50').set('Authorization', `Bearer ${token}`).expect(200);
+    expect(res.body.total).toBe(5);
+    const statuses = res.body.items.map((i: { status: string }) => i.status).sort();
+    expect(statuses).toEqual(['completed', 'idea', 'planned', 'running', 'running']);
+    expect(res.body.items.filter((i: { cup: string | null }) => i.cup).length).toBe(2);
+    const molfetta = await t.factory.token({ email: 'comune.molfetta@trama.test', password: t.config.demoPassword });
+    const seen = await t.http.get('/api/initiatives').set('Authorization', `Bearer ${molfetta}`).expect(200);
+    for (const i of seen.body.items as { municipalities: { istatCode: string }[] }[]) {
+      expect(i.municipalities.map((m) => m.istatCode)).toContain('072029');
+    }
+    expect(seen.body.total).toBe(2);
+  });
+
   it('maps buildings in Bari, Molfetta and Giovinazzo: confiscated, assigned (one overdue), not placed; Molfetta sees its own', async () => {
     const token = await t.factory.token({ email: 'coordinatore.bari@trama.test', password: t.config.demoPassword });
     const auth = { Authorization: `Bearer ${token}` };
@@ -76,7 +91,8 @@ describe('demo data', () => {
 
   it('is idempotent: a second start adds nothing', async () => {
     const count = `SELECT (SELECT count(*) FROM users) u, (SELECT count(*) FROM activities) a, (SELECT count(*) FROM municipalities) m,
-                          (SELECT count(*) FROM buildings) b, (SELECT count(*) FROM organizations) o, (SELECT sum(version) FROM organizations) ov`;
+                          (SELECT count(*) FROM buildings) b, (SELECT count(*) FROM initiatives) i, (SELECT count(*) FROM organizations) o,
+                          (SELECT sum(version) FROM organizations) ov`;
     const before = await t.db.query(count);
     await t.app.get(DemoSeeder).seed(() => undefined);
     const after = await t.db.query(count);

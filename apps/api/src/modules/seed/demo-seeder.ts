@@ -122,6 +122,29 @@ const STAGE_PATHS: Record<DemoBuildings['buildings'][number]['stage'], string[]>
 
 const dayFromNow = (days: number) => new Date(Date.now() + days * 86_400_000).toISOString().slice(0, 10);
 
+interface DemoInitiatives {
+  tenant: string;
+  author: string;
+  organizations: { name: string; kind: string; municipality: string }[];
+  initiatives: {
+    title: string;
+    description: string;
+    municipalities: string[];
+    status: 'idea' | 'planned' | 'running' | 'completed' | 'stopped';
+    startDate?: string;
+    endDate?: string;
+    themes: string[];
+    lead: string | null;
+    partners: string[];
+    fundingSource?: string;
+    fundingAmount?: number;
+    cup?: string;
+    beneficiariesCount?: number;
+    beneficiariesDescription?: string;
+    location?: { lat: number; lon: number };
+  }[];
+}
+
 /** The seeder's statements: the door's one exit here (fixed rows written by the system, before anyone signs in). */
 function seedSql(door: ScopedData | ScopedTx, sql: string, params: unknown[] = []): Promise<{ id: string }[]> {
   return door.unscoped('demo seed: fixed demo rows written by the system, never in production').query(sql, params);
@@ -175,6 +198,8 @@ export class DemoSeeder {
     if (organizations > 0) log(`demo organizations created or completed: ${organizations}`);
     const buildings = await this.seedBuildings();
     if (buildings > 0) log(`demo buildings created: ${buildings} in Bari, Molfetta and Giovinazzo`);
+    const initiatives = await this.seedInitiatives();
+    if (initiatives > 0) log(`demo initiatives created: ${initiatives} (Bari, Molfetta, Giovinazzo)`);
   }
 
   /**
@@ -244,6 +269,88 @@ export class DemoSeeder {
     });
   }
 
+  /**
+   * A few initiatives in Bari, Molfetta and Giovinazzo (running, planned, an idea, one completed, two
+   * publicly funded with their CUP), with their organizations (found by name, or created). Skipped when
+   * the tenant already has initiatives.
+   */
+  private async seedInitiatives(): Promise<number> {
+    const seed = readSeed<DemoInitiatives>('demo-initiatives.json');
+    return this.door.transaction(async (tx) => {
+      const [tenant] = await seedSql(tx, 'SELECT tenant_id AS id FROM tenants WHERE istat_code = $1', [seed.tenant]);
+      const [author] = await seedSql(tx, 'SELECT id FROM users WHERE email = $1', [seed.author]);
+      if (!tenant || !author) return 0;
+      const [any] = await seedSql(tx, 'SELECT 1 FROM initiatives WHERE tenant_id = $1 LIMIT 1', [tenant.id]);
+      if (any) return 0;
+      const muni = (istat: string) => municipalityId(tx, tenant.id, istat, 'demo-initiatives.json');
+      const organizations = new Map<string, string>();
+      for (const o of seed.organizations) {
+        const [found] = await seedSql(tx, 'SELECT id FROM organizations WHERE tenant_id = $1 AND name = $2', [tenant.id, o.name]);
+        const [row] = found
+          ? [found]
+          : await seedSql(
+              tx,
+              'INSERT INTO organizations (tenant_id, name, kind, municipality_id, created_by) VALUES ($1, $2, $3, $4, $5) RETURNING id',
+              [tenant.id, o.name, o.kind, await muni(o.municipality), author.id],
+            );
+        organizations.set(o.name, row.id);
+      }
+      for (const i of seed.initiatives) {
+        const [row] = await seedSql(
+          tx,
+          `INSERT INTO initiatives (tenant_id, client_id, client_hash, title, description, municipality_id, themes, status, start_date, end_date,
+                                    funding_source, funding_amount, cup, beneficiaries_count, beneficiaries_description, lat, lon,
+                                    created_by, updated_by)
+           VALUES ($1, gen_random_uuid(), 'demo-seed', $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $16) RETURNING id`,
+          [
+            tenant.id,
+            i.title,
+            i.description,
+            await muni(i.municipalities[0]),
+            i.themes,
+            i.status,
+            i.startDate ?? null,
+            i.endDate ?? null,
+            i.fundingSource ?? null,
+            i.fundingAmount ?? null,
+            i.cup ?? null,
+            i.beneficiariesCount ?? null,
+            i.beneficiariesDescription ?? null,
+            i.location?.lat ?? null,
+            i.location?.lon ?? null,
+            author.id,
+          ],
+        );
+        for (const istat of i.municipalities) {
+          await seedSql(tx, 'INSERT INTO initiative_municipalities (tenant_id, initiative_id, municipality_id) VALUES ($1, $2, $3)', [
+            tenant.id,
+            row.id,
+            await muni(istat),
+          ]);
+        }
+        const links = [...(i.lead ? [[i.lead, 'lead']] : []), ...i.partners.map((p) => [p, 'partner'])];
+        for (const [name, role] of links) {
+          await seedSql(
+            tx,
+            'INSERT INTO initiative_organizations (tenant_id, initiative_id, organization_id, role) VALUES ($1, $2, $3, $4)',
+            [tenant.id, row.id, organizations.get(name), role],
+          );
+        }
+        await seedSql(
+          tx,
+          `INSERT INTO initiative_status_changes (tenant_id, initiative_id, from_status, to_status, effective_date, created_by, updated_by)
+           VALUES ($1, $2, NULL, $3, $4, $5, $5)`,
+          [tenant.id, row.id, i.status, i.endDate ?? i.startDate ?? null, author.id],
+        );
+        await seedSql(
+          tx,
+          `INSERT INTO audit_log (tenant_id, actor_id, actor_role, entity, entity_id, action, after) VALUES ($1, $2, 'coordinator', 'initiative', $3, 'create', $4)`,
+          [tenant.id, author.id, row.id, JSON.stringify({ title: i.title, status: i.status, source: 'demo-seed' })],
+        );
+      }
+      return seed.initiatives.length;
+    });
+  }
   /**
    * A believable set of buildings (docs/buildings.md): some confiscated, some assigned with end dates
    * in the coming months (one overdue), some not placed, with their stage history. Once per tenant.

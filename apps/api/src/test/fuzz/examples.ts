@@ -56,7 +56,34 @@ export const VALID_EXAMPLES: Record<string, ValidExample> = {
     build: async (w) => ({ body: { token: await w.resetToken(), newPassword: 'Reset-horse-battery-9' } }),
   },
   createActivity: { role: 'innovator', build: async () => ({ body: activityBody() }) },
+  createInitiative: {
+    role: 'coordinator',
+    build: async () => ({ body: { clientId: randomUUID(), title: 'Orti sociali', status: 'idea', municipality: '072006' } }),
+  },
+  updateInitiative: {
+    role: 'coordinator',
+    build: async (w) => {
+      const i = await w.newInitiative();
+      return { path: { id: i.id }, body: { version: i.version, title: 'Orti sociali di quartiere' } };
+    },
+  },
+  changeInitiativeStatus: {
+    role: 'coordinator',
+    build: async (w) => {
+      const i = await w.newInitiative();
+      return { path: { id: i.id }, body: { to: 'planned', version: i.version } };
+    },
+  },
   // the whole metropolitan city of Bari at the zoom a coordinator lands on
+  getOrganizationsLayer: {
+    role: 'coordinator',
+    build: async () => ({
+      query: [
+        ['bbox', '15.9,40.6,17.6,41.5'],
+        ['zoom', '9'],
+      ],
+    }),
+  },
   getBuildingsLayer: {
     role: 'coordinator',
     build: async () => ({

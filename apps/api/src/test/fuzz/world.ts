@@ -1,4 +1,4 @@
-import { createHash, randomBytes } from 'node:crypto';
+import { createHash, randomBytes, randomUUID } from 'node:crypto';
 import type { ActivityStatus } from '@trama/contracts';
 import { REFRESH_COOKIE } from '../../modules/auth/refresh-token';
 import { activityBody } from '../activity-fixtures';
@@ -136,6 +136,22 @@ export class FuzzWorld {
       body: activityBody(),
     });
     if (res.status !== 201) throw new Error(`fuzz: preparing a draft failed: ${res.status} ${res.text}`);
+    return res.json as { id: string; version: number };
+  }
+
+  /** A new initiative (status idea, in Bari) of the coordinator, through the API. */
+  async newInitiative(): Promise<{ id: string; version: number }> {
+    this.writes++;
+    await this.ensureSession('coordinator');
+    const res = await send(this.port, {
+      method: 'post',
+      template: '/api/initiatives',
+      path: {},
+      query: [],
+      headers: this.headers('coordinator'),
+      body: { clientId: randomUUID(), title: 'Orti sociali', status: 'idea', municipality: '072006' },
+    });
+    if (res.status !== 201) throw new Error(`fuzz: preparing an initiative failed: ${res.status} ${res.text}`);
     return res.json as { id: string; version: number };
   }
 

@@ -9,16 +9,24 @@ import { errorMessage } from '../../lib/api/error-message';
 import { useSessionUser } from '../../lib/auth/session';
 import { useActivity } from '../../features/activities/api/get-activity';
 import { ActivityDetail, type DetailNotice } from '../../features/activities/components/activity-detail';
-import { ActivityForm, type ActivityFormOutcome, type OrganizationsFieldProps } from '../../features/activities/components/activity-form';
+import {
+  ActivityForm,
+  type ActivityFormOutcome,
+  type InitiativeFieldProps,
+  type OrganizationsFieldProps,
+} from '../../features/activities/components/activity-form';
 import { ActivityList } from '../../features/activities/components/activity-list';
 import { LeaveGuard } from '../../features/activities/components/leave-guard';
 import { ReviewQueue } from '../../features/activities/components/review-queue';
 import { todayIso } from '../../features/activities/utils/dates';
 import { canLogActivities, isEditable } from '../../features/activities/utils/permissions';
+import { InitiativePicker } from '../../features/initiatives/components/initiative-picker';
 import { OrganizationPicker } from '../../features/organizations/components/organization-picker';
 
 /** The activity form picks organizations with the organizations feature's picker (features do not import each other). */
 const renderOrganizations = (props: OrganizationsFieldProps) => <OrganizationPicker {...props} />;
+/** …and links an initiative with the initiatives feature's picker. */
+const renderInitiative = (props: InitiativeFieldProps) => <InitiativePicker {...props} />;
 
 function useAfterSave() {
   const navigate = useNavigate();
@@ -69,6 +77,7 @@ export function NewActivityRoute() {
           municipalities={user.assignedMunicipalities}
           defaultDate={todayIso()}
           renderOrganizations={renderOrganizations}
+          renderInitiative={renderInitiative}
           onDone={(activity, outcome) => afterSave(activity.id, outcome)}
           onDirtyChange={setDirty}
         />
@@ -117,6 +126,7 @@ export function EditActivityRoute() {
           municipalities={user.assignedMunicipalities}
           defaultDate={activity.date}
           renderOrganizations={renderOrganizations}
+          renderInitiative={renderInitiative}
           onDone={(saved, outcome) => afterSave(saved.id, outcome)}
           onDirtyChange={setDirty}
         />

@@ -89,9 +89,17 @@ export class ActivityResponseDto {
   participants: ParticipantsResponseDto | null;
   @ApiEnumArray(THEMES, 'Theme') themes: Theme[];
   @ApiArray(OrganizationRefDto, MAX_ORGANIZATIONS) organizations: OrganizationRefDto[];
-  @ApiProperty({ type: () => BuildingRefDto, nullable: true, description: 'always null until the buildings register exists' })
+  @ApiProperty({
+    type: () => BuildingRefDto,
+    nullable: true,
+    description: 'the building where it took place; null when none, or when you may not read it',
+  })
   building: BuildingRefDto | null;
-  @ApiProperty({ type: () => InitiativeRefDto, nullable: true, description: 'always null until the initiatives register exists' })
+  @ApiProperty({
+    type: () => InitiativeRefDto,
+    nullable: true,
+    description: 'the linked initiative; null when none, or when you may not read it',
+  })
   initiative: InitiativeRefDto | null;
   @ApiProperty({ type: () => LocationDto, nullable: true }) location: LocationDto | null;
   @ApiText(TEXT_LIMITS.outcomes, { nullable: true }) outcomes: string | null;

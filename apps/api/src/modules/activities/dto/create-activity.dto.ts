@@ -108,6 +108,20 @@ export class CreateActivityDto {
   @IsUUID('all', { each: true })
   organizations?: string[];
 
+  @ApiUuid({
+    required: false,
+    nullable: true,
+    description: 'the building where it took place: one of your tenant that you may read (null unlinks it)',
+  })
+  @Optional({ nullable: true })
+  @IsUUID('all')
+  building?: string | null;
+
+  @ApiUuid({ required: false, nullable: true, description: 'an initiative of your tenant that you may read (null unlinks it)' })
+  @Optional({ nullable: true })
+  @IsUUID('all')
+  initiative?: string | null;
+
   @ApiProperty({ type: () => LocationDto, required: false, nullable: true })
   @Optional({ nullable: true })
   @IsObject()

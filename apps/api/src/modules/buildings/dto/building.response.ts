@@ -59,7 +59,7 @@ export class BuildingAssignmentDto {
 export class BuildingMonitoringDto {
   @ApiCount({ description: 'approved activities held in the building that you may read' }) activities: number;
   @ApiInt(0, INT53_MAX, { description: 'people served: the participants of those activities' }) peopleServed: number;
-  @ApiInt(0, INT32_MAX, { nullable: true, description: 'initiatives hosted (null until the initiatives register links buildings)' })
+  @ApiInt(0, INT32_MAX, { nullable: true, description: 'initiatives hosted that you may read' })
   initiatives: number | null;
 }
 

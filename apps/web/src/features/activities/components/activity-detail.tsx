@@ -85,6 +85,14 @@ function Summary({ activity }: { activity: ActivityDto }) {
       <dd>{activity.themes.length ? activity.themes.map((th) => t(`vocab.theme.${th}`)).join(', ') : t('common.none')}</dd>
       <dt>{t('activities.fields.organizations')}</dt>
       <dd>{activity.organizations.length ? activity.organizations.map((o) => o.name).join(', ') : t('common.none')}</dd>
+      {activity.initiative ? (
+        <>
+          <dt>{t('activities.fields.initiative')}</dt>
+          <dd>
+            <Link to={`/iniziative/${activity.initiative.id}`}>{activity.initiative.title}</Link>
+          </dd>
+        </>
+      ) : null}
       <dt>{t('activities.fields.location')}</dt>
       <dd>
         {activity.location

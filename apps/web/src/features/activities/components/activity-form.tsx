@@ -49,6 +49,15 @@ export interface OrganizationsFieldProps {
   ref?: Ref<HTMLInputElement>;
 }
 
+/** What the form hands to the initiative field (the initiatives feature provides it). */
+export interface InitiativeFieldProps {
+  label: string;
+  value: { id: string; title: string } | null;
+  onChange: (value: { id: string; title: string } | null) => void;
+  error?: string;
+  ref?: Ref<HTMLInputElement>;
+}
+
 export type ActivityFormOutcome = SaveOutcome;
 
 interface ActivityFormProps {
@@ -58,6 +67,8 @@ interface ActivityFormProps {
   municipalities: MunicipalityRef[];
   defaultDate: string;
   renderOrganizations?: (props: OrganizationsFieldProps) => ReactNode;
+  /** the initiative picker (the initiatives feature's), when the route gives one */
+  renderInitiative?: (props: InitiativeFieldProps) => ReactNode;
   onDone: (activity: ActivityDto, outcome: ActivityFormOutcome) => void;
   /** told when the form starts or stops holding unsaved text (the route asks before leaving: LeaveGuard) */
   onDirtyChange?: (dirty: boolean) => void;
@@ -78,7 +89,15 @@ type Problem =
  * says why it stopped; this form turns that into messages beside the fields or above them. The typed
  * text is never dropped: after a conflict (409) the user chooses to keep it or to load the other version.
  */
-export function ActivityForm({ activity, municipalities, defaultDate, renderOrganizations, onDone, onDirtyChange }: ActivityFormProps) {
+export function ActivityForm({
+  activity,
+  municipalities,
+  defaultDate,
+  renderOrganizations,
+  renderInitiative,
+  onDone,
+  onDirtyChange,
+}: ActivityFormProps) {
   const { t } = useTranslation();
   const format = useFormatters();
   const alertId = useId();
@@ -321,6 +340,24 @@ export function ActivityForm({ activity, municipalities, defaultDate, renderOrga
                 onChange: field.onChange,
                 municipality,
                 municipalities: options,
+                error: fieldErrorText(t, fieldState.error),
+                ref: field.ref,
+              })}
+            </>
+          )}
+        />
+      ) : null}
+
+      {renderInitiative ? (
+        <Controller
+          control={control}
+          name="initiative"
+          render={({ field, fieldState }) => (
+            <>
+              {renderInitiative({
+                label: t('activities.form.initiative'),
+                value: field.value,
+                onChange: field.onChange,
                 error: fieldErrorText(t, fieldState.error),
                 ref: field.ref,
               })}

@@ -1,0 +1,373 @@
+import { Injectable } from '@nestjs/common';
+import type { FundingSource, InitiativeStatus, Theme } from '@trama/contracts';
+import type { AccessScope } from '../../common/access/access-scope';
+import { ScopedData, type ScopedReads, type ScopedTx } from '../../common/access/scoped-data';
+import type { ScopedSelectQueryBuilder } from '../../common/access/scoped-query-builder';
+import { createIdempotent } from '../../common/database/idempotent-create';
+import { escapeLike } from '../../common/database/like';
+import { ActivitiesPolicy } from '../activities/activities.policy';
+import { BuildingsPolicy } from '../buildings/buildings.policy';
+import { TerritoryPolicy } from '../territory/territory.policy';
+import { Initiative, InitiativeMunicipality, InitiativeOrganization, InitiativeStatusChange } from './initiative.entity';
+import { InitiativesPolicy } from './initiatives.policy';
+
+/** An initiative with what its response needs. */
+export interface InitiativeRow {
+  id: string;
+  tenantId: string;
+  clientId: string;
+  version: number;
+  title: string;
+  description: string | null;
+  status: InitiativeStatus;
+  municipalityId: string;
+  municipalityIstat: string;
+  municipalityName: string;
+  /** every municipality, the main one first */
+  municipalities: { id: string; istatCode: string; name: string }[];
+  organizations: { id: string; name: string; role: 'lead' | 'partner' }[];
+  buildingId: string | null;
+  /** null when the caller may not read the building */
+  buildingName: string | null;
+  themes: Theme[];
+  startDate: string | null;
+  endDate: string | null;
+  fundingSource: FundingSource | null;
+  /** numeric, as text */
+  fundingAmount: string | null;
+  cup: string | null;
+  beneficiariesCount: number | null;
+  beneficiariesDescription: string | null;
+  lat: number | null;
+  lon: number | null;
+  stopReason: string | null;
+  /** absent when the query was asked to leave internal notes out */
+  internalNotes?: string | null;
+  createdAt: Date;
+  updatedAt: Date;
+}
+
+export interface StatusChangeRow {
+  id: string;
+  fromStatus: InitiativeStatus | null;
+  toStatus: InitiativeStatus;
+  effectiveDate: string | null;
+  reason: string | null;
+  at: Date;
+  byId: string | null;
+  byName: string | null;
+}
+
+/** The list's filters (InitiativeFiltersQuery without page or format); the caller's scope always applies on top. */
+export interface InitiativeFilters {
+  municipality?: string;
+  socialArea?: string;
+  q?: string | null;
+  status?: InitiativeStatus;
+  theme?: Theme;
+  fundingSource?: FundingSource;
+  organization?: string;
+  building?: string;
+}
+
+export interface MunicipalityKey {
+  id: string;
+  tenantId: string;
+  istatCode: string;
+}
+
+type Query = ScopedSelectQueryBuilder<Initiative>;
+
+const EXPORT_BATCH = 1000;
+
+/** The columns of InitiativeRow on alias `i` (main municipality `m`), as `[expression, alias]`. */
+function rowColumns(a: string): [string, string][] {
+  return [
+    [`${a}.id`, 'id'],
+    [`${a}.tenant_id`, 'tenantId'],
+    [`${a}.client_id`, 'clientId'],
+    [`${a}.version`, 'version'],
+    [`${a}.title`, 'title'],
+    [`${a}.description`, 'description'],
+    [`${a}.status`, 'status'],
+    [`${a}.municipality_id`, 'municipalityId'],
+    ['m.istat_code', 'municipalityIstat'],
+    ['m.name', 'municipalityName'],
+    [
+      // the main municipality first, then by name
+      `coalesce((SELECT json_agg(json_build_object('id', im.id, 'istatCode', im.istat_code, 'name', im.name)
+                                 ORDER BY (im.id = ${a}.municipality_id) DESC, im.name)
+                   FROM initiative_municipalities x JOIN municipalities im ON im.tenant_id = x.tenant_id AND im.id = x.municipality_id
+                  WHERE x.tenant_id = ${a}.tenant_id AND x.initiative_id = ${a}.id), '[]'::json)`,
+      'municipalities',
+    ],
+    [
+      // organizations of the initiative's own tenant (composite key): the names are not a territory matter
+      `coalesce((SELECT json_agg(json_build_object('id', o.id, 'name', o.name, 'role', io.role) ORDER BY io.role, o.name, o.id)
+                   FROM initiative_organizations io JOIN organizations o ON o.tenant_id = io.tenant_id AND o.id = io.organization_id
+                  WHERE io.tenant_id = ${a}.tenant_id AND io.initiative_id = ${a}.id), '[]'::json)`,
+      'organizations',
+    ],
+    [`${a}.building_id`, 'buildingId'],
+    ['bld.name', 'buildingName'],
+    [`${a}.themes`, 'themes'],
+    [`to_char(${a}.start_date, 'YYYY-MM-DD')`, 'startDate'],
+    [`to_char(${a}.end_date, 'YYYY-MM-DD')`, 'endDate'],
+    [`${a}.funding_source`, 'fundingSource'],
+    [`${a}.funding_amount::text`, 'fundingAmount'],
+    [`${a}.cup`, 'cup'],
+    [`${a}.beneficiaries_count`, 'beneficiariesCount'],
+    [`${a}.beneficiaries_description`, 'beneficiariesDescription'],
+    [`${a}.lat`, 'lat'],
+    [`${a}.lon`, 'lon'],
+    [`${a}.stop_reason`, 'stopReason'],
+    [`${a}.created_at`, 'createdAt'],
+    [`${a}.updated_at`, 'updatedAt'],
+  ];
+}
+
+/**
+ * Queries of the initiatives register, all through the scoped data door with InitiativesPolicy
+ * (readable: the tenant; municipality users: ANY of the initiative's municipalities in their
+ * territory). Other features' rows only through their policies or bound subqueries.
+ */
+@Injectable()
+export class InitiativesRepository {
+  constructor(
+    private readonly door: ScopedData,
+    private readonly policy: InitiativesPolicy,
+    private readonly territoryPolicy: TerritoryPolicy,
+    private readonly activitiesPolicy: ActivitiesPolicy,
+    private readonly buildingsPolicy: BuildingsPolicy,
+  ) {}
+
+  /**
+   * The initiatives the caller may read that match the filters, as a door-bound query on `alias`
+   * (default `i`): the list, the export and the map layer select from it, so their counts agree.
+   */
+  filtered(scope: AccessScope, filters: InitiativeFilters, alias = 'i', db: ScopedReads = this.door): Query {
+    const qb = db.select(scope, this.policy.readable, alias);
+    const p = `f${alias}`;
+    if (filters.municipality) {
+      const sub = qb
+        .subquery(InitiativeMunicipality, `${p}im`)
+        .select(`${p}im.initiative_id`)
+        .innerJoin('municipalities', `${p}m`, `${p}m.tenant_id = ${p}im.tenant_id AND ${p}m.id = ${p}im.municipality_id`)
+        .andWhere(`${p}m.istat_code = :${p}Municipality`, { [`${p}Municipality`]: filters.municipality });
+      qb.andWhere(`${alias}.id IN ${sub.getQuery()}`);
+    }
+    if (filters.socialArea) {
+      const sub = qb
+        .subquery(InitiativeMunicipality, `${p}sm`)
+        .select(`${p}sm.initiative_id`)
+        .innerJoin('municipalities', `${p}smm`, `${p}smm.tenant_id = ${p}sm.tenant_id AND ${p}smm.id = ${p}sm.municipality_id`)
+        .innerJoin('social_areas', `${p}sa`, `${p}sa.id = ${p}smm.social_area_id`)
+        .andWhere(`${p}sa.code = :${p}SocialArea`, { [`${p}SocialArea`]: filters.socialArea });
+      qb.andWhere(`${alias}.id IN ${sub.getQuery()}`);
+    }
+    if (filters.organization) {
+      const sub = qb
+        .subquery(InitiativeOrganization, `${p}io`)
+        .select(`${p}io.initiative_id`)
+        .andWhere(`${p}io.organization_id = :${p}Organization`, { [`${p}Organization`]: filters.organization });
+      qb.andWhere(`${alias}.id IN ${sub.getQuery()}`);
+    }
+    if (filters.q) {
+      // accent- and case-insensitive substring of title or description (trigram GIN index on the same expression)
+      qb.andWhere(
+        `trama_unaccent(${alias}.title || ' ' || coalesce(${alias}.description, '')) ILIKE '%' || trama_unaccent(:${p}Q) || '%'`,
+        {
+          [`${p}Q`]: escapeLike(filters.q),
+        },
+      );
+    }
+    if (filters.status) qb.andWhere(`${alias}.status = :${p}Status`, { [`${p}Status`]: filters.status });
+    if (filters.theme) qb.andWhere(`${alias}.themes @> ARRAY[:${p}Theme]::text[]`, { [`${p}Theme`]: filters.theme });
+    if (filters.fundingSource) qb.andWhere(`${alias}.funding_source = :${p}Funding`, { [`${p}Funding`]: filters.fundingSource });
+    if (filters.building) qb.andWhere(`${alias}.building_id = :${p}Building`, { [`${p}Building`]: filters.building });
+    return qb;
+  }
+
+  private withRowColumns(qb: Query, internalNotes: boolean): Query {
+    const [first, ...rest] = rowColumns('i');
+    qb.innerJoin('municipalities', 'm', 'm.tenant_id = i.tenant_id AND m.id = i.municipality_id')
+      // the hosting building, when the caller may read it (BuildingsPolicy: its rule goes into the ON condition)
+      .leftJoinSource(this.buildingsPolicy.readable, 'bld', 'bld.id = i.building_id AND bld.tenant_id = i.tenant_id')
+      .select(first[0], first[1]);
+    for (const [expression, alias] of rest) qb.addSelect(expression, alias);
+    if (internalNotes) qb.addSelect('i.internal_notes', 'internalNotes');
+    return qb;
+  }
+
+  /** One page of matches, by title, and how many match. */
+  async listPage(scope: AccessScope, filters: InitiativeFilters, page: { offset: number; limit: number }, internalNotes: boolean) {
+    const total = await this.filtered(scope, filters).getCount();
+    const rows = await this.withRowColumns(this.filtered(scope, filters), internalNotes)
+      .orderBy('lower(i.title)')
+      .addOrderBy('i.id')
+      .offset(page.offset)
+      .limit(page.limit)
+      .getRawMany<InitiativeRow>();
+    return { rows, total };
+  }
+
+  async findReadable(scope: AccessScope, id: string, internalNotes: boolean, tx?: ScopedTx): Promise<InitiativeRow | null> {
+    const row = await this.withRowColumns(this.filtered(scope, {}, 'i', tx), internalNotes)
+      .andWhere('i.id = :id', { id })
+      .getRawOne<InitiativeRow>();
+    return row ?? null;
+  }
+
+  async existsReadable(scope: AccessScope, id: string): Promise<boolean> {
+    return this.door.select(scope, this.policy.readable, 'i').andWhere('i.id = :id', { id }).getExists();
+  }
+
+  /** Locks a readable initiative for a change; null when unknown or out of scope. */
+  async lockReadable(tx: ScopedTx, scope: AccessScope, id: string): Promise<Initiative | null> {
+    return tx.select(scope, this.policy.readable, 'i').andWhere('i.id = :id', { id }).setLock('pessimistic_write').getOne();
+  }
+
+  /** Whether the caller may edit this initiative (InitiativesPolicy.editable), in `tx`. */
+  async isEditable(tx: ScopedTx, scope: AccessScope, id: string): Promise<boolean> {
+    return tx.select(scope, this.policy.editable, 'i').andWhere('i.id = :id', { id }).getExists();
+  }
+
+  async createIfAbsent(
+    tx: ScopedTx,
+    scope: AccessScope,
+    values: Partial<Initiative>,
+    key: { clientId: string; body: unknown; conflict: () => Error },
+  ): Promise<{ id: string; created: boolean }> {
+    return createIdempotent(tx, scope, Initiative, { values, ...key });
+  }
+
+  async update(
+    tx: ScopedTx,
+    scope: AccessScope,
+    initiative: Pick<Initiative, 'id' | 'tenantId'>,
+    version: number,
+    changes: Partial<Initiative>,
+  ) {
+    await tx.updateVersioned(scope, Initiative, { id: initiative.id, version, tenantId: initiative.tenantId }, changes);
+  }
+
+  async municipalityIds(tx: ScopedTx, scope: AccessScope, initiativeId: string): Promise<string[]> {
+    const rows = await tx
+      .select(scope, InitiativeMunicipality, 'x')
+      .select('x.municipality_id', 'id')
+      .andWhere('x.initiative_id = :initiativeId', { initiativeId })
+      .getRawMany<{ id: string }>();
+    return rows.map((r) => r.id);
+  }
+
+  async replaceMunicipalities(tx: ScopedTx, scope: AccessScope, initiative: Pick<Initiative, 'id' | 'tenantId'>, ids: readonly string[]) {
+    await tx.delete(scope, InitiativeMunicipality, { tenantId: initiative.tenantId, initiativeId: initiative.id });
+    await tx.insert(
+      scope,
+      InitiativeMunicipality,
+      ids.map((municipalityId) => ({ tenantId: initiative.tenantId, initiativeId: initiative.id, municipalityId })),
+    );
+  }
+
+  async organizations(tx: ScopedTx, scope: AccessScope, initiativeId: string): Promise<{ id: string; role: 'lead' | 'partner' }[]> {
+    return tx
+      .select(scope, InitiativeOrganization, 'io')
+      .select('io.organization_id', 'id')
+      .addSelect('io.role', 'role')
+      .andWhere('io.initiative_id = :initiativeId', { initiativeId })
+      .getRawMany();
+  }
+
+  async replaceOrganizations(
+    tx: ScopedTx,
+    scope: AccessScope,
+    initiative: Pick<Initiative, 'id' | 'tenantId'>,
+    lead: string | null,
+    partners: readonly string[],
+  ) {
+    await tx.delete(scope, InitiativeOrganization, { tenantId: initiative.tenantId, initiativeId: initiative.id });
+    const rows = [
+      ...(lead ? [{ organizationId: lead, role: 'lead' as const }] : []),
+      ...partners.filter((p) => p !== lead).map((organizationId) => ({ organizationId, role: 'partner' as const })),
+    ];
+    if (rows.length === 0) return;
+    await tx.insert(
+      scope,
+      InitiativeOrganization,
+      rows.map((r) => ({ tenantId: initiative.tenantId, initiativeId: initiative.id, ...r })),
+    );
+  }
+
+  async insertStatusChange(tx: ScopedTx, scope: AccessScope, values: Partial<InitiativeStatusChange>): Promise<void> {
+    await tx.insert(scope, InitiativeStatusChange, values);
+  }
+
+  /** The status timeline of an initiative the caller may read, oldest first (empty when out of scope). */
+  async statusChanges(scope: AccessScope, initiativeId: string): Promise<StatusChangeRow[]> {
+    const qb = this.door
+      .select(scope, InitiativeStatusChange, 's')
+      .leftJoin('users', 'su', 'su.id = s.created_by')
+      .select('s.id', 'id')
+      .addSelect('s.from_status', 'fromStatus')
+      .addSelect('s.to_status', 'toStatus')
+      .addSelect(`to_char(s.effective_date, 'YYYY-MM-DD')`, 'effectiveDate')
+      .addSelect('s.reason', 'reason')
+      .addSelect('s.at', 'at')
+      .addSelect('su.id', 'byId')
+      .addSelect('su.full_name', 'byName');
+    const readable = qb.subquery(this.policy.readable, 'ri').select('ri.id').andWhere('ri.id = :statusOf', { statusOf: initiativeId });
+    return qb.andWhere(`s.initiative_id IN ${readable.getQuery()}`).orderBy('s.at', 'ASC').addOrderBy('s.id', 'ASC').getRawMany();
+  }
+
+  /** The municipalities of the caller's tenant with these ISTAT codes. */
+  async findMunicipalities(scope: AccessScope, istatCodes: readonly string[]): Promise<MunicipalityKey[]> {
+    if (istatCodes.length === 0) return [];
+    return this.door
+      .select(scope, this.territoryPolicy.municipalities, 'm')
+      .select('m.id', 'id')
+      .addSelect('m.tenant_id', 'tenantId')
+      .addSelect('m.istat_code', 'istatCode')
+      .andWhere('m.istat_code IN (:...istatCodes)', { istatCodes })
+      .getRawMany<MunicipalityKey>();
+  }
+
+  /** For another feature (an activity's initiative): the initiatives among `ids` of `tenantId` the caller may read, with titles. */
+  async findLinkable(scope: AccessScope, tenantId: string, ids: readonly string[]): Promise<{ id: string; title: string }[]> {
+    if (ids.length === 0) return [];
+    return this.door
+      .select(scope, this.policy.readable, 'i')
+      .select('i.id', 'id')
+      .addSelect('i.title', 'title')
+      .andWhere('i.id IN (:...linkIds)', { linkIds: ids })
+      .andWhere('i.tenant_id = :linkTenant', { linkTenant: tenantId })
+      .getRawMany();
+  }
+
+  /** The activities linked to an initiative that the caller may read (ActivitiesPolicy): how many, and the latest few. */
+  async linkedActivities(scope: AccessScope, initiativeId: string, latest: number) {
+    const base = () =>
+      this.door.select(scope, this.activitiesPolicy.readable, 'la').andWhere('la.initiative_id = :linkedTo', { linkedTo: initiativeId });
+    const [count, rows] = await Promise.all([
+      base().getCount(),
+      base()
+        .select('la.id', 'id')
+        .addSelect('la.title', 'title')
+        .addSelect(`to_char(la.date, 'YYYY-MM-DD')`, 'date')
+        .orderBy('la.date', 'DESC')
+        .addOrderBy('la.id', 'DESC')
+        .limit(latest)
+        .getRawMany<{ id: string; title: string | null; date: string }>(),
+    ]);
+    return { count, latest: rows };
+  }
+
+  /** Every match in title order, in batches from a server-side cursor (flat memory), for the export. */
+  streamFiltered(scope: AccessScope, filters: InitiativeFilters, internalNotes: boolean): AsyncGenerator<InitiativeRow[]> {
+    const qb = this.withRowColumns(this.filtered(scope, filters), internalNotes);
+    return this.door.stream<InitiativeRow>(qb, {
+      shell: (sql) => `${sql} ORDER BY lower(i.title), i.id`,
+      cursor: 'initiative_export',
+      batchSize: EXPORT_BATCH,
+    });
+  }
+}
