@@ -8,6 +8,7 @@ import { BuildingPhotosController } from './building-photos.controller';
 import { BuildingPhotosService } from './building-photos.service';
 import { BuildingsController } from './buildings.controller';
 import { BuildingsImportService } from './buildings.import';
+import { BuildingsMapLayer } from './buildings.map-layer';
 import { BuildingsPolicy } from './buildings.policy';
 import { BuildingsRepository } from './buildings.repository';
 import { BuildingsService } from './buildings.service';
@@ -15,7 +16,7 @@ import { BuildingsService } from './buildings.service';
 /**
  * The buildings register. Exports BuildingsPolicy (who reads which buildings: the map layer, the
  * homes and indicators compose it), BuildingsRepository (`filtered(scope, filters, alias)`: the list's
- * filters, for the map layer) and BuildingsService.
+ * filters) , BuildingsService and BuildingsMapLayer (modules/map).
  */
 @Module({
   imports: [OrganizationsModule, TerritoryModule, FilesModule],
@@ -32,7 +33,8 @@ import { BuildingsService } from './buildings.service';
     BuildingPhotosService,
     ActivitiesPolicy,
     InitiativesPolicy,
+    BuildingsMapLayer,
   ],
-  exports: [BuildingsPolicy, BuildingsRepository, BuildingsService],
+  exports: [BuildingsPolicy, BuildingsRepository, BuildingsService, BuildingsMapLayer],
 })
 export class BuildingsModule {}
