@@ -15,7 +15,9 @@ export function InitiativeItem({ initiative, headingLevel = 3 }: { initiative: I
       </Heading>
       <ul className="map-item__meta">
         <li>
-          <span className="sr-only">{t('activities.fields.municipality')}: </span>
+          <span className="sr-only">
+            {t(municipalities.length > 1 ? 'mapPage.fields.municipalities' : 'activities.fields.municipality')}:{' '}
+          </span>
           {municipalities.map((m) => m.name).join(', ')}
         </li>
         <li>

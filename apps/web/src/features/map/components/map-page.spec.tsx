@@ -116,7 +116,7 @@ describe('MapPage', () => {
     renderWithApp(<MapPage />, { user: molfetta, path: '/mappa?type=workshop' });
 
     expect(await screen.findByRole('heading', { level: 1, name: 'Mappa' })).toBeInTheDocument();
-    expect(await screen.findByText("3 attività nell'area della mappa.", { exact: false })).toBeInTheDocument();
+    expect(await screen.findByText("3 attività nell'area della mappa.", { exact: false }, { timeout: 8000 })).toBeInTheDocument();
     const layerCall = fetchMock.mock.calls
       .map((c) => new URL(String(c[0]), 'http://localhost'))
       .find((u) => u.pathname === '/api/map/layers/activities')!;

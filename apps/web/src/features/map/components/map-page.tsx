@@ -249,7 +249,7 @@ export function MapPage() {
         <LayerToggles layers={state.layers} onChange={(layers) => update({ layers, page: 1 })} />
         {showBuildings ? (
           <BuildingsMapFilters
-            key={buildingFiltersToParams(state.buildings).toString()}
+            key={`b:${buildingFiltersToParams(state.buildings).toString()}`}
             filters={state.buildings}
             onApply={(b) => update({ buildings: b, page: 1 })}
             onClear={() => update({ buildings: {}, page: 1 })}
@@ -257,7 +257,7 @@ export function MapPage() {
         ) : null}
         {showOrganizations ? (
           <OrganizationsMapFilters
-            key={organizationFilterToParams(state.organizations).toString()}
+            key={`o:${organizationFilterToParams(state.organizations).toString()}`}
             filter={state.organizations}
             onApply={(o) => update({ organizations: o, page: 1 })}
             onClear={() => update({ organizations: {}, page: 1 })}
@@ -265,14 +265,14 @@ export function MapPage() {
         ) : null}
         {showInitiatives ? (
           <InitiativesMapFilters
-            key={initiativeFilterToParams(state.initiatives).toString()}
+            key={`i:${initiativeFilterToParams(state.initiatives).toString()}`}
             filter={state.initiatives}
             onApply={(i) => update({ initiatives: i, page: 1 })}
             onClear={() => update({ initiatives: {}, page: 1 })}
           />
         ) : null}
         <MapFilters
-          key={activityFilterToParams(state.activities).toString()}
+          key={`a:${activityFilterToParams(state.activities).toString()}`}
           filter={state.activities}
           onApply={(activitiesFilter) => update({ activities: activitiesFilter, page: 1 })}
           onClear={() => update({ activities: defaultActivityPeriod(today), page: 1 })}
