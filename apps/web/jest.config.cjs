@@ -1,8 +1,9 @@
 /**
  * Unit and component tests of the web app (jsdom + Testing Library), CommonJS Jest + ts-jest.
- * react-router 8 (with @remix-run/route-pattern and cookie-es) and react-leaflet 5 ship ES modules only: they are transpiled to CommonJS like our sources.
+ * react-router 8 (with @remix-run/route-pattern and cookie-es), react-leaflet 5 and supercluster 9 (with kdbush) ship ES modules
+ * only: they are transpiled to CommonJS like our sources.
  */
-const esmOnly = ['react-router', '@remix-run', 'cookie-es', 'react-leaflet', '@react-leaflet/core'];
+const esmOnly = ['react-router', '@remix-run', 'cookie-es', 'react-leaflet', '@react-leaflet/core', 'supercluster', 'kdbush'];
 
 module.exports = {
   displayName: 'web',

@@ -52,7 +52,16 @@ describe.each(screens)('the map, %s', (screen, device) => {
       const summaryText = (await summary.textContent()) ?? '';
       const onMap = countOf(summaryText, 'attività');
       const buildingsOnMap = countOf(summaryText, 'immobil[ei]');
+      // the initiatives layer: the demo's initiatives of Molfetta (one shared with Giovinazzo), at their own points
+      const initiativesOnMap = countOf(summaryText, 'iniziativ[ae]');
       expect(onMap).toBeGreaterThan(0);
+      expect(initiativesOnMap).toBeGreaterThan(0);
+      // activities of the period: the last 90 days unless chosen, said in words
+      await page.getByText(/^Attività degli ultimi 90 giorni/).waitFor();
+      await expect(page.getByRole('checkbox', { name: 'Iniziative (per stato)' }).isChecked()).resolves.toBe(true);
+      await expect(page.getByRole('button', { name: /\((Idea|Pianificata|In corso|Conclusa|Interrotta)\)$/ }).count()).resolves.toBe(
+        initiativesOnMap,
+      );
       await expectNoAxeViolations(page, `map page (${screen})`);
 
       // every record on the map is Molfetta's (the layer answers with its rule); open one with the keyboard
@@ -76,6 +85,13 @@ describe.each(screens)('the map, %s', (screen, device) => {
       expect(countOf((await buildingsList.getByRole('heading', { level: 2 }).textContent()) ?? '', 'immobil[ei]')).toBe(buildingsOnMap);
       for (const building of await buildingsList.locator('.map-list__items > li').all()) {
         await expect(building.locator('.map-item__meta li', { hasText: /^Comune: Molfetta$/ }).count()).resolves.toBe(1);
+      }
+      const initiativesList = page.getByRole('region', { name: /iniziativ[ae] nell'area della mappa$/ });
+      expect(countOf((await initiativesList.getByRole('heading', { level: 2 }).textContent()) ?? '', 'iniziativ[ae]')).toBe(
+        initiativesOnMap,
+      );
+      for (const initiative of await initiativesList.locator('.map-list__items > li').all()) {
+        await expect(initiative.locator('.map-item__meta li', { hasText: /^Comun[ei]: (.*, )?Molfetta(,.*)?$/ }).count()).resolves.toBe(1);
       }
       const items = list.locator('.map-list__items > li');
       const shown = await items.count();

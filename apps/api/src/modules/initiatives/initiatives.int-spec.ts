@@ -71,7 +71,7 @@ const SEES: Record<Viewer, Fixture[]> = {
   admin: ALL,
 };
 
-describe('initiatives: who reads what (detail, list, export, history)', () => {
+describe('initiatives: who reads what (detail, list, export, history, map layer)', () => {
   let t: TestApp;
   let w: ActivityWorld;
   const ids = {} as Record<Fixture, string>;
@@ -81,11 +81,13 @@ describe('initiatives: who reads what (detail, list, export, history)', () => {
     w = await activityWorld(t);
     for (const [fixture, f] of Object.entries(FIXTURES)) {
       const creator = f.municipality.startsWith('037') ? w.coordBo : w.coord;
+      // each placed (the test territory has no boundaries): the map layer shows them all
       const created = await createInitiative(t, creator, {
         title: f.title,
         municipality: f.municipality,
         municipalities: f.others,
         status: f.status,
+        location: { lat: 41.1, lon: 16.8 },
       });
       ids[fixture as Fixture] = created.id;
     }
@@ -121,6 +123,20 @@ describe('initiatives: who reads what (detail, list, export, history)', () => {
         matches: (f) => FIXTURES[f].title.includes('Città') || FIXTURES[f].title.includes('città'),
       },
     ],
+    // the map layer (docs/map.md): the same rule; the initiative of Bari and Molfetta is on both municipalities' maps
+    mapLayer: [
+      { path: '/api/map/layers/initiatives?bbox=-180,-90,180,90&zoom=2' },
+      {
+        name: 'status=running, street zoom',
+        path: '/api/map/layers/initiatives?bbox=16.79,41.09,16.81,41.11&zoom=16&status=running',
+        matches: (f) => FIXTURES[f].status === 'running',
+      },
+      {
+        name: 'municipality=072029',
+        path: '/api/map/layers/initiatives?bbox=16.79,41.09,16.81,41.11&zoom=12&municipality=072029',
+        matches: (f) => FIXTURES[f].municipality === '072029' || (FIXTURES[f].others as string[]).includes('072029'),
+      },
+    ],
     export: [
       { path: '/api/initiatives/export?format=csv' },
       {
@@ -141,7 +157,7 @@ describe('initiatives: who reads what (detail, list, export, history)', () => {
     expect(body.features.map((f: { id: string }) => f.id).sort()).toEqual([ids['I.Bari'], ids['I.BariMolfetta']].sort());
     for (const f of body.features) {
       expect(f.properties).toMatchObject({ istatCode: '072006', municipalityName: 'Bari' });
-      expect(f.geometry).toBeNull();
+      expect(f.geometry).toEqual({ type: 'Point', coordinates: [16.8, 41.1] });
     }
   });
 

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { FundingSource, InitiativeStatus, Theme } from '@trama/contracts';
 import type { AccessScope } from '../../common/access/access-scope';
+import type { Bbox } from '../../common/geo/bbox';
 import { ScopedData, type ScopedReads, type ScopedTx } from '../../common/access/scoped-data';
 import type { ScopedSelectQueryBuilder } from '../../common/access/scoped-query-builder';
 import { createIdempotent } from '../../common/database/idempotent-create';
@@ -68,6 +69,8 @@ export interface InitiativeFilters {
   fundingSource?: FundingSource;
   organization?: string;
   building?: string;
+  /** only the initiatives whose own point lies in this box (the map's viewport); served by initiatives_point_idx */
+  bbox?: Bbox;
 }
 
 export interface MunicipalityKey {
@@ -185,6 +188,15 @@ export class InitiativesRepository {
     if (filters.theme) qb.andWhere(`${alias}.themes @> ARRAY[:${p}Theme]::text[]`, { [`${p}Theme`]: filters.theme });
     if (filters.fundingSource) qb.andWhere(`${alias}.funding_source = :${p}Funding`, { [`${p}Funding`]: filters.fundingSource });
     if (filters.building) qb.andWhere(`${alias}.building_id = :${p}Building`, { [`${p}Building`]: filters.building });
+    if (filters.bbox) {
+      // the form of initiatives_point_idx (GiST on point(lon, lat), partial on lat IS NOT NULL); the
+      // initiative's own point only, never its hosting building's (docs/initiatives.md, "Map")
+      const [minLon, minLat, maxLon, maxLat] = filters.bbox;
+      qb.andWhere(`${alias}.lat IS NOT NULL`).andWhere(
+        `point(${alias}.lon, ${alias}.lat) <@ box(point(:${p}MinLon, :${p}MinLat), point(:${p}MaxLon, :${p}MaxLat))`,
+        { [`${p}MinLon`]: minLon, [`${p}MinLat`]: minLat, [`${p}MaxLon`]: maxLon, [`${p}MaxLat`]: maxLat },
+      );
+    }
     return qb;
   }
 

@@ -8,6 +8,7 @@ import {
   type Theme,
 } from '@trama/contracts';
 import type { AccessScope } from '../../common/access/access-scope';
+import { parseBbox } from '../../common/geo/bbox';
 import { ScopedData, type ScopedTx } from '../../common/access/scoped-data';
 import { AuditService } from '../../common/audit/audit.service';
 import type { FieldProblem } from '../../common/errors/app-error';
@@ -196,8 +197,10 @@ function withoutNotes(value: unknown): unknown {
   return rest;
 }
 
-export function filtersOf(query: InitiativeFiltersQuery): InitiativeFilters {
+export function filtersOf(query: InitiativeFiltersQuery & { bbox?: string }): InitiativeFilters {
+  const bbox = query.bbox === undefined ? null : parseBbox(query.bbox);
   return {
+    ...(bbox ? { bbox } : {}),
     municipality: query.municipality,
     socialArea: query.socialArea,
     q: query.q ?? undefined,

@@ -5,8 +5,9 @@ import { AccessScope } from '../../common/access/access-scope';
 import { Scope } from '../../common/auth/decorators';
 import { ActivitiesMapLayer } from '../activities/activities.map-layer';
 import { BuildingsMapLayer } from '../buildings/buildings.map-layer';
+import { InitiativesMapLayer } from '../initiatives/initiatives.map-layer';
 import { OrganizationsMapLayer } from '../organizations/organizations.map-layer';
-import { ActivitiesLayerQuery, BuildingsLayerQuery, OrganizationsLayerQuery } from './dto/map-layer.query';
+import { ActivitiesLayerQuery, BuildingsLayerQuery, InitiativesLayerQuery, OrganizationsLayerQuery } from './dto/map-layer.query';
 import { MapLayerFeatureCollectionResponse } from './dto/map-layer.response';
 import { MapService } from './map.service';
 
@@ -24,6 +25,7 @@ export class MapController {
     private readonly activities: ActivitiesMapLayer,
     private readonly buildings: BuildingsMapLayer,
     private readonly organizations: OrganizationsMapLayer,
+    private readonly initiatives: InitiativesMapLayer,
   ) {}
 
   @Get('activities')
@@ -56,5 +58,17 @@ export class MapController {
   @ApiOkResponse({ type: MapLayerFeatureCollectionResponse, description: 'a GeoJSON FeatureCollection (RFC 7946)' })
   getOrganizationsLayer(@Scope() scope: AccessScope, @Query() query: OrganizationsLayerQuery): Promise<MapLayerFeatureCollectionResponse> {
     return this.map.layer(scope, this.organizations, query);
+  }
+
+  @Get('initiatives')
+  @Header('Cache-Control', 'private, no-cache')
+  @ApiOperation({
+    operationId: 'getInitiativesLayer',
+    summary: 'The initiatives layer (coloured by status, at their own point)',
+    description: LAYER_DESCRIPTION,
+  })
+  @ApiOkResponse({ type: MapLayerFeatureCollectionResponse, description: 'a GeoJSON FeatureCollection (RFC 7946)' })
+  getInitiativesLayer(@Scope() scope: AccessScope, @Query() query: InitiativesLayerQuery): Promise<MapLayerFeatureCollectionResponse> {
+    return this.map.layer(scope, this.initiatives, query);
   }
 }

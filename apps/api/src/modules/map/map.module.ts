@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { ActivitiesModule } from '../activities/activities.module';
 import { BuildingsModule } from '../buildings/buildings.module';
+import { InitiativesModule } from '../initiatives/initiatives.module';
 import { OrganizationsModule } from '../organizations/organizations.module';
 import { MapController } from './map.controller';
 import { MapRepository } from './map.repository';
@@ -11,7 +12,7 @@ import { MapService } from './map.service';
  * a MapLayerSource); this module imports it and gives it a route in MapController.
  */
 @Module({
-  imports: [ActivitiesModule, BuildingsModule, OrganizationsModule],
+  imports: [ActivitiesModule, BuildingsModule, OrganizationsModule, InitiativesModule],
   controllers: [MapController],
   providers: [MapService, MapRepository],
 })

@@ -1,6 +1,7 @@
 import { IntersectionType } from '@nestjs/swagger';
 import { FUNDING_SOURCES, type FundingSource, INITIATIVE_STATUSES, type InitiativeStatus, THEMES, type Theme } from '@trama/contracts';
 import { IsIn, IsString, IsUUID, Matches, MaxLength } from 'class-validator';
+import { BboxFilterQuery } from '../../../common/geo/bbox';
 import { ApiEnum, ApiIstatMunicipality, ApiText, ApiUuid } from '../../../common/http/api-schema';
 import { Optional } from '../../../common/http/fields';
 import { PageQuery } from '../../../common/http/pagination';
@@ -59,6 +60,6 @@ export class InitiativeFiltersQuery {
   building?: string;
 }
 
-export class ListInitiativesQuery extends IntersectionType(InitiativeFiltersQuery, PageQuery) {}
+export class ListInitiativesQuery extends IntersectionType(InitiativeFiltersQuery, BboxFilterQuery, PageQuery) {}
 
-export class ExportInitiativesQuery extends IntersectionType(InitiativeFiltersQuery, RegisterExportQuery) {}
+export class ExportInitiativesQuery extends IntersectionType(InitiativeFiltersQuery, BboxFilterQuery, RegisterExportQuery) {}

@@ -239,9 +239,9 @@ function MapHandle({ onMap }: { onMap: (map: LeafletMap | null) => void }) {
 
 /**
  * The map: municipality boundaries (fill) and social-area outlines as vectors (useful without
- * tiles), then each visible layer's features as the server sent them: clusters (a count) and
- * records (a dot coloured by category). Nothing is clustered here: the server's answer is at most
- * one feature per grid cell or MAP_MAX_POINTS records, so 100,000 records cost what a few hundred do.
+ * tiles), then each visible layer's features: clusters (a count) and records (a dot coloured by
+ * category). The server's answer is at most one feature per grid cell or MAP_MAX_POINTS records, so
+ * 100,000 records cost what a few hundred do; the page has merged its near clusters (utils/merge-clusters.ts).
  */
 export function LayerMap(props: LayerMapProps & { onMap: (map: LeafletMap | null) => void }) {
   const { boundaries, landing, view, onMove, label, onMap } = props;

@@ -6,10 +6,12 @@ import { errorMessage } from '../../../lib/api/error-message';
 import { useFormatters } from '../../../lib/i18n/format';
 import { useActivitiesInView } from '../api/list-activities-in-view';
 import { useBuildingsInView } from '../api/buildings';
+import { useInitiativesInView, type InitiativesInViewQuery } from '../api/initiatives';
 import { useOrganizationsInView, type OrganizationsInViewQuery } from '../api/organizations';
 import type { ActivitiesInViewQuery, BuildingsInViewQuery } from '../api/types';
 import { ActivityItem } from './activity-item';
 import { BuildingItem } from './building-item';
+import { InitiativeItem } from './initiative-item';
 import { OrganizationItem } from './organization-item';
 
 export const MAP_LIST_PAGE_SIZE = 25;
@@ -97,6 +99,35 @@ export function OrganizationsInViewList({ query, onPage }: { query: Organization
           {items.map((o) => (
             <li key={o.id}>
               <OrganizationItem organization={o} headingLevel={3} />
+            </li>
+          ))}
+        </ul>
+      )}
+      <Pagination page={page} pageSize={pageSize} total={total} itemCount={items.length} onPage={onPage} />
+    </section>
+  );
+}
+
+/** The initiatives of the map's area with the map's filters (the initiatives list API). */
+export function InitiativesInViewList({ query, onPage }: { query: InitiativesInViewQuery; onPage: (page: number) => void }) {
+  const { t } = useTranslation();
+  const format = useFormatters();
+  const list = useInitiativesInView(query);
+  if (list.isPending) return <Loading />;
+  if (!list.data) return <Alert tone="error">{errorMessage(t, list.error)}</Alert>;
+  const { items, total, page, pageSize } = list.data;
+  return (
+    <section className="map-list" aria-labelledby="map-list-initiatives-title">
+      <h2 id="map-list-initiatives-title" className="map-list__title">
+        {t('mapPage.list.initiatives', { count: total, formatted: format.integer(total) })}
+      </h2>
+      {items.length === 0 ? (
+        <p>{t('mapPage.list.initiativesEmpty')}</p>
+      ) : (
+        <ul className="map-list__items">
+          {items.map((i) => (
+            <li key={i.id}>
+              <InitiativeItem initiative={i} headingLevel={3} />
             </li>
           ))}
         </ul>

@@ -78,6 +78,13 @@ const layer: LayerCollection = {
   ],
 };
 
+const initiative: LayerCollection['features'][number] = {
+  type: 'Feature',
+  id: '00000000-0000-4000-8000-0000000000b1',
+  geometry: { type: 'Point', coordinates: [16.6, 41.22] },
+  properties: { cluster: false, count: 1, id: '00000000-0000-4000-8000-0000000000b1', category: 'running', label: 'Porto solidale' },
+};
+
 describe('MapPage', () => {
   beforeAll(() => {
     // jsdom draws no canvas: Leaflet's canvas renderer (the boundaries) gets a context that does nothing
@@ -93,6 +100,8 @@ describe('MapPage', () => {
       'GET /api/buildings': () => jsonResponse(200, { items: [], total: 0, page: 1, pageSize: 25 }),
       'GET /api/map/layers/organizations': () => jsonResponse(200, { ...layer, total: 0, clustered: false, features: [] }),
       'GET /api/organizations': () => jsonResponse(200, { items: [], total: 0, page: 1, pageSize: 25 }),
+      'GET /api/map/layers/initiatives': () => jsonResponse(200, { ...layer, total: 1, clustered: false, features: [initiative] }),
+      'GET /api/initiatives': () => jsonResponse(200, { items: [], total: 0, page: 1, pageSize: 25 }),
       'GET /api/activities': () =>
         jsonResponse(200, {
           items: [activityDto(1, { id: '00000000-0000-4000-8000-0000000000a1', title: 'Tavolo di rete' })],
@@ -107,18 +116,24 @@ describe('MapPage', () => {
     renderWithApp(<MapPage />, { user: molfetta, path: '/mappa?type=workshop' });
 
     expect(await screen.findByRole('heading', { level: 1, name: 'Mappa' })).toBeInTheDocument();
-    expect(await screen.findByText("3 attività nell'area della mappa.", { exact: false })).toBeInTheDocument();
+    expect(await screen.findByText("3 attività nell'area della mappa.", { exact: false }, { timeout: 8000 })).toBeInTheDocument();
     const layerCall = fetchMock.mock.calls
       .map((c) => new URL(String(c[0]), 'http://localhost'))
       .find((u) => u.pathname === '/api/map/layers/activities')!;
     expect(layerCall.searchParams.get('type')).toBe('workshop');
     expect(layerCall.searchParams.get('bbox')).toMatch(/^-?[\d.]+(,-?[\d.]+){3}$/);
+    // activities of the period: the last 90 days unless chosen, said in words
+    expect(layerCall.searchParams.get('from')).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+    expect(layerCall.searchParams.get('to')).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+    expect(screen.getByText(/^Attività degli ultimi 90 giorni/)).toBeInTheDocument();
 
     // only the served layers can be chosen
     expect(screen.getByRole('checkbox', { name: 'Attività (per tipo)' })).toBeChecked();
     expect(screen.getByRole('checkbox', { name: /Immobili/ })).toBeChecked();
     expect(screen.getByRole('checkbox', { name: /Organizzazioni/ })).toBeChecked();
-    expect(screen.getByRole('checkbox', { name: /Iniziative/ })).toBeDisabled();
+    expect(screen.getByRole('checkbox', { name: /Iniziative/ })).toBeChecked();
+    expect(await screen.findByText("1 iniziativa nell'area della mappa.", { exact: false })).toBeInTheDocument();
+    expect(await screen.findByRole('button', { name: /Porto solidale \(In corso\)/ })).toBeInTheDocument();
     // the legend names the categories in words, with the visible counts
     const legend = screen.getByRole('region', { name: 'Legenda' });
     expect(within(legend).getByText('Laboratorio (1)', { exact: false })).toBeInTheDocument();
@@ -142,6 +157,7 @@ describe('MapPage', () => {
         .at(-1)!;
       expect(listCall.searchParams.get('bbox')).toBe(layerCall.searchParams.get('bbox'));
       expect(listCall.searchParams.get('type')).toBe('workshop');
+      expect(listCall.searchParams.get('from')).toBe(layerCall.searchParams.get('from'));
     });
   }, 20_000);
 });

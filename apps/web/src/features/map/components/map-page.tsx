@@ -20,6 +20,12 @@ import {
 import { useFormatters } from '../../../lib/i18n/format';
 import { BuildingFilterFields, buildingFiltersToParams, type BuildingFilters } from '../../../lib/filters/buildings';
 import {
+  InitiativeFilterFields,
+  initiativeFilterQuery,
+  initiativeFilterToParams,
+  type InitiativeFilter,
+} from '../../../lib/filters/initiatives';
+import {
   OrganizationFilterFields,
   organizationFilterQuery,
   organizationFilterToParams,
@@ -28,15 +34,18 @@ import {
 import { useMunicipalityBoundaries } from '../../../lib/reference/boundaries';
 import { asMunicipalityRefs, useMunicipalities } from '../../../lib/reference/municipalities';
 import { useBuildingsLayer } from '../api/buildings';
+import { useInitiativesLayer } from '../api/initiatives';
 import { useOrganizationsLayer } from '../api/organizations';
 import { useActivitiesLayer } from '../api/get-activities-layer';
-import type { LayerFeature } from '../api/types';
+import type { LayerCollection, LayerFeature } from '../api/types';
+import { activityPeriodKind, defaultActivityPeriod, MAP_ACTIVITIES_DEFAULT_PERIOD_DAYS, todayInItaly } from '../utils/activity-period';
 import { LAYER_DEFINITIONS, type MapLayerDefinition } from '../utils/layers';
 import { mapStateFromParams, mapStateToParams, type MapState } from '../utils/map-params';
+import { mergeNearClusters } from '../utils/merge-clusters';
 import { bboxOf, extentOf, type Viewport } from '../utils/viewport';
 import { LayerMap, zoomToCluster, type MapView } from './layer-map';
 import { MapLegend } from './map-legend';
-import { ActivitiesInViewList, BuildingsInViewList, MAP_LIST_PAGE_SIZE, OrganizationsInViewList } from './map-list';
+import { ActivitiesInViewList, BuildingsInViewList, InitiativesInViewList, MAP_LIST_PAGE_SIZE, OrganizationsInViewList } from './map-list';
 import { RecordPanel, type PanelContent } from './record-panel';
 import '../map.css';
 
@@ -49,6 +58,11 @@ function useFilterMunicipalities(): MunicipalityRef[] {
   const isInnovator = user.role === 'innovator';
   const options = useMunicipalities({ enabled: !isInnovator, select: asMunicipalityRefs });
   return isInnovator ? user.assignedMunicipalities : (options.data ?? []);
+}
+
+/** A layer's answer with the server's clusters closer than 40 px merged (utils/merge-clusters.ts); the same counts. */
+function useMerged(collection: LayerCollection | undefined): LayerCollection | undefined {
+  return useMemo(() => (collection ? mergeNearClusters(collection) : undefined), [collection]);
 }
 
 const down = (v: number) => Math.floor(v * 1e6) / 1e6;
@@ -66,8 +80,10 @@ export function MapPage() {
   const format = useFormatters();
   const user = useSessionUser();
   const [params, setParams] = useSearchParams();
-  const state = useMemo(() => mapStateFromParams(params), [params]);
-  const update = (next: Partial<MapState>) => setParams(mapStateToParams({ ...state, ...next }));
+  // the activities' default period ends today (Italy): read once per visit
+  const [today] = useState(() => todayInItaly());
+  const state = useMemo(() => mapStateFromParams(params, today), [params, today]);
+  const update = (next: Partial<MapState>) => setParams(mapStateToParams({ ...state, ...next }, today));
 
   const boundaries = useMunicipalityBoundaries({});
   const landing = useMemo(() => {
@@ -118,14 +134,33 @@ export function MapPage() {
   const organizations = useOrganizationsLayer(
     viewport && showOrganizations ? { ...organizationFilters, bbox: viewport.bbox, zoom: viewport.zoom } : null,
   );
-  // buildings under organizations under activities (drawn in that order)
+  const showInitiatives = state.layers.includes('initiatives');
+  const initiativeFilters = useMemo(() => initiativeFilterQuery(state.initiatives), [state.initiatives]);
+  const initiatives = useInitiativesLayer(
+    viewport && showInitiatives ? { ...initiativeFilters, bbox: viewport.bbox, zoom: viewport.zoom } : null,
+  );
+  const buildingsDrawn = useMerged(buildings.data);
+  const organizationsDrawn = useMerged(organizations.data);
+  const initiativesDrawn = useMerged(initiatives.data);
+  const activitiesDrawn = useMerged(activities.data);
+  // buildings under organizations under initiatives under activities (drawn in that order)
   const drawn = useMemo(
     () => [
-      ...(showBuildings ? [{ definition: LAYER_DEFINITIONS.buildings, collection: buildings.data }] : []),
-      ...(showOrganizations ? [{ definition: LAYER_DEFINITIONS.organizations, collection: organizations.data }] : []),
-      ...(showActivities ? [{ definition: LAYER_DEFINITIONS.activities, collection: activities.data }] : []),
+      ...(showBuildings ? [{ definition: LAYER_DEFINITIONS.buildings, collection: buildingsDrawn }] : []),
+      ...(showOrganizations ? [{ definition: LAYER_DEFINITIONS.organizations, collection: organizationsDrawn }] : []),
+      ...(showInitiatives ? [{ definition: LAYER_DEFINITIONS.initiatives, collection: initiativesDrawn }] : []),
+      ...(showActivities ? [{ definition: LAYER_DEFINITIONS.activities, collection: activitiesDrawn }] : []),
     ],
-    [showBuildings, buildings.data, showOrganizations, organizations.data, showActivities, activities.data],
+    [
+      showBuildings,
+      buildingsDrawn,
+      showOrganizations,
+      organizationsDrawn,
+      showInitiatives,
+      initiativesDrawn,
+      showActivities,
+      activitiesDrawn,
+    ],
   );
 
   const describeRecord = useCallback(
@@ -142,8 +177,7 @@ export function MapPage() {
     [t, format],
   );
   const onSelectRecord = useCallback((d: MapLayerDefinition, f: LayerFeature) => {
-    if (f.properties.id && (d.layer === 'activities' || d.layer === 'buildings'))
-      setPanel({ kind: 'record', layer: d.layer, id: f.properties.id });
+    if (f.properties.id) setPanel({ kind: 'record', layer: d.layer, id: f.properties.id });
   }, []);
   const onSelectCluster = useCallback(
     (d: MapLayerDefinition, f: LayerFeature) => {
@@ -152,12 +186,16 @@ export function MapPage() {
         zoomToCluster(leaflet.current, f);
       } else if (bbox) {
         const box = `${down(bbox[0])},${down(bbox[1])},${up(bbox[2])},${up(bbox[3])}`;
-        if (d.layer === 'buildings')
-          setPanel({ kind: 'place', layer: 'buildings', count: f.properties.count, query: { ...buildingFilters, bbox: box } });
-        else setPanel({ kind: 'place', layer: 'activities', count: f.properties.count, query: { ...filters, bbox: box } });
+        const count = f.properties.count;
+        if (d.layer === 'buildings') setPanel({ kind: 'place', layer: 'buildings', count, query: { ...buildingFilters, bbox: box } });
+        else if (d.layer === 'organizations')
+          setPanel({ kind: 'place', layer: 'organizations', count, query: { ...organizationFilters, bbox: box } });
+        else if (d.layer === 'initiatives')
+          setPanel({ kind: 'place', layer: 'initiatives', count, query: { ...initiativeFilters, bbox: box } });
+        else setPanel({ kind: 'place', layer: 'activities', count, query: { ...filters, bbox: box } });
       }
     },
-    [filters, buildingFilters, organizationFilters],
+    [filters, buildingFilters, organizationFilters, initiativeFilters],
   );
 
   const total = activities.data?.total;
@@ -172,8 +210,11 @@ export function MapPage() {
   const buildingsTotal = buildings.data?.total;
   const organizationsTotal = organizations.data?.total;
   const organizationsListQuery = area ? { ...organizationFilters, bbox: area, page: state.page, pageSize: MAP_LIST_PAGE_SIZE } : null;
+  const initiativesTotal = initiatives.data?.total;
+  const initiativesListQuery = area ? { ...initiativeFilters, bbox: area, page: state.page, pageSize: MAP_LIST_PAGE_SIZE } : null;
+  const anyLayer = showActivities || showBuildings || showOrganizations || showInitiatives;
   const summary = [
-    !showActivities && !showBuildings && !showOrganizations ? t('mapPage.summary.noLayer') : null,
+    !anyLayer ? t('mapPage.summary.noLayer') : null,
     showBuildings
       ? buildingsTotal === undefined
         ? t('mapPage.summary.loading')
@@ -184,12 +225,19 @@ export function MapPage() {
         ? t('mapPage.summary.loading')
         : t('mapPage.summary.organizations', { count: organizationsTotal, formatted: format.integer(organizationsTotal) })
       : null,
+    showInitiatives
+      ? initiativesTotal === undefined
+        ? t('mapPage.summary.loading')
+        : t('mapPage.summary.initiatives', { count: initiativesTotal, formatted: format.integer(initiativesTotal) })
+      : null,
     showActivities
       ? total === undefined
         ? t('mapPage.summary.loading')
         : t('mapPage.summary.activities', { count: total, formatted: format.integer(total) })
       : null,
-    activities.data?.clustered || buildings.data?.clustered || organizations.data?.clustered ? t('mapPage.summary.clustered') : null,
+    activities.data?.clustered || buildings.data?.clustered || organizations.data?.clustered || initiatives.data?.clustered
+      ? t('mapPage.summary.clustered')
+      : null,
   ]
     .filter(Boolean)
     .join(' ');
@@ -201,7 +249,7 @@ export function MapPage() {
         <LayerToggles layers={state.layers} onChange={(layers) => update({ layers, page: 1 })} />
         {showBuildings ? (
           <BuildingsMapFilters
-            key={buildingFiltersToParams(state.buildings).toString()}
+            key={`b:${buildingFiltersToParams(state.buildings).toString()}`}
             filters={state.buildings}
             onApply={(b) => update({ buildings: b, page: 1 })}
             onClear={() => update({ buildings: {}, page: 1 })}
@@ -209,17 +257,25 @@ export function MapPage() {
         ) : null}
         {showOrganizations ? (
           <OrganizationsMapFilters
-            key={organizationFilterToParams(state.organizations).toString()}
+            key={`o:${organizationFilterToParams(state.organizations).toString()}`}
             filter={state.organizations}
             onApply={(o) => update({ organizations: o, page: 1 })}
             onClear={() => update({ organizations: {}, page: 1 })}
           />
         ) : null}
+        {showInitiatives ? (
+          <InitiativesMapFilters
+            key={`i:${initiativeFilterToParams(state.initiatives).toString()}`}
+            filter={state.initiatives}
+            onApply={(i) => update({ initiatives: i, page: 1 })}
+            onClear={() => update({ initiatives: {}, page: 1 })}
+          />
+        ) : null}
         <MapFilters
-          key={activityFilterToParams(state.activities).toString()}
+          key={`a:${activityFilterToParams(state.activities).toString()}`}
           filter={state.activities}
           onApply={(activitiesFilter) => update({ activities: activitiesFilter, page: 1 })}
-          onClear={() => update({ activities: {}, page: 1 })}
+          onClear={() => update({ activities: defaultActivityPeriod(today), page: 1 })}
         />
         <div className="map-page__modes" role="group" aria-label={t('mapPage.mode.label')}>
           <button
@@ -246,7 +302,15 @@ export function MapPage() {
       </p>
       {activities.isError && !activities.data ? <Alert tone="error">{errorMessage(t, activities.error)}</Alert> : null}
       {buildings.isError && !buildings.data ? <Alert tone="error">{errorMessage(t, buildings.error)}</Alert> : null}
+      {showActivities ? (
+        <ActivityPeriod
+          filter={state.activities}
+          today={today}
+          onChange={(period) => update({ activities: { ...state.activities, ...period }, page: 1 })}
+        />
+      ) : null}
       {organizations.isError && !organizations.data ? <Alert tone="error">{errorMessage(t, organizations.error)}</Alert> : null}
+      {initiatives.isError && !initiatives.data ? <Alert tone="error">{errorMessage(t, initiatives.error)}</Alert> : null}
 
       {state.mode === 'map' ? (
         <>
@@ -290,10 +354,11 @@ export function MapPage() {
           </div>
           <p className="map-page__note">{t('mapPage.keyboardNote')}</p>
         </>
-      ) : listQuery && buildingsListQuery && organizationsListQuery && (showActivities || showBuildings || showOrganizations) ? (
+      ) : listQuery && buildingsListQuery && organizationsListQuery && initiativesListQuery && anyLayer ? (
         <>
           {showBuildings ? <BuildingsInViewList query={buildingsListQuery} onPage={(page) => update({ page })} /> : null}
           {showOrganizations ? <OrganizationsInViewList query={organizationsListQuery} onPage={(page) => update({ page })} /> : null}
+          {showInitiatives ? <InitiativesInViewList query={initiativesListQuery} onPage={(page) => update({ page })} /> : null}
           {showActivities ? <ActivitiesInViewList query={listQuery} onPage={(page) => update({ page })} /> : null}
         </>
       ) : (
@@ -405,5 +470,72 @@ function OrganizationsMapFilters({
       <summary>{t('mapPage.filters.organizations')}</summary>
       <OrganizationFilterFields filter={filter} municipalities={municipalities} onApply={onApply} onClear={onClear} />
     </details>
+  );
+}
+
+/** The initiatives layer's filters: the initiatives list's fields (lib/filters/initiatives.tsx), folded. */
+function InitiativesMapFilters({
+  filter,
+  onApply,
+  onClear,
+}: {
+  filter: InitiativeFilter;
+  onApply: (f: InitiativeFilter) => void;
+  onClear: () => void;
+}) {
+  const { t } = useTranslation();
+  const municipalities = useFilterMunicipalities();
+  return (
+    <details className="map-filters">
+      <summary>{t('mapPage.filters.initiatives')}</summary>
+      <InitiativeFilterFields filter={filter} municipalities={municipalities} onApply={onApply} onClear={onClear} />
+    </details>
+  );
+}
+
+/**
+ * The activities' period in words ("activities of the period": the last 90 days unless chosen),
+ * with the way to every period and back; the dates themselves are edited in the activities' filters.
+ */
+function ActivityPeriod({
+  filter,
+  today,
+  onChange,
+}: {
+  filter: ActivityFilter;
+  today: string;
+  onChange: (period: { from?: string; to?: string }) => void;
+}) {
+  const { t } = useTranslation();
+  const format = useFormatters();
+  const kind = activityPeriodKind(filter, today);
+  const day = (d: string) => format.date(d);
+  const text =
+    kind === 'default'
+      ? t('mapPage.period.default', { days: MAP_ACTIVITIES_DEFAULT_PERIOD_DAYS, from: day(filter.from!), to: day(filter.to!) })
+      : kind === 'all'
+        ? t('mapPage.period.all')
+        : filter.from && filter.to
+          ? t('mapPage.period.range', { from: day(filter.from), to: day(filter.to) })
+          : filter.from
+            ? t('mapPage.period.since', { from: day(filter.from) })
+            : t('mapPage.period.until', { to: day(filter.to!) });
+  return (
+    <p className="map-page__period">
+      <span>{text}</span>{' '}
+      {kind === 'default' ? (
+        <button
+          type="button"
+          className="button button--secondary button--small"
+          onClick={() => onChange({ from: undefined, to: undefined })}
+        >
+          {t('mapPage.period.showAll')}
+        </button>
+      ) : (
+        <button type="button" className="button button--secondary button--small" onClick={() => onChange(defaultActivityPeriod(today))}>
+          {t('mapPage.period.showDefault', { days: MAP_ACTIVITIES_DEFAULT_PERIOD_DAYS })}
+        </button>
+      )}
+    </p>
   );
 }

@@ -8,19 +8,22 @@ import { useFormatters } from '../../../lib/i18n/format';
 import { useActivityRecord } from '../api/get-activity-record';
 import { useActivitiesInView } from '../api/list-activities-in-view';
 import { useBuildingRecord, useBuildingsInView } from '../api/buildings';
+import { useInitiativeRecord, useInitiativesInView, type InitiativesInViewQuery } from '../api/initiatives';
 import { useOrganizationRecord, useOrganizationsInView, type OrganizationsInViewQuery } from '../api/organizations';
 import type { ActivitiesInViewQuery, BuildingsInViewQuery } from '../api/types';
 import { LAYER_DEFINITIONS } from '../utils/layers';
 import { ActivityItem } from './activity-item';
 import { BuildingItem } from './building-item';
+import { InitiativeItem } from './initiative-item';
 import { OrganizationItem } from './organization-item';
 
 export type PanelContent =
-  | { kind: 'record'; layer: 'activities' | 'buildings' | 'organizations'; id: string }
+  | { kind: 'record'; layer: 'activities' | 'buildings' | 'organizations' | 'initiatives'; id: string }
   /** the records of a cluster that no zoom separates (they share one point): listed with the map's filters */
   | { kind: 'place'; layer: 'activities'; query: ActivitiesInViewQuery; count: number }
   | { kind: 'place'; layer: 'buildings'; query: BuildingsInViewQuery; count: number }
-  | { kind: 'place'; layer: 'organizations'; query: OrganizationsInViewQuery; count: number };
+  | { kind: 'place'; layer: 'organizations'; query: OrganizationsInViewQuery; count: number }
+  | { kind: 'place'; layer: 'initiatives'; query: InitiativesInViewQuery; count: number };
 
 const PLACE_PAGE_SIZE = 20;
 
@@ -42,13 +45,17 @@ export function RecordPanel({ content, onClose }: { content: PanelContent; onClo
         </button>
       </div>
       {content.kind === 'record' ? (
-        content.layer === 'organizations' ? (
+        content.layer === 'initiatives' ? (
+          <InitiativeRecordView id={content.id} />
+        ) : content.layer === 'organizations' ? (
           <OrganizationRecordView id={content.id} />
         ) : content.layer === 'buildings' ? (
           <BuildingRecordView id={content.id} />
         ) : (
           <ActivityRecordView id={content.id} />
         )
+      ) : content.layer === 'initiatives' ? (
+        <PlaceInitiatives query={content.query} />
       ) : content.layer === 'organizations' ? (
         <PlaceOrganizations query={content.query} />
       ) : content.layer === 'buildings' ? (
@@ -173,6 +180,45 @@ function PlaceOrganizations({ query }: { query: OrganizationsInViewQuery }) {
         {list.data.items.map((o) => (
           <li key={o.id}>
             <OrganizationItem organization={o} headingLevel={3} />
+          </li>
+        ))}
+      </ul>
+      {list.data.total > list.data.items.length ? (
+        <p>{t('mapPage.panel.more', { count: list.data.total - list.data.items.length })}</p>
+      ) : null}
+    </div>
+  );
+}
+
+function InitiativeRecordView({ id }: { id: string }) {
+  const { t } = useTranslation();
+  const record = useInitiativeRecord(id);
+  if (record.isPending) return <Loading />;
+  if (!record.data) return <Alert tone="error">{errorMessage(t, record.error)}</Alert>;
+  const i = record.data;
+  return (
+    <div className="map-panel__body">
+      <InitiativeItem initiative={i} headingLevel={3} />
+      <p>
+        <Link className="button button--primary" to={LAYER_DEFINITIONS.initiatives.detailPath(i.id)}>
+          {t('mapPage.panel.open')}
+        </Link>
+      </p>
+    </div>
+  );
+}
+
+function PlaceInitiatives({ query }: { query: InitiativesInViewQuery }) {
+  const { t } = useTranslation();
+  const list = useInitiativesInView({ ...query, page: 1, pageSize: PLACE_PAGE_SIZE });
+  if (list.isPending) return <Loading />;
+  if (!list.data) return <Alert tone="error">{errorMessage(t, list.error)}</Alert>;
+  return (
+    <div className="map-panel__body">
+      <ul className="map-list__items">
+        {list.data.items.map((i) => (
+          <li key={i.id}>
+            <InitiativeItem initiative={i} headingLevel={3} />
           </li>
         ))}
       </ul>

@@ -33,7 +33,7 @@ export const LAYER_DEFINITIONS: Record<MapLayer, MapLayerDefinition> = {
   },
   initiatives: {
     layer: 'initiatives',
-    available: false,
+    available: true,
     categories: INITIATIVE_STATUSES,
     categoryLabels: 'vocab.initiativeStatus',
     detailPath: (id) => `/iniziative/${id}`,

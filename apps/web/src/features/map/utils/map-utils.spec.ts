@@ -67,9 +67,11 @@ describe('the social areas’ outlines', () => {
 });
 
 describe('the map page’s URL', () => {
+  const TODAY = '2026-12-06';
   it('reads the layers, the view and the filters, ignoring unknown or unavailable layers', () => {
     const state = mapStateFromParams(
       new URLSearchParams('layers=activities,buildings,parks&view=list&type=workshop&from=2026-01-01&page=2'),
+      TODAY,
     );
     expect(state).toMatchObject({
       layers: ['buildings', 'activities'],
@@ -77,25 +79,61 @@ describe('the map page’s URL', () => {
       activities: { type: 'workshop', from: '2026-01-01' },
       page: 2,
     });
-    expect(mapStateFromParams(new URLSearchParams('')).layers).toEqual(['buildings', 'organizations', 'activities']);
-    // the buildings' filters carry a prefix: the same names as the activities' would clash
-    const both = mapStateFromParams(new URLSearchParams('municipality=072029&b.municipality=072006&b.stage=assigned'));
+    expect(state.activities.to).toBeUndefined();
+    expect(mapStateFromParams(new URLSearchParams(''), TODAY).layers).toEqual(['buildings', 'organizations', 'initiatives', 'activities']);
+    // the other registers' filters carry a prefix: the same names as the activities' would clash
+    const both = mapStateFromParams(
+      new URLSearchParams('municipality=072029&b.municipality=072006&b.stage=assigned&i.status=running&i.municipality=072022'),
+      TODAY,
+    );
     expect(both.activities.municipality).toBe('072029');
     expect(both.buildings).toMatchObject({ municipality: '072006', stage: 'assigned' });
+    expect(both.initiatives).toMatchObject({ status: 'running', municipality: '072022' });
+  });
+
+  it('shows the activities of the last 90 days unless the URL names dates or every period', () => {
+    expect(mapStateFromParams(new URLSearchParams(''), TODAY).activities).toEqual(
+      expect.objectContaining({ from: '2026-09-08', to: '2026-12-06' }),
+    );
+    const all = mapStateFromParams(new URLSearchParams('period=all'), TODAY).activities;
+    expect(all.from).toBeUndefined();
+    expect(all.to).toBeUndefined();
+    const chosen = mapStateFromParams(new URLSearchParams('to=2026-06-30'), TODAY).activities;
+    expect(chosen.from).toBeUndefined();
+    expect(chosen.to).toBe('2026-06-30');
   });
 
   it('writes only what differs from the defaults, in the lists’ parameter names', () => {
     const state = {
-      layers: ['buildings', 'organizations', 'activities'] as const,
+      layers: ['buildings', 'organizations', 'initiatives', 'activities'] as const,
       mode: 'map' as const,
-      activities: { status: 'approved' as const, q: 'orti' },
+      activities: { status: 'approved' as const, q: 'orti', from: '2026-09-08', to: '2026-12-06' },
       buildings: { stage: 'assigned' as const },
       organizations: {},
+      initiatives: { status: 'idea' as const },
       page: 1,
     };
-    expect(mapStateToParams({ ...state, layers: [...state.layers] }).toString()).toBe('q=orti&status=approved&b.stage=assigned');
-    expect(mapStateToParams({ layers: [], mode: 'list', activities: {}, buildings: {}, organizations: {}, page: 3 }).toString()).toBe(
-      'layers=&view=list&page=3',
+    expect(mapStateToParams({ ...state, layers: [...state.layers] }, TODAY).toString()).toBe(
+      'q=orti&status=approved&b.stage=assigned&i.status=idea',
     );
+    expect(
+      mapStateToParams(
+        { layers: [], mode: 'list', activities: {}, buildings: {}, organizations: {}, initiatives: {}, page: 3 },
+        TODAY,
+      ).toString(),
+    ).toBe('period=all&layers=&view=list&page=3');
+    // a chosen period is written; the default is not; each round-trips
+    for (const activities of [{ from: '2026-01-01', to: '2026-03-31' }, { from: '2026-09-08', to: '2026-12-06' }, {}]) {
+      const s = {
+        layers: ['activities' as const],
+        mode: 'map' as const,
+        activities,
+        buildings: {},
+        organizations: {},
+        initiatives: {},
+        page: 1,
+      };
+      expect(mapStateFromParams(mapStateToParams(s, TODAY), TODAY).activities).toEqual(expect.objectContaining(activities));
+    }
   });
 });
