@@ -104,7 +104,7 @@ export function CoordinatorHome() {
             )}
           </HomeSection>
 
-          {data.expiring.map((group) => (
+          {data.expiring.map((group, index) => (
             <HomeSection
               key={group.kind}
               tone={group.total > 0 ? 'attention' : 'plain'}
@@ -116,7 +116,7 @@ export function CoordinatorHome() {
                 days: staleDays,
               })}
             >
-              <p className="muted">{t('home.coordinator.expiring.note')}</p>
+              {index === 0 ? <p className="muted">{t('home.coordinator.expiring.note')}</p> : null}
               {group.total === 0 ? (
                 <p className="muted">{t(`home.coordinator.expiring.${group.kind}None`, { days: staleDays })}</p>
               ) : (
