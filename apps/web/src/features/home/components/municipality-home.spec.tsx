@@ -91,6 +91,10 @@ describe('MunicipalityHome ("Il mio territorio")', () => {
     expect(within(buildings).getByRole('link', { name: 'Apri l’elenco degli immobili' }).getAttribute('href')).toBe(
       '/immobili?municipality=072029',
     );
+    // the map page lands on the caller's territory by itself: the link names the layer only
+    expect(within(buildings).getByRole('link', { name: 'Vedi gli immobili sulla mappa' }).getAttribute('href')).toBe(
+      '/mappa?layers=buildings',
+    );
     const exports = within(buildings).getByRole('group', { name: 'Scarica gli immobili del territorio' });
     expect(
       within(exports)
@@ -103,6 +107,8 @@ describe('MunicipalityHome ("Il mio territorio")', () => {
       '/organizzazioni?municipality=072029&kind=aps',
     );
     const initiatives = screen.getByRole('region', { name: '1 iniziativa nel territorio' });
+    // no initiatives layer on the map yet: no map link
+    expect(within(initiatives).queryByRole('link', { name: /mappa/ })).toBeNull();
     expect(within(initiatives).getByRole('link', { name: 'Apri l’elenco delle iniziative' }).getAttribute('href')).toBe(
       '/iniziative?municipality=072029',
     );

@@ -42,7 +42,20 @@ function listHref(register: HomeRegister, filter: TerritoryFilter, category?: st
 }
 
 /** One register of the territory: its total, its table per category (each row a link to the list so filtered), its exports. */
-function RegisterBlock({ register, total, rows, filter }: { register: HomeRegister; total: number; rows: Row[]; filter: TerritoryFilter }) {
+function RegisterBlock({
+  register,
+  total,
+  rows,
+  filter,
+  mapHref,
+}: {
+  register: HomeRegister;
+  total: number;
+  rows: Row[];
+  filter: TerritoryFilter;
+  /** the map page with this register's layer alone (it lands on the caller's territory by itself); none while the layer is not served */
+  mapHref?: string;
+}) {
   const { t } = useTranslation();
   const format = useFormatters();
   const exporter = useRegisterExport();
@@ -87,6 +100,12 @@ function RegisterBlock({ register, total, rows, filter }: { register: HomeRegist
       </ScrollRegion>
       <p className="home-more">
         <Link to={listHref(register, filter)}>{t(`home.territory.${register}.open`)}</Link>
+        {mapHref ? (
+          <>
+            {' · '}
+            <Link to={mapHref}>{t(`home.territory.${register}.map`)}</Link>
+          </>
+        ) : null}
       </p>
       <div className="export home-export" role="group" aria-label={t(`home.territory.${register}.export`)}>
         <span className="export__label" aria-hidden="true">
@@ -140,12 +159,14 @@ export function TerritoryRegisters({ registers, filter }: { registers: Municipal
         total={registers.buildings.total}
         rows={rows('buildings', REUSE_STAGES, registers.buildings.byStage, (k) => t(`vocab.reuseStage.${k}`))}
         filter={filter}
+        mapHref="/mappa?layers=buildings"
       />
       <RegisterBlock
         register="organizations"
         total={registers.organizations.total}
         rows={rows('organizations', ORGANIZATION_KINDS, registers.organizations.byKind, (k) => t(`vocab.organizationKind.${k}`))}
         filter={filter}
+        mapHref="/mappa?layers=organizations"
       />
       <RegisterBlock
         register="initiatives"
