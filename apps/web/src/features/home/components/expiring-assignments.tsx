@@ -40,7 +40,9 @@ export function ExpiringAssignments({ expiring }: { expiring: Expiring }) {
         <p className="muted">{t('home.territory.expiring.none', { count: expiring.months })}</p>
       ) : (
         <>
-          <p>{t('home.territory.expiring.overdue', { count: expiring.overdue, formatted: format.integer(expiring.overdue) })}</p>
+          {expiring.overdue > 0 ? (
+            <p>{t('home.territory.expiring.overdue', { count: expiring.overdue, formatted: format.integer(expiring.overdue) })}</p>
+          ) : null}
           <ScrollRegion label={caption}>
             <table className="table">
               <caption>{caption}</caption>

@@ -103,6 +103,8 @@ describe('MunicipalityHome ("Il mio territorio")', () => {
     ).toEqual(['Elenco CSV', 'Elenco CSV per Excel', 'Elenco Excel (XLSX)', 'Elenco GeoJSON', 'Questa tabella (CSV)']);
 
     const organizations = screen.getByRole('region', { name: '2 organizzazioni nel territorio' });
+    // the kinds present only (sixteen kinds, most empty in a municipality), then the total
+    expect(within(organizations).getAllByRole('row')).toHaveLength(4);
     expect(within(organizations).getByRole('link', { name: 'Associazione di promozione sociale (APS)' }).getAttribute('href')).toBe(
       '/organizzazioni?municipality=072029&kind=aps',
     );

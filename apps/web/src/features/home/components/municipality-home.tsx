@@ -65,7 +65,7 @@ export function MunicipalityHome() {
           <ExpiringAssignments expiring={data.expiringAssignments} />
         </div>
       ) : null}
-      <h2>{t('home.territory.activities')}</h2>
+      <h2 className="home-heading">{t('home.territory.activities')}</h2>
       <HomeFilter
         label={t('home.municipality.period')}
         param="periodo"

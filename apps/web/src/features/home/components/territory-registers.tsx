@@ -164,7 +164,10 @@ export function TerritoryRegisters({ registers, filter }: { registers: Municipal
       <RegisterBlock
         register="organizations"
         total={registers.organizations.total}
-        rows={rows('organizations', ORGANIZATION_KINDS, registers.organizations.byKind, (k) => t(`vocab.organizationKind.${k}`))}
+        // sixteen kinds, most of them empty in a municipality: only those present (the stages and statuses are a pipeline: all shown)
+        rows={rows('organizations', ORGANIZATION_KINDS, registers.organizations.byKind, (k) => t(`vocab.organizationKind.${k}`)).filter(
+          (r) => r.n > 0,
+        )}
         filter={filter}
         mapHref="/mappa?layers=organizations"
       />
