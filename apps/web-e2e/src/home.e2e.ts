@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import type { Browser, Page } from 'playwright-core';
+import { readFile } from 'node:fs/promises';
+import type { Browser, Locator, Page } from 'playwright-core';
 import { expectNoAxeViolations } from './support/axe';
 import {
   BASE_URL,
@@ -24,6 +25,13 @@ async function sectionCount(page: Page, title: string): Promise<number> {
   await heading.waitFor();
   const text = (await heading.locator('.home-section__count').textContent()) ?? '';
   return Number(text.replace(/\D/g, ''));
+}
+
+/** The figure of a home section found by its region (whose name is the count's sentence for screen readers). */
+async function regionCount(region: Locator): Promise<number> {
+  const figure = region.locator('.home-section__count').first();
+  await figure.waitFor();
+  return Number(((await figure.textContent()) ?? '').replace(/\D/g, ''));
 }
 
 /** The navigation (opened on a phone, where it sits behind the menu button). */
@@ -119,7 +127,7 @@ describe.each([
     });
   });
 
-  it("municipality user: lands on 'Il mio territorio' with the approved activities of the last 90 days, their map and list", async () => {
+  it("municipality user: lands on 'Il mio territorio' with the registers per stage, kind and status, the expiring assignments, every block downloadable, and the approved activities of the last 90 days with their map", async () => {
     const { page } = session;
     await withScreenshotOnFailure(page, `home-municipality-${screen}`, async () => {
       await signIn(page, MOLFETTA_USER);
@@ -135,7 +143,55 @@ describe.each([
       await page.getByRole('link', { name: 'Tavolo di rete sul centro storico di Molfetta' }).waitFor();
       // the map draws the boundaries of the area's municipalities
       await page.locator('.home-map .leaflet-overlay-pane path').first().waitFor();
+
+      // the territory's registers: buildings per reuse stage, organizations per kind, initiatives per status
+      const buildings = page.getByRole('region', { name: /immobil[ei] nel territorio$/ });
+      const buildingsTotal = await regionCount(buildings);
+      expect(buildingsTotal).toBeGreaterThanOrEqual(3);
+      const stages = buildings.getByRole('table', { name: 'Immobili del territorio per fase di riuso' });
+      await expect(stages.getByRole('row').count()).resolves.toBe(8); // header, six stages, total
+      await expect(stages.getByRole('link', { name: 'Assegnato' }).getAttribute('href')).resolves.toBe(
+        '/immobili?municipality=072029&stage=assigned',
+      );
+      await expect(regionCount(page.getByRole('region', { name: /organizzazion[ei] nel territorio$/ }))).resolves.toBeGreaterThan(0);
+      await regionCount(page.getByRole('region', { name: /iniziativ[ae] nel territorio$/ }));
+      // the demo's confiscated flat in Molfetta: assigned, its pact ends in 40 days
+      const expiring = page.getByRole('region', { name: /in scadenza o scadut[ae]$/ });
+      await expiring.getByRole('link', { name: 'Appartamento confiscato in via Baccarini' }).waitFor();
+      await expiring
+        .getByText(/^finisce tra \d+ giorni$/)
+        .first()
+        .waitFor();
       await expectNoAxeViolations(page, `municipality home (${screen})`);
+
+      // every block downloads: the table as CSV, and the register's own export with the territory's filter
+      const [table] = await Promise.all([
+        page.waitForEvent('download'),
+        buildings.getByRole('button', { name: 'Questa tabella (CSV)' }).click(),
+      ]);
+      expect(table.suggestedFilename()).toBe('immobili-per-fase.csv');
+      const tableText = await readFile((await table.path())!, 'utf8');
+      expect(tableText).toContain(`Totale,${buildingsTotal}`);
+      const [list] = await Promise.all([
+        page.waitForEvent('download'),
+        buildings.getByRole('button', { name: 'Elenco CSV', exact: true }).click(),
+      ]);
+      const listText = await readFile((await list.path())!, 'utf8');
+      expect(listText).toContain('Appartamento confiscato in via Baccarini');
+      expect(listText).not.toContain('Ex Mercato del pesce di Santo Spirito'); // Bari's
+      const [expiringCsv] = await Promise.all([
+        page.waitForEvent('download'),
+        expiring.getByRole('button', { name: 'Questa tabella (CSV)' }).click(),
+      ]);
+      expect(await readFile((await expiringCsv.path())!, 'utf8')).toContain('Appartamento confiscato in via Baccarini');
+
+      // a stage's row opens the buildings list with the territory and that stage
+      await stages.getByRole('link', { name: 'Assegnato' }).click();
+      await page.waitForURL(/\/immobili\?municipality=072029&stage=assigned/);
+      await page.getByRole('link', { name: 'Appartamento confiscato in via Baccarini' }).waitFor();
+      await page.goBack();
+      await page.getByRole('heading', { level: 1, name: 'Il mio territorio' }).waitFor();
+      await settled(page);
       // another period: the figures follow, the default is no longer said
       await page.getByLabel('Periodo').selectOption({ label: 'Ultimi 30 giorni' });
       await page.waitForURL(/periodo=30d/);

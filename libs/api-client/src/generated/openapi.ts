@@ -2584,6 +2584,28 @@ export interface components {
        */
       total: number;
     };
+    HomeBuildingsCount: {
+      /** @description number of buildings per reuse stage; every key present */
+      byStage: {
+        /** Format: int32 */
+        active: number;
+        /** Format: int32 */
+        assessed: number;
+        /** Format: int32 */
+        assigned: number;
+        /** Format: int32 */
+        discarded: number;
+        /** Format: int32 */
+        mapped: number;
+        /** Format: int32 */
+        planned: number;
+      };
+      /**
+       * Format: int32
+       * @description buildings of the territory (the buildings list's total without filters)
+       */
+      total: number;
+    };
     HomeCount: {
       /** @description true when there are more than 10000 */
       capped: boolean;
@@ -2605,12 +2627,33 @@ export interface components {
        */
       reviewQueue: number | null;
     };
+    HomeExpiringAssignments: {
+      /** @description overdue first, then by end date */
+      items: components['schemas']['ExpiringBuilding'][];
+      /**
+       * Format: int32
+       * @description ending within this many months (EXPIRING_DEFAULT_MONTHS)
+       */
+      months: number;
+      /**
+       * Format: int32
+       * @description of which already ended (overdue)
+       */
+      overdue: number;
+      /**
+       * Format: int32
+       * @description all of them, up to 1000
+       */
+      total: number;
+    };
     HomeExpiringGroup: {
+      /** @description `assignment_ending` only (empty for the other kinds): the first 5 assignments, overdue first */
+      assignments: components['schemas']['ExpiringBuilding'][];
       /** @description true when there are more than 10000 */
       capped: boolean;
       /** @description the first 5 */
       items: components['schemas']['HomeActivity'][];
-      /** @description `returned_not_resubmitted`: returned to the innovator more than staleDays days ago and not submitted again (oldest first) */
+      /** @description `returned_not_resubmitted`: returned to the innovator more than staleDays days ago and not submitted again (oldest first); `assignment_ending`: building assignments ending within EXPIRING_DEFAULT_MONTHS months or already ended (overdue first) */
       kind: components['schemas']['HomeExpiringKind'];
       /**
        * Format: int32
@@ -2619,10 +2662,10 @@ export interface components {
       total: number;
     };
     /**
-     * @description `returned_not_resubmitted`: returned to the innovator more than staleDays days ago and not submitted again (oldest first)
+     * @description `returned_not_resubmitted`: returned to the innovator more than staleDays days ago and not submitted again (oldest first); `assignment_ending`: building assignments ending within EXPIRING_DEFAULT_MONTHS months or already ended (overdue first)
      * @enum {string}
      */
-    HomeExpiringKind: 'returned_not_resubmitted';
+    HomeExpiringKind: 'returned_not_resubmitted' | 'assignment_ending';
     HomeInactiveInnovator: {
       /**
        * Format: int32
@@ -2637,6 +2680,66 @@ export interface components {
        * @description date of the last activity up to today (any status); null: never
        */
       lastActivityDate: string | null;
+    };
+    HomeInitiativesCount: {
+      /** @description number of initiatives per status; every key present */
+      byStatus: {
+        /** Format: int32 */
+        completed: number;
+        /** Format: int32 */
+        idea: number;
+        /** Format: int32 */
+        planned: number;
+        /** Format: int32 */
+        running: number;
+        /** Format: int32 */
+        stopped: number;
+      };
+      /**
+       * Format: int32
+       * @description initiatives of the territory (the initiatives list's total without filters)
+       */
+      total: number;
+    };
+    HomeOrganizationsCount: {
+      /** @description number of organizations per kind; every key present */
+      byKind: {
+        /** Format: int32 */
+        aps: number;
+        /** Format: int32 */
+        company: number;
+        /** Format: int32 */
+        foundation: number;
+        /** Format: int32 */
+        informal_group: number;
+        /** Format: int32 */
+        mutual_aid: number;
+        /** Format: int32 */
+        network: number;
+        /** Format: int32 */
+        odv: number;
+        /** Format: int32 */
+        other: number;
+        /** Format: int32 */
+        other_ets: number;
+        /** Format: int32 */
+        philanthropic: number;
+        /** Format: int32 */
+        public_body: number;
+        /** Format: int32 */
+        religious_body: number;
+        /** Format: int32 */
+        school: number;
+        /** Format: int32 */
+        social_enterprise: number;
+        /** Format: int32 */
+        university: number;
+      };
+      /**
+       * Format: int32
+       * @description organizations of the territory (the organizations list's total without filters)
+       */
+      total: number;
     };
     HomePoint: {
       /** Format: date */
@@ -2666,6 +2769,11 @@ export interface components {
        * @description counted up to 10000
        */
       total: number;
+    };
+    HomeRegisters: {
+      buildings: components['schemas']['HomeBuildingsCount'];
+      initiatives: components['schemas']['HomeInitiativesCount'];
+      organizations: components['schemas']['HomeOrganizationsCount'];
     };
     HomeUnvisitedMunicipality: {
       /**
@@ -3331,6 +3439,8 @@ export interface components {
       };
       /** @description true when the period is the default one (the last 90 days, today included) */
       defaultPeriod: boolean;
+      /** @description the territory's building assignments ending soon or overdue */
+      expiringAssignments: components['schemas']['HomeExpiringAssignments'];
       /**
        * Format: date
        * @description first day of the period (inclusive)
@@ -3342,6 +3452,8 @@ export interface components {
       points: components['schemas']['HomePoint'][];
       /** @description true when the period has more than 1000 points (only the latest are given) */
       pointsCapped: boolean;
+      /** @description the registers of the territory (any date): counts as their lists give them */
+      registers: components['schemas']['HomeRegisters'];
       /**
        * Format: date
        * @description last day of the period (inclusive)

@@ -97,14 +97,14 @@ export const ApiStringArray = (
 ) => ApiProperty({ type: 'array', items: { type: 'string', ...items }, maxItems, ...options } as ApiPropertyOptions);
 
 /** An object of activity counts, one integer per key (every key present): status, type, theme… */
-export function ApiCountsBy(keys: readonly string[], what: string): PropertyDecorator {
-  return ApiProperty(countsBy(keys, what));
+export function ApiCountsBy(keys: readonly string[], what: string, counted = 'activities'): PropertyDecorator {
+  return ApiProperty(countsBy(keys, what, counted));
 }
 
-function countsBy(keys: readonly string[], what: string): ApiPropertyOptions {
+function countsBy(keys: readonly string[], what: string, counted = 'activities'): ApiPropertyOptions {
   return {
     type: 'object',
-    description: `number of activities per ${what}; every key present`,
+    description: `number of ${counted} per ${what}; every key present`,
     properties: Object.fromEntries(keys.map((k) => [k, { type: 'integer' as const, format: 'int32', minimum: 0, maximum: INT32_MAX }])),
     required: [...keys],
     additionalProperties: false,

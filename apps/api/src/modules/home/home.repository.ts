@@ -4,6 +4,10 @@ import type { AccessScope } from '../../common/access/access-scope';
 import { ScopedData } from '../../common/access/scoped-data';
 import { countCapped } from '../../common/database/capped-count';
 import { ActivitiesPolicy } from '../activities/activities.policy';
+import { BuildingsPolicy } from '../buildings/buildings.policy';
+import { InitiativesService } from '../initiatives/initiatives.service';
+import type { OrganizationFiltersQuery } from '../organizations/dto/list-organizations.query';
+import { OrganizationsService } from '../organizations/organizations.service';
 import { TerritoryPolicy } from '../territory/territory.policy';
 import { UsersPolicy } from '../users/users.policy';
 
@@ -99,7 +103,45 @@ export class HomeRepository {
     private readonly activitiesPolicy: ActivitiesPolicy,
     private readonly territoryPolicy: TerritoryPolicy,
     private readonly usersPolicy: UsersPolicy,
+    private readonly buildingsPolicy: BuildingsPolicy,
+    private readonly organizations: OrganizationsService,
+    private readonly initiatives: InitiativesService,
   ) {}
+
+  /**
+   * The registers of the caller's territory per category, each counted on what its list counts
+   * without filters: buildings through BuildingsPolicy.readable (the buildings' `filtered` with no
+   * filter is exactly that), organizations and initiatives through their services' `filtered(scope,
+   * {}, alias)` (their policies; merged organizations left out). So the sums equal the lists' totals
+   * and a category equals the list filtered by it (home-territory.int-spec.ts).
+   */
+  async registerCounts(scope: AccessScope): Promise<{
+    buildings: { key: string; n: number }[];
+    organizations: { key: string; n: number }[];
+    initiatives: { key: string; n: number }[];
+  }> {
+    const [buildings, organizations, initiatives] = await Promise.all([
+      this.door
+        .select(scope, this.buildingsPolicy.readable, 'hb')
+        .select('hb.stage', 'key')
+        .addSelect('count(*)::int', 'n')
+        .groupBy('hb.stage')
+        .getRawMany(),
+      this.organizations
+        .filtered(scope, {} as OrganizationFiltersQuery, 'ho')
+        .select('ho.kind', 'key')
+        .addSelect('count(*)::int', 'n')
+        .groupBy('ho.kind')
+        .getRawMany(),
+      this.initiatives
+        .filtered(scope, {}, 'hi')
+        .select('hi.status', 'key')
+        .addSelect('count(*)::int', 'n')
+        .groupBy('hi.status')
+        .getRawMany(),
+    ]);
+    return { buildings, organizations, initiatives };
+  }
 
   private readableQuery(scope: AccessScope) {
     return this.door.select(scope, this.activitiesPolicy.readable, 'a');

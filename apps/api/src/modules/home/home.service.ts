@@ -3,14 +3,23 @@ import {
   ACTIVITY_COUNT_CAP,
   ACTIVITY_STATUSES,
   ACTIVITY_TYPES,
+  EXPIRING_DEFAULT_MONTHS,
   HOME_DEFAULT_PERIOD_DAYS,
+  INITIATIVE_STATUSES,
+  ORGANIZATION_KINDS,
+  REUSE_STAGES,
   HOME_LIST_LIMIT,
   HOME_MAX_INACTIVE,
   HOME_MAX_POINTS,
   THEMES,
+  type InitiativeStatus,
+  type OrganizationKind,
+  type ReuseStage,
 } from '@trama/contracts';
 import type { AccessScope } from '../../common/access/access-scope';
 import { cappedTotal } from '../../common/database/capped-count';
+import { BuildingsService } from '../buildings/buildings.service';
+import { MAX_EXPIRING } from '../buildings/dto/building.response';
 import type { HomeStaleQueryDto, HomeTerritoryQueryDto } from './dto/home.query';
 import type {
   CoordinatorHomeResponse,
@@ -57,7 +66,15 @@ function countsOf<K extends string>(keys: readonly K[], rows: { key: K; n: numbe
  */
 @Injectable()
 export class HomeService {
-  constructor(private readonly repository: HomeRepository) {}
+  constructor(
+    private readonly repository: HomeRepository,
+    private readonly buildings: BuildingsService,
+  ) {}
+
+  /** Building assignments of the caller's territory ending within EXPIRING_DEFAULT_MONTHS months or overdue (the buildings' expiry list). */
+  private expiringAssignments(scope: AccessScope) {
+    return this.buildings.expiringBuildings(scope, { months: EXPIRING_DEFAULT_MONTHS });
+  }
 
   /** `now` is injectable for tests of the dates; the API passes the clock. */
   private today(now = new Date()): string {
@@ -112,13 +129,14 @@ export class HomeService {
     const weekFrom = addDays(today, -6);
     // returned before the start of the staleness window (Italian midnight): not resubmitted for staleDays days
     const returnedBefore = `${since}T00:00:00 Europe/Rome`;
-    const [queueCount, [oldest], inactive, expiringReturned, weekStatus, weekType] = await Promise.all([
+    const [queueCount, [oldest], inactive, expiringReturned, weekStatus, weekType, assignments] = await Promise.all([
       this.repository.count(scope, { status: 'submitted' }),
       this.repository.list(scope, { status: 'submitted' }, 'submittedAsc', 1),
       this.repository.inactiveInnovators(scope, since, today, HOME_MAX_INACTIVE),
       this.shortList(scope, { status: 'returned', reviewedBefore: returnedBefore }, 'reviewedAsc'),
       this.repository.countByStatus(scope, { from: weekFrom, to: today }),
       this.repository.countByType(scope, { from: weekFrom, to: today }),
+      this.expiringAssignments(scope),
     ]);
     const byStatus = countsOf(ACTIVITY_STATUSES, weekStatus);
     const waited = oldest?.submittedAt ? (now.getTime() - new Date(oldest.submittedAt).getTime()) / 3_600_000 : null;
@@ -137,7 +155,16 @@ export class HomeService {
         lastActivityDate: u.lastActivityDate,
         daysSince: u.lastActivityDate === null ? null : daysBetween(u.lastActivityDate, today),
       })),
-      expiring: [{ kind: 'returned_not_resubmitted', ...expiringReturned }],
+      expiring: [
+        { kind: 'returned_not_resubmitted', ...expiringReturned, assignments: [] },
+        {
+          kind: 'assignment_ending',
+          total: assignments.items.length,
+          capped: assignments.items.length >= MAX_EXPIRING,
+          items: [],
+          assignments: assignments.items.slice(0, HOME_LIST_LIMIT),
+        },
+      ],
       lastWeek: {
         from: weekFrom,
         to: today,
@@ -148,19 +175,26 @@ export class HomeService {
     };
   }
 
-  /** A municipality's territory: approved activities of the period by type and theme, the latest, their points. */
+  /**
+   * A municipality's territory: approved activities of the period by type and theme, the latest,
+   * their points; the registers of the territory per reuse stage, kind and status; the building
+   * assignments ending soon or overdue.
+   */
   async municipalityHome(scope: AccessScope, query: HomeTerritoryQueryDto): Promise<MunicipalityHomeResponse> {
     const to = query.to ?? this.today();
     const from = query.from ?? addDays(to, -(HOME_DEFAULT_PERIOD_DAYS - 1));
     // approved only, whatever the role (a municipality user reads nothing else anyway)
     const f: HomeFilter = { status: 'approved', from, to };
-    const [n, byType, byTheme, latest, points] = await Promise.all([
+    const [n, byType, byTheme, latest, points, registers, expiring] = await Promise.all([
       this.repository.count(scope, f),
       this.repository.countByType(scope, f),
       this.repository.countByTheme(scope, f),
       this.repository.list(scope, f, 'dateDesc', HOME_LIST_LIMIT),
       this.repository.points(scope, f, HOME_MAX_POINTS + 1),
+      this.repository.registerCounts(scope),
+      this.expiringAssignments(scope),
     ]);
+    const total = (rows: { n: number }[]) => rows.reduce((sum, r) => sum + r.n, 0);
     return {
       from,
       to,
@@ -171,6 +205,26 @@ export class HomeService {
       latest: latest.map(toActivity),
       points: points.slice(0, HOME_MAX_POINTS).map((p) => ({ ...p, lat: Number(p.lat), lon: Number(p.lon) })),
       pointsCapped: points.length > HOME_MAX_POINTS,
+      registers: {
+        buildings: {
+          total: total(registers.buildings),
+          byStage: countsOf(REUSE_STAGES, registers.buildings as { key: ReuseStage; n: number }[]),
+        },
+        organizations: {
+          total: total(registers.organizations),
+          byKind: countsOf(ORGANIZATION_KINDS, registers.organizations as { key: OrganizationKind; n: number }[]),
+        },
+        initiatives: {
+          total: total(registers.initiatives),
+          byStatus: countsOf(INITIATIVE_STATUSES, registers.initiatives as { key: InitiativeStatus; n: number }[]),
+        },
+      },
+      expiringAssignments: {
+        months: expiring.months,
+        total: expiring.items.length,
+        overdue: expiring.items.filter((i) => i.overdue).length,
+        items: expiring.items,
+      },
     };
   }
 

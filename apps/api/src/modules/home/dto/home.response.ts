@@ -4,6 +4,13 @@ import {
   ACTIVITY_STATUSES,
   ACTIVITY_TYPES,
   type ActivityStatus,
+  EXPIRING_MAX_MONTHS,
+  INITIATIVE_STATUSES,
+  type InitiativeStatus,
+  ORGANIZATION_KINDS,
+  type OrganizationKind,
+  REUSE_STAGES,
+  type ReuseStage,
   type ActivityType,
   HOME_LIST_LIMIT,
   HOME_MAX_INACTIVE,
@@ -30,6 +37,7 @@ import {
 import { MunicipalityRefDto } from '../../../common/http/refs.dto';
 import { MAX_ASSIGNED_MUNICIPALITIES } from '../../users/dto/create-user.dto';
 import { TEXT_LIMITS } from '../../activities/dto/create-activity.dto';
+import { ExpiringBuildingDto, MAX_EXPIRING } from '../../buildings/dto/building.response';
 import { MAX_COMMENT } from '../../activities/dto/review-activity.dto';
 
 /* Response shapes of GET /api/home/*: what HomeService returns, property by property. */
@@ -118,17 +126,25 @@ export class HomeInactiveInnovatorDto {
   @ApiInt(0, INT32_MAX, { nullable: true, description: 'days since lastActivityDate; null: never' }) daysSince: number | null;
 }
 
-/** What a coordinator should see to before it is late. One kind today; more join the same list. */
-export const HOME_EXPIRING_KINDS = ['returned_not_resubmitted'] as const;
+/**
+ * What a coordinator should see to before it is late. Activities' kinds list their activities in
+ * `items`; `assignment_ending` lists building assignments in `assignments` (its `items` is empty).
+ */
+export const HOME_EXPIRING_KINDS = ['returned_not_resubmitted', 'assignment_ending'] as const;
 export type HomeExpiringKind = (typeof HOME_EXPIRING_KINDS)[number];
 
 @ApiSchema({ name: 'HomeExpiringGroup' })
 export class HomeExpiringGroupDto extends HomeActivityListDto {
   @ApiEnum(HOME_EXPIRING_KINDS, 'HomeExpiringKind', {
     description:
-      '`returned_not_resubmitted`: returned to the innovator more than staleDays days ago and not submitted again (oldest first)',
+      '`returned_not_resubmitted`: returned to the innovator more than staleDays days ago and not submitted again (oldest first); ' +
+      '`assignment_ending`: building assignments ending within EXPIRING_DEFAULT_MONTHS months or already ended (overdue first)',
   })
   kind: HomeExpiringKind;
+  @ApiArray(ExpiringBuildingDto, HOME_LIST_LIMIT, {
+    description: `\`assignment_ending\` only (empty for the other kinds): the first ${HOME_LIST_LIMIT} assignments, overdue first`,
+  })
+  assignments: ExpiringBuildingDto[];
 }
 
 @ApiSchema({ name: 'HomeWeekOutput' })
@@ -167,6 +183,41 @@ export class HomePointDto {
   @ApiText(NAME_LENGTH) municipalityName: string;
 }
 
+@ApiSchema({ name: 'HomeBuildingsCount' })
+export class HomeBuildingsCountDto {
+  @ApiCount({ description: "buildings of the territory (the buildings list's total without filters)" }) total: number;
+  @ApiCountsBy(REUSE_STAGES, 'reuse stage', 'buildings') byStage: Record<ReuseStage, number>;
+}
+
+@ApiSchema({ name: 'HomeOrganizationsCount' })
+export class HomeOrganizationsCountDto {
+  @ApiCount({ description: "organizations of the territory (the organizations list's total without filters)" }) total: number;
+  @ApiCountsBy(ORGANIZATION_KINDS, 'kind', 'organizations') byKind: Record<OrganizationKind, number>;
+}
+
+@ApiSchema({ name: 'HomeInitiativesCount' })
+export class HomeInitiativesCountDto {
+  @ApiCount({ description: "initiatives of the territory (the initiatives list's total without filters)" }) total: number;
+  @ApiCountsBy(INITIATIVE_STATUSES, 'status', 'initiatives') byStatus: Record<InitiativeStatus, number>;
+}
+
+/** The territory's registers as their lists count them (each register's policy and list query). */
+@ApiSchema({ name: 'HomeRegisters' })
+export class HomeRegistersDto {
+  @ApiProperty({ type: () => HomeBuildingsCountDto }) buildings: HomeBuildingsCountDto;
+  @ApiProperty({ type: () => HomeOrganizationsCountDto }) organizations: HomeOrganizationsCountDto;
+  @ApiProperty({ type: () => HomeInitiativesCountDto }) initiatives: HomeInitiativesCountDto;
+}
+
+/** The territory's building assignments ending soon or already ended (GET /api/buildings/expiring). */
+@ApiSchema({ name: 'HomeExpiringAssignments' })
+export class HomeExpiringAssignmentsDto {
+  @ApiInt(1, EXPIRING_MAX_MONTHS, { description: 'ending within this many months (EXPIRING_DEFAULT_MONTHS)' }) months: number;
+  @ApiInt(0, MAX_EXPIRING, { description: `all of them, up to ${MAX_EXPIRING}` }) total: number;
+  @ApiInt(0, MAX_EXPIRING, { description: 'of which already ended (overdue)' }) overdue: number;
+  @ApiArray(ExpiringBuildingDto, MAX_EXPIRING, { description: 'overdue first, then by end date' }) items: ExpiringBuildingDto[];
+}
+
 @ApiSchema({ name: 'MunicipalityHome' })
 export class MunicipalityHomeResponse {
   @ApiDate({ description: 'first day of the period (inclusive)' }) from: string;
@@ -184,6 +235,10 @@ export class MunicipalityHomeResponse {
   points: HomePointDto[];
   @ApiProperty({ description: `true when the period has more than ${HOME_MAX_POINTS} points (only the latest are given)` })
   pointsCapped: boolean;
+  @ApiProperty({ type: () => HomeRegistersDto, description: 'the registers of the territory (any date): counts as their lists give them' })
+  registers: HomeRegistersDto;
+  @ApiProperty({ type: () => HomeExpiringAssignmentsDto, description: "the territory's building assignments ending soon or overdue" })
+  expiringAssignments: HomeExpiringAssignmentsDto;
 }
 
 @ApiSchema({ name: 'HomeCounts' })

@@ -104,7 +104,7 @@ export function CoordinatorHome() {
             )}
           </HomeSection>
 
-          {data.expiring.map((group) => (
+          {data.expiring.map((group, index) => (
             <HomeSection
               key={group.kind}
               tone={group.total > 0 ? 'attention' : 'plain'}
@@ -116,7 +116,7 @@ export function CoordinatorHome() {
                 days: staleDays,
               })}
             >
-              <p className="muted">{t('home.coordinator.expiring.note')}</p>
+              {index === 0 ? <p className="muted">{t('home.coordinator.expiring.note')}</p> : null}
               {group.total === 0 ? (
                 <p className="muted">{t(`home.coordinator.expiring.${group.kind}None`, { days: staleDays })}</p>
               ) : (
@@ -124,8 +124,29 @@ export function CoordinatorHome() {
                   {group.items.map((a) => (
                     <HomeActivityItem key={a.id} activity={a} show="expiring" />
                   ))}
+                  {group.assignments.map((b) => (
+                    <li key={b.id} className="home-item">
+                      <Link className="home-item__title" to={`/immobili/${b.id}`}>
+                        {b.name}
+                      </Link>
+                      <span className="home-item__meta">
+                        {b.municipality.name} · {b.assignment.organization.name}
+                      </span>
+                      <span className={b.overdue ? 'home-item__when home-overdue' : 'home-item__when'}>
+                        {b.overdue
+                          ? t('home.territory.expiring.overdueBy', { count: -b.daysLeft, formatted: count(-b.daysLeft) })
+                          : t('home.territory.expiring.endsIn', { count: b.daysLeft, formatted: count(b.daysLeft) })}{' '}
+                        ({format.date(b.assignment.endDate)})
+                      </span>
+                    </li>
+                  ))}
                 </ul>
               )}
+              {group.kind === 'assignment_ending' ? (
+                <p className="home-more">
+                  <Link to="/immobili/scadenze">{t('home.territory.expiring.open')}</Link>
+                </p>
+              ) : null}
             </HomeSection>
           ))}
 

@@ -5,24 +5,37 @@ import { Link, useSearchParams } from 'react-router';
 import { Loading } from '../../../components/loading';
 import { PageHeading } from '../../../components/page-heading';
 import { ScrollRegion } from '../../../components/scroll-region';
+import { useSessionUser } from '../../../lib/auth/session';
 import { useFormatters } from '../../../lib/i18n/format';
 import { useMunicipalityBoundaries } from '../../../lib/reference/boundaries';
 import { usePublicConfig } from '../../../lib/reference/public-config';
+import type { TerritoryFilter } from '../api/export-register';
 import { useMunicipalityHome } from '../api/get-municipality-home';
 import type { HomePoint } from '../api/types';
 import { TERRITORY_PERIODS, territoryPeriodFrom, territoryQuery, todayInItaly } from '../utils/territory-period';
 import { CountsTable } from './counts-table';
+import { ExpiringAssignments } from './expiring-assignments';
 import { HomeFilter } from './home-filter';
 import { HomeLoadState } from './home-load-state';
 import { HomeActivityItem } from './home-activity-item';
 import { HomeSection } from './home-section';
+import { TerritoryRegisters } from './territory-registers';
 
 // Leaflet loads only with this page.
 const PointsMap = lazy(() => import('./points-map').then((m) => ({ default: m.PointsMap })));
 
-/** "Il mio territorio": the approved activities of a municipality's (or social area's) territory in a period. */
+/**
+ * "Il mio territorio": a municipality's (or social area's) registers — buildings per reuse stage,
+ * organizations per kind, initiatives per status, each with its list and exports —, the building
+ * assignments ending soon, and the approved activities of a period with their map.
+ */
 export function MunicipalityHome() {
   const { t } = useTranslation();
+  const { territory } = useSessionUser();
+  const filter: TerritoryFilter = useMemo(
+    () => (territory === null ? {} : territory.kind === 'municipality' ? { municipality: territory.code } : { socialArea: territory.code }),
+    [territory],
+  );
   const format = useFormatters();
   const mapHeadingId = useId();
   const [params] = useSearchParams();
@@ -45,13 +58,20 @@ export function MunicipalityHome() {
   return (
     <>
       <PageHeading title={t('home.municipality.title')} lead={t('home.municipality.lead')} />
+      <HomeLoadState query={home} />
+      {data ? (
+        <div className="stack">
+          <TerritoryRegisters registers={data.registers} filter={filter} />
+          <ExpiringAssignments expiring={data.expiringAssignments} />
+        </div>
+      ) : null}
+      <h2 className="home-heading">{t('home.territory.activities')}</h2>
       <HomeFilter
         label={t('home.municipality.period')}
         param="periodo"
         value={period}
         options={TERRITORY_PERIODS.map((p) => ({ value: p, label: t(`home.municipality.periods.${p}`) }))}
       />
-      <HomeLoadState query={home} />
       {data ? (
         <div className="stack" aria-busy={home.isPlaceholderData || undefined}>
           <p className="result-count" role="status">
