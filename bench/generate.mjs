@@ -291,6 +291,16 @@ export async function generate({
       orgIds.push(...rows.map((r) => r.id));
     }
 
+    // where activities happen: venues around each municipality's point (~±3 km), drawn from their own
+    // random stream so that the rest of the data is the same as before points existed
+    const place = makeRandom(seed + 1);
+    const venues = new Map(
+      munis.map((m) => [
+        m.id,
+        Array.from({ length: 30 + place.int(60) }, () => [m.lat + (place.next() - 0.5) * 0.05, m.lon + (place.next() - 0.5) * 0.07]),
+      ]),
+    );
+
     // activities over the last three years
     const end = Date.UTC(2026, 10, 20);
     const span = 3 * 365;
@@ -298,7 +308,7 @@ export async function generate({
     let written = 0;
     for (let start = 0; start < activities; start += BATCH) {
       const n = Math.min(BATCH, activities - start);
-      const cols = Array.from({ length: 22 }, () => []);
+      const cols = Array.from({ length: 24 }, () => []);
       const links = [[], []];
       for (let i = 0; i < n; i++) {
         const author = rnd.pick(team);
@@ -341,6 +351,10 @@ export async function generate({
           status === 'returned' ? 'Indicare meglio i partecipanti per gruppo.' : null,
           author.id,
         ];
+        // 85% placed on the map, at one of the municipality's venues (a few metres apart)
+        const [venueLat, venueLon] = place.pick(venues.get(muni.id));
+        const placed = place.next() < 0.85;
+        values.push(placed ? venueLat + (place.next() - 0.5) * 0.0006 : null, placed ? venueLon + (place.next() - 0.5) * 0.0008 : null);
         values.forEach((v, k) => cols[k].push(v));
         const linked = rnd.int(4);
         for (let k = 0; k < linked; k++) {
@@ -353,12 +367,14 @@ export async function generate({
         `INSERT INTO activities (id, client_id, author_id, municipality_id, date, duration_minutes, type, title, description,
                                  participants_total, participants_citizens, participants_youth, participants_ets, themes, outcomes,
                                  status, submitted_at, submitted_by, reviewed_at, reviewed_by, review_comment, created_by,
-                                 tenant_id, client_hash)
-         SELECT c1, c2, c3, c4, c5, c6, c7, c8, c9, c10, c11, c12, c13, c14::text[], c15, c16, c17, c18, c19, c20, c21, c22, $23::uuid, 'bench'
+                                 lat, lon, tenant_id, client_hash)
+         SELECT c1, c2, c3, c4, c5, c6, c7, c8, c9, c10, c11, c12, c13, c14::text[], c15, c16, c17, c18, c19, c20, c21, c22, c23, c24,
+                $25::uuid, 'bench'
            FROM unnest($1::uuid[], $2::uuid[], $3::uuid[], $4::uuid[], $5::date[], $6::int[], $7::text[], $8::text[],
                        $9::text[], $10::int[], $11::int[], $12::int[], $13::int[], $14::text[], $15::text[], $16::text[],
-                       $17::timestamptz[], $18::uuid[], $19::timestamptz[], $20::uuid[], $21::text[], $22::uuid[])
-                AS u(c1, c2, c3, c4, c5, c6, c7, c8, c9, c10, c11, c12, c13, c14, c15, c16, c17, c18, c19, c20, c21, c22)`,
+                       $17::timestamptz[], $18::uuid[], $19::timestamptz[], $20::uuid[], $21::text[], $22::uuid[],
+                       $23::float8[], $24::float8[])
+                AS u(c1, c2, c3, c4, c5, c6, c7, c8, c9, c10, c11, c12, c13, c14, c15, c16, c17, c18, c19, c20, c21, c22, c23, c24)`,
         [...cols, t.id],
       );
       await client.query(

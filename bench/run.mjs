@@ -154,7 +154,11 @@ try {
   const tenantId = (await db.query(`SELECT tenant_id FROM tenants WHERE istat_code = '272'`)).rows[0].tenant_id;
   const count = async () => Number((await db.query('SELECT count(*) FROM activities WHERE tenant_id = $1', [tenantId])).rows[0].count);
   let have = await count();
-  if (opts.fresh || have !== wanted) {
+  // data generated before activities had points has nothing to put on the map: generate again
+  const placed = Number(
+    (await db.query('SELECT count(*) FROM activities WHERE tenant_id = $1 AND lat IS NOT NULL', [tenantId])).rows[0].count,
+  );
+  if (opts.fresh || have !== wanted || placed === 0) {
     console.log(`generating ${wanted.toLocaleString('en')} activities (the database had ${have.toLocaleString('en')})…`);
     await db.query(`DELETE FROM activity_organizations WHERE tenant_id = $1`, [tenantId]);
     await db.query(`DELETE FROM activities WHERE tenant_id = $1`, [tenantId]);
@@ -186,6 +190,17 @@ try {
   const quarterAgo = new Date(recent.date.getTime() - 90 * 86_400_000).toISOString().slice(0, 10);
   const org = (await db.query(`SELECT organization_id FROM activity_organizations WHERE tenant_id = $1 LIMIT 1`, [tenantId])).rows[0]
     .organization_id;
+  // the map layer's viewports: the whole metropolitan city at the zoom a coordinator lands on, one
+  // municipality whole, and a few streets of it (a phone's screen at zoom 16 is ~0.01° wide)
+  const around = async (istat, dLon, dLat) => {
+    const [m] = (await db.query(`SELECT lat, lon FROM municipalities WHERE tenant_id = $1 AND istat_code = $2`, [tenantId, istat])).rows;
+    return [m.lon - dLon, m.lat - dLat, m.lon + dLon, m.lat + dLat].map((v) => v.toFixed(5)).join(',');
+  };
+  const metro = '15.9,40.6,17.6,41.5';
+  const bariStreets = await around('072006', 0.012, 0.008);
+  const molfettaWhole = await around('072029', 0.08, 0.06);
+  const molfettaStreets = await around('072029', 0.012, 0.008);
+  const layer = (bbox, zoom, filters = '') => `/api/map/layers/activities?bbox=${bbox}&zoom=${zoom}${filters ? `&${filters}` : ''}`;
 
   // ---- the capturing API: same build and database, through the recording proxy; never migrates nor seeds
   const direct = new URL(databaseUrl);
@@ -233,6 +248,21 @@ try {
     ['home: municipality user (Molfetta), last 90 days', municipality, '', '/api/home/municipality'],
     ['home: badges, innovator', innovator, '', '/api/home/counts'],
     ['home: badges, coordinator', coordinator, '', '/api/home/counts'],
+    // the map layer (apps/api/src/modules/map, docs/map.md): "matches" is the layer's total
+    ['layer: coordinator, metropolitan city, zoom 9', coordinator, '', layer(metro, 9)],
+    [
+      'layer: coordinator, metro, zoom 9, workshop + quarter',
+      coordinator,
+      '',
+      layer(metro, 9, `type=workshop&from=${quarterAgo}&to=${to}`),
+    ],
+    ['layer: coordinator, metro, zoom 9, theme', coordinator, '', layer(metro, 9, 'theme=youth')],
+    ['layer: coordinator, Bari streets, zoom 16', coordinator, '', layer(bariStreets, 16)],
+    ['layer: coordinator, Bari streets, zoom 16, quarter', coordinator, '', layer(bariStreets, 16, `from=${quarterAgo}&to=${to}`)],
+    ['layer: innovator, metro, zoom 9', innovator, '', layer(metro, 9)],
+    ['layer: municipality user, Molfetta, zoom 12', municipality, '', layer(molfettaWhole, 12)],
+    ['layer: municipality user, Molfetta streets, zoom 16', municipality, '', layer(molfettaStreets, 16)],
+    ['list: coordinator, Bari streets (bbox)', coordinator, `bbox=${bariStreets}`],
   ].filter(([name]) => !opts.only || new RegExp(opts.only, 'i').test(name));
   const pct = (sorted, p) => sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
   const results = [];

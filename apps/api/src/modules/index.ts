@@ -7,6 +7,7 @@ import { HealthModule } from './health/health.module';
 import { HomeModule } from './home/home.module';
 import { InitiativesModule } from './initiatives/initiatives.module';
 import { LegalPagesModule } from './legal-pages/legal-pages.module';
+import { MapModule } from './map/map.module';
 import { OrganizationsModule } from './organizations/organizations.module';
 import { SeedModule } from './seed/seed.module';
 import { StaffOutputModule } from './staff-output/staff-output.module';
@@ -33,4 +34,5 @@ export const FEATURE_MODULES = [
   TenantLogoModule,
   InitiativesModule,
   BuildingsModule,
+  MapModule,
 ];

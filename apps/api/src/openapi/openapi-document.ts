@@ -32,6 +32,10 @@ const TAGS: [name: string, description: string][] = [
     'The register of social-innovation initiatives: municipalities, lead and partner organizations, funding and CUP, the status machine and its timeline, history, export',
   ],
   ['auth', 'Sign-in, the session (a short access token and a rotating refresh cookie), password change'],
+  [
+    'map',
+    "The map layers: each register's records in a viewport as GeoJSON, clustered on the server beyond MAP_MAX_POINTS, with its list's filters",
+  ],
   ['home', "Each role's home: one summary per role and the navigation's badges, every figure under the caller's scope"],
   ['operations', 'Health check and the settings the web app needs before sign-in'],
   [

@@ -26,6 +26,7 @@ const EVERYONE: readonly Role[] = ['admin', 'coordinator', 'innovator', 'municip
 export const NAV_ITEMS: readonly NavItem[] = [
   // each role's home; the label has a variant per role (nav.home_innovator: "Il mio lavoro")
   { to: '/', label: 'nav.home', roles: EVERYONE, badge: ReturnedCount },
+  { to: '/mappa', label: 'nav.map', roles: EVERYONE },
   { to: '/territorio', label: 'nav.territory', roles: EVERYONE },
   { to: '/attivita', label: 'nav.activities', roles: EVERYONE },
   { to: '/iniziative', label: 'nav.initiatives', roles: EVERYONE },

@@ -60,6 +60,8 @@ export const routes: RouteObject[] = [
             children: [
               { path: '/', lazy: () => import('./routes/home-route').then((m) => ({ Component: m.HomeRoute })) },
               { path: '/territorio', lazy: () => import('./routes/territory-route').then((m) => ({ Component: m.TerritoryRoute })) },
+              // the map loads on demand with Leaflet: none of it is in the login page's JavaScript
+              { path: '/mappa', lazy: () => import('./routes/map-route').then((m) => ({ Component: m.MapRoute })) },
               { path: '/attivita', lazy: () => import('./routes/activities-route').then((m) => ({ Component: m.ActivitiesRoute })) },
               { path: '/iniziative', lazy: () => import('./routes/initiatives-route').then((m) => ({ Component: m.InitiativesRoute })) },
               {

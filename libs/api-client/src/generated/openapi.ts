@@ -935,6 +935,50 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/map/layers/activities': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * The activities layer (coloured by type)
+     * @description GeoJSON (WGS84) of the records in the bbox that you may read and that match the filters (the list's): each record (properties.id, category, label), or — beyond 2000 records — the server's grid clusters (properties.cluster, count, categories, bbox, expansionZoom); "total" is the list's total for the same bbox and filters.
+     *
+     *     Access: any signed-in user (the data is limited to their scope).
+     */
+    get: operations['getActivitiesLayer'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/map/layers/buildings': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * The buildings layer (coloured by reuse stage)
+     * @description GeoJSON (WGS84) of the records in the bbox that you may read and that match the filters (the list's): each record (properties.id, category, label), or — beyond 2000 records — the server's grid clusters (properties.cluster, count, categories, bbox, expansionZoom); "total" is the list's total for the same bbox and filters.
+     *
+     *     Access: any signed-in user (the data is limited to their scope).
+     */
+    get: operations['getBuildingsLayer'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/map/municipalities': {
     parameters: {
       query?: never;
@@ -2950,6 +2994,75 @@ export interface components {
      * @enum {string}
      */
     MailLanguage: 'it' | 'en';
+    MapFeature: {
+      geometry: components['schemas']['MapPoint'];
+      /**
+       * Format: uuid
+       * @description a record: its id (clusters have none)
+       */
+      id?: string;
+      properties: components['schemas']['MapFeatureProperties'];
+      type: components['schemas']['MapFeatureType'];
+    };
+    /** @enum {string} */
+    MapFeatureCollectionType: 'FeatureCollection';
+    MapFeatureProperties: {
+      /** @description a cluster: [minLon, minLat, maxLon, maxLat] of its records (zoom there to see them) */
+      bbox?: number[];
+      /** @description a cluster: records per category ("none": without one); they add up to count */
+      categories?: {
+        [key: string]: number;
+      };
+      /** @description a record: its category (buildings: reuse stage, organizations: kind, initiatives: status, activities: type); null when it has none */
+      category?: string | null;
+      /** @description true: a cluster of records; false: one record */
+      cluster: boolean;
+      /**
+       * Format: int32
+       * @description records in the feature (1 for a record)
+       */
+      count: number;
+      /**
+       * Format: int32
+       * @description a cluster: the zoom at which its records fall in different cells; null when they share one point (list them instead)
+       */
+      expansionZoom?: number | null;
+      /**
+       * Format: uuid
+       * @description a record: its id
+       */
+      id?: string;
+      /** @description a record: its name or title */
+      label?: string | null;
+    };
+    /** @enum {string} */
+    MapFeatureType: 'Feature';
+    MapLayerFeatureCollection: {
+      /** @description the bbox of the request: [minLon, minLat, maxLon, maxLat] */
+      bbox: number[];
+      /** @description true when the viewport held more than 2000 records and they are clustered */
+      clustered: boolean;
+      /** @description records (at most 2000) or clusters; records without a point are not on the map */
+      features: components['schemas']['MapFeature'][];
+      /**
+       * Format: int32
+       * @description the records in the bbox that match the filters: the sum of the features’ counts, and the list’s total
+       */
+      total: number;
+      type: components['schemas']['MapFeatureCollectionType'];
+      /**
+       * Format: int32
+       * @description the zoom of the request
+       */
+      zoom: number;
+    };
+    MapPoint: {
+      /** @description [longitude, latitude] (WGS84) */
+      coordinates: number[];
+      type: components['schemas']['MapPointType'];
+    };
+    /** @enum {string} */
+    MapPointType: 'Point';
     MergeOrganizationRequest: {
       /**
        * Format: uuid
@@ -4271,6 +4384,8 @@ export interface operations {
         to?: string;
         /** @description free text in title, description, outcomes and follow-ups (Italian stemming, accents ignored) */
         q?: string | null;
+        /** @description minLon,minLat,maxLon,maxLat (WGS84): only the records whose point lies in this box (the list of what a map shows) */
+        bbox?: string;
         /** @description -date: newest first; date: oldest first; submitted (with status=submitted): the review queue, oldest submission first */
         sort?: components['schemas']['ActivitySort'];
         /** @description at most 10000: narrow the filters to reach older records */
@@ -4519,6 +4634,8 @@ export interface operations {
         to?: string;
         /** @description free text in title, description, outcomes and follow-ups (Italian stemming, accents ignored) */
         q?: string | null;
+        /** @description minLon,minLat,maxLon,maxLat (WGS84): only the records whose point lies in this box (the list of what a map shows) */
+        bbox?: string;
         /** @description -date: newest first; date: oldest first; submitted (with status=submitted): the review queue, oldest submission first */
         sort?: components['schemas']['ActivitySort'];
         /** @description csv: RFC 4180, UTF-8, codes and ISO dates (for programs); csv-it: Excel in Italian (; separator, BOM, decimal comma, dd/mm/yyyy, labels); xlsx */
@@ -7504,6 +7621,8 @@ export interface operations {
         placed?: components['schemas']['YesNo'];
         /** @description yes: confiscated assets only; no: the others */
         confiscated?: components['schemas']['YesNo'];
+        /** @description minLon,minLat,maxLon,maxLat (WGS84): only the records whose point lies in this box (the list of what a map shows) */
+        bbox?: string;
         /** @description at most 10000: narrow the filters to reach older records */
         page?: number;
         pageSize?: number;
@@ -7844,6 +7963,8 @@ export interface operations {
         placed?: components['schemas']['YesNo'];
         /** @description yes: confiscated assets only; no: the others */
         confiscated?: components['schemas']['YesNo'];
+        /** @description minLon,minLat,maxLon,maxLat (WGS84): only the records whose point lies in this box (the list of what a map shows) */
+        bbox?: string;
         /** @description csv: RFC 4180, UTF-8 (for programs); csv-it: Excel in Italian; xlsx; geojson: a FeatureCollection in WGS84 (features without a point have a null geometry) */
         format?: components['schemas']['RegisterExportFormat'];
         /** @description the language of headers, labels and file name */
@@ -10629,6 +10750,242 @@ export interface operations {
        *     - `INITIATIVE_INVALID_TRANSITION`: This status change is not allowed from the current status
        */
       409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'];
+        };
+      };
+      /**
+       * @description Unsupported media type:
+       *     - `UNSUPPORTED_MEDIA_TYPE`: JSON request bodies must be encoded as UTF-8
+       */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'];
+        };
+      };
+      /**
+       * @description Internal error:
+       *     - `INTERNAL`: An unexpected error occurred (logged; nothing is leaked)
+       */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'];
+        };
+      };
+      /**
+       * @description Service unavailable:
+       *     - `SERVICE_UNAVAILABLE`: The service is temporarily unavailable: try again in a few seconds
+       */
+      503: {
+        headers: {
+          'Retry-After': components['headers']['Retry-After'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'];
+        };
+      };
+    };
+  };
+  getActivitiesLayer: {
+    parameters: {
+      query: {
+        /** @description ISTAT code of the municipality */
+        municipality?: string;
+        /** @description social area code */
+        socialArea?: string;
+        /** @description the author's user id */
+        innovator?: string;
+        type?: components['schemas']['ActivityType'];
+        status?: components['schemas']['ActivityStatus'];
+        theme?: components['schemas']['Theme'];
+        /** @description an organization id: activities involving it */
+        organization?: string;
+        /** @description from this date (inclusive) */
+        from?: string;
+        /** @description up to this date (inclusive), not before `from` */
+        to?: string;
+        /** @description free text in title, description, outcomes and follow-ups (Italian stemming, accents ignored) */
+        q?: string | null;
+        /** @description minLon,minLat,maxLon,maxLat (WGS84) of the viewport; inverted or larger than the world is a 400 */
+        bbox: string;
+        /** @description the map zoom (Web Mercator, as Leaflet): the clusters’ cell size follows it */
+        zoom: number;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description a GeoJSON FeatureCollection (RFC 7946) */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['MapLayerFeatureCollection'];
+        };
+      };
+      /**
+       * @description Bad request:
+       *     - `VALIDATION_FAILED`: The request is not valid: `details` names each field at fault
+       *     - `MALFORMED_JSON`: The request body is not valid JSON
+       *     - `PAYLOAD_TOO_LARGE`: The request body is larger than 1 MB
+       *     - `BODY_TOO_DEEP`: The request body nests arrays and objects too deeply
+       *     - `INVALID_TEXT`: A NUL, an unpaired surrogate or non-UTF-8 percent-encoding in the path, query or body: `details` names the field
+       */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'];
+        };
+      };
+      /**
+       * @description Not signed in, or the session ended:
+       *     - `UNAUTHENTICATED`: Sign in to continue
+       */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'];
+        };
+      };
+      /**
+       * @description Not allowed for your role:
+       *     - `PASSWORD_CHANGE_REQUIRED`: Change your temporary password before anything else
+       */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'];
+        };
+      };
+      /**
+       * @description Unsupported media type:
+       *     - `UNSUPPORTED_MEDIA_TYPE`: JSON request bodies must be encoded as UTF-8
+       */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'];
+        };
+      };
+      /**
+       * @description Internal error:
+       *     - `INTERNAL`: An unexpected error occurred (logged; nothing is leaked)
+       */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'];
+        };
+      };
+      /**
+       * @description Service unavailable:
+       *     - `SERVICE_UNAVAILABLE`: The service is temporarily unavailable: try again in a few seconds
+       */
+      503: {
+        headers: {
+          'Retry-After': components['headers']['Retry-After'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'];
+        };
+      };
+    };
+  };
+  getBuildingsLayer: {
+    parameters: {
+      query: {
+        /** @description ISTAT code of the municipality */
+        municipality?: string;
+        /** @description social area code */
+        socialArea?: string;
+        /** @description part of the name or address (ignoring case and accents) */
+        q?: string | null;
+        stage?: components['schemas']['ReuseStage'];
+        ownership?: components['schemas']['BuildingOwnership'];
+        condition?: components['schemas']['BuildingCondition'];
+        currentUse?: components['schemas']['BuildingCurrentUse'];
+        suitableUse?: components['schemas']['SuitableUse'];
+        /** @description yes: with a point on the map; no: not placed */
+        placed?: components['schemas']['YesNo'];
+        /** @description yes: confiscated assets only; no: the others */
+        confiscated?: components['schemas']['YesNo'];
+        /** @description minLon,minLat,maxLon,maxLat (WGS84) of the viewport; inverted or larger than the world is a 400 */
+        bbox: string;
+        /** @description the map zoom (Web Mercator, as Leaflet): the clusters’ cell size follows it */
+        zoom: number;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description a GeoJSON FeatureCollection (RFC 7946) */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['MapLayerFeatureCollection'];
+        };
+      };
+      /**
+       * @description Bad request:
+       *     - `VALIDATION_FAILED`: The request is not valid: `details` names each field at fault
+       *     - `MALFORMED_JSON`: The request body is not valid JSON
+       *     - `PAYLOAD_TOO_LARGE`: The request body is larger than 1 MB
+       *     - `BODY_TOO_DEEP`: The request body nests arrays and objects too deeply
+       *     - `INVALID_TEXT`: A NUL, an unpaired surrogate or non-UTF-8 percent-encoding in the path, query or body: `details` names the field
+       */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'];
+        };
+      };
+      /**
+       * @description Not signed in, or the session ended:
+       *     - `UNAUTHENTICATED`: Sign in to continue
+       */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'];
+        };
+      };
+      /**
+       * @description Not allowed for your role:
+       *     - `PASSWORD_CHANGE_REQUIRED`: Change your temporary password before anything else
+       */
+      403: {
         headers: {
           [name: string]: unknown;
         };

@@ -17,6 +17,7 @@ import { Buildings1764600000000 } from './1764600000000-buildings';
 import { OrganizationsRegister1764610000000 } from './1764610000000-organizations-register';
 import { Initiatives1764620000000 } from './1764620000000-initiatives';
 import { BuildingLinks1764620000001 } from './1764620000001-building-links';
+import { ActivitiesPointIndex1764630000000 } from './1764630000000-activities-point-index';
 
 /** Every migration, in order. The API is bundled-free but explicit lists keep the CLI and the app identical. */
 export const MIGRATIONS = [
@@ -39,4 +40,5 @@ export const MIGRATIONS = [
   OrganizationsRegister1764610000000,
   Initiatives1764620000000,
   BuildingLinks1764620000001,
+  ActivitiesPointIndex1764630000000,
 ];

@@ -54,10 +54,10 @@ const SEES: Record<Viewer, Fixture[]> = {
 
 /**
  * The access matrix: every role × own / colleague's activity × inside / outside the assigned
- * municipalities × other tenant, for detail, list, export and history (the same rule everywhere;
+ * municipalities × other tenant, for detail, list, export, history and map layer (the same rule everywhere;
  * the history is staff matter: municipality users get 404 even for what they read).
  */
-describe('activities: who reads what (detail, list, export, history)', () => {
+describe('activities: who reads what (detail, list, export, history, map layer)', () => {
   let t: TestApp;
   let w: ActivityWorld;
   /** fixture name → activity */
@@ -68,7 +68,12 @@ describe('activities: who reads what (detail, list, export, history)', () => {
     w = await activityWorld(t);
     for (const [name, f] of Object.entries(FIXTURES)) {
       const reviewer = f.municipality === '037006' ? w.coordBo : w.coord;
-      a[name as Fixture] = await activityIn(t, f.status, w[f.author], reviewer, { municipality: f.municipality, title: name });
+      // every fixture is placed (the test territory has no boundaries): the map layer shows them all
+      a[name as Fixture] = await activityIn(t, f.status, w[f.author], reviewer, {
+        municipality: f.municipality,
+        title: name,
+        location: { lat: 41.1, lon: 16.8 },
+      });
     }
   });
   afterAll(() => t.close());
@@ -106,6 +111,22 @@ describe('activities: who reads what (detail, list, export, history)', () => {
         matches: (f) => FIXTURES[f].author === 'innB',
       },
       { name: 'sort=date', path: '/api/activities?pageSize=200&sort=date' },
+      { name: 'bbox (what a map shows)', path: '/api/activities?pageSize=200&bbox=16.7,41,16.9,41.2' },
+      { name: 'bbox elsewhere', path: '/api/activities?pageSize=200&bbox=11,44,12,45', matches: () => false },
+    ],
+    // the map layer: the same rule (few points: each fixture is a feature, none is counted in a cluster)
+    mapLayer: [
+      { path: '/api/map/layers/activities?bbox=-180,-90,180,90&zoom=2' },
+      {
+        name: 'status=approved, street zoom',
+        path: '/api/map/layers/activities?bbox=16.79,41.09,16.81,41.11&zoom=17&status=approved',
+        matches: (f) => FIXTURES[f].status === 'approved',
+      },
+      {
+        name: 'municipality=072006',
+        path: '/api/map/layers/activities?bbox=16.7,41,16.9,41.2&zoom=12&municipality=072006',
+        matches: (f) => FIXTURES[f].municipality === '072006',
+      },
     ],
     export: [
       { path: '/api/activities/export?format=csv' },

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { ACTIVITY_COUNT_CAP, type ActivitySort, type ActivityStatus, type ActivityType, type Theme } from '@trama/contracts';
 import type { AccessScope } from '../../common/access/access-scope';
+import type { Bbox } from '../../common/geo/bbox';
 import { ScopedData, type ScopedReads, type ScopedTx } from '../../common/access/scoped-data';
 import type { ScopedSelectQueryBuilder } from '../../common/access/scoped-query-builder';
 import { cappedTotal, countCapped } from '../../common/database/capped-count';
@@ -101,6 +102,8 @@ export interface ActivityFilters {
   to?: string;
   /** free text, Italian-aware (accents, word forms); never matches internal notes */
   q?: string;
+  /** only the activities whose point lies in this box (the list of what a map shows); served by activities_point_idx */
+  bbox?: Bbox;
 }
 
 export interface PageRequest {
@@ -170,12 +173,13 @@ const ROW_COLUMNS: [string, string][] = [
 type TextSearch = { kind: 'none' } | { kind: 'nothing' } | { kind: 'websearch'; text: string } | { kind: 'tsquery'; text: string };
 
 /**
- * Filters that no date-ordered btree covers and that can be rare: their page is computed from the
+ * Filters that no date-ordered btree covers and that can be rare (text, organization, bbox): their page is computed from the
  * matches when those are few. A theme is not one of them: it is dense (a closed vocabulary) and the
  * ordered indexes carry `themes`, so the ordered walk tests it from the index.
  */
 function hasSparseFilter(f: ActivityFilters, search: TextSearch): boolean {
-  return search.kind !== 'none' || Boolean(f.organization);
+  // a bbox is served by the GiST point index: a small area's matches are few, a large one's dense
+  return search.kind !== 'none' || Boolean(f.organization) || Boolean(f.bbox);
 }
 
 type Query = ScopedSelectQueryBuilder<Activity>;
@@ -237,13 +241,17 @@ export class ActivitiesRepository {
     return stems.length === 0 ? { kind: 'nothing' } : { kind: 'tsquery', text: tsqueryOfStems(stems.map((s) => s.stems)) };
   }
 
-  private applyFilters(qb: Query, f: ActivityFilters, search: TextSearch): Query {
+  /**
+   * THE filter function of the activities: the list, the export and the map layer apply it, so
+   * that what the map counts is what the list lists. `a` is the alias of the bound activities.
+   */
+  private applyFilters(qb: Query, f: ActivityFilters, search: TextSearch, a = 'a'): Query {
     if (f.municipality) {
       const sub = qb
         .subquery('municipalities', 'fm')
         .select('fm.id')
         .andWhere('fm.istat_code = :fMunicipality', { fMunicipality: f.municipality });
-      qb.andWhere(`a.municipality_id IN ${sub.getQuery()}`);
+      qb.andWhere(`${a}.municipality_id IN ${sub.getQuery()}`);
     }
     if (f.socialArea) {
       const sub = qb
@@ -251,27 +259,46 @@ export class ActivitiesRepository {
         .select('fs.id')
         .innerJoin('social_areas', 'fsa', 'fsa.id = fs.social_area_id')
         .andWhere('fsa.code = :fSocialArea', { fSocialArea: f.socialArea });
-      qb.andWhere(`a.municipality_id IN ${sub.getQuery()}`);
+      qb.andWhere(`${a}.municipality_id IN ${sub.getQuery()}`);
     }
     if (f.organization) {
       const sub = qb
         .subquery('activity_organizations', 'fo')
         .select('fo.activity_id')
         .andWhere('fo.organization_id = :fOrganization', { fOrganization: f.organization });
-      qb.andWhere(`a.id IN ${sub.getQuery()}`);
+      qb.andWhere(`${a}.id IN ${sub.getQuery()}`);
     }
-    if (f.innovator) qb.andWhere('a.author_id = :fInnovator', { fInnovator: f.innovator });
-    if (f.type) qb.andWhere('a.type = :fType', { fType: f.type });
-    if (f.status) qb.andWhere('a.status = :fStatus', { fStatus: f.status });
-    if (f.theme) qb.andWhere('a.themes @> ARRAY[:fTheme]::text[]', { fTheme: f.theme });
-    if (f.from) qb.andWhere('a.date >= :fFrom', { fFrom: f.from });
-    if (f.to) qb.andWhere('a.date <= :fTo', { fTo: f.to });
-    if (search.kind === 'websearch') qb.andWhere(`a.search @@ websearch_to_tsquery('italian', trama_unaccent(:fQ))`, { fQ: search.text });
+    if (f.innovator) qb.andWhere(`${a}.author_id = :fInnovator`, { fInnovator: f.innovator });
+    if (f.type) qb.andWhere(`${a}.type = :fType`, { fType: f.type });
+    if (f.status) qb.andWhere(`${a}.status = :fStatus`, { fStatus: f.status });
+    if (f.theme) qb.andWhere(`${a}.themes @> ARRAY[:fTheme]::text[]`, { fTheme: f.theme });
+    if (f.from) qb.andWhere(`${a}.date >= :fFrom`, { fFrom: f.from });
+    if (f.to) qb.andWhere(`${a}.date <= :fTo`, { fTo: f.to });
+    if (f.bbox) {
+      // the form of activities_point_idx (GiST on point(lon, lat), partial on lat IS NOT NULL)
+      const [minLon, minLat, maxLon, maxLat] = f.bbox;
+      qb.andWhere(`${a}.lat IS NOT NULL`).andWhere(
+        `point(${a}.lon, ${a}.lat) <@ box(point(:fMinLon, :fMinLat), point(:fMaxLon, :fMaxLat))`,
+        { fMinLon: minLon, fMinLat: minLat, fMaxLon: maxLon, fMaxLat: maxLat },
+      );
+    }
+    if (search.kind === 'websearch')
+      qb.andWhere(`${a}.search @@ websearch_to_tsquery('italian', trama_unaccent(:fQ))`, { fQ: search.text });
     // quoted [a-z0-9] stems and our own operators only: nothing typed is tsquery syntax
-    if (search.kind === 'tsquery') qb.andWhere(`a.search @@ CAST(:fQ AS tsquery)`, { fQ: search.text });
+    if (search.kind === 'tsquery') qb.andWhere(`${a}.search @@ CAST(:fQ AS tsquery)`, { fQ: search.text });
     // only stop words: nothing matches, as with websearch_to_tsquery
     if (search.kind === 'nothing') qb.andWhere('1 = 0');
     return qb;
+  }
+
+  /**
+   * The activities the caller may read (ActivitiesPolicy.readable) that match the filters, as a
+   * bound query on `alias` selecting nothing yet: the map layer selects its points or its grid
+   * cells from it (modules/map), as the list selects its page, so both count the same rows.
+   */
+  async filtered(scope: AccessScope, filters: ActivityFilters, alias = 'a'): Promise<Query> {
+    const search = await this.textSearch(filters.q);
+    return this.applyFilters(this.door.select(scope, this.policy.readable, alias), filters, search, alias);
   }
 
   private withRowColumns(qb: Query, options: ReadOptions): Query {

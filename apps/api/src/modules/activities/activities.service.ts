@@ -10,14 +10,7 @@ import { InitiativesService } from '../initiatives/initiatives.service';
 import { OrganizationsService } from '../organizations/organizations.service';
 import { FilesService } from '../files/files.service';
 import { TerritoryService } from '../territory/territory.service';
-import {
-  ActivitiesRepository,
-  type ActivityFilters,
-  type ActivityRow,
-  type MunicipalityKey,
-  type ReadOptions,
-  type ReviewRow,
-} from './activities.repository';
+import { ActivitiesRepository, type ActivityRow, type MunicipalityKey, type ReadOptions, type ReviewRow } from './activities.repository';
 import { ActivityErrors } from './activities.errors';
 import { ActivitiesPolicy } from './activities.policy';
 import { ACTIVITY_FILE_OWNER } from './activity-attachments.service';
@@ -29,7 +22,7 @@ import type { CreateActivityDto } from './dto/create-activity.dto';
 import type { ActivityHistoryEntryDto, ActivityPageDto, ActivityResponseDto, ActivityReviewDto } from './dto/activity.response';
 import type { DuplicateActivityDto } from './dto/duplicate-activity.dto';
 import type { EditReviewCommentDto, UndoReviewDto } from './dto/review-activity.dto';
-import type { ActivityFiltersQuery, ExportActivitiesQuery, ListActivitiesQuery } from './dto/activity-filters.query';
+import { activityFiltersOf, type ExportActivitiesQuery, type ListActivitiesQuery } from './dto/activity-filters.query';
 import type { ParticipantsResponseDto } from './dto/participants.dto';
 import type { UpdateActivityDto } from './dto/update-activity.dto';
 
@@ -297,7 +290,7 @@ export class ActivitiesService implements OnModuleInit {
   }
 
   async listActivities(scope: AccessScope, query: ListActivitiesQuery): Promise<ActivityPageDto> {
-    const { ids, total, capped } = await this.activities.listPage(scope, filtersOf(query), {
+    const { ids, total, capped } = await this.activities.listPage(scope, activityFiltersOf(query), {
       sort: query.sort ?? '-date',
       offset: (query.page - 1) * query.pageSize,
       limit: query.pageSize,
@@ -673,7 +666,7 @@ export class ActivitiesService implements OnModuleInit {
   exportActivities(scope: AccessScope, query: ExportActivitiesQuery): ExportedFile {
     const options = this.readOptions(scope);
     const spec = activitiesExport({ internalNotes: options.internalNotes, review: this.policy.readsStaffFields(scope) });
-    const batches = this.activities.streamReadable(scope, filtersOf(query), query.sort ?? '-date', options);
+    const batches = this.activities.streamReadable(scope, activityFiltersOf(query), query.sort ?? '-date', options);
     return exportFile(spec, { format: query.format ?? 'csv', language: query.lang ?? 'it' }, batches);
   }
 
@@ -735,19 +728,4 @@ export class ActivitiesService implements OnModuleInit {
       ]);
     }
   }
-}
-
-function filtersOf(query: ActivityFiltersQuery): ActivityFilters {
-  return {
-    municipality: query.municipality,
-    socialArea: query.socialArea,
-    innovator: query.innovator,
-    type: query.type,
-    status: query.status,
-    theme: query.theme,
-    organization: query.organization,
-    from: query.from,
-    to: query.to,
-    q: query.q ?? undefined,
-  };
 }

@@ -45,7 +45,7 @@ const SEES: Record<Viewer, Fixture[]> = {
   admin: ALL,
 };
 
-describe('buildings: who reads what (detail, list, export, history, photos)', () => {
+describe('buildings: who reads what (detail, list, export, history, photos, map layer)', () => {
   let t: TestApp;
   let w: ActivityWorld;
   const ids = {} as Record<Fixture, string>;
@@ -122,6 +122,20 @@ describe('buildings: who reads what (detail, list, export, history, photos)', ()
       { name: 'stage=mapped', path: '/api/buildings?pageSize=200&stage=mapped' },
       { name: 'stage=active', path: '/api/buildings?pageSize=200&stage=active', matches: () => false },
       { name: 'currentUse=unused', path: '/api/buildings?pageSize=200&currentUse=unused' },
+      {
+        name: 'bbox (what a map shows)',
+        path: '/api/buildings?pageSize=200&bbox=16.8,41.05,16.95,41.2',
+        matches: (f) => FIXTURES[f].placed,
+      },
+    ],
+    // the map layer (docs/map.md): the placed ones, by the same rule
+    mapLayer: [
+      { path: '/api/map/layers/buildings?bbox=-180,-90,180,90&zoom=2', matches: (f) => FIXTURES[f].placed },
+      {
+        name: 'stage=mapped, street zoom',
+        path: '/api/map/layers/buildings?bbox=16.86,41.11,16.88,41.125&zoom=16&stage=mapped',
+        matches: (f) => FIXTURES[f].placed,
+      },
     ],
     export: [
       { path: '/api/buildings/export?format=csv' },

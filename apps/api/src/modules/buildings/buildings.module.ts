@@ -7,6 +7,7 @@ import { TerritoryModule } from '../territory/territory.module';
 import { BuildingPhotosController } from './building-photos.controller';
 import { BuildingPhotosService } from './building-photos.service';
 import { BuildingsController } from './buildings.controller';
+import { BuildingsMapLayer } from './buildings.map-layer';
 import { BuildingsPolicy } from './buildings.policy';
 import { BuildingsRepository } from './buildings.repository';
 import { BuildingsService } from './buildings.service';
@@ -14,7 +15,7 @@ import { BuildingsService } from './buildings.service';
 /**
  * The buildings register. Exports BuildingsPolicy (who reads which buildings: the map layer, the
  * homes and indicators compose it), BuildingsRepository (`filtered(scope, filters, alias)`: the list's
- * filters, for the map layer) and BuildingsService.
+ * filters) , BuildingsService and BuildingsMapLayer (modules/map).
  */
 @Module({
   imports: [OrganizationsModule, TerritoryModule, FilesModule],
@@ -23,7 +24,15 @@ import { BuildingsService } from './buildings.service';
   // ActivitiesModule: the activities feature will import this module to link a building, and Nest
   // modules importing each other would need forwardRef on both sides. InitiativesPolicy likewise
   // (the initiatives feature imports this module to check a hosting building).
-  providers: [BuildingsPolicy, BuildingsRepository, BuildingsService, BuildingPhotosService, ActivitiesPolicy, InitiativesPolicy],
-  exports: [BuildingsPolicy, BuildingsRepository, BuildingsService],
+  providers: [
+    BuildingsPolicy,
+    BuildingsRepository,
+    BuildingsService,
+    BuildingPhotosService,
+    ActivitiesPolicy,
+    InitiativesPolicy,
+    BuildingsMapLayer,
+  ],
+  exports: [BuildingsPolicy, BuildingsRepository, BuildingsService, BuildingsMapLayer],
 })
 export class BuildingsModule {}

@@ -10,6 +10,7 @@ import type {
   SuitableUse,
 } from '@trama/contracts';
 import type { AccessScope } from '../../common/access/access-scope';
+import type { Bbox } from '../../common/geo/bbox';
 import { ScopedData, type ScopedReads, type ScopedTx } from '../../common/access/scoped-data';
 import type { ScopedSelectQueryBuilder } from '../../common/access/scoped-query-builder';
 import { createIdempotent } from '../../common/database/idempotent-create';
@@ -82,6 +83,8 @@ export interface BuildingFilters {
   suitableUse?: SuitableUse;
   placed?: 'yes' | 'no';
   confiscated?: 'yes' | 'no';
+  /** only the buildings whose point lies in this box (the map's viewport); served by buildings_point_idx */
+  bbox?: Bbox;
 }
 
 export interface ReadOptions {
@@ -174,6 +177,14 @@ export class BuildingsRepository {
     if (filters.placed === 'no') qb.andWhere(`${alias}.lat IS NULL`);
     if (filters.confiscated === 'yes') qb.andWhere(`${alias}.ownership = 'confiscated'`);
     if (filters.confiscated === 'no') qb.andWhere(`${alias}.ownership <> 'confiscated'`);
+    if (filters.bbox) {
+      // the form of buildings_point_idx (GiST on point(lon, lat), partial on lat IS NOT NULL)
+      const [minLon, minLat, maxLon, maxLat] = filters.bbox;
+      qb.andWhere(`${alias}.lat IS NOT NULL`).andWhere(
+        `point(${alias}.lon, ${alias}.lat) <@ box(point(:${alias}FMinLon, :${alias}FMinLat), point(:${alias}FMaxLon, :${alias}FMaxLat))`,
+        { [`${alias}FMinLon`]: minLon, [`${alias}FMinLat`]: minLat, [`${alias}FMaxLon`]: maxLon, [`${alias}FMaxLat`]: maxLat },
+      );
+    }
     return qb;
   }
 

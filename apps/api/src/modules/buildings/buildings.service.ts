@@ -14,21 +14,15 @@ import type { Building } from './building.entity';
 import { buildingsExport, buildingsGeoJson } from './buildings.export';
 import { BuildingErrors } from './buildings.errors';
 import { BuildingsPolicy } from './buildings.policy';
-import {
-  type BuildingFilters,
-  type BuildingRow,
-  BuildingsRepository,
-  type MunicipalityKey,
-  type ReadOptions,
-} from './buildings.repository';
+import { type BuildingRow, BuildingsRepository, type MunicipalityKey, type ReadOptions } from './buildings.repository';
 import type { BuildingHistoryDto, BuildingResponseDto, BuildingsPageDto, ExpiringBuildingsDto } from './dto/building.response';
 import { MAX_EXPIRING } from './dto/building.response';
-import type {
-  BuildingFiltersQuery,
-  ExpiringBuildingsQuery,
-  ExportBuildingsQuery,
-  ListBuildingsQuery,
-  StaleBuildingsQuery,
+import {
+  buildingFiltersOf,
+  type ExpiringBuildingsQuery,
+  type ExportBuildingsQuery,
+  type ListBuildingsQuery,
+  type StaleBuildingsQuery,
 } from './dto/building-filters.query';
 import type { CreateBuildingDto } from './dto/create-building.dto';
 import type { MoveStageDto } from './dto/stage-building.dto';
@@ -154,21 +148,6 @@ const iso = (value: Date | string | null) => (value === null ? null : new Date(v
 
 const ASSIGNMENT_FIELDS = ['organization', 'instrument', 'startDate', 'endDate'] as const;
 
-function filtersOf(query: BuildingFiltersQuery): BuildingFilters {
-  return {
-    municipality: query.municipality,
-    socialArea: query.socialArea,
-    q: query.q ?? undefined,
-    stage: query.stage,
-    ownership: query.ownership,
-    condition: query.condition,
-    currentUse: query.currentUse,
-    suitableUse: query.suitableUse,
-    placed: query.placed,
-    confiscated: query.confiscated,
-  };
-}
-
 /**
  * The buildings register (docs/buildings.md): rules, access checks, the reuse pipeline and the
  * mapping to responses. Every change is audited in its transaction (entity `building`).
@@ -240,7 +219,7 @@ export class BuildingsService implements OnModuleInit {
   async listBuildings(scope: AccessScope, query: ListBuildingsQuery): Promise<BuildingsPageDto> {
     const { rows, total } = await this.buildings.list(
       scope,
-      filtersOf(query),
+      buildingFiltersOf(query),
       { offset: (query.page - 1) * query.pageSize, limit: query.pageSize },
       this.readOptions(scope),
     );
@@ -525,7 +504,7 @@ export class BuildingsService implements OnModuleInit {
   exportBuildings(scope: AccessScope, query: ExportBuildingsQuery): ExportedFile {
     const options = this.readOptions(scope);
     const toRow = (row: BuildingRow): BuildingRow => ({ ...row, owner: this.policy.readsOwner(scope, row.ownership) ? row.owner : null });
-    const source = this.buildings.streamReadable(scope, filtersOf(query), options);
+    const source = this.buildings.streamReadable(scope, buildingFiltersOf(query), options);
     async function* batches(): AsyncGenerator<BuildingRow[]> {
       for await (const rows of source) yield rows.map(toRow);
     }

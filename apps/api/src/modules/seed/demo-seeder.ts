@@ -28,6 +28,8 @@ interface DemoActivities {
     municipality: string;
     type: string;
     title: string;
+    /** where it took place (inside its municipality): the map shows it */
+    location?: { lat: number; lon: number };
     description: string;
     durationMinutes: number;
     participants: {
@@ -478,9 +480,9 @@ export class DemoSeeder {
           `INSERT INTO activities (tenant_id, client_id, client_hash, author_id, municipality_id, date, duration_minutes, type, title, description,
                                    participants_total, participants_citizens, participants_youth, participants_families, participants_ets,
                                    participants_businesses, participants_public_staff, themes, outcomes, status, review_comment,
-                                   submitted_at, submitted_by, reviewed_at, reviewed_by, created_by, updated_by)
+                                   submitted_at, submitted_by, reviewed_at, reviewed_by, created_by, updated_by, lat, lon)
            VALUES ($1, gen_random_uuid(), 'demo-seed', $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19,
-                   $20, $21, $22, $23, $2, $2) RETURNING id`,
+                   $20, $21, $22, $23, $2, $2, $24, $25) RETURNING id`,
           [
             tenant.id,
             author.id,
@@ -505,6 +507,8 @@ export class DemoSeeder {
             submitted ? author.id : null,
             reviewed,
             reviewed ? reviewer.id : null,
+            a.location?.lat ?? null,
+            a.location?.lon ?? null,
           ],
         );
         for (const key of a.organizations) {

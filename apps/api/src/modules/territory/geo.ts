@@ -2,6 +2,7 @@
  * Plain geometry on WGS84 lon/lat (GeoJSON order), no dependencies. Planar math is accurate
  * enough at municipal scale for "which municipality is this point in" and for bounding boxes.
  */
+import type { Bbox } from '../../common/geo/bbox';
 
 /** [lon, lat] */
 export type Position = [number, number];
@@ -16,8 +17,8 @@ export interface LatLon {
   lon: number;
 }
 
-/** [minLon, minLat, maxLon, maxLat], the order of GeoJSON bbox and of the `bbox` query parameter */
-export type Bbox = [number, number, number, number];
+/** [minLon, minLat, maxLon, maxLat], the order of GeoJSON bbox and of the `bbox` query parameter (common/geo/bbox.ts) */
+export type { Bbox };
 
 export function polygonsOf(geometry: PolygonalGeometry): PolygonCoordinates[] {
   return geometry.type === 'Polygon' ? [geometry.coordinates] : geometry.coordinates;
@@ -72,19 +73,5 @@ export function bboxContains(bbox: Bbox, point: LatLon): boolean {
   return point.lon >= bbox[0] && point.lon <= bbox[2] && point.lat >= bbox[1] && point.lat <= bbox[3];
 }
 
-const NUMBER = /^\s*-?(\d+(\.\d*)?|\.\d+)\s*$/;
-
-/**
- * Parses `minLon,minLat,maxLon,maxLat`. Null unless there are four plain decimal numbers with
- * longitudes in [-180, 180], latitudes in [-90, 90] and min ≤ max (no antimeridian crossing).
- */
-export function parseBbox(text: string): Bbox | null {
-  const parts = text.split(',');
-  if (parts.length !== 4 || !parts.every((p) => NUMBER.test(p))) return null;
-  const [minLon, minLat, maxLon, maxLat] = parts.map(Number);
-  const lonOk = (v: number) => v >= -180 && v <= 180;
-  const latOk = (v: number) => v >= -90 && v <= 90;
-  if (!lonOk(minLon) || !lonOk(maxLon) || !latOk(minLat) || !latOk(maxLat)) return null;
-  if (minLon > maxLon || minLat > maxLat) return null;
-  return [minLon, minLat, maxLon, maxLat];
-}
+// the `bbox` parameter is shared with the map layers and the lists (common/geo/bbox.ts)
+export { parseBbox } from '../../common/geo/bbox';

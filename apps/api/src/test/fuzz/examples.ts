@@ -74,6 +74,25 @@ export const VALID_EXAMPLES: Record<string, ValidExample> = {
       return { path: { id: i.id }, body: { to: 'planned', version: i.version } };
     },
   },
+  // the whole metropolitan city of Bari at the zoom a coordinator lands on
+  getBuildingsLayer: {
+    role: 'coordinator',
+    build: async () => ({
+      query: [
+        ['bbox', '15.9,40.6,17.6,41.5'],
+        ['zoom', '9'],
+      ],
+    }),
+  },
+  getActivitiesLayer: {
+    role: 'coordinator',
+    build: async () => ({
+      query: [
+        ['bbox', '15.9,40.6,17.6,41.5'],
+        ['zoom', '9'],
+      ],
+    }),
+  },
   updateActivity: {
     role: 'innovator',
     build: async (w) => {

@@ -17,8 +17,14 @@ import { TrimToNull } from '../../../common/http/trim';
 import { IsActivityDate, NotBefore, OnlyWith } from './validators';
 import { Optional } from '../../../common/http/fields';
 import { ExportQuery } from '../../../common/export/export-query';
+import { BboxFilterQuery, parseBbox } from '../../../common/geo/bbox';
+import type { ActivityFilters } from '../activities.repository';
 
-/** The filters shared by the list and the export; the caller's scope always applies on top of them. */
+/**
+ * The activities' filters, ONE class shared by the list, the export and the map layer
+ * (`GET /api/map/layers/activities`), applied by one function (`ActivitiesRepository.filtered`):
+ * what the map counts is what the list lists. The caller's scope always applies on top of them.
+ */
 export class ActivityFiltersQuery {
   @ApiIstatMunicipality({ required: false, description: 'ISTAT code of the municipality' })
   @Optional()
@@ -77,7 +83,11 @@ export class ActivityFiltersQuery {
   @IsString()
   @MaxLength(200)
   q?: string;
+}
 
+/** The list's and the export's order (the map has none). */
+export class ActivitySortQuery {
+  // `sort=submitted` needs `status=submitted`: OnlyWith reads the `status` filter beside it in the same query
   @ApiEnum(ACTIVITY_SORTS, 'ActivitySort', {
     required: false,
     default: '-date',
@@ -89,6 +99,24 @@ export class ActivityFiltersQuery {
   sort?: ActivitySort;
 }
 
-export class ListActivitiesQuery extends IntersectionType(ActivityFiltersQuery, PageQuery) {}
+export class ListActivitiesQuery extends IntersectionType(ActivityFiltersQuery, BboxFilterQuery, ActivitySortQuery, PageQuery) {}
 
-export class ExportActivitiesQuery extends IntersectionType(ActivityFiltersQuery, ExportQuery) {}
+export class ExportActivitiesQuery extends IntersectionType(ActivityFiltersQuery, BboxFilterQuery, ActivitySortQuery, ExportQuery) {}
+
+/** The filters of a query as the repository takes them (`ActivitiesRepository.filtered`), with the bbox when there is one. */
+export function activityFiltersOf(query: ActivityFiltersQuery & { bbox?: string }): ActivityFilters {
+  const bbox = query.bbox === undefined ? null : parseBbox(query.bbox);
+  return {
+    municipality: query.municipality,
+    socialArea: query.socialArea,
+    innovator: query.innovator,
+    type: query.type,
+    status: query.status,
+    theme: query.theme,
+    organization: query.organization,
+    from: query.from,
+    to: query.to,
+    q: query.q ?? undefined,
+    ...(bbox ? { bbox } : {}),
+  };
+}

@@ -17,6 +17,8 @@ import {
 } from '@trama/contracts';
 import { IsIn, IsString, Matches, MaxLength } from 'class-validator';
 import { RegisterExportQuery } from '../../../common/export/register-export-query';
+import { BboxFilterQuery, parseBbox } from '../../../common/geo/bbox';
+import type { BuildingFilters } from '../buildings.repository';
 import { ApiEnum, ApiIstatMunicipality, ApiText } from '../../../common/http/api-schema';
 import { Optional, QueryInt } from '../../../common/http/fields';
 import { PageQuery } from '../../../common/http/pagination';
@@ -85,9 +87,27 @@ export class BuildingFiltersQuery {
   confiscated?: 'yes' | 'no';
 }
 
-export class ListBuildingsQuery extends IntersectionType(BuildingFiltersQuery, PageQuery) {}
+export class ListBuildingsQuery extends IntersectionType(BuildingFiltersQuery, BboxFilterQuery, PageQuery) {}
 
-export class ExportBuildingsQuery extends IntersectionType(BuildingFiltersQuery, RegisterExportQuery) {}
+export class ExportBuildingsQuery extends IntersectionType(BuildingFiltersQuery, BboxFilterQuery, RegisterExportQuery) {}
+
+/** The filters of a query as the repository takes them (`BuildingsRepository.filtered`), with the bbox when there is one (the map's). */
+export function buildingFiltersOf(query: BuildingFiltersQuery & { bbox?: string }): BuildingFilters {
+  const bbox = query.bbox === undefined ? null : parseBbox(query.bbox);
+  return {
+    municipality: query.municipality,
+    socialArea: query.socialArea,
+    q: query.q ?? undefined,
+    stage: query.stage,
+    ownership: query.ownership,
+    condition: query.condition,
+    currentUse: query.currentUse,
+    suitableUse: query.suitableUse,
+    placed: query.placed,
+    confiscated: query.confiscated,
+    ...(bbox ? { bbox } : {}),
+  };
+}
 
 export class ExpiringBuildingsQuery {
   @QueryInt(1, EXPIRING_MAX_MONTHS, {

@@ -1,22 +1,11 @@
-import { IsString, Matches, MaxLength, Validate, ValidatorConstraint, ValidatorConstraintInterface } from 'class-validator';
+import { IsString, Matches, MaxLength, Validate } from 'class-validator';
+import { BboxConstraint } from '../../../common/geo/bbox';
 import { ApiIstatTenant, ApiSocialAreaCode, ApiText } from '../../../common/http/api-schema';
 import { PageQuery } from '../../../common/http/pagination';
-import { parseBbox } from '../geo';
 import { SOCIAL_AREA_CODE } from '../territory-files';
 import { Optional } from '../../../common/http/fields';
 
 const TENANT_DESCRIPTION = 'Admins: only this metropolitan city (its ISTAT code, e.g. 272). Others always see their own tenant.';
-
-@ValidatorConstraint({ name: 'bbox' })
-class BboxConstraint implements ValidatorConstraintInterface {
-  validate(value: unknown): boolean {
-    return typeof value === 'string' && parseBbox(value) !== null;
-  }
-
-  defaultMessage(): string {
-    return 'bbox must be minLon,minLat,maxLon,maxLat: four numbers, longitudes in -180..180, latitudes in -90..90, min ≤ max';
-  }
-}
 
 /** `?tenant=` on any territory route. */
 export class TenantFilterQuery {

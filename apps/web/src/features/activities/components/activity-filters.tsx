@@ -1,8 +1,13 @@
-import { ACTIVITY_STATUSES, ACTIVITY_TYPES, THEMES, type ActivityStatus, type ActivityType, type Theme } from '@trama/contracts';
 import type { MunicipalityRef } from '../../../lib/api/types';
-import { useId, useMemo, useState, type FormEvent } from 'react';
+import { useId, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useFormatters } from '../../../lib/i18n/format';
+import {
+  ActivityFilterFields,
+  activityDatesInverted,
+  activityFilterDraft,
+  activityFilterOfDraft,
+  type ActivityFilterDraft,
+} from '../../../lib/filters/activity-filter-fields';
 import type { ActivityListFilter, ListSort } from '../utils/list-filter';
 
 interface ActivityFiltersProps {
@@ -18,200 +23,46 @@ interface ActivityFiltersProps {
   onClear: () => void;
 }
 
-interface Draft {
-  q: string;
-  status: string;
-  type: string;
-  municipality: string;
-  theme: string;
-  from: string;
-  to: string;
-  mine: boolean;
-  innovator: string;
-  sort: ListSort;
-}
-
-function draftOf(filter: ActivityListFilter): Draft {
-  return {
-    q: filter.q ?? '',
-    status: filter.status ?? '',
-    type: filter.type ?? '',
-    municipality: filter.municipality ?? '',
-    theme: filter.theme ?? '',
-    from: filter.from ?? '',
-    to: filter.to ?? '',
-    mine: filter.mine ?? false,
-    innovator: filter.innovator ?? '',
-    sort: filter.sort,
-  };
-}
+type Draft = ActivityFilterDraft & { sort: ListSort };
 
 /**
- * The list's filters. The form edits a draft; "Filtra" writes it to the URL. The parent remounts it
+ * The list's filters: the shared activities filter fields (lib/filters, also the map's) and the
+ * list's order. The form edits a draft; "Filtra" writes it to the URL. The parent remounts it
  * (key) when the URL changes, so that Back and shared links show the filters in force.
  */
 export function ActivityFilters({ filter, municipalities, showMine, showStatus, innovatorName, onApply, onClear }: ActivityFiltersProps) {
   const { t } = useTranslation();
-  const format = useFormatters();
-  const [draft, setDraft] = useState<Draft>(() => draftOf(filter));
-  const id = useId();
-  const ids = {
-    q: `${id}q`,
-    status: `${id}s`,
-    type: `${id}t`,
-    municipality: `${id}m`,
-    theme: `${id}th`,
-    from: `${id}f`,
-    to: `${id}to`,
-    sort: `${id}o`,
-  };
+  const [draft, setDraft] = useState<Draft>(() => ({ ...activityFilterDraft(filter), sort: filter.sort }));
+  const sortId = `${useId()}o`;
   const set = <K extends keyof Draft>(key: K, value: Draft[K]) => setDraft((d) => ({ ...d, [key]: value }));
-  const sortedTypes = useMemo(
-    () => [...ACTIVITY_TYPES].sort((a, b) => format.compare(t(`vocab.activityType.${a}`), t(`vocab.activityType.${b}`))),
-    [format, t],
-  );
-  const sortedThemes = useMemo(() => [...THEMES].sort((a, b) => format.compare(t(`vocab.theme.${a}`), t(`vocab.theme.${b}`))), [format, t]);
-  const sortedMunicipalities = useMemo(() => [...municipalities].sort((a, b) => format.compare(a.name, b.name)), [municipalities, format]);
-  const datesInverted = Boolean(draft.from && draft.to && draft.to < draft.from);
+  const setField = <K extends keyof ActivityFilterDraft>(key: K, value: ActivityFilterDraft[K]) =>
+    setDraft((d) => ({ ...d, [key]: value }));
 
   const apply = (event: FormEvent) => {
     event.preventDefault();
-    if (datesInverted) return;
-    onApply({
-      q: draft.q.trim() || undefined,
-      status: (draft.status || undefined) as ActivityStatus | undefined,
-      type: (draft.type || undefined) as ActivityType | undefined,
-      municipality: draft.municipality || undefined,
-      theme: (draft.theme || undefined) as Theme | undefined,
-      from: draft.from || undefined,
-      to: draft.to || undefined,
-      mine: draft.mine || undefined,
-      innovator: draft.innovator || undefined,
-      sort: draft.sort,
-      page: 1,
-    });
+    if (activityDatesInverted(draft)) return;
+    onApply({ ...activityFilterOfDraft(draft), sort: draft.sort, page: 1 });
   };
 
   return (
     <form className="filters activity-filters" role="search" aria-label={t('activities.filters.label')} onSubmit={apply}>
-      <div className="field field--wide">
-        <label className="field__label" htmlFor={ids.q}>
-          {t('activities.filters.q')}
-        </label>
-        <input
-          id={ids.q}
-          className="input"
-          type="search"
-          value={draft.q}
-          onChange={(e) => set('q', e.target.value)}
-          enterKeyHint="search"
-        />
-      </div>
-      {showStatus ? (
-        <div className="field">
-          <label className="field__label" htmlFor={ids.status}>
-            {t('activities.filters.status')}
-          </label>
-          <select id={ids.status} className="input" value={draft.status} onChange={(e) => set('status', e.target.value)}>
-            <option value="">{t('activities.filters.allStatuses')}</option>
-            {ACTIVITY_STATUSES.map((status) => (
-              <option key={status} value={status}>
-                {t(`vocab.activityStatus.${status}`)}
-              </option>
-            ))}
-          </select>
-        </div>
-      ) : null}
+      <ActivityFilterFields
+        draft={draft}
+        onChange={setField}
+        municipalities={municipalities}
+        showMine={showMine}
+        showStatus={showStatus}
+        innovatorName={innovatorName}
+      />
       <div className="field">
-        <label className="field__label" htmlFor={ids.type}>
-          {t('activities.filters.type')}
-        </label>
-        <select id={ids.type} className="input" value={draft.type} onChange={(e) => set('type', e.target.value)}>
-          <option value="">{t('activities.filters.allTypes')}</option>
-          {sortedTypes.map((type) => (
-            <option key={type} value={type}>
-              {t(`vocab.activityType.${type}`)}
-            </option>
-          ))}
-        </select>
-      </div>
-      {sortedMunicipalities.length > 1 ? (
-        <div className="field">
-          <label className="field__label" htmlFor={ids.municipality}>
-            {t('activities.filters.municipality')}
-          </label>
-          <select id={ids.municipality} className="input" value={draft.municipality} onChange={(e) => set('municipality', e.target.value)}>
-            <option value="">{t('activities.filters.allMunicipalities')}</option>
-            {sortedMunicipalities.map((m) => (
-              <option key={m.istatCode} value={m.istatCode}>
-                {m.name}
-              </option>
-            ))}
-          </select>
-        </div>
-      ) : null}
-      <div className="field">
-        <label className="field__label" htmlFor={ids.theme}>
-          {t('activities.filters.theme')}
-        </label>
-        <select id={ids.theme} className="input" value={draft.theme} onChange={(e) => set('theme', e.target.value)}>
-          <option value="">{t('activities.filters.allThemes')}</option>
-          {sortedThemes.map((theme) => (
-            <option key={theme} value={theme}>
-              {t(`vocab.theme.${theme}`)}
-            </option>
-          ))}
-        </select>
-      </div>
-      <div className="field">
-        <label className="field__label" htmlFor={ids.from}>
-          {t('activities.filters.from')}
-        </label>
-        <input id={ids.from} className="input" type="date" value={draft.from} onChange={(e) => set('from', e.target.value)} />
-      </div>
-      <div className={`field${datesInverted ? ' field--invalid' : ''}`}>
-        <label className="field__label" htmlFor={ids.to}>
-          {t('activities.filters.to')}
-        </label>
-        <input
-          id={ids.to}
-          className="input"
-          type="date"
-          value={draft.to}
-          min={draft.from || undefined}
-          aria-invalid={datesInverted || undefined}
-          aria-describedby={datesInverted ? `${ids.to}-error` : undefined}
-          onChange={(e) => set('to', e.target.value)}
-        />
-        {datesInverted ? (
-          <p className="field__error" id={`${ids.to}-error`}>
-            {t('validation.toBeforeFrom')}
-          </p>
-        ) : null}
-      </div>
-      <div className="field">
-        <label className="field__label" htmlFor={ids.sort}>
+        <label className="field__label" htmlFor={sortId}>
           {t('activities.filters.sort')}
         </label>
-        <select id={ids.sort} className="input" value={draft.sort} onChange={(e) => set('sort', e.target.value as ListSort)}>
+        <select id={sortId} className="input" value={draft.sort} onChange={(e) => set('sort', e.target.value as ListSort)}>
           <option value="-date">{t('activities.filters.newestFirst')}</option>
           <option value="date">{t('activities.filters.oldestFirst')}</option>
         </select>
       </div>
-      {draft.innovator ? (
-        <p className="field field--wide activity-filters__author">
-          <span>{innovatorName ? t('activities.filters.author', { name: innovatorName }) : t('activities.filters.authorUnknown')}</span>
-          <button type="button" className="button button--secondary button--small" onClick={() => set('innovator', '')}>
-            {t('activities.filters.removeAuthor')}
-          </button>
-        </p>
-      ) : null}
-      {showMine ? (
-        <label className="check">
-          <input type="checkbox" checked={draft.mine} onChange={(e) => set('mine', e.target.checked)} />
-          <span>{t('activities.filters.mine')}</span>
-        </label>
-      ) : null}
       <div className="filters__actions">
         <button type="submit" className="button button--primary">
           {t('activities.filters.apply')}

@@ -1,21 +1,20 @@
-import { ACTIVITY_STATUSES, ACTIVITY_TYPES, THEMES, type ActivityStatus, type ActivityType, type Theme } from '@trama/contracts';
+import {
+  activityFilterCount,
+  activityFilterFromParams,
+  activityFilterToParams,
+  hasActivityFilters,
+  oneOf,
+  toActivityFiltersQuery,
+  type ActivityFilter,
+} from '../../../lib/filters/activities';
 import type { ActivityListQuery, ActivitySort } from '../api/types';
 
-/** What the activity list shows: every field lives in the URL's search params (shareable; Back undoes a filter). */
-export interface ActivityListFilter {
-  status?: ActivityStatus;
-  type?: ActivityType;
-  /** ISTAT code */
-  municipality?: string;
-  theme?: Theme;
-  /** YYYY-MM-DD, inclusive */
-  from?: string;
-  to?: string;
-  q?: string;
-  /** only the activities the signed-in innovator wrote */
-  mine?: boolean;
-  /** only those of this author (user id): links from the staff-output dashboard */
-  innovator?: string;
+/**
+ * What the activity list shows: the shared activities filter (lib/filters/activities.ts, also the
+ * map's) with the list's order and page. Every field lives in the URL's search params (shareable;
+ * Back undoes a filter).
+ */
+export interface ActivityListFilter extends ActivityFilter {
   sort: ListSort;
   page: number;
 }
@@ -26,31 +25,11 @@ export type ListSort = (typeof LIST_SORTS)[number];
 export const DEFAULT_SORT: ListSort = '-date';
 export const LIST_PAGE_SIZE = 25;
 
-const DATE = /^\d{4}-\d{2}-\d{2}$/;
-const ISTAT = /^\d{6}$/;
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
-function oneOf<T extends string>(values: readonly T[], value: string | null): T | undefined {
-  return value !== null && (values as readonly string[]).includes(value) ? (value as T) : undefined;
-}
-
 /** Reads the filter from the URL; anything unknown or malformed is ignored (a hand-edited link still works). */
 export function filterFromParams(params: URLSearchParams): ActivityListFilter {
   const page = Number.parseInt(params.get('page') ?? '1', 10);
-  const from = params.get('from') ?? '';
-  const to = params.get('to') ?? '';
-  const municipality = params.get('municipality') ?? '';
-  const innovator = params.get('innovator') ?? '';
   return {
-    status: oneOf(ACTIVITY_STATUSES, params.get('status')),
-    type: oneOf(ACTIVITY_TYPES, params.get('type')),
-    municipality: ISTAT.test(municipality) ? municipality : undefined,
-    theme: oneOf(THEMES, params.get('theme')),
-    from: DATE.test(from) ? from : undefined,
-    to: DATE.test(to) ? to : undefined,
-    q: params.get('q')?.trim() || undefined,
-    mine: params.get('mine') === '1' || undefined,
-    innovator: UUID.test(innovator) ? innovator.toLowerCase() : undefined,
+    ...activityFilterFromParams(params),
     sort: oneOf(LIST_SORTS, params.get('sort')) ?? DEFAULT_SORT,
     page: Number.isFinite(page) && page > 0 ? page : 1,
   };
@@ -58,16 +37,7 @@ export function filterFromParams(params: URLSearchParams): ActivityListFilter {
 
 /** Writes the filter to search params, in a stable order and without defaults (short, readable links). */
 export function filterToParams(filter: ActivityListFilter): URLSearchParams {
-  const params = new URLSearchParams();
-  if (filter.q) params.set('q', filter.q);
-  if (filter.status) params.set('status', filter.status);
-  if (filter.type) params.set('type', filter.type);
-  if (filter.municipality) params.set('municipality', filter.municipality);
-  if (filter.theme) params.set('theme', filter.theme);
-  if (filter.from) params.set('from', filter.from);
-  if (filter.to) params.set('to', filter.to);
-  if (filter.mine) params.set('mine', '1');
-  if (filter.innovator) params.set('innovator', filter.innovator);
+  const params = activityFilterToParams(filter);
   if (filter.sort !== DEFAULT_SORT) params.set('sort', filter.sort);
   if (filter.page > 1) params.set('page', String(filter.page));
   return params;
@@ -75,19 +45,7 @@ export function filterToParams(filter: ActivityListFilter): URLSearchParams {
 
 /** The API's query for a filter: `mine` becomes the author's id. */
 export function toListQuery(filter: ActivityListFilter, userId: string, pageSize = LIST_PAGE_SIZE): ActivityListQuery {
-  return {
-    status: filter.status,
-    type: filter.type,
-    municipality: filter.municipality,
-    theme: filter.theme,
-    from: filter.from,
-    to: filter.to,
-    q: filter.q,
-    innovator: filter.mine ? userId : filter.innovator,
-    sort: filter.sort,
-    page: filter.page,
-    pageSize,
-  };
+  return { ...toActivityFiltersQuery(filter, userId), sort: filter.sort, page: filter.page, pageSize };
 }
 
 /** The filters of an export: the list's, without paging. */
@@ -97,24 +55,7 @@ export function toExportFilters(filter: ActivityListFilter, userId: string): Omi
 }
 
 /** Whether any filter narrows the list (sorting and paging do not). */
-export function hasFilters(filter: ActivityListFilter): boolean {
-  return Boolean(
-    filter.status || filter.type || filter.municipality || filter.theme || filter.from || filter.to || filter.q || filter.mine,
-  );
-}
+export const hasFilters: (filter: ActivityListFilter) => boolean = hasActivityFilters;
 
 /** How many filters narrow the list (shown on the folded filters' summary). */
-export function activeFilterCount(filter: ActivityListFilter): number {
-  const narrowing = [
-    filter.status,
-    filter.type,
-    filter.municipality,
-    filter.theme,
-    filter.from,
-    filter.to,
-    filter.q,
-    filter.mine,
-    filter.innovator,
-  ];
-  return narrowing.filter(Boolean).length;
-}
+export const activeFilterCount: (filter: ActivityListFilter) => number = activityFilterCount;

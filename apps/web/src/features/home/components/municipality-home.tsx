@@ -99,7 +99,7 @@ export function MunicipalityHome() {
             <h2 id={mapHeadingId}>{t('home.municipality.map')}</h2>
             <p>
               {t('home.municipality.pointsCount', { count: data.points.length, formatted: count(data.points.length) })}
-              {data.pointsCapped ? ` ${t('home.municipality.pointsCapped')}` : ''}
+              {data.pointsCapped ? ` ${t('home.municipality.pointsCapped')}` : ''} <Link to="/mappa">{t('home.municipality.openMap')}</Link>
             </p>
             <Suspense fallback={<Loading />}>
               <PointsMap

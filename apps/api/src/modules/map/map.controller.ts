@@ -1,0 +1,46 @@
+import { Controller, Get, Header, Query } from '@nestjs/common';
+import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { MAP_MAX_POINTS } from '@trama/contracts';
+import { AccessScope } from '../../common/access/access-scope';
+import { Scope } from '../../common/auth/decorators';
+import { ActivitiesMapLayer } from '../activities/activities.map-layer';
+import { BuildingsMapLayer } from '../buildings/buildings.map-layer';
+import { ActivitiesLayerQuery, BuildingsLayerQuery } from './dto/map-layer.query';
+import { MapLayerFeatureCollectionResponse } from './dto/map-layer.response';
+import { MapService } from './map.service';
+
+const LAYER_DESCRIPTION = `GeoJSON (WGS84) of the records in the bbox that you may read and that match the filters (the list's): each record (properties.id, category, label), or — beyond ${MAP_MAX_POINTS} records — the server's grid clusters (properties.cluster, count, categories, bbox, expansionZoom); "total" is the list's total for the same bbox and filters.`;
+
+/**
+ * The map layers (docs/map.md). One route per layer of MAP_LAYERS, with the register's own filters
+ * DTO (the one its list extends); a layer whose register is not served yet has no route (404).
+ */
+@ApiTags('map')
+@Controller('map/layers')
+export class MapController {
+  constructor(
+    private readonly map: MapService,
+    private readonly activities: ActivitiesMapLayer,
+    private readonly buildings: BuildingsMapLayer,
+  ) {}
+
+  @Get('activities')
+  @Header('Cache-Control', 'private, no-cache')
+  @ApiOperation({ operationId: 'getActivitiesLayer', summary: 'The activities layer (coloured by type)', description: LAYER_DESCRIPTION })
+  @ApiOkResponse({ type: MapLayerFeatureCollectionResponse, description: 'a GeoJSON FeatureCollection (RFC 7946)' })
+  getActivitiesLayer(@Scope() scope: AccessScope, @Query() query: ActivitiesLayerQuery): Promise<MapLayerFeatureCollectionResponse> {
+    return this.map.layer(scope, this.activities, query);
+  }
+
+  @Get('buildings')
+  @Header('Cache-Control', 'private, no-cache')
+  @ApiOperation({
+    operationId: 'getBuildingsLayer',
+    summary: 'The buildings layer (coloured by reuse stage)',
+    description: LAYER_DESCRIPTION,
+  })
+  @ApiOkResponse({ type: MapLayerFeatureCollectionResponse, description: 'a GeoJSON FeatureCollection (RFC 7946)' })
+  getBuildingsLayer(@Scope() scope: AccessScope, @Query() query: BuildingsLayerQuery): Promise<MapLayerFeatureCollectionResponse> {
+    return this.map.layer(scope, this.buildings, query);
+  }
+}

@@ -1,0 +1,17 @@
+import { Module } from '@nestjs/common';
+import { ActivitiesModule } from '../activities/activities.module';
+import { BuildingsModule } from '../buildings/buildings.module';
+import { MapController } from './map.controller';
+import { MapRepository } from './map.repository';
+import { MapService } from './map.service';
+
+/**
+ * The map layers (docs/map.md). Each register's module exports its layer (`<register>.map-layer.ts`,
+ * a MapLayerSource); this module imports it and gives it a route in MapController.
+ */
+@Module({
+  imports: [ActivitiesModule, BuildingsModule],
+  controllers: [MapController],
+  providers: [MapService, MapRepository],
+})
+export class MapModule {}

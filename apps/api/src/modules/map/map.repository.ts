@@ -1,0 +1,115 @@
+import { Injectable } from '@nestjs/common';
+import type { ObjectLiteral } from 'typeorm';
+import { ScopedData } from '../../common/access/scoped-data';
+import type { ScopedSelectQueryBuilder } from '../../common/access/scoped-query-builder';
+import type { MapLayerSource } from './map-layer';
+
+type Query = ScopedSelectQueryBuilder<ObjectLiteral>;
+
+/** A record on the map. */
+export interface MapPointRow {
+  id: string;
+  lon: number;
+  lat: number;
+  category: string | null;
+  label: string | null;
+}
+
+/** The records of one grid cell. */
+export interface MapCellRow {
+  cx: number;
+  cy: number;
+  n: number;
+  sumLon: number;
+  sumLat: number;
+  minLon: number;
+  minLat: number;
+  maxLon: number;
+  maxLat: number;
+  /** records per category of the layer's vocabulary (same order), then those without one */
+  counts: number[];
+  /** the record, when the cell holds one */
+  id: string | null;
+}
+
+/** A category as a SQL literal: vocabulary codes only (they come from libs/contracts, never from a request). */
+function categoryLiteral(category: string): string {
+  if (!/^[a-z][a-z0-9_]*$/.test(category)) throw new Error(`map: not a category code: ${category}`);
+  return `'${category}'`;
+}
+
+/** Web Mercator stops at ±85.0511° (the square world of the tiles); points beyond fall in the edge cells. */
+const MERCATOR_MAX_LAT = 85.0511287798066;
+
+/**
+ * The map's queries. Each starts from a layer's `filtered` query (the register's policy and
+ * filters, bound by the door on alias `a`) and only selects from it: points, or grid cells in an
+ * outer shell (`door.run`), never another table.
+ */
+@Injectable()
+export class MapRepository {
+  constructor(private readonly door: ScopedData) {}
+
+  /** At most `limit` records of the query, with their point, category and label. */
+  async points(source: MapLayerSource, qb: Query, limit: number, ids?: readonly string[]): Promise<MapPointRow[]> {
+    const q = qb
+      .select('a.id', 'id')
+      .addSelect('a.lon', 'lon')
+      .addSelect('a.lat', 'lat')
+      .addSelect(`a.${source.categoryColumn}`, 'category')
+      .addSelect(`a.${source.labelColumn}`, 'label')
+      .andWhere('a.lat IS NOT NULL');
+    if (ids) q.andWhere('a.id IN (:...mapIds)', { mapIds: ids });
+    return q.limit(limit).getRawMany<MapPointRow>();
+  }
+
+  /**
+   * The records of the query grouped by Web Mercator grid cell (`cells` × `cells` over the world):
+   * count, sums for the mean point, extent, records per category, and the record of a cell that
+   * holds one. The cell of a point is `floor(x · cells)`, `floor(y · cells)` with x, y in [0, 1)
+   * from the top-left corner; every record falls in exactly one cell, so the counts add up to the
+   * query's count (the categories too: the last count is the rest, those without a known one).
+   * The cell is grouped as two `xid`s: a type PostgreSQL can hash but not sort, so the groups
+   * (a few hundred) are always hashed. The planner's estimate for a box on the GiST index is a
+   * constant 0.1% of the table, so grouping by integers it sorted the whole match instead (~85k
+   * rows of the metropolitan city at 100k activities, on disk past work_mem: 250 ms of 350;
+   * docs/map.md). The categories are FILTERed counts, not a grouping column. Plan: a bitmap scan
+   * of activities_point_idx, then a HashAggregate.
+   */
+  async cells(source: MapLayerSource, qb: Query, cells: number): Promise<MapCellRow[]> {
+    const n = Math.trunc(cells);
+    const lat = `least(greatest(a.lat, ${-MERCATOR_MAX_LAT}), ${MERCATOR_MAX_LAT})`;
+    const q = qb
+      .select('a.id', 'id')
+      .addSelect('a.lon', 'lon')
+      .addSelect('a.lat', 'lat')
+      .addSelect(`a.${source.categoryColumn}`, 'category')
+      .addSelect(`least(floor((a.lon + 180) / 360 * ${n}), ${n - 1})::bigint`, 'cx')
+      .addSelect(`least(floor((0.5 - asinh(tan(radians(${lat}))) / (2 * pi())) * ${n}), ${n - 1})::bigint`, 'cy')
+      .andWhere('a.lat IS NOT NULL');
+    const known = source.categories.map(categoryLiteral);
+    const perCategory = known.map((c) => `count(*) FILTER (WHERE p.category = ${c})::int`);
+    const rest = known.length
+      ? `count(*) FILTER (WHERE p.category IS NULL OR p.category NOT IN (${known.join(', ')}))::int`
+      : 'count(*)::int';
+    const rows = await this.door.run<Omit<MapCellRow, 'counts'> & { counts: number[] }>(
+      q,
+      (sql) => `SELECT min(p.cx)::int AS cx, min(p.cy)::int AS cy, count(*)::int AS n,
+                       sum(p.lon) AS "sumLon", sum(p.lat) AS "sumLat",
+                       min(p.lon) AS "minLon", min(p.lat) AS "minLat", max(p.lon) AS "maxLon", max(p.lat) AS "maxLat",
+                       ARRAY[${[...perCategory, rest].join(', ')}] AS counts,
+                       CASE WHEN count(*) = 1 THEN any_value(p.id) END AS id
+                  FROM (${sql}) p
+                 GROUP BY p.cx::text::xid, p.cy::text::xid`,
+    );
+    return rows.map((r) => ({
+      ...r,
+      sumLon: Number(r.sumLon),
+      sumLat: Number(r.sumLat),
+      minLon: Number(r.minLon),
+      minLat: Number(r.minLat),
+      maxLon: Number(r.maxLon),
+      maxLat: Number(r.maxLat),
+    }));
+  }
+}

@@ -1,0 +1,94 @@
+import type { Browser, Page } from 'playwright-core';
+import { expectNoAxeViolations } from './support/axe';
+import { DESKTOP, launchBrowser, newSession, PHONE, signIn, withScreenshotOnFailure, type Device, type Session } from './support/browser';
+
+const MOLFETTA_USER = 'comune.molfetta@trama.test';
+
+/** The number before `what` ("12 attività nell'area della mappa") in a text. */
+function countOf(text: string, what: string): number {
+  const match = new RegExp(`(\\d[\\d.]*) ${what} nell'area della mappa`).exec(text);
+  if (!match) throw new Error(`no count of ${what} in: ${text}`);
+  return Number(match[1].replace(/\./g, ''));
+}
+
+async function settled(page: Page): Promise<void> {
+  await page.waitForLoadState('networkidle');
+  await page.waitForFunction(() => document.querySelector('.loading') === null);
+}
+
+const screens: [string, Device][] = [
+  ['desktop', DESKTOP],
+  ['phone', PHONE],
+];
+
+describe.each(screens)('the map, %s', (screen, device) => {
+  let browser: Browser;
+  let session: Session;
+
+  beforeAll(async () => {
+    browser = await launchBrowser();
+  });
+  afterAll(async () => {
+    await browser?.close();
+  });
+  beforeEach(async () => {
+    session = await newSession(browser, { device });
+  });
+  afterEach(async () => {
+    expect(session.pageErrors).toEqual([]);
+    await session?.context.close();
+  });
+
+  it("shows the Molfetta user only Molfetta's records, and the list view counts the same", async () => {
+    const { page } = session;
+    await withScreenshotOnFailure(page, `map-molfetta-${screen}`, async () => {
+      await signIn(page, MOLFETTA_USER);
+      await page.waitForURL((url) => url.pathname === '/');
+      await page.goto('/mappa');
+      await page.getByRole('heading', { level: 1, name: 'Mappa' }).waitFor();
+      const summary = page.getByRole('status').filter({ hasText: "nell'area della mappa" });
+      await summary.waitFor();
+      await settled(page);
+      const summaryText = (await summary.textContent()) ?? '';
+      const onMap = countOf(summaryText, 'attività');
+      const buildingsOnMap = countOf(summaryText, 'immobil[ei]');
+      expect(onMap).toBeGreaterThan(0);
+      await expectNoAxeViolations(page, `map page (${screen})`);
+
+      // every record on the map is Molfetta's (the layer answers with its rule); open one with the keyboard
+      const point = page.locator('.map-point').last();
+      await point.focus();
+      await page.keyboard.press('Enter');
+      const panel = page.getByRole('complementary', { name: 'Elemento scelto' });
+      await panel.getByRole('link', { name: 'Apri la scheda' }).waitFor();
+      // the municipality line reads "Comune: Molfetta" to a screen reader
+      await expect(panel.locator('.map-item__meta li', { hasText: /^Comune: Molfetta$/ }).count()).resolves.toBe(1);
+      await settled(page);
+      await expectNoAxeViolations(page, `map page with the side panel (${screen})`);
+
+      // the list of what the map shows: the same count, only Molfetta
+      await page.getByRole('button', { name: 'Elenco' }).click();
+      const list = page.getByRole('region', { name: /attività nell'area della mappa$/ });
+      await list.waitFor();
+      await settled(page);
+      expect(countOf((await list.getByRole('heading', { level: 2 }).textContent()) ?? '', 'attività')).toBe(onMap);
+      const buildingsList = page.getByRole('region', { name: /immobil[ei] nell'area della mappa$/ });
+      expect(countOf((await buildingsList.getByRole('heading', { level: 2 }).textContent()) ?? '', 'immobil[ei]')).toBe(buildingsOnMap);
+      for (const building of await buildingsList.locator('.map-list__items > li').all()) {
+        await expect(building.locator('.map-item__meta li', { hasText: /^Comune: Molfetta$/ }).count()).resolves.toBe(1);
+      }
+      const items = list.locator('.map-list__items > li');
+      const shown = await items.count();
+      expect(shown).toBe(Math.min(onMap, 25));
+      for (let i = 0; i < shown; i++) {
+        await expect(
+          items
+            .nth(i)
+            .locator('.map-item__meta li', { hasText: /^Comune: Molfetta$/ })
+            .count(),
+        ).resolves.toBe(1);
+      }
+      await expectNoAxeViolations(page, `map list view (${screen})`);
+    });
+  });
+});

@@ -1,0 +1,138 @@
+import { useEffect, useRef } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
+import { Alert } from '../../../components/alert';
+import { Loading } from '../../../components/loading';
+import { errorMessage } from '../../../lib/api/error-message';
+import { useFormatters } from '../../../lib/i18n/format';
+import { useActivityRecord } from '../api/get-activity-record';
+import { useActivitiesInView } from '../api/list-activities-in-view';
+import { useBuildingRecord, useBuildingsInView } from '../api/buildings';
+import type { ActivitiesInViewQuery, BuildingsInViewQuery } from '../api/types';
+import { LAYER_DEFINITIONS } from '../utils/layers';
+import { ActivityItem } from './activity-item';
+import { BuildingItem } from './building-item';
+
+export type PanelContent =
+  | { kind: 'record'; layer: 'activities' | 'buildings'; id: string }
+  /** the records of a cluster that no zoom separates (they share one point): listed with the map's filters */
+  | { kind: 'place'; layer: 'activities'; query: ActivitiesInViewQuery; count: number }
+  | { kind: 'place'; layer: 'buildings'; query: BuildingsInViewQuery; count: number };
+
+const PLACE_PAGE_SIZE = 20;
+
+/** The side panel: the chosen record (fetched), or the records of one place; focus moves to it when it opens. */
+export function RecordPanel({ content, onClose }: { content: PanelContent; onClose: () => void }) {
+  const { t } = useTranslation();
+  const heading = useRef<HTMLHeadingElement>(null);
+  useEffect(() => {
+    heading.current?.focus();
+  }, [content]);
+  return (
+    <aside className="map-panel" aria-labelledby="map-panel-title">
+      <div className="map-panel__head">
+        <h2 id="map-panel-title" className="map-panel__title" tabIndex={-1} ref={heading}>
+          {content.kind === 'record' ? t('mapPage.panel.record') : t('mapPage.panel.place', { count: content.count })}
+        </h2>
+        <button type="button" className="button button--secondary button--small" onClick={onClose}>
+          {t('mapPage.panel.close')}
+        </button>
+      </div>
+      {content.kind === 'record' ? (
+        content.layer === 'buildings' ? (
+          <BuildingRecordView id={content.id} />
+        ) : (
+          <ActivityRecordView id={content.id} />
+        )
+      ) : content.layer === 'buildings' ? (
+        <PlaceBuildings query={content.query} />
+      ) : (
+        <PlaceRecords query={content.query} />
+      )}
+    </aside>
+  );
+}
+
+function ActivityRecordView({ id }: { id: string }) {
+  const { t } = useTranslation();
+  const format = useFormatters();
+  const record = useActivityRecord(id);
+  if (record.isPending) return <Loading />;
+  if (!record.data) return <Alert tone="error">{errorMessage(t, record.error)}</Alert>;
+  const a = record.data;
+  return (
+    <div className="map-panel__body">
+      <ActivityItem activity={a} headingLevel={3} />
+      {a.participants ? (
+        <p>{t('activities.fields.participantsCount', { count: a.participants.total, formatted: format.integer(a.participants.total) })}</p>
+      ) : null}
+      {a.description ? <p className="map-panel__text">{a.description}</p> : null}
+      <p>
+        <Link className="button button--primary" to={LAYER_DEFINITIONS.activities.detailPath(a.id)}>
+          {t('mapPage.panel.open')}
+        </Link>
+      </p>
+    </div>
+  );
+}
+
+function PlaceRecords({ query }: { query: ActivitiesInViewQuery }) {
+  const { t } = useTranslation();
+  const list = useActivitiesInView({ ...query, page: 1, pageSize: PLACE_PAGE_SIZE });
+  if (list.isPending) return <Loading />;
+  if (!list.data) return <Alert tone="error">{errorMessage(t, list.error)}</Alert>;
+  return (
+    <div className="map-panel__body">
+      <ul className="map-list__items">
+        {list.data.items.map((a) => (
+          <li key={a.id}>
+            <ActivityItem activity={a} headingLevel={3} />
+          </li>
+        ))}
+      </ul>
+      {list.data.total > list.data.items.length ? (
+        <p>{t('mapPage.panel.more', { count: list.data.total - list.data.items.length })}</p>
+      ) : null}
+    </div>
+  );
+}
+
+function BuildingRecordView({ id }: { id: string }) {
+  const { t } = useTranslation();
+  const record = useBuildingRecord(id);
+  if (record.isPending) return <Loading />;
+  if (!record.data) return <Alert tone="error">{errorMessage(t, record.error)}</Alert>;
+  const b = record.data;
+  return (
+    <div className="map-panel__body">
+      <BuildingItem building={b} headingLevel={3} />
+      {b.address ? <p>{b.address}</p> : null}
+      <p>
+        <Link className="button button--primary" to={LAYER_DEFINITIONS.buildings.detailPath(b.id)}>
+          {t('mapPage.panel.open')}
+        </Link>
+      </p>
+    </div>
+  );
+}
+
+function PlaceBuildings({ query }: { query: BuildingsInViewQuery }) {
+  const { t } = useTranslation();
+  const list = useBuildingsInView({ ...query, page: 1, pageSize: PLACE_PAGE_SIZE });
+  if (list.isPending) return <Loading />;
+  if (!list.data) return <Alert tone="error">{errorMessage(t, list.error)}</Alert>;
+  return (
+    <div className="map-panel__body">
+      <ul className="map-list__items">
+        {list.data.items.map((b) => (
+          <li key={b.id}>
+            <BuildingItem building={b} headingLevel={3} />
+          </li>
+        ))}
+      </ul>
+      {list.data.total > list.data.items.length ? (
+        <p>{t('mapPage.panel.more', { count: list.data.total - list.data.items.length })}</p>
+      ) : null}
+    </div>
+  );
+}
