@@ -78,15 +78,16 @@ async function once(browser, base, cookie, path) {
   await context.addCookies([cookie]);
   await context.addInitScript(PROBE);
   const page = await context.newPage();
-  const layers = [];
-  page.on('response', async (res) => {
+  // the layer responses, parsed (awaited before they are read: a large body takes a while)
+  let layers = [];
+  page.on('response', (res) => {
     if (!res.url().includes('/api/map/layers/')) return;
-    try {
-      const body = await res.json();
-      layers.push({ url: res.url(), total: body.total, features: body.features?.length ?? 0, clustered: body.clustered, at: Date.now() });
-    } catch {
-      /* not JSON */
-    }
+    layers.push(
+      res
+        .json()
+        .then((body) => ({ url: res.url(), total: body.total, features: body.features?.length ?? 0, clustered: body.clustered }))
+        .catch(() => ({ url: res.url(), total: null, features: 0, clustered: null, status: res.status() })),
+    );
   });
   try {
     await page.goto(`${base}${path}`, { waitUntil: 'load', timeout: 120_000 });
@@ -104,7 +105,7 @@ async function once(browser, base, cookie, path) {
           .map((r) => r.responseEnd),
       ),
     }));
-    const landing = [...layers];
+    const landing = await Promise.all(layers);
     // the pan
     // a start on the map itself, not on a marker (a marker would take the press)
     const box = await page.locator('.layer-map').boundingBox();
@@ -120,7 +121,7 @@ async function once(browser, base, cookie, path) {
     }, box);
     const { x, y } = start;
     const paneBefore = await page.evaluate(() => document.querySelector('.leaflet-map-pane')?.style.transform ?? '');
-    layers.length = 0;
+    layers = [];
     await page.evaluate(() => window.__recordFrames());
     const panStart = await page.evaluate(() => performance.now());
     await page.mouse.move(x, y);
@@ -156,13 +157,19 @@ async function once(browser, base, cookie, path) {
     return {
       shownMs: shown,
       layersArrivedMs: arrived,
-      landing: landing.map(({ url, total, features, clustered }) => ({ layer: /layers\/(\w+)/.exec(url)[1], total, features, clustered })),
+      landing: landing.map(({ url, total, features, clustered, status }) => ({
+        layer: /layers\/(\w+)/.exec(url)[1],
+        total,
+        features,
+        clustered,
+        status,
+      })),
       pan: {
         how,
         dragMs: released - panStart,
         moved: paneAfter !== paneBefore,
         redrawAfterReleaseMs: redrawn > released ? redrawn - released : null,
-        requests: layers.length,
+        requests: (await Promise.all(layers)).length,
         ...frameFigures(deltas),
       },
     };

@@ -126,6 +126,9 @@ async function startApi(url, extraEnv = {}) {
       JWT_SECRET,
       // no map tiles (no internet here; the map page draws the layers on a blank background)
       TILE_URL: '',
+      // a long run outlasts the default 15 minutes of an access token (its scenarios then fail with
+      // 401 half-way, as a 100-request run did under load): the tokens signed in once last an hour
+      ACCESS_TOKEN_TTL_SECONDS: '3600',
       ...extraEnv,
     },
   });
@@ -348,6 +351,7 @@ try {
   await waitForHealth(capture.api.base, 120_000);
   // the replaying session: read-only, so that a captured statement can never write
   const replay = new pg.Client({ connectionString: databaseUrl, options: '-c default_transaction_read_only=on' });
+  replay.on('error', () => {});
   await replay.connect();
 
   /** The statements one request sends to the database, as the capturing API sends them. */
