@@ -979,6 +979,28 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/map/layers/organizations': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * The organizations layer (coloured by kind)
+     * @description GeoJSON (WGS84) of the records in the bbox that you may read and that match the filters (the list's): each record (properties.id, category, label), or — beyond 2000 records — the server's grid clusters (properties.cluster, count, categories, bbox, expansionZoom); "total" is the list's total for the same bbox and filters.
+     *
+     *     Access: any signed-in user (the data is limited to their scope).
+     */
+    get: operations['getOrganizationsLayer'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/map/municipalities': {
     parameters: {
       query?: never;
@@ -11032,6 +11054,125 @@ export interface operations {
       };
     };
   };
+  getOrganizationsLayer: {
+    parameters: {
+      query: {
+        /** @description ISTAT code of the municipality */
+        municipality?: string;
+        /** @description social area code */
+        socialArea?: string;
+        /** @description Part of the name (ignoring case and accents), or a tax code */
+        q?: string;
+        kind?: components['schemas']['OrganizationKind'];
+        theme?: components['schemas']['Theme'];
+        /** @description organizations that offer this */
+        offer?: components['schemas']['Resource'];
+        /** @description organizations that need this */
+        need?: components['schemas']['Resource'];
+        targetGroup?: components['schemas']['TargetGroup'];
+        /** @description active (true) or inactive (false) only */
+        active?: boolean;
+        /** @description with a point (true) or not placed (false) only */
+        placed?: boolean;
+        /** @description minLon,minLat,maxLon,maxLat (WGS84) of the viewport; inverted or larger than the world is a 400 */
+        bbox: string;
+        /** @description the map zoom (Web Mercator, as Leaflet): the clusters’ cell size follows it */
+        zoom: number;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description a GeoJSON FeatureCollection (RFC 7946) */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['MapLayerFeatureCollection'];
+        };
+      };
+      /**
+       * @description Bad request:
+       *     - `VALIDATION_FAILED`: The request is not valid: `details` names each field at fault
+       *     - `MALFORMED_JSON`: The request body is not valid JSON
+       *     - `PAYLOAD_TOO_LARGE`: The request body is larger than 1 MB
+       *     - `BODY_TOO_DEEP`: The request body nests arrays and objects too deeply
+       *     - `INVALID_TEXT`: A NUL, an unpaired surrogate or non-UTF-8 percent-encoding in the path, query or body: `details` names the field
+       */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'];
+        };
+      };
+      /**
+       * @description Not signed in, or the session ended:
+       *     - `UNAUTHENTICATED`: Sign in to continue
+       */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'];
+        };
+      };
+      /**
+       * @description Not allowed for your role:
+       *     - `PASSWORD_CHANGE_REQUIRED`: Change your temporary password before anything else
+       */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'];
+        };
+      };
+      /**
+       * @description Unsupported media type:
+       *     - `UNSUPPORTED_MEDIA_TYPE`: JSON request bodies must be encoded as UTF-8
+       */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'];
+        };
+      };
+      /**
+       * @description Internal error:
+       *     - `INTERNAL`: An unexpected error occurred (logged; nothing is leaked)
+       */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'];
+        };
+      };
+      /**
+       * @description Service unavailable:
+       *     - `SERVICE_UNAVAILABLE`: The service is temporarily unavailable: try again in a few seconds
+       */
+      503: {
+        headers: {
+          'Retry-After': components['headers']['Retry-After'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'];
+        };
+      };
+    };
+  };
   getMunicipalityMap: {
     parameters: {
       query?: {
@@ -11510,6 +11651,8 @@ export interface operations {
         active?: boolean;
         /** @description with a point (true) or not placed (false) only */
         placed?: boolean;
+        /** @description minLon,minLat,maxLon,maxLat (WGS84): only the records whose point lies in this box (the list of what a map shows) */
+        bbox?: string;
         /** @description at most 10000: narrow the filters to reach older records */
         page?: number;
         pageSize?: number;
@@ -11857,6 +12000,8 @@ export interface operations {
         active?: boolean;
         /** @description with a point (true) or not placed (false) only */
         placed?: boolean;
+        /** @description minLon,minLat,maxLon,maxLat (WGS84): only the records whose point lies in this box (the list of what a map shows) */
+        bbox?: string;
         /** @description csv: RFC 4180, UTF-8 (for programs); csv-it: Excel in Italian; xlsx; geojson: a FeatureCollection in WGS84 (features without a point have a null geometry) */
         format?: components['schemas']['RegisterExportFormat'];
         /** @description the language of headers, labels and file name */

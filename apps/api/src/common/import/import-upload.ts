@@ -80,7 +80,14 @@ export class ImportProblemDto {
 export class ImportReportRowDto {
   @ApiInt(2, INT32_MAX, { description: 'the line of the file (the header is line 1)' }) row: number;
   @ApiEnum(['create', 'update', 'reject'], 'ImportAction') action: 'create' | 'update' | 'reject';
-  @ApiPropertyOptional({ type: 'string', format: 'uuid', description: 'the record updated, or created by the apply' }) id?: string;
+  @ApiPropertyOptional({
+    type: 'string',
+    format: 'uuid',
+    minLength: 36,
+    maxLength: 36,
+    description: 'the record updated, or created by the apply',
+  })
+  id?: string;
   @ApiArray(ImportProblemDto, 100) errors: ImportProblemDto[];
 }
 

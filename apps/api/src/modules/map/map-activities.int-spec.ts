@@ -223,7 +223,7 @@ describe('map: the activities layer', () => {
   it('answers 400 for a bad bbox on the list too, and 404 for a layer not served yet or unknown', async () => {
     const list = await t.http.get('/api/activities?bbox=17,41,16,40').set(w.coord.auth).expect(400);
     expect(list.body.details[0].field).toBe('bbox');
-    for (const layer of ['organizations', 'initiatives', 'parks'])
+    for (const layer of ['initiatives', 'parks'])
       await t.http.get(`/api/map/layers/${layer}?bbox=${METRO}&zoom=9`).set(w.coord.auth).expect(404);
   });
 

@@ -5,7 +5,8 @@ import { AccessScope } from '../../common/access/access-scope';
 import { Scope } from '../../common/auth/decorators';
 import { ActivitiesMapLayer } from '../activities/activities.map-layer';
 import { BuildingsMapLayer } from '../buildings/buildings.map-layer';
-import { ActivitiesLayerQuery, BuildingsLayerQuery } from './dto/map-layer.query';
+import { OrganizationsMapLayer } from '../organizations/organizations.map-layer';
+import { ActivitiesLayerQuery, BuildingsLayerQuery, OrganizationsLayerQuery } from './dto/map-layer.query';
 import { MapLayerFeatureCollectionResponse } from './dto/map-layer.response';
 import { MapService } from './map.service';
 
@@ -22,6 +23,7 @@ export class MapController {
     private readonly map: MapService,
     private readonly activities: ActivitiesMapLayer,
     private readonly buildings: BuildingsMapLayer,
+    private readonly organizations: OrganizationsMapLayer,
   ) {}
 
   @Get('activities')
@@ -42,5 +44,17 @@ export class MapController {
   @ApiOkResponse({ type: MapLayerFeatureCollectionResponse, description: 'a GeoJSON FeatureCollection (RFC 7946)' })
   getBuildingsLayer(@Scope() scope: AccessScope, @Query() query: BuildingsLayerQuery): Promise<MapLayerFeatureCollectionResponse> {
     return this.map.layer(scope, this.buildings, query);
+  }
+
+  @Get('organizations')
+  @Header('Cache-Control', 'private, no-cache')
+  @ApiOperation({
+    operationId: 'getOrganizationsLayer',
+    summary: 'The organizations layer (coloured by kind)',
+    description: LAYER_DESCRIPTION,
+  })
+  @ApiOkResponse({ type: MapLayerFeatureCollectionResponse, description: 'a GeoJSON FeatureCollection (RFC 7946)' })
+  getOrganizationsLayer(@Scope() scope: AccessScope, @Query() query: OrganizationsLayerQuery): Promise<MapLayerFeatureCollectionResponse> {
+    return this.map.layer(scope, this.organizations, query);
   }
 }

@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { ActivitiesModule } from '../activities/activities.module';
 import { BuildingsModule } from '../buildings/buildings.module';
+import { OrganizationsModule } from '../organizations/organizations.module';
 import { MapController } from './map.controller';
 import { MapRepository } from './map.repository';
 import { MapService } from './map.service';
@@ -10,7 +11,7 @@ import { MapService } from './map.service';
  * a MapLayerSource); this module imports it and gives it a route in MapController.
  */
 @Module({
-  imports: [ActivitiesModule, BuildingsModule],
+  imports: [ActivitiesModule, BuildingsModule, OrganizationsModule],
   controllers: [MapController],
   providers: [MapService, MapRepository],
 })

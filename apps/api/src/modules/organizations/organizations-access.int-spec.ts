@@ -47,7 +47,7 @@ const ASSIGNED: Partial<Record<Viewer, string[]>> = {
   innBo: ['037006'],
 };
 
-describe('organizations: who reads what (detail, list, stale list, export, history)', () => {
+describe('organizations: who reads what (detail, list, stale list, export, history, map layer)', () => {
   let t: TestApp;
   let w: ActivityWorld;
   const ids = {} as Record<Fixture, string>;
@@ -57,7 +57,11 @@ describe('organizations: who reads what (detail, list, stale list, export, histo
     w = await activityWorld(t);
     for (const [fixture, f] of Object.entries(FIXTURES)) {
       const creator = f.municipality.startsWith('037') ? w.coordBo : w.coord;
-      const res = await t.http.post('/api/organizations').set(creator.auth).send(f);
+      // each placed (the test territory has no boundaries): the map layer shows them all
+      const res = await t.http
+        .post('/api/organizations')
+        .set(creator.auth)
+        .send({ ...f, location: { lat: 41.1, lon: 16.8 } });
       if (res.status !== 201) throw new Error(`create ${fixture}: ${res.status} ${JSON.stringify(res.body)}`);
       ids[fixture as Fixture] = res.body.id;
     }
@@ -86,6 +90,15 @@ describe('organizations: who reads what (detail, list, stale list, export, histo
         name: 'stale',
         path: '/api/organizations/stale?pageSize=200',
         sees: (viewer, fixture, seen) => seen && (ASSIGNED[viewer]?.includes(FIXTURES[fixture].municipality) ?? true),
+      },
+    ],
+    // the map layer (docs/map.md): the same rule
+    mapLayer: [
+      { path: '/api/map/layers/organizations?bbox=-180,-90,180,90&zoom=2' },
+      {
+        name: 'kind=odv, street zoom',
+        path: '/api/map/layers/organizations?bbox=16.79,41.09,16.81,41.11&zoom=16&kind=odv',
+        matches: (f) => FIXTURES[f].kind === 'odv',
       },
     ],
     export: [

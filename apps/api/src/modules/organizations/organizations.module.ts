@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { TerritoryModule } from '../territory/territory.module';
 import { OrganizationsController } from './organizations.controller';
 import { OrganizationsImportService } from './organizations.import';
+import { OrganizationsMapLayer } from './organizations.map-layer';
 import { OrganizationsPolicy } from './organizations.policy';
 import { OrganizationsRepository } from './organizations.repository';
 import { OrganizationsService } from './organizations.service';
@@ -15,7 +16,7 @@ import { OrganizationsService } from './organizations.service';
 @Module({
   imports: [TerritoryModule],
   controllers: [OrganizationsController],
-  providers: [OrganizationsPolicy, OrganizationsService, OrganizationsRepository, OrganizationsImportService],
-  exports: [OrganizationsPolicy, OrganizationsService],
+  providers: [OrganizationsPolicy, OrganizationsService, OrganizationsRepository, OrganizationsImportService, OrganizationsMapLayer],
+  exports: [OrganizationsPolicy, OrganizationsService, OrganizationsMapLayer],
 })
 export class OrganizationsModule {}

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { OrganizationKind, OrganizationSize, Resource, TargetGroup, Theme } from '@trama/contracts';
 import type { AccessScope } from '../../common/access/access-scope';
+import type { Bbox } from '../../common/geo/bbox';
 import { ScopedData, type ScopedReads, type ScopedTx } from '../../common/access/scoped-data';
 import type { ScopedSelectQueryBuilder } from '../../common/access/scoped-query-builder';
 import { createIdempotent } from '../../common/database/idempotent-create';
@@ -65,6 +66,8 @@ export interface OrganizationFilters {
   active?: boolean;
   /** with a point (true) or without (false) */
   placed?: boolean;
+  /** only the organizations whose point lies in this box (the map's viewport); served by organizations_point_idx */
+  bbox?: Bbox;
 }
 
 export interface MunicipalityKey {
@@ -172,6 +175,19 @@ export class OrganizationsRepository {
     if (filters.active !== undefined) qb.andWhere(`${alias}.active = :ofActive`, { ofActive: filters.active });
     if (filters.placed === true) qb.andWhere(`${alias}.lat IS NOT NULL`);
     if (filters.placed === false) qb.andWhere(`${alias}.lat IS NULL`);
+    if (filters.bbox) {
+      // the form of organizations_point_idx (GiST on point(lon, lat), partial on lat IS NOT NULL)
+      const [minLon, minLat, maxLon, maxLat] = filters.bbox;
+      qb.andWhere(`${alias}.lat IS NOT NULL`).andWhere(
+        `point(${alias}.lon, ${alias}.lat) <@ box(point(:ofMinLon, :ofMinLat), point(:ofMaxLon, :ofMaxLat))`,
+        {
+          ofMinLon: minLon,
+          ofMinLat: minLat,
+          ofMaxLon: maxLon,
+          ofMaxLat: maxLat,
+        },
+      );
+    }
     return qb;
   }
 

@@ -3,6 +3,7 @@ import { Injectable } from '@nestjs/common';
 import { RESOURCES, TARGET_GROUPS, THEMES } from '@trama/contracts';
 import { QueryFailedError } from 'typeorm';
 import type { AccessScope } from '../../common/access/access-scope';
+import { parseBbox } from '../../common/geo/bbox';
 import { ScopedData, type ScopedReads, type ScopedTx } from '../../common/access/scoped-data';
 import { AuditService } from '../../common/audit/audit.service';
 import { canonicalJson } from '../../common/database/idempotent-create';
@@ -333,7 +334,7 @@ export class OrganizationsService {
    * For the map layer (and anything that must agree with the list's total): the organizations the
    * caller may read matching the list's filters, door-bound, on `alias` (merged ones left out).
    */
-  filtered(scope: AccessScope, query: OrganizationFiltersQuery, alias = 'o') {
+  filtered(scope: AccessScope, query: OrganizationFiltersQuery & { bbox?: string }, alias = 'o') {
     return this.organizations.filtered(scope, filtersOf(query), alias);
   }
 
@@ -805,8 +806,10 @@ function filledFrom(survivor: Organization, duplicate: Organization): { changes:
   return { changes: changes as Partial<Organization>, filled: Object.keys(changes) };
 }
 
-export function filtersOf(query: OrganizationFiltersQuery): OrganizationFilters {
+export function filtersOf(query: OrganizationFiltersQuery & { bbox?: string }): OrganizationFilters {
+  const bbox = query.bbox === undefined ? null : parseBbox(query.bbox);
   return {
+    ...(bbox ? { bbox } : {}),
     municipality: query.municipality,
     socialArea: query.socialArea,
     q: query.q || undefined,

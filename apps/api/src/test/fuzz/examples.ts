@@ -75,6 +75,15 @@ export const VALID_EXAMPLES: Record<string, ValidExample> = {
     },
   },
   // the whole metropolitan city of Bari at the zoom a coordinator lands on
+  getOrganizationsLayer: {
+    role: 'coordinator',
+    build: async () => ({
+      query: [
+        ['bbox', '15.9,40.6,17.6,41.5'],
+        ['zoom', '9'],
+      ],
+    }),
+  },
   getBuildingsLayer: {
     role: 'coordinator',
     build: async () => ({

@@ -4,6 +4,7 @@ import { BboxParam } from '../../../common/geo/bbox';
 import { QueryInt } from '../../../common/http/fields';
 import { ActivityFiltersQuery } from '../../activities/dto/activity-filters.query';
 import { BuildingFiltersQuery } from '../../buildings/dto/building-filters.query';
+import { OrganizationFiltersQuery } from '../../organizations/dto/list-organizations.query';
 
 /** The viewport every layer request carries: the box on screen and the zoom it is drawn at. */
 export class MapViewportQuery {
@@ -24,3 +25,5 @@ export class MapViewportQuery {
 export class ActivitiesLayerQuery extends IntersectionType(ActivityFiltersQuery, MapViewportQuery) {}
 
 export class BuildingsLayerQuery extends IntersectionType(BuildingFiltersQuery, MapViewportQuery) {}
+
+export class OrganizationsLayerQuery extends IntersectionType(OrganizationFiltersQuery, MapViewportQuery) {}

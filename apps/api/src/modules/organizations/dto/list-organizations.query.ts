@@ -1,3 +1,4 @@
+import { BboxFilterQuery } from '../../../common/geo/bbox';
 import { ApiProperty, IntersectionType } from '@nestjs/swagger';
 import {
   ORGANIZATION_KINDS,
@@ -85,9 +86,9 @@ export class OrganizationFiltersQuery {
   placed?: boolean;
 }
 
-export class ListOrganizationsQuery extends IntersectionType(OrganizationFiltersQuery, PageQuery) {}
+export class ListOrganizationsQuery extends IntersectionType(OrganizationFiltersQuery, BboxFilterQuery, PageQuery) {}
 
-export class ExportOrganizationsQuery extends IntersectionType(OrganizationFiltersQuery, RegisterExportQuery) {}
+export class ExportOrganizationsQuery extends IntersectionType(OrganizationFiltersQuery, BboxFilterQuery, RegisterExportQuery) {}
 
 export class StaleOrganizationsQuery extends PageQuery {
   @QueryInt(1, STALE_MAX_MONTHS, {

@@ -6,9 +6,11 @@ import { errorMessage } from '../../../lib/api/error-message';
 import { useFormatters } from '../../../lib/i18n/format';
 import { useActivitiesInView } from '../api/list-activities-in-view';
 import { useBuildingsInView } from '../api/buildings';
+import { useOrganizationsInView, type OrganizationsInViewQuery } from '../api/organizations';
 import type { ActivitiesInViewQuery, BuildingsInViewQuery } from '../api/types';
 import { ActivityItem } from './activity-item';
 import { BuildingItem } from './building-item';
+import { OrganizationItem } from './organization-item';
 
 export const MAP_LIST_PAGE_SIZE = 25;
 
@@ -66,6 +68,35 @@ export function BuildingsInViewList({ query, onPage }: { query: BuildingsInViewQ
           {items.map((b) => (
             <li key={b.id}>
               <BuildingItem building={b} headingLevel={3} />
+            </li>
+          ))}
+        </ul>
+      )}
+      <Pagination page={page} pageSize={pageSize} total={total} itemCount={items.length} onPage={onPage} />
+    </section>
+  );
+}
+
+/** The organizations of the map's area with the map's filters (the organizations list API). */
+export function OrganizationsInViewList({ query, onPage }: { query: OrganizationsInViewQuery; onPage: (page: number) => void }) {
+  const { t } = useTranslation();
+  const format = useFormatters();
+  const list = useOrganizationsInView(query);
+  if (list.isPending) return <Loading />;
+  if (!list.data) return <Alert tone="error">{errorMessage(t, list.error)}</Alert>;
+  const { items, total, page, pageSize } = list.data;
+  return (
+    <section className="map-list" aria-labelledby="map-list-organizations-title">
+      <h2 id="map-list-organizations-title" className="map-list__title">
+        {t('mapPage.list.organizations', { count: total, formatted: format.integer(total) })}
+      </h2>
+      {items.length === 0 ? (
+        <p>{t('mapPage.list.organizationsEmpty')}</p>
+      ) : (
+        <ul className="map-list__items">
+          {items.map((o) => (
+            <li key={o.id}>
+              <OrganizationItem organization={o} headingLevel={3} />
             </li>
           ))}
         </ul>

@@ -91,6 +91,8 @@ describe('MapPage', () => {
       'GET /api/map/layers/activities': () => jsonResponse(200, layer),
       'GET /api/map/layers/buildings': () => jsonResponse(200, { ...layer, total: 0, clustered: false, features: [] }),
       'GET /api/buildings': () => jsonResponse(200, { items: [], total: 0, page: 1, pageSize: 25 }),
+      'GET /api/map/layers/organizations': () => jsonResponse(200, { ...layer, total: 0, clustered: false, features: [] }),
+      'GET /api/organizations': () => jsonResponse(200, { items: [], total: 0, page: 1, pageSize: 25 }),
       'GET /api/activities': () =>
         jsonResponse(200, {
           items: [activityDto(1, { id: '00000000-0000-4000-8000-0000000000a1', title: 'Tavolo di rete' })],
@@ -115,7 +117,8 @@ describe('MapPage', () => {
     // only the served layers can be chosen
     expect(screen.getByRole('checkbox', { name: 'Attività (per tipo)' })).toBeChecked();
     expect(screen.getByRole('checkbox', { name: /Immobili/ })).toBeChecked();
-    expect(screen.getByRole('checkbox', { name: /Organizzazioni/ })).toBeDisabled();
+    expect(screen.getByRole('checkbox', { name: /Organizzazioni/ })).toBeChecked();
+    expect(screen.getByRole('checkbox', { name: /Iniziative/ })).toBeDisabled();
     // the legend names the categories in words, with the visible counts
     const legend = screen.getByRole('region', { name: 'Legenda' });
     expect(within(legend).getByText('Laboratorio (1)', { exact: false })).toBeInTheDocument();
@@ -140,5 +143,5 @@ describe('MapPage', () => {
       expect(listCall.searchParams.get('bbox')).toBe(layerCall.searchParams.get('bbox'));
       expect(listCall.searchParams.get('type')).toBe('workshop');
     });
-  });
+  }, 20_000);
 });

@@ -19,9 +19,16 @@ import {
 } from '../../../lib/filters/activity-filter-fields';
 import { useFormatters } from '../../../lib/i18n/format';
 import { BuildingFilterFields, buildingFiltersToParams, type BuildingFilters } from '../../../lib/filters/buildings';
+import {
+  OrganizationFilterFields,
+  organizationFilterQuery,
+  organizationFilterToParams,
+  type OrganizationFilter,
+} from '../../../lib/filters/organizations';
 import { useMunicipalityBoundaries } from '../../../lib/reference/boundaries';
 import { asMunicipalityRefs, useMunicipalities } from '../../../lib/reference/municipalities';
 import { useBuildingsLayer } from '../api/buildings';
+import { useOrganizationsLayer } from '../api/organizations';
 import { useActivitiesLayer } from '../api/get-activities-layer';
 import type { LayerFeature } from '../api/types';
 import { LAYER_DEFINITIONS, type MapLayerDefinition } from '../utils/layers';
@@ -29,7 +36,7 @@ import { mapStateFromParams, mapStateToParams, type MapState } from '../utils/ma
 import { bboxOf, extentOf, type Viewport } from '../utils/viewport';
 import { LayerMap, zoomToCluster, type MapView } from './layer-map';
 import { MapLegend } from './map-legend';
-import { ActivitiesInViewList, BuildingsInViewList, MAP_LIST_PAGE_SIZE } from './map-list';
+import { ActivitiesInViewList, BuildingsInViewList, MAP_LIST_PAGE_SIZE, OrganizationsInViewList } from './map-list';
 import { RecordPanel, type PanelContent } from './record-panel';
 import '../map.css';
 
@@ -106,13 +113,19 @@ export function MapPage() {
   const showBuildings = state.layers.includes('buildings');
   const buildingFilters = state.buildings;
   const buildings = useBuildingsLayer(viewport && showBuildings ? { ...buildingFilters, bbox: viewport.bbox, zoom: viewport.zoom } : null);
-  // buildings under the activities (drawn first)
+  const showOrganizations = state.layers.includes('organizations');
+  const organizationFilters = useMemo(() => organizationFilterQuery(state.organizations), [state.organizations]);
+  const organizations = useOrganizationsLayer(
+    viewport && showOrganizations ? { ...organizationFilters, bbox: viewport.bbox, zoom: viewport.zoom } : null,
+  );
+  // buildings under organizations under activities (drawn in that order)
   const drawn = useMemo(
     () => [
       ...(showBuildings ? [{ definition: LAYER_DEFINITIONS.buildings, collection: buildings.data }] : []),
+      ...(showOrganizations ? [{ definition: LAYER_DEFINITIONS.organizations, collection: organizations.data }] : []),
       ...(showActivities ? [{ definition: LAYER_DEFINITIONS.activities, collection: activities.data }] : []),
     ],
-    [showBuildings, buildings.data, showActivities, activities.data],
+    [showBuildings, buildings.data, showOrganizations, organizations.data, showActivities, activities.data],
   );
 
   const describeRecord = useCallback(
@@ -144,7 +157,7 @@ export function MapPage() {
         else setPanel({ kind: 'place', layer: 'activities', count: f.properties.count, query: { ...filters, bbox: box } });
       }
     },
-    [filters, buildingFilters],
+    [filters, buildingFilters, organizationFilters],
   );
 
   const total = activities.data?.total;
@@ -157,19 +170,26 @@ export function MapPage() {
   const listQuery = area ? { ...filters, bbox: area, page: state.page, pageSize: MAP_LIST_PAGE_SIZE } : null;
   const buildingsListQuery = area ? { ...buildingFilters, bbox: area, page: state.page, pageSize: MAP_LIST_PAGE_SIZE } : null;
   const buildingsTotal = buildings.data?.total;
+  const organizationsTotal = organizations.data?.total;
+  const organizationsListQuery = area ? { ...organizationFilters, bbox: area, page: state.page, pageSize: MAP_LIST_PAGE_SIZE } : null;
   const summary = [
-    !showActivities && !showBuildings ? t('mapPage.summary.noLayer') : null,
+    !showActivities && !showBuildings && !showOrganizations ? t('mapPage.summary.noLayer') : null,
     showBuildings
       ? buildingsTotal === undefined
         ? t('mapPage.summary.loading')
         : t('mapPage.summary.buildings', { count: buildingsTotal, formatted: format.integer(buildingsTotal) })
+      : null,
+    showOrganizations
+      ? organizationsTotal === undefined
+        ? t('mapPage.summary.loading')
+        : t('mapPage.summary.organizations', { count: organizationsTotal, formatted: format.integer(organizationsTotal) })
       : null,
     showActivities
       ? total === undefined
         ? t('mapPage.summary.loading')
         : t('mapPage.summary.activities', { count: total, formatted: format.integer(total) })
       : null,
-    activities.data?.clustered || buildings.data?.clustered ? t('mapPage.summary.clustered') : null,
+    activities.data?.clustered || buildings.data?.clustered || organizations.data?.clustered ? t('mapPage.summary.clustered') : null,
   ]
     .filter(Boolean)
     .join(' ');
@@ -185,6 +205,14 @@ export function MapPage() {
             filters={state.buildings}
             onApply={(b) => update({ buildings: b, page: 1 })}
             onClear={() => update({ buildings: {}, page: 1 })}
+          />
+        ) : null}
+        {showOrganizations ? (
+          <OrganizationsMapFilters
+            key={organizationFilterToParams(state.organizations).toString()}
+            filter={state.organizations}
+            onApply={(o) => update({ organizations: o, page: 1 })}
+            onClear={() => update({ organizations: {}, page: 1 })}
           />
         ) : null}
         <MapFilters
@@ -218,6 +246,7 @@ export function MapPage() {
       </p>
       {activities.isError && !activities.data ? <Alert tone="error">{errorMessage(t, activities.error)}</Alert> : null}
       {buildings.isError && !buildings.data ? <Alert tone="error">{errorMessage(t, buildings.error)}</Alert> : null}
+      {organizations.isError && !organizations.data ? <Alert tone="error">{errorMessage(t, organizations.error)}</Alert> : null}
 
       {state.mode === 'map' ? (
         <>
@@ -261,9 +290,10 @@ export function MapPage() {
           </div>
           <p className="map-page__note">{t('mapPage.keyboardNote')}</p>
         </>
-      ) : listQuery && buildingsListQuery && (showActivities || showBuildings) ? (
+      ) : listQuery && buildingsListQuery && organizationsListQuery && (showActivities || showBuildings || showOrganizations) ? (
         <>
           {showBuildings ? <BuildingsInViewList query={buildingsListQuery} onPage={(page) => update({ page })} /> : null}
+          {showOrganizations ? <OrganizationsInViewList query={organizationsListQuery} onPage={(page) => update({ page })} /> : null}
           {showActivities ? <ActivitiesInViewList query={listQuery} onPage={(page) => update({ page })} /> : null}
         </>
       ) : (
@@ -354,6 +384,26 @@ function BuildingsMapFilters({
     <details className="map-filters">
       <summary>{t('mapPage.filters.buildings')}</summary>
       <BuildingFilterFields filters={filters} municipalities={municipalities} onApply={onApply} onClear={onClear} />
+    </details>
+  );
+}
+
+/** The organizations layer's filters: the organizations list's fields (lib/filters/organizations.tsx), folded. */
+function OrganizationsMapFilters({
+  filter,
+  onApply,
+  onClear,
+}: {
+  filter: OrganizationFilter;
+  onApply: (f: OrganizationFilter) => void;
+  onClear: () => void;
+}) {
+  const { t } = useTranslation();
+  const municipalities = useFilterMunicipalities();
+  return (
+    <details className="map-filters">
+      <summary>{t('mapPage.filters.organizations')}</summary>
+      <OrganizationFilterFields filter={filter} municipalities={municipalities} onApply={onApply} onClear={onClear} />
     </details>
   );
 }

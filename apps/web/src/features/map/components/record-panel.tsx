@@ -8,16 +8,19 @@ import { useFormatters } from '../../../lib/i18n/format';
 import { useActivityRecord } from '../api/get-activity-record';
 import { useActivitiesInView } from '../api/list-activities-in-view';
 import { useBuildingRecord, useBuildingsInView } from '../api/buildings';
+import { useOrganizationRecord, useOrganizationsInView, type OrganizationsInViewQuery } from '../api/organizations';
 import type { ActivitiesInViewQuery, BuildingsInViewQuery } from '../api/types';
 import { LAYER_DEFINITIONS } from '../utils/layers';
 import { ActivityItem } from './activity-item';
 import { BuildingItem } from './building-item';
+import { OrganizationItem } from './organization-item';
 
 export type PanelContent =
-  | { kind: 'record'; layer: 'activities' | 'buildings'; id: string }
+  | { kind: 'record'; layer: 'activities' | 'buildings' | 'organizations'; id: string }
   /** the records of a cluster that no zoom separates (they share one point): listed with the map's filters */
   | { kind: 'place'; layer: 'activities'; query: ActivitiesInViewQuery; count: number }
-  | { kind: 'place'; layer: 'buildings'; query: BuildingsInViewQuery; count: number };
+  | { kind: 'place'; layer: 'buildings'; query: BuildingsInViewQuery; count: number }
+  | { kind: 'place'; layer: 'organizations'; query: OrganizationsInViewQuery; count: number };
 
 const PLACE_PAGE_SIZE = 20;
 
@@ -39,11 +42,15 @@ export function RecordPanel({ content, onClose }: { content: PanelContent; onClo
         </button>
       </div>
       {content.kind === 'record' ? (
-        content.layer === 'buildings' ? (
+        content.layer === 'organizations' ? (
+          <OrganizationRecordView id={content.id} />
+        ) : content.layer === 'buildings' ? (
           <BuildingRecordView id={content.id} />
         ) : (
           <ActivityRecordView id={content.id} />
         )
+      ) : content.layer === 'organizations' ? (
+        <PlaceOrganizations query={content.query} />
       ) : content.layer === 'buildings' ? (
         <PlaceBuildings query={content.query} />
       ) : (
@@ -127,6 +134,45 @@ function PlaceBuildings({ query }: { query: BuildingsInViewQuery }) {
         {list.data.items.map((b) => (
           <li key={b.id}>
             <BuildingItem building={b} headingLevel={3} />
+          </li>
+        ))}
+      </ul>
+      {list.data.total > list.data.items.length ? (
+        <p>{t('mapPage.panel.more', { count: list.data.total - list.data.items.length })}</p>
+      ) : null}
+    </div>
+  );
+}
+
+function OrganizationRecordView({ id }: { id: string }) {
+  const { t } = useTranslation();
+  const record = useOrganizationRecord(id);
+  if (record.isPending) return <Loading />;
+  if (!record.data) return <Alert tone="error">{errorMessage(t, record.error)}</Alert>;
+  const o = record.data;
+  return (
+    <div className="map-panel__body">
+      <OrganizationItem organization={o} headingLevel={3} />
+      <p>
+        <Link className="button button--primary" to={LAYER_DEFINITIONS.organizations.detailPath(o.id)}>
+          {t('mapPage.panel.open')}
+        </Link>
+      </p>
+    </div>
+  );
+}
+
+function PlaceOrganizations({ query }: { query: OrganizationsInViewQuery }) {
+  const { t } = useTranslation();
+  const list = useOrganizationsInView({ ...query, page: 1, pageSize: PLACE_PAGE_SIZE });
+  if (list.isPending) return <Loading />;
+  if (!list.data) return <Alert tone="error">{errorMessage(t, list.error)}</Alert>;
+  return (
+    <div className="map-panel__body">
+      <ul className="map-list__items">
+        {list.data.items.map((o) => (
+          <li key={o.id}>
+            <OrganizationItem organization={o} headingLevel={3} />
           </li>
         ))}
       </ul>

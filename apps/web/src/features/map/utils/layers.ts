@@ -26,7 +26,7 @@ export const LAYER_DEFINITIONS: Record<MapLayer, MapLayerDefinition> = {
   },
   organizations: {
     layer: 'organizations',
-    available: false,
+    available: true,
     categories: ORGANIZATION_KINDS,
     categoryLabels: 'vocab.organizationKind',
     detailPath: (id) => `/organizzazioni/${id}`,

@@ -77,7 +77,7 @@ describe('the map page’s URL', () => {
       activities: { type: 'workshop', from: '2026-01-01' },
       page: 2,
     });
-    expect(mapStateFromParams(new URLSearchParams('')).layers).toEqual(['buildings', 'activities']);
+    expect(mapStateFromParams(new URLSearchParams('')).layers).toEqual(['buildings', 'organizations', 'activities']);
     // the buildings' filters carry a prefix: the same names as the activities' would clash
     const both = mapStateFromParams(new URLSearchParams('municipality=072029&b.municipality=072006&b.stage=assigned'));
     expect(both.activities.municipality).toBe('072029');
@@ -86,14 +86,15 @@ describe('the map page’s URL', () => {
 
   it('writes only what differs from the defaults, in the lists’ parameter names', () => {
     const state = {
-      layers: ['buildings', 'activities'] as const,
+      layers: ['buildings', 'organizations', 'activities'] as const,
       mode: 'map' as const,
       activities: { status: 'approved' as const, q: 'orti' },
       buildings: { stage: 'assigned' as const },
+      organizations: {},
       page: 1,
     };
     expect(mapStateToParams({ ...state, layers: [...state.layers] }).toString()).toBe('q=orti&status=approved&b.stage=assigned');
-    expect(mapStateToParams({ layers: [], mode: 'list', activities: {}, buildings: {}, page: 3 }).toString()).toBe(
+    expect(mapStateToParams({ layers: [], mode: 'list', activities: {}, buildings: {}, organizations: {}, page: 3 }).toString()).toBe(
       'layers=&view=list&page=3',
     );
   });
