@@ -1,8 +1,16 @@
-// Synthetic data for benchmarks: innovators, organizations and activities in the municipalities of
-// a seeded tenant (default Bari, 272), with realistic Italian text. Deterministic by --seed.
+// Synthetic data for benchmarks: innovators, organizations, buildings, initiatives and activities in
+// the municipalities of a seeded tenant (default Bari, 272), with realistic Italian text.
+// Deterministic by --seed.
 //
 //   node bench/generate.mjs --database-url postgres://… [--tenant 272] [--activities 100000]
-//                           [--innovators 40] [--organizations 3000] [--seed 42]
+//                           [--innovators 40] [--organizations 30000] [--buildings 50000]
+//                           [--initiatives 20000] [--seed 42]
+//
+// Organizations carry every field of the register (address, point, themes, target groups, offers and
+// needs, size, contact with consent, verification); buildings their reuse stage (with its history and,
+// once assigned, the assignment to an organization with its end date); initiatives their
+// municipalities, lead and partners, funding, and sometimes a hosting building. Points lie near each
+// municipality's representative point. Some activities name a building or an initiative.
 //
 // Writes straight into PostgreSQL in batches (unnest), in one tenant, after the app has migrated
 // the database and imported the territory. Innovators get the password BENCH_PASSWORD.
@@ -188,6 +196,108 @@ const OUTCOMES = [
   'Definito un gruppo di lavoro',
 ];
 
+const TARGET_GROUPS = [
+  'children',
+  'youth',
+  'adults',
+  'elderly',
+  'families',
+  'women',
+  'migrants',
+  'people_with_disabilities',
+  'unemployed',
+  'people_in_poverty',
+  'detainees',
+  'students',
+  'general_public',
+];
+const RESOURCES = ['space', 'volunteers', 'skills', 'funding', 'equipment', 'partners', 'communication', 'training', 'mentoring'];
+const STREETS = [
+  'Via Sparano',
+  'Corso Vittorio Emanuele',
+  'Via Roma',
+  'Piazza Municipio',
+  'Via Giuseppe Garibaldi',
+  'Via Dante Alighieri',
+  'Corso Umberto I',
+  'Via Cavour',
+  'Largo Plebiscito',
+  'Via della Repubblica',
+  'Via Madonna dei Martiri',
+  'Via San Francesco',
+];
+const BUILDING_KIND = [
+  'Ex scuola elementare',
+  'Ex mercato coperto',
+  'Casa cantoniera',
+  'Ex caserma',
+  'Masseria',
+  'Villa confiscata',
+  'Ex mattatoio',
+  'Palazzo storico',
+  'Ex convento',
+  'Capannone',
+  'Appartamento confiscato',
+  'Ex stazione',
+];
+const STAGES = ['mapped', 'assessed', 'planned', 'assigned', 'active', 'discarded'];
+const STAGE_WEIGHTS = [40, 20, 12, 10, 12, 6];
+const OWNERSHIPS = ['municipal', 'metro_city', 'region', 'state', 'other_public', 'private', 'confiscated'];
+const OWNERSHIP_WEIGHTS = [45, 8, 5, 6, 6, 20, 10];
+const INSTRUMENTS = ['call', 'collaboration_pact', 'free_loan', 'concession', 'lease', 'other'];
+const INITIATIVE_STATUSES = ['idea', 'planned', 'running', 'completed', 'stopped'];
+const INITIATIVE_STATUS_WEIGHTS = [15, 20, 35, 22, 8];
+const FUNDING = ['eu', 'national', 'regional', 'metro_city', 'municipal', 'private', 'foundation', 'crowdfunding', 'own', 'other'];
+const FUNDING_WEIGHTS = [15, 12, 20, 6, 12, 8, 10, 3, 10, 4];
+const PUBLIC_FUNDING = new Set(['eu', 'national', 'regional', 'metro_city', 'municipal']);
+const INITIATIVE_TITLE = [
+  'Orti sociali',
+  'Doposcuola di quartiere',
+  'Biblioteca di comunità',
+  'Sportello per il lavoro',
+  'Cucina solidale',
+  'Laboratorio di riparazione',
+  'Festival di strada',
+  'Palestra popolare',
+  'Emporio solidale',
+  'Cohousing per anziani',
+  'Scuola di italiano',
+  'Ciclofficina',
+];
+
+/**
+ * INSERT … SELECT FROM unnest(…) of column arrays. `types` are the PostgreSQL array types of the first
+ * columns (one array each, in `cols`; `lists` = a text[] column given as '{a,b}' literals); the next
+ * column is the tenant ($n+1); any further columns take the SQL expressions of `extra`, whose
+ * parameters are `extraValues` (from $n+2).
+ */
+async function insertColumns(client, table, columns, types, cols, returning, tenantId, extra = [], extraValues = []) {
+  const params = types.map((t, k) => `$${k + 1}::${t === 'lists' ? 'text[]' : t}`).join(', ');
+  const names = types.map((_, k) => `c${k + 1}`).join(', ');
+  const selected = types.map((t, k) => (t === 'lists' ? `c${k + 1}::text[]` : `c${k + 1}`)).join(', ');
+  const { rows } = await client.query(
+    `INSERT INTO ${table} (${columns.join(', ')})
+     SELECT ${[selected, `$${types.length + 1}::uuid`, ...extra].join(', ')} FROM unnest(${params}) AS u(${names}) ${returning}`,
+    [...cols, tenantId, ...extraValues],
+  );
+  return rows;
+}
+
+/** A valid partita IVA (11 digits, the last a check digit) made from a sequence number. */
+function partitaIva(n) {
+  const digits = `${String(n).padStart(7, '0')}072`.split('').map(Number);
+  let sum = 0;
+  digits.forEach((d, k) => {
+    if (k % 2 === 0) sum += d;
+    else sum += d * 2 > 9 ? d * 2 - 9 : d * 2;
+  });
+  return `${digits.join('')}${(10 - (sum % 10)) % 10}`;
+}
+
+/** A subset of 0..max items of a list. */
+const some = (rnd, list, max) => [...new Set(Array.from({ length: rnd.int(max + 1) }, () => rnd.pick(list)))];
+const pgArray = (list) => `{${list.join(',')}}`;
+
 function mulberry32(seed) {
   let a = seed >>> 0;
   return () => {
@@ -226,7 +336,9 @@ export async function generate({
   tenant = '272',
   activities = 100_000,
   innovators = 40,
-  organizations = 3000,
+  organizations = 30_000,
+  buildings = 50_000,
+  initiatives = 20_000,
   seed = 42,
   log = console.log,
 }) {
@@ -270,26 +382,450 @@ export async function generate({
       team.push({ id: rows[0].id, email, munis: [...assigned] });
     }
 
-    // organizations spread over the territory
+    // the registers draw from their own random stream: the activities' stream stays as it was
+    const reg = makeRandom(seed + 2);
+    const now = Date.UTC(2026, 11, 1);
+    const DAY = 86_400_000;
+    /** a point near the municipality's representative point (~±2.5 km), as a register's records are */
+    const near = (m) => [m.lat + (reg.next() - 0.5) * 0.045, m.lon + (reg.next() - 0.5) * 0.06];
+    const address = () => `${reg.pick(STREETS)}, ${1 + reg.int(180)}`;
+
+    // organizations spread over the territory, every field of the register filled as a real one would be
     const orgIds = [];
-    for (let start = 0; start < organizations; start += 1000) {
-      const n = Math.min(1000, organizations - start);
-      const names = [],
-        kinds = [],
-        places = [];
+    const orgsByMuni = new Map(munis.map((m) => [m.id, []]));
+    for (let start = 0; start < organizations; start += 5000) {
+      const n = Math.min(5000, organizations - start);
+      const cols = Array.from({ length: 27 }, () => []);
       for (let i = 0; i < n; i++) {
         const [kind, prefix] = rnd.pick(ORG_PREFIX);
-        kinds.push(kind);
-        names.push(`${prefix} ${rnd.pick(ORG_NAME)} ${start + i + 1}`);
-        places.push(munis[rnd.int(munis.length)].id);
+        const muni = munis[rnd.int(munis.length)];
+        const name = `${prefix} ${rnd.pick(ORG_NAME)} ${start + i + 1}`;
+        const placed = reg.next() < 0.8;
+        const [lat, lon] = near(muni);
+        const themes = some(reg, THEMES, 3);
+        const consent = reg.next() < 0.4;
+        const first = reg.pick(FIRST);
+        const last = reg.pick(LAST);
+        const verified = reg.next() < 0.6 ? new Date(now - reg.int(730) * DAY) : null;
+        const active = reg.next() < 0.94;
+        const values = [
+          rnd.uuid(),
+          'bench',
+          name,
+          kind,
+          muni.id,
+          reg.next() < 0.6 ? partitaIva(start + i + 1) : null,
+          active,
+          `${name} opera a ${muni.name} su ${themes.map((x) => THEME_TEXT[x]).join(', ') || 'temi di comunità'}.`,
+          reg.next() < 0.85 ? address() : null,
+          placed ? lat : null,
+          placed ? lon : null,
+          pgArray(themes),
+          pgArray(some(reg, TARGET_GROUPS, 3)),
+          pgArray(some(reg, RESOURCES, 3)),
+          pgArray(some(reg, RESOURCES, 2)),
+          reg.weighted(['micro', 'small', 'medium', 'large', null], [45, 30, 12, 3, 10]),
+          reg.next() < 0.5 ? `https://www.example.org/org-${start + i + 1}` : null,
+          consent ? `${first} ${last}` : null,
+          consent ? `contatto.${start + i + 1}@example.org` : null,
+          consent && reg.next() < 0.7 ? `+39 080 ${String(1_000_000 + reg.int(8_999_999)).slice(0, 7)}` : null,
+          consent,
+          consent ? new Date(now - reg.int(900) * DAY) : null,
+          reg.next() < 0.3 ? 'Sede aperta il martedì e il giovedì pomeriggio.' : null,
+          reg.next() < 0.1 ? 'Da ricontattare dopo il cambio di presidenza.' : null,
+          verified,
+          verified ? (coordinator?.id ?? null) : null,
+          coordinator?.id ?? null,
+        ];
+        values.forEach((v, k) => cols[k].push(v));
       }
-      const { rows } = await client.query(
-        `INSERT INTO organizations (tenant_id, name, kind, municipality_id)
-         SELECT $1, * FROM unnest($2::text[], $3::text[], $4::uuid[]) RETURNING id`,
-        [t.id, names, kinds, places],
+      const rows = await insertColumns(
+        client,
+        'organizations',
+        [
+          'client_id',
+          'client_hash',
+          'name',
+          'kind',
+          'municipality_id',
+          'tax_code',
+          'active',
+          'description',
+          'address',
+          'lat',
+          'lon',
+          'themes',
+          'target_groups',
+          'offers',
+          'needs',
+          'size',
+          'website',
+          'contact_name',
+          'contact_email',
+          'contact_phone',
+          'contact_consent',
+          'contact_consent_at',
+          'notes',
+          'internal_notes',
+          'last_verified_at',
+          'last_verified_by',
+          'created_by',
+          'tenant_id',
+        ],
+        [
+          'uuid[]',
+          'text[]',
+          'text[]',
+          'text[]',
+          'uuid[]',
+          'text[]',
+          'bool[]',
+          'text[]',
+          'text[]',
+          'float8[]',
+          'float8[]',
+          'lists',
+          'lists',
+          'lists',
+          'lists',
+          'text[]',
+          'text[]',
+          'text[]',
+          'text[]',
+          'text[]',
+          'bool[]',
+          'timestamptz[]',
+          'text[]',
+          'text[]',
+          'timestamptz[]',
+          'uuid[]',
+          'uuid[]',
+        ],
+        cols,
+        'RETURNING id, municipality_id',
+        t.id,
       );
-      orgIds.push(...rows.map((r) => r.id));
+      for (const r of rows) {
+        orgIds.push(r.id);
+        orgsByMuni.get(r.municipality_id).push(r.id);
+      }
     }
+    log(`  ${organizations.toLocaleString('en')} organizations`);
+
+    // buildings: the reuse pipeline, its history, and the current assignment of assigned/active ones
+    const buildingsByMuni = new Map(munis.map((m) => [m.id, []]));
+    const PIPELINE = ['mapped', 'assessed', 'planned', 'assigned', 'active'];
+    for (let start = 0; start < buildings; start += 5000) {
+      const n = Math.min(5000, buildings - start);
+      const cols = Array.from({ length: 23 }, () => []);
+      const history = Array.from({ length: 6 }, () => []);
+      const assignments = Array.from({ length: 7 }, () => []);
+      for (let i = 0; i < n; i++) {
+        const id = reg.uuid();
+        const muni = munis[reg.int(munis.length)];
+        const kind = reg.pick(BUILDING_KIND);
+        const stage = reg.weighted(STAGES, STAGE_WEIGHTS);
+        const ownership = kind.includes('confiscat') ? 'confiscated' : reg.weighted(OWNERSHIPS, OWNERSHIP_WEIGHTS);
+        const placed = reg.next() < 0.9;
+        const [lat, lon] = near(muni);
+        const mappedAt = now - (200 + reg.int(1500)) * DAY;
+        const verified = reg.next() < 0.5 ? new Date(now - reg.int(730) * DAY) : null;
+        const openingDate = stage === 'active' ? iso(new Date(now - reg.int(900) * DAY)) : null;
+        const values = [
+          id,
+          reg.uuid(),
+          'bench',
+          muni.id,
+          `${kind} ${reg.pick(STREETS).replace(/^(Via|Corso|Piazza|Largo) /, '')} ${start + i + 1}`,
+          reg.next() < 0.9 ? address() : null,
+          placed ? lat : null,
+          placed ? lon : null,
+          ownership,
+          ownership === 'private' ? `${reg.pick(FIRST)} ${reg.pick(LAST)}` : `Comune di ${muni.name}`,
+          reg.next() < 0.6 ? `Foglio ${1 + reg.int(120)}, particella ${1 + reg.int(900)}` : null,
+          reg.next() < 0.85 ? 40 + reg.int(3000) : null,
+          reg.next() < 0.5 ? reg.int(20000) : null,
+          reg.weighted(['good', 'fair', 'poor', 'ruin'], [20, 40, 30, 10]),
+          stage === 'active' ? 'in_use' : reg.weighted(['unused', 'underused', 'partly_used', 'in_use'], [50, 25, 15, 10]),
+          reg.weighted(['accessible', 'partly_accessible', 'not_accessible', 'unknown'], [25, 30, 20, 25]),
+          pgArray(some(reg, ['heritage', 'landscape', 'hydrogeological', 'urban_planning', 'other'], 2)),
+          pgArray(some(reg, ['social', 'cultural', 'economic', 'sport', 'education', 'housing'], 3)),
+          stage,
+          openingDate,
+          ownership === 'confiscated' ? `ANBSC-BA-${String(start + i + 1).padStart(6, '0')}` : null,
+          ownership === 'confiscated' ? iso(new Date(mappedAt - (100 + reg.int(3000)) * DAY)) : null,
+          verified,
+        ];
+        values.forEach((v, k) => cols[k].push(v));
+        // the history: along the pipeline up to the stage (a discarded one left from where it was)
+        const path =
+          stage === 'discarded' ? [...PIPELINE.slice(0, 1 + reg.int(3)), 'discarded'] : PIPELINE.slice(0, PIPELINE.indexOf(stage) + 1);
+        let at = mappedAt;
+        path.forEach((to, k) => {
+          history[0].push(id);
+          history[1].push(k === 0 ? null : path[k - 1]);
+          history[2].push(to);
+          history[3].push(to === 'discarded' ? 'Costi di ristrutturazione non sostenibili.' : null);
+          history[4].push(new Date(at));
+          history[5].push(coordinator?.id ?? null);
+          at += (20 + reg.int(200)) * DAY;
+        });
+        if (stage === 'assigned' || stage === 'active') {
+          // the end dates: a few overdue, many in the next years, some inside the expiry window
+          const endDate = new Date(now + (reg.int(2200) - 200) * DAY);
+          const startDate = new Date(Math.min(at, endDate.getTime() - 365 * DAY));
+          const candidates = orgsByMuni.get(muni.id);
+          assignments[0].push(id);
+          assignments[1].push(candidates.length ? reg.pick(candidates) : reg.pick(orgIds));
+          assignments[2].push(reg.weighted(INSTRUMENTS, [30, 25, 20, 15, 7, 3]));
+          assignments[3].push(iso(startDate));
+          assignments[4].push(iso(endDate));
+          assignments[5].push(null);
+          assignments[6].push(coordinator?.id ?? null);
+        }
+        buildingsByMuni.get(muni.id).push(id);
+      }
+      await client.query('BEGIN');
+      await insertColumns(
+        client,
+        'buildings',
+        [
+          'id',
+          'client_id',
+          'client_hash',
+          'municipality_id',
+          'name',
+          'address',
+          'lat',
+          'lon',
+          'ownership',
+          'owner',
+          'cadastral_reference',
+          'indoor_area_m2',
+          'outdoor_area_m2',
+          'condition',
+          'current_use',
+          'accessibility',
+          'constraints',
+          'suitable_uses',
+          'stage',
+          'opening_date',
+          'anbsc_code',
+          'confiscation_decree_date',
+          'last_verified_at',
+          'tenant_id',
+          'last_verified_by',
+          'created_by',
+        ],
+        [
+          'uuid[]',
+          'uuid[]',
+          'text[]',
+          'uuid[]',
+          'text[]',
+          'text[]',
+          'float8[]',
+          'float8[]',
+          'text[]',
+          'text[]',
+          'text[]',
+          'float8[]',
+          'float8[]',
+          'text[]',
+          'text[]',
+          'text[]',
+          'lists',
+          'lists',
+          'text[]',
+          'date[]',
+          'text[]',
+          'date[]',
+          'timestamptz[]',
+        ],
+        cols,
+        '',
+        t.id,
+        [`CASE WHEN c23 IS NULL THEN NULL ELSE $${cols.length + 2}::uuid END`, `$${cols.length + 2}::uuid`],
+        [coordinator?.id ?? null],
+      );
+      await insertColumns(
+        client,
+        'building_stage_changes',
+        ['building_id', 'from_stage', 'to_stage', 'reason', 'at', 'created_by', 'tenant_id'],
+        ['uuid[]', 'text[]', 'text[]', 'text[]', 'timestamptz[]', 'uuid[]'],
+        history,
+        '',
+        t.id,
+      );
+      await insertColumns(
+        client,
+        'building_assignments',
+        ['building_id', 'organization_id', 'instrument', 'start_date', 'end_date', 'ended_at', 'created_by', 'tenant_id'],
+        ['uuid[]', 'uuid[]', 'text[]', 'date[]', 'date[]', 'timestamptz[]', 'uuid[]'],
+        assignments,
+        '',
+        t.id,
+      );
+      await client.query('COMMIT');
+    }
+    log(`  ${buildings.toLocaleString('en')} buildings`);
+
+    // initiatives: one to three municipalities, a lead and partners, funding; some hosted in a building
+    const initiativesByMuni = new Map(munis.map((m) => [m.id, []]));
+    for (let start = 0; start < initiatives; start += 5000) {
+      const n = Math.min(5000, initiatives - start);
+      const cols = Array.from({ length: 20 }, () => []);
+      const inMunis = [[], []];
+      const partners = [[], [], []];
+      const changes = Array.from({ length: 5 }, () => []);
+      for (let i = 0; i < n; i++) {
+        const id = reg.uuid();
+        const muni = munis[reg.int(munis.length)];
+        const status = reg.weighted(INITIATIVE_STATUSES, INITIATIVE_STATUS_WEIGHTS);
+        const themes = some(reg, THEMES, 3);
+        if (!themes.length) themes.push(reg.pick(THEMES));
+        const hostCandidates = buildingsByMuni.get(muni.id);
+        const hosted = hostCandidates.length && reg.next() < 0.15 ? reg.pick(hostCandidates) : null;
+        const placed = reg.next() < 0.7;
+        const [lat, lon] = near(muni);
+        const startDate = status === 'idea' ? null : new Date(now + (reg.int(1400) - 1100) * DAY);
+        const endDate =
+          startDate && (status === 'completed' || status === 'stopped' || reg.next() < 0.6)
+            ? new Date(startDate.getTime() + (60 + reg.int(900)) * DAY)
+            : null;
+        const funding = status === 'idea' && reg.next() < 0.5 ? null : reg.weighted(FUNDING, FUNDING_WEIGHTS);
+        const needsCup = funding && PUBLIC_FUNDING.has(funding) && (status === 'running' || status === 'completed');
+        const title = `${reg.pick(INITIATIVE_TITLE)} a ${muni.name} ${start + i + 1}`;
+        const values = [
+          id,
+          reg.uuid(),
+          'bench',
+          title,
+          `${title}: un progetto su ${themes.map((x) => THEME_TEXT[x]).join(', ')} con le realtà del territorio.`,
+          muni.id,
+          hosted,
+          pgArray(themes),
+          status,
+          startDate ? iso(startDate) : null,
+          endDate ? iso(endDate) : null,
+          funding,
+          funding ? 5000 + reg.int(400) * 1000 : null,
+          needsCup ? `B${String(10 + reg.int(89))}${'ABCDEFGHIJ'[reg.int(10)]}${String(start + i + 1).padStart(11, '0')}` : null,
+          status === 'running' || status === 'completed' ? 10 + reg.int(2000) : null,
+          status === 'running' || status === 'completed' ? 'Giovani, famiglie e anziani del quartiere.' : null,
+          placed ? lat : null,
+          placed ? lon : null,
+          status === 'stopped' ? 'Finanziamento revocato.' : null,
+          coordinator?.id ?? null,
+        ];
+        values.forEach((v, k) => cols[k].push(v));
+        const where = new Set([muni.id]);
+        const extra = reg.weighted([0, 1, 2], [70, 20, 10]);
+        while (where.size < 1 + extra) where.add(munis[reg.int(munis.length)].id);
+        for (const m of where) {
+          inMunis[0].push(id);
+          inMunis[1].push(m);
+          initiativesByMuni.get(m).push(id);
+        }
+        const local = orgsByMuni.get(muni.id);
+        const members = new Set();
+        if (reg.next() < 0.8) members.add(local.length ? reg.pick(local) : reg.pick(orgIds));
+        const lead = members.size === 1;
+        for (let k = reg.int(4); k > 0; k--) members.add(reg.pick(orgIds));
+        [...members].forEach((o, k) => {
+          partners[0].push(id);
+          partners[1].push(o);
+          partners[2].push(lead && k === 0 ? 'lead' : 'partner');
+        });
+        changes[0].push(id);
+        changes[1].push(null);
+        changes[2].push(status);
+        changes[3].push(startDate && status !== 'planned' ? iso(status === 'running' ? startDate : (endDate ?? startDate)) : null);
+        changes[4].push(status === 'stopped' ? 'Finanziamento revocato.' : null);
+      }
+      await client.query('BEGIN');
+      await insertColumns(
+        client,
+        'initiatives',
+        [
+          'id',
+          'client_id',
+          'client_hash',
+          'title',
+          'description',
+          'municipality_id',
+          'building_id',
+          'themes',
+          'status',
+          'start_date',
+          'end_date',
+          'funding_source',
+          'funding_amount',
+          'cup',
+          'beneficiaries_count',
+          'beneficiaries_description',
+          'lat',
+          'lon',
+          'stop_reason',
+          'created_by',
+          'tenant_id',
+        ],
+        [
+          'uuid[]',
+          'uuid[]',
+          'text[]',
+          'text[]',
+          'text[]',
+          'uuid[]',
+          'uuid[]',
+          'lists',
+          'text[]',
+          'date[]',
+          'date[]',
+          'text[]',
+          'numeric[]',
+          'text[]',
+          'int[]',
+          'text[]',
+          'float8[]',
+          'float8[]',
+          'text[]',
+          'uuid[]',
+        ],
+        cols,
+        '',
+        t.id,
+      );
+      await insertColumns(
+        client,
+        'initiative_municipalities',
+        ['initiative_id', 'municipality_id', 'tenant_id'],
+        ['uuid[]', 'uuid[]'],
+        inMunis,
+        '',
+        t.id,
+      );
+      await insertColumns(
+        client,
+        'initiative_organizations',
+        ['initiative_id', 'organization_id', 'role', 'tenant_id'],
+        ['uuid[]', 'uuid[]', 'text[]'],
+        partners,
+        '',
+        t.id,
+      );
+      await insertColumns(
+        client,
+        'initiative_status_changes',
+        ['initiative_id', 'from_status', 'to_status', 'effective_date', 'reason', 'tenant_id'],
+        ['uuid[]', 'text[]', 'text[]', 'date[]', 'text[]'],
+        changes,
+        '',
+        t.id,
+      );
+      await client.query('COMMIT');
+    }
+    log(`  ${initiatives.toLocaleString('en')} initiatives`);
 
     // where activities happen: venues around each municipality's point (~±3 km), drawn from their own
     // random stream so that the rest of the data is the same as before points existed
@@ -301,6 +837,8 @@ export async function generate({
       ]),
     );
 
+    const link = makeRandom(seed + 3);
+
     // activities over the last three years
     const end = Date.UTC(2026, 10, 20);
     const span = 3 * 365;
@@ -308,7 +846,7 @@ export async function generate({
     let written = 0;
     for (let start = 0; start < activities; start += BATCH) {
       const n = Math.min(BATCH, activities - start);
-      const cols = Array.from({ length: 24 }, () => []);
+      const cols = Array.from({ length: 26 }, () => []);
       const links = [[], []];
       for (let i = 0; i < n; i++) {
         const author = rnd.pick(team);
@@ -355,6 +893,13 @@ export async function generate({
         const [venueLat, venueLon] = place.pick(venues.get(muni.id));
         const placed = place.next() < 0.85;
         values.push(placed ? venueLat + (place.next() - 0.5) * 0.0006 : null, placed ? venueLon + (place.next() - 0.5) * 0.0008 : null);
+        // 5% held in a building of the municipality, 10% part of an initiative there (their own stream too)
+        const buildingsThere = buildingsByMuni.get(muni.id);
+        const initiativesThere = initiativesByMuni.get(muni.id);
+        values.push(
+          buildingsThere.length && link.next() < 0.05 ? link.pick(buildingsThere) : null,
+          initiativesThere.length && link.next() < 0.1 ? link.pick(initiativesThere) : null,
+        );
         values.forEach((v, k) => cols[k].push(v));
         const linked = rnd.int(4);
         for (let k = 0; k < linked; k++) {
@@ -367,14 +912,15 @@ export async function generate({
         `INSERT INTO activities (id, client_id, author_id, municipality_id, date, duration_minutes, type, title, description,
                                  participants_total, participants_citizens, participants_youth, participants_ets, themes, outcomes,
                                  status, submitted_at, submitted_by, reviewed_at, reviewed_by, review_comment, created_by,
-                                 lat, lon, tenant_id, client_hash)
+                                 lat, lon, building_id, initiative_id, tenant_id, client_hash)
          SELECT c1, c2, c3, c4, c5, c6, c7, c8, c9, c10, c11, c12, c13, c14::text[], c15, c16, c17, c18, c19, c20, c21, c22, c23, c24,
-                $25::uuid, 'bench'
+                c25, c26, $27::uuid, 'bench'
            FROM unnest($1::uuid[], $2::uuid[], $3::uuid[], $4::uuid[], $5::date[], $6::int[], $7::text[], $8::text[],
                        $9::text[], $10::int[], $11::int[], $12::int[], $13::int[], $14::text[], $15::text[], $16::text[],
                        $17::timestamptz[], $18::uuid[], $19::timestamptz[], $20::uuid[], $21::text[], $22::uuid[],
-                       $23::float8[], $24::float8[])
-                AS u(c1, c2, c3, c4, c5, c6, c7, c8, c9, c10, c11, c12, c13, c14, c15, c16, c17, c18, c19, c20, c21, c22, c23, c24)`,
+                       $23::float8[], $24::float8[], $25::uuid[], $26::uuid[])
+                AS u(c1, c2, c3, c4, c5, c6, c7, c8, c9, c10, c11, c12, c13, c14, c15, c16, c17, c18, c19, c20, c21, c22, c23, c24,
+                     c25, c26)`,
         [...cols, t.id],
       );
       await client.query(
@@ -387,9 +933,17 @@ export async function generate({
       if (written % 100_000 === 0 || written === activities) log(`  ${written.toLocaleString('en')} activities`);
     }
     // VACUUM sets the visibility map that index-only scans rely on (autovacuum would, later)
-    for (const table of ['activities', 'activity_organizations', 'organizations', 'users']) await client.query(`VACUUM ANALYZE ${table}`);
+    const tables = ['activities', 'activity_organizations', 'organizations', 'users', 'buildings', 'building_stage_changes'];
+    tables.push(
+      'building_assignments',
+      'initiatives',
+      'initiative_municipalities',
+      'initiative_organizations',
+      'initiative_status_changes',
+    );
+    for (const table of tables) await client.query(`VACUUM ANALYZE ${table}`);
     log(
-      `generated ${innovators} innovators, ${organizations} organizations, ${activities.toLocaleString('en')} activities in ${((Date.now() - started) / 1000).toFixed(1)} s (seed ${seed})`,
+      `generated ${innovators} innovators, ${organizations.toLocaleString('en')} organizations, ${buildings.toLocaleString('en')} buildings, ${initiatives.toLocaleString('en')} initiatives, ${activities.toLocaleString('en')} activities in ${((Date.now() - started) / 1000).toFixed(1)} s (seed ${seed})`,
     );
     return { team };
   } finally {
@@ -404,7 +958,9 @@ if (import.meta.url === `file://${process.argv[1]}`) {
       tenant: { type: 'string', default: '272' },
       activities: { type: 'string', default: '100000' },
       innovators: { type: 'string', default: '40' },
-      organizations: { type: 'string', default: '3000' },
+      organizations: { type: 'string', default: '30000' },
+      buildings: { type: 'string', default: '50000' },
+      initiatives: { type: 'string', default: '20000' },
       seed: { type: 'string', default: '42' },
     },
   });
@@ -415,6 +971,8 @@ if (import.meta.url === `file://${process.argv[1]}`) {
     activities: Number(values.activities),
     innovators: Number(values.innovators),
     organizations: Number(values.organizations),
+    buildings: Number(values.buildings),
+    initiatives: Number(values.initiatives),
     seed: Number(values.seed),
   });
 }

@@ -3,11 +3,17 @@
 //   npm run bench                       # 1,000,000 activities (generated once, kept in .data/bench-postgres)
 //   npm run bench -- --activities 100000 --requests 300 --concurrency 4 --fresh
 //   npm run bench -- --skip-build --skip-export --only 'type|theme' --plans --json /tmp/after.json
+//   npm run bench -- --activities 100000 --only 'layer|list|buildings|organizations|initiatives' --skip-map-page
 //
 // Builds the API, starts it on the embedded PostgreSQL (or DATABASE_URL's server, database
 // trama_bench), generates the synthetic data when the database holds fewer activities than asked,
-// then measures: the list endpoint with typical filters (latency p50/p95, throughput) and the CSV
-// (and XLSX) export of 100,000 rows (time, size, the API's resident memory sampled every 20 ms).
+// then measures: the list endpoint with typical filters (latency p50/p95, throughput), the map
+// layers (modules/map: whole metropolitan city at zoom 9, a municipality, a few streets at zoom 16,
+// with and without filters), the registers' lists (buildings, organizations, initiatives: page 1,
+// filters, a search, a deep page), the exports (activities CSV/XLSX of 100,000 rows; the registers'
+// GeoJSON and CSV, 50,000 buildings among them: time, size, the API's resident memory every 20 ms and
+// its V8 heap through bench/memory-probe.cjs), and the map page in headless Chromium
+// (bench/map-page.mjs: time until the layers show clustered, frame timing of a pan).
 //
 // Beside each list scenario it prints the database's own time for the SQL of that request: a
 // second API process (same build, same database) talks to PostgreSQL through a recording proxy
@@ -30,6 +36,10 @@ requireNode24();
 const { values: opts } = parseArgs({
   options: {
     activities: { type: 'string', default: '1000000' },
+    // the registers of issue 9, beside the activities in the same tenant
+    buildings: { type: 'string', default: '50000' },
+    organizations: { type: 'string', default: '30000' },
+    initiatives: { type: 'string', default: '20000' },
     requests: { type: 'string', default: '200' },
     concurrency: { type: 'string', default: '4' },
     'export-rows': { type: 'string', default: '100000' },
@@ -37,6 +47,9 @@ const { values: opts } = parseArgs({
     fresh: { type: 'boolean', default: false },
     'skip-build': { type: 'boolean', default: false },
     'skip-export': { type: 'boolean', default: false },
+    /** no map page in Chromium (it needs the web build: built unless --skip-build) */
+    'skip-map-page': { type: 'boolean', default: false },
+    'map-page-runs': { type: 'string', default: '3' },
     'explain-runs': { type: 'string', default: '30' },
     /** a regular expression: only the list scenarios whose name matches */
     only: { type: 'string' },
@@ -49,6 +62,11 @@ const { values: opts } = parseArgs({
   },
 });
 const wanted = Number(opts.activities);
+const wantedRegisters = {
+  buildings: Number(opts.buildings),
+  organizations: Number(opts.organizations),
+  initiatives: Number(opts.initiatives),
+};
 const REQUESTS = Number(opts.requests);
 const CONCURRENCY = Number(opts.concurrency);
 const EXPORT_ROWS = Number(opts['export-rows']);
@@ -58,7 +76,10 @@ const JWT_SECRET = 'bench-secret-bench-secret-bench-secret-00';
 const loadAverage = () => readFileSync('/proc/loadavg', 'utf8').split(' ').slice(0, 3).join(' ');
 const loadAtStart = loadAverage();
 
-if (!opts['skip-build']) await mustRun('nx', ['run', 'api:build', '--output-style=stream']);
+if (!opts['skip-build']) {
+  const projects = opts['skip-map-page'] ? ['api'] : ['api', 'web'];
+  await mustRun('nx', ['run-many', '-t', 'build', '-p', ...projects, '--output-style=stream']);
+}
 
 // ---- database
 let databaseUrl;
@@ -90,9 +111,10 @@ if (process.env.DATABASE_URL) {
 async function startApi(url, extraEnv = {}) {
   const port = await freePort();
   const base = `http://127.0.0.1:${port}`;
-  const child = spawn(process.execPath, [API_MAIN], {
+  // the memory probe answers the heap figures over IPC (bench/memory-probe.cjs)
+  const child = spawn(process.execPath, ['--require', join(root, 'bench/memory-probe.cjs'), API_MAIN], {
     cwd: root,
-    stdio: ['ignore', 'ignore', 'inherit'],
+    stdio: ['ignore', 'ignore', 'inherit', 'ipc'],
     env: {
       ...process.env,
       DATABASE_URL: url,
@@ -102,6 +124,11 @@ async function startApi(url, extraEnv = {}) {
       APP_ORIGIN: base,
       LOGIN_RATE_PER_MINUTE: '1000',
       JWT_SECRET,
+      // no map tiles (no internet here; the map page draws the layers on a blank background)
+      TILE_URL: '',
+      // a long run outlasts the default 15 minutes of an access token (its scenarios then fail with
+      // 401 half-way, as a 100-request run did under load): the tokens signed in once last an hour
+      ACCESS_TOKEN_TTL_SECONDS: '3600',
       ...extraEnv,
     },
   });
@@ -129,8 +156,21 @@ const rssMb = () => {
   const status = readFileSync(`/proc/${api.pid}/status`, 'utf8');
   return Number(/VmRSS:\s+(\d+)/.exec(status)[1]) / 1024;
 };
+/** The API's V8 heap (used), MB, as its memory probe reports it. */
+function heapMb() {
+  return new Promise((resolve) => {
+    const timer = setTimeout(() => resolve(null), 1000);
+    api.once('message', (m) => {
+      clearTimeout(timer);
+      resolve(m.memory.heapUsed / 2 ** 20);
+    });
+    api.send('memory');
+  });
+}
+/** Samples the API's RSS every 20 ms and its heap every 100 ms; stop() returns both peaks. */
 function sampler() {
   let peak = rssMb();
+  let heapPeak = 0;
   const timer = setInterval(() => {
     try {
       peak = Math.max(peak, rssMb());
@@ -138,10 +178,24 @@ function sampler() {
       /* process gone */
     }
   }, 20);
-  return () => {
+  let sampling = true;
+  const heapLoop = (async () => {
+    while (sampling) {
+      heapPeak = Math.max(heapPeak, (await heapMb()) ?? 0);
+      await new Promise((r) => setTimeout(r, 100));
+    }
+  })();
+  const stop = () => {
     clearInterval(timer);
+    sampling = false;
     return peak;
   };
+  stop.both = async () => {
+    const rss = stop();
+    await heapLoop;
+    return { rss, heap: heapPeak };
+  };
+  return stop;
 }
 
 try {
@@ -150,6 +204,8 @@ try {
 
   // ---- data
   const db = new pg.Client({ connectionString: databaseUrl });
+  // the cluster stops in `finally` when something failed: that error is the one to see
+  db.on('error', () => {});
   await db.connect();
   const tenantId = (await db.query(`SELECT tenant_id FROM tenants WHERE istat_code = '272'`)).rows[0].tenant_id;
   const count = async () => Number((await db.query('SELECT count(*) FROM activities WHERE tenant_id = $1', [tenantId])).rows[0].count);
@@ -158,17 +214,41 @@ try {
   const placed = Number(
     (await db.query('SELECT count(*) FROM activities WHERE tenant_id = $1 AND lat IS NOT NULL', [tenantId])).rows[0].count,
   );
-  if (opts.fresh || have !== wanted || placed === 0) {
-    console.log(`generating ${wanted.toLocaleString('en')} activities (the database had ${have.toLocaleString('en')})…`);
-    await db.query(`DELETE FROM activity_organizations WHERE tenant_id = $1`, [tenantId]);
-    await db.query(`DELETE FROM activities WHERE tenant_id = $1`, [tenantId]);
+  const registerCounts = async () => {
+    const out = {};
+    for (const table of Object.keys(wantedRegisters))
+      out[table] = Number((await db.query(`SELECT count(*) FROM ${table} WHERE tenant_id = $1`, [tenantId])).rows[0].count);
+    return out;
+  };
+  let registers = await registerCounts();
+  // the demo seed adds a few organizations and buildings of its own: "enough" is within 100 of the count asked
+  const registersDiffer = Object.entries(wantedRegisters).some(([k, n]) => Math.abs(registers[k] - n) > 100);
+  if (opts.fresh || have !== wanted || placed === 0 || registersDiffer) {
+    console.log(
+      `generating ${wanted.toLocaleString('en')} activities and the registers ${JSON.stringify(wantedRegisters)} (the database had ${have.toLocaleString('en')} and ${JSON.stringify(registers)})…`,
+    );
+    // the registers' rows of the tenant, the demo's included (references first)
+    for (const table of [
+      'activity_organizations',
+      'activities',
+      'initiative_status_changes',
+      'initiative_organizations',
+      'initiative_municipalities',
+      'initiatives',
+      'building_assignments',
+      'building_stage_changes',
+    ])
+      await db.query(`DELETE FROM ${table} WHERE tenant_id = $1`, [tenantId]);
+    await db.query(`DELETE FROM buildings WHERE tenant_id = $1`, [tenantId]);
+    await db.query(`UPDATE organizations SET merged_into = NULL WHERE tenant_id = $1`, [tenantId]);
     await db.query(`DELETE FROM organizations WHERE tenant_id = $1`, [tenantId]);
     await db.query(`DELETE FROM user_municipalities WHERE user_id IN (SELECT id FROM users WHERE email LIKE 'bench.%')`);
-    await generate({ databaseUrl, activities: wanted, seed: Number(opts.seed) });
+    await generate({ databaseUrl, activities: wanted, ...wantedRegisters, seed: Number(opts.seed) });
     have = await count();
+    registers = await registerCounts();
   } else {
     console.log(`reusing ${have.toLocaleString('en')} activities in the bench database`);
-    await db.query('VACUUM ANALYZE activities');
+    for (const table of ['activities', 'buildings', 'organizations', 'initiatives']) await db.query(`VACUUM ANALYZE ${table}`);
   }
 
   const login = async (email, password) => {
@@ -200,7 +280,66 @@ try {
   const bariStreets = await around('072006', 0.012, 0.008);
   const molfettaWhole = await around('072029', 0.08, 0.06);
   const molfettaStreets = await around('072029', 0.012, 0.008);
-  const layer = (bbox, zoom, filters = '') => `/api/map/layers/activities?bbox=${bbox}&zoom=${zoom}${filters ? `&${filters}` : ''}`;
+  const layerOf = (name, bbox, zoom, filters = '') => `/api/map/layers/${name}?bbox=${bbox}&zoom=${zoom}${filters ? `&${filters}` : ''}`;
+  const layer = (bbox, zoom, filters = '') => layerOf('activities', bbox, zoom, filters);
+  // the registers' layers the map serves in this checkout (the others answer 404 until they land)
+  const served = [];
+  for (const name of ['buildings', 'organizations', 'initiatives']) {
+    const res = await fetch(`${base}${layerOf(name, bariStreets, 16)}`, { headers: { authorization: `Bearer ${coordinator}` } });
+    await res.arrayBuffer();
+    if (res.ok) served.push(name);
+    else console.log(`the ${name} layer is not served here (${res.status}): no scenario for it`);
+  }
+  // each register layer: whole metro at zoom 9 (unfiltered, filtered), Bari streets at zoom 16 (same),
+  // the Molfetta user's municipality (zoom 12) and streets (zoom 16)
+  const LAYER_FILTER = { buildings: 'stage=assigned', organizations: 'theme=youth', initiatives: 'status=running' };
+  const registerLayerScenarios = served.flatMap((name) => [
+    [`layer ${name}: coordinator, metro, zoom 9`, coordinator, '', layerOf(name, metro, 9)],
+    [`layer ${name}: coordinator, metro, zoom 9, ${LAYER_FILTER[name]}`, coordinator, '', layerOf(name, metro, 9, LAYER_FILTER[name])],
+    [`layer ${name}: coordinator, Bari streets, zoom 16`, coordinator, '', layerOf(name, bariStreets, 16)],
+    [
+      `layer ${name}: coordinator, Bari streets, zoom 16, ${LAYER_FILTER[name]}`,
+      coordinator,
+      '',
+      layerOf(name, bariStreets, 16, LAYER_FILTER[name]),
+    ],
+    [`layer ${name}: municipality user, Molfetta, zoom 12`, municipality, '', layerOf(name, molfettaWhole, 12)],
+    [`layer ${name}: municipality user, Molfetta streets, zoom 16`, municipality, '', layerOf(name, molfettaStreets, 16)],
+  ]);
+  // the registers' lists (pageSize 50): page 1, filters, a search, a deep page, a municipality user's view
+  const list = (name, query = '') => `/api/${name}?pageSize=50${query ? `&${query}` : ''}`;
+  const registerListScenarios = [
+    ['list buildings: coordinator, page 1', coordinator, '', list('buildings')],
+    ['list buildings: coordinator, stage assigned', coordinator, '', list('buildings', 'stage=assigned')],
+    ['list buildings: coordinator, Bari + confiscated', coordinator, '', list('buildings', 'municipality=072006&confiscated=yes')],
+    ['list buildings: coordinator, search "scuola"', coordinator, '', list('buildings', 'q=scuola')],
+    ['list buildings: coordinator, page 200', coordinator, '', list('buildings', 'page=200')],
+    ['list buildings: municipality user (Molfetta)', municipality, '', list('buildings')],
+    ['list buildings: expiring in 6 months', coordinator, '', '/api/buildings/expiring'],
+    ['list organizations: coordinator, page 1', coordinator, '', list('organizations')],
+    ['list organizations: coordinator, theme youth', coordinator, '', list('organizations', 'theme=youth')],
+    [
+      'list organizations: coordinator, Bari + aps + offers space',
+      coordinator,
+      '',
+      list('organizations', 'municipality=072006&kind=aps&offer=space'),
+    ],
+    ['list organizations: coordinator, search "melograno"', coordinator, '', list('organizations', 'q=melograno')],
+    ['list organizations: coordinator, page 200', coordinator, '', list('organizations', 'page=200')],
+    ['list organizations: municipality user (Molfetta)', municipality, '', list('organizations')],
+    ['list organizations: stale (12 months)', coordinator, '', '/api/organizations/stale?pageSize=50'],
+    ['list initiatives: coordinator, page 1', coordinator, '', list('initiatives')],
+    ['list initiatives: coordinator, running', coordinator, '', list('initiatives', 'status=running')],
+    [
+      'list initiatives: coordinator, social area Molfetta + theme',
+      coordinator,
+      '',
+      list('initiatives', 'socialArea=ATS_BA_MOLFETTA&theme=youth'),
+    ],
+    ['list initiatives: coordinator, search "orti sociali"', coordinator, '', list('initiatives', 'q=orti%20sociali')],
+    ['list initiatives: coordinator, page 200', coordinator, '', list('initiatives', 'page=200')],
+    ['list initiatives: municipality user (Molfetta)', municipality, '', list('initiatives')],
+  ];
 
   // ---- the capturing API: same build and database, through the recording proxy; never migrates nor seeds
   const direct = new URL(databaseUrl);
@@ -212,6 +351,7 @@ try {
   await waitForHealth(capture.api.base, 120_000);
   // the replaying session: read-only, so that a captured statement can never write
   const replay = new pg.Client({ connectionString: databaseUrl, options: '-c default_transaction_read_only=on' });
+  replay.on('error', () => {});
   await replay.connect();
 
   /** The statements one request sends to the database, as the capturing API sends them. */
@@ -263,6 +403,8 @@ try {
     ['layer: municipality user, Molfetta, zoom 12', municipality, '', layer(molfettaWhole, 12)],
     ['layer: municipality user, Molfetta streets, zoom 16', municipality, '', layer(molfettaStreets, 16)],
     ['list: coordinator, Bari streets (bbox)', coordinator, `bbox=${bariStreets}`],
+    ...registerLayerScenarios,
+    ...registerListScenarios,
   ].filter(([name]) => !opts.only || new RegExp(opts.only, 'i').test(name));
   const pct = (sorted, p) => sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
   const results = [];
@@ -343,6 +485,39 @@ try {
   const listPeak = stopSampling();
   all.sort((a, b) => a - b);
   allDb.sort((a, b) => a - b);
+
+  // the registers' exports: their SQL captured once (through the capturing API) and replayed with
+  // EXPLAIN ANALYZE — the database's time to produce every row, without sending them
+  const registerExports = [
+    ['buildings', 'geojson'],
+    ['buildings', 'csv'],
+    ['organizations', 'geojson'],
+    ['organizations', 'csv'],
+    ['initiatives', 'geojson'],
+    ['initiatives', 'csv'],
+  ].map(([register, format]) => ({ register, format, path: `/api/${register}/export?format=${format}` }));
+  if (!opts['skip-export']) {
+    for (const e of registerExports) {
+      // the export reads through a server-side cursor (common/database/cursor-stream.ts): its query is
+      // the DECLARE's; the FETCHes only move it
+      const declared = (await capturedSql(e.path, coordinator)).map((st) => ({
+        ...st,
+        text: st.text.replace(/^\s*DECLARE\s+\S+\s+NO SCROLL CURSOR FOR\s+/i, ''),
+      }));
+      const { reads } = splitExplainable(declared);
+      const explained = await explainStatements(replay, reads, 3);
+      const times = Array.from({ length: 3 }, (_, run) => explained.reduce((sum, x) => sum + x.times[run], 0)).sort((a, b) => a - b);
+      e.dbMs = pct(times, 50);
+      e.statements = explained.map((x) => ({
+        sql: x.statement.text,
+        p50: pct(
+          [...x.times].sort((a, b) => a - b),
+          50,
+        ),
+        plan: planOutline(x.plan.Plan),
+      }));
+    }
+  }
   await replay.end();
   await stopApi(capture.api.child);
 
@@ -378,12 +553,61 @@ try {
         await exportRun('csv-it', exportFrom),
         await exportRun('xlsx', exportFrom),
       ];
+
+  /** A register's export, read to its end; RSS (every 20 ms) and V8 heap (every 100 ms) of the API sampled. */
+  async function registerExportRun(e) {
+    await new Promise((r) => setTimeout(r, 500));
+    const before = { rss: rssMb(), heap: await heapMb() };
+    const stop = sampler();
+    const t0 = performance.now();
+    const res = await fetch(`${base}${e.path}`, { headers: { authorization: `Bearer ${coordinator}` } });
+    if (!res.ok) throw new Error(`export ${e.path}: ${res.status} ${await res.text()}`);
+    let bytes = 0;
+    let records = 0;
+    let tail = '';
+    const decoder = new TextDecoder();
+    const marker = e.format === 'geojson' ? '"type":"Feature"' : '\n';
+    for await (const chunk of res.body) {
+      bytes += chunk.length;
+      const text = tail + decoder.decode(chunk, { stream: true });
+      records += text.split(marker).length - 1;
+      tail = text.slice(-(marker.length - 1));
+      if (marker.length === 1) tail = '';
+    }
+    const seconds = (performance.now() - t0) / 1000;
+    const peak = await stop.both();
+    return {
+      ...e,
+      seconds,
+      bytes,
+      records: e.format === 'geojson' ? records : records - 1,
+      rssBefore: before.rss,
+      rssPeak: peak.rss,
+      heapBefore: before.heap,
+      heapPeak: peak.heap,
+    };
+  }
+  const registerExportResults = [];
+  if (!opts['skip-export']) for (const e of registerExports) registerExportResults.push(await registerExportRun(e));
   await db.end();
+
+  // ---- the map page in headless Chromium
+  let mapPage = null;
+  if (!opts['skip-map-page']) {
+    const { measureMapPage } = await import('./map-page.mjs');
+    mapPage = await measureMapPage({
+      base,
+      email: 'coordinatore.bari@trama.test',
+      password: process.env.DEMO_PASSWORD ?? 'Trama-demo-2026',
+      runs: Number(opts['map-page-runs']),
+      log: (line) => console.log(line),
+    });
+  }
 
   // ---- report
   const f = (n, d = 1) => n.toFixed(d);
   console.log(
-    `\nTrama activities benchmark — ${have.toLocaleString('en')} activities in tenant 272; per scenario ${REQUESTS} requests one at a time (latency), then ${REQUESTS} at concurrency ${CONCURRENCY} (throughput)`,
+    `\nTrama benchmark — ${have.toLocaleString('en')} activities, ${registers.buildings.toLocaleString('en')} buildings, ${registers.organizations.toLocaleString('en')} organizations, ${registers.initiatives.toLocaleString('en')} initiatives in tenant 272; per scenario ${REQUESTS} requests one at a time (latency), then ${REQUESTS} at concurrency ${CONCURRENCY} (throughput)`,
   );
   console.log(
     `node ${process.version}, ${embedded ? 'embedded PostgreSQL 18' : 'external PostgreSQL'}; load average (1, 5, 15 min) ${loadAtStart} at start, ${loadAverage()} at the end\n`,
@@ -397,9 +621,10 @@ try {
       `  ${r.scenario.padEnd(46)} ${String(r.matches).padStart(7)} | ${f(r.p50).padStart(8)} ${f(r.p95).padStart(5)} | ${f(r.dbP50).padStart(7)} ${f(r.dbP95).padStart(5)} | ${ratio(r.p50, r.dbP50).padStart(6)} | ${String(r.statements.length).padStart(5)} | ${f(r.loadedP95).padStart(10)} ${f(r.rps, 0).padStart(6)}`,
     );
   }
-  console.log(
-    `  ${'ALL (one at a time)'.padEnd(46)} ${''.padStart(7)} | ${f(pct(all, 50)).padStart(8)} ${f(pct(all, 95)).padStart(5)} | ${f(pct(allDb, 50)).padStart(7)} ${f(pct(allDb, 95)).padStart(5)} | ${ratio(pct(all, 50), pct(allDb, 50)).padStart(6)} | ${''.padStart(5)} | ${''.padStart(10)} ${f(totalRequests / listSeconds, 0).padStart(6)}`,
-  );
+  if (all.length)
+    console.log(
+      `  ${'ALL (one at a time)'.padEnd(46)} ${''.padStart(7)} | ${f(pct(all, 50)).padStart(8)} ${f(pct(all, 95)).padStart(5)} | ${f(pct(allDb, 50)).padStart(7)} ${f(pct(allDb, 95)).padStart(5)} | ${ratio(pct(all, 50), pct(allDb, 50)).padStart(6)} | ${''.padStart(5)} | ${''.padStart(10)} ${f(totalRequests / listSeconds, 0).padStart(6)}`,
+    );
   console.log(
     `  API: ${REQUESTS} requests one at a time, client-side; DB: planning + execution reported by EXPLAIN (ANALYZE, BUFFERS), ${EXPLAIN_RUNS} runs, summed over the statements of one request`,
   );
@@ -411,11 +636,43 @@ try {
       `  ${e.format.padEnd(7)} ${(e.rows === null ? `~${rows}` : String(rows)).padStart(16)} ${f(e.bytes / 1e6).padStart(9)} ${f(e.seconds, 2).padStart(9)} ${f(rows / e.seconds, 0).padStart(8)}   ${f(e.rssBefore, 0)} → ${f(e.rssPeak, 0)}`,
     );
   }
+  if (registerExportResults.length) {
+    console.log(
+      '\nregister export              records        MB   seconds   rec/s   DB ms (EXPLAIN ANALYZE)   RSS before → peak (MB)   heap before → peak (MB)',
+    );
+    for (const e of registerExportResults) {
+      console.log(
+        `  ${`${e.register} ${e.format}`.padEnd(24)} ${String(e.records).padStart(9)} ${f(e.bytes / 1e6).padStart(9)} ${f(e.seconds, 2).padStart(9)} ${f(e.records / e.seconds, 0).padStart(7)}   ${f(e.dbMs ?? 0, 0).padStart(21)}   ${`${f(e.rssBefore, 0)} → ${f(e.rssPeak, 0)}`.padStart(22)}   ${`${f(e.heapBefore ?? 0, 0)} → ${f(e.heapPeak, 0)}`.padStart(23)}`,
+      );
+    }
+  }
+  if (mapPage) {
+    console.log('\nmap page /mappa (coordinator, desktop 1366×768, cold context): layers shown clustered, then a 300 px pan');
+    mapPage.forEach((run, i) => {
+      const landing = run.landing
+        .map((l) => `${l.layer} ${l.total} in ${l.features} features${l.clustered ? ' (clustered)' : ''}`)
+        .join(', ');
+      console.log(
+        `  run ${i + 1}: shown at ${f(run.shownMs ?? NaN, 0)} ms (layer responses in by ${f(run.layersArrivedMs, 0)} ms) — ${landing}`,
+      );
+      const p = run.pan;
+      console.log(
+        `         pan (${p.how}): ${p.frames} frames over the drag + redraw, Δ p50 ${f(p.p50)} / p95 ${f(p.p95)} / max ${f(p.max)} ms, ${p.dropped} dropped, ${p.long} over 50 ms; ${p.moved ? '' : 'THE MAP DID NOT MOVE; '}${p.requests} layer requests, redrawn ${p.redrawAfterReleaseMs === null ? '—' : `${f(p.redrawAfterReleaseMs, 0)} ms`} after release`,
+      );
+    });
+  }
   console.log('\nstatements of one request (as captured on the wire; DB p50 / p95 ms of each):');
   for (const r of results) {
     console.log(`  ${r.scenario}${r.skipped.length ? `   (not timed: ${r.skipped.join('; ')})` : ''}`);
     for (const st of r.statements) {
       console.log(`    ${f(st.p50, 2).padStart(7)} ${f(st.p95, 2).padStart(7)}  ${oneLine(st.sql)}`);
+      if (opts.plans) for (const line of st.plan) console.log(`                      ${line}`);
+    }
+  }
+  for (const e of registerExportResults) {
+    console.log(`  export ${e.register} ${e.format}`);
+    for (const st of e.statements ?? []) {
+      console.log(`    ${f(st.p50, 2).padStart(7)}          ${oneLine(st.sql)}`);
       if (opts.plans) for (const line of st.plan) console.log(`                      ${line}`);
     }
   }
@@ -428,8 +685,11 @@ try {
       exportRows: EXPORT_ROWS,
       loadAverage: { start: loadAtStart, end: loadAverage() },
       list: results,
-      all: { p50: pct(all, 50), p95: pct(all, 95), dbP50: pct(allDb, 50), dbP95: pct(allDb, 95) },
+      all: all.length ? { p50: pct(all, 50), p95: pct(all, 95), dbP50: pct(allDb, 50), dbP95: pct(allDb, 95) } : null,
       exports,
+      registers,
+      registerExports: registerExportResults,
+      mapPage,
     };
     writeFileSync(opts.json, `${JSON.stringify(figures, null, 2)}\n`);
     console.log(`\nfigures written to ${opts.json}`);
