@@ -109,8 +109,9 @@ describe('MunicipalityHome ("Il mio territorio")', () => {
       '/organizzazioni?municipality=072029&kind=aps',
     );
     const initiatives = screen.getByRole('region', { name: '1 iniziativa nel territorio' });
-    // no initiatives layer on the map yet: no map link
-    expect(within(initiatives).queryByRole('link', { name: /mappa/ })).toBeNull();
+    expect(within(initiatives).getByRole('link', { name: 'Vedi le iniziative sulla mappa' }).getAttribute('href')).toBe(
+      '/mappa?layers=initiatives',
+    );
     expect(within(initiatives).getByRole('link', { name: 'Apri l’elenco delle iniziative' }).getAttribute('href')).toBe(
       '/iniziative?municipality=072029',
     );

@@ -176,6 +176,7 @@ export function TerritoryRegisters({ registers, filter }: { registers: Municipal
         total={registers.initiatives.total}
         rows={rows('initiatives', INITIATIVE_STATUSES, registers.initiatives.byStatus, (k) => t(`vocab.initiativeStatus.${k}`))}
         filter={filter}
+        mapHref="/mappa?layers=initiatives"
       />
     </div>
   );
