@@ -1,4 +1,5 @@
-import { useEffect, useRef } from 'react';
+import type { UseQueryResult } from '@tanstack/react-query';
+import { useEffect, useRef, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { Alert } from '../../../components/alert';
@@ -91,24 +92,8 @@ function ActivityRecordView({ id }: { id: string }) {
 }
 
 function PlaceRecords({ query }: { query: ActivitiesInViewQuery }) {
-  const { t } = useTranslation();
   const list = useActivitiesInView({ ...query, page: 1, pageSize: PLACE_PAGE_SIZE });
-  if (list.isPending) return <Loading />;
-  if (!list.data) return <Alert tone="error">{errorMessage(t, list.error)}</Alert>;
-  return (
-    <div className="map-panel__body">
-      <ul className="map-list__items">
-        {list.data.items.map((a) => (
-          <li key={a.id}>
-            <ActivityItem activity={a} headingLevel={3} />
-          </li>
-        ))}
-      </ul>
-      {list.data.total > list.data.items.length ? (
-        <p>{t('mapPage.panel.more', { count: list.data.total - list.data.items.length })}</p>
-      ) : null}
-    </div>
-  );
+  return <PlaceList list={list} render={(a) => <ActivityItem activity={a} headingLevel={3} />} />;
 }
 
 function BuildingRecordView({ id }: { id: string }) {
@@ -131,24 +116,8 @@ function BuildingRecordView({ id }: { id: string }) {
 }
 
 function PlaceBuildings({ query }: { query: BuildingsInViewQuery }) {
-  const { t } = useTranslation();
   const list = useBuildingsInView({ ...query, page: 1, pageSize: PLACE_PAGE_SIZE });
-  if (list.isPending) return <Loading />;
-  if (!list.data) return <Alert tone="error">{errorMessage(t, list.error)}</Alert>;
-  return (
-    <div className="map-panel__body">
-      <ul className="map-list__items">
-        {list.data.items.map((b) => (
-          <li key={b.id}>
-            <BuildingItem building={b} headingLevel={3} />
-          </li>
-        ))}
-      </ul>
-      {list.data.total > list.data.items.length ? (
-        <p>{t('mapPage.panel.more', { count: list.data.total - list.data.items.length })}</p>
-      ) : null}
-    </div>
-  );
+  return <PlaceList list={list} render={(b) => <BuildingItem building={b} headingLevel={3} />} />;
 }
 
 function OrganizationRecordView({ id }: { id: string }) {
@@ -170,24 +139,8 @@ function OrganizationRecordView({ id }: { id: string }) {
 }
 
 function PlaceOrganizations({ query }: { query: OrganizationsInViewQuery }) {
-  const { t } = useTranslation();
   const list = useOrganizationsInView({ ...query, page: 1, pageSize: PLACE_PAGE_SIZE });
-  if (list.isPending) return <Loading />;
-  if (!list.data) return <Alert tone="error">{errorMessage(t, list.error)}</Alert>;
-  return (
-    <div className="map-panel__body">
-      <ul className="map-list__items">
-        {list.data.items.map((o) => (
-          <li key={o.id}>
-            <OrganizationItem organization={o} headingLevel={3} />
-          </li>
-        ))}
-      </ul>
-      {list.data.total > list.data.items.length ? (
-        <p>{t('mapPage.panel.more', { count: list.data.total - list.data.items.length })}</p>
-      ) : null}
-    </div>
-  );
+  return <PlaceList list={list} render={(o) => <OrganizationItem organization={o} headingLevel={3} />} />;
 }
 
 function InitiativeRecordView({ id }: { id: string }) {
@@ -209,17 +162,26 @@ function InitiativeRecordView({ id }: { id: string }) {
 }
 
 function PlaceInitiatives({ query }: { query: InitiativesInViewQuery }) {
-  const { t } = useTranslation();
   const list = useInitiativesInView({ ...query, page: 1, pageSize: PLACE_PAGE_SIZE });
+  return <PlaceList list={list} render={(i) => <InitiativeItem initiative={i} headingLevel={3} />} />;
+}
+
+/** The records of one place (the list API's first page), each drawn by `render`, and how many more there are. */
+function PlaceList<T extends { id: string }>({
+  list,
+  render,
+}: {
+  list: UseQueryResult<{ items: T[]; total: number }>;
+  render: (item: T) => ReactNode;
+}) {
+  const { t } = useTranslation();
   if (list.isPending) return <Loading />;
   if (!list.data) return <Alert tone="error">{errorMessage(t, list.error)}</Alert>;
   return (
     <div className="map-panel__body">
       <ul className="map-list__items">
-        {list.data.items.map((i) => (
-          <li key={i.id}>
-            <InitiativeItem initiative={i} headingLevel={3} />
-          </li>
+        {list.data.items.map((item) => (
+          <li key={item.id}>{render(item)}</li>
         ))}
       </ul>
       {list.data.total > list.data.items.length ? (
