@@ -12,11 +12,13 @@ import {
   InitiativeOrganization,
   InitiativeStatusChange,
 } from '../modules/initiatives/initiative.entity';
+import { IndicatorDefinition, IndicatorTarget, IndicatorValue } from '../modules/indicators/indicator.entity';
 import { LegalPage } from '../modules/legal-pages/legal-page.entity';
 import { StoredFile } from '../modules/files/stored-file.entity';
 import { Organization } from '../modules/organizations/organization.entity';
 import { Tenant } from '../modules/tenants/tenant.entity';
 import { Municipality } from '../modules/territory/municipality.entity';
+import { MunicipalityPopulation } from '../modules/territory/municipality-population.entity';
 import { SocialArea } from '../modules/territory/social-area.entity';
 import { UserMunicipality } from '../modules/users/user-municipality.entity';
 import { User } from '../modules/users/user.entity';
@@ -43,4 +45,8 @@ export const ENTITIES = [
   Building,
   BuildingStageChange,
   BuildingAssignment,
+  MunicipalityPopulation,
+  IndicatorDefinition,
+  IndicatorTarget,
+  IndicatorValue,
 ];
