@@ -50,7 +50,8 @@ export function perThousand(value: number | null, population: number | null): nu
   return (value * 1000) / population;
 }
 
-export type Direction = 'higher_is_better' | 'lower_is_better';
+/** `higher` is better (initiatives realised) or `lower` is better (crimes reported). */
+export type Direction = 'higher' | 'lower';
 export type ProgressStatus = 'reached' | 'on_track' | 'behind';
 
 export interface Progress {
@@ -92,7 +93,7 @@ export function progressOf(input: ProgressInput): Progress | null {
   const expectedShare = elapsedShare(period, today);
   if (expectedShare === 0) return null;
   let share: number;
-  if (direction === 'higher_is_better') {
+  if (direction === 'higher') {
     const start = !flow && baseline !== null && baseline < target ? baseline : 0;
     share = target === start ? (value >= target ? 1 : 0) : (value - start) / (target - start);
   } else if (baseline !== null && baseline > target) {

@@ -155,7 +155,7 @@ describe('per capita', () => {
 });
 
 describe('progress', () => {
-  const base = { baseline: null, flow: true, period: P('2026'), direction: 'higher_is_better' as const };
+  const base = { baseline: null, flow: true, period: P('2026'), direction: 'higher' as const };
 
   it('is reached at or beyond the target, and null without value, target or before the year', () => {
     expect(progressOf({ ...base, value: 12, target: 10, today: '2026-03-01' })).toMatchObject({ share: 1.2, status: 'reached' });
@@ -179,7 +179,7 @@ describe('progress', () => {
   });
 
   it('runs from the baseline down toward the target when lower is better', () => {
-    const lower = { ...base, direction: 'lower_is_better' as const, flow: false, baseline: 100, target: 80, today: '2026-07-02' };
+    const lower = { ...base, direction: 'lower' as const, flow: false, baseline: 100, target: 80, today: '2026-07-02' };
     expect(progressOf({ ...lower, value: 88 })).toMatchObject({ share: 0.6, status: 'on_track' });
     expect(progressOf({ ...lower, value: 95 })).toMatchObject({ share: 0.25, status: 'behind' });
     expect(progressOf({ ...lower, value: 80 })).toMatchObject({ share: 1, status: 'reached' });
