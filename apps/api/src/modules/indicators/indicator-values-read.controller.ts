@@ -14,7 +14,11 @@ import { INDICATOR_VALUES_EXPORT } from './indicator-values.export';
 import { IndicatorErrors } from './indicators.errors';
 
 const ApiIndicatorCode = () =>
-  ApiParam({ name: 'code', description: 'the indicator code', schema: { type: 'string', pattern: INDICATOR_CODE_PATTERN.source, maxLength: 63 } });
+  ApiParam({
+    name: 'code',
+    description: 'the indicator code',
+    schema: { type: 'string', pattern: INDICATOR_CODE_PATTERN.source, maxLength: 63 },
+  });
 
 const READ_ERRORS = [
   IndicatorErrors.INDICATOR_NOT_FOUND,
@@ -39,15 +43,18 @@ export class IndicatorValuesReadController {
   @Get('territory')
   @ApiOperation({ summary: "One territory's every active indicator for one period: value, target, progress (the territory page)" })
   @ApiOkResponse({ type: IndicatorTerritoryResponseDto })
-  @ApiErrors(IndicatorErrors.INDICATOR_TENANT_REQUIRED, IndicatorReadErrors.INDICATOR_TERRITORY_NOT_FOUND, IndicatorReadErrors.INDICATOR_DRAFTS_FORBIDDEN)
+  @ApiErrors(
+    IndicatorErrors.INDICATOR_TENANT_REQUIRED,
+    IndicatorReadErrors.INDICATOR_TERRITORY_NOT_FOUND,
+    IndicatorReadErrors.INDICATOR_DRAFTS_FORBIDDEN,
+  )
   readIndicatorTerritory(@Scope() scope: AccessScope, @Query() query: IndicatorTerritoryQuery): Promise<IndicatorTerritoryResponseDto> {
     return this.reads.readTerritory(scope, query);
   }
 
   @Get(':code/values')
   @ApiOperation({
-    summary:
-      'Values of an indicator rolled up per territory and period (missing = null, never 0), per capita, with targets and progress',
+    summary: 'Values of an indicator rolled up per territory and period (missing = null, never 0), per capita, with targets and progress',
   })
   @ApiIndicatorCode()
   @ApiOkResponse({ type: IndicatorValuesResponseDto })

@@ -38,7 +38,11 @@ describe('indicator values: roll-ups, computed figures and access (GET /api/indi
     it('counts an activity in its month, municipality, social area and tenant as soon as it is approved', async () => {
       const before = await value(w.coord, 'activities_held', MOLFETTA, '2026-10');
       expect(before).toBe(0);
-      const activity = await activityIn(t, 'submitted', w.innA, w.coord, { municipality: '072029', date: '2026-10-15', participants: { total: 30 } });
+      const activity = await activityIn(t, 'submitted', w.innA, w.coord, {
+        municipality: '072029',
+        date: '2026-10-15',
+        participants: { total: 30 },
+      });
       expect(await value(w.coord, 'activities_held', MOLFETTA, '2026-10')).toBe(0);
       const approved = await t.http.post(`/api/activities/${activity.id}/approve`).set(w.coord.auth).send({});
       expect(approved.status).toBe(200);
@@ -160,15 +164,26 @@ describe('indicator values: roll-ups, computed figures and access (GET /api/indi
       const perCapita = await read(w.coord, 'crimes_reported', { territory: 'tenant', period: '2025' });
       expect(perCapita.items[0]).toMatchObject({ target: 3, population });
       // lower is better, no baseline: target / value, and 2025 is over: behind
-      expect(perCapita.items[0].progress).toMatchObject({ share: Math.round((3 / ((1600 * 1000) / population)) * 10000) / 10000, status: 'behind' });
+      expect(perCapita.items[0].progress).toMatchObject({
+        share: Math.round((3 / ((1600 * 1000) / population)) * 10000) / 10000,
+        status: 'behind',
+      });
       // a target is shown only where one is set: no split of the metropolitan target
       expect(areas[AREA].target).toBeNull();
     });
 
     it('counts drafts only when asked, and only for staff', async () => {
-      const withDrafts = await read(w.coord, 'crimes_reported', { territory: 'socialArea:ATS_BA_CORATO', period: '2025', perCapita: 'false', drafts: 'true' });
+      const withDrafts = await read(w.coord, 'crimes_reported', {
+        territory: 'socialArea:ATS_BA_CORATO',
+        period: '2025',
+        perCapita: 'false',
+        drafts: 'true',
+      });
       expect(withDrafts.items[0]).toMatchObject({ value: 250, complete: true });
-      const refused = await t.http.get('/api/indicators/crimes_reported/values').set(w.areaMolfetta.auth).query({ territory: AREA, drafts: 'true' });
+      const refused = await t.http
+        .get('/api/indicators/crimes_reported/values')
+        .set(w.areaMolfetta.auth)
+        .query({ territory: AREA, drafts: 'true' });
       expect([refused.status, refused.body.code]).toEqual([403, 'INDICATOR_DRAFTS_FORBIDDEN']);
     });
 
@@ -187,7 +202,12 @@ describe('indicator values: roll-ups, computed figures and access (GET /api/indi
         ['2024', null],
         ['2025', 300],
       ]);
-      const quarters = await read(w.coord, 'crimes_reported', { territory: MOLFETTA, period: '2025', grain: 'quarter', perCapita: 'false' });
+      const quarters = await read(w.coord, 'crimes_reported', {
+        territory: MOLFETTA,
+        period: '2025',
+        grain: 'quarter',
+        perCapita: 'false',
+      });
       expect(quarters.items.map((i) => i.value)).toEqual([null, null, null, null]);
     });
 
@@ -198,7 +218,9 @@ describe('indicator values: roll-ups, computed figures and access (GET /api/indi
         .query({ territory: AREA, by: 'municipality', period: '2025', perCapita: 'false', format: 'csv' });
       expect(res.status).toBe(200);
       const lines = res.text.trim().split('\r\n');
-      expect(lines[0]).toBe('indicator,indicator_name,territory,territory_name,period,value,target,progress_share,progress_status,population,covered,expected');
+      expect(lines[0]).toBe(
+        'indicator,indicator_name,territory,territory_name,period,value,target,progress_share,progress_status,population,covered,expected',
+      );
       expect(lines.slice(1).sort()).toEqual([
         'crimes_reported,N. delitti denunciati,municipality:072022,Giovinazzo,2025,100,,,,,1,1',
         'crimes_reported,N. delitti denunciati,municipality:072029,Molfetta,2025,300,,,,,1,1',

@@ -59,11 +59,15 @@ function bad(field: string, message: string): never {
  * - `from` + `to`: every period of `grain` (default: from's) from the one holding `from` to the one holding `to`;
  * - neither: the current year (or its parts at `grain`).
  */
-export function resolvePeriods(query: Pick<IndicatorValuesQuery, 'period' | 'from' | 'to' | 'grain'>, today: string): {
+export function resolvePeriods(
+  query: Pick<IndicatorValuesQuery, 'period' | 'from' | 'to' | 'grain'>,
+  today: string,
+): {
   grain: PeriodGrain;
   periods: Period[];
 } {
-  if (query.period !== undefined && (query.from !== undefined || query.to !== undefined)) bad('period', 'give period, or from and to, not both');
+  if (query.period !== undefined && (query.from !== undefined || query.to !== undefined))
+    bad('period', 'give period, or from and to, not both');
   if ((query.from === undefined) !== (query.to === undefined)) bad(query.from === undefined ? 'from' : 'to', 'give both from and to');
   const parse = (field: string, text: string) => parsePeriod(text) ?? bad(field, `${field} must be a year, a quarter or a month`);
   if (query.from !== undefined && query.to !== undefined) {
@@ -74,7 +78,8 @@ export function resolvePeriods(query: Pick<IndicatorValuesQuery, 'period' | 'fro
     if (periods.length === 0) bad('to', 'to must not precede from');
     return { grain, periods };
   }
-  const one = query.period !== undefined ? parse('period', query.period) : { grain: 'year' as const, year: Number(today.slice(0, 4)), index: 0 };
+  const one =
+    query.period !== undefined ? parse('period', query.period) : { grain: 'year' as const, year: Number(today.slice(0, 4)), index: 0 };
   const grain = query.grain ?? one.grain;
   if (GRAIN_RANK[grain] < GRAIN_RANK[one.grain]) bad('grain', 'the grain cannot be coarser than the period');
   return { grain, periods: periodRange(one, one, grain) };
@@ -104,7 +109,12 @@ export class IndicatorValuesReadService {
     const places = this.breakdown(geo, territory, query.by);
     if (places.length * periods.length > MAX_CELLS) {
       throw IndicatorReadErrors.INDICATOR_RANGE_TOO_LARGE(undefined, [
-        { field: 'from', messages: [`at most ${MAX_CELLS} territories × periods`], codes: ['INDICATOR_RANGE_TOO_LARGE'], params: { max: MAX_CELLS } },
+        {
+          field: 'from',
+          messages: [`at most ${MAX_CELLS} territories × periods`],
+          codes: ['INDICATOR_RANGE_TOO_LARGE'],
+          params: { max: MAX_CELLS },
+        },
       ]);
     }
     const perCapita = query.perCapita ?? definition.perCapita;
@@ -135,7 +145,11 @@ export class IndicatorValuesReadService {
   /** The rows of the export: the same view as the endpoint, with the indicator's names. */
   async exportRows(scope: AccessScope, code: string, query: ExportIndicatorValuesQuery) {
     const view = await this.readValues(scope, code, query);
-    return view.items.map((item) => ({ ...item, indicatorCode: view.indicator.code, indicatorName: query.lang === 'en' ? view.indicator.nameEn : view.indicator.nameIt }));
+    return view.items.map((item) => ({
+      ...item,
+      indicatorCode: view.indicator.code,
+      indicatorName: query.lang === 'en' ? view.indicator.nameEn : view.indicator.nameIt,
+    }));
   }
 
   private checkCaller(scope: AccessScope, drafts: boolean): void {

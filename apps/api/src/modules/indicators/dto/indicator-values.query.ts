@@ -38,19 +38,34 @@ export class IndicatorValuesQuery {
   @IsIn(INDICATOR_BREAKDOWNS)
   by?: IndicatorBreakdown;
 
-  @ApiProperty({ required: false, description: `one period: ${PERIOD_DOC}; not with from/to`, pattern: PERIOD_PATTERN.source, maxLength: 7 })
+  @ApiProperty({
+    required: false,
+    description: `one period: ${PERIOD_DOC}; not with from/to`,
+    pattern: PERIOD_PATTERN.source,
+    maxLength: 7,
+  })
   @Optional()
   @IsString()
   @Matches(PERIOD_PATTERN, { message: `period must be ${PERIOD_DOC}` })
   period?: string;
 
-  @ApiProperty({ required: false, description: `first period of a range (with to): ${PERIOD_DOC}`, pattern: PERIOD_PATTERN.source, maxLength: 7 })
+  @ApiProperty({
+    required: false,
+    description: `first period of a range (with to): ${PERIOD_DOC}`,
+    pattern: PERIOD_PATTERN.source,
+    maxLength: 7,
+  })
   @Optional()
   @IsString()
   @Matches(PERIOD_PATTERN, { message: `from must be ${PERIOD_DOC}` })
   from?: string;
 
-  @ApiProperty({ required: false, description: `last period of a range (with from): ${PERIOD_DOC}`, pattern: PERIOD_PATTERN.source, maxLength: 7 })
+  @ApiProperty({
+    required: false,
+    description: `last period of a range (with from): ${PERIOD_DOC}`,
+    pattern: PERIOD_PATTERN.source,
+    maxLength: 7,
+  })
   @Optional()
   @IsString()
   @Matches(PERIOD_PATTERN, { message: `to must be ${PERIOD_DOC}` })
@@ -82,7 +97,13 @@ export class ExportIndicatorValuesQuery extends IntersectionType(IndicatorValues
 
 /** One territory's every active indicator for one period (the territory page). */
 export class IndicatorTerritoryQuery {
-  @ApiProperty({ required: false, default: 'tenant', description: 'tenant | socialArea:<code> | municipality:<ISTAT code>', pattern: TERRITORY_PARAM_PATTERN.source, maxLength: 75 })
+  @ApiProperty({
+    required: false,
+    default: 'tenant',
+    description: 'tenant | socialArea:<code> | municipality:<ISTAT code>',
+    pattern: TERRITORY_PARAM_PATTERN.source,
+    maxLength: 75,
+  })
   @Optional()
   @IsString()
   @Matches(TERRITORY_PARAM_PATTERN, { message: 'territory must be tenant, socialArea:<code> or municipality:<6-digit ISTAT code>' })

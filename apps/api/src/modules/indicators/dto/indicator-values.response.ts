@@ -60,7 +60,10 @@ export class IndicatorValuePointDto implements IndicatorValuePoint {
   @ApiText(300) territoryName: string;
   @ApiText(7, { description: '2026 | 2026-Q3 | 2026-09' }) period: string;
   @ApiNumber(-BIG, BIG, { nullable: true, description: 'null = missing (never 0)' }) value: number | null;
-  @ApiNumber(-BIG, BIG, { nullable: true, description: 'the target of the year for exactly this territory (no split); per capita when the view is' })
+  @ApiNumber(-BIG, BIG, {
+    nullable: true,
+    description: 'the target of the year for exactly this territory (no split); per capita when the view is',
+  })
   target: number | null;
   @ApiProperty({ type: IndicatorProgressDto, nullable: true, description: 'year periods with a value and a target only' })
   progress: IndicatorProgressDto | null;

@@ -31,7 +31,13 @@ describe('periods', () => {
   });
 
   it('ranges by grain across years and ends months correctly', () => {
-    expect(periodRange(P('2025-Q4'), P('2026-02'), 'month').map(formatPeriod)).toEqual(['2025-10', '2025-11', '2025-12', '2026-01', '2026-02']);
+    expect(periodRange(P('2025-Q4'), P('2026-02'), 'month').map(formatPeriod)).toEqual([
+      '2025-10',
+      '2025-11',
+      '2025-12',
+      '2026-01',
+      '2026-02',
+    ]);
     expect(periodRange(P('2024'), P('2026'), 'quarter')).toHaveLength(12);
     expect(periodRange(P('2026'), P('2025'), 'year')).toEqual([]);
     expect(periodEnd(P('2024-02'))).toBe('2024-02-29');
@@ -81,15 +87,23 @@ describe('RollupEngine', () => {
     expect(e.cell(SA('A'), P('2025-Q1')).value).toBe(9);
     expect(e.cell(SA('A'), P('2025')).value).toBe(9); // the year's last quarter with a value is Q1
     // 'last' over territory adds, as a stock across places
-    expect(engine([v(M('a1'), '2025', 3), v(M('a2'), '2025', 4)], { time: 'last', territory: 'last' }).cell(SA('A'), P('2025')).value).toBe(7);
+    expect(engine([v(M('a1'), '2025', 3), v(M('a2'), '2025', 4)], { time: 'last', territory: 'last' }).cell(SA('A'), P('2025')).value).toBe(
+      7,
+    );
   });
 
   it('averages and takes maxima across territory and time', () => {
-    const avg = engine([v(M('a1'), '2025-Q1', 10), v(M('a1'), '2025-Q2', 20), v(M('a2'), '2025-Q1', 40)], { time: 'avg', territory: 'avg' });
+    const avg = engine([v(M('a1'), '2025-Q1', 10), v(M('a1'), '2025-Q2', 20), v(M('a2'), '2025-Q1', 40)], {
+      time: 'avg',
+      territory: 'avg',
+    });
     expect(avg.cell(M('a1'), P('2025')).value).toBe(15);
     expect(avg.cell(SA('A'), P('2025-Q1')).value).toBe(25);
     expect(avg.cell(SA('A'), P('2025')).value).toBe(27.5); // the mean of a1's 15 and a2's 40
-    const max = engine([v(M('a1'), '2025-Q1', 10), v(M('a1'), '2025-Q2', 20), v(M('b1'), '2025-Q1', 40)], { time: 'max', territory: 'max' });
+    const max = engine([v(M('a1'), '2025-Q1', 10), v(M('a1'), '2025-Q2', 20), v(M('b1'), '2025-Q1', 40)], {
+      time: 'max',
+      territory: 'max',
+    });
     expect(max.cell(TENANT, P('2025')).value).toBe(40);
     expect(max.cell(M('a1'), P('2025')).value).toBe(20);
   });
@@ -133,7 +147,13 @@ describe('RollupEngine', () => {
 
 describe('per capita', () => {
   const figures = new Map([
-    ['a1', [{ year: 2021, population: 1000 }, { year: 2024, population: 2000 }]],
+    [
+      'a1',
+      [
+        { year: 2021, population: 1000 },
+        { year: 2024, population: 2000 },
+      ],
+    ],
     ['a2', [{ year: 2023, population: 3000 }]],
   ]);
 

@@ -133,13 +133,21 @@ export class RollupEngine {
 
     const periods = childPeriods(p);
     if (this.ownFiner.has(key)) {
-      const rolled = combine(this.rules.time, periods.map((part) => this.cell(t, part)), 'time');
+      const rolled = combine(
+        this.rules.time,
+        periods.map((part) => this.cell(t, part)),
+        'time',
+      );
       if (rolled) return rolled;
     }
     const places = this.territoryParts(t);
     if (places.length > 0) {
       const territoryAgg = this.rules.territory === 'last' ? 'sum' : this.rules.territory;
-      const rolled = combine(territoryAgg, places.map((part) => this.cell(part, p)), 'territory');
+      const rolled = combine(
+        territoryAgg,
+        places.map((part) => this.cell(part, p)),
+        'territory',
+      );
       if (rolled) return rolled;
     }
     return { value: null, covered: 0, expected: Math.max(places.length, periods.length, 1), complete: false, source: 'missing' };
@@ -153,7 +161,10 @@ export class RollupEngine {
 }
 
 function combine(kind: Aggregation, parts: RollupCell[], source: 'territory' | 'time'): RollupCell | null {
-  const value = aggregate(kind, parts.map((c) => c.value));
+  const value = aggregate(
+    kind,
+    parts.map((c) => c.value),
+  );
   if (value === null) return null;
   const covered = parts.filter((c) => c.value !== null).length;
   return { value, covered, expected: parts.length, complete: parts.every((c) => c.complete), source };
