@@ -867,6 +867,66 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/indicators/territory': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * One territory's every active indicator for one period: value, target, progress (the territory page)
+     * @description Access: signed-in users; the feature refuses some roles or records with 403 (see that response).
+     */
+    get: operations['readIndicatorTerritory'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/indicators/{code}/values': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Values of an indicator rolled up per territory and period (missing = null, never 0), per capita, with targets and progress
+     * @description Access: signed-in users; the feature refuses some roles or records with 403 (see that response).
+     */
+    get: operations['readIndicatorValues'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/indicators/{code}/values/export': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * The same view as a file (csv, csv-it, xlsx), labels in the language asked for
+     * @description Access: signed-in users; the feature refuses some roles or records with 403 (see that response).
+     */
+    get: operations['exportIndicatorValues'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/initiatives': {
     parameters: {
       query?: never;
@@ -2150,6 +2210,21 @@ export interface components {
       newPassword: string;
     };
     /** @enum {string} */
+    ComputedIndicator:
+      | 'community_managers_hired'
+      | 'initiatives_realised'
+      | 'initiatives_running'
+      | 'activities_held'
+      | 'activity_participants'
+      | 'buildings_mapped'
+      | 'buildings_in_stage'
+      | 'buildings_reactivated'
+      | 'organizations_mapped'
+      | 'new_collaborations'
+      | 'project_funds_committed'
+      | 'project_funds_paid'
+      | 'project_beneficiaries';
+    /** @enum {string} */
     ConformityStatus: 'compliant' | 'partially_compliant' | 'non_compliant';
     CoordinatorHome: {
       /** @description one group per kind, each present */
@@ -2887,6 +2962,11 @@ export interface components {
        * @description how long the import took, in milliseconds
        */
       durationMs: number;
+      /**
+       * Format: int32
+       * @description default indicator definitions created (0 when the tenant already had them)
+       */
+      indicatorsSeeded: number;
       /** @description existing municipalities whose social area in the database differs from the files and was kept: "072029: ATS_X (file: ATS_Y)" */
       membershipsKept: string[];
       /**
@@ -2902,6 +2982,13 @@ export interface components {
       municipalitiesUpdated: number;
       /** Format: int32 */
       populationYear: number;
+      /** @description the years of the population figures imported */
+      populationYears: number[];
+      /**
+       * Format: int32
+       * @description population figures written (the files' year and the ISTAT years of population-sources.csv)
+       */
+      populations: number;
       /**
        * Format: int32
        * @description social areas in the files
@@ -2946,6 +3033,111 @@ export interface components {
      * @enum {string}
      */
     InaccessibilityReason: 'non_compliance' | 'disproportionate_burden' | 'out_of_scope';
+    /** @enum {string} */
+    IndicatorAggregation: 'sum' | 'last' | 'avg' | 'max';
+    /** @enum {string} */
+    IndicatorBreakdown: 'municipality' | 'socialArea';
+    /** @enum {string} */
+    IndicatorDirection: 'higher' | 'lower';
+    /** @enum {string} */
+    IndicatorKind: 'output' | 'result' | 'context';
+    IndicatorProgressDto: {
+      /**
+       * Format: double
+       * @description the elapsed share of the year it was judged against (1 once the year is over)
+       */
+      expectedShare: number;
+      /**
+       * Format: double
+       * @description share of the way from the start (baseline or 0) to the target; 1 = reached
+       */
+      share: number | null;
+      /** @description reached; on_track when the share is at least the elapsed share of the year; behind */
+      status: components['schemas']['IndicatorProgressStatus'] | null;
+    };
+    /**
+     * @description reached; on_track when the share is at least the elapsed share of the year; behind
+     * @enum {string}
+     */
+    IndicatorProgressStatus: 'reached' | 'on_track' | 'behind';
+    IndicatorReadSummaryDto: {
+      /** Format: double */
+      baselineValue: number | null;
+      /** Format: int32 */
+      baselineYear: number | null;
+      code: string;
+      computation: components['schemas']['ComputedIndicator'] | null;
+      /** Format: int32 */
+      decimals: number;
+      direction: components['schemas']['IndicatorDirection'];
+      kind: components['schemas']['IndicatorKind'];
+      nameEn: string;
+      nameIt: string;
+      perCapita: boolean;
+      source: components['schemas']['IndicatorSource'];
+      territoryAggregation: components['schemas']['IndicatorAggregation'];
+      timeAggregation: components['schemas']['IndicatorAggregation'];
+      unit: components['schemas']['IndicatorUnit'];
+    };
+    /** @enum {string} */
+    IndicatorSource: 'manual' | 'computed';
+    IndicatorTerritoryItemDto: {
+      indicator: components['schemas']['IndicatorReadSummaryDto'];
+      point: components['schemas']['IndicatorValuePointDto'];
+    };
+    IndicatorTerritoryResponseDto: {
+      /** @description every active indicator, in display order */
+      items: components['schemas']['IndicatorTerritoryItemDto'][];
+      period: string;
+      territory: string;
+      territoryName: string;
+    };
+    /** @enum {string} */
+    IndicatorUnit: 'count' | 'people' | 'euro' | 'percent' | 'hours' | 'square_metres' | 'other';
+    IndicatorValuePointDto: {
+      /** @description every part of the roll-up had a value (a missing month, municipality… makes it false) */
+      complete: boolean;
+      /**
+       * Format: int32
+       * @description parts of the last roll-up step that had a value
+       */
+      covered: number;
+      /**
+       * Format: int32
+       * @description parts of the last roll-up step
+       */
+      expected: number;
+      /** @description 2026 | 2026-Q3 | 2026-09 */
+      period: string;
+      /**
+       * Format: int32
+       * @description residents used for the per-capita value (per-capita views)
+       */
+      population?: number | null;
+      /** @description year periods with a value and a target only */
+      progress: components['schemas']['IndicatorProgressDto'] | null;
+      /**
+       * Format: double
+       * @description the target of the year for exactly this territory (no split); per capita when the view is
+       */
+      target: number | null;
+      /** @description tenant | socialArea:<code> | municipality:<ISTAT code> */
+      territory: string;
+      territoryName: string;
+      /**
+       * Format: double
+       * @description null = missing (never 0)
+       */
+      value: number | null;
+    };
+    IndicatorValuesResponseDto: {
+      grain: components['schemas']['PeriodGrain'];
+      includeDrafts: boolean;
+      indicator: components['schemas']['IndicatorReadSummaryDto'];
+      /** @description territory by territory, periods ascending */
+      items: components['schemas']['IndicatorValuePointDto'][];
+      perCapita: boolean;
+    };
     Initiative: {
       /** @description linked activities you may read (detail only) */
       activities?: components['schemas']['InitiativeActivities'];
@@ -3708,6 +3900,8 @@ export interface components {
       /** @description the language of the e-mail (the page the user is on); without it Accept-Language, else Italian */
       language?: components['schemas']['MailLanguage'];
     };
+    /** @enum {string} */
+    PeriodGrain: 'year' | 'quarter' | 'month';
     PolygonGeometry: {
       /** @description rings: the outer boundary, then holes */
       coordinates: number[][][];
@@ -10314,6 +10508,399 @@ export interface operations {
        *     - `PASSWORD_CHANGE_REQUIRED`: Change your temporary password before anything else
        */
       403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'];
+        };
+      };
+      /**
+       * @description Unsupported media type:
+       *     - `UNSUPPORTED_MEDIA_TYPE`: JSON request bodies must be encoded as UTF-8
+       */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'];
+        };
+      };
+      /**
+       * @description Internal error:
+       *     - `INTERNAL`: An unexpected error occurred (logged; nothing is leaked)
+       */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'];
+        };
+      };
+      /**
+       * @description Service unavailable:
+       *     - `SERVICE_UNAVAILABLE`: The service is temporarily unavailable: try again in a few seconds
+       */
+      503: {
+        headers: {
+          'Retry-After': components['headers']['Retry-After'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'];
+        };
+      };
+    };
+  };
+  readIndicatorTerritory: {
+    parameters: {
+      query?: {
+        /** @description tenant | socialArea:<code> | municipality:<ISTAT code> */
+        territory?: string;
+        /** @description a year (2026), a quarter (2026-Q3) or a month (2026-09) (default: the current year) */
+        period?: string;
+        /** @description count draft values too (coordinators and innovators) */
+        drafts?: boolean;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['IndicatorTerritoryResponseDto'];
+        };
+      };
+      /**
+       * @description Bad request:
+       *     - `VALIDATION_FAILED`: The request is not valid: `details` names each field at fault
+       *     - `MALFORMED_JSON`: The request body is not valid JSON
+       *     - `PAYLOAD_TOO_LARGE`: The request body is larger than 1 MB
+       *     - `BODY_TOO_DEEP`: The request body nests arrays and objects too deeply
+       *     - `INVALID_TEXT`: A NUL, an unpaired surrogate or non-UTF-8 percent-encoding in the path, query or body: `details` names the field
+       *     - `INDICATOR_TENANT_REQUIRED`: Name the metropolitan city with the tenant parameter (its 3-digit ISTAT code)
+       */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'];
+        };
+      };
+      /**
+       * @description Not signed in, or the session ended:
+       *     - `UNAUTHENTICATED`: Sign in to continue
+       */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'];
+        };
+      };
+      /**
+       * @description Not allowed for your role:
+       *     - `PASSWORD_CHANGE_REQUIRED`: Change your temporary password before anything else
+       *     - `INDICATOR_DRAFTS_FORBIDDEN`: Only coordinators and innovators see draft values
+       */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'];
+        };
+      };
+      /**
+       * @description Not found, or outside what you may see:
+       *     - `INDICATOR_TERRITORY_NOT_FOUND`: Territory not found
+       */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'];
+        };
+      };
+      /**
+       * @description Unsupported media type:
+       *     - `UNSUPPORTED_MEDIA_TYPE`: JSON request bodies must be encoded as UTF-8
+       */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'];
+        };
+      };
+      /**
+       * @description Internal error:
+       *     - `INTERNAL`: An unexpected error occurred (logged; nothing is leaked)
+       */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'];
+        };
+      };
+      /**
+       * @description Service unavailable:
+       *     - `SERVICE_UNAVAILABLE`: The service is temporarily unavailable: try again in a few seconds
+       */
+      503: {
+        headers: {
+          'Retry-After': components['headers']['Retry-After'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'];
+        };
+      };
+    };
+  };
+  readIndicatorValues: {
+    parameters: {
+      query?: {
+        /** @description tenant | socialArea:<code> | municipality:<ISTAT code>; municipality users: their own territory only (else 404) */
+        territory?: string;
+        /** @description list the territory's municipalities (or social areas) instead of the territory itself */
+        by?: components['schemas']['IndicatorBreakdown'];
+        /** @description one period: a year (2026), a quarter (2026-Q3) or a month (2026-09); not with from/to */
+        period?: string;
+        /** @description first period of a range (with to): a year (2026), a quarter (2026-Q3) or a month (2026-09) */
+        from?: string;
+        /** @description last period of a range (with from): a year (2026), a quarter (2026-Q3) or a month (2026-09) */
+        to?: string;
+        /** @description the periods of the answer (default: the grain of period, or of from; the current year without either) */
+        grain?: components['schemas']['PeriodGrain'];
+        /** @description per 1,000 inhabitants (default: the definition's setting) */
+        perCapita?: boolean;
+        /** @description count draft values too (coordinators and innovators) */
+        drafts?: boolean;
+      };
+      header?: never;
+      path: {
+        /** @description the indicator code */
+        code: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['IndicatorValuesResponseDto'];
+        };
+      };
+      /**
+       * @description Bad request:
+       *     - `VALIDATION_FAILED`: The request is not valid: `details` names each field at fault
+       *     - `MALFORMED_JSON`: The request body is not valid JSON
+       *     - `PAYLOAD_TOO_LARGE`: The request body is larger than 1 MB
+       *     - `BODY_TOO_DEEP`: The request body nests arrays and objects too deeply
+       *     - `INVALID_TEXT`: A NUL, an unpaired surrogate or non-UTF-8 percent-encoding in the path, query or body: `details` names the field
+       *     - `INDICATOR_TENANT_REQUIRED`: Name the metropolitan city with the tenant parameter (its 3-digit ISTAT code)
+       *     - `INDICATOR_RANGE_INVALID`: The periods asked for are not consistent
+       *     - `INDICATOR_RANGE_TOO_LARGE`: Too many periods and territories in one request: narrow it
+       *     - `INDICATOR_BREAKDOWN_INVALID`: This territory cannot be broken down that way
+       */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'];
+        };
+      };
+      /**
+       * @description Not signed in, or the session ended:
+       *     - `UNAUTHENTICATED`: Sign in to continue
+       */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'];
+        };
+      };
+      /**
+       * @description Not allowed for your role:
+       *     - `PASSWORD_CHANGE_REQUIRED`: Change your temporary password before anything else
+       *     - `INDICATOR_DRAFTS_FORBIDDEN`: Only coordinators and innovators see draft values
+       */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'];
+        };
+      };
+      /**
+       * @description Not found, or outside what you may see:
+       *     - `INDICATOR_NOT_FOUND`: Indicator not found
+       *     - `INDICATOR_TERRITORY_NOT_FOUND`: Territory not found
+       */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'];
+        };
+      };
+      /**
+       * @description Unsupported media type:
+       *     - `UNSUPPORTED_MEDIA_TYPE`: JSON request bodies must be encoded as UTF-8
+       */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'];
+        };
+      };
+      /**
+       * @description Internal error:
+       *     - `INTERNAL`: An unexpected error occurred (logged; nothing is leaked)
+       */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'];
+        };
+      };
+      /**
+       * @description Service unavailable:
+       *     - `SERVICE_UNAVAILABLE`: The service is temporarily unavailable: try again in a few seconds
+       */
+      503: {
+        headers: {
+          'Retry-After': components['headers']['Retry-After'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'];
+        };
+      };
+    };
+  };
+  exportIndicatorValues: {
+    parameters: {
+      query?: {
+        /** @description tenant | socialArea:<code> | municipality:<ISTAT code>; municipality users: their own territory only (else 404) */
+        territory?: string;
+        /** @description list the territory's municipalities (or social areas) instead of the territory itself */
+        by?: components['schemas']['IndicatorBreakdown'];
+        /** @description one period: a year (2026), a quarter (2026-Q3) or a month (2026-09); not with from/to */
+        period?: string;
+        /** @description first period of a range (with to): a year (2026), a quarter (2026-Q3) or a month (2026-09) */
+        from?: string;
+        /** @description last period of a range (with from): a year (2026), a quarter (2026-Q3) or a month (2026-09) */
+        to?: string;
+        /** @description the periods of the answer (default: the grain of period, or of from; the current year without either) */
+        grain?: components['schemas']['PeriodGrain'];
+        /** @description per 1,000 inhabitants (default: the definition's setting) */
+        perCapita?: boolean;
+        /** @description count draft values too (coordinators and innovators) */
+        drafts?: boolean;
+        /** @description csv: RFC 4180, UTF-8, codes and ISO dates (for programs); csv-it: Excel in Italian (; separator, BOM, decimal comma, dd/mm/yyyy, labels); xlsx */
+        format?: components['schemas']['ExportFormat'];
+        /** @description the language of the headers, labels and file name of csv-it and xlsx (the interface language) */
+        lang?: components['schemas']['Language'];
+      };
+      header?: never;
+      path: {
+        /** @description the indicator code */
+        code: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description the rolled-up values of the view, territory by territory */
+      200: {
+        headers: {
+          /** @description attachment; filename="indicatore|indicator-YYYY-MM-DD.csv", "…-excel-it.csv" (csv-it) or "….xlsx" (the date of the export, in Rome; the base in the language asked for) */
+          'Content-Disposition'?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': string;
+          'text/csv': string;
+        };
+      };
+      /**
+       * @description Bad request:
+       *     - `VALIDATION_FAILED`: The request is not valid: `details` names each field at fault
+       *     - `MALFORMED_JSON`: The request body is not valid JSON
+       *     - `PAYLOAD_TOO_LARGE`: The request body is larger than 1 MB
+       *     - `BODY_TOO_DEEP`: The request body nests arrays and objects too deeply
+       *     - `INVALID_TEXT`: A NUL, an unpaired surrogate or non-UTF-8 percent-encoding in the path, query or body: `details` names the field
+       *     - `INDICATOR_TENANT_REQUIRED`: Name the metropolitan city with the tenant parameter (its 3-digit ISTAT code)
+       *     - `INDICATOR_RANGE_INVALID`: The periods asked for are not consistent
+       *     - `INDICATOR_RANGE_TOO_LARGE`: Too many periods and territories in one request: narrow it
+       *     - `INDICATOR_BREAKDOWN_INVALID`: This territory cannot be broken down that way
+       */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'];
+        };
+      };
+      /**
+       * @description Not signed in, or the session ended:
+       *     - `UNAUTHENTICATED`: Sign in to continue
+       */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'];
+        };
+      };
+      /**
+       * @description Not allowed for your role:
+       *     - `PASSWORD_CHANGE_REQUIRED`: Change your temporary password before anything else
+       *     - `INDICATOR_DRAFTS_FORBIDDEN`: Only coordinators and innovators see draft values
+       */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'];
+        };
+      };
+      /**
+       * @description Not found, or outside what you may see:
+       *     - `INDICATOR_NOT_FOUND`: Indicator not found
+       *     - `INDICATOR_TERRITORY_NOT_FOUND`: Territory not found
+       */
+      404: {
         headers: {
           [name: string]: unknown;
         };
