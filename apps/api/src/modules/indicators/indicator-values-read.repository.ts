@@ -55,10 +55,6 @@ export class IndicatorValuesReadRepository {
     private readonly territory: TerritoryPolicy,
   ) {}
 
-  findDefinition(scope: AccessScope, code: string): Promise<IndicatorDefinition | null> {
-    return this.door.select(scope, this.policy.definitions, 'd').andWhere('d.code = :code', { code }).getOne();
-  }
-
   /** The active definitions, in display order (the territory overview). */
   activeDefinitions(scope: AccessScope): Promise<IndicatorDefinition[]> {
     return this.door

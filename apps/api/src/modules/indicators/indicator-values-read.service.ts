@@ -4,12 +4,7 @@ import type { AccessScope } from '../../common/access/access-scope';
 import type { FieldProblem } from '../../common/errors/app-error';
 import { ComputedIndicatorsService } from './computed/computed-indicators.service';
 import type { ExportIndicatorValuesQuery, IndicatorTerritoryQuery, IndicatorValuesQuery } from './dto/indicator-values.query';
-import type {
-  IndicatorReadSummaryDto,
-  IndicatorTerritoryResponseDto,
-  IndicatorValuePointDto,
-  IndicatorValuesResponseDto,
-} from './dto/indicator-values.response';
+import type { IndicatorTerritoryResponseDto, IndicatorValuePointDto, IndicatorValuesResponseDto } from './dto/indicator-values.response';
 import type { IndicatorDefinition } from './indicator.entity';
 import { IndicatorReadErrors } from './indicator-values-read.errors';
 import {
@@ -19,6 +14,7 @@ import {
   type TerritoryFigure,
 } from './indicator-values-read.repository';
 import { IndicatorErrors } from './indicators.errors';
+import { IndicatorsService, summaryOf } from './indicators.service';
 import { perThousand, type PopulationFigure, progressOf, territoryPopulation } from './rollup/measures';
 import { formatPeriod, parsePeriod, type Period, periodEnd, periodRange, periodStart } from './rollup/periods';
 import { type EnteredValue, RollupEngine, type TerritoryRef } from './rollup/rollup';
@@ -96,14 +92,14 @@ export class IndicatorValuesReadService {
   constructor(
     private readonly repo: IndicatorValuesReadRepository,
     private readonly computed: ComputedIndicatorsService,
+    private readonly indicators: IndicatorsService,
   ) {}
 
   async readValues(scope: AccessScope, code: string, query: IndicatorValuesQuery): Promise<IndicatorValuesResponseDto> {
     this.checkCaller(scope, query.drafts);
     const today = todayInItaly();
     const { grain, periods } = resolvePeriods(query, today);
-    const definition = await this.repo.findDefinition(scope, code);
-    if (!definition) throw IndicatorErrors.INDICATOR_NOT_FOUND();
+    const { definition, summary } = await this.indicators.resolveIndicator(scope, code);
     const geo = await this.geography(scope);
     const territory = this.resolveTerritory(scope, geo, query.territory);
     const places = this.breakdown(geo, territory, query.by);
@@ -119,7 +115,7 @@ export class IndicatorValuesReadService {
     }
     const perCapita = query.perCapita ?? definition.perCapita;
     const items = await this.points(scope, definition, geo, places, periods, { perCapita, drafts: query.drafts, today });
-    return { indicator: summary(definition), grain, perCapita, includeDrafts: query.drafts, items };
+    return { indicator: summary, grain, perCapita, includeDrafts: query.drafts, items };
   }
 
   /** Every active indicator of one territory for one period (the territory page). */
@@ -137,7 +133,7 @@ export class IndicatorValuesReadService {
         drafts: query.drafts,
         today,
       });
-      items.push({ indicator: summary(definition), point });
+      items.push({ indicator: summaryOf(definition), point });
     }
     return { territory: place.param, territoryName: place.name, period: formatPeriod(periods[0]), items };
   }
@@ -335,23 +331,4 @@ function convert(figure: number | null, storedPerCapita: boolean, viewPerCapita:
   if (figure === null || storedPerCapita === viewPerCapita) return figure;
   if (population === null || population <= 0) return null;
   return viewPerCapita ? (figure * PER_CAPITA_BASE) / population : (figure * population) / PER_CAPITA_BASE;
-}
-
-function summary(d: IndicatorDefinition): IndicatorReadSummaryDto {
-  return {
-    code: d.code,
-    nameIt: d.nameIt,
-    nameEn: d.nameEn,
-    unit: d.unit,
-    kind: d.kind,
-    timeAggregation: d.timeAggregation,
-    territoryAggregation: d.territoryAggregation,
-    direction: d.direction,
-    perCapita: d.perCapita,
-    decimals: d.decimals,
-    source: d.source,
-    computation: d.computation,
-    baselineValue: d.baselineValue === null ? null : Number(d.baselineValue),
-    baselineYear: d.baselineYear,
-  };
 }

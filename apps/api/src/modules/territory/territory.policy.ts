@@ -34,9 +34,9 @@ export class TerritoryPolicy {
   readonly municipalities: ScopedSource<Municipality> = { target: Municipality, rule: visibleMunicipalities };
   readonly assignedMunicipalities: ScopedSource<Municipality> = { target: Municipality, rule: assignedMunicipalities };
   readonly socialAreas: ScopedSource<SocialArea> = { target: SocialArea, rule: visibleSocialAreas };
-  /** Residents per municipality and year, of the municipalities the caller sees (per-capita indicators). */
-  readonly populations: ScopedSource<MunicipalityPopulation> = {
-    target: MunicipalityPopulation,
-    rule: (c, alias) => c.territory(alias, { municipality: `${alias}.municipality_id`, rule: 'visible' }),
-  };
+  /**
+   * Residents per municipality and year (public figures: the whole tenant for every role). The
+   * population of a period: the latest year ≤ the period's year, else the earliest known.
+   */
+  readonly populations: ScopedSource<MunicipalityPopulation> = { target: MunicipalityPopulation, rule: {} };
 }
