@@ -8,6 +8,7 @@ const GEO = {
     { id: 'a2', socialAreaId: 'A' },
   ],
   socialAreaIds: ['A'],
+  tenant: true,
 };
 const months = ['2026-01', '2026-02', '2026-03'].map(P);
 const at = (values: { territory: { level: string; id?: string }; period: Period; value: number }[], key: string, month: string) =>
