@@ -56,7 +56,9 @@ describe('indicator values import', () => {
     const [beforeValues, beforeAudit] = [await values(), await audit()];
     const res = await upload(w.coord, BAD_FILE, true).expect(200);
     expect(res.body.counts).toEqual({ create: 3, update: 0, reject: 7 });
-    const byRow = Object.fromEntries(res.body.rows.map((r: { row: number; action: string; errors: { field: string; code: string }[] }) => [r.row, r]));
+    const byRow = Object.fromEntries(
+      res.body.rows.map((r: { row: number; action: string; errors: { field: string; code: string }[] }) => [r.row, r]),
+    );
     expect([2, 3, 4].map((r) => byRow[r].action)).toEqual(['create', 'create', 'create']);
     const problem = (row: number) => byRow[row].errors.map((e: { field: string; code: string }) => `${e.field}:${e.code}`);
     expect(problem(5)).toEqual(['indicator:INDICATOR_NOT_FOUND']);
@@ -89,8 +91,14 @@ describe('indicator values import', () => {
         WHERE m.istat_code = '072006' AND v.period = '2024'`,
     );
     expect(bari).toEqual([{ value: 11250.5, status: 'validated', note: 'ISTAT' }]);
-    const entries = await t.db.query(`SELECT entity, action, after FROM audit_log WHERE entity LIKE 'indicator_value%' ORDER BY id DESC LIMIT 4`);
-    expect(entries[0]).toMatchObject({ entity: 'indicator_value_import', action: 'import', after: { counts: { create: 3 }, file: 'delitti.csv' } });
+    const entries = await t.db.query(
+      `SELECT entity, action, after FROM audit_log WHERE entity LIKE 'indicator_value%' ORDER BY id DESC LIMIT 4`,
+    );
+    expect(entries[0]).toMatchObject({
+      entity: 'indicator_value_import',
+      action: 'import',
+      after: { counts: { create: 3 }, file: 'delitti.csv' },
+    });
     expect(entries.slice(1).every((e: { action: string; after: { row: number } }) => e.action === 'create' && e.after.row >= 2)).toBe(true);
     // the same file again: every row is a duplicate now
     const again = await upload(w.coord, good, true).expect(200);
@@ -98,9 +106,15 @@ describe('indicator values import', () => {
   });
 
   it('English headers; an innovator imports drafts for assigned municipalities only; municipality users may not import', async () => {
-    const csv = ['indicator,territory,period,value,note', 'crimes_reported,072029,2023,1700,', 'crimes_reported,072020,2023,1500,'].join('\n');
+    const csv = ['indicator,territory,period,value,note', 'crimes_reported,072029,2023,1700,', 'crimes_reported,072020,2023,1500,'].join(
+      '\n',
+    );
     const dry = await upload(w.innA, csv, true).expect(200);
-    expect(dry.body.rows[1]).toMatchObject({ row: 3, action: 'reject', errors: [{ field: 'territory', code: 'INDICATOR_TERRITORY_NOT_ASSIGNED' }] });
+    expect(dry.body.rows[1]).toMatchObject({
+      row: 3,
+      action: 'reject',
+      errors: [{ field: 'territory', code: 'INDICATOR_TERRITORY_NOT_ASSIGNED' }],
+    });
     const ok = await upload(w.innA, csv.split('\n').slice(0, 2).join('\n'), false).expect(200);
     expect(ok.body.applied).toBe(true);
     const [row] = await t.db.query(`SELECT status, created_by FROM indicator_values WHERE id = $1`, [ok.body.rows[0].id]);

@@ -23,12 +23,24 @@ describe('periods', () => {
     expect(parsePeriod(text)).toMatchObject(expected);
   });
 
-  it.each(['', '26', '20260', '2026-Q0', '2026-Q5', '2026-q3', '2026-00', '2026-13', '2026-9', '2026/09', '2026-09-01', '1999', '2101', 'abcd'])(
-    'refuses %j',
-    (text) => {
-      expect(parsePeriod(text)).toBeNull();
-    },
-  );
+  it.each([
+    '',
+    '26',
+    '20260',
+    '2026-Q0',
+    '2026-Q5',
+    '2026-q3',
+    '2026-00',
+    '2026-13',
+    '2026-9',
+    '2026/09',
+    '2026-09-01',
+    '1999',
+    '2101',
+    'abcd',
+  ])('refuses %j', (text) => {
+    expect(parsePeriod(text)).toBeNull();
+  });
 
   it('the pattern agrees with the database CHECK', () => {
     expect(PERIOD_PATTERN.test('2026-Q3')).toBe(true);
@@ -60,7 +72,10 @@ describe('territory parameter', () => {
     expect(formatTerritoryParam(ref as never)).toBe(text);
   });
 
-  it.each(['', 'Tenant', 'municipality:72006', 'municipality:0720061', 'socialArea:', 'socialArea:a b', 'area:X', '072006'])('refuses %j', (text) => {
-    expect(parseTerritoryParam(text)).toBeNull();
-  });
+  it.each(['', 'Tenant', 'municipality:72006', 'municipality:0720061', 'socialArea:', 'socialArea:a b', 'area:X', '072006'])(
+    'refuses %j',
+    (text) => {
+      expect(parseTerritoryParam(text)).toBeNull();
+    },
+  );
 });

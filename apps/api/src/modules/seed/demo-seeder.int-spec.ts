@@ -117,7 +117,9 @@ describe('demo data', () => {
     const molfetta = await t.factory.token({ email: 'comune.molfetta@trama.test', password: t.config.demoPassword });
     const seen = await t.http.get('/api/indicators/values/entries?pageSize=200').set('Authorization', `Bearer ${molfetta}`).expect(200);
     expect(seen.body.total).toBe(5);
-    expect(new Set(seen.body.items.map((v: { territory: { code: string } }) => v.territory.code))).toEqual(new Set(['municipality:072029']));
+    expect(new Set(seen.body.items.map((v: { territory: { code: string } }) => v.territory.code))).toEqual(
+      new Set(['municipality:072029']),
+    );
     const populations = await t.db.query(`SELECT DISTINCT year FROM municipality_populations ORDER BY year`);
     expect(populations.map((p: { year: number }) => p.year)).toEqual([2021, 2026]);
   });

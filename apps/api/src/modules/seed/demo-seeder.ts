@@ -242,9 +242,12 @@ export class DemoSeeder {
         if (any) return 0;
         await seedSql(tx, 'SELECT trama_seed_indicator_definitions($1)', [tenant.id]);
         const definitions = new Map<string, string>(
-          ((await seedSql(tx, 'SELECT code, id FROM indicator_definitions WHERE tenant_id = $1', [tenant.id])) as { code: string; id: string }[]).map(
-            (d) => [d.code, d.id],
-          ),
+          (
+            (await seedSql(tx, 'SELECT code, id FROM indicator_definitions WHERE tenant_id = $1', [tenant.id])) as {
+              code: string;
+              id: string;
+            }[]
+          ).map((d) => [d.code, d.id]),
         );
         const crimes = definitions.get('crimes_reported');
         if (!crimes) return 0;

@@ -163,7 +163,7 @@ describe('territory import', () => {
       ]);
     });
 
-    it('writes the population of both years (the file\'s 2026, ISTAT 2021 of population-sources.csv) and the default indicators', async () => {
+    it("writes the population of both years (the file's 2026, ISTAT 2021 of population-sources.csv) and the default indicators", async () => {
       const [bari] = await t.db.query(`SELECT tenant_id AS id FROM tenants WHERE istat_code = '272'`);
       const years = await t.db.query(
         `SELECT year, count(*)::int AS n, sum(population)::int AS total FROM municipality_populations WHERE tenant_id = $1 GROUP BY year ORDER BY year`,
