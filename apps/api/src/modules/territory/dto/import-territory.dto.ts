@@ -68,7 +68,7 @@ export class ImportSummaryResponse {
   populations: number;
   @ApiProperty({
     type: 'array',
-    items: { type: 'integer', minimum: 1861, maximum: 2200 },
+    items: { type: 'integer', format: 'int32', minimum: 1861, maximum: 2200 },
     maxItems: 400,
     description: 'the years of the population figures imported',
   })
