@@ -125,13 +125,17 @@ try {
   db.on('error', () => {});
   await db.connect();
   const tenantId = (await db.query(`SELECT tenant_id FROM tenants WHERE istat_code = '272'`)).rows[0].tenant_id;
-  const have = Number((await db.query('SELECT count(*) FROM activities WHERE tenant_id = $1', [tenantId])).rows[0].count);
+  // the generated activities (the approvals measured below add their own, which do not count)
+  const have = Number(
+    (await db.query(`SELECT count(*) FROM activities WHERE tenant_id = $1 AND client_hash = 'bench'`, [tenantId])).rows[0].count,
+  );
   if (have !== wanted) {
     console.log(
       `generating ${wanted.toLocaleString('en')} activities and the registers ${JSON.stringify(registers)} (the database had ${have.toLocaleString('en')})…`,
     );
     for (const table of [
       'activity_organizations',
+      'activity_reviews',
       'activities',
       'initiative_status_changes',
       'initiative_organizations',
