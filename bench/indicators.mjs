@@ -184,7 +184,20 @@ try {
       [tenantId, id, munis],
     );
   }
-  for (const t of ['indicator_values', 'indicator_definitions', 'indicator_activity_months', 'municipality_populations'])
+  // planner statistics and the visibility map, as after a generation (a cut-short one never got them)
+  for (const t of [
+    'indicator_values',
+    'indicator_definitions',
+    'indicator_activity_months',
+    'municipality_populations',
+    'buildings',
+    'building_stage_changes',
+    'organizations',
+    'initiatives',
+    'initiative_municipalities',
+    'users',
+    'user_municipalities',
+  ])
     await db.query(`VACUUM ANALYZE ${t}`);
   const [{ n: valueRows }] = (await db.query(`SELECT count(*)::int AS n FROM indicator_values WHERE tenant_id = $1`, [tenantId])).rows;
   console.log(
