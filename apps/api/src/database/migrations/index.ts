@@ -18,6 +18,7 @@ import { OrganizationsRegister1764610000000 } from './1764610000000-organization
 import { Initiatives1764620000000 } from './1764620000000-initiatives';
 import { BuildingLinks1764620000001 } from './1764620000001-building-links';
 import { ActivitiesPointIndex1764630000000 } from './1764630000000-activities-point-index';
+import { Projects1764710000000 } from './1764710000000-projects';
 
 /** Every migration, in order. The API is bundled-free but explicit lists keep the CLI and the app identical. */
 export const MIGRATIONS = [
@@ -41,4 +42,5 @@ export const MIGRATIONS = [
   Initiatives1764620000000,
   BuildingLinks1764620000001,
   ActivitiesPointIndex1764630000000,
+  Projects1764710000000,
 ];
