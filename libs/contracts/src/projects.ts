@@ -95,3 +95,10 @@ export function progressShares(a: ProgressAmounts): ProgressShares {
     paidOfCommitted: share(a.paid, a.committed),
   };
 }
+
+/**
+ * Who creates and edits projects, adds progress and imports: coordinators (platform admins may edit
+ * a tenant's project through the API, but create nothing: they belong to no tenant). Innovators and
+ * municipality users read (docs/projects.md).
+ */
+export const PROJECT_WRITER_ROLES = ['coordinator'] as const;
