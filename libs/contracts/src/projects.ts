@@ -65,7 +65,9 @@ export interface ProgressAmounts {
  * amount MAY exceed the programmed one (a reprogramming raises the admitted amount before the
  * programme's plan is updated), so that one is not checked. Amounts are ≥ 0 (checked by the DTO).
  */
-export function progressProblems(a: ProgressAmounts): { field: 'committed' | 'paid'; code: 'PROJECT_COMMITTED_OVER_ADMITTED' | 'PROJECT_PAID_OVER_COMMITTED' }[] {
+export function progressProblems(
+  a: ProgressAmounts,
+): { field: 'committed' | 'paid'; code: 'PROJECT_COMMITTED_OVER_ADMITTED' | 'PROJECT_PAID_OVER_COMMITTED' }[] {
   const out: ReturnType<typeof progressProblems> = [];
   // compare in cents: 0.1 + 0.2 must not refuse a snapshot
   const cents = (n: number) => Math.round(n * 100);

@@ -87,7 +87,10 @@ export const routes: RouteObject[] = [
               {
                 element: <RequireRole roles={PROJECT_WRITER_ROLES} />,
                 children: [
-                  { path: '/progetti/nuovo', lazy: () => import('./routes/projects-route').then((m) => ({ Component: m.NewProjectRoute })) },
+                  {
+                    path: '/progetti/nuovo',
+                    lazy: () => import('./routes/projects-route').then((m) => ({ Component: m.NewProjectRoute })),
+                  },
                   {
                     path: '/progetti/importa',
                     lazy: () => import('./routes/projects-route').then((m) => ({ Component: m.ImportProjectsRoute })),

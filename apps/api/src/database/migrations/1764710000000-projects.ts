@@ -66,7 +66,9 @@ export class Projects1764710000000 implements MigrationInterface {
         FOREIGN KEY (tenant_id, project_id) REFERENCES projects (tenant_id, id) ON DELETE CASCADE,
         FOREIGN KEY (tenant_id, municipality_id) REFERENCES municipalities (tenant_id, id)
       )`);
-    await q.query(`CREATE INDEX project_municipalities_municipality_idx ON project_municipalities (tenant_id, municipality_id, project_id)`);
+    await q.query(
+      `CREATE INDEX project_municipalities_municipality_idx ON project_municipalities (tenant_id, municipality_id, project_id)`,
+    );
 
     await q.query(`
       CREATE TABLE project_progress (

@@ -103,7 +103,9 @@ export class ProjectsIndicatorsService {
     }
     return {
       byMunicipality: Object.fromEntries(
-        [...organizations.keys()].sort().map((code) => [code, { organizations: organizations.get(code)!.size, amount: amounts.get(code)! / 100 }]),
+        [...organizations.keys()]
+          .sort()
+          .map((code) => [code, { organizations: organizations.get(code)!.size, amount: amounts.get(code)! / 100 }]),
       ),
       tenant: { organizations: all.size, amount: total / 100 },
     };

@@ -40,7 +40,11 @@ import { ProjectsService } from './projects.service';
 
 const ProjectId = () => UuidParam(() => ProjectErrors.PROJECT_NOT_FOUND());
 const ApiProjectId = () =>
-  ApiParam({ name: 'id', description: 'the project', schema: { type: 'string', format: 'uuid', minLength: UUID_LENGTH, maxLength: UUID_LENGTH } });
+  ApiParam({
+    name: 'id',
+    description: 'the project',
+    schema: { type: 'string', format: 'uuid', minLength: UUID_LENGTH, maxLength: UUID_LENGTH },
+  });
 const NOT_FOUND = ProjectErrors.PROJECT_NOT_FOUND;
 const STALE = CommonErrors.STALE_VERSION;
 const CONTENT_ERRORS = [
@@ -91,7 +95,9 @@ export class ProjectsController {
 
   @Get('import/template')
   @Roles('coordinator')
-  @ApiOperation({ summary: 'The CSV template of the projects import (OpenCoesione-shaped headers), with an example row (docs/projects.md)' })
+  @ApiOperation({
+    summary: 'The CSV template of the projects import (OpenCoesione-shaped headers), with an example row (docs/projects.md)',
+  })
   @ApiProduces('text/csv')
   @ApiOkResponse({
     description: 'the template',
@@ -160,7 +166,11 @@ export class ProjectsController {
   @ApiProjectId()
   @ApiOkResponse({ type: ProjectResponseDto })
   @ApiErrors(NOT_FOUND, STALE, ...CONTENT_ERRORS)
-  updateProject(@Scope() scope: AccessScope, @Param('id', ProjectId()) id: string, @Body() body: UpdateProjectDto): Promise<ProjectResponseDto> {
+  updateProject(
+    @Scope() scope: AccessScope,
+    @Param('id', ProjectId()) id: string,
+    @Body() body: UpdateProjectDto,
+  ): Promise<ProjectResponseDto> {
     return this.projects.updateProject(scope, id, body);
   }
 

@@ -204,7 +204,10 @@ function projectBody(values: Record<string, string>): Record<string, unknown> {
     status,
     startDate: dateCell(values.startDate),
     endDate: dateCell(values.endDate),
-    municipalities: values.municipalities?.split(/:::|[;,|]/).map((s) => s.trim()).filter(Boolean),
+    municipalities: values.municipalities
+      ?.split(/:::|[;,|]/)
+      .map((s) => s.trim())
+      .filter(Boolean),
   };
   return Object.fromEntries(Object.entries(body).filter(([, v]) => v !== undefined));
 }
@@ -221,7 +224,13 @@ function progressBody(values: Record<string, string>): Record<string, unknown> |
   };
 }
 
-const PROGRESS_FIELD: Record<string, string> = { programmed: 'admitted', admitted: 'admitted', committed: 'committed', paid: 'paid', date: 'progressDate' };
+const PROGRESS_FIELD: Record<string, string> = {
+  programmed: 'admitted',
+  admitted: 'admitted',
+  committed: 'committed',
+  paid: 'paid',
+  date: 'progressDate',
+};
 
 function refusal(error: unknown, fieldOf: (f: string) => string = (f) => f): ImportProblem[] {
   if (!(error instanceof AppError)) throw error;
@@ -255,7 +264,11 @@ export class ProjectsImportService {
     return templateCsv(PROJECT_IMPORT_COLUMNS, language);
   }
 
-  async importFile(scope: AccessScope, file: { buffer: Buffer; originalname?: string } | undefined, dryRun: boolean): Promise<ImportReport> {
+  async importFile(
+    scope: AccessScope,
+    file: { buffer: Buffer; originalname?: string } | undefined,
+    dryRun: boolean,
+  ): Promise<ImportReport> {
     this.service.requireWriter(scope);
     if (!file) throw ImportErrors.IMPORT_FILE_INVALID('Send the CSV file as multipart/form-data in the field "file"');
     if (scope.tenantId === null) throw CommonErrors.FORBIDDEN('Imports are made by the staff of a metropolitan city');
@@ -335,7 +348,8 @@ export class ProjectsImportService {
         content = contentOf(project.value);
         for (const key of [content.cup ? `cup:${content.cup}` : null, `code:${content.code.toLowerCase()}`]) {
           if (!key) continue;
-          if (seen.has(key)) errors.push({ field: key.startsWith('cup') ? 'cup' : 'code', code: 'DUPLICATE', params: { row: seen.get(key)! } });
+          if (seen.has(key))
+            errors.push({ field: key.startsWith('cup') ? 'cup' : 'code', code: 'DUPLICATE', params: { row: seen.get(key)! } });
           seen.set(key, row.line);
         }
         try {
@@ -358,11 +372,7 @@ export class ProjectsImportService {
     let id = p.target;
     if (id) {
       const current = await this.service.lockWritable(tx, scope, id);
-      const sent = Object.fromEntries(
-        fields
-          .filter((f): f is keyof ProjectContent => f in content)
-          .map((f) => [f, content[f]]),
-      );
+      const sent = Object.fromEntries(fields.filter((f): f is keyof ProjectContent => f in content).map((f) => [f, content[f]]));
       await this.service.applyUpdate(tx, scope, id, { version: current.version, ...sent }, audit);
     } else {
       id = (await this.service.insert(tx, scope, content, randomUUID(), audit)).id;

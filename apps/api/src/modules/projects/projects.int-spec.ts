@@ -91,7 +91,11 @@ describe('projects (progetti finanziati)', () => {
         path: '/api/projects?pageSize=200&municipality=072006',
         matches: (f) => (FIXTURES[f].municipalities as readonly string[]).includes('072006'),
       },
-      { name: 'programme=pon_metro', path: '/api/projects?pageSize=200&programme=pon_metro', matches: (f) => FIXTURES[f].programme === 'pon_metro' },
+      {
+        name: 'programme=pon_metro',
+        path: '/api/projects?pageSize=200&programme=pon_metro',
+        matches: (f) => FIXTURES[f].programme === 'pon_metro',
+      },
       { name: 'status=idea', path: '/api/projects?pageSize=200&status=idea', matches: (f) => FIXTURES[f].cup === null },
       { name: 'q=3.3.1', path: '/api/projects?pageSize=200&q=3.3.1', matches: (f) => f === 'P.Bologna' },
     ],
@@ -116,26 +120,47 @@ describe('projects (progetti finanziati)', () => {
   });
 
   it('checks the CUP: format, required past the idea, unique per tenant (another tenant may hold the same)', async () => {
-    const bad = await t.http.post('/api/projects').set(w.coord.auth).send(body({ cup: 'F39G1600035000', status: 'running' }));
+    const bad = await t.http
+      .post('/api/projects')
+      .set(w.coord.auth)
+      .send(body({ cup: 'F39G1600035000', status: 'running' }));
     expect(bad.status).toBe(400);
     expect(bad.body.details).toEqual([expect.objectContaining({ field: 'cup' })]);
-    const lower = await t.http.post('/api/projects').set(w.coord.auth).send(body({ cup: 'b91b21000010777', status: 'running' }));
+    const lower = await t.http
+      .post('/api/projects')
+      .set(w.coord.auth)
+      .send(body({ cup: 'b91b21000010777', status: 'running' }));
     expect(lower.status).toBe(201);
     expect(lower.body.cup).toBe('B91B21000010777');
-    const required = await t.http.post('/api/projects').set(w.coord.auth).send(body({ status: 'admitted' }));
+    const required = await t.http
+      .post('/api/projects')
+      .set(w.coord.auth)
+      .send(body({ status: 'admitted' }));
     expect(required.status).toBe(400);
     expect(required.body).toMatchObject({ code: 'PROJECT_CUP_REQUIRED', details: [expect.objectContaining({ field: 'cup' })] });
-    const taken = await t.http.post('/api/projects').set(w.coord.auth).send(body({ cup: 'B91B21000010001', status: 'running' }));
+    const taken = await t.http
+      .post('/api/projects')
+      .set(w.coord.auth)
+      .send(body({ cup: 'B91B21000010001', status: 'running' }));
     expect(taken.status).toBe(400);
     expect(taken.body.code).toBe('PROJECT_CUP_TAKEN');
-    const codeTaken = await t.http.post('/api/projects').set(w.coord.auth).send(body({ code: 'ba1.1.1.A' }));
+    const codeTaken = await t.http
+      .post('/api/projects')
+      .set(w.coord.auth)
+      .send(body({ code: 'ba1.1.1.A' }));
     expect(codeTaken.body.code).toBe('PROJECT_CODE_TAKEN');
     // Bologna's CUP in Bari is another tenant's business: allowed
-    const elsewhere = await t.http.post('/api/projects').set(w.coord.auth).send(body({ cup: 'F39G16000350007', status: 'running' }));
+    const elsewhere = await t.http
+      .post('/api/projects')
+      .set(w.coord.auth)
+      .send(body({ cup: 'F39G16000350007', status: 'running' }));
     expect(elsewhere.status).toBe(201);
     // an idea may change status only with a CUP
     const idea = await t.http.get(`/api/projects/${ids['P.Giovinazzo']}`).set(w.coord.auth).expect(200);
-    const noCup = await t.http.patch(`/api/projects/${idea.body.id}`).set(w.coord.auth).send({ version: idea.body.version, status: 'programmed' });
+    const noCup = await t.http
+      .patch(`/api/projects/${idea.body.id}`)
+      .set(w.coord.auth)
+      .send({ version: idea.body.version, status: 'programmed' });
     expect(noCup.body.code).toBe('PROJECT_CUP_REQUIRED');
   });
 
@@ -176,7 +201,11 @@ describe('projects (progetti finanziati)', () => {
   });
 
   it('answers a stale PATCH with 409 and keeps the newer change; bad input is a 400 with nothing written', async () => {
-    const created = await t.http.post('/api/projects').set(w.coord.auth).send(body({ municipalities: ['072006'] })).expect(201);
+    const created = await t.http
+      .post('/api/projects')
+      .set(w.coord.auth)
+      .send(body({ municipalities: ['072006'] }))
+      .expect(201);
     const id = created.body.id;
     const v1 = created.body.version;
     await t.http.patch(`/api/projects/${id}`).set(w.coord.auth).send({ version: v1, title: 'Nuovo titolo' }).expect(200);
@@ -255,18 +284,25 @@ describe('projects (progetti finanziati)', () => {
     const indicators = t.app.get(ProjectsIndicatorsService);
     const coord = await scopeOf(w.coord);
     const at2021 = await indicators.amountsAt(coord, '2021-07-01');
-    expect(at2021.byMunicipality['072006']).toEqual({ committed: 25, paid: 5, projects: 1 });
+    // Bari: its own project (P.Bari's 2018 snapshot of the test above: 120,000 / 30,000.50) and half of Molfetta+Bari's
+    expect(at2021.byMunicipality['072006']).toEqual({ committed: 120025, paid: 30005.5, projects: 2 });
     expect(at2021.byMunicipality['072029']).toEqual({ committed: 25, paid: 5, projects: 1 });
-    expect(at2021.tenant).toMatchObject({ committed: 750, paid: 310 });
+    // the metropolitan project counts at tenant level only, every project once
+    expect(at2021.tenant).toEqual({ committed: 120750, paid: 30310.5, projects: 3 });
+    expect(Object.keys(at2021.byMunicipality).sort()).toEqual(['072006', '072029']);
     const at2022 = await indicators.amountsAt(coord, '2022-01-01');
     // 100.01 over Bari (072006) and Molfetta (072029): the odd cent goes to the first code
-    expect(at2022.byMunicipality['072006'].committed).toBe(50.01);
+    expect(at2022.byMunicipality['072006'].committed).toBe(120050.01);
     expect(at2022.byMunicipality['072029'].committed).toBe(50);
     const before = await indicators.amountsAt(coord, '2020-01-01');
     expect(before.byMunicipality['072029']).toBeUndefined();
-    // a municipality user's scope: the metropolitan project is not theirs
+    expect(before.tenant).toEqual({ committed: 120000, paid: 30000.5, projects: 1 });
+    // a municipality user's scope: only the projects touching Bari, not the metropolitan one
     const muni = await indicators.amountsAt(await scopeOf(w.muniBari), '2022-01-01');
-    expect(muni.tenant.committed).toBe(100.01);
+    expect(muni.tenant).toEqual({ committed: 120100.01, paid: 30040.5, projects: 2 });
+    // another tenant's coordinator sees none of it
+    const bologna = await indicators.amountsAt(await scopeOf(w.coordBo), '2022-01-01');
+    expect(bologna.tenant).toEqual({ committed: 0, paid: 0, projects: 0 });
   });
 
   it('exports the latest figures and percentages as csv and csv-it', async () => {
@@ -296,7 +332,11 @@ describe('projects (progetti finanziati)', () => {
       const dry = await importCsv(file(...good, bad), true);
       expect(dry.status).toBe(200);
       expect(dry.body.counts).toEqual({ create: 2, update: 0, reject: 1 });
-      expect(dry.body.rows[2]).toMatchObject({ row: 4, action: 'reject', errors: [{ field: 'paid', code: 'PROJECT_PAID_OVER_COMMITTED' }] });
+      expect(dry.body.rows[2]).toMatchObject({
+        row: 4,
+        action: 'reject',
+        errors: [{ field: 'paid', code: 'PROJECT_PAID_OVER_COMMITTED' }],
+      });
       const apply = await importCsv(file(...good, bad), false);
       expect([apply.status, apply.body.code]).toEqual([400, 'IMPORT_REJECTED']);
       const list = await t.http.get('/api/projects?q=IMP&pageSize=50').set(w.coord.auth).expect(200);
@@ -321,7 +361,9 @@ describe('projects (progetti finanziati)', () => {
       const idea = list.body.items.find((p: { code: string }) => p.code === 'IMP2');
       expect(idea).toMatchObject({ status: 'idea', cup: null, programme: 'pnrr', latestProgress: null });
       const again = await importCsv(
-        file('IMP1;C11C17000000001;Hub civico (aggiornato);2014IT16M2OP004;Concluso;20170101;20201231;072006:::072029;412248,84;412248,84;412248,83;20211231'),
+        file(
+          'IMP1;C11C17000000001;Hub civico (aggiornato);2014IT16M2OP004;Concluso;20170101;20201231;072006:::072029;412248,84;412248,84;412248,83;20211231',
+        ),
         false,
       );
       expect(again.body.counts).toEqual({ create: 0, update: 1, reject: 0 });

@@ -195,7 +195,9 @@ export class ProjectsRepository {
   }
 
   async findReadable(scope: AccessScope, id: string, tx?: ScopedTx): Promise<ProjectRow | null> {
-    const row = await this.withRowColumns(this.filtered(scope, {}, 'p', tx)).andWhere('p.id = :id', { id }).getRawOne<ProjectRow>();
+    const row = await this.withRowColumns(this.filtered(scope, {}, 'p', tx))
+      .andWhere('p.id = :id', { id })
+      .getRawOne<ProjectRow>();
     return row ?? null;
   }
 
@@ -310,7 +312,11 @@ export class ProjectsRepository {
   }
 
   /** Every beneficiary (readable or not), by organization id. */
-  async beneficiaryRows(tx: ScopedReads, scope: AccessScope, projectId: string): Promise<{ organization: string; amount: string | null }[]> {
+  async beneficiaryRows(
+    tx: ScopedReads,
+    scope: AccessScope,
+    projectId: string,
+  ): Promise<{ organization: string; amount: string | null }[]> {
     return tx
       .select(scope, ProjectBeneficiary, 'b')
       .select('b.organization_id', 'organization')
@@ -356,14 +362,17 @@ export class ProjectsRepository {
 
   /** The linked records of a kind that the caller may read (their feature's policy), with a name. */
   async linked(scope: AccessScope, projectId: string, kind: LinkKind): Promise<{ id: string; name: string | null; date?: string }[]> {
-    const source = { initiatives: this.initiativesPolicy.readable, buildings: this.buildingsPolicy.readable, activities: this.activitiesPolicy.readable }[
-      kind
-    ] as ScopedSource;
+    const source = {
+      initiatives: this.initiativesPolicy.readable,
+      buildings: this.buildingsPolicy.readable,
+      activities: this.activitiesPolicy.readable,
+    }[kind] as ScopedSource;
     const { entity, column } = LINKS[kind];
     const qb = this.door.select(scope, source, 'lr').select('lr.id', 'id');
     if (kind === 'initiatives') qb.addSelect('lr.title', 'name').orderBy('lower(lr.title)');
     if (kind === 'buildings') qb.addSelect('lr.name', 'name').orderBy('lower(lr.name)');
-    if (kind === 'activities') qb.addSelect('lr.title', 'name').addSelect(`to_char(lr.date, 'YYYY-MM-DD')`, 'date').orderBy('lr.date', 'DESC');
+    if (kind === 'activities')
+      qb.addSelect('lr.title', 'name').addSelect(`to_char(lr.date, 'YYYY-MM-DD')`, 'date').orderBy('lr.date', 'DESC');
     const sub = qb.subquery(entity, 'lpl').select(`lpl.${column}`).andWhere('lpl.project_id = :linkedOf', { linkedOf: projectId });
     return qb.andWhere(`lr.id IN ${sub.getQuery()}`).addOrderBy('lr.id').getRawMany();
   }
@@ -402,7 +411,10 @@ export class ProjectsRepository {
    * For indicators: per readable project, its latest snapshot on or before `date` (null: none) and
    * its municipalities (ISTAT codes). One query; the service splits the amounts.
    */
-  async amountsAt(scope: AccessScope, date: string): Promise<{ id: string; municipalities: string[]; committed: string | null; paid: string | null }[]> {
+  async amountsAt(
+    scope: AccessScope,
+    date: string,
+  ): Promise<{ id: string; municipalities: string[]; committed: string | null; paid: string | null }[]> {
     return this.door
       .select(scope, this.policy.readable, 'p')
       .select('p.id', 'id')
@@ -428,7 +440,9 @@ export class ProjectsRepository {
   }
 
   /** For indicators: the beneficiaries of the readable projects (organization, grant, the project's municipalities). */
-  async fundedBeneficiaries(scope: AccessScope): Promise<{ organizationId: string; projectId: string; amount: string | null; municipalities: string[] }[]> {
+  async fundedBeneficiaries(
+    scope: AccessScope,
+  ): Promise<{ organizationId: string; projectId: string; amount: string | null; municipalities: string[] }[]> {
     const qb = this.door.select(scope, ProjectBeneficiary, 'fb');
     const readable = qb.subquery(this.policy.readable, 'fp').select('fp.id');
     return qb

@@ -22,7 +22,15 @@ import type { Project, ProjectDocument } from './project.entity';
 import { ProjectErrors } from './projects.errors';
 import { projectsExport } from './projects.export';
 import { ProjectsPolicy } from './projects.policy';
-import { LINKS, type LinkKind, type MunicipalityKey, type ProgressRow, type ProjectFilters, type ProjectRow, ProjectsRepository } from './projects.repository';
+import {
+  LINKS,
+  type LinkKind,
+  type MunicipalityKey,
+  type ProgressRow,
+  type ProjectFilters,
+  type ProjectRow,
+  ProjectsRepository,
+} from './projects.repository';
 
 /** The editable content of a project, in API terms: what creation hashes, updates diff and the audit records. */
 export interface ProjectContent {
@@ -96,7 +104,9 @@ const problem = (field: string, message: string, code: string): FieldProblem[] =
 
 /** Today in Italy, YYYY-MM-DD. */
 export function todayInItaly(): string {
-  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Rome', year: 'numeric', month: '2-digit', day: '2-digit' }).format(new Date());
+  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Rome', year: 'numeric', month: '2-digit', day: '2-digit' }).format(
+    new Date(),
+  );
 }
 
 /** The rules of content that need no database: dates in order, the CUP past the idea, a beneficiary once. */
@@ -105,7 +115,10 @@ export function checkContent(c: ProjectContent): void {
     throw ProjectErrors.PROJECT_DATES_ORDER(undefined, problem('endDate', 'endDate must not be before startDate', 'PROJECT_DATES_ORDER'));
   }
   if (!c.cup && !PROJECT_STATUSES_WITHOUT_CUP.includes(c.status)) {
-    throw ProjectErrors.PROJECT_CUP_REQUIRED(undefined, problem('cup', 'a project needs its CUP unless it is an idea', 'PROJECT_CUP_REQUIRED'));
+    throw ProjectErrors.PROJECT_CUP_REQUIRED(
+      undefined,
+      problem('cup', 'a project needs its CUP unless it is an idea', 'PROJECT_CUP_REQUIRED'),
+    );
   }
   const seen = new Set<string>();
   for (const b of c.beneficiaries) {
@@ -123,7 +136,8 @@ export function checkContent(c: ProjectContent): void {
 export function checkProgress(a: ProgressAmounts): void {
   const [first] = progressProblems(a);
   if (!first) return;
-  const message = first.code === 'PROJECT_COMMITTED_OVER_ADMITTED' ? 'committed must not exceed admitted' : 'paid must not exceed committed';
+  const message =
+    first.code === 'PROJECT_COMMITTED_OVER_ADMITTED' ? 'committed must not exceed admitted' : 'paid must not exceed committed';
   throw ProjectErrors[first.code](undefined, problem(first.field, message, first.code));
 }
 
@@ -259,7 +273,10 @@ export class ProjectsService {
         clientId,
         body: { author: scope.actor.id, ...content },
         conflict: () =>
-          ProjectErrors.PROJECT_CLIENT_ID_CONFLICT(undefined, problem('clientId', 'this clientId was already used', 'PROJECT_CLIENT_ID_CONFLICT')),
+          ProjectErrors.PROJECT_CLIENT_ID_CONFLICT(
+            undefined,
+            problem('clientId', 'this clientId was already used', 'PROJECT_CLIENT_ID_CONFLICT'),
+          ),
       },
     );
     if (!created) return { id, created: false };
@@ -272,7 +289,13 @@ export class ProjectsService {
     );
     await this.projects.replaceBeneficiaries(tx, scope, key, content.beneficiaries);
     for (const kind of LINK_KINDS) await this.projects.replaceLinks(tx, scope, key, kind, content[kind]);
-    await this.audit.record(tx, scope, { tenantId, entity: 'project', entityId: id, action: 'create', after: { clientId, ...content, ...audit } });
+    await this.audit.record(tx, scope, {
+      tenantId,
+      entity: 'project',
+      entityId: id,
+      action: 'create',
+      after: { clientId, ...content, ...audit },
+    });
     return { id, created: true };
   }
 
@@ -283,7 +306,13 @@ export class ProjectsService {
   }
 
   /** The update in `tx` (the API's PATCH and the import). */
-  async applyUpdate(tx: ScopedTx, scope: AccessScope, id: string, body: UpdateProjectDto, audit: Record<string, unknown> = {}): Promise<void> {
+  async applyUpdate(
+    tx: ScopedTx,
+    scope: AccessScope,
+    id: string,
+    body: UpdateProjectDto,
+    audit: Record<string, unknown> = {},
+  ): Promise<void> {
     const project = await this.lockWritable(tx, scope, id);
     if (body.version !== project.version) throw CommonErrors.STALE_VERSION();
     const before = await this.storedContent(tx, scope, id);
@@ -360,12 +389,18 @@ export class ProjectsService {
     audit: Record<string, unknown> = {},
   ): Promise<void> {
     if (body.date > todayInItaly()) {
-      throw ProjectErrors.PROJECT_PROGRESS_DATE_FUTURE(undefined, problem('date', 'the date is in the future', 'PROJECT_PROGRESS_DATE_FUTURE'));
+      throw ProjectErrors.PROJECT_PROGRESS_DATE_FUTURE(
+        undefined,
+        problem('date', 'the date is in the future', 'PROJECT_PROGRESS_DATE_FUTURE'),
+      );
     }
     checkProgress(body);
     const existing = await this.projects.progress(tx, scope, project.id);
     if (existing.some((p) => p.date === body.date)) {
-      throw ProjectErrors.PROJECT_PROGRESS_DATE_TAKEN(undefined, problem('date', 'figures for this date exist', 'PROJECT_PROGRESS_DATE_TAKEN'));
+      throw ProjectErrors.PROJECT_PROGRESS_DATE_TAKEN(
+        undefined,
+        problem('date', 'figures for this date exist', 'PROJECT_PROGRESS_DATE_TAKEN'),
+      );
     }
     const amounts = { programmed: body.programmed, admitted: body.admitted, committed: body.committed, paid: body.paid };
     const progressId = await this.projects.insertProgress(tx, scope, {
@@ -405,7 +440,11 @@ export class ProjectsService {
 
   /** The filtered list as a file (csv, csv-it, xlsx), streamed from a cursor; the same scope as the list. */
   exportProjects(scope: AccessScope, query: ExportProjectsQuery): ExportedFile {
-    return exportFile(projectsExport, { format: query.format ?? 'csv', language: query.lang ?? 'it' }, this.projects.streamFiltered(scope, filtersOf(query)));
+    return exportFile(
+      projectsExport,
+      { format: query.format ?? 'csv', language: query.lang ?? 'it' },
+      this.projects.streamFiltered(scope, filtersOf(query)),
+    );
   }
 
   /** A readable project locked for a change by a writer: 404 when unreadable, 403 when the role does not write. */
@@ -485,22 +524,34 @@ export class ProjectsService {
     const added = (now: readonly string[], was: readonly string[] | undefined) => now.filter((id) => !(was ?? []).includes(id));
     const organizations = added(
       [...c.beneficiaries.map((b) => b.organization), ...(c.implementingOrganization ? [c.implementingOrganization] : [])],
-      before ? [...before.beneficiaries.map((b) => b.organization), ...(before.implementingOrganization ? [before.implementingOrganization] : [])] : [],
+      before
+        ? [
+            ...before.beneficiaries.map((b) => b.organization),
+            ...(before.implementingOrganization ? [before.implementingOrganization] : []),
+          ]
+        : [],
     );
     const foundOrganizations = await this.projects.linkable(scope, 'organizations', tenantId, organizations, tx);
     const missingOrganization = organizations.find((id) => !foundOrganizations.has(id));
     if (missingOrganization) {
-      const field = missingOrganization === c.implementingOrganization && !c.beneficiaries.some((b) => b.organization === missingOrganization)
-        ? 'implementingOrganization'
-        : 'beneficiaries';
-      throw ProjectErrors.PROJECT_ORGANIZATION_UNKNOWN(undefined, problem(field, `unknown organization ${missingOrganization}`, 'PROJECT_ORGANIZATION_UNKNOWN'));
+      const field =
+        missingOrganization === c.implementingOrganization && !c.beneficiaries.some((b) => b.organization === missingOrganization)
+          ? 'implementingOrganization'
+          : 'beneficiaries';
+      throw ProjectErrors.PROJECT_ORGANIZATION_UNKNOWN(
+        undefined,
+        problem(field, `unknown organization ${missingOrganization}`, 'PROJECT_ORGANIZATION_UNKNOWN'),
+      );
     }
     for (const kind of LINK_KINDS) {
       const ids = added(c[kind], before?.[kind]);
       const found = await this.projects.linkable(scope, kind, tenantId, ids, tx);
       const missing = ids.filter((id) => !found.has(id));
       if (missing.length > 0) {
-        throw ProjectErrors.PROJECT_LINK_UNKNOWN(undefined, problem(kind, `unknown ${kind}: ${missing.join(', ')}`, 'PROJECT_LINK_UNKNOWN'));
+        throw ProjectErrors.PROJECT_LINK_UNKNOWN(
+          undefined,
+          problem(kind, `unknown ${kind}: ${missing.join(', ')}`, 'PROJECT_LINK_UNKNOWN'),
+        );
       }
     }
   }

@@ -83,7 +83,11 @@ export class CreateProjectDto {
   @IsUUID('all')
   clientId: string;
 
-  @ApiCode(PROJECT_CODE_PATTERN_TEXT, PROJECT_CODE_MAX, { minLength: 1, description: 'the code in its programme, unique in the tenant', example: 'BO3.3.1.b' })
+  @ApiCode(PROJECT_CODE_PATTERN_TEXT, PROJECT_CODE_MAX, {
+    minLength: 1,
+    description: 'the code in its programme, unique in the tenant',
+    example: 'BO3.3.1.b',
+  })
   @Trim()
   @IsString()
   @Matches(new RegExp(PROJECT_CODE_PATTERN_TEXT), { message: 'code must be letters, digits and . _ - / (40 at most)' })
@@ -159,7 +163,12 @@ export class CreateProjectDto {
   @IsIn(PROJECT_STATUSES)
   status: ProjectStatus;
 
-  @NumberColumn(0, PROJECT_MAX_AMOUNT, { required: false, nullable: true, description: 'euros, 2 decimal places at most', example: 3500000 })
+  @NumberColumn(0, PROJECT_MAX_AMOUNT, {
+    required: false,
+    nullable: true,
+    description: 'euros, 2 decimal places at most',
+    example: 3500000,
+  })
   @Optional({ nullable: true })
   @MaxDecimals(2)
   expectedInvestment?: number | null;

@@ -92,7 +92,8 @@ export class ProjectResponseDto {
   @ApiEnum(PROJECT_STATUSES, 'ProjectStatus') status: ProjectStatus;
   @ApiNumber(0, PROJECT_MAX_AMOUNT, { nullable: true, description: 'euros' }) expectedInvestment: number | null;
   @ApiArray(MunicipalityRefDto, PROJECT_MAX_MUNICIPALITIES, { description: 'by name' }) municipalities: MunicipalityRefDto[];
-  @ApiProperty({ type: () => ProjectProgressDto, nullable: true, description: 'the latest snapshot' }) latestProgress: ProjectProgressDto | null;
+  @ApiProperty({ type: () => ProjectProgressDto, nullable: true, description: 'the latest snapshot' })
+  latestProgress: ProjectProgressDto | null;
   @ApiArray(ProjectDocumentDto, PROJECT_MAX_DOCUMENTS) documents: ProjectDocumentDto[];
   @ApiDateTime() createdAt: string;
   @ApiDateTime() updatedAt: string;
@@ -100,7 +101,10 @@ export class ProjectResponseDto {
   progress?: ProjectProgressDto[];
   @ApiArray(ProjectBeneficiaryDto, PROJECT_MAX_BENEFICIARIES, { required: false, description: 'by organization name (detail only)' })
   beneficiaries?: ProjectBeneficiaryDto[];
-  @ApiArray(ProjectNamedRefDto, PROJECT_MAX_LINKS, { required: false, description: 'linked initiatives you may read, name = title (detail only)' })
+  @ApiArray(ProjectNamedRefDto, PROJECT_MAX_LINKS, {
+    required: false,
+    description: 'linked initiatives you may read, name = title (detail only)',
+  })
   initiatives?: ProjectNamedRefDto[];
   @ApiArray(ProjectNamedRefDto, PROJECT_MAX_LINKS, { required: false, description: 'linked buildings you may read (detail only)' })
   buildings?: ProjectNamedRefDto[];

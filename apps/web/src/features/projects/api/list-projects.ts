@@ -9,6 +9,10 @@ export function listProjects(query: ProjectListQuery, signal?: AbortSignal): Pro
 
 export function useProjects(query: ProjectListQuery) {
   return useQuery(
-    queryOptions({ queryKey: projectKeys.list(query), queryFn: ({ signal }) => listProjects(query, signal), placeholderData: keepPreviousData }),
+    queryOptions({
+      queryKey: projectKeys.list(query),
+      queryFn: ({ signal }) => listProjects(query, signal),
+      placeholderData: keepPreviousData,
+    }),
   );
 }

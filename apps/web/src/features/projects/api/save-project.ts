@@ -34,7 +34,10 @@ export function useCreateProject() {
 
 export function useUpdateProject() {
   const saved = useSaved();
-  return useMutation({ mutationFn: ({ id, body }: { id: string; body: UpdateProjectRequest }) => updateProject(id, body), onSuccess: saved });
+  return useMutation({
+    mutationFn: ({ id, body }: { id: string; body: UpdateProjectRequest }) => updateProject(id, body),
+    onSuccess: saved,
+  });
 }
 
 export function useAddProjectProgress() {

@@ -19,7 +19,10 @@ export function ProgrammePage() {
   const f = useFormatters();
   const projects = useProjects({ page: 1, pageSize: 100 });
   const rows = useMemo(
-    () => (projects.data?.items ?? []).flatMap((p) => (p.latestProgress ? [{ id: p.id, code: p.code, title: p.title, progress: p.latestProgress }] : [])),
+    () =>
+      (projects.data?.items ?? []).flatMap((p) =>
+        p.latestProgress ? [{ id: p.id, code: p.code, title: p.title, progress: p.latestProgress }] : [],
+      ),
     [projects.data],
   );
   const option = useMemo(
@@ -35,14 +38,19 @@ export function ProgrammePage() {
   if (projects.isError && !projects.data) return <Alert tone="error">{errorMessage(t, projects.error)}</Alert>;
   if (rows.length === 0) return <p>{t('projects.programme.empty')}</p>;
   const total = rows.reduce(
-    (s, r) => ({ admitted: s.admitted + r.progress.admitted, committed: s.committed + r.progress.committed, paid: s.paid + r.progress.paid }),
+    (s, r) => ({
+      admitted: s.admitted + r.progress.admitted,
+      committed: s.committed + r.progress.committed,
+      paid: s.paid + r.progress.paid,
+    }),
     { admitted: 0, committed: 0, paid: 0 },
   );
   return (
     <div className="stack">
       <figure className="stack-tight">
         <figcaption>
-          <strong>{t('projects.programme.chartTitle')}</strong> <span className="field__hint">{t('projects.programme.chartDescription')}</span>
+          <strong>{t('projects.programme.chartTitle')}</strong>{' '}
+          <span className="field__hint">{t('projects.programme.chartDescription')}</span>
         </figcaption>
         <Suspense fallback={<Loading />}>
           <EChartsView option={option} height={Math.max(200, 80 + rows.length * 60)} />

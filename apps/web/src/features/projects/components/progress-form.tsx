@@ -7,7 +7,13 @@ import { useAddProjectProgress } from '../api/save-project';
 import type { ProjectDto } from '../api/types';
 import { AMOUNT_KEYS, type AmountKey } from './chart-options';
 
-const parseAmount = (text: string): number => Number(text.replace(/\s/g, '').replace(/\.(?=\d{3}(\D|$))/g, '').replace(',', '.'));
+const parseAmount = (text: string): number =>
+  Number(
+    text
+      .replace(/\s/g, '')
+      .replace(/\.(?=\d{3}(\D|$))/g, '')
+      .replace(',', '.'),
+  );
 
 /** Adds a dated snapshot (programmed, admitted, committed, paid); the server's field errors shown beside the fields. */
 export function ProgressForm({ project }: { project: ProjectDto }) {
@@ -27,7 +33,9 @@ export function ProgressForm({ project }: { project: ProjectDto }) {
     if (!isApiRequestError(add.error)) return [];
     return (add.error.details ?? [])
       .filter((d) => d.field === field)
-      .flatMap((d) => (d.codes ?? ['INVALID']).map((code) => t([`errors.${code}`, `validation.server.${code}`, 'validation.server.INVALID'])));
+      .flatMap((d) =>
+        (d.codes ?? ['INVALID']).map((code) => t([`errors.${code}`, `validation.server.${code}`, 'validation.server.INVALID'])),
+      );
   };
   const submit = (event: FormEvent) => {
     event.preventDefault();
@@ -68,7 +76,14 @@ export function ProgressForm({ project }: { project: ProjectDto }) {
       {field(
         'date',
         t('projects.fields.progressDate'),
-        <input id={`${id}-date`} type="date" required value={date} onChange={(e) => setDate(e.target.value)} aria-invalid={fieldErrors('date').length > 0} />,
+        <input
+          id={`${id}-date`}
+          type="date"
+          required
+          value={date}
+          onChange={(e) => setDate(e.target.value)}
+          aria-invalid={fieldErrors('date').length > 0}
+        />,
       )}
       {AMOUNT_KEYS.map((key) =>
         field(

@@ -25,7 +25,7 @@ export function ProjectDetail({ project, canWrite, history }: { project: Project
   const { t } = useTranslation();
   const f = useFormatters();
   const none = t('projects.detail.none');
-  const progress = project.progress ?? [];
+  const progress = useMemo(() => project.progress ?? [], [project.progress]);
   const option = useMemo(
     () =>
       progressOverTime(
@@ -45,7 +45,9 @@ export function ProjectDetail({ project, canWrite, history }: { project: Project
           <Row label={t('projects.fields.programme')}>{t(`vocab.projectProgramme.${project.programme}`)}</Row>
           <Row label={t('projects.fields.action')}>{project.action ?? none}</Row>
           <Row label={t('projects.fields.status')}>{t(`vocab.projectStatus.${project.status}`)}</Row>
-          <Row label={t('projects.fields.implementingBody')}>{project.implementingOrganization?.name ?? project.implementingBody ?? none}</Row>
+          <Row label={t('projects.fields.implementingBody')}>
+            {project.implementingOrganization?.name ?? project.implementingBody ?? none}
+          </Row>
           <Row label={t('projects.fields.cup')}>{project.cup ?? none}</Row>
           <Row label={t('projects.fields.rup')}>{project.rup ?? none}</Row>
           <Row label={t('projects.fields.startDate')}>{project.startDate ? f.date(project.startDate) : none}</Row>
@@ -70,7 +72,8 @@ export function ProjectDetail({ project, canWrite, history }: { project: Project
             </dl>
             <figure className="stack-tight">
               <figcaption>
-                <strong>{t('projects.progress.chartTitle')}</strong> <span className="field__hint">{t('projects.progress.chartDescription')}</span>
+                <strong>{t('projects.progress.chartTitle')}</strong>{' '}
+                <span className="field__hint">{t('projects.progress.chartDescription')}</span>
               </figcaption>
               <Suspense fallback={<Loading />}>
                 <EChartsView option={option} />

@@ -27,7 +27,9 @@ export const projectSchema = z
     programme: z.enum(PROJECT_PROGRAMMES),
     action: text(PROJECT_TEXT_LIMITS.action),
     status: z.enum(PROJECT_STATUSES),
-    cup: z.string().refine((v) => v.trim() === '' || CUP_PATTERN.test(v.trim().toUpperCase()), { error: 'validation.server.INVALID_FORMAT' }),
+    cup: z
+      .string()
+      .refine((v) => v.trim() === '' || CUP_PATTERN.test(v.trim().toUpperCase()), { error: 'validation.server.INVALID_FORMAT' }),
     rup: text(PROJECT_TEXT_LIMITS.rup),
     implementingBody: text(PROJECT_TEXT_LIMITS.implementingBody),
     startDate: z.string(),

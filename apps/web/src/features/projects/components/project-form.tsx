@@ -12,7 +12,15 @@ import { useFormatters } from '../../../lib/i18n/format';
 import { useCreateProject, useUpdateProject } from '../api/save-project';
 import type { ProjectDto } from '../api/types';
 import '../projects.css';
-import { emptyProject, PROJECT_FIELDS, projectSchema, projectValuesOf, type ProjectFormValues, toCreateRequest, toUpdateRequest } from './project-form-schema';
+import {
+  emptyProject,
+  PROJECT_FIELDS,
+  projectSchema,
+  projectValuesOf,
+  type ProjectFormValues,
+  toCreateRequest,
+  toUpdateRequest,
+} from './project-form-schema';
 
 /** The organizations picker (the organizations feature's, handed in by the route): the beneficiaries. */
 export interface ProjectOrganizationsFieldProps {
@@ -52,7 +60,15 @@ function newClientId(): string {
 }
 
 /** A new project or the edit of one (coordinators). Phone first: one column; the server's field problems beside the fields. */
-export function ProjectForm({ project, municipalities, renderOrganizations, renderInitiative, renderBuilding, onDone, onCancel }: ProjectFormProps) {
+export function ProjectForm({
+  project,
+  municipalities,
+  renderOrganizations,
+  renderInitiative,
+  renderBuilding,
+  onDone,
+  onCancel,
+}: ProjectFormProps) {
   const { t } = useTranslation();
   const format = useFormatters();
   const [clientId] = useState(newClientId);
@@ -104,7 +120,13 @@ export function ProjectForm({ project, municipalities, renderOrganizations, rend
           unmatched={failure.unmatched}
         />
       ) : null}
-      <TextField label={t('projects.fields.code')} hint={t('projects.form.codeHint')} required error={text(errors.code)} {...register('code')} />
+      <TextField
+        label={t('projects.fields.code')}
+        hint={t('projects.form.codeHint')}
+        required
+        error={text(errors.code)}
+        {...register('code')}
+      />
       <TextField label={t('projects.fields.title')} required error={text(errors.title)} {...register('title')} />
       <SelectField label={t('projects.fields.programme')} required error={text(errors.programme)} {...register('programme')}>
         {PROJECT_PROGRAMMES.map((p) => (
@@ -165,7 +187,8 @@ export function ProjectForm({ project, municipalities, renderOrganizations, rend
                 legend: t('projects.fields.beneficiaries'),
                 value: field.value.map((b) => ({ id: b.id, name: b.name })),
                 // keep the grants typed for the organizations still chosen
-                onChange: (value) => field.onChange(value.map((o) => ({ ...o, amount: field.value.find((b) => b.id === o.id)?.amount ?? '' }))),
+                onChange: (value) =>
+                  field.onChange(value.map((o) => ({ ...o, amount: field.value.find((b) => b.id === o.id)?.amount ?? '' }))),
                 municipality: sorted[0]?.istatCode ?? '',
                 municipalities: sorted,
                 error: text(fieldState.error as FieldError | undefined),
@@ -237,7 +260,12 @@ export function ProjectForm({ project, municipalities, renderOrganizations, rend
         <legend>{t('projects.fields.documents')}</legend>
         {documents.fields.map((d, i) => (
           <div key={d.key} className="project-document stack-tight">
-            <TextField label={`${t('projects.form.documentTitle')} ${i + 1}`} required error={text(errors.documents?.[i]?.title)} {...register(`documents.${i}.title`)} />
+            <TextField
+              label={`${t('projects.form.documentTitle')} ${i + 1}`}
+              required
+              error={text(errors.documents?.[i]?.title)}
+              {...register(`documents.${i}.title`)}
+            />
             <TextField
               label={`${t('projects.form.documentUrl')} ${i + 1}`}
               type="url"
@@ -254,7 +282,11 @@ export function ProjectForm({ project, municipalities, renderOrganizations, rend
         ))}
         {errors.documents?.message ? <p className="field__error">{text(errors.documents as FieldError)}</p> : null}
         <div>
-          <button type="button" className="button button--secondary button--small" onClick={() => documents.append({ title: '', url: 'https://' })}>
+          <button
+            type="button"
+            className="button button--secondary button--small"
+            onClick={() => documents.append({ title: '', url: 'https://' })}
+          >
             {t('projects.form.addDocument')}
           </button>
         </div>
