@@ -58,7 +58,7 @@ export function ProgressForm({ project }: { project: ProjectDto }) {
   const field = (name: string, label: string, input: React.ReactNode) => {
     const errors = fieldErrors(name);
     return (
-      <div className="field">
+      <div className="field" key={name}>
         <label htmlFor={`${id}-${name}`}>{label} *</label>
         {input}
         {errors.map((e) => (
