@@ -40,6 +40,7 @@ describe.each([
     const { page } = session;
     await withScreenshotOnFailure(page, `projects-${screen}`, async () => {
       await signIn(page, BOLOGNA);
+      await heading(page, 'Home');
       await page.goto('/progetti');
       await heading(page, 'Progetti finanziati');
       await page
@@ -101,6 +102,7 @@ describe('projects of Bari: the coordinator registers two, the Molfetta user see
     const { page } = session;
     await withScreenshotOnFailure(page, 'projects-bari-create', async () => {
       await signIn(page, BARI);
+      await heading(page, 'Home');
       for (const [code, municipality] of [
         [molfettaCode, 'Molfetta'],
         [bariCode, 'Bari'],
@@ -133,6 +135,7 @@ describe('projects of Bari: the coordinator registers two, the Molfetta user see
     const { page } = session;
     await withScreenshotOnFailure(page, `projects-molfetta-${screen}`, async () => {
       await signIn(page, MOLFETTA);
+      await heading(page, 'Il mio territorio');
       await page.goto('/progetti');
       await heading(page, 'Progetti finanziati');
       await page.getByRole('link', { name: new RegExp(molfettaCode) }).waitFor();

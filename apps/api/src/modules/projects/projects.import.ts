@@ -21,7 +21,7 @@ import {
 import { ImportErrors } from '../../common/import/import.errors';
 import { CreateProjectDto } from './dto/create-project.dto';
 import { AddProjectProgressDto } from './dto/add-progress.dto';
-import { checkContent, checkProgress, contentOf, type ProjectContent, ProjectsService, todayInItaly } from './projects.service';
+import { checkProgress, contentOf, type ProjectContent, ProjectsService, todayInItaly } from './projects.service';
 
 /**
  * The projects' CSV template, shaped like OpenCoesione's open-data project export (docs/projects.md,
@@ -352,12 +352,11 @@ export class ProjectsImportService {
             errors.push({ field: key.startsWith('cup') ? 'cup' : 'code', code: 'DUPLICATE', params: { row: seen.get(key)! } });
           seen.set(key, row.line);
         }
-        try {
-          checkContent(content);
-        } catch (error) {
-          errors.push(...refusal(error));
-        }
         target = (await this.service.findByKey(scope, { cup: content.cup, code: content.code })) ?? undefined;
+        // what the service would refuse on write (dates, CUP past the idea, municipalities, a code or CUP of another project)
+        await this.service.checkStored(scope, content, target ?? null).catch((error: unknown) => {
+          errors.push(...refusal(error));
+        });
       }
       const action = errors.length > 0 ? 'reject' : target ? 'update' : 'create';
       out.push({ report: { row: row.line, action, ...(target ? { id: target } : {}), errors }, content, progress, target });

@@ -329,16 +329,20 @@ describe('projects (progetti finanziati)', () => {
 
     it('reports each row on a dry run and writes nothing; one bad row makes the apply write nothing', async () => {
       const bad = 'IMP3;C11C17000000003;Pagato troppo;pon_metro;running;20170101;20201231;072006;100;50;60;20191231';
-      const dry = await importCsv(file(...good, bad), true);
+      const elsewhere = 'IMP4;;Fuori dal territorio;pnrr;;;;037006;;;;';
+      // P.Bari's CUP with P.Molfetta+Bari's code: two projects in one row
+      const takenCup = 'BA1.1.1.b;B91B21000010001;Codice e CUP di due progetti;pnrr;running;;;072006;;;;';
+      const dry = await importCsv(file(...good, bad, elsewhere, takenCup), true);
       expect(dry.status).toBe(200);
-      expect(dry.body.counts).toEqual({ create: 2, update: 0, reject: 1 });
-      expect(dry.body.rows[2]).toMatchObject({
-        row: 4,
-        action: 'reject',
-        errors: [{ field: 'paid', code: 'PROJECT_PAID_OVER_COMMITTED' }],
-      });
+      expect(dry.body.counts).toEqual({ create: 2, update: 0, reject: 3 });
+      expect(dry.body.rows.slice(2)).toEqual([
+        { row: 4, action: 'reject', errors: [{ field: 'paid', code: 'PROJECT_PAID_OVER_COMMITTED' }] },
+        { row: 5, action: 'reject', errors: [{ field: 'municipalities', code: 'PROJECT_MUNICIPALITY_UNKNOWN' }] },
+        { row: 6, action: 'reject', id: ids['P.Bari'], errors: [{ field: 'code', code: 'PROJECT_CODE_TAKEN' }] },
+      ]);
       const apply = await importCsv(file(...good, bad), false);
       expect([apply.status, apply.body.code]).toEqual([400, 'IMPORT_REJECTED']);
+      expect(apply.body.data.report.counts).toEqual({ create: 2, update: 0, reject: 1 });
       const list = await t.http.get('/api/projects?q=IMP&pageSize=50').set(w.coord.auth).expect(200);
       expect(list.body.total).toBe(0);
       await importCsv(file(...good), true, w.innA).expect(403);

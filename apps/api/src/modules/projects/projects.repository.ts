@@ -212,7 +212,7 @@ export class ProjectsRepository {
 
   /** The project of `tenantId` already holding this code (case ignored) or CUP, other than `except`. */
   async taken(
-    tx: ScopedTx,
+    tx: ScopedReads,
     scope: AccessScope,
     tenantId: string,
     key: { code?: string; cup?: string | null },
@@ -267,7 +267,7 @@ export class ProjectsRepository {
   }
 
   /** The ids among `ids` of `tenantId` that the caller may read in `source` (another feature's policy). */
-  private async readableIds(scope: AccessScope, source: ScopedSource, tenantId: string, ids: readonly string[], tx?: ScopedTx) {
+  private async readableIds(scope: AccessScope, source: ScopedSource, tenantId: string, ids: readonly string[], tx?: ScopedReads) {
     if (ids.length === 0) return new Set<string>();
     const rows = await (tx ?? this.door)
       .select(scope, source, 'lk')
@@ -278,7 +278,7 @@ export class ProjectsRepository {
     return new Set(rows.map((r) => r.id));
   }
 
-  linkable(scope: AccessScope, kind: LinkKind | 'organizations', tenantId: string, ids: readonly string[], tx?: ScopedTx) {
+  linkable(scope: AccessScope, kind: LinkKind | 'organizations', tenantId: string, ids: readonly string[], tx?: ScopedReads) {
     const source = {
       organizations: this.organizationsPolicy.readable,
       initiatives: this.initiativesPolicy.readable,

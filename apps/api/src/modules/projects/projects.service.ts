@@ -8,7 +8,7 @@ import {
   progressShares,
 } from '@trama/contracts';
 import type { AccessScope } from '../../common/access/access-scope';
-import { ScopedData, type ScopedTx } from '../../common/access/scoped-data';
+import { ScopedData, type ScopedReads, type ScopedTx } from '../../common/access/scoped-data';
 import { AuditService } from '../../common/audit/audit.service';
 import type { FieldProblem } from '../../common/errors/app-error';
 import { CommonErrors } from '../../common/errors/app-error';
@@ -492,6 +492,19 @@ export class ProjectsService {
     });
   }
 
+  /**
+   * For the import's dry run: what `insert` / `applyUpdate` would refuse after the DTO (unknown
+   * municipality, code or CUP taken by another project, links), read without writing.
+   */
+  async checkStored(scope: AccessScope, content: ProjectContent, target: string | null): Promise<void> {
+    const tenantId = scope.tenantId;
+    if (tenantId === null) throw CommonErrors.FORBIDDEN('Projects are created by the coordinators of a metropolitan city');
+    checkContent(content);
+    await this.resolveMunicipalities(scope, tenantId, content.municipalities);
+    await this.requireUnique(this.door, scope, tenantId, content, target);
+    await this.requireLinkable(this.door, scope, tenantId, content, null);
+  }
+
   /** The project of the tenant with this CUP, or else this code, that the caller may read (the import's match). */
   async findByKey(scope: AccessScope, key: { cup: string | null; code: string }): Promise<string | null> {
     const { rows } = await this.projects.listPage(scope, { q: key.cup ?? key.code }, { offset: 0, limit: 50 });
@@ -513,14 +526,14 @@ export class ProjectsService {
     return found;
   }
 
-  private async requireUnique(tx: ScopedTx, scope: AccessScope, tenantId: string, c: ProjectContent, except: string | null) {
+  private async requireUnique(tx: ScopedReads, scope: AccessScope, tenantId: string, c: ProjectContent, except: string | null) {
     const taken = await this.projects.taken(tx, scope, tenantId, { code: c.code, cup: c.cup }, except);
     if (taken.code) throw ProjectErrors.PROJECT_CODE_TAKEN(undefined, problem('code', 'this code is taken', 'PROJECT_CODE_TAKEN'));
     if (taken.cup) throw ProjectErrors.PROJECT_CUP_TAKEN(undefined, problem('cup', 'this CUP is taken', 'PROJECT_CUP_TAKEN'));
   }
 
   /** New beneficiaries, implementing organization and links must be of the tenant and readable by the caller. */
-  private async requireLinkable(tx: ScopedTx, scope: AccessScope, tenantId: string, c: ProjectContent, before: ProjectContent | null) {
+  private async requireLinkable(tx: ScopedReads, scope: AccessScope, tenantId: string, c: ProjectContent, before: ProjectContent | null) {
     const added = (now: readonly string[], was: readonly string[] | undefined) => now.filter((id) => !(was ?? []).includes(id));
     const organizations = added(
       [...c.beneficiaries.map((b) => b.organization), ...(c.implementingOrganization ? [c.implementingOrganization] : [])],

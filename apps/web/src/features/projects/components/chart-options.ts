@@ -18,7 +18,12 @@ export function progressOverTime(
     tooltip: { trigger: 'axis', valueFormatter: (v: unknown) => (typeof v === 'number' ? format.money(v) : String(v)) },
     legend: { top: 0 },
     grid: { left: 8, right: 16, top: 40, bottom: 8, containLabel: true },
-    xAxis: { type: 'category', data: progress.map((p) => format.date(p.date)) },
+    // every snapshot's date is drawn (slanted when many), so the axis names every row of the table
+    xAxis: {
+      type: 'category',
+      data: progress.map((p) => format.date(p.date)),
+      axisLabel: { interval: 0, rotate: progress.length > 3 ? 40 : 0, hideOverlap: false },
+    },
     yAxis: { type: 'value', axisLabel: { formatter: (v: number) => format.money(v) } },
     series: AMOUNT_KEYS.map((key, i) => ({
       name: labels[key],
