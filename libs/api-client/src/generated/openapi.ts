@@ -4155,22 +4155,22 @@ export interface components {
     ProjectProgressShares: {
       /**
        * Format: double
-       * @description admitted of programmed, a fraction (0.5 = 50 %); null when the base is zero
+       * @description admitted of programmed, a fraction (0.5 = 50 %; above 1 when the part exceeds the base); null when the base is zero
        */
       admittedOfProgrammed: number | null;
       /**
        * Format: double
-       * @description committed of admitted (capacità di impegno), a fraction (0.5 = 50 %); null when the base is zero
+       * @description committed of admitted (capacità di impegno), a fraction (0.5 = 50 %; above 1 when the part exceeds the base); null when the base is zero
        */
       committedOfAdmitted: number | null;
       /**
        * Format: double
-       * @description paid of admitted (capacità di spesa), a fraction (0.5 = 50 %); null when the base is zero
+       * @description paid of admitted (capacità di spesa), a fraction (0.5 = 50 %; above 1 when the part exceeds the base); null when the base is zero
        */
       paidOfAdmitted: number | null;
       /**
        * Format: double
-       * @description paid of committed, a fraction (0.5 = 50 %); null when the base is zero
+       * @description paid of committed, a fraction (0.5 = 50 %; above 1 when the part exceeds the base); null when the base is zero
        */
       paidOfCommitted: number | null;
     };

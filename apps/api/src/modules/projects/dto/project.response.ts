@@ -31,7 +31,10 @@ import { MunicipalityRefDto, UserRefDto } from '../../../common/http/refs.dto';
 import { CUP_PATTERN_TEXT, PROJECT_CODE_PATTERN_TEXT, ProjectDocumentDto } from './create-project.dto';
 
 const share = (description: string) =>
-  ApiNumber(0, 1_000_000, { nullable: true, description: `${description}, a fraction (0.5 = 50 %); null when the base is zero` });
+  ApiNumber(0, 1e14, {
+    nullable: true,
+    description: `${description}, a fraction (0.5 = 50 %; above 1 when the part exceeds the base); null when the base is zero`,
+  });
 
 /** The percentages of a snapshot (libs/contracts progressShares). */
 @ApiSchema({ name: 'ProjectProgressShares' })
