@@ -13,6 +13,7 @@ import {
   InitiativeStatusChange,
 } from '../modules/initiatives/initiative.entity';
 import { IndicatorDefinition, IndicatorTarget, IndicatorValue } from '../modules/indicators/indicator.entity';
+import { PROJECT_ENTITIES } from '../modules/projects/project.entity';
 import { LegalPage } from '../modules/legal-pages/legal-page.entity';
 import { StoredFile } from '../modules/files/stored-file.entity';
 import { Organization } from '../modules/organizations/organization.entity';
@@ -49,4 +50,5 @@ export const ENTITIES = [
   IndicatorDefinition,
   IndicatorTarget,
   IndicatorValue,
+  ...PROJECT_ENTITIES,
 ];
