@@ -5,3 +5,4 @@ export * from './legal-pages';
 export * from './files';
 export * from './registers';
 export * from './projects';
+export * from './indicators';

@@ -62,12 +62,16 @@ describe('import-territory command line', () => {
         municipalitiesUnchanged: 39,
         membershipsKept: ['072029 Molfetta: ATS_BA_CORATO (file: ATS_BA_MOLFETTA)'],
         populationYear: 2026,
+        populations: 82,
+        populationYears: [2021, 2026],
+        indicatorsSeeded: 0,
         warnings: ['072010 Bitetto: no boundary in bari-comuni.geojson'],
         durationMs: 42,
       },
     );
     expect(text).toContain('Città Metropolitana di Bari (272): tenant updated abc');
     expect(text).toContain('municipalities: 41 in the files — 0 created, 2 updated, 39 unchanged');
+    expect(text).toContain('population year: 2026 (figures for 2021, 2026: 82 written)');
     expect(text).toContain('    072029 Molfetta: ATS_BA_CORATO (file: ATS_BA_MOLFETTA)');
     expect(text).toContain('  warnings (1):\n    072010 Bitetto: no boundary in bari-comuni.geojson');
   });

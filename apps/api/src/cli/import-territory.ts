@@ -99,7 +99,8 @@ export function formatSummary(manifest: TenantManifest, summary: ImportSummary):
     `${manifest.name} (${manifest.istatCode}): tenant ${summary.created ? 'created' : 'updated'} ${summary.tenantId}`,
     `  social areas:   ${summary.socialAreas} in the files — ${summary.socialAreasCreated} created, ${summary.socialAreasUpdated} updated`,
     `  municipalities: ${summary.municipalities} in the files — ${summary.municipalitiesCreated} created, ${summary.municipalitiesUpdated} updated, ${summary.municipalitiesUnchanged} unchanged`,
-    `  population year: ${summary.populationYear}`,
+    `  population year: ${summary.populationYear} (figures for ${summary.populationYears.join(', ')}: ${summary.populations} written)`,
+    `  indicator definitions seeded: ${summary.indicatorsSeeded}`,
     `  took ${summary.durationMs} ms`,
   ];
   if (summary.membershipsKept.length > 0) {

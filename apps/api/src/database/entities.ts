@@ -13,11 +13,13 @@ import {
   InitiativeStatusChange,
 } from '../modules/initiatives/initiative.entity';
 import { PROJECT_ENTITIES } from '../modules/projects/project.entity';
+import { IndicatorDefinition, IndicatorTarget, IndicatorValue } from '../modules/indicators/indicator.entity';
 import { LegalPage } from '../modules/legal-pages/legal-page.entity';
 import { StoredFile } from '../modules/files/stored-file.entity';
 import { Organization } from '../modules/organizations/organization.entity';
 import { Tenant } from '../modules/tenants/tenant.entity';
 import { Municipality } from '../modules/territory/municipality.entity';
+import { MunicipalityPopulation } from '../modules/territory/municipality-population.entity';
 import { SocialArea } from '../modules/territory/social-area.entity';
 import { UserMunicipality } from '../modules/users/user-municipality.entity';
 import { User } from '../modules/users/user.entity';
@@ -45,4 +47,8 @@ export const ENTITIES = [
   BuildingStageChange,
   BuildingAssignment,
   ...PROJECT_ENTITIES,
+  MunicipalityPopulation,
+  IndicatorDefinition,
+  IndicatorTarget,
+  IndicatorValue,
 ];

@@ -84,6 +84,14 @@ export class Factory {
         out.municipalities[istat] = m.id;
       }
     }
+    // as the territory import does: the file's population year, an ISTAT 2021 figure (1% more), the default indicators
+    await this.db.query(
+      `INSERT INTO municipality_populations (tenant_id, municipality_id, year, population, source)
+       SELECT tenant_id, id, population_year, population, 'territory file' FROM municipalities WHERE tenant_id = $1
+       UNION ALL SELECT tenant_id, id, 2021, round(population * 1.01)::int, 'ISTAT istat_residents_2021_01_01' FROM municipalities WHERE tenant_id = $1`,
+      [tenant.id],
+    );
+    await this.db.query(`SELECT trama_seed_indicator_definitions($1)`, [tenant.id]);
     return out;
   }
 

@@ -409,3 +409,49 @@ export function readTerritoryFiles(dir: string, slug: string, expect: TerritoryE
     expect,
   );
 }
+
+/** The optional file of population figures by year beside the territory files (one for every tenant of the folder). */
+export const POPULATION_SOURCES_FILE = 'population-sources.csv';
+/** `istat_residents_2021_01_01`: ISTAT residents on 1 January of the year (the census count). */
+const ISTAT_RESIDENTS_COLUMN = /^istat_residents_(\d{4})_01_01$/;
+
+export interface ParsedPopulation {
+  istatCode: string;
+  year: number;
+  population: number;
+  source: string;
+}
+
+/**
+ * The extra population years of `population-sources.csv` (its `istat_residents_<year>_01_01`
+ * columns) for the municipalities in `istatCodes`; rows of other tenants are ignored; an empty
+ * cell is no figure. A malformed figure rejects the import like any other problem.
+ */
+export function parsePopulationSources(text: string, istatCodes: ReadonlySet<string>): ParsedPopulation[] {
+  const problems = new Problems();
+  const rows = parseCsv(POPULATION_SOURCES_FILE, text, ['istat_code'], problems);
+  problems.throwIfAny();
+  const out: ParsedPopulation[] = [];
+  for (const { line, values } of rows ?? []) {
+    if (!istatCodes.has(values.istat_code)) continue;
+    for (const [column, raw] of Object.entries(values)) {
+      const m = ISTAT_RESIDENTS_COLUMN.exec(column);
+      if (!m || raw === '') continue;
+      const population = INTEGER.test(raw) ? Number(raw) : NaN;
+      if (!(population <= MAX_INT4)) {
+        problems.add(`${POPULATION_SOURCES_FILE} line ${line}`, `${column} ${quote(raw)} is not an integer ≥ 0`);
+        continue;
+      }
+      out.push({ istatCode: values.istat_code, year: Number(m[1]), population, source: `ISTAT ${column}` });
+    }
+  }
+  problems.throwIfAny();
+  return out;
+}
+
+/** Reads `population-sources.csv` from `dir` when present ([] when absent). */
+export function readPopulationSources(dir: string, istatCodes: ReadonlySet<string>): ParsedPopulation[] {
+  const path = join(dir, POPULATION_SOURCES_FILE);
+  if (!existsSync(path)) return [];
+  return parsePopulationSources(readFileSync(path, 'utf8'), istatCodes);
+}

@@ -118,6 +118,39 @@ export class TerritoryImportRepository {
     );
     return count(rows);
   }
+
+  /**
+   * Residents per municipality and year: the file's own figure (its population year) and the
+   * extra years of `population-sources.csv`; a year already stored is overwritten by the file.
+   */
+  async upsertPopulations(
+    tx: ScopedTx,
+    tenantId: string,
+    entries: { istatCode: string; year: number; population: number; source: string }[],
+  ): Promise<number> {
+    if (entries.length === 0) return 0;
+    const rows: unknown[] = await tx.unscoped('territory import: population figures of the municipalities of the file').query(
+      `INSERT INTO municipality_populations (tenant_id, municipality_id, year, population, source)
+       SELECT $1, m.id, r.year, r.population, r.source
+         FROM jsonb_to_recordset($2::jsonb) AS r(istat_code text, year smallint, population int, source text)
+         JOIN municipalities m ON m.tenant_id = $1 AND m.istat_code = r.istat_code
+       ON CONFLICT (tenant_id, municipality_id, year) DO UPDATE SET population = EXCLUDED.population, source = EXCLUDED.source
+       RETURNING 1`,
+      [
+        tenantId,
+        JSON.stringify(entries.map((e) => ({ istat_code: e.istatCode, year: e.year, population: e.population, source: e.source }))),
+      ],
+    );
+    return rows.length;
+  }
+
+  /** The default indicator definitions of the tenant (the migration's SQL function; existing codes are kept). */
+  async seedIndicatorDefinitions(tx: ScopedTx, tenantId: string): Promise<number> {
+    const [row]: { n: number }[] = await tx
+      .unscoped('territory import: the default indicator definitions of a new or re-imported tenant')
+      .query(`SELECT trama_seed_indicator_definitions($1) AS n`, [tenantId]);
+    return row.n;
+  }
 }
 
 function count(rows: { created: boolean }[]): UpsertCounts {

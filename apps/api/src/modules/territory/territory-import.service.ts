@@ -4,7 +4,7 @@ import { ScopedData } from '../../common/access/scoped-data';
 import { AuditService } from '../../common/audit/audit.service';
 import { CommonErrors } from '../../common/errors/app-error';
 import { TenantsService } from '../tenants/tenants.service';
-import { MAX_TERRITORY_NAME, readTerritoryFiles, territoryFileNames } from './territory-files';
+import { MAX_TERRITORY_NAME, readPopulationSources, readTerritoryFiles, territoryFileNames } from './territory-files';
 import { TerritoryImportRepository } from './territory-import.repository';
 import { TerritoryErrors } from './territory.errors';
 
@@ -42,6 +42,12 @@ export interface ImportSummary {
   /** existing municipalities whose social area in the database differs from the files and was kept: "072029: ATS_X (file: ATS_Y)" */
   membershipsKept: string[];
   populationYear: number;
+  /** rows of municipality_populations written (the file's year and the extra years of population-sources.csv) */
+  populations: number;
+  /** the years of population figures imported */
+  populationYears: number[];
+  /** default indicator definitions created (0 when the tenant already had them) */
+  indicatorsSeeded: number;
   /** imported anyway, worth a look: municipalities without boundary, points outside their boundary, empty social areas */
   warnings: string[];
   durationMs: number;
@@ -83,6 +89,7 @@ export class TerritoryImportService {
     manifest = { istatCode: manifest.istatCode, name: manifest.name.trim(), slug: manifest.slug };
     const populationYear = options.populationYear ?? REFERENCE_POPULATION_YEAR;
     const territory = readTerritoryFiles(dir, manifest.slug, { provinceCode, populationYear });
+    const extraPopulations = readPopulationSources(dir, new Set(territory.municipalities.map((m) => m.istatCode)));
     const actorId = actor?.actor.id ?? null;
     const overwrite = options.overwriteMemberships ?? false;
 
@@ -104,6 +111,18 @@ export class TerritoryImportService {
 
       const areas = await this.writes.upsertSocialAreas(tx, tenantId, territory.socialAreas, actorId);
       const munis = await this.writes.upsertMunicipalities(tx, tenantId, territory.municipalities, actorId, overwrite);
+      const populations = await this.writes.upsertPopulations(tx, tenantId, [
+        ...extraPopulations.filter(
+          (p) => !territory.municipalities.some((m) => m.istatCode === p.istatCode && m.populationYear === p.year),
+        ),
+        ...territory.municipalities.map((m) => ({
+          istatCode: m.istatCode,
+          year: m.populationYear,
+          population: m.population,
+          source: 'territory file',
+        })),
+      ]);
+      const indicatorsSeeded = await this.writes.seedIndicatorDefinitions(tx, tenantId);
       const summary: ImportSummary = {
         tenantId,
         created: !existing,
@@ -116,6 +135,9 @@ export class TerritoryImportService {
         municipalitiesUnchanged: territory.municipalities.length - munis.created - munis.updated,
         membershipsKept,
         populationYear,
+        populations,
+        populationYears: [...new Set([populationYear, ...extraPopulations.map((p) => p.year)])].sort(),
+        indicatorsSeeded,
         warnings: territory.warnings,
         durationMs: 0,
       };
