@@ -12,8 +12,8 @@ import {
   InitiativeOrganization,
   InitiativeStatusChange,
 } from '../modules/initiatives/initiative.entity';
-import { IndicatorDefinition, IndicatorTarget, IndicatorValue } from '../modules/indicators/indicator.entity';
 import { PROJECT_ENTITIES } from '../modules/projects/project.entity';
+import { IndicatorDefinition, IndicatorTarget, IndicatorValue } from '../modules/indicators/indicator.entity';
 import { LegalPage } from '../modules/legal-pages/legal-page.entity';
 import { StoredFile } from '../modules/files/stored-file.entity';
 import { Organization } from '../modules/organizations/organization.entity';
@@ -46,9 +46,9 @@ export const ENTITIES = [
   Building,
   BuildingStageChange,
   BuildingAssignment,
+  ...PROJECT_ENTITIES,
   MunicipalityPopulation,
   IndicatorDefinition,
   IndicatorTarget,
   IndicatorValue,
-  ...PROJECT_ENTITIES,
 ];

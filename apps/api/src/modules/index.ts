@@ -37,6 +37,6 @@ export const FEATURE_MODULES = [
   InitiativesModule,
   BuildingsModule,
   MapModule,
-  IndicatorsModule,
   ProjectsModule,
+  IndicatorsModule,
 ];
