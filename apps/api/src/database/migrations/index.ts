@@ -21,6 +21,7 @@ import { ActivitiesPointIndex1764630000000 } from './1764630000000-activities-po
 import { Projects1764710000000 } from './1764710000000-projects';
 import { Indicators1764700000000 } from './1764700000000-indicators';
 import { IndicatorRollup1764730000000 } from './1764730000000-indicator-rollup';
+import { IndicatorRegisterMonths1764740000000 } from './1764740000000-indicator-register-months';
 
 /** Every migration, in order. The API is bundled-free but explicit lists keep the CLI and the app identical. */
 export const MIGRATIONS = [
@@ -47,4 +48,5 @@ export const MIGRATIONS = [
   Projects1764710000000,
   Indicators1764700000000,
   IndicatorRollup1764730000000,
+  IndicatorRegisterMonths1764740000000,
 ];

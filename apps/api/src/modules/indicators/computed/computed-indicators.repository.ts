@@ -2,9 +2,7 @@ import { Injectable } from '@nestjs/common';
 import type { AccessScope } from '../../../common/access/access-scope';
 import { ScopedData } from '../../../common/access/scoped-data';
 import type { ScopedSelectQueryBuilder } from '../../../common/access/scoped-query-builder';
-import { BuildingsPolicy } from '../../buildings/buildings.policy';
 import { InitiativesPolicy } from '../../initiatives/initiatives.policy';
-import { OrganizationsPolicy } from '../../organizations/organizations.policy';
 import { TerritoryPolicy } from '../../territory/territory.policy';
 import { UsersPolicy } from '../../users/users.policy';
 
@@ -25,8 +23,6 @@ export interface InnovatorPlace {
   municipalityId: string | null;
   socialAreaId: string | null;
 }
-
-const ROME_MONTH = (column: string) => `to_char(${column} AT TIME ZONE 'Europe/Rome', 'YYYY-MM')`;
 
 /**
  * Signed events of records of several municipalities (`item`, `municipality_id`, `social_area_id`,
@@ -66,8 +62,6 @@ export class ComputedIndicatorsRepository {
     private readonly door: ScopedData,
     private readonly territory: TerritoryPolicy,
     private readonly initiatives: InitiativesPolicy,
-    private readonly buildings: BuildingsPolicy,
-    private readonly organizations: OrganizationsPolicy,
     private readonly users: UsersPolicy,
   ) {}
 
@@ -133,58 +127,45 @@ export class ComputedIndicatorsRepository {
     return this.levels(this.withPlace(qb, 'im'), distinctLevels(events));
   }
 
+  /**
+   * Monthly increments (or counts) of one measure of `indicator_register_months`, kept by triggers on
+   * buildings, their stage history and organizations in the writing transaction (migration
+   * 1764740000000). Read through the door by the row's municipality, as the registers' `readable`
+   * rules are (`visible` territory): the same rows a caller may count.
+   */
+  private registerMonths(scope: AccessScope, measure: string, from: string | null, to: string) {
+    const qb = this.door
+      .select(scope, 'indicator_register_months', 's', { municipality: 's.municipality_id', rule: 'visible' })
+      .select(`to_char(s.month, 'YYYY-MM')`, 'month')
+      .addSelect('s.n', 'n')
+      .addSelect('s.municipality_id', 'municipality_id')
+      .andWhere('s.measure = :measure', { measure })
+      .andWhere('s.month <= :to', { to });
+    if (from) qb.andWhere(`s.month >= date_trunc('month', CAST(:from AS date))`, { from });
+    return this.levels(qb, byMunicipality('sum(x.n)'));
+  }
+
   /** Buildings mapped: +1 in the month each entered the register (a stock at each month's end). */
   buildingsMapped(scope: AccessScope, to: string) {
-    const qb = this.door
-      .select(scope, this.buildings.readable, 'b')
-      .select(ROME_MONTH('b.created_at'), 'month')
-      .addSelect('b.municipality_id', 'municipality_id')
-      .andWhere(`b.created_at < (CAST(:to AS date) + 2)`, { to });
-    return this.levels(qb, byMunicipality('count(*)'));
+    return this.registerMonths(scope, 'buildings_mapped', null, to);
   }
 
   /**
    * Buildings in a reuse stage at each month's end, as increments from the stage history: each
-   * change is +1 for the stage it enters and −1 for the stage it leaves, in its month (indexes
-   * `building_stage_changes_indicator_idx` on to_stage and `…_from_idx` on from_stage: a BitmapOr).
+   * change is +1 for the stage it enters and −1 for the stage it leaves, in its month.
    */
   buildingsInStage(scope: AccessScope, stage: string, to: string) {
-    const qb = this.door
-      .select(scope, this.buildings.stageChanges, 'c')
-      .innerJoinSource(this.buildings.readable, 'b', 'b.tenant_id = c.tenant_id AND b.id = c.building_id')
-      .select(ROME_MONTH('c.at'), 'month')
-      .addSelect('b.municipality_id', 'municipality_id')
-      .addSelect(`CASE WHEN c.to_stage = :stage THEN 1 ELSE 0 END - CASE WHEN c.from_stage = :stage THEN 1 ELSE 0 END`, 'sign')
-      .andWhere('(c.to_stage = :stage OR c.from_stage = :stage)', { stage })
-      .andWhere(`c.at < (CAST(:to AS date) + 2)`, { to });
-    return this.levels(qb, byMunicipality('sum(x.sign)'));
+    return this.registerMonths(scope, `stage:${stage}`, null, to);
   }
 
   /** Buildings that became active in each month (a building reactivated twice in a month counts once). */
   buildingsActivated(scope: AccessScope, from: string, to: string) {
-    const qb = this.door
-      .select(scope, this.buildings.stageChanges, 'c')
-      .innerJoinSource(this.buildings.readable, 'b', 'b.tenant_id = c.tenant_id AND b.id = c.building_id')
-      .select('c.building_id', 'item')
-      .addSelect(ROME_MONTH('c.at'), 'month')
-      .addSelect('b.municipality_id', 'municipality_id')
-      .andWhere(`c.to_stage = 'active'`)
-      .andWhere(`c.at >= CAST(:from AS date) AND c.at < (CAST(:to AS date) + 2)`, { from, to });
-    return this.levels(qb, byMunicipality('count(DISTINCT x.item)'));
+    return this.registerMonths(scope, 'buildings_activated', from, to);
   }
 
   /** Organizations mapped: +1 in the month each was registered, −1 in the month it was merged into another. */
   organizationsMapped(scope: AccessScope, to: string) {
-    const qb = this.door
-      .select(scope, this.organizations.readable, 'o')
-      .select(ROME_MONTH('o.created_at'), 'created')
-      .addSelect(ROME_MONTH('o.merged_at'), 'merged')
-      .addSelect('o.municipality_id', 'municipality_id')
-      .andWhere(`o.created_at < (CAST(:to AS date) + 2)`, { to });
-    const events = (sql: string) =>
-      `(SELECT y.municipality_id, e.month, e.sign FROM (${sql}) y
-          CROSS JOIN LATERAL (VALUES (y.created, 1), (y.merged, -1)) AS e(month, sign) WHERE e.month IS NOT NULL) x`;
-    return this.levels(qb, byMunicipality('sum(x.sign)', events));
+    return this.registerMonths(scope, 'organizations_mapped', null, to);
   }
 
   /** The tenant's innovators with their employment dates and each assigned municipality in the caller's territory. */
