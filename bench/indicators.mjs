@@ -189,6 +189,7 @@ try {
     'indicator_values',
     'indicator_definitions',
     'indicator_activity_months',
+    'indicator_register_months',
     'municipality_populations',
     'buildings',
     'building_stage_changes',

@@ -22,6 +22,7 @@ import { Projects1764710000000 } from './1764710000000-projects';
 import { Indicators1764700000000 } from './1764700000000-indicators';
 import { IndicatorRollup1764730000000 } from './1764730000000-indicator-rollup';
 import { IndicatorRegisterMonths1764740000000 } from './1764740000000-indicator-register-months';
+import { IndicatorActivityAllTypes1764740000001 } from './1764740000001-indicator-activity-all-types';
 
 /** Every migration, in order. The API is bundled-free but explicit lists keep the CLI and the app identical. */
 export const MIGRATIONS = [
@@ -49,4 +50,5 @@ export const MIGRATIONS = [
   Indicators1764700000000,
   IndicatorRollup1764730000000,
   IndicatorRegisterMonths1764740000000,
+  IndicatorActivityAllTypes1764740000001,
 ];

@@ -85,11 +85,13 @@ export class ComputedIndicatorsRepository {
   activities(scope: AccessScope, from: string, to: string, measure: 'activities' | 'participants', types: readonly string[] | null) {
     const qb = this.door
       .select(scope, 'indicator_activity_months', 's', { municipality: 's.municipality_id', rule: 'visible' })
-      .select(`to_char(s.month, 'YYYY-MM')`, 'month')
+      .select(`to_char(s.month::timestamp, 'YYYY-MM')`, 'month')
       .addSelect(measure === 'activities' ? 's.activities' : 's.participants', 'n')
       .addSelect('s.municipality_id', 'municipality_id')
       .andWhere('s.month BETWEEN :from AND :to', { from, to });
+    // every type: the `*` rows (their totals), ~10 times fewer rows than the types'
     if (types) qb.andWhere('s.type IN (:...types)', { types });
+    else qb.andWhere(`s.type = '*'`);
     return this.levels(qb, byMunicipality('sum(x.n)'));
   }
 
@@ -136,7 +138,7 @@ export class ComputedIndicatorsRepository {
   private registerMonths(scope: AccessScope, measure: string, from: string | null, to: string) {
     const qb = this.door
       .select(scope, 'indicator_register_months', 's', { municipality: 's.municipality_id', rule: 'visible' })
-      .select(`to_char(s.month, 'YYYY-MM')`, 'month')
+      .select(`to_char(s.month::timestamp, 'YYYY-MM')`, 'month')
       .addSelect('s.n', 'n')
       .addSelect('s.municipality_id', 'municipality_id')
       .andWhere('s.measure = :measure', { measure })

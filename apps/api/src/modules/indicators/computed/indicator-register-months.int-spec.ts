@@ -1,4 +1,4 @@
-import { type ActivityWorld, activityWorld, organizationIn } from '../../../test/activity-fixtures';
+import { type ActivityWorld, activityIn, activityWorld, organizationIn } from '../../../test/activity-fixtures';
 import { buildingBody } from '../../../test/building-fixtures';
 import { createTestApp, type TestApp } from '../../../test/test-app';
 
@@ -106,5 +106,20 @@ describe('indicator_register_months: the trigger-kept summary equals the registe
     await t.db.query(`DELETE FROM buildings WHERE id = $1`, [b1]);
     await expectSummaryRight();
     expect(await t.db.query(`SELECT count(*)::int AS n FROM building_stage_changes WHERE building_id = $1`, [b1])).toEqual([{ n: 0 }]);
+  });
+
+  it("keeps the activities' all-types rows (type '*') equal to the sum of their types", async () => {
+    await activityIn(t, 'approved', w.innA, w.coord);
+    await activityIn(t, 'approved', w.innA, w.coord, { type: 'meeting' });
+    const moved = await activityIn(t, 'approved', w.innA, w.coord);
+    await t.db.query(`UPDATE activities SET date = date - 40 WHERE id = $1`, [moved.id]);
+    const reopened = await activityIn(t, 'approved', w.innA, w.coord, { type: 'meeting' });
+    await t.db.query(`UPDATE activities SET status = 'submitted' WHERE id = $1`, [reopened.id]);
+    const totals = `
+      SELECT tenant_id::text, municipality_id::text, month::text, sum(activities)::int AS a, sum(participants)::int AS p
+        FROM indicator_activity_months WHERE type %s '*' GROUP BY 1, 2, 3 HAVING sum(activities) <> 0 OR sum(participants) <> 0 ORDER BY 1, 2, 3`;
+    const [all, types] = [await t.db.query(totals.replace('%s', '=')), await t.db.query(totals.replace('%s', '<>'))];
+    expect(types.length).toBeGreaterThan(0);
+    expect(all).toEqual(types);
   });
 });
