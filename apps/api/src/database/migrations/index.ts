@@ -18,6 +18,9 @@ import { OrganizationsRegister1764610000000 } from './1764610000000-organization
 import { Initiatives1764620000000 } from './1764620000000-initiatives';
 import { BuildingLinks1764620000001 } from './1764620000001-building-links';
 import { ActivitiesPointIndex1764630000000 } from './1764630000000-activities-point-index';
+import { MapMercatorCells1764720000000 } from './1764720000000-map-mercator-cells';
+import { ListOrderCoveringIndexes1764720000001 } from './1764720000001-list-order-covering-indexes';
+import { VacuumMapLayers1764720000002 } from './1764720000002-vacuum-map-layers';
 
 /** Every migration, in order. The API is bundled-free but explicit lists keep the CLI and the app identical. */
 export const MIGRATIONS = [
@@ -41,4 +44,7 @@ export const MIGRATIONS = [
   Initiatives1764620000000,
   BuildingLinks1764620000001,
   ActivitiesPointIndex1764630000000,
+  MapMercatorCells1764720000000,
+  ListOrderCoveringIndexes1764720000001,
+  VacuumMapLayers1764720000002,
 ];
