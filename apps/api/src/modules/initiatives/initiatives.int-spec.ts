@@ -235,7 +235,10 @@ describe('initiatives: rules', () => {
     expect(byFunding.body.total).toBe(1);
     // the export joins the links once (not per row): the same lists, in the same order, as the detail
     const csv = await t.http.get('/api/initiatives/export?format=csv&fundingSource=eu').set(w.coord.auth).expect(200);
-    const [header, row, ...rest] = csv.text.replace(/^\uFEFF/, '').trim().split(/\r?\n/);
+    const [header, row, ...rest] = csv.text
+      .replace(/^\uFEFF/, '')
+      .trim()
+      .split(/\r?\n/);
     expect(rest).toEqual([]);
     expect(header).toContain(',municipality,municipalities,lead_organization,partner_organizations,');
     // the main municipality first, then by name; lead and partner in their own columns
