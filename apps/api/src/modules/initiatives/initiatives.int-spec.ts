@@ -233,7 +233,7 @@ describe('initiatives: rules', () => {
     }
     const byFunding = await t.http.get('/api/initiatives?fundingSource=eu').set(w.coord.auth).expect(200);
     expect(byFunding.body.total).toBe(1);
-    // the export joins the links once (not per row): the same lists, in the same order, as the detail
+    // the export: the same lists, in the same order, as the detail
     const csv = await t.http.get('/api/initiatives/export?format=csv&fundingSource=eu').set(w.coord.auth).expect(200);
     const [header, row, ...rest] = csv.text
       .replace(/^\uFEFF/, '')

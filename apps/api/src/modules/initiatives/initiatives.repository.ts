@@ -83,32 +83,8 @@ type Query = ScopedSelectQueryBuilder<Initiative>;
 
 const EXPORT_BATCH = 1000;
 
-/**
- * The municipalities (the main one first, then by name) and the organizations (by role, name) of
- * every initiative, one row per initiative: the export joins them once (a hash join over the
- * tenant's links) instead of running two subqueries per row (20,000 initiatives: 40,000 subquery
- * runs; docs/benchmarks.md). The tenant of the join condition is pushed into both by the planner.
- */
-const LINKS_BY_INITIATIVE = {
-  municipalities: `(SELECT x.tenant_id, x.initiative_id,
-                           json_agg(json_build_object('id', im.id, 'istatCode', im.istat_code, 'name', im.name)
-                                    ORDER BY (im.id = xi.municipality_id) DESC, im.name) AS list
-                      FROM initiative_municipalities x
-                      JOIN municipalities im ON im.tenant_id = x.tenant_id AND im.id = x.municipality_id
-                      JOIN initiatives xi ON xi.tenant_id = x.tenant_id AND xi.id = x.initiative_id
-                     GROUP BY x.tenant_id, x.initiative_id)`,
-  organizations: `(SELECT io.tenant_id, io.initiative_id,
-                          json_agg(json_build_object('id', o.id, 'name', o.name, 'role', io.role) ORDER BY io.role, o.name, o.id) AS list
-                     FROM initiative_organizations io JOIN organizations o ON o.tenant_id = io.tenant_id AND o.id = io.organization_id
-                    GROUP BY io.tenant_id, io.initiative_id)`,
-};
-
-/**
- * The columns of InitiativeRow on alias `i` (main municipality `m`), as `[expression, alias]`. The
- * municipalities and organizations are correlated subqueries (a page, a record), or — `joined`,
- * the export — the lists of LINKS_BY_INITIATIVE joined as `xm` and `xo`.
- */
-function rowColumns(a: string, joined = false): [string, string][] {
+/** The columns of InitiativeRow on alias `i` (main municipality `m`), as `[expression, alias]`. */
+function rowColumns(a: string): [string, string][] {
   return [
     [`${a}.id`, 'id'],
     [`${a}.tenant_id`, 'tenantId'],
@@ -122,9 +98,7 @@ function rowColumns(a: string, joined = false): [string, string][] {
     ['m.name', 'municipalityName'],
     [
       // the main municipality first, then by name
-      joined
-        ? `coalesce(xm.list, '[]'::json)`
-        : `coalesce((SELECT json_agg(json_build_object('id', im.id, 'istatCode', im.istat_code, 'name', im.name)
+      `coalesce((SELECT json_agg(json_build_object('id', im.id, 'istatCode', im.istat_code, 'name', im.name)
                                  ORDER BY (im.id = ${a}.municipality_id) DESC, im.name)
                    FROM initiative_municipalities x JOIN municipalities im ON im.tenant_id = x.tenant_id AND im.id = x.municipality_id
                   WHERE x.tenant_id = ${a}.tenant_id AND x.initiative_id = ${a}.id), '[]'::json)`,
@@ -132,9 +106,7 @@ function rowColumns(a: string, joined = false): [string, string][] {
     ],
     [
       // organizations of the initiative's own tenant (composite key): the names are not a territory matter
-      joined
-        ? `coalesce(xo.list, '[]'::json)`
-        : `coalesce((SELECT json_agg(json_build_object('id', o.id, 'name', o.name, 'role', io.role) ORDER BY io.role, o.name, o.id)
+      `coalesce((SELECT json_agg(json_build_object('id', o.id, 'name', o.name, 'role', io.role) ORDER BY io.role, o.name, o.id)
                    FROM initiative_organizations io JOIN organizations o ON o.tenant_id = io.tenant_id AND o.id = io.organization_id
                   WHERE io.tenant_id = ${a}.tenant_id AND io.initiative_id = ${a}.id), '[]'::json)`,
       'organizations',
@@ -228,15 +200,8 @@ export class InitiativesRepository {
     return qb;
   }
 
-  private withRowColumns(qb: Query, internalNotes: boolean, joined = false): Query {
-    const [first, ...rest] = rowColumns('i', joined);
-    if (joined) {
-      qb.leftJoin(LINKS_BY_INITIATIVE.municipalities, 'xm', 'xm.tenant_id = i.tenant_id AND xm.initiative_id = i.id').leftJoin(
-        LINKS_BY_INITIATIVE.organizations,
-        'xo',
-        'xo.tenant_id = i.tenant_id AND xo.initiative_id = i.id',
-      );
-    }
+  private withRowColumns(qb: Query, internalNotes: boolean): Query {
+    const [first, ...rest] = rowColumns('i');
     qb.innerJoin('municipalities', 'm', 'm.tenant_id = i.tenant_id AND m.id = i.municipality_id')
       // the hosting building, when the caller may read it (BuildingsPolicy: its rule goes into the ON condition)
       .leftJoinSource(this.buildingsPolicy.readable, 'bld', 'bld.id = i.building_id AND bld.tenant_id = i.tenant_id')
@@ -469,7 +434,7 @@ export class InitiativesRepository {
 
   /** Every match in title order, in batches from a server-side cursor (flat memory), for the export. */
   streamFiltered(scope: AccessScope, filters: InitiativeFilters, internalNotes: boolean): AsyncGenerator<InitiativeRow[]> {
-    const qb = this.withRowColumns(this.filtered(scope, filters), internalNotes, true);
+    const qb = this.withRowColumns(this.filtered(scope, filters), internalNotes);
     return this.door.stream<InitiativeRow>(qb, {
       shell: (sql) => `${sql} ORDER BY lower(i.title), i.id`,
       cursor: 'initiative_export',
