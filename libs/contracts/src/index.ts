@@ -4,3 +4,4 @@ export * from './permissions';
 export * from './legal-pages';
 export * from './files';
 export * from './registers';
+export * from './projects';

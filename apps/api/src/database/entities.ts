@@ -12,6 +12,7 @@ import {
   InitiativeOrganization,
   InitiativeStatusChange,
 } from '../modules/initiatives/initiative.entity';
+import { PROJECT_ENTITIES } from '../modules/projects/project.entity';
 import { LegalPage } from '../modules/legal-pages/legal-page.entity';
 import { StoredFile } from '../modules/files/stored-file.entity';
 import { Organization } from '../modules/organizations/organization.entity';
@@ -43,4 +44,5 @@ export const ENTITIES = [
   Building,
   BuildingStageChange,
   BuildingAssignment,
+  ...PROJECT_ENTITIES,
 ];

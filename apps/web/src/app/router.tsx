@@ -1,5 +1,6 @@
 import { createBrowserRouter, type RouteObject } from 'react-router';
 import { ACTIVITY_AUTHOR_ROLES, ACTIVITY_REVIEWER_ROLES } from '../features/activities/utils/permissions';
+import { PROJECT_WRITER_ROLES } from '@trama/contracts';
 import { INITIATIVE_WRITER_ROLES } from '../features/initiatives/utils/permissions';
 import { LEGAL_EDITOR_ROLES } from '../features/legal-pages/utils/permissions';
 import { STAFF_OUTPUT_ROLES } from '../features/staff-output/utils/permissions';
@@ -81,6 +82,26 @@ export const routes: RouteObject[] = [
                 path: '/iniziative/:id',
                 lazy: () => import('./routes/initiatives-route').then((m) => ({ Component: m.InitiativeDetailRoute })),
               },
+              { path: '/progetti', lazy: () => import('./routes/projects-route').then((m) => ({ Component: m.ProjectsRoute })) },
+              { path: '/programma', lazy: () => import('./routes/projects-route').then((m) => ({ Component: m.ProgrammeRoute })) },
+              {
+                element: <RequireRole roles={PROJECT_WRITER_ROLES} />,
+                children: [
+                  {
+                    path: '/progetti/nuovo',
+                    lazy: () => import('./routes/projects-route').then((m) => ({ Component: m.NewProjectRoute })),
+                  },
+                  {
+                    path: '/progetti/importa',
+                    lazy: () => import('./routes/projects-route').then((m) => ({ Component: m.ImportProjectsRoute })),
+                  },
+                  {
+                    path: '/progetti/:id/modifica',
+                    lazy: () => import('./routes/projects-route').then((m) => ({ Component: m.EditProjectRoute })),
+                  },
+                ],
+              },
+              { path: '/progetti/:id', lazy: () => import('./routes/projects-route').then((m) => ({ Component: m.ProjectDetailRoute })) },
               { path: '/immobili', lazy: () => import('./routes/buildings-route').then((m) => ({ Component: m.BuildingsRoute })) },
               { path: '/immobili/nuovo', lazy: () => import('./routes/buildings-route').then((m) => ({ Component: m.NewBuildingRoute })) },
               {

@@ -40,7 +40,9 @@ export type Vocabulary =
   | 'resource'
   | 'organizationSize'
   | 'initiativeStatus'
-  | 'fundingSource';
+  | 'fundingSource'
+  | 'projectStatus'
+  | 'projectProgramme';
 
 export type CellValue = string | number | Date | readonly string[] | null | undefined;
 

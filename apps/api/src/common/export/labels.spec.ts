@@ -20,6 +20,8 @@ import {
   RESOURCES,
   TARGET_GROUPS,
   THEMES,
+  PROJECT_PROGRAMMES,
+  PROJECT_STATUSES,
 } from '@trama/contracts';
 import type { Vocabulary } from './columns';
 import { LABELS } from './labels';
@@ -48,6 +50,8 @@ const VOCABULARIES: Record<Vocabulary, readonly string[]> = {
   organizationKind: ORGANIZATION_KINDS,
   initiativeStatus: INITIATIVE_STATUSES,
   fundingSource: FUNDING_SOURCES,
+  projectStatus: PROJECT_STATUSES,
+  projectProgramme: PROJECT_PROGRAMMES,
   reuseStage: REUSE_STAGES,
   buildingOwnership: BUILDING_OWNERSHIPS,
   buildingCondition: BUILDING_CONDITIONS,
