@@ -5,6 +5,7 @@ import { BuildingsModule } from './buildings/buildings.module';
 import { FilesModule } from './files/files.module';
 import { HealthModule } from './health/health.module';
 import { HomeModule } from './home/home.module';
+import { IndicatorsModule } from './indicators/indicators.module';
 import { InitiativesModule } from './initiatives/initiatives.module';
 import { LegalPagesModule } from './legal-pages/legal-pages.module';
 import { MapModule } from './map/map.module';
@@ -35,4 +36,5 @@ export const FEATURE_MODULES = [
   InitiativesModule,
   BuildingsModule,
   MapModule,
+  IndicatorsModule,
 ];

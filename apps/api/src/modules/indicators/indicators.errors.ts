@@ -43,8 +43,4 @@ export const IndicatorErrors = defineErrors({
   INDICATOR_VALUE_NOT_DRAFT: { status: HttpStatus.CONFLICT, message: 'The value is not a draft' },
   /** the same target territory twice in one list */
   INDICATOR_TARGET_DUPLICATE: { status: HttpStatus.BAD_REQUEST, message: 'The same year and territory appear twice in the targets' },
-  /** the CSV file is unreadable, empty, too long, or lacks a column */
-  INDICATOR_IMPORT_FILE_INVALID: { status: HttpStatus.BAD_REQUEST, message: 'The file is not a CSV of indicator values' },
-  /** one or more rows are refused: nothing was written; `details` names each row */
-  INDICATOR_IMPORT_ROWS_INVALID: { status: HttpStatus.BAD_REQUEST, message: 'Some rows are not valid: nothing was imported' },
 });

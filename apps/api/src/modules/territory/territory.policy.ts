@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { Predicate, ScopedSource } from '../../common/access/scope-rules';
 import { Municipality } from './municipality.entity';
+import { MunicipalityPopulation } from './municipality-population.entity';
 import { SocialArea } from './social-area.entity';
 
 /**
@@ -33,4 +34,9 @@ export class TerritoryPolicy {
   readonly municipalities: ScopedSource<Municipality> = { target: Municipality, rule: visibleMunicipalities };
   readonly assignedMunicipalities: ScopedSource<Municipality> = { target: Municipality, rule: assignedMunicipalities };
   readonly socialAreas: ScopedSource<SocialArea> = { target: SocialArea, rule: visibleSocialAreas };
+  /**
+   * Residents per municipality and year (public figures: the whole tenant for every role). The
+   * population of a period: the latest year ≤ the period's year, else the earliest known.
+   */
+  readonly populations: ScopedSource<MunicipalityPopulation> = { target: MunicipalityPopulation, rule: {} };
 }
