@@ -13,7 +13,9 @@ async function heading(page: Page, name: string | RegExp): Promise<void> {
 
 /** The ranking table's rows as [territory, class] (data attributes the table writes from the classification). */
 async function tableRows(table: Locator): Promise<string[][]> {
-  return table.locator('tbody tr').evaluateAll((rows) => rows.map((r) => [(r as HTMLElement).dataset.territory ?? '', (r as HTMLElement).dataset.class ?? '']));
+  return table
+    .locator('tbody tr')
+    .evaluateAll((rows) => rows.map((r) => [(r as HTMLElement).dataset.territory ?? '', (r as HTMLElement).dataset.class ?? '']));
 }
 
 /** The choropleth's polygons as [territory, class], read from the CSS classes Leaflet gave each path. */
@@ -86,7 +88,10 @@ describe.each([
 
       // a social area: only its municipalities, on the map and in the table
       const picker = page.getByRole('combobox', { name: 'Territorio' });
-      const area = await picker.locator('optgroup[label="Ambiti sociali"] option').first().evaluate((o) => ({ value: (o as HTMLOptionElement).value, name: o.textContent ?? '' }));
+      const area = await picker
+        .locator('optgroup[label="Ambiti sociali"] option')
+        .first()
+        .evaluate((o) => ({ value: (o as HTMLOptionElement).value, name: o.textContent ?? '' }));
       await picker.selectOption(area.value);
       await page.waitForURL(new RegExp(`territorio=${encodeURIComponent(area.value)}`));
       await page.getByRole('heading', { level: 2, name: `I comuni di ${area.name}`, exact: false }).waitFor();

@@ -29,7 +29,12 @@ export const crimesReported: IndicatorDefinitionSummary = {
   computation: null,
 };
 
-export function point(territory: string, territoryName: string, value: number | null, extra: Partial<IndicatorValuePoint> = {}): IndicatorValuePoint {
+export function point(
+  territory: string,
+  territoryName: string,
+  value: number | null,
+  extra: Partial<IndicatorValuePoint> = {},
+): IndicatorValuePoint {
   return { territory, territoryName, period: '2025', value, target: null, progress: null, ...extra };
 }
 
@@ -42,6 +47,9 @@ export const byMunicipality: IndicatorValuePoint[] = [
   point('municipality:072006', 'Bari', 30),
 ];
 
-export function valuesResponse(items: IndicatorValuePoint[], indicator: IndicatorDefinitionSummary = initiativesRealised): IndicatorValuesResponse {
+export function valuesResponse(
+  items: IndicatorValuePoint[],
+  indicator: IndicatorDefinitionSummary = initiativesRealised,
+): IndicatorValuesResponse {
   return { indicator, grain: 'year', perCapita: false, includeDrafts: false, items };
 }

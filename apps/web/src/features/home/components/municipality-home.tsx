@@ -63,7 +63,10 @@ export function MunicipalityHome() {
         actions={
           territory ? (
             // the territory's indicators (`municipality:<istat>` or `socialArea:<code>`, the indicators' territory syntax)
-            <Link className="button button--secondary" to={`/indicatori/territorio/${encodeURIComponent(`${territory.kind === 'municipality' ? 'municipality' : 'socialArea'}:${territory.code}`)}`}>
+            <Link
+              className="button button--secondary"
+              to={`/indicatori/territorio/${encodeURIComponent(`${territory.kind === 'municipality' ? 'municipality' : 'socialArea'}:${territory.code}`)}`}
+            >
               {t('home.municipality.indicatorsLink')}
             </Link>
           ) : null

@@ -11,7 +11,10 @@ export type IndicatorExportFormat = (typeof INDICATOR_EXPORT_FORMATS)[number];
  * GET /api/indicators/<code>/values/export with the view's own parameters, in the interface's
  * language. Fetched as a file, not followed as a link: a link cannot carry the session's token.
  */
-export function exportIndicatorValues(code: string, query: IndicatorValuesQuery & { format: IndicatorExportFormat; lang: 'it' | 'en' }): Promise<DownloadedFile> {
+export function exportIndicatorValues(
+  code: string,
+  query: IndicatorValuesQuery & { format: IndicatorExportFormat; lang: 'it' | 'en' },
+): Promise<DownloadedFile> {
   return download(
     api.GET('/api/indicators/{code}/values/export', { params: { path: { code }, query }, parseAs: 'blob', headers: { Accept: '*/*' } }),
   );

@@ -5,7 +5,9 @@ import type { IndicatorValuesQuery, IndicatorValuesResponse } from './types';
 
 /** GET /api/indicators/<code>/values: one territory over a range, or the territories under one for a period. */
 export function getIndicatorValues(code: string, query: IndicatorValuesQuery, signal?: AbortSignal): Promise<IndicatorValuesResponse> {
-  return unwrap(api.GET('/api/indicators/{code}/values', { params: { path: { code }, query }, signal })) as Promise<IndicatorValuesResponse>;
+  return unwrap(
+    api.GET('/api/indicators/{code}/values', { params: { path: { code }, query }, signal }),
+  ) as Promise<IndicatorValuesResponse>;
 }
 
 export function indicatorValuesQueryOptions(code: string, query: IndicatorValuesQuery, enabled = true) {

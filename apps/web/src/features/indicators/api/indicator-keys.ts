@@ -8,6 +8,7 @@ export const indicatorKeys = {
   /** everything computed from values: a new or validated value changes them all */
   values: () => [...indicatorKeys.all, 'values'] as const,
   valuesOf: (code: string, query: IndicatorValuesQuery) => [...indicatorKeys.values(), code, query] as const,
-  territory: (territory: string, period: string, drafts: boolean) => [...indicatorKeys.values(), 'territory', territory, period, drafts] as const,
+  territory: (territory: string, period: string, drafts: boolean) =>
+    [...indicatorKeys.values(), 'territory', territory, period, drafts] as const,
   queue: () => [...indicatorKeys.values(), 'queue'] as const,
 };

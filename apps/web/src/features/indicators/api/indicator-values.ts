@@ -11,7 +11,9 @@ export function createIndicatorValue(code: string, body: CreateValueRequest): Pr
 
 /** The validation queue: drafts entered or imported, newest first (one page of the largest size). */
 export function listDraftValues(page: number, signal?: AbortSignal): Promise<IndicatorValuePage> {
-  return unwrap(api.GET('/api/indicators/values/entries', { params: { query: { status: 'draft', page, pageSize: MAX_PAGE_SIZE } }, signal }));
+  return unwrap(
+    api.GET('/api/indicators/values/entries', { params: { query: { status: 'draft', page, pageSize: MAX_PAGE_SIZE } }, signal }),
+  );
 }
 
 export function validateIndicatorValue(id: string, version: number): Promise<IndicatorValueDto> {
@@ -27,7 +29,11 @@ export function deleteIndicatorValue(id: string, version: number): Promise<void>
 }
 
 export function useDraftValues(page: number) {
-  return useQuery({ queryKey: [...indicatorKeys.queue(), page], queryFn: ({ signal }) => listDraftValues(page, signal), placeholderData: keepPreviousData });
+  return useQuery({
+    queryKey: [...indicatorKeys.queue(), page],
+    queryFn: ({ signal }) => listDraftValues(page, signal),
+    placeholderData: keepPreviousData,
+  });
 }
 
 /** Every write of values changes the queue and every view computed from values. */
@@ -38,20 +44,32 @@ function useValuesChanged() {
 
 export function useCreateIndicatorValue() {
   const changed = useValuesChanged();
-  return useMutation({ mutationFn: ({ code, body }: { code: string; body: CreateValueRequest }) => createIndicatorValue(code, body), onSuccess: changed });
+  return useMutation({
+    mutationFn: ({ code, body }: { code: string; body: CreateValueRequest }) => createIndicatorValue(code, body),
+    onSuccess: changed,
+  });
 }
 
 export function useValidateIndicatorValue() {
   const changed = useValuesChanged();
-  return useMutation({ mutationFn: ({ id, version }: { id: string; version: number }) => validateIndicatorValue(id, version), onSettled: changed });
+  return useMutation({
+    mutationFn: ({ id, version }: { id: string; version: number }) => validateIndicatorValue(id, version),
+    onSettled: changed,
+  });
 }
 
 export function useUpdateIndicatorValue() {
   const changed = useValuesChanged();
-  return useMutation({ mutationFn: ({ id, body }: { id: string; body: UpdateValueRequest }) => updateIndicatorValue(id, body), onSettled: changed });
+  return useMutation({
+    mutationFn: ({ id, body }: { id: string; body: UpdateValueRequest }) => updateIndicatorValue(id, body),
+    onSettled: changed,
+  });
 }
 
 export function useDeleteIndicatorValue() {
   const changed = useValuesChanged();
-  return useMutation({ mutationFn: ({ id, version }: { id: string; version: number }) => deleteIndicatorValue(id, version), onSettled: changed });
+  return useMutation({
+    mutationFn: ({ id, version }: { id: string; version: number }) => deleteIndicatorValue(id, version),
+    onSettled: changed,
+  });
 }

@@ -29,7 +29,9 @@ export interface SaveIndicatorInput {
  * stays open with the targets to retry.
  */
 export async function saveIndicator({ code, definition, targets }: SaveIndicatorInput): Promise<IndicatorDefinitionDto> {
-  const saved = code ? await updateIndicator(code, definition as UpdateIndicatorRequest) : await createIndicator(definition as CreateIndicatorRequest);
+  const saved = code
+    ? await updateIndicator(code, definition as UpdateIndicatorRequest)
+    : await createIndicator(definition as CreateIndicatorRequest);
   if (targets === null) return saved;
   return putIndicatorTargets(saved.code, { version: saved.version, targets });
 }
@@ -40,6 +42,9 @@ export function useSaveIndicator() {
     mutationFn: saveIndicator,
     onSettled: () =>
       // targets and per-capita flags change what every view computes
-      Promise.all([queryClient.invalidateQueries({ queryKey: indicatorKeys.definitions() }), queryClient.invalidateQueries({ queryKey: indicatorKeys.values() })]),
+      Promise.all([
+        queryClient.invalidateQueries({ queryKey: indicatorKeys.definitions() }),
+        queryClient.invalidateQueries({ queryKey: indicatorKeys.values() }),
+      ]),
   });
 }

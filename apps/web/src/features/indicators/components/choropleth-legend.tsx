@@ -24,7 +24,10 @@ export function ChoroplethLegend({ classification, format }: { classification: C
             <span>
               {t('indicators.legend.class', {
                 index: c.index,
-                range: c.min === c.max ? format.number(c.min) : t('indicators.legend.range', { min: format.number(c.min), max: format.number(c.max) }),
+                range:
+                  c.min === c.max
+                    ? format.number(c.min)
+                    : t('indicators.legend.range', { min: format.number(c.min), max: format.number(c.max) }),
                 count: c.count,
               })}
             </span>

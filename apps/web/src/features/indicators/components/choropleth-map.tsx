@@ -128,11 +128,14 @@ export function ChoroplethMap({ boundaries, areas, label, onSelect }: Choropleth
         ref={layer}
         data={geojson}
         attribution={BOUNDARY_ATTRIBUTION}
-        style={(feature?: Feature) => styleOf(feature ? areas.get((feature.properties as MunicipalityFeatureProperties).istatCode) : undefined)}
+        style={(feature?: Feature) =>
+          styleOf(feature ? areas.get((feature.properties as MunicipalityFeatureProperties).istatCode) : undefined)
+        }
         onEachFeature={(feature, featureLayer) => {
           const { istatCode } = feature.properties as MunicipalityFeatureProperties;
           const area = latest.current.areas.get(istatCode);
-          (featureLayer as Path).options.className = `choropleth-area choropleth-area--${istatCode} choropleth-class--${area?.classIndex ?? 'missing'}`;
+          (featureLayer as Path).options.className =
+            `choropleth-area choropleth-area--${istatCode} choropleth-class--${area?.classIndex ?? 'missing'}`;
           featureLayer.bindTooltip(area?.tooltip ?? '', { sticky: true });
           featureLayer.on('click', () => latest.current.onSelect?.(istatCode));
         }}

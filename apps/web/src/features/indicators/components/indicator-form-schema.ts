@@ -61,7 +61,11 @@ export const indicatorSchema = z
   })
   .superRefine((v, ctx) => {
     if ((v.baselineValue.trim() === '') !== (v.baselineYear.trim() === '')) {
-      ctx.addIssue({ code: 'custom', path: [v.baselineValue.trim() === '' ? 'baselineValue' : 'baselineYear'], message: 'validation.required' });
+      ctx.addIssue({
+        code: 'custom',
+        path: [v.baselineValue.trim() === '' ? 'baselineValue' : 'baselineYear'],
+        message: 'validation.required',
+      });
     }
     if (v.source === 'computed' && !v.computation) ctx.addIssue({ code: 'custom', path: ['computation'], message: 'validation.required' });
   });

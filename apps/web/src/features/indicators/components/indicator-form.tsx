@@ -108,10 +108,22 @@ export function IndicatorForm({
   return (
     <form className="form stack" onSubmit={(e) => void submit(e)} noValidate>
       {save.isError ? (
-        <SaveErrorAlert error={save.error} conflict={conflict} title={t('indicators.form.saveFailed')} fixFields={t('indicators.form.fixFields')} unmatched={unmatched} />
+        <SaveErrorAlert
+          error={save.error}
+          conflict={conflict}
+          title={t('indicators.form.saveFailed')}
+          fixFields={t('indicators.form.fixFields')}
+          unmatched={unmatched}
+        />
       ) : null}
       {indicator ? null : (
-        <TextField label={t('indicators.form.code')} hint={t('indicators.form.codeHint')} required error={err(errors.code)} {...register('code')} />
+        <TextField
+          label={t('indicators.form.code')}
+          hint={t('indicators.form.codeHint')}
+          required
+          error={err(errors.code)}
+          {...register('code')}
+        />
       )}
       <div className="grid-2">
         <TextField label={t('indicators.form.nameIt')} required error={err(errors.nameIt)} {...register('nameIt')} />
@@ -131,7 +143,11 @@ export function IndicatorForm({
         <SelectField label={t('indicators.form.timeAggregation')} error={err(errors.timeAggregation)} {...register('timeAggregation')}>
           {INDICATOR_AGGREGATIONS.map(option('indicators.aggregations'))}
         </SelectField>
-        <SelectField label={t('indicators.form.territoryAggregation')} error={err(errors.territoryAggregation)} {...register('territoryAggregation')}>
+        <SelectField
+          label={t('indicators.form.territoryAggregation')}
+          error={err(errors.territoryAggregation)}
+          {...register('territoryAggregation')}
+        >
           {INDICATOR_AGGREGATIONS.map(option('indicators.aggregations'))}
         </SelectField>
         <SelectField label={t('indicators.form.direction')} error={err(errors.direction)} {...register('direction')}>
@@ -144,8 +160,18 @@ export function IndicatorForm({
             </option>
           ))}
         </SelectField>
-        <TextField label={t('indicators.form.baselineValue')} inputMode="decimal" error={err(errors.baselineValue)} {...register('baselineValue')} />
-        <TextField label={t('indicators.form.baselineYear')} inputMode="numeric" error={err(errors.baselineYear)} {...register('baselineYear')} />
+        <TextField
+          label={t('indicators.form.baselineValue')}
+          inputMode="decimal"
+          error={err(errors.baselineValue)}
+          {...register('baselineValue')}
+        />
+        <TextField
+          label={t('indicators.form.baselineYear')}
+          inputMode="numeric"
+          error={err(errors.baselineYear)}
+          {...register('baselineYear')}
+        />
         {indicator ? null : (
           <SelectField label={t('indicators.form.source')} error={err(errors.source)} {...register('source')}>
             {INDICATOR_SOURCES.map(option('indicators.sources'))}
@@ -181,7 +207,11 @@ export function IndicatorForm({
               error={err(errors.targets?.[index]?.year)}
               {...register(`targets.${index}.year`)}
             />
-            <SelectField label={t('indicators.form.targetTerritory')} error={err(errors.targets?.[index]?.territory)} {...register(`targets.${index}.territory`)}>
+            <SelectField
+              label={t('indicators.form.targetTerritory')}
+              error={err(errors.targets?.[index]?.territory)}
+              {...register(`targets.${index}.territory`)}
+            >
               {choices.tenant ? <option value={choices.tenant.value}>{choices.tenant.name}</option> : null}
               <optgroup label={t('indicators.territory.socialAreas')}>
                 {choices.socialAreas.map((c) => (

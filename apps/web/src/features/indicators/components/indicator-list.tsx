@@ -18,7 +18,11 @@ interface Group {
 }
 
 /** The programme's three first (in their order), then the others by kind (output, result, context), each by position and name. */
-export function groupIndicators(items: readonly IndicatorDefinitionDto[], nameOf: (d: IndicatorDefinitionDto) => string, compare: (a: string, b: string) => number): Group[] {
+export function groupIndicators(
+  items: readonly IndicatorDefinitionDto[],
+  nameOf: (d: IndicatorDefinitionDto) => string,
+  compare: (a: string, b: string) => number,
+): Group[] {
   const programme = PROGRAMME_INDICATOR_CODES.flatMap((code) => items.filter((d) => d.code === code));
   const rest = items.filter((d) => !(PROGRAMME_INDICATOR_CODES as readonly string[]).includes(d.code));
   const byOrder = (a: IndicatorDefinitionDto, b: IndicatorDefinitionDto) => a.position - b.position || compare(nameOf(a), nameOf(b));

@@ -83,9 +83,18 @@ describe('IndicatorView', () => {
 
   it('shows a period the answer lacks as missing in the trend and its table, never as zero', async () => {
     serve(coordinator);
-    renderWithApp(<IndicatorView code="initiatives_realised" />, { user: coordinator, path: '/indicatori/initiatives_realised?dal=2022&al=2026' });
+    renderWithApp(<IndicatorView code="initiatives_realised" />, {
+      user: coordinator,
+      path: '/indicatori/initiatives_realised?dal=2022&al=2026',
+    });
     const chart = await screen.findByTestId('trend-chart');
-    expect(Array.from(chart.querySelectorAll('li'), (li) => li.textContent)).toEqual(['2022:3', '2023:null', '2024:5', '2025:null', '2026:null']);
+    expect(Array.from(chart.querySelectorAll('li'), (li) => li.textContent)).toEqual([
+      '2022:3',
+      '2023:null',
+      '2024:5',
+      '2025:null',
+      '2026:null',
+    ]);
     const trendTable = screen.getByRole('table', { name: /^Andamento di/ });
     const row2023 = within(trendTable).getByRole('rowheader', { name: '2023' }).closest('tr')!;
     expect(within(row2023).getByText('dato mancante')).toBeTruthy();
@@ -101,15 +110,23 @@ describe('IndicatorView', () => {
       expect(valueRequests.some((q) => q.get('territory') === 'socialArea:ATS_BA_01' && q.get('by') === 'municipality')).toBe(true),
     );
     fireEvent.click(screen.getByRole('checkbox', { name: 'Per 1.000 abitanti' }));
-    await waitFor(() => expect(valueRequests.some((q) => q.get('territory') === 'socialArea:ATS_BA_01' && q.get('perCapita') === 'true')).toBe(true));
+    await waitFor(() =>
+      expect(valueRequests.some((q) => q.get('territory') === 'socialArea:ATS_BA_01' && q.get('perCapita') === 'true')).toBe(true),
+    );
     await waitFor(() => expect((screen.getByRole('checkbox', { name: 'Per 1.000 abitanti' }) as HTMLInputElement).checked).toBe(true));
   });
 
-  it("limits a municipality user to their own municipality: no metropolitan city, no drafts toggle, every request on Molfetta", async () => {
+  it('limits a municipality user to their own municipality: no metropolitan city, no drafts toggle, every request on Molfetta', async () => {
     const { valueRequests } = serve(molfettaUser);
     renderWithApp(<IndicatorView code="initiatives_realised" />, { user: molfettaUser, path: '/indicatori/initiatives_realised' });
     const picker = await screen.findByRole('combobox', { name: 'Territorio' });
-    await waitFor(() => expect(within(picker).getAllByRole('option').map((o) => o.textContent)).toEqual(['Molfetta']));
+    await waitFor(() =>
+      expect(
+        within(picker)
+          .getAllByRole('option')
+          .map((o) => o.textContent),
+      ).toEqual(['Molfetta']),
+    );
     expect(screen.queryByRole('checkbox', { name: 'Includi le bozze' })).toBeNull();
     await screen.findByRole('table', { name: /^Classifica/ });
     expect(valueRequests.length).toBeGreaterThan(0);

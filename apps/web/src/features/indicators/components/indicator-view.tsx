@@ -31,7 +31,11 @@ const ChoroplethMap = lazy(() => import('./choropleth-map').then((m) => ({ defau
 const currentYear = () => Number(new Intl.DateTimeFormat('en', { year: 'numeric', timeZone: 'Europe/Rome' }).format(new Date()));
 
 /** The trend's points on every period of the range: a period the answer lacks is missing (null), not zero. */
-export function pointsOnAxis(answer: IndicatorValuesResponse | undefined, axis: readonly string[], territory: string): IndicatorValuePoint[] {
+export function pointsOnAxis(
+  answer: IndicatorValuesResponse | undefined,
+  axis: readonly string[],
+  territory: string,
+): IndicatorValuePoint[] {
   const byPeriod = new Map((answer?.items ?? []).filter((i) => i.territory === territory).map((i) => [i.period, i]));
   return axis.map((period) => byPeriod.get(period) ?? { territory, territoryName: '', period, value: null, target: null, progress: null });
 }
@@ -84,10 +88,16 @@ export function IndicatorView({ code }: { code: string }) {
       new Map<string, ChoroplethArea>(
         mapItems.map((i) => {
           const c = classification.classOf(i.value);
-          const classText = c ? t('indicators.table.classOf', { index: c.index, count: classification.classes.length }) : t('indicators.missing');
+          const classText = c
+            ? t('indicators.table.classOf', { index: c.index, count: classification.classes.length })
+            : t('indicators.missing');
           return [
             i.territory.slice('municipality:'.length),
-            { classIndex: c?.index ?? null, color: c?.color ?? null, tooltip: `${i.territoryName}: ${format.value(i.value)} (${classText})` },
+            {
+              classIndex: c?.index ?? null,
+              color: c?.color ?? null,
+              tooltip: `${i.territoryName}: ${format.value(i.value)} (${classText})`,
+            },
           ];
         }),
       ),
@@ -186,12 +196,22 @@ export function IndicatorView({ code }: { code: string }) {
             <TrendChart points={points} texts={texts} />
           </Suspense>
         ) : null}
-        <TrendTable points={points} format={format} formatPeriod={formatPeriod} caption={t('indicators.trend.table', { territory: here })} />
+        <TrendTable
+          points={points}
+          format={format}
+          formatPeriod={formatPeriod}
+          caption={t('indicators.trend.table', { territory: here })}
+        />
         <ExportButtons code={code} query={trendQuery} label={t('indicators.export.trend')} />
       </section>
 
       <section className="stack indicator-section" aria-labelledby={ids.map} aria-busy={map.isFetching || undefined}>
-        <h2 id={ids.map}>{t(singleMunicipality ? 'indicators.map.titleOne' : 'indicators.map.title', { territory: here, period: formatPeriod(view.period) })}</h2>
+        <h2 id={ids.map}>
+          {t(singleMunicipality ? 'indicators.map.titleOne' : 'indicators.map.title', {
+            territory: here,
+            period: formatPeriod(view.period),
+          })}
+        </h2>
         {map.isError ? <Alert tone="error">{errorMessage(t, map.error)}</Alert> : null}
         <p className="result-count" role="status">
           {t('indicators.map.summary', { count: mapItems.length, missing: classification.missing })}
@@ -226,7 +246,9 @@ export function IndicatorView({ code }: { code: string }) {
         <ExportButtons code={code} query={mapQuery} label={t('indicators.export.map')} />
         {kind !== 'municipality' ? null : (
           <p>
-            <Link to={`/indicatori/territorio/${encodeURIComponent(view.territory)}`}>{t('indicators.territoryLink', { territory: here })}</Link>
+            <Link to={`/indicatori/territorio/${encodeURIComponent(view.territory)}`}>
+              {t('indicators.territoryLink', { territory: here })}
+            </Link>
           </p>
         )}
       </section>

@@ -12,7 +12,14 @@ describe('RankingTable', () => {
   it('lists every territory best first with value, target, progress in words and the class the map uses; missing last, as missing', () => {
     const classification = classify(byMunicipality.map((p) => p.value));
     renderWithApp(
-      <RankingTable items={byMunicipality} direction="higher" classification={classification} format={format} perCapita={false} caption="Classifica" />,
+      <RankingTable
+        items={byMunicipality}
+        direction="higher"
+        classification={classification}
+        format={format}
+        perCapita={false}
+        caption="Classifica"
+      />,
     );
     const table = screen.getByRole('table', { name: 'Classifica' });
     const rows = within(table).getAllByRole('row').slice(1);
@@ -31,13 +38,20 @@ describe('RankingTable', () => {
       ['municipality:072011', '1'],
       ['municipality:072043', 'missing'],
     ]);
-    expect(within(rows[1]).getByRole('link', { name: 'Molfetta' }).getAttribute('href')).toBe('/indicatori/territorio/municipality%3A072029');
+    expect(within(rows[1]).getByRole('link', { name: 'Molfetta' }).getAttribute('href')).toBe(
+      '/indicatori/territorio/municipality%3A072029',
+    );
   });
 
   it('shows the population beside per-capita values', () => {
     const items = [{ ...byMunicipality[0], value: 0.2, population: 59_000 }];
-    const perCapita = valueFormat({ unit: 'count', decimals: 0 }, { locale: 'it-IT', perCapita: true, missing: 'dato mancante', unitSuffix: 'per 1.000 ab.' });
-    renderWithApp(<RankingTable items={items} direction="higher" classification={classify([0.2])} format={perCapita} perCapita caption="Classifica" />);
+    const perCapita = valueFormat(
+      { unit: 'count', decimals: 0 },
+      { locale: 'it-IT', perCapita: true, missing: 'dato mancante', unitSuffix: 'per 1.000 ab.' },
+    );
+    renderWithApp(
+      <RankingTable items={items} direction="higher" classification={classify([0.2])} format={perCapita} perCapita caption="Classifica" />,
+    );
     expect(screen.getByRole('columnheader', { name: 'Popolazione' })).toBeTruthy();
     expect(screen.getByText('0,2 per 1.000 ab.')).toBeTruthy();
     expect(screen.getByText('59.000')).toBeTruthy();

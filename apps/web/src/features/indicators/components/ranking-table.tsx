@@ -59,7 +59,9 @@ export function RankingTable({ items, direction, classification, format, perCapi
                   <Link to={`/indicatori/territorio/${encodeURIComponent(point.territory)}`}>{point.territoryName}</Link>
                 </th>
                 <td className="num">{format.value(point.value)}</td>
-                {perCapita ? <td className="num">{typeof point.population === 'number' ? formatters.integer(point.population) : '—'}</td> : null}
+                {perCapita ? (
+                  <td className="num">{typeof point.population === 'number' ? formatters.integer(point.population) : '—'}</td>
+                ) : null}
                 <td className="num">{point.target === null ? '—' : format.value(point.target)}</td>
                 <td>
                   <ProgressBar progress={point.progress} format={format} />

@@ -24,7 +24,11 @@ type OverviewItem = TerritoryOverview['items'][number];
 const currentYear = () => Number(new Intl.DateTimeFormat('en', { year: 'numeric', timeZone: 'Europe/Rome' }).format(new Date()));
 
 /** The programme's three first, then by kind (output, result, context), each group by name. */
-export function orderOverview<T extends { indicator: { code: string; kind: string } }>(items: readonly T[], nameOf: (item: T) => string, compare: (a: string, b: string) => number): T[] {
+export function orderOverview<T extends { indicator: { code: string; kind: string } }>(
+  items: readonly T[],
+  nameOf: (item: T) => string,
+  compare: (a: string, b: string) => number,
+): T[] {
   const programme = (code: string) => {
     const i = (PROGRAMME_INDICATOR_CODES as readonly string[]).indexOf(code);
     return i < 0 ? PROGRAMME_INDICATOR_CODES.length : i;
@@ -32,7 +36,9 @@ export function orderOverview<T extends { indicator: { code: string; kind: strin
   const kind = (k: string) => (INDICATOR_KINDS as readonly string[]).indexOf(k);
   return [...items].sort(
     (a, b) =>
-      programme(a.indicator.code) - programme(b.indicator.code) || kind(a.indicator.kind) - kind(b.indicator.kind) || compare(nameOf(a), nameOf(b)),
+      programme(a.indicator.code) - programme(b.indicator.code) ||
+      kind(a.indicator.kind) - kind(b.indicator.kind) ||
+      compare(nameOf(a), nameOf(b)),
   );
 }
 
@@ -84,7 +90,12 @@ export function TerritoryIndicators({ territory }: { territory: string }) {
           <label className="field__label" htmlFor={yearId}>
             {t('indicators.filters.year')}
           </label>
-          <select id={yearId} className="input" value={period} onChange={(e) => setParams({ ...Object.fromEntries(params), anno: e.target.value }, { replace: true })}>
+          <select
+            id={yearId}
+            className="input"
+            value={period}
+            onChange={(e) => setParams({ ...Object.fromEntries(params), anno: e.target.value }, { replace: true })}
+          >
             {years.map((y) => (
               <option key={y} value={y}>
                 {y}
@@ -136,7 +147,9 @@ export function TerritoryIndicators({ territory }: { territory: string }) {
                   return (
                     <tr key={item.indicator.code} data-indicator={item.indicator.code}>
                       <th scope="row">
-                        <Link to={`/indicatori/${item.indicator.code}?territorio=${encodeURIComponent(territory)}&periodo=${period}&al=${year}`}>
+                        <Link
+                          to={`/indicatori/${item.indicator.code}?territorio=${encodeURIComponent(territory)}&periodo=${period}&al=${year}`}
+                        >
                           {name(item.indicator)}
                         </Link>
                       </th>

@@ -52,7 +52,15 @@ export function territoryName(choices: TerritoryChoices, value: string): string 
   return [...choices.socialAreas, ...choices.municipalities].find((c) => c.value === value)?.name;
 }
 
-export function TerritorySelect({ choices, value, onChange }: { choices: TerritoryChoices; value: string; onChange: (value: string) => void }) {
+export function TerritorySelect({
+  choices,
+  value,
+  onChange,
+}: {
+  choices: TerritoryChoices;
+  value: string;
+  onChange: (value: string) => void;
+}) {
   const { t } = useTranslation();
   const id = useId();
   return (

@@ -1,13 +1,13 @@
 import { BarChart, LineChart } from 'echarts/charts';
 import { AriaComponent, GridComponent, LegendComponent, TooltipComponent } from 'echarts/components';
-import { init, use, type EChartsType } from 'echarts/core';
+import { init, use as registerParts, type EChartsType } from 'echarts/core';
 import { SVGRenderer } from 'echarts/renderers';
 import { useEffect, useRef } from 'react';
 import type { IndicatorValuePoint } from '@trama/contracts';
 import { trendOption, type TrendTexts } from '../utils/trend-option';
 
 // Only what the trend draws: bars, a line, their axes, legend, tooltip and the aria/decal support, in SVG.
-use([BarChart, LineChart, GridComponent, LegendComponent, TooltipComponent, AriaComponent, SVGRenderer]);
+registerParts([BarChart, LineChart, GridComponent, LegendComponent, TooltipComponent, AriaComponent, SVGRenderer]);
 
 /**
  * The trend of one territory against its target, drawn by echarts (loaded with this chunk only: the

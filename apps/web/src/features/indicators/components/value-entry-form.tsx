@@ -47,7 +47,15 @@ export function ValueEntryForm({ code }: { code: string }) {
     setUnmatched([]);
     setSaved(null);
     create.mutate(
-      { code, body: { territory: v.territory, period: parsePeriod(v.period.trim())!.code, value: parseDecimal(v.value), note: v.note.trim() || null } },
+      {
+        code,
+        body: {
+          territory: v.territory,
+          period: parsePeriod(v.period.trim())!.code,
+          value: parseDecimal(v.value),
+          note: v.note.trim() || null,
+        },
+      },
       {
         onSuccess: (value) => {
           setSaved(value);
@@ -59,9 +67,17 @@ export function ValueEntryForm({ code }: { code: string }) {
   });
   return (
     <form className="form stack" onSubmit={(e) => void submit(e)} noValidate>
-      {saved ? <Alert tone="success">{t('indicators.values.saved', { status: t(`indicators.values.statuses.${saved.status}`) })}</Alert> : null}
+      {saved ? (
+        <Alert tone="success">{t('indicators.values.saved', { status: t(`indicators.values.statuses.${saved.status}`) })}</Alert>
+      ) : null}
       {create.isError ? (
-        <SaveErrorAlert error={create.error} conflict={false} title={t('indicators.form.saveFailed')} fixFields={t('indicators.form.fixFields')} unmatched={unmatched} />
+        <SaveErrorAlert
+          error={create.error}
+          conflict={false}
+          title={t('indicators.form.saveFailed')}
+          fixFields={t('indicators.form.fixFields')}
+          unmatched={unmatched}
+        />
       ) : null}
       <SelectField label={t('indicators.values.territory')} required error={err(errors.territory)} {...register('territory')}>
         {choices.tenant ? <option value={choices.tenant.value}>{choices.tenant.name}</option> : null}
@@ -82,7 +98,13 @@ export function ValueEntryForm({ code }: { code: string }) {
           ))}
         </optgroup>
       </SelectField>
-      <TextField label={t('indicators.values.period')} hint={t('indicators.values.periodHint')} required error={err(errors.period)} {...register('period')} />
+      <TextField
+        label={t('indicators.values.period')}
+        hint={t('indicators.values.periodHint')}
+        required
+        error={err(errors.period)}
+        {...register('period')}
+      />
       <TextField label={t('indicators.values.value')} inputMode="decimal" required error={err(errors.value)} {...register('value')} />
       <TextAreaField label={t('indicators.values.note')} error={err(errors.note)} {...register('note')} />
       <div className="form__actions">

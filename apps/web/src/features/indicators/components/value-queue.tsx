@@ -34,7 +34,8 @@ export function ValueQueue() {
   if (queue.isPending) return <Loading />;
   if (queue.isError) return <Alert tone="error">{errorMessage(t, queue.error)}</Alert>;
 
-  const what = (v: IndicatorValueDto) => `${v.indicator}, ${v.territory.name || t('indicators.territory.tenant')}, ${formatPeriod(v.period)}`;
+  const what = (v: IndicatorValueDto) =>
+    `${v.indicator}, ${v.territory.name || t('indicators.territory.tenant')}, ${formatPeriod(v.period)}`;
   const done = (message: string) => ({
     onSuccess: () => {
       setProblem(null);
@@ -92,7 +93,9 @@ export function ValueQueue() {
                         className="button button--primary button--small"
                         aria-label={t('indicators.queue.validateNamed', { what: what(v) })}
                         disabled={validate.isPending}
-                        onClick={() => validate.mutate({ id: v.id, version: v.version }, done(t('indicators.queue.validated', { what: what(v) })))}
+                        onClick={() =>
+                          validate.mutate({ id: v.id, version: v.version }, done(t('indicators.queue.validated', { what: what(v) })))
+                        }
                       >
                         {t('indicators.queue.validate')}
                       </button>
@@ -122,7 +125,11 @@ export function ValueQueue() {
       )}
       <Pagination page={page} pageSize={queue.data.pageSize} total={queue.data.total} onPage={setPage} />
 
-      <Dialog open={editing !== null} title={editing ? t('indicators.queue.editNamed', { what: what(editing.row) }) : ''} onClose={() => setEditing(null)}>
+      <Dialog
+        open={editing !== null}
+        title={editing ? t('indicators.queue.editNamed', { what: what(editing.row) }) : ''}
+        onClose={() => setEditing(null)}
+      >
         {editing ? (
           <form
             className="form stack"
@@ -138,11 +145,20 @@ export function ValueQueue() {
           >
             <label className="field">
               <span className="field__label">{t('indicators.values.value')}</span>
-              <input className="input" inputMode="decimal" value={editing.value} onChange={(e) => setEditing({ ...editing, value: e.target.value })} />
+              <input
+                className="input"
+                inputMode="decimal"
+                value={editing.value}
+                onChange={(e) => setEditing({ ...editing, value: e.target.value })}
+              />
             </label>
             <label className="field">
               <span className="field__label">{t('indicators.values.note')}</span>
-              <textarea className="input input--textarea" value={editing.note} onChange={(e) => setEditing({ ...editing, note: e.target.value })} />
+              <textarea
+                className="input input--textarea"
+                value={editing.note}
+                onChange={(e) => setEditing({ ...editing, note: e.target.value })}
+              />
             </label>
             <div className="form__actions">
               <button type="submit" className="button button--primary" disabled={update.isPending}>
@@ -156,7 +172,11 @@ export function ValueQueue() {
         ) : null}
       </Dialog>
 
-      <Dialog open={deleting !== null} title={deleting ? t('indicators.queue.confirmDelete', { what: what(deleting) }) : ''} onClose={() => setDeleting(null)}>
+      <Dialog
+        open={deleting !== null}
+        title={deleting ? t('indicators.queue.confirmDelete', { what: what(deleting) }) : ''}
+        onClose={() => setDeleting(null)}
+      >
         {deleting ? (
           <div className="form__actions">
             <button

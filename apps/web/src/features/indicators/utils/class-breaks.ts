@@ -58,7 +58,13 @@ export function classify(values: readonly (number | null | undefined)[], maxClas
     }
   }
   const colors = paletteFor(groups.length);
-  const classes: ValueClass[] = groups.map((g, i) => ({ index: i + 1, min: g[0], max: g[g.length - 1], color: colors[i], count: g.length }));
+  const classes: ValueClass[] = groups.map((g, i) => ({
+    index: i + 1,
+    min: g[0],
+    max: g[g.length - 1],
+    color: colors[i],
+    count: g.length,
+  }));
   const classOf = (value: number | null | undefined): ValueClass | null => {
     if (typeof value !== 'number' || !Number.isFinite(value) || classes.length === 0) return null;
     // the first class whose upper bound reaches the value; a value beyond every class (not among the classified) takes the last

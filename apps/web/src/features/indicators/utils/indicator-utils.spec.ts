@@ -67,7 +67,7 @@ describe('periods', () => {
 
 describe('territories', () => {
   const molfetta = { role: 'municipality' as const, territory: { kind: 'municipality' as const, code: '072029', name: 'Molfetta' } };
-  it("opens a municipality user on their own territory, and everyone else on the metropolitan city", () => {
+  it('opens a municipality user on their own territory, and everyone else on the metropolitan city', () => {
     expect(ownTerritory(molfetta)).toEqual({ kind: 'municipality', istatCode: '072029' });
     expect(initialTerritory(null, molfetta)).toBe('municipality:072029');
     expect(initialTerritory(null, { role: 'coordinator', territory: null })).toBe('tenant');
@@ -99,7 +99,10 @@ describe('trendOption', () => {
     formatNumber: (n: number) => String(n),
   };
   it('draws missing periods as gaps (null), never as zero, with aria and decal patterns on', () => {
-    const option = trendOption([point('tenant', 'Bari', 3, { period: '2024', target: 5 }), point('tenant', 'Bari', null, { period: '2025', target: 6 })], texts);
+    const option = trendOption(
+      [point('tenant', 'Bari', 3, { period: '2024', target: 5 }), point('tenant', 'Bari', null, { period: '2025', target: 6 })],
+      texts,
+    );
     expect(option.aria).toEqual({ enabled: true, label: { description: 'descrizione' }, decal: { show: true } });
     expect(option.series[0].data).toEqual([3, null]);
     expect(option.series[1]).toMatchObject({ name: 'Obiettivo', type: 'line', data: [5, 6] });

@@ -7,7 +7,11 @@ export interface RankedPoint {
 }
 
 /** Best first (highest, or lowest for "lower is better"), equal values share a rank, missing values last, by name. */
-export function rankPoints(items: readonly IndicatorValuePoint[], direction: IndicatorDirection, compare: (a: string, b: string) => number): RankedPoint[] {
+export function rankPoints(
+  items: readonly IndicatorValuePoint[],
+  direction: IndicatorDirection,
+  compare: (a: string, b: string) => number,
+): RankedPoint[] {
   const sign = direction === 'lower' ? 1 : -1;
   const sorted = [...items].sort((a, b) => {
     if (a.value === null || b.value === null) {

@@ -1,10 +1,13 @@
-import { formatTerritoryParam, parseTerritoryParam, type TerritoryRef } from '@trama/contracts';
+import { formatTerritoryParam, parseTerritoryParam } from '@trama/contracts';
 import type { SessionUser } from '../../../lib/api/types';
 
-export { formatTerritoryParam, parseTerritoryParam, type TerritoryRef };
+export { formatTerritoryParam, parseTerritoryParam };
+
+/** A territory of the indicators (the contracts' parsed `tenant` | `socialArea:<code>` | `municipality:<istat>`). */
+export type IndicatorTerritory = NonNullable<ReturnType<typeof parseTerritoryParam>>;
 
 /** A municipality user's own territory (they see nothing else), or null for the roles that see the whole tenant. */
-export function ownTerritory(user: Pick<SessionUser, 'role' | 'territory'>): TerritoryRef | null {
+export function ownTerritory(user: Pick<SessionUser, 'role' | 'territory'>): IndicatorTerritory | null {
   if (user.role !== 'municipality' || !user.territory) return null;
   return user.territory.kind === 'municipality'
     ? { kind: 'municipality', istatCode: user.territory.code }

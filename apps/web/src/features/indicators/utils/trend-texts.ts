@@ -6,7 +6,13 @@ import type { TrendTexts } from './trend-option';
 /** The trend chart's words: series names and a one-sentence description for screen readers. */
 export function trendTexts(
   t: TFunction,
-  input: { name: string; territory: string; points: readonly IndicatorValuePoint[]; format: ValueFormat; formatPeriod: (p: string) => string },
+  input: {
+    name: string;
+    territory: string;
+    points: readonly IndicatorValuePoint[];
+    format: ValueFormat;
+    formatPeriod: (p: string) => string;
+  },
 ): TrendTexts {
   const present = input.points.filter((p) => p.value !== null);
   const last = present[present.length - 1];

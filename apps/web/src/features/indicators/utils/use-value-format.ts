@@ -6,7 +6,10 @@ import { formatPeriod } from './periods';
 import { valueFormat, type ValueFormat } from './format-value';
 
 /** The values of one indicator in the interface's language: unit, decimals, per capita, missing. */
-export function useValueFormat(indicator: Pick<IndicatorDefinitionSummary, 'unit' | 'decimals'> | undefined, perCapita: boolean): ValueFormat {
+export function useValueFormat(
+  indicator: Pick<IndicatorDefinitionSummary, 'unit' | 'decimals'> | undefined,
+  perCapita: boolean,
+): ValueFormat {
   const { t } = useTranslation();
   const { locale } = useFormatters();
   return useMemo(
@@ -25,7 +28,10 @@ export function useValueFormat(indicator: Pick<IndicatorDefinitionSummary, 'unit
 export function usePeriodFormat(): (period: string) => string {
   const { t } = useTranslation();
   const { locale } = useFormatters();
-  return useMemo(() => (period: string) => formatPeriod(period, locale, (quarter, year) => t('indicators.quarter', { quarter, year })), [t, locale]);
+  return useMemo(
+    () => (period: string) => formatPeriod(period, locale, (quarter, year) => t('indicators.quarter', { quarter, year })),
+    [t, locale],
+  );
 }
 
 /** The definition's name in the interface's language. */

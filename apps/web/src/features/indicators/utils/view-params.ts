@@ -49,7 +49,13 @@ export function readViewParams(params: URLSearchParams, defaults: { territory: s
 
 /** The address's parameters for a view (defaults left out). */
 export function writeViewParams(view: IndicatorViewParams): Record<string, string> {
-  const out: Record<string, string> = { territorio: view.territory, grana: view.grain, dal: String(view.fromYear), al: String(view.toYear), periodo: view.period };
+  const out: Record<string, string> = {
+    territorio: view.territory,
+    grana: view.grain,
+    dal: String(view.fromYear),
+    al: String(view.toYear),
+    periodo: view.period,
+  };
   if (view.perCapita !== null) out.procapite = view.perCapita ? '1' : '0';
   if (view.drafts) out.bozze = '1';
   return out;
