@@ -867,7 +867,7 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
-  '/api/indicators': {
+  '/api/indicators/territory': {
     parameters: {
       query?: never;
       header?: never;
@@ -875,187 +875,11 @@ export interface paths {
       cookie?: never;
     };
     /**
-     * The indicator definitions of the metropolitan city, in display order
-     * @description Access: any signed-in user (the data is limited to their scope).
+     * One territory's every active indicator for one period: value, target, progress (the territory page)
+     * @description Access: signed-in users; the feature refuses some roles or records with 403 (see that response).
      */
-    get: operations['listIndicators'];
+    get: operations['readIndicatorTerritory'];
     put?: never;
-    /**
-     * Define an indicator (coordinators); its code never changes
-     * @description Access: coordinators, platform admins (the data is limited to their scope); other roles get 403.
-     */
-    post: operations['createIndicator'];
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/api/indicators/values/entries': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    /**
-     * The entered values you may read, newest first (the validation queue: status=draft)
-     * @description Access: any signed-in user (the data is limited to their scope).
-     */
-    get: operations['listValueEntries'];
-    put?: never;
-    post?: never;
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/api/indicators/values/import': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    get?: never;
-    put?: never;
-    /**
-     * Import manual values from a CSV: with dryRun=true the row-by-row report only; otherwise all rows or none (400 IMPORT_REJECTED with the report), audited
-     * @description Access: innovators, coordinators, platform admins (the data is limited to their scope); other roles get 403.
-     */
-    post: operations['importIndicatorValues'];
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/api/indicators/values/import/template': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    /**
-     * The CSV template of the values import, with its headers and an example row
-     * @description Access: innovators, coordinators, platform admins (the data is limited to their scope); other roles get 403.
-     */
-    get: operations['getIndicatorImportTemplate'];
-    put?: never;
-    post?: never;
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/api/indicators/values/{id}': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    /**
-     * One entered value you may read
-     * @description Access: any signed-in user (the data is limited to their scope).
-     */
-    get: operations['getIndicatorValue'];
-    put?: never;
-    post?: never;
-    /**
-     * Delete a draft (validated values are corrected, never deleted); audited
-     * @description Access: innovators, coordinators, platform admins (the data is limited to their scope); other roles get 403.
-     */
-    delete: operations['deleteIndicatorValue'];
-    options?: never;
-    head?: never;
-    /**
-     * Correct a value or its note (a validated one: coordinators only); optimistic locking on version
-     * @description Access: innovators, coordinators, platform admins (the data is limited to their scope); other roles get 403.
-     */
-    patch: operations['updateIndicatorValue'];
-    trace?: never;
-  };
-  '/api/indicators/values/{id}/history': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    /**
-     * The audit entries of a value, oldest first
-     * @description Access: any signed-in user (the data is limited to their scope).
-     */
-    get: operations['getIndicatorValueHistory'];
-    put?: never;
-    post?: never;
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/api/indicators/values/{id}/validate': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    get?: never;
-    put?: never;
-    /**
-     * Validate a draft (coordinators): from now on it counts in the dashboards
-     * @description Access: coordinators, platform admins (the data is limited to their scope); other roles get 403.
-     */
-    post: operations['validateIndicatorValue'];
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/api/indicators/{code}': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    /**
-     * One indicator definition with the targets you may read
-     * @description Access: any signed-in user (the data is limited to their scope).
-     */
-    get: operations['getIndicator'];
-    put?: never;
-    post?: never;
-    delete?: never;
-    options?: never;
-    head?: never;
-    /**
-     * Edit an indicator definition (coordinators; code and source never change); optimistic locking on version
-     * @description Access: coordinators, platform admins (the data is limited to their scope); other roles get 403.
-     */
-    patch: operations['updateIndicator'];
-    trace?: never;
-  };
-  '/api/indicators/{code}/targets': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    get?: never;
-    /**
-     * Replace the indicator's targets per year and territory (coordinators); the definition's version bumps
-     * @description Access: coordinators, platform admins (the data is limited to their scope); other roles get 403.
-     */
-    put: operations['putIndicatorTargets'];
     post?: never;
     delete?: never;
     options?: never;
@@ -1070,13 +894,33 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    get?: never;
-    put?: never;
     /**
-     * Enter a manual value (a coordinator's is validated at once; an innovator's, for an assigned municipality, is a draft)
-     * @description Access: innovators, coordinators, platform admins (the data is limited to their scope); other roles get 403.
+     * Values of an indicator rolled up per territory and period (missing = null, never 0), per capita, with targets and progress
+     * @description Access: signed-in users; the feature refuses some roles or records with 403 (see that response).
      */
-    post: operations['createIndicatorValue'];
+    get: operations['readIndicatorValues'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/indicators/{code}/values/export': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * The same view as a file (csv, csv-it, xlsx), labels in the language asked for
+     * @description Access: signed-in users; the feature refuses some roles or records with 403 (see that response).
+     */
+    get: operations['exportIndicatorValues'];
+    put?: never;
+    post?: never;
     delete?: never;
     options?: never;
     head?: never;
@@ -2506,61 +2350,6 @@ export interface components {
       ownership: components['schemas']['BuildingOwnership'];
       suitableUses?: components['schemas']['SuitableUse'][];
     };
-    CreateIndicatorRequest: {
-      /** @default true */
-      active: boolean;
-      /**
-       * Format: double
-       * @description with baselineYear, or neither
-       */
-      baselineValue?: number | null;
-      /** Format: int32 */
-      baselineYear?: number | null;
-      /** @description lower-case letters, digits and _; never changes */
-      code: string;
-      /** @description required when computed; null when manual */
-      computation?: components['schemas']['ComputedIndicator'] | null;
-      computationParams?: components['schemas']['IndicatorComputationParams'];
-      /**
-       * Format: int32
-       * @default 0
-       */
-      decimals: number;
-      descriptionEn?: string | null;
-      descriptionIt?: string | null;
-      /** @description which way is better */
-      direction: components['schemas']['IndicatorDirection'];
-      kind: components['schemas']['IndicatorKind'];
-      nameEn: string;
-      nameIt: string;
-      /**
-       * @description shown per 1,000 inhabitants
-       * @default false
-       */
-      perCapita: boolean;
-      /**
-       * Format: int32
-       * @description display order (default: after the others)
-       */
-      position?: number;
-      /** @description manual: entered or imported; computed: from the records */
-      source: components['schemas']['IndicatorSource'];
-      /** @description municipality → social area → tenant */
-      territoryAggregation: components['schemas']['IndicatorAggregation'];
-      /** @description month → quarter → year */
-      timeAggregation: components['schemas']['IndicatorAggregation'];
-      unit: components['schemas']['IndicatorUnit'];
-    };
-    CreateIndicatorValueRequest: {
-      /** @description the source of the figure */
-      note?: string | null;
-      /** @description 2026, 2026-Q3 or 2026-09 */
-      period: string;
-      /** @description tenant | socialArea:<code> | municipality:<ISTAT> */
-      territory: string;
-      /** Format: double */
-      value: number;
-    };
     CreateInitiativeRequest: {
       /**
        * Format: int32
@@ -3246,145 +3035,108 @@ export interface components {
     InaccessibilityReason: 'non_compliance' | 'disproportionate_burden' | 'out_of_scope';
     /** @enum {string} */
     IndicatorAggregation: 'sum' | 'last' | 'avg' | 'max';
-    IndicatorComputationParams: {
-      /** @description activities_held, activity_participants: one activity type */
-      activityType?: string;
-      /** @description buildings_in_stage: the reuse stage */
-      stage?: string;
+    /** @enum {string} */
+    IndicatorBreakdown: 'municipality' | 'socialArea';
+    /** @enum {string} */
+    IndicatorDirection: 'higher' | 'lower';
+    /** @enum {string} */
+    IndicatorKind: 'output' | 'result' | 'context';
+    IndicatorProgressDto: {
+      /**
+       * Format: double
+       * @description the elapsed share of the year it was judged against (1 once the year is over)
+       */
+      expectedShare: number;
+      /**
+       * Format: double
+       * @description share of the way from the start (baseline or 0) to the target; 1 = reached
+       */
+      share: number | null;
+      /** @description reached; on_track when the share is at least the elapsed share of the year; behind */
+      status: components['schemas']['IndicatorProgressStatus'] | null;
     };
-    IndicatorDefinition: {
-      active: boolean;
+    /**
+     * @description reached; on_track when the share is at least the elapsed share of the year; behind
+     * @enum {string}
+     */
+    IndicatorProgressStatus: 'reached' | 'on_track' | 'behind';
+    IndicatorReadSummaryDto: {
       /** Format: double */
       baselineValue: number | null;
       /** Format: int32 */
       baselineYear: number | null;
       code: string;
       computation: components['schemas']['ComputedIndicator'] | null;
-      computationParams: components['schemas']['IndicatorComputationParams'];
       /** Format: int32 */
       decimals: number;
-      descriptionEn: string | null;
-      descriptionIt: string | null;
       direction: components['schemas']['IndicatorDirection'];
       kind: components['schemas']['IndicatorKind'];
       nameEn: string;
       nameIt: string;
       perCapita: boolean;
-      /** Format: int32 */
-      position: number;
       source: components['schemas']['IndicatorSource'];
-      /** @description detail only: the targets you may read (municipality users: of their territory) */
-      targets?: components['schemas']['IndicatorTarget'][];
       territoryAggregation: components['schemas']['IndicatorAggregation'];
       timeAggregation: components['schemas']['IndicatorAggregation'];
       unit: components['schemas']['IndicatorUnit'];
-      /** Format: date-time */
-      updatedAt: string;
-      /** Format: int32 */
-      version: number;
     };
-    IndicatorDefinitionList: {
-      items: components['schemas']['IndicatorDefinition'][];
-      /** Format: int32 */
-      total: number;
-    };
-    /** @enum {string} */
-    IndicatorDirection: 'higher' | 'lower';
-    /** @enum {string} */
-    IndicatorKind: 'output' | 'result' | 'context';
     /** @enum {string} */
     IndicatorSource: 'manual' | 'computed';
-    IndicatorTarget: {
-      territory: components['schemas']['IndicatorTerritory'];
-      /** Format: double */
-      value: number;
-      /** Format: int32 */
-      year: number;
+    IndicatorTerritoryItemDto: {
+      indicator: components['schemas']['IndicatorReadSummaryDto'];
+      point: components['schemas']['IndicatorValuePointDto'];
     };
-    IndicatorTargetInput: {
-      /** @description tenant | socialArea:<code> | municipality:<ISTAT> */
+    IndicatorTerritoryResponseDto: {
+      /** @description every active indicator, in display order */
+      items: components['schemas']['IndicatorTerritoryItemDto'][];
+      period: string;
       territory: string;
-      /** Format: double */
-      value: number;
-      /** Format: int32 */
-      year: number;
+      territoryName: string;
     };
-    IndicatorTerritory: {
-      /** @description tenant | socialArea:<code> | municipality:<ISTAT> */
-      code: string;
-      kind: components['schemas']['IndicatorTerritoryKind'];
-      /** @description the municipality or social area name; the tenant: empty */
-      name: string;
-    };
-    /** @enum {string} */
-    IndicatorTerritoryKind: 'tenant' | 'social_area' | 'municipality';
     /** @enum {string} */
     IndicatorUnit: 'count' | 'people' | 'euro' | 'percent' | 'hours' | 'square_metres' | 'other';
-    IndicatorValue: {
-      /** Format: date-time */
-      createdAt: string;
-      /** @description who entered it */
-      enteredBy: components['schemas']['UserRef'] | null;
-      grain: components['schemas']['PeriodGrain'];
-      /** Format: uuid */
-      id: string;
-      indicator: string;
-      note: string | null;
-      period: string;
-      /** Format: date */
-      periodEnd: string;
-      /** Format: date */
-      periodStart: string;
-      status: components['schemas']['IndicatorValueStatus'];
-      territory: components['schemas']['IndicatorTerritory'];
-      /** Format: date-time */
-      updatedAt: string;
-      /** Format: date-time */
-      validatedAt: string | null;
-      validatedBy: components['schemas']['UserRef'] | null;
-      /** Format: double */
-      value: number;
-      /** Format: int32 */
-      version: number;
-    };
-    IndicatorValueHistory: {
-      /** @description oldest first */
-      entries: components['schemas']['IndicatorValueHistoryEntry'][];
-    };
-    /** @enum {string} */
-    IndicatorValueHistoryAction: 'create' | 'update' | 'validate' | 'delete' | 'import';
-    IndicatorValueHistoryEntry: {
-      action: components['schemas']['IndicatorValueHistoryAction'];
-      /** @description null for the system */
-      actor: components['schemas']['UserRef'] | null;
-      after: {
-        [key: string]: unknown;
-      } | null;
-      /** Format: date-time */
-      at: string;
-      before: {
-        [key: string]: unknown;
-      } | null;
-      /** @description the audit entry id (a bigint, as text) */
-      id: string;
-    };
-    IndicatorValuePage: {
-      items: components['schemas']['IndicatorValue'][];
-      /** Format: int32 */
-      page: number;
-      /** Format: int32 */
-      pageSize: number;
-      /** Format: int32 */
-      total: number;
-    };
-    /** @enum {string} */
-    IndicatorValueStatus: 'draft' | 'validated';
-    IndicatorValueVersionRequest: {
+    IndicatorValuePointDto: {
+      /** @description every part of the roll-up had a value (a missing month, municipality… makes it false) */
+      complete: boolean;
       /**
        * Format: int32
-       * @description optimistic locking: the version the client loaded (a stale one is a 409)
+       * @description parts of the last roll-up step that had a value
        */
-      version: number;
+      covered: number;
+      /**
+       * Format: int32
+       * @description parts of the last roll-up step
+       */
+      expected: number;
+      /** @description 2026 | 2026-Q3 | 2026-09 */
+      period: string;
+      /**
+       * Format: int32
+       * @description residents used for the per-capita value (per-capita views)
+       */
+      population?: number | null;
+      /** @description year periods with a value and a target only */
+      progress: components['schemas']['IndicatorProgressDto'] | null;
+      /**
+       * Format: double
+       * @description the target of the year for exactly this territory (no split); per capita when the view is
+       */
+      target: number | null;
+      /** @description tenant | socialArea:<code> | municipality:<ISTAT code> */
+      territory: string;
+      territoryName: string;
+      /**
+       * Format: double
+       * @description null = missing (never 0)
+       */
+      value: number | null;
+    };
+    IndicatorValuesResponseDto: {
+      grain: components['schemas']['PeriodGrain'];
+      includeDrafts: boolean;
+      indicator: components['schemas']['IndicatorReadSummaryDto'];
+      /** @description territory by territory, periods ascending */
+      items: components['schemas']['IndicatorValuePointDto'][];
+      perCapita: boolean;
     };
     Initiative: {
       /** @description linked activities you may read (detail only) */
@@ -4218,14 +3970,6 @@ export interface components {
       /** @example Città Metropolitana di Bari */
       name: string;
     };
-    PutIndicatorTargetsRequest: {
-      targets: components['schemas']['IndicatorTargetInput'][];
-      /**
-       * Format: int32
-       * @description the definition's version (the targets belong to it; a stale one is a 409)
-       */
-      version: number;
-    };
     /** @enum {string} */
     RegisterExportFormat: 'csv' | 'csv-it' | 'xlsx' | 'geojson';
     ResetPasswordResponse: {
@@ -4725,62 +4469,6 @@ export interface components {
       owner?: string | null;
       ownership?: components['schemas']['BuildingOwnership'];
       suitableUses?: components['schemas']['SuitableUse'][];
-      /**
-       * Format: int32
-       * @description optimistic locking: the version the client loaded (a stale one is a 409)
-       */
-      version: number;
-    };
-    UpdateIndicatorRequest: {
-      /** @default true */
-      active: boolean;
-      /**
-       * Format: double
-       * @description with baselineYear, or neither
-       */
-      baselineValue?: number | null;
-      /** Format: int32 */
-      baselineYear?: number | null;
-      /** @description required when computed; null when manual */
-      computation?: components['schemas']['ComputedIndicator'] | null;
-      computationParams?: components['schemas']['IndicatorComputationParams'];
-      /**
-       * Format: int32
-       * @default 0
-       */
-      decimals: number;
-      descriptionEn?: string | null;
-      descriptionIt?: string | null;
-      /** @description which way is better */
-      direction?: components['schemas']['IndicatorDirection'];
-      kind?: components['schemas']['IndicatorKind'];
-      nameEn?: string;
-      nameIt?: string;
-      /**
-       * @description shown per 1,000 inhabitants
-       * @default false
-       */
-      perCapita: boolean;
-      /**
-       * Format: int32
-       * @description display order (default: after the others)
-       */
-      position?: number;
-      /** @description municipality → social area → tenant */
-      territoryAggregation?: components['schemas']['IndicatorAggregation'];
-      /** @description month → quarter → year */
-      timeAggregation?: components['schemas']['IndicatorAggregation'];
-      unit?: components['schemas']['IndicatorUnit'];
-      /**
-       * Format: int32
-       * @description optimistic locking: the version the client loaded (a stale one is a 409)
-       */
-      version: number;
-    };
-    UpdateIndicatorValueRequest: {
-      note?: string | null;
-      /** Format: double */
-      value?: number;
       /**
        * Format: int32
        * @description optimistic locking: the version the client loaded (a stale one is a 409)
@@ -10866,13 +10554,15 @@ export interface operations {
       };
     };
   };
-  listIndicators: {
+  readIndicatorTerritory: {
     parameters: {
       query?: {
-        /** @description ISTAT code of the metropolitan city: required for admins, else your own */
-        tenant?: string;
-        /** @description only the active (true) or inactive (false) ones */
-        active?: boolean;
+        /** @description tenant | socialArea:<code> | municipality:<ISTAT code> */
+        territory?: string;
+        /** @description a year (2026), a quarter (2026-Q3) or a month (2026-09) (default: the current year) */
+        period?: string;
+        /** @description count draft values too (coordinators and innovators) */
+        drafts?: boolean;
       };
       header?: never;
       path?: never;
@@ -10885,7 +10575,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['IndicatorDefinitionList'];
+          'application/json': components['schemas']['IndicatorTerritoryResponseDto'];
         };
       };
       /**
@@ -10920,6 +10610,7 @@ export interface operations {
       /**
        * @description Not allowed for your role:
        *     - `PASSWORD_CHANGE_REQUIRED`: Change your temporary password before anything else
+       *     - `INDICATOR_DRAFTS_FORBIDDEN`: Only coordinators and innovators see draft values
        */
       403: {
         headers: {
@@ -10931,7 +10622,7 @@ export interface operations {
       };
       /**
        * @description Not found, or outside what you may see:
-       *     - `INDICATOR_NOT_FOUND`: Indicator not found
+       *     - `INDICATOR_TERRITORY_NOT_FOUND`: Territory not found
        */
       404: {
         headers: {
@@ -10980,140 +10671,31 @@ export interface operations {
       };
     };
   };
-  createIndicator: {
+  readIndicatorValues: {
     parameters: {
       query?: {
-        /** @description ISTAT code of the metropolitan city: required for admins, else your own */
-        tenant?: string;
-      };
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    requestBody: {
-      content: {
-        'application/json': components['schemas']['CreateIndicatorRequest'];
-      };
-    };
-    responses: {
-      201: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['IndicatorDefinition'];
-        };
-      };
-      /**
-       * @description Bad request:
-       *     - `VALIDATION_FAILED`: The request is not valid: `details` names each field at fault
-       *     - `MALFORMED_JSON`: The request body is not valid JSON
-       *     - `PAYLOAD_TOO_LARGE`: The request body is larger than 1 MB
-       *     - `BODY_TOO_DEEP`: The request body nests arrays and objects too deeply
-       *     - `INVALID_TEXT`: A NUL, an unpaired surrogate or non-UTF-8 percent-encoding in the path, query or body: `details` names the field
-       *     - `INDICATOR_DEFINITION_INVALID`: The indicator definition is not consistent
-       *     - `INDICATOR_TENANT_REQUIRED`: Name the metropolitan city with the tenant parameter (its 3-digit ISTAT code)
-       */
-      400: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ApiError'];
-        };
-      };
-      /**
-       * @description Not signed in, or the session ended:
-       *     - `UNAUTHENTICATED`: Sign in to continue
-       */
-      401: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ApiError'];
-        };
-      };
-      /**
-       * @description Not allowed for your role:
-       *     - `FORBIDDEN`: Your role does not allow this action
-       *     - `PASSWORD_CHANGE_REQUIRED`: Change your temporary password before anything else
-       */
-      403: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ApiError'];
-        };
-      };
-      /**
-       * @description Conflicts with the current state:
-       *     - `INDICATOR_CODE_TAKEN`: Another indicator of this metropolitan city has this code
-       */
-      409: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ApiError'];
-        };
-      };
-      /**
-       * @description Unsupported media type:
-       *     - `UNSUPPORTED_MEDIA_TYPE`: JSON request bodies must be encoded as UTF-8
-       */
-      415: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ApiError'];
-        };
-      };
-      /**
-       * @description Internal error:
-       *     - `INTERNAL`: An unexpected error occurred (logged; nothing is leaked)
-       */
-      500: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ApiError'];
-        };
-      };
-      /**
-       * @description Service unavailable:
-       *     - `SERVICE_UNAVAILABLE`: The service is temporarily unavailable: try again in a few seconds
-       */
-      503: {
-        headers: {
-          'Retry-After': components['headers']['Retry-After'];
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ApiError'];
-        };
-      };
-    };
-  };
-  listValueEntries: {
-    parameters: {
-      query?: {
-        /** @description at most 10000: narrow the filters to reach older records */
-        page?: number;
-        pageSize?: number;
-        /** @description required for admins */
-        tenant?: string;
-        status?: components['schemas']['IndicatorValueStatus'];
-        /** @description one indicator */
-        indicator?: string;
+        /** @description tenant | socialArea:<code> | municipality:<ISTAT code>; municipality users: their own territory only (else 404) */
         territory?: string;
+        /** @description list the territory's municipalities (or social areas) instead of the territory itself */
+        by?: components['schemas']['IndicatorBreakdown'];
+        /** @description one period: a year (2026), a quarter (2026-Q3) or a month (2026-09); not with from/to */
         period?: string;
+        /** @description first period of a range (with to): a year (2026), a quarter (2026-Q3) or a month (2026-09) */
+        from?: string;
+        /** @description last period of a range (with from): a year (2026), a quarter (2026-Q3) or a month (2026-09) */
+        to?: string;
+        /** @description the periods of the answer (default: the grain of period, or of from; the current year without either) */
+        grain?: components['schemas']['PeriodGrain'];
+        /** @description per 1,000 inhabitants (default: the definition's setting) */
+        perCapita?: boolean;
+        /** @description count draft values too (coordinators and innovators) */
+        drafts?: boolean;
       };
       header?: never;
-      path?: never;
+      path: {
+        /** @description the indicator code */
+        code: string;
+      };
       cookie?: never;
     };
     requestBody?: never;
@@ -11123,7 +10705,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['IndicatorValuePage'];
+          'application/json': components['schemas']['IndicatorValuesResponseDto'];
         };
       };
       /**
@@ -11133,9 +10715,10 @@ export interface operations {
        *     - `PAYLOAD_TOO_LARGE`: The request body is larger than 1 MB
        *     - `BODY_TOO_DEEP`: The request body nests arrays and objects too deeply
        *     - `INVALID_TEXT`: A NUL, an unpaired surrogate or non-UTF-8 percent-encoding in the path, query or body: `details` names the field
-       *     - `INDICATOR_TERRITORY_UNKNOWN`: Unknown territory: write tenant, socialArea:<code> or municipality:<ISTAT code> of this metropolitan city
-       *     - `INDICATOR_PERIOD_INVALID`: The period must be a year (2026), a quarter (2026-Q3) or a month (2026-09)
        *     - `INDICATOR_TENANT_REQUIRED`: Name the metropolitan city with the tenant parameter (its 3-digit ISTAT code)
+       *     - `INDICATOR_RANGE_INVALID`: The periods asked for are not consistent
+       *     - `INDICATOR_RANGE_TOO_LARGE`: Too many periods and territories in one request: narrow it
+       *     - `INDICATOR_BREAKDOWN_INVALID`: This territory cannot be broken down that way
        */
       400: {
         headers: {
@@ -11160,8 +10743,22 @@ export interface operations {
       /**
        * @description Not allowed for your role:
        *     - `PASSWORD_CHANGE_REQUIRED`: Change your temporary password before anything else
+       *     - `INDICATOR_DRAFTS_FORBIDDEN`: Only coordinators and innovators see draft values
        */
       403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'];
+        };
+      };
+      /**
+       * @description Not found, or outside what you may see:
+       *     - `INDICATOR_NOT_FOUND`: Indicator not found
+       *     - `INDICATOR_TERRITORY_NOT_FOUND`: Territory not found
+       */
+      404: {
         headers: {
           [name: string]: unknown;
         };
@@ -11208,137 +10805,48 @@ export interface operations {
       };
     };
   };
-  importIndicatorValues: {
+  exportIndicatorValues: {
     parameters: {
       query?: {
-        /** @description true: report what would happen, write nothing */
-        dryRun?: boolean;
-      };
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    /** @description the CSV (the template of GET /api/indicators/values/import/template). UTF-8 (with or without BOM), comma or semicolon separated, at most 5242880 bytes. */
-    requestBody: {
-      content: {
-        'multipart/form-data': {
-          /** Format: binary */
-          file: string;
-        };
-      };
-    };
-    responses: {
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ImportReport'];
-        };
-      };
-      /**
-       * @description Bad request:
-       *     - `VALIDATION_FAILED`: The request is not valid: `details` names each field at fault
-       *     - `MALFORMED_JSON`: The request body is not valid JSON
-       *     - `PAYLOAD_TOO_LARGE`: The request body is larger than 1 MB
-       *     - `BODY_TOO_DEEP`: The request body nests arrays and objects too deeply
-       *     - `INVALID_TEXT`: A NUL, an unpaired surrogate or non-UTF-8 percent-encoding in the path, query or body: `details` names the field
-       *     - `IMPORT_FILE_INVALID`: The file is not a CSV this import can read
-       *     - `IMPORT_FILE_TOO_LARGE`: The file is too large to import
-       *     - `IMPORT_TOO_MANY_ROWS`: The file has too many rows to import at once
-       *     - `IMPORT_EMPTY`: The file has no rows to import
-       *     - `IMPORT_REJECTED`: Some rows cannot be imported: nothing was written
-       */
-      400: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ApiError'];
-        };
-      };
-      /**
-       * @description Not signed in, or the session ended:
-       *     - `UNAUTHENTICATED`: Sign in to continue
-       */
-      401: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ApiError'];
-        };
-      };
-      /**
-       * @description Not allowed for your role:
-       *     - `FORBIDDEN`: Your role does not allow this action
-       *     - `PASSWORD_CHANGE_REQUIRED`: Change your temporary password before anything else
-       */
-      403: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ApiError'];
-        };
-      };
-      /**
-       * @description Unsupported media type:
-       *     - `UNSUPPORTED_MEDIA_TYPE`: JSON request bodies must be encoded as UTF-8
-       */
-      415: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ApiError'];
-        };
-      };
-      /**
-       * @description Internal error:
-       *     - `INTERNAL`: An unexpected error occurred (logged; nothing is leaked)
-       */
-      500: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ApiError'];
-        };
-      };
-      /**
-       * @description Service unavailable:
-       *     - `SERVICE_UNAVAILABLE`: The service is temporarily unavailable: try again in a few seconds
-       */
-      503: {
-        headers: {
-          'Retry-After': components['headers']['Retry-After'];
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ApiError'];
-        };
-      };
-    };
-  };
-  getIndicatorImportTemplate: {
-    parameters: {
-      query?: {
-        /** @description the language of the headers (it: for Excel in Italian, `;` and BOM) */
+        /** @description tenant | socialArea:<code> | municipality:<ISTAT code>; municipality users: their own territory only (else 404) */
+        territory?: string;
+        /** @description list the territory's municipalities (or social areas) instead of the territory itself */
+        by?: components['schemas']['IndicatorBreakdown'];
+        /** @description one period: a year (2026), a quarter (2026-Q3) or a month (2026-09); not with from/to */
+        period?: string;
+        /** @description first period of a range (with to): a year (2026), a quarter (2026-Q3) or a month (2026-09) */
+        from?: string;
+        /** @description last period of a range (with from): a year (2026), a quarter (2026-Q3) or a month (2026-09) */
+        to?: string;
+        /** @description the periods of the answer (default: the grain of period, or of from; the current year without either) */
+        grain?: components['schemas']['PeriodGrain'];
+        /** @description per 1,000 inhabitants (default: the definition's setting) */
+        perCapita?: boolean;
+        /** @description count draft values too (coordinators and innovators) */
+        drafts?: boolean;
+        /** @description csv: RFC 4180, UTF-8, codes and ISO dates (for programs); csv-it: Excel in Italian (; separator, BOM, decimal comma, dd/mm/yyyy, labels); xlsx */
+        format?: components['schemas']['ExportFormat'];
+        /** @description the language of the headers, labels and file name of csv-it and xlsx (the interface language) */
         lang?: components['schemas']['Language'];
       };
       header?: never;
-      path?: never;
+      path: {
+        /** @description the indicator code */
+        code: string;
+      };
       cookie?: never;
     };
     requestBody?: never;
     responses: {
-      /** @description the template */
+      /** @description the rolled-up values of the view, territory by territory */
       200: {
         headers: {
+          /** @description attachment; filename="indicatore|indicator-YYYY-MM-DD.csv", "…-excel-it.csv" (csv-it) or "….xlsx" (the date of the export, in Rome; the base in the language asked for) */
+          'Content-Disposition'?: string;
           [name: string]: unknown;
         };
         content: {
+          'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': string;
           'text/csv': string;
         };
       };
@@ -11349,717 +10857,10 @@ export interface operations {
        *     - `PAYLOAD_TOO_LARGE`: The request body is larger than 1 MB
        *     - `BODY_TOO_DEEP`: The request body nests arrays and objects too deeply
        *     - `INVALID_TEXT`: A NUL, an unpaired surrogate or non-UTF-8 percent-encoding in the path, query or body: `details` names the field
-       */
-      400: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ApiError'];
-        };
-      };
-      /**
-       * @description Not signed in, or the session ended:
-       *     - `UNAUTHENTICATED`: Sign in to continue
-       */
-      401: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ApiError'];
-        };
-      };
-      /**
-       * @description Not allowed for your role:
-       *     - `FORBIDDEN`: Your role does not allow this action
-       *     - `PASSWORD_CHANGE_REQUIRED`: Change your temporary password before anything else
-       */
-      403: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ApiError'];
-        };
-      };
-      /**
-       * @description Unsupported media type:
-       *     - `UNSUPPORTED_MEDIA_TYPE`: JSON request bodies must be encoded as UTF-8
-       */
-      415: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ApiError'];
-        };
-      };
-      /**
-       * @description Internal error:
-       *     - `INTERNAL`: An unexpected error occurred (logged; nothing is leaked)
-       */
-      500: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ApiError'];
-        };
-      };
-      /**
-       * @description Service unavailable:
-       *     - `SERVICE_UNAVAILABLE`: The service is temporarily unavailable: try again in a few seconds
-       */
-      503: {
-        headers: {
-          'Retry-After': components['headers']['Retry-After'];
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ApiError'];
-        };
-      };
-    };
-  };
-  getIndicatorValue: {
-    parameters: {
-      query?: never;
-      header?: never;
-      path: {
-        /** @description the value */
-        id: string;
-      };
-      cookie?: never;
-    };
-    requestBody?: never;
-    responses: {
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['IndicatorValue'];
-        };
-      };
-      /**
-       * @description Bad request:
-       *     - `VALIDATION_FAILED`: The request is not valid: `details` names each field at fault
-       *     - `MALFORMED_JSON`: The request body is not valid JSON
-       *     - `PAYLOAD_TOO_LARGE`: The request body is larger than 1 MB
-       *     - `BODY_TOO_DEEP`: The request body nests arrays and objects too deeply
-       *     - `INVALID_TEXT`: A NUL, an unpaired surrogate or non-UTF-8 percent-encoding in the path, query or body: `details` names the field
-       */
-      400: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ApiError'];
-        };
-      };
-      /**
-       * @description Not signed in, or the session ended:
-       *     - `UNAUTHENTICATED`: Sign in to continue
-       */
-      401: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ApiError'];
-        };
-      };
-      /**
-       * @description Not allowed for your role:
-       *     - `PASSWORD_CHANGE_REQUIRED`: Change your temporary password before anything else
-       */
-      403: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ApiError'];
-        };
-      };
-      /**
-       * @description Not found, or outside what you may see:
-       *     - `INDICATOR_VALUE_NOT_FOUND`: Indicator value not found
-       */
-      404: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ApiError'];
-        };
-      };
-      /**
-       * @description Unsupported media type:
-       *     - `UNSUPPORTED_MEDIA_TYPE`: JSON request bodies must be encoded as UTF-8
-       */
-      415: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ApiError'];
-        };
-      };
-      /**
-       * @description Internal error:
-       *     - `INTERNAL`: An unexpected error occurred (logged; nothing is leaked)
-       */
-      500: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ApiError'];
-        };
-      };
-      /**
-       * @description Service unavailable:
-       *     - `SERVICE_UNAVAILABLE`: The service is temporarily unavailable: try again in a few seconds
-       */
-      503: {
-        headers: {
-          'Retry-After': components['headers']['Retry-After'];
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ApiError'];
-        };
-      };
-    };
-  };
-  deleteIndicatorValue: {
-    parameters: {
-      query: {
-        /** @description the version the caller loaded (a stale one is a 409) */
-        version: number;
-      };
-      header?: never;
-      path: {
-        /** @description the value */
-        id: string;
-      };
-      cookie?: never;
-    };
-    requestBody?: never;
-    responses: {
-      /** @description deleted */
-      204: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content?: never;
-      };
-      /**
-       * @description Bad request:
-       *     - `VALIDATION_FAILED`: The request is not valid: `details` names each field at fault
-       *     - `MALFORMED_JSON`: The request body is not valid JSON
-       *     - `PAYLOAD_TOO_LARGE`: The request body is larger than 1 MB
-       *     - `BODY_TOO_DEEP`: The request body nests arrays and objects too deeply
-       *     - `INVALID_TEXT`: A NUL, an unpaired surrogate or non-UTF-8 percent-encoding in the path, query or body: `details` names the field
-       */
-      400: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ApiError'];
-        };
-      };
-      /**
-       * @description Not signed in, or the session ended:
-       *     - `UNAUTHENTICATED`: Sign in to continue
-       */
-      401: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ApiError'];
-        };
-      };
-      /**
-       * @description Not allowed for your role:
-       *     - `FORBIDDEN`: Your role does not allow this action
-       *     - `PASSWORD_CHANGE_REQUIRED`: Change your temporary password before anything else
-       */
-      403: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ApiError'];
-        };
-      };
-      /**
-       * @description Not found, or outside what you may see:
-       *     - `INDICATOR_VALUE_NOT_FOUND`: Indicator value not found
-       */
-      404: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ApiError'];
-        };
-      };
-      /**
-       * @description Conflicts with the current state:
-       *     - `INDICATOR_VALUE_NOT_DRAFT`: The value is not a draft
-       *     - `STALE_VERSION`: This record was changed by someone else since you loaded it: reload it and apply your change again
-       */
-      409: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ApiError'];
-        };
-      };
-      /**
-       * @description Unsupported media type:
-       *     - `UNSUPPORTED_MEDIA_TYPE`: JSON request bodies must be encoded as UTF-8
-       */
-      415: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ApiError'];
-        };
-      };
-      /**
-       * @description Internal error:
-       *     - `INTERNAL`: An unexpected error occurred (logged; nothing is leaked)
-       */
-      500: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ApiError'];
-        };
-      };
-      /**
-       * @description Service unavailable:
-       *     - `SERVICE_UNAVAILABLE`: The service is temporarily unavailable: try again in a few seconds
-       */
-      503: {
-        headers: {
-          'Retry-After': components['headers']['Retry-After'];
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ApiError'];
-        };
-      };
-    };
-  };
-  updateIndicatorValue: {
-    parameters: {
-      query?: never;
-      header?: never;
-      path: {
-        /** @description the value */
-        id: string;
-      };
-      cookie?: never;
-    };
-    requestBody: {
-      content: {
-        'application/json': components['schemas']['UpdateIndicatorValueRequest'];
-      };
-    };
-    responses: {
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['IndicatorValue'];
-        };
-      };
-      /**
-       * @description Bad request:
-       *     - `VALIDATION_FAILED`: The request is not valid: `details` names each field at fault
-       *     - `MALFORMED_JSON`: The request body is not valid JSON
-       *     - `PAYLOAD_TOO_LARGE`: The request body is larger than 1 MB
-       *     - `BODY_TOO_DEEP`: The request body nests arrays and objects too deeply
-       *     - `INVALID_TEXT`: A NUL, an unpaired surrogate or non-UTF-8 percent-encoding in the path, query or body: `details` names the field
-       */
-      400: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ApiError'];
-        };
-      };
-      /**
-       * @description Not signed in, or the session ended:
-       *     - `UNAUTHENTICATED`: Sign in to continue
-       */
-      401: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ApiError'];
-        };
-      };
-      /**
-       * @description Not allowed for your role:
-       *     - `FORBIDDEN`: Your role does not allow this action
-       *     - `PASSWORD_CHANGE_REQUIRED`: Change your temporary password before anything else
-       *     - `INDICATOR_VALUE_LOCKED`: A validated value can be changed only by a coordinator
-       */
-      403: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ApiError'];
-        };
-      };
-      /**
-       * @description Not found, or outside what you may see:
-       *     - `INDICATOR_VALUE_NOT_FOUND`: Indicator value not found
-       */
-      404: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ApiError'];
-        };
-      };
-      /**
-       * @description Conflicts with the current state:
-       *     - `STALE_VERSION`: This record was changed by someone else since you loaded it: reload it and apply your change again
-       */
-      409: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ApiError'];
-        };
-      };
-      /**
-       * @description Unsupported media type:
-       *     - `UNSUPPORTED_MEDIA_TYPE`: JSON request bodies must be encoded as UTF-8
-       */
-      415: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ApiError'];
-        };
-      };
-      /**
-       * @description Internal error:
-       *     - `INTERNAL`: An unexpected error occurred (logged; nothing is leaked)
-       */
-      500: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ApiError'];
-        };
-      };
-      /**
-       * @description Service unavailable:
-       *     - `SERVICE_UNAVAILABLE`: The service is temporarily unavailable: try again in a few seconds
-       */
-      503: {
-        headers: {
-          'Retry-After': components['headers']['Retry-After'];
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ApiError'];
-        };
-      };
-    };
-  };
-  getIndicatorValueHistory: {
-    parameters: {
-      query?: never;
-      header?: never;
-      path: {
-        /** @description the value */
-        id: string;
-      };
-      cookie?: never;
-    };
-    requestBody?: never;
-    responses: {
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['IndicatorValueHistory'];
-        };
-      };
-      /**
-       * @description Bad request:
-       *     - `VALIDATION_FAILED`: The request is not valid: `details` names each field at fault
-       *     - `MALFORMED_JSON`: The request body is not valid JSON
-       *     - `PAYLOAD_TOO_LARGE`: The request body is larger than 1 MB
-       *     - `BODY_TOO_DEEP`: The request body nests arrays and objects too deeply
-       *     - `INVALID_TEXT`: A NUL, an unpaired surrogate or non-UTF-8 percent-encoding in the path, query or body: `details` names the field
-       */
-      400: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ApiError'];
-        };
-      };
-      /**
-       * @description Not signed in, or the session ended:
-       *     - `UNAUTHENTICATED`: Sign in to continue
-       */
-      401: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ApiError'];
-        };
-      };
-      /**
-       * @description Not allowed for your role:
-       *     - `PASSWORD_CHANGE_REQUIRED`: Change your temporary password before anything else
-       */
-      403: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ApiError'];
-        };
-      };
-      /**
-       * @description Not found, or outside what you may see:
-       *     - `INDICATOR_VALUE_NOT_FOUND`: Indicator value not found
-       */
-      404: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ApiError'];
-        };
-      };
-      /**
-       * @description Unsupported media type:
-       *     - `UNSUPPORTED_MEDIA_TYPE`: JSON request bodies must be encoded as UTF-8
-       */
-      415: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ApiError'];
-        };
-      };
-      /**
-       * @description Internal error:
-       *     - `INTERNAL`: An unexpected error occurred (logged; nothing is leaked)
-       */
-      500: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ApiError'];
-        };
-      };
-      /**
-       * @description Service unavailable:
-       *     - `SERVICE_UNAVAILABLE`: The service is temporarily unavailable: try again in a few seconds
-       */
-      503: {
-        headers: {
-          'Retry-After': components['headers']['Retry-After'];
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ApiError'];
-        };
-      };
-    };
-  };
-  validateIndicatorValue: {
-    parameters: {
-      query?: never;
-      header?: never;
-      path: {
-        /** @description the value */
-        id: string;
-      };
-      cookie?: never;
-    };
-    requestBody: {
-      content: {
-        'application/json': components['schemas']['IndicatorValueVersionRequest'];
-      };
-    };
-    responses: {
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['IndicatorValue'];
-        };
-      };
-      /**
-       * @description Bad request:
-       *     - `VALIDATION_FAILED`: The request is not valid: `details` names each field at fault
-       *     - `MALFORMED_JSON`: The request body is not valid JSON
-       *     - `PAYLOAD_TOO_LARGE`: The request body is larger than 1 MB
-       *     - `BODY_TOO_DEEP`: The request body nests arrays and objects too deeply
-       *     - `INVALID_TEXT`: A NUL, an unpaired surrogate or non-UTF-8 percent-encoding in the path, query or body: `details` names the field
-       */
-      400: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ApiError'];
-        };
-      };
-      /**
-       * @description Not signed in, or the session ended:
-       *     - `UNAUTHENTICATED`: Sign in to continue
-       */
-      401: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ApiError'];
-        };
-      };
-      /**
-       * @description Not allowed for your role:
-       *     - `FORBIDDEN`: Your role does not allow this action
-       *     - `PASSWORD_CHANGE_REQUIRED`: Change your temporary password before anything else
-       */
-      403: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ApiError'];
-        };
-      };
-      /**
-       * @description Not found, or outside what you may see:
-       *     - `INDICATOR_VALUE_NOT_FOUND`: Indicator value not found
-       */
-      404: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ApiError'];
-        };
-      };
-      /**
-       * @description Conflicts with the current state:
-       *     - `INDICATOR_VALUE_NOT_DRAFT`: The value is not a draft
-       *     - `STALE_VERSION`: This record was changed by someone else since you loaded it: reload it and apply your change again
-       */
-      409: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ApiError'];
-        };
-      };
-      /**
-       * @description Unsupported media type:
-       *     - `UNSUPPORTED_MEDIA_TYPE`: JSON request bodies must be encoded as UTF-8
-       */
-      415: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ApiError'];
-        };
-      };
-      /**
-       * @description Internal error:
-       *     - `INTERNAL`: An unexpected error occurred (logged; nothing is leaked)
-       */
-      500: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ApiError'];
-        };
-      };
-      /**
-       * @description Service unavailable:
-       *     - `SERVICE_UNAVAILABLE`: The service is temporarily unavailable: try again in a few seconds
-       */
-      503: {
-        headers: {
-          'Retry-After': components['headers']['Retry-After'];
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ApiError'];
-        };
-      };
-    };
-  };
-  getIndicator: {
-    parameters: {
-      query?: {
-        /** @description ISTAT code of the metropolitan city: required for admins, else your own */
-        tenant?: string;
-      };
-      header?: never;
-      path: {
-        /** @description the indicator code */
-        code: string;
-      };
-      cookie?: never;
-    };
-    requestBody?: never;
-    responses: {
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['IndicatorDefinition'];
-        };
-      };
-      /**
-       * @description Bad request:
-       *     - `VALIDATION_FAILED`: The request is not valid: `details` names each field at fault
-       *     - `MALFORMED_JSON`: The request body is not valid JSON
-       *     - `PAYLOAD_TOO_LARGE`: The request body is larger than 1 MB
-       *     - `BODY_TOO_DEEP`: The request body nests arrays and objects too deeply
-       *     - `INVALID_TEXT`: A NUL, an unpaired surrogate or non-UTF-8 percent-encoding in the path, query or body: `details` names the field
        *     - `INDICATOR_TENANT_REQUIRED`: Name the metropolitan city with the tenant parameter (its 3-digit ISTAT code)
+       *     - `INDICATOR_RANGE_INVALID`: The periods asked for are not consistent
+       *     - `INDICATOR_RANGE_TOO_LARGE`: Too many periods and territories in one request: narrow it
+       *     - `INDICATOR_BREAKDOWN_INVALID`: This territory cannot be broken down that way
        */
       400: {
         headers: {
@@ -12084,6 +10885,7 @@ export interface operations {
       /**
        * @description Not allowed for your role:
        *     - `PASSWORD_CHANGE_REQUIRED`: Change your temporary password before anything else
+       *     - `INDICATOR_DRAFTS_FORBIDDEN`: Only coordinators and innovators see draft values
        */
       403: {
         headers: {
@@ -12096,412 +10898,9 @@ export interface operations {
       /**
        * @description Not found, or outside what you may see:
        *     - `INDICATOR_NOT_FOUND`: Indicator not found
+       *     - `INDICATOR_TERRITORY_NOT_FOUND`: Territory not found
        */
       404: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ApiError'];
-        };
-      };
-      /**
-       * @description Unsupported media type:
-       *     - `UNSUPPORTED_MEDIA_TYPE`: JSON request bodies must be encoded as UTF-8
-       */
-      415: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ApiError'];
-        };
-      };
-      /**
-       * @description Internal error:
-       *     - `INTERNAL`: An unexpected error occurred (logged; nothing is leaked)
-       */
-      500: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ApiError'];
-        };
-      };
-      /**
-       * @description Service unavailable:
-       *     - `SERVICE_UNAVAILABLE`: The service is temporarily unavailable: try again in a few seconds
-       */
-      503: {
-        headers: {
-          'Retry-After': components['headers']['Retry-After'];
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ApiError'];
-        };
-      };
-    };
-  };
-  updateIndicator: {
-    parameters: {
-      query?: {
-        /** @description ISTAT code of the metropolitan city: required for admins, else your own */
-        tenant?: string;
-      };
-      header?: never;
-      path: {
-        /** @description the indicator code */
-        code: string;
-      };
-      cookie?: never;
-    };
-    requestBody: {
-      content: {
-        'application/json': components['schemas']['UpdateIndicatorRequest'];
-      };
-    };
-    responses: {
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['IndicatorDefinition'];
-        };
-      };
-      /**
-       * @description Bad request:
-       *     - `VALIDATION_FAILED`: The request is not valid: `details` names each field at fault
-       *     - `MALFORMED_JSON`: The request body is not valid JSON
-       *     - `PAYLOAD_TOO_LARGE`: The request body is larger than 1 MB
-       *     - `BODY_TOO_DEEP`: The request body nests arrays and objects too deeply
-       *     - `INVALID_TEXT`: A NUL, an unpaired surrogate or non-UTF-8 percent-encoding in the path, query or body: `details` names the field
-       *     - `INDICATOR_DEFINITION_INVALID`: The indicator definition is not consistent
-       *     - `INDICATOR_TENANT_REQUIRED`: Name the metropolitan city with the tenant parameter (its 3-digit ISTAT code)
-       */
-      400: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ApiError'];
-        };
-      };
-      /**
-       * @description Not signed in, or the session ended:
-       *     - `UNAUTHENTICATED`: Sign in to continue
-       */
-      401: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ApiError'];
-        };
-      };
-      /**
-       * @description Not allowed for your role:
-       *     - `FORBIDDEN`: Your role does not allow this action
-       *     - `PASSWORD_CHANGE_REQUIRED`: Change your temporary password before anything else
-       */
-      403: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ApiError'];
-        };
-      };
-      /**
-       * @description Not found, or outside what you may see:
-       *     - `INDICATOR_NOT_FOUND`: Indicator not found
-       */
-      404: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ApiError'];
-        };
-      };
-      /**
-       * @description Conflicts with the current state:
-       *     - `STALE_VERSION`: This record was changed by someone else since you loaded it: reload it and apply your change again
-       */
-      409: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ApiError'];
-        };
-      };
-      /**
-       * @description Unsupported media type:
-       *     - `UNSUPPORTED_MEDIA_TYPE`: JSON request bodies must be encoded as UTF-8
-       */
-      415: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ApiError'];
-        };
-      };
-      /**
-       * @description Internal error:
-       *     - `INTERNAL`: An unexpected error occurred (logged; nothing is leaked)
-       */
-      500: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ApiError'];
-        };
-      };
-      /**
-       * @description Service unavailable:
-       *     - `SERVICE_UNAVAILABLE`: The service is temporarily unavailable: try again in a few seconds
-       */
-      503: {
-        headers: {
-          'Retry-After': components['headers']['Retry-After'];
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ApiError'];
-        };
-      };
-    };
-  };
-  putIndicatorTargets: {
-    parameters: {
-      query?: {
-        /** @description ISTAT code of the metropolitan city: required for admins, else your own */
-        tenant?: string;
-      };
-      header?: never;
-      path: {
-        /** @description the indicator code */
-        code: string;
-      };
-      cookie?: never;
-    };
-    requestBody: {
-      content: {
-        'application/json': components['schemas']['PutIndicatorTargetsRequest'];
-      };
-    };
-    responses: {
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['IndicatorDefinition'];
-        };
-      };
-      /**
-       * @description Bad request:
-       *     - `VALIDATION_FAILED`: The request is not valid: `details` names each field at fault
-       *     - `MALFORMED_JSON`: The request body is not valid JSON
-       *     - `PAYLOAD_TOO_LARGE`: The request body is larger than 1 MB
-       *     - `BODY_TOO_DEEP`: The request body nests arrays and objects too deeply
-       *     - `INVALID_TEXT`: A NUL, an unpaired surrogate or non-UTF-8 percent-encoding in the path, query or body: `details` names the field
-       *     - `INDICATOR_TERRITORY_UNKNOWN`: Unknown territory: write tenant, socialArea:<code> or municipality:<ISTAT code> of this metropolitan city
-       *     - `INDICATOR_TARGET_DUPLICATE`: The same year and territory appear twice in the targets
-       *     - `INDICATOR_TENANT_REQUIRED`: Name the metropolitan city with the tenant parameter (its 3-digit ISTAT code)
-       */
-      400: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ApiError'];
-        };
-      };
-      /**
-       * @description Not signed in, or the session ended:
-       *     - `UNAUTHENTICATED`: Sign in to continue
-       */
-      401: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ApiError'];
-        };
-      };
-      /**
-       * @description Not allowed for your role:
-       *     - `FORBIDDEN`: Your role does not allow this action
-       *     - `PASSWORD_CHANGE_REQUIRED`: Change your temporary password before anything else
-       */
-      403: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ApiError'];
-        };
-      };
-      /**
-       * @description Not found, or outside what you may see:
-       *     - `INDICATOR_NOT_FOUND`: Indicator not found
-       */
-      404: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ApiError'];
-        };
-      };
-      /**
-       * @description Conflicts with the current state:
-       *     - `STALE_VERSION`: This record was changed by someone else since you loaded it: reload it and apply your change again
-       */
-      409: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ApiError'];
-        };
-      };
-      /**
-       * @description Unsupported media type:
-       *     - `UNSUPPORTED_MEDIA_TYPE`: JSON request bodies must be encoded as UTF-8
-       */
-      415: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ApiError'];
-        };
-      };
-      /**
-       * @description Internal error:
-       *     - `INTERNAL`: An unexpected error occurred (logged; nothing is leaked)
-       */
-      500: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ApiError'];
-        };
-      };
-      /**
-       * @description Service unavailable:
-       *     - `SERVICE_UNAVAILABLE`: The service is temporarily unavailable: try again in a few seconds
-       */
-      503: {
-        headers: {
-          'Retry-After': components['headers']['Retry-After'];
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ApiError'];
-        };
-      };
-    };
-  };
-  createIndicatorValue: {
-    parameters: {
-      query?: {
-        /** @description ISTAT code of the metropolitan city: required for admins, else your own */
-        tenant?: string;
-      };
-      header?: never;
-      path: {
-        /** @description the indicator code */
-        code: string;
-      };
-      cookie?: never;
-    };
-    requestBody: {
-      content: {
-        'application/json': components['schemas']['CreateIndicatorValueRequest'];
-      };
-    };
-    responses: {
-      201: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['IndicatorValue'];
-        };
-      };
-      /**
-       * @description Bad request:
-       *     - `VALIDATION_FAILED`: The request is not valid: `details` names each field at fault
-       *     - `MALFORMED_JSON`: The request body is not valid JSON
-       *     - `PAYLOAD_TOO_LARGE`: The request body is larger than 1 MB
-       *     - `BODY_TOO_DEEP`: The request body nests arrays and objects too deeply
-       *     - `INVALID_TEXT`: A NUL, an unpaired surrogate or non-UTF-8 percent-encoding in the path, query or body: `details` names the field
-       *     - `INDICATOR_TENANT_REQUIRED`: Name the metropolitan city with the tenant parameter (its 3-digit ISTAT code)
-       *     - `INDICATOR_COMPUTED`: This indicator is computed from the records: its values cannot be entered
-       *     - `INDICATOR_INACTIVE`: This indicator is not active
-       *     - `INDICATOR_PERIOD_INVALID`: The period must be a year (2026), a quarter (2026-Q3) or a month (2026-09)
-       *     - `INDICATOR_TERRITORY_UNKNOWN`: Unknown territory: write tenant, socialArea:<code> or municipality:<ISTAT code> of this metropolitan city
-       *     - `INDICATOR_TERRITORY_NOT_ASSIGNED`: You can enter values only for the municipalities assigned to you
-       */
-      400: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ApiError'];
-        };
-      };
-      /**
-       * @description Not signed in, or the session ended:
-       *     - `UNAUTHENTICATED`: Sign in to continue
-       */
-      401: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ApiError'];
-        };
-      };
-      /**
-       * @description Not allowed for your role:
-       *     - `FORBIDDEN`: Your role does not allow this action
-       *     - `PASSWORD_CHANGE_REQUIRED`: Change your temporary password before anything else
-       */
-      403: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ApiError'];
-        };
-      };
-      /**
-       * @description Not found, or outside what you may see:
-       *     - `INDICATOR_NOT_FOUND`: Indicator not found
-       */
-      404: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ApiError'];
-        };
-      };
-      /**
-       * @description Conflicts with the current state:
-       *     - `INDICATOR_VALUE_DUPLICATE`: A value for this indicator, territory and period already exists: edit it instead
-       */
-      409: {
         headers: {
           [name: string]: unknown;
         };

@@ -40,7 +40,8 @@ export type Vocabulary =
   | 'resource'
   | 'organizationSize'
   | 'initiativeStatus'
-  | 'fundingSource';
+  | 'fundingSource'
+  | 'indicatorProgress';
 
 export type CellValue = string | number | Date | readonly string[] | null | undefined;
 

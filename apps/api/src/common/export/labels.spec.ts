@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import {
+  INDICATOR_PROGRESS_STATUSES,
   ACTIVITY_STATUSES,
   ACTIVITY_TYPES,
   FUNDING_SOURCES,
@@ -48,6 +49,7 @@ const VOCABULARIES: Record<Vocabulary, readonly string[]> = {
   organizationKind: ORGANIZATION_KINDS,
   initiativeStatus: INITIATIVE_STATUSES,
   fundingSource: FUNDING_SOURCES,
+  indicatorProgress: INDICATOR_PROGRESS_STATUSES,
   reuseStage: REUSE_STAGES,
   buildingOwnership: BUILDING_OWNERSHIPS,
   buildingCondition: BUILDING_CONDITIONS,

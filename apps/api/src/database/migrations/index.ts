@@ -19,6 +19,7 @@ import { Initiatives1764620000000 } from './1764620000000-initiatives';
 import { BuildingLinks1764620000001 } from './1764620000001-building-links';
 import { ActivitiesPointIndex1764630000000 } from './1764630000000-activities-point-index';
 import { Indicators1764700000000 } from './1764700000000-indicators';
+import { IndicatorRollup1764730000000 } from './1764730000000-indicator-rollup';
 
 /** Every migration, in order. The API is bundled-free but explicit lists keep the CLI and the app identical. */
 export const MIGRATIONS = [
@@ -43,4 +44,5 @@ export const MIGRATIONS = [
   BuildingLinks1764620000001,
   ActivitiesPointIndex1764630000000,
   Indicators1764700000000,
+  IndicatorRollup1764730000000,
 ];

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import type { AccessScope } from '../../common/access/access-scope';
 import type { Predicate, ScopedSource } from '../../common/access/scope-rules';
 import { Building } from './building.entity';
+import { BuildingStageChange } from './building-stage-change.entity';
 
 /**
  * Who reads which buildings: every building of the tenant (admins: of every tenant); a municipality
@@ -27,6 +28,8 @@ export class BuildingsPolicy {
   /** the caller's own territory (an innovator's assigned municipalities): edits, stale and expiry lists */
   readonly territorial: ScopedSource<Building> = { target: Building, rule: territorialBuildings };
   readonly readableRule: Predicate = readableBuildings;
+  /** The stage timeline rows (tenant-bound); join `readable` on the building to apply the territory (indicators). */
+  readonly stageChanges: ScopedSource<BuildingStageChange> = { target: BuildingStageChange, rule: {} };
 
   /** Who may change buildings at all (their municipalities: `territorial`). */
   writes(scope: AccessScope): boolean {

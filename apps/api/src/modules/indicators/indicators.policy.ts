@@ -29,7 +29,10 @@ const readableTerritoryRows: Predicate = (c, alias) => {
 const writableValues: Predicate = (c, alias) => {
   if (c.scope.role === 'coordinator' || c.scope.isAdmin) return null;
   if (c.scope.role !== 'innovator') return c.never;
-  return c.and(`${alias}.territory_kind = 'municipality'`, c.territory(alias, { municipality: `${alias}.municipality_id`, rule: 'assigned' }));
+  return c.and(
+    `${alias}.territory_kind = 'municipality'`,
+    c.territory(alias, { municipality: `${alias}.municipality_id`, rule: 'assigned' }),
+  );
 };
 
 /**
