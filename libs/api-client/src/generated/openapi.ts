@@ -867,6 +867,30 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/indicators': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * The indicator definitions of the metropolitan city, in display order
+     * @description Access: any signed-in user (the data is limited to their scope).
+     */
+    get: operations['listIndicators'];
+    put?: never;
+    /**
+     * Define an indicator (coordinators); its code never changes
+     * @description Access: coordinators, platform admins (the data is limited to their scope); other roles get 403.
+     */
+    post: operations['createIndicator'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/indicators/territory': {
     parameters: {
       query?: never;
@@ -887,6 +911,178 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/indicators/values/entries': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * The entered values you may read, newest first (the validation queue: status=draft)
+     * @description Access: any signed-in user (the data is limited to their scope).
+     */
+    get: operations['listValueEntries'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/indicators/values/import': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Import manual values from a CSV: with dryRun=true the row-by-row report only; otherwise all rows or none (400 IMPORT_REJECTED with the report), audited
+     * @description Access: innovators, coordinators, platform admins (the data is limited to their scope); other roles get 403.
+     */
+    post: operations['importIndicatorValues'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/indicators/values/import/template': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * The CSV template of the values import, with its headers and an example row
+     * @description Access: innovators, coordinators, platform admins (the data is limited to their scope); other roles get 403.
+     */
+    get: operations['getIndicatorImportTemplate'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/indicators/values/{id}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * One entered value you may read
+     * @description Access: any signed-in user (the data is limited to their scope).
+     */
+    get: operations['getIndicatorValue'];
+    put?: never;
+    post?: never;
+    /**
+     * Delete a draft (validated values are corrected, never deleted); audited
+     * @description Access: innovators, coordinators, platform admins (the data is limited to their scope); other roles get 403.
+     */
+    delete: operations['deleteIndicatorValue'];
+    options?: never;
+    head?: never;
+    /**
+     * Correct a value or its note (a validated one: coordinators only); optimistic locking on version
+     * @description Access: innovators, coordinators, platform admins (the data is limited to their scope); other roles get 403.
+     */
+    patch: operations['updateIndicatorValue'];
+    trace?: never;
+  };
+  '/api/indicators/values/{id}/history': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * The audit entries of a value, oldest first
+     * @description Access: any signed-in user (the data is limited to their scope).
+     */
+    get: operations['getIndicatorValueHistory'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/indicators/values/{id}/validate': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Validate a draft (coordinators): from now on it counts in the dashboards
+     * @description Access: coordinators, platform admins (the data is limited to their scope); other roles get 403.
+     */
+    post: operations['validateIndicatorValue'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/indicators/{code}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * One indicator definition with the targets you may read
+     * @description Access: any signed-in user (the data is limited to their scope).
+     */
+    get: operations['getIndicator'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    /**
+     * Edit an indicator definition (coordinators; code and source never change); optimistic locking on version
+     * @description Access: coordinators, platform admins (the data is limited to their scope); other roles get 403.
+     */
+    patch: operations['updateIndicator'];
+    trace?: never;
+  };
+  '/api/indicators/{code}/targets': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    /**
+     * Replace the indicator's targets per year and territory (coordinators); the definition's version bumps
+     * @description Access: coordinators, platform admins (the data is limited to their scope); other roles get 403.
+     */
+    put: operations['putIndicatorTargets'];
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/indicators/{code}/values': {
     parameters: {
       query?: never;
@@ -900,7 +1096,11 @@ export interface paths {
      */
     get: operations['readIndicatorValues'];
     put?: never;
-    post?: never;
+    /**
+     * Enter a manual value (a coordinator's is validated at once; an innovator's, for an assigned municipality, is a draft)
+     * @description Access: innovators, coordinators, platform admins (the data is limited to their scope); other roles get 403.
+     */
+    post: operations['createIndicatorValue'];
     delete?: never;
     options?: never;
     head?: never;
@@ -2350,6 +2550,61 @@ export interface components {
       ownership: components['schemas']['BuildingOwnership'];
       suitableUses?: components['schemas']['SuitableUse'][];
     };
+    CreateIndicatorRequest: {
+      /** @default true */
+      active: boolean;
+      /**
+       * Format: double
+       * @description with baselineYear, or neither
+       */
+      baselineValue?: number | null;
+      /** Format: int32 */
+      baselineYear?: number | null;
+      /** @description lower-case letters, digits and _; never changes */
+      code: string;
+      /** @description required when computed; null when manual */
+      computation?: components['schemas']['ComputedIndicator'] | null;
+      computationParams?: components['schemas']['IndicatorComputationParams'];
+      /**
+       * Format: int32
+       * @default 0
+       */
+      decimals: number;
+      descriptionEn?: string | null;
+      descriptionIt?: string | null;
+      /** @description which way is better */
+      direction: components['schemas']['IndicatorDirection'];
+      kind: components['schemas']['IndicatorKind'];
+      nameEn: string;
+      nameIt: string;
+      /**
+       * @description shown per 1,000 inhabitants
+       * @default false
+       */
+      perCapita: boolean;
+      /**
+       * Format: int32
+       * @description display order (default: after the others)
+       */
+      position?: number;
+      /** @description manual: entered or imported; computed: from the records */
+      source: components['schemas']['IndicatorSource'];
+      /** @description municipality → social area → tenant */
+      territoryAggregation: components['schemas']['IndicatorAggregation'];
+      /** @description month → quarter → year */
+      timeAggregation: components['schemas']['IndicatorAggregation'];
+      unit: components['schemas']['IndicatorUnit'];
+    };
+    CreateIndicatorValueRequest: {
+      /** @description the source of the figure */
+      note?: string | null;
+      /** @description 2026, 2026-Q3 or 2026-09 */
+      period: string;
+      /** @description tenant | socialArea:<code> | municipality:<ISTAT> */
+      territory: string;
+      /** Format: double */
+      value: number;
+    };
     CreateInitiativeRequest: {
       /**
        * Format: int32
@@ -3037,6 +3292,48 @@ export interface components {
     IndicatorAggregation: 'sum' | 'last' | 'avg' | 'max';
     /** @enum {string} */
     IndicatorBreakdown: 'municipality' | 'socialArea';
+    IndicatorComputationParams: {
+      /** @description activities_held, activity_participants: one activity type */
+      activityType?: string;
+      /** @description buildings_in_stage: the reuse stage */
+      stage?: string;
+    };
+    IndicatorDefinition: {
+      active: boolean;
+      /** Format: double */
+      baselineValue: number | null;
+      /** Format: int32 */
+      baselineYear: number | null;
+      code: string;
+      computation: components['schemas']['ComputedIndicator'] | null;
+      computationParams: components['schemas']['IndicatorComputationParams'];
+      /** Format: int32 */
+      decimals: number;
+      descriptionEn: string | null;
+      descriptionIt: string | null;
+      direction: components['schemas']['IndicatorDirection'];
+      kind: components['schemas']['IndicatorKind'];
+      nameEn: string;
+      nameIt: string;
+      perCapita: boolean;
+      /** Format: int32 */
+      position: number;
+      source: components['schemas']['IndicatorSource'];
+      /** @description detail only: the targets you may read (municipality users: of their territory) */
+      targets?: components['schemas']['IndicatorTarget'][];
+      territoryAggregation: components['schemas']['IndicatorAggregation'];
+      timeAggregation: components['schemas']['IndicatorAggregation'];
+      unit: components['schemas']['IndicatorUnit'];
+      /** Format: date-time */
+      updatedAt: string;
+      /** Format: int32 */
+      version: number;
+    };
+    IndicatorDefinitionList: {
+      items: components['schemas']['IndicatorDefinition'][];
+      /** Format: int32 */
+      total: number;
+    };
     /** @enum {string} */
     IndicatorDirection: 'higher' | 'lower';
     /** @enum {string} */
@@ -3081,10 +3378,34 @@ export interface components {
     };
     /** @enum {string} */
     IndicatorSource: 'manual' | 'computed';
+    IndicatorTarget: {
+      territory: components['schemas']['IndicatorTerritory'];
+      /** Format: double */
+      value: number;
+      /** Format: int32 */
+      year: number;
+    };
+    IndicatorTargetInput: {
+      /** @description tenant | socialArea:<code> | municipality:<ISTAT> */
+      territory: string;
+      /** Format: double */
+      value: number;
+      /** Format: int32 */
+      year: number;
+    };
+    IndicatorTerritory: {
+      /** @description tenant | socialArea:<code> | municipality:<ISTAT> */
+      code: string;
+      kind: components['schemas']['IndicatorTerritoryKind'];
+      /** @description the municipality or social area name; the tenant: empty */
+      name: string;
+    };
     IndicatorTerritoryItemDto: {
       indicator: components['schemas']['IndicatorReadSummaryDto'];
       point: components['schemas']['IndicatorValuePointDto'];
     };
+    /** @enum {string} */
+    IndicatorTerritoryKind: 'tenant' | 'social_area' | 'municipality';
     IndicatorTerritoryResponseDto: {
       /** @description every active indicator, in display order */
       items: components['schemas']['IndicatorTerritoryItemDto'][];
@@ -3094,6 +3415,63 @@ export interface components {
     };
     /** @enum {string} */
     IndicatorUnit: 'count' | 'people' | 'euro' | 'percent' | 'hours' | 'square_metres' | 'other';
+    IndicatorValue: {
+      /** Format: date-time */
+      createdAt: string;
+      /** @description who entered it */
+      enteredBy: components['schemas']['UserRef'] | null;
+      grain: components['schemas']['PeriodGrain'];
+      /** Format: uuid */
+      id: string;
+      indicator: string;
+      note: string | null;
+      period: string;
+      /** Format: date */
+      periodEnd: string;
+      /** Format: date */
+      periodStart: string;
+      status: components['schemas']['IndicatorValueStatus'];
+      territory: components['schemas']['IndicatorTerritory'];
+      /** Format: date-time */
+      updatedAt: string;
+      /** Format: date-time */
+      validatedAt: string | null;
+      validatedBy: components['schemas']['UserRef'] | null;
+      /** Format: double */
+      value: number;
+      /** Format: int32 */
+      version: number;
+    };
+    IndicatorValueHistory: {
+      /** @description oldest first */
+      entries: components['schemas']['IndicatorValueHistoryEntry'][];
+    };
+    /** @enum {string} */
+    IndicatorValueHistoryAction: 'create' | 'update' | 'validate' | 'delete' | 'import';
+    IndicatorValueHistoryEntry: {
+      action: components['schemas']['IndicatorValueHistoryAction'];
+      /** @description null for the system */
+      actor: components['schemas']['UserRef'] | null;
+      after: {
+        [key: string]: unknown;
+      } | null;
+      /** Format: date-time */
+      at: string;
+      before: {
+        [key: string]: unknown;
+      } | null;
+      /** @description the audit entry id (a bigint, as text) */
+      id: string;
+    };
+    IndicatorValuePage: {
+      items: components['schemas']['IndicatorValue'][];
+      /** Format: int32 */
+      page: number;
+      /** Format: int32 */
+      pageSize: number;
+      /** Format: int32 */
+      total: number;
+    };
     IndicatorValuePointDto: {
       /** @description every part of the roll-up had a value (a missing month, municipality… makes it false) */
       complete: boolean;
@@ -3129,6 +3507,15 @@ export interface components {
        * @description null = missing (never 0)
        */
       value: number | null;
+    };
+    /** @enum {string} */
+    IndicatorValueStatus: 'draft' | 'validated';
+    IndicatorValueVersionRequest: {
+      /**
+       * Format: int32
+       * @description optimistic locking: the version the client loaded (a stale one is a 409)
+       */
+      version: number;
     };
     IndicatorValuesResponseDto: {
       grain: components['schemas']['PeriodGrain'];
@@ -3970,6 +4357,14 @@ export interface components {
       /** @example Città Metropolitana di Bari */
       name: string;
     };
+    PutIndicatorTargetsRequest: {
+      targets: components['schemas']['IndicatorTargetInput'][];
+      /**
+       * Format: int32
+       * @description the definition's version (the targets belong to it; a stale one is a 409)
+       */
+      version: number;
+    };
     /** @enum {string} */
     RegisterExportFormat: 'csv' | 'csv-it' | 'xlsx' | 'geojson';
     ResetPasswordResponse: {
@@ -4469,6 +4864,62 @@ export interface components {
       owner?: string | null;
       ownership?: components['schemas']['BuildingOwnership'];
       suitableUses?: components['schemas']['SuitableUse'][];
+      /**
+       * Format: int32
+       * @description optimistic locking: the version the client loaded (a stale one is a 409)
+       */
+      version: number;
+    };
+    UpdateIndicatorRequest: {
+      /** @default true */
+      active: boolean;
+      /**
+       * Format: double
+       * @description with baselineYear, or neither
+       */
+      baselineValue?: number | null;
+      /** Format: int32 */
+      baselineYear?: number | null;
+      /** @description required when computed; null when manual */
+      computation?: components['schemas']['ComputedIndicator'] | null;
+      computationParams?: components['schemas']['IndicatorComputationParams'];
+      /**
+       * Format: int32
+       * @default 0
+       */
+      decimals: number;
+      descriptionEn?: string | null;
+      descriptionIt?: string | null;
+      /** @description which way is better */
+      direction?: components['schemas']['IndicatorDirection'];
+      kind?: components['schemas']['IndicatorKind'];
+      nameEn?: string;
+      nameIt?: string;
+      /**
+       * @description shown per 1,000 inhabitants
+       * @default false
+       */
+      perCapita: boolean;
+      /**
+       * Format: int32
+       * @description display order (default: after the others)
+       */
+      position?: number;
+      /** @description municipality → social area → tenant */
+      territoryAggregation?: components['schemas']['IndicatorAggregation'];
+      /** @description month → quarter → year */
+      timeAggregation?: components['schemas']['IndicatorAggregation'];
+      unit?: components['schemas']['IndicatorUnit'];
+      /**
+       * Format: int32
+       * @description optimistic locking: the version the client loaded (a stale one is a 409)
+       */
+      version: number;
+    };
+    UpdateIndicatorValueRequest: {
+      note?: string | null;
+      /** Format: double */
+      value?: number;
       /**
        * Format: int32
        * @description optimistic locking: the version the client loaded (a stale one is a 409)
@@ -10554,6 +11005,238 @@ export interface operations {
       };
     };
   };
+  listIndicators: {
+    parameters: {
+      query?: {
+        /** @description ISTAT code of the metropolitan city: required for admins, else your own */
+        tenant?: string;
+        /** @description only the active (true) or inactive (false) ones */
+        active?: boolean;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['IndicatorDefinitionList'];
+        };
+      };
+      /**
+       * @description Bad request:
+       *     - `VALIDATION_FAILED`: The request is not valid: `details` names each field at fault
+       *     - `MALFORMED_JSON`: The request body is not valid JSON
+       *     - `PAYLOAD_TOO_LARGE`: The request body is larger than 1 MB
+       *     - `BODY_TOO_DEEP`: The request body nests arrays and objects too deeply
+       *     - `INVALID_TEXT`: A NUL, an unpaired surrogate or non-UTF-8 percent-encoding in the path, query or body: `details` names the field
+       *     - `INDICATOR_TENANT_REQUIRED`: Name the metropolitan city with the tenant parameter (its 3-digit ISTAT code)
+       */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'];
+        };
+      };
+      /**
+       * @description Not signed in, or the session ended:
+       *     - `UNAUTHENTICATED`: Sign in to continue
+       */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'];
+        };
+      };
+      /**
+       * @description Not allowed for your role:
+       *     - `PASSWORD_CHANGE_REQUIRED`: Change your temporary password before anything else
+       */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'];
+        };
+      };
+      /**
+       * @description Not found, or outside what you may see:
+       *     - `INDICATOR_NOT_FOUND`: Indicator not found
+       */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'];
+        };
+      };
+      /**
+       * @description Unsupported media type:
+       *     - `UNSUPPORTED_MEDIA_TYPE`: JSON request bodies must be encoded as UTF-8
+       */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'];
+        };
+      };
+      /**
+       * @description Internal error:
+       *     - `INTERNAL`: An unexpected error occurred (logged; nothing is leaked)
+       */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'];
+        };
+      };
+      /**
+       * @description Service unavailable:
+       *     - `SERVICE_UNAVAILABLE`: The service is temporarily unavailable: try again in a few seconds
+       */
+      503: {
+        headers: {
+          'Retry-After': components['headers']['Retry-After'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'];
+        };
+      };
+    };
+  };
+  createIndicator: {
+    parameters: {
+      query?: {
+        /** @description ISTAT code of the metropolitan city: required for admins, else your own */
+        tenant?: string;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['CreateIndicatorRequest'];
+      };
+    };
+    responses: {
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['IndicatorDefinition'];
+        };
+      };
+      /**
+       * @description Bad request:
+       *     - `VALIDATION_FAILED`: The request is not valid: `details` names each field at fault
+       *     - `MALFORMED_JSON`: The request body is not valid JSON
+       *     - `PAYLOAD_TOO_LARGE`: The request body is larger than 1 MB
+       *     - `BODY_TOO_DEEP`: The request body nests arrays and objects too deeply
+       *     - `INVALID_TEXT`: A NUL, an unpaired surrogate or non-UTF-8 percent-encoding in the path, query or body: `details` names the field
+       *     - `INDICATOR_DEFINITION_INVALID`: The indicator definition is not consistent
+       *     - `INDICATOR_TENANT_REQUIRED`: Name the metropolitan city with the tenant parameter (its 3-digit ISTAT code)
+       */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'];
+        };
+      };
+      /**
+       * @description Not signed in, or the session ended:
+       *     - `UNAUTHENTICATED`: Sign in to continue
+       */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'];
+        };
+      };
+      /**
+       * @description Not allowed for your role:
+       *     - `FORBIDDEN`: Your role does not allow this action
+       *     - `PASSWORD_CHANGE_REQUIRED`: Change your temporary password before anything else
+       */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'];
+        };
+      };
+      /**
+       * @description Conflicts with the current state:
+       *     - `INDICATOR_CODE_TAKEN`: Another indicator of this metropolitan city has this code
+       */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'];
+        };
+      };
+      /**
+       * @description Unsupported media type:
+       *     - `UNSUPPORTED_MEDIA_TYPE`: JSON request bodies must be encoded as UTF-8
+       */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'];
+        };
+      };
+      /**
+       * @description Internal error:
+       *     - `INTERNAL`: An unexpected error occurred (logged; nothing is leaked)
+       */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'];
+        };
+      };
+      /**
+       * @description Service unavailable:
+       *     - `SERVICE_UNAVAILABLE`: The service is temporarily unavailable: try again in a few seconds
+       */
+      503: {
+        headers: {
+          'Retry-After': components['headers']['Retry-After'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'];
+        };
+      };
+    };
+  };
   readIndicatorTerritory: {
     parameters: {
       query?: {
@@ -10625,6 +11308,1319 @@ export interface operations {
        *     - `INDICATOR_TERRITORY_NOT_FOUND`: Territory not found
        */
       404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'];
+        };
+      };
+      /**
+       * @description Unsupported media type:
+       *     - `UNSUPPORTED_MEDIA_TYPE`: JSON request bodies must be encoded as UTF-8
+       */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'];
+        };
+      };
+      /**
+       * @description Internal error:
+       *     - `INTERNAL`: An unexpected error occurred (logged; nothing is leaked)
+       */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'];
+        };
+      };
+      /**
+       * @description Service unavailable:
+       *     - `SERVICE_UNAVAILABLE`: The service is temporarily unavailable: try again in a few seconds
+       */
+      503: {
+        headers: {
+          'Retry-After': components['headers']['Retry-After'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'];
+        };
+      };
+    };
+  };
+  listValueEntries: {
+    parameters: {
+      query?: {
+        /** @description at most 10000: narrow the filters to reach older records */
+        page?: number;
+        pageSize?: number;
+        /** @description required for admins */
+        tenant?: string;
+        status?: components['schemas']['IndicatorValueStatus'];
+        /** @description one indicator */
+        indicator?: string;
+        territory?: string;
+        period?: string;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['IndicatorValuePage'];
+        };
+      };
+      /**
+       * @description Bad request:
+       *     - `VALIDATION_FAILED`: The request is not valid: `details` names each field at fault
+       *     - `MALFORMED_JSON`: The request body is not valid JSON
+       *     - `PAYLOAD_TOO_LARGE`: The request body is larger than 1 MB
+       *     - `BODY_TOO_DEEP`: The request body nests arrays and objects too deeply
+       *     - `INVALID_TEXT`: A NUL, an unpaired surrogate or non-UTF-8 percent-encoding in the path, query or body: `details` names the field
+       *     - `INDICATOR_TERRITORY_UNKNOWN`: Unknown territory: write tenant, socialArea:<code> or municipality:<ISTAT code> of this metropolitan city
+       *     - `INDICATOR_PERIOD_INVALID`: The period must be a year (2026), a quarter (2026-Q3) or a month (2026-09)
+       *     - `INDICATOR_TENANT_REQUIRED`: Name the metropolitan city with the tenant parameter (its 3-digit ISTAT code)
+       */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'];
+        };
+      };
+      /**
+       * @description Not signed in, or the session ended:
+       *     - `UNAUTHENTICATED`: Sign in to continue
+       */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'];
+        };
+      };
+      /**
+       * @description Not allowed for your role:
+       *     - `PASSWORD_CHANGE_REQUIRED`: Change your temporary password before anything else
+       */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'];
+        };
+      };
+      /**
+       * @description Unsupported media type:
+       *     - `UNSUPPORTED_MEDIA_TYPE`: JSON request bodies must be encoded as UTF-8
+       */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'];
+        };
+      };
+      /**
+       * @description Internal error:
+       *     - `INTERNAL`: An unexpected error occurred (logged; nothing is leaked)
+       */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'];
+        };
+      };
+      /**
+       * @description Service unavailable:
+       *     - `SERVICE_UNAVAILABLE`: The service is temporarily unavailable: try again in a few seconds
+       */
+      503: {
+        headers: {
+          'Retry-After': components['headers']['Retry-After'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'];
+        };
+      };
+    };
+  };
+  importIndicatorValues: {
+    parameters: {
+      query?: {
+        /** @description true: report what would happen, write nothing */
+        dryRun?: boolean;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** @description the CSV (the template of GET /api/indicators/values/import/template). UTF-8 (with or without BOM), comma or semicolon separated, at most 5242880 bytes. */
+    requestBody: {
+      content: {
+        'multipart/form-data': {
+          /** Format: binary */
+          file: string;
+        };
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ImportReport'];
+        };
+      };
+      /**
+       * @description Bad request:
+       *     - `VALIDATION_FAILED`: The request is not valid: `details` names each field at fault
+       *     - `MALFORMED_JSON`: The request body is not valid JSON
+       *     - `PAYLOAD_TOO_LARGE`: The request body is larger than 1 MB
+       *     - `BODY_TOO_DEEP`: The request body nests arrays and objects too deeply
+       *     - `INVALID_TEXT`: A NUL, an unpaired surrogate or non-UTF-8 percent-encoding in the path, query or body: `details` names the field
+       *     - `IMPORT_FILE_INVALID`: The file is not a CSV this import can read
+       *     - `IMPORT_FILE_TOO_LARGE`: The file is too large to import
+       *     - `IMPORT_TOO_MANY_ROWS`: The file has too many rows to import at once
+       *     - `IMPORT_EMPTY`: The file has no rows to import
+       *     - `IMPORT_REJECTED`: Some rows cannot be imported: nothing was written
+       */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'];
+        };
+      };
+      /**
+       * @description Not signed in, or the session ended:
+       *     - `UNAUTHENTICATED`: Sign in to continue
+       */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'];
+        };
+      };
+      /**
+       * @description Not allowed for your role:
+       *     - `FORBIDDEN`: Your role does not allow this action
+       *     - `PASSWORD_CHANGE_REQUIRED`: Change your temporary password before anything else
+       */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'];
+        };
+      };
+      /**
+       * @description Unsupported media type:
+       *     - `UNSUPPORTED_MEDIA_TYPE`: JSON request bodies must be encoded as UTF-8
+       */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'];
+        };
+      };
+      /**
+       * @description Internal error:
+       *     - `INTERNAL`: An unexpected error occurred (logged; nothing is leaked)
+       */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'];
+        };
+      };
+      /**
+       * @description Service unavailable:
+       *     - `SERVICE_UNAVAILABLE`: The service is temporarily unavailable: try again in a few seconds
+       */
+      503: {
+        headers: {
+          'Retry-After': components['headers']['Retry-After'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'];
+        };
+      };
+    };
+  };
+  getIndicatorImportTemplate: {
+    parameters: {
+      query?: {
+        /** @description the language of the headers (it: for Excel in Italian, `;` and BOM) */
+        lang?: components['schemas']['Language'];
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description the template */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'text/csv': string;
+        };
+      };
+      /**
+       * @description Bad request:
+       *     - `VALIDATION_FAILED`: The request is not valid: `details` names each field at fault
+       *     - `MALFORMED_JSON`: The request body is not valid JSON
+       *     - `PAYLOAD_TOO_LARGE`: The request body is larger than 1 MB
+       *     - `BODY_TOO_DEEP`: The request body nests arrays and objects too deeply
+       *     - `INVALID_TEXT`: A NUL, an unpaired surrogate or non-UTF-8 percent-encoding in the path, query or body: `details` names the field
+       */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'];
+        };
+      };
+      /**
+       * @description Not signed in, or the session ended:
+       *     - `UNAUTHENTICATED`: Sign in to continue
+       */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'];
+        };
+      };
+      /**
+       * @description Not allowed for your role:
+       *     - `FORBIDDEN`: Your role does not allow this action
+       *     - `PASSWORD_CHANGE_REQUIRED`: Change your temporary password before anything else
+       */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'];
+        };
+      };
+      /**
+       * @description Unsupported media type:
+       *     - `UNSUPPORTED_MEDIA_TYPE`: JSON request bodies must be encoded as UTF-8
+       */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'];
+        };
+      };
+      /**
+       * @description Internal error:
+       *     - `INTERNAL`: An unexpected error occurred (logged; nothing is leaked)
+       */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'];
+        };
+      };
+      /**
+       * @description Service unavailable:
+       *     - `SERVICE_UNAVAILABLE`: The service is temporarily unavailable: try again in a few seconds
+       */
+      503: {
+        headers: {
+          'Retry-After': components['headers']['Retry-After'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'];
+        };
+      };
+    };
+  };
+  getIndicatorValue: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /** @description the value */
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['IndicatorValue'];
+        };
+      };
+      /**
+       * @description Bad request:
+       *     - `VALIDATION_FAILED`: The request is not valid: `details` names each field at fault
+       *     - `MALFORMED_JSON`: The request body is not valid JSON
+       *     - `PAYLOAD_TOO_LARGE`: The request body is larger than 1 MB
+       *     - `BODY_TOO_DEEP`: The request body nests arrays and objects too deeply
+       *     - `INVALID_TEXT`: A NUL, an unpaired surrogate or non-UTF-8 percent-encoding in the path, query or body: `details` names the field
+       */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'];
+        };
+      };
+      /**
+       * @description Not signed in, or the session ended:
+       *     - `UNAUTHENTICATED`: Sign in to continue
+       */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'];
+        };
+      };
+      /**
+       * @description Not allowed for your role:
+       *     - `PASSWORD_CHANGE_REQUIRED`: Change your temporary password before anything else
+       */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'];
+        };
+      };
+      /**
+       * @description Not found, or outside what you may see:
+       *     - `INDICATOR_VALUE_NOT_FOUND`: Indicator value not found
+       */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'];
+        };
+      };
+      /**
+       * @description Unsupported media type:
+       *     - `UNSUPPORTED_MEDIA_TYPE`: JSON request bodies must be encoded as UTF-8
+       */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'];
+        };
+      };
+      /**
+       * @description Internal error:
+       *     - `INTERNAL`: An unexpected error occurred (logged; nothing is leaked)
+       */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'];
+        };
+      };
+      /**
+       * @description Service unavailable:
+       *     - `SERVICE_UNAVAILABLE`: The service is temporarily unavailable: try again in a few seconds
+       */
+      503: {
+        headers: {
+          'Retry-After': components['headers']['Retry-After'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'];
+        };
+      };
+    };
+  };
+  deleteIndicatorValue: {
+    parameters: {
+      query: {
+        /** @description the version the caller loaded (a stale one is a 409) */
+        version: number;
+      };
+      header?: never;
+      path: {
+        /** @description the value */
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description deleted */
+      204: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /**
+       * @description Bad request:
+       *     - `VALIDATION_FAILED`: The request is not valid: `details` names each field at fault
+       *     - `MALFORMED_JSON`: The request body is not valid JSON
+       *     - `PAYLOAD_TOO_LARGE`: The request body is larger than 1 MB
+       *     - `BODY_TOO_DEEP`: The request body nests arrays and objects too deeply
+       *     - `INVALID_TEXT`: A NUL, an unpaired surrogate or non-UTF-8 percent-encoding in the path, query or body: `details` names the field
+       */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'];
+        };
+      };
+      /**
+       * @description Not signed in, or the session ended:
+       *     - `UNAUTHENTICATED`: Sign in to continue
+       */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'];
+        };
+      };
+      /**
+       * @description Not allowed for your role:
+       *     - `FORBIDDEN`: Your role does not allow this action
+       *     - `PASSWORD_CHANGE_REQUIRED`: Change your temporary password before anything else
+       */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'];
+        };
+      };
+      /**
+       * @description Not found, or outside what you may see:
+       *     - `INDICATOR_VALUE_NOT_FOUND`: Indicator value not found
+       */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'];
+        };
+      };
+      /**
+       * @description Conflicts with the current state:
+       *     - `INDICATOR_VALUE_NOT_DRAFT`: The value is not a draft
+       *     - `STALE_VERSION`: This record was changed by someone else since you loaded it: reload it and apply your change again
+       */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'];
+        };
+      };
+      /**
+       * @description Unsupported media type:
+       *     - `UNSUPPORTED_MEDIA_TYPE`: JSON request bodies must be encoded as UTF-8
+       */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'];
+        };
+      };
+      /**
+       * @description Internal error:
+       *     - `INTERNAL`: An unexpected error occurred (logged; nothing is leaked)
+       */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'];
+        };
+      };
+      /**
+       * @description Service unavailable:
+       *     - `SERVICE_UNAVAILABLE`: The service is temporarily unavailable: try again in a few seconds
+       */
+      503: {
+        headers: {
+          'Retry-After': components['headers']['Retry-After'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'];
+        };
+      };
+    };
+  };
+  updateIndicatorValue: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /** @description the value */
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['UpdateIndicatorValueRequest'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['IndicatorValue'];
+        };
+      };
+      /**
+       * @description Bad request:
+       *     - `VALIDATION_FAILED`: The request is not valid: `details` names each field at fault
+       *     - `MALFORMED_JSON`: The request body is not valid JSON
+       *     - `PAYLOAD_TOO_LARGE`: The request body is larger than 1 MB
+       *     - `BODY_TOO_DEEP`: The request body nests arrays and objects too deeply
+       *     - `INVALID_TEXT`: A NUL, an unpaired surrogate or non-UTF-8 percent-encoding in the path, query or body: `details` names the field
+       */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'];
+        };
+      };
+      /**
+       * @description Not signed in, or the session ended:
+       *     - `UNAUTHENTICATED`: Sign in to continue
+       */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'];
+        };
+      };
+      /**
+       * @description Not allowed for your role:
+       *     - `FORBIDDEN`: Your role does not allow this action
+       *     - `PASSWORD_CHANGE_REQUIRED`: Change your temporary password before anything else
+       *     - `INDICATOR_VALUE_LOCKED`: A validated value can be changed only by a coordinator
+       */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'];
+        };
+      };
+      /**
+       * @description Not found, or outside what you may see:
+       *     - `INDICATOR_VALUE_NOT_FOUND`: Indicator value not found
+       */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'];
+        };
+      };
+      /**
+       * @description Conflicts with the current state:
+       *     - `STALE_VERSION`: This record was changed by someone else since you loaded it: reload it and apply your change again
+       */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'];
+        };
+      };
+      /**
+       * @description Unsupported media type:
+       *     - `UNSUPPORTED_MEDIA_TYPE`: JSON request bodies must be encoded as UTF-8
+       */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'];
+        };
+      };
+      /**
+       * @description Internal error:
+       *     - `INTERNAL`: An unexpected error occurred (logged; nothing is leaked)
+       */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'];
+        };
+      };
+      /**
+       * @description Service unavailable:
+       *     - `SERVICE_UNAVAILABLE`: The service is temporarily unavailable: try again in a few seconds
+       */
+      503: {
+        headers: {
+          'Retry-After': components['headers']['Retry-After'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'];
+        };
+      };
+    };
+  };
+  getIndicatorValueHistory: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /** @description the value */
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['IndicatorValueHistory'];
+        };
+      };
+      /**
+       * @description Bad request:
+       *     - `VALIDATION_FAILED`: The request is not valid: `details` names each field at fault
+       *     - `MALFORMED_JSON`: The request body is not valid JSON
+       *     - `PAYLOAD_TOO_LARGE`: The request body is larger than 1 MB
+       *     - `BODY_TOO_DEEP`: The request body nests arrays and objects too deeply
+       *     - `INVALID_TEXT`: A NUL, an unpaired surrogate or non-UTF-8 percent-encoding in the path, query or body: `details` names the field
+       */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'];
+        };
+      };
+      /**
+       * @description Not signed in, or the session ended:
+       *     - `UNAUTHENTICATED`: Sign in to continue
+       */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'];
+        };
+      };
+      /**
+       * @description Not allowed for your role:
+       *     - `PASSWORD_CHANGE_REQUIRED`: Change your temporary password before anything else
+       */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'];
+        };
+      };
+      /**
+       * @description Not found, or outside what you may see:
+       *     - `INDICATOR_VALUE_NOT_FOUND`: Indicator value not found
+       */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'];
+        };
+      };
+      /**
+       * @description Unsupported media type:
+       *     - `UNSUPPORTED_MEDIA_TYPE`: JSON request bodies must be encoded as UTF-8
+       */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'];
+        };
+      };
+      /**
+       * @description Internal error:
+       *     - `INTERNAL`: An unexpected error occurred (logged; nothing is leaked)
+       */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'];
+        };
+      };
+      /**
+       * @description Service unavailable:
+       *     - `SERVICE_UNAVAILABLE`: The service is temporarily unavailable: try again in a few seconds
+       */
+      503: {
+        headers: {
+          'Retry-After': components['headers']['Retry-After'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'];
+        };
+      };
+    };
+  };
+  validateIndicatorValue: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /** @description the value */
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['IndicatorValueVersionRequest'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['IndicatorValue'];
+        };
+      };
+      /**
+       * @description Bad request:
+       *     - `VALIDATION_FAILED`: The request is not valid: `details` names each field at fault
+       *     - `MALFORMED_JSON`: The request body is not valid JSON
+       *     - `PAYLOAD_TOO_LARGE`: The request body is larger than 1 MB
+       *     - `BODY_TOO_DEEP`: The request body nests arrays and objects too deeply
+       *     - `INVALID_TEXT`: A NUL, an unpaired surrogate or non-UTF-8 percent-encoding in the path, query or body: `details` names the field
+       */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'];
+        };
+      };
+      /**
+       * @description Not signed in, or the session ended:
+       *     - `UNAUTHENTICATED`: Sign in to continue
+       */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'];
+        };
+      };
+      /**
+       * @description Not allowed for your role:
+       *     - `FORBIDDEN`: Your role does not allow this action
+       *     - `PASSWORD_CHANGE_REQUIRED`: Change your temporary password before anything else
+       */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'];
+        };
+      };
+      /**
+       * @description Not found, or outside what you may see:
+       *     - `INDICATOR_VALUE_NOT_FOUND`: Indicator value not found
+       */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'];
+        };
+      };
+      /**
+       * @description Conflicts with the current state:
+       *     - `INDICATOR_VALUE_NOT_DRAFT`: The value is not a draft
+       *     - `STALE_VERSION`: This record was changed by someone else since you loaded it: reload it and apply your change again
+       */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'];
+        };
+      };
+      /**
+       * @description Unsupported media type:
+       *     - `UNSUPPORTED_MEDIA_TYPE`: JSON request bodies must be encoded as UTF-8
+       */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'];
+        };
+      };
+      /**
+       * @description Internal error:
+       *     - `INTERNAL`: An unexpected error occurred (logged; nothing is leaked)
+       */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'];
+        };
+      };
+      /**
+       * @description Service unavailable:
+       *     - `SERVICE_UNAVAILABLE`: The service is temporarily unavailable: try again in a few seconds
+       */
+      503: {
+        headers: {
+          'Retry-After': components['headers']['Retry-After'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'];
+        };
+      };
+    };
+  };
+  getIndicator: {
+    parameters: {
+      query?: {
+        /** @description ISTAT code of the metropolitan city: required for admins, else your own */
+        tenant?: string;
+      };
+      header?: never;
+      path: {
+        /** @description the indicator code */
+        code: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['IndicatorDefinition'];
+        };
+      };
+      /**
+       * @description Bad request:
+       *     - `VALIDATION_FAILED`: The request is not valid: `details` names each field at fault
+       *     - `MALFORMED_JSON`: The request body is not valid JSON
+       *     - `PAYLOAD_TOO_LARGE`: The request body is larger than 1 MB
+       *     - `BODY_TOO_DEEP`: The request body nests arrays and objects too deeply
+       *     - `INVALID_TEXT`: A NUL, an unpaired surrogate or non-UTF-8 percent-encoding in the path, query or body: `details` names the field
+       *     - `INDICATOR_TENANT_REQUIRED`: Name the metropolitan city with the tenant parameter (its 3-digit ISTAT code)
+       */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'];
+        };
+      };
+      /**
+       * @description Not signed in, or the session ended:
+       *     - `UNAUTHENTICATED`: Sign in to continue
+       */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'];
+        };
+      };
+      /**
+       * @description Not allowed for your role:
+       *     - `PASSWORD_CHANGE_REQUIRED`: Change your temporary password before anything else
+       */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'];
+        };
+      };
+      /**
+       * @description Not found, or outside what you may see:
+       *     - `INDICATOR_NOT_FOUND`: Indicator not found
+       */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'];
+        };
+      };
+      /**
+       * @description Unsupported media type:
+       *     - `UNSUPPORTED_MEDIA_TYPE`: JSON request bodies must be encoded as UTF-8
+       */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'];
+        };
+      };
+      /**
+       * @description Internal error:
+       *     - `INTERNAL`: An unexpected error occurred (logged; nothing is leaked)
+       */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'];
+        };
+      };
+      /**
+       * @description Service unavailable:
+       *     - `SERVICE_UNAVAILABLE`: The service is temporarily unavailable: try again in a few seconds
+       */
+      503: {
+        headers: {
+          'Retry-After': components['headers']['Retry-After'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'];
+        };
+      };
+    };
+  };
+  updateIndicator: {
+    parameters: {
+      query?: {
+        /** @description ISTAT code of the metropolitan city: required for admins, else your own */
+        tenant?: string;
+      };
+      header?: never;
+      path: {
+        /** @description the indicator code */
+        code: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['UpdateIndicatorRequest'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['IndicatorDefinition'];
+        };
+      };
+      /**
+       * @description Bad request:
+       *     - `VALIDATION_FAILED`: The request is not valid: `details` names each field at fault
+       *     - `MALFORMED_JSON`: The request body is not valid JSON
+       *     - `PAYLOAD_TOO_LARGE`: The request body is larger than 1 MB
+       *     - `BODY_TOO_DEEP`: The request body nests arrays and objects too deeply
+       *     - `INVALID_TEXT`: A NUL, an unpaired surrogate or non-UTF-8 percent-encoding in the path, query or body: `details` names the field
+       *     - `INDICATOR_DEFINITION_INVALID`: The indicator definition is not consistent
+       *     - `INDICATOR_TENANT_REQUIRED`: Name the metropolitan city with the tenant parameter (its 3-digit ISTAT code)
+       */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'];
+        };
+      };
+      /**
+       * @description Not signed in, or the session ended:
+       *     - `UNAUTHENTICATED`: Sign in to continue
+       */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'];
+        };
+      };
+      /**
+       * @description Not allowed for your role:
+       *     - `FORBIDDEN`: Your role does not allow this action
+       *     - `PASSWORD_CHANGE_REQUIRED`: Change your temporary password before anything else
+       */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'];
+        };
+      };
+      /**
+       * @description Not found, or outside what you may see:
+       *     - `INDICATOR_NOT_FOUND`: Indicator not found
+       */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'];
+        };
+      };
+      /**
+       * @description Conflicts with the current state:
+       *     - `STALE_VERSION`: This record was changed by someone else since you loaded it: reload it and apply your change again
+       */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'];
+        };
+      };
+      /**
+       * @description Unsupported media type:
+       *     - `UNSUPPORTED_MEDIA_TYPE`: JSON request bodies must be encoded as UTF-8
+       */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'];
+        };
+      };
+      /**
+       * @description Internal error:
+       *     - `INTERNAL`: An unexpected error occurred (logged; nothing is leaked)
+       */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'];
+        };
+      };
+      /**
+       * @description Service unavailable:
+       *     - `SERVICE_UNAVAILABLE`: The service is temporarily unavailable: try again in a few seconds
+       */
+      503: {
+        headers: {
+          'Retry-After': components['headers']['Retry-After'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'];
+        };
+      };
+    };
+  };
+  putIndicatorTargets: {
+    parameters: {
+      query?: {
+        /** @description ISTAT code of the metropolitan city: required for admins, else your own */
+        tenant?: string;
+      };
+      header?: never;
+      path: {
+        /** @description the indicator code */
+        code: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['PutIndicatorTargetsRequest'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['IndicatorDefinition'];
+        };
+      };
+      /**
+       * @description Bad request:
+       *     - `VALIDATION_FAILED`: The request is not valid: `details` names each field at fault
+       *     - `MALFORMED_JSON`: The request body is not valid JSON
+       *     - `PAYLOAD_TOO_LARGE`: The request body is larger than 1 MB
+       *     - `BODY_TOO_DEEP`: The request body nests arrays and objects too deeply
+       *     - `INVALID_TEXT`: A NUL, an unpaired surrogate or non-UTF-8 percent-encoding in the path, query or body: `details` names the field
+       *     - `INDICATOR_TERRITORY_UNKNOWN`: Unknown territory: write tenant, socialArea:<code> or municipality:<ISTAT code> of this metropolitan city
+       *     - `INDICATOR_TARGET_DUPLICATE`: The same year and territory appear twice in the targets
+       *     - `INDICATOR_TENANT_REQUIRED`: Name the metropolitan city with the tenant parameter (its 3-digit ISTAT code)
+       */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'];
+        };
+      };
+      /**
+       * @description Not signed in, or the session ended:
+       *     - `UNAUTHENTICATED`: Sign in to continue
+       */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'];
+        };
+      };
+      /**
+       * @description Not allowed for your role:
+       *     - `FORBIDDEN`: Your role does not allow this action
+       *     - `PASSWORD_CHANGE_REQUIRED`: Change your temporary password before anything else
+       */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'];
+        };
+      };
+      /**
+       * @description Not found, or outside what you may see:
+       *     - `INDICATOR_NOT_FOUND`: Indicator not found
+       */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'];
+        };
+      };
+      /**
+       * @description Conflicts with the current state:
+       *     - `STALE_VERSION`: This record was changed by someone else since you loaded it: reload it and apply your change again
+       */
+      409: {
         headers: {
           [name: string]: unknown;
         };
@@ -10759,6 +12755,143 @@ export interface operations {
        *     - `INDICATOR_TERRITORY_NOT_FOUND`: Territory not found
        */
       404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'];
+        };
+      };
+      /**
+       * @description Unsupported media type:
+       *     - `UNSUPPORTED_MEDIA_TYPE`: JSON request bodies must be encoded as UTF-8
+       */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'];
+        };
+      };
+      /**
+       * @description Internal error:
+       *     - `INTERNAL`: An unexpected error occurred (logged; nothing is leaked)
+       */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'];
+        };
+      };
+      /**
+       * @description Service unavailable:
+       *     - `SERVICE_UNAVAILABLE`: The service is temporarily unavailable: try again in a few seconds
+       */
+      503: {
+        headers: {
+          'Retry-After': components['headers']['Retry-After'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'];
+        };
+      };
+    };
+  };
+  createIndicatorValue: {
+    parameters: {
+      query?: {
+        /** @description ISTAT code of the metropolitan city: required for admins, else your own */
+        tenant?: string;
+      };
+      header?: never;
+      path: {
+        /** @description the indicator code */
+        code: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['CreateIndicatorValueRequest'];
+      };
+    };
+    responses: {
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['IndicatorValue'];
+        };
+      };
+      /**
+       * @description Bad request:
+       *     - `VALIDATION_FAILED`: The request is not valid: `details` names each field at fault
+       *     - `MALFORMED_JSON`: The request body is not valid JSON
+       *     - `PAYLOAD_TOO_LARGE`: The request body is larger than 1 MB
+       *     - `BODY_TOO_DEEP`: The request body nests arrays and objects too deeply
+       *     - `INVALID_TEXT`: A NUL, an unpaired surrogate or non-UTF-8 percent-encoding in the path, query or body: `details` names the field
+       *     - `INDICATOR_TENANT_REQUIRED`: Name the metropolitan city with the tenant parameter (its 3-digit ISTAT code)
+       *     - `INDICATOR_COMPUTED`: This indicator is computed from the records: its values cannot be entered
+       *     - `INDICATOR_INACTIVE`: This indicator is not active
+       *     - `INDICATOR_PERIOD_INVALID`: The period must be a year (2026), a quarter (2026-Q3) or a month (2026-09)
+       *     - `INDICATOR_TERRITORY_UNKNOWN`: Unknown territory: write tenant, socialArea:<code> or municipality:<ISTAT code> of this metropolitan city
+       *     - `INDICATOR_TERRITORY_NOT_ASSIGNED`: You can enter values only for the municipalities assigned to you
+       */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'];
+        };
+      };
+      /**
+       * @description Not signed in, or the session ended:
+       *     - `UNAUTHENTICATED`: Sign in to continue
+       */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'];
+        };
+      };
+      /**
+       * @description Not allowed for your role:
+       *     - `FORBIDDEN`: Your role does not allow this action
+       *     - `PASSWORD_CHANGE_REQUIRED`: Change your temporary password before anything else
+       */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'];
+        };
+      };
+      /**
+       * @description Not found, or outside what you may see:
+       *     - `INDICATOR_NOT_FOUND`: Indicator not found
+       */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'];
+        };
+      };
+      /**
+       * @description Conflicts with the current state:
+       *     - `INDICATOR_VALUE_DUPLICATE`: A value for this indicator, territory and period already exists: edit it instead
+       */
+      409: {
         headers: {
           [name: string]: unknown;
         };
