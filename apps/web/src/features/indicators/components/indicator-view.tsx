@@ -77,6 +77,8 @@ export function IndicatorView({ code }: { code: string }) {
   const indicator = trend.data?.indicator ?? map.data?.indicator;
   // the answer says whether its values are per capita (absent from the address: the definition's setting)
   const perCapita = trend.data?.perCapita ?? map.data?.perCapita ?? view.perCapita ?? false;
+  // the toggle follows the address at once (the figures follow when their answer arrives)
+  const perCapitaAsked = view.perCapita ?? perCapita;
   const name = useIndicatorName();
   const format = useValueFormat(indicator, perCapita);
   const formatPeriod = usePeriodFormat();
@@ -119,7 +121,7 @@ export function IndicatorView({ code }: { code: string }) {
   const periodChoices = periodsOfYears(view.fromYear, view.toYear, view.grain);
   const years = Array.from({ length: currentYear() + 2 - FIRST_YEAR }, (_, i) => FIRST_YEAR + i);
   // per 1,000 inhabitants means something for counts and amounts, not for shares
-  const perCapitaAllowed = indicator.unit !== 'percent' || perCapita;
+  const perCapitaAllowed = indicator.unit !== 'percent' || perCapitaAsked;
   const kind = parseTerritoryParam(view.territory)?.kind;
 
   return (
@@ -175,7 +177,7 @@ export function IndicatorView({ code }: { code: string }) {
         />
         {perCapitaAllowed ? (
           <label className="check">
-            <input type="checkbox" checked={perCapita} onChange={(e) => update({ perCapita: e.target.checked })} />
+            <input type="checkbox" checked={perCapitaAsked} onChange={(e) => update({ perCapita: e.target.checked })} />
             {t('indicators.filters.perCapita')}
           </label>
         ) : null}

@@ -70,7 +70,7 @@ export function TerritoryIndicators({ territory }: { territory: string }) {
       locale: formatters.locale,
       perCapita: false,
       missing: t('indicators.missing'),
-      unitSuffix: t(`indicators.unitSuffix.${item.indicator.unit}`),
+      unitSuffix: t(`indicators.unitSuffix.${item.indicator.unit}`, { defaultValue: '' }),
     });
   const items = overview.data ? orderOverview(overview.data.items, (i) => name(i.indicator), formatters.compare) : [];
 

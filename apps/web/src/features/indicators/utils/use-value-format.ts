@@ -18,7 +18,9 @@ export function useValueFormat(
         locale,
         perCapita,
         missing: t('indicators.missing'),
-        unitSuffix: perCapita ? t('indicators.perThousand') : t(`indicators.unitSuffix.${indicator?.unit ?? 'count'}`),
+        unitSuffix: perCapita
+          ? t('indicators.perThousand')
+          : t(`indicators.unitSuffix.${indicator?.unit ?? 'count'}`, { defaultValue: '' }),
       }),
     [indicator, perCapita, locale, t],
   );
