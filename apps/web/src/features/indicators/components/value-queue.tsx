@@ -11,7 +11,8 @@ import { useFormatters } from '../../../lib/i18n/format';
 import { useDeleteIndicatorValue, useDraftValues, useUpdateIndicatorValue, useValidateIndicatorValue } from '../api/indicator-values';
 import type { IndicatorValueDto } from '../api/types';
 import { parseDecimal } from './indicator-form-schema';
-import { usePeriodFormat } from '../utils/use-value-format';
+import { useIndicators } from '../api/list-indicators';
+import { useIndicatorName, usePeriodFormat } from '../utils/use-value-format';
 
 /**
  * The validation queue (coordinators): drafts entered or imported, each validated, corrected (value
@@ -23,6 +24,12 @@ export function ValueQueue() {
   const formatPeriod = usePeriodFormat();
   const [page, setPage] = useState(1);
   const queue = useDraftValues(page);
+  const definitions = useIndicators();
+  const name = useIndicatorName();
+  const indicatorName = (code: string) => {
+    const d = definitions.data?.items.find((i) => i.code === code);
+    return d ? name(d) : code;
+  };
   const validate = useValidateIndicatorValue();
   const update = useUpdateIndicatorValue();
   const remove = useDeleteIndicatorValue();
@@ -35,7 +42,7 @@ export function ValueQueue() {
   if (queue.isError) return <Alert tone="error">{errorMessage(t, queue.error)}</Alert>;
 
   const what = (v: IndicatorValueDto) =>
-    `${v.indicator}, ${v.territory.name || t('indicators.territory.tenant')}, ${formatPeriod(v.period)}`;
+    `${indicatorName(v.indicator)}, ${v.territory.name || t('indicators.territory.tenant')}, ${formatPeriod(v.period)}`;
   const done = (message: string) => ({
     onSuccess: () => {
       setProblem(null);
@@ -76,7 +83,7 @@ export function ValueQueue() {
             <tbody>
               {queue.data.items.map((v) => (
                 <tr key={v.id}>
-                  <th scope="row">{v.indicator}</th>
+                  <th scope="row">{indicatorName(v.indicator)}</th>
                   <td>{v.territory.name || t('indicators.territory.tenant')}</td>
                   <td>{formatPeriod(v.period)}</td>
                   <td className="num">{format.number(v.value)}</td>
