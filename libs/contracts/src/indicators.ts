@@ -141,7 +141,14 @@ export function parsePeriod(text: string): ParsedPeriod | null {
   }
   if (m[3]) {
     const month = Number(m[3]);
-    return { code: `${year}-${pad2(month)}`, grain: 'month', year, month, start: `${year}-${pad2(month)}-01`, end: `${year}-${pad2(month)}-${pad2(lastDay(year, month))}` };
+    return {
+      code: `${year}-${pad2(month)}`,
+      grain: 'month',
+      year,
+      month,
+      start: `${year}-${pad2(month)}-01`,
+      end: `${year}-${pad2(month)}-${pad2(lastDay(year, month))}`,
+    };
   }
   return { code: String(year), grain: 'year', year, start: `${year}-01-01`, end: `${year}-12-31` };
 }

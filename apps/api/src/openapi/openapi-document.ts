@@ -31,6 +31,10 @@ const TAGS: [name: string, description: string][] = [
     'initiatives',
     'The register of social-innovation initiatives: municipalities, lead and partner organizations, funding and CUP, the status machine and its timeline, history, export',
   ],
+  [
+    'indicators',
+    'Result indicators: definitions and targets (coordinators), manual values with their validation and history, the CSV import, the roll-up per territory and period',
+  ],
   ['auth', 'Sign-in, the session (a short access token and a rotating refresh cookie), password change'],
   [
     'map',

@@ -24,6 +24,8 @@ export class TerritoryCopy {
         cpSync(join(TERRITORY_DIR, `${slug}${suffix}`), join(this.dir, `${slug}${suffix}`));
       }
     }
+    // the population of other years (ISTAT 2021), shared by every tenant of the folder
+    cpSync(join(TERRITORY_DIR, 'population-sources.csv'), join(this.dir, 'population-sources.csv'));
   }
 
   read(name: string): string {

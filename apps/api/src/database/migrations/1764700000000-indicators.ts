@@ -119,7 +119,9 @@ export class Indicators1764700000000 implements MigrationInterface {
       CREATE INDEX indicator_values_read_idx ON indicator_values (tenant_id, definition_id, grain, period_start)
         INCLUDE (territory_kind, social_area_id, municipality_id, value, status)`);
     await q.query(`CREATE INDEX indicator_values_queue_idx ON indicator_values (tenant_id, status, created_at DESC, id DESC)`);
-    await q.query(`CREATE INDEX indicator_values_municipality_idx ON indicator_values (tenant_id, municipality_id) WHERE municipality_id IS NOT NULL`);
+    await q.query(
+      `CREATE INDEX indicator_values_municipality_idx ON indicator_values (tenant_id, municipality_id) WHERE municipality_id IS NOT NULL`,
+    );
 
     await q.query(`
       CREATE TABLE municipality_populations (

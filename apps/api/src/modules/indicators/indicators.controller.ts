@@ -52,9 +52,17 @@ import { CodeParam } from './code-param';
 
 const ValueId = () => UuidParam(() => IndicatorErrors.INDICATOR_VALUE_NOT_FOUND());
 const ApiValueId = () =>
-  ApiParam({ name: 'id', description: 'the value', schema: { type: 'string', format: 'uuid', minLength: UUID_LENGTH, maxLength: UUID_LENGTH } });
+  ApiParam({
+    name: 'id',
+    description: 'the value',
+    schema: { type: 'string', format: 'uuid', minLength: UUID_LENGTH, maxLength: UUID_LENGTH },
+  });
 const ApiCode = () =>
-  ApiParam({ name: 'code', description: 'the indicator code', schema: { type: 'string', pattern: '^[a-z][a-z0-9_]{1,62}$', minLength: 2, maxLength: 63 } });
+  ApiParam({
+    name: 'code',
+    description: 'the indicator code',
+    schema: { type: 'string', pattern: '^[a-z][a-z0-9_]{1,62}$', minLength: 2, maxLength: 63 },
+  });
 const NOT_FOUND = IndicatorErrors.INDICATOR_NOT_FOUND;
 const VALUE_NOT_FOUND = IndicatorErrors.INDICATOR_VALUE_NOT_FOUND;
 const STALE = CommonErrors.STALE_VERSION;
@@ -93,14 +101,22 @@ export class IndicatorsController {
   @ApiOperation({ summary: 'Define an indicator (coordinators); its code never changes' })
   @ApiCreatedResponse({ type: IndicatorDefinitionDto })
   @ApiErrors(IndicatorErrors.INDICATOR_CODE_TAKEN, IndicatorErrors.INDICATOR_DEFINITION_INVALID, IndicatorErrors.INDICATOR_TENANT_REQUIRED)
-  createIndicator(@Scope() scope: AccessScope, @Query() query: TenantQuery, @Body() body: CreateIndicatorDto): Promise<IndicatorDefinitionDto> {
+  createIndicator(
+    @Scope() scope: AccessScope,
+    @Query() query: TenantQuery,
+    @Body() body: CreateIndicatorDto,
+  ): Promise<IndicatorDefinitionDto> {
     return this.indicators.createDefinition(scope, body, query.tenant);
   }
 
   @Get('values/entries')
   @ApiOperation({ summary: 'The entered values you may read, newest first (the validation queue: status=draft)' })
   @ApiOkResponse({ type: IndicatorValuePageDto })
-  @ApiErrors(IndicatorErrors.INDICATOR_TERRITORY_UNKNOWN, IndicatorErrors.INDICATOR_PERIOD_INVALID, IndicatorErrors.INDICATOR_TENANT_REQUIRED)
+  @ApiErrors(
+    IndicatorErrors.INDICATOR_TERRITORY_UNKNOWN,
+    IndicatorErrors.INDICATOR_PERIOD_INVALID,
+    IndicatorErrors.INDICATOR_TENANT_REQUIRED,
+  )
   listValueEntries(@Scope() scope: AccessScope, @Query() query: ListEntriesQuery): Promise<IndicatorValuePageDto> {
     return this.indicators.listEntries(scope, query);
   }
@@ -113,7 +129,10 @@ export class IndicatorsController {
   @Header('Content-Type', 'text/csv; charset=utf-8')
   getIndicatorImportTemplate(@Query() query: IndicatorTemplateQuery, @Res({ passthrough: true }) res: Response): string {
     const lang = query.lang ?? 'it';
-    res.setHeader('Content-Disposition', `attachment; filename="${lang === 'it' ? 'modello-valori-indicatori' : 'indicator-values-template'}.csv"`);
+    res.setHeader(
+      'Content-Disposition',
+      `attachment; filename="${lang === 'it' ? 'modello-valori-indicatori' : 'indicator-values-template'}.csv"`,
+    );
     return this.imports.template(lang);
   }
 
@@ -157,7 +176,11 @@ export class IndicatorsController {
   @ApiValueId()
   @ApiOkResponse({ type: IndicatorValueDto })
   @ApiErrors(VALUE_NOT_FOUND, IndicatorErrors.INDICATOR_VALUE_LOCKED, STALE)
-  updateIndicatorValue(@Scope() scope: AccessScope, @Param('id', ValueId()) id: string, @Body() body: UpdateValueDto): Promise<IndicatorValueDto> {
+  updateIndicatorValue(
+    @Scope() scope: AccessScope,
+    @Param('id', ValueId()) id: string,
+    @Body() body: UpdateValueDto,
+  ): Promise<IndicatorValueDto> {
     return this.indicators.updateValue(scope, id, body);
   }
 
@@ -168,7 +191,11 @@ export class IndicatorsController {
   @ApiValueId()
   @ApiOkResponse({ type: IndicatorValueDto })
   @ApiErrors(VALUE_NOT_FOUND, IndicatorErrors.INDICATOR_VALUE_NOT_DRAFT, STALE)
-  validateIndicatorValue(@Scope() scope: AccessScope, @Param('id', ValueId()) id: string, @Body() body: ValueVersionDto): Promise<IndicatorValueDto> {
+  validateIndicatorValue(
+    @Scope() scope: AccessScope,
+    @Param('id', ValueId()) id: string,
+    @Body() body: ValueVersionDto,
+  ): Promise<IndicatorValueDto> {
     return this.indicators.validateValue(scope, id, body.version);
   }
 
@@ -179,7 +206,11 @@ export class IndicatorsController {
   @ApiValueId()
   @ApiNoContentResponse({ description: 'deleted' })
   @ApiErrors(VALUE_NOT_FOUND, IndicatorErrors.INDICATOR_VALUE_NOT_DRAFT, STALE)
-  async deleteIndicatorValue(@Scope() scope: AccessScope, @Param('id', ValueId()) id: string, @Query() query: DeleteValueQuery): Promise<void> {
+  async deleteIndicatorValue(
+    @Scope() scope: AccessScope,
+    @Param('id', ValueId()) id: string,
+    @Query() query: DeleteValueQuery,
+  ): Promise<void> {
     await this.indicators.deleteValue(scope, id, query.version);
   }
 
@@ -197,7 +228,11 @@ export class IndicatorsController {
   @ApiCode()
   @ApiOkResponse({ type: IndicatorDefinitionDto })
   @ApiErrors(NOT_FOUND, IndicatorErrors.INDICATOR_TENANT_REQUIRED)
-  getIndicator(@Scope() scope: AccessScope, @Param('code', CodeParam()) code: string, @Query() query: TenantQuery): Promise<IndicatorDefinitionDto> {
+  getIndicator(
+    @Scope() scope: AccessScope,
+    @Param('code', CodeParam()) code: string,
+    @Query() query: TenantQuery,
+  ): Promise<IndicatorDefinitionDto> {
     return this.indicators.getDefinition(scope, code, query.tenant);
   }
 
@@ -221,7 +256,13 @@ export class IndicatorsController {
   @ApiOperation({ summary: "Replace the indicator's targets per year and territory (coordinators); the definition's version bumps" })
   @ApiCode()
   @ApiOkResponse({ type: IndicatorDefinitionDto })
-  @ApiErrors(NOT_FOUND, STALE, IndicatorErrors.INDICATOR_TERRITORY_UNKNOWN, IndicatorErrors.INDICATOR_TARGET_DUPLICATE, IndicatorErrors.INDICATOR_TENANT_REQUIRED)
+  @ApiErrors(
+    NOT_FOUND,
+    STALE,
+    IndicatorErrors.INDICATOR_TERRITORY_UNKNOWN,
+    IndicatorErrors.INDICATOR_TARGET_DUPLICATE,
+    IndicatorErrors.INDICATOR_TENANT_REQUIRED,
+  )
   putIndicatorTargets(
     @Scope() scope: AccessScope,
     @Param('code', CodeParam()) code: string,

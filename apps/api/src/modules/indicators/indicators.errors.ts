@@ -27,9 +27,15 @@ export const IndicatorErrors = defineErrors({
     message: 'You can enter values only for the municipalities assigned to you',
   },
   /** malformed period */
-  INDICATOR_PERIOD_INVALID: { status: HttpStatus.BAD_REQUEST, message: 'The period must be a year (2026), a quarter (2026-Q3) or a month (2026-09)' },
+  INDICATOR_PERIOD_INVALID: {
+    status: HttpStatus.BAD_REQUEST,
+    message: 'The period must be a year (2026), a quarter (2026-Q3) or a month (2026-09)',
+  },
   /** values of a computed indicator are read from the records, never typed */
-  INDICATOR_COMPUTED: { status: HttpStatus.BAD_REQUEST, message: 'This indicator is computed from the records: its values cannot be entered' },
+  INDICATOR_COMPUTED: {
+    status: HttpStatus.BAD_REQUEST,
+    message: 'This indicator is computed from the records: its values cannot be entered',
+  },
   /** an inactive indicator takes no new values */
   INDICATOR_INACTIVE: { status: HttpStatus.BAD_REQUEST, message: 'This indicator is not active' },
   /** a value for the same indicator, territory and period exists */

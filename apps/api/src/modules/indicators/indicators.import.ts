@@ -108,7 +108,11 @@ export class IndicatorsImportService {
     return templateCsv(INDICATOR_IMPORT_COLUMNS, language);
   }
 
-  async importFile(scope: AccessScope, file: { buffer: Buffer; originalname?: string } | undefined, dryRun: boolean): Promise<ImportReport> {
+  async importFile(
+    scope: AccessScope,
+    file: { buffer: Buffer; originalname?: string } | undefined,
+    dryRun: boolean,
+  ): Promise<ImportReport> {
     if (!this.policy.entersValues(scope)) throw CommonErrors.FORBIDDEN();
     if (!file) throw ImportErrors.IMPORT_FILE_INVALID('Send the CSV file as multipart/form-data in the field "file"');
     if (scope.tenantId === null) throw CommonErrors.FORBIDDEN('Imports are made by the staff of a metropolitan city');
@@ -133,10 +137,20 @@ export class IndicatorsImportService {
       if (rejected.counts.reject > 0) throw ImportErrors.IMPORT_REJECTED().withData({ report: rejected });
       for (const p of planned) {
         try {
-          p.report.id = await this.service.insertValue(tx, scope, tenantId, p.definition!, p.territory!, p.period!, p.value!, p.note ?? null, {
-            import: importId,
-            row: p.report.row,
-          });
+          p.report.id = await this.service.insertValue(
+            tx,
+            scope,
+            tenantId,
+            p.definition!,
+            p.territory!,
+            p.period!,
+            p.value!,
+            p.note ?? null,
+            {
+              import: importId,
+              row: p.report.row,
+            },
+          );
         } catch (error) {
           // a row the plan could not foresee (a value entered meanwhile): the whole import stops
           if (!(error instanceof AppError)) throw error;
@@ -194,7 +208,8 @@ export class IndicatorsImportService {
       else if (!definition.active) errors.push({ field: 'indicator', code: 'INDICATOR_INACTIVE', params: { value: code } });
       const territory = territories[i];
       if (!r.values.territory) errors.push({ field: 'territory', code: 'REQUIRED' });
-      else if (!territory) errors.push({ field: 'territory', code: 'INDICATOR_TERRITORY_UNKNOWN', params: { value: r.values.territory.slice(0, 80) } });
+      else if (!territory)
+        errors.push({ field: 'territory', code: 'INDICATOR_TERRITORY_UNKNOWN', params: { value: r.values.territory.slice(0, 80) } });
       else {
         try {
           this.service.requireEnterable(scope, territory);
@@ -207,7 +222,9 @@ export class IndicatorsImportService {
       if (!r.values.period) errors.push({ field: 'period', code: 'REQUIRED' });
       else {
         try {
-          period = definition ? this.service.checkEntry({ ...definition, source: 'manual', active: true } as IndicatorDefinition, r.values.period) : null;
+          period = definition
+            ? this.service.checkEntry({ ...definition, source: 'manual', active: true } as IndicatorDefinition, r.values.period)
+            : null;
         } catch (error) {
           if (!(error instanceof AppError)) throw error;
           errors.push({ field: 'period', code: error.code, params: { value: r.values.period.slice(0, 20) } });
@@ -223,7 +240,8 @@ export class IndicatorsImportService {
       if (note !== null && note.length > 2000) errors.push({ field: 'note', code: 'TOO_LONG', params: { max: 2000 } });
       if (definition && territory && period) {
         const key = valueKey(definition.id, territory.kind, territory.municipalityId ?? territory.socialAreaId, period.code);
-        if (stored.has(key)) errors.push({ field: 'row', code: 'INDICATOR_VALUE_DUPLICATE', params: { value: `${code} ${territory.param} ${period.code}` } });
+        if (stored.has(key))
+          errors.push({ field: 'row', code: 'INDICATOR_VALUE_DUPLICATE', params: { value: `${code} ${territory.param} ${period.code}` } });
         else if (inFile.has(key)) errors.push({ field: 'row', code: 'DUPLICATE', params: { row: inFile.get(key)! } });
         else inFile.set(key, r.line);
       }

@@ -85,10 +85,14 @@ describe('indicators: seeding and definitions', () => {
     await t.db.query(`UPDATE indicator_definitions SET name_it = 'Delitti' WHERE code = 'crimes_reported' AND tenant_id = $1`, [w.bari.id]);
     const [{ n }] = await t.db.query(`SELECT trama_seed_indicator_definitions($1) AS n`, [w.bari.id]);
     expect(n).toBe(0);
-    expect((await t.db.query(`SELECT name_it FROM indicator_definitions WHERE code = 'crimes_reported' AND tenant_id = $1`, [w.bari.id]))[0].name_it).toBe(
-      'Delitti',
+    expect(
+      (await t.db.query(`SELECT name_it FROM indicator_definitions WHERE code = 'crimes_reported' AND tenant_id = $1`, [w.bari.id]))[0]
+        .name_it,
+    ).toBe('Delitti');
+    await t.db.query(
+      `UPDATE indicator_definitions SET name_it = 'N. delitti denunciati' WHERE code = 'crimes_reported' AND tenant_id = $1`,
+      [w.bari.id],
     );
-    await t.db.query(`UPDATE indicator_definitions SET name_it = 'N. delitti denunciati' WHERE code = 'crimes_reported' AND tenant_id = $1`, [w.bari.id]);
   });
 
   it('every role of the tenant reads the definitions; other tenants and unknown codes are 404; admins name the tenant', async () => {
@@ -114,8 +118,19 @@ describe('indicators: seeding and definitions', () => {
     await t.http.post('/api/indicators').set(w.innA.auth).send(definitionBody()).expect(403);
     await t.http.post('/api/indicators').set(w.muniBari.auth).send(definitionBody()).expect(403);
     expect(await counts(t)).toEqual(before);
-    const res = await t.http.post('/api/indicators').set(w.coord.auth).send(definitionBody({ baselineValue: 1200, baselineYear: 2024 })).expect(201);
-    expect(res.body).toMatchObject({ code: 'volunteers_hours', version: 1, baselineValue: 1200, baselineYear: 2024, perCapita: false, active: true });
+    const res = await t.http
+      .post('/api/indicators')
+      .set(w.coord.auth)
+      .send(definitionBody({ baselineValue: 1200, baselineYear: 2024 }))
+      .expect(201);
+    expect(res.body).toMatchObject({
+      code: 'volunteers_hours',
+      version: 1,
+      baselineValue: 1200,
+      baselineYear: 2024,
+      perCapita: false,
+      active: true,
+    });
     expect(await count(t, 'audit_log', `entity = 'indicator_definition' AND action = 'create'`)).toBe(1);
     // the same code in another tenant is another definition
     await t.http.post('/api/indicators').set(w.coordBo.auth).send(definitionBody()).expect(201);
@@ -128,14 +143,28 @@ describe('indicators: seeding and definitions', () => {
     const cases: [Record<string, unknown>, string, string][] = [
       [definitionBody({ code: 'computed_one', source: 'computed' }), 'INDICATOR_DEFINITION_INVALID', 'computation'],
       [definitionBody({ code: 'manual_one', computation: 'activities_held' }), 'INDICATOR_DEFINITION_INVALID', 'computation'],
-      [definitionBody({ code: 'stage_one', source: 'computed', computation: 'buildings_in_stage' }), 'INDICATOR_DEFINITION_INVALID', 'computationParams.stage'],
       [
-        definitionBody({ code: 'stage_two', source: 'computed', computation: 'buildings_in_stage', computationParams: { stage: 'flying' } }),
+        definitionBody({ code: 'stage_one', source: 'computed', computation: 'buildings_in_stage' }),
         'INDICATOR_DEFINITION_INVALID',
         'computationParams.stage',
       ],
       [
-        definitionBody({ code: 'type_one', source: 'computed', computation: 'buildings_mapped', computationParams: { activityType: 'workshop' } }),
+        definitionBody({
+          code: 'stage_two',
+          source: 'computed',
+          computation: 'buildings_in_stage',
+          computationParams: { stage: 'flying' },
+        }),
+        'INDICATOR_DEFINITION_INVALID',
+        'computationParams.stage',
+      ],
+      [
+        definitionBody({
+          code: 'type_one',
+          source: 'computed',
+          computation: 'buildings_mapped',
+          computationParams: { activityType: 'workshop' },
+        }),
         'INDICATOR_DEFINITION_INVALID',
         'computationParams.activityType',
       ],
@@ -157,7 +186,14 @@ describe('indicators: seeding and definitions', () => {
     const res = await t.http
       .post('/api/indicators')
       .set(w.coord.auth)
-      .send(definitionBody({ code: 'workshops_held', source: 'computed', computation: 'activities_held', computationParams: { activityType: 'workshop' } }))
+      .send(
+        definitionBody({
+          code: 'workshops_held',
+          source: 'computed',
+          computation: 'activities_held',
+          computationParams: { activityType: 'workshop' },
+        }),
+      )
       .expect(201);
     expect(res.body).toMatchObject({ source: 'computed', computation: 'activities_held', computationParams: { activityType: 'workshop' } });
   });
@@ -170,15 +206,33 @@ describe('indicators: seeding and definitions', () => {
       .send({ version: d.version, nameEn: 'Hours of volunteering', decimals: 1 })
       .expect(200);
     expect(ok.body).toMatchObject({ nameEn: 'Hours of volunteering', decimals: 1, version: d.version + 1 });
-    const stale = await t.http.patch('/api/indicators/volunteers_hours').set(w.coord.auth).send({ version: d.version, nameEn: 'Lost' }).expect(409);
+    const stale = await t.http
+      .patch('/api/indicators/volunteers_hours')
+      .set(w.coord.auth)
+      .send({ version: d.version, nameEn: 'Lost' })
+      .expect(409);
     expect(stale.body.code).toBe('STALE_VERSION');
-    await t.http.patch('/api/indicators/volunteers_hours').set(w.coord.auth).send({ version: d.version + 1, code: 'renamed' }).expect(400);
-    await t.http.patch('/api/indicators/volunteers_hours').set(w.coord.auth).send({ version: d.version + 1, source: 'computed' }).expect(400);
-    await t.http.patch('/api/indicators/volunteers_hours').set(w.innA.auth).send({ version: d.version + 1, nameEn: 'x' }).expect(403);
+    await t.http
+      .patch('/api/indicators/volunteers_hours')
+      .set(w.coord.auth)
+      .send({ version: d.version + 1, code: 'renamed' })
+      .expect(400);
+    await t.http
+      .patch('/api/indicators/volunteers_hours')
+      .set(w.coord.auth)
+      .send({ version: d.version + 1, source: 'computed' })
+      .expect(400);
+    await t.http
+      .patch('/api/indicators/volunteers_hours')
+      .set(w.innA.auth)
+      .send({ version: d.version + 1, nameEn: 'x' })
+      .expect(403);
     const after = (await t.http.get('/api/indicators/volunteers_hours').set(w.coord.auth)).body;
     expect(after).toMatchObject({ nameEn: 'Hours of volunteering', version: d.version + 1 });
     const history = await t.db.query(`SELECT before, after FROM audit_log WHERE entity = 'indicator_definition' AND action = 'update'`);
-    expect(history).toEqual([{ before: { nameEn: 'Volunteer hours', decimals: 0 }, after: { nameEn: 'Hours of volunteering', decimals: 1 } }]);
+    expect(history).toEqual([
+      { before: { nameEn: 'Volunteer hours', decimals: 0 }, after: { nameEn: 'Hours of volunteering', decimals: 1 } },
+    ]);
   });
 
   it('targets: replaced as a list (tenant, social area, municipality), checked, versioned; municipality users read their own', async () => {
@@ -193,17 +247,27 @@ describe('indicators: seeding and definitions', () => {
     const bad = [
       [{ year: 2026, territory: 'municipality:037006', value: 1 }],
       [{ year: 2026, territory: 'socialArea:NOPE', value: 1 }],
-      [{ year: 2026, territory: 'tenant', value: 1 }, { year: 2026, territory: 'tenant', value: 2 }],
+      [
+        { year: 2026, territory: 'tenant', value: 1 },
+        { year: 2026, territory: 'tenant', value: 2 },
+      ],
       [{ year: 1999, territory: 'tenant', value: 1 }],
       [{ year: 2026, territory: 'municipality:72006', value: 1 }],
     ];
     for (const list of bad) {
-      const res = await t.http.put('/api/indicators/initiatives_realised/targets').set(w.coord.auth).send({ version: d.version, targets: list });
+      const res = await t.http
+        .put('/api/indicators/initiatives_realised/targets')
+        .set(w.coord.auth)
+        .send({ version: d.version, targets: list });
       expect(res.status).toBe(400);
     }
     await t.http.put('/api/indicators/initiatives_realised/targets').set(w.innA.auth).send({ version: d.version, targets }).expect(403);
     expect(await counts(t)).toEqual(before);
-    const ok = await t.http.put('/api/indicators/initiatives_realised/targets').set(w.coord.auth).send({ version: d.version, targets }).expect(200);
+    const ok = await t.http
+      .put('/api/indicators/initiatives_realised/targets')
+      .set(w.coord.auth)
+      .send({ version: d.version, targets })
+      .expect(200);
     expect(ok.body.version).toBe(d.version + 1);
     expect(ok.body.targets).toEqual([
       { year: 2026, territory: { kind: 'tenant', code: 'tenant', name: '' }, value: 40 },
@@ -211,7 +275,10 @@ describe('indicators: seeding and definitions', () => {
       { year: 2026, territory: { kind: 'municipality', code: 'municipality:072006', name: 'Bari' }, value: 15 },
       { year: 2027, territory: { kind: 'tenant', code: 'tenant', name: '' }, value: 60 },
     ]);
-    const stale = await t.http.put('/api/indicators/initiatives_realised/targets').set(w.coord.auth).send({ version: d.version, targets: [] });
+    const stale = await t.http
+      .put('/api/indicators/initiatives_realised/targets')
+      .set(w.coord.auth)
+      .send({ version: d.version, targets: [] });
     expect(stale.status).toBe(409);
     expect(await count(t, 'indicator_targets')).toBe(4);
     const muni = await t.http.get('/api/indicators/initiatives_realised').set(w.muniBari.auth).expect(200);
@@ -253,7 +320,13 @@ describe('indicators: manual values, validation and access', () => {
       version: 1,
     });
     const coord = await enter(w.coord, { territory: 'socialArea:ATS_BA_MOLFETTA', period: '2025-Q3', value: 512.5 }).expect(201);
-    expect(coord.body).toMatchObject({ status: 'validated', grain: 'quarter', periodStart: '2025-07-01', periodEnd: '2025-09-30', validatedBy: { id: w.coord.id } });
+    expect(coord.body).toMatchObject({
+      status: 'validated',
+      grain: 'quarter',
+      periodStart: '2025-07-01',
+      periodEnd: '2025-09-30',
+      validatedBy: { id: w.coord.id },
+    });
     const tenant = await enter(w.coord, { territory: 'tenant', period: '2025-09', value: 3000 }).expect(201);
     expect(tenant.body).toMatchObject({ territory: { kind: 'tenant', code: 'tenant' }, grain: 'month', periodEnd: '2025-09-30' });
     await enter(w.innA, { territory: 'municipality:072029', period: '2025', value: 1800 }).expect(201);
@@ -298,14 +371,25 @@ describe('indicators: manual values, validation and access', () => {
       total: number;
     };
   const idOf = async (territory: string, period = '2025') =>
-    (await t.db.query(`SELECT v.id FROM indicator_values v LEFT JOIN municipalities m ON m.id = v.municipality_id
+    (
+      await t.db.query(
+        `SELECT v.id FROM indicator_values v LEFT JOIN municipalities m ON m.id = v.municipality_id
        LEFT JOIN social_areas sa ON sa.id = v.social_area_id
        WHERE v.period = $2 AND (CASE v.territory_kind WHEN 'tenant' THEN 'tenant' WHEN 'social_area' THEN 'socialArea:' || sa.code
-             ELSE 'municipality:' || m.istat_code END) = $1`, [territory, period]))[0].id as string;
+             ELSE 'municipality:' || m.istat_code END) = $1`,
+        [territory, period],
+      )
+    )[0].id as string;
 
   it('the entries each role reads: staff the whole tenant; municipality users their territory; never another tenant', async () => {
     const territories = async (who: Actor) => (await entries(who)).items.map((v) => v.territory.code).sort();
-    expect(await territories(w.coord)).toEqual(['municipality:072006', 'municipality:072020', 'municipality:072029', 'socialArea:ATS_BA_MOLFETTA', 'tenant']);
+    expect(await territories(w.coord)).toEqual([
+      'municipality:072006',
+      'municipality:072020',
+      'municipality:072029',
+      'socialArea:ATS_BA_MOLFETTA',
+      'tenant',
+    ]);
     expect(await territories(w.innC)).toEqual(await territories(w.coord));
     expect(await territories(w.muniBari)).toEqual(['municipality:072006']);
     expect(await territories(w.areaMolfetta)).toEqual(['municipality:072029', 'socialArea:ATS_BA_MOLFETTA']);

@@ -91,14 +91,28 @@ export class IndicatorsRepository {
   ) {}
 
   listDefinitions(scope: AccessScope, tenantId: string, filter: { active?: boolean } = {}): Promise<IndicatorDefinition[]> {
-    const qb = inTenant(this.door.select(scope, this.policy.definitions, 'd') as never, 'd', tenantId) as ScopedSelectQueryBuilder<IndicatorDefinition>;
+    const qb = inTenant(
+      this.door.select(scope, this.policy.definitions, 'd') as never,
+      'd',
+      tenantId,
+    ) as ScopedSelectQueryBuilder<IndicatorDefinition>;
     if (filter.active !== undefined) qb.andWhere('d.active = :active', { active: filter.active });
     return qb.orderBy('d.position', 'ASC').addOrderBy('d.code', 'ASC').getMany();
   }
 
   /** The definition with this code; `lock` (in a transaction) locks it until the transaction ends. */
-  findDefinition(reads: ScopedReads, scope: AccessScope, tenantId: string, code: string, lock = false): Promise<IndicatorDefinition | null> {
-    const qb = inTenant(reads.select(scope, this.policy.definitions, 'd') as never, 'd', tenantId) as ScopedSelectQueryBuilder<IndicatorDefinition>;
+  findDefinition(
+    reads: ScopedReads,
+    scope: AccessScope,
+    tenantId: string,
+    code: string,
+    lock = false,
+  ): Promise<IndicatorDefinition | null> {
+    const qb = inTenant(
+      reads.select(scope, this.policy.definitions, 'd') as never,
+      'd',
+      tenantId,
+    ) as ScopedSelectQueryBuilder<IndicatorDefinition>;
     qb.andWhere('d.code = :code', { code });
     if (lock) qb.setLock('pessimistic_write');
     return qb.getOne();
@@ -107,7 +121,11 @@ export class IndicatorsRepository {
   /** Definitions by codes (the import). */
   definitionsByCode(reads: ScopedReads, scope: AccessScope, tenantId: string, codes: readonly string[]): Promise<IndicatorDefinition[]> {
     if (codes.length === 0) return Promise.resolve([]);
-    const qb = inTenant(reads.select(scope, this.policy.definitions, 'd') as never, 'd', tenantId) as ScopedSelectQueryBuilder<IndicatorDefinition>;
+    const qb = inTenant(
+      reads.select(scope, this.policy.definitions, 'd') as never,
+      'd',
+      tenantId,
+    ) as ScopedSelectQueryBuilder<IndicatorDefinition>;
     return qb.andWhere('d.code IN (:...codes)', { codes: [...codes] }).getMany();
   }
 
@@ -142,7 +160,11 @@ export class IndicatorsRepository {
   }
 
   private valuesQuery(reads: ScopedReads, scope: AccessScope, filter: ValueFilters): ScopedSelectQueryBuilder<never> {
-    const qb = inTenant(reads.select(scope, this.policy.readableValues, 'v') as never, 'v', filter.tenantId) as ScopedSelectQueryBuilder<never>;
+    const qb = inTenant(
+      reads.select(scope, this.policy.readableValues, 'v') as never,
+      'v',
+      filter.tenantId,
+    ) as ScopedSelectQueryBuilder<never>;
     qb.innerJoinSource(this.policy.definitions, 'vd', 'vd.tenant_id = v.tenant_id AND vd.id = v.definition_id');
     if (filter.definitionIds) {
       if (filter.definitionIds.length === 0) qb.andWhere('1 = 0');
@@ -213,7 +235,9 @@ export class IndicatorsRepository {
   /** One value the caller reads (`writable`: one they may change), or null. */
   async findValue(reads: ScopedReads, scope: AccessScope, id: string, writable = false): Promise<ValueRow | null> {
     const qb = reads.select(scope, this.policy.readableValues, 'v') as unknown as ScopedSelectQueryBuilder<never>;
-    qb.innerJoinSource(this.policy.definitions, 'vd', 'vd.tenant_id = v.tenant_id AND vd.id = v.definition_id').andWhere('v.id = :id', { id });
+    qb.innerJoinSource(this.policy.definitions, 'vd', 'vd.tenant_id = v.tenant_id AND vd.id = v.definition_id').andWhere('v.id = :id', {
+      id,
+    });
     if (writable) qb.andWhereRule('v', this.policy.writableValues.rule);
     const [row] = await this.selectValueColumns(qb).getRawMany<ValueRow>();
     return row ?? null;
@@ -235,8 +259,15 @@ export class IndicatorsRepository {
 
   /** The municipalities of the tenant the caller sees, by ISTAT code. */
   async municipalities(reads: ScopedReads, scope: AccessScope, tenantId: string, istatCodes?: readonly string[]) {
-    const qb = inTenant(reads.select(scope, this.territoryPolicy.municipalities, 'm') as never, 'm', tenantId) as ScopedSelectQueryBuilder<never>;
-    qb.select('m.id', 'id').addSelect('m.istat_code', 'istatCode').addSelect('m.name', 'name').addSelect('m.social_area_id', 'socialAreaId');
+    const qb = inTenant(
+      reads.select(scope, this.territoryPolicy.municipalities, 'm') as never,
+      'm',
+      tenantId,
+    ) as ScopedSelectQueryBuilder<never>;
+    qb.select('m.id', 'id')
+      .addSelect('m.istat_code', 'istatCode')
+      .addSelect('m.name', 'name')
+      .addSelect('m.social_area_id', 'socialAreaId');
     if (istatCodes) {
       if (istatCodes.length === 0) return [];
       qb.andWhere('m.istat_code IN (:...istatCodes)', { istatCodes: [...istatCodes] });
@@ -246,7 +277,11 @@ export class IndicatorsRepository {
 
   /** The social areas of the tenant the caller sees, by code. */
   async socialAreas(reads: ScopedReads, scope: AccessScope, tenantId: string, codes?: readonly string[]) {
-    const qb = inTenant(reads.select(scope, this.territoryPolicy.socialAreas, 'sa') as never, 'sa', tenantId) as ScopedSelectQueryBuilder<never>;
+    const qb = inTenant(
+      reads.select(scope, this.territoryPolicy.socialAreas, 'sa') as never,
+      'sa',
+      tenantId,
+    ) as ScopedSelectQueryBuilder<never>;
     qb.select('sa.id', 'id').addSelect('sa.code', 'code').addSelect('sa.name', 'name');
     if (codes) {
       if (codes.length === 0) return [];

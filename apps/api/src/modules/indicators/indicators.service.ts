@@ -124,14 +124,26 @@ export class IndicatorsService {
   }
 
   /** `tenant` | `socialArea:<code>` | `municipality:<istat>` of the tenant (a 400 naming `field` otherwise). */
-  async resolveTerritory(reads: ScopedReads, scope: AccessScope, tenantId: string, text: string, field = 'territory'): Promise<TerritoryKey> {
+  async resolveTerritory(
+    reads: ScopedReads,
+    scope: AccessScope,
+    tenantId: string,
+    text: string,
+    field = 'territory',
+  ): Promise<TerritoryKey> {
     const [key] = await this.resolveTerritories(reads, scope, tenantId, [text]);
-    if (!key) throw IndicatorErrors.INDICATOR_TERRITORY_UNKNOWN(undefined, problem(field, `unknown territory "${String(text).slice(0, 80)}"`));
+    if (!key)
+      throw IndicatorErrors.INDICATOR_TERRITORY_UNKNOWN(undefined, problem(field, `unknown territory "${String(text).slice(0, 80)}"`));
     return key;
   }
 
   /** Resolves many territory texts at once; an unknown one is `null` at its index. */
-  async resolveTerritories(reads: ScopedReads, scope: AccessScope, tenantId: string, texts: readonly string[]): Promise<(TerritoryKey | null)[]> {
+  async resolveTerritories(
+    reads: ScopedReads,
+    scope: AccessScope,
+    tenantId: string,
+    texts: readonly string[],
+  ): Promise<(TerritoryKey | null)[]> {
     const refs = texts.map((t) => parseTerritoryParam(t));
     const istats = [...new Set(refs.flatMap((r) => (r?.kind === 'municipality' ? [r.istatCode] : [])))];
     const codes = [...new Set(refs.flatMap((r) => (r?.kind === 'social_area' ? [r.code] : [])))];
@@ -149,7 +161,9 @@ export class IndicatorsService {
         return a ? { kind: 'social_area', socialAreaId: a.id, municipalityId: null, param: `socialArea:${a.code}`, name: a.name } : null;
       }
       const m = muniBy.get(r.istatCode);
-      return m ? { kind: 'municipality', socialAreaId: null, municipalityId: m.id, param: `municipality:${m.istatCode}`, name: m.name } : null;
+      return m
+        ? { kind: 'municipality', socialAreaId: null, municipalityId: m.id, param: `municipality:${m.istatCode}`, name: m.name }
+        : null;
     });
   }
 
@@ -213,7 +227,12 @@ export class IndicatorsService {
     return this.getDefinitionIn(scope, tenantId, body.code);
   }
 
-  async updateDefinition(scope: AccessScope, code: string, body: UpdateIndicatorDto, tenantIstat?: string): Promise<IndicatorDefinitionDto> {
+  async updateDefinition(
+    scope: AccessScope,
+    code: string,
+    body: UpdateIndicatorDto,
+    tenantIstat?: string,
+  ): Promise<IndicatorDefinitionDto> {
     if (!this.policy.managesDefinitions(scope)) throw CommonErrors.FORBIDDEN();
     const tenantId = await this.tenantOf(scope, tenantIstat);
     await this.door.transaction(async (tx) => {
@@ -251,17 +270,30 @@ export class IndicatorsService {
     await this.door.transaction(async (tx) => {
       const d = await this.indicators.findDefinition(tx, scope, tenantId, code, true);
       if (!d) throw IndicatorErrors.INDICATOR_NOT_FOUND();
-      const keys = await this.resolveTerritories(tx, scope, tenantId, body.targets.map((t) => t.territory));
+      const keys = await this.resolveTerritories(
+        tx,
+        scope,
+        tenantId,
+        body.targets.map((t) => t.territory),
+      );
       const problems: FieldProblem[] = [];
       const seen = new Set<string>();
       keys.forEach((k, i) => {
         if (!k) {
-          problems.push({ field: `targets.${i}.territory`, messages: [`unknown territory "${body.targets[i].territory}"`], codes: ['INDICATOR_TERRITORY_UNKNOWN'] });
+          problems.push({
+            field: `targets.${i}.territory`,
+            messages: [`unknown territory "${body.targets[i].territory}"`],
+            codes: ['INDICATOR_TERRITORY_UNKNOWN'],
+          });
           return;
         }
         const key = `${body.targets[i].year}|${k.param}`;
         if (seen.has(key))
-          problems.push({ field: `targets.${i}`, messages: [`${k.param} in ${body.targets[i].year} appears twice`], codes: ['INDICATOR_TARGET_DUPLICATE'] });
+          problems.push({
+            field: `targets.${i}`,
+            messages: [`${k.param} in ${body.targets[i].year} appears twice`],
+            codes: ['INDICATOR_TARGET_DUPLICATE'],
+          });
         seen.add(key);
       });
       if (problems.some((p) => p.codes?.[0] === 'INDICATOR_TERRITORY_UNKNOWN'))
@@ -327,10 +359,14 @@ export class IndicatorsService {
   checkEntry(d: IndicatorDefinition, periodText: string): ParsedPeriod {
     if (d.source === 'computed')
       throw IndicatorErrors.INDICATOR_COMPUTED(undefined, problem('indicator', `${d.code} is computed`, 'INDICATOR_COMPUTED'));
-    if (!d.active) throw IndicatorErrors.INDICATOR_INACTIVE(undefined, problem('indicator', `${d.code} is not active`, 'INDICATOR_INACTIVE'));
+    if (!d.active)
+      throw IndicatorErrors.INDICATOR_INACTIVE(undefined, problem('indicator', `${d.code} is not active`, 'INDICATOR_INACTIVE'));
     const period = parsePeriod(periodText);
     if (!period)
-      throw IndicatorErrors.INDICATOR_PERIOD_INVALID(undefined, problem('period', `"${String(periodText).slice(0, 20)}" is not a period`, 'INDICATOR_PERIOD_INVALID'));
+      throw IndicatorErrors.INDICATOR_PERIOD_INVALID(
+        undefined,
+        problem('period', `"${String(periodText).slice(0, 20)}" is not a period`, 'INDICATOR_PERIOD_INVALID'),
+      );
     return period;
   }
 
@@ -338,7 +374,10 @@ export class IndicatorsService {
   requireEnterable(scope: AccessScope, territory: TerritoryKey): void {
     if (scope.role !== 'innovator') return;
     if (territory.kind !== 'municipality' || !scope.assignedMunicipalityIds.includes(territory.municipalityId!))
-      throw IndicatorErrors.INDICATOR_TERRITORY_NOT_ASSIGNED(undefined, problem('territory', `${territory.param} is not assigned to you`, 'INDICATOR_TERRITORY_NOT_ASSIGNED'));
+      throw IndicatorErrors.INDICATOR_TERRITORY_NOT_ASSIGNED(
+        undefined,
+        problem('territory', `${territory.param} is not assigned to you`, 'INDICATOR_TERRITORY_NOT_ASSIGNED'),
+      );
   }
 
   /** Inserts one value (draft, or validated when a coordinator enters it) and its audit entry; a duplicate is a 409. */
@@ -422,11 +461,16 @@ export class IndicatorsService {
     await this.door.transaction(async (tx) => {
       const v = await this.writableValue(tx, scope, id);
       if (v.status !== 'draft') throw IndicatorErrors.INDICATOR_VALUE_NOT_DRAFT();
-      await tx.updateVersioned(scope, IndicatorValue, { id, version, tenantId: v.tenantId }, {
-        status: 'validated',
-        validatedBy: scope.actor.id,
-        validatedAt: new Date(),
-      });
+      await tx.updateVersioned(
+        scope,
+        IndicatorValue,
+        { id, version, tenantId: v.tenantId },
+        {
+          status: 'validated',
+          validatedBy: scope.actor.id,
+          validatedAt: new Date(),
+        },
+      );
       await this.audit.record(tx, scope, {
         tenantId: v.tenantId,
         entity: 'indicator_value',
@@ -452,7 +496,14 @@ export class IndicatorsService {
         entity: 'indicator_value',
         entityId: id,
         action: 'delete',
-        before: { indicator: v.definitionCode, territory: territoryOf(v).code, period: v.period, value: v.value, note: v.note, status: v.status },
+        before: {
+          indicator: v.definitionCode,
+          territory: territoryOf(v).code,
+          period: v.period,
+          value: v.value,
+          note: v.note,
+          status: v.status,
+        },
       });
     });
   }
@@ -464,7 +515,8 @@ export class IndicatorsService {
     }
     const v = await this.indicators.findValue(tx, scope, id, true);
     if (v) return v;
-    if (await this.indicators.findValue(tx, scope, id)) throw CommonErrors.FORBIDDEN('You can change values only for the municipalities assigned to you');
+    if (await this.indicators.findValue(tx, scope, id))
+      throw CommonErrors.FORBIDDEN('You can change values only for the municipalities assigned to you');
     throw IndicatorErrors.INDICATOR_VALUE_NOT_FOUND();
   }
 
@@ -508,7 +560,10 @@ export class IndicatorsService {
       territory = { kind: t.kind, id: t.municipalityId ?? t.socialAreaId };
     }
     if (query.period && !parsePeriod(query.period))
-      throw IndicatorErrors.INDICATOR_PERIOD_INVALID(undefined, problem('period', `"${query.period}" is not a period`, 'INDICATOR_PERIOD_INVALID'));
+      throw IndicatorErrors.INDICATOR_PERIOD_INVALID(
+        undefined,
+        problem('period', `"${query.period}" is not a period`, 'INDICATOR_PERIOD_INVALID'),
+      );
     const { rows, total } = await this.indicators.listValues(
       scope,
       { tenantId, definitionIds, status: query.status, territory, period: query.period ? parsePeriod(query.period)!.code : undefined },
@@ -570,14 +625,17 @@ export function checkDefinition(d: DefinitionContent): void {
   if (d.source === 'manual' && keys.length > 0) add('computationParams', 'a manual indicator has no computation parameters');
   if (d.computation) {
     const allowed = COMPUTATION_PARAMS[d.computation];
-    for (const k of keys) if (!allowed.includes(k as keyof IndicatorComputationParams)) add(`computationParams.${k}`, `${d.computation} takes no ${k}`);
+    for (const k of keys)
+      if (!allowed.includes(k as keyof IndicatorComputationParams)) add(`computationParams.${k}`, `${d.computation} takes no ${k}`);
     const required = COMPUTATION_REQUIRED_PARAMS[d.computation];
     if (required && !params[required]) add(`computationParams.${required}`, `${d.computation} needs ${required}`);
   }
   if (params.activityType !== undefined && !(ACTIVITY_TYPES as readonly string[]).includes(params.activityType))
     add('computationParams.activityType', `unknown activity type "${params.activityType}"`);
-  if (params.stage !== undefined && !(REUSE_STAGES as readonly string[]).includes(params.stage)) add('computationParams.stage', `unknown stage "${params.stage}"`);
-  if ((d.baselineValue === null) !== (d.baselineYear === null)) add(d.baselineValue === null ? 'baselineValue' : 'baselineYear', 'give the baseline value and its year together');
+  if (params.stage !== undefined && !(REUSE_STAGES as readonly string[]).includes(params.stage))
+    add('computationParams.stage', `unknown stage "${params.stage}"`);
+  if ((d.baselineValue === null) !== (d.baselineYear === null))
+    add(d.baselineValue === null ? 'baselineValue' : 'baselineYear', 'give the baseline value and its year together');
   if (problems.length > 0) throw IndicatorErrors.INDICATOR_DEFINITION_INVALID(undefined, problems);
 }
 
@@ -623,9 +681,13 @@ function definitionDto(d: IndicatorDefinition, targets?: TargetRow[]): Indicator
 }
 
 /** The territory of a target or value row, in the territory syntax. */
-export function territoryOf(r: Pick<TargetRow, 'territoryKind' | 'socialAreaCode' | 'socialAreaName' | 'municipalityIstat' | 'municipalityName'>): IndicatorTerritoryDto {
-  if (r.territoryKind === 'municipality') return { kind: 'municipality', code: `municipality:${r.municipalityIstat}`, name: r.municipalityName ?? '' };
-  if (r.territoryKind === 'social_area') return { kind: 'social_area', code: `socialArea:${r.socialAreaCode}`, name: r.socialAreaName ?? '' };
+export function territoryOf(
+  r: Pick<TargetRow, 'territoryKind' | 'socialAreaCode' | 'socialAreaName' | 'municipalityIstat' | 'municipalityName'>,
+): IndicatorTerritoryDto {
+  if (r.territoryKind === 'municipality')
+    return { kind: 'municipality', code: `municipality:${r.municipalityIstat}`, name: r.municipalityName ?? '' };
+  if (r.territoryKind === 'social_area')
+    return { kind: 'social_area', code: `socialArea:${r.socialAreaCode}`, name: r.socialAreaName ?? '' };
   return { kind: 'tenant', code: 'tenant', name: '' };
 }
 

@@ -89,10 +89,46 @@ describe('demo data', () => {
     expect(seen.body.total).toBe(3);
   });
 
+  it('gives the programme indicators targets and years of (illustrative) crimes reported per municipality, with drafts to validate', async () => {
+    const perYear = await t.db.query(
+      `SELECT x.istat_code AS tenant, v.period, count(*)::int AS n, round(1000 * sum(v.value) / sum(m.population), 1)::float8 AS rate
+         FROM indicator_values v JOIN indicator_definitions d ON d.id = v.definition_id JOIN municipalities m ON m.id = v.municipality_id
+         JOIN tenants x ON x.tenant_id = v.tenant_id
+        WHERE d.code = 'crimes_reported' AND v.status = 'validated' GROUP BY 1, 2 ORDER BY 1, 2`,
+    );
+    expect(perYear.map((r: { tenant: string; period: string; n: number }) => [r.tenant, r.period, r.n])).toEqual([
+      ['237', '2024', 55],
+      ['237', '2025', 55],
+      ['272', '2022', 41],
+      ['272', '2023', 41],
+      ['272', '2024', 41],
+      ['272', '2025', 41],
+    ]);
+    for (const r of perYear) expect(r.rate).toBeGreaterThan(28);
+    for (const r of perYear) expect(r.rate).toBeLessThan(50);
+    const coordinator = await t.factory.token({ email: 'coordinatore.bari@trama.test', password: t.config.demoPassword });
+    const queue = await t.http.get('/api/indicators/values/entries?status=draft').set('Authorization', `Bearer ${coordinator}`).expect(200);
+    expect(queue.body.total).toBe(3);
+    const definition = await t.http.get('/api/indicators/initiatives_realised').set('Authorization', `Bearer ${coordinator}`).expect(200);
+    expect(definition.body.targets).toContainEqual({ year: 2026, territory: { kind: 'tenant', code: 'tenant', name: '' }, value: 30 });
+    const crimes = await t.http.get('/api/indicators/crimes_reported').set('Authorization', `Bearer ${coordinator}`).expect(200);
+    expect(crimes.body).toMatchObject({ baselineYear: 2022 });
+    expect(crimes.body.baselineValue).toBeGreaterThan(30_000);
+    const molfetta = await t.factory.token({ email: 'comune.molfetta@trama.test', password: t.config.demoPassword });
+    const seen = await t.http.get('/api/indicators/values/entries?pageSize=200').set('Authorization', `Bearer ${molfetta}`).expect(200);
+    expect(seen.body.total).toBe(5);
+    expect(new Set(seen.body.items.map((v: { territory: { code: string } }) => v.territory.code))).toEqual(
+      new Set(['municipality:072029']),
+    );
+    const populations = await t.db.query(`SELECT DISTINCT year FROM municipality_populations ORDER BY year`);
+    expect(populations.map((p: { year: number }) => p.year)).toEqual([2021, 2026]);
+  });
+
   it('is idempotent: a second start adds nothing', async () => {
     const count = `SELECT (SELECT count(*) FROM users) u, (SELECT count(*) FROM activities) a, (SELECT count(*) FROM municipalities) m,
                           (SELECT count(*) FROM buildings) b, (SELECT count(*) FROM initiatives) i, (SELECT count(*) FROM organizations) o,
-                          (SELECT sum(version) FROM organizations) ov`;
+                          (SELECT sum(version) FROM organizations) ov, (SELECT count(*) FROM indicator_values) iv,
+                          (SELECT count(*) FROM indicator_targets) it, (SELECT sum(version) FROM indicator_definitions) idv`;
     const before = await t.db.query(count);
     await t.app.get(DemoSeeder).seed(() => undefined);
     const after = await t.db.query(count);

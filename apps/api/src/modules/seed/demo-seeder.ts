@@ -157,6 +157,26 @@ async function municipalityId(tx: ScopedTx, tenantId: string, istat: string, wha
   return row.id;
 }
 
+interface DemoIndicators {
+  tenants: {
+    tenant: string;
+    coordinator: string;
+    innovator: string | null;
+    crimes: { years: number[]; ratePerThousand: [number, number]; yearlyDrift: number; capitalRate: number };
+    capital: string;
+    baselines: Record<string, number>;
+    drafts: { indicator: string; territory: string; period: string; value: number; note: string }[];
+    targets: Record<string, { year: number; territory: string; value: number }[]>;
+  }[];
+}
+
+/** A stable number in [0, 1) from a text (the demo's illustrative figures stay the same on every seed). */
+function unitHash(text: string): number {
+  let h = 2166136261;
+  for (const ch of text) h = Math.imul(h ^ ch.charCodeAt(0), 16777619) >>> 0;
+  return (h % 100_000) / 100_000;
+}
+
 /** `seeds/` lives at the repository root (the working directory of npm scripts and of the image). */
 function readSeed<T>(name: string): T {
   return JSON.parse(readFileSync(join(process.cwd(), 'seeds', name), 'utf8')) as T;
@@ -200,6 +220,129 @@ export class DemoSeeder {
     if (buildings > 0) log(`demo buildings created: ${buildings} in Bari, Molfetta and Giovinazzo`);
     const initiatives = await this.seedInitiatives();
     if (initiatives > 0) log(`demo initiatives created: ${initiatives} (Bari, Molfetta, Giovinazzo)`);
+    const indicators = await this.seedIndicators();
+    if (indicators > 0) log(`demo indicator values and targets created: ${indicators} (crimes reported are illustrative, not official)`);
+  }
+
+  /**
+   * Targets of the programme indicators and a few years of manual values of crimes reported per
+   * municipality (seeds/demo-indicators.json: ILLUSTRATIVE figures, a rate per 1,000 inhabitants
+   * per municipality drifting each year), validated by the coordinator; a few drafts of the
+   * innovator waiting for validation. Idempotent: a tenant with any value is left alone.
+   */
+  private async seedIndicators(): Promise<number> {
+    const seed = readSeed<DemoIndicators>('demo-indicators.json');
+    let written = 0;
+    for (const spec of seed.tenants) {
+      written += await this.door.transaction(async (tx) => {
+        const [tenant] = await seedSql(tx, 'SELECT tenant_id AS id FROM tenants WHERE istat_code = $1', [spec.tenant]);
+        const [coordinator] = await seedSql(tx, 'SELECT id FROM users WHERE email = $1', [spec.coordinator]);
+        if (!tenant || !coordinator) return 0;
+        const [any] = await seedSql(tx, 'SELECT 1 FROM indicator_values WHERE tenant_id = $1 LIMIT 1', [tenant.id]);
+        if (any) return 0;
+        await seedSql(tx, 'SELECT trama_seed_indicator_definitions($1)', [tenant.id]);
+        const definitions = new Map<string, string>(
+          (
+            (await seedSql(tx, 'SELECT code, id FROM indicator_definitions WHERE tenant_id = $1', [tenant.id])) as {
+              code: string;
+              id: string;
+            }[]
+          ).map((d) => [d.code, d.id]),
+        );
+        const crimes = definitions.get('crimes_reported');
+        if (!crimes) return 0;
+        const municipalities = (await seedSql(
+          tx,
+          'SELECT id, istat_code AS istat, population FROM municipalities WHERE tenant_id = $1 ORDER BY istat_code',
+          [tenant.id],
+        )) as { id: string; istat: string; population: number }[];
+        const rows = municipalities.flatMap((m) => {
+          const [low, high] = spec.crimes.ratePerThousand;
+          const rate = m.istat === spec.capital ? spec.crimes.capitalRate : low + (high - low) * unitHash(m.istat);
+          return spec.crimes.years.map((year, i) => {
+            const wobble = 1 + (unitHash(`${m.istat}${year}`) - 0.5) * 0.06;
+            return {
+              definition_id: crimes,
+              territory_kind: 'municipality',
+              municipality_id: m.id,
+              period: String(year),
+              grain: 'year',
+              period_start: `${year}-01-01`,
+              period_end: `${year}-12-31`,
+              value: Math.round(((m.population * rate) / 1000) * (1 + spec.crimes.yearlyDrift) ** i * wobble),
+              note: 'Dato illustrativo (demo), non ufficiale',
+              status: 'validated',
+              created_by: coordinator.id,
+            };
+          });
+        });
+        const [innovator] = spec.innovator ? await seedSql(tx, 'SELECT id FROM users WHERE email = $1', [spec.innovator]) : [];
+        for (const d of innovator ? spec.drafts : []) {
+          const istat = d.territory.slice('municipality:'.length);
+          const m = municipalities.find((x) => x.istat === istat);
+          const definition = definitions.get(d.indicator);
+          if (!m || !definition) throw new Error(`demo-indicators.json: unknown ${d.indicator} or ${d.territory}`);
+          const quarter = Number(d.period.slice(6));
+          const first = (quarter - 1) * 3 + 1;
+          const end = new Date(Date.UTC(Number(d.period.slice(0, 4)), first + 2, 0)).toISOString().slice(0, 10);
+          rows.push({
+            definition_id: definition,
+            territory_kind: 'municipality',
+            municipality_id: m.id,
+            period: d.period,
+            grain: 'quarter',
+            period_start: `${d.period.slice(0, 4)}-${String(first).padStart(2, '0')}-01`,
+            period_end: end,
+            value: d.value,
+            note: d.note,
+            status: 'draft',
+            created_by: innovator.id,
+          });
+        }
+        const inserted = await seedSql(
+          tx,
+          `INSERT INTO indicator_values (tenant_id, definition_id, territory_kind, municipality_id, period, grain, period_start, period_end, value,
+                                         note, status, validated_by, validated_at, created_by, updated_by)
+           SELECT $1, r.definition_id, r.territory_kind, r.municipality_id, r.period, r.grain, r.period_start, r.period_end, r.value, r.note,
+                  r.status, CASE WHEN r.status = 'validated' THEN $3::uuid END, CASE WHEN r.status = 'validated' THEN now() END,
+                  r.created_by, r.created_by
+             FROM jsonb_to_recordset($2::jsonb) AS r(definition_id uuid, territory_kind text, municipality_id uuid, period text, grain text,
+                                                      period_start date, period_end date, value numeric, note text, status text, created_by uuid)
+           ON CONFLICT ON CONSTRAINT indicator_values_one_per_period DO NOTHING
+           RETURNING 1`,
+          [tenant.id, JSON.stringify(rows), coordinator.id],
+        );
+        let targets = 0;
+        for (const [code, list] of Object.entries(spec.targets)) {
+          const definition = definitions.get(code);
+          if (!definition) continue;
+          for (const target of list) {
+            const istat = target.territory.startsWith('municipality:') ? target.territory.slice('municipality:'.length) : null;
+            const m = istat ? municipalities.find((x) => x.istat === istat) : null;
+            if (istat && !m) throw new Error(`demo-indicators.json: unknown ${target.territory}`);
+            const added = await seedSql(
+              tx,
+              `INSERT INTO indicator_targets (tenant_id, definition_id, year, territory_kind, municipality_id, value, created_by, updated_by)
+               VALUES ($1, $2, $3, $4, $5, $6, $7, $7) ON CONFLICT ON CONSTRAINT indicator_targets_one_per_territory DO NOTHING RETURNING 1`,
+              [tenant.id, definition, target.year, m ? 'municipality' : 'tenant', m?.id ?? null, target.value, coordinator.id],
+            );
+            targets += added.length;
+          }
+        }
+        for (const [code, year] of Object.entries(spec.baselines)) {
+          await seedSql(
+            tx,
+            `UPDATE indicator_definitions d SET baseline_year = $3::int, baseline_value = s.total, version = d.version + 1, updated_at = now()
+               FROM (SELECT sum(value) AS total FROM indicator_values WHERE tenant_id = $1 AND definition_id = $2 AND period = $3::text
+                        AND territory_kind = 'municipality' AND status = 'validated') s
+              WHERE d.tenant_id = $1 AND d.id = $2 AND d.baseline_value IS NULL AND s.total IS NOT NULL`,
+            [tenant.id, definitions.get(code), String(year)],
+          );
+        }
+        return inserted.length + targets;
+      });
+    }
+    return written;
   }
 
   /**

@@ -163,6 +163,27 @@ describe('territory import', () => {
       ]);
     });
 
+    it("writes the population of both years (the file's 2026, ISTAT 2021 of population-sources.csv) and the default indicators", async () => {
+      const [bari] = await t.db.query(`SELECT tenant_id AS id FROM tenants WHERE istat_code = '272'`);
+      const years = await t.db.query(
+        `SELECT year, count(*)::int AS n, sum(population)::int AS total FROM municipality_populations WHERE tenant_id = $1 GROUP BY year ORDER BY year`,
+        [bari.id],
+      );
+      expect(years.map((y: { year: number; n: number }) => [y.year, y.n])).toEqual([
+        [2021, 41],
+        [2026, 41],
+      ]);
+      const [altamura] = await t.db.query(
+        `SELECT array_agg(p.population ORDER BY p.year) AS figures FROM municipality_populations p
+           JOIN municipalities m ON m.id = p.municipality_id WHERE m.istat_code = '072004'`,
+      );
+      expect(altamura.figures).toEqual([69818, 70566]);
+      const codes = await t.db.query(`SELECT code FROM indicator_definitions WHERE tenant_id = $1`, [bari.id]);
+      expect(codes.map((c: { code: string }) => c.code)).toEqual(
+        expect.arrayContaining(['community_managers_hired', 'initiatives_realised', 'crimes_reported', 'buildings_mapped']),
+      );
+    });
+
     it('imports Bologna: 55 municipalities in 7 social areas', async () => {
       const res = await importAs(adminToken, BOLOGNA).expect(200);
       expect(res.body).toMatchObject({ created: true, socialAreas: 7, municipalities: 55, municipalitiesCreated: 55 });

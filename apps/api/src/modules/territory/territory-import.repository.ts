@@ -123,7 +123,11 @@ export class TerritoryImportRepository {
    * Residents per municipality and year: the file's own figure (its population year) and the
    * extra years of `population-sources.csv`; a year already stored is overwritten by the file.
    */
-  async upsertPopulations(tx: ScopedTx, tenantId: string, entries: { istatCode: string; year: number; population: number; source: string }[]): Promise<number> {
+  async upsertPopulations(
+    tx: ScopedTx,
+    tenantId: string,
+    entries: { istatCode: string; year: number; population: number; source: string }[],
+  ): Promise<number> {
     if (entries.length === 0) return 0;
     const rows: unknown[] = await tx.unscoped('territory import: population figures of the municipalities of the file').query(
       `INSERT INTO municipality_populations (tenant_id, municipality_id, year, population, source)
@@ -132,7 +136,10 @@ export class TerritoryImportRepository {
          JOIN municipalities m ON m.tenant_id = $1 AND m.istat_code = r.istat_code
        ON CONFLICT (tenant_id, municipality_id, year) DO UPDATE SET population = EXCLUDED.population, source = EXCLUDED.source
        RETURNING 1`,
-      [tenantId, JSON.stringify(entries.map((e) => ({ istat_code: e.istatCode, year: e.year, population: e.population, source: e.source })))],
+      [
+        tenantId,
+        JSON.stringify(entries.map((e) => ({ istat_code: e.istatCode, year: e.year, population: e.population, source: e.source }))),
+      ],
     );
     return rows.length;
   }

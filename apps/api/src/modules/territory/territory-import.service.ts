@@ -112,8 +112,15 @@ export class TerritoryImportService {
       const areas = await this.writes.upsertSocialAreas(tx, tenantId, territory.socialAreas, actorId);
       const munis = await this.writes.upsertMunicipalities(tx, tenantId, territory.municipalities, actorId, overwrite);
       const populations = await this.writes.upsertPopulations(tx, tenantId, [
-        ...extraPopulations.filter((p) => !territory.municipalities.some((m) => m.istatCode === p.istatCode && m.populationYear === p.year)),
-        ...territory.municipalities.map((m) => ({ istatCode: m.istatCode, year: m.populationYear, population: m.population, source: 'territory file' })),
+        ...extraPopulations.filter(
+          (p) => !territory.municipalities.some((m) => m.istatCode === p.istatCode && m.populationYear === p.year),
+        ),
+        ...territory.municipalities.map((m) => ({
+          istatCode: m.istatCode,
+          year: m.populationYear,
+          population: m.population,
+          source: 'territory file',
+        })),
       ]);
       const indicatorsSeeded = await this.writes.seedIndicatorDefinitions(tx, tenantId);
       const summary: ImportSummary = {

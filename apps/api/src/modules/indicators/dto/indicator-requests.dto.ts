@@ -134,7 +134,11 @@ export class CreateIndicatorDto {
   @Optional()
   decimals?: number;
 
-  @NumberColumn(-INDICATOR_VALUE_MAX, INDICATOR_VALUE_MAX, { required: false, nullable: true, description: 'with baselineYear, or neither' })
+  @NumberColumn(-INDICATOR_VALUE_MAX, INDICATOR_VALUE_MAX, {
+    required: false,
+    nullable: true,
+    description: 'with baselineYear, or neither',
+  })
   @Optional({ nullable: true })
   baselineValue?: number | null;
 
@@ -146,7 +150,11 @@ export class CreateIndicatorDto {
   @IsIn(INDICATOR_SOURCES)
   source: IndicatorSource;
 
-  @ApiEnum(COMPUTED_INDICATORS, 'ComputedIndicator', { required: false, nullable: true, description: 'required when computed; null when manual' })
+  @ApiEnum(COMPUTED_INDICATORS, 'ComputedIndicator', {
+    required: false,
+    nullable: true,
+    description: 'required when computed; null when manual',
+  })
   @Optional({ nullable: true })
   @IsIn(COMPUTED_INDICATORS)
   computation?: ComputedIndicator | null;
@@ -170,7 +178,9 @@ export class CreateIndicatorDto {
 
 /** PATCH /api/indicators/:code: the fields sent change; code and source never change. */
 @ApiSchema({ name: 'UpdateIndicatorRequest' })
-export class UpdateIndicatorDto extends PartialType(OmitType(CreateIndicatorDto, ['code', 'source'] as const), { skipNullProperties: false }) {
+export class UpdateIndicatorDto extends PartialType(OmitType(CreateIndicatorDto, ['code', 'source'] as const), {
+  skipNullProperties: false,
+}) {
   @VersionColumn()
   version: number;
 }
@@ -292,7 +302,11 @@ export class DeleteValueQuery {
 
 /** GET /api/indicators/values/import/template?lang= */
 export class IndicatorTemplateQuery {
-  @ApiEnum(LANGUAGES, 'Language', { required: false, default: 'it', description: 'the language of the headers (it: for Excel in Italian, `;` and BOM)' })
+  @ApiEnum(LANGUAGES, 'Language', {
+    required: false,
+    default: 'it',
+    description: 'the language of the headers (it: for Excel in Italian, `;` and BOM)',
+  })
   @Optional()
   @IsIn(LANGUAGES)
   lang: Language = 'it';

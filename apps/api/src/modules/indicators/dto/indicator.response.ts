@@ -24,7 +24,18 @@ import {
   type IndicatorValueStatus,
   type PeriodGrain,
 } from '@trama/contracts';
-import { ApiArray, ApiCode, ApiDate, ApiDateTime, ApiEnum, ApiInt, ApiNumber, ApiText, ApiUuid, INT32_MAX } from '../../../common/http/api-schema';
+import {
+  ApiArray,
+  ApiCode,
+  ApiDate,
+  ApiDateTime,
+  ApiEnum,
+  ApiInt,
+  ApiNumber,
+  ApiText,
+  ApiUuid,
+  INT32_MAX,
+} from '../../../common/http/api-schema';
 import { UserRefDto } from '../../../common/http/refs.dto';
 import { ComputationParamsDto, INDICATOR_CODE_TEXT, PERIOD_TEXT, TERRITORY_TEXT } from './indicator-requests.dto';
 

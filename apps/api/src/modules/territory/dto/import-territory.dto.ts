@@ -64,8 +64,14 @@ export class ImportSummaryResponse {
   @LINES('existing municipalities whose social area in the database differs from the files and was kept: "072029: ATS_X (file: ATS_Y)"')
   membershipsKept: string[];
   @ApiInt(1861, 2200) populationYear: number;
-  @ApiCount({ description: 'population figures written (the files\' year and the ISTAT years of population-sources.csv)' }) populations: number;
-  @ApiProperty({ type: 'array', items: { type: 'integer', minimum: 1861, maximum: 2200 }, maxItems: 400, description: 'the years of the population figures imported' })
+  @ApiCount({ description: "population figures written (the files' year and the ISTAT years of population-sources.csv)" })
+  populations: number;
+  @ApiProperty({
+    type: 'array',
+    items: { type: 'integer', format: 'int32', minimum: 1861, maximum: 2200 },
+    maxItems: 400,
+    description: 'the years of the population figures imported',
+  })
   populationYears: number[];
   @ApiCount({ description: 'default indicator definitions created (0 when the tenant already had them)' }) indicatorsSeeded: number;
   @LINES('imported anyway, worth a look: municipalities without boundary, points outside their boundary, empty social areas')
