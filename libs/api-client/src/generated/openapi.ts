@@ -891,6 +891,26 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/indicators/territory': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * One territory's every active indicator for one period: value, target, progress (the territory page)
+     * @description Access: signed-in users; the feature refuses some roles or records with 403 (see that response).
+     */
+    get: operations['readIndicatorTerritory'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/indicators/values/entries': {
     parameters: {
       query?: never;
@@ -1070,13 +1090,37 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    get?: never;
+    /**
+     * Values of an indicator rolled up per territory and period (missing = null, never 0), per capita, with targets and progress
+     * @description Access: signed-in users; the feature refuses some roles or records with 403 (see that response).
+     */
+    get: operations['readIndicatorValues'];
     put?: never;
     /**
      * Enter a manual value (a coordinator's is validated at once; an innovator's, for an assigned municipality, is a draft)
      * @description Access: innovators, coordinators, platform admins (the data is limited to their scope); other roles get 403.
      */
     post: operations['createIndicatorValue'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/indicators/{code}/values/export': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * The same view as a file (csv, csv-it, xlsx), labels in the language asked for
+     * @description Access: signed-in users; the feature refuses some roles or records with 403 (see that response).
+     */
+    get: operations['exportIndicatorValues'];
+    put?: never;
+    post?: never;
     delete?: never;
     options?: never;
     head?: never;
@@ -3246,6 +3290,8 @@ export interface components {
     InaccessibilityReason: 'non_compliance' | 'disproportionate_burden' | 'out_of_scope';
     /** @enum {string} */
     IndicatorAggregation: 'sum' | 'last' | 'avg' | 'max';
+    /** @enum {string} */
+    IndicatorBreakdown: 'municipality' | 'socialArea';
     IndicatorComputationParams: {
       /** @description activities_held, activity_participants: one activity type */
       activityType?: string;
@@ -3292,6 +3338,44 @@ export interface components {
     IndicatorDirection: 'higher' | 'lower';
     /** @enum {string} */
     IndicatorKind: 'output' | 'result' | 'context';
+    IndicatorProgressDto: {
+      /**
+       * Format: double
+       * @description the elapsed share of the year it was judged against (1 once the year is over)
+       */
+      expectedShare: number;
+      /**
+       * Format: double
+       * @description share of the way from the start (baseline or 0) to the target; 1 = reached
+       */
+      share: number | null;
+      /** @description reached; on_track when the share is at least the elapsed share of the year; behind */
+      status: components['schemas']['IndicatorProgressStatus'] | null;
+    };
+    /**
+     * @description reached; on_track when the share is at least the elapsed share of the year; behind
+     * @enum {string}
+     */
+    IndicatorProgressStatus: 'reached' | 'on_track' | 'behind';
+    IndicatorReadSummaryDto: {
+      /** Format: double */
+      baselineValue: number | null;
+      /** Format: int32 */
+      baselineYear: number | null;
+      code: string;
+      computation: components['schemas']['ComputedIndicator'] | null;
+      /** Format: int32 */
+      decimals: number;
+      direction: components['schemas']['IndicatorDirection'];
+      kind: components['schemas']['IndicatorKind'];
+      nameEn: string;
+      nameIt: string;
+      perCapita: boolean;
+      source: components['schemas']['IndicatorSource'];
+      territoryAggregation: components['schemas']['IndicatorAggregation'];
+      timeAggregation: components['schemas']['IndicatorAggregation'];
+      unit: components['schemas']['IndicatorUnit'];
+    };
     /** @enum {string} */
     IndicatorSource: 'manual' | 'computed';
     IndicatorTarget: {
@@ -3316,8 +3400,19 @@ export interface components {
       /** @description the municipality or social area name; the tenant: empty */
       name: string;
     };
+    IndicatorTerritoryItemDto: {
+      indicator: components['schemas']['IndicatorReadSummaryDto'];
+      point: components['schemas']['IndicatorValuePointDto'];
+    };
     /** @enum {string} */
     IndicatorTerritoryKind: 'tenant' | 'social_area' | 'municipality';
+    IndicatorTerritoryResponseDto: {
+      /** @description every active indicator, in display order */
+      items: components['schemas']['IndicatorTerritoryItemDto'][];
+      period: string;
+      territory: string;
+      territoryName: string;
+    };
     /** @enum {string} */
     IndicatorUnit: 'count' | 'people' | 'euro' | 'percent' | 'hours' | 'square_metres' | 'other';
     IndicatorValue: {
@@ -3377,6 +3472,42 @@ export interface components {
       /** Format: int32 */
       total: number;
     };
+    IndicatorValuePointDto: {
+      /** @description every part of the roll-up had a value (a missing month, municipality… makes it false) */
+      complete: boolean;
+      /**
+       * Format: int32
+       * @description parts of the last roll-up step that had a value
+       */
+      covered: number;
+      /**
+       * Format: int32
+       * @description parts of the last roll-up step
+       */
+      expected: number;
+      /** @description 2026 | 2026-Q3 | 2026-09 */
+      period: string;
+      /**
+       * Format: int32
+       * @description residents used for the per-capita value (per-capita views)
+       */
+      population?: number | null;
+      /** @description year periods with a value and a target only */
+      progress: components['schemas']['IndicatorProgressDto'] | null;
+      /**
+       * Format: double
+       * @description the target of the year for exactly this territory (no split); per capita when the view is
+       */
+      target: number | null;
+      /** @description tenant | socialArea:<code> | municipality:<ISTAT code> */
+      territory: string;
+      territoryName: string;
+      /**
+       * Format: double
+       * @description null = missing (never 0)
+       */
+      value: number | null;
+    };
     /** @enum {string} */
     IndicatorValueStatus: 'draft' | 'validated';
     IndicatorValueVersionRequest: {
@@ -3385,6 +3516,14 @@ export interface components {
        * @description optimistic locking: the version the client loaded (a stale one is a 409)
        */
       version: number;
+    };
+    IndicatorValuesResponseDto: {
+      grain: components['schemas']['PeriodGrain'];
+      includeDrafts: boolean;
+      indicator: components['schemas']['IndicatorReadSummaryDto'];
+      /** @description territory by territory, periods ascending */
+      items: components['schemas']['IndicatorValuePointDto'][];
+      perCapita: boolean;
     };
     Initiative: {
       /** @description linked activities you may read (detail only) */
@@ -11098,6 +11237,123 @@ export interface operations {
       };
     };
   };
+  readIndicatorTerritory: {
+    parameters: {
+      query?: {
+        /** @description tenant | socialArea:<code> | municipality:<ISTAT code> */
+        territory?: string;
+        /** @description a year (2026), a quarter (2026-Q3) or a month (2026-09) (default: the current year) */
+        period?: string;
+        /** @description count draft values too (coordinators and innovators) */
+        drafts?: boolean;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['IndicatorTerritoryResponseDto'];
+        };
+      };
+      /**
+       * @description Bad request:
+       *     - `VALIDATION_FAILED`: The request is not valid: `details` names each field at fault
+       *     - `MALFORMED_JSON`: The request body is not valid JSON
+       *     - `PAYLOAD_TOO_LARGE`: The request body is larger than 1 MB
+       *     - `BODY_TOO_DEEP`: The request body nests arrays and objects too deeply
+       *     - `INVALID_TEXT`: A NUL, an unpaired surrogate or non-UTF-8 percent-encoding in the path, query or body: `details` names the field
+       *     - `INDICATOR_TENANT_REQUIRED`: Name the metropolitan city with the tenant parameter (its 3-digit ISTAT code)
+       */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'];
+        };
+      };
+      /**
+       * @description Not signed in, or the session ended:
+       *     - `UNAUTHENTICATED`: Sign in to continue
+       */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'];
+        };
+      };
+      /**
+       * @description Not allowed for your role:
+       *     - `PASSWORD_CHANGE_REQUIRED`: Change your temporary password before anything else
+       *     - `INDICATOR_DRAFTS_FORBIDDEN`: Only coordinators and innovators see draft values
+       */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'];
+        };
+      };
+      /**
+       * @description Not found, or outside what you may see:
+       *     - `INDICATOR_TERRITORY_NOT_FOUND`: Territory not found
+       */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'];
+        };
+      };
+      /**
+       * @description Unsupported media type:
+       *     - `UNSUPPORTED_MEDIA_TYPE`: JSON request bodies must be encoded as UTF-8
+       */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'];
+        };
+      };
+      /**
+       * @description Internal error:
+       *     - `INTERNAL`: An unexpected error occurred (logged; nothing is leaked)
+       */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'];
+        };
+      };
+      /**
+       * @description Service unavailable:
+       *     - `SERVICE_UNAVAILABLE`: The service is temporarily unavailable: try again in a few seconds
+       */
+      503: {
+        headers: {
+          'Retry-After': components['headers']['Retry-After'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'];
+        };
+      };
+    };
+  };
   listValueEntries: {
     parameters: {
       query?: {
@@ -12411,6 +12667,140 @@ export interface operations {
       };
     };
   };
+  readIndicatorValues: {
+    parameters: {
+      query?: {
+        /** @description tenant | socialArea:<code> | municipality:<ISTAT code>; municipality users: their own territory only (else 404) */
+        territory?: string;
+        /** @description list the territory's municipalities (or social areas) instead of the territory itself */
+        by?: components['schemas']['IndicatorBreakdown'];
+        /** @description one period: a year (2026), a quarter (2026-Q3) or a month (2026-09); not with from/to */
+        period?: string;
+        /** @description first period of a range (with to): a year (2026), a quarter (2026-Q3) or a month (2026-09) */
+        from?: string;
+        /** @description last period of a range (with from): a year (2026), a quarter (2026-Q3) or a month (2026-09) */
+        to?: string;
+        /** @description the periods of the answer (default: the grain of period, or of from; the current year without either) */
+        grain?: components['schemas']['PeriodGrain'];
+        /** @description per 1,000 inhabitants (default: the definition's setting) */
+        perCapita?: boolean;
+        /** @description count draft values too (coordinators and innovators) */
+        drafts?: boolean;
+      };
+      header?: never;
+      path: {
+        /** @description the indicator code */
+        code: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['IndicatorValuesResponseDto'];
+        };
+      };
+      /**
+       * @description Bad request:
+       *     - `VALIDATION_FAILED`: The request is not valid: `details` names each field at fault
+       *     - `MALFORMED_JSON`: The request body is not valid JSON
+       *     - `PAYLOAD_TOO_LARGE`: The request body is larger than 1 MB
+       *     - `BODY_TOO_DEEP`: The request body nests arrays and objects too deeply
+       *     - `INVALID_TEXT`: A NUL, an unpaired surrogate or non-UTF-8 percent-encoding in the path, query or body: `details` names the field
+       *     - `INDICATOR_TENANT_REQUIRED`: Name the metropolitan city with the tenant parameter (its 3-digit ISTAT code)
+       *     - `INDICATOR_RANGE_INVALID`: The periods asked for are not consistent
+       *     - `INDICATOR_RANGE_TOO_LARGE`: Too many periods and territories in one request: narrow it
+       *     - `INDICATOR_BREAKDOWN_INVALID`: This territory cannot be broken down that way
+       */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'];
+        };
+      };
+      /**
+       * @description Not signed in, or the session ended:
+       *     - `UNAUTHENTICATED`: Sign in to continue
+       */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'];
+        };
+      };
+      /**
+       * @description Not allowed for your role:
+       *     - `PASSWORD_CHANGE_REQUIRED`: Change your temporary password before anything else
+       *     - `INDICATOR_DRAFTS_FORBIDDEN`: Only coordinators and innovators see draft values
+       */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'];
+        };
+      };
+      /**
+       * @description Not found, or outside what you may see:
+       *     - `INDICATOR_NOT_FOUND`: Indicator not found
+       *     - `INDICATOR_TERRITORY_NOT_FOUND`: Territory not found
+       */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'];
+        };
+      };
+      /**
+       * @description Unsupported media type:
+       *     - `UNSUPPORTED_MEDIA_TYPE`: JSON request bodies must be encoded as UTF-8
+       */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'];
+        };
+      };
+      /**
+       * @description Internal error:
+       *     - `INTERNAL`: An unexpected error occurred (logged; nothing is leaked)
+       */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'];
+        };
+      };
+      /**
+       * @description Service unavailable:
+       *     - `SERVICE_UNAVAILABLE`: The service is temporarily unavailable: try again in a few seconds
+       */
+      503: {
+        headers: {
+          'Retry-After': components['headers']['Retry-After'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'];
+        };
+      };
+    };
+  };
   createIndicatorValue: {
     parameters: {
       query?: {
@@ -12502,6 +12892,148 @@ export interface operations {
        *     - `INDICATOR_VALUE_DUPLICATE`: A value for this indicator, territory and period already exists: edit it instead
        */
       409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'];
+        };
+      };
+      /**
+       * @description Unsupported media type:
+       *     - `UNSUPPORTED_MEDIA_TYPE`: JSON request bodies must be encoded as UTF-8
+       */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'];
+        };
+      };
+      /**
+       * @description Internal error:
+       *     - `INTERNAL`: An unexpected error occurred (logged; nothing is leaked)
+       */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'];
+        };
+      };
+      /**
+       * @description Service unavailable:
+       *     - `SERVICE_UNAVAILABLE`: The service is temporarily unavailable: try again in a few seconds
+       */
+      503: {
+        headers: {
+          'Retry-After': components['headers']['Retry-After'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'];
+        };
+      };
+    };
+  };
+  exportIndicatorValues: {
+    parameters: {
+      query?: {
+        /** @description tenant | socialArea:<code> | municipality:<ISTAT code>; municipality users: their own territory only (else 404) */
+        territory?: string;
+        /** @description list the territory's municipalities (or social areas) instead of the territory itself */
+        by?: components['schemas']['IndicatorBreakdown'];
+        /** @description one period: a year (2026), a quarter (2026-Q3) or a month (2026-09); not with from/to */
+        period?: string;
+        /** @description first period of a range (with to): a year (2026), a quarter (2026-Q3) or a month (2026-09) */
+        from?: string;
+        /** @description last period of a range (with from): a year (2026), a quarter (2026-Q3) or a month (2026-09) */
+        to?: string;
+        /** @description the periods of the answer (default: the grain of period, or of from; the current year without either) */
+        grain?: components['schemas']['PeriodGrain'];
+        /** @description per 1,000 inhabitants (default: the definition's setting) */
+        perCapita?: boolean;
+        /** @description count draft values too (coordinators and innovators) */
+        drafts?: boolean;
+        /** @description csv: RFC 4180, UTF-8, codes and ISO dates (for programs); csv-it: Excel in Italian (; separator, BOM, decimal comma, dd/mm/yyyy, labels); xlsx */
+        format?: components['schemas']['ExportFormat'];
+        /** @description the language of the headers, labels and file name of csv-it and xlsx (the interface language) */
+        lang?: components['schemas']['Language'];
+      };
+      header?: never;
+      path: {
+        /** @description the indicator code */
+        code: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description the rolled-up values of the view, territory by territory */
+      200: {
+        headers: {
+          /** @description attachment; filename="indicatore|indicator-YYYY-MM-DD.csv", "…-excel-it.csv" (csv-it) or "….xlsx" (the date of the export, in Rome; the base in the language asked for) */
+          'Content-Disposition'?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': string;
+          'text/csv': string;
+        };
+      };
+      /**
+       * @description Bad request:
+       *     - `VALIDATION_FAILED`: The request is not valid: `details` names each field at fault
+       *     - `MALFORMED_JSON`: The request body is not valid JSON
+       *     - `PAYLOAD_TOO_LARGE`: The request body is larger than 1 MB
+       *     - `BODY_TOO_DEEP`: The request body nests arrays and objects too deeply
+       *     - `INVALID_TEXT`: A NUL, an unpaired surrogate or non-UTF-8 percent-encoding in the path, query or body: `details` names the field
+       *     - `INDICATOR_TENANT_REQUIRED`: Name the metropolitan city with the tenant parameter (its 3-digit ISTAT code)
+       *     - `INDICATOR_RANGE_INVALID`: The periods asked for are not consistent
+       *     - `INDICATOR_RANGE_TOO_LARGE`: Too many periods and territories in one request: narrow it
+       *     - `INDICATOR_BREAKDOWN_INVALID`: This territory cannot be broken down that way
+       */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'];
+        };
+      };
+      /**
+       * @description Not signed in, or the session ended:
+       *     - `UNAUTHENTICATED`: Sign in to continue
+       */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'];
+        };
+      };
+      /**
+       * @description Not allowed for your role:
+       *     - `PASSWORD_CHANGE_REQUIRED`: Change your temporary password before anything else
+       *     - `INDICATOR_DRAFTS_FORBIDDEN`: Only coordinators and innovators see draft values
+       */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'];
+        };
+      };
+      /**
+       * @description Not found, or outside what you may see:
+       *     - `INDICATOR_NOT_FOUND`: Indicator not found
+       *     - `INDICATOR_TERRITORY_NOT_FOUND`: Territory not found
+       */
+      404: {
         headers: {
           [name: string]: unknown;
         };

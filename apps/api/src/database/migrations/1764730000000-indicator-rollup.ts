@@ -88,9 +88,14 @@ export class IndicatorRollup1764730000000 implements MigrationInterface {
     await q.query(
       `CREATE INDEX building_stage_changes_indicator_idx ON building_stage_changes (tenant_id, to_stage, at) INCLUDE (building_id)`,
     );
+    await q.query(
+      `CREATE INDEX building_stage_changes_indicator_from_idx ON building_stage_changes (tenant_id, from_stage, at) INCLUDE (building_id)
+         WHERE from_stage IS NOT NULL`,
+    );
   }
 
   async down(q: QueryRunner): Promise<void> {
+    await q.query(`DROP INDEX IF EXISTS building_stage_changes_indicator_from_idx`);
     await q.query(`DROP INDEX IF EXISTS building_stage_changes_indicator_idx`);
     await q.query(`DROP INDEX IF EXISTS organizations_indicator_created_idx`);
     await q.query(`DROP INDEX IF EXISTS buildings_indicator_created_idx`);

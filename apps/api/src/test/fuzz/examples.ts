@@ -326,6 +326,40 @@ export const VALID_EXAMPLES: Record<string, ValidExample> = {
     runs: 6,
     build: async () => ({ body: { istatCode: '237', name: 'Città Metropolitana di Bologna', slug: 'bologna' } }),
   },
+  // the indicators' read side: a seeded computed indicator over a year, by municipality
+  readIndicatorValues: {
+    role: 'coordinator',
+    build: async () => ({
+      path: { code: 'activities_held' },
+      query: [
+        ['territory', 'tenant'],
+        ['by', 'municipality'],
+        ['from', '2025'],
+        ['to', '2026'],
+        ['grain', 'quarter'],
+      ],
+    }),
+  },
+  exportIndicatorValues: {
+    role: 'coordinator',
+    build: async () => ({
+      path: { code: 'activities_held' },
+      query: [
+        ['territory', 'tenant'],
+        ['period', '2026'],
+        ['format', 'csv'],
+      ],
+    }),
+  },
+  readIndicatorTerritory: {
+    role: 'municipality',
+    build: async () => ({
+      query: [
+        ['territory', 'municipality:072006'],
+        ['period', '2026'],
+      ],
+    }),
+  },
 };
 
 /**

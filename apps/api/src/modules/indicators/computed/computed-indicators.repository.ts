@@ -50,6 +50,18 @@ function byLevel(value: string, from: (sql: string) => string = (sql) => `(${sql
  * them up to each month's end). All answer from indexes of migration 1764730000000 or the
  * trigger-kept `indicator_activity_months`.
  */
+/**
+ * Groups `x` (rows with `municipality_id`, `month`) per municipality and month only: for records of
+ * exactly one municipality (activities, buildings, organizations) the engine adds municipalities up
+ * into social areas and the tenant itself, so the query stays one small aggregate.
+ */
+function byMunicipality(value: string, from: (sql: string) => string = (sql) => `(${sql}) x`) {
+  return (sql: string) => `
+    SELECT 'municipality' AS level, x.municipality_id::text AS id, x.month, (${value})::float8 AS value
+      FROM ${from(sql)}
+     GROUP BY x.municipality_id, x.month`;
+}
+
 @Injectable()
 export class ComputedIndicatorsRepository {
   constructor(
@@ -83,9 +95,10 @@ export class ComputedIndicatorsRepository {
       .select(scope, 'indicator_activity_months', 's', { municipality: 's.municipality_id', rule: 'visible' })
       .select(`to_char(s.month, 'YYYY-MM')`, 'month')
       .addSelect(measure === 'activities' ? 's.activities' : 's.participants', 'n')
+      .addSelect('s.municipality_id', 'municipality_id')
       .andWhere('s.month BETWEEN :from AND :to', { from, to });
     if (types) qb.andWhere('s.type IN (:...types)', { types });
-    return this.levels(this.withPlace(qb, 's'), byLevel('sum(x.n)'));
+    return this.levels(qb, byMunicipality('sum(x.n)'));
   }
 
   /** Initiatives completed in each month (by their end date, which completing sets), once per territory. */
@@ -127,33 +140,26 @@ export class ComputedIndicatorsRepository {
     const qb = this.door
       .select(scope, this.buildings.readable, 'b')
       .select(ROME_MONTH('b.created_at'), 'month')
+      .addSelect('b.municipality_id', 'municipality_id')
       .andWhere(`b.created_at < (CAST(:to AS date) + 2)`, { to });
-    return this.levels(this.withPlace(qb, 'b'), byLevel('count(*)'));
+    return this.levels(qb, byMunicipality('count(*)'));
   }
 
   /**
-   * Buildings in a reuse stage at each month's end, as increments from the stage history: +1 in the
-   * month a building entered the stage, −1 in the month of its next change (found by the history's
-   * index on (tenant_id, building_id, at)).
+   * Buildings in a reuse stage at each month's end, as increments from the stage history: each
+   * change is +1 for the stage it enters and −1 for the stage it leaves, in its month (indexes
+   * `building_stage_changes_indicator_idx` on to_stage and `…_from_idx` on from_stage: a BitmapOr).
    */
   buildingsInStage(scope: AccessScope, stage: string, to: string) {
     const qb = this.door
       .select(scope, this.buildings.stageChanges, 'c')
       .innerJoinSource(this.buildings.readable, 'b', 'b.tenant_id = c.tenant_id AND b.id = c.building_id')
-      .select('c.at', 'at')
-      .andWhere('c.to_stage = :stage', { stage })
+      .select(ROME_MONTH('c.at'), 'month')
+      .addSelect('b.municipality_id', 'municipality_id')
+      .addSelect(`CASE WHEN c.to_stage = :stage THEN 1 ELSE 0 END - CASE WHEN c.from_stage = :stage THEN 1 ELSE 0 END`, 'sign')
+      .andWhere('(c.to_stage = :stage OR c.from_stage = :stage)', { stage })
       .andWhere(`c.at < (CAST(:to AS date) + 2)`, { to });
-    const next = qb
-      .subquery(this.buildings.stageChanges, 'n')
-      .select('min(n.at)')
-      .andWhere('n.building_id = c.building_id')
-      .andWhere('n.at > c.at');
-    qb.addSelect(next.getQuery(), 'left_at');
-    const events = (sql: string) =>
-      `(SELECT y.municipality_id, y.social_area_id, e.month, e.sign FROM (${sql}) y
-          CROSS JOIN LATERAL (VALUES (${ROME_MONTH('y.at')}, 1), (${ROME_MONTH('y.left_at')}, -1)) AS e(month, sign)
-         WHERE e.month IS NOT NULL) x`;
-    return this.levels(this.withPlace(qb, 'b'), byLevel('sum(x.sign)', events));
+    return this.levels(qb, byMunicipality('sum(x.sign)'));
   }
 
   /** Buildings that became active in each month (a building reactivated twice in a month counts once). */
@@ -163,9 +169,10 @@ export class ComputedIndicatorsRepository {
       .innerJoinSource(this.buildings.readable, 'b', 'b.tenant_id = c.tenant_id AND b.id = c.building_id')
       .select('c.building_id', 'item')
       .addSelect(ROME_MONTH('c.at'), 'month')
+      .addSelect('b.municipality_id', 'municipality_id')
       .andWhere(`c.to_stage = 'active'`)
       .andWhere(`c.at >= CAST(:from AS date) AND c.at < (CAST(:to AS date) + 2)`, { from, to });
-    return this.levels(this.withPlace(qb, 'b'), byLevel('count(DISTINCT x.item)'));
+    return this.levels(qb, byMunicipality('count(DISTINCT x.item)'));
   }
 
   /** Organizations mapped: +1 in the month each was registered, −1 in the month it was merged into another. */
@@ -174,11 +181,12 @@ export class ComputedIndicatorsRepository {
       .select(scope, this.organizations.readable, 'o')
       .select(ROME_MONTH('o.created_at'), 'created')
       .addSelect(ROME_MONTH('o.merged_at'), 'merged')
+      .addSelect('o.municipality_id', 'municipality_id')
       .andWhere(`o.created_at < (CAST(:to AS date) + 2)`, { to });
     const events = (sql: string) =>
-      `(SELECT y.municipality_id, y.social_area_id, e.month, e.sign FROM (${sql}) y
+      `(SELECT y.municipality_id, e.month, e.sign FROM (${sql}) y
           CROSS JOIN LATERAL (VALUES (y.created, 1), (y.merged, -1)) AS e(month, sign) WHERE e.month IS NOT NULL) x`;
-    return this.levels(this.withPlace(qb, 'o'), byLevel('sum(x.sign)', events));
+    return this.levels(qb, byMunicipality('sum(x.sign)', events));
   }
 
   /** The tenant's innovators with their employment dates and each assigned municipality in the caller's territory. */

@@ -40,26 +40,30 @@ export class ComputedIndicatorsService {
     const to = periodEnd(months[months.length - 1]);
     const elapsed = months.filter((m) => periodStart(m) <= req.today);
     const types = req.params.activityType ? [req.params.activityType] : null;
+    // records of one municipality give municipality figures (the engine adds them up); records of
+    // several give every level (distinct counts)
+    const places = { municipalities: req.geography.municipalities, socialAreaIds: [], tenant: false };
+    const levels = { ...req.geography, tenant: true };
     switch (req.computation) {
       case 'activities_held':
-        return flow(await this.repo.activities(scope, from, to, 'activities', types), elapsed, req.geography);
+        return flow(await this.repo.activities(scope, from, to, 'activities', types), elapsed, places);
       case 'activity_participants':
-        return flow(await this.repo.activities(scope, from, to, 'participants', types), elapsed, req.geography);
+        return flow(await this.repo.activities(scope, from, to, 'participants', types), elapsed, places);
       case 'initiatives_realised':
-        return flow(await this.repo.initiativesRealised(scope, from, to), elapsed, req.geography);
+        return flow(await this.repo.initiativesRealised(scope, from, to), elapsed, levels);
       case 'buildings_reactivated':
-        return flow(await this.repo.buildingsActivated(scope, from, to), elapsed, req.geography);
+        return flow(await this.repo.buildingsActivated(scope, from, to), elapsed, places);
       case 'initiatives_running':
-        return stock(await this.repo.initiativesRunning(scope, to), elapsed, req.geography);
+        return stock(await this.repo.initiativesRunning(scope, to), elapsed, levels);
       case 'buildings_mapped':
-        return stock(await this.repo.buildingsMapped(scope, to), elapsed, req.geography);
+        return stock(await this.repo.buildingsMapped(scope, to), elapsed, places);
       case 'buildings_in_stage':
         if (!req.params.stage) return null;
-        return stock(await this.repo.buildingsInStage(scope, req.params.stage, to), elapsed, req.geography);
+        return stock(await this.repo.buildingsInStage(scope, req.params.stage, to), elapsed, places);
       case 'organizations_mapped':
-        return stock(await this.repo.organizationsMapped(scope, to), elapsed, req.geography);
+        return stock(await this.repo.organizationsMapped(scope, to), elapsed, places);
       case 'community_managers_hired':
-        return employed(await this.repo.innovators(scope), req.periods, req.today, req.geography);
+        return employed(await this.repo.innovators(scope), req.periods, req.today, levels);
       case 'new_collaborations':
       case 'project_funds_committed':
       case 'project_funds_paid':
@@ -69,18 +73,23 @@ export class ComputedIndicatorsService {
   }
 }
 
-function territories(geo: ComputeGeography): { key: string; ref: TerritoryRef }[] {
+/** The cells a computed figure is given for: municipalities, and (for distinct counts) social areas and the tenant. */
+export interface FigureLevels extends ComputeGeography {
+  tenant: boolean;
+}
+
+function territories(geo: FigureLevels): { key: string; ref: TerritoryRef }[] {
   return [
     ...geo.municipalities.map((m) => ({ key: `municipality|${m.id}`, ref: { level: 'municipality' as const, id: m.id } })),
     ...geo.socialAreaIds.map((id) => ({ key: `socialArea|${id}`, ref: { level: 'socialArea' as const, id } })),
-    { key: 'tenant|', ref: { level: 'tenant' as const } },
+    ...(geo.tenant ? [{ key: 'tenant|', ref: { level: 'tenant' as const } }] : []),
   ];
 }
 
 const rowKey = (r: Pick<LevelRow, 'level' | 'id'>) => `${r.level}|${r.id ?? ''}`;
 
 /** A flow: each elapsed month's figure, zero where no record happened. */
-export function flow(rows: readonly LevelRow[], elapsed: readonly Period[], geo: ComputeGeography): EnteredValue[] {
+export function flow(rows: readonly LevelRow[], elapsed: readonly Period[], geo: FigureLevels): EnteredValue[] {
   const byCell = new Map(rows.map((r) => [`${rowKey(r)}|${r.month}`, r.value]));
   return territories(geo).flatMap(({ key, ref }) =>
     elapsed.map((month) => ({ territory: ref, period: month, value: byCell.get(`${key}|${formatPeriod(month)}`) ?? 0 })),
@@ -88,7 +97,7 @@ export function flow(rows: readonly LevelRow[], elapsed: readonly Period[], geo:
 }
 
 /** A stock: the increments of every month up to each elapsed month's end, added up. */
-export function stock(rows: readonly LevelRow[], elapsed: readonly Period[], geo: ComputeGeography): EnteredValue[] {
+export function stock(rows: readonly LevelRow[], elapsed: readonly Period[], geo: FigureLevels): EnteredValue[] {
   if (elapsed.length === 0) return [];
   const first = formatPeriod(elapsed[0]);
   const base = new Map<string, number>();
@@ -117,7 +126,7 @@ export function employed(
   innovators: readonly InnovatorPlace[],
   periods: readonly Period[],
   today: string,
-  geo: ComputeGeography,
+  geo: FigureLevels,
 ): EnteredValue[] {
   const out: EnteredValue[] = [];
   for (const period of periods) {
