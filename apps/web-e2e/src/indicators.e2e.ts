@@ -171,3 +171,59 @@ describe.each([
     });
   });
 });
+
+describe('indicators: a manual value from entry to the dashboard (desktop)', () => {
+  let browser: Browser;
+  let innovator: Session;
+  let coordinator: Session;
+
+  beforeAll(async () => {
+    browser = await launchBrowser();
+    innovator = await newSession(browser, { device: DESKTOP });
+    coordinator = await newSession(browser, { device: DESKTOP });
+  });
+  afterAll(async () => {
+    await innovator?.context.close();
+    await coordinator?.context.close();
+    await browser?.close();
+  });
+
+  it('an innovator enters a draft, the coordinator validates it in the queue, and the dashboard counts it', async () => {
+    await withScreenshotOnFailure(innovator.page, 'indicators-values-innovator', async () => {
+      const { page } = innovator;
+      await signIn(page, 'innovatore.bari@trama.test');
+      await heading(page, 'Il mio lavoro');
+      await page.goto('/indicatori/crimes_reported');
+      await heading(page, 'N. delitti denunciati');
+      await page.getByRole('link', { name: 'Inserisci un valore' }).click();
+      await heading(page, 'Inserisci un valore: N. delitti denunciati');
+      const territory = page.getByRole('combobox', { name: /^Territorio/ });
+      await territory.locator('option[value="municipality:072029"]').waitFor({ state: 'attached' });
+      await territory.selectOption('municipality:072029');
+      await page.getByRole('textbox', { name: /^Periodo/ }).fill('2021');
+      await page.getByRole('textbox', { name: /^Valore/ }).fill('512');
+      await page.getByRole('textbox', { name: /^Nota sulla fonte/ }).fill('Prova E2E');
+      await expectNoAxeViolations(page, 'indicator value entry');
+      await page.getByRole('button', { name: 'Salva il valore' }).click();
+      await page.getByText('Valore salvato come bozza.').waitFor();
+    });
+    await withScreenshotOnFailure(coordinator.page, 'indicators-values-coordinator', async () => {
+      const { page } = coordinator;
+      await signIn(page, COORDINATOR);
+      await heading(page, 'Home');
+      await page.goto('/indicatori/da-validare');
+      await heading(page, 'Valori da validare');
+      const validate = page.getByRole('button', { name: 'Valida N. delitti denunciati, Molfetta, 2021' });
+      await validate.waitFor();
+      await expectNoAxeViolations(page, 'indicator validation queue');
+      await validate.click();
+      await page.getByText('Valore validato: N. delitti denunciati, Molfetta, 2021.').waitFor();
+      await expect(validate.count()).resolves.toBe(0);
+
+      await page.goto('/indicatori/crimes_reported?territorio=municipality%3A072029&dal=2021&al=2021&periodo=2021&procapite=0');
+      await heading(page, 'N. delitti denunciati');
+      const trend = page.getByRole('table', { name: /^Andamento di Molfetta/ });
+      await trend.getByRole('row', { name: /^2021\s+512\b/ }).waitFor();
+    });
+  });
+});
