@@ -13,7 +13,7 @@ import type { IndicatorValuesQuery } from '../api/types';
 import { classify } from '../utils/class-breaks';
 import { periodsOfYears, rangeOfYears, PERIOD_GRAINS } from '../utils/periods';
 import { canSeeDrafts, canEnterValues } from '../utils/permissions';
-import { initialTerritory, municipalityOf, parseTerritoryParam } from '../utils/territory-param';
+import { initialTerritory, municipalityOf } from '../utils/territory-param';
 import { trendTexts } from '../utils/trend-texts';
 import { useIndicatorName, usePeriodFormat, useValueFormat } from '../utils/use-value-format';
 import { FIRST_YEAR, readViewParams, writeViewParams, type IndicatorViewParams } from '../utils/view-params';
@@ -122,7 +122,6 @@ export function IndicatorView({ code }: { code: string }) {
   const years = Array.from({ length: currentYear() + 2 - FIRST_YEAR }, (_, i) => FIRST_YEAR + i);
   // per 1,000 inhabitants means something for counts and amounts, not for shares
   const perCapitaAllowed = indicator.unit !== 'percent' || perCapitaAsked;
-  const kind = parseTerritoryParam(view.territory)?.kind;
 
   return (
     <div className="stack indicator-view">
@@ -246,13 +245,11 @@ export function IndicatorView({ code }: { code: string }) {
           caption={t('indicators.map.table', { territory: here, period: formatPeriod(view.period) })}
         />
         <ExportButtons code={code} query={mapQuery} label={t('indicators.export.map')} />
-        {kind !== 'municipality' ? null : (
-          <p>
-            <Link to={`/indicatori/territorio/${encodeURIComponent(view.territory)}`}>
-              {t('indicators.territoryLink', { territory: here })}
-            </Link>
-          </p>
-        )}
+        <p>
+          <Link to={`/indicatori/territorio/${encodeURIComponent(view.territory)}`}>
+            {t('indicators.territoryLink', { territory: here })}
+          </Link>
+        </p>
       </section>
     </div>
   );
