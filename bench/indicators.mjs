@@ -36,6 +36,8 @@ const { values: opts } = parseArgs({
     'explain-runs': { type: 'string', default: '5' },
     seed: { type: 'string', default: '42' },
     'skip-build': { type: 'boolean', default: false },
+    /** measure whatever generated data the database holds (a generation cut short) instead of generating again */
+    keep: { type: 'boolean', default: false },
     only: { type: 'string' },
     'data-dir': { type: 'string', default: join(root, '.data') },
     cluster: { type: 'string', default: 'bench-postgres' },
@@ -129,7 +131,7 @@ try {
   const have = Number(
     (await db.query(`SELECT count(*) FROM activities WHERE tenant_id = $1 AND client_hash = 'bench'`, [tenantId])).rows[0].count,
   );
-  if (have !== wanted) {
+  if (have !== wanted && !(opts.keep && have > 0)) {
     console.log(
       `generating ${wanted.toLocaleString('en')} activities and the registers ${JSON.stringify(registers)} (the database had ${have.toLocaleString('en')})…`,
     );
@@ -182,7 +184,20 @@ try {
       [tenantId, id, munis],
     );
   }
-  for (const t of ['indicator_values', 'indicator_definitions', 'indicator_activity_months', 'municipality_populations'])
+  // planner statistics and the visibility map, as after a generation (a cut-short one never got them)
+  for (const t of [
+    'indicator_values',
+    'indicator_definitions',
+    'indicator_activity_months',
+    'municipality_populations',
+    'buildings',
+    'building_stage_changes',
+    'organizations',
+    'initiatives',
+    'initiative_municipalities',
+    'users',
+    'user_municipalities',
+  ])
     await db.query(`VACUUM ANALYZE ${t}`);
   const [{ n: valueRows }] = (await db.query(`SELECT count(*)::int AS n FROM indicator_values WHERE tenant_id = $1`, [tenantId])).rows;
   console.log(

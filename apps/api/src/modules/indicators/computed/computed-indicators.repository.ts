@@ -29,27 +29,25 @@ export interface InnovatorPlace {
 const ROME_MONTH = (column: string) => `to_char(${column} AT TIME ZONE 'Europe/Rome', 'YYYY-MM')`;
 
 /**
- * Groups `x` (rows with `municipality_id`, `social_area_id`, `month`) at the three levels at once:
- * `GROUPING SETS` gives each municipality, each social area and the tenant their own figure, so a
- * record of several municipalities (an initiative, an innovator) is counted once per social area and
- * once for the tenant with `count(DISTINCT …)`, never as a sum of its municipalities.
+ * Signed events of records of several municipalities (`item`, `municipality_id`, `social_area_id`,
+ * `month`, `sign`) added up at the three levels: per municipality as they are (one row per record and
+ * municipality), per social area and for the tenant after a hashed DISTINCT, so a record of several
+ * municipalities counts once in a social area and once in the tenant, never as a sum of its places.
  */
-function byLevel(value: string, from: (sql: string) => string = (sql) => `(${sql}) x`) {
+function distinctLevels(events: (sql: string) => string) {
   return (sql: string) => `
-    SELECT CASE WHEN GROUPING(x.municipality_id) = 0 THEN 'municipality'
-                WHEN GROUPING(x.social_area_id) = 0 THEN 'socialArea' ELSE 'tenant' END AS level,
-           coalesce(x.municipality_id, x.social_area_id)::text AS id, x.month, (${value})::float8 AS value
-      FROM ${from(sql)}
-     GROUP BY GROUPING SETS ((x.month, x.municipality_id), (x.month, x.social_area_id), (x.month))`;
+    WITH e AS MATERIALIZED (${events(sql)})
+    SELECT 'municipality' AS level, e.municipality_id::text AS id, e.month, sum(e.sign)::float8 AS value
+      FROM e GROUP BY e.municipality_id, e.month
+    UNION ALL
+    SELECT 'socialArea', d.social_area_id::text, d.month, sum(d.sign)::float8
+      FROM (SELECT DISTINCT e.item, e.social_area_id, e.month, e.sign FROM e WHERE e.social_area_id IS NOT NULL) d
+     GROUP BY d.social_area_id, d.month
+    UNION ALL
+    SELECT 'tenant', NULL, d.month, sum(d.sign)::float8
+      FROM (SELECT DISTINCT e.item, e.month, e.sign FROM e) d GROUP BY d.month`;
 }
 
-/**
- * The computed indicators' queries (docs/indicators-rollup.md, "Computed indicators"), each through
- * the door with the owning feature's policy, grouped per municipality, social area and tenant and per
- * month. Flows give the month's figure; stocks give signed increments per month (the service adds
- * them up to each month's end). All answer from indexes of migration 1764730000000 or the
- * trigger-kept `indicator_activity_months`.
- */
 /**
  * Groups `x` (rows with `municipality_id`, `month`) per municipality and month only: for records of
  * exactly one municipality (activities, buildings, organizations) the engine adds municipalities up
@@ -110,7 +108,10 @@ export class ComputedIndicatorsRepository {
       .addSelect(`to_char(i.end_date, 'YYYY-MM')`, 'month')
       .andWhere(`i.status = 'completed'`)
       .andWhere('i.end_date BETWEEN :from AND :to', { from, to });
-    return this.levels(this.withPlace(qb, 'im'), byLevel('count(DISTINCT x.item)'));
+    return this.levels(
+      this.withPlace(qb, 'im'),
+      distinctLevels((sql) => `SELECT y.item, y.municipality_id, y.social_area_id, y.month, 1 AS sign FROM (${sql}) y`),
+    );
   }
 
   /**
@@ -127,12 +128,9 @@ export class ComputedIndicatorsRepository {
       .andWhere(`i.status IN ('running', 'completed', 'stopped')`)
       .andWhere('i.start_date <= :to', { to });
     const events = (sql: string) =>
-      `(SELECT y.item, y.municipality_id, y.social_area_id, e.month, e.sign FROM (${sql}) y
-          CROSS JOIN LATERAL (VALUES (y.started, 1), (y.ended, -1)) AS e(month, sign) WHERE e.month IS NOT NULL) x`;
-    return this.levels(
-      this.withPlace(qb, 'im'),
-      byLevel('count(DISTINCT x.item) FILTER (WHERE x.sign = 1) - count(DISTINCT x.item) FILTER (WHERE x.sign = -1)', events),
-    );
+      `SELECT y.item, y.municipality_id, y.social_area_id, v.month, v.sign FROM (${sql}) y
+         CROSS JOIN LATERAL (VALUES (y.started, 1), (y.ended, -1)) AS v(month, sign) WHERE v.month IS NOT NULL`;
+    return this.levels(this.withPlace(qb, 'im'), distinctLevels(events));
   }
 
   /** Buildings mapped: +1 in the month each entered the register (a stock at each month's end). */
