@@ -11389,7 +11389,6 @@ export interface operations {
        *     - `PAYLOAD_TOO_LARGE`: The request body is larger than 1 MB
        *     - `BODY_TOO_DEEP`: The request body nests arrays and objects too deeply
        *     - `INVALID_TEXT`: A NUL, an unpaired surrogate or non-UTF-8 percent-encoding in the path, query or body: `details` names the field
-       *     - `INDICATOR_TERRITORY_UNKNOWN`: Unknown territory: write tenant, socialArea:<code> or municipality:<ISTAT code> of this metropolitan city
        *     - `INDICATOR_PERIOD_INVALID`: The period must be a year (2026), a quarter (2026-Q3) or a month (2026-09)
        *     - `INDICATOR_TENANT_REQUIRED`: Name the metropolitan city with the tenant parameter (its 3-digit ISTAT code)
        */

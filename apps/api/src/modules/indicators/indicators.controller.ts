@@ -112,11 +112,7 @@ export class IndicatorsController {
   @Get('values/entries')
   @ApiOperation({ summary: 'The entered values you may read, newest first (the validation queue: status=draft)' })
   @ApiOkResponse({ type: IndicatorValuePageDto })
-  @ApiErrors(
-    IndicatorErrors.INDICATOR_TERRITORY_UNKNOWN,
-    IndicatorErrors.INDICATOR_PERIOD_INVALID,
-    IndicatorErrors.INDICATOR_TENANT_REQUIRED,
-  )
+  @ApiErrors(IndicatorErrors.INDICATOR_PERIOD_INVALID, IndicatorErrors.INDICATOR_TENANT_REQUIRED)
   listValueEntries(@Scope() scope: AccessScope, @Query() query: ListEntriesQuery): Promise<IndicatorValuePageDto> {
     return this.indicators.listEntries(scope, query);
   }

@@ -556,7 +556,9 @@ export class IndicatorsService {
     }
     let territory: { kind: TerritoryKey['kind']; id: string | null } | undefined;
     if (query.territory) {
-      const t = await this.resolveTerritory(this.door, scope, tenantId, query.territory);
+      // a territory outside the caller's (or the tenant's) is a filter that matches nothing, as in every list
+      const [t] = await this.resolveTerritories(this.door, scope, tenantId, [query.territory]);
+      if (!t) return pageOf([], 0, query);
       territory = { kind: t.kind, id: t.municipalityId ?? t.socialAreaId };
     }
     if (query.period && !parsePeriod(query.period))

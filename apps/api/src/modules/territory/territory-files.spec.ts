@@ -1,6 +1,6 @@
 import { AppError } from '../../common/errors/app-error';
 import { readTerritoryFile } from '../../test/territory-data';
-import { checkGeometry, parseTerritory, territoryFileNames, TerritorySources } from './territory-files';
+import { checkGeometry, parsePopulationSources, parseTerritory, territoryFileNames, TerritorySources } from './territory-files';
 
 const names = territoryFileNames('bari');
 const BARI = { provinceCode: '072', populationYear: 2026 };
@@ -360,5 +360,25 @@ describe('checkGeometry', () => {
     ],
   ])('rejects %j', (geometry, problem) => {
     expect(checkGeometry(geometry)).toEqual({ problem });
+  });
+});
+
+describe('population-sources.csv', () => {
+  it('reads every istat_residents_<year>_01_01 column for the municipalities of the tenant only', () => {
+    const figures = parsePopulationSources(readTerritoryFile('population-sources.csv'), new Set(['072006', '072004']));
+    expect(figures).toEqual([
+      { istatCode: '072004', year: 2021, population: 69818, source: 'ISTAT istat_residents_2021_01_01' },
+      { istatCode: '072006', year: 2021, population: expect.any(Number), source: 'ISTAT istat_residents_2021_01_01' },
+    ]);
+  });
+
+  it('skips empty cells and rejects a figure that is not an integer, naming the line', () => {
+    const csv = 'istat_code,name,istat_residents_2021_01_01,istat_residents_2011_01_01\n072001,A,20093,\n072002,B,16490,12.5\n';
+    expect(() => parsePopulationSources(csv, new Set(['072001', '072002']))).toThrow(
+      /population-sources.csv line 3: istat_residents_2011_01_01 "12.5" is not an integer/,
+    );
+    expect(parsePopulationSources(csv, new Set(['072001']))).toEqual([
+      { istatCode: '072001', year: 2021, population: 20093, source: 'ISTAT istat_residents_2021_01_01' },
+    ]);
   });
 });

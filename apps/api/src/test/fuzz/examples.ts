@@ -321,6 +321,79 @@ export const VALID_EXAMPLES: Record<string, ValidExample> = {
     role: 'coordinator',
     build: async (w) => ({ path: { istatCode: '272' }, body: await legalPageBody(w, 'privacy-notice') }),
   },
+  createIndicator: {
+    role: 'coordinator',
+    build: async () => ({
+      body: {
+        code: `fuzz_${randomUUID().slice(0, 8)}`,
+        nameIt: 'Ore di volontariato',
+        nameEn: 'Volunteer hours',
+        unit: 'hours',
+        kind: 'output',
+        timeAggregation: 'sum',
+        territoryAggregation: 'sum',
+        direction: 'higher',
+        source: 'manual',
+      },
+    }),
+  },
+  getIndicator: { role: 'coordinator', build: async () => ({ path: { code: 'crimes_reported' } }) },
+  updateIndicator: {
+    role: 'coordinator',
+    build: async (w) => ({
+      path: { code: 'crimes_reported' },
+      body: { version: await indicatorVersion(w, 'crimes_reported'), nameEn: 'Crimes reported' },
+    }),
+  },
+  putIndicatorTargets: {
+    role: 'coordinator',
+    build: async (w) => ({
+      path: { code: 'initiatives_realised' },
+      body: { version: await indicatorVersion(w, 'initiatives_realised'), targets: [{ year: 2026, territory: 'tenant', value: 30 }] },
+    }),
+  },
+  createIndicatorValue: {
+    role: 'coordinator',
+    build: async (w) => ({
+      path: { code: 'crimes_reported' },
+      body: { territory: 'municipality:072006', period: await freePeriod(w), value: 11250, note: 'ISTAT' },
+    }),
+  },
+  updateIndicatorValue: {
+    role: 'coordinator',
+    build: async (w) => {
+      const v = await fuzzValue(w, false);
+      return { path: { id: v.id }, body: { version: v.version, value: 1200 } };
+    },
+  },
+  validateIndicatorValue: {
+    role: 'coordinator',
+    build: async (w) => {
+      const v = await fuzzValue(w, true);
+      return { path: { id: v.id }, body: { version: v.version } };
+    },
+  },
+  deleteIndicatorValue: {
+    role: 'coordinator',
+    build: async (w) => {
+      const v = await fuzzValue(w, true);
+      return { path: { id: v.id }, query: [['version', String(v.version)]] };
+    },
+  },
+  importIndicatorValues: {
+    role: 'coordinator',
+    build: async (w) => ({
+      query: [['dryRun', 'true']],
+      raw: multipart([
+        {
+          name: 'file',
+          filename: 'delitti.csv',
+          contentType: 'text/csv',
+          bytes: `indicatore;territorio;periodo;valore\r\ncrimes_reported;072006;${await freePeriod(w)};11250\r\n`,
+        },
+      ]),
+    }),
+  },
   importTerritory: {
     role: 'admin',
     runs: 6,
@@ -387,4 +460,54 @@ async function legalPageBody(w: FuzzWorld, page: 'accessibility-statement' | 'pr
   const res = await w.t.http.get(`/api/public/tenants/272/${page}`).expect(200);
   const { meta, ...fields } = res.body as { meta: { version: number } } & Record<string, unknown>;
   return { ...fields, version: meta.version };
+}
+
+async function indicatorVersion(w: FuzzWorld, code: string): Promise<number> {
+  const [row] = await w.t.db.query(`SELECT version FROM indicator_definitions WHERE tenant_id = $1 AND code = $2`, [w.bari.id, code]);
+  return row.version;
+}
+
+/** A period with no value of crimes_reported for Bari (072006) yet: a valid entry never collides. */
+async function freePeriod(w: FuzzWorld): Promise<string> {
+  const used = new Set<string>(
+    (
+      await w.t.db.query(
+        `SELECT v.period FROM indicator_values v JOIN indicator_definitions d ON d.id = v.definition_id
+          WHERE v.tenant_id = $1 AND d.code = 'crimes_reported' AND v.municipality_id = $2`,
+        [w.bari.id, w.bari.municipalities['072006']],
+      )
+    ).map((r: { period: string }) => r.period),
+  );
+  for (;;) {
+    const year = 2000 + Math.floor(Math.random() * 101);
+    const month = 1 + Math.floor(Math.random() * 12);
+    const period = Math.random() < 0.2 ? String(year) : `${year}-${String(month).padStart(2, '0')}`;
+    if (!used.has(period)) return period;
+  }
+}
+
+/**
+ * A value of crimes_reported for Bari (072006) made for the fuzz, with its version: a draft when
+ * `draft` (made afresh when none is left: validating or deleting uses it up), else any (reused).
+ */
+async function fuzzValue(w: FuzzWorld, draft: boolean): Promise<{ id: string; version: number }> {
+  const [found] = await w.t.db.query(
+    `SELECT id, version FROM indicator_values WHERE tenant_id = $1 AND note = 'fuzz' ${draft ? "AND status = 'draft'" : ''} ORDER BY created_at LIMIT 1`,
+    [w.bari.id],
+  );
+  if (found) return found;
+  w.writes++;
+  const period = await freePeriod(w);
+  const month = period.length === 7;
+  const start = month ? `${period}-01` : `${period}-01-01`;
+  const [row] = await w.t.db.query(
+    `INSERT INTO indicator_values (tenant_id, definition_id, territory_kind, municipality_id, period, grain, period_start, period_end, value, note, status,
+                                   created_by)
+     SELECT $1, d.id, 'municipality', $2, $3, $4, $5::date, ($5::date + ${month ? "interval '1 month'" : "interval '1 year'"} - interval '1 day')::date,
+            10, 'fuzz', 'draft', $6
+       FROM indicator_definitions d WHERE d.tenant_id = $1 AND d.code = 'crimes_reported'
+     RETURNING id, version`,
+    [w.bari.id, w.bari.municipalities['072006'], period, month ? 'month' : 'year', start, w.user('innovator').id],
+  );
+  return row;
 }

@@ -285,12 +285,14 @@ export class ListEntriesQuery extends PageQuery {
   @Optional()
   @IsString()
   @MaxLength(TERRITORY_MAX)
+  @Matches(new RegExp(TERRITORY_TEXT), { message: 'territory must be tenant, socialArea:<code> or municipality:<ISTAT code>' })
   territory?: string;
 
   @ApiCode(PERIOD_TEXT, 7, { required: false, minLength: 4 })
   @Optional()
   @IsString()
   @MaxLength(7)
+  @Matches(new RegExp(PERIOD_TEXT), { message: 'period must be a year (2026), a quarter (2026-Q3) or a month (2026-09)' })
   period?: string;
 }
 
