@@ -56,7 +56,7 @@ export function IndicatorView({ code }: { code: string }) {
   const ids = { trend: useId(), map: useId(), filters: useId() };
 
   const update = useCallback(
-    (change: Partial<IndicatorViewParams>) => setParams(writeViewParams({ ...view, ...change }), { replace: true }),
+    (change: Partial<IndicatorViewParams>) => setParams(writeViewParams({ ...view, ...change }), { replace: true, flushSync: true }),
     // eslint-disable-next-line react-hooks/exhaustive-deps
     [params, setParams],
   );

@@ -94,7 +94,7 @@ export function TerritoryIndicators({ territory }: { territory: string }) {
             id={yearId}
             className="input"
             value={period}
-            onChange={(e) => setParams({ ...Object.fromEntries(params), anno: e.target.value }, { replace: true })}
+            onChange={(e) => setParams({ ...Object.fromEntries(params), anno: e.target.value }, { replace: true, flushSync: true })}
           >
             {years.map((y) => (
               <option key={y} value={y}>
@@ -112,7 +112,7 @@ export function TerritoryIndicators({ territory }: { territory: string }) {
                 const next = new URLSearchParams(params);
                 if (e.target.checked) next.set('bozze', '1');
                 else next.delete('bozze');
-                setParams(next, { replace: true });
+                setParams(next, { replace: true, flushSync: true });
               }}
             />
             {t('indicators.filters.drafts')}
