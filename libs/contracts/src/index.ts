@@ -4,4 +4,5 @@ export * from './permissions';
 export * from './legal-pages';
 export * from './files';
 export * from './registers';
+export * from './projects';
 export * from './indicators';

@@ -12,6 +12,7 @@ import {
   InitiativeOrganization,
   InitiativeStatusChange,
 } from '../modules/initiatives/initiative.entity';
+import { PROJECT_ENTITIES } from '../modules/projects/project.entity';
 import { IndicatorDefinition, IndicatorTarget, IndicatorValue } from '../modules/indicators/indicator.entity';
 import { LegalPage } from '../modules/legal-pages/legal-page.entity';
 import { StoredFile } from '../modules/files/stored-file.entity';
@@ -45,6 +46,7 @@ export const ENTITIES = [
   Building,
   BuildingStageChange,
   BuildingAssignment,
+  ...PROJECT_ENTITIES,
   MunicipalityPopulation,
   IndicatorDefinition,
   IndicatorTarget,

@@ -10,6 +10,7 @@ import { InitiativesModule } from './initiatives/initiatives.module';
 import { LegalPagesModule } from './legal-pages/legal-pages.module';
 import { MapModule } from './map/map.module';
 import { OrganizationsModule } from './organizations/organizations.module';
+import { ProjectsModule } from './projects/projects.module';
 import { SeedModule } from './seed/seed.module';
 import { StaffOutputModule } from './staff-output/staff-output.module';
 import { TenantLogoModule } from './tenant-logo/tenant-logo.module';
@@ -36,5 +37,6 @@ export const FEATURE_MODULES = [
   InitiativesModule,
   BuildingsModule,
   MapModule,
+  ProjectsModule,
   IndicatorsModule,
 ];

@@ -30,6 +30,8 @@ export const NAV_ITEMS: readonly NavItem[] = [
   { to: '/territorio', label: 'nav.territory', roles: EVERYONE },
   { to: '/attivita', label: 'nav.activities', roles: EVERYONE },
   { to: '/iniziative', label: 'nav.initiatives', roles: EVERYONE },
+  { to: '/progetti', label: 'nav.projects', roles: EVERYONE },
+  { to: '/programma', label: 'nav.programme', roles: EVERYONE },
   { to: '/immobili', label: 'nav.buildings', roles: EVERYONE },
   { to: '/organizzazioni', label: 'nav.organizations', roles: EVERYONE },
   { to: '/indicatori', label: 'nav.indicators', roles: EVERYONE },

@@ -1,5 +1,6 @@
 import { createBrowserRouter, type RouteObject } from 'react-router';
 import { ACTIVITY_AUTHOR_ROLES, ACTIVITY_REVIEWER_ROLES } from '../features/activities/utils/permissions';
+import { PROJECT_WRITER_ROLES } from '@trama/contracts';
 import { INDICATOR_MANAGER_ROLES, INDICATOR_VALUE_AUTHOR_ROLES } from '../features/indicators/utils/permissions';
 import { INITIATIVE_WRITER_ROLES } from '../features/initiatives/utils/permissions';
 import { LEGAL_EDITOR_ROLES } from '../features/legal-pages/utils/permissions';
@@ -82,6 +83,26 @@ export const routes: RouteObject[] = [
                 path: '/iniziative/:id',
                 lazy: () => import('./routes/initiatives-route').then((m) => ({ Component: m.InitiativeDetailRoute })),
               },
+              { path: '/progetti', lazy: () => import('./routes/projects-route').then((m) => ({ Component: m.ProjectsRoute })) },
+              { path: '/programma', lazy: () => import('./routes/projects-route').then((m) => ({ Component: m.ProgrammeRoute })) },
+              {
+                element: <RequireRole roles={PROJECT_WRITER_ROLES} />,
+                children: [
+                  {
+                    path: '/progetti/nuovo',
+                    lazy: () => import('./routes/projects-route').then((m) => ({ Component: m.NewProjectRoute })),
+                  },
+                  {
+                    path: '/progetti/importa',
+                    lazy: () => import('./routes/projects-route').then((m) => ({ Component: m.ImportProjectsRoute })),
+                  },
+                  {
+                    path: '/progetti/:id/modifica',
+                    lazy: () => import('./routes/projects-route').then((m) => ({ Component: m.EditProjectRoute })),
+                  },
+                ],
+              },
+              { path: '/progetti/:id', lazy: () => import('./routes/projects-route').then((m) => ({ Component: m.ProjectDetailRoute })) },
               // the dashboards load on demand; echarts and Leaflet only with the indicator page's sections
               { path: '/indicatori', lazy: () => import('./routes/indicators-route').then((m) => ({ Component: m.IndicatorsRoute })) },
               {

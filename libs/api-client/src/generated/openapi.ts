@@ -1595,6 +1595,154 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/projects': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * List the projects you may read, by code; filters combine; each with its latest financial snapshot
+     * @description Access: any signed-in user (the data is limited to their scope).
+     */
+    get: operations['listProjects'];
+    put?: never;
+    /**
+     * Register a project (coordinators); idempotent by clientId (201 new, 200 replay)
+     * @description Access: coordinators, platform admins (the data is limited to their scope); other roles get 403.
+     */
+    post: operations['createProject'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/projects/export': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Export the filtered list (csv, csv-it, xlsx) with each latest snapshot, streamed
+     * @description Access: any signed-in user (the data is limited to their scope).
+     */
+    get: operations['exportProjects'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/projects/import': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Import project sheets from an OpenCoesione-shaped CSV (matched by CUP, else code): with dryRun=true the row-by-row report only; otherwise all rows or none (400 IMPORT_REJECTED with the report), audited
+     * @description Access: coordinators, platform admins (the data is limited to their scope); other roles get 403.
+     */
+    post: operations['importProjects'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/projects/import/template': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * The CSV template of the projects import (OpenCoesione-shaped headers), with an example row (docs/projects.md)
+     * @description Access: coordinators, platform admins (the data is limited to their scope); other roles get 403.
+     */
+    get: operations['getProjectsImportTemplate'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/projects/{id}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * One project you may read, with its financial snapshots, beneficiaries, links and documents
+     * @description Access: any signed-in user (the data is limited to their scope).
+     */
+    get: operations['getProject'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    /**
+     * Edit a project (optimistic locking on version); a list sent replaces the list
+     * @description Access: coordinators, platform admins (the data is limited to their scope); other roles get 403.
+     */
+    patch: operations['updateProject'];
+    trace?: never;
+  };
+  '/api/projects/{id}/history': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * The audit entries of the project, oldest first
+     * @description Access: any signed-in user (the data is limited to their scope).
+     */
+    get: operations['getProjectHistory'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/projects/{id}/progress': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Add a dated snapshot of the financial progress (programmed, admitted, committed, paid)
+     * @description Access: coordinators, platform admins (the data is limited to their scope); other roles get 403.
+     */
+    post: operations['addProjectProgress'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/public/tenants': {
     parameters: {
       query?: never;
@@ -2140,6 +2288,39 @@ export interface components {
       | 'consulting'
       | 'training'
       | 'other';
+    AddProjectProgressRequest: {
+      /**
+       * Format: double
+       * @description admitted to funding (ammesso a finanziamento), euros (2 decimal places at most)
+       */
+      admitted: number;
+      /**
+       * Format: double
+       * @description legally committed (impegni giuridicamente vincolanti), not above admitted, euros (2 decimal places at most)
+       */
+      committed: number;
+      /**
+       * Format: date
+       * @description the day the figures refer to (not in the future)
+       * @example 2019-12-31
+       */
+      date: string;
+      /**
+       * Format: double
+       * @description paid (pagamenti), not above committed, euros (2 decimal places at most)
+       */
+      paid: number;
+      /**
+       * Format: double
+       * @description programmed (programmato), euros (2 decimal places at most)
+       */
+      programmed: number;
+      /**
+       * Format: int32
+       * @description the project version you loaded; when sent and stale: 409
+       */
+      version?: number;
+    };
     ApiError: {
       /** @example VALIDATION_FAILED */
       code: string;
@@ -2722,6 +2903,66 @@ export interface components {
       themes?: components['schemas']['Theme'][];
       /** @description http(s) address */
       website?: string | null;
+    };
+    CreateProjectRequest: {
+      /** @example Azione 3.3.1 */
+      action?: string | null;
+      /** @description activities of the tenant the project funds */
+      activities?: string[];
+      beneficiaries?: components['schemas']['ProjectBeneficiaryInput'][];
+      /** @description buildings of the tenant the project funds */
+      buildings?: string[];
+      /**
+       * Format: uuid
+       * @description Generated by the client; a retry with the same clientId and body returns the same project
+       */
+      clientId: string;
+      /**
+       * @description the code in its programme, unique in the tenant
+       * @example BO3.3.1.b
+       */
+      code: string;
+      /**
+       * @description Codice Unico di Progetto (written in capitals), unique in the tenant; required unless the status is idea
+       * @example F39G16000350007
+       */
+      cup?: string | null;
+      description?: string | null;
+      documents?: components['schemas']['ProjectDocument'][];
+      /**
+       * Format: date
+       * @description not before startDate
+       * @example 2021-03-30
+       */
+      endDate?: string | null;
+      /**
+       * Format: double
+       * @description euros, 2 decimal places at most
+       * @example 3500000
+       */
+      expectedInvestment?: number | null;
+      /** @example Comune di Bologna */
+      implementingBody?: string | null;
+      /**
+       * Format: uuid
+       * @description the implementing body as an organization of the tenant, when it is one
+       */
+      implementingOrganization?: string | null;
+      /** @description initiatives of the tenant the project funds */
+      initiatives?: string[];
+      /** @description ISTAT codes of the municipalities of the project (none: metropolitan-wide) */
+      municipalities?: string[];
+      programme: components['schemas']['ProjectProgramme'];
+      /** @description Responsabile Unico del Procedimento (name) */
+      rup?: string | null;
+      /**
+       * Format: date
+       * @example 2016-11-01
+       */
+      startDate?: string | null;
+      status: components['schemas']['ProjectStatus'];
+      /** @description trimmed */
+      title: string;
     };
     CreateUserRequest: {
       /**
@@ -4341,6 +4582,181 @@ export interface components {
       /** @description transfers outside the European Union, if any */
       transfers: components['schemas']['LocalizedText'];
     };
+    Project: {
+      action: string | null;
+      /** @description linked activities you may read (detail only) */
+      activities?: components['schemas']['ProjectLinkedActivity'][];
+      /** @description by organization name (detail only) */
+      beneficiaries?: components['schemas']['ProjectBeneficiary'][];
+      /** @description linked buildings you may read (detail only) */
+      buildings?: components['schemas']['ProjectNamedRef'][];
+      /**
+       * Format: uuid
+       * @description generated by the client on creation (idempotency key)
+       */
+      clientId: string;
+      code: string;
+      /** Format: date-time */
+      createdAt: string;
+      cup: string | null;
+      description: string | null;
+      documents: components['schemas']['ProjectDocument'][];
+      /** Format: date */
+      endDate: string | null;
+      /**
+       * Format: double
+       * @description euros
+       */
+      expectedInvestment: number | null;
+      /** Format: uuid */
+      id: string;
+      implementingBody: string | null;
+      /** @description the implementing body as an organization, when linked */
+      implementingOrganization: components['schemas']['ProjectNamedRef'] | null;
+      /** @description linked initiatives you may read, name = title (detail only) */
+      initiatives?: components['schemas']['ProjectNamedRef'][];
+      /** @description the latest snapshot */
+      latestProgress: components['schemas']['ProjectProgress'] | null;
+      /** @description by name */
+      municipalities: components['schemas']['MunicipalityRef'][];
+      programme: components['schemas']['ProjectProgramme'];
+      /** @description every snapshot, oldest first (detail only) */
+      progress?: components['schemas']['ProjectProgress'][];
+      rup: string | null;
+      /** Format: date */
+      startDate: string | null;
+      status: components['schemas']['ProjectStatus'];
+      title: string;
+      /** Format: date-time */
+      updatedAt: string;
+      /**
+       * Format: int32
+       * @description optimistic locking: the version the client loaded (a stale one is a 409)
+       */
+      version: number;
+    };
+    ProjectBeneficiary: {
+      /**
+       * Format: double
+       * @description the grant, euros
+       */
+      amount: number | null;
+      organization: components['schemas']['ProjectNamedRef'];
+    };
+    ProjectBeneficiaryInput: {
+      /**
+       * Format: double
+       * @description the grant, euros, 2 decimal places at most
+       */
+      amount?: number | null;
+      /**
+       * Format: uuid
+       * @description an organization of the tenant
+       */
+      organization: string;
+    };
+    ProjectDocument: {
+      title: string;
+      /** @description an https address */
+      url: string;
+    };
+    ProjectHistory: {
+      /** @description oldest first */
+      entries: components['schemas']['ProjectHistoryEntry'][];
+    };
+    /** @enum {string} */
+    ProjectHistoryAction: 'create' | 'update' | 'progress' | 'import';
+    ProjectHistoryEntry: {
+      action: components['schemas']['ProjectHistoryAction'];
+      /** @description null for the system */
+      actor: components['schemas']['UserRef'] | null;
+      /** @description audited fields after */
+      after: {
+        [key: string]: unknown;
+      } | null;
+      /** Format: date-time */
+      at: string;
+      /** @description audited fields before; null on create */
+      before: {
+        [key: string]: unknown;
+      } | null;
+      /** @description the audit entry id (a bigint, as text) */
+      id: string;
+    };
+    ProjectLinkedActivity: {
+      /** Format: date */
+      date: string;
+      /** Format: uuid */
+      id: string;
+      title: string | null;
+    };
+    ProjectNamedRef: {
+      /** Format: uuid */
+      id: string;
+      name: string;
+    };
+    ProjectPage: {
+      items: components['schemas']['Project'][];
+      /** Format: int32 */
+      page: number;
+      /** Format: int32 */
+      pageSize: number;
+      /** Format: int32 */
+      total: number;
+    };
+    /** @enum {string} */
+    ProjectProgramme: 'pon_metro' | 'pn_metro_plus' | 'pnrr' | 'pr_fesr' | 'pr_fse' | 'fsc' | 'other';
+    ProjectProgress: {
+      /**
+       * Format: double
+       * @description euros
+       */
+      admitted: number;
+      /**
+       * Format: double
+       * @description euros
+       */
+      committed: number;
+      /** Format: date */
+      date: string;
+      /** Format: uuid */
+      id: string;
+      /**
+       * Format: double
+       * @description euros
+       */
+      paid: number;
+      /**
+       * Format: double
+       * @description euros
+       */
+      programmed: number;
+      shares: components['schemas']['ProjectProgressShares'];
+    };
+    ProjectProgressShares: {
+      /**
+       * Format: double
+       * @description admitted of programmed, a fraction (0.5 = 50 %; above 1 when the part exceeds the base); null when the base is zero
+       */
+      admittedOfProgrammed: number | null;
+      /**
+       * Format: double
+       * @description committed of admitted (capacità di impegno), a fraction (0.5 = 50 %; above 1 when the part exceeds the base); null when the base is zero
+       */
+      committedOfAdmitted: number | null;
+      /**
+       * Format: double
+       * @description paid of admitted (capacità di spesa), a fraction (0.5 = 50 %; above 1 when the part exceeds the base); null when the base is zero
+       */
+      paidOfAdmitted: number | null;
+      /**
+       * Format: double
+       * @description paid of committed, a fraction (0.5 = 50 %; above 1 when the part exceeds the base); null when the base is zero
+       */
+      paidOfCommitted: number | null;
+    };
+    /** @enum {string} */
+    ProjectStatus: 'idea' | 'programmed' | 'admitted' | 'running' | 'completed' | 'revoked';
     PublicConfig: {
       environment: components['schemas']['Environment'];
       /** @example © OpenStreetMap contributors */
@@ -5096,6 +5512,66 @@ export interface components {
       /**
        * Format: int32
        * @description optimistic locking: the version you loaded (0: the default text, never saved); a stale one is a 409
+       */
+      version: number;
+    };
+    UpdateProjectRequest: {
+      /** @example Azione 3.3.1 */
+      action?: string | null;
+      /** @description activities of the tenant the project funds */
+      activities?: string[];
+      beneficiaries?: components['schemas']['ProjectBeneficiaryInput'][];
+      /** @description buildings of the tenant the project funds */
+      buildings?: string[];
+      /**
+       * @description the code in its programme, unique in the tenant
+       * @example BO3.3.1.b
+       */
+      code?: string;
+      /**
+       * @description Codice Unico di Progetto (written in capitals), unique in the tenant; required unless the status is idea
+       * @example F39G16000350007
+       */
+      cup?: string | null;
+      description?: string | null;
+      documents?: components['schemas']['ProjectDocument'][];
+      /**
+       * Format: date
+       * @description not before startDate
+       * @example 2021-03-30
+       */
+      endDate?: string | null;
+      /**
+       * Format: double
+       * @description euros, 2 decimal places at most
+       * @example 3500000
+       */
+      expectedInvestment?: number | null;
+      /** @example Comune di Bologna */
+      implementingBody?: string | null;
+      /**
+       * Format: uuid
+       * @description the implementing body as an organization of the tenant, when it is one
+       */
+      implementingOrganization?: string | null;
+      /** @description initiatives of the tenant the project funds */
+      initiatives?: string[];
+      /** @description ISTAT codes of the municipalities of the project (none: metropolitan-wide) */
+      municipalities?: string[];
+      programme?: components['schemas']['ProjectProgramme'];
+      /** @description Responsabile Unico del Procedimento (name) */
+      rup?: string | null;
+      /**
+       * Format: date
+       * @example 2016-11-01
+       */
+      startDate?: string | null;
+      status?: components['schemas']['ProjectStatus'];
+      /** @description trimmed */
+      title?: string;
+      /**
+       * Format: int32
+       * @description optimistic locking: the version the client loaded (a stale one is a 409)
        */
       version: number;
     };
@@ -16225,6 +16701,1056 @@ export interface operations {
        * @description Conflicts with the current state:
        *     - `STALE_VERSION`: This record was changed by someone else since you loaded it: reload it and apply your change again
        *     - `ORGANIZATION_MERGED`: This organization was merged into another one
+       */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'];
+        };
+      };
+      /**
+       * @description Unsupported media type:
+       *     - `UNSUPPORTED_MEDIA_TYPE`: JSON request bodies must be encoded as UTF-8
+       */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'];
+        };
+      };
+      /**
+       * @description Internal error:
+       *     - `INTERNAL`: An unexpected error occurred (logged; nothing is leaked)
+       */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'];
+        };
+      };
+      /**
+       * @description Service unavailable:
+       *     - `SERVICE_UNAVAILABLE`: The service is temporarily unavailable: try again in a few seconds
+       */
+      503: {
+        headers: {
+          'Retry-After': components['headers']['Retry-After'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'];
+        };
+      };
+    };
+  };
+  listProjects: {
+    parameters: {
+      query?: {
+        /** @description free text in code, title and CUP (accents and case ignored) */
+        q?: string | null;
+        status?: components['schemas']['ProjectStatus'];
+        programme?: components['schemas']['ProjectProgramme'];
+        /** @description ISTAT code: projects with this municipality among theirs */
+        municipality?: string;
+        /** @description at most 10000: narrow the filters to reach older records */
+        page?: number;
+        pageSize?: number;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ProjectPage'];
+        };
+      };
+      /**
+       * @description Bad request:
+       *     - `VALIDATION_FAILED`: The request is not valid: `details` names each field at fault
+       *     - `MALFORMED_JSON`: The request body is not valid JSON
+       *     - `PAYLOAD_TOO_LARGE`: The request body is larger than 1 MB
+       *     - `BODY_TOO_DEEP`: The request body nests arrays and objects too deeply
+       *     - `INVALID_TEXT`: A NUL, an unpaired surrogate or non-UTF-8 percent-encoding in the path, query or body: `details` names the field
+       */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'];
+        };
+      };
+      /**
+       * @description Not signed in, or the session ended:
+       *     - `UNAUTHENTICATED`: Sign in to continue
+       */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'];
+        };
+      };
+      /**
+       * @description Not allowed for your role:
+       *     - `PASSWORD_CHANGE_REQUIRED`: Change your temporary password before anything else
+       */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'];
+        };
+      };
+      /**
+       * @description Unsupported media type:
+       *     - `UNSUPPORTED_MEDIA_TYPE`: JSON request bodies must be encoded as UTF-8
+       */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'];
+        };
+      };
+      /**
+       * @description Internal error:
+       *     - `INTERNAL`: An unexpected error occurred (logged; nothing is leaked)
+       */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'];
+        };
+      };
+      /**
+       * @description Service unavailable:
+       *     - `SERVICE_UNAVAILABLE`: The service is temporarily unavailable: try again in a few seconds
+       */
+      503: {
+        headers: {
+          'Retry-After': components['headers']['Retry-After'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'];
+        };
+      };
+    };
+  };
+  createProject: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['CreateProjectRequest'];
+      };
+    };
+    responses: {
+      /** @description a retry: the project created earlier with this clientId and body */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Project'];
+        };
+      };
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Project'];
+        };
+      };
+      /**
+       * @description Bad request:
+       *     - `VALIDATION_FAILED`: The request is not valid: `details` names each field at fault
+       *     - `MALFORMED_JSON`: The request body is not valid JSON
+       *     - `PAYLOAD_TOO_LARGE`: The request body is larger than 1 MB
+       *     - `BODY_TOO_DEEP`: The request body nests arrays and objects too deeply
+       *     - `INVALID_TEXT`: A NUL, an unpaired surrogate or non-UTF-8 percent-encoding in the path, query or body: `details` names the field
+       *     - `PROJECT_CODE_TAKEN`: Another project of your metropolitan city has this code
+       *     - `PROJECT_CUP_TAKEN`: Another project of your metropolitan city has this CUP
+       *     - `PROJECT_CUP_REQUIRED`: A project needs its CUP unless it is still an idea
+       *     - `PROJECT_DATES_ORDER`: The end date cannot be before the start date
+       *     - `PROJECT_MUNICIPALITY_UNKNOWN`: Unknown municipality
+       *     - `PROJECT_ORGANIZATION_UNKNOWN`: Unknown organization
+       *     - `PROJECT_LINK_UNKNOWN`: Unknown linked record
+       *     - `PROJECT_BENEFICIARY_REPEATED`: An organization is listed twice among the beneficiaries
+       */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'];
+        };
+      };
+      /**
+       * @description Not signed in, or the session ended:
+       *     - `UNAUTHENTICATED`: Sign in to continue
+       */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'];
+        };
+      };
+      /**
+       * @description Not allowed for your role:
+       *     - `FORBIDDEN`: Your role does not allow this action
+       *     - `PASSWORD_CHANGE_REQUIRED`: Change your temporary password before anything else
+       */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'];
+        };
+      };
+      /**
+       * @description Conflicts with the current state:
+       *     - `PROJECT_CLIENT_ID_CONFLICT`: This clientId was already used for a different project: generate a new clientId for a new project
+       */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'];
+        };
+      };
+      /**
+       * @description Unsupported media type:
+       *     - `UNSUPPORTED_MEDIA_TYPE`: JSON request bodies must be encoded as UTF-8
+       */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'];
+        };
+      };
+      /**
+       * @description Internal error:
+       *     - `INTERNAL`: An unexpected error occurred (logged; nothing is leaked)
+       */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'];
+        };
+      };
+      /**
+       * @description Service unavailable:
+       *     - `SERVICE_UNAVAILABLE`: The service is temporarily unavailable: try again in a few seconds
+       */
+      503: {
+        headers: {
+          'Retry-After': components['headers']['Retry-After'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'];
+        };
+      };
+    };
+  };
+  exportProjects: {
+    parameters: {
+      query?: {
+        /** @description free text in code, title and CUP (accents and case ignored) */
+        q?: string | null;
+        status?: components['schemas']['ProjectStatus'];
+        programme?: components['schemas']['ProjectProgramme'];
+        /** @description ISTAT code: projects with this municipality among theirs */
+        municipality?: string;
+        /** @description csv: RFC 4180, UTF-8, codes and ISO dates (for programs); csv-it: Excel in Italian (; separator, BOM, decimal comma, dd/mm/yyyy, labels); xlsx */
+        format?: components['schemas']['ExportFormat'];
+        /** @description the language of the headers, labels and file name of csv-it and xlsx (the interface language) */
+        lang?: components['schemas']['Language'];
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description the projects you may read that match the filters, by code */
+      200: {
+        headers: {
+          /** @description attachment; filename="progetti|projects-YYYY-MM-DD.csv", "…-excel-it.csv" (csv-it) or "….xlsx" (the date of the export, in Rome; the base in the language asked for) */
+          'Content-Disposition'?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': string;
+          'text/csv': string;
+        };
+      };
+      /**
+       * @description Bad request:
+       *     - `VALIDATION_FAILED`: The request is not valid: `details` names each field at fault
+       *     - `MALFORMED_JSON`: The request body is not valid JSON
+       *     - `PAYLOAD_TOO_LARGE`: The request body is larger than 1 MB
+       *     - `BODY_TOO_DEEP`: The request body nests arrays and objects too deeply
+       *     - `INVALID_TEXT`: A NUL, an unpaired surrogate or non-UTF-8 percent-encoding in the path, query or body: `details` names the field
+       */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'];
+        };
+      };
+      /**
+       * @description Not signed in, or the session ended:
+       *     - `UNAUTHENTICATED`: Sign in to continue
+       */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'];
+        };
+      };
+      /**
+       * @description Not allowed for your role:
+       *     - `PASSWORD_CHANGE_REQUIRED`: Change your temporary password before anything else
+       */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'];
+        };
+      };
+      /**
+       * @description Unsupported media type:
+       *     - `UNSUPPORTED_MEDIA_TYPE`: JSON request bodies must be encoded as UTF-8
+       */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'];
+        };
+      };
+      /**
+       * @description Internal error:
+       *     - `INTERNAL`: An unexpected error occurred (logged; nothing is leaked)
+       */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'];
+        };
+      };
+      /**
+       * @description Service unavailable:
+       *     - `SERVICE_UNAVAILABLE`: The service is temporarily unavailable: try again in a few seconds
+       */
+      503: {
+        headers: {
+          'Retry-After': components['headers']['Retry-After'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'];
+        };
+      };
+    };
+  };
+  importProjects: {
+    parameters: {
+      query?: {
+        /** @description true: report what would happen, write nothing */
+        dryRun?: boolean;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** @description the CSV (the template of GET /api/projects/import/template). UTF-8 (with or without BOM), comma or semicolon separated, at most 5242880 bytes. */
+    requestBody: {
+      content: {
+        'multipart/form-data': {
+          /** Format: binary */
+          file: string;
+        };
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ImportReport'];
+        };
+      };
+      /**
+       * @description Bad request:
+       *     - `VALIDATION_FAILED`: The request is not valid: `details` names each field at fault
+       *     - `MALFORMED_JSON`: The request body is not valid JSON
+       *     - `PAYLOAD_TOO_LARGE`: The request body is larger than 1 MB
+       *     - `BODY_TOO_DEEP`: The request body nests arrays and objects too deeply
+       *     - `INVALID_TEXT`: A NUL, an unpaired surrogate or non-UTF-8 percent-encoding in the path, query or body: `details` names the field
+       *     - `IMPORT_FILE_INVALID`: The file is not a CSV this import can read
+       *     - `IMPORT_FILE_TOO_LARGE`: The file is too large to import
+       *     - `IMPORT_TOO_MANY_ROWS`: The file has too many rows to import at once
+       *     - `IMPORT_EMPTY`: The file has no rows to import
+       *     - `IMPORT_REJECTED`: Some rows cannot be imported: nothing was written
+       */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'];
+        };
+      };
+      /**
+       * @description Not signed in, or the session ended:
+       *     - `UNAUTHENTICATED`: Sign in to continue
+       */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'];
+        };
+      };
+      /**
+       * @description Not allowed for your role:
+       *     - `FORBIDDEN`: Your role does not allow this action
+       *     - `PASSWORD_CHANGE_REQUIRED`: Change your temporary password before anything else
+       */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'];
+        };
+      };
+      /**
+       * @description Unsupported media type:
+       *     - `UNSUPPORTED_MEDIA_TYPE`: JSON request bodies must be encoded as UTF-8
+       */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'];
+        };
+      };
+      /**
+       * @description Internal error:
+       *     - `INTERNAL`: An unexpected error occurred (logged; nothing is leaked)
+       */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'];
+        };
+      };
+      /**
+       * @description Service unavailable:
+       *     - `SERVICE_UNAVAILABLE`: The service is temporarily unavailable: try again in a few seconds
+       */
+      503: {
+        headers: {
+          'Retry-After': components['headers']['Retry-After'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'];
+        };
+      };
+    };
+  };
+  getProjectsImportTemplate: {
+    parameters: {
+      query?: {
+        lang?: components['schemas']['Language'];
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description the template */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'text/csv': string;
+        };
+      };
+      /**
+       * @description Bad request:
+       *     - `VALIDATION_FAILED`: The request is not valid: `details` names each field at fault
+       *     - `MALFORMED_JSON`: The request body is not valid JSON
+       *     - `PAYLOAD_TOO_LARGE`: The request body is larger than 1 MB
+       *     - `BODY_TOO_DEEP`: The request body nests arrays and objects too deeply
+       *     - `INVALID_TEXT`: A NUL, an unpaired surrogate or non-UTF-8 percent-encoding in the path, query or body: `details` names the field
+       */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'];
+        };
+      };
+      /**
+       * @description Not signed in, or the session ended:
+       *     - `UNAUTHENTICATED`: Sign in to continue
+       */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'];
+        };
+      };
+      /**
+       * @description Not allowed for your role:
+       *     - `FORBIDDEN`: Your role does not allow this action
+       *     - `PASSWORD_CHANGE_REQUIRED`: Change your temporary password before anything else
+       */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'];
+        };
+      };
+      /**
+       * @description Unsupported media type:
+       *     - `UNSUPPORTED_MEDIA_TYPE`: JSON request bodies must be encoded as UTF-8
+       */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'];
+        };
+      };
+      /**
+       * @description Internal error:
+       *     - `INTERNAL`: An unexpected error occurred (logged; nothing is leaked)
+       */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'];
+        };
+      };
+      /**
+       * @description Service unavailable:
+       *     - `SERVICE_UNAVAILABLE`: The service is temporarily unavailable: try again in a few seconds
+       */
+      503: {
+        headers: {
+          'Retry-After': components['headers']['Retry-After'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'];
+        };
+      };
+    };
+  };
+  getProject: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /** @description the project */
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Project'];
+        };
+      };
+      /**
+       * @description Bad request:
+       *     - `VALIDATION_FAILED`: The request is not valid: `details` names each field at fault
+       *     - `MALFORMED_JSON`: The request body is not valid JSON
+       *     - `PAYLOAD_TOO_LARGE`: The request body is larger than 1 MB
+       *     - `BODY_TOO_DEEP`: The request body nests arrays and objects too deeply
+       *     - `INVALID_TEXT`: A NUL, an unpaired surrogate or non-UTF-8 percent-encoding in the path, query or body: `details` names the field
+       */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'];
+        };
+      };
+      /**
+       * @description Not signed in, or the session ended:
+       *     - `UNAUTHENTICATED`: Sign in to continue
+       */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'];
+        };
+      };
+      /**
+       * @description Not allowed for your role:
+       *     - `PASSWORD_CHANGE_REQUIRED`: Change your temporary password before anything else
+       */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'];
+        };
+      };
+      /**
+       * @description Not found, or outside what you may see:
+       *     - `PROJECT_NOT_FOUND`: Project not found
+       */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'];
+        };
+      };
+      /**
+       * @description Unsupported media type:
+       *     - `UNSUPPORTED_MEDIA_TYPE`: JSON request bodies must be encoded as UTF-8
+       */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'];
+        };
+      };
+      /**
+       * @description Internal error:
+       *     - `INTERNAL`: An unexpected error occurred (logged; nothing is leaked)
+       */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'];
+        };
+      };
+      /**
+       * @description Service unavailable:
+       *     - `SERVICE_UNAVAILABLE`: The service is temporarily unavailable: try again in a few seconds
+       */
+      503: {
+        headers: {
+          'Retry-After': components['headers']['Retry-After'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'];
+        };
+      };
+    };
+  };
+  updateProject: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /** @description the project */
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['UpdateProjectRequest'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Project'];
+        };
+      };
+      /**
+       * @description Bad request:
+       *     - `VALIDATION_FAILED`: The request is not valid: `details` names each field at fault
+       *     - `MALFORMED_JSON`: The request body is not valid JSON
+       *     - `PAYLOAD_TOO_LARGE`: The request body is larger than 1 MB
+       *     - `BODY_TOO_DEEP`: The request body nests arrays and objects too deeply
+       *     - `INVALID_TEXT`: A NUL, an unpaired surrogate or non-UTF-8 percent-encoding in the path, query or body: `details` names the field
+       *     - `PROJECT_CODE_TAKEN`: Another project of your metropolitan city has this code
+       *     - `PROJECT_CUP_TAKEN`: Another project of your metropolitan city has this CUP
+       *     - `PROJECT_CUP_REQUIRED`: A project needs its CUP unless it is still an idea
+       *     - `PROJECT_DATES_ORDER`: The end date cannot be before the start date
+       *     - `PROJECT_MUNICIPALITY_UNKNOWN`: Unknown municipality
+       *     - `PROJECT_ORGANIZATION_UNKNOWN`: Unknown organization
+       *     - `PROJECT_LINK_UNKNOWN`: Unknown linked record
+       *     - `PROJECT_BENEFICIARY_REPEATED`: An organization is listed twice among the beneficiaries
+       */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'];
+        };
+      };
+      /**
+       * @description Not signed in, or the session ended:
+       *     - `UNAUTHENTICATED`: Sign in to continue
+       */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'];
+        };
+      };
+      /**
+       * @description Not allowed for your role:
+       *     - `FORBIDDEN`: Your role does not allow this action
+       *     - `PASSWORD_CHANGE_REQUIRED`: Change your temporary password before anything else
+       */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'];
+        };
+      };
+      /**
+       * @description Not found, or outside what you may see:
+       *     - `PROJECT_NOT_FOUND`: Project not found
+       */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'];
+        };
+      };
+      /**
+       * @description Conflicts with the current state:
+       *     - `STALE_VERSION`: This record was changed by someone else since you loaded it: reload it and apply your change again
+       */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'];
+        };
+      };
+      /**
+       * @description Unsupported media type:
+       *     - `UNSUPPORTED_MEDIA_TYPE`: JSON request bodies must be encoded as UTF-8
+       */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'];
+        };
+      };
+      /**
+       * @description Internal error:
+       *     - `INTERNAL`: An unexpected error occurred (logged; nothing is leaked)
+       */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'];
+        };
+      };
+      /**
+       * @description Service unavailable:
+       *     - `SERVICE_UNAVAILABLE`: The service is temporarily unavailable: try again in a few seconds
+       */
+      503: {
+        headers: {
+          'Retry-After': components['headers']['Retry-After'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'];
+        };
+      };
+    };
+  };
+  getProjectHistory: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /** @description the project */
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ProjectHistory'];
+        };
+      };
+      /**
+       * @description Bad request:
+       *     - `VALIDATION_FAILED`: The request is not valid: `details` names each field at fault
+       *     - `MALFORMED_JSON`: The request body is not valid JSON
+       *     - `PAYLOAD_TOO_LARGE`: The request body is larger than 1 MB
+       *     - `BODY_TOO_DEEP`: The request body nests arrays and objects too deeply
+       *     - `INVALID_TEXT`: A NUL, an unpaired surrogate or non-UTF-8 percent-encoding in the path, query or body: `details` names the field
+       */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'];
+        };
+      };
+      /**
+       * @description Not signed in, or the session ended:
+       *     - `UNAUTHENTICATED`: Sign in to continue
+       */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'];
+        };
+      };
+      /**
+       * @description Not allowed for your role:
+       *     - `PASSWORD_CHANGE_REQUIRED`: Change your temporary password before anything else
+       */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'];
+        };
+      };
+      /**
+       * @description Not found, or outside what you may see:
+       *     - `PROJECT_NOT_FOUND`: Project not found
+       */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'];
+        };
+      };
+      /**
+       * @description Unsupported media type:
+       *     - `UNSUPPORTED_MEDIA_TYPE`: JSON request bodies must be encoded as UTF-8
+       */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'];
+        };
+      };
+      /**
+       * @description Internal error:
+       *     - `INTERNAL`: An unexpected error occurred (logged; nothing is leaked)
+       */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'];
+        };
+      };
+      /**
+       * @description Service unavailable:
+       *     - `SERVICE_UNAVAILABLE`: The service is temporarily unavailable: try again in a few seconds
+       */
+      503: {
+        headers: {
+          'Retry-After': components['headers']['Retry-After'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'];
+        };
+      };
+    };
+  };
+  addProjectProgress: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /** @description the project */
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['AddProjectProgressRequest'];
+      };
+    };
+    responses: {
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Project'];
+        };
+      };
+      /**
+       * @description Bad request:
+       *     - `VALIDATION_FAILED`: The request is not valid: `details` names each field at fault
+       *     - `MALFORMED_JSON`: The request body is not valid JSON
+       *     - `PAYLOAD_TOO_LARGE`: The request body is larger than 1 MB
+       *     - `BODY_TOO_DEEP`: The request body nests arrays and objects too deeply
+       *     - `INVALID_TEXT`: A NUL, an unpaired surrogate or non-UTF-8 percent-encoding in the path, query or body: `details` names the field
+       *     - `PROJECT_COMMITTED_OVER_ADMITTED`: The legally committed amount cannot exceed the amount admitted to funding
+       *     - `PROJECT_PAID_OVER_COMMITTED`: The paid amount cannot exceed the legally committed amount
+       *     - `PROJECT_PROGRESS_DATE_TAKEN`: The project already has figures for this date
+       *     - `PROJECT_PROGRESS_DATE_FUTURE`: Figures cannot be dated in the future
+       */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'];
+        };
+      };
+      /**
+       * @description Not signed in, or the session ended:
+       *     - `UNAUTHENTICATED`: Sign in to continue
+       */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'];
+        };
+      };
+      /**
+       * @description Not allowed for your role:
+       *     - `FORBIDDEN`: Your role does not allow this action
+       *     - `PASSWORD_CHANGE_REQUIRED`: Change your temporary password before anything else
+       */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'];
+        };
+      };
+      /**
+       * @description Not found, or outside what you may see:
+       *     - `PROJECT_NOT_FOUND`: Project not found
+       */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'];
+        };
+      };
+      /**
+       * @description Conflicts with the current state:
+       *     - `STALE_VERSION`: This record was changed by someone else since you loaded it: reload it and apply your change again
        */
       409: {
         headers: {

@@ -41,7 +41,9 @@ export type Vocabulary =
   | 'organizationSize'
   | 'initiativeStatus'
   | 'fundingSource'
-  | 'indicatorProgress';
+  | 'indicatorProgress'
+  | 'projectStatus'
+  | 'projectProgramme';
 
 export type CellValue = string | number | Date | readonly string[] | null | undefined;
 

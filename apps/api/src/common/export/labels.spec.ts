@@ -21,6 +21,8 @@ import {
   RESOURCES,
   TARGET_GROUPS,
   THEMES,
+  PROJECT_PROGRAMMES,
+  PROJECT_STATUSES,
 } from '@trama/contracts';
 import type { Vocabulary } from './columns';
 import { LABELS } from './labels';
@@ -50,6 +52,8 @@ const VOCABULARIES: Record<Vocabulary, readonly string[]> = {
   initiativeStatus: INITIATIVE_STATUSES,
   fundingSource: FUNDING_SOURCES,
   indicatorProgress: INDICATOR_PROGRESS_STATUSES,
+  projectStatus: PROJECT_STATUSES,
+  projectProgramme: PROJECT_PROGRAMMES,
   reuseStage: REUSE_STAGES,
   buildingOwnership: BUILDING_OWNERSHIPS,
   buildingCondition: BUILDING_CONDITIONS,

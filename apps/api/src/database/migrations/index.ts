@@ -18,6 +18,7 @@ import { OrganizationsRegister1764610000000 } from './1764610000000-organization
 import { Initiatives1764620000000 } from './1764620000000-initiatives';
 import { BuildingLinks1764620000001 } from './1764620000001-building-links';
 import { ActivitiesPointIndex1764630000000 } from './1764630000000-activities-point-index';
+import { Projects1764710000000 } from './1764710000000-projects';
 import { Indicators1764700000000 } from './1764700000000-indicators';
 import { IndicatorRollup1764730000000 } from './1764730000000-indicator-rollup';
 
@@ -43,6 +44,7 @@ export const MIGRATIONS = [
   Initiatives1764620000000,
   BuildingLinks1764620000001,
   ActivitiesPointIndex1764630000000,
+  Projects1764710000000,
   Indicators1764700000000,
   IndicatorRollup1764730000000,
 ];

@@ -128,6 +128,32 @@ describe('indicator values: roll-ups, computed figures and access (GET /api/indi
     });
   });
 
+  it('reads funds committed and paid from the projects register, split across their municipalities', async () => {
+    const created = await t.http
+      .post('/api/projects')
+      .set(w.coord.auth)
+      .send({
+        clientId: randomUUID(),
+        code: 'BA3.3.1.z',
+        title: 'Rete civica',
+        programme: 'pon_metro',
+        status: 'running',
+        cup: 'B91B21000010099',
+        municipalities: ['072029', '072022'],
+      });
+    expect(created.status).toBe(201);
+    expect(await value(w.coord, 'project_funds_committed', AREA, '2026-10')).toBe(0);
+    const progress = await t.http
+      .post(`/api/projects/${created.body.id}/progress`)
+      .set(w.coord.auth)
+      .send({ date: '2026-10-10', programmed: 1000, admitted: 1000, committed: 800, paid: 300 });
+    expect(progress.status).toBe(201);
+    expect(await value(w.coord, 'project_funds_committed', MOLFETTA, '2026-10')).toBe(400);
+    expect(await value(w.coord, 'project_funds_committed', AREA, '2026-10')).toBe(800);
+    expect(await value(w.coord, 'project_funds_paid', 'tenant', '2026-10')).toBe(300);
+    expect(await value(w.coord, 'project_funds_paid', 'tenant', '2026-09')).toBe(0);
+  });
+
   describe('manual values', () => {
     let definitionId: string;
     beforeAll(async () => {

@@ -4,6 +4,7 @@ import { TerritoryModule } from '../territory/territory.module';
 import { BuildingsPolicy } from '../buildings/buildings.policy';
 import { InitiativesPolicy } from '../initiatives/initiatives.policy';
 import { OrganizationsPolicy } from '../organizations/organizations.policy';
+import { ProjectsModule } from '../projects/projects.module';
 import { UsersPolicy } from '../users/users.policy';
 import { ComputedIndicatorsRepository } from './computed/computed-indicators.repository';
 import { ComputedIndicatorsService } from './computed/computed-indicators.service';
@@ -22,7 +23,7 @@ import { IndicatorsService } from './indicators.service';
  * IndicatorsPolicy (`readableValues`, `readableTargets`).
  */
 @Module({
-  imports: [TenantsModule, TerritoryModule],
+  imports: [TenantsModule, TerritoryModule, ProjectsModule],
   // the read controller first: `/indicators/territory` is its overview, not a definition code
   controllers: [IndicatorValuesReadController, IndicatorsController],
   providers: [

@@ -140,4 +140,32 @@ describe('demo data', () => {
     const production = Object.create(seeder, { config: { value: { ...t.config, isProduction: true } } }) as DemoSeeder;
     await expect(production.seed(() => undefined)).rejects.toThrow(/never created in production/);
   });
+  it('holds the funded projects of the real sheets: Bologna BO3.3.1.b with its progress, Bari 5.5.1.b as an idea', async () => {
+    const bologna = await t.factory.token({ email: 'coordinatore.bologna@trama.test', password: t.config.demoPassword });
+    const list = await t.http.get('/api/projects').set('Authorization', `Bearer ${bologna}`).expect(200);
+    expect(list.body.items.map((p: { code: string }) => p.code)).toEqual(['BO3.3.1.b']);
+    const detail = await t.http.get(`/api/projects/${list.body.items[0].id}`).set('Authorization', `Bearer ${bologna}`).expect(200);
+    expect(detail.body).toMatchObject({
+      title: 'Accelerazione civica e collaborazione civica tra PA, scuola e imprese – Azioni di supporto',
+      programme: 'pon_metro',
+      action: 'Azione 3.3.1',
+      implementingBody: 'Comune di Bologna',
+      cup: 'F39G16000350007',
+      startDate: '2016-11-01',
+      endDate: '2021-03-30',
+      latestProgress: { programmed: 412248.84, admitted: 412248.84, committed: 412248.84, paid: 412248.83 },
+    });
+    expect(detail.body.progress.length).toBeGreaterThanOrEqual(3);
+    const bari = await t.factory.token({ email: 'coordinatore.bari@trama.test', password: t.config.demoPassword });
+    const bariList = await t.http.get('/api/projects').set('Authorization', `Bearer ${bari}`).expect(200);
+    expect(bariList.body.items).toEqual([
+      expect.objectContaining({
+        title: "Istituzione della figura dell'innovatore metropolitano",
+        cup: null,
+        status: 'idea',
+        expectedInvestment: 3500000,
+        latestProgress: null,
+      }),
+    ]);
+  });
 });

@@ -146,6 +146,28 @@ interface DemoInitiatives {
 }
 
 /** The seeder's statements: the door's one exit here (fixed rows written by the system, before anyone signs in). */
+interface DemoProjects {
+  tenants: {
+    tenant: string;
+    author: string;
+    projects: {
+      code: string;
+      title: string;
+      programme: string;
+      action: string | null;
+      implementingBody: string | null;
+      cup: string | null;
+      rup: string | null;
+      startDate: string | null;
+      endDate: string | null;
+      status: string;
+      expectedInvestment: number | null;
+      municipalities: string[];
+      progress: { date: string; programmed: number; admitted: number; committed: number; paid: number }[];
+    }[];
+  }[];
+}
+
 function seedSql(door: ScopedData | ScopedTx, sql: string, params: unknown[] = []): Promise<{ id: string }[]> {
   return door.unscoped('demo seed: fixed demo rows written by the system, never in production').query(sql, params);
 }
@@ -220,8 +242,74 @@ export class DemoSeeder {
     if (buildings > 0) log(`demo buildings created: ${buildings} in Bari, Molfetta and Giovinazzo`);
     const initiatives = await this.seedInitiatives();
     if (initiatives > 0) log(`demo initiatives created: ${initiatives} (Bari, Molfetta, Giovinazzo)`);
+    const projects = await this.seedProjects();
+    if (projects > 0) log(`demo funded projects created: ${projects} (Bologna BO3.3.1.b, Bari 5.5.1.b)`);
     const indicators = await this.seedIndicators();
     if (indicators > 0) log(`demo indicator values and targets created: ${indicators} (crimes reported are illustrative, not official)`);
+  }
+
+  /**
+   * The funded projects of the demo (seeds/demo-projects.json, docs/projects.md): Bologna's PON Metro
+   * sheet BO3.3.1.b with dated financial snapshots, Bari's action 5.5.1.b (an idea, no CUP yet).
+   * Once per tenant (skipped when the tenant has projects).
+   */
+  private async seedProjects(): Promise<number> {
+    const seed = readSeed<DemoProjects>('demo-projects.json');
+    let created = 0;
+    for (const group of seed.tenants) {
+      created += await this.door.transaction(async (tx) => {
+        const [tenant] = await seedSql(tx, 'SELECT tenant_id AS id FROM tenants WHERE istat_code = $1', [group.tenant]);
+        const [author] = await seedSql(tx, 'SELECT id FROM users WHERE email = $1', [group.author]);
+        if (!tenant || !author) return 0;
+        const [any] = await seedSql(tx, 'SELECT 1 FROM projects WHERE tenant_id = $1 LIMIT 1', [tenant.id]);
+        if (any) return 0;
+        for (const p of group.projects) {
+          const [row] = await seedSql(
+            tx,
+            `INSERT INTO projects (tenant_id, client_id, client_hash, code, title, programme, action, implementing_body, cup, rup, start_date,
+                                   end_date, status, expected_investment, created_by, updated_by)
+             VALUES ($1, gen_random_uuid(), 'demo-seed', $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $13) RETURNING id`,
+            [
+              tenant.id,
+              p.code,
+              p.title,
+              p.programme,
+              p.action,
+              p.implementingBody,
+              p.cup,
+              p.rup,
+              p.startDate,
+              p.endDate,
+              p.status,
+              p.expectedInvestment,
+              author.id,
+            ],
+          );
+          for (const istat of p.municipalities) {
+            await seedSql(tx, 'INSERT INTO project_municipalities (tenant_id, project_id, municipality_id) VALUES ($1, $2, $3)', [
+              tenant.id,
+              row.id,
+              await municipalityId(tx, tenant.id, istat, 'demo-projects.json'),
+            ]);
+          }
+          for (const s of p.progress) {
+            await seedSql(
+              tx,
+              `INSERT INTO project_progress (tenant_id, project_id, date, programmed, admitted, committed, paid, created_by, updated_by)
+               VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $8)`,
+              [tenant.id, row.id, s.date, s.programmed, s.admitted, s.committed, s.paid, author.id],
+            );
+          }
+          await seedSql(
+            tx,
+            `INSERT INTO audit_log (tenant_id, actor_id, actor_role, entity, entity_id, action, after) VALUES ($1, $2, 'coordinator', 'project', $3, 'create', $4)`,
+            [tenant.id, author.id, row.id, JSON.stringify({ code: p.code, title: p.title, status: p.status, source: 'demo-seed' })],
+          );
+        }
+        return group.projects.length;
+      });
+    }
+    return created;
   }
 
   /**

@@ -279,6 +279,43 @@ export const VALID_EXAMPLES: Record<string, ValidExample> = {
       ]),
     }),
   },
+  createProject: {
+    role: 'coordinator',
+    build: async () => ({
+      body: { clientId: randomUUID(), code: `FZ${randomUUID().slice(0, 8)}`, title: 'Progetto', programme: 'pon_metro', status: 'idea' },
+    }),
+  },
+  updateProject: {
+    role: 'coordinator',
+    build: async (w) => {
+      const p = await w.newProject();
+      return { path: { id: p.id }, body: { version: p.version, title: 'Progetto aggiornato' } };
+    },
+  },
+  addProjectProgress: {
+    role: 'coordinator',
+    build: async (w) => {
+      const p = await w.newProject();
+      return {
+        path: { id: p.id },
+        body: { date: '2020-06-30', programmed: 1000, admitted: 1000, committed: 500.5, paid: 100, version: p.version },
+      };
+    },
+  },
+  importProjects: {
+    role: 'coordinator',
+    build: async () => ({
+      query: [['dryRun', 'true']],
+      raw: multipart([
+        {
+          name: 'file',
+          filename: 'progetti.csv',
+          contentType: 'text/csv',
+          bytes: `COD_LOCALE_PROGETTO;OC_TITOLO_PROGETTO\r\nFZ${randomUUID().slice(0, 8)};Progetto importato\r\n`,
+        },
+      ]),
+    }),
+  },
   createUser: {
     role: 'coordinator',
     build: async () => ({

@@ -140,6 +140,22 @@ export class FuzzWorld {
   }
 
   /** A new initiative (status idea, in Bari) of the coordinator, through the API. */
+  /** A new funded project of the coordinator's tenant (an idea, no CUP), through the API. */
+  async newProject(): Promise<{ id: string; version: number }> {
+    this.writes++;
+    await this.ensureSession('coordinator');
+    const res = await send(this.port, {
+      method: 'post',
+      template: '/api/projects',
+      path: {},
+      query: [],
+      headers: this.headers('coordinator'),
+      body: { clientId: randomUUID(), code: `FZ${randomUUID().slice(0, 8)}`, title: 'Progetto', programme: 'pon_metro', status: 'idea' },
+    });
+    if (res.status !== 201) throw new Error(`fuzz: preparing a project failed: ${res.status} ${res.text}`);
+    return res.json as { id: string; version: number };
+  }
+
   async newInitiative(): Promise<{ id: string; version: number }> {
     this.writes++;
     await this.ensureSession('coordinator');

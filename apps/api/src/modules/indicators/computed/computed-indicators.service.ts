@@ -1,13 +1,14 @@
 import { Injectable } from '@nestjs/common';
 import type { ComputedIndicator, IndicatorComputationParams } from '@trama/contracts';
 import type { AccessScope } from '../../../common/access/access-scope';
+import { ProjectsIndicatorsService } from '../../projects/projects-indicators.service';
 import { formatPeriod, monthsOf, periodEnd, periodStart, type Period } from '../rollup/periods';
 import type { EnteredValue, TerritoryRef } from '../rollup/rollup';
 import { ComputedIndicatorsRepository, type InnovatorPlace, type LevelRow } from './computed-indicators.repository';
 
 /** The territory a computed figure may be given for: every municipality, social area and the tenant the caller reads. */
 export interface ComputeGeography {
-  municipalities: readonly { id: string; socialAreaId: string | null }[];
+  municipalities: readonly { id: string; socialAreaId: string | null; istatCode?: string }[];
   socialAreaIds: readonly string[];
 }
 
@@ -31,7 +32,10 @@ export interface ComputeRequest {
  */
 @Injectable()
 export class ComputedIndicatorsService {
-  constructor(private readonly repo: ComputedIndicatorsRepository) {}
+  constructor(
+    private readonly repo: ComputedIndicatorsRepository,
+    private readonly projects: ProjectsIndicatorsService,
+  ) {}
 
   async values(scope: AccessScope, req: ComputeRequest): Promise<EnteredValue[] | null> {
     const months = req.periods.flatMap(monthsOf);
@@ -64,12 +68,57 @@ export class ComputedIndicatorsService {
         return stock(await this.repo.organizationsMapped(scope, to), elapsed, places);
       case 'community_managers_hired':
         return employed(await this.repo.innovators(scope), req.periods, req.today, levels);
-      case 'new_collaborations':
       case 'project_funds_committed':
       case 'project_funds_paid':
+        return this.projectFunds(scope, req.computation === 'project_funds_committed' ? 'committed' : 'paid', elapsed, req);
       case 'project_beneficiaries':
+        return this.projectBeneficiaries(scope, elapsed, req);
+      case 'new_collaborations':
         return null;
     }
+  }
+
+  /**
+   * Funds committed or paid at each elapsed month's end (capped at today): each project's latest
+   * snapshot, split evenly across its municipalities by the projects register
+   * (ProjectsIndicatorsService.amountsAt); the tenant's own figure also holds the projects of no
+   * municipality. Social areas add their municipalities up.
+   */
+  private async projectFunds(scope: AccessScope, kind: 'committed' | 'paid', elapsed: readonly Period[], req: ComputeRequest) {
+    const answers = await Promise.all(
+      elapsed.map((month) => {
+        const end = periodEnd(month);
+        return this.projects.amountsAt(scope, end < req.today ? end : req.today);
+      }),
+    );
+    return elapsed.flatMap((month, i): EnteredValue[] => [
+      ...req.geography.municipalities.map((m) => ({
+        territory: { level: 'municipality' as const, id: m.id },
+        period: month,
+        value: (m.istatCode && answers[i].byMunicipality[m.istatCode]?.[kind]) || 0,
+      })),
+      { territory: { level: 'tenant' as const }, period: month, value: answers[i].tenant[kind] },
+    ]);
+  }
+
+  /**
+   * Beneficiary organizations funded: the register keeps no history of beneficiaries, so only the
+   * current month has a figure (earlier months are missing, not zero). Per municipality and tenant
+   * (distinct organizations); a social area adds its municipalities up (an organization funded in
+   * two municipalities of one area counts twice there).
+   */
+  private async projectBeneficiaries(scope: AccessScope, elapsed: readonly Period[], req: ComputeRequest) {
+    const current = elapsed.find((m) => periodStart(m) <= req.today && req.today <= periodEnd(m));
+    if (!current) return [];
+    const funded = await this.projects.beneficiariesFunded(scope);
+    return [
+      ...req.geography.municipalities.map((m) => ({
+        territory: { level: 'municipality' as const, id: m.id },
+        period: current,
+        value: (m.istatCode && funded.byMunicipality[m.istatCode]?.organizations) || 0,
+      })),
+      { territory: { level: 'tenant' as const }, period: current, value: funded.tenant.organizations },
+    ];
   }
 }
 
