@@ -47,6 +47,8 @@ const { values: opts } = parseArgs({
     fresh: { type: 'boolean', default: false },
     'skip-build': { type: 'boolean', default: false },
     'skip-export': { type: 'boolean', default: false },
+    /** a regular expression: only the exports whose name (`activities csv`, `initiatives geojson`…) matches */
+    exports: { type: 'string' },
     /** no map page in Chromium (it needs the web build: built unless --skip-build) */
     'skip-map-page': { type: 'boolean', default: false },
     'map-page-runs': { type: 'string', default: '3' },
@@ -70,6 +72,7 @@ const wantedRegisters = {
 const REQUESTS = Number(opts.requests);
 const CONCURRENCY = Number(opts.concurrency);
 const EXPORT_ROWS = Number(opts['export-rows']);
+const wantedExport = (name) => !opts.exports || new RegExp(opts.exports).test(name);
 const EXPLAIN_RUNS = Number(opts['explain-runs']);
 // both API processes sign tokens with the same secret, so one sign-in serves both
 const JWT_SECRET = 'bench-secret-bench-secret-bench-secret-00';
@@ -495,7 +498,9 @@ try {
     ['organizations', 'csv'],
     ['initiatives', 'geojson'],
     ['initiatives', 'csv'],
-  ].map(([register, format]) => ({ register, format, path: `/api/${register}/export?format=${format}` }));
+  ]
+    .filter(([register, format]) => wantedExport(`${register} ${format}`))
+    .map(([register, format]) => ({ register, format, path: `/api/${register}/export?format=${format}` }));
   if (!opts['skip-export']) {
     for (const e of registerExports) {
       // the export reads through a server-side cursor (common/database/cursor-stream.ts): its query is
@@ -545,14 +550,13 @@ try {
   }
   const [small] = (await db.query(`SELECT date FROM activities WHERE tenant_id = $1 ORDER BY date DESC OFFSET 9999 LIMIT 1`, [tenantId]))
     .rows;
-  const exports = opts['skip-export']
-    ? []
-    : [
-        await exportRun('csv', small.date.toISOString().slice(0, 10)),
-        await exportRun('csv', exportFrom),
-        await exportRun('csv-it', exportFrom),
-        await exportRun('xlsx', exportFrom),
-      ];
+  const exports = [];
+  if (!opts['skip-export']) {
+    if (wantedExport('activities csv')) exports.push(await exportRun('csv', small.date.toISOString().slice(0, 10)));
+    if (wantedExport('activities csv')) exports.push(await exportRun('csv', exportFrom));
+    if (wantedExport('activities csv-it')) exports.push(await exportRun('csv-it', exportFrom));
+    if (wantedExport('activities xlsx')) exports.push(await exportRun('xlsx', exportFrom));
+  }
 
   /** A register's export, read to its end; RSS (every 20 ms) and V8 heap (every 100 ms) of the API sampled. */
   async function registerExportRun(e) {

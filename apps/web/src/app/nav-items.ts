@@ -34,6 +34,7 @@ export const NAV_ITEMS: readonly NavItem[] = [
   { to: '/programma', label: 'nav.programme', roles: EVERYONE },
   { to: '/immobili', label: 'nav.buildings', roles: EVERYONE },
   { to: '/organizzazioni', label: 'nav.organizations', roles: EVERYONE },
+  { to: '/indicatori', label: 'nav.indicators', roles: EVERYONE },
   { to: '/revisione', label: 'nav.review', roles: ACTIVITY_REVIEWER_ROLES, badge: ReviewCount },
   { to: '/staff', label: 'nav.staffOutput', roles: STAFF_OUTPUT_ROLES },
   { to: '/utenti', label: 'nav.users', roles: USER_MANAGER_ROLES },

@@ -1,6 +1,7 @@
 import { createBrowserRouter, type RouteObject } from 'react-router';
 import { ACTIVITY_AUTHOR_ROLES, ACTIVITY_REVIEWER_ROLES } from '../features/activities/utils/permissions';
 import { PROJECT_WRITER_ROLES } from '@trama/contracts';
+import { INDICATOR_MANAGER_ROLES, INDICATOR_VALUE_AUTHOR_ROLES } from '../features/indicators/utils/permissions';
 import { INITIATIVE_WRITER_ROLES } from '../features/initiatives/utils/permissions';
 import { LEGAL_EDITOR_ROLES } from '../features/legal-pages/utils/permissions';
 import { STAFF_OUTPUT_ROLES } from '../features/staff-output/utils/permissions';
@@ -102,6 +103,43 @@ export const routes: RouteObject[] = [
                 ],
               },
               { path: '/progetti/:id', lazy: () => import('./routes/projects-route').then((m) => ({ Component: m.ProjectDetailRoute })) },
+              // the dashboards load on demand; echarts and Leaflet only with the indicator page's sections
+              { path: '/indicatori', lazy: () => import('./routes/indicators-route').then((m) => ({ Component: m.IndicatorsRoute })) },
+              {
+                element: <RequireRole roles={INDICATOR_MANAGER_ROLES} />,
+                children: [
+                  {
+                    path: '/indicatori/nuovo',
+                    lazy: () => import('./routes/indicator-forms-route').then((m) => ({ Component: m.NewIndicatorRoute })),
+                  },
+                  {
+                    path: '/indicatori/:code/modifica',
+                    lazy: () => import('./routes/indicator-forms-route').then((m) => ({ Component: m.EditIndicatorRoute })),
+                  },
+                  {
+                    path: '/indicatori/da-validare',
+                    lazy: () => import('./routes/indicator-forms-route').then((m) => ({ Component: m.IndicatorValueQueueRoute })),
+                  },
+                ],
+              },
+              {
+                element: <RequireRole roles={INDICATOR_VALUE_AUTHOR_ROLES} />,
+                children: [
+                  {
+                    path: '/indicatori/importa',
+                    lazy: () => import('./routes/indicator-forms-route').then((m) => ({ Component: m.ImportIndicatorValuesRoute })),
+                  },
+                  {
+                    path: '/indicatori/:code/valori',
+                    lazy: () => import('./routes/indicator-forms-route').then((m) => ({ Component: m.EnterIndicatorValueRoute })),
+                  },
+                ],
+              },
+              {
+                path: '/indicatori/territorio/:territory',
+                lazy: () => import('./routes/indicators-route').then((m) => ({ Component: m.TerritoryIndicatorsRoute })),
+              },
+              { path: '/indicatori/:code', lazy: () => import('./routes/indicators-route').then((m) => ({ Component: m.IndicatorRoute })) },
               { path: '/immobili', lazy: () => import('./routes/buildings-route').then((m) => ({ Component: m.BuildingsRoute })) },
               { path: '/immobili/nuovo', lazy: () => import('./routes/buildings-route').then((m) => ({ Component: m.NewBuildingRoute })) },
               {

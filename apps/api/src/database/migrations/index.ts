@@ -18,8 +18,11 @@ import { OrganizationsRegister1764610000000 } from './1764610000000-organization
 import { Initiatives1764620000000 } from './1764620000000-initiatives';
 import { BuildingLinks1764620000001 } from './1764620000001-building-links';
 import { ActivitiesPointIndex1764630000000 } from './1764630000000-activities-point-index';
-import { Projects1764710000000 } from './1764710000000-projects';
 import { Indicators1764700000000 } from './1764700000000-indicators';
+import { Projects1764710000000 } from './1764710000000-projects';
+import { MapMercatorCells1764720000000 } from './1764720000000-map-mercator-cells';
+import { ListOrderCoveringIndexes1764720000001 } from './1764720000001-list-order-covering-indexes';
+import { VacuumMapLayers1764720000002 } from './1764720000002-vacuum-map-layers';
 import { IndicatorRollup1764730000000 } from './1764730000000-indicator-rollup';
 import { IndicatorRegisterMonths1764740000000 } from './1764740000000-indicator-register-months';
 import { IndicatorActivityAllTypes1764740000001 } from './1764740000001-indicator-activity-all-types';
@@ -46,8 +49,11 @@ export const MIGRATIONS = [
   Initiatives1764620000000,
   BuildingLinks1764620000001,
   ActivitiesPointIndex1764630000000,
-  Projects1764710000000,
   Indicators1764700000000,
+  Projects1764710000000,
+  MapMercatorCells1764720000000,
+  ListOrderCoveringIndexes1764720000001,
+  VacuumMapLayers1764720000002,
   IndicatorRollup1764730000000,
   IndicatorRegisterMonths1764740000000,
   IndicatorActivityAllTypes1764740000001,

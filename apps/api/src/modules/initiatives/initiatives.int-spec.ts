@@ -233,6 +233,16 @@ describe('initiatives: rules', () => {
     }
     const byFunding = await t.http.get('/api/initiatives?fundingSource=eu').set(w.coord.auth).expect(200);
     expect(byFunding.body.total).toBe(1);
+    // the export: the same lists, in the same order, as the detail
+    const csv = await t.http.get('/api/initiatives/export?format=csv&fundingSource=eu').set(w.coord.auth).expect(200);
+    const [header, row, ...rest] = csv.text
+      .replace(/^\uFEFF/, '')
+      .trim()
+      .split(/\r?\n/);
+    expect(rest).toEqual([]);
+    expect(header).toContain(',municipality,municipalities,lead_organization,partner_organizations,');
+    // the main municipality first, then by name; lead and partner in their own columns
+    expect(row).toContain(',Molfetta,Molfetta; Bari,APS Orti in Comune,ODV Mare Nostrum,');
   });
 
   it('moves along the status machine: every status × every target', async () => {

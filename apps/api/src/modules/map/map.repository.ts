@@ -38,8 +38,8 @@ function categoryLiteral(category: string): string {
   return `'${category}'`;
 }
 
-/** Web Mercator stops at ±85.0511° (the square world of the tiles); points beyond fall in the edge cells. */
-const MERCATOR_MAX_LAT = 85.0511287798066;
+/** The resolution of the stored Mercator position (`map_x`, `map_y`): 2^30 units across the world (~4 cm). */
+const MERCATOR_BITS = 30;
 
 /**
  * The map's queries. Each starts from a layer's `filtered` query (the register's policy and
@@ -83,28 +83,33 @@ export class MapRepository {
   }
 
   /**
-   * The records of the query grouped by Web Mercator grid cell (`cells` × `cells` over the world):
-   * count, sums for the mean point, extent, records per category, and the record of a cell that
-   * holds one. The cell of a point is `floor(x · cells)`, `floor(y · cells)` with x, y in [0, 1)
-   * from the top-left corner; every record falls in exactly one cell, so the counts add up to the
-   * query's count (the categories too: the last count is the rest, those without a known one).
+   * The records of the query grouped by Web Mercator grid cell (`cells` × `cells` over the world, a
+   * power of two ≤ 2^30): count, sums for the mean point, extent, records per category, and the
+   * record of a cell that holds one. The cell of a point is `floor(x · cells)`, `floor(y · cells)`
+   * with x, y in [0, 1) from the top-left corner; every record falls in exactly one cell, so the
+   * counts add up to the query's count (the categories too: the last count is the rest, those
+   * without a known one). x and y are stored by the database on every placed record as integers
+   * (`map_x`, `map_y` = floor(x · 2^30), floor(y · 2^30): migration 1764720000000), so the cell is
+   * two integer shifts, and the layer's covering point index holds them: the whole metropolitan
+   * city is an index-only scan.
    * The cell is grouped as two `xid`s: a type PostgreSQL can hash but not sort, so the groups
    * (a few hundred) are always hashed. The planner's estimate for a box on the GiST index is a
    * constant 0.1% of the table, so grouping by integers it sorted the whole match instead (~85k
    * rows of the metropolitan city at 100k activities, on disk past work_mem: 250 ms of 350;
-   * docs/map.md). The categories are FILTERed counts, not a grouping column. Plan: a bitmap scan
-   * of activities_point_idx, then a HashAggregate.
+   * docs/map.md). The categories are FILTERed counts, not a grouping column. Plan: an index-only
+   * scan of the layer's `<table>_point_idx` (a bitmap scan when a filter reads other columns), then
+   * a HashAggregate.
    */
   async cells(source: MapLayerSource, qb: Query, cells: number): Promise<MapCellRow[]> {
-    const n = Math.trunc(cells);
-    const lat = `least(greatest(a.lat, ${-MERCATOR_MAX_LAT}), ${MERCATOR_MAX_LAT})`;
+    const shift = MERCATOR_BITS - Math.log2(cells);
+    if (!Number.isInteger(shift) || shift < 0) throw new Error(`map: not a grid of 2^k ≤ 2^${MERCATOR_BITS} cells: ${cells}`);
     const q = qb
       .select('a.id', 'id')
       .addSelect('a.lon', 'lon')
       .addSelect('a.lat', 'lat')
       .addSelect(`a.${source.categoryColumn}`, 'category')
-      .addSelect(`least(floor((a.lon + 180) / 360 * ${n}), ${n - 1})::bigint`, 'cx')
-      .addSelect(`least(floor((0.5 - asinh(tan(radians(${lat}))) / (2 * pi())) * ${n}), ${n - 1})::bigint`, 'cy')
+      .addSelect(`a.map_x >> ${shift}`, 'cx')
+      .addSelect(`a.map_y >> ${shift}`, 'cy')
       .andWhere('a.lat IS NOT NULL');
     const known = source.categories.map(categoryLiteral);
     const perCategory = known.map((c) => `count(*) FILTER (WHERE p.category = ${c})::int`);

@@ -57,7 +57,21 @@ export function MunicipalityHome() {
 
   return (
     <>
-      <PageHeading title={t('home.municipality.title')} lead={t('home.municipality.lead')} />
+      <PageHeading
+        title={t('home.municipality.title')}
+        lead={t('home.municipality.lead')}
+        actions={
+          territory ? (
+            // the territory's indicators (`municipality:<istat>` or `socialArea:<code>`, the indicators' territory syntax)
+            <Link
+              className="button button--secondary"
+              to={`/indicatori/territorio/${encodeURIComponent(`${territory.kind === 'municipality' ? 'municipality' : 'socialArea'}:${territory.code}`)}`}
+            >
+              {t('home.municipality.indicatorsLink')}
+            </Link>
+          ) : null
+        }
+      />
       <HomeLoadState query={home} />
       {data ? (
         <div className="stack">
