@@ -127,6 +127,28 @@ describe.each(screens)('WCAG 2.1 AA audit (axe-core), %s', (screen, device) => {
     // five audits (the home joined them): more than the default 60 s on a loaded machine
   }, 120_000);
 
+  it("coordinator: the indicators' and projects' forms, imports and territory page, the indicators in English", async () => {
+    const { page } = session;
+    await withScreenshotOnFailure(page, `a11y-indicators-projects-${screen}`, async () => {
+      await signIn(page, COORDINATOR);
+      await page.getByRole('heading', { level: 1, name: 'Home' }).waitFor();
+      await audit(page, '/indicatori/nuovo', `new indicator (${screen})`);
+      await audit(page, '/indicatori/crimes_reported/modifica', `edit indicator (${screen})`);
+      await audit(page, '/indicatori/crimes_reported/valori', `enter a value (${screen})`);
+      await audit(page, '/indicatori/importa', `indicator values import (${screen})`);
+      await audit(page, '/indicatori/territorio/municipality%3A072029', `territory indicators (${screen})`);
+      await audit(page, '/progetti/importa', `projects import (${screen})`);
+      await page.goto('/indicatori');
+      await settled(page);
+      await switchLanguage(page, screen, 'English');
+      await page.getByRole('heading', { level: 1, name: 'Indicators' }).waitFor();
+      await settled(page);
+      await expectNoAxeViolations(page, `indicators, English (${screen})`);
+      await switchLanguage(page, screen, 'Italiano');
+      await page.getByRole('heading', { level: 1, name: 'Indicatori' }).waitFor();
+    });
+  }, 120_000);
+
   it('municipality: territory and activities (read-only)', async () => {
     const { page } = session;
     await withScreenshotOnFailure(page, `a11y-municipality-${screen}`, async () => {
