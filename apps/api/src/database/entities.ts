@@ -23,6 +23,7 @@ import { MunicipalityPopulation } from '../modules/territory/municipality-popula
 import { SocialArea } from '../modules/territory/social-area.entity';
 import { UserMunicipality } from '../modules/users/user-municipality.entity';
 import { User } from '../modules/users/user.entity';
+import { REUSE_ENTITIES } from '../modules/reuse/reuse.entities';
 
 /** Every entity of the API. Add a feature's entities here. */
 export const ENTITIES = [
@@ -51,4 +52,5 @@ export const ENTITIES = [
   IndicatorDefinition,
   IndicatorTarget,
   IndicatorValue,
+  ...REUSE_ENTITIES,
 ];
