@@ -166,7 +166,7 @@ describe('reuse model: ranking, weights, matches, plan, proposal', () => {
     expect(names).toEqual(['Circolo dei lettori', 'APS Teatro di quartiere']);
     expect(res.body.items[0]).toMatchObject({ fit: 70, distanceKm: null });
     expect(res.body.items[1]).toMatchObject({ fit: 20 + 30 + 15, distanceKm: 0.6 });
-    expect(res.body.items[1].reasons).toEqual(['temi in comune: culture', 'a 0,6 km', 'superficie adatta (250 m²)']);
+    expect(res.body.items[1].reasons).toEqual(['temi in comune: Cultura', 'a 0,6 km', 'superficie adatta (250 m²)']);
     const fitting = await t.http.get(`/api/reuse/organizations/${orgs.culture}/buildings?lang=en`).set(w.coord.auth).expect(200);
     expect(fitting.body.needsSpace).toBe(true);
     expect(fitting.body.items.map((i: { building: { id: string } }) => i.building.id)).toEqual([ids['B.Bari']]);

@@ -13,6 +13,7 @@ import { ScopedData } from '../../common/access/scoped-data';
 import { AuditService } from '../../common/audit/audit.service';
 import { CommonErrors } from '../../common/errors/app-error';
 import { type ExportedFile, exportFile } from '../../common/export/export-file';
+import { LABELS } from '../../common/export/labels';
 import { pageOf } from '../../common/http/pagination';
 import { BuildingsService } from '../buildings/buildings.service';
 import { maximiseFit } from './assignment-plan';
@@ -64,6 +65,12 @@ export function surroundingsOfTenant(
 function countVenues(b: ReuseBuildingRow, venues: readonly VenueSeekerRow[]): number {
   const served = servedBy(b.suitableUses);
   return venues.filter((v) => served.any || v.themes.some((t: Theme) => served.themes.has(t))).length;
+}
+
+/** Themes and target groups named in the reader's language (the export catalogue's labels). */
+export function vocabularyLabels(lang: Language): (code: string) => string {
+  const labels = LABELS[lang] as Record<string, string>;
+  return (code) => labels[`vocab.theme.${code}`] ?? labels[`vocab.targetGroup.${code}`] ?? code;
 }
 
 const iso = (d: Date | string | null) => (d === null ? null : new Date(d).toISOString());
@@ -361,7 +368,7 @@ export class ReuseService implements OnModuleDestroy {
     const seekers = await this.repo.spaceSeekers(scope, { municipalityId: b.municipalityId, lat: b.lat, lon: b.lon, km: REUSE_MATCH_MAX_KM });
     const served = servedBy(b.suitableUses);
     return seekers
-      .map((o) => ({ o, f: matchFit(b, o, lang, undefined, served) }))
+      .map((o) => ({ o, f: matchFit(b, o, lang, vocabularyLabels(lang), served) }))
       .filter((m): m is { o: SpaceSeekerRow; f: NonNullable<typeof m.f> } => m.f !== null && m.f.fit > 0)
       .sort((x, y) => y.f.fit - x.f.fit || x.o.name.localeCompare(y.o.name))
       .slice(0, REUSE_MATCHES_MAX)
@@ -386,7 +393,7 @@ export class ReuseService implements OnModuleDestroy {
     if (!needsSpace) return { organization, needsSpace, items: [] };
     const candidates = await this.repo.openBuildingsNear(scope, { municipalityId: o.municipalityId, lat: o.lat, lon: o.lon, km: REUSE_MATCH_MAX_KM });
     const items = candidates
-      .map((b) => ({ b, f: matchFit(b, o, lang) }))
+      .map((b) => ({ b, f: matchFit(b, o, lang, vocabularyLabels(lang)) }))
       .filter((m): m is { b: RankedRow; f: NonNullable<typeof m.f> } => m.f !== null && m.f.fit > 0)
       .sort((x, y) => y.f.fit - x.f.fit || (y.b.score ?? 0) - (x.b.score ?? 0) || x.b.name.localeCompare(y.b.name))
       .slice(0, REUSE_MATCHES_MAX)
