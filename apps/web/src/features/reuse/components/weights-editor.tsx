@@ -101,7 +101,7 @@ export function WeightsEditor() {
       <ReuseProgress />
       {weights.isPending ? <Loading /> : null}
       {weights.isError && !weights.data ? <Alert tone="error">{errorMessage(t, weights.error)}</Alert> : null}
-      {weights.data ? <WeightsForm key={weights.data.version} data={weights.data} /> : null}
+      {weights.data ? <WeightsForm data={weights.data} /> : null}
     </div>
   );
 }
