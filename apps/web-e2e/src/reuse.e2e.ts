@@ -81,6 +81,6 @@ describe.each(screens)('space reuse (%s)', (screen, device) => {
       await settled(page);
       await expectNoAxeViolations(page, `building with its possible users, ${screen}`);
     });
-    // three background recomputes of the demo tenant are waited for (as the accessibility journey, 120 s)
+    // two background recomputes of the demo tenant are waited for (as the accessibility journey, 120 s)
   }, 120_000);
 });
