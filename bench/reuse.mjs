@@ -110,6 +110,15 @@ const stopAll = async () => {
 };
 process.on('SIGINT', () => void stopAll().then(() => process.exit(130)));
 
+/** fetch, once more after a reset keep-alive socket (the server closed it as the request left) */
+async function fetchRetrying(url, init) {
+  try {
+    return await fetch(url, init);
+  } catch (error) {
+    if (error?.cause?.code !== 'ECONNRESET') throw error;
+    return fetch(url, init);
+  }
+}
 const pct = (sorted, p) => sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))];
 const ms = (n) => `${n.toFixed(1)} ms`;
 const load = () => loadavg()[0].toFixed(1);
@@ -146,7 +155,7 @@ try {
   };
   const coordinator = await login('coordinatore.bari@trama.test', process.env.DEMO_PASSWORD ?? 'Trama-demo-2026');
   const call = async (method, path, body) => {
-    const res = await fetch(`${base}${path}`, {
+    const res = await fetchRetrying(`${base}${path}`, {
       method,
       headers: { authorization: `Bearer ${coordinator}`, ...(body ? { 'content-type': 'application/json' } : {}) },
       body: body ? JSON.stringify(body) : undefined,

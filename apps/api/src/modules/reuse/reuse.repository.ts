@@ -96,6 +96,20 @@ const BUILDING_COLUMNS: [string, string][] = [
   ['b.created_at', 'createdAt'],
 ];
 
+/** What the matching reads of an organization (alias `o`). */
+function withSeekerColumns(qb: Query): Query {
+  return qb
+    .select('o.id', 'id')
+    .addSelect('o.name', 'name')
+    .addSelect('o.kind', 'kind')
+    .addSelect('o.municipality_id', 'municipalityId')
+    .addSelect('o.lat', 'lat')
+    .addSelect('o.lon', 'lon')
+    .addSelect('o.themes', 'themes')
+    .addSelect('o.target_groups', 'targetGroups')
+    .addSelect('o.size', 'size');
+}
+
 /** A box of `km` around a point, in degrees. */
 function boxAround(lat: number, lon: number, km: number): [number, number, number, number] {
   const dLat = km / 111.2;
@@ -161,17 +175,7 @@ export class ReuseRepository {
 
   /** The organizations that need space (active, not merged), of the scope; near a point (or in a municipality) when given. */
   async spaceSeekers(scope: AccessScope, near?: { municipalityId: string; lat: number | null; lon: number | null; km: number }): Promise<SpaceSeekerRow[]> {
-    const qb = this.door
-      .select(scope, this.organizationsPolicy.readable, 'o')
-      .select('o.id', 'id')
-      .addSelect('o.name', 'name')
-      .addSelect('o.kind', 'kind')
-      .addSelect('o.municipality_id', 'municipalityId')
-      .addSelect('o.lat', 'lat')
-      .addSelect('o.lon', 'lon')
-      .addSelect('o.themes', 'themes')
-      .addSelect('o.target_groups', 'targetGroups')
-      .addSelect('o.size', 'size')
+    const qb = withSeekerColumns(this.door.select(scope, this.organizationsPolicy.readable, 'o'))
       .andWhere(`'space' = ANY(o.needs)`)
       .andWhere('o.active')
       .andWhere('o.merged_into IS NULL');
@@ -300,18 +304,8 @@ export class ReuseRepository {
 
   /** An organization the caller reads (for its fitting buildings), or null. */
   async readableOrganization(scope: AccessScope, id: string): Promise<SpaceSeekerRow & { tenantId: string; needs: string[]; active: boolean; mergedInto: string | null } | null> {
-    const row = await this.door
-      .select(scope, this.organizationsPolicy.readable, 'o')
-      .select('o.id', 'id')
+    const row = await withSeekerColumns(this.door.select(scope, this.organizationsPolicy.readable, 'o'))
       .addSelect('o.tenant_id', 'tenantId')
-      .addSelect('o.name', 'name')
-      .addSelect('o.kind', 'kind')
-      .addSelect('o.municipality_id', 'municipalityId')
-      .addSelect('o.lat', 'lat')
-      .addSelect('o.lon', 'lon')
-      .addSelect('o.themes', 'themes')
-      .addSelect('o.target_groups', 'targetGroups')
-      .addSelect('o.size', 'size')
       .addSelect('o.needs', 'needs')
       .addSelect('o.active', 'active')
       .addSelect('o.merged_into', 'mergedInto')

@@ -36,10 +36,12 @@ import { ReuseErrors } from './reuse.errors';
 import { reuseExport } from './reuse.export';
 import { type RankedRow, type ReuseBuildingRow, ReuseRepository, type SpaceSeekerRow, type VenueSeekerRow } from './reuse.repository';
 import { matchFit, OrganizationGrid, servedBy } from './reuse-match';
-import { explainStored, type ScoreSurroundings, scoreBuilding, storedParts } from './reuse-score';
+import { explainStored, type ScoreSurroundings, scoreBuilding, type StoredPart, storedParts } from './reuse-score';
 
 /** A running job's heartbeat older than this: its replica is gone, another may take it over. */
 const HEARTBEAT_STALE_MS = 60_000;
+/** Buildings scored between two yields of the event loop during a recompute. */
+const SLICE = 2000;
 /** How often (per tenant and process) a read checks whether the data changed under the stored scores. */
 const FRESHNESS_CHECK_MS = 30_000;
 
@@ -225,15 +227,29 @@ export class ReuseService implements OnModuleDestroy {
         this.repo.venueSeekers(system),
       ]);
       await progress({ total: buildings.length, done: 0 });
+      let lastProgress = Date.now();
       const surroundings = surroundingsOfTenant(buildings, seekers, venues);
       const now = new Date();
       const job = await this.repo.job(system, tenantId);
       const run = (job?.run ?? 0) + 1;
-      const rows = buildings.map((b) => {
-        const { score, parts } = storedParts({ ...b, recordedAt: b.createdAt }, surroundings(b), weights, now);
-        return { tenantId, buildingId: b.id, run, score, parts };
-      });
-      await progress({ done: Math.round(buildings.length / 2) });
+      // scored in slices, yielding between them: the event loop keeps serving requests, and the
+      // progress (and the heartbeat) advance; a shutdown stops here and asks for the run again
+      const rows: { tenantId: string; buildingId: string; run: number; score: number; parts: StoredPart[] }[] = [];
+      for (let from = 0; from < buildings.length; from += SLICE) {
+        for (const b of buildings.slice(from, from + SLICE)) {
+          const { score, parts } = storedParts({ ...b, recordedAt: b.createdAt }, surroundings(b), weights, now);
+          rows.push({ tenantId, buildingId: b.id, run, score, parts });
+        }
+        await new Promise((resolve) => setImmediate(resolve));
+        if (this.stopping) {
+          await progress({ status: 'idle', requestedAt: (() => 'clock_timestamp()') as never });
+          return;
+        }
+        if (Date.now() - lastProgress > 500) {
+          lastProgress = Date.now();
+          await progress({ done: rows.length });
+        }
+      }
       await this.door.transaction(async (tx) => {
         for (const old of await this.repo.storedRuns(tx, system)) await this.repo.deleteRun(tx, system, tenantId, old);
         await this.repo.insertScores(tx, system, rows);

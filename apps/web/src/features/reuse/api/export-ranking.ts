@@ -2,20 +2,8 @@ import { useMutation } from '@tanstack/react-query';
 import type { ExportFormat } from '@trama/contracts';
 import { api, download } from '../../../lib/api/api-client';
 import type { BuildingFilters } from '../../../lib/filters/buildings';
+import { saveFile } from '../../../lib/files/save-file';
 import { useLang } from './language';
-
-function saveFile(blob: Blob, name: string): void {
-  const url = URL.createObjectURL(blob);
-  const link = document.createElement('a');
-  link.href = url;
-  link.download = name;
-  link.rel = 'noopener';
-  link.style.display = 'none';
-  document.body.appendChild(link);
-  link.click();
-  link.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 30_000);
-}
 
 /** GET /reuse/buildings/export with the ranking's filters, in the interface's language. */
 export function useExportRanking() {
