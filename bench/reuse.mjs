@@ -75,13 +75,13 @@ function startApi(url, extraEnv = {}) {
     const base = `http://127.0.0.1:${port}`;
     const child = spawn(process.execPath, [API_MAIN], {
       cwd: root,
-      stdio: ['ignore', 'ignore', 'inherit'],
+      stdio: ['ignore', process.env.BENCH_LOG_LEVEL ? 'inherit' : 'ignore', 'inherit'],
       env: {
         ...process.env,
         DATABASE_URL: url,
         PORT: String(port),
         NODE_ENV: 'development',
-        LOG_LEVEL: 'warn',
+        LOG_LEVEL: process.env.BENCH_LOG_LEVEL ?? 'warn',
         APP_ORIGIN: base,
         LOGIN_RATE_PER_MINUTE: '1000',
         JWT_SECRET,

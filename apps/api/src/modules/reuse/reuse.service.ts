@@ -228,6 +228,7 @@ export class ReuseService implements OnModuleDestroy {
       ]);
       await progress({ total: buildings.length, done: 0 });
       let lastProgress = Date.now();
+      const read = Date.now();
       const surroundings = surroundingsOfTenant(buildings, seekers, venues);
       const now = new Date();
       const job = await this.repo.job(system, tenantId);
@@ -250,10 +251,14 @@ export class ReuseService implements OnModuleDestroy {
           await progress({ done: rows.length });
         }
       }
+      const scored = Date.now();
       await this.door.transaction(async (tx) => {
         for (const old of await this.repo.storedRuns(tx, system)) await this.repo.deleteRun(tx, system, tenantId, old);
         await this.repo.insertScores(tx, system, rows);
       });
+      this.logger.log(
+        `reuse scores of tenant ${tenantId}: ${rows.length} buildings in ${Date.now() - started} ms (read ${read - started}, score ${scored - read}, write ${Date.now() - scored})`,
+      );
       await progress({
         status: 'idle',
         run,
@@ -282,7 +287,9 @@ export class ReuseService implements OnModuleDestroy {
     const pending = job.status === 'running' || (job.requestedAt !== null && (job.startedAt === null || new Date(job.requestedAt) >= new Date(job.startedAt)));
     const last = this.lastFreshnessCheck.get(tenantId) ?? 0;
     if (pending || Date.now() - last < FRESHNESS_CHECK_MS) {
-      if (pending && job.status !== 'running') this.kick(system, tenantId);
+      // a due run nobody runs, or one whose replica stopped beating: take it over
+      const abandoned = job.status === 'running' && (job.heartbeatAt === null || Date.now() - new Date(job.heartbeatAt).getTime() >= HEARTBEAT_STALE_MS);
+      if (pending && (job.status !== 'running' || abandoned)) this.kick(system, tenantId);
       return !pending;
     }
     this.lastFreshnessCheck.set(tenantId, Date.now());
