@@ -256,6 +256,25 @@ describe('reuse model: ranking, weights, matches, plan, proposal', () => {
     expect([again.status, again.body.code]).toEqual([409, 'BUILDING_INVALID_STAGE']);
   });
 
+  it('takes over a recompute whose replica stopped beating, and ignores one that is alive', async () => {
+    // another replica claimed the job and died: status running, heartbeat two minutes old, scores never written
+    await t.db.query(
+      `UPDATE reuse_jobs SET status = 'running', started_at = now() - interval '2 minutes', heartbeat_at = now() - interval '2 minutes',
+              requested_at = now() - interval '3 minutes', version = version + 1 WHERE tenant_id = $1`,
+      [w.bari.id],
+    );
+    const done = await waitForScores(w.coord);
+    expect(done).toMatchObject({ status: 'idle', stale: false, total: 4, done: 4 });
+    // a live one (fresh heartbeat) is left to its replica: nobody else runs it
+    await t.db.query(`UPDATE reuse_jobs SET status = 'running', heartbeat_at = now(), version = version + 1 WHERE tenant_id = $1`, [w.bari.id]);
+    const live = await t.http.get('/api/reuse/status').set(w.coord.auth).expect(200);
+    expect(live.body).toMatchObject({ status: 'running', stale: true });
+    await new Promise((r) => setTimeout(r, 300));
+    const [job] = await t.db.query(`SELECT status FROM reuse_jobs WHERE tenant_id = $1`, [w.bari.id]);
+    expect(job.status).toBe('running');
+    await t.db.query(`UPDATE reuse_jobs SET status = 'idle', version = version + 1 WHERE tenant_id = $1`, [w.bari.id]);
+  });
+
   it('refuses admins (no tenant of their own) and keeps the status per tenant', async () => {
     const res = await t.http.get('/api/reuse/buildings').set(w.admin.auth);
     expect(res.status).toBe(403);

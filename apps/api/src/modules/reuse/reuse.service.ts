@@ -41,7 +41,9 @@ import { explainStored, type ScoreSurroundings, scoreBuilding, type StoredPart, 
 /** A running job's heartbeat older than this: its replica is gone, another may take it over. */
 const HEARTBEAT_STALE_MS = 60_000;
 /** Buildings scored between two yields of the event loop during a recompute. */
-const SLICE = 2000;
+const SLICE = 5000;
+/** How often a running recompute writes its progress (and heartbeat). */
+const PROGRESS_EVERY_MS = 2000;
 /** How often (per tenant and process) a read checks whether the data changed under the stored scores. */
 const FRESHNESS_CHECK_MS = 30_000;
 
@@ -187,8 +189,12 @@ export class ReuseService implements OnModuleDestroy {
     for (;;) {
       const job = await this.repo.job(system, tenantId);
       if (!job) return;
-      const busy = job.status === 'running' && job.heartbeatAt !== null && Date.now() - new Date(job.heartbeatAt).getTime() < HEARTBEAT_STALE_MS;
-      const due = job.requestedAt !== null && (job.startedAt === null || new Date(job.requestedAt) >= new Date(job.startedAt));
+      const beating = job.heartbeatAt !== null && Date.now() - new Date(job.heartbeatAt).getTime() < HEARTBEAT_STALE_MS;
+      const busy = job.status === 'running' && beating;
+      // asked for since the last start, or a run whose replica stopped beating (its scores were never written)
+      const due =
+        (job.status === 'running' && !beating) ||
+        (job.requestedAt !== null && (job.startedAt === null || new Date(job.requestedAt) >= new Date(job.startedAt)));
       if (busy || !due || this.stopping) return;
       const claimed = await this.door
         .transaction(async (tx) => {
@@ -211,12 +217,26 @@ export class ReuseService implements OnModuleDestroy {
   /** Recomputes and replaces every stored score of the tenant (one transaction: readers see the old run until it commits). */
   private async computeAll(system: AccessScope, tenantId: string): Promise<void> {
     const started = Date.now();
+    // the job row as last written here (one read after the claim; a request bumping it meanwhile costs one more)
+    let key: { id: string; version: number } | null = null;
     const progress = async (changes: Partial<ReuseJob>) => {
-      const job = await this.repo.job(system, tenantId);
-      if (!job) return;
-      await this.door
-        .transaction((tx) => tx.updateVersioned(system, ReuseJob, { id: job.id, version: job.version, tenantId }, { ...changes, heartbeatAt: (() => 'clock_timestamp()') as never }))
-        .catch(() => undefined); // a request bumped it meanwhile: the next progress write catches up
+      for (let attempt = 0; attempt < 2; attempt++) {
+        if (!key) {
+          const job = await this.repo.job(system, tenantId);
+          if (!job) return;
+          key = { id: job.id, version: job.version };
+        }
+        const at = key;
+        const written = await this.door
+          .transaction((tx) => tx.updateVersioned(system, ReuseJob, { ...at, tenantId }, { ...changes, heartbeatAt: (() => 'clock_timestamp()') as never }))
+          .then(() => true)
+          .catch(() => false);
+        if (written) {
+          key = { id: at.id, version: at.version + 1 };
+          return;
+        }
+        key = null; // a request changed the row (requested_at): read it again
+      }
     };
     try {
       const fingerprint = await this.repo.fingerprint(system);
@@ -232,6 +252,7 @@ export class ReuseService implements OnModuleDestroy {
       const surroundings = surroundingsOfTenant(buildings, seekers, venues);
       const now = new Date();
       const job = await this.repo.job(system, tenantId);
+      if (job) key = { id: job.id, version: job.version };
       const run = (job?.run ?? 0) + 1;
       // scored in slices, yielding between them: the event loop keeps serving requests, and the
       // progress (and the heartbeat) advance; a shutdown stops here and asks for the run again
@@ -246,7 +267,7 @@ export class ReuseService implements OnModuleDestroy {
           await progress({ status: 'idle', requestedAt: (() => 'clock_timestamp()') as never });
           return;
         }
-        if (Date.now() - lastProgress > 500) {
+        if (Date.now() - lastProgress > PROGRESS_EVERY_MS) {
           lastProgress = Date.now();
           await progress({ done: rows.length });
         }
