@@ -22,6 +22,7 @@ import { Municipality } from '../modules/territory/municipality.entity';
 import { MunicipalityPopulation } from '../modules/territory/municipality-population.entity';
 import { SocialArea } from '../modules/territory/social-area.entity';
 import { UserMunicipality } from '../modules/users/user-municipality.entity';
+import { CollaborationRun, CollaborationSettings, CollaborationSuggestion } from '../modules/collaborations/collaboration.entity';
 import { User } from '../modules/users/user.entity';
 
 /** Every entity of the API. Add a feature's entities here. */
@@ -51,4 +52,7 @@ export const ENTITIES = [
   IndicatorDefinition,
   IndicatorTarget,
   IndicatorValue,
+  CollaborationSettings,
+  CollaborationSuggestion,
+  CollaborationRun,
 ];
