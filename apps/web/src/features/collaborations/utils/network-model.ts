@@ -211,9 +211,9 @@ const TRANSPARENT = '#00000000';
 
 /** How many layout iterations: fewer as the graph grows (the layout runs once, in the browser's main thread). */
 export function layoutIterations(order: number): number {
-  if (order <= 200) return 150;
-  if (order <= 800) return 60;
-  return 25;
+  if (order <= 200) return 100;
+  if (order <= 800) return 40;
+  return 15;
 }
 
 /**
@@ -272,7 +272,7 @@ export function buildGraph(data: NetworkData, mode: ColourMode): Graph<NodeAttri
     links.filterEdges((_key, attributes) => attributes.suggested).forEach((key) => links.dropEdge(key));
     const positions = forceAtlas2(links, {
       iterations: layoutIterations(graph.order),
-      settings: { ...forceAtlas2.inferSettings(links), edgeWeightInfluence: 1 },
+      settings: { ...forceAtlas2.inferSettings(links), edgeWeightInfluence: 1, barnesHutOptimize: graph.order > 1000 },
       getEdgeWeight: 'weight',
     });
     graph.updateEachNodeAttributes((node, attributes) => ({ ...attributes, ...positions[node] }));
