@@ -38,13 +38,34 @@ describe('collaboration suggestions', () => {
   async function suggestions(who: Actor, query: Record<string, string | number> = {}) {
     const res = await t.http.get('/api/collaborations/suggestions').set(who.auth).query(query);
     if (res.status !== 200) throw new Error(`list: ${res.status} ${JSON.stringify(res.body)}`);
-    return res.body as { items: { id: string; organizations: { id: string; name: string }[]; score: number; reasons: { contribution: number; text: string; code: string }[]; status: string; collaboratedAt: string | null }[]; total: number };
+    return res.body as {
+      items: {
+        id: string;
+        organizations: { id: string; name: string }[];
+        score: number;
+        reasons: { contribution: number; text: string; code: string }[];
+        status: string;
+        collaboratedAt: string | null;
+      }[];
+      total: number;
+    };
   }
   const pairs = (body: Awaited<ReturnType<typeof suggestions>>) =>
-    body.items.map((s) => s.organizations.map((o) => o.name).sort().join('+')).sort();
+    body.items
+      .map((s) =>
+        s.organizations
+          .map((o) => o.name)
+          .sort()
+          .join('+'),
+      )
+      .sort();
   async function idOf(who: Actor, pair: string): Promise<string> {
     const found = (await suggestions(who, { pageSize: 200 })).items.find(
-      (s) => s.organizations.map((o) => o.name).sort().join('+') === pair,
+      (s) =>
+        s.organizations
+          .map((o) => o.name)
+          .sort()
+          .join('+') === pair,
     );
     if (!found) throw new Error(`no suggestion ${pair}`);
     return found.id;
@@ -54,7 +75,11 @@ describe('collaboration suggestions', () => {
     t = await createTestApp();
     w = await activityWorld(t);
     // Molfetta: a school with space meets a social enterprise in need of it (youth)
-    await organization(w.bari, 'Scuola Salvemini', '072029', 'school', { offers: ['space'], themes: ['youth', 'education'], targetGroups: ['youth'] });
+    await organization(w.bari, 'Scuola Salvemini', '072029', 'school', {
+      offers: ['space'],
+      themes: ['youth', 'education'],
+      targetGroups: ['youth'],
+    });
     await organization(w.bari, 'Il Ponte', '072029', 'social_enterprise', { needs: ['space'], themes: ['youth'], targetGroups: ['youth'] });
     // Corato: volunteers offered and needed
     await organization(w.bari, 'Volontari Corato', '072020', 'odv', { offers: ['volunteers'], themes: ['elderly'] });
@@ -76,7 +101,9 @@ describe('collaboration suggestions', () => {
         expect(s.reasons.map((r) => r.code)).toEqual(expect.arrayContaining(['offers_meet_needs', 'same_municipality', 'no_path']));
       }
       const school = body.items.find((s) => s.organizations.some((o) => o.name === 'Il Ponte'))!;
-      expect(school.reasons.find((r) => r.code === 'offers_meet_needs')!.text).toMatch(/^\+[\d,]+ offerte e bisogni si incontrano: .*Spazi/i);
+      expect(school.reasons.find((r) => r.code === 'offers_meet_needs')!.text).toMatch(
+        /^\+[\d,]+ offerte e bisogni si incontrano: .*Spazi/i,
+      );
       const en = await suggestions(w.coord, { lang: 'en' });
       expect(en.items[0].reasons[0].text).toMatch(/offers meet needs/);
     });
@@ -135,7 +162,9 @@ describe('collaboration suggestions', () => {
       const res = await t.http.post(`/api/collaborations/suggestions/${id}/accept`).set(w.innA.auth).send({});
       expect(res.status).toBe(200);
       expect(res.body.activity).toMatchObject({ status: 'draft', type: 'meeting', municipality: { istatCode: '072029' } });
-      expect(res.body.activity.organizations.map((o: { id: string }) => o.id).sort()).toEqual([org['Il Ponte'], org['Scuola Salvemini']].sort());
+      expect(res.body.activity.organizations.map((o: { id: string }) => o.id).sort()).toEqual(
+        [org['Il Ponte'], org['Scuola Salvemini']].sort(),
+      );
       expect(res.body.suggestion).toMatchObject({ id, status: 'accepted', activityId: res.body.activity.id, collaboratedAt: null });
       const mine = await t.http.get(`/api/activities/${res.body.activity.id}`).set(w.innA.auth);
       expect(mine.status).toBe(200);
@@ -150,7 +179,10 @@ describe('collaboration suggestions', () => {
       // the indicator before: nothing this month
       const month = today.slice(0, 7);
       const value = async () => {
-        const r = await t.http.get('/api/indicators/new_collaborations/values').set(w.coord.auth).query({ territory: 'municipality:072029', period: month });
+        const r = await t.http
+          .get('/api/indicators/new_collaborations/values')
+          .set(w.coord.auth)
+          .query({ territory: 'municipality:072029', period: month });
         expect(r.status).toBe(200);
         return r.body.items[0].value as number;
       };
