@@ -5194,7 +5194,7 @@ export interface components {
     ResetCollaborationWeightsRequest: {
       /**
        * Format: int32
-       * @description the version loaded (0: the defaults, never saved); a stale one is a 409
+       * @description optimistic locking: the version loaded (0: the defaults, never saved); a stale one is a 409
        */
       version: number;
     };
@@ -5719,7 +5719,7 @@ export interface components {
       minScore: number;
       /**
        * Format: int32
-       * @description the version loaded (0: the defaults, never saved); a stale one is a 409
+       * @description optimistic locking: the version loaded (0: the defaults, never saved); a stale one is a 409
        */
       version: number;
       /** @description at least one weight above 0 */

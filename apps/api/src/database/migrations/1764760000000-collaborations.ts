@@ -172,8 +172,8 @@ export class Collaborations1764760000000 implements MigrationInterface {
       if (pairs.length === 0) continue;
       await q.query(
         `INSERT INTO municipality_neighbours (tenant_id, municipality_id, neighbour_id)
-         SELECT $1, a, b FROM unnest($2::uuid[], $3::uuid[]) AS p(a, b)
-         UNION SELECT $1, b, a FROM unnest($2::uuid[], $3::uuid[]) AS p(a, b)`,
+         SELECT $1::uuid, a, b FROM unnest($2::uuid[], $3::uuid[]) AS p(a, b)
+         UNION SELECT $1::uuid, b, a FROM unnest($2::uuid[], $3::uuid[]) AS p(a, b)`,
         [tenantId, pairs.map((p) => p[0]), pairs.map((p) => p[1])],
       );
     }

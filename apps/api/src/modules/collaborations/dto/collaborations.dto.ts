@@ -40,7 +40,7 @@ import {
   INT32_MAX,
   NAME_LENGTH,
 } from '../../../common/http/api-schema';
-import { IntColumn, Optional, QueryInt, VersionColumn } from '../../../common/http/fields';
+import { INT4_MAX, IntColumn, Optional, QueryInt } from '../../../common/http/fields';
 import { PageQuery } from '../../../common/http/pagination';
 import { MunicipalityRefDto, UserRefDto } from '../../../common/http/refs.dto';
 import { Trim } from '../../../common/http/trim';
@@ -160,14 +160,14 @@ export class UpdateWeightsDto {
   @IntColumn(COLLABORATION_MIN_SCORE.min, COLLABORATION_MIN_SCORE.max, { description: 'suggestions scoring below this are not kept' })
   minScore: number;
 
-  @VersionColumn({ description: 'the version loaded (0: the defaults, never saved); a stale one is a 409' })
+  @IntColumn(0, INT4_MAX, { description: 'optimistic locking: the version loaded (0: the defaults, never saved); a stale one is a 409' })
   version: number;
 }
 
 /** POST /api/collaborations/weights/reset: back to the defaults. */
 @ApiSchema({ name: 'ResetCollaborationWeightsRequest' })
 export class ResetWeightsDto {
-  @VersionColumn({ description: 'the version loaded (0: the defaults, never saved); a stale one is a 409' })
+  @IntColumn(0, INT4_MAX, { description: 'optimistic locking: the version loaded (0: the defaults, never saved); a stale one is a 409' })
   version: number;
 }
 

@@ -55,7 +55,13 @@ describe('the network', () => {
   });
 
   it('counts hops breadth-first up to the limit', () => {
-    const g = buildGraph(['a', 'b', 'c', 'd', 'e'], edgesOf(['ab', 'bc', 'cd'].map(([a, b]) => ({ a, b, ageMonths: 0 })), 12));
+    const g = buildGraph(
+      ['a', 'b', 'c', 'd', 'e'],
+      edgesOf(
+        ['ab', 'bc', 'cd'].map(([a, b]) => ({ a, b, ageMonths: 0 })),
+        12,
+      ),
+    );
     expect(Object.fromEntries(hopsWithin(g, 'a', 2))).toEqual({ a: 0, b: 1, c: 2 });
     expect(hopsWithin(g, 'a', 3).get('d')).toBe(3);
     expect(hopsWithin(g, 'a', 6).has('e')).toBe(false);
@@ -65,8 +71,7 @@ describe('the network', () => {
   });
 
   it('finds the two communities of two cliques joined by one weak link', () => {
-    const clique = (names: string) =>
-      [...names].flatMap((a, i) => [...names].slice(i + 1).map((b) => ({ a, b, ageMonths: 0 })));
+    const clique = (names: string) => [...names].flatMap((a, i) => [...names].slice(i + 1).map((b) => ({ a, b, ageMonths: 0 })));
     const events = [...clique('abcde'), ...clique('vwxyz'), { a: 'e', b: 'v', ageMonths: 60 }];
     const c = communitiesOf(buildGraph([], edgesOf(events, 12)));
     expect(new Set([...'abcde'].map((n) => c.get(n))).size).toBe(1);
@@ -168,7 +173,16 @@ describe('the score of a pair', () => {
       ['a2', 'aps'],
       ['e1', 'social_enterprise'],
     ]);
-    const r = new KindRarity(kinds, edgesOf([{ a: 's1', b: 'a1', ageMonths: 0 }, { a: 's2', b: 'a2', ageMonths: 0 }], 12));
+    const r = new KindRarity(
+      kinds,
+      edgesOf(
+        [
+          { a: 's1', b: 'a1', ageMonths: 0 },
+          { a: 's2', b: 'a2', ageMonths: 0 },
+        ],
+        12,
+      ),
+    );
     expect(r.value('school', 'social_enterprise')).toBe(1);
     expect(r.value('school', 'aps')).toBe(0);
     expect(new KindRarity(kinds, []).value('school', 'aps')).toBe(1);
@@ -197,7 +211,13 @@ describe('the suggestions of a tenant', () => {
       org('f', 'M1', {}),
     ];
     // a and e already work together; d's municipality does not touch M1
-    const edges = edgesOf([{ a: 'a', b: 'e', ageMonths: 1 }, { a: 'b', b: 'f', ageMonths: 1 }], 18);
+    const edges = edgesOf(
+      [
+        { a: 'a', b: 'e', ageMonths: 1 },
+        { a: 'b', b: 'f', ageMonths: 1 },
+      ],
+      18,
+    );
     const neighbours = new Map([
       ['M1', ['M2']],
       ['M2', ['M1']],
