@@ -54,7 +54,7 @@ describe('NetworkView', () => {
     webgl = true;
     const queries = serve();
     renderWithApp(<NetworkView />, { user: coordinator, path: '/collaborazioni/rete?municipality=072006' });
-    const graph = await screen.findByTestId('graph');
+    const graph = await screen.findByTestId('graph', {}, { timeout: 5000 });
     expect(graph.getAttribute('aria-label')).toMatch(/5 organizzazioni, 2 collegamenti e 2 collegamenti suggeriti/);
     const pairs = screen.getByRole('table', { name: /Collegamenti e coppie suggerite/ });
     const rows = within(pairs).getAllByRole('row').slice(1);
@@ -86,7 +86,7 @@ describe('NetworkView', () => {
     webgl = true;
     serve();
     renderWithApp(<NetworkView />, { user: coordinator, path: '/collaborazioni/rete' });
-    const graph = await screen.findByTestId('graph');
+    const graph = await screen.findByTestId('graph', {}, { timeout: 5000 });
     const button = screen.getByRole('button', { name: 'Banco Alimentare' });
     fireEvent.focus(button);
     expect(graph.dataset.highlighted).toBe(id(2));
@@ -110,7 +110,7 @@ describe('NetworkView', () => {
     webgl = true;
     serve();
     renderWithApp(<NetworkView />, { user: coordinator, path: '/collaborazioni/rete' });
-    const graph = await screen.findByTestId('graph');
+    const graph = await screen.findByTestId('graph', {}, { timeout: 5000 });
     const search = screen.getByRole('searchbox', { name: "Trova un'organizzazione" });
     fireEvent.change(search, { target: { value: 'zzz' } });
     fireEvent.click(screen.getByRole('button', { name: 'Trova' }));
@@ -128,7 +128,7 @@ describe('NetworkView', () => {
     webgl = true;
     serve();
     renderWithApp(<NetworkView />, { user: coordinator, path: '/collaborazioni/rete' });
-    await screen.findByTestId('graph');
+    await screen.findByTestId('graph', {}, { timeout: 5000 });
     expect(screen.getByText('Comunità 1')).toBeTruthy();
     fireEvent.click(screen.getByRole('radio', { name: 'Tipo di organizzazione' }));
     expect(screen.queryByText('Comunità 1')).toBeNull();

@@ -10,9 +10,10 @@ import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Alert } from '../../../components/alert';
 import { Loading } from '../../../components/loading';
+import { ProblemList } from '../../../components/problem-list';
 import { TextField } from '../../../components/form-field';
 import { isApiRequestError } from '../../../lib/api/api-error';
-import { errorMessage } from '../../../lib/api/error-message';
+import { errorMessage, fieldProblemText } from '../../../lib/api/error-message';
 import { useFormatters } from '../../../lib/i18n/format';
 import { useCollaborationWeights, useReloadWeights, useResetWeights, useSaveWeights } from '../api/weights';
 import type { CollaborationWeights, UpdateWeightsRequest } from '../api/types';
@@ -133,7 +134,9 @@ function WeightsFields({ weights, onNotice }: FormProps) {
       </fieldset>
       {failed && !(isApiRequestError(failed) && failed.status === 409) ? (
         <Alert tone="error" title={t('collaborations.weights.failed')}>
-          {errorMessage(t, failed)}
+          <p>{errorMessage(t, failed)}</p>
+          {/* the server's problems by field (the same bounds as here: seen only if they ever differ) */}
+          <ProblemList lines={isApiRequestError(failed) ? failed.details.map((d) => `${d.field}: ${fieldProblemText(t, d)}`) : []} />
         </Alert>
       ) : null}
       <div className="collab-actions">
