@@ -66,13 +66,15 @@ function requestOf(values: Values, version: number): UpdateWeightsRequest {
 interface FormProps {
   weights: CollaborationWeights;
   onNotice: (notice: Notice) => void;
+  /** owned by the page, not by this form: a save remounts the form (new version), and the
+   * callbacks of a mutation whose component is gone never run */
+  save: ReturnType<typeof useSaveWeights>;
+  reset: ReturnType<typeof useResetWeights>;
 }
 
-function WeightsFields({ weights, onNotice }: FormProps) {
+function WeightsFields({ weights, onNotice, save, reset }: FormProps) {
   const { t } = useTranslation();
   const format = useFormatters();
-  const save = useSaveWeights();
-  const reset = useResetWeights();
   const reload = useReloadWeights();
   const [values, setValues] = useState<Values>(() => valuesOf(weights));
   const [checked, setChecked] = useState(false);
@@ -181,6 +183,8 @@ export function WeightsForm() {
   const { t } = useTranslation();
   const format = useFormatters();
   const weights = useCollaborationWeights();
+  const save = useSaveWeights();
+  const reset = useResetWeights();
   const [notice, setNotice] = useState<Notice>(null);
   if (weights.isPending) return <Loading />;
   if (!weights.data) {
@@ -209,7 +213,7 @@ export function WeightsForm() {
           : t('collaborations.weights.neverUpdated')}
       </p>
       {/* a new version (saved here, reset, or reloaded after a conflict) starts the form from what is saved */}
-      <WeightsFields key={w.version} weights={w} onNotice={setNotice} />
+      <WeightsFields key={w.version} weights={w} onNotice={setNotice} save={save} reset={reset} />
     </div>
   );
 }
