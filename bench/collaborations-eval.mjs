@@ -168,7 +168,7 @@ async function evaluate(label) {
     adj.set(e.b, [...(adj.get(e.b) ?? []), e.a]);
   }
   const aa = new Map();
-  for (const [z, ns] of adj) {
+  for (const ns of adj.values()) {
     if (ns.length < 2) continue;
     const w = 1 / Math.log(ns.length);
     for (let i = 0; i < ns.length; i++)

@@ -999,16 +999,22 @@ export async function plantCollaborations({
       if (!author || a.id === b.id || used.has(a.id) || used.has(b.id)) continue;
       used.add(a.id);
       used.add(b.id);
-      const resource = rnd.pick(RESOURCES);
-      const theme = a.themes[0] ?? rnd.pick(THEMES);
-      await client.query(`UPDATE organizations SET offers = array(SELECT DISTINCT unnest(offers || $2::text)) WHERE id = $1`, [
-        a.id,
-        resource,
-      ]);
+      // strongly complementary: two of a's offers meet b's needs, one of b's offers meets a's, two themes and a target group shared
+      const [r1, r2, r3] = [...RESOURCES].sort(() => rnd.next() - 0.5);
+      const themes = [...new Set([...(a.themes ?? []).slice(0, 2), rnd.pick(THEMES), rnd.pick(THEMES)])].slice(0, 2);
+      const theme = themes[0];
+      const group = rnd.pick(TARGET_GROUPS);
       await client.query(
-        `UPDATE organizations SET needs = array(SELECT DISTINCT unnest(needs || $2::text)),
-                                  themes = array(SELECT DISTINCT unnest(themes || $3::text)) WHERE id = $1`,
-        [b.id, resource, theme],
+        `UPDATE organizations SET offers = array(SELECT DISTINCT unnest(offers || $2::text[])), needs = array(SELECT DISTINCT unnest(needs || $3::text[])),
+                                  themes = array(SELECT DISTINCT unnest(themes || $4::text[])), target_groups = array(SELECT DISTINCT unnest(target_groups || $5::text[]))
+          WHERE id = $1`,
+        [a.id, [r1, r2], [r3], themes, [group]],
+      );
+      await client.query(
+        `UPDATE organizations SET offers = array(SELECT DISTINCT unnest(offers || $2::text[])), needs = array(SELECT DISTINCT unnest(needs || $3::text[])),
+                                  themes = array(SELECT DISTINCT unnest(themes || $4::text[])), target_groups = array(SELECT DISTINCT unnest(target_groups || $5::text[]))
+          WHERE id = $1`,
+        [b.id, [r3], [r1, r2], themes, [group]],
       );
       const times = 1 + rnd.int(2);
       for (let i = 0; i < times; i++) {

@@ -54,13 +54,96 @@ export function edgesOf(events: Iterable<JointEvent>, halfLifeMonths: number): E
 /** The weighted undirected graph of the organizations (every organization a node, linked or not). */
 export function buildGraph(nodes: Iterable<string>, edges: Iterable<Edge>): UndirectedGraph {
   const graph = new UndirectedGraph();
-  for (const id of nodes) graph.mergeNode(id);
+  for (const id of nodes) if (!graph.hasNode(id)) graph.addNode(id);
   for (const e of edges) {
-    graph.mergeNode(e.a);
-    graph.mergeNode(e.b);
-    graph.mergeEdge(e.a, e.b, { weight: e.weight });
+    if (!graph.hasNode(e.a)) graph.addNode(e.a);
+    if (!graph.hasNode(e.b)) graph.addNode(e.b);
+    // one edge per pair (edgesOf and the repository aggregate by pair); a repeated pair adds up
+    if (graph.hasEdge(e.a, e.b)) graph.updateEdgeAttribute(e.a, e.b, 'weight', (w: number) => w + e.weight);
+    else graph.addEdge(e.a, e.b, { weight: e.weight });
   }
   return graph;
+}
+
+/**
+ * The network as integer adjacency lists (CSR) over `ids` (index = position), for the hot loops of
+ * the recompute: a bounded breadth-first search per organization must cost its ball, not the graph
+ * (graphology-traversal's bfsFromNode allocates a queue of the graph's order on every call).
+ */
+export class Adjacency {
+  readonly offsets: Int32Array;
+  readonly targets: Int32Array;
+  private readonly stamp: Int32Array;
+  private readonly depth: Int8Array;
+  private readonly queue: Int32Array;
+
+  constructor(
+    readonly size: number,
+    pairs: readonly [number, number][],
+  ) {
+    const degree = new Int32Array(size);
+    for (const [a, b] of pairs) {
+      degree[a]++;
+      degree[b]++;
+    }
+    this.offsets = new Int32Array(size + 1);
+    for (let i = 0; i < size; i++) this.offsets[i + 1] = this.offsets[i] + degree[i];
+    this.targets = new Int32Array(this.offsets[size]);
+    const fill = this.offsets.slice(0, size);
+    for (const [a, b] of pairs) {
+      this.targets[fill[a]++] = b;
+      this.targets[fill[b]++] = a;
+    }
+    this.stamp = new Int32Array(size).fill(-1);
+    this.depth = new Int8Array(size);
+    this.queue = new Int32Array(size);
+  }
+
+  /** Marks the nodes at most `maxHops` from `source`; `hops(source, v)` reads them until the next call. */
+  explore(source: number, maxHops: number): void {
+    let head = 0;
+    let tail = 0;
+    this.stamp[source] = source;
+    this.depth[source] = 0;
+    this.queue[tail++] = source;
+    while (head < tail) {
+      const v = this.queue[head++];
+      const d = this.depth[v];
+      if (d >= maxHops) continue;
+      for (let k = this.offsets[v]; k < this.offsets[v + 1]; k++) {
+        const w = this.targets[k];
+        if (this.stamp[w] === source) continue;
+        this.stamp[w] = source;
+        this.depth[w] = d + 1;
+        this.queue[tail++] = w;
+      }
+    }
+  }
+
+  /** Hops from the last explored source to `v`, or null when farther than its maxHops. */
+  hops(source: number, v: number): number | null {
+    return this.stamp[v] === source ? this.depth[v] : null;
+  }
+
+  /** Connected components (union–find): node → component number. */
+  components(): Int32Array {
+    const parent = new Int32Array(this.size).map((_, i) => i);
+    const find = (x: number): number => {
+      while (parent[x] !== x) {
+        parent[x] = parent[parent[x]];
+        x = parent[x];
+      }
+      return x;
+    };
+    for (let v = 0; v < this.size; v++) {
+      for (let k = this.offsets[v]; k < this.offsets[v + 1]; k++) {
+        const a = find(v);
+        const b = find(this.targets[k]);
+        if (a !== b) parent[a] = b;
+      }
+    }
+    return parent.map((_, i) => find(i));
+  }
 }
 
 /** A small seeded PRNG (mulberry32): Louvain visits nodes in random order; a seed makes its communities reproducible. */

@@ -1,6 +1,16 @@
 import { DEFAULT_COLLABORATION_WEIGHTS } from '@trama/contracts';
-import { buildGraph, communitiesOf, componentsOf, edgesOf, hopsWithin, recencyWeight } from './network';
-import { KindRarity, type OrganizationProfile, type PairFacts, reasonsKey, scorePair, suggest, type Weights } from './suggest';
+import { Adjacency, buildGraph, communitiesOf, componentsOf, edgesOf, hopsWithin, recencyWeight } from './network';
+import {
+  KindRarity,
+  type OrganizationProfile,
+  type PairFacts,
+  coefficients,
+  quickScore,
+  reasonsKey,
+  scorePair,
+  suggest,
+  type Weights,
+} from './suggest';
 
 const W: Weights = { ...DEFAULT_COLLABORATION_WEIGHTS };
 const bit = (i: number) => 1 << i;
@@ -68,6 +78,22 @@ describe('the network', () => {
     const components = componentsOf(g);
     expect(components.get('a')).toBe(components.get('d'));
     expect(components.get('e')).not.toBe(components.get('a'));
+  });
+
+  it('counts the same hops and components on the integer adjacency of the recompute', () => {
+    // a-b-c-d, e alone
+    const adj = new Adjacency(5, [
+      [0, 1],
+      [1, 2],
+      [2, 3],
+    ]);
+    adj.explore(0, 2);
+    expect([0, 1, 2, 3, 4].map((v) => adj.hops(0, v))).toEqual([0, 1, 2, null, null]);
+    adj.explore(3, 1);
+    expect([0, 1, 2, 3, 4].map((v) => adj.hops(3, v))).toEqual([null, null, 1, 0, null]);
+    const c = adj.components();
+    expect(c[0]).toBe(c[3]);
+    expect(c[4]).not.toBe(c[0]);
   });
 
   it('finds the two communities of two cliques joined by one weak link', () => {
@@ -155,6 +181,20 @@ describe('the score of a pair', () => {
     expect(scorePair(facts({ distance: { noPath: false, hops: 1, differentCommunities: false } }), W)).toBeNull();
     expect(scorePair(facts({ aOffers: 0, bThemes: 0 }), W)).toBeNull();
     expect(scorePair(facts({ distance: { noPath: false, hops: 2, differentCommunities: true } }), W)).not.toBeNull();
+  });
+
+  it('ranks by the same score it explains', () => {
+    for (const change of [
+      {},
+      { aGroups: bit(2), bGroups: bit(2) },
+      { sameMunicipality: true, neighbouring: false },
+      { kindRarity: 0.33 },
+    ]) {
+      expect(quickScore(facts(change), coefficients(W))).toBe(scorePair(facts(change), W)!.score);
+      expect(quickScore(facts(change), coefficients({ ...W, themes: 7, distance: 0 }))).toBe(
+        scorePair(facts(change), { ...W, themes: 7, distance: 0 })!.score,
+      );
+    }
   });
 
   it('keys a dismissal on the reasons, not on the numbers the weights move', () => {

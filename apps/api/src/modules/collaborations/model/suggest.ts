@@ -7,8 +7,7 @@ import {
   TARGET_GROUPS,
   THEMES,
 } from '@trama/contracts';
-import type { UndirectedGraph } from 'graphology';
-import { buildGraph, communitiesOf, componentsOf, type Edge, hopsWithin, pairKey } from './network';
+import { Adjacency, buildGraph, communitiesOf, type Edge, pairKey } from './network';
 
 /*
  * The suggestion model (docs/collaborations.md): pure functions, no I/O, unit-tested on hand-built
@@ -44,7 +43,7 @@ export interface ModelSettings {
 }
 
 export interface ModelOptions {
-  /** organizations each one looks at (default 400) */
+  /** organizations each one looks at (default 200) */
   candidatesPerOrganization?: number;
   /** suggestions each organization keeps, before the pairs are merged (default 5) */
   perOrganization?: number;
@@ -233,6 +232,33 @@ export function scorePair(f: PairFacts, weights: Weights): { score: number; reas
   return { score, reasons };
 }
 
+/** Each factor's points at value 1 (100 × weight / Σ weights), or null when every weight is 0. */
+export function coefficients(weights: Weights): Weights | null {
+  const sum = COLLABORATION_FACTORS.reduce((s, k) => s + weights[k], 0);
+  if (sum <= 0) return null;
+  return Object.fromEntries(COLLABORATION_FACTORS.map((k) => [k, (100 * weights[k]) / sum])) as Weights;
+}
+
+/** The score alone (no reasons built): the same number scorePair gives, for ranking many candidates. */
+export function quickScore(f: PairFacts, c: Weights | null): number | null {
+  if (!c || !isDistant(f.distance)) return null;
+  const compl = complementarity(f.aOffers, f.aNeeds, f.bOffers, f.bNeeds);
+  const themes = overlap(f.aThemes, f.bThemes);
+  if (compl === 0 && themes === 0) return null;
+  const d = f.distance;
+  const distance = d.noPath
+    ? round1(c.distance)
+    : (d.hops === null ? round1(c.distance * 0.6) : 0) + (d.differentCommunities ? round1(c.distance * 0.4) : 0);
+  return round1(
+    round1(c.complementarity * compl) +
+      round1(c.themes * themes) +
+      round1(c.targetGroups * overlap(f.aGroups, f.bGroups)) +
+      round1(c.territory * territoryValue(f.sameMunicipality, f.neighbouring)) +
+      round1(c.kindRarity * f.kindRarity) +
+      distance,
+  );
+}
+
 /** What a dismissal remembers: the reasons' codes and their parameters (not the numbers, which move with the weights). */
 export function reasonsKey(reasons: readonly Reason[]): string {
   return reasons
@@ -268,17 +294,33 @@ export function suggest(
   settings: ModelSettings,
   options: ModelOptions = {},
   municipalityNames: ReadonlyMap<string, string> = new Map(),
-): { suggestions: Suggestion[]; communities: Map<string, number>; graph: UndirectedGraph } {
-  const candidatesPerOrganization = options.candidatesPerOrganization ?? 400;
+): { suggestions: Suggestion[]; communities: Map<string, number> } {
+  const candidatesPerOrganization = options.candidatesPerOrganization ?? 200;
   const perOrganization = options.perOrganization ?? 5;
-  const graph = buildGraph(
-    organizations.map((o) => o.id),
-    edges,
+  const index = new Map(organizations.map((o, i) => [o.id, i]));
+  const known = edges.filter((e) => index.has(e.a) && index.has(e.b));
+  const communities = communitiesOf(
+    buildGraph(
+      organizations.map((o) => o.id),
+      known,
+    ),
+    options.seed ?? 42,
   );
-  const communities = communitiesOf(graph, options.seed ?? 42);
-  const components = componentsOf(graph);
-  const rarity = new KindRarity(new Map(organizations.map((o) => [o.id, o.kind])), edges);
   options.progress?.(0.2);
+  const adjacency = new Adjacency(
+    organizations.length,
+    known.map((e) => [index.get(e.a)!, index.get(e.b)!]),
+  );
+  const components = adjacency.components();
+  const community = Int32Array.from(organizations, (o) => communities.get(o.id) ?? -1);
+  const rarity = new KindRarity(new Map(organizations.map((o) => [o.id, o.kind])), known);
+  const rarityOf = new Map<string, number>();
+  const kindRarity = (ka: string, kb: string) => {
+    const k = `${ka}|${kb}`;
+    let r = rarityOf.get(k);
+    if (r === undefined) rarityOf.set(k, (r = rarity.value(ka, kb)));
+    return r;
+  };
 
   const orgs: Indexed[] = organizations.map((p) => ({
     p,
@@ -290,10 +332,10 @@ export function suggest(
   // inverted indexes per municipality: who needs a resource, who works on a theme
   const needIndex = new Map<string, number[]>();
   const themeIndex = new Map<string, number[]>();
-  const push = (index: Map<string, number[]>, key: string, i: number) => {
-    const list = index.get(key);
+  const push = (idx: Map<string, number[]>, key: string, i: number) => {
+    const list = idx.get(key);
     if (list) list.push(i);
-    else index.set(key, [i]);
+    else idx.set(key, [i]);
   };
   orgs.forEach((o, i) => {
     for (const r of o.p.needs) push(needIndex, `${o.p.municipalityId}|${r}`, i);
@@ -302,75 +344,82 @@ export function suggest(
 
   const best = new Map<string, Suggestion>();
   const progressEvery = Math.max(1, Math.floor(orgs.length / 20));
+  const seen = new Int32Array(orgs.length).fill(-1);
+  const coefs = coefficients(settings.weights);
   orgs.forEach((a, ai) => {
     if (ai % progressEvery === 0) options.progress?.(0.2 + (0.8 * ai) / orgs.length);
     const places = [a.p.municipalityId, ...(neighbours.get(a.p.municipalityId) ?? [])];
-    const lists: number[][] = [];
+    const live: number[][] = [];
     for (const m of places) {
-      for (const r of a.p.offers) lists.push(needIndex.get(`${m}|${r}`) ?? []);
-      for (const t of a.p.themes) lists.push(themeIndex.get(`${m}|${t}`) ?? []);
+      for (const r of a.p.offers) {
+        const l = needIndex.get(`${m}|${r}`);
+        if (l) live.push(l);
+      }
+      for (const t of a.p.themes) {
+        const l = themeIndex.get(`${m}|${t}`);
+        if (l) live.push(l);
+      }
     }
-    // round-robin over the lists from a starting point of its own, so neighbours spread over the candidates
-    const seen = new Set<number>([ai]);
+    if (live.length === 0) return;
+    // round-robin over the lists from a starting point of its own, so that neighbours spread over the candidates
+    seen[ai] = ai;
     const candidates: number[] = [];
     const start = hashOf(a.p.id);
-    const live = lists.filter((l) => l.length > 0);
-    for (let step = 0; candidates.length < candidatesPerOrganization && live.length > 0; step++) {
-      let any = false;
+    const longest = live.reduce((m, l) => Math.max(m, l.length), 0);
+    for (let step = 0; step < longest && candidates.length < candidatesPerOrganization; step++) {
       for (const list of live) {
         if (step >= list.length) continue;
-        any = true;
         const j = list[(start + step) % list.length];
-        if (!seen.has(j)) {
-          seen.add(j);
-          candidates.push(j);
-          if (candidates.length >= candidatesPerOrganization) break;
-        }
+        if (seen[j] === ai) continue;
+        seen[j] = ai;
+        candidates.push(j);
+        if (candidates.length >= candidatesPerOrganization) break;
       }
-      if (!any) break;
     }
-    if (candidates.length === 0) return;
-    const near = hopsWithin(graph, a.p.id, settings.maxHops);
-    const mine: Suggestion[] = [];
+    adjacency.explore(ai, settings.maxHops);
+    const scored: { bi: number; facts: PairFacts; score: number }[] = [];
     for (const bi of candidates) {
       const b = orgs[bi];
-      const hops = near.get(b.p.id);
       const distance: Distance = {
-        noPath: components.get(a.p.id) !== components.get(b.p.id),
-        hops: hops ?? null,
-        differentCommunities: communities.get(a.p.id) !== communities.get(b.p.id),
+        noPath: components[ai] !== components[bi],
+        hops: adjacency.hops(ai, bi),
+        differentCommunities: community[ai] !== community[bi],
       };
+      if (!isDistant(distance)) continue;
       const [first, second] = a.p.id < b.p.id ? [a, b] : [b, a];
       const same = first.p.municipalityId === second.p.municipalityId;
-      const scored = scorePair(
-        {
-          aOffers: first.offers,
-          aNeeds: first.needs,
-          bOffers: second.offers,
-          bNeeds: second.needs,
-          aThemes: first.themes,
-          bThemes: second.themes,
-          aGroups: first.groups,
-          bGroups: second.groups,
-          sameMunicipality: same,
-          neighbouring: !same,
-          neighbourName: same ? undefined : municipalityNames.get(second.p.municipalityId),
-          kinds: [first.p.kind, second.p.kind],
-          kindRarity: rarity.value(first.p.kind, second.p.kind),
-          distance,
-          maxHops: settings.maxHops,
-        },
-        settings.weights,
-      );
-      if (!scored || scored.score < settings.minScore) continue;
-      mine.push({ a: first.p.id, b: second.p.id, ...scored, reasonsKey: reasonsKey(scored.reasons) });
+      const facts: PairFacts = {
+        aOffers: first.offers,
+        aNeeds: first.needs,
+        bOffers: second.offers,
+        bNeeds: second.needs,
+        aThemes: first.themes,
+        bThemes: second.themes,
+        aGroups: first.groups,
+        bGroups: second.groups,
+        sameMunicipality: same,
+        neighbouring: !same,
+        neighbourName: same ? undefined : municipalityNames.get(second.p.municipalityId),
+        kinds: [first.p.kind, second.p.kind],
+        kindRarity: kindRarity(first.p.kind, second.p.kind),
+        distance,
+        maxHops: settings.maxHops,
+      };
+      const score = quickScore(facts, coefs);
+      if (score === null || score < settings.minScore) continue;
+      scored.push({ bi, facts, score });
     }
-    mine.sort((x, y) => y.score - x.score || (x.b < y.b ? -1 : 1));
-    for (const s of mine.slice(0, perOrganization)) best.set(pairKey(s.a, s.b), s);
+    scored.sort((x, y) => y.score - x.score || (orgs[x.bi].p.id < orgs[y.bi].p.id ? -1 : 1));
+    for (const { bi, facts } of scored.slice(0, perOrganization)) {
+      const other = orgs[bi].p.id;
+      const [x, y] = a.p.id < other ? [a.p.id, other] : [other, a.p.id];
+      const full = scorePair(facts, settings.weights)!;
+      best.set(pairKey(x, y), { a: x, b: y, ...full, reasonsKey: reasonsKey(full.reasons) });
+    }
   });
   options.progress?.(1);
   const suggestions = [...best.values()].sort((x, y) => y.score - x.score || (pairKey(x.a, x.b) < pairKey(y.a, y.b) ? -1 : 1));
-  return { suggestions, communities, graph };
+  return { suggestions, communities };
 }
 
 /** Every kind of organization, for tests and the evaluation. */
