@@ -951,6 +951,108 @@ export async function generate({
   }
 }
 
+/**
+ * Plants the hidden structure the collaboration model is evaluated on (docs/collaborations.md,
+ * "Evaluation"): `pairs` pairs of organizations of one municipality, made complementary (the first
+ * offers a resource the second needs, and they share a theme), that start working together in the
+ * last 12 months before `now` (one or two approved activities with both). Their earlier records are
+ * left as generated (random partners), so before the cut-off they are as (un)linked as any pair.
+ * Deterministic by `seed`; returns the planted pairs ([a, b] ids).
+ */
+export async function plantCollaborations({
+  databaseUrl,
+  tenant = '272',
+  pairs = 200,
+  seed = 7,
+  now = Date.UTC(2026, 10, 20),
+  log = console.log,
+}) {
+  const rnd = makeRandom(seed);
+  const client = new pg.Client({ connectionString: databaseUrl });
+  await client.connect();
+  try {
+    const [t] = (await client.query('SELECT tenant_id AS id FROM tenants WHERE istat_code = $1', [tenant])).rows;
+    const orgs = (
+      await client.query(`SELECT id, municipality_id, themes FROM organizations WHERE tenant_id = $1 AND active ORDER BY id`, [t.id])
+    ).rows;
+    const byMuni = new Map();
+    for (const o of orgs) byMuni.set(o.municipality_id, [...(byMuni.get(o.municipality_id) ?? []), o]);
+    const authors = (
+      await client.query(
+        `SELECT u.id, um.municipality_id FROM users u JOIN user_municipalities um ON um.user_id = u.id
+          WHERE u.tenant_id = $1 AND u.role = 'innovator' ORDER BY u.id, um.municipality_id`,
+        [t.id],
+      )
+    ).rows;
+    const [reviewer] = (
+      await client.query(`SELECT id FROM users WHERE tenant_id = $1 AND role = 'coordinator' ORDER BY created_at LIMIT 1`, [t.id])
+    ).rows;
+    const planted = [];
+    const used = new Set();
+    const DAY = 86_400_000;
+    await client.query('BEGIN');
+    for (let k = 0; k < pairs * 20 && planted.length < pairs; k++) {
+      const a = rnd.pick(orgs);
+      const peers = byMuni.get(a.municipality_id);
+      const b = rnd.pick(peers);
+      const author = authors.find((x) => x.municipality_id === a.municipality_id);
+      if (!author || a.id === b.id || used.has(a.id) || used.has(b.id)) continue;
+      used.add(a.id);
+      used.add(b.id);
+      // strongly complementary: two of a's offers meet b's needs, one of b's offers meets a's, two themes and a target group shared
+      const [r1, r2, r3] = [...RESOURCES].sort(() => rnd.next() - 0.5);
+      const themes = [...new Set([...(a.themes ?? []).slice(0, 2), rnd.pick(THEMES), rnd.pick(THEMES)])].slice(0, 2);
+      const theme = themes[0];
+      const group = rnd.pick(TARGET_GROUPS);
+      await client.query(
+        `UPDATE organizations SET offers = array(SELECT DISTINCT unnest(offers || $2::text[])), needs = array(SELECT DISTINCT unnest(needs || $3::text[])),
+                                  themes = array(SELECT DISTINCT unnest(themes || $4::text[])), target_groups = array(SELECT DISTINCT unnest(target_groups || $5::text[]))
+          WHERE id = $1`,
+        [a.id, [r1, r2], [r3], themes, [group]],
+      );
+      await client.query(
+        `UPDATE organizations SET offers = array(SELECT DISTINCT unnest(offers || $2::text[])), needs = array(SELECT DISTINCT unnest(needs || $3::text[])),
+                                  themes = array(SELECT DISTINCT unnest(themes || $4::text[])), target_groups = array(SELECT DISTINCT unnest(target_groups || $5::text[]))
+          WHERE id = $1`,
+        [b.id, [r3], [r1, r2], themes, [group]],
+      );
+      const times = 1 + rnd.int(2);
+      for (let i = 0; i < times; i++) {
+        const date = new Date(now - rnd.int(330) * DAY);
+        const submitted = new Date(date.getTime() + 3_600_000);
+        const [{ id }] = (
+          await client.query(
+            `INSERT INTO activities (tenant_id, client_id, client_hash, author_id, municipality_id, date, duration_minutes, type, title,
+                                     participants_total, themes, status, submitted_at, submitted_by, reviewed_at, reviewed_by, created_by)
+             VALUES ($1, gen_random_uuid(), 'planted', $2, $3, $4, 90, 'network_table', 'Tavolo di collaborazione', 12, $5, 'approved',
+                     $6, $2, $7, $8, $2) RETURNING id`,
+            [
+              t.id,
+              author.id,
+              a.municipality_id,
+              iso(date),
+              [theme],
+              submitted,
+              new Date(submitted.getTime() + 3_600_000),
+              reviewer?.id ?? null,
+            ],
+          )
+        ).rows;
+        await client.query(
+          `INSERT INTO activity_organizations (tenant_id, activity_id, organization_id) VALUES ($1, $2, $3), ($1, $2, $4)`,
+          [t.id, id, a.id, b.id],
+        );
+      }
+      planted.push([a.id, b.id]);
+    }
+    await client.query('COMMIT');
+    log(`planted ${planted.length} complementary pairs that start working together in the last 12 months (seed ${seed})`);
+    return planted;
+  } finally {
+    await client.end();
+  }
+}
+
 if (import.meta.url === `file://${process.argv[1]}`) {
   const { values } = parseArgs({
     options: {

@@ -149,6 +149,17 @@ describe.each(screens)('WCAG 2.1 AA audit (axe-core), %s', (screen, device) => {
     });
   }, 120_000);
 
+  it('coordinator: the collaboration model (suggestions, the network drawn, the weights)', async () => {
+    const { page } = session;
+    await withScreenshotOnFailure(page, `a11y-collaborations-${screen}`, async () => {
+      await signIn(page, COORDINATOR);
+      await page.getByRole('heading', { level: 1, name: 'Home' }).waitFor();
+      await audit(page, '/collaborazioni', `collaboration suggestions (${screen})`);
+      await audit(page, '/collaborazioni/rete', `collaboration network (${screen})`);
+      await audit(page, '/collaborazioni/pesi', `collaboration weights (${screen})`);
+    });
+  }, 120_000);
+
   it('municipality: territory and activities (read-only)', async () => {
     const { page } = session;
     await withScreenshotOnFailure(page, `a11y-municipality-${screen}`, async () => {

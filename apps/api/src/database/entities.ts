@@ -22,6 +22,7 @@ import { Municipality } from '../modules/territory/municipality.entity';
 import { MunicipalityPopulation } from '../modules/territory/municipality-population.entity';
 import { SocialArea } from '../modules/territory/social-area.entity';
 import { UserMunicipality } from '../modules/users/user-municipality.entity';
+import { CollaborationRun, CollaborationSettings, CollaborationSuggestion } from '../modules/collaborations/collaboration.entity';
 import { User } from '../modules/users/user.entity';
 import { REUSE_ENTITIES } from '../modules/reuse/reuse.entities';
 
@@ -53,4 +54,7 @@ export const ENTITIES = [
   IndicatorTarget,
   IndicatorValue,
   ...REUSE_ENTITIES,
+  CollaborationSettings,
+  CollaborationSuggestion,
+  CollaborationRun,
 ];

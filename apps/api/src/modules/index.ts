@@ -2,6 +2,7 @@ import { ActivitiesModule } from './activities/activities.module';
 import { AuditModule } from './audit/audit.module';
 import { AuthModule } from './auth/auth.module';
 import { BuildingsModule } from './buildings/buildings.module';
+import { CollaborationsModule } from './collaborations/collaborations.module';
 import { FilesModule } from './files/files.module';
 import { HealthModule } from './health/health.module';
 import { HomeModule } from './home/home.module';
@@ -41,4 +42,5 @@ export const FEATURE_MODULES = [
   ProjectsModule,
   IndicatorsModule,
   ReuseModule,
+  CollaborationsModule,
 ];

@@ -2,6 +2,7 @@ import type { Role } from '@trama/contracts';
 import type { ComponentType } from 'react';
 import { ReviewCount } from '../features/activities/components/review-count';
 import { ACTIVITY_REVIEWER_ROLES } from '../features/activities/utils/permissions';
+import { COLLABORATION_READER_ROLES } from '../features/collaborations/utils/permissions';
 import { ReturnedCount } from '../features/home/components/returned-count';
 import { STAFF_OUTPUT_ROLES } from '../features/staff-output/utils/permissions';
 import { USER_MANAGER_ROLES } from '../lib/auth/permissions';
@@ -36,6 +37,7 @@ export const NAV_ITEMS: readonly NavItem[] = [
   { to: '/riuso', label: 'nav.reuse', roles: ['coordinator', 'innovator', 'municipality'] },
   { to: '/organizzazioni', label: 'nav.organizations', roles: EVERYONE },
   { to: '/indicatori', label: 'nav.indicators', roles: EVERYONE },
+  { to: '/collaborazioni', label: 'nav.collaborations', roles: COLLABORATION_READER_ROLES },
   { to: '/revisione', label: 'nav.review', roles: ACTIVITY_REVIEWER_ROLES, badge: ReviewCount },
   { to: '/staff', label: 'nav.staffOutput', roles: STAFF_OUTPUT_ROLES },
   { to: '/utenti', label: 'nav.users', roles: USER_MANAGER_ROLES },

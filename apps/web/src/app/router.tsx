@@ -1,5 +1,6 @@
 import { createBrowserRouter, type RouteObject } from 'react-router';
 import { ACTIVITY_AUTHOR_ROLES, ACTIVITY_REVIEWER_ROLES } from '../features/activities/utils/permissions';
+import { COLLABORATION_READER_ROLES, COLLABORATION_WEIGHTS_ROLES } from '../features/collaborations/utils/permissions';
 import { PROJECT_WRITER_ROLES } from '@trama/contracts';
 import { INDICATOR_MANAGER_ROLES, INDICATOR_VALUE_AUTHOR_ROLES } from '../features/indicators/utils/permissions';
 import { INITIATIVE_WRITER_ROLES } from '../features/initiatives/utils/permissions';
@@ -211,6 +212,29 @@ export const routes: RouteObject[] = [
               {
                 path: '/organizzazioni/:id',
                 lazy: () => import('./routes/organizations-route').then((m) => ({ Component: m.OrganizationDetailRoute })),
+              },
+              // the collaboration model: suggestions, the network drawn (sigma loads with that page only), the weights
+              {
+                element: <RequireRole roles={COLLABORATION_READER_ROLES} />,
+                children: [
+                  {
+                    path: '/collaborazioni',
+                    lazy: () => import('./routes/collaborations-route').then((m) => ({ Component: m.SuggestionsRoute })),
+                  },
+                  {
+                    path: '/collaborazioni/rete',
+                    lazy: () => import('./routes/collaborations-route').then((m) => ({ Component: m.NetworkRoute })),
+                  },
+                ],
+              },
+              {
+                element: <RequireRole roles={COLLABORATION_WEIGHTS_ROLES} />,
+                children: [
+                  {
+                    path: '/collaborazioni/pesi',
+                    lazy: () => import('./routes/collaborations-route').then((m) => ({ Component: m.WeightsRoute })),
+                  },
+                ],
               },
               {
                 element: <RequireRole roles={ACTIVITY_REVIEWER_ROLES} />,

@@ -739,6 +739,170 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/collaborations/network': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * The network of organizations (linked by joint approved activities, initiatives and buildings), with the suggested links
+     * @description Access: coordinators, innovators, municipality users, platform admins (the data is limited to their scope); other roles get 403.
+     */
+    get: operations['getNetwork'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/collaborations/status': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * The state of the stored suggestions: current, or being recomputed (with progress)
+     * @description Access: coordinators, innovators, municipality users, platform admins (the data is limited to their scope); other roles get 403.
+     */
+    get: operations['getCollaborationStatus'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/collaborations/suggestions': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Suggested collaborations you may see, best first, each with its reasons (filters combine)
+     * @description Access: coordinators, innovators, municipality users, platform admins (the data is limited to their scope); other roles get 403.
+     */
+    get: operations['listSuggestions'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/collaborations/suggestions/{id}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * One suggestion with its reasons
+     * @description Access: coordinators, innovators, municipality users, platform admins (the data is limited to their scope); other roles get 403.
+     */
+    get: operations['getSuggestion'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/collaborations/suggestions/{id}/accept': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Accept a suggestion (innovators, who log activities): a draft introduction meeting is created in your municipality with both organizations
+     * @description Access: innovators, platform admins (the data is limited to their scope); other roles get 403.
+     */
+    post: operations['acceptSuggestion'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/collaborations/suggestions/{id}/dismiss': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Dismiss a suggestion with a reason: the pair comes back only if its reasons change
+     * @description Access: coordinators, innovators, platform admins (the data is limited to their scope); other roles get 403.
+     */
+    post: operations['dismissSuggestion'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/collaborations/weights': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * The model's weights and parameters of your tenant, with the defaults
+     * @description Access: coordinators, innovators, municipality users, platform admins (the data is limited to their scope); other roles get 403.
+     */
+    get: operations['getCollaborationWeights'];
+    /**
+     * Change the weights (coordinators; audited): the suggestions are recomputed in the background
+     * @description Access: coordinators, platform admins (the data is limited to their scope); other roles get 403.
+     */
+    put: operations['updateCollaborationWeights'];
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/collaborations/weights/reset': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Restore the default weights (coordinators; audited)
+     * @description Access: coordinators, platform admins (the data is limited to their scope); other roles get 403.
+     */
+    post: operations['resetCollaborationWeights'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/config': {
     parameters: {
       query?: never;
@@ -2269,6 +2433,18 @@ export interface paths {
 export type webhooks = Record<string, never>;
 export interface components {
   schemas: {
+    AcceptCollaborationSuggestionResponse: {
+      /** @description the draft introduction activity */
+      activity: components['schemas']['Activity'];
+      suggestion: components['schemas']['CollaborationSuggestion'];
+    };
+    AcceptSuggestionDto: {
+      /**
+       * @description the language of the draft activity's title
+       * @default it
+       */
+      lang: components['schemas']['Language'];
+    };
     AccessibilityStatement: {
       conformity: components['schemas']['ConformityStatus'];
       /**
@@ -2775,6 +2951,234 @@ export interface components {
       newPassword: string;
     };
     /** @enum {string} */
+    CollaborationFactor: 'complementarity' | 'themes' | 'targetGroups' | 'territory' | 'kindRarity' | 'distance';
+    CollaborationFactorWeights: {
+      /**
+       * Format: int32
+       * @description one's offers meet the other's needs
+       */
+      complementarity: number;
+      /**
+       * Format: int32
+       * @description distance in the network (no path, hops, communities)
+       */
+      distance: number;
+      /**
+       * Format: int32
+       * @description kinds of organization that rarely work together
+       */
+      kindRarity: number;
+      /**
+       * Format: int32
+       * @description shared target groups
+       */
+      targetGroups: number;
+      /**
+       * Format: int32
+       * @description same or neighbouring municipality
+       */
+      territory: number;
+      /**
+       * Format: int32
+       * @description shared themes
+       */
+      themes: number;
+    };
+    CollaborationNetwork: {
+      edges: components['schemas']['CollaborationNetworkEdge'][];
+      nodes: components['schemas']['CollaborationNetworkNode'][];
+      /** @description more organizations matched than maxNodes: the most linked were kept */
+      truncated: boolean;
+    };
+    CollaborationNetworkEdge: {
+      /** Format: uuid */
+      source: string;
+      /** @description a suggested link (not yet a collaboration) */
+      suggested: boolean;
+      /**
+       * Format: uuid
+       * @description the suggestion of a suggested link
+       */
+      suggestionId?: string;
+      /** Format: uuid */
+      target: string;
+      /**
+       * Format: double
+       * @description joint activities and initiatives, each weighted by its recency (half-life); 0 for a suggested link
+       */
+      weight: number;
+    };
+    CollaborationNetworkNode: {
+      /**
+       * Format: int32
+       * @description community found by Louvain at the last recompute (-1: not computed yet)
+       */
+      community: number;
+      /** Format: uuid */
+      id: string;
+      kind: components['schemas']['OrganizationKind'];
+      /** @description ISTAT code of its municipality */
+      municipality: string;
+      name: string;
+    };
+    CollaborationOrganization: {
+      /** Format: uuid */
+      id: string;
+      kind: components['schemas']['OrganizationKind'];
+      municipality: components['schemas']['MunicipalityRef'];
+      name: string;
+    };
+    CollaborationReason: {
+      code: components['schemas']['CollaborationReasonCode'];
+      /**
+       * Format: double
+       * @description points this reason adds to the score (the contributions add up to it)
+       */
+      contribution: number;
+      factor: components['schemas']['CollaborationFactor'];
+      params: components['schemas']['CollaborationReasonParams'];
+      /** @description the reason in words, in the asked language, e.g. '+24 offre volontari, di cui l'altra ha bisogno' */
+      text: string;
+    };
+    /** @enum {string} */
+    CollaborationReasonCode:
+      | 'offers_meet_needs'
+      | 'shared_themes'
+      | 'shared_target_groups'
+      | 'same_municipality'
+      | 'neighbouring_municipalities'
+      | 'rare_kinds'
+      | 'no_path'
+      | 'far_in_network'
+      | 'different_communities';
+    CollaborationReasonParams: {
+      /**
+       * Format: int32
+       * @description hops between the two in the network
+       */
+      hops?: number;
+      /** @description the two kinds */
+      kinds?: components['schemas']['OrganizationKind'][];
+      /** @description the neighbouring municipality */
+      municipality?: string;
+      /** @description the second organization's offers the first needs */
+      offersToFirst?: components['schemas']['Resource'][];
+      /** @description the first organization's offers the second needs */
+      offersToSecond?: components['schemas']['Resource'][];
+      targetGroups?: components['schemas']['TargetGroup'][];
+      themes?: components['schemas']['Theme'][];
+    };
+    /**
+     * @description idle: suggestions current; pending/running: a recompute is queued or under way; failed: the last one failed
+     * @enum {string}
+     */
+    CollaborationRunState: 'idle' | 'pending' | 'running' | 'failed';
+    CollaborationSettings: {
+      /** Format: int32 */
+      halfLifeMonths: number;
+      /** Format: int32 */
+      maxHops: number;
+      /** Format: int32 */
+      minScore: number;
+      weights: components['schemas']['CollaborationFactorWeights'];
+    };
+    CollaborationStatus: {
+      /**
+       * Format: int32
+       * @description the weights version the stored suggestions were computed with (-1: never computed)
+       */
+      computedVersion: number;
+      /**
+       * Format: int32
+       * @description milliseconds the last recompute took
+       */
+      durationMs: number | null;
+      /** Format: date-time */
+      finishedAt: string | null;
+      /**
+       * Format: double
+       * @description share of the running recompute done (1 when idle)
+       */
+      progress: number;
+      /** Format: date-time */
+      startedAt: string | null;
+      /** @description idle: suggestions current; pending/running: a recompute is queued or under way; failed: the last one failed */
+      state: components['schemas']['CollaborationRunState'];
+      /**
+       * Format: int32
+       * @description suggestions stored (every status)
+       */
+      suggestions: number;
+      /**
+       * Format: int32
+       * @description the current weights version
+       */
+      weightsVersion: number;
+    };
+    CollaborationSuggestion: {
+      /**
+       * Format: uuid
+       * @description the draft introduction activity created on acceptance
+       */
+      activityId: string | null;
+      /**
+       * Format: date-time
+       * @description when the two first worked together after the suggestion (a new collaboration)
+       */
+      collaboratedAt: string | null;
+      dismissReason: string | null;
+      /**
+       * Format: uuid
+       * @description stable: the same pair keeps its id across recomputes
+       */
+      id: string;
+      organizations: components['schemas']['CollaborationOrganization'][];
+      reasons: components['schemas']['CollaborationReason'][];
+      /**
+       * Format: double
+       * @description 0–100, the sum of the reasons’ contributions
+       */
+      score: number;
+      status: components['schemas']['CollaborationSuggestionStatus'];
+      /** Format: date-time */
+      suggestedAt: string;
+    };
+    /** @enum {string} */
+    CollaborationSuggestionStatus: 'open' | 'accepted' | 'dismissed';
+    CollaborationSuggestionsPage: {
+      /**
+       * Format: date-time
+       * @description when the stored suggestions were last computed
+       */
+      computedAt: string | null;
+      items: components['schemas']['CollaborationSuggestion'][];
+      /** Format: int32 */
+      page: number;
+      /** Format: int32 */
+      pageSize: number;
+      /** Format: int32 */
+      total: number;
+    };
+    CollaborationWeights: {
+      /** @description the defaults (what reset restores) */
+      defaults: components['schemas']['CollaborationSettings'];
+      /** Format: int32 */
+      halfLifeMonths: number;
+      /** Format: int32 */
+      maxHops: number;
+      /** Format: int32 */
+      minScore: number;
+      /** Format: date-time */
+      updatedAt: string | null;
+      updatedBy: components['schemas']['UserRef'] | null;
+      /**
+       * Format: int32
+       * @description 0 while the defaults were never changed; send it back with PUT
+       */
+      version: number;
+      weights: components['schemas']['CollaborationFactorWeights'];
+    };
+    /** @enum {string} */
     ComputedIndicator:
       | 'community_managers_hired'
       | 'initiatives_realised'
@@ -3202,6 +3606,10 @@ export interface components {
     };
     /** @enum {string} */
     DatabaseStatus: 'up' | 'down';
+    DismissSuggestionRequest: {
+      /** @description why the pair does not fit (trimmed) */
+      reason: string;
+    };
     DuplicateActivityRequest: {
       /**
        * Format: uuid
@@ -4975,6 +5383,13 @@ export interface components {
     };
     /** @enum {string} */
     RegisterExportFormat: 'csv' | 'csv-it' | 'xlsx' | 'geojson';
+    ResetCollaborationWeightsRequest: {
+      /**
+       * Format: int32
+       * @description optimistic locking: the version loaded (0: the defaults, never saved); a stale one is a 409
+       */
+      version: number;
+    };
     ResetPasswordResponse: {
       /**
        * Format: password
@@ -5673,6 +6088,30 @@ export interface components {
        * @description optimistic locking: the version the client loaded (a stale one is a 409)
        */
       version: number;
+    };
+    UpdateCollaborationWeightsRequest: {
+      /**
+       * Format: int32
+       * @description months after which a joint activity weighs half
+       */
+      halfLifeMonths: number;
+      /**
+       * Format: int32
+       * @description pairs this many hops apart or closer, in one community, are not distant
+       */
+      maxHops: number;
+      /**
+       * Format: int32
+       * @description suggestions scoring below this are not kept
+       */
+      minScore: number;
+      /**
+       * Format: int32
+       * @description optimistic locking: the version loaded (0: the defaults, never saved); a stale one is a 409
+       */
+      version: number;
+      /** @description at least one weight above 0 */
+      weights: components['schemas']['CollaborationFactorWeights'];
     };
     UpdateIndicatorRequest: {
       /** @default true */
@@ -11272,6 +11711,1014 @@ export interface operations {
        *     - `BUILDING_NOT_FOUND`: Building not found
        */
       404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'];
+        };
+      };
+      /**
+       * @description Conflicts with the current state:
+       *     - `STALE_VERSION`: This record was changed by someone else since you loaded it: reload it and apply your change again
+       */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'];
+        };
+      };
+      /**
+       * @description Unsupported media type:
+       *     - `UNSUPPORTED_MEDIA_TYPE`: JSON request bodies must be encoded as UTF-8
+       */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'];
+        };
+      };
+      /**
+       * @description Internal error:
+       *     - `INTERNAL`: An unexpected error occurred (logged; nothing is leaked)
+       */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'];
+        };
+      };
+      /**
+       * @description Service unavailable:
+       *     - `SERVICE_UNAVAILABLE`: The service is temporarily unavailable: try again in a few seconds
+       */
+      503: {
+        headers: {
+          'Retry-After': components['headers']['Retry-After'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'];
+        };
+      };
+    };
+  };
+  getNetwork: {
+    parameters: {
+      query?: {
+        /** @description organizations of this municipality and their partners (ISTAT code) */
+        municipality?: string;
+        /** @description this organization, its partners and the organizations suggested to it */
+        organization?: string;
+        /** @description organizations with this theme */
+        theme?: components['schemas']['Theme'];
+        /** @description at most this many organizations, the most linked first */
+        maxNodes?: number;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['CollaborationNetwork'];
+        };
+      };
+      /**
+       * @description Bad request:
+       *     - `VALIDATION_FAILED`: The request is not valid: `details` names each field at fault
+       *     - `MALFORMED_JSON`: The request body is not valid JSON
+       *     - `PAYLOAD_TOO_LARGE`: The request body is larger than 1 MB
+       *     - `BODY_TOO_DEEP`: The request body nests arrays and objects too deeply
+       *     - `INVALID_TEXT`: A NUL, an unpaired surrogate or non-UTF-8 percent-encoding in the path, query or body: `details` names the field
+       *     - `COLLABORATION_MUNICIPALITY_UNKNOWN`: Unknown municipality
+       */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'];
+        };
+      };
+      /**
+       * @description Not signed in, or the session ended:
+       *     - `UNAUTHENTICATED`: Sign in to continue
+       */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'];
+        };
+      };
+      /**
+       * @description Not allowed for your role:
+       *     - `FORBIDDEN`: Your role does not allow this action
+       *     - `PASSWORD_CHANGE_REQUIRED`: Change your temporary password before anything else
+       */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'];
+        };
+      };
+      /**
+       * @description Unsupported media type:
+       *     - `UNSUPPORTED_MEDIA_TYPE`: JSON request bodies must be encoded as UTF-8
+       */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'];
+        };
+      };
+      /**
+       * @description Internal error:
+       *     - `INTERNAL`: An unexpected error occurred (logged; nothing is leaked)
+       */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'];
+        };
+      };
+      /**
+       * @description Service unavailable:
+       *     - `SERVICE_UNAVAILABLE`: The service is temporarily unavailable: try again in a few seconds
+       */
+      503: {
+        headers: {
+          'Retry-After': components['headers']['Retry-After'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'];
+        };
+      };
+    };
+  };
+  getCollaborationStatus: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['CollaborationStatus'];
+        };
+      };
+      /**
+       * @description Bad request:
+       *     - `VALIDATION_FAILED`: The request is not valid: `details` names each field at fault
+       *     - `MALFORMED_JSON`: The request body is not valid JSON
+       *     - `PAYLOAD_TOO_LARGE`: The request body is larger than 1 MB
+       *     - `BODY_TOO_DEEP`: The request body nests arrays and objects too deeply
+       *     - `INVALID_TEXT`: A NUL, an unpaired surrogate or non-UTF-8 percent-encoding in the path, query or body: `details` names the field
+       */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'];
+        };
+      };
+      /**
+       * @description Not signed in, or the session ended:
+       *     - `UNAUTHENTICATED`: Sign in to continue
+       */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'];
+        };
+      };
+      /**
+       * @description Not allowed for your role:
+       *     - `FORBIDDEN`: Your role does not allow this action
+       *     - `PASSWORD_CHANGE_REQUIRED`: Change your temporary password before anything else
+       */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'];
+        };
+      };
+      /**
+       * @description Unsupported media type:
+       *     - `UNSUPPORTED_MEDIA_TYPE`: JSON request bodies must be encoded as UTF-8
+       */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'];
+        };
+      };
+      /**
+       * @description Internal error:
+       *     - `INTERNAL`: An unexpected error occurred (logged; nothing is leaked)
+       */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'];
+        };
+      };
+      /**
+       * @description Service unavailable:
+       *     - `SERVICE_UNAVAILABLE`: The service is temporarily unavailable: try again in a few seconds
+       */
+      503: {
+        headers: {
+          'Retry-After': components['headers']['Retry-After'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'];
+        };
+      };
+    };
+  };
+  listSuggestions: {
+    parameters: {
+      query?: {
+        /** @description at most 10000: narrow the filters to reach older records */
+        page?: number;
+        pageSize?: number;
+        /** @description suggestions with an organization of this municipality (ISTAT code) */
+        municipality?: string;
+        /** @description suggestions whose organizations share this theme */
+        theme?: components['schemas']['Theme'];
+        /** @description suggestions involving this organization */
+        organization?: string;
+        /** @description open (default), accepted or dismissed */
+        status?: components['schemas']['CollaborationSuggestionStatus'];
+        /** @description the language of the reasons in words (`text`) */
+        lang?: components['schemas']['Language'];
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['CollaborationSuggestionsPage'];
+        };
+      };
+      /**
+       * @description Bad request:
+       *     - `VALIDATION_FAILED`: The request is not valid: `details` names each field at fault
+       *     - `MALFORMED_JSON`: The request body is not valid JSON
+       *     - `PAYLOAD_TOO_LARGE`: The request body is larger than 1 MB
+       *     - `BODY_TOO_DEEP`: The request body nests arrays and objects too deeply
+       *     - `INVALID_TEXT`: A NUL, an unpaired surrogate or non-UTF-8 percent-encoding in the path, query or body: `details` names the field
+       *     - `COLLABORATION_MUNICIPALITY_UNKNOWN`: Unknown municipality
+       */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'];
+        };
+      };
+      /**
+       * @description Not signed in, or the session ended:
+       *     - `UNAUTHENTICATED`: Sign in to continue
+       */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'];
+        };
+      };
+      /**
+       * @description Not allowed for your role:
+       *     - `FORBIDDEN`: Your role does not allow this action
+       *     - `PASSWORD_CHANGE_REQUIRED`: Change your temporary password before anything else
+       */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'];
+        };
+      };
+      /**
+       * @description Unsupported media type:
+       *     - `UNSUPPORTED_MEDIA_TYPE`: JSON request bodies must be encoded as UTF-8
+       */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'];
+        };
+      };
+      /**
+       * @description Internal error:
+       *     - `INTERNAL`: An unexpected error occurred (logged; nothing is leaked)
+       */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'];
+        };
+      };
+      /**
+       * @description Service unavailable:
+       *     - `SERVICE_UNAVAILABLE`: The service is temporarily unavailable: try again in a few seconds
+       */
+      503: {
+        headers: {
+          'Retry-After': components['headers']['Retry-After'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'];
+        };
+      };
+    };
+  };
+  getSuggestion: {
+    parameters: {
+      query?: {
+        /** @description the language of the draft activity's title */
+        lang?: components['schemas']['Language'];
+      };
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['CollaborationSuggestion'];
+        };
+      };
+      /**
+       * @description Bad request:
+       *     - `VALIDATION_FAILED`: The request is not valid: `details` names each field at fault
+       *     - `MALFORMED_JSON`: The request body is not valid JSON
+       *     - `PAYLOAD_TOO_LARGE`: The request body is larger than 1 MB
+       *     - `BODY_TOO_DEEP`: The request body nests arrays and objects too deeply
+       *     - `INVALID_TEXT`: A NUL, an unpaired surrogate or non-UTF-8 percent-encoding in the path, query or body: `details` names the field
+       */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'];
+        };
+      };
+      /**
+       * @description Not signed in, or the session ended:
+       *     - `UNAUTHENTICATED`: Sign in to continue
+       */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'];
+        };
+      };
+      /**
+       * @description Not allowed for your role:
+       *     - `FORBIDDEN`: Your role does not allow this action
+       *     - `PASSWORD_CHANGE_REQUIRED`: Change your temporary password before anything else
+       */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'];
+        };
+      };
+      /**
+       * @description Not found, or outside what you may see:
+       *     - `COLLABORATION_SUGGESTION_NOT_FOUND`: Suggestion not found
+       */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'];
+        };
+      };
+      /**
+       * @description Unsupported media type:
+       *     - `UNSUPPORTED_MEDIA_TYPE`: JSON request bodies must be encoded as UTF-8
+       */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'];
+        };
+      };
+      /**
+       * @description Internal error:
+       *     - `INTERNAL`: An unexpected error occurred (logged; nothing is leaked)
+       */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'];
+        };
+      };
+      /**
+       * @description Service unavailable:
+       *     - `SERVICE_UNAVAILABLE`: The service is temporarily unavailable: try again in a few seconds
+       */
+      503: {
+        headers: {
+          'Retry-After': components['headers']['Retry-After'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'];
+        };
+      };
+    };
+  };
+  acceptSuggestion: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['AcceptSuggestionDto'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['AcceptCollaborationSuggestionResponse'];
+        };
+      };
+      /**
+       * @description Bad request:
+       *     - `VALIDATION_FAILED`: The request is not valid: `details` names each field at fault
+       *     - `MALFORMED_JSON`: The request body is not valid JSON
+       *     - `PAYLOAD_TOO_LARGE`: The request body is larger than 1 MB
+       *     - `BODY_TOO_DEEP`: The request body nests arrays and objects too deeply
+       *     - `INVALID_TEXT`: A NUL, an unpaired surrogate or non-UTF-8 percent-encoding in the path, query or body: `details` names the field
+       *     - `ACTIVITY_MUNICIPALITY_NOT_ASSIGNED`: This municipality is not assigned to you
+       */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'];
+        };
+      };
+      /**
+       * @description Not signed in, or the session ended:
+       *     - `UNAUTHENTICATED`: Sign in to continue
+       */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'];
+        };
+      };
+      /**
+       * @description Not allowed for your role:
+       *     - `FORBIDDEN`: Your role does not allow this action
+       *     - `PASSWORD_CHANGE_REQUIRED`: Change your temporary password before anything else
+       */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'];
+        };
+      };
+      /**
+       * @description Not found, or outside what you may see:
+       *     - `COLLABORATION_SUGGESTION_NOT_FOUND`: Suggestion not found
+       */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'];
+        };
+      };
+      /**
+       * @description Conflicts with the current state:
+       *     - `COLLABORATION_SUGGESTION_DECIDED`: This suggestion was already accepted or dismissed
+       */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'];
+        };
+      };
+      /**
+       * @description Unsupported media type:
+       *     - `UNSUPPORTED_MEDIA_TYPE`: JSON request bodies must be encoded as UTF-8
+       */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'];
+        };
+      };
+      /**
+       * @description Internal error:
+       *     - `INTERNAL`: An unexpected error occurred (logged; nothing is leaked)
+       */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'];
+        };
+      };
+      /**
+       * @description Service unavailable:
+       *     - `SERVICE_UNAVAILABLE`: The service is temporarily unavailable: try again in a few seconds
+       */
+      503: {
+        headers: {
+          'Retry-After': components['headers']['Retry-After'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'];
+        };
+      };
+    };
+  };
+  dismissSuggestion: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['DismissSuggestionRequest'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['CollaborationSuggestion'];
+        };
+      };
+      /**
+       * @description Bad request:
+       *     - `VALIDATION_FAILED`: The request is not valid: `details` names each field at fault
+       *     - `MALFORMED_JSON`: The request body is not valid JSON
+       *     - `PAYLOAD_TOO_LARGE`: The request body is larger than 1 MB
+       *     - `BODY_TOO_DEEP`: The request body nests arrays and objects too deeply
+       *     - `INVALID_TEXT`: A NUL, an unpaired surrogate or non-UTF-8 percent-encoding in the path, query or body: `details` names the field
+       */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'];
+        };
+      };
+      /**
+       * @description Not signed in, or the session ended:
+       *     - `UNAUTHENTICATED`: Sign in to continue
+       */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'];
+        };
+      };
+      /**
+       * @description Not allowed for your role:
+       *     - `FORBIDDEN`: Your role does not allow this action
+       *     - `PASSWORD_CHANGE_REQUIRED`: Change your temporary password before anything else
+       */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'];
+        };
+      };
+      /**
+       * @description Not found, or outside what you may see:
+       *     - `COLLABORATION_SUGGESTION_NOT_FOUND`: Suggestion not found
+       */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'];
+        };
+      };
+      /**
+       * @description Conflicts with the current state:
+       *     - `COLLABORATION_SUGGESTION_DECIDED`: This suggestion was already accepted or dismissed
+       */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'];
+        };
+      };
+      /**
+       * @description Unsupported media type:
+       *     - `UNSUPPORTED_MEDIA_TYPE`: JSON request bodies must be encoded as UTF-8
+       */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'];
+        };
+      };
+      /**
+       * @description Internal error:
+       *     - `INTERNAL`: An unexpected error occurred (logged; nothing is leaked)
+       */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'];
+        };
+      };
+      /**
+       * @description Service unavailable:
+       *     - `SERVICE_UNAVAILABLE`: The service is temporarily unavailable: try again in a few seconds
+       */
+      503: {
+        headers: {
+          'Retry-After': components['headers']['Retry-After'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'];
+        };
+      };
+    };
+  };
+  getCollaborationWeights: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['CollaborationWeights'];
+        };
+      };
+      /**
+       * @description Bad request:
+       *     - `VALIDATION_FAILED`: The request is not valid: `details` names each field at fault
+       *     - `MALFORMED_JSON`: The request body is not valid JSON
+       *     - `PAYLOAD_TOO_LARGE`: The request body is larger than 1 MB
+       *     - `BODY_TOO_DEEP`: The request body nests arrays and objects too deeply
+       *     - `INVALID_TEXT`: A NUL, an unpaired surrogate or non-UTF-8 percent-encoding in the path, query or body: `details` names the field
+       */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'];
+        };
+      };
+      /**
+       * @description Not signed in, or the session ended:
+       *     - `UNAUTHENTICATED`: Sign in to continue
+       */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'];
+        };
+      };
+      /**
+       * @description Not allowed for your role:
+       *     - `FORBIDDEN`: Your role does not allow this action
+       *     - `PASSWORD_CHANGE_REQUIRED`: Change your temporary password before anything else
+       */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'];
+        };
+      };
+      /**
+       * @description Unsupported media type:
+       *     - `UNSUPPORTED_MEDIA_TYPE`: JSON request bodies must be encoded as UTF-8
+       */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'];
+        };
+      };
+      /**
+       * @description Internal error:
+       *     - `INTERNAL`: An unexpected error occurred (logged; nothing is leaked)
+       */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'];
+        };
+      };
+      /**
+       * @description Service unavailable:
+       *     - `SERVICE_UNAVAILABLE`: The service is temporarily unavailable: try again in a few seconds
+       */
+      503: {
+        headers: {
+          'Retry-After': components['headers']['Retry-After'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'];
+        };
+      };
+    };
+  };
+  updateCollaborationWeights: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['UpdateCollaborationWeightsRequest'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['CollaborationWeights'];
+        };
+      };
+      /**
+       * @description Bad request:
+       *     - `VALIDATION_FAILED`: The request is not valid: `details` names each field at fault
+       *     - `MALFORMED_JSON`: The request body is not valid JSON
+       *     - `PAYLOAD_TOO_LARGE`: The request body is larger than 1 MB
+       *     - `BODY_TOO_DEEP`: The request body nests arrays and objects too deeply
+       *     - `INVALID_TEXT`: A NUL, an unpaired surrogate or non-UTF-8 percent-encoding in the path, query or body: `details` names the field
+       */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'];
+        };
+      };
+      /**
+       * @description Not signed in, or the session ended:
+       *     - `UNAUTHENTICATED`: Sign in to continue
+       */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'];
+        };
+      };
+      /**
+       * @description Not allowed for your role:
+       *     - `FORBIDDEN`: Your role does not allow this action
+       *     - `PASSWORD_CHANGE_REQUIRED`: Change your temporary password before anything else
+       */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'];
+        };
+      };
+      /**
+       * @description Conflicts with the current state:
+       *     - `STALE_VERSION`: This record was changed by someone else since you loaded it: reload it and apply your change again
+       */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'];
+        };
+      };
+      /**
+       * @description Unsupported media type:
+       *     - `UNSUPPORTED_MEDIA_TYPE`: JSON request bodies must be encoded as UTF-8
+       */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'];
+        };
+      };
+      /**
+       * @description Internal error:
+       *     - `INTERNAL`: An unexpected error occurred (logged; nothing is leaked)
+       */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'];
+        };
+      };
+      /**
+       * @description Service unavailable:
+       *     - `SERVICE_UNAVAILABLE`: The service is temporarily unavailable: try again in a few seconds
+       */
+      503: {
+        headers: {
+          'Retry-After': components['headers']['Retry-After'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'];
+        };
+      };
+    };
+  };
+  resetCollaborationWeights: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['ResetCollaborationWeightsRequest'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['CollaborationWeights'];
+        };
+      };
+      /**
+       * @description Bad request:
+       *     - `VALIDATION_FAILED`: The request is not valid: `details` names each field at fault
+       *     - `MALFORMED_JSON`: The request body is not valid JSON
+       *     - `PAYLOAD_TOO_LARGE`: The request body is larger than 1 MB
+       *     - `BODY_TOO_DEEP`: The request body nests arrays and objects too deeply
+       *     - `INVALID_TEXT`: A NUL, an unpaired surrogate or non-UTF-8 percent-encoding in the path, query or body: `details` names the field
+       */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'];
+        };
+      };
+      /**
+       * @description Not signed in, or the session ended:
+       *     - `UNAUTHENTICATED`: Sign in to continue
+       */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'];
+        };
+      };
+      /**
+       * @description Not allowed for your role:
+       *     - `FORBIDDEN`: Your role does not allow this action
+       *     - `PASSWORD_CHANGE_REQUIRED`: Change your temporary password before anything else
+       */
+      403: {
         headers: {
           [name: string]: unknown;
         };

@@ -25,6 +25,7 @@ import { ListOrderCoveringIndexes1764720000001 } from './1764720000001-list-orde
 import { VacuumMapLayers1764720000002 } from './1764720000002-vacuum-map-layers';
 import { IndicatorRollup1764730000000 } from './1764730000000-indicator-rollup';
 import { IndicatorRegisterMonths1764740000000 } from './1764740000000-indicator-register-months';
+import { Collaborations1764760000000 } from './1764760000000-collaborations';
 import { IndicatorActivityAllTypes1764740000001 } from './1764740000001-indicator-activity-all-types';
 import { Reuse1764750000000 } from './1764750000000-reuse';
 
@@ -59,4 +60,5 @@ export const MIGRATIONS = [
   IndicatorRegisterMonths1764740000000,
   IndicatorActivityAllTypes1764740000001,
   Reuse1764750000000,
+  Collaborations1764760000000,
 ];

@@ -25,6 +25,6 @@ import { ActivityAttachmentsService } from './activity-attachments.service';
     ActivityAttachmentsService,
     ActivityAttachmentsRepository,
   ],
-  exports: [ActivitiesPolicy, ActivitiesMapLayer],
+  exports: [ActivitiesPolicy, ActivitiesMapLayer, ActivitiesService],
 })
 export class ActivitiesModule {}

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import type { AccessScope } from '../../common/access/access-scope';
 import type { Predicate, ScopedSource } from '../../common/access/scope-rules';
 import { Activity } from './activity.entity';
+import { ActivityOrganization } from './activity-organization.entity';
 
 /**
  * Who reads which activities (docs/activities.md, "Who may do what"), on any alias; the door binds
@@ -42,6 +43,9 @@ export class ActivitiesPolicy {
 
   /** The same rule alone, for an alias of activities already in a query: `qb.andWhereRule('x', policy.readableRule)`. */
   readonly readableRule: Predicate = readableActivities;
+
+  /** The organizations of the activities (tenant-bound); join `readable` on the activity to apply its rule (the collaboration network). */
+  readonly organizations: ScopedSource<ActivityOrganization> = { target: ActivityOrganization, rule: {} };
 
   /**
    * The readable set as disjoint parts, each counted on its own index (an innovator: own activities

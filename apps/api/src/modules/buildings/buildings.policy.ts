@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import type { AccessScope } from '../../common/access/access-scope';
 import type { Predicate, ScopedSource } from '../../common/access/scope-rules';
 import { Building } from './building.entity';
+import { BuildingAssignment } from './building-assignment.entity';
 import { BuildingStageChange } from './building-stage-change.entity';
 
 /**
@@ -30,6 +31,8 @@ export class BuildingsPolicy {
   readonly readableRule: Predicate = readableBuildings;
   /** The stage timeline rows (tenant-bound); join `readable` on the building to apply the territory (indicators). */
   readonly stageChanges: ScopedSource<BuildingStageChange> = { target: BuildingStageChange, rule: {} };
+  /** The assignments to organizations (tenant-bound); join `readable` on the building to apply the territory (the collaboration network). */
+  readonly assignments: ScopedSource<BuildingAssignment> = { target: BuildingAssignment, rule: {} };
 
   /** Who may change buildings at all (their municipalities: `territorial`). */
   writes(scope: AccessScope): boolean {

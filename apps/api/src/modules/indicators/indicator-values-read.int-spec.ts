@@ -319,7 +319,7 @@ describe('indicator values: roll-ups, computed figures and access (GET /api/indi
     expect(res.status).toBe(200);
     const codes = res.body.items.map((i: { indicator: { code: string } }) => i.indicator.code);
     expect(codes).toEqual(expect.arrayContaining(['community_managers_hired', 'initiatives_realised', 'crimes_reported']));
-    expect(codes).not.toContain('new_collaborations'); // seeded inactive
+    expect(codes).toContain('new_collaborations'); // active since the collaboration model (migration 1764760000000)
     const crimes = res.body.items.find((i: { indicator: { code: string } }) => i.indicator.code === 'crimes_reported');
     expect(crimes.point).toMatchObject({ territory: AREA, period: '2025', complete: true });
   });

@@ -15,6 +15,7 @@ import { IndicatorsController } from './indicators.controller';
 import { IndicatorsImportService } from './indicators.import';
 import { IndicatorsPolicy } from './indicators.policy';
 import { IndicatorsRepository } from './indicators.repository';
+import { CollaborationsModule } from '../collaborations/collaborations.module';
 import { IndicatorsService } from './indicators.service';
 
 /**
@@ -23,7 +24,7 @@ import { IndicatorsService } from './indicators.service';
  * IndicatorsPolicy (`readableValues`, `readableTargets`).
  */
 @Module({
-  imports: [TenantsModule, TerritoryModule, ProjectsModule],
+  imports: [TenantsModule, TerritoryModule, ProjectsModule, CollaborationsModule],
   // the read controller first: `/indicators/territory` is its overview, not a definition code
   controllers: [IndicatorValuesReadController, IndicatorsController],
   providers: [

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { AccessScope } from '../../common/access/access-scope';
 import type { Predicate, ScopedSource, Through } from '../../common/access/scope-rules';
-import { Initiative, InitiativeMunicipality } from './initiative.entity';
+import { Initiative, InitiativeMunicipality, InitiativeOrganization } from './initiative.entity';
 
 /** The municipalities of an initiative, for the door's `{ through }` binding. */
 export const INITIATIVE_MUNICIPALITIES: Through = {
@@ -38,6 +38,8 @@ export class InitiativesPolicy {
   readonly readable: ScopedSource<Initiative> = { target: Initiative, rule: readableInitiatives };
   readonly readableRule: Predicate = readableInitiatives;
   readonly editable: ScopedSource<Initiative> = { target: Initiative, rule: editableInitiatives };
+  /** The lead and partner organizations (tenant-bound); join `readable` on the initiative to apply its rule (the collaboration network). */
+  readonly organizations: ScopedSource<InitiativeOrganization> = { target: InitiativeOrganization, rule: {} };
   /**
    * The municipalities of the initiatives, each row in the caller's visible territory (indicators
    * count an initiative in each of its municipalities, and once per social area and tenant).

@@ -184,6 +184,24 @@ describe('territory import', () => {
       );
     });
 
+    it('computes the neighbouring municipalities from the boundaries (the collaboration model)', async () => {
+      const rows: { a: string; b: string }[] = await t.db.query(
+        `SELECT ma.name AS a, mb.name AS b FROM municipality_neighbours n
+           JOIN municipalities ma ON ma.id = n.municipality_id JOIN municipalities mb ON mb.id = n.neighbour_id
+          WHERE ma.name IN ('Molfetta', 'Giovinazzo', 'Bari')`,
+      );
+      const of = (name: string) =>
+        rows
+          .filter((r) => r.a === name)
+          .map((r) => r.b)
+          .sort();
+      expect(of('Molfetta')).toEqual(expect.arrayContaining(['Giovinazzo', 'Terlizzi'])); // Bisceglie is in another province
+      expect(of('Molfetta')).not.toContain('Bari');
+      expect(of('Giovinazzo')).toEqual(expect.arrayContaining(['Bari', 'Molfetta']));
+      // both directions
+      expect(of('Bari')).toContain('Giovinazzo');
+    });
+
     it('imports Bologna: 55 municipalities in 7 social areas', async () => {
       const res = await importAs(adminToken, BOLOGNA).expect(200);
       expect(res.body).toMatchObject({ created: true, socialAreas: 7, municipalities: 55, municipalitiesCreated: 55 });

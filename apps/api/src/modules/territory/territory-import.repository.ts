@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { ScopedTx } from '../../common/access/scoped-data';
+import { type BoundaryOf, touchingPairs } from '../../common/geo/neighbours';
 import type { ParsedMunicipality, ParsedSocialArea } from './territory-files';
 
 export interface UpsertCounts {
@@ -150,6 +151,32 @@ export class TerritoryImportRepository {
       .unscoped('territory import: the default indicator definitions of a new or re-imported tenant')
       .query(`SELECT trama_seed_indicator_definitions($1) AS n`, [tenantId]);
     return row.n;
+  }
+
+  /**
+   * The municipalities that touch (`municipality_neighbours`, both directions), recomputed from the
+   * boundaries of the whole tenant after an import (common/geo/neighbours.ts). Returns the pairs.
+   */
+  async replaceNeighbours(tx: ScopedTx, tenantId: string): Promise<number> {
+    const boundaries: BoundaryOf[] = await tx
+      .unscoped('territory import: the boundaries of the tenant being imported, for its neighbouring municipalities')
+      .query(
+        `SELECT id, boundary, boundary_simplified AS simplified, min_lon, min_lat, max_lon, max_lat FROM municipalities WHERE tenant_id = $1`,
+        [tenantId],
+      );
+    const pairs = touchingPairs(boundaries);
+    await tx
+      .unscoped('territory import: replaces the neighbouring municipalities of the tenant being imported')
+      .query(`DELETE FROM municipality_neighbours WHERE tenant_id = $1`, [tenantId]);
+    if (pairs.length > 0) {
+      await tx.unscoped('territory import: replaces the neighbouring municipalities of the tenant being imported').query(
+        `INSERT INTO municipality_neighbours (tenant_id, municipality_id, neighbour_id)
+           SELECT $1::uuid, a, b FROM unnest($2::uuid[], $3::uuid[]) AS p(a, b)
+           UNION SELECT $1::uuid, b, a FROM unnest($2::uuid[], $3::uuid[]) AS p(a, b)`,
+        [tenantId, pairs.map((p) => p[0]), pairs.map((p) => p[1])],
+      );
+    }
+    return pairs.length;
   }
 }
 

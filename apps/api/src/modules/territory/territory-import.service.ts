@@ -123,6 +123,7 @@ export class TerritoryImportService {
         })),
       ]);
       const indicatorsSeeded = await this.writes.seedIndicatorDefinitions(tx, tenantId);
+      await this.writes.replaceNeighbours(tx, tenantId);
       const summary: ImportSummary = {
         tenantId,
         created: !existing,

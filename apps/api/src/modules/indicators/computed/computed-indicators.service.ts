@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { ComputedIndicator, IndicatorComputationParams } from '@trama/contracts';
 import type { AccessScope } from '../../../common/access/access-scope';
+import { CollaborationsService } from '../../collaborations/collaborations.service';
 import { ProjectsIndicatorsService } from '../../projects/projects-indicators.service';
 import { formatPeriod, monthsOf, periodEnd, periodStart, type Period } from '../rollup/periods';
 import type { EnteredValue, TerritoryRef } from '../rollup/rollup';
@@ -27,14 +28,15 @@ export interface ComputeRequest {
  * the records at request time, per municipality, social area and tenant, per month (or, for
  * community managers, per asked period), handed to the roll-up engine as values entered at those
  * cells. A month with no record is a true zero (the register is the source); a month after today
- * is missing. `null`: the computation has nothing to read yet (new collaborations; project funds
- * until the projects register serves them), every cell missing.
+ * is missing. New collaborations come from the collaboration model (suggested pairs that later
+ * worked together, docs/collaborations.md), counted in the municipality of their first joint record.
  */
 @Injectable()
 export class ComputedIndicatorsService {
   constructor(
     private readonly repo: ComputedIndicatorsRepository,
     private readonly projects: ProjectsIndicatorsService,
+    private readonly collaborations: CollaborationsService,
   ) {}
 
   async values(scope: AccessScope, req: ComputeRequest): Promise<EnteredValue[] | null> {
@@ -74,7 +76,16 @@ export class ComputedIndicatorsService {
       case 'project_beneficiaries':
         return this.projectBeneficiaries(scope, elapsed, req);
       case 'new_collaborations':
-        return null;
+        return flow(
+          (await this.collaborations.newCollaborations(scope, from, to)).map((r) => ({
+            level: 'municipality' as const,
+            id: r.municipalityId,
+            month: r.month,
+            value: r.value,
+          })),
+          elapsed,
+          places,
+        );
     }
   }
 

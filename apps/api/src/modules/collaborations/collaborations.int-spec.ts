@@ -1,0 +1,290 @@
+import { type Actor, activityIn, activityWorld, type ActivityWorld } from '../../test/activity-fixtures';
+import type { TestTenant } from '../../test/factories';
+import { createTestApp, type TestApp } from '../../test/test-app';
+import { CollaborationsService } from './collaborations.service';
+
+/**
+ * The collaboration model over HTTP on a real PostgreSQL (docs/collaborations.md): who sees which
+ * suggestions, accept (a draft introduction activity) and dismiss, the outcome of a later joint
+ * approved activity (and the indicator it feeds), the weights (versioned, audited), bad input.
+ *
+ * The cast (activity-fixtures): innA (Bari, Molfetta), innB (Bari, Giovinazzo), innC (Corato),
+ * coord, muniBari (Comune di Bari), areaMolfetta (Molfetta + Giovinazzo), Bologna's staff.
+ */
+describe('collaboration suggestions', () => {
+  let t: TestApp;
+  let w: ActivityWorld;
+  const org: Record<string, string> = {};
+
+  const today = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Rome', year: 'numeric', month: '2-digit', day: '2-digit' }).format(
+    new Date(),
+  );
+
+  async function organization(
+    tenant: TestTenant,
+    key: string,
+    istat: string,
+    kind: string,
+    p: { offers?: string[]; needs?: string[]; themes?: string[]; targetGroups?: string[] },
+  ) {
+    const [row] = await t.db.query(
+      `INSERT INTO organizations (tenant_id, name, kind, municipality_id, offers, needs, themes, target_groups)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8) RETURNING id`,
+      [tenant.id, key, kind, tenant.municipalities[istat], p.offers ?? [], p.needs ?? [], p.themes ?? [], p.targetGroups ?? []],
+    );
+    org[key] = row.id;
+  }
+
+  async function suggestions(who: Actor, query: Record<string, string | number> = {}) {
+    const res = await t.http.get('/api/collaborations/suggestions').set(who.auth).query(query);
+    if (res.status !== 200) throw new Error(`list: ${res.status} ${JSON.stringify(res.body)}`);
+    return res.body as {
+      items: {
+        id: string;
+        organizations: { id: string; name: string }[];
+        score: number;
+        reasons: { contribution: number; text: string; code: string }[];
+        status: string;
+        collaboratedAt: string | null;
+      }[];
+      total: number;
+    };
+  }
+  const pairs = (body: Awaited<ReturnType<typeof suggestions>>) =>
+    body.items
+      .map((s) =>
+        s.organizations
+          .map((o) => o.name)
+          .sort()
+          .join('+'),
+      )
+      .sort();
+  async function idOf(who: Actor, pair: string): Promise<string> {
+    const found = (await suggestions(who, { pageSize: 200 })).items.find(
+      (s) =>
+        s.organizations
+          .map((o) => o.name)
+          .sort()
+          .join('+') === pair,
+    );
+    if (!found) throw new Error(`no suggestion ${pair}`);
+    return found.id;
+  }
+
+  beforeAll(async () => {
+    t = await createTestApp();
+    w = await activityWorld(t);
+    // Molfetta: a school with space meets a social enterprise in need of it (youth)
+    await organization(w.bari, 'Scuola Salvemini', '072029', 'school', {
+      offers: ['space'],
+      themes: ['youth', 'education'],
+      targetGroups: ['youth'],
+    });
+    await organization(w.bari, 'Il Ponte', '072029', 'social_enterprise', { needs: ['space'], themes: ['youth'], targetGroups: ['youth'] });
+    // Corato: volunteers offered and needed
+    await organization(w.bari, 'Volontari Corato', '072020', 'odv', { offers: ['volunteers'], themes: ['elderly'] });
+    await organization(w.bari, 'Casa Anziani Corato', '072020', 'aps', { needs: ['volunteers'], themes: ['elderly'] });
+    // Bologna: another tenant's pair
+    await organization(w.bologna, 'Officina Bologna', '037006', 'company', { offers: ['skills'], themes: ['work'] });
+    await organization(w.bologna, 'Coop Lavoro Bologna', '037006', 'social_enterprise', { needs: ['skills'], themes: ['work'] });
+  });
+  afterAll(() => t.close());
+
+  describe('who sees which', () => {
+    it('shows coordinators every pair of their tenant, with reasons that add up to the score', async () => {
+      const body = await suggestions(w.coord);
+      expect(pairs(body)).toEqual(['Casa Anziani Corato+Volontari Corato', 'Il Ponte+Scuola Salvemini']);
+      expect(body.total).toBe(2);
+      for (const s of body.items) {
+        const sum = s.reasons.reduce((acc, r) => acc + r.contribution, 0);
+        expect(s.score).toBeCloseTo(sum, 0);
+        expect(s.reasons.map((r) => r.code)).toEqual(expect.arrayContaining(['offers_meet_needs', 'same_municipality', 'no_path']));
+      }
+      const school = body.items.find((s) => s.organizations.some((o) => o.name === 'Il Ponte'))!;
+      expect(school.reasons.find((r) => r.code === 'offers_meet_needs')!.text).toMatch(
+        /^\+[\d,]+ offerte e bisogni si incontrano: .*Spazi/i,
+      );
+      const en = await suggestions(w.coord, { lang: 'en' });
+      expect(en.items[0].reasons[0].text).toMatch(/offers meet needs/);
+    });
+
+    it.each<[string, keyof ActivityWorld, string[]]>([
+      ['an innovator: pairs of their municipalities only', 'innA', ['Il Ponte+Scuola Salvemini']],
+      ['another innovator: theirs', 'innC', ['Casa Anziani Corato+Volontari Corato']],
+      ['an innovator of neither municipality', 'innB', []],
+      ['a municipality user of Bari', 'muniBari', []],
+      ['the social area of Molfetta', 'areaMolfetta', ['Il Ponte+Scuola Salvemini']],
+      ['another tenant', 'coordBo', ['Coop Lavoro Bologna+Officina Bologna']],
+    ])('shows %s', async (_name, who, expected) => {
+      expect(pairs(await suggestions(w[who] as Actor))).toEqual(expected);
+    });
+
+    it('answers 404 for a suggestion outside the caller’s territory or tenant', async () => {
+      const id = await idOf(w.coord, 'Il Ponte+Scuola Salvemini');
+      expect((await t.http.get(`/api/collaborations/suggestions/${id}`).set(w.innA.auth)).status).toBe(200);
+      for (const who of [w.innC, w.muniBari, w.coordBo]) {
+        const res = await t.http.get(`/api/collaborations/suggestions/${id}`).set(who.auth);
+        expect([res.status, res.body.code]).toEqual([404, 'COLLABORATION_SUGGESTION_NOT_FOUND']);
+      }
+      const res = await t.http.post(`/api/collaborations/suggestions/${id}/dismiss`).set(w.innC.auth).send({ reason: 'no' });
+      expect(res.status).toBe(404);
+    });
+
+    it('filters by municipality, theme and organization', async () => {
+      expect(pairs(await suggestions(w.coord, { municipality: '072020' }))).toEqual(['Casa Anziani Corato+Volontari Corato']);
+      expect(pairs(await suggestions(w.coord, { theme: 'youth' }))).toEqual(['Il Ponte+Scuola Salvemini']);
+      expect(pairs(await suggestions(w.coord, { organization: org['Il Ponte'] }))).toEqual(['Il Ponte+Scuola Salvemini']);
+      expect(pairs(await suggestions(w.coord, { theme: 'sport' }))).toEqual([]);
+    });
+
+    it.each<[Record<string, string>, string, string]>([
+      [{ municipality: '72' }, 'municipality', 'VALIDATION_FAILED'],
+      [{ municipality: '999999' }, 'municipality', 'COLLABORATION_MUNICIPALITY_UNKNOWN'],
+      [{ theme: 'nope' }, 'theme', 'VALIDATION_FAILED'],
+      [{ organization: 'not-a-uuid' }, 'organization', 'VALIDATION_FAILED'],
+      [{ pageSize: '0' }, 'pageSize', 'VALIDATION_FAILED'],
+      [{ status: 'maybe' }, 'status', 'VALIDATION_FAILED'],
+    ])('refuses %j with a 400 naming the field', async (query, field, code) => {
+      const res = await t.http.get('/api/collaborations/suggestions').set(w.coord.auth).query(query);
+      expect(res.status).toBe(400);
+      expect(res.body.code).toBe(code);
+      expect(res.body.details.map((d: { field: string }) => d.field)).toContain(field);
+    });
+  });
+
+  describe('accept, dismiss and the outcome', () => {
+    it('accepts: a draft introduction meeting in the innovator’s municipality with both organizations; then it counts as a new collaboration once they work together', async () => {
+      const id = await idOf(w.innA, 'Il Ponte+Scuola Salvemini');
+      // municipality users read only; another innovator's territory is a 404
+      expect((await t.http.post(`/api/collaborations/suggestions/${id}/accept`).set(w.areaMolfetta.auth).send({})).status).toBe(403);
+      expect((await t.http.post(`/api/collaborations/suggestions/${id}/accept`).set(w.innC.auth).send({})).status).toBe(404);
+
+      const res = await t.http.post(`/api/collaborations/suggestions/${id}/accept`).set(w.innA.auth).send({});
+      expect(res.status).toBe(200);
+      expect(res.body.activity).toMatchObject({ status: 'draft', type: 'meeting', municipality: { istatCode: '072029' } });
+      expect(res.body.activity.organizations.map((o: { id: string }) => o.id).sort()).toEqual(
+        [org['Il Ponte'], org['Scuola Salvemini']].sort(),
+      );
+      expect(res.body.suggestion).toMatchObject({ id, status: 'accepted', activityId: res.body.activity.id, collaboratedAt: null });
+      const mine = await t.http.get(`/api/activities/${res.body.activity.id}`).set(w.innA.auth);
+      expect(mine.status).toBe(200);
+      // decided once
+      const again = await t.http.post(`/api/collaborations/suggestions/${id}/accept`).set(w.innA.auth).send({});
+      expect([again.status, again.body.code]).toEqual([409, 'COLLABORATION_SUGGESTION_DECIDED']);
+      expect(pairs(await suggestions(w.innA))).toEqual([]);
+      expect(pairs(await suggestions(w.innA, { status: 'accepted' }))).toEqual(['Il Ponte+Scuola Salvemini']);
+      const [audit] = await t.db.query(`SELECT action FROM audit_log WHERE entity = 'collaboration_suggestion' AND entity_id = $1`, [id]);
+      expect(audit.action).toBe('accept');
+
+      // the indicator before: nothing this month
+      const month = today.slice(0, 7);
+      const value = async () => {
+        const r = await t.http
+          .get('/api/indicators/new_collaborations/values')
+          .set(w.coord.auth)
+          .query({ territory: 'municipality:072029', period: month });
+        expect(r.status).toBe(200);
+        return r.body.items[0].value as number;
+      };
+      expect(await value()).toBe(0);
+
+      // a later joint activity, approved: a new collaboration, at once
+      await activityIn(t, 'approved', w.innA, w.coord, {
+        municipality: '072029',
+        date: today,
+        organizations: [org['Il Ponte'], org['Scuola Salvemini']],
+      });
+      const got = await t.http.get(`/api/collaborations/suggestions/${id}`).set(w.innA.auth);
+      expect(got.body.collaboratedAt).not.toBeNull();
+      expect(await value()).toBe(1);
+
+      // and the network shows the link at once
+      const net = await t.http.get('/api/collaborations/network').set(w.coord.auth).query({ municipality: '072029' });
+      expect(net.status).toBe(200);
+      expect(net.body.nodes.map((n: { name: string }) => n.name).sort()).toEqual(['Il Ponte', 'Scuola Salvemini']);
+      expect(net.body.edges).toEqual([expect.objectContaining({ weight: expect.any(Number), suggested: false })]);
+      expect(net.body.edges[0].weight).toBeGreaterThan(0.9);
+    });
+
+    it('dismisses with a reason: the pair is gone and does not come back while its reasons stay', async () => {
+      const id = await idOf(w.innC, 'Casa Anziani Corato+Volontari Corato');
+      const empty = await t.http.post(`/api/collaborations/suggestions/${id}/dismiss`).set(w.innC.auth).send({ reason: '  ' });
+      expect(empty.status).toBe(400);
+      expect(empty.body.details.map((d: { field: string }) => d.field)).toContain('reason');
+      const res = await t.http.post(`/api/collaborations/suggestions/${id}/dismiss`).set(w.innC.auth).send({ reason: 'Già in contatto' });
+      expect(res.status).toBe(200);
+      expect(res.body).toMatchObject({ status: 'dismissed', dismissReason: 'Già in contatto' });
+      expect(pairs(await suggestions(w.coord))).toEqual([]);
+
+      // a recompute with other weights keeps it dismissed (same reasons) …
+      const service = t.app.get(CollaborationsService);
+      await service.recompute(w.bari.id, null);
+      expect(pairs(await suggestions(w.coord))).toEqual([]);
+      // … until its reasons change: a shared target group appears
+      await t.db.query(`UPDATE organizations SET target_groups = '{elderly}' WHERE id IN ($1, $2)`, [
+        org['Casa Anziani Corato'],
+        org['Volontari Corato'],
+      ]);
+      await service.recompute(w.bari.id, null);
+      expect(pairs(await suggestions(w.coord))).toEqual(['Casa Anziani Corato+Volontari Corato']);
+      const back = await suggestions(w.coord);
+      expect(back.items[0].id).toBe(id); // the same pair keeps its id
+    });
+  });
+
+  describe('weights', () => {
+    it('reads the defaults, refuses innovators, saves a coordinator’s change (audited) and refuses a stale version', async () => {
+      const got = await t.http.get('/api/collaborations/weights').set(w.innA.auth);
+      expect(got.status).toBe(200);
+      expect(got.body).toMatchObject({ version: 0, weights: got.body.defaults.weights, updatedBy: null });
+      const body = { ...got.body.defaults, weights: { ...got.body.defaults.weights, themes: 0 }, version: 0 };
+      expect((await t.http.put('/api/collaborations/weights').set(w.innA.auth).send(body)).status).toBe(403);
+
+      const saved = await t.http.put('/api/collaborations/weights').set(w.coord.auth).send(body);
+      expect(saved.status).toBe(200);
+      expect(saved.body).toMatchObject({ version: 1, weights: { themes: 0 }, updatedBy: { id: w.coord.id } });
+      const stale = await t.http.put('/api/collaborations/weights').set(w.coord.auth).send(body);
+      expect([stale.status, stale.body.code]).toEqual([409, 'STALE_VERSION']);
+      const [audit] = await t.db.query(
+        `SELECT action, before, after FROM audit_log WHERE entity = 'collaboration_weights' AND tenant_id = $1 ORDER BY at DESC LIMIT 1`,
+        [w.bari.id],
+      );
+      expect(audit).toMatchObject({ action: 'update', before: { weights: { themes: 20 } }, after: { weights: { themes: 0 } } });
+
+      // the background recompute picks the new weights: no reason of the themes any more
+      await t.app.get(CollaborationsService).settled(w.bari.id);
+      const status = await t.http.get('/api/collaborations/status').set(w.coord.auth);
+      expect(status.body).toMatchObject({ state: 'idle', computedVersion: 1, weightsVersion: 1, progress: 1 });
+      const list = await suggestions(w.coord);
+      expect(list.items.flatMap((s) => s.reasons.map((r) => r.code))).not.toContain('shared_themes');
+
+      // reset, and another tenant untouched
+      const reset = await t.http.post('/api/collaborations/weights/reset').set(w.coord.auth).send({ version: 1 });
+      expect(reset.body).toMatchObject({ version: 2, weights: { themes: 20 } });
+      expect((await t.http.get('/api/collaborations/weights').set(w.coordBo.auth)).body.version).toBe(0);
+      await t.app.get(CollaborationsService).settled(w.bari.id);
+    });
+
+    it.each<[object, string]>([
+      [{ weights: { complementarity: 101 } }, 'weights.complementarity'],
+      [{ weights: { complementarity: -1 } }, 'weights.complementarity'],
+      [{ halfLifeMonths: 0 }, 'halfLifeMonths'],
+      [{ maxHops: 7 }, 'maxHops'],
+      [{ version: 'x' }, 'version'],
+      [{ weights: { complementarity: 0, themes: 0, targetGroups: 0, territory: 0, kindRarity: 0, distance: 0 } }, 'weights'],
+    ])('refuses %j with a 400 naming the field', async (change, field) => {
+      const current = (await t.http.get('/api/collaborations/weights').set(w.coord.auth)).body;
+      const body = {
+        weights: { ...current.weights, ...((change as { weights?: object }).weights ?? {}) },
+        halfLifeMonths: current.halfLifeMonths,
+        maxHops: current.maxHops,
+        minScore: current.minScore,
+        version: current.version,
+        ...Object.fromEntries(Object.entries(change).filter(([k]) => k !== 'weights')),
+      };
+      const res = await t.http.put('/api/collaborations/weights').set(w.coord.auth).send(body);
+      expect(res.status).toBe(400);
+      expect(res.body.details.map((d: { field: string }) => d.field)).toContain(field);
+    });
+  });
+});

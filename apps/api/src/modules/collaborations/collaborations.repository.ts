@@ -1,0 +1,451 @@
+import { Injectable } from '@nestjs/common';
+import { Brackets } from 'typeorm';
+import type { AccessScope } from '../../common/access/access-scope';
+import { ScopedData, type ScopedTx } from '../../common/access/scoped-data';
+import type { ScopedSelectQueryBuilder } from '../../common/access/scoped-query-builder';
+import { ActivitiesPolicy } from '../activities/activities.policy';
+import { BuildingsPolicy } from '../buildings/buildings.policy';
+import { InitiativesPolicy } from '../initiatives/initiatives.policy';
+import { OrganizationsPolicy } from '../organizations/organizations.policy';
+import { TerritoryPolicy } from '../territory/territory.policy';
+import { UsersPolicy } from '../users/users.policy';
+import { CollaborationRun, CollaborationSettings, CollaborationSuggestion } from './collaboration.entity';
+import { CollaborationsPolicy } from './collaborations.policy';
+import type { Edge } from './model/network';
+import type { OrganizationProfile, Suggestion } from './model/suggest';
+
+export interface SuggestionRow {
+  id: string;
+  tenantId: string;
+  organizationA: string;
+  organizationB: string;
+  municipalityA: string;
+  municipalityB: string;
+  score: number;
+  reasons: unknown;
+  reasonsKey: string;
+  current: boolean;
+  status: string;
+  dismissReason: string | null;
+  activityId: string | null;
+  suggestedAt: Date;
+  collaboratedAt: Date | null;
+  version: number;
+}
+
+export interface OrganizationInfo {
+  id: string;
+  name: string;
+  kind: string;
+  municipalityId: string;
+  istatCode: string;
+  municipalityName: string;
+}
+
+export interface SuggestionFilters {
+  municipalityId?: string;
+  theme?: string;
+  organization?: string;
+  status: string;
+}
+
+/** Which joint records link organizations: all of them, or only those involving some organizations. */
+export interface PairRestriction {
+  /** both organizations among these */
+  among?: readonly string[];
+  /** one of the two is this organization */
+  involving?: string;
+}
+
+/** Months between a record's date (`expr`, a date or timestamp) and now, as a double. */
+const ageMonths = (expr: string) => `greatest(0, extract(epoch FROM (now() - (${expr})::timestamptz)) / 2629746.0)`;
+
+@Injectable()
+export class CollaborationsRepository {
+  constructor(
+    private readonly door: ScopedData,
+    private readonly policy: CollaborationsPolicy,
+    private readonly organizations: OrganizationsPolicy,
+    private readonly activities: ActivitiesPolicy,
+    private readonly initiatives: InitiativesPolicy,
+    private readonly buildings: BuildingsPolicy,
+    private readonly territory: TerritoryPolicy,
+    private readonly users: UsersPolicy,
+  ) {}
+
+  /* ---------- settings and runs ---------- */
+
+  async settings(scope: AccessScope, tenantId: string): Promise<(CollaborationSettings & { updatedByName: string | null }) | null> {
+    const row = await this.door.select(scope, CollaborationSettings, 's', {}).andWhere('s.tenant_id = :tenantId', { tenantId }).getOne();
+    if (!row) return null;
+    let updatedByName: string | null = null;
+    if (row.updatedBy && row.version > 0) {
+      const [user] = await this.door
+        .select(scope, this.users.users, 'u')
+        .select('u.full_name', 'name')
+        .andWhere('u.id = :id', { id: row.updatedBy })
+        .getRawMany<{ name: string }>();
+      updatedByName = user?.name ?? null;
+    }
+    return Object.assign(row, { updatedByName });
+  }
+
+  async run(scope: AccessScope, tenantId: string): Promise<CollaborationRun | null> {
+    return this.door.select(scope, CollaborationRun, 'r', {}).andWhere('r.tenant_id = :tenantId', { tenantId }).getOne();
+  }
+
+  /* ---------- suggestions read by the caller ---------- */
+
+  private filtered(scope: AccessScope, f: SuggestionFilters): ScopedSelectQueryBuilder<CollaborationSuggestion> {
+    const qb = this.door.select(scope, this.policy.readable, 's').andWhere('s.status = :status', { status: f.status });
+    if (f.status === 'open') qb.andWhere('s.current');
+    if (f.municipalityId) {
+      qb.andWhere(new Brackets((w) => w.where('s.municipality_a = :fm', { fm: f.municipalityId }).orWhere('s.municipality_b = :fm')));
+    }
+    if (f.organization) {
+      qb.andWhere(new Brackets((w) => w.where('s.organization_a = :fo', { fo: f.organization }).orWhere('s.organization_b = :fo')));
+    }
+    if (f.theme) qb.andWhere('s.themes @> ARRAY[:theme]::text[]', { theme: f.theme });
+    return qb;
+  }
+
+  /**
+   * A page of suggestions, best first: the partial index `collaboration_suggestions_rank_idx`
+   * (tenant, status, score DESC, id) serves the order; the territory rule reads its INCLUDE columns.
+   */
+  async page(scope: AccessScope, f: SuggestionFilters, offset: number, limit: number): Promise<{ rows: SuggestionRow[]; total: number }> {
+    const qb = this.filtered(scope, f);
+    const [rows, total] = await Promise.all([
+      qb.clone().orderBy('s.score', 'DESC').addOrderBy('s.id', 'ASC').offset(offset).limit(limit).getMany(),
+      this.door
+        .run<{ n: number }>(this.filtered(scope, f).select('1', 'one'), (sql) => `SELECT count(*)::int AS n FROM (${sql}) c`)
+        .then(([r]) => r.n),
+    ]);
+    return { rows, total };
+  }
+
+  async findReadable(scope: AccessScope, id: string): Promise<SuggestionRow | null> {
+    return this.door.select(scope, this.policy.readable, 's').andWhere('s.id = :id', { id }).getOne();
+  }
+
+  /** The suggestion if the caller may decide it (innovators: an organization of an assigned municipality). */
+  async findDecidable(scope: AccessScope, id: string): Promise<SuggestionRow | null> {
+    return this.door.select(scope, this.policy.decidable, 's').andWhere('s.id = :id', { id }).getOne();
+  }
+
+  async decide(tx: ScopedTx, scope: AccessScope, row: SuggestionRow, changes: Partial<CollaborationSuggestion>): Promise<void> {
+    await tx.updateVersioned(scope, CollaborationSuggestion, { id: row.id, version: row.version, tenantId: row.tenantId }, changes);
+  }
+
+  /** Names, kinds and municipalities of organizations (as the caller may read them). */
+  async organizationInfo(scope: AccessScope, ids: readonly string[]): Promise<Map<string, OrganizationInfo>> {
+    if (ids.length === 0) return new Map();
+    const rows = await this.door
+      .select(scope, this.organizations.readable, 'o')
+      .innerJoinSource(this.territory.municipalities, 'm', 'm.id = o.municipality_id')
+      .select(['o.id AS id', 'o.name AS name', 'o.kind AS kind', 'o.municipality_id AS "municipalityId"'])
+      .addSelect('m.istat_code', 'istatCode')
+      .addSelect('m.name', 'municipalityName')
+      .andWhere('o.id IN (:...ids)', { ids: [...ids] })
+      .getRawMany<OrganizationInfo>();
+    return new Map(rows.map((r) => [r.id, { ...r, istatCode: String(r.istatCode).trim() }]));
+  }
+
+  async municipalityByIstat(scope: AccessScope, istatCode: string): Promise<{ id: string; tenantId: string } | null> {
+    const [row] = await this.door
+      .select(scope, this.territory.municipalities, 'm')
+      .select(['m.id AS id', 'm.tenant_id AS "tenantId"'])
+      .andWhere('m.istat_code = :istatCode', { istatCode })
+      .getRawMany<{ id: string; tenantId: string }>();
+    return row ?? null;
+  }
+
+  /* ---------- what the model reads (a tenant-wide scope) ---------- */
+
+  async profiles(scope: AccessScope): Promise<OrganizationProfile[]> {
+    const rows = await this.door
+      .select(scope, this.organizations.readable, 'o')
+      .select([
+        'o.id AS id',
+        'o.name AS name',
+        'o.kind AS kind',
+        'o.municipality_id AS "municipalityId"',
+        'o.themes AS themes',
+        'o.target_groups AS "targetGroups"',
+        'o.offers AS offers',
+        'o.needs AS needs',
+      ])
+      .andWhere('o.active')
+      .orderBy('o.id')
+      .getRawMany<OrganizationProfile>();
+    return rows;
+  }
+
+  async neighbours(scope: AccessScope): Promise<Map<string, string[]>> {
+    const rows = await this.door
+      .select(scope, 'municipality_neighbours', 'n', {})
+      .select(['n.municipality_id AS m', 'n.neighbour_id AS n'])
+      .getRawMany<{ m: string; n: string }>();
+    const out = new Map<string, string[]>();
+    for (const r of rows) out.set(r.m, [...(out.get(r.m) ?? []), r.n]);
+    return out;
+  }
+
+  async municipalityNames(scope: AccessScope): Promise<Map<string, string>> {
+    const rows = await this.door
+      .select(scope, this.territory.municipalities, 'm')
+      .select(['m.id AS id', 'm.name AS name'])
+      .getRawMany<{ id: string; name: string }>();
+    return new Map(rows.map((r) => [r.id, r.name]));
+  }
+
+  /**
+   * The links of the network, aggregated in PostgreSQL: pairs of organizations with the count and
+   * the recency-weighted sum (0.5^(months/half-life)) of their joint approved activities, joint
+   * initiatives (lead/partners; planned, running or completed) and shared buildings (two
+   * assignments of one building), each read through its feature's policy.
+   */
+  async edges(scope: AccessScope, halfLifeMonths: number, restrict: PairRestriction = {}): Promise<Edge[]> {
+    const weight = (date: string) => `sum(power(0.5, ${ageMonths(date)} / ${Number(halfLifeMonths)}))::float8`;
+    const among = (qb: ScopedSelectQueryBuilder<never>, x: string, y: string) => {
+      if (restrict.among) {
+        const ids = restrict.among.length > 0 ? [...restrict.among] : ['00000000-0000-0000-0000-000000000000'];
+        qb.andWhere(`${x}.organization_id = ANY(:among::uuid[]) AND ${y}.organization_id = ANY(:among::uuid[])`, { among: ids });
+      }
+      if (restrict.involving) {
+        qb.andWhere(`(${x}.organization_id = :inv OR ${y}.organization_id = :inv)`, { inv: restrict.involving });
+      }
+      return qb;
+    };
+    const pairs = (qb: ScopedSelectQueryBuilder<never>, x: string, y: string, date: string) =>
+      qb
+        .select(`${x}.organization_id`, 'a')
+        .addSelect(`${y}.organization_id`, 'b')
+        .addSelect(weight(date), 'weight')
+        .addSelect('count(*)::int', 'count')
+        .groupBy(`${x}.organization_id`)
+        .addGroupBy(`${y}.organization_id`);
+
+    const fromActivities = among(
+      this.door
+        .select(scope, this.activities.readable, 'a')
+        .innerJoinSource(this.activities.organizations, 'x', 'x.activity_id = a.id')
+        .innerJoinSource(this.activities.organizations, 'y', 'y.activity_id = a.id AND x.organization_id < y.organization_id')
+        .andWhere(`a.status = 'approved'`) as ScopedSelectQueryBuilder<never>,
+      'x',
+      'y',
+    );
+    const fromInitiatives = among(
+      this.door
+        .select(scope, this.initiatives.readable, 'i')
+        .innerJoinSource(this.initiatives.organizations, 'x', 'x.initiative_id = i.id')
+        .innerJoinSource(this.initiatives.organizations, 'y', 'y.initiative_id = i.id AND x.organization_id < y.organization_id')
+        .andWhere(`i.status IN ('planned', 'running', 'completed')`) as ScopedSelectQueryBuilder<never>,
+      'x',
+      'y',
+    );
+    const fromBuildings = among(
+      this.door
+        .select(scope, this.buildings.readable, 'bu')
+        .innerJoinSource(this.buildings.assignments, 'x', 'x.building_id = bu.id')
+        .innerJoinSource(
+          this.buildings.assignments,
+          'y',
+          'y.building_id = bu.id AND x.organization_id < y.organization_id',
+        ) as ScopedSelectQueryBuilder<never>,
+      'x',
+      'y',
+    );
+    const [acts, inits, blds] = await Promise.all([
+      this.door.run<Edge>(pairs(fromActivities, 'x', 'y', 'a.date')),
+      this.door.run<Edge>(pairs(fromInitiatives, 'x', 'y', 'coalesce(i.start_date, i.created_at)')),
+      this.door.run<Edge>(pairs(fromBuildings, 'x', 'y', 'greatest(x.start_date, y.start_date)')),
+    ]);
+    const byPair = new Map<string, Edge>();
+    for (const e of [...acts, ...inits, ...blds]) {
+      const key = `${e.a}|${e.b}`;
+      const seen = byPair.get(key);
+      if (seen) {
+        seen.weight += e.weight;
+        seen.count += e.count;
+      } else byPair.set(key, { a: e.a, b: e.b, weight: Number(e.weight), count: Number(e.count) });
+    }
+    return [...byPair.values()];
+  }
+
+  /** Organizations for the network drawn: the caller's readable ones matching the filters (at most `limit`). */
+  async networkNodes(
+    scope: AccessScope,
+    f: { municipalityId?: string; theme?: string; ids?: readonly string[] },
+    limit: number,
+  ): Promise<{ id: string; name: string; kind: string; istatCode: string }[]> {
+    const qb = this.door
+      .select(scope, this.organizations.readable, 'o')
+      .innerJoinSource(this.territory.municipalities, 'm', 'm.id = o.municipality_id')
+      .select(['o.id AS id', 'o.name AS name', 'o.kind AS kind'])
+      .addSelect('m.istat_code', 'istatCode')
+      .andWhere('o.active');
+    if (f.municipalityId) qb.andWhere('o.municipality_id = :nm', { nm: f.municipalityId });
+    if (f.theme) qb.andWhere('o.themes @> ARRAY[:nt]::text[]', { nt: f.theme });
+    if (f.ids) qb.andWhere('o.id = ANY(:nids::uuid[])', { nids: [...f.ids] });
+    const rows = await qb.orderBy('o.id').limit(limit).getRawMany<{ id: string; name: string; kind: string; istatCode: string }>();
+    return rows.map((r) => ({ ...r, istatCode: String(r.istatCode).trim() }));
+  }
+
+  async communities(scope: AccessScope, ids: readonly string[]): Promise<Map<string, number>> {
+    if (ids.length === 0) return new Map();
+    const rows = await this.door
+      .select(scope, 'collaboration_communities', 'c', {})
+      .select(['c.organization_id AS id', 'c.community AS community'])
+      .andWhere('c.organization_id = ANY(:cids::uuid[])', { cids: [...ids] })
+      .getRawMany<{ id: string; community: number }>();
+    return new Map(rows.map((r) => [r.id, r.community]));
+  }
+
+  /** Open suggestions among some organizations (the dashed links of the network drawn). */
+  async openAmong(scope: AccessScope, ids: readonly string[]): Promise<{ id: string; a: string; b: string }[]> {
+    if (ids.length === 0) return [];
+    return this.door
+      .select(scope, this.policy.readable, 's')
+      .select(['s.id AS id', 's.organization_a AS a', 's.organization_b AS b'])
+      .andWhere(`s.status = 'open' AND s.current`)
+      .andWhere('s.organization_a = ANY(:sids::uuid[]) AND s.organization_b = ANY(:sids::uuid[])', { sids: [...ids] })
+      .getRawMany<{ id: string; a: string; b: string }>();
+  }
+
+  /* ---------- the recompute's writes (a background job of one tenant) ---------- */
+
+  /**
+   * Replaces the tenant's current suggestions and communities, in the caller's transaction: every
+   * pair keeps its row (and id); pairs no longer suggested stay with `current = false`; a dismissed
+   * pair whose reasons changed opens again.
+   */
+  async storeSuggestions(
+    tx: ScopedTx,
+    tenantId: string,
+    actorId: string | null,
+    suggestions: readonly Suggestion[],
+    municipalityOf: ReadonlyMap<string, string>,
+    themesOf: ReadonlyMap<string, readonly string[]>,
+    communities: ReadonlyMap<string, number>,
+  ): Promise<void> {
+    await tx
+      .unscoped('collaboration recompute: the background job writes the suggestions of the one tenant it computed')
+      .query(`UPDATE collaboration_suggestions SET current = false WHERE tenant_id = $1 AND current`, [tenantId]);
+    const chunk = 20_000;
+    for (let i = 0; i < suggestions.length; i += chunk) {
+      const part = suggestions.slice(i, i + chunk);
+      await tx.unscoped('collaboration recompute: the background job writes the suggestions of the one tenant it computed').query(
+        `INSERT INTO collaboration_suggestions AS s (tenant_id, organization_a, organization_b, municipality_a, municipality_b, themes,
+                                                  score, reasons, reasons_key, current, created_by, updated_by)
+         SELECT $1, i.a, i.b, i.ma, i.mb, string_to_array(i.th, ','), i.sc, i.r::jsonb, i.k, true, $10, $10
+           FROM unnest($2::uuid[], $3::uuid[], $4::uuid[], $5::uuid[], $6::text[], $7::real[], $8::text[], $9::text[])
+                AS i(a, b, ma, mb, th, sc, r, k)
+         ON CONFLICT (tenant_id, organization_a, organization_b) DO UPDATE SET
+           municipality_a = EXCLUDED.municipality_a, municipality_b = EXCLUDED.municipality_b, themes = EXCLUDED.themes,
+           score = EXCLUDED.score, reasons = EXCLUDED.reasons, reasons_key = EXCLUDED.reasons_key, current = true,
+           status = CASE WHEN s.status = 'dismissed' AND s.dismissed_key IS DISTINCT FROM EXCLUDED.reasons_key THEN 'open' ELSE s.status END,
+           decided_at = CASE WHEN s.status = 'dismissed' AND s.dismissed_key IS DISTINCT FROM EXCLUDED.reasons_key THEN NULL ELSE s.decided_at END,
+           updated_at = now()`,
+        [
+          tenantId,
+          part.map((s) => s.a),
+          part.map((s) => s.b),
+          part.map((s) => municipalityOf.get(s.a)),
+          part.map((s) => municipalityOf.get(s.b)),
+          part.map((s) => [...new Set([...(themesOf.get(s.a) ?? []), ...(themesOf.get(s.b) ?? [])])].sort().join(',')),
+          part.map((s) => s.score),
+          part.map((s) => JSON.stringify(s.reasons)),
+          part.map((s) => s.reasonsKey),
+          actorId,
+        ],
+      );
+    }
+    await tx
+      .unscoped('collaboration recompute: the background job writes the suggestions of the one tenant it computed')
+      .query(`DELETE FROM collaboration_communities WHERE tenant_id = $1`, [tenantId]);
+    const ids = [...communities.keys()];
+    for (let i = 0; i < ids.length; i += 50_000) {
+      const part = ids.slice(i, i + 50_000);
+      await tx.unscoped('collaboration recompute: the background job writes the suggestions of the one tenant it computed').query(
+        `INSERT INTO collaboration_communities (tenant_id, organization_id, community)
+         SELECT $1, o, c FROM unnest($2::uuid[], $3::int[]) AS x(o, c)`,
+        [tenantId, part, part.map((id) => communities.get(id))],
+      );
+    }
+  }
+
+  /** Takes the tenant's recompute lock for the transaction, or answers false when another replica holds it. */
+  async tryLock(tx: ScopedTx, tenantId: string): Promise<boolean> {
+    const [{ locked }] = await tx
+      .unscoped('collaboration recompute: an advisory lock per tenant, so one replica computes at a time')
+      .query(`SELECT pg_try_advisory_xact_lock(hashtext('collaborations'), hashtext($1)) AS locked`, [tenantId]);
+    return locked === true;
+  }
+
+  /** Run bookkeeping (its own short statements, so progress is visible while the recompute's transaction runs). */
+  async updateRun(tenantId: string, changes: Record<string, unknown>): Promise<void> {
+    const keys = Object.keys(changes);
+    const sets = keys.map((k, i) => `${k} = $${i + 2}`).join(', ');
+    await this.door.unscoped('collaboration recompute: the progress of the background job of one tenant').query(
+      `INSERT INTO collaboration_runs AS r (tenant_id, ${keys.join(', ')}) VALUES ($1, ${keys.map((_, i) => `$${i + 2}`).join(', ')})
+         ON CONFLICT (tenant_id) DO UPDATE SET ${sets}`,
+      [tenantId, ...keys.map((k) => changes[k])],
+    );
+  }
+
+  /** Asks for a recompute at `version` (kept if a newer one was asked); returns nothing. */
+  async requestRun(tenantId: string, version: number): Promise<void> {
+    await this.door.unscoped('collaboration recompute: queues the background job of one tenant').query(
+      `INSERT INTO collaboration_runs AS r (tenant_id, requested_version, state) VALUES ($1, $2, 'pending')
+         ON CONFLICT (tenant_id) DO UPDATE SET requested_version = greatest(r.requested_version, EXCLUDED.requested_version),
+           state = CASE WHEN r.state = 'running' THEN 'running' ELSE 'pending' END`,
+      [tenantId, version],
+    );
+  }
+
+  async storedCount(scope: AccessScope, tenantId: string): Promise<number> {
+    const [{ n }] = await this.door.run<{ n: number }>(
+      this.door.select(scope, CollaborationSuggestion, 's', {}).select('1', 'one').andWhere('s.tenant_id = :t', { t: tenantId }),
+      (sql) => `SELECT count(*)::int AS n FROM (${sql}) c`,
+    );
+    return n;
+  }
+
+  /** Inserts the defaults row (version 0) if missing, so that a versioned update has a row to check. */
+  async ensureSettings(tx: ScopedTx, scope: AccessScope, tenantId: string, values: Partial<CollaborationSettings>): Promise<void> {
+    await tx.insert(scope, CollaborationSettings, { ...values, tenantId, version: 0 }, { orIgnore: true });
+  }
+
+  async updateSettings(
+    tx: ScopedTx,
+    scope: AccessScope,
+    key: { id: string; version: number; tenantId: string },
+    values: Partial<CollaborationSettings>,
+  ) {
+    await tx.updateVersioned(scope, CollaborationSettings, key, values);
+  }
+
+  async settingsInTx(tx: ScopedTx, scope: AccessScope, tenantId: string): Promise<CollaborationSettings | null> {
+    return tx.select(scope, CollaborationSettings, 's', {}).andWhere('s.tenant_id = :tenantId', { tenantId }).getOne();
+  }
+
+  /** New collaborations per municipality and month (the `new_collaborations` indicator), in the caller's territory. */
+  async newCollaborations(
+    scope: AccessScope,
+    from: string,
+    to: string,
+  ): Promise<{ municipalityId: string; month: string; value: number }[]> {
+    return this.door
+      .select(scope, CollaborationSuggestion, 's', { municipality: 's.collaboration_municipality_id', rule: 'visible' })
+      .select('s.collaboration_municipality_id', 'municipalityId')
+      .addSelect(`to_char(s.collaborated_at AT TIME ZONE 'Europe/Rome', 'YYYY-MM')`, 'month')
+      .addSelect('count(*)::int', 'value')
+      .andWhere('s.collaborated_at IS NOT NULL')
+      .andWhere(`s.collaborated_at >= (:from::date)::timestamp AT TIME ZONE 'Europe/Rome'`, { from })
+      .andWhere(`s.collaborated_at < ((:to::date) + 1)::timestamp AT TIME ZONE 'Europe/Rome'`, { to })
+      .groupBy('s.collaboration_municipality_id')
+      .addGroupBy('2')
+      .getRawMany();
+  }
+}

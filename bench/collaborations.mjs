@@ -1,0 +1,310 @@
+// The collaboration model's benchmark (issue 11): one command, prints its figures.
+//
+//   npm run bench:collaborations                                   # 30,000 organizations, 1,000,000 activities
+//   npm run bench:collaborations -- --activities 200000 --skip-build --requests 50
+//
+// Builds the API, starts it on the embedded PostgreSQL (.data/bench-postgres, shared with `npm run
+// bench`; or DATABASE_URL's server, database trama_bench), generates the registers with
+// bench/generate.mjs when the database holds fewer activities than asked, then measures:
+// - the recompute of the whole tenant's suggestions after a change of weights (PUT
+//   /api/collaborations/weights, then /status polled until the new version is computed): the
+//   server's own duration and the wall time, beside PostgreSQL's time for the network's aggregate
+//   (the joint approved activities, EXPLAIN ANALYZE);
+// - a page of suggestions (a coordinator; page 1, a municipality, a theme, a deep page): latency
+//   p50/p95, beside the database's own time for the statements of that request (captured on the
+//   wire by a second API process through bench/sql-capture.mjs and replayed under EXPLAIN ANALYZE).
+import { spawn } from 'node:child_process';
+import { createRequire } from 'node:module';
+import { join } from 'node:path';
+import { parseArgs } from 'node:util';
+import pg from 'pg';
+import { API_MAIN, freePort, mustRun, requireNode24, root, waitForHealth } from '../scripts/lib.mjs';
+import { generate } from './generate.mjs';
+import { explainStatements, splitExplainable, startCaptureProxy } from './sql-capture.mjs';
+
+requireNode24();
+const { values: opts } = parseArgs({
+  options: {
+    activities: { type: 'string', default: '1000000' },
+    buildings: { type: 'string', default: '50000' },
+    organizations: { type: 'string', default: '30000' },
+    initiatives: { type: 'string', default: '20000' },
+    requests: { type: 'string', default: '50' },
+    recomputes: { type: 'string', default: '3' },
+    'explain-runs': { type: 'string', default: '5' },
+    seed: { type: 'string', default: '42' },
+    'skip-build': { type: 'boolean', default: false },
+    keep: { type: 'boolean', default: false },
+    'data-dir': { type: 'string', default: join(root, '.data') },
+    cluster: { type: 'string', default: 'bench-postgres' },
+  },
+});
+const wanted = Number(opts.activities);
+const registers = { buildings: Number(opts.buildings), organizations: Number(opts.organizations), initiatives: Number(opts.initiatives) };
+const REQUESTS = Number(opts.requests);
+const EXPLAIN_RUNS = Number(opts['explain-runs']);
+const JWT_SECRET = 'bench-secret-bench-secret-bench-secret-00';
+
+if (!opts['skip-build']) await mustRun('nx', ['run-many', '-t', 'build', '-p', 'api', '--output-style=stream']);
+
+let databaseUrl;
+let embedded;
+if (process.env.DATABASE_URL) {
+  const server = new URL(process.env.DATABASE_URL);
+  server.pathname = '/postgres';
+  const c = new pg.Client({ connectionString: server.toString() });
+  await c.connect();
+  if ((await c.query(`SELECT 1 FROM pg_database WHERE datname = 'trama_bench'`)).rowCount === 0)
+    await c.query('CREATE DATABASE trama_bench');
+  await c.end();
+  server.pathname = '/trama_bench';
+  databaseUrl = server.toString();
+} else {
+  const require = createRequire(import.meta.url);
+  const { startEmbeddedPostgres } = require(join(root, 'dist/apps/api/apps/api/src/database/embedded.js'));
+  embedded = await startEmbeddedPostgres({
+    dataDir: opts['data-dir'],
+    name: opts.cluster,
+    database: 'trama_bench',
+    preferredPort: 54349,
+    log: () => {},
+  });
+  databaseUrl = embedded.url;
+}
+
+async function startApi(url, extraEnv = {}) {
+  const port = await freePort();
+  const base = `http://127.0.0.1:${port}`;
+  const child = spawn(process.execPath, [API_MAIN], {
+    cwd: root,
+    stdio: ['ignore', 'ignore', 'inherit'],
+    env: {
+      ...process.env,
+      DATABASE_URL: url,
+      PORT: String(port),
+      NODE_ENV: 'development',
+      LOG_LEVEL: 'warn',
+      APP_ORIGIN: base,
+      LOGIN_RATE_PER_MINUTE: '1000',
+      JWT_SECRET,
+      TILE_URL: '',
+      ACCESS_TOKEN_TTL_SECONDS: '3600',
+      ...extraEnv,
+    },
+  });
+  return { child, base };
+}
+const stopApi = async (child) => {
+  if (!child || child.exitCode !== null) return;
+  child.kill('SIGTERM');
+  await new Promise((r) => (child.exitCode !== null ? r() : child.once('exit', r)));
+};
+const { child: api, base } = await startApi(databaseUrl);
+let capture = null;
+const stopAll = async () => {
+  await stopApi(api);
+  if (capture) {
+    await stopApi(capture.api.child);
+    await capture.proxy.close();
+  }
+  if (embedded) await embedded.stop();
+};
+process.on('SIGINT', () => void stopAll().then(() => process.exit(130)));
+
+const pct = (sorted, p) => sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))];
+const ms = (n) => `${n.toFixed(1)} ms`;
+
+try {
+  await waitForHealth(base, 900_000);
+  const db = new pg.Client({ connectionString: databaseUrl });
+  db.on('error', () => {});
+  await db.connect();
+  const tenantId = (await db.query(`SELECT tenant_id FROM tenants WHERE istat_code = '272'`)).rows[0].tenant_id;
+  const have = Number(
+    (await db.query(`SELECT count(*) FROM activities WHERE tenant_id = $1 AND client_hash = 'bench'`, [tenantId])).rows[0].count,
+  );
+  if (have !== wanted && !(opts.keep && have > 0)) {
+    console.log(
+      `generating ${wanted.toLocaleString('en')} activities and ${JSON.stringify(registers)} (the database had ${have.toLocaleString('en')})…`,
+    );
+    for (const table of [
+      'collaboration_suggestions',
+      'collaboration_communities',
+      'activity_organizations',
+      'activity_reviews',
+      'activities',
+      'initiative_status_changes',
+      'initiative_organizations',
+      'initiative_municipalities',
+      'initiatives',
+      'building_assignments',
+      'building_stage_changes',
+    ])
+      await db.query(`DELETE FROM ${table} WHERE tenant_id = $1`, [tenantId]);
+    await db.query(`DELETE FROM buildings WHERE tenant_id = $1`, [tenantId]);
+    await db.query(`UPDATE organizations SET merged_into = NULL WHERE tenant_id = $1`, [tenantId]);
+    await db.query(`DELETE FROM organizations WHERE tenant_id = $1`, [tenantId]);
+    await db.query(`DELETE FROM user_municipalities WHERE user_id IN (SELECT id FROM users WHERE email LIKE 'bench.%')`);
+    await generate({ databaseUrl, activities: wanted, ...registers, seed: Number(opts.seed) });
+  } else {
+    console.log(`reusing ${have.toLocaleString('en')} activities in the bench database`);
+  }
+  const [counts] = (
+    await db.query(
+      `SELECT (SELECT count(*)::int FROM organizations WHERE tenant_id = $1 AND active) AS organizations,
+              (SELECT count(*)::int FROM activities WHERE tenant_id = $1) AS activities,
+              (SELECT count(*)::int FROM activity_organizations WHERE tenant_id = $1) AS links`,
+      [tenantId],
+    )
+  ).rows;
+  console.log(
+    `tenant 272: ${counts.organizations.toLocaleString('en')} active organizations, ${counts.activities.toLocaleString('en')} activities, ${counts.links.toLocaleString('en')} activity–organization links`,
+  );
+
+  const login = async (email, password) => {
+    const res = await fetch(`${base}/api/auth/login`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ email, password }),
+    });
+    if (!res.ok) throw new Error(`login ${email}: ${res.status} ${await res.text()}`);
+    return (await res.json()).accessToken;
+  };
+  const coordinator = await login('coordinatore.bari@trama.test', process.env.DEMO_PASSWORD ?? 'Trama-demo-2026');
+  const call = async (method, path, body) => {
+    const res = await fetch(`${base}${path}`, {
+      method,
+      headers: { authorization: `Bearer ${coordinator}`, 'content-type': 'application/json' },
+      body: body ? JSON.stringify(body) : undefined,
+    });
+    const json = await res.json();
+    if (!res.ok) throw new Error(`${method} ${path}: ${res.status} ${JSON.stringify(json)}`);
+    return json;
+  };
+
+  // ---- the recompute after a change of weights
+  const waitComputed = async (version) => {
+    for (;;) {
+      const s = await call('GET', '/api/collaborations/status');
+      if (s.computedVersion >= version && s.state === 'idle') return s;
+      if (s.state === 'failed') throw new Error('the recompute failed');
+      await new Promise((r) => setTimeout(r, 100));
+    }
+  };
+  // the first list computes a tenant never computed
+  await call('GET', '/api/collaborations/suggestions?pageSize=1');
+  const recomputes = [];
+  for (let i = 0; i < Number(opts.recomputes); i++) {
+    const w = await call('GET', '/api/collaborations/weights');
+    const t0 = performance.now();
+    const saved = await call('PUT', '/api/collaborations/weights', {
+      weights: w.weights,
+      halfLifeMonths: w.halfLifeMonths,
+      maxHops: w.maxHops,
+      minScore: w.minScore === 20 ? 21 : 20,
+      version: w.version,
+    });
+    const s = await waitComputed(saved.version);
+    recomputes.push({ wall: performance.now() - t0, server: s.durationMs, suggestions: s.suggestions });
+    console.log(
+      `recompute ${i + 1}: server ${ms(s.durationMs)}, wall (PUT → computed) ${ms(performance.now() - t0)}, ${s.suggestions.toLocaleString('en')} suggestions stored`,
+    );
+  }
+  const explainEdges = async () => {
+    const { rows } = await db.query(
+      `EXPLAIN (ANALYZE, FORMAT JSON)
+       SELECT x.organization_id AS a, y.organization_id AS b,
+              sum(power(0.5, greatest(0, extract(epoch FROM (now() - a.date::timestamptz)) / 2629746.0) / 18))::float8 AS weight, count(*)::int
+         FROM activities a
+         JOIN activity_organizations x ON x.tenant_id = a.tenant_id AND x.activity_id = a.id
+         JOIN activity_organizations y ON y.tenant_id = a.tenant_id AND y.activity_id = a.id AND x.organization_id < y.organization_id
+        WHERE a.tenant_id = $1 AND a.status = 'approved'
+        GROUP BY 1, 2`,
+      [tenantId],
+    );
+    const plan = rows[0]['QUERY PLAN'][0];
+    return plan['Planning Time'] + plan['Execution Time'];
+  };
+  const edgeTimes = [];
+  for (let i = 0; i < 3; i++) edgeTimes.push(await explainEdges());
+  edgeTimes.sort((a, b) => a - b);
+  console.log(
+    `  PostgreSQL alone, the network's aggregate of joint approved activities (EXPLAIN ANALYZE, median of 3): ${ms(pct(edgeTimes, 50))}`,
+  );
+
+  // ---- a page of suggestions
+  const direct = new URL(databaseUrl);
+  const proxy = await startCaptureProxy({ host: direct.hostname, port: Number(direct.port || 5432) });
+  const proxied = new URL(databaseUrl);
+  proxied.hostname = '127.0.0.1';
+  proxied.port = String(proxy.port);
+  capture = { proxy, api: await startApi(proxied.toString(), { MIGRATE_ON_BOOT: 'false', SEED_ON_BOOT: 'false' }) };
+  await waitForHealth(capture.api.base, 120_000);
+  const replay = new pg.Client({ connectionString: databaseUrl, options: '-c default_transaction_read_only=on' });
+  replay.on('error', () => {});
+  await replay.connect();
+  async function capturedSql(path) {
+    const get = async () => {
+      const res = await fetch(`${capture.api.base}${path}`, { headers: { authorization: `Bearer ${coordinator}` } });
+      if (!res.ok) throw new Error(`capture ${path}: ${res.status} ${await res.text()}`);
+      await res.arrayBuffer();
+    };
+    await get();
+    proxy.take();
+    await get();
+    return proxy.take();
+  }
+  const [busiest] = (
+    await db.query(
+      `SELECT m.istat_code FROM collaboration_suggestions s JOIN municipalities m ON m.id = s.municipality_a
+        WHERE s.tenant_id = $1 AND s.current GROUP BY m.istat_code ORDER BY count(*) DESC LIMIT 1`,
+      [tenantId],
+    )
+  ).rows;
+  const scenarios = [
+    ['page 1 (20), whole tenant', '/api/collaborations/suggestions?pageSize=20'],
+    [
+      `page 1, municipality ${busiest?.istat_code}`,
+      `/api/collaborations/suggestions?pageSize=20&municipality=${busiest?.istat_code ?? '072006'}`,
+    ],
+    ['page 1, theme youth', '/api/collaborations/suggestions?pageSize=20&theme=youth'],
+    ['page 50, whole tenant', '/api/collaborations/suggestions?pageSize=20&page=50'],
+  ];
+  const all = [];
+  for (const [name, path] of scenarios) {
+    const once = async () => {
+      const t0 = performance.now();
+      const res = await fetch(`${base}${path}`, { headers: { authorization: `Bearer ${coordinator}` } });
+      const body = await res.json();
+      if (!res.ok) throw new Error(`${name}: ${res.status} ${JSON.stringify(body)}`);
+      return { ms: performance.now() - t0, total: body.total };
+    };
+    for (let i = 0; i < 3; i++) await once();
+    const times = [];
+    let total = 0;
+    for (let i = 0; i < REQUESTS; i++) {
+      const r = await once();
+      times.push(r.ms);
+      total = r.total;
+    }
+    times.sort((a, b) => a - b);
+    all.push(...times);
+    const { reads } = splitExplainable(await capturedSql(path));
+    const explained = await explainStatements(replay, reads, EXPLAIN_RUNS);
+    const dbTimes = Array.from({ length: EXPLAIN_RUNS }, (_, run) => explained.reduce((s, e) => s + e.times[run], 0)).sort((a, b) => a - b);
+    console.log(
+      `${name.padEnd(40)} total ${String(total).padStart(7)}  API p50 ${ms(pct(times, 50)).padStart(9)} p95 ${ms(pct(times, 95)).padStart(9)}   DB p50 ${ms(pct(dbTimes, 50)).padStart(9)} (${reads.length} statements)`,
+    );
+  }
+  all.sort((a, b) => a - b);
+  console.log(`\nsuggestion pages: API p50 ${ms(pct(all, 50))}, p95 ${ms(pct(all, 95))}`);
+  const load = (await import('node:os'))
+    .loadavg()
+    .map((x) => x.toFixed(1))
+    .join(', ');
+  console.log(`node ${process.version}, ${embedded ? 'embedded PostgreSQL 18' : 'external PostgreSQL'}; load average ${load}`);
+  await replay.end();
+  await db.end();
+} finally {
+  await stopAll();
+}
