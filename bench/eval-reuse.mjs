@@ -47,10 +47,9 @@ const KS = [1, 5, 10];
 const MAX_KM = 10;
 
 let seed = Number(opts.seed) * 7919;
-const rand = () => ((seed = (seed * 16807) % 2147483647) / 2147483647);
+const rand = () => (seed = (seed * 16807) % 2147483647) / 2147483647;
 
-const within = (b, o) =>
-  o.lat === null || b.lat === null ? o.municipalityId === b.municipalityId : distanceKm(b, o) <= MAX_KM;
+const within = (b, o) => (o.lat === null || b.lat === null ? o.municipalityId === b.municipalityId : distanceKm(b, o) <= MAX_KM);
 
 const rankers = {
   model: (b) => {

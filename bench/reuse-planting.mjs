@@ -13,12 +13,39 @@
 // sizes), so that closeness alone does not find the planted one.
 
 const THEMES = [
-  'social_inclusion', 'youth', 'elderly', 'families', 'migrants', 'disability', 'education', 'culture', 'sport',
-  'environment', 'urban_regeneration', 'legality', 'work', 'digital', 'health', 'housing', 'mobility', 'tourism',
+  'social_inclusion',
+  'youth',
+  'elderly',
+  'families',
+  'migrants',
+  'disability',
+  'education',
+  'culture',
+  'sport',
+  'environment',
+  'urban_regeneration',
+  'legality',
+  'work',
+  'digital',
+  'health',
+  'housing',
+  'mobility',
+  'tourism',
 ];
 const TARGETS = [
-  'children', 'youth', 'adults', 'elderly', 'families', 'women', 'migrants', 'people_with_disabilities', 'unemployed',
-  'people_in_poverty', 'detainees', 'students', 'general_public',
+  'children',
+  'youth',
+  'adults',
+  'elderly',
+  'families',
+  'women',
+  'migrants',
+  'people_with_disabilities',
+  'unemployed',
+  'people_in_poverty',
+  'detainees',
+  'students',
+  'general_public',
 ];
 const USES = ['social', 'cultural', 'economic', 'sport', 'education', 'housing'];
 const SIZES = ['micro', 'small', 'medium', 'large'];
@@ -45,11 +72,23 @@ function mulberry32(seed) {
 }
 
 /** A world with planted matches: `{ buildings, organizations, truth: Map<buildingId, organizationId> }`. */
-export function plantReuseWorld({ municipalities = 20, buildings = 2000, organizations = 6000, planted = 300, decoys = 4, spaceShare = 0.3, seed = 11 } = {}) {
+export function plantReuseWorld({
+  municipalities = 20,
+  buildings = 2000,
+  organizations = 6000,
+  planted = 300,
+  decoys = 4,
+  spaceShare = 0.3,
+  seed = 11,
+} = {}) {
   const r = mulberry32(seed);
   const pick = (list) => list[Math.floor(r() * list.length)];
   const some = (list, max) => [...new Set(Array.from({ length: 1 + Math.floor(r() * max) }, () => pick(list)))];
-  const centres = Array.from({ length: municipalities }, (_, i) => ({ id: `m${i}`, lat: 40.9 + (i % 5) * 0.09, lon: 16.4 + Math.floor(i / 5) * 0.12 }));
+  const centres = Array.from({ length: municipalities }, (_, i) => ({
+    id: `m${i}`,
+    lat: 40.9 + (i % 5) * 0.09,
+    lon: 16.4 + Math.floor(i / 5) * 0.12,
+  }));
   const around = (c, km) => {
     const a = r() * 2 * Math.PI;
     const d = Math.sqrt(r()) * km;

@@ -66,7 +66,13 @@ if (process.env.DATABASE_URL) {
 } else {
   const require = createRequire(import.meta.url);
   const { startEmbeddedPostgres } = require(join(root, 'dist/apps/api/apps/api/src/database/embedded.js'));
-  embedded = await startEmbeddedPostgres({ dataDir: opts['data-dir'], name: opts.cluster, database: 'trama_bench', preferredPort: 54359, log: () => {} });
+  embedded = await startEmbeddedPostgres({
+    dataDir: opts['data-dir'],
+    name: opts.cluster,
+    database: 'trama_bench',
+    preferredPort: 54359,
+    log: () => {},
+  });
   databaseUrl = embedded.url;
 }
 
@@ -133,8 +139,21 @@ try {
   const haveBuildings = await count('buildings');
   const haveOrgs = await count('organizations');
   if (haveBuildings < registers.buildings || haveOrgs < registers.organizations) {
-    console.log(`generating the registers ${JSON.stringify(registers)} (the database had ${haveBuildings} buildings, ${haveOrgs} organizations)…`);
-    for (const table of ['activity_organizations', 'activity_reviews', 'activities', 'initiative_status_changes', 'initiative_organizations', 'initiative_municipalities', 'initiatives', 'building_assignments', 'building_stage_changes', 'reuse_scores'])
+    console.log(
+      `generating the registers ${JSON.stringify(registers)} (the database had ${haveBuildings} buildings, ${haveOrgs} organizations)…`,
+    );
+    for (const table of [
+      'activity_organizations',
+      'activity_reviews',
+      'activities',
+      'initiative_status_changes',
+      'initiative_organizations',
+      'initiative_municipalities',
+      'initiatives',
+      'building_assignments',
+      'building_stage_changes',
+      'reuse_scores',
+    ])
       await db.query(`DELETE FROM ${table} WHERE tenant_id = $1`, [tenantId]);
     await db.query(`DELETE FROM buildings WHERE tenant_id = $1`, [tenantId]);
     await db.query(`UPDATE organizations SET merged_into = NULL WHERE tenant_id = $1`, [tenantId]);
@@ -144,12 +163,23 @@ try {
   }
   for (const t of ['buildings', 'organizations', 'initiatives', 'reuse_scores']) await db.query(`VACUUM ANALYZE ${t}`);
   const seekers = Number(
-    (await db.query(`SELECT count(*) FROM organizations WHERE tenant_id = $1 AND 'space' = ANY(needs) AND active AND merged_into IS NULL`, [tenantId])).rows[0].count,
+    (
+      await db.query(
+        `SELECT count(*) FROM organizations WHERE tenant_id = $1 AND 'space' = ANY(needs) AND active AND merged_into IS NULL`,
+        [tenantId],
+      )
+    ).rows[0].count,
   );
-  console.log(`${(await count('buildings')).toLocaleString('en')} buildings, ${(await count('organizations')).toLocaleString('en')} organizations (${seekers.toLocaleString('en')} need space), ${(await count('initiatives')).toLocaleString('en')} initiatives; load ${load()}`);
+  console.log(
+    `${(await count('buildings')).toLocaleString('en')} buildings, ${(await count('organizations')).toLocaleString('en')} organizations (${seekers.toLocaleString('en')} need space), ${(await count('initiatives')).toLocaleString('en')} initiatives; load ${load()}`,
+  );
 
   const login = async (email, password) => {
-    const res = await fetch(`${base}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email, password }) });
+    const res = await fetch(`${base}/api/auth/login`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ email, password }),
+    });
     if (!res.ok) throw new Error(`login ${email}: ${res.status} ${await res.text()}`);
     return (await res.json()).accessToken;
   };
@@ -186,7 +216,10 @@ try {
   for (let i = 0; i < Number(opts.recomputes); i++) {
     const current = await call('GET', '/api/reuse/weights');
     const t0 = performance.now();
-    await call('PUT', '/api/reuse/weights', { version: current.version, weights: { ...current.weights, condition: current.weights.condition === 15 ? 16 : 15 } });
+    await call('PUT', '/api/reuse/weights', {
+      version: current.version,
+      weights: { ...current.weights, condition: current.weights.condition === 15 ? 16 : 15 },
+    });
     const s = await untilDone();
     wall.push(performance.now() - t0);
     job.push(s.durationMs);
@@ -226,13 +259,18 @@ try {
     const res = await fetch(`${capture.api.base}/api/reuse/weights`, {
       method: 'PUT',
       headers: { authorization: `Bearer ${coordinator}`, 'content-type': 'application/json' },
-      body: JSON.stringify({ version: current.version, weights: { ...current.weights, condition: current.weights.condition === 15 ? 16 : 15 } }),
+      body: JSON.stringify({
+        version: current.version,
+        weights: { ...current.weights, condition: current.weights.condition === 15 ? 16 : 15 },
+      }),
     });
     if (!res.ok) throw new Error(`capture PUT: ${res.status}`);
     await untilDone();
   }
-  const recomputeReads = splitExplainable(proxy.take()).reads.filter((s) => /FROM "?buildings"?|FROM "?organizations"?|FROM "?initiatives"?/.test(s.text) && !/count\(\*\)/.test(s.text));
-  const readTimes = (await explainStatements(replay, recomputeReads, EXPLAIN_RUNS));
+  const recomputeReads = splitExplainable(proxy.take()).reads.filter(
+    (s) => /FROM "?buildings"?|FROM "?organizations"?|FROM "?initiatives"?/.test(s.text) && !/count\(\*\)/.test(s.text),
+  );
+  const readTimes = await explainStatements(replay, recomputeReads, EXPLAIN_RUNS);
   const readsMs = Array.from({ length: EXPLAIN_RUNS }, (_, run) => readTimes.reduce((s, e) => s + e.times[run], 0)).sort((a, b) => a - b);
   const writes = [];
   for (let i = 0; i < EXPLAIN_RUNS; i++) {
@@ -240,7 +278,9 @@ try {
     await db.query(`CREATE TEMP TABLE bench_scores ON COMMIT DROP AS SELECT * FROM reuse_scores WHERE tenant_id = $1`, [tenantId]);
     const t1 = performance.now();
     await db.query(`DELETE FROM reuse_scores WHERE tenant_id = $1`, [tenantId]);
-    await db.query(`INSERT INTO reuse_scores (tenant_id, building_id, run, score, parts) SELECT tenant_id, building_id, run + 1, score, parts FROM bench_scores`);
+    await db.query(
+      `INSERT INTO reuse_scores (tenant_id, building_id, run, score, parts) SELECT tenant_id, building_id, run + 1, score, parts FROM bench_scores`,
+    );
     writes.push(performance.now() - t1);
     await db.query('ROLLBACK');
   }
@@ -253,8 +293,11 @@ try {
   );
 
   // one building's score and matches; the ranking
-  const ids = (await db.query(`SELECT id FROM buildings WHERE tenant_id = $1 ORDER BY md5(id::text) LIMIT $2`, [tenantId, REQUESTS])).rows.map((r) => r.id);
-  const istat = (await db.query(`SELECT istat_code FROM municipalities WHERE tenant_id = $1 ORDER BY istat_code LIMIT 1`, [tenantId])).rows[0].istat_code;
+  const ids = (
+    await db.query(`SELECT id FROM buildings WHERE tenant_id = $1 ORDER BY md5(id::text) LIMIT $2`, [tenantId, REQUESTS])
+  ).rows.map((r) => r.id);
+  const istat = (await db.query(`SELECT istat_code FROM municipalities WHERE tenant_id = $1 ORDER BY istat_code LIMIT 1`, [tenantId]))
+    .rows[0].istat_code;
   const scenarios = [
     ['one building: score + matches', (i) => `/api/reuse/buildings/${ids[i % ids.length]}/matches`],
     ['ranking, page 1 (20)', () => `/api/reuse/buildings?pageSize=20`],
@@ -272,7 +315,9 @@ try {
     }
     times.sort((a, b) => a - b);
     const dbs = await dbTime(await captured(path(0)));
-    console.log(`${name.padEnd(44)} API p50 ${ms(pct(times, 50)).padStart(9)} p95 ${ms(pct(times, 95)).padStart(9)}   DB p50 ${ms(pct(dbs, 50)).padStart(9)}`);
+    console.log(
+      `${name.padEnd(44)} API p50 ${ms(pct(times, 50)).padStart(9)} p95 ${ms(pct(times, 95)).padStart(9)}   DB p50 ${ms(pct(dbs, 50)).padStart(9)}`,
+    );
   }
   console.log(`\nload at the end ${load()}`);
   await replay.end();

@@ -84,7 +84,7 @@ describe('assignment plan (Hungarian method)', () => {
 
   it('matches brute force on random cases', () => {
     let seed = 7;
-    const rand = () => ((seed = (seed * 16807) % 2147483647) / 2147483647);
+    const rand = () => (seed = (seed * 16807) % 2147483647) / 2147483647;
     const permutations = (n: number): number[][] =>
       n === 0 ? [[]] : permutations(n - 1).flatMap((p) => Array.from({ length: n }, (_, i) => [...p.slice(0, i), n - 1, ...p.slice(i)]));
     for (let k = 0; k < 20; k++) {

@@ -52,8 +52,21 @@ describe('reuse-potential score', () => {
   it('adds the parts up to the score, also when the sum leaves 0–100', () => {
     const cases = [
       score(),
-      score({ condition: 'good', ownership: 'confiscated', accessibility: 'accessible', currentUse: 'unused', stage: 'assessed', indoorAreaM2: 900 }, { demand: 9, initiatives: 5, activeReused: 0 }),
-      score({ condition: 'ruin', accessibility: 'not_accessible', constraints: ['heritage'], stage: 'discarded', currentUse: 'in_use' }, { demand: 0, activeReused: 9 }),
+      score(
+        {
+          condition: 'good',
+          ownership: 'confiscated',
+          accessibility: 'accessible',
+          currentUse: 'unused',
+          stage: 'assessed',
+          indoorAreaM2: 900,
+        },
+        { demand: 9, initiatives: 5, activeReused: 0 },
+      ),
+      score(
+        { condition: 'ruin', accessibility: 'not_accessible', constraints: ['heritage'], stage: 'discarded', currentUse: 'in_use' },
+        { demand: 0, activeReused: 9 },
+      ),
       score({}, {}, Object.fromEntries(REUSE_FACTORS.map((f) => [f, 100])) as ReuseWeights),
     ];
     for (const r of cases) {
@@ -71,7 +84,13 @@ describe('reuse-potential score', () => {
     expect(part(it, 'condition')!.explanation).toBe('+15 condizioni buone');
     expect(part(it, 'constraints')!.explanation).toBe('\u221210 vincolo storico-artistico');
     expect(part(it, 'demand')!.explanation).toBe('+12 3 organizzazioni cercano spazi entro 2 km');
-    const en = scoreBuilding({ ...base, condition: 'good' }, { ...around, demand: 1, demandWithin: 'municipality' }, REUSE_DEFAULT_WEIGHTS, 'en', NOW);
+    const en = scoreBuilding(
+      { ...base, condition: 'good' },
+      { ...around, demand: 1, demandWithin: 'municipality' },
+      REUSE_DEFAULT_WEIGHTS,
+      'en',
+      NOW,
+    );
     expect(part(en, 'condition')!.explanation).toBe('+15 good condition');
     expect(part(en, 'demand')!.explanation).toBe('+4 1 organization needs space in the municipality');
     expect(signed(0)).toBe('0');

@@ -127,7 +127,13 @@ export function factorValues(b: ScoreBuilding, s: ScoreSurroundings, now: Date):
 }
 
 /** The score and its parts (the parts add up to the score; weight 0 leaves a factor out). */
-export function scoreBuilding(b: ScoreBuilding, s: ScoreSurroundings, weights: ReuseWeights, lang: Language, now = new Date()): BuildingScore {
+export function scoreBuilding(
+  b: ScoreBuilding,
+  s: ScoreSurroundings,
+  weights: ReuseWeights,
+  lang: Language,
+  now = new Date(),
+): BuildingScore {
   const { score, parts } = storedParts(b, s, weights, now);
   return { score, factors: explainStored(parts, lang) };
 }
@@ -135,7 +141,12 @@ export function scoreBuilding(b: ScoreBuilding, s: ScoreSurroundings, weights: R
 /** Compact parts as stored (`[factor, contribution, key, n]`), explained again in the reader's language. */
 export type StoredPart = [string, number, string, number | null];
 
-export function storedParts(b: ScoreBuilding, s: ScoreSurroundings, weights: ReuseWeights, now: Date): { score: number; parts: StoredPart[] } {
+export function storedParts(
+  b: ScoreBuilding,
+  s: ScoreSurroundings,
+  weights: ReuseWeights,
+  now: Date,
+): { score: number; parts: StoredPart[] } {
   const values = factorValues(b, s, now);
   const parts: StoredPart[] = [];
   let sum = 0;

@@ -48,7 +48,9 @@ export class ReuseController {
 
   @Put('weights')
   @Roles('coordinator')
-  @ApiOperation({ summary: 'Set every weight (0–100) at the version read (coordinators; audited); the scores are recomputed in the background' })
+  @ApiOperation({
+    summary: 'Set every weight (0–100) at the version read (coordinators; audited); the scores are recomputed in the background',
+  })
   @ApiOkResponse({ type: ReuseWeightsResponseDto })
   @ApiErrors(CommonErrors.STALE_VERSION)
   putReuseWeights(@Scope() scope: AccessScope, @Body() body: PutReuseWeightsDto): Promise<ReuseWeightsResponseDto> {
@@ -66,14 +68,18 @@ export class ReuseController {
   }
 
   @Get('status')
-  @ApiOperation({ summary: "The background recompute of the tenant's scores: running or not, its progress, whether the stored scores are stale" })
+  @ApiOperation({
+    summary: "The background recompute of the tenant's scores: running or not, its progress, whether the stored scores are stale",
+  })
   @ApiOkResponse({ type: ReuseStatusDto })
   getReuseStatus(@Scope() scope: AccessScope): Promise<ReuseStatusDto> {
     return this.reuse.status(scope);
   }
 
   @Get('buildings')
-  @ApiOperation({ summary: 'The buildings of your territory ranked by reuse potential, each score with its parts; the register filters apply' })
+  @ApiOperation({
+    summary: 'The buildings of your territory ranked by reuse potential, each score with its parts; the register filters apply',
+  })
   @ApiOkResponse({ type: ReuseRankingPageDto })
   listReuseRanking(@Scope() scope: AccessScope, @Query() query: ReuseRankingQuery): Promise<ReuseRankingPageDto> {
     return this.reuse.ranking(scope, query);
@@ -91,7 +97,11 @@ export class ReuseController {
   @ApiOperation({ summary: "A building's score (current weights) and the organizations that could use it, with their fit and reasons" })
   @ApiOkResponse({ type: ReuseBuildingMatchesDto })
   @ApiErrors(ReuseErrors.REUSE_BUILDING_NOT_FOUND)
-  getReuseMatches(@Scope() scope: AccessScope, @Param('id', BuildingId()) id: string, @Query() query: LangQuery): Promise<ReuseBuildingMatchesDto> {
+  getReuseMatches(
+    @Scope() scope: AccessScope,
+    @Param('id', BuildingId()) id: string,
+    @Query() query: LangQuery,
+  ): Promise<ReuseBuildingMatchesDto> {
     return this.reuse.buildingMatches(scope, id, query.lang ?? 'it');
   }
 
@@ -101,7 +111,12 @@ export class ReuseController {
   @ApiId('the building')
   @ApiOperation({ summary: "Turn a match into the building's next step: stage planned, the candidate noted (coordinators; audited)" })
   @ApiOkResponse({ type: BuildingResponseDto })
-  @ApiErrors(ReuseErrors.REUSE_BUILDING_NOT_FOUND, ReuseErrors.REUSE_NOT_A_MATCH, CommonErrors.STALE_VERSION, BuildingErrors.BUILDING_INVALID_STAGE)
+  @ApiErrors(
+    ReuseErrors.REUSE_BUILDING_NOT_FOUND,
+    ReuseErrors.REUSE_NOT_A_MATCH,
+    CommonErrors.STALE_VERSION,
+    BuildingErrors.BUILDING_INVALID_STAGE,
+  )
   proposeReuseMatch(
     @Scope() scope: AccessScope,
     @Param('id', BuildingId()) id: string,
@@ -127,7 +142,9 @@ export class ReuseController {
   @Post('plan')
   @HttpCode(HttpStatus.OK)
   @Roles('innovator', 'coordinator')
-  @ApiOperation({ summary: 'The assignment of candidates to these buildings maximising the total fit (Hungarian method): a proposal, nothing is written' })
+  @ApiOperation({
+    summary: 'The assignment of candidates to these buildings maximising the total fit (Hungarian method): a proposal, nothing is written',
+  })
   @ApiOkResponse({ type: ReusePlanResponseDto })
   @ApiErrors(ReuseErrors.REUSE_BUILDING_NOT_FOUND)
   planReuse(@Scope() scope: AccessScope, @Body() body: ReusePlanDto, @Query() query: LangQuery): Promise<ReusePlanResponseDto> {

@@ -140,7 +140,11 @@ describe('reuse model: ranking, weights, matches, plan, proposal', () => {
   it('ranks by score, each score the sum of its explained parts; the best first', async () => {
     const res = await t.http.get('/api/reuse/buildings?pageSize=50').set(w.coord.auth).expect(200);
     expect(res.body.total).toBe(4);
-    const items = res.body.items as { building: { id: string; name: string; municipality: { istatCode: string } }; score: number; factors: Part[] }[];
+    const items = res.body.items as {
+      building: { id: string; name: string; municipality: { istatCode: string } };
+      score: number;
+      factors: Part[];
+    }[];
     const scores = items.map((i) => i.score);
     expect(scores).toEqual([...scores].sort((a, b) => b - a));
     for (const i of items) expect(sum(i.factors)).toBe(i.score);
@@ -207,7 +211,11 @@ describe('reuse model: ranking, weights, matches, plan, proposal', () => {
     await waitForScores(w.coord);
     const ranked = await t.http.get('/api/reuse/buildings?pageSize=50').set(w.coord.auth).expect(200);
     const bari = ranked.body.items.find((i: { building: { id: string } }) => i.building.id === ids['B.Bari']);
-    expect(bari.factors.find((f: Part) => f.factor === 'condition')).toEqual({ factor: 'condition', contribution: 40, explanation: '+40 condizioni buone' });
+    expect(bari.factors.find((f: Part) => f.factor === 'condition')).toEqual({
+      factor: 'condition',
+      contribution: 40,
+      explanation: '+40 condizioni buone',
+    });
     expect(bari.factors.find((f: Part) => f.factor === 'demand')).toBeUndefined();
     expect(sum(bari.factors)).toBe(bari.score);
 
@@ -225,13 +233,25 @@ describe('reuse model: ranking, weights, matches, plan, proposal', () => {
   });
 
   it('proposes an assignment plan maximising the total fit, writing nothing', async () => {
-    const res = await t.http.post('/api/reuse/plan').set(w.coord.auth).send({ buildings: [ids['B.Bari'], ids['B.Corato']] }).expect(200);
+    const res = await t.http
+      .post('/api/reuse/plan')
+      .set(w.coord.auth)
+      .send({ buildings: [ids['B.Bari'], ids['B.Corato']] })
+      .expect(200);
     expect(res.body.pairs).toHaveLength(1);
     expect(res.body.pairs[0]).toMatchObject({ building: { id: ids['B.Bari'] }, organization: { id: orgs.culture2 }, fit: 70 });
     expect(res.body.unmatched).toEqual([ids['B.Corato']]);
     await t.http.post('/api/reuse/plan').set(w.coord.auth).send({ buildings: [] }).expect(400);
-    await t.http.post('/api/reuse/plan').set(w.coord.auth).send({ buildings: ['x'] }).expect(400);
-    await t.http.post('/api/reuse/plan').set(w.innC.auth).send({ buildings: [ids['B.Bari']] }).expect(404);
+    await t.http
+      .post('/api/reuse/plan')
+      .set(w.coord.auth)
+      .send({ buildings: ['x'] })
+      .expect(400);
+    await t.http
+      .post('/api/reuse/plan')
+      .set(w.innC.auth)
+      .send({ buildings: [ids['B.Bari']] })
+      .expect(404);
   });
 
   it("turns a match into the building's next step (planned, candidate noted, audited); coordinators only", async () => {
@@ -241,10 +261,17 @@ describe('reuse model: ranking, weights, matches, plan, proposal', () => {
     await t.http.post(`/api/reuse/buildings/${id}/propose`).set(w.innA.auth).send({ organization: orgs.culture, version }).expect(403);
     const notMatch = await t.http.post(`/api/reuse/buildings/${id}/propose`).set(w.coord.auth).send({ organization: orgs.sport, version });
     expect([notMatch.status, notMatch.body.code]).toEqual([400, 'REUSE_NOT_A_MATCH']);
-    const stale = await t.http.post(`/api/reuse/buildings/${id}/propose`).set(w.coord.auth).send({ organization: orgs.culture, version: version - 1 });
+    const stale = await t.http
+      .post(`/api/reuse/buildings/${id}/propose`)
+      .set(w.coord.auth)
+      .send({ organization: orgs.culture, version: version - 1 });
     expect([stale.status, stale.body.code]).toEqual([409, 'STALE_VERSION']);
     await t.http.post(`/api/reuse/buildings/${id}/propose`).set(w.coord.auth).send({ organization: 'nope', version }).expect(400);
-    const res = await t.http.post(`/api/reuse/buildings/${id}/propose`).set(w.coord.auth).send({ organization: orgs.culture, version }).expect(200);
+    const res = await t.http
+      .post(`/api/reuse/buildings/${id}/propose`)
+      .set(w.coord.auth)
+      .send({ organization: orgs.culture, version })
+      .expect(200);
     expect(res.body).toMatchObject({ id, stage: 'planned' });
     const history = await t.http.get(`/api/buildings/${id}/history`).set(w.coord.auth).expect(200);
     const last = history.body.stages[history.body.stages.length - 1];
@@ -252,7 +279,10 @@ describe('reuse model: ranking, weights, matches, plan, proposal', () => {
     expect(last.reason).toContain('APS Teatro di quartiere');
     expect(history.body.audit.map((e: { action: string }) => e.action)).toContain('stage');
     // from planned the pipeline goes to assigned, not planned again
-    const again = await t.http.post(`/api/reuse/buildings/${id}/propose`).set(w.coord.auth).send({ organization: orgs.culture, version: res.body.version });
+    const again = await t.http
+      .post(`/api/reuse/buildings/${id}/propose`)
+      .set(w.coord.auth)
+      .send({ organization: orgs.culture, version: res.body.version });
     expect([again.status, again.body.code]).toEqual([409, 'BUILDING_INVALID_STAGE']);
   });
 
@@ -266,7 +296,9 @@ describe('reuse model: ranking, weights, matches, plan, proposal', () => {
     const done = await waitForScores(w.coord);
     expect(done).toMatchObject({ status: 'idle', stale: false, total: 4, done: 4 });
     // a live one (fresh heartbeat) is left to its replica: nobody else runs it
-    await t.db.query(`UPDATE reuse_jobs SET status = 'running', heartbeat_at = now(), version = version + 1 WHERE tenant_id = $1`, [w.bari.id]);
+    await t.db.query(`UPDATE reuse_jobs SET status = 'running', heartbeat_at = now(), version = version + 1 WHERE tenant_id = $1`, [
+      w.bari.id,
+    ]);
     const live = await t.http.get('/api/reuse/status').set(w.coord.auth).expect(200);
     expect(live.body).toMatchObject({ status: 'running', stale: true });
     await new Promise((r) => setTimeout(r, 300));

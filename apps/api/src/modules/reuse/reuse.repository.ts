@@ -135,10 +135,7 @@ export class ReuseRepository {
   /* ---------- weights and the job row ---------- */
 
   async weights(scope: AccessScope, tenantId: string, reads: ScopedReads = this.door): Promise<ReuseWeightsRow | null> {
-    return reads
-      .select(scope, ReuseWeightsRow, 'w')
-      .andWhere('w.tenant_id = :weightsTenant', { weightsTenant: tenantId })
-      .getOne();
+    return reads.select(scope, ReuseWeightsRow, 'w').andWhere('w.tenant_id = :weightsTenant', { weightsTenant: tenantId }).getOne();
   }
 
   async job(scope: AccessScope, tenantId: string, reads: ScopedReads = this.door): Promise<ReuseJob | null> {
@@ -174,7 +171,10 @@ export class ReuseRepository {
   }
 
   /** The organizations that need space (active, not merged), of the scope; near a point (or in a municipality) when given. */
-  async spaceSeekers(scope: AccessScope, near?: { municipalityId: string; lat: number | null; lon: number | null; km: number }): Promise<SpaceSeekerRow[]> {
+  async spaceSeekers(
+    scope: AccessScope,
+    near?: { municipalityId: string; lat: number | null; lon: number | null; km: number },
+  ): Promise<SpaceSeekerRow[]> {
     const qb = withSeekerColumns(this.door.select(scope, this.organizationsPolicy.readable, 'o'))
       .andWhere(`'space' = ANY(o.needs)`)
       .andWhere('o.active')
@@ -268,9 +268,16 @@ export class ReuseRepository {
    * One page of the ranking, best first (unscored buildings, new since the last recompute, last), and
    * the total. The page's ids come first from the scores' index, then their rows.
    */
-  async rankingPage(scope: AccessScope, filters: BuildingFiltersQuery, page: { offset: number; limit: number }): Promise<{ rows: RankedRow[]; total: number }> {
+  async rankingPage(
+    scope: AccessScope,
+    filters: BuildingFiltersQuery,
+    page: { offset: number; limit: number },
+  ): Promise<{ rows: RankedRow[]; total: number }> {
     const matching = await this.ranked(scope, filters);
-    const [{ n }] = await this.door.run<{ n: number }>(matching.clone().select('b.id'), (sql) => `SELECT count(*)::int AS n FROM (${sql}) c`);
+    const [{ n }] = await this.door.run<{ n: number }>(
+      matching.clone().select('b.id'),
+      (sql) => `SELECT count(*)::int AS n FROM (${sql}) c`,
+    );
     const order = 'score DESC NULLS LAST, name ASC, id ASC';
     const ids = await this.door.run<{ id: string }>(
       matching
@@ -298,12 +305,17 @@ export class ReuseRepository {
 
   /** One building of the caller's ranking territory, with its stored score. */
   async rankedOne(scope: AccessScope, id: string): Promise<RankedRow | null> {
-    const rows = await this.door.run<RankedRow>(this.withRankColumns(await this.ranked(scope, {})).andWhere('b.id = :rankedId', { rankedId: id }));
+    const rows = await this.door.run<RankedRow>(
+      this.withRankColumns(await this.ranked(scope, {})).andWhere('b.id = :rankedId', { rankedId: id }),
+    );
     return rows[0] ? { ...normaliseBuilding(rows[0]), score: rows[0].score === null ? null : Number(rows[0].score) } : null;
   }
 
   /** An organization the caller reads (for its fitting buildings), or null. */
-  async readableOrganization(scope: AccessScope, id: string): Promise<SpaceSeekerRow & { tenantId: string; needs: string[]; active: boolean; mergedInto: string | null } | null> {
+  async readableOrganization(
+    scope: AccessScope,
+    id: string,
+  ): Promise<(SpaceSeekerRow & { tenantId: string; needs: string[]; active: boolean; mergedInto: string | null }) | null> {
     const row = await withSeekerColumns(this.door.select(scope, this.organizationsPolicy.readable, 'o'))
       .addSelect('o.tenant_id', 'tenantId')
       .addSelect('o.needs', 'needs')
@@ -315,7 +327,10 @@ export class ReuseRepository {
   }
 
   /** Buildings of the caller's ranking territory still open to a new use (mapped, assessed, planned), near a point or in a municipality. */
-  async openBuildingsNear(scope: AccessScope, near: { municipalityId: string; lat: number | null; lon: number | null; km: number }): Promise<RankedRow[]> {
+  async openBuildingsNear(
+    scope: AccessScope,
+    near: { municipalityId: string; lat: number | null; lon: number | null; km: number },
+  ): Promise<RankedRow[]> {
     const qb = this.withRankColumns(await this.ranked(scope, {})).andWhere(`b.stage IN ('mapped', 'assessed', 'planned')`);
     if (near.lat !== null && near.lon !== null) {
       const [minLon, minLat, maxLon, maxLat] = boxAround(near.lat, near.lon, near.km);

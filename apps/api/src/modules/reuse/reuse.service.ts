@@ -55,7 +55,8 @@ export function surroundingsOfTenant(
 ): (b: ReuseBuildingRow) => ScoreSurroundings {
   const grid = new OrganizationGrid(seekers);
   const activeByMunicipality = new Map<string, number>();
-  for (const b of buildings) if (b.stage === 'active') activeByMunicipality.set(b.municipalityId, (activeByMunicipality.get(b.municipalityId) ?? 0) + 1);
+  for (const b of buildings)
+    if (b.stage === 'active') activeByMunicipality.set(b.municipalityId, (activeByMunicipality.get(b.municipalityId) ?? 0) + 1);
   const venuesByMunicipality = new Map<string, VenueSeekerRow[]>();
   for (const v of venues) venuesByMunicipality.set(v.municipalityId, [...(venuesByMunicipality.get(v.municipalityId) ?? []), v]);
   return (b) => ({
@@ -149,7 +150,12 @@ export class ReuseService implements OnModuleDestroy {
       if (!row) {
         // no row yet: the defaults are version 1; the first change writes version 2
         if (version !== 1) throw CommonErrors.STALE_VERSION();
-        const inserted = await tx.insert<ReuseWeightsRow, { id: string }>(scope, ReuseWeightsRow, { tenantId, weights, version: 2 }, { orIgnore: true, returning: 'id' });
+        const inserted = await tx.insert<ReuseWeightsRow, { id: string }>(
+          scope,
+          ReuseWeightsRow,
+          { tenantId, weights, version: 2 },
+          { orIgnore: true, returning: 'id' },
+        );
         if (inserted.length === 0) throw CommonErrors.STALE_VERSION();
         id = inserted[0].id;
       } else {
@@ -170,7 +176,13 @@ export class ReuseService implements OnModuleDestroy {
     await this.door.transaction(async (tx) => {
       await this.repo.insertJob(tx, system, tenantId);
       const job = await this.repo.job(system, tenantId, tx);
-      if (job) await tx.updateVersioned(system, ReuseJob, { id: job.id, version: job.version, tenantId }, { requestedAt: (() => 'clock_timestamp()') as never });
+      if (job)
+        await tx.updateVersioned(
+          system,
+          ReuseJob,
+          { id: job.id, version: job.version, tenantId },
+          { requestedAt: (() => 'clock_timestamp()') as never },
+        );
     });
     this.kick(system, tenantId);
   }
@@ -198,14 +210,19 @@ export class ReuseService implements OnModuleDestroy {
       if (busy || !due || this.stopping) return;
       const claimed = await this.door
         .transaction(async (tx) => {
-          await tx.updateVersioned(system, ReuseJob, { id: job.id, version: job.version, tenantId }, {
-            status: 'running',
-            startedAt: (() => 'clock_timestamp()') as never,
-            heartbeatAt: (() => 'clock_timestamp()') as never,
-            done: 0,
-            total: null,
-            error: null,
-          });
+          await tx.updateVersioned(
+            system,
+            ReuseJob,
+            { id: job.id, version: job.version, tenantId },
+            {
+              status: 'running',
+              startedAt: (() => 'clock_timestamp()') as never,
+              heartbeatAt: (() => 'clock_timestamp()') as never,
+              done: 0,
+              total: null,
+              error: null,
+            },
+          );
           return true;
         })
         .catch(() => false); // another replica (or request) changed the row first
@@ -228,7 +245,9 @@ export class ReuseService implements OnModuleDestroy {
         }
         const at = key;
         const written = await this.door
-          .transaction((tx) => tx.updateVersioned(system, ReuseJob, { ...at, tenantId }, { ...changes, heartbeatAt: (() => 'clock_timestamp()') as never }))
+          .transaction((tx) =>
+            tx.updateVersioned(system, ReuseJob, { ...at, tenantId }, { ...changes, heartbeatAt: (() => 'clock_timestamp()') as never }),
+          )
           .then(() => true)
           .catch(() => false);
         if (written) {
@@ -305,11 +324,14 @@ export class ReuseService implements OnModuleDestroy {
       await this.requestRecompute(scope, tenantId);
       return false;
     }
-    const pending = job.status === 'running' || (job.requestedAt !== null && (job.startedAt === null || new Date(job.requestedAt) >= new Date(job.startedAt)));
+    const pending =
+      job.status === 'running' ||
+      (job.requestedAt !== null && (job.startedAt === null || new Date(job.requestedAt) >= new Date(job.startedAt)));
     const last = this.lastFreshnessCheck.get(tenantId) ?? 0;
     if (pending || Date.now() - last < FRESHNESS_CHECK_MS) {
       // a due run nobody runs, or one whose replica stopped beating: take it over
-      const abandoned = job.status === 'running' && (job.heartbeatAt === null || Date.now() - new Date(job.heartbeatAt).getTime() >= HEARTBEAT_STALE_MS);
+      const abandoned =
+        job.status === 'running' && (job.heartbeatAt === null || Date.now() - new Date(job.heartbeatAt).getTime() >= HEARTBEAT_STALE_MS);
       if (pending && (job.status !== 'running' || abandoned)) this.kick(system, tenantId);
       return !pending;
     }
@@ -364,7 +386,9 @@ export class ReuseService implements OnModuleDestroy {
     const items = await Promise.all(
       rows.map(async (r) => {
         // a building added since the last recompute is scored on read
-        const scored = r.parts ? { score: r.score ?? 0, factors: explainStored(r.parts, query.lang) } : await this.scoreOne(scope, tenantId, r, query.lang);
+        const scored = r.parts
+          ? { score: r.score ?? 0, factors: explainStored(r.parts, query.lang) }
+          : await this.scoreOne(scope, tenantId, r, query.lang);
         return { building: this.buildingDto(r), ...scored };
       }),
     );
@@ -377,7 +401,14 @@ export class ReuseService implements OnModuleDestroy {
     const source = this.repo.streamRanking(scope, query);
     async function* batches() {
       for await (const rows of source) {
-        yield rows.map((r) => ({ ...r, explanation: r.parts ? explainStored(r.parts, lang).map((p) => p.explanation).join('; ') : '' }));
+        yield rows.map((r) => ({
+          ...r,
+          explanation: r.parts
+            ? explainStored(r.parts, lang)
+                .map((p) => p.explanation)
+                .join('; ')
+            : '',
+        }));
       }
     }
     return exportFile(reuseExport, { format: query.format ?? 'csv', language: lang }, batches());
@@ -409,14 +440,24 @@ export class ReuseService implements OnModuleDestroy {
   }
 
   private async matchesOf(scope: AccessScope, b: ReuseBuildingRow, lang: Language): Promise<ReuseMatchDto[]> {
-    const seekers = await this.repo.spaceSeekers(scope, { municipalityId: b.municipalityId, lat: b.lat, lon: b.lon, km: REUSE_MATCH_MAX_KM });
+    const seekers = await this.repo.spaceSeekers(scope, {
+      municipalityId: b.municipalityId,
+      lat: b.lat,
+      lon: b.lon,
+      km: REUSE_MATCH_MAX_KM,
+    });
     const served = servedBy(b.suitableUses);
     return seekers
       .map((o) => ({ o, f: matchFit(b, o, lang, vocabularyLabels(lang), served) }))
       .filter((m): m is { o: SpaceSeekerRow; f: NonNullable<typeof m.f> } => m.f !== null && m.f.fit > 0)
       .sort((x, y) => y.f.fit - x.f.fit || x.o.name.localeCompare(y.o.name))
       .slice(0, REUSE_MATCHES_MAX)
-      .map(({ o, f }) => ({ organization: { id: o.id, name: o.name, kind: o.kind }, fit: f.fit, reasons: f.reasons, distanceKm: f.distanceKm }));
+      .map(({ o, f }) => ({
+        organization: { id: o.id, name: o.name, kind: o.kind },
+        fit: f.fit,
+        reasons: f.reasons,
+        distanceKm: f.distanceKm,
+      }));
   }
 
   /** A building's score (computed now, with the current weights) and the organizations that could use it. */
@@ -435,7 +476,12 @@ export class ReuseService implements OnModuleDestroy {
     const needsSpace = o.needs.includes('space') && o.active && o.mergedInto === null;
     const organization = { id: o.id, name: o.name, kind: o.kind };
     if (!needsSpace) return { organization, needsSpace, items: [] };
-    const candidates = await this.repo.openBuildingsNear(scope, { municipalityId: o.municipalityId, lat: o.lat, lon: o.lon, km: REUSE_MATCH_MAX_KM });
+    const candidates = await this.repo.openBuildingsNear(scope, {
+      municipalityId: o.municipalityId,
+      lat: o.lat,
+      lon: o.lon,
+      km: REUSE_MATCH_MAX_KM,
+    });
     const items = candidates
       .map((b) => ({ b, f: matchFit(b, o, lang, vocabularyLabels(lang)) }))
       .filter((m): m is { b: RankedRow; f: NonNullable<typeof m.f> } => m.f !== null && m.f.fit > 0)
@@ -462,7 +508,11 @@ export class ReuseService implements OnModuleDestroy {
       reasons: matches[row].find((m) => m.organization.id === columns[col])?.reasons ?? [],
     }));
     const matched = new Set(pairs.map((p) => p.building.id));
-    return { pairs, totalFit: pairs.reduce((s, p) => s + p.fit, 0), unmatched: buildings.filter((b) => !matched.has(b.id)).map((b) => b.id) };
+    return {
+      pairs,
+      totalFit: pairs.reduce((s, p) => s + p.fit, 0),
+      unmatched: buildings.filter((b) => !matched.has(b.id)).map((b) => b.id),
+    };
   }
 
   /**
@@ -473,7 +523,8 @@ export class ReuseService implements OnModuleDestroy {
     if (scope.role !== 'coordinator') throw CommonErrors.FORBIDDEN('only a coordinator proposes a candidate');
     const b = await this.rankedOrFail(scope, id);
     const match = (await this.matchesOf(scope, b, lang)).find((m) => m.organization.id === body.organization.toLowerCase());
-    if (!match) throw ReuseErrors.REUSE_NOT_A_MATCH(undefined, [{ field: 'organization', messages: ['not one of the building\'s matches'] }]);
+    if (!match)
+      throw ReuseErrors.REUSE_NOT_A_MATCH(undefined, [{ field: 'organization', messages: ["not one of the building's matches"] }]);
     const reason =
       lang === 'en'
         ? `Reuse proposal: candidate ${match.organization.name} (${match.organization.id}), fit ${match.fit}`

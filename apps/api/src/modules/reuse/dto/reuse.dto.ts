@@ -214,7 +214,7 @@ export class ReusePlanResponseDto {
 /** POST /api/reuse/buildings/:id/propose: the match becomes the building's next step (stage `planned`). */
 @ApiSchema({ name: 'ReuseProposeRequest' })
 export class ReuseProposeDto {
-  @ApiUuid({ description: 'the candidate organization (one of the building\'s matches)' })
+  @ApiUuid({ description: "the candidate organization (one of the building's matches)" })
   @IsUUID('all')
   organization: string;
 

@@ -42,6 +42,7 @@ export function useProposeMatch(buildingId: string, onDone?: () => void) {
 export function usePlan() {
   const lang = useLang();
   return useMutation({
-    mutationFn: (buildings: string[]): Promise<ReusePlan> => unwrap(api.POST('/api/reuse/plan', { params: { query: { lang } }, body: { buildings } })),
+    mutationFn: (buildings: string[]): Promise<ReusePlan> =>
+      unwrap(api.POST('/api/reuse/plan', { params: { query: { lang } }, body: { buildings } })),
   });
 }

@@ -40,7 +40,9 @@ export function BuildingMatches({ buildingId, onProposed }: { buildingId: string
             <strong>{t('reuse.scoreOf', { score: format.integer(data.score) })}</strong>
           </p>
           <ScoreParts factors={data.factors} score={data.score} />
-          {user.role === 'coordinator' && data.building.stage !== 'assessed' ? <p className="muted">{t('reuse.matches.proposeWhenAssessed')}</p> : null}
+          {user.role === 'coordinator' && data.building.stage !== 'assessed' ? (
+            <p className="muted">{t('reuse.matches.proposeWhenAssessed')}</p>
+          ) : null}
           {propose.isError ? <Alert tone="error">{errorMessage(t, propose.error)}</Alert> : null}
           {propose.isSuccess ? (
             <Alert tone="success">

@@ -24,9 +24,7 @@ export function ReuseProgress() {
       ) : s.status === 'failed' ? (
         <span>{t('reuse.progress.failed')}</span>
       ) : (
-        <span className="muted">
-          {t('reuse.progress.done', { seconds: format.number((s.durationMs ?? 0) / 1000) })}
-        </span>
+        <span className="muted">{t('reuse.progress.done', { seconds: format.number((s.durationMs ?? 0) / 1000) })}</span>
       )}
     </div>
   );

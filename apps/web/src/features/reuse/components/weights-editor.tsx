@@ -14,8 +14,7 @@ import { ReuseProgress } from './reuse-progress';
 
 type Draft = Record<ReuseFactor, string>;
 
-const draftOf = (w: ReuseWeightsResponse['weights']): Draft =>
-  Object.fromEntries(REUSE_FACTORS.map((f) => [f, String(w[f])])) as Draft;
+const draftOf = (w: ReuseWeightsResponse['weights']): Draft => Object.fromEntries(REUSE_FACTORS.map((f) => [f, String(w[f])])) as Draft;
 
 function validWeight(value: string): boolean {
   return /^\d{1,3}$/.test(value) && Number(value) <= REUSE_WEIGHT_MAX;
