@@ -184,13 +184,18 @@ try {
     return (await res.json()).accessToken;
   };
   const coordinator = await login('coordinatore.bari@trama.test', process.env.DEMO_PASSWORD ?? 'Trama-demo-2026');
-  const call = async (method, path, body) => {
+  const call = async (method, path, body, retry) => {
     const res = await fetchRetrying(`${base}${path}`, {
       method,
       headers: { authorization: `Bearer ${coordinator}`, ...(body ? { 'content-type': 'application/json' } : {}) },
       body: body ? JSON.stringify(body) : undefined,
     });
     const json = await res.json();
+    if (res.status === 503 && (retry ?? 0) < 5) {
+      // the loaded machine's database did not take a new connection in time: the API says retry
+      await new Promise((r) => setTimeout(r, 1000));
+      return call(method, path, body, (retry ?? 0) + 1);
+    }
     if (!res.ok) throw new Error(`${method} ${path}: ${res.status} ${JSON.stringify(json)}`);
     return json;
   };

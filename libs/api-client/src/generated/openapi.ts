@@ -5427,7 +5427,7 @@ export interface components {
       ownership: string;
       socialArea: components['schemas']['ReuseSocialArea'] | null;
       stage: string;
-      suitableUses: string[];
+      suitableUses: components['schemas']['SuitableUse'][];
       /**
        * Format: int32
        * @description optimistic locking: the version the client loaded (a stale one is a 409)

@@ -52,7 +52,7 @@ describe('reuse model: ranking, weights, matches, plan, proposal', () => {
 
   const waitForScores = async (actor: Actor) => {
     // the recompute runs in the background: poll its status (bounded), then read
-    for (let i = 0; i < 200; i++) {
+    for (let i = 0; i < 600; i++) {
       const s = await t.http.get('/api/reuse/status').set(actor.auth).expect(200);
       if (s.body.status === 'idle' && !s.body.stale) return s.body;
       if (s.body.status === 'failed') throw new Error(`recompute failed: ${JSON.stringify(s.body)}`);

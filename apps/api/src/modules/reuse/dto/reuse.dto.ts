@@ -4,15 +4,29 @@ import {
   type Language,
   REUSE_BOUNDS_FACTOR,
   REUSE_FACTORS,
+  REUSE_MATCHES_MAX,
   REUSE_PLAN_MAX_BUILDINGS,
   REUSE_WEIGHT_MAX,
   type ReuseFactor,
   type ReuseWeights,
+  SUITABLE_USES,
 } from '@trama/contracts';
 import { Type } from 'class-transformer';
 import { ArrayMaxSize, ArrayMinSize, IsArray, IsIn, IsObject, IsUUID, ValidateNested } from 'class-validator';
 import { ExportQuery } from '../../../common/export/export-query';
-import { ApiCount, ApiDateTime, ApiEnum, ApiInt, ApiText, ApiUuid, ApiVersion } from '../../../common/http/api-schema';
+import {
+  ApiArray,
+  ApiCount,
+  ApiDateTime,
+  ApiEnum,
+  ApiEnumArray,
+  ApiInt,
+  ApiStringArray,
+  ApiText,
+  ApiUuid,
+  ApiVersion,
+  UUID_LENGTH,
+} from '../../../common/http/api-schema';
 import { IntColumn, Optional, VersionColumn } from '../../../common/http/fields';
 import { PageQuery } from '../../../common/http/pagination';
 import { BuildingFiltersQuery } from '../../buildings/dto/building-filters.query';
@@ -128,19 +142,19 @@ export class ReuseBuildingDto {
   @ApiText(40) currentUse: string;
   @ApiText(40) ownership: string;
   @ApiProperty({ type: Number, nullable: true }) indoorAreaM2: number | null;
-  @ApiProperty({ type: [String] }) suitableUses: string[];
+  @ApiEnumArray(SUITABLE_USES, 'SuitableUse') suitableUses: string[];
 }
 
 @ApiSchema({ name: 'ReuseRankedBuilding' })
 export class ReuseRankedDto {
   @ApiProperty({ type: () => ReuseBuildingDto }) building: ReuseBuildingDto;
   @ApiInt(0, 100) score: number;
-  @ApiProperty({ type: () => [ReuseScorePartDto] }) factors: ReuseScorePartDto[];
+  @ApiArray(ReuseScorePartDto, REUSE_FACTORS.length + 1) factors: ReuseScorePartDto[];
 }
 
 @ApiSchema({ name: 'ReuseRankingPage' })
 export class ReuseRankingPageDto {
-  @ApiProperty({ type: () => [ReuseRankedDto] }) items: ReuseRankedDto[];
+  @ApiArray(ReuseRankedDto, 200) items: ReuseRankedDto[];
   @ApiCount() total: number;
   @ApiInt(1, 10_000) page: number;
   @ApiInt(1, 200) pageSize: number;
@@ -157,7 +171,7 @@ export class ReuseOrganizationDto {
 export class ReuseMatchDto {
   @ApiProperty({ type: () => ReuseOrganizationDto }) organization: ReuseOrganizationDto;
   @ApiInt(0, 100) fit: number;
-  @ApiProperty({ type: [String], description: 'why, in words' }) reasons: string[];
+  @ApiStringArray({ maxLength: 300 }, 4, { description: 'why, in words' }) reasons: string[];
   @ApiProperty({ type: Number, nullable: true, description: 'km, when both are placed' }) distanceKm: number | null;
 }
 
@@ -165,8 +179,8 @@ export class ReuseMatchDto {
 export class ReuseBuildingMatchesDto {
   @ApiProperty({ type: () => ReuseBuildingDto }) building: ReuseBuildingDto;
   @ApiInt(0, 100) score: number;
-  @ApiProperty({ type: () => [ReuseScorePartDto] }) factors: ReuseScorePartDto[];
-  @ApiProperty({ type: () => [ReuseMatchDto] }) items: ReuseMatchDto[];
+  @ApiArray(ReuseScorePartDto, REUSE_FACTORS.length + 1) factors: ReuseScorePartDto[];
+  @ApiArray(ReuseMatchDto, REUSE_MATCHES_MAX) items: ReuseMatchDto[];
 }
 
 @ApiSchema({ name: 'ReuseFittingBuilding' })
@@ -174,7 +188,7 @@ export class ReuseFittingBuildingDto {
   @ApiProperty({ type: () => ReuseBuildingDto }) building: ReuseBuildingDto;
   @ApiInt(0, 100) fit: number;
   @ApiProperty({ type: Number, nullable: true, description: 'its stored reuse-potential score' }) score: number | null;
-  @ApiProperty({ type: [String] }) reasons: string[];
+  @ApiStringArray({ maxLength: 300 }, 4) reasons: string[];
   @ApiProperty({ type: Number, nullable: true }) distanceKm: number | null;
 }
 
@@ -182,13 +196,13 @@ export class ReuseFittingBuildingDto {
 export class ReuseOrganizationBuildingsDto {
   @ApiProperty({ type: () => ReuseOrganizationDto }) organization: ReuseOrganizationDto;
   @ApiProperty({ description: 'whether the organization says it needs space' }) needsSpace: boolean;
-  @ApiProperty({ type: () => [ReuseFittingBuildingDto] }) items: ReuseFittingBuildingDto[];
+  @ApiArray(ReuseFittingBuildingDto, REUSE_MATCHES_MAX) items: ReuseFittingBuildingDto[];
 }
 
 /** POST /api/reuse/plan: the buildings to plan for (computes a proposal, writes nothing). */
 @ApiSchema({ name: 'ReusePlanRequest' })
 export class ReusePlanDto {
-  @ApiProperty({ type: [String], format: 'uuid', minItems: 1, maxItems: REUSE_PLAN_MAX_BUILDINGS })
+  @ApiStringArray({ maxLength: UUID_LENGTH, minLength: UUID_LENGTH, format: 'uuid' }, REUSE_PLAN_MAX_BUILDINGS, { minItems: 1 })
   @IsArray()
   @ArrayMinSize(1)
   @ArrayMaxSize(REUSE_PLAN_MAX_BUILDINGS)
@@ -201,14 +215,17 @@ export class ReusePlanPairDto {
   @ApiProperty({ type: () => ReuseBuildingDto }) building: ReuseBuildingDto;
   @ApiProperty({ type: () => ReuseOrganizationDto }) organization: ReuseOrganizationDto;
   @ApiInt(0, 100) fit: number;
-  @ApiProperty({ type: [String] }) reasons: string[];
+  @ApiStringArray({ maxLength: 300 }, 4) reasons: string[];
 }
 
 @ApiSchema({ name: 'ReusePlan' })
 export class ReusePlanResponseDto {
-  @ApiProperty({ type: () => [ReusePlanPairDto] }) pairs: ReusePlanPairDto[];
+  @ApiArray(ReusePlanPairDto, REUSE_PLAN_MAX_BUILDINGS) pairs: ReusePlanPairDto[];
   @ApiCount({ description: 'the total fit, the most any plan reaches' }) totalFit: number;
-  @ApiProperty({ type: [String], format: 'uuid', description: 'buildings left without a candidate' }) unmatched: string[];
+  @ApiStringArray({ maxLength: UUID_LENGTH, format: 'uuid' }, REUSE_PLAN_MAX_BUILDINGS, {
+    description: 'buildings left without a candidate',
+  })
+  unmatched: string[];
 }
 
 /** POST /api/reuse/buildings/:id/propose: the match becomes the building's next step (stage `planned`). */
