@@ -169,14 +169,12 @@ export class TerritoryImportRepository {
       .unscoped('territory import: replaces the neighbouring municipalities of the tenant being imported')
       .query(`DELETE FROM municipality_neighbours WHERE tenant_id = $1`, [tenantId]);
     if (pairs.length > 0) {
-      await tx
-        .unscoped('territory import: replaces the neighbouring municipalities of the tenant being imported')
-        .query(
-          `INSERT INTO municipality_neighbours (tenant_id, municipality_id, neighbour_id)
+      await tx.unscoped('territory import: replaces the neighbouring municipalities of the tenant being imported').query(
+        `INSERT INTO municipality_neighbours (tenant_id, municipality_id, neighbour_id)
            SELECT $1::uuid, a, b FROM unnest($2::uuid[], $3::uuid[]) AS p(a, b)
            UNION SELECT $1::uuid, b, a FROM unnest($2::uuid[], $3::uuid[]) AS p(a, b)`,
-          [tenantId, pairs.map((p) => p[0]), pairs.map((p) => p[1])],
-        );
+        [tenantId, pairs.map((p) => p[0]), pairs.map((p) => p[1])],
+      );
     }
     return pairs.length;
   }
