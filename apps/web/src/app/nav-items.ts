@@ -34,6 +34,7 @@ export const NAV_ITEMS: readonly NavItem[] = [
   { to: '/progetti', label: 'nav.projects', roles: EVERYONE },
   { to: '/programma', label: 'nav.programme', roles: EVERYONE },
   { to: '/immobili', label: 'nav.buildings', roles: EVERYONE },
+  { to: '/riuso', label: 'nav.reuse', roles: ['coordinator', 'innovator', 'municipality'] },
   { to: '/organizzazioni', label: 'nav.organizations', roles: EVERYONE },
   { to: '/indicatori', label: 'nav.indicators', roles: EVERYONE },
   { to: '/collaborazioni', label: 'nav.collaborations', roles: COLLABORATION_READER_ROLES },
