@@ -24,6 +24,7 @@ import { SocialArea } from '../modules/territory/social-area.entity';
 import { UserMunicipality } from '../modules/users/user-municipality.entity';
 import { CollaborationRun, CollaborationSettings, CollaborationSuggestion } from '../modules/collaborations/collaboration.entity';
 import { User } from '../modules/users/user.entity';
+import { REUSE_ENTITIES } from '../modules/reuse/reuse.entities';
 
 /** Every entity of the API. Add a feature's entities here. */
 export const ENTITIES = [
@@ -55,4 +56,5 @@ export const ENTITIES = [
   CollaborationSettings,
   CollaborationSuggestion,
   CollaborationRun,
+  ...REUSE_ENTITIES,
 ];

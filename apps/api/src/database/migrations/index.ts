@@ -27,6 +27,7 @@ import { IndicatorRollup1764730000000 } from './1764730000000-indicator-rollup';
 import { IndicatorRegisterMonths1764740000000 } from './1764740000000-indicator-register-months';
 import { Collaborations1764760000000 } from './1764760000000-collaborations';
 import { IndicatorActivityAllTypes1764740000001 } from './1764740000001-indicator-activity-all-types';
+import { Reuse1764750000000 } from './1764750000000-reuse';
 
 /** Every migration, in order. The API is bundled-free but explicit lists keep the CLI and the app identical. */
 export const MIGRATIONS = [
@@ -58,5 +59,6 @@ export const MIGRATIONS = [
   IndicatorRollup1764730000000,
   IndicatorRegisterMonths1764740000000,
   IndicatorActivityAllTypes1764740000001,
+  Reuse1764750000000,
   Collaborations1764760000000,
 ];
