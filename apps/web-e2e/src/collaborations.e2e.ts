@@ -7,6 +7,7 @@ import {
   launchBrowser,
   newSession,
   PHONE,
+  screenshot,
   signIn,
   withScreenshotOnFailure,
   type Device,
@@ -212,6 +213,8 @@ describe.each(screens)('collaboration suggestions on %s', (screen, device) => {
       await graph.locator('canvas').first().waitFor();
       expect(await graph.getAttribute('data-edges')).toBe(String(expected.length));
       expect(await page.getByText(/WebGL 2 non disponibile/).count()).toBe(0);
+      // for a look at the drawing (tmp/e2e/): suggested links dashed
+      await screenshot(page, `collaborations-network-${screen}`);
 
       // find an organization: it is focused and its panel opens
       await page.getByRole('searchbox', { name: "Trova un'organizzazione" }).fill('volontari del faro ' + run);

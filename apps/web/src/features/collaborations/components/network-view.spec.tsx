@@ -1,10 +1,13 @@
 import { describe, expect, it, jest } from '@jest/globals';
-import { fireEvent, screen, within } from '@testing-library/react';
+import { configure, fireEvent, screen, within } from '@testing-library/react';
 import { coordinator, jsonResponse, mockFetch, renderWithApp } from '../../../test/render';
 import { id, NETWORK } from '../test-fixtures';
 import { pairKey } from '../utils/network-model';
 import type { NetworkGraphProps } from './network-graph';
 import { NetworkView } from './network-view';
+
+// the page's queries resolve after a lazy chunk or a refetch: give them room on a loaded machine
+configure({ asyncUtilTimeout: 5000 });
 
 // sigma needs WebGL 2, which jsdom lacks: the graph is a stub that shows what the page hands it
 jest.mock('./network-graph', () => ({

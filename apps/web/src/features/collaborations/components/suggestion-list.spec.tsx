@@ -1,10 +1,13 @@
 import { describe, expect, it } from '@jest/globals';
-import { fireEvent, screen, waitFor, within } from '@testing-library/react';
+import { configure, fireEvent, screen, waitFor, within } from '@testing-library/react';
 import type { SessionUser } from '../../../lib/api/types';
 import { coordinator, jsonResponse, mockFetch, renderWithApp } from '../../../test/render';
 import type { Suggestion } from '../api/types';
 import { id } from '../test-fixtures';
 import { SuggestionList } from './suggestion-list';
+
+// the page's queries resolve after a lazy chunk or a refetch: give them room on a loaded machine
+configure({ asyncUtilTimeout: 5000 });
 
 const innovator: SessionUser = {
   ...coordinator,

@@ -1,9 +1,12 @@
 import { describe, expect, it } from '@jest/globals';
-import { fireEvent, screen, within } from '@testing-library/react';
+import { configure, fireEvent, screen, within } from '@testing-library/react';
 import { DEFAULT_COLLABORATION_WEIGHTS } from '@trama/contracts';
 import { coordinator, jsonResponse, mockFetch, renderWithApp } from '../../../test/render';
 import type { CollaborationStatus, CollaborationWeights } from '../api/types';
 import { WeightsForm } from './weights-form';
+
+// the page's queries resolve after a lazy chunk or a refetch: give them room on a loaded machine
+configure({ asyncUtilTimeout: 5000 });
 
 const defaults = { weights: { ...DEFAULT_COLLABORATION_WEIGHTS }, halfLifeMonths: 18, maxHops: 2, minScore: 20 };
 const saved = (version: number, weights = defaults.weights): CollaborationWeights => ({
