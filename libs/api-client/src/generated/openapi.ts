@@ -5106,6 +5106,11 @@ export interface components {
        */
       lastActivityDate: string | null;
       /**
+       * Format: date-time
+       * @description the last complete sync of field mode's reference data from any of the innovator's devices, null if never
+       */
+      lastSyncAt: string | null;
+      /**
        * Format: int64
        * @description sum of participants (total): submitted and approved activities
        */

@@ -17,9 +17,10 @@ export class SyncController {
   @Get('reference')
   @Roles('innovator')
   @ApiOperation({
-    summary: "Changes since a cursor of an innovator's reference data: assigned municipalities, their organizations, buildings, initiatives, own recent activities",
+    summary:
+      "Changes since a cursor of an innovator's reference data: assigned municipalities, their organizations, buildings, initiatives, own recent activities",
     description:
-      'Scoped like the lists, narrowed to the assigned municipalities. Per kind: `upserts` (changed rows, at most 500 per page) and `ids` (every id in scope when the set changed: drop the others). `complete: false`: call again with `cursor`. A complete round records the device\'s last sync.',
+      "Scoped like the lists, narrowed to the assigned municipalities. Per kind: `upserts` (changed rows, at most 500 per page) and `ids` (every id in scope when the set changed: drop the others). `complete: false`: call again with `cursor`. A complete round records the device's last sync.",
   })
   @ApiOkResponse({ type: ReferenceChangesResponse })
   @ApiErrors(SyncErrors.SYNC_CURSOR_INVALID)

@@ -148,7 +148,11 @@ describe('sync: reference data (GET /api/sync/reference)', () => {
     const fresh = await organization('Nuova cooperativa Sync', '072029');
     await organization('Nuova associazione fuori Sync', '072020');
     const org = await t.http.get(`/api/organizations/${created.orgBari}`).set(w.coord.auth).expect(200);
-    await t.http.patch(`/api/organizations/${created.orgBari}`).set(w.coord.auth).send({ version: org.body.version, name: 'Cooperativa Sync Bari (rinominata)' }).expect(200);
+    await t.http
+      .patch(`/api/organizations/${created.orgBari}`)
+      .set(w.coord.auth)
+      .send({ version: org.body.version, name: 'Cooperativa Sync Bari (rinominata)' })
+      .expect(200);
     const delta = await phone.sync();
     expect(delta.upserted.organizations).toEqual(expect.arrayContaining([fresh.id, created.orgBari]));
     expect(phone.rows.organizations.get(created.orgBari)!.name).toBe('Cooperativa Sync Bari (rinominata)');
@@ -164,7 +168,11 @@ describe('sync: reference data (GET /api/sync/reference)', () => {
       .send({ duplicate: fresh.id, version: survivor.body.version, duplicateVersion: fresh.version })
       .expect(200);
     const b = await t.http.get(`/api/buildings/${created.buildingBari}`).set(w.coord.auth).expect(200);
-    await t.http.patch(`/api/buildings/${created.buildingBari}`).set(w.coord.auth).send({ version: b.body.version, municipality: '072020' }).expect(200);
+    await t.http
+      .patch(`/api/buildings/${created.buildingBari}`)
+      .set(w.coord.auth)
+      .send({ version: b.body.version, municipality: '072020' })
+      .expect(200);
     const draft = await createActivity(t, w.innA, { date: new Date().toISOString().slice(0, 10) });
     await phone.sync();
     expect(phone.ids('activities')).toEqual([created.activityA, draft.id].sort());
