@@ -10,12 +10,12 @@ const UNITS: [Intl.RelativeTimeFormatUnit, number][] = [
   ['minute', 60_000],
 ];
 
-/** "3 ore fa", "ieri", "adesso", in the user's language. */
-export function relativeAge(at: string, now: number, locale: string): string {
+/** "3 ore fa", "ieri", in the user's language; null under a minute ("adesso"). */
+export function relativeAge(at: string, now: number, locale: string): string | null {
   const format = new Intl.RelativeTimeFormat(locale, { numeric: 'auto' });
   const elapsed = now - new Date(at).getTime();
   for (const [unit, ms] of UNITS) if (Math.abs(elapsed) >= ms) return format.format(-Math.floor(elapsed / ms), unit);
-  return format.format(0, 'minute');
+  return null;
 }
 
 function useOnline(): boolean {
@@ -61,7 +61,7 @@ export default function FieldStatus({ userId }: { userId: string }) {
       <p className="field-status__line">
         {online ? null : <strong className="field-status__offline">{t('fieldMode.status.offline')} </strong>}
         <span data-testid="reference-age">
-          {syncedAt ? t('fieldMode.status.age', { age: relativeAge(syncedAt, now, locale) }) : t('fieldMode.status.never')}
+          {syncedAt ? t('fieldMode.status.age', { age: relativeAge(syncedAt, now, locale) ?? t('fieldMode.status.justNow') }) : t('fieldMode.status.never')}
         </span>
       </p>
       {syncedAt && status.data ? (
