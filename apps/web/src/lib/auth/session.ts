@@ -62,7 +62,11 @@ export function startSession(queryClient: QueryClient, response: LoginResponse):
 export function endSession(queryClient: QueryClient, reason: SignOutReason = 'signedOut'): void {
   signOutReason = reason;
   setAccessToken(null);
-  if (reason !== 'expired') rememberSessionUser(null);
+  if (reason !== 'expired') {
+    rememberSessionUser(null);
+    // the reference data of field mode goes with the person (loaded lazily: Dexie is not in the login bundle)
+    void import('../offline/reference').then((m) => m.clearReference()).catch(() => undefined);
+  }
   queryClient.cancelQueries({ predicate: (q) => q.queryKey[0] !== sessionKey[0] }).catch(() => undefined);
   queryClient.removeQueries({ predicate: (q) => q.queryKey[0] !== sessionKey[0] });
   queryClient.setQueryData(sessionKey, null);

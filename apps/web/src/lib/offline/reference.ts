@@ -49,6 +49,11 @@ export function refreshReference(userId: string): Promise<ReferenceMeta> {
   return running;
 }
 
+/** Forgets the device's reference data (sign-out: the next person on this browser must not read it). */
+export async function clearReference(): Promise<void> {
+  await dexieReferenceStore(db()).clear();
+}
+
 /**
  * Keeps an innovator's reference data fresh in the background: at start, when the network comes
  * back, and every REFERENCE_REFRESH_MS; the offline views re-read IndexedDB after each run. A failed
