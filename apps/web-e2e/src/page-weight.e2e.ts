@@ -44,7 +44,7 @@ describe('the login page on a phone (weight and caching, not time)', () => {
         // Chromium accepts brotli: every script comes pre-compressed, under a hashed name, immutable.
         expect([path, headers['content-encoding']]).toEqual([path, 'br']);
         expect([path, headers['cache-control']]).toEqual([path, 'public, max-age=31536000, immutable']);
-        expect(path).toMatch(/^\/assets\/[\w-]+-[\w-]{8}\.js$/);
+        expect(path).toMatch(/^\/assets\/[\w.-]+-[\w-]{8}\.js$/);
         compressed += (await response.request().sizes()).responseBodySize;
       }
       expect(compressed).toBeLessThan(LOGIN_JS_BUDGET);
