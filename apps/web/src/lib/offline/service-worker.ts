@@ -7,10 +7,13 @@ const UPDATE_CHECK_MS = 60 * 60_000;
 /**
  * Registers the Workbox service worker (sw.js, built by vite-plugin-pwa: it precaches the app
  * shell). A new build waits until the user accepts it (`UpdatePrompt`): a reload under a half-typed
- * form is never forced. Loaded with `import()` after the first render (not in the login bundle).
+ * form is never forced. Called by the shell's lazy FieldModeBar once signed in (not in the login bundle).
  */
+let registered = false;
+
 export function registerServiceWorker(): void {
-  if (!('serviceWorker' in navigator)) return;
+  if (registered || !('serviceWorker' in navigator)) return;
+  registered = true;
   const update = registerSW({
     immediate: true,
     onNeedRefresh: () => setServiceWorkerState({ needRefresh: true, update: () => update(true) }),
