@@ -120,7 +120,7 @@ describe.each(screens)('the installable app (%s)', (screen, device) => {
         await page.getByText('Senza rete.').waitFor();
         expect(await referenceAge(page)).toMatch(/aggiornati/);
         await page.getByText("Che cosa c'è sul dispositivo").click();
-        await page.getByText(/^\d+ comun[ei]$/).waitFor();
+        await page.getByText(/^Organizzazioni: \d+$/).waitFor();
         await page.getByText(/^Comuni: .*Bari/).waitFor();
         await expectNoAxeViolations(page, `offline start (${screen})`);
 

@@ -1,8 +1,10 @@
-import { REFERENCE_KINDS } from '@trama/contracts';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useFormatters } from '../../lib/i18n/format';
 import { useOfflineReference, useReferenceStatus, useReferenceSync } from '../../lib/offline/reference';
+
+/** The kinds counted by name (the municipalities are listed by name below). */
+const COUNTED = ['organizations', 'buildings', 'initiatives', 'activities'] as const;
 
 const UNITS: [Intl.RelativeTimeFormatUnit, number][] = [
   ['day', 86_400_000],
@@ -70,9 +72,9 @@ export default function FieldStatus({ userId }: { userId: string }) {
         <details className="field-status__details">
           <summary>{t('fieldMode.status.details')}</summary>
           <ul>
-            {REFERENCE_KINDS.map((kind) => (
+            {COUNTED.map((kind) => (
               <li key={kind}>
-                {t(`fieldMode.kinds.${kind}`, { count: status.data.counts[kind], formatted: integer(status.data.counts[kind]) })}
+                {t(`nav.${kind}`)}: {integer(status.data.counts[kind])}
               </li>
             ))}
           </ul>
