@@ -7,3 +7,4 @@ export * from './registers';
 export * from './projects';
 export * from './indicators';
 export * from './sync';
+export * from './reuse';

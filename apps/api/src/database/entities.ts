@@ -24,6 +24,7 @@ import { SocialArea } from '../modules/territory/social-area.entity';
 import { UserMunicipality } from '../modules/users/user-municipality.entity';
 import { User } from '../modules/users/user.entity';
 import { SyncDevice } from '../modules/sync/sync-device.entity';
+import { REUSE_ENTITIES } from '../modules/reuse/reuse.entities';
 
 /** Every entity of the API. Add a feature's entities here. */
 export const ENTITIES = [
@@ -53,4 +54,5 @@ export const ENTITIES = [
   IndicatorDefinition,
   IndicatorTarget,
   IndicatorValue,
+  ...REUSE_ENTITIES,
 ];

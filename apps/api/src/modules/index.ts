@@ -18,6 +18,7 @@ import { TenantLogoModule } from './tenant-logo/tenant-logo.module';
 import { TenantsModule } from './tenants/tenants.module';
 import { TerritoryModule } from './territory/territory.module';
 import { UsersModule } from './users/users.module';
+import { ReuseModule } from './reuse/reuse.module';
 
 /** The feature modules of the API. A new feature adds its module here. */
 export const FEATURE_MODULES = [
@@ -41,4 +42,5 @@ export const FEATURE_MODULES = [
   ProjectsModule,
   IndicatorsModule,
   SyncModule,
+  ReuseModule,
 ];

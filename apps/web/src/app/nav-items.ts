@@ -33,6 +33,7 @@ export const NAV_ITEMS: readonly NavItem[] = [
   { to: '/progetti', label: 'nav.projects', roles: EVERYONE },
   { to: '/programma', label: 'nav.programme', roles: EVERYONE },
   { to: '/immobili', label: 'nav.buildings', roles: EVERYONE },
+  { to: '/riuso', label: 'nav.reuse', roles: ['coordinator', 'innovator', 'municipality'] },
   { to: '/organizzazioni', label: 'nav.organizations', roles: EVERYONE },
   { to: '/indicatori', label: 'nav.indicators', roles: EVERYONE },
   { to: '/revisione', label: 'nav.review', roles: ACTIVITY_REVIEWER_ROLES, badge: ReviewCount },

@@ -140,6 +140,8 @@ export const routes: RouteObject[] = [
                 lazy: () => import('./routes/indicators-route').then((m) => ({ Component: m.TerritoryIndicatorsRoute })),
               },
               { path: '/indicatori/:code', lazy: () => import('./routes/indicators-route').then((m) => ({ Component: m.IndicatorRoute })) },
+              { path: '/riuso', lazy: () => import('./routes/reuse-route').then((m) => ({ Component: m.ReuseRoute })) },
+              { path: '/riuso/pesi', lazy: () => import('./routes/reuse-route').then((m) => ({ Component: m.ReuseWeightsRoute })) },
               { path: '/immobili', lazy: () => import('./routes/buildings-route').then((m) => ({ Component: m.BuildingsRoute })) },
               { path: '/immobili/nuovo', lazy: () => import('./routes/buildings-route').then((m) => ({ Component: m.NewBuildingRoute })) },
               {

@@ -1803,6 +1803,190 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/reuse/buildings': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * The buildings of your territory ranked by reuse potential, each score with its parts; the register filters apply
+     * @description Access: any signed-in user (the data is limited to their scope).
+     */
+    get: operations['listReuseRanking'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/reuse/buildings/export': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * The ranking as a file (csv, csv-it, xlsx), best first, streamed
+     * @description Access: any signed-in user (the data is limited to their scope).
+     */
+    get: operations['exportReuseRanking'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/reuse/buildings/{id}/matches': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * A building's score (current weights) and the organizations that could use it, with their fit and reasons
+     * @description Access: any signed-in user (the data is limited to their scope).
+     */
+    get: operations['getReuseMatches'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/reuse/buildings/{id}/propose': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Turn a match into the building's next step: stage planned, the candidate noted (coordinators; audited)
+     * @description Access: coordinators, platform admins (the data is limited to their scope); other roles get 403.
+     */
+    post: operations['proposeReuseMatch'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/reuse/organizations/{id}/buildings': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * The buildings open to a new use that fit an organization needing space, with fit and reasons
+     * @description Access: any signed-in user (the data is limited to their scope).
+     */
+    get: operations['getReuseOrganizationBuildings'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/reuse/plan': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * The assignment of candidates to these buildings maximising the total fit (Hungarian method): a proposal, nothing is written
+     * @description Access: innovators, coordinators, platform admins (the data is limited to their scope); other roles get 403.
+     */
+    post: operations['planReuse'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/reuse/status': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * The background recompute of the tenant's scores: running or not, its progress, whether the stored scores are stale
+     * @description Access: any signed-in user (the data is limited to their scope).
+     */
+    get: operations['getReuseStatus'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/reuse/weights': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * The tenant's weights of the reuse-potential score, with the defaults
+     * @description Access: any signed-in user (the data is limited to their scope).
+     */
+    get: operations['getReuseWeights'];
+    /**
+     * Set every weight (0–100) at the version read (coordinators; audited); the scores are recomputed in the background
+     * @description Access: coordinators, platform admins (the data is limited to their scope); other roles get 403.
+     */
+    put: operations['putReuseWeights'];
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/reuse/weights/reset': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Back to the default weights at the version read (coordinators; audited)
+     * @description Access: coordinators, platform admins (the data is limited to their scope); other roles get 403.
+     */
+    post: operations['resetReuseWeights'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/social-areas': {
     parameters: {
       query?: never;
@@ -4803,6 +4987,14 @@ export interface components {
        */
       version: number;
     };
+    PutReuseWeightsRequest: {
+      /**
+       * Format: int32
+       * @description optimistic locking: the version the client loaded (a stale one is a 409)
+       */
+      version: number;
+      weights: components['schemas']['ReuseWeights'];
+    };
     ReferenceActivity: {
       /** Format: date */
       date: string;
@@ -4950,6 +5142,13 @@ export interface components {
        */
       temporaryPassword: string;
     };
+    ResetReuseWeightsRequest: {
+      /**
+       * Format: int32
+       * @description optimistic locking: the version the client loaded (a stale one is a 409)
+       */
+      version: number;
+    };
     /** @enum {string} */
     Resource: 'space' | 'volunteers' | 'skills' | 'funding' | 'equipment' | 'partners' | 'communication' | 'training' | 'mentoring';
     ReturnActivityRequest: {
@@ -4961,8 +5160,197 @@ export interface components {
        */
       version?: number;
     };
+    ReuseBuilding: {
+      condition: string;
+      currentUse: string;
+      /** Format: uuid */
+      id: string;
+      indoorAreaM2: number | null;
+      location: components['schemas']['ReuseLocation'] | null;
+      municipality: components['schemas']['ReuseMunicipality'];
+      name: string;
+      ownership: string;
+      socialArea: components['schemas']['ReuseSocialArea'] | null;
+      stage: string;
+      suitableUses: string[];
+      /**
+       * Format: int32
+       * @description optimistic locking: the version the client loaded (a stale one is a 409)
+       */
+      version: number;
+    };
+    ReuseBuildingMatches: {
+      building: components['schemas']['ReuseBuilding'];
+      factors: components['schemas']['ReuseScorePart'][];
+      items: components['schemas']['ReuseMatch'][];
+      /** Format: int32 */
+      score: number;
+    };
+    ReuseFittingBuilding: {
+      building: components['schemas']['ReuseBuilding'];
+      distanceKm: number | null;
+      /** Format: int32 */
+      fit: number;
+      reasons: string[];
+      /** @description its stored reuse-potential score */
+      score: number | null;
+    };
+    /** @enum {string} */
+    ReuseJobStatus: 'idle' | 'running' | 'failed';
+    ReuseLocation: {
+      lat: number;
+      lon: number;
+    };
+    ReuseMatch: {
+      /** @description km, when both are placed */
+      distanceKm: number | null;
+      /** Format: int32 */
+      fit: number;
+      organization: components['schemas']['ReuseOrganization'];
+      /** @description why, in words */
+      reasons: string[];
+    };
+    ReuseMunicipality: {
+      istatCode: string;
+      name: string;
+    };
+    ReuseOrganization: {
+      /** Format: uuid */
+      id: string;
+      kind: string;
+      name: string;
+    };
+    ReuseOrganizationBuildings: {
+      items: components['schemas']['ReuseFittingBuilding'][];
+      /** @description whether the organization says it needs space */
+      needsSpace: boolean;
+      organization: components['schemas']['ReuseOrganization'];
+    };
+    ReusePlan: {
+      pairs: components['schemas']['ReusePlanPair'][];
+      /**
+       * Format: int32
+       * @description the total fit, the most any plan reaches
+       */
+      totalFit: number;
+      /** @description buildings left without a candidate */
+      unmatched: string[];
+    };
+    ReusePlanPair: {
+      building: components['schemas']['ReuseBuilding'];
+      /** Format: int32 */
+      fit: number;
+      organization: components['schemas']['ReuseOrganization'];
+      reasons: string[];
+    };
+    ReusePlanRequest: {
+      buildings: string[];
+    };
+    ReuseProposeRequest: {
+      /**
+       * Format: uuid
+       * @description the candidate organization (one of the building's matches)
+       */
+      organization: string;
+      /**
+       * Format: int32
+       * @description the building's version
+       */
+      version: number;
+    };
+    ReuseRankedBuilding: {
+      building: components['schemas']['ReuseBuilding'];
+      factors: components['schemas']['ReuseScorePart'][];
+      /** Format: int32 */
+      score: number;
+    };
+    ReuseRankingPage: {
+      items: components['schemas']['ReuseRankedBuilding'][];
+      /** Format: int32 */
+      page: number;
+      /** Format: int32 */
+      pageSize: number;
+      /** Format: int32 */
+      total: number;
+    };
+    /** @enum {string} */
+    ReuseScoreFactor:
+      | 'condition'
+      | 'size'
+      | 'accessibility'
+      | 'constraints'
+      | 'ownership'
+      | 'currentUse'
+      | 'stage'
+      | 'timeUnused'
+      | 'demand'
+      | 'initiatives'
+      | 'scarcity'
+      | 'bounds';
+    ReuseScorePart: {
+      /**
+       * Format: int32
+       * @description what the factor adds (negative: takes away); the parts add up to the score
+       */
+      contribution: number;
+      /** @description in words, in the language asked for: "+18 condizioni buone" */
+      explanation: string;
+      factor: components['schemas']['ReuseScoreFactor'];
+    };
+    ReuseSocialArea: {
+      code: string;
+      name: string;
+    };
     /** @enum {string} */
     ReuseStage: 'mapped' | 'assessed' | 'planned' | 'assigned' | 'active' | 'discarded';
+    ReuseStatus: {
+      done: number | null;
+      durationMs: number | null;
+      /** Format: date-time */
+      finishedAt: string | null;
+      /** @description the stored scores predate a change of weights or data (a recompute is due or running) */
+      stale: boolean;
+      /** Format: date-time */
+      startedAt: string | null;
+      status: components['schemas']['ReuseJobStatus'];
+      total: number | null;
+    };
+    ReuseWeights: {
+      /** Format: int32 */
+      accessibility: number;
+      /** Format: int32 */
+      condition: number;
+      /** Format: int32 */
+      constraints: number;
+      /** Format: int32 */
+      currentUse: number;
+      /** Format: int32 */
+      demand: number;
+      /** Format: int32 */
+      initiatives: number;
+      /** Format: int32 */
+      ownership: number;
+      /** Format: int32 */
+      scarcity: number;
+      /** Format: int32 */
+      size: number;
+      /** Format: int32 */
+      stage: number;
+      /** Format: int32 */
+      timeUnused: number;
+    };
+    ReuseWeightsResponse: {
+      /** @description the defaults (what a reset sets) */
+      defaults: components['schemas']['ReuseWeights'];
+      /** Format: date-time */
+      updatedAt: string | null;
+      /**
+       * Format: int32
+       * @description 1 while the tenant uses the defaults it never changed
+       */
+      version: number;
+      weights: components['schemas']['ReuseWeights'];
+    };
     ReviewTimeStats: {
       /**
        * Format: double
@@ -18163,6 +18551,1138 @@ export interface operations {
        *     - `LEGAL_PAGE_TENANT_NOT_FOUND`: Metropolitan city not found
        */
       404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'];
+        };
+      };
+      /**
+       * @description Unsupported media type:
+       *     - `UNSUPPORTED_MEDIA_TYPE`: JSON request bodies must be encoded as UTF-8
+       */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'];
+        };
+      };
+      /**
+       * @description Internal error:
+       *     - `INTERNAL`: An unexpected error occurred (logged; nothing is leaked)
+       */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'];
+        };
+      };
+      /**
+       * @description Service unavailable:
+       *     - `SERVICE_UNAVAILABLE`: The service is temporarily unavailable: try again in a few seconds
+       */
+      503: {
+        headers: {
+          'Retry-After': components['headers']['Retry-After'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'];
+        };
+      };
+    };
+  };
+  listReuseRanking: {
+    parameters: {
+      query?: {
+        /** @description ISTAT code of the municipality */
+        municipality?: string;
+        /** @description social area code */
+        socialArea?: string;
+        /** @description part of the name or address (ignoring case and accents) */
+        q?: string | null;
+        stage?: components['schemas']['ReuseStage'];
+        ownership?: components['schemas']['BuildingOwnership'];
+        condition?: components['schemas']['BuildingCondition'];
+        currentUse?: components['schemas']['BuildingCurrentUse'];
+        suitableUse?: components['schemas']['SuitableUse'];
+        /** @description yes: with a point on the map; no: not placed */
+        placed?: components['schemas']['YesNo'];
+        /** @description yes: confiscated assets only; no: the others */
+        confiscated?: components['schemas']['YesNo'];
+        /** @description at most 10000: narrow the filters to reach older records */
+        page?: number;
+        pageSize?: number;
+        /** @description the language of the explanations and reasons */
+        lang?: components['schemas']['Language'];
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ReuseRankingPage'];
+        };
+      };
+      /**
+       * @description Bad request:
+       *     - `VALIDATION_FAILED`: The request is not valid: `details` names each field at fault
+       *     - `MALFORMED_JSON`: The request body is not valid JSON
+       *     - `PAYLOAD_TOO_LARGE`: The request body is larger than 1 MB
+       *     - `BODY_TOO_DEEP`: The request body nests arrays and objects too deeply
+       *     - `INVALID_TEXT`: A NUL, an unpaired surrogate or non-UTF-8 percent-encoding in the path, query or body: `details` names the field
+       */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'];
+        };
+      };
+      /**
+       * @description Not signed in, or the session ended:
+       *     - `UNAUTHENTICATED`: Sign in to continue
+       */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'];
+        };
+      };
+      /**
+       * @description Not allowed for your role:
+       *     - `PASSWORD_CHANGE_REQUIRED`: Change your temporary password before anything else
+       */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'];
+        };
+      };
+      /**
+       * @description Unsupported media type:
+       *     - `UNSUPPORTED_MEDIA_TYPE`: JSON request bodies must be encoded as UTF-8
+       */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'];
+        };
+      };
+      /**
+       * @description Internal error:
+       *     - `INTERNAL`: An unexpected error occurred (logged; nothing is leaked)
+       */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'];
+        };
+      };
+      /**
+       * @description Service unavailable:
+       *     - `SERVICE_UNAVAILABLE`: The service is temporarily unavailable: try again in a few seconds
+       */
+      503: {
+        headers: {
+          'Retry-After': components['headers']['Retry-After'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'];
+        };
+      };
+    };
+  };
+  exportReuseRanking: {
+    parameters: {
+      query?: {
+        /** @description ISTAT code of the municipality */
+        municipality?: string;
+        /** @description social area code */
+        socialArea?: string;
+        /** @description part of the name or address (ignoring case and accents) */
+        q?: string | null;
+        stage?: components['schemas']['ReuseStage'];
+        ownership?: components['schemas']['BuildingOwnership'];
+        condition?: components['schemas']['BuildingCondition'];
+        currentUse?: components['schemas']['BuildingCurrentUse'];
+        suitableUse?: components['schemas']['SuitableUse'];
+        /** @description yes: with a point on the map; no: not placed */
+        placed?: components['schemas']['YesNo'];
+        /** @description yes: confiscated assets only; no: the others */
+        confiscated?: components['schemas']['YesNo'];
+        /** @description csv: RFC 4180, UTF-8, codes and ISO dates (for programs); csv-it: Excel in Italian (; separator, BOM, decimal comma, dd/mm/yyyy, labels); xlsx */
+        format?: components['schemas']['ExportFormat'];
+        /** @description the language of the headers, labels and file name of csv-it and xlsx (the interface language) */
+        lang?: components['schemas']['Language'];
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The ranked buildings: score and its parts in words */
+      200: {
+        headers: {
+          /** @description attachment; filename="riuso-immobili|building-reuse-YYYY-MM-DD.csv", "…-excel-it.csv" (csv-it) or "….xlsx" (the date of the export, in Rome; the base in the language asked for) */
+          'Content-Disposition'?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': string;
+          'text/csv': string;
+        };
+      };
+      /**
+       * @description Bad request:
+       *     - `VALIDATION_FAILED`: The request is not valid: `details` names each field at fault
+       *     - `MALFORMED_JSON`: The request body is not valid JSON
+       *     - `PAYLOAD_TOO_LARGE`: The request body is larger than 1 MB
+       *     - `BODY_TOO_DEEP`: The request body nests arrays and objects too deeply
+       *     - `INVALID_TEXT`: A NUL, an unpaired surrogate or non-UTF-8 percent-encoding in the path, query or body: `details` names the field
+       */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'];
+        };
+      };
+      /**
+       * @description Not signed in, or the session ended:
+       *     - `UNAUTHENTICATED`: Sign in to continue
+       */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'];
+        };
+      };
+      /**
+       * @description Not allowed for your role:
+       *     - `PASSWORD_CHANGE_REQUIRED`: Change your temporary password before anything else
+       */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'];
+        };
+      };
+      /**
+       * @description Unsupported media type:
+       *     - `UNSUPPORTED_MEDIA_TYPE`: JSON request bodies must be encoded as UTF-8
+       */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'];
+        };
+      };
+      /**
+       * @description Internal error:
+       *     - `INTERNAL`: An unexpected error occurred (logged; nothing is leaked)
+       */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'];
+        };
+      };
+      /**
+       * @description Service unavailable:
+       *     - `SERVICE_UNAVAILABLE`: The service is temporarily unavailable: try again in a few seconds
+       */
+      503: {
+        headers: {
+          'Retry-After': components['headers']['Retry-After'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'];
+        };
+      };
+    };
+  };
+  getReuseMatches: {
+    parameters: {
+      query?: {
+        /** @description the language of the explanations and reasons */
+        lang?: components['schemas']['Language'];
+      };
+      header?: never;
+      path: {
+        /** @description the building */
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ReuseBuildingMatches'];
+        };
+      };
+      /**
+       * @description Bad request:
+       *     - `VALIDATION_FAILED`: The request is not valid: `details` names each field at fault
+       *     - `MALFORMED_JSON`: The request body is not valid JSON
+       *     - `PAYLOAD_TOO_LARGE`: The request body is larger than 1 MB
+       *     - `BODY_TOO_DEEP`: The request body nests arrays and objects too deeply
+       *     - `INVALID_TEXT`: A NUL, an unpaired surrogate or non-UTF-8 percent-encoding in the path, query or body: `details` names the field
+       */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'];
+        };
+      };
+      /**
+       * @description Not signed in, or the session ended:
+       *     - `UNAUTHENTICATED`: Sign in to continue
+       */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'];
+        };
+      };
+      /**
+       * @description Not allowed for your role:
+       *     - `PASSWORD_CHANGE_REQUIRED`: Change your temporary password before anything else
+       */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'];
+        };
+      };
+      /**
+       * @description Not found, or outside what you may see:
+       *     - `REUSE_BUILDING_NOT_FOUND`: Building not found
+       */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'];
+        };
+      };
+      /**
+       * @description Unsupported media type:
+       *     - `UNSUPPORTED_MEDIA_TYPE`: JSON request bodies must be encoded as UTF-8
+       */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'];
+        };
+      };
+      /**
+       * @description Internal error:
+       *     - `INTERNAL`: An unexpected error occurred (logged; nothing is leaked)
+       */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'];
+        };
+      };
+      /**
+       * @description Service unavailable:
+       *     - `SERVICE_UNAVAILABLE`: The service is temporarily unavailable: try again in a few seconds
+       */
+      503: {
+        headers: {
+          'Retry-After': components['headers']['Retry-After'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'];
+        };
+      };
+    };
+  };
+  proposeReuseMatch: {
+    parameters: {
+      query?: {
+        /** @description the language of the explanations and reasons */
+        lang?: components['schemas']['Language'];
+      };
+      header?: never;
+      path: {
+        /** @description the building */
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['ReuseProposeRequest'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Building'];
+        };
+      };
+      /**
+       * @description Bad request:
+       *     - `VALIDATION_FAILED`: The request is not valid: `details` names each field at fault
+       *     - `MALFORMED_JSON`: The request body is not valid JSON
+       *     - `PAYLOAD_TOO_LARGE`: The request body is larger than 1 MB
+       *     - `BODY_TOO_DEEP`: The request body nests arrays and objects too deeply
+       *     - `INVALID_TEXT`: A NUL, an unpaired surrogate or non-UTF-8 percent-encoding in the path, query or body: `details` names the field
+       *     - `REUSE_NOT_A_MATCH`: This organization is not a match for the building
+       */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'];
+        };
+      };
+      /**
+       * @description Not signed in, or the session ended:
+       *     - `UNAUTHENTICATED`: Sign in to continue
+       */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'];
+        };
+      };
+      /**
+       * @description Not allowed for your role:
+       *     - `FORBIDDEN`: Your role does not allow this action
+       *     - `PASSWORD_CHANGE_REQUIRED`: Change your temporary password before anything else
+       */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'];
+        };
+      };
+      /**
+       * @description Not found, or outside what you may see:
+       *     - `REUSE_BUILDING_NOT_FOUND`: Building not found
+       */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'];
+        };
+      };
+      /**
+       * @description Conflicts with the current state:
+       *     - `STALE_VERSION`: This record was changed by someone else since you loaded it: reload it and apply your change again
+       *     - `BUILDING_INVALID_STAGE`: This move is not allowed from the current stage of the building
+       */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'];
+        };
+      };
+      /**
+       * @description Unsupported media type:
+       *     - `UNSUPPORTED_MEDIA_TYPE`: JSON request bodies must be encoded as UTF-8
+       */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'];
+        };
+      };
+      /**
+       * @description Internal error:
+       *     - `INTERNAL`: An unexpected error occurred (logged; nothing is leaked)
+       */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'];
+        };
+      };
+      /**
+       * @description Service unavailable:
+       *     - `SERVICE_UNAVAILABLE`: The service is temporarily unavailable: try again in a few seconds
+       */
+      503: {
+        headers: {
+          'Retry-After': components['headers']['Retry-After'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'];
+        };
+      };
+    };
+  };
+  getReuseOrganizationBuildings: {
+    parameters: {
+      query?: {
+        /** @description the language of the explanations and reasons */
+        lang?: components['schemas']['Language'];
+      };
+      header?: never;
+      path: {
+        /** @description the organization */
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ReuseOrganizationBuildings'];
+        };
+      };
+      /**
+       * @description Bad request:
+       *     - `VALIDATION_FAILED`: The request is not valid: `details` names each field at fault
+       *     - `MALFORMED_JSON`: The request body is not valid JSON
+       *     - `PAYLOAD_TOO_LARGE`: The request body is larger than 1 MB
+       *     - `BODY_TOO_DEEP`: The request body nests arrays and objects too deeply
+       *     - `INVALID_TEXT`: A NUL, an unpaired surrogate or non-UTF-8 percent-encoding in the path, query or body: `details` names the field
+       */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'];
+        };
+      };
+      /**
+       * @description Not signed in, or the session ended:
+       *     - `UNAUTHENTICATED`: Sign in to continue
+       */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'];
+        };
+      };
+      /**
+       * @description Not allowed for your role:
+       *     - `PASSWORD_CHANGE_REQUIRED`: Change your temporary password before anything else
+       */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'];
+        };
+      };
+      /**
+       * @description Not found, or outside what you may see:
+       *     - `REUSE_ORGANIZATION_NOT_FOUND`: Organization not found
+       */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'];
+        };
+      };
+      /**
+       * @description Unsupported media type:
+       *     - `UNSUPPORTED_MEDIA_TYPE`: JSON request bodies must be encoded as UTF-8
+       */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'];
+        };
+      };
+      /**
+       * @description Internal error:
+       *     - `INTERNAL`: An unexpected error occurred (logged; nothing is leaked)
+       */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'];
+        };
+      };
+      /**
+       * @description Service unavailable:
+       *     - `SERVICE_UNAVAILABLE`: The service is temporarily unavailable: try again in a few seconds
+       */
+      503: {
+        headers: {
+          'Retry-After': components['headers']['Retry-After'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'];
+        };
+      };
+    };
+  };
+  planReuse: {
+    parameters: {
+      query?: {
+        /** @description the language of the explanations and reasons */
+        lang?: components['schemas']['Language'];
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['ReusePlanRequest'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ReusePlan'];
+        };
+      };
+      /**
+       * @description Bad request:
+       *     - `VALIDATION_FAILED`: The request is not valid: `details` names each field at fault
+       *     - `MALFORMED_JSON`: The request body is not valid JSON
+       *     - `PAYLOAD_TOO_LARGE`: The request body is larger than 1 MB
+       *     - `BODY_TOO_DEEP`: The request body nests arrays and objects too deeply
+       *     - `INVALID_TEXT`: A NUL, an unpaired surrogate or non-UTF-8 percent-encoding in the path, query or body: `details` names the field
+       */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'];
+        };
+      };
+      /**
+       * @description Not signed in, or the session ended:
+       *     - `UNAUTHENTICATED`: Sign in to continue
+       */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'];
+        };
+      };
+      /**
+       * @description Not allowed for your role:
+       *     - `FORBIDDEN`: Your role does not allow this action
+       *     - `PASSWORD_CHANGE_REQUIRED`: Change your temporary password before anything else
+       */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'];
+        };
+      };
+      /**
+       * @description Not found, or outside what you may see:
+       *     - `REUSE_BUILDING_NOT_FOUND`: Building not found
+       */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'];
+        };
+      };
+      /**
+       * @description Unsupported media type:
+       *     - `UNSUPPORTED_MEDIA_TYPE`: JSON request bodies must be encoded as UTF-8
+       */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'];
+        };
+      };
+      /**
+       * @description Internal error:
+       *     - `INTERNAL`: An unexpected error occurred (logged; nothing is leaked)
+       */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'];
+        };
+      };
+      /**
+       * @description Service unavailable:
+       *     - `SERVICE_UNAVAILABLE`: The service is temporarily unavailable: try again in a few seconds
+       */
+      503: {
+        headers: {
+          'Retry-After': components['headers']['Retry-After'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'];
+        };
+      };
+    };
+  };
+  getReuseStatus: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ReuseStatus'];
+        };
+      };
+      /**
+       * @description Bad request:
+       *     - `VALIDATION_FAILED`: The request is not valid: `details` names each field at fault
+       *     - `MALFORMED_JSON`: The request body is not valid JSON
+       *     - `PAYLOAD_TOO_LARGE`: The request body is larger than 1 MB
+       *     - `BODY_TOO_DEEP`: The request body nests arrays and objects too deeply
+       *     - `INVALID_TEXT`: A NUL, an unpaired surrogate or non-UTF-8 percent-encoding in the path, query or body: `details` names the field
+       */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'];
+        };
+      };
+      /**
+       * @description Not signed in, or the session ended:
+       *     - `UNAUTHENTICATED`: Sign in to continue
+       */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'];
+        };
+      };
+      /**
+       * @description Not allowed for your role:
+       *     - `PASSWORD_CHANGE_REQUIRED`: Change your temporary password before anything else
+       */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'];
+        };
+      };
+      /**
+       * @description Unsupported media type:
+       *     - `UNSUPPORTED_MEDIA_TYPE`: JSON request bodies must be encoded as UTF-8
+       */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'];
+        };
+      };
+      /**
+       * @description Internal error:
+       *     - `INTERNAL`: An unexpected error occurred (logged; nothing is leaked)
+       */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'];
+        };
+      };
+      /**
+       * @description Service unavailable:
+       *     - `SERVICE_UNAVAILABLE`: The service is temporarily unavailable: try again in a few seconds
+       */
+      503: {
+        headers: {
+          'Retry-After': components['headers']['Retry-After'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'];
+        };
+      };
+    };
+  };
+  getReuseWeights: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ReuseWeightsResponse'];
+        };
+      };
+      /**
+       * @description Bad request:
+       *     - `VALIDATION_FAILED`: The request is not valid: `details` names each field at fault
+       *     - `MALFORMED_JSON`: The request body is not valid JSON
+       *     - `PAYLOAD_TOO_LARGE`: The request body is larger than 1 MB
+       *     - `BODY_TOO_DEEP`: The request body nests arrays and objects too deeply
+       *     - `INVALID_TEXT`: A NUL, an unpaired surrogate or non-UTF-8 percent-encoding in the path, query or body: `details` names the field
+       */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'];
+        };
+      };
+      /**
+       * @description Not signed in, or the session ended:
+       *     - `UNAUTHENTICATED`: Sign in to continue
+       */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'];
+        };
+      };
+      /**
+       * @description Not allowed for your role:
+       *     - `PASSWORD_CHANGE_REQUIRED`: Change your temporary password before anything else
+       */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'];
+        };
+      };
+      /**
+       * @description Unsupported media type:
+       *     - `UNSUPPORTED_MEDIA_TYPE`: JSON request bodies must be encoded as UTF-8
+       */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'];
+        };
+      };
+      /**
+       * @description Internal error:
+       *     - `INTERNAL`: An unexpected error occurred (logged; nothing is leaked)
+       */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'];
+        };
+      };
+      /**
+       * @description Service unavailable:
+       *     - `SERVICE_UNAVAILABLE`: The service is temporarily unavailable: try again in a few seconds
+       */
+      503: {
+        headers: {
+          'Retry-After': components['headers']['Retry-After'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'];
+        };
+      };
+    };
+  };
+  putReuseWeights: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['PutReuseWeightsRequest'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ReuseWeightsResponse'];
+        };
+      };
+      /**
+       * @description Bad request:
+       *     - `VALIDATION_FAILED`: The request is not valid: `details` names each field at fault
+       *     - `MALFORMED_JSON`: The request body is not valid JSON
+       *     - `PAYLOAD_TOO_LARGE`: The request body is larger than 1 MB
+       *     - `BODY_TOO_DEEP`: The request body nests arrays and objects too deeply
+       *     - `INVALID_TEXT`: A NUL, an unpaired surrogate or non-UTF-8 percent-encoding in the path, query or body: `details` names the field
+       */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'];
+        };
+      };
+      /**
+       * @description Not signed in, or the session ended:
+       *     - `UNAUTHENTICATED`: Sign in to continue
+       */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'];
+        };
+      };
+      /**
+       * @description Not allowed for your role:
+       *     - `FORBIDDEN`: Your role does not allow this action
+       *     - `PASSWORD_CHANGE_REQUIRED`: Change your temporary password before anything else
+       */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'];
+        };
+      };
+      /**
+       * @description Conflicts with the current state:
+       *     - `STALE_VERSION`: This record was changed by someone else since you loaded it: reload it and apply your change again
+       */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'];
+        };
+      };
+      /**
+       * @description Unsupported media type:
+       *     - `UNSUPPORTED_MEDIA_TYPE`: JSON request bodies must be encoded as UTF-8
+       */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'];
+        };
+      };
+      /**
+       * @description Internal error:
+       *     - `INTERNAL`: An unexpected error occurred (logged; nothing is leaked)
+       */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'];
+        };
+      };
+      /**
+       * @description Service unavailable:
+       *     - `SERVICE_UNAVAILABLE`: The service is temporarily unavailable: try again in a few seconds
+       */
+      503: {
+        headers: {
+          'Retry-After': components['headers']['Retry-After'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'];
+        };
+      };
+    };
+  };
+  resetReuseWeights: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['ResetReuseWeightsRequest'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ReuseWeightsResponse'];
+        };
+      };
+      /**
+       * @description Bad request:
+       *     - `VALIDATION_FAILED`: The request is not valid: `details` names each field at fault
+       *     - `MALFORMED_JSON`: The request body is not valid JSON
+       *     - `PAYLOAD_TOO_LARGE`: The request body is larger than 1 MB
+       *     - `BODY_TOO_DEEP`: The request body nests arrays and objects too deeply
+       *     - `INVALID_TEXT`: A NUL, an unpaired surrogate or non-UTF-8 percent-encoding in the path, query or body: `details` names the field
+       */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'];
+        };
+      };
+      /**
+       * @description Not signed in, or the session ended:
+       *     - `UNAUTHENTICATED`: Sign in to continue
+       */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'];
+        };
+      };
+      /**
+       * @description Not allowed for your role:
+       *     - `FORBIDDEN`: Your role does not allow this action
+       *     - `PASSWORD_CHANGE_REQUIRED`: Change your temporary password before anything else
+       */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'];
+        };
+      };
+      /**
+       * @description Conflicts with the current state:
+       *     - `STALE_VERSION`: This record was changed by someone else since you loaded it: reload it and apply your change again
+       */
+      409: {
         headers: {
           [name: string]: unknown;
         };

@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { REUSE_DEFAULT_WEIGHTS } from '@trama/contracts';
 import { TEST_PASSWORD } from '../factories';
 import { activityBody } from '../activity-fixtures';
 import { buildingBody } from '../building-fixtures';
@@ -470,6 +471,26 @@ export const VALID_EXAMPLES: Record<string, ValidExample> = {
       ],
     }),
   },
+  // the reuse model (docs/reuse.md): a building of Bari (no suitable use: any organization needing space
+  // in Bari fits it), the organization that needs space, the weights at their current version
+  getReuseMatches: { role: 'coordinator', build: async (w) => ({ path: { id: (await w.newBuilding()).id } }) },
+  getReuseOrganizationBuildings: { role: 'coordinator', build: async (w) => ({ path: { id: await reuseCandidate(w) } }) },
+  planReuse: { role: 'coordinator', build: async (w) => ({ body: { buildings: [(await w.newBuilding()).id] } }) },
+  proposeReuseMatch: {
+    role: 'coordinator',
+    build: async (w) => {
+      const organization = await reuseCandidate(w);
+      const b = await w.newBuilding();
+      w.writes++;
+      await w.t.db.query(`UPDATE buildings SET stage = 'assessed', version = version + 1 WHERE id = $1`, [b.id]);
+      return { path: { id: b.id }, body: { organization, version: await w.versionOf('buildings', b.id) } };
+    },
+  },
+  putReuseWeights: {
+    role: 'coordinator',
+    build: async (w) => ({ body: { version: await reuseWeightsVersion(w), weights: { ...REUSE_DEFAULT_WEIGHTS, demand: 25 } } }),
+  },
+  resetReuseWeights: { role: 'coordinator', build: async (w) => ({ body: { version: await reuseWeightsVersion(w) } }) },
 };
 
 /**
@@ -547,4 +568,22 @@ async function fuzzValue(w: FuzzWorld, draft: boolean): Promise<{ id: string; ve
     [w.bari.id, w.bari.municipalities['072006'], period, month ? 'month' : 'year', start, w.user('innovator').id],
   );
   return row;
+}
+
+/** An organization of Bari that needs space (made once). */
+async function reuseCandidate(w: FuzzWorld): Promise<string> {
+  const [found] = await w.t.db.query(`SELECT id FROM organizations WHERE tenant_id = $1 AND name = 'Fuzz cerca spazi'`, [w.bari.id]);
+  if (found) return found.id;
+  w.writes++;
+  const [row] = await w.t.db.query(
+    `INSERT INTO organizations (tenant_id, name, kind, municipality_id, needs, themes) VALUES ($1, 'Fuzz cerca spazi', 'aps', $2, '{space}', '{culture}') RETURNING id`,
+    [w.bari.id, w.bari.municipalities['072006']],
+  );
+  return row.id;
+}
+
+/** The version the next change of the reuse weights is made at (1 before the first). */
+async function reuseWeightsVersion(w: FuzzWorld): Promise<number> {
+  const [row] = await w.t.db.query(`SELECT version FROM reuse_weights WHERE tenant_id = $1`, [w.bari.id]);
+  return row?.version ?? 1;
 }

@@ -14,6 +14,9 @@ import { BuildingList } from '../../features/buildings/components/building-list'
 import { ExpiringList, StaleList } from '../../features/buildings/components/building-watch-lists';
 import type { OrganizationFieldProps } from '../../features/buildings/components/stage-actions';
 import { OrganizationPicker } from '../../features/organizations/components/organization-picker';
+import { BuildingMatches } from '../../features/reuse/components/building-matches';
+import { buildingKeys } from '../../features/buildings/api/building-keys';
+import { useQueryClient } from '@tanstack/react-query';
 
 /** The assignment dialog picks the assignee with the organizations feature's picker (features do not import each other). */
 const renderOrganization = (props: OrganizationFieldProps) => <OrganizationPicker {...props} />;
@@ -105,6 +108,8 @@ export function BuildingDetailRoute() {
   const { t } = useTranslation();
   const { id = '' } = useParams();
   const building = useBuilding(id);
+  const user = useSessionUser();
+  const queryClient = useQueryClient();
   return (
     <div className="stack">
       <p className="breadcrumb">
@@ -116,6 +121,9 @@ export function BuildingDetailRoute() {
         <>
           <PageHeading title={building.data.name} />
           <BuildingDetail building={building.data} renderOrganization={renderOrganization} />
+          {user.role === 'admin' ? null : (
+            <BuildingMatches buildingId={id} onProposed={() => void queryClient.invalidateQueries({ queryKey: buildingKeys.detail(id) })} />
+          )}
         </>
       ) : null}
     </div>

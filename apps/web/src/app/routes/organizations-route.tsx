@@ -12,6 +12,7 @@ import { OrganizationForm } from '../../features/organizations/components/organi
 import { OrganizationImport } from '../../features/organizations/components/organization-import';
 import { OrganizationList } from '../../features/organizations/components/organization-list';
 import { StaleOrganizations } from '../../features/organizations/components/stale-organizations';
+import { OrganizationBuildings } from '../../features/reuse/components/organization-buildings';
 
 /** Who registers organizations (the server checks every request). */
 export const ORGANIZATION_EDITOR_ROLES = ['innovator', 'coordinator'] as const;
@@ -93,6 +94,7 @@ export function OrganizationDetailRoute() {
   const { t } = useTranslation();
   const { id = '' } = useParams();
   const organization = useOrganization(id);
+  const user = useSessionUser();
   return (
     <div className="stack">
       <p className="breadcrumb">
@@ -100,6 +102,7 @@ export function OrganizationDetailRoute() {
       </p>
       <PageHeading title={organization.data?.name ?? t('organizations.title')} />
       <OrganizationDetail id={id} />
+      {user.role === 'admin' ? null : <OrganizationBuildings organizationId={id} />}
     </div>
   );
 }

@@ -1,0 +1,51 @@
+/**
+ * The space-reuse model (issue 11, docs/reuse.md): the factors of a building's reuse-potential score
+ * and their default weights. A factor's contribution is its weight × a value in [-1, 1] (rounded), so a
+ * weight is the most a factor may add (or, for `constraints`, take away); a weight of 0 removes it.
+ */
+export const REUSE_FACTORS = [
+  'condition',
+  'size',
+  'accessibility',
+  'constraints',
+  'ownership',
+  'currentUse',
+  'stage',
+  'timeUnused',
+  'demand',
+  'initiatives',
+  'scarcity',
+] as const;
+export type ReuseFactor = (typeof REUSE_FACTORS)[number];
+
+/** The pseudo-factor that brings a sum outside 0–100 back inside (so the parts still add up to the score). */
+export const REUSE_BOUNDS_FACTOR = 'bounds';
+
+export type ReuseWeights = Record<ReuseFactor, number>;
+
+/** The defaults: the positive weights add up to 100, so a building with everything in its favour scores 100. */
+export const REUSE_DEFAULT_WEIGHTS: Readonly<ReuseWeights> = {
+  condition: 15,
+  size: 10,
+  accessibility: 8,
+  constraints: 10,
+  ownership: 8,
+  currentUse: 10,
+  stage: 8,
+  timeUnused: 5,
+  demand: 20,
+  initiatives: 8,
+  scarcity: 8,
+};
+
+/** A weight is an integer 0–100. */
+export const REUSE_WEIGHT_MAX = 100;
+
+/** "Nearby" for the demand factor and the matches: within this many km (both placed), else the same municipality. */
+export const REUSE_DEMAND_RADIUS_KM = 2;
+/** Matches farther than this (both placed) are not proposed. */
+export const REUSE_MATCH_MAX_KM = 10;
+/** Matches per building / buildings per organization answered at most. */
+export const REUSE_MATCHES_MAX = 20;
+/** An assignment plan takes at most this many buildings. */
+export const REUSE_PLAN_MAX_BUILDINGS = 50;
