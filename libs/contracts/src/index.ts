@@ -6,5 +6,6 @@ export * from './files';
 export * from './registers';
 export * from './projects';
 export * from './indicators';
+export * from './sync';
 export * from './reuse';
 export * from './collaborations';

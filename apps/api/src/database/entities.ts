@@ -24,6 +24,7 @@ import { SocialArea } from '../modules/territory/social-area.entity';
 import { UserMunicipality } from '../modules/users/user-municipality.entity';
 import { CollaborationRun, CollaborationSettings, CollaborationSuggestion } from '../modules/collaborations/collaboration.entity';
 import { User } from '../modules/users/user.entity';
+import { SyncDevice } from '../modules/sync/sync-device.entity';
 import { REUSE_ENTITIES } from '../modules/reuse/reuse.entities';
 
 /** Every entity of the API. Add a feature's entities here. */
@@ -50,6 +51,7 @@ export const ENTITIES = [
   BuildingAssignment,
   ...PROJECT_ENTITIES,
   MunicipalityPopulation,
+  SyncDevice,
   IndicatorDefinition,
   IndicatorTarget,
   IndicatorValue,

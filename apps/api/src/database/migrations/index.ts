@@ -28,6 +28,7 @@ import { IndicatorRegisterMonths1764740000000 } from './1764740000000-indicator-
 import { Collaborations1764760000000 } from './1764760000000-collaborations';
 import { IndicatorActivityAllTypes1764740000001 } from './1764740000001-indicator-activity-all-types';
 import { Reuse1764750000000 } from './1764750000000-reuse';
+import { SyncDevices1764770000000 } from './1764770000000-sync-devices';
 
 /** Every migration, in order. The API is bundled-free but explicit lists keep the CLI and the app identical. */
 export const MIGRATIONS = [
@@ -61,4 +62,5 @@ export const MIGRATIONS = [
   IndicatorActivityAllTypes1764740000001,
   Reuse1764750000000,
   Collaborations1764760000000,
+  SyncDevices1764770000000,
 ];

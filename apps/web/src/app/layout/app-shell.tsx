@@ -9,6 +9,7 @@ import { LegalLinks } from './legal-links';
 import { SkipLink } from './public-shell';
 import { TenantBrand } from './tenant-brand';
 import { UserMenu } from './user-menu';
+import { FieldModeBarLazy } from './field-mode-bar-lazy';
 
 /** The authenticated layout: header with tenant, navigation, language and account; the page in <main>. */
 export function AppShell() {
@@ -56,6 +57,7 @@ export function AppShell() {
           <UserMenu user={user} onNavigate={closeNav} />
         </div>
       </header>
+      <FieldModeBarLazy user={user} />
       <main id="main" className="main" tabIndex={-1}>
         <Outlet />
       </main>
