@@ -59,6 +59,8 @@ export function useFormDraft<T extends FieldValues>(
       if (!ready.current || (name === undefined && type === undefined)) return;
       clearTimeout(timer);
       timer = setTimeout(() => {
+        // a save or queueing cleared the draft meanwhile: what was typed is saved, not a draft
+        if (!ready.current) return;
         void outboxDatabase()
           .drafts.put({ key, values: getValues(), savedAt: Date.now() })
           .catch(() => undefined);

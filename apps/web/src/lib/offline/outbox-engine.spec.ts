@@ -148,6 +148,14 @@ describe('OutboxEngine', () => {
     expect(engine.getStatus()).toMatchObject({ failures: 0, retryAt: null });
   });
 
+  it('starts the backoff again after a run that got answers before failing (a link that drops one request in three)', async () => {
+    const { engine, states, timers } = setup((_r, n) => (n % 3 === 0 ? 'drop' : json(201, { id: `r${n}` })));
+    for (const title of ['A', 'B', 'C', 'D', 'E', 'F']) await engine.enqueue(activity(title));
+    for (let i = 0; i < 5 && states().some((s) => s.endsWith('waiting')); i++) await engine.run();
+    expect(states().every((s) => s.endsWith(':sent'))).toBe(true);
+    expect(timers.map((t) => t.ms)).toEqual([1000, 1000]);
+  });
+
   it('treats 5xx and 429 as "not now": the item waits and the run stops', async () => {
     const { engine, states } = setup((_r, n) => (n === 1 ? apiError(503, 'SERVICE_UNAVAILABLE') : apiError(429, 'TOO_MANY_REQUESTS')));
     await engine.enqueue(activity('A'));

@@ -23,7 +23,8 @@ import type {
  * - 401 (the transport could not refresh the session) → the item waits, the run stops and
  *   `authRequired` asks the user to sign in again: nothing is lost;
  * - a network failure, 408, 429 or a 5xx → the item waits and the whole run stops until the backoff
- *   (1 s, 2 s, 4 s … 60 s, jittered) or a reconnection or "Invia ora".
+ *   (1 s, 2 s, 4 s … 60 s, jittered, counting runs in a row that got no answer at all) or a
+ *   reconnection or "Invia ora".
  * An item is `sending` only while its request is out: an item found `sending` when a run starts was
  * cut off (a closed tab) and is sent again; creations and uploads carry their clientId, so the
  * server returns what the first attempt created, and an edit that did land answers 409 and is shown as
@@ -116,6 +117,8 @@ export type RunOutcome = 'done' | 'offline' | 'auth' | 'busy' | 'signed-out';
 export class OutboxEngine {
   private userId: string | null = null;
   private current: Promise<RunOutcome> | null = null;
+  /** the current run had an item acknowledged (or refused): the link works, if intermittently */
+  private progressed = false;
   private timer: unknown = null;
   private status: OutboxStatus = { running: false, authRequired: false, failures: 0, retryAt: null };
   private readonly listeners = new Set<() => void>();
@@ -232,6 +235,9 @@ export class OutboxEngine {
       this.update({ running: true });
       outcome = await this.sendAll(userId);
     });
+    // the backoff counts failed runs in a row: a run that got answers before failing starts it again
+    if (this.progressed) this.update({ failures: 0 });
+    this.progressed = false;
     if (outcome === 'done') this.update({ failures: 0, retryAt: null, authRequired: false });
     if (outcome === 'offline') this.scheduleRetry();
     if (outcome === 'auth') this.update({ authRequired: true, retryAt: null });
@@ -254,7 +260,7 @@ export class OutboxEngine {
       if (item.parentClientId) {
         const parent = await store.byClientId(userId, item.parentClientId);
         if (!parent) {
-          await this.settle(item, { state: 'rejected', error: PARENT_MISSING });
+          await store.patch(item.seq as number, { state: 'rejected', error: PARENT_MISSING, updatedAt: this.now() });
           continue;
         }
         // the building is not created yet (in conflict, rejected, or failed earlier in this run): the photo waits
@@ -319,7 +325,9 @@ export class OutboxEngine {
     }
   }
 
+  /** The server answered for this item. */
   private async settle(item: OutboxItem, changes: Partial<OutboxItem>): Promise<void> {
+    this.progressed = true;
     await this.deps.store.patch(item.seq as number, { ...changes, updatedAt: this.now() });
   }
 
