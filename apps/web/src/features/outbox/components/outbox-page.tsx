@@ -1,10 +1,11 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link } from 'react-router';
+import { useQueryClient } from '@tanstack/react-query';
 import { Alert } from '../../../components/alert';
 import { TextField } from '../../../components/form-field';
 import { PageHeading } from '../../../components/page-heading';
 import { errorMessage, fieldProblemText } from '../../../lib/api/error-message';
+import { endSession } from '../../../lib/auth/session';
 import { useFormatters } from '../../../lib/i18n/format';
 import { outboxEngine, outboxErrorAsApiError, useOutboxItems, useOutboxStatus, usePersistence } from '../../../lib/offline/outbox';
 import type { OutboxFields, OutboxItem, OutboxKind } from '../../../lib/offline/outbox-types';
@@ -135,6 +136,7 @@ export function OutboxPage({ userId, projections, queued }: OutboxPageProps) {
   const items = useOutboxItems(userId);
   const status = useOutboxStatus();
   const persistence = usePersistence();
+  const queryClient = useQueryClient();
   const pending = items?.filter((i) => i.state !== 'sent') ?? [];
   const waiting = pending.filter((i) => i.state === 'waiting' || i.state === 'sending').length;
   return (
@@ -158,7 +160,10 @@ export function OutboxPage({ userId, projections, queued }: OutboxPageProps) {
         <Alert tone="warning" title={t('outbox.authTitle')}>
           <p>{t('outbox.auth')}</p>
           <p>
-            <Link to="/login">{t('outbox.signIn')}</Link>
+            {/* ends this tab's session: the login page, then the outbox sends (it stays on the device meanwhile) */}
+            <button type="button" className="button button--secondary" onClick={() => endSession(queryClient, 'expired')}>
+              {t('outbox.signIn')}
+            </button>
           </p>
         </Alert>
       ) : null}
