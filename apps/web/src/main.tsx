@@ -15,3 +15,9 @@ const render = () =>
     </StrictMode>,
   );
 i18nReady.then(render, render);
+// The service worker (the app offline, docs/field-mode.md), once the page is up; not in production tests' dev server.
+if (import.meta.env.PROD) {
+  window.addEventListener('load', () => {
+    void import('./lib/offline/service-worker').then((m) => m.registerServiceWorker());
+  });
+}

@@ -6,3 +6,4 @@ export * from './files';
 export * from './registers';
 export * from './projects';
 export * from './indicators';
+export * from './sync';

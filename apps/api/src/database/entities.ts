@@ -23,6 +23,7 @@ import { MunicipalityPopulation } from '../modules/territory/municipality-popula
 import { SocialArea } from '../modules/territory/social-area.entity';
 import { UserMunicipality } from '../modules/users/user-municipality.entity';
 import { User } from '../modules/users/user.entity';
+import { SyncDevice } from '../modules/sync/sync-device.entity';
 
 /** Every entity of the API. Add a feature's entities here. */
 export const ENTITIES = [
@@ -48,6 +49,7 @@ export const ENTITIES = [
   BuildingAssignment,
   ...PROJECT_ENTITIES,
   MunicipalityPopulation,
+  SyncDevice,
   IndicatorDefinition,
   IndicatorTarget,
   IndicatorValue,

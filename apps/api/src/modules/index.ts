@@ -13,6 +13,7 @@ import { OrganizationsModule } from './organizations/organizations.module';
 import { ProjectsModule } from './projects/projects.module';
 import { SeedModule } from './seed/seed.module';
 import { StaffOutputModule } from './staff-output/staff-output.module';
+import { SyncModule } from './sync/sync.module';
 import { TenantLogoModule } from './tenant-logo/tenant-logo.module';
 import { TenantsModule } from './tenants/tenants.module';
 import { TerritoryModule } from './territory/territory.module';
@@ -39,4 +40,5 @@ export const FEATURE_MODULES = [
   MapModule,
   ProjectsModule,
   IndicatorsModule,
+  SyncModule,
 ];

@@ -52,7 +52,10 @@ export const PHONE: Device = { viewport: { width: 390, height: 844 }, deviceScal
  * A fresh browser context (no cookies, no storage) on `device`, with every request outside the
  * app's origin aborted, so that a test never waits on the network (map tiles, fonts).
  */
-export async function newSession(browser: Browser, options: { device?: Device; locale?: string } = {}): Promise<Session> {
+export async function newSession(
+  browser: Browser,
+  options: { device?: Device; locale?: string; serviceWorkers?: 'allow' | 'block' } = {},
+): Promise<Session> {
   const { viewport, deviceScaleFactor, isMobile, hasTouch } = options.device ?? DESKTOP;
   const context = await browser.newContext({
     baseURL: BASE_URL,
@@ -61,6 +64,7 @@ export async function newSession(browser: Browser, options: { device?: Device; l
     ...(isMobile !== undefined && { isMobile }),
     ...(hasTouch !== undefined && { hasTouch }),
     locale: options.locale ?? 'it-IT',
+    serviceWorkers: options.serviceWorkers ?? 'allow',
   });
   // A journey step that has not happened in 10 s will not: fail with a screenshot rather than hang.
   context.setDefaultTimeout(10_000);

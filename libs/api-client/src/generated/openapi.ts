@@ -1865,6 +1865,28 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/sync/reference': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Changes since a cursor of an innovator's reference data: assigned municipalities, their organizations, buildings, initiatives, own recent activities
+     * @description Scoped like the lists, narrowed to the assigned municipalities. Per kind: `upserts` (changed rows, at most 500 per page) and `ids` (every id in scope when the set changed: drop the others). `complete: false`: call again with `cursor`. A complete round records the device's last sync.
+     *
+     *     Access: innovators, platform admins (the data is limited to their scope); other roles get 403.
+     */
+    get: operations['getReferenceChanges'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/tenant-logo': {
     parameters: {
       query?: never;
@@ -4781,6 +4803,144 @@ export interface components {
        */
       version: number;
     };
+    ReferenceActivity: {
+      /** Format: date */
+      date: string;
+      /** Format: uuid */
+      id: string;
+      /** Format: uuid */
+      municipalityId: string;
+      status: string;
+      title: string | null;
+      type: string | null;
+      /**
+       * Format: date-time
+       * @description last change (UTC, microseconds)
+       */
+      updatedAt: string;
+      /**
+       * Format: int32
+       * @description the version to send back with an update
+       */
+      version: number;
+    };
+    ReferenceActivityChanges: {
+      /** @description every id of the kind in scope now, when the set changed since the cursor (null: unchanged, or the kind is not complete yet): drop the local rows not listed */
+      ids: string[] | null;
+      upserts: components['schemas']['ReferenceActivity'][];
+    };
+    ReferenceBuilding: {
+      address: string | null;
+      /** Format: uuid */
+      id: string;
+      /** Format: uuid */
+      municipalityId: string;
+      name: string;
+      /**
+       * Format: date-time
+       * @description last change (UTC, microseconds)
+       */
+      updatedAt: string;
+      /**
+       * Format: int32
+       * @description the version to send back with an update
+       */
+      version: number;
+    };
+    ReferenceBuildingChanges: {
+      /** @description every id of the kind in scope now, when the set changed since the cursor (null: unchanged, or the kind is not complete yet): drop the local rows not listed */
+      ids: string[] | null;
+      upserts: components['schemas']['ReferenceBuilding'][];
+    };
+    ReferenceChanges: {
+      activities: components['schemas']['ReferenceActivityChanges'];
+      buildings: components['schemas']['ReferenceBuildingChanges'];
+      /** @description false: more rows follow, call again at once with `cursor` */
+      complete: boolean;
+      /** @description send it back as `since` (opaque) */
+      cursor: string;
+      initiatives: components['schemas']['ReferenceInitiativeChanges'];
+      municipalities: components['schemas']['ReferenceMunicipalityChanges'];
+      organizations: components['schemas']['ReferenceOrganizationChanges'];
+      /**
+       * Format: date-time
+       * @description the server's time of this answer (the data's age counts from here)
+       */
+      syncedAt: string;
+    };
+    ReferenceInitiative: {
+      /** Format: uuid */
+      id: string;
+      /**
+       * Format: uuid
+       * @description the main municipality
+       */
+      municipalityId: string;
+      status: string;
+      title: string;
+      /**
+       * Format: date-time
+       * @description last change (UTC, microseconds)
+       */
+      updatedAt: string;
+      /**
+       * Format: int32
+       * @description the version to send back with an update
+       */
+      version: number;
+    };
+    ReferenceInitiativeChanges: {
+      /** @description every id of the kind in scope now, when the set changed since the cursor (null: unchanged, or the kind is not complete yet): drop the local rows not listed */
+      ids: string[] | null;
+      upserts: components['schemas']['ReferenceInitiative'][];
+    };
+    ReferenceMunicipality: {
+      /** @description the simplified boundary (GeoJSON geometry), null when the municipality has none */
+      boundary: (components['schemas']['PolygonGeometry'] | components['schemas']['MultiPolygonGeometry']) | null;
+      /** Format: uuid */
+      id: string;
+      /** @example 072006 */
+      istatCode: string;
+      name: string;
+      /**
+       * Format: date-time
+       * @description last change (UTC, microseconds)
+       */
+      updatedAt: string;
+      /**
+       * Format: int32
+       * @description the version to send back with an update
+       */
+      version: number;
+    };
+    ReferenceMunicipalityChanges: {
+      /** @description every id of the kind in scope now, when the set changed since the cursor (null: unchanged, or the kind is not complete yet): drop the local rows not listed */
+      ids: string[] | null;
+      upserts: components['schemas']['ReferenceMunicipality'][];
+    };
+    ReferenceOrganization: {
+      /** Format: uuid */
+      id: string;
+      kind: string;
+      /** Format: uuid */
+      municipalityId: string;
+      name: string;
+      /**
+       * Format: date-time
+       * @description last change (UTC, microseconds)
+       */
+      updatedAt: string;
+      /**
+       * Format: int32
+       * @description the version to send back with an update
+       */
+      version: number;
+    };
+    ReferenceOrganizationChanges: {
+      /** @description every id of the kind in scope now, when the set changed since the cursor (null: unchanged, or the kind is not complete yet): drop the local rows not listed */
+      ids: string[] | null;
+      upserts: components['schemas']['ReferenceOrganization'][];
+    };
     /** @enum {string} */
     RegisterExportFormat: 'csv' | 'csv-it' | 'xlsx' | 'geojson';
     ResetPasswordResponse: {
@@ -4945,6 +5105,11 @@ export interface components {
        * @description date of the innovator's last activity up to `to` (any status), null if none
        */
       lastActivityDate: string | null;
+      /**
+       * Format: date-time
+       * @description the last complete sync of field mode's reference data from any of the innovator's devices, null if never
+       */
+      lastSyncAt: string | null;
       /**
        * Format: int64
        * @description sum of participants (total): submitted and approved activities
@@ -18298,6 +18463,109 @@ export interface operations {
        *     - `INVALID_TEXT`: A NUL, an unpaired surrogate or non-UTF-8 percent-encoding in the path, query or body: `details` names the field
        *     - `STAFF_OUTPUT_TENANT_REQUIRED`: Admins must choose a metropolitan city: add ?tenant=<ISTAT code of the metropolitan city>
        *     - `STAFF_OUTPUT_TENANT_UNKNOWN`: Unknown metropolitan city
+       */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'];
+        };
+      };
+      /**
+       * @description Not signed in, or the session ended:
+       *     - `UNAUTHENTICATED`: Sign in to continue
+       */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'];
+        };
+      };
+      /**
+       * @description Not allowed for your role:
+       *     - `FORBIDDEN`: Your role does not allow this action
+       *     - `PASSWORD_CHANGE_REQUIRED`: Change your temporary password before anything else
+       */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'];
+        };
+      };
+      /**
+       * @description Unsupported media type:
+       *     - `UNSUPPORTED_MEDIA_TYPE`: JSON request bodies must be encoded as UTF-8
+       */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'];
+        };
+      };
+      /**
+       * @description Internal error:
+       *     - `INTERNAL`: An unexpected error occurred (logged; nothing is leaked)
+       */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'];
+        };
+      };
+      /**
+       * @description Service unavailable:
+       *     - `SERVICE_UNAVAILABLE`: The service is temporarily unavailable: try again in a few seconds
+       */
+      503: {
+        headers: {
+          'Retry-After': components['headers']['Retry-After'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'];
+        };
+      };
+    };
+  };
+  getReferenceChanges: {
+    parameters: {
+      query?: {
+        /** @description The `cursor` of the previous answer (opaque); omitted: everything in scope */
+        since?: string;
+        /** @description The device's own random id (kept by the browser): its last sync is recorded for the staff-output dashboard */
+        device?: string;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ReferenceChanges'];
+        };
+      };
+      /**
+       * @description Bad request:
+       *     - `VALIDATION_FAILED`: The request is not valid: `details` names each field at fault
+       *     - `MALFORMED_JSON`: The request body is not valid JSON
+       *     - `PAYLOAD_TOO_LARGE`: The request body is larger than 1 MB
+       *     - `BODY_TOO_DEEP`: The request body nests arrays and objects too deeply
+       *     - `INVALID_TEXT`: A NUL, an unpaired surrogate or non-UTF-8 percent-encoding in the path, query or body: `details` names the field
+       *     - `SYNC_CURSOR_INVALID`: The sync cursor is not valid: call again without "since" to receive everything
        */
       400: {
         headers: {

@@ -37,6 +37,10 @@ function fakeBuild(): { dir: string; script: string; html: string } {
   write('assets/index-AbC123.js', script);
   write('index.html', html);
   writeFileSync(join(dir, 'favicon.svg'), '<svg xmlns="http://www.w3.org/2000/svg"/>');
+  // the installable app (vite-plugin-pwa): the service worker, Workbox's runtime and the manifest, at the root
+  writeFileSync(join(dir, 'sw.js'), 'importScripts("./workbox-d8ed3718.js");');
+  writeFileSync(join(dir, 'workbox-d8ed3718.js'), 'self.workbox = {};');
+  writeFileSync(join(dir, 'manifest.webmanifest'), JSON.stringify({ name: 'Trama', short_name: 'Trama', start_url: '/' }));
   return { dir, script, html };
 }
 
@@ -109,6 +113,31 @@ describe('the web app served by the API', () => {
     expect(icon.headers['cache-control']).toBe('public, max-age=3600');
     const health = await t.http.get('/api/health').set('Accept-Encoding', 'br');
     expect(health.headers['content-type']).toMatch(/^application\/json/);
+  });
+
+  it('serves the service worker, its Workbox runtime and the manifest with their types; the worker and manifest always revalidated', async () => {
+    const sw = await t.http.get('/sw.js');
+    expect(sw.status).toBe(200);
+    expect(sw.headers['content-type']).toMatch(/^(text|application)\/javascript/);
+    expect(sw.headers['cache-control']).toBe('no-cache');
+    const workbox = await t.http.get('/workbox-d8ed3718.js');
+    expect(workbox.headers['content-type']).toMatch(/^(text|application)\/javascript/);
+    expect(workbox.headers['cache-control']).toBe('public, max-age=31536000, immutable');
+    const manifest = await t.http.get('/manifest.webmanifest');
+    expect(manifest.status).toBe(200);
+    expect(manifest.headers['content-type']).toMatch(/^application\/manifest\+json/);
+    expect(manifest.headers['cache-control']).toBe('no-cache');
+    expect(JSON.parse(manifest.text)).toMatchObject({ short_name: 'Trama' });
+  });
+
+  it("answers 404, never the page, for a missing service worker file (an old build's Workbox)", async () => {
+    for (const path of ['/workbox-0ld999.js', '/registerSW.js', '/sw.js.map']) {
+      const res = await t.http.get(path);
+      expect(res.status).toBe(404);
+      expect(res.text).not.toContain('<div id="root">');
+    }
+    // the app's own routes still get the page
+    expect((await t.http.get('/attivita/nuova')).text).toContain('<div id="root">');
   });
 
   it('decides the cache of a compressed variant by its original', () => {

@@ -13,10 +13,19 @@ export const SHORT = 'public, max-age=3600';
 
 const ALWAYS_REVALIDATED = new Set(['index.html', 'sw.js', 'service-worker.js', 'manifest.webmanifest']);
 
+/** Workbox's runtime beside sw.js: its name carries its content hash, as the assets' do. */
+const HASHED_ROOT_FILE = /^workbox-[0-9a-f]{6,}\.js(\.map)?$/;
+
+/**
+ * The service worker's own files: never answered with the page when missing (a service worker that
+ * imports HTML fails to install; an old tab asking for the previous build's Workbox gets a 404).
+ */
+const NO_PAGE_FALLBACK = /^\/(sw\.js|service-worker\.js|registerSW\.js|manifest\.webmanifest|workbox-[\w-]+\.js)(\.map)?$/;
+
 /** The Cache-Control of a file of the build, by its path relative to the build folder (a .br/.gz variant counts as its original). */
 export function cacheControlFor(path: string): string {
   const original = path.replace(/\.(br|gz)$/, '');
-  if (original.startsWith('assets/')) return IMMUTABLE;
+  if (original.startsWith('assets/') || HASHED_ROOT_FILE.test(original)) return IMMUTABLE;
   if (ALWAYS_REVALIDATED.has(basename(original))) return REVALIDATE;
   return SHORT;
 }
@@ -47,7 +56,7 @@ export function webAppHandlers(webDist: string): RequestHandler[] | null {
     if ((req.method !== 'GET' && req.method !== 'HEAD') || req.path === '/api' || req.path.startsWith('/api/')) return next();
     // A missing hashed file (an old tab asking for a chunk of the previous build) is a 404, not the page:
     // the app's error page then offers a reload, instead of parsing HTML as JavaScript.
-    if (req.path.startsWith('/assets/')) return next();
+    if (req.path.startsWith('/assets/') || NO_PAGE_FALLBACK.test(req.path)) return next();
     req.url = '/index.html';
     files(req, res, next);
   };

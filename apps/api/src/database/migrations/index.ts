@@ -26,6 +26,7 @@ import { VacuumMapLayers1764720000002 } from './1764720000002-vacuum-map-layers'
 import { IndicatorRollup1764730000000 } from './1764730000000-indicator-rollup';
 import { IndicatorRegisterMonths1764740000000 } from './1764740000000-indicator-register-months';
 import { IndicatorActivityAllTypes1764740000001 } from './1764740000001-indicator-activity-all-types';
+import { SyncDevices1764770000000 } from './1764770000000-sync-devices';
 import { FileClientId1764780000000 } from './1764780000000-file-client-id';
 
 /** Every migration, in order. The API is bundled-free but explicit lists keep the CLI and the app identical. */
@@ -58,5 +59,6 @@ export const MIGRATIONS = [
   IndicatorRollup1764730000000,
   IndicatorRegisterMonths1764740000000,
   IndicatorActivityAllTypes1764740000001,
+  SyncDevices1764770000000,
   FileClientId1764780000000,
 ];

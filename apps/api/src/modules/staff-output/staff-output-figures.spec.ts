@@ -11,6 +11,7 @@ const staffRow = (id: string, extra: Partial<StaffRow> = {}): StaffRow => ({
   hiredOn: null,
   contractEnd: null,
   lastActivityDate: null,
+  lastSyncAt: null,
   ...extra,
 });
 const group = (

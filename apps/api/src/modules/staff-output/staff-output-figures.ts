@@ -119,6 +119,7 @@ export function buildStaffOutput(input: StaffOutputInput): StaffOutputResponse {
       assignedMunicipalities: assigned.map((a) => ({ istatCode: a.istatCode, name: a.name })),
       unvisitedMunicipalities: unvisited,
       lastActivityDate: person.lastActivityDate,
+      lastSyncAt: person.lastSyncAt ? new Date(person.lastSyncAt).toISOString() : null,
       ...figures(perAuthor.get(person.id) ?? emptyAccumulator(), reviewByAuthor.get(person.id)),
     };
   });

@@ -482,4 +482,26 @@ describe('staff output dashboard (GET /api/staff-output)', () => {
       expect(f.lastActivityDate).toBe(today);
     });
   });
+  describe('last sync (field mode)', () => {
+    it("shows each innovator's latest sync over their devices, null for one who never synced", async () => {
+      const gina = await t.factory.user({ role: 'innovator', tenant: bari, fullName: 'Gina Sincronizzata', municipalities: ['072029'] });
+      const ginaAuth = { Authorization: `Bearer ${await t.factory.token(gina)}` };
+      // an old phone, five days ago, then a complete round of today's phone through the API
+      await t.db.query(
+        `INSERT INTO sync_devices (tenant_id, user_id, device_id, last_sync_at) VALUES ($1, $2, 'old-phone', now() - interval '5 days')`,
+        [bari.id, gina.id],
+      );
+      const sync = await t.http.get('/api/sync/reference').query({ device: 'new-phone-1' }).set(ginaAuth);
+      expect(sync.status).toBe(200);
+      expect(sync.body.complete).toBe(true);
+
+      const res = await get(coordBari, MARCH);
+      expect(res.status).toBe(200);
+      expect(person(res.body, gina).lastSyncAt).toBe(sync.body.syncedAt);
+      expect(person(res.body, bruno).lastSyncAt).toBeNull();
+      // another tenant's coordinator never sees Gina (nor her devices)
+      const other = await get(coordBologna, MARCH);
+      expect(other.body.innovators.some((i: { id: string }) => i.id === gina.id)).toBe(false);
+    });
+  });
 });

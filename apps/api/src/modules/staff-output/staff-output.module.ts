@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { SyncModule } from '../sync/sync.module';
 import { ActivitiesModule } from '../activities/activities.module';
 import { StaffOutputController } from './staff-output.controller';
 import { StaffOutputRepository } from './staff-output.repository';
@@ -6,7 +7,7 @@ import { StaffOutputService } from './staff-output.service';
 
 /** The coordinators' staff-output dashboard (read-only aggregates over activities, read through ActivitiesPolicy, users and assignments). */
 @Module({
-  imports: [ActivitiesModule],
+  imports: [ActivitiesModule, SyncModule],
   controllers: [StaffOutputController],
   providers: [StaffOutputRepository, StaffOutputService],
 })

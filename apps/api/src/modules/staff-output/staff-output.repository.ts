@@ -3,6 +3,7 @@ import type { ActivityStatus, ActivityType } from '@trama/contracts';
 import type { AccessScope } from '../../common/access/access-scope';
 import { ScopedData } from '../../common/access/scoped-data';
 import { ActivitiesPolicy } from '../activities/activities.policy';
+import { SyncPolicy } from '../sync/sync.policy';
 
 /** Review times are measured over the activities whose review happened on a day of the period, in Italian time. */
 export const PERIOD_TIME_ZONE = 'Europe/Rome';
@@ -43,6 +44,8 @@ export interface StaffRow {
   contractEnd: string | null;
   /** YYYY-MM-DD or null */
   lastActivityDate: string | null;
+  /** the last complete sync of any of the user's devices (field mode), or null */
+  lastSyncAt: Date | null;
 }
 
 export interface AssignmentRow {
@@ -80,6 +83,7 @@ export class StaffOutputRepository {
   constructor(
     private readonly door: ScopedData,
     private readonly activitiesPolicy: ActivitiesPolicy,
+    private readonly syncPolicy: SyncPolicy,
   ) {}
 
   /** The tenants in scope, narrowed to one ISTAT code when given. */
@@ -155,12 +159,18 @@ export class StaffOutputRepository {
       .select('max(la.date)::text')
       .andWhere('la.tenant_id = u.tenant_id AND la.author_id = u.id')
       .andWhere('la.date <= CAST(:to AS date)', { to: target.to });
+    // the primary key (tenant_id, user_id, device_id) answers it: one short range per user
+    const lastSync = qb
+      .subquery(this.syncPolicy.devices, 'sd')
+      .select('max(sd.last_sync_at)')
+      .andWhere('sd.tenant_id = u.tenant_id AND sd.user_id = u.id');
     qb.select('u.id', 'id')
       .addSelect('u.full_name', 'fullName')
       .addSelect('u.active', 'active')
       .addSelect('u.hired_on::text', 'hiredOn')
       .addSelect('u.contract_end::text', 'contractEnd')
       .addSelect(lastActivity.getQuery(), 'lastActivityDate')
+      .addSelect(lastSync.getQuery(), 'lastSyncAt')
       .andWhere('u.tenant_id = :tenantId', { tenantId: target.tenantId });
     const authored = qb
       .subquery(this.activitiesPolicy.readable, 'pa')

@@ -10,6 +10,7 @@ import { LegalLinks } from './legal-links';
 import { SkipLink } from './public-shell';
 import { TenantBrand } from './tenant-brand';
 import { UserMenu } from './user-menu';
+import { FieldModeBar } from './field-mode-bar';
 
 /** The authenticated layout: header with tenant, navigation, language and account; the page in <main>. */
 export function AppShell() {
@@ -58,6 +59,7 @@ export function AppShell() {
           <UserMenu user={user} onNavigate={closeNav} />
         </div>
       </header>
+      <FieldModeBar user={user} />
       <main id="main" className="main" tabIndex={-1}>
         <Outlet />
       </main>

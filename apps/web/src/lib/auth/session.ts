@@ -1,6 +1,7 @@
 import { queryOptions, useQuery, type QueryClient } from '@tanstack/react-query';
 import type { LoginResponse, SessionUser } from '../api/types';
 import { refreshSession, setAccessToken, setSessionHandlers } from '../api/api-client';
+import { offlineSessionUser, rememberSessionUser } from './offline-session';
 
 /**
  * The signed-in user is server state like any other: one react-query entry, filled on app load by a
@@ -11,7 +12,18 @@ export const sessionKey = ['session'] as const;
 
 export const sessionQueryOptions = queryOptions({
   queryKey: sessionKey,
-  queryFn: async (): Promise<SessionUser | null> => (await refreshSession())?.user ?? null,
+  queryFn: async (): Promise<SessionUser | null> => {
+    try {
+      const user = (await refreshSession())?.user ?? null;
+      rememberSessionUser(user);
+      return user;
+    } catch (error) {
+      // offline: the last user of this browser, so the installed app opens in the field (offline-session.ts)
+      const offline = offlineSessionUser(error);
+      if (offline) return offline;
+      throw error;
+    }
+  },
   staleTime: Infinity,
   gcTime: Infinity,
   retry: false,
@@ -42,6 +54,7 @@ export function getSignOutReason(): SignOutReason | null {
 export function startSession(queryClient: QueryClient, response: LoginResponse): void {
   signOutReason = null;
   setAccessToken(response.accessToken);
+  rememberSessionUser(response.user);
   queryClient.setQueryData(sessionKey, response.user);
 }
 
@@ -49,6 +62,7 @@ export function startSession(queryClient: QueryClient, response: LoginResponse):
 export function endSession(queryClient: QueryClient, reason: SignOutReason = 'signedOut'): void {
   signOutReason = reason;
   setAccessToken(null);
+  if (reason !== 'expired') rememberSessionUser(null);
   queryClient.cancelQueries({ predicate: (q) => q.queryKey[0] !== sessionKey[0] }).catch(() => undefined);
   queryClient.removeQueries({ predicate: (q) => q.queryKey[0] !== sessionKey[0] });
   queryClient.setQueryData(sessionKey, null);

@@ -1,6 +1,7 @@
 import { ApiProperty, ApiSchema } from '@nestjs/swagger';
 import { ACTIVITY_STATUSES, ACTIVITY_TYPES, type ActivityStatus, type ActivityType, STAFF_OUTPUT_MAX_STALE_DAYS } from '@trama/contracts';
 import {
+  ApiDateTime,
   ApiArray,
   ApiCount,
   ApiCountsBy,
@@ -60,6 +61,11 @@ class InnovatorSchema extends FiguresSchema {
   unvisitedMunicipalities: UnvisitedMunicipalitySchema[];
   @ApiDate({ nullable: true, description: "date of the innovator's last activity up to `to` (any status), null if none" })
   lastActivityDate: string | null;
+  @ApiDateTime({
+    nullable: true,
+    description: "the last complete sync of field mode's reference data from any of the innovator's devices, null if never",
+  })
+  lastSyncAt: string | null;
 }
 
 @ApiSchema({ name: 'StaffOutputPeriod' })

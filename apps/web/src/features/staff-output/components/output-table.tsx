@@ -1,4 +1,4 @@
-import { ACTIVITY_STATUSES, ACTIVITY_TYPES, type ActivityStatus, type ActivityType } from '@trama/contracts';
+import { ACTIVITY_STATUSES, ACTIVITY_TYPES, type ActivityStatus, type ActivityType, SYNC_STALE_DAYS } from '@trama/contracts';
 import type { StaffOutputDto, StaffOutputInnovator } from '../api/types';
 import { useId, useMemo, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -52,6 +52,28 @@ function CountLink({ count, to, label }: { count: number; to: string; label: (fo
     <Link to={to} aria-label={label(formatted)}>
       {formatted}
     </Link>
+  );
+}
+
+/** Days since a field-mode sync after which an innovator's phone is shown as not synced lately. */
+export function isSyncStale(at: string | null, now = Date.now()): boolean {
+  return at !== null && now - new Date(at).getTime() > SYNC_STALE_DAYS * 86_400_000;
+}
+
+/** The innovator's last sync of field mode; one older than SYNC_STALE_DAYS is marked in words (not by colour alone). */
+function LastSyncCell({ at }: { at: string | null }) {
+  const { t } = useTranslation();
+  const format = useFormatters();
+  const stale = isSyncStale(at);
+  return (
+    <td data-column="lastSync" data-stale={stale || undefined} className={stale ? 'staff-output__sync-stale' : undefined}>
+      {at ? format.dateTime(at) : t('staffOutput.table.neverSynced')}
+      {stale ? (
+        <span className="staff-output__sync-badge">
+          {t('staffOutput.table.syncStale', { count: SYNC_STALE_DAYS, formatted: format.integer(SYNC_STALE_DAYS) })}
+        </span>
+      ) : null}
+    </td>
   );
 }
 
@@ -115,6 +137,9 @@ export function OutputTable({ report, rows, sort, onSort }: OutputTableProps) {
               </SortableHeader>
               <SortableHeader column="lastActivity" sort={sort} onSort={onSort}>
                 {t('staffOutput.table.lastActivity')}
+              </SortableHeader>
+              <SortableHeader column="lastSync" sort={sort} onSort={onSort}>
+                {t('staffOutput.table.lastSync')}
               </SortableHeader>
             </tr>
           </thead>
@@ -194,6 +219,7 @@ export function OutputTable({ report, rows, sort, onSort }: OutputTableProps) {
                   )}
                 </td>
                 <td data-column="lastActivity">{row.lastActivityDate ? format.date(row.lastActivityDate) : none}</td>
+                <LastSyncCell at={row.lastSyncAt} />
               </tr>
             ))}
           </tbody>
@@ -235,6 +261,7 @@ export function OutputTable({ report, rows, sort, onSort }: OutputTableProps) {
                   formatted: format.integer(totals.unvisitedMunicipalities),
                 })}
               </td>
+              <td />
               <td />
             </tr>
           </tfoot>

@@ -22,6 +22,7 @@ const innovator = (fields: Partial<StaffOutputInnovator> & Pick<StaffOutputInnov
   assignedMunicipalities: [],
   unvisitedMunicipalities: [],
   lastActivityDate: null,
+  lastSyncAt: null,
   activities: 0,
   byStatus: { draft: 0, submitted: 0, approved: 0, returned: 0 },
   byType: byType({}),
@@ -46,6 +47,7 @@ function report(period = { from: '2026-03-01', to: TODAY }): StaffOutputDto {
         ],
         unvisitedMunicipalities: [{ istatCode: '072006', name: 'Bari', lastVisit: '2026-02-10' }],
         lastActivityDate: '2026-03-19',
+        lastSyncAt: new Date(Date.now() - 3_600_000).toISOString(),
         activities: 5,
         byStatus: { draft: 1, submitted: 0, approved: 2, returned: 2 },
         byType: byType({ meeting: 2, workshop: 1, event: 1, consulting: 1 }),
@@ -65,6 +67,7 @@ function report(period = { from: '2026-03-01', to: TODAY }): StaffOutputDto {
         active: false,
         contractEnd: '2026-03-31',
         lastActivityDate: '2026-03-05',
+        lastSyncAt: new Date(Date.now() - 10 * 86_400_000).toISOString(),
         activities: 7,
         byStatus: { draft: 0, submitted: 0, approved: 7, returned: 0 },
         byType: byType({ training: 7 }),
@@ -183,6 +186,26 @@ describe('StaffOutputView', () => {
     expect(within(table).getByRole('columnheader', { name: /^Attività/ })).toHaveAttribute('aria-sort', 'descending');
     expect([...table.querySelectorAll<HTMLElement>('tbody tr')].map((r) => r.dataset.innovator)).toEqual([CARLA, ANNA, BRUNO]);
     check();
+  });
+
+  it("shows each innovator's last sync, marks in words one not synced for days, and sorts by it", async () => {
+    mockFetch({ 'GET /api/staff-output': () => jsonResponse(200, report()) });
+    renderPage();
+    const table = await screen.findByRole('table', { name: /^Produzione per innovatore/ });
+    const anna = cell(rowOf(table, 'Anna Amoruso'), 'lastSync');
+    const carla = cell(rowOf(table, 'Carla Losito'), 'lastSync');
+    expect(anna).not.toHaveTextContent('non sincronizza');
+    expect(anna).not.toHaveAttribute('data-stale');
+    expect(carla).toHaveTextContent('non sincronizza da più di 3 giorni');
+    expect(carla).toHaveAttribute('data-stale', 'true');
+    expect(cell(rowOf(table, 'Bruno Colella'), 'lastSync')).toHaveTextContent('mai');
+    const order = () => [...table.querySelectorAll<HTMLElement>('tbody tr')].map((r) => r.dataset.innovator);
+    const header = within(table).getByRole('button', { name: /^Ultima sincronizzazione/ });
+    fireEvent.click(header);
+    expect(order()).toEqual([ANNA, CARLA, BRUNO]);
+    fireEvent.click(header);
+    // the longest without a sync first: the ones to call
+    expect(order()).toEqual([CARLA, ANNA, BRUNO]);
   });
 
   it('sorts by a column both ways, empty values last', async () => {

@@ -14,6 +14,7 @@ export const SORT_COLUMNS = [
   'p90Review',
   'unvisited',
   'lastActivity',
+  'lastSync',
 ] as const;
 export type SortColumn = (typeof SORT_COLUMNS)[number];
 export type SortDirection = 'ascending' | 'descending';
@@ -49,6 +50,8 @@ function valueOf(row: StaffOutputInnovator, column: SortColumn): Value {
       return row.unvisitedMunicipalities.length;
     case 'lastActivity':
       return row.lastActivityDate;
+    case 'lastSync':
+      return row.lastSyncAt;
   }
 }
 
