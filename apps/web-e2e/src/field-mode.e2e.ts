@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { chromium, type Browser, type BrowserContext, type Page, type Route } from 'playwright-core';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import sharp from 'sharp';
 import { api, apiLogin, startApp, stopApp, type ApiUser } from './support/app-control';
 import { expectNoAxeViolations } from './support/axe';
@@ -139,15 +139,6 @@ async function outboxRows(page: Page): Promise<string[]> {
     );
 }
 
-/** Refuses the outbox's writes (as a dead link would) while the pages and the session still load. */
-async function refuseWrites(context: BrowserContext): Promise<() => Promise<void>> {
-  const pattern = /\/api\/(activities|buildings|organizations)(\/|\?|$)/;
-  const handler = (route: Route) =>
-    route.request().method() === 'POST' || route.request().method() === 'PATCH' ? route.abort('internetdisconnected') : route.fallback();
-  await context.route(pattern, handler);
-  return () => context.unroute(pattern, handler);
-}
-
 async function activitiesTitled(user: ApiUser, tag: string): Promise<string[]> {
   const page = await api<{ items: { title: string | null }[] }>(user, `/api/activities?q=${tag}&pageSize=100`);
   return page.items.map((a) => a.title ?? '').sort();
@@ -166,9 +157,6 @@ async function until(what: string, check: () => Promise<boolean>): Promise<void>
   }
   throw new Error(`still not true after 15 s: ${what}`);
 }
-
-/** Whether a service worker controls the page (the app shell then starts offline). */
-const hasServiceWorker = (page: Page) => page.evaluate(() => Boolean(navigator.serviceWorker?.controller));
 
 describe('field mode: the outbox', () => {
   let photo: Buffer;
@@ -202,6 +190,8 @@ describe('field mode: the outbox', () => {
       await ensureSignedIn(page, '/in-uscita');
       await heading(page, 'In uscita');
       await page.getByText('Niente in uscita: il server ha ricevuto tutto.').waitFor();
+      // the service worker installs on the first visit and takes the page (the app then opens offline)
+      await page.waitForFunction(() => navigator.serviceWorker.controller !== null, undefined, { timeout: 60_000 });
       await visitOnline(page);
 
       // a half-typed form survives a reload (IndexedDB), and can be thrown away
@@ -240,27 +230,25 @@ describe('field mode: the outbox', () => {
       expect(await page.getByTestId('outbox-count').locator('.sr-only').textContent()).toBe('5 elementi in uscita non ancora inviati');
       await expectNoAxeViolations(page, 'outbox page, offline (phone)');
 
-      // a reload: offline when the service worker serves the app, else online with the writes refused
-      const sw = await hasServiceWorker(page);
-      let allowWrites = await refuseWrites(context);
-      if (!sw) await context.setOffline(false);
+      // a reload without network: the service worker serves the app, the outbox is read from IndexedDB
       await page.reload();
       await heading(page, 'In uscita');
       expect(await outboxRows(page)).toEqual(waiting);
-      await allowWrites();
       await context.close();
 
-      // the browser closed and opened again on the same profile: still there, still waiting
+      // the browser closed and opened again on the same profile, still without network: still there, still waiting
       profile = await openProfile(dir);
-      allowWrites = await refuseWrites(profile.context);
-      await ensureSignedIn(profile.page, '/in-uscita');
+      await profile.context.setOffline(true);
+      await profile.page.goto('/in-uscita');
       await heading(profile.page, 'In uscita');
       expect(await outboxRows(profile.page)).toEqual(waiting);
+      expect(await profile.page.getByTestId('outbox-count').locator('.sr-only').textContent()).toBe(
+        '5 elementi in uscita non ancora inviati',
+      );
       expect(await activitiesTitled(innovator, tag)).toEqual([]);
 
-      // the network is back: everything goes, in order, once
-      await allowWrites();
-      await profile.page.getByRole('button', { name: 'Invia ora' }).click();
+      // the network is back: everything goes by itself, in order, once (the session renewed by its cookie)
+      await profile.context.setOffline(false);
       await profile.page.getByText('Niente in uscita: il server ha ricevuto tutto.').waitFor({ timeout: 60_000 });
       expect(await outboxRows(profile.page)).toEqual(waiting.map((row) => row.replace('In attesa', 'Inviato')));
     });
