@@ -61,7 +61,9 @@ export default function FieldStatus({ userId }: { userId: string }) {
       <p className="field-status__line">
         {online ? null : <strong className="field-status__offline">{t('fieldMode.status.offline')} </strong>}
         <span data-testid="reference-age">
-          {syncedAt ? t('fieldMode.status.age', { age: relativeAge(syncedAt, now, locale) ?? t('fieldMode.status.justNow') }) : t('fieldMode.status.never')}
+          {syncedAt
+            ? t('fieldMode.status.age', { age: relativeAge(syncedAt, now, locale) ?? t('fieldMode.status.justNow') })
+            : t('fieldMode.status.never')}
         </span>
       </p>
       {syncedAt && status.data ? (
