@@ -84,7 +84,7 @@ describe('field mode: a burst over a bad link', () => {
         devices.map(async ({ page }, i) =>
           withScreenshotOnFailure(page, `field-mode-burst-${i + 1}`, async () => {
             // the app reads its outbox again on load and starts sending at once (as after a restart)
-            await page.reload();
+            await page.reload({ waitUntil: 'commit' });
             await page.getByText('Niente in uscita: il server ha ricevuto tutto.').waitFor({ timeout: 300_000 });
           }),
         ),
