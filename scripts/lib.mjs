@@ -1,5 +1,6 @@
 // Helpers shared by the start and test scripts. Plain Node (no dependencies), run by npm with the pinned Node 24.
 import { spawn } from 'node:child_process';
+import { createServer as createHttpServer } from 'node:http';
 import { createServer } from 'node:net';
 
 export const root = new URL('..', import.meta.url).pathname.replace(/\/$/, '');
@@ -56,3 +57,23 @@ export async function waitForHealth(url, timeoutMs = 60_000) {
 }
 
 export const API_MAIN = 'dist/apps/api/apps/api/src/main.js';
+
+/**
+ * A local HTTP endpoint through which a browser journey stops and starts the app under test
+ * (`POST /app/stop`, `POST /app/start`); resolves with its URL and a close function.
+ */
+export async function appControl(actions) {
+  const server = createHttpServer((req, res) => {
+    const action = req.method === 'POST' ? { '/app/stop': actions.stop, '/app/start': actions.start }[req.url] : undefined;
+    if (!action) {
+      res.writeHead(404).end();
+      return;
+    }
+    action().then(
+      () => res.writeHead(204).end(),
+      (error) => res.writeHead(500).end(String(error)),
+    );
+  });
+  await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
+  return { url: `http://127.0.0.1:${server.address().port}`, close: () => server.close() };
+}

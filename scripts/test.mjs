@@ -12,7 +12,7 @@ import { run as runNodeTests } from 'node:test';
 import { spec } from 'node:test/reporters';
 import pg from 'pg';
 import { assertGenerated, checkOpenApiDocument, lintOpenApiDocument } from './contract.mjs';
-import { API_MAIN, freePort, mustRun, requireNode24, root, run, waitForHealth } from './lib.mjs';
+import { API_MAIN, appControl, freePort, mustRun, requireNode24, root, run, waitForHealth } from './lib.mjs';
 
 requireNode24();
 process.env.NX_NO_CLOUD = 'true';
@@ -103,27 +103,43 @@ if (phase('e2e') && !failed) {
     // The app sends its e-mail (password reset) to an SMTP server that the journey starts on this port and reads.
     const smtpPort = await freePort();
     const { env } = await e2eDatabase();
-    const app = spawn(process.execPath, [API_MAIN], {
-      cwd: root,
-      stdio: ['ignore', 'pipe', 'pipe'],
-      env: {
-        ...process.env,
-        ...env,
-        NODE_ENV: 'test',
-        PORT: String(port),
-        LOG_LEVEL: 'warn',
-        APP_ORIGIN: baseUrl,
-        SMTP_URL: `smtp://127.0.0.1:${smtpPort}`,
-        LOGIN_RATE_PER_MINUTE: '1000',
+    const appEnv = {
+      ...process.env,
+      ...env,
+      NODE_ENV: 'test',
+      PORT: String(port),
+      LOG_LEVEL: 'warn',
+      APP_ORIGIN: baseUrl,
+      SMTP_URL: `smtp://127.0.0.1:${smtpPort}`,
+      LOGIN_RATE_PER_MINUTE: '1000',
+    };
+    const log = [];
+    const startApp = () => {
+      const child = spawn(process.execPath, [API_MAIN], { cwd: root, stdio: ['ignore', 'pipe', 'pipe'], env: appEnv });
+      child.stdout.on('data', (d) => log.push(d.toString()));
+      child.stderr.on('data', (d) => log.push(d.toString()));
+      return child;
+    };
+    let app = startApp();
+    // The field-mode journey kills the server in the middle of a sync and starts it again on the same
+    // port and database: POST /app/stop (SIGKILL, as a crash) and POST /app/start (healthy when it answers).
+    const control = await appControl({
+      stop: async () => {
+        if (app.exitCode !== null || app.signalCode !== null) return;
+        const exited = new Promise((r) => app.once('exit', r));
+        app.kill('SIGKILL');
+        await exited;
+      },
+      start: async () => {
+        if (app.exitCode === null && app.signalCode === null) return;
+        app = startApp();
+        await waitForHealth(baseUrl, 90_000);
       },
     });
-    const log = [];
-    app.stdout.on('data', (d) => log.push(d.toString()));
-    app.stderr.on('data', (d) => log.push(d.toString()));
     try {
       await waitForHealth(baseUrl, 90_000);
       const code = await run('nx', ['run', 'web-e2e:e2e', '--output-style=stream', ...e2ePatterns], {
-        env: { ...process.env, E2E_BASE_URL: baseUrl, E2E_SMTP_PORT: String(smtpPort) },
+        env: { ...process.env, E2E_BASE_URL: baseUrl, E2E_SMTP_PORT: String(smtpPort), E2E_APP_CONTROL: control.url },
       });
       if (code !== 0) {
         failed = true;
@@ -133,8 +149,11 @@ if (phase('e2e') && !failed) {
       failed = true;
       console.error(String(error), '\n--- app log ---\n' + log.join(''));
     } finally {
-      app.kill('SIGTERM');
-      await new Promise((r) => app.once('exit', r));
+      control.close();
+      if (app.exitCode === null && app.signalCode === null) {
+        app.kill('SIGTERM');
+        await new Promise((r) => app.once('exit', r));
+      }
     }
   });
 }

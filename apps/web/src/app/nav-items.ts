@@ -4,6 +4,7 @@ import { ReviewCount } from '../features/activities/components/review-count';
 import { ACTIVITY_REVIEWER_ROLES } from '../features/activities/utils/permissions';
 import { COLLABORATION_READER_ROLES } from '../features/collaborations/utils/permissions';
 import { ReturnedCount } from '../features/home/components/returned-count';
+import { OutboxCount } from '../features/outbox/components/outbox-count';
 import { STAFF_OUTPUT_ROLES } from '../features/staff-output/utils/permissions';
 import { USER_MANAGER_ROLES } from '../lib/auth/permissions';
 
@@ -22,7 +23,7 @@ const EVERYONE: readonly Role[] = ['admin', 'coordinator', 'innovator', 'municip
 /**
  * The main navigation, in order. A new feature adds its entry here, e.g.
  *   { to: '/attivita', label: 'nav.activities', roles: EVERYONE }       // field log
- *   { to: '/revisione', label: 'nav.review', roles: ['coordinator'] }   // activities to review
+  { to: '/revisione', label: 'nav.review', roles: ['coordinator'] }   // activities to review
  */
 export const NAV_ITEMS: readonly NavItem[] = [
   // each role's home; the label has a variant per role (nav.home_innovator: "Il mio lavoro")
@@ -38,6 +39,8 @@ export const NAV_ITEMS: readonly NavItem[] = [
   { to: '/organizzazioni', label: 'nav.organizations', roles: EVERYONE },
   { to: '/indicatori', label: 'nav.indicators', roles: EVERYONE },
   { to: '/collaborazioni', label: 'nav.collaborations', roles: COLLABORATION_READER_ROLES },
+  // what this device has not sent yet (the offline outbox), with its count
+  { to: '/in-uscita', label: 'outbox.nav', roles: ['innovator', 'coordinator'], badge: OutboxCount },
   { to: '/revisione', label: 'nav.review', roles: ACTIVITY_REVIEWER_ROLES, badge: ReviewCount },
   { to: '/staff', label: 'nav.staffOutput', roles: STAFF_OUTPUT_ROLES },
   { to: '/utenti', label: 'nav.users', roles: USER_MANAGER_ROLES },

@@ -66,6 +66,8 @@ export const routes: RouteObject[] = [
               // the map loads on demand with Leaflet: none of it is in the login page's JavaScript
               { path: '/mappa', lazy: () => import('./routes/map-route').then((m) => ({ Component: m.MapRoute })) },
               { path: '/attivita', lazy: () => import('./routes/activities-route').then((m) => ({ Component: m.ActivitiesRoute })) },
+              // the offline outbox: what this device has not sent yet (docs/field-mode.md)
+              { path: '/in-uscita', lazy: () => import('./routes/outbox-route').then((m) => ({ Component: m.OutboxRoute })) },
               { path: '/iniziative', lazy: () => import('./routes/initiatives-route').then((m) => ({ Component: m.InitiativesRoute })) },
               {
                 element: <RequireRole roles={INITIATIVE_WRITER_ROLES} />,

@@ -645,7 +645,7 @@ export interface paths {
     get: operations['listBuildingPhotos'];
     put?: never;
     /**
-     * Add a photo to a building of your territory (re-encoded, EXIF/GPS stripped, thumbnail made)
+     * Add a photo to a building of your territory (re-encoded, EXIF/GPS stripped, thumbnail made); idempotent by `clientId`
      * @description Access: innovators, coordinators, platform admins (the data is limited to their scope); other roles get 403.
      */
     post: operations['uploadBuildingPhoto'];
@@ -11170,7 +11170,10 @@ export interface operations {
   };
   uploadBuildingPhoto: {
     parameters: {
-      query?: never;
+      query?: {
+        /** @description The uploader's key: a retry with the same clientId returns the file stored the first time (nothing is stored twice) */
+        clientId?: string;
+      };
       header?: never;
       path: {
         /** @description the building */

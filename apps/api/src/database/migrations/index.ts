@@ -29,6 +29,7 @@ import { Collaborations1764760000000 } from './1764760000000-collaborations';
 import { IndicatorActivityAllTypes1764740000001 } from './1764740000001-indicator-activity-all-types';
 import { Reuse1764750000000 } from './1764750000000-reuse';
 import { SyncDevices1764770000000 } from './1764770000000-sync-devices';
+import { FileClientId1764780000000 } from './1764780000000-file-client-id';
 
 /** Every migration, in order. The API is bundled-free but explicit lists keep the CLI and the app identical. */
 export const MIGRATIONS = [
@@ -63,4 +64,5 @@ export const MIGRATIONS = [
   Reuse1764750000000,
   Collaborations1764760000000,
   SyncDevices1764770000000,
+  FileClientId1764780000000,
 ];

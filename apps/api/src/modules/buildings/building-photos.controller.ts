@@ -6,6 +6,7 @@ import {
   HttpStatus,
   Param,
   Post,
+  Query,
   Res,
   StreamableFile,
   UploadedFile,
@@ -20,6 +21,7 @@ import { ApiErrors } from '../../common/http/api-errors';
 import { UUID_LENGTH } from '../../common/http/api-schema';
 import { UuidParam } from '../../common/http/uuid-param';
 import { StoredFileDto } from '../files/dto/stored-file.response';
+import { UploadQuery } from '../files/dto/upload.query';
 import { ApiFileResponse, ApiFileUpload } from '../files/file-api';
 import { fileResponse } from '../files/file-response';
 import { FileErrors } from '../files/files.errors';
@@ -57,7 +59,9 @@ export class BuildingPhotosController {
   @Post()
   @Roles('innovator', 'coordinator')
   @UseInterceptors(UploadInterceptor)
-  @ApiOperation({ summary: 'Add a photo to a building of your territory (re-encoded, EXIF/GPS stripped, thumbnail made)' })
+  @ApiOperation({
+    summary: 'Add a photo to a building of your territory (re-encoded, EXIF/GPS stripped, thumbnail made); idempotent by `clientId`',
+  })
   @ApiIds(false)
   @ApiFileUpload('a JPEG, PNG or WebP image (re-encoded, without EXIF/GPS)')
   @ApiCreatedResponse({ type: StoredFileDto })
@@ -73,9 +77,10 @@ export class BuildingPhotosController {
   uploadBuildingPhoto(
     @Scope() scope: AccessScope,
     @Param('id', BuildingId()) id: string,
+    @Query() query: UploadQuery,
     @UploadedFile() file: Upload | undefined,
   ): Promise<StoredFileDto> {
-    return this.photos.upload(scope, id, file);
+    return this.photos.upload(scope, id, file, query.clientId);
   }
 
   @Get(':fileId')

@@ -35,19 +35,33 @@ export class BuildingPhotosService {
     return this.files.openOwned(this.door, scope, owner, fileId, variant);
   }
 
-  async upload(scope: AccessScope, buildingId: string, upload: Upload | undefined): Promise<StoredFileDto> {
+  /**
+   * Adds a photo. With `clientId` (the offline outbox's key) the upload is idempotent: the building's
+   * photo already stored under that key is returned (even over the cap), nothing is stored twice.
+   */
+  async upload(scope: AccessScope, buildingId: string, upload: Upload | undefined, clientId?: string): Promise<StoredFileDto> {
     // access first: out of scope is a 404, not editable a 403, whatever the content
-    await this.door.transaction((tx) => this.buildings.lockEditable(tx, scope, buildingId));
+    const earlier = await this.door.transaction(async (tx) => {
+      const building = await this.buildings.lockEditable(tx, scope, buildingId);
+      return clientId ? this.files.findByClientId(tx, scope, this.ownerOf(building), clientId) : null;
+    });
+    if (earlier) return this.files.toDto(earlier);
     const prepared = await this.files.prepare(upload, { accept: IMAGE_MIME_TYPES });
     const stored = await this.door.transaction(async (tx) => {
-      const building = await this.buildings.lockEditable(tx, scope, buildingId);
-      const owner: FileOwner = { kind: BUILDING_FILE_OWNER, id: building.id, tenantId: building.tenantId };
+      const owner = this.ownerOf(await this.buildings.lockEditable(tx, scope, buildingId));
+      // under the building's row lock: a twin request waits here, then finds the first one's file
+      const twin = clientId ? await this.files.findByClientId(tx, scope, owner, clientId) : null;
+      if (twin) return twin;
       if ((await this.files.count(tx, scope, owner)) >= BUILDING_MAX_PHOTOS) {
         throw FileErrors.FILE_LIMIT_REACHED(`A building has at most ${BUILDING_MAX_PHOTOS} photos`);
       }
-      return this.files.add(tx, scope, owner, prepared);
+      return this.files.add(tx, scope, owner, prepared, clientId);
     });
     return this.files.toDto(stored);
+  }
+
+  private ownerOf(building: { id: string; tenantId: string }): FileOwner {
+    return { kind: BUILDING_FILE_OWNER, id: building.id, tenantId: building.tenantId };
   }
 
   async remove(scope: AccessScope, buildingId: string, fileId: string): Promise<void> {

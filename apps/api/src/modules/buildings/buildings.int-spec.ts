@@ -401,6 +401,31 @@ describe('buildings', () => {
       await t.http.get(`/api/buildings/${b.id}/photos/${added.body.id}`).set(w.coord.auth).expect(404);
       expect((await t.http.get(`/api/buildings/${b.id}/photos`).set(w.coord.auth).expect(200)).body).toEqual([]);
     });
+
+    it('returns the photo stored the first time to an upload retried with the same clientId, also when twins race', async () => {
+      const b = await create(w.innA);
+      const photo = await sharp({ create: { width: 40, height: 30, channels: 3, background: '#993366' } })
+        .jpeg()
+        .toBuffer();
+      const clientId = randomUUID();
+      const keyed = (who: Actor) =>
+        t.http
+          .post(`/api/buildings/${b.id}/photos?clientId=${clientId}`)
+          .set(who.auth)
+          .attach('file', photo, { filename: 'retro.jpg', contentType: 'image/jpeg' });
+      const first = await keyed(w.innA).expect(201);
+      const retry = await keyed(w.innA).expect(201);
+      expect(retry.body.id).toBe(first.body.id);
+      // two retries at once (a lost answer, then "Invia ora"): the building's row lock makes them one
+      const [x, y] = await Promise.all([keyed(w.innA), keyed(w.coord)]);
+      expect([x.status, y.status, x.body.id, y.body.id]).toEqual([201, 201, first.body.id, first.body.id]);
+      // another key is another photo
+      await upload(w.innA, b.id, photo, 'altra.jpg').expect(201);
+      const list = await t.http.get(`/api/buildings/${b.id}/photos`).set(w.innA.auth).expect(200);
+      expect(list.body).toHaveLength(2);
+      const bad = await t.http.post(`/api/buildings/${b.id}/photos?clientId=non-un-uuid`).set(w.innA.auth).attach('file', photo, 'x.jpg');
+      expect(bad.status).toBe(400);
+    });
   });
 
   describe('monitoring', () => {

@@ -104,12 +104,15 @@ export class FilesService {
     };
   }
 
-  /** Records a prepared file for its owner, in the owner's transaction, with its audit entry (`create`). */
-  async add(tx: ScopedTx, scope: AccessScope, owner: FileOwner, file: PreparedFile): Promise<StoredFile> {
+  /**
+   * Records a prepared file for its owner, in the owner's transaction, with its audit entry (`create`).
+   * `clientId`: the uploader's key (look for it first with `findByClientId`, under the owner's row lock).
+   */
+  async add(tx: ScopedTx, scope: AccessScope, owner: FileOwner, file: PreparedFile, clientId?: string): Promise<StoredFile> {
     const [row] = await tx.insert<StoredFile, { id: string }>(
       scope,
       StoredFile,
-      { tenantId: owner.tenantId, ownerKind: owner.kind, ownerId: owner.id, ...file },
+      { tenantId: owner.tenantId, ownerKind: owner.kind, ownerId: owner.id, ...file, clientId: clientId ?? null },
       { returning: 'id' },
     );
     const stored = await this.find(tx, scope, owner, row.id);
@@ -137,6 +140,22 @@ export class FilesService {
   /** One live file of the owner, or null (another owner's id is null too). */
   async find(reads: ScopedReads, scope: AccessScope, owner: FileOwner, fileId: string): Promise<StoredFile | null> {
     return this.ownerQuery(reads, scope, owner, 'f').andWhere('f.id = :fileId', { fileId }).getOne();
+  }
+
+  /**
+   * The owner's file uploaded with this key (live or removed since), or null: a retried upload whose
+   * first answer was lost gets it back instead of storing a second copy.
+   */
+  async findByClientId(reads: ScopedReads, scope: AccessScope, owner: FileOwner, clientId: string): Promise<StoredFile | null> {
+    return reads
+      .select(scope, StoredFile, 'f')
+      .andWhere('f.tenant_id = :ownerTenant AND f.owner_kind = :ownerKind AND f.owner_id = :ownerId', {
+        ownerTenant: owner.tenantId,
+        ownerKind: owner.kind,
+        ownerId: owner.id,
+      })
+      .andWhere('f.client_id = :fileClientId', { fileClientId: clientId })
+      .getOne();
   }
 
   /** Whether a file of the owner was added or removed after `since` (an owner's change the owner's row does not show). */

@@ -35,6 +35,10 @@ export class StoredFile extends BaseRecord {
   @Column({ name: 'thumbnail_sha256', type: 'text', nullable: true })
   thumbnailSha256: string | null;
 
+  /** the uploader's key (the offline outbox's clientId): a retried upload with it returns this file */
+  @Column({ name: 'client_id', type: 'uuid', nullable: true })
+  clientId: string | null;
+
   @Column({ name: 'deleted_at', type: 'timestamptz', nullable: true })
   deletedAt: Date | null;
 }

@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, NavLink, Outlet } from 'react-router';
+import { OutboxSync } from '../../features/outbox/components/outbox-count';
 import { HeaderLogo } from '../../features/tenant-logo/components/header-logo';
 import { useSessionUser } from '../../lib/auth/session';
 import { navItemsFor } from '../nav-items';
@@ -22,6 +23,7 @@ export function AppShell() {
   return (
     <div className="shell">
       <SkipLink />
+      <OutboxSync />
       <header className="header">
         <div className="header__bar">
           <Link to="/" className="brand" onClick={closeNav}>

@@ -32,6 +32,12 @@ const renderInitiative = (props: InitiativeFieldProps) => <InitiativePicker {...
 /** …and the building where it took place with the buildings feature's picker. */
 const renderBuilding = (props: BuildingFieldProps) => <BuildingPicker {...props} />;
 
+/** After a save that went to the outbox (offline): the outbox page says so. */
+function useAfterQueue() {
+  const navigate = useNavigate();
+  return () => void navigate('/in-uscita', { state: { notice: 'queued' } });
+}
+
 function useAfterSave() {
   const navigate = useNavigate();
   return (id: string, outcome: ActivityFormOutcome) =>
@@ -66,6 +72,7 @@ export function NewActivityRoute() {
   const { t } = useTranslation();
   const user = useSessionUser();
   const afterSave = useAfterSave();
+  const afterQueue = useAfterQueue();
   const [dirty, setDirty] = useState(false);
   return (
     <div className="narrow stack">
@@ -84,6 +91,7 @@ export function NewActivityRoute() {
           renderInitiative={renderInitiative}
           renderBuilding={renderBuilding}
           onDone={(activity, outcome) => afterSave(activity.id, outcome)}
+          onQueued={afterQueue}
           onDirtyChange={setDirty}
         />
       )}
@@ -97,6 +105,7 @@ export function EditActivityRoute() {
   const user = useSessionUser();
   const query = useActivity(id);
   const afterSave = useAfterSave();
+  const afterQueue = useAfterQueue();
   const [dirty, setDirty] = useState(false);
   const back = (
     <p className="breadcrumb">
@@ -134,6 +143,7 @@ export function EditActivityRoute() {
           renderInitiative={renderInitiative}
           renderBuilding={renderBuilding}
           onDone={(saved, outcome) => afterSave(saved.id, outcome)}
+          onQueued={afterQueue}
           onDirtyChange={setDirty}
         />
       ) : (

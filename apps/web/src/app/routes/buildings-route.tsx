@@ -77,7 +77,11 @@ export function NewBuildingRoute() {
       {municipalities.length === 0 ? (
         <Alert tone="warning">{t('buildings.form.noMunicipalities')}</Alert>
       ) : (
-        <BuildingForm municipalities={municipalities} onDone={(b) => void navigate(`/immobili/${b.id}`)} />
+        <BuildingForm
+          municipalities={municipalities}
+          onDone={(b) => void navigate(`/immobili/${b.id}`)}
+          onQueued={() => void navigate('/in-uscita', { state: { notice: 'queued' } })}
+        />
       )}
     </div>
   );
@@ -98,7 +102,12 @@ export function EditBuildingRoute() {
       {building.isPending ? <Loading /> : null}
       {building.isError && !building.data ? <Alert tone="error">{errorMessage(t, building.error)}</Alert> : null}
       {building.data ? (
-        <BuildingForm building={building.data} municipalities={municipalities} onDone={(b) => void navigate(`/immobili/${b.id}`)} />
+        <BuildingForm
+          building={building.data}
+          municipalities={municipalities}
+          onDone={(b) => void navigate(`/immobili/${b.id}`)}
+          onQueued={() => void navigate('/in-uscita', { state: { notice: 'queued' } })}
+        />
       ) : null}
     </div>
   );

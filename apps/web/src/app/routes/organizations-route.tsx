@@ -60,7 +60,11 @@ export function NewOrganizationRoute() {
   return (
     <div className="narrow stack">
       <PageHeading title={t('organizations.new')} />
-      <OrganizationForm municipalities={municipalities} onSaved={(o) => void navigate(`/organizzazioni/${o.id}`)} />
+      <OrganizationForm
+        municipalities={municipalities}
+        onSaved={(o) => void navigate(`/organizzazioni/${o.id}`)}
+        onQueued={() => void navigate('/in-uscita', { state: { notice: 'queued' } })}
+      />
     </div>
   );
 }
@@ -84,6 +88,7 @@ export function EditOrganizationRoute() {
           organization={organization.data}
           municipalities={municipalities}
           onSaved={(o) => void navigate(`/organizzazioni/${o.id}`)}
+          onQueued={() => void navigate('/in-uscita', { state: { notice: 'queued' } })}
         />
       )}
     </div>

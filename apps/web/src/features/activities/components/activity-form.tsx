@@ -8,7 +8,11 @@ import { ProblemList } from '../../../components/problem-list';
 import { SelectField, TextAreaField, TextField } from '../../../components/form-field';
 import { errorMessage } from '../../../lib/api/error-message';
 import type { MunicipalityRef } from '../../../lib/api/types';
+import { useSessionUser } from '../../../lib/auth/session';
 import { applyServerFieldErrors, fieldErrorText } from '../../../lib/forms/form-errors';
+import { isOfflineFailure } from '../../../lib/offline/outbox';
+import { useFormDraft } from '../../../lib/offline/outbox-draft';
+import { queueRecord } from '../../../lib/offline/outbox-queue';
 import { useFormatters } from '../../../lib/i18n/format';
 import type { ActivityDto } from '../api/types';
 import '../activities.css';
@@ -83,6 +87,8 @@ interface ActivityFormProps {
   onDone: (activity: ActivityDto, outcome: ActivityFormOutcome) => void;
   /** told when the form starts or stops holding unsaved text (the route asks before leaving: LeaveGuard) */
   onDirtyChange?: (dirty: boolean) => void;
+  /** the save could not reach the server: the activity went to the outbox (as a draft) */
+  onQueued?: () => void;
 }
 
 type Problem =
@@ -109,8 +115,10 @@ export function ActivityForm({
   renderBuilding,
   onDone,
   onDirtyChange,
+  onQueued,
 }: ActivityFormProps) {
   const { t } = useTranslation();
+  const user = useSessionUser();
   const format = useFormatters();
   const alertId = useId();
   /** which rules the resolver applies: the draft's (what was typed) or submission's (the full set) */
@@ -124,6 +132,12 @@ export function ActivityForm({
     // eslint-disable-next-line react-hooks/exhaustive-deps
     [],
   );
+  const form = useForm<ActivityFormValues>({
+    // a draft is saved with what was typed; submission needs the full set (the server says the same)
+    resolver: (values, context, options) =>
+      zodResolver(intent.current === 'submit' ? activitySchema : draftSchema)(values, context, options),
+    defaultValues,
+  });
   const {
     register,
     control,
@@ -132,12 +146,8 @@ export function ActivityForm({
     setValue,
     reset,
     formState: { errors, isSubmitted, isDirty },
-  } = useForm<ActivityFormValues>({
-    // a draft is saved with what was typed; submission needs the full set (the server says the same)
-    resolver: (values, context, options) =>
-      zodResolver(intent.current === 'submit' ? activitySchema : draftSchema)(values, context, options),
-    defaultValues,
-  });
+  } = form;
+  const draft = useFormDraft(`activity:${activity?.id ?? 'new'}:${user.id}`, form);
   // an edit that changes nothing sends no PATCH: the baseline is the activity as the form first shows it
   const sequence = useActivitySave({ activity, baseline: activity ? activityFields(defaultValues) : undefined });
   const [problem, setProblem] = useState<Problem | null>(null);
@@ -161,14 +171,35 @@ export function ActivityForm({
 
   const choiceCodes = useMemo(() => options.map((m) => m.istatCode), [options]);
 
+  /** The server could not be reached: the activity goes to the outbox as a draft (a creation with the form's clientId). */
+  const queue = async (values: ActivityFormValues) => {
+    const fields = activityFields(values);
+    const saved = sequence.saved;
+    await queueRecord({
+      userId: user.id,
+      kind: 'activity',
+      ...(saved
+        ? { recordId: saved.id, version: saved.version, baseline: activityFields(activityValuesOf(saved)) }
+        : { clientId: sequence.clientId }),
+      fields,
+      label: fields.title ?? t('activities.untitled'),
+    });
+    await draft.clear();
+    reset(values);
+    onQueued?.();
+  };
+
   const save = async (values: ActivityFormValues, intent: SaveIntent) => {
     setProblem(null);
+    if (onQueued && typeof navigator !== 'undefined' && navigator.onLine === false) return queue(values);
     const result = await sequence.save(activityFields(values), intent);
     if (result.ok) {
+      await draft.clear();
       onDone(result.activity, result.outcome);
       return;
     }
     const { failure } = result;
+    if (onQueued && failure.kind === 'failed' && !failure.savedAsDraft && isOfflineFailure(failure.error)) return queue(values);
     // our own codes get our own words beside their fields
     if (failure.kind === 'invalid' && failure.error.code === 'ACTIVITY_POINT_OUTSIDE_MUNICIPALITY') {
       setError('location.lat', { type: 'server', message: 'validation.pointOutside' }, { shouldFocus: true });
@@ -231,6 +262,15 @@ export function ActivityForm({
       aria-describedby={problem ? alertId : undefined}
     >
       {returned ? <ReviewComment activity={returned} /> : null}
+
+      {draft.restoredAt ? (
+        <Alert tone="info">
+          {t('outbox.draftRestored')}{' '}
+          <button type="button" className="button button--small button--secondary" onClick={() => void draft.discard()}>
+            {t('outbox.draftDiscard')}
+          </button>
+        </Alert>
+      ) : null}
 
       <div id={alertId} className="form-problems">
         {problem?.kind === 'invalid' ? (

@@ -110,5 +110,5 @@ export function useActivitySave({ activity, baseline }: Options = {}) {
     lastSavedKey.current = keyOf(fields);
   };
 
-  return { saved, busy, reloading, save, reload, markSaved };
+  return { saved, busy, reloading, save, reload, markSaved, clientId };
 }

@@ -7,6 +7,7 @@ import {
   SUITABLE_USES,
 } from '@trama/contracts';
 import { useState } from 'react';
+import { Alert } from '../../../components/alert';
 import { Controller, useForm, useWatch } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { SelectField, TextAreaField, TextField } from '../../../components/form-field';
@@ -14,7 +15,11 @@ import { LocationPicker, parseCoordinate, pointOf, type TypedPoint } from '../..
 import { SaveErrorAlert } from '../../../components/save-error-alert';
 import { isApiRequestError } from '../../../lib/api/api-error';
 import type { MunicipalityRef } from '../../../lib/api/types';
+import { useSessionUser } from '../../../lib/auth/session';
 import { applyServerFieldErrors, fieldErrorText } from '../../../lib/forms/form-errors';
+import { isOfflineFailure } from '../../../lib/offline/outbox';
+import { useFormDraft } from '../../../lib/offline/outbox-draft';
+import { newClientId, queuePhotos, queueRecord } from '../../../lib/offline/outbox-queue';
 import { useCreateBuilding, useUpdateBuilding } from '../api/save-building';
 import type { BuildingDto, CreateBuildingRequest } from '../api/types';
 import '../buildings.css';
@@ -87,6 +92,11 @@ function valuesOf(b: BuildingDto | undefined, municipality: string): Values {
 const orNull = (s: string) => (s.trim() ? s.trim() : null);
 const numberOrNull = (s: string) => (s.trim() ? parseCoordinate(s) : null);
 
+/** A building as its form sends it (what the outbox's conflict view compares with the server's version). */
+export function buildingFieldsOf(building: BuildingDto): Omit<CreateBuildingRequest, 'clientId'> {
+  return bodyOf(valuesOf(building, ''));
+}
+
 function bodyOf(v: Values): Omit<CreateBuildingRequest, 'clientId'> {
   const point = pointOf(v.location);
   const confiscated = v.ownership === 'confiscated';
@@ -112,21 +122,14 @@ function bodyOf(v: Values): Omit<CreateBuildingRequest, 'clientId'> {
   };
 }
 
-function newClientId(): string {
-  if (typeof crypto.randomUUID === 'function') return crypto.randomUUID();
-  const bytes = crypto.getRandomValues(new Uint8Array(16));
-  bytes[6] = (bytes[6] & 0x0f) | 0x40;
-  bytes[8] = (bytes[8] & 0x3f) | 0x80;
-  const hex = Array.from(bytes, (b) => b.toString(16).padStart(2, '0')).join('');
-  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
-}
-
 interface BuildingFormProps {
   /** absent: a new building */
   building?: BuildingDto;
   /** where the user may map buildings */
   municipalities: readonly MunicipalityRef[];
   onDone: (building: BuildingDto) => void;
+  /** the save could not reach the server: it went to the outbox (with the photos) */
+  onQueued?: () => void;
 }
 
 /** Checkboxes of a closed vocabulary (constraints, suitable uses). */
@@ -169,20 +172,24 @@ function CheckGroup({
  * only for confiscated assets. Saves once (clientId kept across retries); the server's field
  * problems show beside the fields.
  */
-export function BuildingForm({ building, municipalities, onDone }: BuildingFormProps) {
+export function BuildingForm({ building, municipalities, onDone, onQueued }: BuildingFormProps) {
   const { t } = useTranslation();
+  const user = useSessionUser();
   const [clientId] = useState(newClientId);
+  const [photos, setPhotos] = useState<File[]>([]);
   const [unmatched, setUnmatched] = useState<string[]>([]);
   const create = useCreateBuilding();
   const update = useUpdateBuilding(building?.id ?? '');
   const save = building ? update : create;
+  const form = useForm<Values>({ defaultValues: valuesOf(building, municipalities.length === 1 ? municipalities[0].istatCode : '') });
   const {
     register,
     control,
     handleSubmit,
     setError,
     formState: { errors },
-  } = useForm<Values>({ defaultValues: valuesOf(building, municipalities.length === 1 ? municipalities[0].istatCode : '') });
+  } = form;
+  const draft = useFormDraft(`building:${building?.id ?? 'new'}:${user.id}`, form);
   const [municipality, ownership] = useWatch({ control, name: ['municipality', 'ownership'] });
   const required = { required: t('validation.required') };
 
@@ -191,13 +198,42 @@ export function BuildingForm({ building, municipalities, onDone }: BuildingFormP
     const body = bodyOf(values);
     const onError = (error: unknown) =>
       setUnmatched(applyServerFieldErrors<Values>(error, setError, FIELDS, { 'location.lat': 'location', 'location.lon': 'location' }));
-    if (building) update.mutate({ ...body, version: building.version }, { onSuccess: onDone, onError });
-    else create.mutate({ ...body, clientId }, { onSuccess: onDone, onError });
+    // the server could not be reached: the building (and its photos) go to the outbox
+    const queue = async () => {
+      await queueRecord({
+        userId: user.id,
+        kind: 'building',
+        ...(building ? { recordId: building.id, version: building.version, baseline: buildingFieldsOf(building) } : { clientId }),
+        fields: body,
+        label: body.name,
+      });
+      if (photos.length > 0) await queuePhotos(user.id, photos, building ? { recordId: building.id } : { parentClientId: clientId });
+      await draft.clear();
+      onQueued?.();
+    };
+    const fail = (error: unknown) => (isOfflineFailure(error) ? void queue() : onError(error));
+    const done = async (saved: BuildingDto) => {
+      // the photos chosen here are sent by the outbox (resized, idempotent), like those taken offline
+      if (photos.length > 0) await queuePhotos(user.id, photos, { recordId: saved.id });
+      await draft.clear();
+      onDone(saved);
+    };
+    if (typeof navigator !== 'undefined' && navigator.onLine === false) return queue();
+    if (building) update.mutate({ ...body, version: building.version }, { onSuccess: (b) => void done(b), onError: fail });
+    else create.mutate({ ...body, clientId }, { onSuccess: (b) => void done(b), onError: fail });
   });
 
   const conflict = isApiRequestError(save.error) && save.error.status === 409;
   return (
     <form className="stack building-form" onSubmit={(e) => void submit(e)} noValidate>
+      {draft.restoredAt ? (
+        <Alert tone="info">
+          {t('outbox.draftRestored')}{' '}
+          <button type="button" className="button button--small button--secondary" onClick={() => void draft.discard()}>
+            {t('outbox.draftDiscard')}
+          </button>
+        </Alert>
+      ) : null}
       {save.isError ? (
         <SaveErrorAlert
           error={save.error}
@@ -374,6 +410,23 @@ export function BuildingForm({ building, municipalities, onDone }: BuildingFormP
         error={fieldErrorText(t, errors.internalNotes)}
         {...register('internalNotes')}
       />
+      <div className="field">
+        <label className="field__label" htmlFor="building-photos">
+          {t('outbox.photos')}
+        </label>
+        <p className="field__hint" id="building-photos-hint">
+          {t('outbox.photosHint')}
+        </p>
+        <input
+          id="building-photos"
+          className="input"
+          type="file"
+          accept="image/jpeg,image/png,image/webp"
+          multiple
+          aria-describedby="building-photos-hint"
+          onChange={(e) => setPhotos(Array.from(e.target.files ?? []))}
+        />
+      </div>
       <div className="form__actions">
         <button type="submit" className="button button--primary" disabled={save.isPending}>
           {save.isPending ? t('buildings.form.saving') : t('buildings.form.save')}

@@ -20,7 +20,11 @@ import { ProblemList } from '../../../components/problem-list';
 import { isApiRequestError } from '../../../lib/api/api-error';
 import { errorMessage } from '../../../lib/api/error-message';
 import type { MunicipalityRef } from '../../../lib/api/types';
+import { useSessionUser } from '../../../lib/auth/session';
 import { applyServerFieldErrors, fieldErrorText } from '../../../lib/forms/form-errors';
+import { isOfflineFailure } from '../../../lib/offline/outbox';
+import { useFormDraft } from '../../../lib/offline/outbox-draft';
+import { newClientId, queueRecord } from '../../../lib/offline/outbox-queue';
 import { useFormatters } from '../../../lib/i18n/format';
 import { findDuplicates, useSaveOrganization } from '../api/organizations';
 import type { CreateOrganizationRequest, DuplicateCandidate, OrganizationDto } from '../api/types';
@@ -100,6 +104,11 @@ function valuesOf(o: OrganizationDto | undefined, municipality: string): Values 
 
 const text = (v: string) => v.trim() || null;
 
+/** An organization as its form sends it (what the outbox's conflict view compares with the server's version). */
+export function organizationFieldsOf(organization: OrganizationDto): CreateOrganizationRequest {
+  return bodyOf(valuesOf(organization, ''));
+}
+
 function bodyOf(v: Values): CreateOrganizationRequest {
   const hasPoint = v.point.lat.trim() !== '' && v.point.lon.trim() !== '';
   return {
@@ -170,19 +179,24 @@ interface OrganizationFormProps {
   organization?: OrganizationDto;
   municipalities: MunicipalityRef[];
   onSaved: (organization: OrganizationDto) => void;
+  /** the save could not reach the server: it went to the outbox */
+  onQueued?: () => void;
 }
 
 /**
  * Every field of an organization, one column on a phone. Before saving it asks the server for
  * possible duplicates (same tax code: refused; a similar name nearby: a warning with "save anyway").
  */
-export function OrganizationForm({ organization, municipalities, onSaved }: OrganizationFormProps) {
+export function OrganizationForm({ organization, municipalities, onSaved, onQueued }: OrganizationFormProps) {
   const { t } = useTranslation();
+  const user = useSessionUser();
+  const [clientId] = useState(newClientId);
   const format = useFormatters();
   const save = useSaveOrganization();
   const [candidates, setCandidates] = useState<DuplicateCandidate[] | null>(null);
   const [unmatched, setUnmatched] = useState<string[]>([]);
   const [checking, setChecking] = useState(false);
+  const form = useForm<Values>({ defaultValues: valuesOf(organization, municipalities.length === 1 ? municipalities[0].istatCode : '') });
   const {
     register,
     control,
@@ -190,7 +204,24 @@ export function OrganizationForm({ organization, municipalities, onSaved }: Orga
     setError,
     getValues,
     formState: { errors },
-  } = useForm<Values>({ defaultValues: valuesOf(organization, municipalities.length === 1 ? municipalities[0].istatCode : '') });
+  } = form;
+  const draft = useFormDraft(`organization:${organization?.id ?? 'new'}:${user.id}`, form);
+
+  /** The server could not be reached: the organization goes to the outbox (its duplicates are checked when it is sent). */
+  const queue = async (values: Values) => {
+    const fields = bodyOf(values);
+    await queueRecord({
+      userId: user.id,
+      kind: 'organization',
+      ...(organization
+        ? { recordId: organization.id, version: organization.version, baseline: organizationFieldsOf(organization) }
+        : { clientId }),
+      fields,
+      label: fields.name,
+    });
+    await draft.clear();
+    onQueued?.();
+  };
   const consent = useWatch({ control, name: 'contactConsent' });
   const municipality = useWatch({ control, name: 'municipality' });
   const kinds = [...ORGANIZATION_KINDS].sort((a, b) => format.compare(t(`vocab.organizationKind.${a}`), t(`vocab.organizationKind.${b}`)));
@@ -199,10 +230,17 @@ export function OrganizationForm({ organization, municipalities, onSaved }: Orga
     setUnmatched([]);
     const body = { ...bodyOf(values), ...(acknowledgeDuplicates ? { acknowledgeDuplicates: true } : {}) };
     save.mutate(
-      { id: organization?.id, body: organization ? { ...body, version: organization.version } : body },
+      { id: organization?.id, body: organization ? { ...body, version: organization.version } : { ...body, clientId } },
       {
-        onSuccess: onSaved,
+        onSuccess: (saved) => {
+          void draft.clear();
+          onSaved(saved);
+        },
         onError: (error) => {
+          if (onQueued && isOfflineFailure(error)) {
+            void queue(values);
+            return;
+          }
           if (isApiRequestError(error) && error.code === 'ORGANIZATION_POSSIBLE_DUPLICATE') {
             setCandidates((error.data?.candidates as DuplicateCandidate[] | undefined) ?? []);
             return;
@@ -217,6 +255,7 @@ export function OrganizationForm({ organization, municipalities, onSaved }: Orga
 
   const submit = handleSubmit(async (values) => {
     setCandidates(null);
+    if (onQueued && typeof navigator !== 'undefined' && navigator.onLine === false) return queue(values);
     const changedIdentity =
       !organization ||
       organization.name !== values.name.trim() ||
@@ -250,6 +289,14 @@ export function OrganizationForm({ organization, municipalities, onSaved }: Orga
 
   return (
     <form className="stack org-form" onSubmit={(e) => void submit(e)} noValidate>
+      {draft.restoredAt ? (
+        <Alert tone="info">
+          {t('outbox.draftRestored')}{' '}
+          <button type="button" className="button button--small button--secondary" onClick={() => void draft.discard()}>
+            {t('outbox.draftDiscard')}
+          </button>
+        </Alert>
+      ) : null}
       <TextField
         label={t('organizations.fields.name')}
         required
