@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { DEFAULT_COLLABORATION_WEIGHTS } from '@trama/contracts';
 import { Adjacency, buildGraph, communitiesOf, componentsOf, edgesOf, hopsWithin, recencyWeight } from './network';
 import {
@@ -127,6 +128,36 @@ describe('the score of a pair', () => {
     expect(scored.score).toBeCloseTo(sum, 5);
     expect(scored.score).toBeGreaterThan(0);
     expect(scored.score).toBeLessThanOrEqual(100);
+  });
+
+  it('never goes over 100 when every part is full, and its parts still add up (rounding of six parts)', () => {
+    const full = facts({
+      aOffers: bit(1) | bit(2),
+      bNeeds: bit(1) | bit(2),
+      aThemes: bit(0) | bit(3),
+      bThemes: bit(0) | bit(3),
+      aGroups: bit(0) | bit(1),
+      bGroups: bit(0) | bit(1),
+      sameMunicipality: true,
+      neighbouring: false,
+      kindRarity: 1,
+      distance: { noPath: true, hops: null, differentCommunities: true },
+    });
+    fc.assert(
+      fc.property(fc.tuple(...Array.from({ length: 6 }, () => fc.integer({ min: 0, max: 100 }))), (ws) => {
+        const w = { complementarity: ws[0], themes: ws[1], targetGroups: ws[2], territory: ws[3], kindRarity: ws[4], distance: ws[5] };
+        const scored = scorePair(full, w);
+        if (!scored) return;
+        expect(scored.score).toBeLessThanOrEqual(100);
+        expect(scored.score).toBeCloseTo(
+          scored.reasons.reduce((s, r) => s + r.contribution, 0),
+          5,
+        );
+        expect(quickScore(full, coefficients(w))).toBe(scored.score);
+      }),
+    );
+    // the case found in the browser: 35/0/10/15/10/10 gave 100.1
+    expect(score(full, { complementarity: 35, themes: 0, targetGroups: 10, territory: 15, kindRarity: 10, distance: 10 })).toBe(100);
   });
 
   it('scores 100 when every factor is at its best', () => {

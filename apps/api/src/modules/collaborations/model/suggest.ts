@@ -228,7 +228,14 @@ export function scorePair(f: PairFacts, weights: Weights): { score: number; reas
     if (d.hops === null) add('distance', 0.6, 'far_in_network', { hops: f.maxHops });
     if (d.differentCommunities) add('distance', 0.4, 'different_communities', {});
   }
-  const score = round1(reasons.reduce((s, r) => s + r.contribution, 0));
+  // each part is rounded to one decimal: six rounded parts of a full score can add up to 100.3, so the
+  // excess comes off the largest part and the parts still add up to the score
+  let score = round1(reasons.reduce((s, r) => s + r.contribution, 0));
+  if (score > 100) {
+    const largest = reasons.reduce((m, r) => (r.contribution > m.contribution ? r : m));
+    largest.contribution = round1(largest.contribution - (score - 100));
+    score = 100;
+  }
   return { score, reasons };
 }
 
@@ -249,7 +256,7 @@ export function quickScore(f: PairFacts, c: Weights | null): number | null {
   const distance = d.noPath
     ? round1(c.distance)
     : (d.hops === null ? round1(c.distance * 0.6) : 0) + (d.differentCommunities ? round1(c.distance * 0.4) : 0);
-  return round1(
+  const total = round1(
     round1(c.complementarity * compl) +
       round1(c.themes * themes) +
       round1(c.targetGroups * overlap(f.aGroups, f.bGroups)) +
@@ -257,6 +264,7 @@ export function quickScore(f: PairFacts, c: Weights | null): number | null {
       round1(c.kindRarity * f.kindRarity) +
       distance,
   );
+  return Math.min(100, total); // as scorePair: rounded parts never take the score over 100
 }
 
 /** What a dismissal remembers: the reasons' codes and their parameters (not the numbers, which move with the weights). */
