@@ -272,6 +272,21 @@ describe('OutboxEngine', () => {
     expect([...store.items.values()].find((i) => i.userId === 'u2')?.state).toBe('waiting');
   });
 
+  it('tries nothing while the device knows it is offline, and sends once it is back', async () => {
+    const store = memoryStore();
+    const { send, log } = server(() => json(201, { id: 'rec-1', version: 1 }));
+    let offline = true;
+    const engine = new OutboxEngine({ store, send, isOffline: () => offline, setTimer: () => undefined, clearTimer: () => undefined });
+    engine.setUser('u1');
+    await engine.enqueue(activity('A'));
+    expect(await engine.run()).toBe('offline');
+    expect(log).toHaveLength(0);
+    expect([...store.items.values()].map((i) => i.state)).toEqual(['waiting']);
+    offline = false;
+    expect(await engine.run()).toBe('done');
+    expect(log).toHaveLength(1);
+  });
+
   it('runs once at a time in a tab, and not at all while another tab holds the lock', async () => {
     const store = memoryStore();
     let release: () => void = () => undefined;

@@ -110,6 +110,8 @@ export interface EngineDeps {
   setTimer?: (fn: () => void, ms: number) => unknown;
   clearTimer?: (timer: unknown) => void;
   newId?: () => string;
+  /** true when the device knows it has no network (`navigator.onLine === false`): no run is tried then */
+  isOffline?: () => boolean;
 }
 
 export type RunOutcome = 'done' | 'offline' | 'auth' | 'busy' | 'signed-out';
@@ -230,6 +232,9 @@ export class OutboxEngine {
   private async runLocked(): Promise<RunOutcome> {
     const userId = this.userId;
     if (!userId) return 'signed-out';
+    // without network no request is tried (nothing would flash "in invio"); the `online` event runs it
+    const offline = this.deps.isOffline ?? (() => typeof navigator !== 'undefined' && navigator.onLine === false);
+    if (offline()) return 'offline';
     let outcome = 'busy' as RunOutcome;
     await this.lock(async () => {
       this.update({ running: true });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from '@jest/globals';
 import { REFERENCE_KINDS } from '@trama/contracts';
-import { type ReferenceMeta, type ReferencePage, type ReferenceStore, syncReference } from './reference-sync';
+import { matchOfflineOrganizations, type ReferenceMeta, type ReferencePage, type ReferenceStore, syncReference } from './reference-sync';
 
 const empty = () => ({ upserts: [], ids: null });
 
@@ -123,5 +123,37 @@ describe('syncReference', () => {
     );
     expect(asked).toEqual(['old', null]);
     expect(store.saved?.cursor).toBe('fresh');
+  });
+});
+
+describe('the organizations on the device, for the picker offline', () => {
+  const municipalities = [
+    { id: 'm1', istatCode: '072006', name: 'Bari', boundary: null, updatedAt: '' },
+    { id: 'm2', istatCode: '072029', name: 'Molfetta', boundary: null, updatedAt: '' },
+  ] as unknown as Parameters<typeof matchOfflineOrganizations>[1];
+  const organizations = [
+    { id: 'o3', name: 'Università Popolare', kind: 'association', municipalityId: 'm2', updatedAt: '' },
+    { id: 'o1', name: 'Cooperativa Àncora', kind: 'social_cooperative', municipalityId: 'm1', updatedAt: '' },
+    { id: 'o2', name: 'ancora Onlus', kind: 'association', municipalityId: 'm2', updatedAt: '' },
+  ] as unknown as Parameters<typeof matchOfflineOrganizations>[0];
+
+  it('finds names holding the text whatever their accents and case, by name, with the municipality', () => {
+    const found = matchOfflineOrganizations(organizations, municipalities, ' ANCORA', 8);
+    expect(found.total).toBe(2);
+    expect(found.items.map((o) => o.id)).toEqual(['o2', 'o1']);
+    expect(found.items[1]).toEqual({
+      id: 'o1',
+      name: 'Cooperativa Àncora',
+      kind: 'social_cooperative',
+      municipality: { id: 'm1', name: 'Bari', istatCode: '072006' },
+    });
+    expect(matchOfflineOrganizations(organizations, municipalities, 'universita', 8).items.map((o) => o.id)).toEqual(['o3']);
+  });
+
+  it('keeps to the limit and counts every match', () => {
+    const found = matchOfflineOrganizations(organizations, municipalities, 'o', 1);
+    expect(found.items).toHaveLength(1);
+    expect(found.total).toBe(3);
+    expect(matchOfflineOrganizations(organizations, municipalities, 'nessuna', 8)).toEqual({ items: [], total: 0 });
   });
 });

@@ -67,3 +67,46 @@ export async function syncReference(
 
 /** The kinds in their order (for stores that loop). */
 export const referenceKinds = REFERENCE_KINDS;
+
+const fold = (text: string) =>
+  text
+    .normalize('NFD')
+    .replace(/\p{Diacritic}/gu, '')
+    .toLocaleLowerCase('it');
+
+/** An organization as the pickers show it, found on the device: its kind and its municipality's name. */
+export interface OfflineOrganizationMatch {
+  id: string;
+  name: string;
+  kind: string;
+  municipality: { id: string; name: string; istatCode: string };
+}
+
+/**
+ * The organizations on this device whose name holds `q` (accents and case ignored), by name, with their
+ * municipality: what the organizations' picker answers without network.
+ */
+export function matchOfflineOrganizations(
+  organizations: readonly ReferenceRows['organizations'][],
+  municipalities: readonly ReferenceRows['municipalities'][],
+  q: string,
+  limit: number,
+): { items: OfflineOrganizationMatch[]; total: number } {
+  const byId = new Map(municipalities.map((m) => [m.id, m]));
+  const needle = fold(q.trim());
+  const found = organizations
+    .filter((o) => fold(o.name).includes(needle))
+    .sort((a, b) => a.name.localeCompare(b.name, 'it') || (a.id < b.id ? -1 : 1));
+  return {
+    total: found.length,
+    items: found.slice(0, limit).map((o) => {
+      const m = byId.get(o.municipalityId);
+      return {
+        id: o.id,
+        name: o.name,
+        kind: o.kind,
+        municipality: { id: o.municipalityId, name: m?.name ?? '', istatCode: m?.istatCode ?? '' },
+      };
+    }),
+  };
+}

@@ -4,7 +4,7 @@ import { useEffect } from 'react';
 import { api, unwrap } from '../api/api-client';
 import { isApiRequestError } from '../api/api-error';
 import { dexieReferenceStore, openReferenceDatabase, type ReferenceDatabase } from './reference-db';
-import { type ReferenceMeta, type ReferenceRows, syncReference } from './reference-sync';
+import { matchOfflineOrganizations, type ReferenceMeta, type ReferenceRows, syncReference } from './reference-sync';
 
 /** A background refresh while the app stays open (besides start and reconnection). */
 export const REFERENCE_REFRESH_MS = 15 * 60_000;
@@ -108,4 +108,10 @@ export function useReferenceStatus() {
     networkMode: 'always',
     staleTime: Infinity,
   });
+}
+
+/** The organizations' picker without network: the device's copy, searched as the register searches names. */
+export async function searchOfflineOrganizations(q: string, limit: number) {
+  const [organizations, municipalities] = await Promise.all([db().organizations.toArray(), db().municipalities.toArray()]);
+  return matchOfflineOrganizations(organizations, municipalities, q, limit);
 }
