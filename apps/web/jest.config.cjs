@@ -20,6 +20,8 @@ module.exports = {
     '^@trama/contracts$': '<rootDir>/../../libs/contracts/src/index.ts',
     '^@trama/api-client$': '<rootDir>/../../libs/api-client/src/index.ts',
     '\\.css$': '<rootDir>/src/test/style-stub.cjs',
+    // the signed-in texts' own module (`loadSignedInTexts`): the catalogue itself in tests
+    '^\\./it\\.json\\?raw$': '<rootDir>/src/lib/i18n/it.json',
   },
   testEnvironmentOptions: { url: 'http://localhost/' },
 };

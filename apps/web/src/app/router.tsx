@@ -8,6 +8,7 @@ import { LEGAL_EDITOR_ROLES } from '../features/legal-pages/utils/permissions';
 import { STAFF_OUTPUT_ROLES } from '../features/staff-output/utils/permissions';
 import { USER_MANAGER_ROLES } from '../lib/auth/permissions';
 import { PublicShell } from './layout/public-shell';
+import { loadSignedInTexts } from '../lib/i18n/i18n';
 import { FORCED_CHANGE_PATH, RequireAuth, RequireRole } from './require-auth';
 import { LoginRoute } from './routes/login-route';
 import { NotFoundRoute } from './routes/not-found-route';
@@ -59,7 +60,8 @@ export const routes: RouteObject[] = [
           },
           {
             // the signed-in shell loads on demand, like the pages: it is not part of the login page
-            lazy: () => import('./layout/app-shell').then((m) => ({ Component: m.AppShell })),
+            // (with the rest of the Italian texts: the login page carries only its own)
+            lazy: () => Promise.all([import('./layout/app-shell'), loadSignedInTexts()]).then(([m]) => ({ Component: m.AppShell })),
             children: [
               { path: '/', lazy: () => import('./routes/home-route').then((m) => ({ Component: m.HomeRoute })) },
               { path: '/territorio', lazy: () => import('./routes/territory-route').then((m) => ({ Component: m.TerritoryRoute })) },

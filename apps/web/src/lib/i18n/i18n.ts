@@ -1,6 +1,57 @@
 import i18n, { type BackendModule, type ResourceKey } from 'i18next';
 import { initReactI18next } from 'react-i18next';
-import it from './it.json';
+// Only the sections the pages before sign-in need are in the first bundle: named imports of a JSON
+// module are tree-shaken, so the signed-in pages' texts (most of the catalogue) load with the
+// signed-in shell (`loadSignedInTexts`, called by the router), not with the login page.
+import {
+  a11y,
+  app,
+  common,
+  errors,
+  fieldMode,
+  forcedPassword,
+  forgotPassword,
+  language,
+  legal,
+  locationPicker,
+  login,
+  map,
+  nav,
+  notFound,
+  password,
+  resetPassword,
+  roles,
+  routeError,
+  session,
+  tenantLogo,
+  userMenu,
+  validation,
+} from './it.json';
+
+const it = {
+  a11y,
+  app,
+  common,
+  errors,
+  fieldMode,
+  forcedPassword,
+  forgotPassword,
+  language,
+  legal,
+  locationPicker,
+  login,
+  map,
+  nav,
+  notFound,
+  password,
+  resetPassword,
+  roles,
+  routeError,
+  session,
+  tenantLogo,
+  userMenu,
+  validation,
+};
 
 export const LANGUAGES = ['it', 'en'] as const;
 export type Language = (typeof LANGUAGES)[number];
@@ -75,3 +126,15 @@ i18n.on('languageChanged', (language) => {
 });
 
 export { i18n };
+
+let signedInTexts: Promise<void> | undefined;
+/**
+ * The whole Italian catalogue, added to the sections of the first bundle: the signed-in shell waits for
+ * it (once per page load). `?raw` makes it a module of its own, apart from the tree-shaken named imports.
+ */
+export function loadSignedInTexts(): Promise<void> {
+  return (signedInTexts ??= import('./it.json?raw').then((m: { default: string | ResourceKey }) => {
+    const all = (typeof m.default === 'string' ? JSON.parse(m.default) : m.default) as ResourceKey;
+    i18n.addResourceBundle('it', 'translation', all, true, true);
+  }));
+}
