@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { REUSE_DEFAULT_WEIGHTS } from '@trama/contracts';
+import { DEFAULT_COLLABORATION_WEIGHTS, REUSE_DEFAULT_WEIGHTS } from '@trama/contracts';
 import { TEST_PASSWORD } from '../factories';
 import { activityBody } from '../activity-fixtures';
 import { buildingBody } from '../building-fixtures';
@@ -491,6 +491,27 @@ export const VALID_EXAMPLES: Record<string, ValidExample> = {
     build: async (w) => ({ body: { version: await reuseWeightsVersion(w), weights: { ...REUSE_DEFAULT_WEIGHTS, demand: 25 } } }),
   },
   resetReuseWeights: { role: 'coordinator', build: async (w) => ({ body: { version: await reuseWeightsVersion(w) } }) },
+  // the collaboration model (docs/collaborations.md): an open suggestion of two organizations of Bari made
+  // for the fuzz (accepting or dismissing uses it up), the settings at their current version
+  getSuggestion: { role: 'coordinator', build: async (w) => ({ path: { id: await fuzzSuggestion(w) } }) },
+  acceptSuggestion: { role: 'innovator', build: async (w) => ({ path: { id: await fuzzSuggestion(w) }, body: {} }) },
+  dismissSuggestion: {
+    role: 'coordinator',
+    build: async (w) => ({ path: { id: await fuzzSuggestion(w) }, body: { reason: 'Già in contatto' } }),
+  },
+  updateCollaborationWeights: {
+    role: 'coordinator',
+    build: async (w) => ({
+      body: {
+        version: await collaborationVersion(w),
+        weights: { ...DEFAULT_COLLABORATION_WEIGHTS, themes: 30 },
+        halfLifeMonths: 18,
+        maxHops: 2,
+        minScore: 20,
+      },
+    }),
+  },
+  resetCollaborationWeights: { role: 'coordinator', build: async (w) => ({ body: { version: await collaborationVersion(w) } }) },
 };
 
 /**
@@ -586,4 +607,36 @@ async function reuseCandidate(w: FuzzWorld): Promise<string> {
 async function reuseWeightsVersion(w: FuzzWorld): Promise<number> {
   const [row] = await w.t.db.query(`SELECT version FROM reuse_weights WHERE tenant_id = $1`, [w.bari.id]);
   return row?.version ?? 1;
+}
+
+/** An open suggestion between two organizations of Bari (072006) made for the fuzz (made afresh when none is open). */
+async function fuzzSuggestion(w: FuzzWorld): Promise<string> {
+  const [found] = await w.t.db.query(
+    `SELECT id FROM collaboration_suggestions WHERE tenant_id = $1 AND reasons_key = 'fuzz' AND status = 'open' LIMIT 1`,
+    [w.bari.id],
+  );
+  if (found) return found.id;
+  w.writes++;
+  const bari = w.bari.municipalities['072006'];
+  const orgs: { id: string }[] = [];
+  for (const name of ['Fuzz scuola', 'Fuzz impresa sociale']) {
+    const [row] = await w.t.db.query(
+      `INSERT INTO organizations (tenant_id, name, kind, municipality_id) VALUES ($1, $2, 'aps', $3) RETURNING id`,
+      [w.bari.id, `${name} ${randomUUID().slice(0, 8)}`, bari],
+    );
+    orgs.push(row);
+  }
+  const [a, b] = orgs.map((o) => o.id).sort();
+  const [row] = await w.t.db.query(
+    `INSERT INTO collaboration_suggestions (tenant_id, organization_a, organization_b, municipality_a, municipality_b, score, reasons, reasons_key)
+     VALUES ($1, $2, $3, $4, $4, 50, '[]', 'fuzz') RETURNING id`,
+    [w.bari.id, a, b, bari],
+  );
+  return row.id;
+}
+
+/** The version the collaboration settings are changed at (0 while the defaults were never saved). */
+async function collaborationVersion(w: FuzzWorld): Promise<number> {
+  const [row] = await w.t.db.query(`SELECT version FROM collaboration_settings WHERE tenant_id = $1`, [w.bari.id]);
+  return row?.version ?? 0;
 }

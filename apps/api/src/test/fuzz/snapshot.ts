@@ -6,10 +6,19 @@ export type Snapshot = Record<string, string>;
 /**
  * Tables that are not records: the migrations, the request throttle's counters, which count
  * every attempt on a throttled route whatever its answer (that is their job: docs/sign-in.md), and
- * the reuse model's stored scores and job row, derived data the background recompute writes after an
- * earlier accepted request, whenever it runs (docs/reuse.md).
+ * the two models' stored results and job rows (reuse scores; collaboration suggestions, communities and
+ * runs), derived data a background recompute writes after an earlier accepted request, whenever it runs
+ * (docs/reuse.md, docs/collaborations.md).
  */
-const NOT_RECORDS = ['migrations', 'rate_limit_hits', 'reuse_scores', 'reuse_jobs'];
+const NOT_RECORDS = [
+  'migrations',
+  'rate_limit_hits',
+  'reuse_scores',
+  'reuse_jobs',
+  'collaboration_suggestions',
+  'collaboration_communities',
+  'collaboration_runs',
+];
 
 /**
  * What a refused request must leave as it was: every table of the test database, by its row count
