@@ -13,12 +13,12 @@
 // - a page of suggestions (a coordinator; page 1, a municipality, a theme, a deep page): latency
 //   p50/p95, beside the database's own time for the statements of that request (captured on the
 //   wire by a second API process through bench/sql-capture.mjs and replayed under EXPLAIN ANALYZE).
-import { spawn } from 'node:child_process';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import pg from 'pg';
-import { API_MAIN, freePort, mustRun, requireNode24, root, waitForHealth } from '../scripts/lib.mjs';
+import { mustRun, requireNode24, root, waitForHealth } from '../scripts/lib.mjs';
+import { startApi, stopApi } from './api-process.mjs';
 import { generate } from './generate.mjs';
 import { explainStatements, splitExplainable, startCaptureProxy } from './sql-capture.mjs';
 
@@ -43,7 +43,6 @@ const wanted = Number(opts.activities);
 const registers = { buildings: Number(opts.buildings), organizations: Number(opts.organizations), initiatives: Number(opts.initiatives) };
 const REQUESTS = Number(opts.requests);
 const EXPLAIN_RUNS = Number(opts['explain-runs']);
-const JWT_SECRET = 'bench-secret-bench-secret-bench-secret-00';
 
 if (!opts['skip-build']) await mustRun('nx', ['run-many', '-t', 'build', '-p', 'api', '--output-style=stream']);
 
@@ -72,33 +71,6 @@ if (process.env.DATABASE_URL) {
   databaseUrl = embedded.url;
 }
 
-async function startApi(url, extraEnv = {}) {
-  const port = await freePort();
-  const base = `http://127.0.0.1:${port}`;
-  const child = spawn(process.execPath, [API_MAIN], {
-    cwd: root,
-    stdio: ['ignore', 'ignore', 'inherit'],
-    env: {
-      ...process.env,
-      DATABASE_URL: url,
-      PORT: String(port),
-      NODE_ENV: 'development',
-      LOG_LEVEL: 'warn',
-      APP_ORIGIN: base,
-      LOGIN_RATE_PER_MINUTE: '1000',
-      JWT_SECRET,
-      TILE_URL: '',
-      ACCESS_TOKEN_TTL_SECONDS: '3600',
-      ...extraEnv,
-    },
-  });
-  return { child, base };
-}
-const stopApi = async (child) => {
-  if (!child || child.exitCode !== null) return;
-  child.kill('SIGTERM');
-  await new Promise((r) => (child.exitCode !== null ? r() : child.once('exit', r)));
-};
 const { child: api, base } = await startApi(databaseUrl);
 let capture = null;
 const stopAll = async () => {

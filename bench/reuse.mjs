@@ -13,13 +13,13 @@
 // - one building's score and matches (GET /api/reuse/buildings/:id/matches), p50/p95 over random
 //   buildings, beside the database's time for the same statements;
 // - the ranking's first page and page 50, and a municipality's first page, the same way.
-import { spawn } from 'node:child_process';
 import { createRequire } from 'node:module';
 import { loadavg } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import pg from 'pg';
-import { API_MAIN, freePort, mustRun, requireNode24, root, waitForHealth } from '../scripts/lib.mjs';
+import { mustRun, requireNode24, root, waitForHealth } from '../scripts/lib.mjs';
+import { startApi, stopApi } from './api-process.mjs';
 import { generate } from './generate.mjs';
 import { explainStatements, splitExplainable, startCaptureProxy } from './sql-capture.mjs';
 
@@ -47,7 +47,6 @@ const registers = {
 };
 const REQUESTS = Number(opts.requests);
 const EXPLAIN_RUNS = Number(opts['explain-runs']);
-const JWT_SECRET = 'bench-secret-bench-secret-bench-secret-00';
 
 if (!opts['skip-build']) await mustRun('nx', ['run-many', '-t', 'build', '-p', 'api', '--output-style=stream']);
 
@@ -76,34 +75,6 @@ if (process.env.DATABASE_URL) {
   databaseUrl = embedded.url;
 }
 
-function startApi(url, extraEnv = {}) {
-  return freePort().then((port) => {
-    const base = `http://127.0.0.1:${port}`;
-    const child = spawn(process.execPath, [API_MAIN], {
-      cwd: root,
-      stdio: ['ignore', process.env.BENCH_LOG_LEVEL ? 'inherit' : 'ignore', 'inherit'],
-      env: {
-        ...process.env,
-        DATABASE_URL: url,
-        PORT: String(port),
-        NODE_ENV: 'development',
-        LOG_LEVEL: process.env.BENCH_LOG_LEVEL ?? 'warn',
-        APP_ORIGIN: base,
-        LOGIN_RATE_PER_MINUTE: '1000',
-        JWT_SECRET,
-        TILE_URL: '',
-        ACCESS_TOKEN_TTL_SECONDS: '3600',
-        ...extraEnv,
-      },
-    });
-    return { child, base };
-  });
-}
-const stopApi = async (child) => {
-  if (!child || child.exitCode !== null) return;
-  child.kill('SIGTERM');
-  await new Promise((r) => (child.exitCode !== null ? r() : child.once('exit', r)));
-};
 const { child: api, base } = await startApi(databaseUrl);
 let capture = null;
 const stopAll = async () => {
