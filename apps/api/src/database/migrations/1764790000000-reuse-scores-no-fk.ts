@@ -1,0 +1,25 @@
+import { MigrationInterface, QueryRunner } from 'typeorm';
+
+/**
+ * The stored reuse scores without their foreign key to the buildings (docs/reuse.md, "Stored scores"):
+ * the recompute replaces 50,000 rows at once, and the key's check (a `FOR KEY SHARE` lookup and lock
+ * of each building) was most of the INSERT's time. A score of a building deleted since the last run
+ * is never read (the ranking and the building's page reach scores through the buildings) and goes
+ * with the next run, which the deletion asks for (the data's fingerprint changes).
+ */
+export class ReuseScoresNoFk1764790000000 implements MigrationInterface {
+  name = 'ReuseScoresNoFk1764790000000';
+
+  async up(q: QueryRunner): Promise<void> {
+    await q.query(`ALTER TABLE reuse_scores DROP CONSTRAINT IF EXISTS reuse_scores_building_fkey`);
+  }
+
+  async down(q: QueryRunner): Promise<void> {
+    await q.query(
+      `DELETE FROM reuse_scores s WHERE NOT EXISTS (SELECT 1 FROM buildings b WHERE b.tenant_id = s.tenant_id AND b.id = s.building_id)`,
+    );
+    await q.query(
+      `ALTER TABLE reuse_scores ADD CONSTRAINT reuse_scores_building_fkey FOREIGN KEY (tenant_id, building_id) REFERENCES buildings(tenant_id, id) ON DELETE CASCADE`,
+    );
+  }
+}
