@@ -6,7 +6,6 @@ import {
   REUSE_MATCH_MAX_KM,
   REUSE_MATCHES_MAX,
   type ReuseWeights,
-  type Theme,
 } from '@trama/contracts';
 import { AccessScope } from '../../common/access/access-scope';
 import { ScopedData } from '../../common/access/scoped-data';
@@ -34,8 +33,9 @@ import type {
 import { ReuseJob, ReuseWeightsRow } from './reuse.entities';
 import { ReuseErrors } from './reuse.errors';
 import { reuseExport } from './reuse.export';
-import { type RankedRow, type ReuseBuildingRow, ReuseRepository, type SpaceSeekerRow, type VenueSeekerRow } from './reuse.repository';
-import { matchFit, OrganizationGrid, servedBy, servedMasks } from './reuse-match';
+import { type RankedRow, type ReuseBuildingRow, ReuseRepository, type SpaceSeekerRow } from './reuse.repository';
+import { matchFit, OrganizationGrid, servedBy } from './reuse-match';
+import { countVenues, surroundingsOfTenant } from './reuse-surroundings';
 import { explainStored, type ScoreSurroundings, scoreBuilding, storedParts } from './reuse-score';
 
 /** A running job's heartbeat older than this: its replica is gone, another may take it over. */
@@ -46,45 +46,6 @@ const SLICE = 5000;
 const PROGRESS_EVERY_MS = 2000;
 /** How often (per tenant and process) a read checks whether the data changed under the stored scores. */
 const FRESHNESS_CHECK_MS = 30_000;
-
-/** The demand, initiatives and scarcity of every building of a tenant, from the tenant's rows (pure). */
-export function surroundingsOfTenant(
-  buildings: readonly ReuseBuildingRow[],
-  seekers: readonly SpaceSeekerRow[],
-  venues: readonly VenueSeekerRow[],
-): (b: ReuseBuildingRow) => ScoreSurroundings {
-  const grid = new OrganizationGrid(seekers);
-  const activeByMunicipality = new Map<string, number>();
-  for (const b of buildings)
-    if (b.stage === 'active') activeByMunicipality.set(b.municipalityId, (activeByMunicipality.get(b.municipalityId) ?? 0) + 1);
-  const venuesByMunicipality = new Map<string, VenueSeekerRow[]>();
-  for (const v of venues) {
-    const list = venuesByMunicipality.get(v.municipalityId);
-    if (list) list.push(v);
-    else venuesByMunicipality.set(v.municipalityId, [v]);
-  }
-  // the initiatives' count depends on the municipality and the set of uses only
-  const initiatives = new Map<string, number>();
-  return (b) => {
-    const key = `${b.municipalityId}:${servedMasks(b.suitableUses).key}`;
-    let n = initiatives.get(key);
-    if (n === undefined) {
-      n = countVenues(b, venuesByMunicipality.get(b.municipalityId) ?? []);
-      initiatives.set(key, n);
-    }
-    return {
-      demand: grid.demand(b),
-      demandWithin: b.lat !== null && b.lon !== null ? 'radius' : 'municipality',
-      initiatives: n,
-      activeReused: (activeByMunicipality.get(b.municipalityId) ?? 0) - (b.stage === 'active' ? 1 : 0),
-    };
-  };
-}
-
-function countVenues(b: ReuseBuildingRow, venues: readonly VenueSeekerRow[]): number {
-  const served = servedBy(b.suitableUses);
-  return venues.filter((v) => served.any || v.themes.some((t: Theme) => served.themes.has(t))).length;
-}
 
 /** Themes and target groups named in the reader's language (the export catalogue's labels). */
 export function vocabularyLabels(lang: Language): (code: string) => string {
