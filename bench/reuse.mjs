@@ -2,6 +2,7 @@
 //
 //   npm run bench:reuse                                      # 50,000 buildings, 30,000 organizations
 //   npm run bench:reuse -- --skip-build --requests 20 --buildings 20000 --organizations 12000
+//   npm run bench:reuse -- --skip-build --recomputes 1 --plans   # each request's statements with their plans
 //
 // Builds the API, starts it on the embedded PostgreSQL (or DATABASE_URL's server, database
 // trama_bench_reuse), generates the registers with bench/generate.mjs when the database holds other
@@ -21,7 +22,7 @@ import pg from 'pg';
 import { mustRun, requireNode24, root, waitForHealth } from '../scripts/lib.mjs';
 import { startApi, stopApi } from './api-process.mjs';
 import { generate } from './generate.mjs';
-import { explainStatements, splitExplainable, startCaptureProxy } from './sql-capture.mjs';
+import { explainStatements, oneLine, planOutline, splitExplainable, startCaptureProxy } from './sql-capture.mjs';
 
 requireNode24();
 const { values: opts } = parseArgs({
@@ -35,6 +36,7 @@ const { values: opts } = parseArgs({
     'explain-runs': { type: 'string', default: '3' },
     seed: { type: 'string', default: '42' },
     'skip-build': { type: 'boolean', default: false },
+    plans: { type: 'boolean', default: false },
     'data-dir': { type: 'string', default: join(root, '.data') },
     cluster: { type: 'string', default: 'bench-reuse-postgres' },
   },
@@ -221,6 +223,11 @@ try {
   const dbTime = async (statements) => {
     const { reads } = splitExplainable(statements);
     const explained = await explainStatements(replay, reads, EXPLAIN_RUNS);
+    if (opts.plans)
+      for (const e of explained)
+        console.log(
+          `  ${ms([...e.times].sort((a, b) => a - b)[0])}  ${oneLine(e.statement.text, 150)}\n    ${planOutline(e.plan.Plan).join('\n    ')}`,
+        );
     return Array.from({ length: EXPLAIN_RUNS }, (_, run) => explained.reduce((s, e) => s + e.times[run], 0)).sort((a, b) => a - b);
   };
   // the recompute's reads: the capture API recomputes (a request for it through the capture process), its statements replayed

@@ -281,7 +281,8 @@ export class ReuseRepository {
    * `reuse_scores_rank_idx (tenant_id, score DESC, building_id)` with the register's filters as a
    * semi-join (`building_id IN (filtered buildings)`), so a page reads about its own rows, not a sort
    * of every building; unscored buildings (new since the last recompute) after them, by name. Then the
-   * page's rows.
+   * page's rows. The total counts the filtered buildings alone; the scored ones are counted only on a
+   * page the scores do not fill.
    */
   async rankingPage(
     scope: AccessScope,
@@ -289,27 +290,32 @@ export class ReuseRepository {
     page: { offset: number; limit: number },
   ): Promise<{ rows: RankedRow[]; total: number }> {
     const matching = await this.ranked(scope, filters);
-    const [{ n, scored }] = await this.door.run<{ n: number; scored: number }>(
-      matching.clone().leftJoin(ReuseScore, 's', 's.tenant_id = b.tenant_id AND s.building_id = b.id').select('s.building_id', 'sid'),
-      (sql) => `SELECT count(*)::int AS n, count(sid)::int AS scored FROM (${sql}) c`,
+    // the total: the filtered buildings alone (no join: the scores' heap is replaced whole at each run)
+    const [{ n }] = await this.door.run<{ n: number }>(
+      matching.clone().select('b.id'),
+      (sql) => `SELECT count(*)::int AS n FROM (${sql}) c`,
     );
     const offset = Math.trunc(page.offset);
     const limit = Math.trunc(page.limit);
-    const ids: string[] = [];
-    if (offset < scored) {
-      const filtered = matching.clone().select('b.id');
-      const byScore = this.door
-        .select(scope, ReuseScore, 's')
-        .select('s.building_id', 'id')
-        .addSelect('s.score', 'score')
-        .andWhere(`s.building_id IN (${filtered.getQuery()})`, filtered.getParameters());
-      const rows = await this.door.run<{ id: string }>(
+    if (offset >= n) return { rows: [], total: n };
+    const filtered = matching.clone().select('b.id');
+    const byScore = this.door
+      .select(scope, ReuseScore, 's')
+      .select('s.building_id', 'id')
+      .addSelect('s.score', 'score')
+      .andWhere(`s.building_id IN (${filtered.getQuery()})`, filtered.getParameters());
+    const ids = (
+      await this.door.run<{ id: string }>(
         byScore,
         (sql) => `SELECT id FROM (${sql}) r ORDER BY score DESC, id ASC OFFSET ${offset} LIMIT ${limit}`,
-      );
-      ids.push(...rows.map((r) => r.id));
-    }
+      )
+    ).map((r) => r.id);
     if (ids.length < limit && offset + ids.length < n) {
+      // past the scored buildings: how many there are (only on these last pages), then the unscored by name
+      const [{ scored }] = await this.door.run<{ scored: number }>(
+        matching.clone().innerJoin(ReuseScore, 's', 's.tenant_id = b.tenant_id AND s.building_id = b.id').select('b.id'),
+        (sql) => `SELECT count(*)::int AS scored FROM (${sql}) c`,
+      );
       const unscored = matching
         .clone()
         .select('b.id', 'id')
