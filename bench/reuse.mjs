@@ -260,16 +260,16 @@ try {
     await db.query(`DELETE FROM reuse_scores WHERE tenant_id = $1`, [tenantId]);
     await db.query(
       `INSERT INTO reuse_scores (tenant_id, building_id, run, score, parts)
-       SELECT $1, r.building_id, $2, r.score, r.parts::jsonb FROM unnest($3::uuid[], $4::smallint[], $5::text[]) AS r(building_id, score, parts)`,
+       SELECT $1, r.building_id, $2, r.score, r.parts FROM unnest($3::uuid[], $4::smallint[], $5::text[]) AS r(building_id, score, parts)`,
       [tenantId, (stored[0]?.run ?? 0) + 1, stored.map((r) => r.building_id), stored.map((r) => r.score), stored.map((r) => r.parts)],
     );
     writes.push(performance.now() - t1);
     await db.query('ROLLBACK');
   }
-  // Node's part in process: the job's scoring (surroundings, score, stored parts as JSON) on the same rows
+  // Node's part in process: the job's scoring (surroundings, score, stored parts as text) on the same rows
   const require = createRequire(import.meta.url);
   const { surroundingsOfTenant } = require(join(root, 'dist/apps/api/apps/api/src/modules/reuse/reuse-surroundings.js'));
-  const { storedParts } = require(join(root, 'dist/apps/api/apps/api/src/modules/reuse/reuse-score.js'));
+  const { encodeParts, storedParts } = require(join(root, 'dist/apps/api/apps/api/src/modules/reuse/reuse-score.js'));
   const rowsOf = async (sql) => (await db.query(sql, [tenantId])).rows;
   const buildings = (
     await rowsOf(`SELECT id, municipality_id AS "municipalityId", lat, lon, condition, indoor_area_m2 AS "indoorAreaM2",
@@ -292,7 +292,7 @@ try {
     const now = new Date();
     let bytes = 0;
     for (const b of buildings)
-      bytes += JSON.stringify(storedParts({ ...b, recordedAt: b.createdAt }, around(b), weightsNow, now).parts).length;
+      bytes += encodeParts(storedParts({ ...b, recordedAt: b.createdAt }, around(b), weightsNow, now).parts).length;
     scoring.push(performance.now() - t1);
     if (bytes === 0) throw new Error('no parts');
   }

@@ -30,7 +30,7 @@ import { IndicatorActivityAllTypes1764740000001 } from './1764740000001-indicato
 import { Reuse1764750000000 } from './1764750000000-reuse';
 import { SyncDevices1764770000000 } from './1764770000000-sync-devices';
 import { FileClientId1764780000000 } from './1764780000000-file-client-id';
-import { ReuseScoresNoFk1764790000000 } from './1764790000000-reuse-scores-no-fk';
+import { ReuseScoresLight1764790000000 } from './1764790000000-reuse-scores-light';
 
 /** Every migration, in order. The API is bundled-free but explicit lists keep the CLI and the app identical. */
 export const MIGRATIONS = [
@@ -66,5 +66,5 @@ export const MIGRATIONS = [
   Collaborations1764760000000,
   SyncDevices1764770000000,
   FileClientId1764780000000,
-  ReuseScoresNoFk1764790000000,
+  ReuseScoresLight1764790000000,
 ];

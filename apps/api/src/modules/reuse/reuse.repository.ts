@@ -23,7 +23,6 @@ import { InitiativesPolicy } from '../initiatives/initiatives.policy';
 import { OrganizationsPolicy } from '../organizations/organizations.policy';
 import { TerritoryPolicy } from '../territory/territory.policy';
 import { ReuseJob, ReuseScore, ReuseWeightsRow } from './reuse.entities';
-import type { StoredPart } from './reuse-score';
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 type Query = ScopedSelectQueryBuilder<any>;
@@ -56,7 +55,8 @@ export interface RankedRow extends ReuseBuildingRow {
   socialAreaCode: string | null;
   socialAreaName: string | null;
   score: number | null;
-  parts: StoredPart[] | null;
+  /** the stored parts as text (`encodeParts`), null when unscored */
+  parts: string | null;
 }
 
 /** An organization that needs space. */
@@ -151,7 +151,7 @@ export class ReuseRepository {
   /**
    * Replaces the tenant's stored scores by a new run, in the caller's transaction: one DELETE and one
    * INSERT … SELECT FROM unnest(arrays) (50,000 rows in one statement, no per-row parameters).
-   * `parts` are the stored parts as JSON text.
+   * `parts` are the stored parts as text (`encodeParts`: about 110 bytes a building).
    */
   async replaceScores(
     tx: ScopedTx,
@@ -168,7 +168,7 @@ export class ReuseRepository {
     if (rows.ids.length === 0) return;
     await tx.unscoped('reuse recompute: the background job replaces the stored scores of the one tenant it computed').query(
       `INSERT INTO reuse_scores (tenant_id, building_id, run, score, parts)
-       SELECT $1, r.building_id, $2, r.score, r.parts::jsonb FROM unnest($3::uuid[], $4::smallint[], $5::text[]) AS r(building_id, score, parts)`,
+       SELECT $1, r.building_id, $2, r.score, r.parts FROM unnest($3::uuid[], $4::smallint[], $5::text[]) AS r(building_id, score, parts)`,
       [tenant, run, rows.ids, rows.scores, rows.parts],
     );
   }

@@ -36,7 +36,7 @@ import { reuseExport } from './reuse.export';
 import { type RankedRow, type ReuseBuildingRow, ReuseRepository, type SpaceSeekerRow } from './reuse.repository';
 import { matchFit, OrganizationGrid, servedBy } from './reuse-match';
 import { countVenues, surroundingsOfTenant } from './reuse-surroundings';
-import { explainStored, type ScoreSurroundings, scoreBuilding, storedParts } from './reuse-score';
+import { decodeParts, encodeParts, explainStored, type ScoreSurroundings, scoreBuilding, storedParts } from './reuse-score';
 
 /** A running job's heartbeat older than this: its replica is gone, another may take it over. */
 const HEARTBEAT_STALE_MS = 60_000;
@@ -259,7 +259,7 @@ export class ReuseService implements OnModuleDestroy {
           const scored = storedParts({ ...b, recordedAt: b.createdAt }, surroundings(b), weights, now);
           ids.push(b.id);
           scores.push(scored.score);
-          parts.push(JSON.stringify(scored.parts));
+          parts.push(encodeParts(scored.parts));
         }
         await new Promise((resolve) => setImmediate(resolve));
         if (this.stopping) {
@@ -365,7 +365,7 @@ export class ReuseService implements OnModuleDestroy {
       rows.map(async (r) => {
         // a building added since the last recompute is scored on read
         const scored = r.parts
-          ? { score: r.score ?? 0, factors: explainStored(r.parts, query.lang) }
+          ? { score: r.score ?? 0, factors: explainStored(decodeParts(r.parts), query.lang) }
           : await this.scoreOne(scope, tenantId, r, query.lang);
         return { building: this.buildingDto(r), ...scored };
       }),
@@ -382,7 +382,7 @@ export class ReuseService implements OnModuleDestroy {
         yield rows.map((r) => ({
           ...r,
           explanation: r.parts
-            ? explainStored(r.parts, lang)
+            ? explainStored(decodeParts(r.parts), lang)
                 .map((p) => p.explanation)
                 .join('; ')
             : '',
