@@ -11,6 +11,14 @@ import type { MapCellRow } from './map.repository';
 
 /** The cache's grid: 2^(CACHE_ZOOM + 2) cells across the world (~1.85 km at 41°N). Requests at zoom ≤ it use the cache. */
 export const CACHE_ZOOM = 12;
+/**
+ * Up to this zoom a request whose cells are not kept waits for the whole tenant's (a desktop
+ * viewport at zoom 10 is ~150 km wide: the whole metropolitan city, so it costs what the viewport
+ * alone would); above it the request counts its viewport from the records and the whole tenant's
+ * cells are computed beside it for the next requests (a municipality's viewport must not pay for
+ * the whole tenant).
+ */
+export const WAIT_FILL_ZOOM = 10;
 const CACHE_CELLS = 2 ** (CACHE_ZOOM + 2);
 /** Entries kept per process (least recently used out); each is a few hundred to a few thousand cells. */
 const MAX_ENTRIES = 100;
@@ -108,16 +116,19 @@ export class MapCellCache {
   hits = 0;
   misses = 0;
 
-  /** The cells of `key` at `version`: the kept ones, or computed (once for concurrent requests) and kept. */
-  cells(key: string, version: string, compute: () => Promise<MapCellRow[]>): Promise<MapCellRow[]> {
+  /** The kept cells of `key` if they are of `version` (perhaps still being computed), else undefined. */
+  kept(key: string, version: string): Promise<MapCellRow[]> | undefined {
     const kept = this.entries.get(key);
-    if (kept && kept.version === version) {
-      this.hits += 1;
-      // most recently used last
-      this.entries.delete(key);
-      this.entries.set(key, kept);
-      return kept.cells;
-    }
+    if (!kept || kept.version !== version) return undefined;
+    this.hits += 1;
+    // most recently used last
+    this.entries.delete(key);
+    this.entries.set(key, kept);
+    return kept.cells;
+  }
+
+  /** Computes the cells of `key` at `version` and keeps them (a failure is not kept). */
+  fill(key: string, version: string, compute: () => Promise<MapCellRow[]>): Promise<MapCellRow[]> {
     this.misses += 1;
     const entry: Entry = { version, cells: compute() };
     entry.cells.catch(() => {

@@ -4,7 +4,7 @@ import { MAP_MAX_POINTS } from '@trama/contracts';
 import type { AccessScope } from '../../common/access/access-scope';
 import { parseBbox } from '../../common/geo/bbox';
 import type { MapFeatureResponse, MapLayerFeatureCollectionResponse } from './dto/map-layer.response';
-import { CACHE_ZOOM, innerCells, MapCellCache, rollUp } from './map-cell-cache';
+import { CACHE_ZOOM, innerCells, MapCellCache, rollUp, WAIT_FILL_ZOOM } from './map-cell-cache';
 import { cellsAcross, clustersOf } from './map-grid';
 import type { MapLayerSource, MapViewport } from './map-layer';
 import { MapRepository, type MapCellRow, type MapPointRow } from './map.repository';
@@ -59,10 +59,15 @@ export class MapService {
     const key = createHash('sha256')
       .update(`${source.layer}\n${sql.replace(/\bscope_\d+_j\b/g, 'scope_j')}\n${JSON.stringify(parameters)}`)
       .digest('base64');
-    const [all, edge] = await Promise.all([
-      this.cache.cells(key, version, () => this.map.cells(source, whole, cellsAcross(CACHE_ZOOM))),
-      this.map.cells(source, base.clone(), cellsAcross(CACHE_ZOOM), inner),
-    ]);
+    const compute = () => this.map.cells(source, whole, cellsAcross(CACHE_ZOOM));
+    let kept = this.cache.kept(key, version);
+    if (!kept && query.zoom > WAIT_FILL_ZOOM) {
+      // not kept, a small viewport: from the records, and the whole tenant's cells for the next requests
+      this.cache.fill(key, version, compute).catch(() => undefined);
+      return this.map.cells(source, base.clone(), cellsAcross(query.zoom));
+    }
+    kept ??= this.cache.fill(key, version, compute);
+    const [all, edge] = await Promise.all([kept, this.map.cells(source, base.clone(), cellsAcross(CACHE_ZOOM), inner)]);
     const inside = all.filter((c) => c.cx >= inner.x0 && c.cx <= inner.x1 && c.cy >= inner.y0 && c.cy <= inner.y1);
     return rollUp([...inside, ...edge], query.zoom);
   }
