@@ -664,6 +664,10 @@ try {
         `  run ${i + 1}: shown at ${f(run.shownMs ?? NaN, 0)} ms (layer responses in by ${f(run.layersArrivedMs, 0)} ms) — ${landing}`,
       );
       const p = run.pan;
+      if (!p) {
+        console.log(`         pan: failed (${run.panError})`);
+        return;
+      }
       console.log(
         `         pan (${p.how}): ${p.frames} frames over the drag + redraw, Δ p50 ${f(p.p50)} / p95 ${f(p.p95)} / max ${f(p.max)} ms, ${p.dropped} dropped, ${p.long} over 50 ms; ${p.moved ? '' : 'THE MAP DID NOT MOVE; '}${p.requests} layer requests, redrawn ${p.redrawAfterReleaseMs === null ? '—' : `${f(p.redrawAfterReleaseMs, 0)} ms`} after release`,
       );
