@@ -130,7 +130,8 @@ export const STALE_DEFAULT_MONTHS = 12;
 export const STALE_MAX_MONTHS = 120;
 
 /* ---------- the map ---------- */
-export const MAP_LAYERS = ['buildings', 'organizations', 'initiatives', 'activities'] as const;
+/** The registers' layers, then the reuse-potential ranking's (`reuse`: the buildings coloured by score band, docs/reuse.md). */
+export const MAP_LAYERS = ['buildings', 'organizations', 'initiatives', 'activities', 'reuse'] as const;
 export type MapLayer = (typeof MAP_LAYERS)[number];
 /** Zoom levels the layer endpoint accepts (Web Mercator, as Leaflet). */
 export const MAP_MIN_ZOOM = 0;

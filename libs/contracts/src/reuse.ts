@@ -49,3 +49,18 @@ export const REUSE_MATCH_MAX_KM = 10;
 export const REUSE_MATCHES_MAX = 20;
 /** An assignment plan takes at most this many buildings. */
 export const REUSE_PLAN_MAX_BUILDINGS = 50;
+
+/**
+ * The reuse layer's colours (docs/reuse.md, "The ranking on the map"): a building's stored score
+ * (0–100) by band — `very_high` 80–100, `high` 60–79, `medium` 40–59, `low` 0–39 — and `unscored`
+ * for a building the last recompute did not score yet (new since).
+ */
+export const REUSE_SCORE_BANDS = ['very_high', 'high', 'medium', 'low', 'unscored'] as const;
+export type ReuseScoreBand = (typeof REUSE_SCORE_BANDS)[number];
+/** The least score of each scored band (`unscored` has none). */
+export const REUSE_SCORE_BAND_MIN: Readonly<Record<Exclude<ReuseScoreBand, 'unscored'>, number>> = {
+  very_high: 80,
+  high: 60,
+  medium: 40,
+  low: 0,
+};

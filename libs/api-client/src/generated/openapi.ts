@@ -1487,6 +1487,28 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/map/layers/reuse': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * The reuse-potential ranking as a layer (buildings coloured by score band)
+     * @description GeoJSON (WGS84) of the records in the bbox that you may read and that match the filters (the list's): each record (properties.id, category, label), or — beyond 2000 records — the server's grid clusters (properties.cluster, count, categories, bbox, expansionZoom); "total" is the list's total for the same bbox and filters. The ranking's buildings and rule (GET /api/reuse/buildings with the same filters and bbox): category is the score band (very_high 80–100, high 60–79, medium 40–59, low 0–39, unscored), a record also carries its score.
+     *
+     *     Access: any signed-in user (the data is limited to their scope).
+     */
+    get: operations['getReuseLayer'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/map/municipalities': {
     parameters: {
       query?: never;
@@ -4639,7 +4661,7 @@ export interface components {
       categories?: {
         [key: string]: number;
       };
-      /** @description a record: its category (buildings: reuse stage, organizations: kind, initiatives: status, activities: type); null when it has none */
+      /** @description a record: its category (buildings: reuse stage, organizations: kind, initiatives: status, activities: type, reuse: score band); null when it has none */
       category?: string | null;
       /** @description true: a cluster of records; false: one record */
       cluster: boolean;
@@ -4660,6 +4682,11 @@ export interface components {
       id?: string;
       /** @description a record: its name or title */
       label?: string | null;
+      /**
+       * Format: int32
+       * @description a record of the reuse layer: its stored reuse-potential score (0–100); null when not scored yet
+       */
+      score?: number | null;
     };
     /** @enum {string} */
     MapFeatureType: 'Feature';
@@ -16890,6 +16917,123 @@ export interface operations {
       };
     };
   };
+  getReuseLayer: {
+    parameters: {
+      query: {
+        /** @description ISTAT code of the municipality */
+        municipality?: string;
+        /** @description social area code */
+        socialArea?: string;
+        /** @description part of the name or address (ignoring case and accents) */
+        q?: string | null;
+        stage?: components['schemas']['ReuseStage'];
+        ownership?: components['schemas']['BuildingOwnership'];
+        condition?: components['schemas']['BuildingCondition'];
+        currentUse?: components['schemas']['BuildingCurrentUse'];
+        suitableUse?: components['schemas']['SuitableUse'];
+        /** @description yes: with a point on the map; no: not placed */
+        placed?: components['schemas']['YesNo'];
+        /** @description yes: confiscated assets only; no: the others */
+        confiscated?: components['schemas']['YesNo'];
+        /** @description minLon,minLat,maxLon,maxLat (WGS84) of the viewport; inverted or larger than the world is a 400 */
+        bbox: string;
+        /** @description the map zoom (Web Mercator, as Leaflet): the clusters’ cell size follows it */
+        zoom: number;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description a GeoJSON FeatureCollection (RFC 7946) */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['MapLayerFeatureCollection'];
+        };
+      };
+      /**
+       * @description Bad request:
+       *     - `VALIDATION_FAILED`: The request is not valid: `details` names each field at fault
+       *     - `MALFORMED_JSON`: The request body is not valid JSON
+       *     - `PAYLOAD_TOO_LARGE`: The request body is larger than 1 MB
+       *     - `BODY_TOO_DEEP`: The request body nests arrays and objects too deeply
+       *     - `INVALID_TEXT`: A NUL, an unpaired surrogate or non-UTF-8 percent-encoding in the path, query or body: `details` names the field
+       */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'];
+        };
+      };
+      /**
+       * @description Not signed in, or the session ended:
+       *     - `UNAUTHENTICATED`: Sign in to continue
+       */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'];
+        };
+      };
+      /**
+       * @description Not allowed for your role:
+       *     - `PASSWORD_CHANGE_REQUIRED`: Change your temporary password before anything else
+       */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'];
+        };
+      };
+      /**
+       * @description Unsupported media type:
+       *     - `UNSUPPORTED_MEDIA_TYPE`: JSON request bodies must be encoded as UTF-8
+       */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'];
+        };
+      };
+      /**
+       * @description Internal error:
+       *     - `INTERNAL`: An unexpected error occurred (logged; nothing is leaked)
+       */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'];
+        };
+      };
+      /**
+       * @description Service unavailable:
+       *     - `SERVICE_UNAVAILABLE`: The service is temporarily unavailable: try again in a few seconds
+       */
+      503: {
+        headers: {
+          'Retry-After': components['headers']['Retry-After'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'];
+        };
+      };
+    };
+  };
   getMunicipalityMap: {
     parameters: {
       query?: {
@@ -20065,6 +20209,8 @@ export interface operations {
         placed?: components['schemas']['YesNo'];
         /** @description yes: confiscated assets only; no: the others */
         confiscated?: components['schemas']['YesNo'];
+        /** @description minLon,minLat,maxLon,maxLat (WGS84): only the records whose point lies in this box (the list of what a map shows) */
+        bbox?: string;
         /** @description at most 10000: narrow the filters to reach older records */
         page?: number;
         pageSize?: number;

@@ -24,6 +24,18 @@ export interface MapLayerSource<Q extends MapViewport = MapViewport> {
   readonly categoryColumn: string;
   /** the category's vocabulary (libs/contracts): the clusters count each one */
   readonly categories: readonly string[];
+  /**
+   * Instead of `a.<categoryColumn>`: an SQL expression of the category on the alias `a` and the
+   * joins `filtered` adds (the reuse layer: a CASE on the stored score). Vocabulary codes only.
+   */
+  readonly categoryExpression?: string;
+  /** An SQL expression (on `a` and `filtered`'s joins) of a number each record carries as `properties.score` (the reuse layer). */
+  readonly scoreExpression?: string;
+  /**
+   * false: never from the whole-tenant cell cache (docs/map.md): a layer whose query reads tables
+   * `map_versions` does not follow (the reuse layer: the scores, the innovators' assignments).
+   */
+  readonly cached?: boolean;
   /** the column (on the alias) shown as the point's name: a building's or organization's `name`, an activity's or initiative's `title` */
   readonly labelColumn: string;
   /**

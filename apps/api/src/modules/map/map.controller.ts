@@ -7,7 +7,14 @@ import { ActivitiesMapLayer } from '../activities/activities.map-layer';
 import { BuildingsMapLayer } from '../buildings/buildings.map-layer';
 import { InitiativesMapLayer } from '../initiatives/initiatives.map-layer';
 import { OrganizationsMapLayer } from '../organizations/organizations.map-layer';
-import { ActivitiesLayerQuery, BuildingsLayerQuery, InitiativesLayerQuery, OrganizationsLayerQuery } from './dto/map-layer.query';
+import { ReuseMapLayer } from '../reuse/reuse.map-layer';
+import {
+  ActivitiesLayerQuery,
+  BuildingsLayerQuery,
+  InitiativesLayerQuery,
+  OrganizationsLayerQuery,
+  ReuseLayerQuery,
+} from './dto/map-layer.query';
 import { MapLayerFeatureCollectionResponse } from './dto/map-layer.response';
 import { MapService } from './map.service';
 
@@ -26,6 +33,7 @@ export class MapController {
     private readonly buildings: BuildingsMapLayer,
     private readonly organizations: OrganizationsMapLayer,
     private readonly initiatives: InitiativesMapLayer,
+    private readonly reuse: ReuseMapLayer,
   ) {}
 
   @Get('activities')
@@ -70,5 +78,17 @@ export class MapController {
   @ApiOkResponse({ type: MapLayerFeatureCollectionResponse, description: 'a GeoJSON FeatureCollection (RFC 7946)' })
   getInitiativesLayer(@Scope() scope: AccessScope, @Query() query: InitiativesLayerQuery): Promise<MapLayerFeatureCollectionResponse> {
     return this.map.layer(scope, this.initiatives, query);
+  }
+
+  @Get('reuse')
+  @Header('Cache-Control', 'private, no-cache')
+  @ApiOperation({
+    operationId: 'getReuseLayer',
+    summary: 'The reuse-potential ranking as a layer (buildings coloured by score band)',
+    description: `${LAYER_DESCRIPTION} The ranking's buildings and rule (GET /api/reuse/buildings with the same filters and bbox): category is the score band (very_high 80–100, high 60–79, medium 40–59, low 0–39, unscored), a record also carries its score.`,
+  })
+  @ApiOkResponse({ type: MapLayerFeatureCollectionResponse, description: 'a GeoJSON FeatureCollection (RFC 7946)' })
+  getReuseLayer(@Scope() scope: AccessScope, @Query() query: ReuseLayerQuery): Promise<MapLayerFeatureCollectionResponse> {
+    return this.map.layer(scope, this.reuse, query);
   }
 }

@@ -3,6 +3,7 @@ import { ActivitiesModule } from '../activities/activities.module';
 import { BuildingsModule } from '../buildings/buildings.module';
 import { InitiativesModule } from '../initiatives/initiatives.module';
 import { OrganizationsModule } from '../organizations/organizations.module';
+import { ReuseModule } from '../reuse/reuse.module';
 import { MapCellCache } from './map-cell-cache';
 import { MapController } from './map.controller';
 import { MapRepository } from './map.repository';
@@ -13,7 +14,7 @@ import { MapService } from './map.service';
  * a MapLayerSource); this module imports it and gives it a route in MapController.
  */
 @Module({
-  imports: [ActivitiesModule, BuildingsModule, OrganizationsModule, InitiativesModule],
+  imports: [ActivitiesModule, BuildingsModule, OrganizationsModule, InitiativesModule, ReuseModule],
   controllers: [MapController],
   providers: [MapService, MapRepository, MapCellCache],
 })

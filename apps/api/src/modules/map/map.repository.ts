@@ -14,6 +14,8 @@ export interface MapPointRow {
   lat: number;
   category: string | null;
   label: string | null;
+  /** the layer's `scoreExpression`, when it has one */
+  score?: number | null;
 }
 
 /** The records of one grid cell. */
@@ -37,6 +39,11 @@ export interface MapCellRow {
 function categoryLiteral(category: string): string {
   if (!/^[a-z][a-z0-9_]*$/.test(category)) throw new Error(`map: not a category code: ${category}`);
   return `'${category}'`;
+}
+
+/** The SQL of a record's category: the layer's expression, else its column on alias `a`. */
+function categoryOf(source: MapLayerSource): string {
+  return source.categoryExpression ?? `a.${source.categoryColumn}`;
 }
 
 /** The resolution of the stored Mercator position (`map_x`, `map_y`): 2^30 units across the world (~4 cm). */
@@ -88,9 +95,10 @@ export class MapRepository {
       .select('a.id', 'id')
       .addSelect('a.lon', 'lon')
       .addSelect('a.lat', 'lat')
-      .addSelect(`a.${source.categoryColumn}`, 'category')
+      .addSelect(categoryOf(source), 'category')
       .addSelect(`a.${source.labelColumn}`, 'label')
       .andWhere('a.lat IS NOT NULL');
+    if (source.scoreExpression) q.addSelect(source.scoreExpression, 'score');
     if (ids) q.andWhere('a.id IN (:...mapIds)', { mapIds: ids });
     return q.limit(limit).getRawMany<MapPointRow>();
   }
@@ -134,7 +142,7 @@ export class MapRepository {
       .select('a.id', 'id')
       .addSelect('a.lon', 'lon')
       .addSelect('a.lat', 'lat')
-      .addSelect(`a.${source.categoryColumn}`, 'category')
+      .addSelect(categoryOf(source), 'category')
       .addSelect(`a.map_x >> ${shift}`, 'cx')
       .addSelect(`a.map_y >> ${shift}`, 'cy')
       .andWhere('a.lat IS NOT NULL');

@@ -17,7 +17,14 @@ function recordFeature(row: MapPointRow): MapFeatureResponse {
     type: 'Feature',
     id: row.id,
     geometry: { type: 'Point', coordinates: [Number(row.lon), Number(row.lat)] },
-    properties: { cluster: false, count: 1, id: row.id, category: row.category, label: row.label },
+    properties: {
+      cluster: false,
+      count: 1,
+      id: row.id,
+      category: row.category,
+      label: row.label,
+      ...(row.score !== undefined ? { score: row.score === null ? null : Number(row.score) } : {}),
+    },
   };
 }
 
@@ -47,7 +54,8 @@ export class MapService {
     bbox: [number, number, number, number],
     base: Awaited<ReturnType<MapLayerSource<Q>['filtered']>>,
   ): Promise<MapCellRow[]> {
-    const inner = this.cache.enabled && query.zoom <= CACHE_ZOOM && scope.tenantId !== null ? innerCells(bbox) : null;
+    const inner =
+      this.cache.enabled && source.cached !== false && query.zoom <= CACHE_ZOOM && scope.tenantId !== null ? innerCells(bbox) : null;
     // the version first: cells computed after it hold at least what it stands for
     const version = inner ? await this.map.version(scope.tenantId!, source.layer) : null;
     if (!inner || version === null) return this.map.cells(source, base.clone(), cellsAcross(query.zoom));

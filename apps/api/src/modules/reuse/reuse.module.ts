@@ -4,6 +4,7 @@ import { InitiativesPolicy } from '../initiatives/initiatives.policy';
 import { OrganizationsModule } from '../organizations/organizations.module';
 import { TerritoryModule } from '../territory/territory.module';
 import { ReuseController } from './reuse.controller';
+import { ReuseMapLayer } from './reuse.map-layer';
 import { ReuseRepository } from './reuse.repository';
 import { ReuseService } from './reuse.service';
 
@@ -12,7 +13,7 @@ import { ReuseService } from './reuse.service';
   imports: [BuildingsModule, OrganizationsModule, TerritoryModule],
   controllers: [ReuseController],
   // InitiativesPolicy is stateless: provided here as BuildingsModule does (no module cycle)
-  providers: [ReuseRepository, ReuseService, InitiativesPolicy],
-  exports: [ReuseService],
+  providers: [ReuseRepository, ReuseService, InitiativesPolicy, ReuseMapLayer],
+  exports: [ReuseService, ReuseMapLayer],
 })
 export class ReuseModule {}

@@ -253,12 +253,22 @@ export class ReuseRepository {
    * The buildings of the ranking: the register's filters, in the caller's own territory (innovators:
    * their municipalities; municipality users: theirs; coordinators: the tenant).
    */
-  private async ranked(scope: AccessScope, filters: BuildingFiltersQuery): Promise<Query> {
-    // the register's filters and read rule, as BuildingsModule exports them (through its map layer: no bbox here)
-    const qb: Query = await this.buildingsLayer.filtered(scope, { ...filters, bbox: undefined as unknown as string, zoom: 0 }, 'b');
+  private async ranked(scope: AccessScope, filters: BuildingFiltersQuery & { bbox?: string }, alias = 'b'): Promise<Query> {
+    // the register's filters (the bbox too, when given: the map's and the list view's) and read rule,
+    // as BuildingsModule exports them through its map layer
+    const qb: Query = await this.buildingsLayer.filtered(scope, { ...filters, bbox: filters.bbox as string, zoom: 0 }, alias);
     const mine = qb.subquery(this.territoryPolicy.assignedMunicipalities, 'rm').select('rm.id');
-    qb.andWhere(`b.municipality_id IN ${mine.getQuery()}`);
+    qb.andWhere(`${alias}.municipality_id IN ${mine.getQuery()}`);
     return qb;
+  }
+
+  /**
+   * The ranking's buildings on `alias` (the reuse map layer, docs/reuse.md): `ranked` with the bbox,
+   * the stored score LEFT JOINed as `rs` (by its primary key's `(tenant_id, building_id)`), selecting nothing yet.
+   */
+  async rankedOnMap(scope: AccessScope, filters: BuildingFiltersQuery & { bbox?: string }, alias: string): Promise<Query> {
+    const qb = await this.ranked(scope, filters, alias);
+    return qb.leftJoin(ReuseScore, 'rs', `rs.tenant_id = ${alias}.tenant_id AND rs.building_id = ${alias}.id`);
   }
 
   private withRankColumns(qb: Query): Query {
@@ -286,7 +296,7 @@ export class ReuseRepository {
    */
   async rankingPage(
     scope: AccessScope,
-    filters: BuildingFiltersQuery,
+    filters: BuildingFiltersQuery & { bbox?: string },
     page: { offset: number; limit: number },
   ): Promise<{ rows: RankedRow[]; total: number }> {
     const matching = await this.ranked(scope, filters);

@@ -15,6 +15,7 @@ import { type ExportedFile, exportFile } from '../../common/export/export-file';
 import { LABELS } from '../../common/export/labels';
 import { pageOf } from '../../common/http/pagination';
 import { BuildingsService } from '../buildings/buildings.service';
+import type { BuildingFiltersQuery } from '../buildings/dto/building-filters.query';
 import { maximiseFit } from './assignment-plan';
 import type {
   PutReuseWeightsDto,
@@ -352,6 +353,16 @@ export class ReuseService implements OnModuleDestroy {
       indoorAreaM2: r.indoorAreaM2,
       suitableUses: r.suitableUses,
     };
+  }
+
+  /**
+   * The reuse map layer's query (ReuseMapLayer): the ranking's buildings and rule, with the bbox and
+   * the stored score joined as `rs`. A stale ranking asks for a recompute, as the ranking does.
+   */
+  async rankedOnMap(scope: AccessScope, filters: BuildingFiltersQuery & { bbox?: string }, alias: string) {
+    const tenantId = this.tenantOf(scope);
+    await this.ensureFresh(scope, tenantId);
+    return this.repo.rankedOnMap(scope, filters, alias);
   }
 
   async ranking(scope: AccessScope, query: ReuseRankingQuery): Promise<ReuseRankingPageDto> {

@@ -94,6 +94,16 @@ export const VALID_EXAMPLES: Record<string, ValidExample> = {
       ],
     }),
   },
+  getReuseLayer: {
+    role: 'coordinator',
+    build: async () => ({
+      query: [
+        ['bbox', '15.9,40.6,17.6,41.5'],
+        ['zoom', '9'],
+        ['condition', 'good'],
+      ],
+    }),
+  },
   getActivitiesLayer: {
     role: 'coordinator',
     build: async () => ({

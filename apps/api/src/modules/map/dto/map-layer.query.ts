@@ -30,3 +30,6 @@ export class BuildingsLayerQuery extends IntersectionType(BuildingFiltersQuery, 
 export class OrganizationsLayerQuery extends IntersectionType(OrganizationFiltersQuery, MapViewportQuery) {}
 
 export class InitiativesLayerQuery extends IntersectionType(InitiativeFiltersQuery, MapViewportQuery) {}
+
+/** The reuse ranking's layer: the ranking's filters (the buildings' register's, as `GET /api/reuse/buildings`). */
+export class ReuseLayerQuery extends IntersectionType(BuildingFiltersQuery, MapViewportQuery) {}

@@ -31,10 +31,16 @@ export class MapFeaturePropertiesResponse {
     required: false,
     nullable: true,
     description:
-      'a record: its category (buildings: reuse stage, organizations: kind, initiatives: status, activities: type); null when it has none',
+      'a record: its category (buildings: reuse stage, organizations: kind, initiatives: status, activities: type, reuse: score band); null when it has none',
   })
   category?: string | null;
   @ApiText(100_000, { required: false, nullable: true, description: 'a record: its name or title' }) label?: string | null;
+  @ApiInt(0, 100, {
+    required: false,
+    nullable: true,
+    description: 'a record of the reuse layer: its stored reuse-potential score (0–100); null when not scored yet',
+  })
+  score?: number | null;
   @ApiProperty({
     required: false,
     type: 'object',

@@ -29,6 +29,7 @@ import {
 } from '../../../common/http/api-schema';
 import { IntColumn, Optional, VersionColumn } from '../../../common/http/fields';
 import { PageQuery } from '../../../common/http/pagination';
+import { BboxFilterQuery } from '../../../common/geo/bbox';
 import { BuildingFiltersQuery } from '../../buildings/dto/building-filters.query';
 
 /** The language of the explanations (the interface's). */
@@ -39,8 +40,8 @@ export class LangQuery {
   lang: Language = 'it';
 }
 
-/** GET /api/reuse/buildings: the register's filters, a page, the language. */
-export class ReuseRankingQuery extends IntersectionType(BuildingFiltersQuery, PageQuery, LangQuery) {}
+/** GET /api/reuse/buildings: the register's filters, the map's bbox (the reuse layer's list view), a page, the language. */
+export class ReuseRankingQuery extends IntersectionType(BuildingFiltersQuery, BboxFilterQuery, PageQuery, LangQuery) {}
 
 /** GET /api/reuse/buildings/export. */
 export class ReuseExportQuery extends IntersectionType(BuildingFiltersQuery, ExportQuery) {}
