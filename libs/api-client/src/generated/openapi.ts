@@ -5703,6 +5703,8 @@ export interface components {
     ReuseRankedBuilding: {
       building: components['schemas']['ReuseBuilding'];
       factors: components['schemas']['ReuseScorePart'][];
+      /** @description true: the building is new since the last recompute, scored on read and not stored yet (the map's reuse layer shows it as "not scored yet") */
+      provisional: boolean;
       /** Format: int32 */
       score: number;
     };

@@ -376,8 +376,8 @@ export class ReuseService implements OnModuleDestroy {
       rows.map(async (r) => {
         // a building added since the last recompute is scored on read
         const scored = r.parts
-          ? { score: r.score ?? 0, factors: explainStored(decodeParts(r.parts), query.lang) }
-          : await this.scoreOne(scope, tenantId, r, query.lang);
+          ? { score: r.score ?? 0, provisional: false, factors: explainStored(decodeParts(r.parts), query.lang) }
+          : { ...(await this.scoreOne(scope, tenantId, r, query.lang)), provisional: true };
         return { building: this.buildingDto(r), ...scored };
       }),
     );

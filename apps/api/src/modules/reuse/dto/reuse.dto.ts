@@ -150,6 +150,12 @@ export class ReuseBuildingDto {
 export class ReuseRankedDto {
   @ApiProperty({ type: () => ReuseBuildingDto }) building: ReuseBuildingDto;
   @ApiInt(0, 100) score: number;
+  @ApiProperty({
+    type: 'boolean',
+    description:
+      'true: the building is new since the last recompute, scored on read and not stored yet (the map\'s reuse layer shows it as "not scored yet")',
+  })
+  provisional: boolean;
   @ApiArray(ReuseScorePartDto, REUSE_FACTORS.length + 1) factors: ReuseScorePartDto[];
 }
 

@@ -8,11 +8,13 @@ import { useActivitiesInView } from '../api/list-activities-in-view';
 import { useBuildingsInView } from '../api/buildings';
 import { useInitiativesInView, type InitiativesInViewQuery } from '../api/initiatives';
 import { useOrganizationsInView, type OrganizationsInViewQuery } from '../api/organizations';
+import { useReuseInView, type ReuseInViewQuery } from '../api/reuse';
 import type { ActivitiesInViewQuery, BuildingsInViewQuery } from '../api/types';
 import { ActivityItem } from './activity-item';
 import { BuildingItem } from './building-item';
 import { InitiativeItem } from './initiative-item';
 import { OrganizationItem } from './organization-item';
+import { ReuseItem } from './reuse-item';
 
 export const MAP_LIST_PAGE_SIZE = 25;
 
@@ -131,6 +133,38 @@ export function InitiativesInViewList({ query, onPage }: { query: InitiativesInV
             </li>
           ))}
         </ul>
+      )}
+      <Pagination page={page} pageSize={pageSize} total={total} itemCount={items.length} onPage={onPage} />
+    </section>
+  );
+}
+
+/**
+ * The reuse ranking of the map's area with the map's (buildings') filters, best first: the ranking
+ * API with the map's bbox, so its total is the reuse layer's total.
+ */
+export function ReuseInViewList({ query, onPage }: { query: ReuseInViewQuery; onPage: (page: number) => void }) {
+  const { t } = useTranslation();
+  const format = useFormatters();
+  const list = useReuseInView(query);
+  if (list.isPending) return <Loading />;
+  if (!list.data) return <Alert tone="error">{errorMessage(t, list.error)}</Alert>;
+  const { items, total, page, pageSize } = list.data;
+  return (
+    <section className="map-list" aria-labelledby="map-list-reuse-title">
+      <h2 id="map-list-reuse-title" className="map-list__title">
+        {t('mapPage.list.reuse', { count: total, formatted: format.integer(total) })}
+      </h2>
+      {items.length === 0 ? (
+        <p>{t('mapPage.list.buildingsEmpty')}</p>
+      ) : (
+        <ol className="map-list__items" start={(page - 1) * pageSize + 1}>
+          {items.map((r) => (
+            <li key={r.building.id}>
+              <ReuseItem item={r} headingLevel={3} />
+            </li>
+          ))}
+        </ol>
       )}
       <Pagination page={page} pageSize={pageSize} total={total} itemCount={items.length} onPage={onPage} />
     </section>

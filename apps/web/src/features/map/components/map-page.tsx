@@ -36,6 +36,7 @@ import { asMunicipalityRefs, useMunicipalities } from '../../../lib/reference/mu
 import { useBuildingsLayer } from '../api/buildings';
 import { useInitiativesLayer } from '../api/initiatives';
 import { useOrganizationsLayer } from '../api/organizations';
+import { useReuseLayer } from '../api/reuse';
 import { useActivitiesLayer } from '../api/get-activities-layer';
 import type { LayerCollection, LayerFeature } from '../api/types';
 import { activityPeriodKind, defaultActivityPeriod, MAP_ACTIVITIES_DEFAULT_PERIOD_DAYS, todayInItaly } from '../utils/activity-period';
@@ -45,7 +46,14 @@ import { mergeNearClusters } from '../utils/merge-clusters';
 import { bboxOf, extentOf, type Viewport } from '../utils/viewport';
 import { LayerMap, zoomToCluster, type MapView } from './layer-map';
 import { MapLegend } from './map-legend';
-import { ActivitiesInViewList, BuildingsInViewList, InitiativesInViewList, MAP_LIST_PAGE_SIZE, OrganizationsInViewList } from './map-list';
+import {
+  ActivitiesInViewList,
+  BuildingsInViewList,
+  InitiativesInViewList,
+  MAP_LIST_PAGE_SIZE,
+  OrganizationsInViewList,
+  ReuseInViewList,
+} from './map-list';
 import { RecordPanel, type PanelContent } from './record-panel';
 import '../map.css';
 
@@ -138,6 +146,9 @@ export function MapPage() {
   const showBuildings = state.layers.includes('buildings');
   const buildingFilters = state.buildings;
   const buildings = useBuildingsLayer(viewport && showBuildings ? { ...buildingFilters, bbox: viewport.bbox, zoom: viewport.zoom } : null);
+  // the reuse ranking's layer: the ranking's filters are the buildings register's (the same `b.` filters)
+  const showReuse = state.layers.includes('reuse');
+  const reuse = useReuseLayer(viewport && showReuse ? { ...buildingFilters, bbox: viewport.bbox, zoom: viewport.zoom } : null);
   const showOrganizations = state.layers.includes('organizations');
   const organizationFilters = useMemo(() => organizationFilterQuery(state.organizations), [state.organizations]);
   const organizations = useOrganizationsLayer(
@@ -149,13 +160,15 @@ export function MapPage() {
     viewport && showInitiatives ? { ...initiativeFilters, bbox: viewport.bbox, zoom: viewport.zoom } : null,
   );
   const buildingsDrawn = useMerged(buildings.data);
+  const reuseDrawn = useMerged(reuse.data);
   const organizationsDrawn = useMerged(organizations.data);
   const initiativesDrawn = useMerged(initiatives.data);
   const activitiesDrawn = useMerged(activities.data);
-  // buildings under organizations under initiatives under activities (drawn in that order)
+  // buildings under the reuse ranking under organizations under initiatives under activities (drawn in that order)
   const drawn = useMemo(
     () => [
       ...(showBuildings ? [{ definition: LAYER_DEFINITIONS.buildings, collection: buildingsDrawn }] : []),
+      ...(showReuse ? [{ definition: LAYER_DEFINITIONS.reuse, collection: reuseDrawn }] : []),
       ...(showOrganizations ? [{ definition: LAYER_DEFINITIONS.organizations, collection: organizationsDrawn }] : []),
       ...(showInitiatives ? [{ definition: LAYER_DEFINITIONS.initiatives, collection: initiativesDrawn }] : []),
       ...(showActivities ? [{ definition: LAYER_DEFINITIONS.activities, collection: activitiesDrawn }] : []),
@@ -163,6 +176,8 @@ export function MapPage() {
     [
       showBuildings,
       buildingsDrawn,
+      showReuse,
+      reuseDrawn,
       showOrganizations,
       organizationsDrawn,
       showInitiatives,
@@ -186,7 +201,16 @@ export function MapPage() {
     [t, format],
   );
   const onSelectRecord = useCallback((d: MapLayerDefinition, f: LayerFeature) => {
-    if (f.properties.id) setPanel({ kind: 'record', layer: d.layer, id: f.properties.id });
+    if (!f.properties.id) return;
+    if (d.layer === 'reuse')
+      setPanel({
+        kind: 'record',
+        layer: 'reuse',
+        id: f.properties.id,
+        score: f.properties.score ?? null,
+        band: f.properties.category ?? null,
+      });
+    else setPanel({ kind: 'record', layer: d.layer, id: f.properties.id });
   }, []);
   const onSelectCluster = useCallback(
     (d: MapLayerDefinition, f: LayerFeature) => {
@@ -197,6 +221,7 @@ export function MapPage() {
         const box = `${down(bbox[0])},${down(bbox[1])},${up(bbox[2])},${up(bbox[3])}`;
         const count = f.properties.count;
         if (d.layer === 'buildings') setPanel({ kind: 'place', layer: 'buildings', count, query: { ...buildingFilters, bbox: box } });
+        else if (d.layer === 'reuse') setPanel({ kind: 'place', layer: 'reuse', count, query: { ...buildingFilters, bbox: box } });
         else if (d.layer === 'organizations')
           setPanel({ kind: 'place', layer: 'organizations', count, query: { ...organizationFilters, bbox: box } });
         else if (d.layer === 'initiatives')
@@ -217,17 +242,24 @@ export function MapPage() {
   const listQuery = area ? { ...filters, bbox: area, page: state.page, pageSize: MAP_LIST_PAGE_SIZE } : null;
   const buildingsListQuery = area ? { ...buildingFilters, bbox: area, page: state.page, pageSize: MAP_LIST_PAGE_SIZE } : null;
   const buildingsTotal = buildings.data?.total;
+  const reuseTotal = reuse.data?.total;
+  const reuseListQuery = area ? { ...buildingFilters, bbox: area, page: state.page, pageSize: MAP_LIST_PAGE_SIZE } : null;
   const organizationsTotal = organizations.data?.total;
   const organizationsListQuery = area ? { ...organizationFilters, bbox: area, page: state.page, pageSize: MAP_LIST_PAGE_SIZE } : null;
   const initiativesTotal = initiatives.data?.total;
   const initiativesListQuery = area ? { ...initiativeFilters, bbox: area, page: state.page, pageSize: MAP_LIST_PAGE_SIZE } : null;
-  const anyLayer = showActivities || showBuildings || showOrganizations || showInitiatives;
+  const anyLayer = showActivities || showBuildings || showReuse || showOrganizations || showInitiatives;
   const summary = [
     !anyLayer ? t('mapPage.summary.noLayer') : null,
     showBuildings
       ? buildingsTotal === undefined
         ? t('mapPage.summary.loading')
         : t('mapPage.summary.buildings', { count: buildingsTotal, formatted: format.integer(buildingsTotal) })
+      : null,
+    showReuse
+      ? reuseTotal === undefined
+        ? t('mapPage.summary.loading')
+        : t('mapPage.summary.reuse', { count: reuseTotal, formatted: format.integer(reuseTotal) })
       : null,
     showOrganizations
       ? organizationsTotal === undefined
@@ -244,7 +276,11 @@ export function MapPage() {
         ? t('mapPage.summary.loading')
         : t('mapPage.summary.activities', { count: total, formatted: format.integer(total) })
       : null,
-    activities.data?.clustered || buildings.data?.clustered || organizations.data?.clustered || initiatives.data?.clustered
+    activities.data?.clustered ||
+    buildings.data?.clustered ||
+    reuse.data?.clustered ||
+    organizations.data?.clustered ||
+    initiatives.data?.clustered
       ? t('mapPage.summary.clustered')
       : null,
   ]
@@ -256,7 +292,7 @@ export function MapPage() {
       <PageHeading title={t('mapPage.title')} lead={t('mapPage.lead')} />
       <div className="map-page__controls">
         <LayerToggles layers={state.layers} onChange={(layers) => update({ layers, page: 1 })} />
-        {showBuildings ? (
+        {showBuildings || showReuse ? (
           <BuildingsMapFilters
             key={`b:${buildingFiltersToParams(state.buildings).toString()}`}
             filters={state.buildings}
@@ -311,6 +347,7 @@ export function MapPage() {
       </p>
       {activities.isError && !activities.data ? <Alert tone="error">{errorMessage(t, activities.error)}</Alert> : null}
       {buildings.isError && !buildings.data ? <Alert tone="error">{errorMessage(t, buildings.error)}</Alert> : null}
+      {reuse.isError && !reuse.data ? <Alert tone="error">{errorMessage(t, reuse.error)}</Alert> : null}
       {showActivities ? (
         <ActivityPeriod
           filter={state.activities}
@@ -363,9 +400,10 @@ export function MapPage() {
           </div>
           <p className="map-page__note">{t('mapPage.keyboardNote')}</p>
         </>
-      ) : listQuery && buildingsListQuery && organizationsListQuery && initiativesListQuery && anyLayer ? (
+      ) : listQuery && buildingsListQuery && reuseListQuery && organizationsListQuery && initiativesListQuery && anyLayer ? (
         <>
           {showBuildings ? <BuildingsInViewList query={buildingsListQuery} onPage={(page) => update({ page })} /> : null}
+          {showReuse ? <ReuseInViewList query={reuseListQuery} onPage={(page) => update({ page })} /> : null}
           {showOrganizations ? <OrganizationsInViewList query={organizationsListQuery} onPage={(page) => update({ page })} /> : null}
           {showInitiatives ? <InitiativesInViewList query={initiativesListQuery} onPage={(page) => update({ page })} /> : null}
           {showActivities ? <ActivitiesInViewList query={listQuery} onPage={(page) => update({ page })} /> : null}

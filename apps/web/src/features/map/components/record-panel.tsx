@@ -11,18 +11,23 @@ import { useActivitiesInView } from '../api/list-activities-in-view';
 import { useBuildingRecord, useBuildingsInView } from '../api/buildings';
 import { useInitiativeRecord, useInitiativesInView, type InitiativesInViewQuery } from '../api/initiatives';
 import { useOrganizationRecord, useOrganizationsInView, type OrganizationsInViewQuery } from '../api/organizations';
+import { useReuseInView, type ReuseInViewQuery } from '../api/reuse';
 import type { ActivitiesInViewQuery, BuildingsInViewQuery } from '../api/types';
 import { LAYER_DEFINITIONS } from '../utils/layers';
 import { ActivityItem } from './activity-item';
 import { BuildingItem } from './building-item';
 import { InitiativeItem } from './initiative-item';
 import { OrganizationItem } from './organization-item';
+import { ReuseItem } from './reuse-item';
 
 export type PanelContent =
   | { kind: 'record'; layer: 'activities' | 'buildings' | 'organizations' | 'initiatives'; id: string }
+  /** a building of the reuse layer, with the stored score and band the map drew it with */
+  | { kind: 'record'; layer: 'reuse'; id: string; score: number | null; band: string | null }
   /** the records of a cluster that no zoom separates (they share one point): listed with the map's filters */
   | { kind: 'place'; layer: 'activities'; query: ActivitiesInViewQuery; count: number }
   | { kind: 'place'; layer: 'buildings'; query: BuildingsInViewQuery; count: number }
+  | { kind: 'place'; layer: 'reuse'; query: ReuseInViewQuery; count: number }
   | { kind: 'place'; layer: 'organizations'; query: OrganizationsInViewQuery; count: number }
   | { kind: 'place'; layer: 'initiatives'; query: InitiativesInViewQuery; count: number };
 
@@ -52,6 +57,8 @@ export function RecordPanel({ content, onClose }: { content: PanelContent; onClo
           <OrganizationRecordView id={content.id} />
         ) : content.layer === 'buildings' ? (
           <BuildingRecordView id={content.id} />
+        ) : content.layer === 'reuse' ? (
+          <BuildingRecordView id={content.id} reuse={{ score: content.score, band: content.band }} />
         ) : (
           <ActivityRecordView id={content.id} />
         )
@@ -61,6 +68,8 @@ export function RecordPanel({ content, onClose }: { content: PanelContent; onClo
         <PlaceOrganizations query={content.query} />
       ) : content.layer === 'buildings' ? (
         <PlaceBuildings query={content.query} />
+      ) : content.layer === 'reuse' ? (
+        <PlaceReuse query={content.query} />
       ) : (
         <PlaceRecords query={content.query} />
       )}
@@ -96,7 +105,7 @@ function PlaceRecords({ query }: { query: ActivitiesInViewQuery }) {
   return <PlaceList list={list} render={(a) => <ActivityItem activity={a} headingLevel={3} />} />;
 }
 
-function BuildingRecordView({ id }: { id: string }) {
+function BuildingRecordView({ id, reuse }: { id: string; reuse?: { score: number | null; band: string | null } }) {
   const { t } = useTranslation();
   const record = useBuildingRecord(id);
   if (record.isPending) return <Loading />;
@@ -106,6 +115,13 @@ function BuildingRecordView({ id }: { id: string }) {
     <div className="map-panel__body">
       <BuildingItem building={b} headingLevel={3} />
       {b.address ? <p>{b.address}</p> : null}
+      {reuse ? (
+        <p>
+          {reuse.score === null
+            ? t('vocab.reuseBand.unscored')
+            : t('mapPage.reuse.score', { score: reuse.score, band: t(`vocab.reuseBand.${reuse.band ?? 'unscored'}`) })}
+        </p>
+      ) : null}
       <p>
         <Link className="button button--primary" to={LAYER_DEFINITIONS.buildings.detailPath(b.id)}>
           {t('mapPage.panel.open')}
@@ -118,6 +134,11 @@ function BuildingRecordView({ id }: { id: string }) {
 function PlaceBuildings({ query }: { query: BuildingsInViewQuery }) {
   const list = useBuildingsInView({ ...query, page: 1, pageSize: PLACE_PAGE_SIZE });
   return <PlaceList list={list} render={(b) => <BuildingItem building={b} headingLevel={3} />} />;
+}
+
+function PlaceReuse({ query }: { query: ReuseInViewQuery }) {
+  const list = useReuseInView({ ...query, page: 1, pageSize: PLACE_PAGE_SIZE });
+  return <PlaceList list={list} keyOf={(r) => r.building.id} render={(r) => <ReuseItem item={r} headingLevel={3} />} />;
 }
 
 function OrganizationRecordView({ id }: { id: string }) {
@@ -167,12 +188,15 @@ function PlaceInitiatives({ query }: { query: InitiativesInViewQuery }) {
 }
 
 /** The records of one place (the list API's first page), each drawn by `render`, and how many more there are. */
-function PlaceList<T extends { id: string }>({
+function PlaceList<T>({
   list,
   render,
+  keyOf = (item) => (item as { id: string }).id,
 }: {
   list: UseQueryResult<{ items: T[]; total: number }>;
   render: (item: T) => ReactNode;
+  /** the item's key (default: its `id`) */
+  keyOf?: (item: T) => string;
 }) {
   const { t } = useTranslation();
   if (list.isPending) return <Loading />;
@@ -181,7 +205,7 @@ function PlaceList<T extends { id: string }>({
     <div className="map-panel__body">
       <ul className="map-list__items">
         {list.data.items.map((item) => (
-          <li key={item.id}>{render(item)}</li>
+          <li key={keyOf(item)}>{render(item)}</li>
         ))}
       </ul>
       {list.data.total > list.data.items.length ? (

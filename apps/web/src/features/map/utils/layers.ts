@@ -1,4 +1,12 @@
-import { ACTIVITY_TYPES, INITIATIVE_STATUSES, MAP_LAYERS, ORGANIZATION_KINDS, REUSE_STAGES, type MapLayer } from '@trama/contracts';
+import {
+  ACTIVITY_TYPES,
+  INITIATIVE_STATUSES,
+  MAP_LAYERS,
+  ORGANIZATION_KINDS,
+  REUSE_SCORE_BANDS,
+  REUSE_STAGES,
+  type MapLayer,
+} from '@trama/contracts';
 
 /**
  * What the web knows of each layer of MAP_LAYERS (docs/map.md, "Adding a layer"): whether the API
@@ -14,6 +22,10 @@ export interface MapLayerDefinition {
   categoryLabels: string;
   /** the page of a record */
   detailPath: (id: string) => string;
+  /** false: off until the user turns it on (the default view is the registers) */
+  onByDefault?: false;
+  /** colours of the categories (same order) instead of CATEGORY_PALETTE: an ordered scale */
+  palette?: readonly string[];
 }
 
 export const LAYER_DEFINITIONS: Record<MapLayer, MapLayerDefinition> = {
@@ -45,9 +57,22 @@ export const LAYER_DEFINITIONS: Record<MapLayer, MapLayerDefinition> = {
     categoryLabels: 'vocab.activityType',
     detailPath: (id) => `/attivita/${id}`,
   },
+  // the reuse-potential ranking (docs/reuse.md): the buildings by their score's band
+  reuse: {
+    layer: 'reuse',
+    available: true,
+    categories: REUSE_SCORE_BANDS,
+    categoryLabels: 'vocab.reuseBand',
+    detailPath: (id) => `/immobili/${id}`,
+    onByDefault: false,
+    // very high → low: dark to light green (ColorBrewer Greens), then "not scored yet" white
+    palette: ['#00441B', '#238B45', '#74C476', '#C7E9C0', '#FFFFFF'],
+  },
 };
 
 export const AVAILABLE_LAYERS: readonly MapLayer[] = MAP_LAYERS.filter((l) => LAYER_DEFINITIONS[l].available);
+/** The layers a map without `layers` in its URL shows. */
+export const DEFAULT_LAYERS: readonly MapLayer[] = AVAILABLE_LAYERS.filter((l) => LAYER_DEFINITIONS[l].onByDefault !== false);
 
 /**
  * Fill colours of the categories, by position in the vocabulary (Okabe–Ito, then Tol's): every
@@ -73,5 +98,6 @@ export const NO_CATEGORY_COLOR = '#FFFFFF';
 
 export function categoryColor(definition: MapLayerDefinition, category: string | null | undefined): string {
   const index = category ? definition.categories.indexOf(category) : -1;
-  return index < 0 ? NO_CATEGORY_COLOR : CATEGORY_PALETTE[index % CATEGORY_PALETTE.length];
+  if (index < 0) return NO_CATEGORY_COLOR;
+  return definition.palette?.[index] ?? CATEGORY_PALETTE[index % CATEGORY_PALETTE.length];
 }

@@ -4,7 +4,7 @@ import { buildingFiltersFromParams, buildingFiltersToParams, type BuildingFilter
 import { initiativeFilterFromParams, initiativeFilterToParams, type InitiativeFilter } from '../../../lib/filters/initiatives';
 import { organizationFilterFromParams, organizationFilterToParams, type OrganizationFilter } from '../../../lib/filters/organizations';
 import { ALL_PERIODS_PARAM, ALL_PERIODS_VALUE, activityPeriodKind, defaultActivityPeriod, todayInItaly } from './activity-period';
-import { AVAILABLE_LAYERS, LAYER_DEFINITIONS } from './layers';
+import { DEFAULT_LAYERS, LAYER_DEFINITIONS } from './layers';
 
 export type MapMode = 'map' | 'list';
 
@@ -18,7 +18,10 @@ export interface MapState {
    * without dates in the URL, the last 90 days (utils/activity-period.ts); no dates here: every period
    */
   activities: ActivityFilter;
-  /** the buildings layer's filters: the buildings list's filter object (its names prefixed `b.`) */
+  /**
+   * the buildings layer's filters: the buildings list's filter object (its names prefixed `b.`); the
+   * reuse layer's too (the ranking's filters are the buildings register's)
+   */
   buildings: BuildingFilters;
   /** the organizations layer's filters: the organizations list's filter object (its names prefixed `o.`) */
   organizations: OrganizationFilter;
@@ -43,7 +46,7 @@ function unprefixed(params: URLSearchParams, prefix: string): URLSearchParams {
 export function mapStateFromParams(params: URLSearchParams, today: string = todayInItaly()): MapState {
   const named = params.get('layers');
   const layers =
-    named === null ? [...AVAILABLE_LAYERS] : MAP_LAYERS.filter((l) => LAYER_DEFINITIONS[l].available && named.split(',').includes(l));
+    named === null ? [...DEFAULT_LAYERS] : MAP_LAYERS.filter((l) => LAYER_DEFINITIONS[l].available && named.split(',').includes(l));
   const page = Number.parseInt(params.get('page') ?? '1', 10);
   return {
     layers,
@@ -69,7 +72,7 @@ export function mapStateToParams(state: MapState, today: string = todayInItaly()
   for (const [key, value] of buildingFiltersToParams(state.buildings)) params.set(`${BUILDINGS_PREFIX}${key}`, value);
   for (const [key, value] of organizationFilterToParams(state.organizations)) params.set(`${ORGANIZATIONS_PREFIX}${key}`, value);
   for (const [key, value] of initiativeFilterToParams(state.initiatives)) params.set(`${INITIATIVES_PREFIX}${key}`, value);
-  const defaults = state.layers.length === AVAILABLE_LAYERS.length && AVAILABLE_LAYERS.every((l) => state.layers.includes(l));
+  const defaults = state.layers.length === DEFAULT_LAYERS.length && DEFAULT_LAYERS.every((l) => state.layers.includes(l));
   if (!defaults) params.set('layers', state.layers.join(','));
   if (state.mode === 'list') params.set('view', 'list');
   if (state.page > 1) params.set('page', String(state.page));

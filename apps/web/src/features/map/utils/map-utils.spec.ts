@@ -1,6 +1,8 @@
 import { describe, expect, it } from '@jest/globals';
 import { areaOutlines } from './area-outlines';
+import { categoryColor, LAYER_DEFINITIONS } from './layers';
 import { mapStateFromParams, mapStateToParams } from './map-params';
+import { reuseBandOf } from './reuse-band';
 import { bboxOf, extentOf, zoomOf } from './viewport';
 
 const bounds = (w: number, s: number, e: number, n: number) => ({
@@ -63,6 +65,33 @@ describe('the social areas’ outlines', () => {
     expect(a).toHaveLength(6);
     expect(a.some(([p, q]) => p[0] === 1 && q[0] === 1)).toBe(false);
     expect(outlines.get('B')).toHaveLength(4);
+  });
+});
+
+describe('the reuse layer', () => {
+  const TODAY = '2026-12-06';
+  it('is off by default, on when the URL names it, and written when on', () => {
+    expect(mapStateFromParams(new URLSearchParams(''), TODAY).layers).not.toContain('reuse');
+    const on = mapStateFromParams(new URLSearchParams('layers=buildings,reuse&b.condition=good'), TODAY);
+    expect(on).toMatchObject({ layers: ['buildings', 'reuse'], buildings: { condition: 'good' } });
+    expect(mapStateToParams(on, TODAY).get('layers')).toBe('buildings,reuse');
+  });
+
+  it('bands a score as the server does, and colours each band on its own scale', () => {
+    expect([null, 0, 39, 40, 59, 60, 79, 80, 100].map(reuseBandOf)).toEqual([
+      'unscored',
+      'low',
+      'low',
+      'medium',
+      'medium',
+      'high',
+      'high',
+      'very_high',
+      'very_high',
+    ]);
+    const colours = LAYER_DEFINITIONS.reuse.categories.map((c) => categoryColor(LAYER_DEFINITIONS.reuse, c));
+    expect(new Set(colours).size).toBe(5);
+    expect(categoryColor(LAYER_DEFINITIONS.reuse, 'unscored')).toBe('#FFFFFF');
   });
 });
 
