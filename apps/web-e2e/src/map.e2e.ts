@@ -107,4 +107,45 @@ describe.each(screens)('the map, %s', (screen, device) => {
       await expectNoAxeViolations(page, `map list view (${screen})`);
     });
   });
+  it('turns the reuse-potential layer on: buildings by score band, the legend in words, the ranking as its list with the same count', async () => {
+    const { page } = session;
+    await withScreenshotOnFailure(page, `map-reuse-${screen}`, async () => {
+      await signIn(page, MOLFETTA_USER);
+      await page.waitForURL((url) => url.pathname === '/');
+      await page.goto('/mappa');
+      await page.getByRole('heading', { level: 1, name: 'Mappa' }).waitFor();
+      const toggle = page.getByRole('checkbox', { name: 'Potenziale di riuso (immobili per punteggio)' });
+      // off by default
+      await expect(toggle.isChecked()).resolves.toBe(false);
+      await toggle.check();
+      await page.waitForURL((url) => (url.searchParams.get('layers') ?? '').split(',').includes('reuse'));
+      const what = 'immobil[ei] nella graduatoria del riuso';
+      const summary = page.getByRole('status').filter({ hasText: 'nella graduatoria del riuso' });
+      await summary.waitFor();
+      await settled(page);
+      const onMap = countOf((await summary.textContent()) ?? '', what);
+      expect(onMap).toBeGreaterThan(0);
+      // the legend names the bands (colour is never the only cue)
+      const legend = page.getByRole('region', { name: 'Legenda' });
+      for (const band of ['Potenziale molto alto (80–100)', 'Potenziale basso (0–39)', 'Non ancora valutato'])
+        await legend.getByText(new RegExp(`^${band.replace(/[()]/g, '\\$&')} \\(\\d+\\)$`)).waitFor();
+      // every point of the layer says its band in its name
+      await expect(
+        page.getByRole('button', { name: /\((Potenziale (molto alto|alto|medio|basso) \(\d+–\d+\)|Non ancora valutato)\)$/ }).count(),
+      ).resolves.toBeGreaterThan(0);
+      await expectNoAxeViolations(page, `map page with the reuse layer (${screen})`);
+
+      // the list view: the ranking of the map's area, the same count, only Molfetta
+      await page.getByRole('button', { name: 'Elenco' }).click();
+      const list = page.getByRole('region', { name: /nella graduatoria del riuso nell'area della mappa, dal più promettente$/ });
+      await list.waitFor();
+      await settled(page);
+      expect(countOf((await list.getByRole('heading', { level: 2 }).textContent()) ?? '', what)).toBe(onMap);
+      for (const building of await list.locator('.map-list__items > li').all()) {
+        await expect(building.locator('.map-item__meta li', { hasText: /^Comune: Molfetta$/ }).count()).resolves.toBe(1);
+        await expect(building.locator('.map-item__meta li', { hasText: /su 100/ }).count()).resolves.toBe(1);
+      }
+      await expectNoAxeViolations(page, `map list view with the reuse layer (${screen})`);
+    });
+  });
 });
