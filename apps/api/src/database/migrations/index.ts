@@ -30,6 +30,8 @@ import { IndicatorActivityAllTypes1764740000001 } from './1764740000001-indicato
 import { Reuse1764750000000 } from './1764750000000-reuse';
 import { SyncDevices1764770000000 } from './1764770000000-sync-devices';
 import { FileClientId1764780000000 } from './1764780000000-file-client-id';
+import { RegisterSearchText1764820000000 } from './1764820000000-register-search-text';
+import { VacuumRegisters1764820000001 } from './1764820000001-vacuum-registers';
 
 /** Every migration, in order. The API is bundled-free but explicit lists keep the CLI and the app identical. */
 export const MIGRATIONS = [
@@ -65,4 +67,6 @@ export const MIGRATIONS = [
   Collaborations1764760000000,
   SyncDevices1764770000000,
   FileClientId1764780000000,
+  RegisterSearchText1764820000000,
+  VacuumRegisters1764820000001,
 ];
