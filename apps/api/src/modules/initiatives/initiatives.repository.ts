@@ -210,6 +210,15 @@ export class InitiativesRepository {
     return qb;
   }
 
+  /** How many initiatives match (count(*): the filters are IN subqueries, never joins, so no row repeats; TypeORM's getCount is a COUNT(DISTINCT id)). */
+  private async count(scope: AccessScope, filters: InitiativeFilters): Promise<number> {
+    const [{ n }] = await this.door.run<{ n: number }>(
+      this.filtered(scope, filters).select('i.id', 'id'),
+      (sql) => `SELECT count(*)::int AS n FROM (${sql}) c`,
+    );
+    return n;
+  }
+
   /** One page of matches, by title, and how many match. */
   async listPage(scope: AccessScope, filters: InitiativeFilters, page: { offset: number; limit: number }, internalNotes: boolean) {
     // the page's ids first: a narrow query that initiatives_title_idx answers by itself (it INCLUDEs
@@ -229,10 +238,10 @@ export class InitiativesRepository {
         (sql) => `SELECT s.id, (count(*) OVER ())::int AS total FROM (${sql} OFFSET 0) s ORDER BY s.sort_title ASC, s.id ASC ${slice}`,
       );
       ids = found.map((r) => r.id);
-      total = found.length > 0 ? found[0].total : page.offset === 0 ? 0 : await this.filtered(scope, filters).getCount();
+      total = found.length > 0 ? found[0].total : page.offset === 0 ? 0 : await this.count(scope, filters);
     } else {
       const [n, found] = await Promise.all([
-        this.filtered(scope, filters).getCount(),
+        this.count(scope, filters),
         this.door.run<{ id: string }>(
           this.filtered(scope, filters).select('i.id', 'id'),
           (sql) => `${sql} ORDER BY lower(i.title) ASC, i.id ASC ${slice}`,

@@ -145,4 +145,45 @@ describe('registers: text search on the stored folded text, and the initiatives 
     expect(cell(lines[2], 'municipalities')).toBe('Molfetta; Bari; Corato');
     expect(cell(lines[2], 'partner_organizations')).toBe('Coop Beta Export; ODV Alfa Export');
   });
+
+  it('counts the stale lists as their two sides: never verified, and verified before the months asked', async () => {
+    const org = (name: string) =>
+      t.http.post('/api/organizations').set(w.coord.auth).send({ name, kind: 'aps', municipality: '072022' }).expect(201);
+    const orgs = [await org('Stale mai verificata'), await org('Stale verificata due anni fa'), await org('Stale verificata ieri')];
+    const building = (name: string) =>
+      t.http
+        .post('/api/buildings')
+        .set(w.coord.auth)
+        .send(buildingBody({ name, municipality: '072022' }))
+        .expect(201);
+    const buildings = [await building('Stale mai'), await building('Stale due anni'), await building('Stale ieri')];
+    for (const [table, rows] of [
+      ['organizations', orgs],
+      ['buildings', buildings],
+    ] as const) {
+      await t.db.query(`UPDATE ${table} SET last_verified_at = now() - interval '2 years' WHERE id = $1`, [rows[1].body.id]);
+      await t.db.query(`UPDATE ${table} SET last_verified_at = now() - interval '1 day' WHERE id = $1`, [rows[2].body.id]);
+    }
+    // innB works in 072006 and 072022: every stale record of those, and none of the fresh one
+    for (const [path, rows] of [
+      ['/api/organizations/stale', orgs],
+      ['/api/buildings/stale', buildings],
+    ] as const) {
+      const all = (await get(w.innB, `${path}?pageSize=200`)).body;
+      expect(all.total).toBe(all.items.length);
+      const ids = all.items.map((i: { id: string }) => i.id);
+      expect(ids).toEqual(expect.arrayContaining([rows[0].body.id, rows[1].body.id]));
+      expect(ids).not.toContain(rows[2].body.id);
+      // never verified first, then the oldest verification
+      expect(ids.indexOf(rows[0].body.id)).toBeLessThan(ids.indexOf(rows[1].body.id));
+      // 36 months: the two-year-old verification is recent enough
+      const longer = (await get(w.innB, `${path}?pageSize=1&months=36`)).body;
+      expect(longer.total).toBe(all.total - 1);
+      expect(longer.items).toHaveLength(1);
+      // innC (Corato) counts none of them
+      const innC = (await get(w.innC, `${path}?pageSize=200`)).body;
+      expect(innC.total).toBe(innC.items.length);
+      expect(innC.items.map((i: { id: string }) => i.id)).not.toContain(rows[0].body.id);
+    }
+  });
 });
