@@ -149,7 +149,7 @@ describe('registers: text search on the stored folded text, and the initiatives 
   it('counts the stale lists as their two sides: never verified, and verified before the months asked', async () => {
     const org = (name: string) =>
       t.http.post('/api/organizations').set(w.coord.auth).send({ name, kind: 'aps', municipality: '072022' }).expect(201);
-    const orgs = [await org('Stale mai verificata'), await org('Stale verificata due anni fa'), await org('Stale verificata ieri')];
+    const orgs = [await org('Circolo Arci Levante'), await org('Banda musicale Giovinazzo'), await org('Pro loco della Murgia')];
     const building = (name: string) =>
       t.http
         .post('/api/buildings')
@@ -161,8 +161,14 @@ describe('registers: text search on the stored folded text, and the initiatives 
       ['organizations', orgs],
       ['buildings', buildings],
     ] as const) {
-      await t.db.query(`UPDATE ${table} SET last_verified_at = now() - interval '2 years' WHERE id = $1`, [rows[1].body.id]);
-      await t.db.query(`UPDATE ${table} SET last_verified_at = now() - interval '1 day' WHERE id = $1`, [rows[2].body.id]);
+      await t.db.query(`UPDATE ${table} SET last_verified_at = now() - interval '2 years', last_verified_by = $2 WHERE id = $1`, [
+        rows[1].body.id,
+        w.coord.id,
+      ]);
+      await t.db.query(`UPDATE ${table} SET last_verified_at = now() - interval '1 day', last_verified_by = $2 WHERE id = $1`, [
+        rows[2].body.id,
+        w.coord.id,
+      ]);
     }
     // innB works in 072006 and 072022: every stale record of those, and none of the fresh one
     for (const [path, rows] of [
