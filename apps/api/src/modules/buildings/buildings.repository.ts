@@ -296,11 +296,16 @@ export class BuildingsRepository {
     );
   }
 
-  /** The rows of `ids` (a page of `matching`) with their joins, in `order`. */
+  /**
+   * The rows of `ids` (a page of `matching`) with their joins, in `order`. The caller's rule applies
+   * again, the filters do not: the ids already passed them, and a filter repeated here let the
+   * planner start from its index (the trigram candidates of a search, every building of a stage)
+   * instead of the 50 ids (17 ms for "scuola", 16 ms for a stage, against ~2).
+   */
   private async rowsOf(matching: Query, ids: string[], order: string, options: ReadOptions): Promise<BuildingRow[]> {
     if (ids.length === 0) return [];
     return this.door.run<BuildingRow>(
-      this.withRowColumns(matching.clone(), options).andWhere('b.id IN (:...pageIds)', { pageIds: ids }),
+      this.withRowColumns(this.filtered(matching.scope, {}, 'b'), options).andWhere('b.id IN (:...pageIds)', { pageIds: ids }),
       (sql) => `${sql} ORDER BY ${order}`,
     );
   }

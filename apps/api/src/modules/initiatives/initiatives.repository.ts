@@ -252,7 +252,8 @@ export class InitiativesRepository {
     }
     if (ids.length === 0) return { rows: [], total };
     const rows = await this.door.run<InitiativeRow>(
-      this.withRowColumns(this.filtered(scope, filters), internalNotes).andWhere('i.id IN (:...pageIds)', { pageIds: ids }),
+      // the rule again, not the filters: the ids passed them (a repeated search started from its trigram candidates)
+      this.withRowColumns(this.filtered(scope, {}), internalNotes).andWhere('i.id IN (:...pageIds)', { pageIds: ids }),
       (sql) => `${sql} ORDER BY lower(i.title) ASC, i.id ASC`,
     );
     return { rows, total };

@@ -261,11 +261,15 @@ export class OrganizationsRepository {
     );
   }
 
-  /** The rows of `ids` (a page of `matching()`) with their joins, in `order`. */
+  /**
+   * The rows of `ids` (a page of `matching()`) with their joins, in `order`. The caller's rule
+   * applies again, the filters do not: the ids already passed them, and a search repeated here let
+   * the planner start from the trigram candidates instead of the 50 ids (18 ms for "melograno").
+   */
   private async rowsOf(matching: () => Query, ids: string[], order: string): Promise<OrganizationRow[]> {
     if (ids.length === 0) return [];
     return this.door.run<OrganizationRow>(
-      this.withRowColumns(matching()).andWhere('o.id IN (:...pageIds)', { pageIds: ids }),
+      this.withRowColumns(this.filtered(matching().scope, {})).andWhere('o.id IN (:...pageIds)', { pageIds: ids }),
       (sql) => `${sql} ORDER BY ${order}`,
     );
   }
