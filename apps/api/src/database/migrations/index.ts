@@ -32,6 +32,7 @@ import { SyncDevices1764770000000 } from './1764770000000-sync-devices';
 import { FileClientId1764780000000 } from './1764780000000-file-client-id';
 import { RegisterSearchText1764820000000 } from './1764820000000-register-search-text';
 import { VacuumRegisters1764820000001 } from './1764820000001-vacuum-registers';
+import { OrganizationsCountIndex1764820000002 } from './1764820000002-organizations-count-index';
 import { CollaborationOutcomeInitiativeStatus1764830000000 } from './1764830000000-collaboration-outcome-initiative-status';
 
 /** Every migration, in order. The API is bundled-free but explicit lists keep the CLI and the app identical. */
@@ -70,5 +71,6 @@ export const MIGRATIONS = [
   FileClientId1764780000000,
   RegisterSearchText1764820000000,
   VacuumRegisters1764820000001,
+  OrganizationsCountIndex1764820000002,
   CollaborationOutcomeInitiativeStatus1764830000000,
 ];

@@ -498,21 +498,23 @@ export class InitiativesRepository {
     return groupBy(rows, ({ initiativeId, ...m }) => [initiativeId, m]);
   }
 
-  /** The organizations of these initiatives (of the initiative's own tenant), each list lead first, then by name. */
+  /**
+   * The organizations of these initiatives (of the initiative's own tenant), each list lead first,
+   * then by name. The name is a subquery per link (an index lookup each, ~2,300 a batch): joined,
+   * the planner hashed all 30,000 organizations for every batch (56–79 ms a batch at 1M).
+   */
   private async organizationsOf(scope: AccessScope, ids: string[]): Promise<Map<string, InitiativeRow['organizations']>> {
-    const rows = await this.door
+    const qb = this.door
       .select(scope, InitiativeOrganization, 'io')
-      .innerJoin('organizations', 'o', 'o.tenant_id = io.tenant_id AND o.id = io.organization_id')
       .select('io.initiative_id', 'initiativeId')
-      .addSelect('o.id', 'id')
-      .addSelect('o.name', 'name')
+      .addSelect('io.organization_id', 'id')
+      .addSelect('(SELECT o.name FROM organizations o WHERE o.tenant_id = io.tenant_id AND o.id = io.organization_id)', 'name')
       .addSelect('io.role', 'role')
-      .andWhere('io.initiative_id IN (:...organizationsOf)', { organizationsOf: ids })
-      .orderBy('io.initiative_id')
-      .addOrderBy('io.role')
-      .addOrderBy('o.name')
-      .addOrderBy('o.id')
-      .getRawMany<{ initiativeId: string; id: string; name: string; role: 'lead' | 'partner' }>();
+      .andWhere('io.initiative_id IN (:...organizationsOf)', { organizationsOf: ids });
+    const rows = await this.door.run<{ initiativeId: string; id: string; name: string; role: 'lead' | 'partner' }>(
+      qb,
+      (sql) => `SELECT * FROM (${sql}) r ORDER BY r."initiativeId", r.role, r.name, r.id`,
+    );
     return groupBy(rows, ({ initiativeId, ...o }) => [initiativeId, o]);
   }
 }
