@@ -36,7 +36,7 @@ import type {
   WeightsResponseDto,
 } from './dto/collaborations.dto';
 import { reasonText } from './model/reason-text';
-import { suggest, type Reason, type Weights } from './model/suggest';
+import { suggestInSlices, type Reason, type Weights } from './model/suggest';
 
 export interface Settings {
   weights: Weights;
@@ -243,8 +243,9 @@ export class CollaborationsService {
           this.repo.neighbours(scope),
           this.repo.municipalityNames(scope),
         ]);
+        const read = Date.now();
         let lastReport = 0;
-        const { suggestions, communities } = suggest(
+        const { suggestions, communities } = await suggestInSlices(
           profiles,
           edges,
           neighbours,
@@ -258,6 +259,7 @@ export class CollaborationsService {
           },
           names,
         );
+        const modelled = Date.now();
         await this.repo.storeSuggestions(
           tx,
           tenantId,
@@ -268,6 +270,11 @@ export class CollaborationsService {
           communities,
         );
         const ms = Date.now() - started;
+        // the phases, for the benchmark (docs/benchmarks.md): BENCH_LOG_LEVEL=log shows them
+        this.logger.log(
+          `collaboration recompute of tenant ${tenantId}: read ${read - started} ms (${profiles.length} organizations, ${edges.length} links), ` +
+            `model ${modelled - read} ms, write ${Date.now() - modelled} ms (${suggestions.length} suggestions)`,
+        );
         await tx.unscoped('collaboration recompute: marks the run of the one tenant it computed as done, in its transaction').query(
           `INSERT INTO collaboration_runs AS r (tenant_id, state, progress, computed_version, finished_at, duration_ms, suggestions, started_at)
              VALUES ($1, 'idle', 1, $2, now(), $3, $4, now())

@@ -341,7 +341,54 @@ export function suggest(
   settings: ModelSettings,
   options: ModelOptions = {},
   municipalityNames: ReadonlyMap<string, string> = new Map(),
-): { suggestions: Suggestion[]; communities: Map<string, number> } {
+): SuggestResult {
+  const steps = suggesting(organizations, edges, neighbours, settings, options, municipalityNames);
+  for (;;) {
+    const step = steps.next();
+    if (step.done) return step.value;
+  }
+}
+
+/**
+ * `suggest` in slices of about `sliceMs` of work, giving the event loop back in between: the
+ * recompute runs in the API process, whose requests (and the progress it writes) must not wait for
+ * the whole loop. Louvain is one block (about a third of the model's time at 30,000 organizations).
+ */
+export async function suggestInSlices(
+  organizations: readonly OrganizationProfile[],
+  edges: readonly Edge[],
+  neighbours: ReadonlyMap<string, readonly string[]>,
+  settings: ModelSettings,
+  options: ModelOptions = {},
+  municipalityNames: ReadonlyMap<string, string> = new Map(),
+  sliceMs = 40,
+): Promise<SuggestResult> {
+  const steps = suggesting(organizations, edges, neighbours, settings, options, municipalityNames);
+  let since = performance.now();
+  for (;;) {
+    const step = steps.next();
+    if (step.done) return step.value;
+    if (performance.now() - since >= sliceMs) {
+      await new Promise<void>((resolve) => setImmediate(resolve));
+      since = performance.now();
+    }
+  }
+}
+
+export interface SuggestResult {
+  suggestions: Suggestion[];
+  communities: Map<string, number>;
+}
+
+/** The model's work, yielding between organizations (every 64) and after each phase. */
+function* suggesting(
+  organizations: readonly OrganizationProfile[],
+  edges: readonly Edge[],
+  neighbours: ReadonlyMap<string, readonly string[]>,
+  settings: ModelSettings,
+  options: ModelOptions,
+  municipalityNames: ReadonlyMap<string, string>,
+): Generator<void, SuggestResult, void> {
   const candidatesPerOrganization = options.candidatesPerOrganization ?? 200;
   const perOrganization = options.perOrganization ?? 5;
   const n = organizations.length;
@@ -371,10 +418,12 @@ export function suggest(
     weight.push(e.weight);
   }
   slot.clear();
+  yield;
   const a32 = Int32Array.from(from);
   const b32 = Int32Array.from(to);
   const community = louvainCommunities(n, a32, b32, Float64Array.from(weight), options.seed ?? 42);
   options.progress?.(0.2);
+  yield;
   const adjacency = new Adjacency(n, { a: a32, b: b32 });
   const components = adjacency.components();
   const communities = new Map(organizations.map((o, i) => [o.id, community[i]]));
@@ -442,6 +491,7 @@ export function suggest(
   const shift: number[] = [];
   for (let ai = 0; ai < n; ai++) {
     if (ai % progressEvery === 0) options.progress?.(0.2 + (0.8 * ai) / n);
+    if ((ai & 63) === 0) yield;
     if (!coefs) continue;
     live.length = 0;
     for (const m of places[muni[ai]]) {
