@@ -329,17 +329,18 @@ export class CollaborationsRepository {
     themesOf: ReadonlyMap<string, readonly string[]>,
     communities: ReadonlyMap<string, number>,
   ): Promise<void> {
-    const raw = tx.unscoped('collaboration recompute: the background job writes the suggestions of the one tenant it computed');
     // the new suggestions in a temporary table first (dropped at commit), then two statements: the pairs
     // no longer suggested lose `current`, the others are upserted, and a row whose score, reasons and
     // state are unchanged is not written again (every write of a row is a new version in all its indexes)
-    await raw.query(
-      `CREATE TEMPORARY TABLE collaboration_new (a uuid, b uuid, ma uuid, mb uuid, th text[], sc real, r jsonb, k text) ON COMMIT DROP`,
-    );
+    await tx
+      .unscoped('collaboration recompute: the background job writes the suggestions of the one tenant it computed')
+      .query(
+        `CREATE TEMPORARY TABLE collaboration_new (a uuid, b uuid, ma uuid, mb uuid, th text[], sc real, r jsonb, k text) ON COMMIT DROP`,
+      );
     const chunk = 20_000;
     for (let i = 0; i < suggestions.length; i += chunk) {
       const part = suggestions.slice(i, i + chunk);
-      await raw.query(
+      await tx.unscoped('collaboration recompute: the background job writes the suggestions of the one tenant it computed').query(
         `INSERT INTO collaboration_new
          SELECT i.a, i.b, i.ma, i.mb, string_to_array(i.th, ','), i.sc, i.r::jsonb, i.k
            FROM unnest($1::uuid[], $2::uuid[], $3::uuid[], $4::uuid[], $5::text[], $6::real[], $7::text[], $8::text[])
@@ -356,14 +357,16 @@ export class CollaborationsRepository {
         ],
       );
     }
-    await raw.query(`ANALYZE collaboration_new`);
-    await raw.query(
+    await tx
+      .unscoped('collaboration recompute: the background job writes the suggestions of the one tenant it computed')
+      .query(`ANALYZE collaboration_new`);
+    await tx.unscoped('collaboration recompute: the background job writes the suggestions of the one tenant it computed').query(
       `UPDATE collaboration_suggestions s SET current = false
         WHERE s.tenant_id = $1 AND s.current
           AND NOT EXISTS (SELECT 1 FROM collaboration_new n WHERE n.a = s.organization_a AND n.b = s.organization_b)`,
       [tenantId],
     );
-    await raw.query(
+    await tx.unscoped('collaboration recompute: the background job writes the suggestions of the one tenant it computed').query(
       `INSERT INTO collaboration_suggestions AS s (tenant_id, organization_a, organization_b, municipality_a, municipality_b, themes,
                                                 score, reasons, reasons_key, current, created_by, updated_by)
        SELECT $1, n.a, n.b, n.ma, n.mb, coalesce(n.th, '{}'), n.sc, n.r, n.k, true, $2, $2 FROM collaboration_new n
@@ -381,14 +384,14 @@ export class CollaborationsRepository {
     );
     // the communities: Louvain is seeded, so a change of weights alone leaves them as they were (no write)
     const ids = [...communities.keys()];
-    await raw.query(
+    await tx.unscoped('collaboration recompute: the background job writes the suggestions of the one tenant it computed').query(
       `DELETE FROM collaboration_communities c
         WHERE c.tenant_id = $1 AND NOT EXISTS (SELECT 1 FROM unnest($2::uuid[]) AS o(id) WHERE o.id = c.organization_id)`,
       [tenantId, ids],
     );
     for (let i = 0; i < ids.length; i += 50_000) {
       const part = ids.slice(i, i + 50_000);
-      await raw.query(
+      await tx.unscoped('collaboration recompute: the background job writes the suggestions of the one tenant it computed').query(
         `INSERT INTO collaboration_communities AS c (tenant_id, organization_id, community)
          SELECT $1, o, n FROM unnest($2::uuid[], $3::int[]) AS x(o, n)
          ON CONFLICT (tenant_id, organization_id) DO UPDATE SET community = EXCLUDED.community WHERE c.community <> EXCLUDED.community`,
