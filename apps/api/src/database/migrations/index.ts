@@ -30,6 +30,7 @@ import { IndicatorActivityAllTypes1764740000001 } from './1764740000001-indicato
 import { Reuse1764750000000 } from './1764750000000-reuse';
 import { SyncDevices1764770000000 } from './1764770000000-sync-devices';
 import { FileClientId1764780000000 } from './1764780000000-file-client-id';
+import { CollaborationOpenIndex1764800000000 } from './1764800000000-collaboration-open-index';
 
 /** Every migration, in order. The API is bundled-free but explicit lists keep the CLI and the app identical. */
 export const MIGRATIONS = [
@@ -65,4 +66,5 @@ export const MIGRATIONS = [
   Collaborations1764760000000,
   SyncDevices1764770000000,
   FileClientId1764780000000,
+  CollaborationOpenIndex1764800000000,
 ];

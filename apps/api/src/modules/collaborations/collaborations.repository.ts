@@ -400,6 +400,17 @@ export class CollaborationsRepository {
     }
   }
 
+  /**
+   * After a recompute: a pass rewrites most rows, which clears their pages in the visibility map, and
+   * the page's count is index-only only on all-visible pages (docs/benchmarks.md); autovacuum would
+   * come later. Outside any transaction (VACUUM cannot run in one).
+   */
+  async vacuum(): Promise<void> {
+    await this.door
+      .unscoped('collaboration recompute: VACUUM of the tables it rewrote (all tenants; no rows read or written)')
+      .query(`VACUUM (ANALYZE) collaboration_suggestions, collaboration_communities`);
+  }
+
   /** Takes the tenant's recompute lock for the transaction, or answers false when another replica holds it. */
   async tryLock(tx: ScopedTx, tenantId: string): Promise<boolean> {
     const [{ locked }] = await tx

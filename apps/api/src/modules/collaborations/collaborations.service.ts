@@ -224,8 +224,9 @@ export class CollaborationsService {
       if (outcome === 'busy') return ms;
       ms = outcome.ms;
       const run = await this.repo.run(tenantScope(tenantId, actorId), tenantId);
-      if (!run || run.requestedVersion <= run.computedVersion) return ms;
+      if (!run || run.requestedVersion <= run.computedVersion) break;
     }
+    await this.repo.vacuum().catch((error: unknown) => this.logger.warn(`collaboration vacuum failed: ${String(error)}`));
     return ms;
   }
 
