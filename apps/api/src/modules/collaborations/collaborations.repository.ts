@@ -440,14 +440,6 @@ export class CollaborationsRepository {
     );
   }
 
-  async storedCount(scope: AccessScope, tenantId: string): Promise<number> {
-    const [{ n }] = await this.door.run<{ n: number }>(
-      this.door.select(scope, CollaborationSuggestion, 's', {}).select('1', 'one').andWhere('s.tenant_id = :t', { t: tenantId }),
-      (sql) => `SELECT count(*)::int AS n FROM (${sql}) c`,
-    );
-    return n;
-  }
-
   /** Inserts the defaults row (version 0) if missing, so that a versioned update has a row to check. */
   async ensureSettings(tx: ScopedTx, scope: AccessScope, tenantId: string, values: Partial<CollaborationSettings>): Promise<void> {
     await tx.insert(scope, CollaborationSettings, { ...values, tenantId, version: 0 }, { orIgnore: true });
