@@ -31,6 +31,7 @@ import { Reuse1764750000000 } from './1764750000000-reuse';
 import { SyncDevices1764770000000 } from './1764770000000-sync-devices';
 import { FileClientId1764780000000 } from './1764780000000-file-client-id';
 import { CollaborationOpenIndex1764800000000 } from './1764800000000-collaboration-open-index';
+import { CollaborationOutcomeInitiativeStatus1764830000000 } from './1764830000000-collaboration-outcome-initiative-status';
 
 /** Every migration, in order. The API is bundled-free but explicit lists keep the CLI and the app identical. */
 export const MIGRATIONS = [
@@ -67,4 +68,5 @@ export const MIGRATIONS = [
   SyncDevices1764770000000,
   FileClientId1764780000000,
   CollaborationOpenIndex1764800000000,
+  CollaborationOutcomeInitiativeStatus1764830000000,
 ];
