@@ -106,7 +106,31 @@ async function once(browser, base, cookie, path) {
       ),
     }));
     const landing = await Promise.all(layers);
-    // the pan
+    const landingFigures = landing.map(({ url, total, features, clustered, status }) => ({
+      layer: /layers\/(\w+)/.exec(url)[1],
+      total,
+      features,
+      clustered,
+      status,
+    }));
+    try {
+      return { shownMs: shown, layersArrivedMs: arrived, landing: landingFigures, pan: await pan(page) };
+    } catch (error) {
+      // the landing figures stand without the pan (a crashed tab must not lose the run's other figures)
+      return { shownMs: shown, layersArrivedMs: arrived, landing: landingFigures, pan: null, panError: String(error?.message ?? error) };
+    }
+  } finally {
+    await context.close();
+  }
+}
+
+/** The pan of a loaded map page: frame timing from the drag's start to 1 s after the re-fetched layers were drawn. */
+async function pan(page) {
+  {
+    let layers = [];
+    page.on('response', (res) => {
+      if (res.url().includes('/api/map/layers/')) layers.push(res);
+    });
     // a start on the map itself, not on a marker (a marker would take the press)
     const box = await page.locator('.layer-map').boundingBox();
     const start = await page.evaluate((b) => {
@@ -155,26 +179,13 @@ async function once(browser, base, cookie, path) {
       paneAfter: document.querySelector('.leaflet-map-pane')?.style.transform ?? '',
     }));
     return {
-      shownMs: shown,
-      layersArrivedMs: arrived,
-      landing: landing.map(({ url, total, features, clustered, status }) => ({
-        layer: /layers\/(\w+)/.exec(url)[1],
-        total,
-        features,
-        clustered,
-        status,
-      })),
-      pan: {
-        how,
-        dragMs: released - panStart,
-        moved: paneAfter !== paneBefore,
-        redrawAfterReleaseMs: redrawn > released ? redrawn - released : null,
-        requests: (await Promise.all(layers)).length,
-        ...frameFigures(deltas),
-      },
+      how,
+      dragMs: released - panStart,
+      moved: paneAfter !== paneBefore,
+      redrawAfterReleaseMs: redrawn > released ? redrawn - released : null,
+      requests: (await Promise.all(layers)).length,
+      ...frameFigures(deltas),
     };
-  } finally {
-    await context.close();
   }
 }
 

@@ -2,6 +2,7 @@
 //
 //   npm run bench:reuse                                      # 50,000 buildings, 30,000 organizations
 //   npm run bench:reuse -- --skip-build --requests 20 --buildings 20000 --organizations 12000
+//   npm run bench:reuse -- --skip-build --recomputes 1 --plans   # each request's statements with their plans
 //
 // Builds the API, starts it on the embedded PostgreSQL (or DATABASE_URL's server, database
 // trama_bench_reuse), generates the registers with bench/generate.mjs when the database holds other
@@ -21,7 +22,7 @@ import pg from 'pg';
 import { mustRun, requireNode24, root, waitForHealth } from '../scripts/lib.mjs';
 import { startApi, stopApi } from './api-process.mjs';
 import { generate } from './generate.mjs';
-import { explainStatements, splitExplainable, startCaptureProxy } from './sql-capture.mjs';
+import { explainStatements, oneLine, planOutline, splitExplainable, startCaptureProxy } from './sql-capture.mjs';
 
 requireNode24();
 const { values: opts } = parseArgs({
@@ -35,6 +36,7 @@ const { values: opts } = parseArgs({
     'explain-runs': { type: 'string', default: '3' },
     seed: { type: 'string', default: '42' },
     'skip-build': { type: 'boolean', default: false },
+    plans: { type: 'boolean', default: false },
     'data-dir': { type: 'string', default: join(root, '.data') },
     cluster: { type: 'string', default: 'bench-reuse-postgres' },
   },
@@ -221,6 +223,11 @@ try {
   const dbTime = async (statements) => {
     const { reads } = splitExplainable(statements);
     const explained = await explainStatements(replay, reads, EXPLAIN_RUNS);
+    if (opts.plans)
+      for (const e of explained)
+        console.log(
+          `  ${ms([...e.times].sort((a, b) => a - b)[0])}  ${oneLine(e.statement.text, 150)}\n    ${planOutline(e.plan.Plan).join('\n    ')}`,
+        );
     return Array.from({ length: EXPLAIN_RUNS }, (_, run) => explained.reduce((s, e) => s + e.times[run], 0)).sort((a, b) => a - b);
   };
   // the recompute's reads: the capture API recomputes (a request for it through the capture process), its statements replayed
@@ -243,24 +250,60 @@ try {
   );
   const readTimes = await explainStatements(replay, recomputeReads, EXPLAIN_RUNS);
   const readsMs = Array.from({ length: EXPLAIN_RUNS }, (_, run) => readTimes.reduce((s, e) => s + e.times[run], 0)).sort((a, b) => a - b);
+  // the replace as the job writes it: one DELETE and one INSERT … SELECT FROM unnest(arrays), rolled back
+  const stored = (await db.query(`SELECT building_id, run, score, parts::text AS parts FROM reuse_scores WHERE tenant_id = $1`, [tenantId]))
+    .rows;
   const writes = [];
   for (let i = 0; i < EXPLAIN_RUNS; i++) {
     await db.query('BEGIN');
-    await db.query(`CREATE TEMP TABLE bench_scores ON COMMIT DROP AS SELECT * FROM reuse_scores WHERE tenant_id = $1`, [tenantId]);
     const t1 = performance.now();
     await db.query(`DELETE FROM reuse_scores WHERE tenant_id = $1`, [tenantId]);
     await db.query(
-      `INSERT INTO reuse_scores (tenant_id, building_id, run, score, parts) SELECT tenant_id, building_id, run + 1, score, parts FROM bench_scores`,
+      `INSERT INTO reuse_scores (tenant_id, building_id, run, score, parts)
+       SELECT $1, r.building_id, $2, r.score, r.parts FROM unnest($3::uuid[], $4::smallint[], $5::text[]) AS r(building_id, score, parts)`,
+      [tenantId, (stored[0]?.run ?? 0) + 1, stored.map((r) => r.building_id), stored.map((r) => r.score), stored.map((r) => r.parts)],
     );
     writes.push(performance.now() - t1);
     await db.query('ROLLBACK');
   }
+  // Node's part in process: the job's scoring (surroundings, score, stored parts as text) on the same rows
+  const require = createRequire(import.meta.url);
+  const { surroundingsOfTenant } = require(join(root, 'dist/apps/api/apps/api/src/modules/reuse/reuse-surroundings.js'));
+  const { encodeParts, storedParts } = require(join(root, 'dist/apps/api/apps/api/src/modules/reuse/reuse-score.js'));
+  const rowsOf = async (sql) => (await db.query(sql, [tenantId])).rows;
+  const buildings = (
+    await rowsOf(`SELECT id, municipality_id AS "municipalityId", lat, lon, condition, indoor_area_m2 AS "indoorAreaM2",
+                         outdoor_area_m2 AS "outdoorAreaM2", accessibility, constraints, ownership, current_use AS "currentUse",
+                         stage, suitable_uses AS "suitableUses", created_at AS "createdAt" FROM buildings WHERE tenant_id = $1`)
+  ).map((b) => ({
+    ...b,
+    indoorAreaM2: b.indoorAreaM2 === null ? null : Number(b.indoorAreaM2),
+    outdoorAreaM2: b.outdoorAreaM2 === null ? null : Number(b.outdoorAreaM2),
+  }));
+  const spaceSeekers = await rowsOf(`SELECT municipality_id AS "municipalityId", lat, lon, themes, target_groups AS "targetGroups", size
+                                       FROM organizations WHERE tenant_id = $1 AND 'space' = ANY(needs) AND active AND merged_into IS NULL`);
+  const venueSeekers = await rowsOf(`SELECT municipality_id AS "municipalityId", themes FROM initiatives
+                                      WHERE tenant_id = $1 AND status IN ('idea', 'planned') AND building_id IS NULL`);
+  const weightsNow = (await call('GET', '/api/reuse/weights')).weights;
+  const scoring = [];
+  for (let i = 0; i < EXPLAIN_RUNS; i++) {
+    const t1 = performance.now();
+    const around = surroundingsOfTenant(buildings, spaceSeekers, venueSeekers);
+    const now = new Date();
+    let bytes = 0;
+    for (const b of buildings)
+      bytes += encodeParts(storedParts({ ...b, recordedAt: b.createdAt }, around(b), weightsNow, now).parts).length;
+    scoring.push(performance.now() - t1);
+    if (bytes === 0) throw new Error('no parts');
+  }
+  scoring.sort((a, b) => a - b);
   writes.sort((a, b) => a - b);
   wall.sort((a, b) => a - b);
   job.sort((a, b) => a - b);
   console.log(
     `\nrecompute of the tenant after a change of weights (${wall.length} runs): PUT → status done p50 ${ms(pct(wall, 50))} (max ${ms(wall[wall.length - 1])}), job p50 ${ms(pct(job, 50))};` +
-      ` DB: the reads ${ms(pct(readsMs, 50))} (${recomputeReads.length} statements) + the replace of the scores ${ms(pct(writes, 50))} (DELETE + INSERT of every row, rolled back)`,
+      ` DB: the reads ${ms(pct(readsMs, 50))} (${recomputeReads.length} statements) + the replace of the scores ${ms(pct(writes, 50))} (DELETE + INSERT … unnest of every row, rolled back);` +
+      ` Node's scoring in process ${ms(pct(scoring, 50))}; load ${load()}`,
   );
 
   // one building's score and matches; the ranking
@@ -269,11 +312,13 @@ try {
   ).rows.map((r) => r.id);
   const istat = (await db.query(`SELECT istat_code FROM municipalities WHERE tenant_id = $1 ORDER BY istat_code LIMIT 1`, [tenantId]))
     .rows[0].istat_code;
+  const area = (await db.query(`SELECT code FROM social_areas WHERE tenant_id = $1 ORDER BY code LIMIT 1`, [tenantId])).rows[0]?.code;
   const scenarios = [
     ['one building: score + matches', (i) => `/api/reuse/buildings/${ids[i % ids.length]}/matches`],
     ['ranking, page 1 (20)', () => `/api/reuse/buildings?pageSize=20`],
     ['ranking, page 50 (20)', () => `/api/reuse/buildings?pageSize=20&page=50`],
     [`ranking, municipality ${istat}, page 1`, () => `/api/reuse/buildings?pageSize=20&municipality=${istat}`],
+    ...(area ? [[`ranking, social area ${area}, page 1`, () => `/api/reuse/buildings?pageSize=20&socialArea=${area}`]] : []),
   ];
   console.log('');
   for (const [name, path] of scenarios) {

@@ -271,6 +271,8 @@ try {
   const [recent] = (await db.query(`SELECT date FROM activities WHERE tenant_id = $1 ORDER BY date DESC LIMIT 1`, [tenantId])).rows;
   const to = recent.date.toISOString().slice(0, 10);
   const quarterAgo = new Date(recent.date.getTime() - 90 * 86_400_000).toISOString().slice(0, 10);
+  const todayInItaly = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Rome' }).format(new Date());
+  const pageDefaultPeriod = `from=${new Date(Date.parse(todayInItaly) - 89 * 86_400_000).toISOString().slice(0, 10)}&to=${todayInItaly}`;
   const org = (await db.query(`SELECT organization_id FROM activity_organizations WHERE tenant_id = $1 LIMIT 1`, [tenantId])).rows[0]
     .organization_id;
   // the map layer's viewports: the whole metropolitan city at the zoom a coordinator lands on, one
@@ -404,6 +406,8 @@ try {
       layer(metro, 9, `type=workshop&from=${quarterAgo}&to=${to}`),
     ],
     ['layer: coordinator, metro, zoom 9, theme', coordinator, '', layer(metro, 9, 'theme=youth')],
+    // the map page's default period: the last 90 days ending today in Italy (features/map/utils/activity-period.ts)
+    ['layer: coordinator, metro, zoom 9, last 90 days (the page default)', coordinator, '', layer(metro, 9, pageDefaultPeriod)],
     ['layer: coordinator, Bari streets, zoom 16', coordinator, '', layer(bariStreets, 16)],
     ['layer: coordinator, Bari streets, zoom 16, quarter', coordinator, '', layer(bariStreets, 16, `from=${quarterAgo}&to=${to}`)],
     ['layer: innovator, metro, zoom 9', innovator, '', layer(metro, 9)],
@@ -664,6 +668,10 @@ try {
         `  run ${i + 1}: shown at ${f(run.shownMs ?? NaN, 0)} ms (layer responses in by ${f(run.layersArrivedMs, 0)} ms) — ${landing}`,
       );
       const p = run.pan;
+      if (!p) {
+        console.log(`         pan: failed (${run.panError})`);
+        return;
+      }
       console.log(
         `         pan (${p.how}): ${p.frames} frames over the drag + redraw, Δ p50 ${f(p.p50)} / p95 ${f(p.p95)} / max ${f(p.max)} ms, ${p.dropped} dropped, ${p.long} over 50 ms; ${p.moved ? '' : 'THE MAP DID NOT MOVE; '}${p.requests} layer requests, redrawn ${p.redrawAfterReleaseMs === null ? '—' : `${f(p.redrawAfterReleaseMs, 0)} ms`} after release`,
       );

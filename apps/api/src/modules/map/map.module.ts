@@ -3,6 +3,7 @@ import { ActivitiesModule } from '../activities/activities.module';
 import { BuildingsModule } from '../buildings/buildings.module';
 import { InitiativesModule } from '../initiatives/initiatives.module';
 import { OrganizationsModule } from '../organizations/organizations.module';
+import { MapCellCache } from './map-cell-cache';
 import { MapController } from './map.controller';
 import { MapRepository } from './map.repository';
 import { MapService } from './map.service';
@@ -14,6 +15,6 @@ import { MapService } from './map.service';
 @Module({
   imports: [ActivitiesModule, BuildingsModule, OrganizationsModule, InitiativesModule],
   controllers: [MapController],
-  providers: [MapService, MapRepository],
+  providers: [MapService, MapRepository, MapCellCache],
 })
 export class MapModule {}

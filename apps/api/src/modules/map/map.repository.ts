@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import type { ObjectLiteral } from 'typeorm';
 import { ScopedData } from '../../common/access/scoped-data';
 import type { ScopedSelectQueryBuilder } from '../../common/access/scoped-query-builder';
+import type { InnerCells } from './map-cell-cache';
 import type { MapLayerSource } from './map-layer';
 
 type Query = ScopedSelectQueryBuilder<ObjectLiteral>;
@@ -69,6 +70,18 @@ export class MapRepository {
     return this.cellIdExpression;
   }
 
+  /**
+   * The layer's data version in the tenant (`map_versions`, migration 1764810000000): changed at the
+   * commit of every write the layer's query could see; null when the tenant has none yet.
+   */
+  async version(tenantId: string, layer: string): Promise<string | null> {
+    if (!['activities', 'buildings', 'organizations', 'initiatives'].includes(layer)) throw new Error(`map: not a layer: ${layer}`);
+    const rows: { v: string }[] = await this.door
+      .unscoped("the map's data version of the caller's tenant: a number, no record")
+      .query(`SELECT ${layer}::text AS v FROM map_versions WHERE tenant_id = $1`, [tenantId]);
+    return rows[0]?.v ?? null;
+  }
+
   /** At most `limit` records of the query, with their point, category and label. */
   async points(source: MapLayerSource, qb: Query, limit: number, ids?: readonly string[]): Promise<MapPointRow[]> {
     const q = qb
@@ -100,9 +113,23 @@ export class MapRepository {
    * scan of the layer's `<table>_point_idx` (a bitmap scan when a filter reads other columns), then
    * a HashAggregate.
    */
-  async cells(source: MapLayerSource, qb: Query, cells: number): Promise<MapCellRow[]> {
+  async cells(source: MapLayerSource, qb: Query, cells: number, outside?: InnerCells): Promise<MapCellRow[]> {
     const shift = MERCATOR_BITS - Math.log2(cells);
     if (!Number.isInteger(shift) || shift < 0) throw new Error(`map: not a grid of 2^k ≤ 2^${MERCATOR_BITS} cells: ${cells}`);
+    if (outside) {
+      // only the records outside the inner cells (the cells on the viewport's edge, from the cache's
+      // whole-tenant answer for the rest): exactly by cell, and in the form of the point index by the
+      // strips of the bbox around them, which hold every such record (map-cell-cache.ts)
+      const strips = outside.strips.map((s, i) => {
+        const p = (k: string) => `mapEdge${i}${k}`;
+        qb.setParameters({ [p('a')]: s[0], [p('b')]: s[1], [p('c')]: s[2], [p('d')]: s[3] });
+        return `point(a.lon, a.lat) <@ box(point(:${p('a')}, :${p('b')}), point(:${p('c')}, :${p('d')}))`;
+      });
+      qb.andWhere(`(${strips.join(' OR ')})`).andWhere(
+        `NOT ((a.map_x >> ${shift}) BETWEEN :mapX0 AND :mapX1 AND (a.map_y >> ${shift}) BETWEEN :mapY0 AND :mapY1)`,
+        { mapX0: outside.x0, mapX1: outside.x1, mapY0: outside.y0, mapY1: outside.y1 },
+      );
+    }
     const q = qb
       .select('a.id', 'id')
       .addSelect('a.lon', 'lon')

@@ -50,6 +50,54 @@ describe('matching', () => {
     expect(orgs.filter((o) => countsAsDemand(building, o)).length).toBe(3);
     expect(grid.demand({ ...building, lat: null, lon: null })).toBe(4); // its municipality, unrelated left out
   });
+
+  it('counts through the grid exactly as one by one, on random worlds across Italy (a property)', () => {
+    let seed = 3;
+    const rand = () => (seed = (seed * 16807) % 2147483647) / 2147483647;
+    const pick = <T>(list: readonly T[], n: number): T[] => list.filter(() => rand() < n / list.length);
+    const THEMES = ['culture', 'sport', 'youth', 'housing', 'work', 'health', 'environment', 'legality'] as const;
+    const TARGETS = ['children', 'youth', 'elderly', 'migrants', 'students', 'general_public'] as const;
+    const USES = ['social', 'cultural', 'economic', 'sport', 'education', 'housing'] as const;
+    for (const centre of [BARI, { lat: 46.5, lon: 11.35 }, { lat: 37.5, lon: 15.08 }]) {
+      const place = (spreadKm: number) => ({
+        lat: centre.lat + ((rand() - 0.5) * spreadKm) / 111.2,
+        lon: centre.lon + ((rand() - 0.5) * spreadKm) / (111.2 * Math.cos((centre.lat * Math.PI) / 180)),
+      });
+      const municipalities = ['a', 'b', 'c'];
+      const orgs: MatchOrganization[] = Array.from({ length: 600 }, () => ({
+        municipalityId: municipalities[Math.floor(rand() * 3)],
+        ...(rand() < 0.15 ? { lat: null, lon: null } : place(12)),
+        themes: pick(THEMES, 1.5),
+        targetGroups: pick(TARGETS, 1),
+        size: null,
+      }));
+      const buildings: MatchBuilding[] = Array.from({ length: 300 }, () => ({
+        municipalityId: municipalities[Math.floor(rand() * 3)],
+        ...(rand() < 0.1 ? { lat: null, lon: null } : place(12)),
+        indoorAreaM2: null,
+        suitableUses: pick(USES, 1.2),
+      }));
+      // and organizations right at the radius (1.99–2.01 km) of a building, north, east and diagonal
+      const b0 = buildings.find((b) => b.lat !== null)!;
+      for (const km of [1.99, 1.999, 2.001, 2.01])
+        for (const [dy, dx] of [
+          [1, 0],
+          [0, 1],
+          [0.7071, 0.7071],
+        ])
+          orgs.push({
+            municipalityId: 'z',
+            lat: b0.lat! + (dy * km) / 111.195,
+            lon: b0.lon! + (dx * km) / (111.195 * Math.cos((b0.lat! * Math.PI) / 180)),
+            themes: [],
+            targetGroups: [],
+            size: null,
+          });
+      b0.suitableUses = [];
+      const grid = new OrganizationGrid(orgs);
+      for (const b of buildings) expect(grid.demand(b)).toBe(orgs.filter((o) => countsAsDemand(b, o)).length);
+    }
+  });
 });
 
 describe('assignment plan (Hungarian method)', () => {

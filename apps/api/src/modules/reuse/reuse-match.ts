@@ -8,9 +8,12 @@ import {
   type OrganizationSize,
   REUSE_DEMAND_RADIUS_KM,
   REUSE_MATCH_MAX_KM,
+  SUITABLE_USES,
   type SuitableUse,
+  TARGET_GROUPS,
   type TargetGroup,
   type Theme,
+  THEMES,
 } from '@trama/contracts';
 
 /** The themes each suitable use serves (an organization with one of them could use the building). */
@@ -175,50 +178,172 @@ export function countsAsDemand(b: MatchBuilding, o: MatchOrganization, served = 
   return b.municipalityId === o.municipalityId;
 }
 
+/** A bit per theme and per target group (18 and 13: one 32-bit integer each). */
+const THEME_BIT = new Map<string, number>(THEMES.map((t, i) => [t, 1 << i]));
+const TARGET_BIT = new Map<string, number>(TARGET_GROUPS.map((t, i) => [t, 1 << i]));
+
+function maskOf(codes: readonly string[], bits: ReadonlyMap<string, number>): number {
+  let mask = 0;
+  for (const c of codes) mask |= bits.get(c) ?? 0;
+  return mask;
+}
+
+/** What a building's uses serve, as bit masks (`any`: no use recorded, every organization is interested). */
+export interface ServedMasks {
+  themes: number;
+  targets: number;
+  any: boolean;
+  /** one key per set of uses (for caches) */
+  key: number;
+}
+
+const SERVED_MASKS = new Map<number, ServedMasks>();
+
+export function servedMasks(uses: readonly SuitableUse[]): ServedMasks {
+  let key = 0;
+  for (const u of uses) key |= 1 << SUITABLE_USES.indexOf(u);
+  let masks = SERVED_MASKS.get(key);
+  if (!masks) {
+    const served = servedBy(uses);
+    masks = { themes: maskOf([...served.themes], THEME_BIT), targets: maskOf([...served.targets], TARGET_BIT), any: served.any, key };
+    SERVED_MASKS.set(key, masks);
+  }
+  return masks;
+}
+
+const EARTH_KM = 6371;
+const RAD = Math.PI / 180;
+
 /**
- * A grid of organizations by cell (about REUSE_DEMAND_RADIUS_KM wide) and by municipality, so a
- * whole tenant's demand is counted without comparing every building with every organization.
+ * The organizations that need space, arranged to count a building's demand fast and exactly as
+ * `countsAsDemand` does one by one (a property test compares them): placed organizations in a grid
+ * of ~1 km cells stored in flat typed arrays (themes and target groups as bit masks, latitudes'
+ * cosines precomputed), the cells searched those that can hold a point within the radius (from the
+ * largest latitude of the data, so no organization within the radius is missed), then the same
+ * haversine as `distanceKm`; the municipality counts (unplaced buildings, unplaced organizations)
+ * cached per set of uses.
  */
 export class OrganizationGrid<O extends MatchOrganization> {
-  private readonly cells = new Map<string, O[]>();
-  private readonly byMunicipality = new Map<string, O[]>();
-  private readonly unplacedByMunicipality = new Map<string, O[]>();
-  /** cell height in degrees of latitude; width scaled by the latitude of the first point */
-  private readonly dLat = REUSE_DEMAND_RADIUS_KM / 111.2;
-  private dLon = REUSE_DEMAND_RADIUS_KM / (111.2 * Math.cos((41 * Math.PI) / 180));
+  private readonly radiusKm: number;
+  private readonly cellLat: number;
+  private readonly cellLon: number;
+  /** degrees of latitude and of longitude a point within the radius can be away */
+  private readonly reachLat: number;
+  private readonly reachLon: number;
+  /** cell key → [start, end) in the flat arrays */
+  private readonly cells = new Map<number, number>();
+  private readonly cellEnds = new Map<number, number>();
+  private readonly lat: Float64Array;
+  private readonly lon: Float64Array;
+  private readonly cosLat: Float64Array;
+  private readonly themes: Int32Array;
+  private readonly targets: Int32Array;
+  /** per municipality: the masks of its unplaced organizations, and of all of them */
+  private readonly unplaced = new Map<string, Int32Array>();
+  private readonly all = new Map<string, Int32Array>();
+  private readonly counted = new Map<string, number>();
 
-  constructor(organizations: readonly O[]) {
+  constructor(organizations: readonly O[], radiusKm = REUSE_DEMAND_RADIUS_KM) {
+    this.radiusKm = radiusKm;
+    let maxAbsLat = 0;
+    const placed: O[] = [];
+    const unplaced = new Map<string, number[]>();
+    const all = new Map<string, number[]>();
     for (const o of organizations) {
-      push(this.byMunicipality, o.municipalityId, o);
-      if (o.lat === null || o.lon === null) push(this.unplacedByMunicipality, o.municipalityId, o);
-      else push(this.cells, this.key(o.lat, o.lon), o);
+      const pair = [maskOf(o.themes, THEME_BIT), maskOf(o.targetGroups, TARGET_BIT)];
+      push(all, o.municipalityId, pair[0], pair[1]);
+      if (o.lat === null || o.lon === null) push(unplaced, o.municipalityId, pair[0], pair[1]);
+      else {
+        placed.push(o);
+        maxAbsLat = Math.max(maxAbsLat, Math.abs(o.lat));
+      }
     }
+    for (const [m, masks] of unplaced) this.unplaced.set(m, Int32Array.from(masks));
+    for (const [m, masks] of all) this.all.set(m, Int32Array.from(masks));
+    // a point within r km differs by at most r / 6371 rad in latitude, and (at latitude ≤ φmax, for
+    // both points) by at most 2·asin(sin(r / 2R) / cos φmax) in longitude; 1% more for rounding
+    this.reachLat = (radiusKm / EARTH_KM / RAD) * 1.01;
+    const cosMax = Math.cos(Math.min(89, maxAbsLat + this.reachLat) * RAD);
+    this.reachLon = Math.min(180, ((2 * Math.asin(Math.min(1, Math.sin(radiusKm / (2 * EARTH_KM)) / cosMax))) / RAD) * 1.01);
+    this.cellLat = this.reachLat / 2;
+    this.cellLon = this.reachLon / 2;
+    const keys = placed.map((o) => this.key(Math.floor(o.lat! / this.cellLat), Math.floor(o.lon! / this.cellLon)));
+    const order = placed.map((_, i) => i).sort((a, b) => keys[a] - keys[b]);
+    const n = placed.length;
+    this.lat = new Float64Array(n);
+    this.lon = new Float64Array(n);
+    this.cosLat = new Float64Array(n);
+    this.themes = new Int32Array(n);
+    this.targets = new Int32Array(n);
+    order.forEach((from, to) => {
+      const o = placed[from];
+      this.lat[to] = o.lat!;
+      this.lon[to] = o.lon!;
+      this.cosLat[to] = Math.cos(o.lat! * RAD);
+      this.themes[to] = maskOf(o.themes, THEME_BIT);
+      this.targets[to] = maskOf(o.targetGroups, TARGET_BIT);
+      const key = keys[from];
+      if (!this.cells.has(key)) this.cells.set(key, to);
+      this.cellEnds.set(key, to + 1);
+    });
   }
 
-  private key(lat: number, lon: number): string {
-    return `${Math.floor(lat / this.dLat)}:${Math.floor(lon / this.dLon)}`;
+  /** A cell's key: row and column in one number (exact for |row|, |col| < 2^20). */
+  private key(row: number, col: number): number {
+    return (row + 1048576) * 2097152 + (col + 1048576);
   }
 
-  /** The organizations that may count for a building: the 3×3 cells around it and the unplaced ones of its municipality; all of its municipality when it is not placed. */
-  candidates(b: MatchBuilding): O[] {
-    if (b.lat === null || b.lon === null) return this.byMunicipality.get(b.municipalityId) ?? [];
-    const row = Math.floor(b.lat / this.dLat);
-    const col = Math.floor(b.lon / this.dLon);
-    const out: O[] = [...(this.unplacedByMunicipality.get(b.municipalityId) ?? [])];
-    for (let r = row - 1; r <= row + 1; r++) for (let c = col - 1; c <= col + 1; c++) out.push(...(this.cells.get(`${r}:${c}`) ?? []));
-    return out;
-  }
-
-  demand(b: MatchBuilding): number {
-    const served = servedBy(b.suitableUses);
+  /** How many of a municipality's organizations (unplaced only, or all) are interested in these uses. */
+  private countIn(lists: Map<string, Int32Array>, which: string, municipalityId: string, served: ServedMasks): number {
+    const cacheKey = `${which}:${municipalityId}:${served.key}`;
+    const cached = this.counted.get(cacheKey);
+    if (cached !== undefined) return cached;
+    const masks = lists.get(municipalityId);
     let n = 0;
-    for (const o of this.candidates(b)) if (countsAsDemand(b, o, served)) n++;
+    if (masks) {
+      if (served.any) n = masks.length / 2;
+      else for (let i = 0; i < masks.length; i += 2) if ((masks[i] & served.themes) !== 0 || (masks[i + 1] & served.targets) !== 0) n++;
+    }
+    this.counted.set(cacheKey, n);
+    return n;
+  }
+
+  /** The building's demand: as `countsAsDemand` over every organization, without comparing every pair. */
+  demand(b: MatchBuilding): number {
+    const served = servedMasks(b.suitableUses);
+    if (b.lat === null || b.lon === null) return this.countIn(this.all, 'all', b.municipalityId, served);
+    let n = this.countIn(this.unplaced, 'unplaced', b.municipalityId, served);
+    const lat = b.lat;
+    const lon = b.lon;
+    const cosB = Math.cos(lat * RAD);
+    const rowFrom = Math.floor((lat - this.reachLat) / this.cellLat);
+    const rowTo = Math.floor((lat + this.reachLat) / this.cellLat);
+    const colFrom = Math.floor((lon - this.reachLon) / this.cellLon);
+    const colTo = Math.floor((lon + this.reachLon) / this.cellLon);
+    const { themes, targets, any } = served;
+    const radius = this.radiusKm;
+    for (let row = rowFrom; row <= rowTo; row++) {
+      for (let col = colFrom; col <= colTo; col++) {
+        const key = this.key(row, col);
+        const start = this.cells.get(key);
+        if (start === undefined) continue;
+        const end = this.cellEnds.get(key)!;
+        for (let i = start; i < end; i++) {
+          if (!any && (this.themes[i] & themes) === 0 && (this.targets[i] & targets) === 0) continue;
+          // distanceKm's arithmetic, term by term (the same doubles)
+          const dLat = (this.lat[i] - lat) * RAD;
+          const dLon = (this.lon[i] - lon) * RAD;
+          const h = Math.sin(dLat / 2) ** 2 + cosB * this.cosLat[i] * Math.sin(dLon / 2) ** 2;
+          if (2 * EARTH_KM * Math.asin(Math.min(1, Math.sqrt(h))) <= radius) n++;
+        }
+      }
+    }
     return n;
   }
 }
 
-function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
+function push<K>(map: Map<K, number[]>, key: K, ...values: number[]): void {
   const list = map.get(key);
-  if (list) list.push(value);
-  else map.set(key, [value]);
+  if (list) list.push(...values);
+  else map.set(key, [...values]);
 }

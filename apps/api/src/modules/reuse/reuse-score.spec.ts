@@ -1,5 +1,14 @@
 import { REUSE_DEFAULT_WEIGHTS, REUSE_FACTORS, type ReuseWeights } from '@trama/contracts';
-import { type ScoreBuilding, type ScoreSurroundings, scoreBuilding, signed } from './reuse-score';
+import {
+  decodeParts,
+  encodeParts,
+  explainStored,
+  type ScoreBuilding,
+  type ScoreSurroundings,
+  scoreBuilding,
+  signed,
+  storedParts,
+} from './reuse-score';
 
 const NOW = new Date('2026-12-01T00:00:00Z');
 const base: ScoreBuilding = {
@@ -94,5 +103,38 @@ describe('reuse-potential score', () => {
     expect(part(en, 'condition')!.explanation).toBe('+15 good condition');
     expect(part(en, 'demand')!.explanation).toBe('+4 1 organization needs space in the municipality');
     expect(signed(0)).toBe('0');
+  });
+
+  it('stores the parts as compact text and reads back the same parts, explanations and score (a property)', () => {
+    let seed = 9;
+    const rand = () => (seed = (seed * 16807) % 2147483647) / 2147483647;
+    const one = <T>(list: readonly T[]): T => list[Math.floor(rand() * list.length)];
+    for (let k = 0; k < 300; k++) {
+      const b: ScoreBuilding = {
+        condition: one(['good', 'fair', 'poor', 'ruin'] as const),
+        indoorAreaM2: rand() < 0.2 ? null : Math.round(rand() * 900),
+        outdoorAreaM2: rand() < 0.5 ? null : Math.round(rand() * 400),
+        accessibility: one(['accessible', 'partly_accessible', 'not_accessible', 'unknown'] as const),
+        constraints: rand() < 0.5 ? [] : [one(['heritage', 'landscape', 'hydrogeological', 'urban_planning', 'other'] as const)],
+        ownership: one(['municipal', 'private', 'confiscated'] as const),
+        currentUse: one(['unused', 'underused', 'partly_used', 'in_use'] as const),
+        stage: one(['mapped', 'assessed', 'planned', 'assigned', 'active', 'discarded'] as const),
+        suitableUses: [],
+        recordedAt: new Date(NOW.getTime() - rand() * 9 * 365 * 864e5),
+      };
+      const s: ScoreSurroundings = {
+        demand: Math.floor(rand() * 9),
+        demandWithin: rand() < 0.5 ? 'radius' : 'municipality',
+        initiatives: Math.floor(rand() * 5),
+        activeReused: Math.floor(rand() * 4),
+      };
+      const weights = Object.fromEntries(REUSE_FACTORS.map((f) => [f, rand() < 0.15 ? 0 : Math.floor(rand() * 101)])) as ReuseWeights;
+      const stored = storedParts(b, s, weights, NOW);
+      const text = encodeParts(stored.parts);
+      expect(decodeParts(text)).toEqual(stored.parts);
+      for (const lang of ['it', 'en'] as const)
+        expect(explainStored(decodeParts(text), lang)).toEqual(scoreBuilding(b, s, weights, lang, NOW).factors);
+    }
+    expect(decodeParts(encodeParts([]))).toEqual([]);
   });
 });

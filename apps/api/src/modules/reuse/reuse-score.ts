@@ -163,6 +163,34 @@ export function storedParts(
   return { score, parts };
 }
 
+/** The factors by their index in a stored text (the bounds part last). */
+const STORED_FACTORS: readonly string[] = [...REUSE_FACTORS, REUSE_BOUNDS_FACTOR];
+
+/**
+ * The stored parts as compact text (`reuse_scores.parts`): `factor,contribution,key,n` joined by `|`,
+ * the factor as its index in REUSE_FACTORS (then `bounds`), the text key without the factor's name
+ * (`condition.good` → `good`, `timeUnused` → empty), n empty when null:
+ * `0,15,good,|1,7,,143|…|8,8,radius,2`. About a quarter of the JSON's size: the recompute writes
+ * 50,000 of them at once.
+ */
+export function encodeParts(parts: readonly StoredPart[]): string {
+  let out = '';
+  for (const [factor, contribution, key, n] of parts) {
+    const suffix = key === factor ? '' : key.slice(factor.length + 1);
+    out += `${out ? '|' : ''}${STORED_FACTORS.indexOf(factor)},${contribution},${suffix},${n ?? ''}`;
+  }
+  return out;
+}
+
+export function decodeParts(text: string): StoredPart[] {
+  if (text === '') return [];
+  return text.split('|').map((part) => {
+    const [index, contribution, suffix, n] = part.split(',');
+    const factor = STORED_FACTORS[Number(index)];
+    return [factor, Number(contribution), suffix ? `${factor}.${suffix}` : factor, n === '' ? null : Number(n)];
+  });
+}
+
 export function explainStored(parts: readonly StoredPart[], lang: Language): ScorePart[] {
   return parts.map(([factor, contribution, key, n]) => ({
     factor: factor as ScorePart['factor'],

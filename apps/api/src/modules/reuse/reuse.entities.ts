@@ -1,7 +1,6 @@
 import type { ReuseWeights } from '@trama/contracts';
 import { Column, Entity, PrimaryColumn } from 'typeorm';
 import { BaseRecord } from '../../common/database/base-record';
-import type { StoredPart } from './reuse-score';
 
 /** A tenant's weights of the reuse score (one row; none yet: the defaults). Versioned and audited. */
 @Entity({ name: 'reuse_weights' })
@@ -25,8 +24,9 @@ export class ReuseScore {
   @Column({ type: 'smallint' })
   score: number;
 
-  @Column({ type: 'jsonb' })
-  parts: StoredPart[];
+  /** the score's parts as compact text (`encodeParts` in reuse-score.ts), explained on read */
+  @Column({ type: 'text' })
+  parts: string;
 }
 
 export const REUSE_JOB_STATUSES = ['idle', 'running', 'failed'] as const;

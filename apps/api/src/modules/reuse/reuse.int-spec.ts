@@ -162,6 +162,42 @@ describe('reuse model: ranking, weights, matches, plan, proposal', () => {
     expect(en.body.items[0].factors.find((f: Part) => f.factor === 'condition').explanation).toBe('+15 good condition');
   });
 
+  it('pages by score then id from the stored run, unscored buildings last, each stored score as its page computes it', async () => {
+    const all = (await t.http.get('/api/reuse/buildings?pageSize=50').set(w.coord.auth).expect(200)).body.items as {
+      building: { id: string; name: string };
+      score: number;
+      factors: Part[];
+    }[];
+    // the recompute's scores (grid, bulk insert) are those a building's page computes on read
+    for (const i of all) {
+      const one = await t.http.get(`/api/reuse/buildings/${i.building.id}/matches`).set(w.coord.auth).expect(200);
+      expect([one.body.score, one.body.factors]).toEqual([i.score, i.factors]);
+    }
+    // a building scored after the last run (its stored row gone): last, scored on read
+    const [kept] = await t.db.query(`SELECT * FROM reuse_scores WHERE building_id = $1`, [ids['B.Bari']]);
+    await t.db.query(`DELETE FROM reuse_scores WHERE building_id = $1`, [ids['B.Bari']]);
+    try {
+      const pages = [];
+      for (let page = 1; page <= 5; page++) {
+        const res = await t.http.get(`/api/reuse/buildings?pageSize=1&page=${page}`).set(w.coord.auth).expect(200);
+        expect(res.body.total).toBe(4);
+        pages.push(...(res.body.items as typeof all));
+      }
+      const scored = all.filter((i) => i.building.id !== ids['B.Bari']);
+      scored.sort((a, b) => b.score - a.score || (a.building.id < b.building.id ? -1 : 1));
+      expect(pages.map((i) => i.building.id)).toEqual([...scored.map((i) => i.building.id), ids['B.Bari']]);
+      expect(pages[3].score).toBe(all.find((i) => i.building.id === ids['B.Bari'])!.score);
+    } finally {
+      await t.db.query(`INSERT INTO reuse_scores (tenant_id, building_id, run, score, parts) VALUES ($1, $2, $3, $4, $5)`, [
+        kept.tenant_id,
+        kept.building_id,
+        kept.run,
+        kept.score,
+        JSON.stringify(kept.parts),
+      ]);
+    }
+  });
+
   it('lists the organizations that could use a building, with fit and reasons, and the buildings that fit an organization', async () => {
     const res = await t.http.get(`/api/reuse/buildings/${ids['B.Bari']}/matches`).set(w.innA.auth).expect(200);
     expect(sum(res.body.factors)).toBe(res.body.score);

@@ -7,12 +7,14 @@ import type {
   BuildingOwnership,
   OrganizationSize,
   ReuseStage,
+  ReuseWeights,
   SuitableUse,
   TargetGroup,
   Theme,
 } from '@trama/contracts';
 import type { AccessScope } from '../../common/access/access-scope';
 import { ScopedData, type ScopedReads, type ScopedTx } from '../../common/access/scoped-data';
+import { writeTenant } from '../../common/access/scope-rules';
 import type { ScopedSelectQueryBuilder } from '../../common/access/scoped-query-builder';
 import { BuildingsPolicy } from '../buildings/buildings.policy';
 import { BuildingsMapLayer } from '../buildings/buildings.map-layer';
@@ -21,7 +23,6 @@ import { InitiativesPolicy } from '../initiatives/initiatives.policy';
 import { OrganizationsPolicy } from '../organizations/organizations.policy';
 import { TerritoryPolicy } from '../territory/territory.policy';
 import { ReuseJob, ReuseScore, ReuseWeightsRow } from './reuse.entities';
-import type { StoredPart } from './reuse-score';
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 type Query = ScopedSelectQueryBuilder<any>;
@@ -54,7 +55,8 @@ export interface RankedRow extends ReuseBuildingRow {
   socialAreaCode: string | null;
   socialAreaName: string | null;
   score: number | null;
-  parts: StoredPart[] | null;
+  /** the stored parts as text (`encodeParts`), null when unscored */
+  parts: string | null;
 }
 
 /** An organization that needs space. */
@@ -146,19 +148,29 @@ export class ReuseRepository {
     await tx.insert(scope, ReuseJob, { tenantId, status: 'idle', run: 0 }, { orIgnore: true });
   }
 
-  /** The stored runs of a tenant's scores (normally one). */
-  async storedRuns(tx: ScopedTx, scope: AccessScope): Promise<number[]> {
-    const rows = await tx.select(scope, ReuseScore, 's').select('DISTINCT s.run', 'run').getRawMany<{ run: number }>();
-    return rows.map((r) => Number(r.run));
-  }
-
-  async deleteRun(tx: ScopedTx, scope: AccessScope, tenantId: string, run: number): Promise<void> {
-    await tx.delete(scope, ReuseScore, { tenantId, run });
-  }
-
-  async insertScores(tx: ScopedTx, scope: AccessScope, rows: Partial<ReuseScore>[]): Promise<void> {
-    // 5 parameters a row: 6,000 rows stay under PostgreSQL's 65,535 parameters
-    for (let i = 0; i < rows.length; i += 6000) await tx.insert(scope, ReuseScore, rows.slice(i, i + 6000));
+  /**
+   * Replaces the tenant's stored scores by a new run, in the caller's transaction: one DELETE and one
+   * INSERT … SELECT FROM unnest(arrays) (50,000 rows in one statement, no per-row parameters).
+   * `parts` are the stored parts as text (`encodeParts`: about 110 bytes a building).
+   */
+  async replaceScores(
+    tx: ScopedTx,
+    scope: AccessScope,
+    tenantId: string,
+    run: number,
+    rows: { ids: readonly string[]; scores: readonly number[]; parts: readonly string[] },
+  ): Promise<void> {
+    // the tenant is one the caller reaches (the recompute's coordinator scope of that tenant)
+    const tenant = writeTenant(scope, tenantId, 'replace of reuse_scores');
+    await tx
+      .unscoped('reuse recompute: the background job replaces the stored scores of the one tenant it computed')
+      .query(`DELETE FROM reuse_scores WHERE tenant_id = $1`, [tenant]);
+    if (rows.ids.length === 0) return;
+    await tx.unscoped('reuse recompute: the background job replaces the stored scores of the one tenant it computed').query(
+      `INSERT INTO reuse_scores (tenant_id, building_id, run, score, parts)
+       SELECT $1, r.building_id, $2, r.score, r.parts FROM unnest($3::uuid[], $4::smallint[], $5::text[]) AS r(building_id, score, parts)`,
+      [tenant, run, rows.ids, rows.scores, rows.parts],
+    );
   }
 
   /* ---------- what a whole tenant's recompute reads ---------- */
@@ -265,8 +277,12 @@ export class ReuseRepository {
   }
 
   /**
-   * One page of the ranking, best first (unscored buildings, new since the last recompute, last), and
-   * the total. The page's ids come first from the scores' index, then their rows.
+   * One page of the ranking, best first, and the total. Scored buildings by score then id, walked on
+   * `reuse_scores_rank_idx (tenant_id, score DESC, building_id)` with the register's filters as a
+   * semi-join (`building_id IN (filtered buildings)`), so a page reads about its own rows, not a sort
+   * of every building; unscored buildings (new since the last recompute) after them, by name. Then the
+   * page's rows. The total counts the filtered buildings alone; the scored ones are counted only on a
+   * page the scores do not fill.
    */
   async rankingPage(
     scope: AccessScope,
@@ -274,32 +290,54 @@ export class ReuseRepository {
     page: { offset: number; limit: number },
   ): Promise<{ rows: RankedRow[]; total: number }> {
     const matching = await this.ranked(scope, filters);
+    // the total: the filtered buildings alone (no join: the scores' heap is replaced whole at each run)
     const [{ n }] = await this.door.run<{ n: number }>(
       matching.clone().select('b.id'),
       (sql) => `SELECT count(*)::int AS n FROM (${sql}) c`,
     );
-    const order = 'score DESC NULLS LAST, name ASC, id ASC';
-    const ids = await this.door.run<{ id: string }>(
-      matching
+    const offset = Math.trunc(page.offset);
+    const limit = Math.trunc(page.limit);
+    if (offset >= n) return { rows: [], total: n };
+    const filtered = matching.clone().select('b.id');
+    const byScore = this.door
+      .select(scope, ReuseScore, 's')
+      .select('s.building_id', 'id')
+      .addSelect('s.score', 'score')
+      .andWhere(`s.building_id IN (${filtered.getQuery()})`, filtered.getParameters());
+    const ids = (
+      await this.door.run<{ id: string }>(
+        byScore,
+        (sql) => `SELECT id FROM (${sql}) r ORDER BY score DESC, id ASC OFFSET ${offset} LIMIT ${limit}`,
+      )
+    ).map((r) => r.id);
+    if (ids.length < limit && offset + ids.length < n) {
+      // past the scored buildings: how many there are (only on these last pages), then the unscored by name
+      const [{ scored }] = await this.door.run<{ scored: number }>(
+        matching.clone().innerJoin(ReuseScore, 's', 's.tenant_id = b.tenant_id AND s.building_id = b.id').select('b.id'),
+        (sql) => `SELECT count(*)::int AS scored FROM (${sql}) c`,
+      );
+      const unscored = matching
         .clone()
-        .leftJoin(ReuseScore, 's', 's.tenant_id = b.tenant_id AND s.building_id = b.id')
         .select('b.id', 'id')
-        .addSelect('s.score', 'score')
-        .addSelect('b.name', 'name'),
-      (sql) => `SELECT id FROM (${sql}) r ORDER BY ${order} OFFSET ${Math.trunc(page.offset)} LIMIT ${Math.trunc(page.limit)}`,
-    );
+        .addSelect('b.name', 'name')
+        .andWhere('NOT EXISTS (SELECT 1 FROM reuse_scores us WHERE us.tenant_id = b.tenant_id AND us.building_id = b.id)');
+      const rows = await this.door.run<{ id: string }>(
+        unscored,
+        (sql) => `SELECT id FROM (${sql}) r ORDER BY name ASC, id ASC OFFSET ${Math.max(0, offset - scored)} LIMIT ${limit - ids.length}`,
+      );
+      ids.push(...rows.map((r) => r.id));
+    }
     if (ids.length === 0) return { rows: [], total: n };
-    const rows = await this.door.run<RankedRow>(
-      this.withRankColumns(matching.clone()).andWhere('b.id IN (:...rankIds)', { rankIds: ids.map((r) => r.id) }),
-      (sql) => `SELECT * FROM (${sql}) r ORDER BY ${order}`,
-    );
+    const rows = await this.door.run<RankedRow>(this.withRankColumns(matching.clone()).andWhere('b.id IN (:...rankIds)', { rankIds: ids }));
+    const at = new Map(ids.map((id, i) => [id, i]));
+    rows.sort((a, b) => at.get(a.id)! - at.get(b.id)!);
     return { rows: rows.map((r) => ({ ...normaliseBuilding(r), score: r.score === null ? null : Number(r.score) })), total: n };
   }
 
-  /** The whole ranking (export), in batches from a cursor, best first. */
+  /** The whole ranking (export), in batches from a cursor, in the order of the pages. */
   async *streamRanking(scope: AccessScope, filters: BuildingFiltersQuery): AsyncGenerator<RankedRow[]> {
     yield* this.door.stream<RankedRow>(this.withRankColumns(await this.ranked(scope, filters)), {
-      shell: (sql) => `SELECT * FROM (${sql}) r ORDER BY score DESC NULLS LAST, name ASC, id ASC`,
+      shell: (sql) => `SELECT * FROM (${sql}) r ORDER BY score DESC NULLS LAST, CASE WHEN score IS NULL THEN name END ASC, id ASC`,
     });
   }
 
@@ -309,6 +347,35 @@ export class ReuseRepository {
       this.withRankColumns(await this.ranked(scope, {})).andWhere('b.id = :rankedId', { rankedId: id }),
     );
     return rows[0] ? { ...normaliseBuilding(rows[0]), score: rows[0].score === null ? null : Number(rows[0].score) } : null;
+  }
+
+  /**
+   * One building of the caller's ranking territory with what its score reads besides the
+   * organizations, in one statement: the tenant's weights (null: the defaults), the buildings already
+   * reused in its municipality (it left out) and the themes of the municipality's initiatives in search
+   * of a venue. The building's municipality is in the caller's territory, so these subqueries (bound
+   * to the caller) count what a coordinator's would: a building scores the same for everyone.
+   */
+  async rankedOneWithSurroundings(
+    scope: AccessScope,
+    id: string,
+  ): Promise<(RankedRow & { weights: Partial<ReuseWeights> | null; activeReused: number; venueThemes: Theme[][] }) | null> {
+    const qb = this.withRankColumns(await this.ranked(scope, {})).andWhere('b.id = :rankedId', { rankedId: id });
+    const weights = qb.subquery(ReuseWeightsRow, 'ow').select('ow.weights').andWhere('ow.tenant_id = b.tenant_id');
+    const active = qb
+      .subquery(this.buildingsPolicy.readable, 'ab')
+      .select('count(*)::int')
+      .andWhere(`ab.stage = 'active' AND ab.municipality_id = b.municipality_id AND ab.id <> b.id`);
+    const venues = qb
+      .subquery(this.initiativesPolicy.readable, 'vi')
+      .select(`coalesce(json_agg(vi.themes), '[]'::json)`)
+      .andWhere(`vi.status IN ('idea', 'planned') AND vi.building_id IS NULL AND vi.municipality_id = b.municipality_id`);
+    qb.addSelect(weights.getQuery(), 'weights').addSelect(active.getQuery(), 'activeReused').addSelect(venues.getQuery(), 'venueThemes');
+    const rows = await this.door.run<RankedRow & { weights: Partial<ReuseWeights> | null; activeReused: number; venueThemes: Theme[][] }>(
+      qb,
+    );
+    const r = rows[0];
+    return r ? { ...normaliseBuilding(r), score: r.score === null ? null : Number(r.score), activeReused: Number(r.activeReused) } : null;
   }
 
   /** An organization the caller reads (for its fitting buildings), or null. */

@@ -6,7 +6,6 @@ import {
   REUSE_MATCH_MAX_KM,
   REUSE_MATCHES_MAX,
   type ReuseWeights,
-  type Theme,
 } from '@trama/contracts';
 import { AccessScope } from '../../common/access/access-scope';
 import { ScopedData } from '../../common/access/scoped-data';
@@ -34,9 +33,10 @@ import type {
 import { ReuseJob, ReuseWeightsRow } from './reuse.entities';
 import { ReuseErrors } from './reuse.errors';
 import { reuseExport } from './reuse.export';
-import { type RankedRow, type ReuseBuildingRow, ReuseRepository, type SpaceSeekerRow, type VenueSeekerRow } from './reuse.repository';
+import { type RankedRow, type ReuseBuildingRow, ReuseRepository, type SpaceSeekerRow } from './reuse.repository';
 import { matchFit, OrganizationGrid, servedBy } from './reuse-match';
-import { explainStored, type ScoreSurroundings, scoreBuilding, type StoredPart, storedParts } from './reuse-score';
+import { countVenues, surroundingsOfTenant } from './reuse-surroundings';
+import { decodeParts, encodeParts, explainStored, type ScoreSurroundings, scoreBuilding, storedParts } from './reuse-score';
 
 /** A running job's heartbeat older than this: its replica is gone, another may take it over. */
 const HEARTBEAT_STALE_MS = 60_000;
@@ -46,31 +46,6 @@ const SLICE = 5000;
 const PROGRESS_EVERY_MS = 2000;
 /** How often (per tenant and process) a read checks whether the data changed under the stored scores. */
 const FRESHNESS_CHECK_MS = 30_000;
-
-/** The demand, initiatives and scarcity of every building of a tenant, from the tenant's rows (pure). */
-export function surroundingsOfTenant(
-  buildings: readonly ReuseBuildingRow[],
-  seekers: readonly SpaceSeekerRow[],
-  venues: readonly VenueSeekerRow[],
-): (b: ReuseBuildingRow) => ScoreSurroundings {
-  const grid = new OrganizationGrid(seekers);
-  const activeByMunicipality = new Map<string, number>();
-  for (const b of buildings)
-    if (b.stage === 'active') activeByMunicipality.set(b.municipalityId, (activeByMunicipality.get(b.municipalityId) ?? 0) + 1);
-  const venuesByMunicipality = new Map<string, VenueSeekerRow[]>();
-  for (const v of venues) venuesByMunicipality.set(v.municipalityId, [...(venuesByMunicipality.get(v.municipalityId) ?? []), v]);
-  return (b) => ({
-    demand: grid.demand(b),
-    demandWithin: b.lat !== null && b.lon !== null ? 'radius' : 'municipality',
-    initiatives: countVenues(b, venuesByMunicipality.get(b.municipalityId) ?? []),
-    activeReused: (activeByMunicipality.get(b.municipalityId) ?? 0) - (b.stage === 'active' ? 1 : 0),
-  });
-}
-
-function countVenues(b: ReuseBuildingRow, venues: readonly VenueSeekerRow[]): number {
-  const served = servedBy(b.suitableUses);
-  return venues.filter((v) => served.any || v.themes.some((t: Theme) => served.themes.has(t))).length;
-}
 
 /** Themes and target groups named in the reader's language (the export catalogue's labels). */
 export function vocabularyLabels(lang: Language): (code: string) => string {
@@ -275,11 +250,16 @@ export class ReuseService implements OnModuleDestroy {
       const run = (job?.run ?? 0) + 1;
       // scored in slices, yielding between them: the event loop keeps serving requests, and the
       // progress (and the heartbeat) advance; a shutdown stops here and asks for the run again
-      const rows: { tenantId: string; buildingId: string; run: number; score: number; parts: StoredPart[] }[] = [];
+      const ids: string[] = [];
+      const scores: number[] = [];
+      const parts: string[] = [];
       for (let from = 0; from < buildings.length; from += SLICE) {
-        for (const b of buildings.slice(from, from + SLICE)) {
-          const { score, parts } = storedParts({ ...b, recordedAt: b.createdAt }, surroundings(b), weights, now);
-          rows.push({ tenantId, buildingId: b.id, run, score, parts });
+        for (let i = from; i < Math.min(buildings.length, from + SLICE); i++) {
+          const b = buildings[i];
+          const scored = storedParts({ ...b, recordedAt: b.createdAt }, surroundings(b), weights, now);
+          ids.push(b.id);
+          scores.push(scored.score);
+          parts.push(encodeParts(scored.parts));
         }
         await new Promise((resolve) => setImmediate(resolve));
         if (this.stopping) {
@@ -288,16 +268,14 @@ export class ReuseService implements OnModuleDestroy {
         }
         if (Date.now() - lastProgress > PROGRESS_EVERY_MS) {
           lastProgress = Date.now();
-          await progress({ done: rows.length });
+          await progress({ done: ids.length });
         }
       }
       const scored = Date.now();
-      await this.door.transaction(async (tx) => {
-        for (const old of await this.repo.storedRuns(tx, system)) await this.repo.deleteRun(tx, system, tenantId, old);
-        await this.repo.insertScores(tx, system, rows);
-      });
+      // one transaction: readers see the old run until it commits
+      await this.door.transaction((tx) => this.repo.replaceScores(tx, system, tenantId, run, { ids, scores, parts }));
       this.logger.log(
-        `reuse scores of tenant ${tenantId}: ${rows.length} buildings in ${Date.now() - started} ms (read ${read - started}, score ${scored - read}, write ${Date.now() - scored})`,
+        `reuse scores of tenant ${tenantId}: ${ids.length} buildings in ${Date.now() - started} ms (read ${read - started}, score ${scored - read}, write ${Date.now() - scored})`,
       );
       await progress({
         status: 'idle',
@@ -387,7 +365,7 @@ export class ReuseService implements OnModuleDestroy {
       rows.map(async (r) => {
         // a building added since the last recompute is scored on read
         const scored = r.parts
-          ? { score: r.score ?? 0, factors: explainStored(r.parts, query.lang) }
+          ? { score: r.score ?? 0, factors: explainStored(decodeParts(r.parts), query.lang) }
           : await this.scoreOne(scope, tenantId, r, query.lang);
         return { building: this.buildingDto(r), ...scored };
       }),
@@ -404,7 +382,7 @@ export class ReuseService implements OnModuleDestroy {
         yield rows.map((r) => ({
           ...r,
           explanation: r.parts
-            ? explainStored(r.parts, lang)
+            ? explainStored(decodeParts(r.parts), lang)
                 .map((p) => p.explanation)
                 .join('; ')
             : '',
@@ -439,15 +417,22 @@ export class ReuseService implements OnModuleDestroy {
     return row;
   }
 
-  private async matchesOf(scope: AccessScope, b: ReuseBuildingRow, lang: Language): Promise<ReuseMatchDto[]> {
-    const seekers = await this.repo.spaceSeekers(scope, {
-      municipalityId: b.municipalityId,
-      lat: b.lat,
-      lon: b.lon,
-      km: REUSE_MATCH_MAX_KM,
-    });
+  private async matchesOf(
+    scope: AccessScope,
+    b: ReuseBuildingRow,
+    lang: Language,
+    seekers?: readonly SpaceSeekerRow[],
+  ): Promise<ReuseMatchDto[]> {
+    const candidates =
+      seekers ??
+      (await this.repo.spaceSeekers(scope, {
+        municipalityId: b.municipalityId,
+        lat: b.lat,
+        lon: b.lon,
+        km: REUSE_MATCH_MAX_KM,
+      }));
     const served = servedBy(b.suitableUses);
-    return seekers
+    return candidates
       .map((o) => ({ o, f: matchFit(b, o, lang, vocabularyLabels(lang), served) }))
       .filter((m): m is { o: SpaceSeekerRow; f: NonNullable<typeof m.f> } => m.f !== null && m.f.fit > 0)
       .sort((x, y) => y.f.fit - x.f.fit || x.o.name.localeCompare(y.o.name))
@@ -460,11 +445,34 @@ export class ReuseService implements OnModuleDestroy {
       }));
   }
 
-  /** A building's score (computed now, with the current weights) and the organizations that could use it. */
+  /**
+   * A building's score (computed now, with the current weights) and the organizations that could use
+   * it: two statements for a coordinator (the building with its weights and counts; the organizations
+   * within 10 km), three for others (their candidates are read through their own scope).
+   */
   async buildingMatches(scope: AccessScope, id: string, lang: Language): Promise<ReuseBuildingMatchesDto> {
     const tenantId = this.tenantOf(scope);
-    const b = await this.rankedOrFail(scope, id);
-    const [scored, items] = await Promise.all([this.scoreOne(scope, tenantId, b, lang), this.matchesOf(scope, b, lang)]);
+    const b = await this.repo.rankedOneWithSurroundings(scope, id);
+    if (!b) throw ReuseErrors.REUSE_BUILDING_NOT_FOUND();
+    const system = this.tenantScope(scope, tenantId);
+    const near = { municipalityId: b.municipalityId, lat: b.lat, lon: b.lon, km: REUSE_MATCH_MAX_KM };
+    // a coordinator reads the tenant's organizations: the score's list is also the candidates'
+    const [seekers, readable] = await Promise.all([
+      this.repo.spaceSeekers(system, near),
+      scope.role === 'coordinator' ? Promise.resolve(null) : this.repo.spaceSeekers(scope, near),
+    ]);
+    const around: ScoreSurroundings = {
+      demand: new OrganizationGrid(seekers).demand(b),
+      demandWithin: b.lat !== null && b.lon !== null ? 'radius' : 'municipality',
+      initiatives: countVenues(
+        b,
+        b.venueThemes.map((themes) => ({ municipalityId: b.municipalityId, themes })),
+      ),
+      activeReused: b.activeReused,
+    };
+    const weights = { ...REUSE_DEFAULT_WEIGHTS, ...(b.weights ?? {}) };
+    const scored = scoreBuilding({ ...b, recordedAt: b.createdAt }, around, weights, lang);
+    const items = await this.matchesOf(scope, b, lang, readable ?? seekers);
     return { building: this.buildingDto(b), ...scored, items };
   }
 

@@ -107,17 +107,26 @@ export function MapPage() {
   }, [autoSearch]);
   useEffect(() => () => clearTimeout(timer.current), []);
 
+  const landed = useRef(false);
   const onMove = useCallback((next: Viewport, nextView: MapView) => {
     setView(nextView);
     clearTimeout(timer.current);
-    timer.current = setTimeout(() => {
+    const search = () => {
       if (autoRef.current) {
         setViewport((v) => (v && v.bbox === next.bbox && v.zoom === next.zoom ? v : next));
         setPending(null);
       } else {
         setPending(next);
       }
-    }, SEARCH_DELAY_MS);
+    };
+    // the landing view is searched at once (the layers are what the page waits for); later moves
+    // are debounced, panning being many moves
+    if (!landed.current) {
+      landed.current = true;
+      search();
+    } else {
+      timer.current = setTimeout(search, SEARCH_DELAY_MS);
+    }
   }, []);
   const onMap = useCallback((map: LeafletMap | null) => {
     leaflet.current = map;
