@@ -2,6 +2,8 @@
 //
 //   npm run bench:collaborations                                   # 30,000 organizations, 1,000,000 activities
 //   npm run bench:collaborations -- --activities 200000 --skip-build --requests 50
+//   npm run bench:collaborations -- --data-dir /work/bench-data/<name> --cluster bench-postgres   # a prepared 1M set
+//   DATABASE_URL=postgres://… npm run bench:collaborations -- --database trama_bench_<name>        # a server's database of your own
 //
 // Builds the API, starts it on the embedded PostgreSQL (.data/bench-postgres, shared with `npm run
 // bench`; or DATABASE_URL's server, database trama_bench), generates the registers with
@@ -37,6 +39,8 @@ const { values: opts } = parseArgs({
     keep: { type: 'boolean', default: false },
     'data-dir': { type: 'string', default: join(root, '.data') },
     cluster: { type: 'string', default: 'bench-postgres' },
+    // the database on DATABASE_URL's server (one of its own per engineer on a shared server)
+    database: { type: 'string', default: 'trama_bench' },
   },
 });
 const wanted = Number(opts.activities);
@@ -53,10 +57,10 @@ if (process.env.DATABASE_URL) {
   server.pathname = '/postgres';
   const c = new pg.Client({ connectionString: server.toString() });
   await c.connect();
-  if ((await c.query(`SELECT 1 FROM pg_database WHERE datname = 'trama_bench'`)).rowCount === 0)
-    await c.query('CREATE DATABASE trama_bench');
+  if ((await c.query(`SELECT 1 FROM pg_database WHERE datname = $1`, [opts.database])).rowCount === 0)
+    await c.query(`CREATE DATABASE "${opts.database}"`);
   await c.end();
-  server.pathname = '/trama_bench';
+  server.pathname = `/${opts.database}`;
   databaseUrl = server.toString();
 } else {
   const require = createRequire(import.meta.url);
@@ -83,6 +87,16 @@ const stopAll = async () => {
 };
 process.on('SIGINT', () => void stopAll().then(() => process.exit(130)));
 
+// A kept-alive socket the server closed just then answers ECONNRESET (the API's keep-alive timer
+// fires late when its event loop was busy): a read is sent again once.
+const fetchRetried = async (url, init = {}) => {
+  try {
+    return await fetch(url, init);
+  } catch (error) {
+    if ((init.method ?? 'GET') !== 'GET') throw error;
+    return fetch(url, init);
+  }
+};
 const pct = (sorted, p) => sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))];
 const ms = (n) => `${n.toFixed(1)} ms`;
 
@@ -144,7 +158,7 @@ try {
   };
   const coordinator = await login('coordinatore.bari@trama.test', process.env.DEMO_PASSWORD ?? 'Trama-demo-2026');
   const call = async (method, path, body) => {
-    const res = await fetch(`${base}${path}`, {
+    const res = await fetchRetried(`${base}${path}`, {
       method,
       headers: { authorization: `Bearer ${coordinator}`, 'content-type': 'application/json' },
       body: body ? JSON.stringify(body) : undefined,
@@ -174,11 +188,12 @@ try {
   for (let i = 0; i < Number(opts.recomputes); i++) {
     const w = await call('GET', '/api/collaborations/weights');
     const t0 = performance.now();
+    // a change of a factor's weight: every score (and reason) moves, every suggestion is written again
     const saved = await call('PUT', '/api/collaborations/weights', {
-      weights: w.weights,
+      weights: { ...w.weights, themes: w.weights.themes === w.defaults.weights.themes ? w.weights.themes + 5 : w.defaults.weights.themes },
       halfLifeMonths: w.halfLifeMonths,
       maxHops: w.maxHops,
-      minScore: w.minScore === 20 ? 21 : 20,
+      minScore: w.minScore,
       version: w.version,
     });
     const s = await waitComputed(saved.version);
@@ -222,7 +237,7 @@ try {
   await replay.connect();
   async function capturedSql(path) {
     const get = async () => {
-      const res = await fetch(`${capture.api.base}${path}`, { headers: { authorization: `Bearer ${coordinator}` } });
+      const res = await fetchRetried(`${capture.api.base}${path}`, { headers: { authorization: `Bearer ${coordinator}` } });
       if (!res.ok) throw new Error(`capture ${path}: ${res.status} ${await res.text()}`);
       await res.arrayBuffer();
     };
@@ -238,6 +253,14 @@ try {
       [tenantId],
     )
   ).rows;
+  const [busiestOrg] = (
+    await db.query(
+      `SELECT o AS id FROM (SELECT organization_a AS o FROM collaboration_suggestions WHERE tenant_id = $1 AND current
+                            UNION ALL SELECT organization_b FROM collaboration_suggestions WHERE tenant_id = $1 AND current) x
+        GROUP BY o ORDER BY count(*) DESC LIMIT 1`,
+      [tenantId],
+    )
+  ).rows;
   const scenarios = [
     ['page 1 (20), whole tenant', '/api/collaborations/suggestions?pageSize=20'],
     [
@@ -246,12 +269,13 @@ try {
     ],
     ['page 1, theme youth', '/api/collaborations/suggestions?pageSize=20&theme=youth'],
     ['page 50, whole tenant', '/api/collaborations/suggestions?pageSize=20&page=50'],
+    [`page 1, one organization`, `/api/collaborations/suggestions?pageSize=20&organization=${busiestOrg?.id}`],
   ];
   const all = [];
   for (const [name, path] of scenarios) {
     const once = async () => {
       const t0 = performance.now();
-      const res = await fetch(`${base}${path}`, { headers: { authorization: `Bearer ${coordinator}` } });
+      const res = await fetchRetried(`${base}${path}`, { headers: { authorization: `Bearer ${coordinator}` } });
       const body = await res.json();
       if (!res.ok) throw new Error(`${name}: ${res.status} ${JSON.stringify(body)}`);
       return { ms: performance.now() - t0, total: body.total };

@@ -32,6 +32,10 @@ import { SyncDevices1764770000000 } from './1764770000000-sync-devices';
 import { FileClientId1764780000000 } from './1764780000000-file-client-id';
 import { ReuseScoresLight1764790000000 } from './1764790000000-reuse-scores-light';
 import { MapVersions1764810000000 } from './1764810000000-map-versions';
+import { CollaborationOpenIndex1764800000000 } from './1764800000000-collaboration-open-index';
+import { RegisterSearchText1764820000000 } from './1764820000000-register-search-text';
+import { VacuumRegisters1764820000001 } from './1764820000001-vacuum-registers';
+import { OrganizationsCountIndex1764820000002 } from './1764820000002-organizations-count-index';
 import { CollaborationOutcomeInitiativeStatus1764830000000 } from './1764830000000-collaboration-outcome-initiative-status';
 
 /** Every migration, in order. The API is bundled-free but explicit lists keep the CLI and the app identical. */
@@ -69,6 +73,10 @@ export const MIGRATIONS = [
   SyncDevices1764770000000,
   FileClientId1764780000000,
   ReuseScoresLight1764790000000,
+  CollaborationOpenIndex1764800000000,
   MapVersions1764810000000,
+  RegisterSearchText1764820000000,
+  VacuumRegisters1764820000001,
+  OrganizationsCountIndex1764820000002,
   CollaborationOutcomeInitiativeStatus1764830000000,
 ];

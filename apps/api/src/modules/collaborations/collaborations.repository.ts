@@ -329,26 +329,23 @@ export class CollaborationsRepository {
     themesOf: ReadonlyMap<string, readonly string[]>,
     communities: ReadonlyMap<string, number>,
   ): Promise<void> {
+    // the new suggestions in a temporary table first (dropped at commit), then two statements: the pairs
+    // no longer suggested lose `current`, the others are upserted, and a row whose score, reasons and
+    // state are unchanged is not written again (every write of a row is a new version in all its indexes)
     await tx
       .unscoped('collaboration recompute: the background job writes the suggestions of the one tenant it computed')
-      .query(`UPDATE collaboration_suggestions SET current = false WHERE tenant_id = $1 AND current`, [tenantId]);
+      .query(
+        `CREATE TEMPORARY TABLE collaboration_new (a uuid, b uuid, ma uuid, mb uuid, th text[], sc real, r jsonb, k text) ON COMMIT DROP`,
+      );
     const chunk = 20_000;
     for (let i = 0; i < suggestions.length; i += chunk) {
       const part = suggestions.slice(i, i + chunk);
       await tx.unscoped('collaboration recompute: the background job writes the suggestions of the one tenant it computed').query(
-        `INSERT INTO collaboration_suggestions AS s (tenant_id, organization_a, organization_b, municipality_a, municipality_b, themes,
-                                                  score, reasons, reasons_key, current, created_by, updated_by)
-         SELECT $1, i.a, i.b, i.ma, i.mb, string_to_array(i.th, ','), i.sc, i.r::jsonb, i.k, true, $10, $10
-           FROM unnest($2::uuid[], $3::uuid[], $4::uuid[], $5::uuid[], $6::text[], $7::real[], $8::text[], $9::text[])
-                AS i(a, b, ma, mb, th, sc, r, k)
-         ON CONFLICT (tenant_id, organization_a, organization_b) DO UPDATE SET
-           municipality_a = EXCLUDED.municipality_a, municipality_b = EXCLUDED.municipality_b, themes = EXCLUDED.themes,
-           score = EXCLUDED.score, reasons = EXCLUDED.reasons, reasons_key = EXCLUDED.reasons_key, current = true,
-           status = CASE WHEN s.status = 'dismissed' AND s.dismissed_key IS DISTINCT FROM EXCLUDED.reasons_key THEN 'open' ELSE s.status END,
-           decided_at = CASE WHEN s.status = 'dismissed' AND s.dismissed_key IS DISTINCT FROM EXCLUDED.reasons_key THEN NULL ELSE s.decided_at END,
-           updated_at = now()`,
+        `INSERT INTO collaboration_new
+         SELECT i.a, i.b, i.ma, i.mb, string_to_array(i.th, ','), i.sc, i.r::jsonb, i.k
+           FROM unnest($1::uuid[], $2::uuid[], $3::uuid[], $4::uuid[], $5::text[], $6::real[], $7::text[], $8::text[])
+                AS i(a, b, ma, mb, th, sc, r, k)`,
         [
-          tenantId,
           part.map((s) => s.a),
           part.map((s) => s.b),
           part.map((s) => municipalityOf.get(s.a)),
@@ -357,22 +354,61 @@ export class CollaborationsRepository {
           part.map((s) => s.score),
           part.map((s) => JSON.stringify(s.reasons)),
           part.map((s) => s.reasonsKey),
-          actorId,
         ],
       );
     }
     await tx
       .unscoped('collaboration recompute: the background job writes the suggestions of the one tenant it computed')
-      .query(`DELETE FROM collaboration_communities WHERE tenant_id = $1`, [tenantId]);
+      .query(`ANALYZE collaboration_new`);
+    await tx.unscoped('collaboration recompute: the background job writes the suggestions of the one tenant it computed').query(
+      `UPDATE collaboration_suggestions s SET current = false
+        WHERE s.tenant_id = $1 AND s.current
+          AND NOT EXISTS (SELECT 1 FROM collaboration_new n WHERE n.a = s.organization_a AND n.b = s.organization_b)`,
+      [tenantId],
+    );
+    await tx.unscoped('collaboration recompute: the background job writes the suggestions of the one tenant it computed').query(
+      `INSERT INTO collaboration_suggestions AS s (tenant_id, organization_a, organization_b, municipality_a, municipality_b, themes,
+                                                score, reasons, reasons_key, current, created_by, updated_by)
+       SELECT $1, n.a, n.b, n.ma, n.mb, coalesce(n.th, '{}'), n.sc, n.r, n.k, true, $2, $2 FROM collaboration_new n
+       ON CONFLICT (tenant_id, organization_a, organization_b) DO UPDATE SET
+         municipality_a = EXCLUDED.municipality_a, municipality_b = EXCLUDED.municipality_b, themes = EXCLUDED.themes,
+         score = EXCLUDED.score, reasons = EXCLUDED.reasons, reasons_key = EXCLUDED.reasons_key, current = true,
+         status = CASE WHEN s.status = 'dismissed' AND s.dismissed_key IS DISTINCT FROM EXCLUDED.reasons_key THEN 'open' ELSE s.status END,
+         decided_at = CASE WHEN s.status = 'dismissed' AND s.dismissed_key IS DISTINCT FROM EXCLUDED.reasons_key THEN NULL ELSE s.decided_at END,
+         updated_at = now()
+       WHERE NOT s.current OR s.score IS DISTINCT FROM EXCLUDED.score OR s.reasons_key IS DISTINCT FROM EXCLUDED.reasons_key
+          OR s.reasons IS DISTINCT FROM EXCLUDED.reasons OR s.themes IS DISTINCT FROM EXCLUDED.themes
+          OR s.municipality_a IS DISTINCT FROM EXCLUDED.municipality_a OR s.municipality_b IS DISTINCT FROM EXCLUDED.municipality_b
+          OR (s.status = 'dismissed' AND s.dismissed_key IS DISTINCT FROM EXCLUDED.reasons_key)`,
+      [tenantId, actorId],
+    );
+    // the communities: Louvain is seeded, so a change of weights alone leaves them as they were (no write)
     const ids = [...communities.keys()];
+    await tx.unscoped('collaboration recompute: the background job writes the suggestions of the one tenant it computed').query(
+      `DELETE FROM collaboration_communities c
+        WHERE c.tenant_id = $1 AND NOT EXISTS (SELECT 1 FROM unnest($2::uuid[]) AS o(id) WHERE o.id = c.organization_id)`,
+      [tenantId, ids],
+    );
     for (let i = 0; i < ids.length; i += 50_000) {
       const part = ids.slice(i, i + 50_000);
       await tx.unscoped('collaboration recompute: the background job writes the suggestions of the one tenant it computed').query(
-        `INSERT INTO collaboration_communities (tenant_id, organization_id, community)
-         SELECT $1, o, c FROM unnest($2::uuid[], $3::int[]) AS x(o, c)`,
+        `INSERT INTO collaboration_communities AS c (tenant_id, organization_id, community)
+         SELECT $1, o, n FROM unnest($2::uuid[], $3::int[]) AS x(o, n)
+         ON CONFLICT (tenant_id, organization_id) DO UPDATE SET community = EXCLUDED.community WHERE c.community <> EXCLUDED.community`,
         [tenantId, part, part.map((id) => communities.get(id))],
       );
     }
+  }
+
+  /**
+   * After a recompute: a pass rewrites most rows, which clears their pages in the visibility map, and
+   * the page's count is index-only only on all-visible pages (docs/benchmarks.md); autovacuum would
+   * come later. Outside any transaction (VACUUM cannot run in one).
+   */
+  async vacuum(): Promise<void> {
+    await this.door
+      .unscoped('collaboration recompute: VACUUM of the tables it rewrote (all tenants; no rows read or written)')
+      .query(`VACUUM (ANALYZE) collaboration_suggestions, collaboration_communities`);
   }
 
   /** Takes the tenant's recompute lock for the transaction, or answers false when another replica holds it. */
@@ -402,14 +438,6 @@ export class CollaborationsRepository {
            state = CASE WHEN r.state = 'running' THEN 'running' ELSE 'pending' END`,
       [tenantId, version],
     );
-  }
-
-  async storedCount(scope: AccessScope, tenantId: string): Promise<number> {
-    const [{ n }] = await this.door.run<{ n: number }>(
-      this.door.select(scope, CollaborationSuggestion, 's', {}).select('1', 'one').andWhere('s.tenant_id = :t', { t: tenantId }),
-      (sql) => `SELECT count(*)::int AS n FROM (${sql}) c`,
-    );
-    return n;
   }
 
   /** Inserts the defaults row (version 0) if missing, so that a versioned update has a row to check. */

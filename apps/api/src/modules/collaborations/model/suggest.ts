@@ -7,7 +7,7 @@ import {
   TARGET_GROUPS,
   THEMES,
 } from '@trama/contracts';
-import { Adjacency, buildGraph, communitiesOf, type Edge, pairKey } from './network';
+import { Adjacency, type Edge, louvainCommunities, pairKey } from './network';
 
 /*
  * The suggestion model (docs/collaborations.md): pure functions, no I/O, unit-tested on hand-built
@@ -253,15 +253,38 @@ export function quickScore(f: PairFacts, c: Weights | null): number | null {
   const themes = overlap(f.aThemes, f.bThemes);
   if (compl === 0 && themes === 0) return null;
   const d = f.distance;
-  const distance = d.noPath
-    ? round1(c.distance)
-    : (d.hops === null ? round1(c.distance * 0.6) : 0) + (d.differentCommunities ? round1(c.distance * 0.4) : 0);
+  return scoreOf(
+    c,
+    compl,
+    themes,
+    overlap(f.aGroups, f.bGroups),
+    territoryValue(f.sameMunicipality, f.neighbouring),
+    f.kindRarity,
+    d.noPath,
+    d.hops === null,
+    d.differentCommunities,
+  );
+}
+
+/** quickScore's arithmetic on the factors' values (the recompute's loop calls it without building PairFacts). */
+function scoreOf(
+  c: Weights,
+  compl: number,
+  themes: number,
+  groups: number,
+  territory: number,
+  kindRarity: number,
+  noPath: boolean,
+  far: boolean,
+  otherCommunity: boolean,
+): number {
+  const distance = noPath ? round1(c.distance) : (far ? round1(c.distance * 0.6) : 0) + (otherCommunity ? round1(c.distance * 0.4) : 0);
   const total = round1(
     round1(c.complementarity * compl) +
       round1(c.themes * themes) +
-      round1(c.targetGroups * overlap(f.aGroups, f.bGroups)) +
-      round1(c.territory * territoryValue(f.sameMunicipality, f.neighbouring)) +
-      round1(c.kindRarity * f.kindRarity) +
+      round1(c.targetGroups * groups) +
+      round1(c.territory * territory) +
+      round1(c.kindRarity * kindRarity) +
       distance,
   );
   return Math.min(100, total); // as scorePair: rounded parts never take the score over 100
@@ -277,23 +300,39 @@ export function reasonsKey(reasons: readonly Reason[]): string {
 
 /* ---------- the whole tenant ---------- */
 
-interface Indexed {
-  p: OrganizationProfile;
-  offers: number;
-  needs: number;
-  themes: number;
-  groups: number;
-}
-
 function hashOf(s: string): number {
   let h = 2166136261;
   for (let i = 0; i < s.length; i++) h = Math.imul(h ^ s.charCodeAt(i), 16777619);
   return h >>> 0;
 }
 
+/** Numbers for strings, in order of first sight. */
+function numbering() {
+  const index = new Map<string, number>();
+  const values: string[] = [];
+  return {
+    of(value: string): number {
+      let i = index.get(value);
+      if (i === undefined) {
+        i = values.length;
+        index.set(value, i);
+        values.push(value);
+      }
+      return i;
+    },
+    get: (value: string) => index.get(value),
+    values,
+  };
+}
+
 /**
  * The suggestions of a tenant: the distant, complementary pairs, best first. `neighbours` maps a
  * municipality to those that touch it; `municipalityNames` names them in the reasons.
+ *
+ * Everything in the loop over the organizations is a number (organizations, municipalities, kinds,
+ * resources and themes numbered once; the vocabularies as bit masks; the network as typed arrays):
+ * at 30,000 organizations the loop weighs some 6 million candidate pairs, and an object or a string
+ * key per pair cost more than the model itself (docs/benchmarks.md, "Collaboration model").
  */
 export function suggest(
   organizations: readonly OrganizationProfile[],
@@ -302,131 +341,264 @@ export function suggest(
   settings: ModelSettings,
   options: ModelOptions = {},
   municipalityNames: ReadonlyMap<string, string> = new Map(),
-): { suggestions: Suggestion[]; communities: Map<string, number> } {
+): SuggestResult {
+  const steps = suggesting(organizations, edges, neighbours, settings, options, municipalityNames);
+  for (;;) {
+    const step = steps.next();
+    if (step.done) return step.value;
+  }
+}
+
+/**
+ * `suggest` in slices of about `sliceMs` of work, giving the event loop back in between: the
+ * recompute runs in the API process, whose requests (and the progress it writes) must not wait for
+ * the whole loop. Louvain is one block (about a third of the model's time at 30,000 organizations).
+ */
+export async function suggestInSlices(
+  organizations: readonly OrganizationProfile[],
+  edges: readonly Edge[],
+  neighbours: ReadonlyMap<string, readonly string[]>,
+  settings: ModelSettings,
+  options: ModelOptions = {},
+  municipalityNames: ReadonlyMap<string, string> = new Map(),
+  sliceMs = 40,
+): Promise<SuggestResult> {
+  const steps = suggesting(organizations, edges, neighbours, settings, options, municipalityNames);
+  let since = performance.now();
+  for (;;) {
+    const step = steps.next();
+    if (step.done) return step.value;
+    if (performance.now() - since >= sliceMs) {
+      await new Promise<void>((resolve) => setImmediate(resolve));
+      since = performance.now();
+    }
+  }
+}
+
+export interface SuggestResult {
+  suggestions: Suggestion[];
+  communities: Map<string, number>;
+}
+
+/** The model's work, yielding between organizations (every 64) and after each phase. */
+function* suggesting(
+  organizations: readonly OrganizationProfile[],
+  edges: readonly Edge[],
+  neighbours: ReadonlyMap<string, readonly string[]>,
+  settings: ModelSettings,
+  options: ModelOptions,
+  municipalityNames: ReadonlyMap<string, string>,
+): Generator<void, SuggestResult, void> {
   const candidatesPerOrganization = options.candidatesPerOrganization ?? 200;
   const perOrganization = options.perOrganization ?? 5;
+  const n = organizations.length;
   const index = new Map(organizations.map((o, i) => [o.id, i]));
-  const known = edges.filter((e) => index.has(e.a) && index.has(e.b));
-  const communities = communitiesOf(
-    buildGraph(
-      organizations.map((o) => o.id),
-      known,
-    ),
-    options.seed ?? 42,
-  );
-  options.progress?.(0.2);
-  const adjacency = new Adjacency(
-    organizations.length,
-    known.map((e) => [index.get(e.a)!, index.get(e.b)!]),
-  );
-  const components = adjacency.components();
-  const community = Int32Array.from(organizations, (o) => communities.get(o.id) ?? -1);
-  const rarity = new KindRarity(new Map(organizations.map((o) => [o.id, o.kind])), known);
-  const rarityOf = new Map<string, number>();
-  const kindRarity = (ka: string, kb: string) => {
-    const k = `${ka}|${kb}`;
-    let r = rarityOf.get(k);
-    if (r === undefined) rarityOf.set(k, (r = rarity.value(ka, kb)));
-    return r;
-  };
 
-  const orgs: Indexed[] = organizations.map((p) => ({
-    p,
-    offers: resourceBits.mask(p.offers),
-    needs: resourceBits.mask(p.needs),
-    themes: themeBits.mask(p.themes),
-    groups: groupBits.mask(p.targetGroups),
-  }));
-  // inverted indexes per municipality: who needs a resource, who works on a theme
-  const needIndex = new Map<string, number[]>();
-  const themeIndex = new Map<string, number[]>();
-  const push = (idx: Map<string, number[]>, key: string, i: number) => {
-    const list = idx.get(key);
-    if (list) list.push(i);
-    else idx.set(key, [i]);
-  };
-  orgs.forEach((o, i) => {
-    for (const r of o.p.needs) push(needIndex, `${o.p.municipalityId}|${r}`, i);
-    for (const t of o.p.themes) push(themeIndex, `${o.p.municipalityId}|${t}`, i);
+  // the links as integer arrays; a repeated pair adds up (as buildGraph did), loops are left out
+  const known: Edge[] = [];
+  const from: number[] = [];
+  const to: number[] = [];
+  const weight: number[] = [];
+  const slot = new Map<number, number>();
+  for (const e of edges) {
+    const x = index.get(e.a);
+    const y = index.get(e.b);
+    if (x === undefined || y === undefined) continue;
+    known.push(e);
+    if (x === y) continue;
+    const key = x < y ? x * n + y : y * n + x;
+    const at = slot.get(key);
+    if (at !== undefined) {
+      weight[at] += e.weight;
+      continue;
+    }
+    slot.set(key, from.length);
+    from.push(x);
+    to.push(y);
+    weight.push(e.weight);
+  }
+  slot.clear();
+  yield;
+  const a32 = Int32Array.from(from);
+  const b32 = Int32Array.from(to);
+  const community = louvainCommunities(n, a32, b32, Float64Array.from(weight), options.seed ?? 42);
+  options.progress?.(0.2);
+  yield;
+  const adjacency = new Adjacency(n, { a: a32, b: b32 });
+  const components = adjacency.components();
+  const communities = new Map(organizations.map((o, i) => [o.id, community[i]]));
+
+  // the organizations as numbers
+  const municipalities = numbering();
+  const kinds = numbering();
+  const words = numbering(); // resources and themes, for the inverted indexes
+  const muni = new Int32Array(n);
+  const kind = new Int32Array(n);
+  const offers = new Int32Array(n);
+  const needs = new Int32Array(n);
+  const themes = new Int32Array(n);
+  const groups = new Int32Array(n);
+  const offerWords: number[][] = [];
+  const needWords: number[][] = [];
+  const themeWords: number[][] = [];
+  organizations.forEach((p, i) => {
+    muni[i] = municipalities.of(p.municipalityId);
+    kind[i] = kinds.of(p.kind);
+    offers[i] = resourceBits.mask(p.offers);
+    needs[i] = resourceBits.mask(p.needs);
+    themes[i] = themeBits.mask(p.themes);
+    groups[i] = groupBits.mask(p.targetGroups);
+    offerWords.push(p.offers.map((r) => words.of(`r:${r}`)));
+    needWords.push(p.needs.map((r) => words.of(`r:${r}`)));
+    themeWords.push(p.themes.map((t) => words.of(`t:${t}`)));
   });
+  // the order of the ids (ties are broken by id)
+  const rank = new Int32Array(n);
+  Int32Array.from(organizations, (_, i) => i)
+    .sort((x, y) => (organizations[x].id < organizations[y].id ? -1 : 1))
+    .forEach((i, r) => (rank[i] = r));
+  const rarity = new KindRarity(new Map(organizations.map((o) => [o.id, o.kind])), known);
+  const k = kinds.values.length;
+  const rarityOf = new Float64Array(k * k);
+  for (let x = 0; x < k; x++) for (let y = 0; y < k; y++) rarityOf[x * k + y] = rarity.value(kinds.values[x], kinds.values[y]);
+  // each municipality and those that touch it (the places an organization looks at)
+  const places = municipalities.values.map((m, i) => [
+    i,
+    ...(neighbours.get(m) ?? []).map((x) => municipalities.get(x)).filter((x): x is number => x !== undefined),
+  ]);
+
+  // inverted indexes per municipality: who needs a resource, who works on a theme
+  const w = Math.max(1, words.values.length);
+  const lists = new Map<number, number[]>();
+  const push = (key: number, i: number) => {
+    const list = lists.get(key);
+    if (list) list.push(i);
+    else lists.set(key, [i]);
+  };
+  for (let i = 0; i < n; i++) {
+    for (const r of needWords[i]) push(muni[i] * w + r, i);
+    for (const t of themeWords[i]) push(-(muni[i] * w + t) - 1, i);
+  }
 
   const best = new Map<string, Suggestion>();
-  const progressEvery = Math.max(1, Math.floor(orgs.length / 20));
-  const seen = new Int32Array(orgs.length).fill(-1);
+  const progressEvery = Math.max(1, Math.floor(n / 20));
+  const seen = new Int32Array(n).fill(-1);
   const coefs = coefficients(settings.weights);
-  orgs.forEach((a, ai) => {
-    if (ai % progressEvery === 0) options.progress?.(0.2 + (0.8 * ai) / orgs.length);
-    const places = [a.p.municipalityId, ...(neighbours.get(a.p.municipalityId) ?? [])];
-    const live: number[][] = [];
-    for (const m of places) {
-      for (const r of a.p.offers) {
-        const l = needIndex.get(`${m}|${r}`);
+  const candidates = new Int32Array(candidatesPerOrganization);
+  const top = new Int32Array(perOrganization);
+  const topScore = new Float64Array(perOrganization);
+  const live: number[][] = [];
+  const shift: number[] = [];
+  for (let ai = 0; ai < n; ai++) {
+    if (ai % progressEvery === 0) options.progress?.(0.2 + (0.8 * ai) / n);
+    if ((ai & 63) === 0) yield;
+    if (!coefs) continue;
+    live.length = 0;
+    for (const m of places[muni[ai]]) {
+      for (const r of offerWords[ai]) {
+        const l = lists.get(m * w + r);
         if (l) live.push(l);
       }
-      for (const t of a.p.themes) {
-        const l = themeIndex.get(`${m}|${t}`);
+      for (const t of themeWords[ai]) {
+        const l = lists.get(-(m * w + t) - 1);
         if (l) live.push(l);
       }
     }
-    if (live.length === 0) return;
+    if (live.length === 0) continue;
     // round-robin over the lists from a starting point of its own, so that neighbours spread over the candidates
     seen[ai] = ai;
-    const candidates: number[] = [];
-    const start = hashOf(a.p.id);
-    const longest = live.reduce((m, l) => Math.max(m, l.length), 0);
-    for (let step = 0; step < longest && candidates.length < candidatesPerOrganization; step++) {
-      for (const list of live) {
+    let count = 0;
+    const start = hashOf(organizations[ai].id);
+    let longest = 0;
+    shift.length = 0;
+    for (const l of live) {
+      longest = Math.max(longest, l.length);
+      shift.push(start % l.length); // (start + step) % length, in small integers
+    }
+    for (let step = 0; step < longest && count < candidatesPerOrganization; step++) {
+      for (let li = 0; li < live.length; li++) {
+        const list = live[li];
         if (step >= list.length) continue;
-        const j = list[(start + step) % list.length];
+        const p = shift[li] + step;
+        const j = list[p >= list.length ? p - list.length : p];
         if (seen[j] === ai) continue;
         seen[j] = ai;
-        candidates.push(j);
-        if (candidates.length >= candidatesPerOrganization) break;
+        candidates[count++] = j;
+        if (count >= candidatesPerOrganization) break;
       }
     }
     adjacency.explore(ai, settings.maxHops);
-    const scored: { bi: number; facts: PairFacts; score: number }[] = [];
-    for (const bi of candidates) {
-      const b = orgs[bi];
-      const distance: Distance = {
-        noPath: components[ai] !== components[bi],
-        hops: adjacency.hops(ai, bi),
-        differentCommunities: community[ai] !== community[bi],
-      };
-      if (!isDistant(distance)) continue;
-      const [first, second] = a.p.id < b.p.id ? [a, b] : [b, a];
-      const same = first.p.municipalityId === second.p.municipalityId;
+    // the best perOrganization candidates (score, then id), kept sorted
+    let kept = 0;
+    for (let c = 0; c < count; c++) {
+      const bi = candidates[c];
+      const noPath = components[ai] !== components[bi];
+      const far = adjacency.hops(ai, bi) === null;
+      const otherCommunity = community[ai] !== community[bi];
+      if (!(noPath || far || otherCommunity)) continue;
+      const f = rank[ai] < rank[bi] ? ai : bi;
+      const s = f === ai ? bi : ai;
+      const compl = complementarity(offers[f], needs[f], offers[s], needs[s]);
+      const shared = overlap(themes[f], themes[s]);
+      if (compl === 0 && shared === 0) continue;
+      const score = scoreOf(
+        coefs,
+        compl,
+        shared,
+        overlap(groups[f], groups[s]),
+        territoryValue(muni[f] === muni[s], muni[f] !== muni[s]),
+        rarityOf[kind[f] * k + kind[s]],
+        noPath,
+        far,
+        otherCommunity,
+      );
+      if (score < settings.minScore) continue;
+      let at = kept;
+      while (at > 0 && (topScore[at - 1] < score || (topScore[at - 1] === score && rank[top[at - 1]] > rank[bi]))) at--;
+      if (at >= perOrganization) continue;
+      for (let m = Math.min(kept, perOrganization - 1); m > at; m--) {
+        top[m] = top[m - 1];
+        topScore[m] = topScore[m - 1];
+      }
+      top[at] = bi;
+      topScore[at] = score;
+      if (kept < perOrganization) kept++;
+    }
+    for (let t = 0; t < kept; t++) {
+      const bi = top[t];
+      const [f, s] = rank[ai] < rank[bi] ? [ai, bi] : [bi, ai];
+      const first = organizations[f];
+      const second = organizations[s];
+      const same = muni[f] === muni[s];
       const facts: PairFacts = {
-        aOffers: first.offers,
-        aNeeds: first.needs,
-        bOffers: second.offers,
-        bNeeds: second.needs,
-        aThemes: first.themes,
-        bThemes: second.themes,
-        aGroups: first.groups,
-        bGroups: second.groups,
+        aOffers: offers[f],
+        aNeeds: needs[f],
+        bOffers: offers[s],
+        bNeeds: needs[s],
+        aThemes: themes[f],
+        bThemes: themes[s],
+        aGroups: groups[f],
+        bGroups: groups[s],
         sameMunicipality: same,
         neighbouring: !same,
-        neighbourName: same ? undefined : municipalityNames.get(second.p.municipalityId),
-        kinds: [first.p.kind, second.p.kind],
-        kindRarity: kindRarity(first.p.kind, second.p.kind),
-        distance,
+        neighbourName: same ? undefined : municipalityNames.get(second.municipalityId),
+        kinds: [first.kind, second.kind],
+        kindRarity: rarityOf[kind[f] * k + kind[s]],
+        distance: {
+          noPath: components[ai] !== components[bi],
+          hops: adjacency.hops(ai, bi),
+          differentCommunities: community[ai] !== community[bi],
+        },
         maxHops: settings.maxHops,
       };
-      const score = quickScore(facts, coefs);
-      if (score === null || score < settings.minScore) continue;
-      scored.push({ bi, facts, score });
-    }
-    scored.sort((x, y) => y.score - x.score || (orgs[x.bi].p.id < orgs[y.bi].p.id ? -1 : 1));
-    for (const { bi, facts } of scored.slice(0, perOrganization)) {
-      const other = orgs[bi].p.id;
-      const [x, y] = a.p.id < other ? [a.p.id, other] : [other, a.p.id];
       const full = scorePair(facts, settings.weights)!;
-      best.set(pairKey(x, y), { a: x, b: y, ...full, reasonsKey: reasonsKey(full.reasons) });
+      best.set(pairKey(first.id, second.id), { a: first.id, b: second.id, ...full, reasonsKey: reasonsKey(full.reasons) });
     }
-  });
+  }
   options.progress?.(1);
-  const suggestions = [...best.values()].sort((x, y) => y.score - x.score || (pairKey(x.a, x.b) < pairKey(y.a, y.b) ? -1 : 1));
+  const suggestions = [...best.entries()]
+    .sort(([kx, x], [ky, y]) => y.score - x.score || (kx < ky ? -1 : 1))
+    .map(([, suggestion]) => suggestion);
   return { suggestions, communities };
 }
 
