@@ -10,7 +10,7 @@ import {
 import { AccessScope } from '../../common/access/access-scope';
 import { ScopedData } from '../../common/access/scoped-data';
 import { AuditService } from '../../common/audit/audit.service';
-import { CommonErrors } from '../../common/errors/app-error';
+import { AppError, CommonErrors } from '../../common/errors/app-error';
 import { type ExportedFile, exportFile } from '../../common/export/export-file';
 import { LABELS } from '../../common/export/labels';
 import { pageOf } from '../../common/http/pagination';
@@ -149,17 +149,28 @@ export class ReuseService implements OnModuleDestroy {
   /** Asks for a recompute of the tenant's scores and starts it here unless another replica runs it (it will run again after). */
   async requestRecompute(scope: AccessScope, tenantId: string): Promise<void> {
     const system = this.tenantScope(scope, tenantId);
-    await this.door.transaction(async (tx) => {
-      await this.repo.insertJob(tx, system, tenantId);
-      const job = await this.repo.job(system, tenantId, tx);
-      if (job)
-        await tx.updateVersioned(
-          system,
-          ReuseJob,
-          { id: job.id, version: job.version, tenantId },
-          { requestedAt: (() => 'clock_timestamp()') as never },
-        );
-    });
+    // the job row's version moves with a running job's progress and heartbeats: a request that read
+    // it just before is not in conflict with anyone, it reads it again (else a weight change already
+    // committed, or a GET of the ranking, answered 409: found by the fuzz test once the map's reuse
+    // layer kicked recomputes that were still running)
+    for (let attempt = 1; ; attempt++) {
+      try {
+        await this.door.transaction(async (tx) => {
+          await this.repo.insertJob(tx, system, tenantId);
+          const job = await this.repo.job(system, tenantId, tx);
+          if (job)
+            await tx.updateVersioned(
+              system,
+              ReuseJob,
+              { id: job.id, version: job.version, tenantId },
+              { requestedAt: (() => 'clock_timestamp()') as never },
+            );
+        });
+        break;
+      } catch (error) {
+        if (!(error instanceof AppError && error.code === 'STALE_VERSION') || attempt >= 10) throw error;
+      }
+    }
     this.kick(system, tenantId);
   }
 
