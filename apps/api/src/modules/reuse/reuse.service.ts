@@ -10,7 +10,7 @@ import {
 import { AccessScope } from '../../common/access/access-scope';
 import { ScopedData } from '../../common/access/scoped-data';
 import { AuditService } from '../../common/audit/audit.service';
-import { AppError, CommonErrors } from '../../common/errors/app-error';
+import { CommonErrors } from '../../common/errors/app-error';
 import { type ExportedFile, exportFile } from '../../common/export/export-file';
 import { LABELS } from '../../common/export/labels';
 import { pageOf } from '../../common/http/pagination';
@@ -140,7 +140,11 @@ export class ReuseService implements OnModuleDestroy {
       }
       await this.audit.record(tx, scope, { tenantId, entity: 'reuse_weights', entityId: id, action, before, after: { ...weights } });
     });
-    await this.requestRecompute(scope, tenantId);
+    // the weights are committed: the answer is theirs. A recompute that could not be asked for is asked
+    // again by the next read (the stored run's fingerprint names the weights' version).
+    await this.requestRecompute(scope, tenantId).catch((error: unknown) =>
+      this.logger.error(`reuse recompute of tenant ${tenantId} not requested: ${String(error)}`),
+    );
     return this.getWeights(scope);
   }
 
@@ -149,29 +153,32 @@ export class ReuseService implements OnModuleDestroy {
   /** Asks for a recompute of the tenant's scores and starts it here unless another replica runs it (it will run again after). */
   async requestRecompute(scope: AccessScope, tenantId: string): Promise<void> {
     const system = this.tenantScope(scope, tenantId);
-    // the job row's version moves with a running job's progress and heartbeats: a request that read
-    // it just before is not in conflict with anyone, it reads it again (else a weight change already
-    // committed, or a GET of the ranking, answered 409: found by the fuzz test once the map's reuse
-    // layer kicked recomputes that were still running)
+    // the running job writes its progress on the same row (its version): read it again when it did
     for (let attempt = 1; ; attempt++) {
-      try {
-        await this.door.transaction(async (tx) => {
-          await this.repo.insertJob(tx, system, tenantId);
-          const job = await this.repo.job(system, tenantId, tx);
-          if (job)
-            await tx.updateVersioned(
-              system,
-              ReuseJob,
-              { id: job.id, version: job.version, tenantId },
-              { requestedAt: (() => 'clock_timestamp()') as never },
-            );
-        });
-        break;
-      } catch (error) {
-        if (!(error instanceof AppError && error.code === 'STALE_VERSION') || attempt >= 10) throw error;
-      }
+      const requested = await this.markRequested(system, tenantId).then(
+        () => true,
+        (error: unknown) => {
+          if (attempt < 5 && (error as { code?: string }).code === 'STALE_VERSION') return false;
+          throw error;
+        },
+      );
+      if (requested) break;
     }
     this.kick(system, tenantId);
+  }
+
+  private async markRequested(system: AccessScope, tenantId: string): Promise<void> {
+    await this.door.transaction(async (tx) => {
+      await this.repo.insertJob(tx, system, tenantId);
+      const job = await this.repo.job(system, tenantId, tx);
+      if (job)
+        await tx.updateVersioned(
+          system,
+          ReuseJob,
+          { id: job.id, version: job.version, tenantId },
+          { requestedAt: (() => 'clock_timestamp()') as never },
+        );
+    });
   }
 
   /** Starts the job in this process if it can claim it; never awaited by the request. */
