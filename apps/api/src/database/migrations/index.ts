@@ -34,6 +34,7 @@ import { ReuseScoresLight1764790000000 } from './1764790000000-reuse-scores-ligh
 import { MapVersions1764810000000 } from './1764810000000-map-versions';
 import { CollaborationOpenIndex1764800000000 } from './1764800000000-collaboration-open-index';
 import { CollaborationOutcomeInitiativeStatus1764830000000 } from './1764830000000-collaboration-outcome-initiative-status';
+import { CollaborationLinks1764850000000 } from './1764850000000-collaboration-links';
 
 /** Every migration, in order. The API is bundled-free but explicit lists keep the CLI and the app identical. */
 export const MIGRATIONS = [
@@ -73,4 +74,5 @@ export const MIGRATIONS = [
   CollaborationOpenIndex1764800000000,
   MapVersions1764810000000,
   CollaborationOutcomeInitiativeStatus1764830000000,
+  CollaborationLinks1764850000000,
 ];
