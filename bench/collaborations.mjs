@@ -242,10 +242,10 @@ try {
     const { rows } = await db.query(
       `EXPLAIN (ANALYZE, FORMAT JSON)
        SELECT l.organization_a AS a, l.organization_b AS b,
-              sum(l.n * power(0.5, greatest(0, extract(epoch FROM (now() - l.day::timestamptz)) / 2629746.0) / 18))::float8 AS weight,
+              sum(l.n * power(0.5, greatest(0, extract(epoch FROM (now() - l.day::timestamptz))::float8 / 2629746.0) / 18))::float8 AS weight,
               sum(l.n)::int AS count
          FROM collaboration_links l WHERE l.tenant_id = $1
-        GROUP BY 1, 2`,
+        GROUP BY 1, 2 ORDER BY 1, 2`,
       [tenantId],
     );
     const plan = rows[0]['QUERY PLAN'][0];
