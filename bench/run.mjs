@@ -321,6 +321,10 @@ try {
     ['list buildings: coordinator, page 200', coordinator, '', list('buildings', 'page=200')],
     ['list buildings: municipality user (Molfetta)', municipality, '', list('buildings')],
     ['list buildings: expiring in 6 months', coordinator, '', '/api/buildings/expiring'],
+    // paged since lists-perf (the watch-list page asks 50 at a time; the default stays one page of 1,000)
+    ['list buildings: expiring in 6 months, page 1 of 50', coordinator, '', '/api/buildings/expiring?pageSize=50'],
+    ['list buildings: expiring in 6 months, page 20 of 50', coordinator, '', '/api/buildings/expiring?pageSize=50&page=20'],
+    ['list buildings: stale (12 months)', coordinator, '', '/api/buildings/stale?pageSize=50'],
     ['list organizations: coordinator, page 1', coordinator, '', list('organizations')],
     ['list organizations: coordinator, theme youth', coordinator, '', list('organizations', 'theme=youth')],
     [

@@ -3677,10 +3677,24 @@ export interface components {
       version: number;
     };
     ExpiringBuildings: {
-      /** @description overdue first, then by end date */
+      /** @description overdue first, then by end date; one page (`page`, `pageSize`) */
       items: components['schemas']['ExpiringBuilding'][];
       /** Format: int32 */
       months: number;
+      /**
+       * Format: int32
+       * @description of which already ended (overdue), all pages
+       */
+      overdue: number;
+      /** Format: int32 */
+      page: number;
+      /** Format: int32 */
+      pageSize: number;
+      /**
+       * Format: int32
+       * @description every expiring or overdue assignment, all pages
+       */
+      total: number;
     };
     /** @enum {string} */
     ExportFormat: 'csv' | 'csv-it' | 'xlsx';
@@ -10168,6 +10182,9 @@ export interface operations {
       query?: {
         /** @description assignments ending within this many months (and those already ended) */
         months?: number;
+        page?: number;
+        /** @description at most 1000, the default (one page of everything, as before paging): the list page asks for 50 */
+        pageSize?: number;
       };
       header?: never;
       path?: never;

@@ -33,6 +33,9 @@ import { FileClientId1764780000000 } from './1764780000000-file-client-id';
 import { ReuseScoresLight1764790000000 } from './1764790000000-reuse-scores-light';
 import { MapVersions1764810000000 } from './1764810000000-map-versions';
 import { CollaborationOpenIndex1764800000000 } from './1764800000000-collaboration-open-index';
+import { RegisterSearchText1764820000000 } from './1764820000000-register-search-text';
+import { VacuumRegisters1764820000001 } from './1764820000001-vacuum-registers';
+import { OrganizationsCountIndex1764820000002 } from './1764820000002-organizations-count-index';
 import { CollaborationOutcomeInitiativeStatus1764830000000 } from './1764830000000-collaboration-outcome-initiative-status';
 import { CollaborationLinks1764850000000 } from './1764850000000-collaboration-links';
 
@@ -73,6 +76,9 @@ export const MIGRATIONS = [
   ReuseScoresLight1764790000000,
   CollaborationOpenIndex1764800000000,
   MapVersions1764810000000,
+  RegisterSearchText1764820000000,
+  VacuumRegisters1764820000001,
+  OrganizationsCountIndex1764820000002,
   CollaborationOutcomeInitiativeStatus1764830000000,
   CollaborationLinks1764850000000,
 ];

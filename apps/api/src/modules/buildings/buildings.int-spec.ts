@@ -353,6 +353,41 @@ describe('buildings', () => {
       await t.http.get('/api/buildings/expiring?months=0').set(w.coord.auth).expect(400);
       await t.http.get('/api/buildings/expiring?months=61').set(w.coord.auth).expect(400);
     });
+
+    it('pages the list: every page in the same order as the whole, with the totals of all pages', async () => {
+      const ends = [-20, -5, 15, 45, 90];
+      for (const end of ends) {
+        const b = await atStage('planned');
+        await move(w.coord, b, 'assigned', { assignment: { ...assignment(), startDate: day(-500), endDate: day(end) } }).expect(200);
+      }
+      // the default answers one page of everything, as before paging (the homes and older clients)
+      const whole = (await t.http.get('/api/buildings/expiring').set(w.coord.auth).expect(200)).body;
+      expect(whole).toMatchObject({ page: 1, pageSize: 1000, total: whole.items.length });
+      expect(whole.items.length).toBeGreaterThanOrEqual(ends.length);
+      expect(whole.overdue).toBe(whole.items.filter((i: { overdue: boolean }) => i.overdue).length);
+      expect(whole.overdue).toBeGreaterThanOrEqual(2);
+      const paged: string[] = [];
+      for (let page = 1; page <= Math.ceil(whole.total / 2); page++) {
+        const res = (await t.http.get(`/api/buildings/expiring?page=${page}&pageSize=2`).set(w.coord.auth).expect(200)).body;
+        expect(res).toMatchObject({ page, pageSize: 2, total: whole.total, overdue: whole.overdue, months: 6 });
+        expect(res.items.length).toBe(Math.min(2, whole.total - (page - 1) * 2));
+        paged.push(...res.items.map((i: { id: string }) => i.id));
+      }
+      expect(paged).toEqual(whole.items.map((i: { id: string }) => i.id));
+      const past = (
+        await t.http
+          .get(`/api/buildings/expiring?page=${whole.total + 1}&pageSize=1`)
+          .set(w.coord.auth)
+          .expect(200)
+      ).body;
+      expect(past).toMatchObject({ items: [], total: whole.total, overdue: whole.overdue });
+      // another tenant's coordinator counts none of them
+      const bologna = (await t.http.get('/api/buildings/expiring?pageSize=2').set(w.coordBo.auth).expect(200)).body;
+      expect(bologna).toMatchObject({ items: [], total: 0, overdue: 0 });
+      await t.http.get('/api/buildings/expiring?pageSize=0').set(w.coord.auth).expect(400);
+      await t.http.get('/api/buildings/expiring?pageSize=1001').set(w.coord.auth).expect(400);
+      await t.http.get('/api/buildings/expiring?page=0').set(w.coord.auth).expect(400);
+    });
   });
 
   describe('photos', () => {

@@ -489,7 +489,12 @@ export class BuildingsService implements OnModuleInit {
 
   /** Assignments of the caller's territory ending within `months`, and the overdue ones. */
   async expiringBuildings(scope: AccessScope, query: ExpiringBuildingsQuery): Promise<ExpiringBuildingsDto> {
-    const rows = await this.buildings.expiring(scope, query.months, MAX_EXPIRING);
+    const page = query.page ?? 1;
+    const pageSize = query.pageSize ?? MAX_EXPIRING;
+    const { rows, total, overdue } = await this.buildings.expiring(scope, query.months, {
+      offset: (page - 1) * pageSize,
+      limit: pageSize,
+    });
     const items = rows.flatMap((row) => {
       const assignment = this.toDto(scope, row).assignment;
       if (!assignment) return [];
@@ -507,7 +512,7 @@ export class BuildingsService implements OnModuleInit {
         },
       ];
     });
-    return { items, months: query.months };
+    return { items, months: query.months, total, overdue, page, pageSize };
   }
 
   /** Buildings of the caller's territory not verified on site for `months` months. */

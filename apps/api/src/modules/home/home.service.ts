@@ -73,7 +73,7 @@ export class HomeService {
 
   /** Building assignments of the caller's territory ending within EXPIRING_DEFAULT_MONTHS months or overdue (the buildings' expiry list). */
   private expiringAssignments(scope: AccessScope) {
-    return this.buildings.expiringBuildings(scope, { months: EXPIRING_DEFAULT_MONTHS });
+    return this.buildings.expiringBuildings(scope, { months: EXPIRING_DEFAULT_MONTHS, page: 1, pageSize: MAX_EXPIRING });
   }
 
   /** `now` is injectable for tests of the dates; the API passes the clock. */

@@ -176,13 +176,11 @@ export class InitiativesRepository {
       qb.andWhere(`${alias}.id IN ${sub.getQuery()}`);
     }
     if (filters.q) {
-      // accent- and case-insensitive substring of title or description (trigram GIN index on the same expression)
-      qb.andWhere(
-        `trama_unaccent(${alias}.title || ' ' || coalesce(${alias}.description, '')) ILIKE '%' || trama_unaccent(:${p}Q) || '%'`,
-        {
-          [`${p}Q`]: escapeLike(filters.q),
-        },
-      );
+      // accent- and case-insensitive substring of title or description: the stored, folded text
+      // (initiatives_search_text_idx, migration 1764820000000), the same matches as ILIKE
+      qb.andWhere(`${alias}.search_text LIKE '%' || lower(trama_unaccent(:${p}Q)) || '%'`, {
+        [`${p}Q`]: escapeLike(filters.q),
+      });
     }
     if (filters.status) qb.andWhere(`${alias}.status = :${p}Status`, { [`${p}Status`]: filters.status });
     if (filters.theme) qb.andWhere(`${alias}.themes @> ARRAY[:${p}Theme]::text[]`, { [`${p}Theme`]: filters.theme });
@@ -200,8 +198,9 @@ export class InitiativesRepository {
     return qb;
   }
 
-  private withRowColumns(qb: Query, internalNotes: boolean): Query {
-    const [first, ...rest] = rowColumns('i');
+  /** `lists` false: without the municipalities' and organizations' JSON lists (the export reads them per batch). */
+  private withRowColumns(qb: Query, internalNotes: boolean, lists = true): Query {
+    const [first, ...rest] = rowColumns('i').filter(([, alias]) => lists || (alias !== 'municipalities' && alias !== 'organizations'));
     qb.innerJoin('municipalities', 'm', 'm.tenant_id = i.tenant_id AND m.id = i.municipality_id')
       // the hosting building, when the caller may read it (BuildingsPolicy: its rule goes into the ON condition)
       .leftJoinSource(this.buildingsPolicy.readable, 'bld', 'bld.id = i.building_id AND bld.tenant_id = i.tenant_id')
@@ -211,30 +210,50 @@ export class InitiativesRepository {
     return qb;
   }
 
+  /** How many initiatives match (count(*): the filters are IN subqueries, never joins, so no row repeats; TypeORM's getCount is a COUNT(DISTINCT id)). */
+  private async count(scope: AccessScope, filters: InitiativeFilters): Promise<number> {
+    const [{ n }] = await this.door.run<{ n: number }>(
+      this.filtered(scope, filters).select('i.id', 'id'),
+      (sql) => `SELECT count(*)::int AS n FROM (${sql}) c`,
+    );
+    return n;
+  }
+
   /** One page of matches, by title, and how many match. */
   async listPage(scope: AccessScope, filters: InitiativeFilters, page: { offset: number; limit: number }, internalNotes: boolean) {
-    const total = await this.filtered(scope, filters).getCount();
     // the page's ids first: a narrow query that initiatives_title_idx answers by itself (it INCLUDEs
     // the title: an index-only scan, so page 200 skips 9,950 index entries instead of computing the
     // municipalities and organizations of every match and sorting them), then those rows
-    // (docs/benchmarks.md, "Deep pages"). A text search finds its matches by the trigram index first
-    // and sorts them: the `OFFSET 0` fence keeps the planner from walking the title index in order
-    // and testing the text on each row until 50 match
+    // (docs/benchmarks.md, "Deep pages"). A text search finds its matches by the trigram index first,
+    // counts them by a window and sorts them, in one pass (each candidate rechecked on the heap once,
+    // not once for the count and again for the page); the `OFFSET 0` fence keeps the planner from
+    // walking the title index in order and testing the text on each row until 50 match. Past the
+    // last page no row carries the total: counted then.
     const slice = `OFFSET ${Math.trunc(page.offset)} LIMIT ${Math.trunc(page.limit)}`;
-    const ids = filters.q
-      ? await this.door.run<{ id: string }>(
-          this.filtered(scope, filters).select('i.id', 'id').addSelect('lower(i.title)', 'sort_title'),
-          (sql) => `SELECT s.id FROM (${sql} OFFSET 0) s ORDER BY s.sort_title ASC, s.id ASC ${slice}`,
-        )
-      : await this.door.run<{ id: string }>(
+    let ids: string[];
+    let total: number;
+    if (filters.q) {
+      const found = await this.door.run<{ id: string; total: number }>(
+        this.filtered(scope, filters).select('i.id', 'id').addSelect('lower(i.title)', 'sort_title'),
+        (sql) => `SELECT s.id, (count(*) OVER ())::int AS total FROM (${sql} OFFSET 0) s ORDER BY s.sort_title ASC, s.id ASC ${slice}`,
+      );
+      ids = found.map((r) => r.id);
+      total = found.length > 0 ? found[0].total : page.offset === 0 ? 0 : await this.count(scope, filters);
+    } else {
+      const [n, found] = await Promise.all([
+        this.count(scope, filters),
+        this.door.run<{ id: string }>(
           this.filtered(scope, filters).select('i.id', 'id'),
           (sql) => `${sql} ORDER BY lower(i.title) ASC, i.id ASC ${slice}`,
-        );
+        ),
+      ]);
+      ids = found.map((r) => r.id);
+      total = n;
+    }
     if (ids.length === 0) return { rows: [], total };
     const rows = await this.door.run<InitiativeRow>(
-      this.withRowColumns(this.filtered(scope, filters), internalNotes).andWhere('i.id IN (:...pageIds)', {
-        pageIds: ids.map((r) => r.id),
-      }),
+      // the rule again, not the filters: the ids passed them (a repeated search started from its trigram candidates)
+      this.withRowColumns(this.filtered(scope, {}), internalNotes).andWhere('i.id IN (:...pageIds)', { pageIds: ids }),
       (sql) => `${sql} ORDER BY lower(i.title) ASC, i.id ASC`,
     );
     return { rows, total };
@@ -432,13 +451,81 @@ export class InitiativesRepository {
     return { count, latest: rows };
   }
 
-  /** Every match in title order, in batches from a server-side cursor (flat memory), for the export. */
-  streamFiltered(scope: AccessScope, filters: InitiativeFilters, internalNotes: boolean): AsyncGenerator<InitiativeRow[]> {
-    const qb = this.withRowColumns(this.filtered(scope, filters), internalNotes);
-    return this.door.stream<InitiativeRow>(qb, {
+  /**
+   * Every match in title order, in batches from a server-side cursor (flat memory), for the export.
+   * The cursor reads the initiatives' own columns only; each batch's municipalities and organizations
+   * come after, by two queries on the batch's ids (plain rows, grouped here in the same order as the
+   * list's JSON subqueries): the per-row subqueries building ~48,000 JSON objects made the cursor's
+   * query 1.5–3.3 s for 20,000 initiatives (docs/benchmarks.md, "Lists at 1M"). The lists of a batch
+   * are read when the batch is, outside the cursor's snapshot: a link changed meanwhile shows as it is.
+   */
+  async *streamFiltered(scope: AccessScope, filters: InitiativeFilters, internalNotes: boolean): AsyncGenerator<InitiativeRow[]> {
+    const qb = this.withRowColumns(this.filtered(scope, filters), internalNotes, false);
+    const batches = this.door.stream<InitiativeRow>(qb, {
       shell: (sql) => `${sql} ORDER BY lower(i.title), i.id`,
       cursor: 'initiative_export',
       batchSize: EXPORT_BATCH,
     });
+    for await (const rows of batches) {
+      const ids = rows.map((r) => r.id);
+      const [places, organizations] = await Promise.all([this.municipalitiesOf(scope, ids), this.organizationsOf(scope, ids)]);
+      yield rows.map((row) => {
+        const own = places.get(row.id) ?? [];
+        // the main municipality first, then by name (the subquery's order)
+        const main = own.filter((m) => m.id === row.municipalityId);
+        return {
+          ...row,
+          municipalities: [...main, ...own.filter((m) => m.id !== row.municipalityId)],
+          organizations: organizations.get(row.id) ?? [],
+        };
+      });
+    }
   }
+
+  /** The municipalities of these initiatives, each list by name. */
+  private async municipalitiesOf(scope: AccessScope, ids: string[]): Promise<Map<string, InitiativeRow['municipalities']>> {
+    const rows = await this.door
+      .select(scope, InitiativeMunicipality, 'x')
+      .innerJoin('municipalities', 'im', 'im.tenant_id = x.tenant_id AND im.id = x.municipality_id')
+      .select('x.initiative_id', 'initiativeId')
+      .addSelect('im.id', 'id')
+      .addSelect('im.istat_code', 'istatCode')
+      .addSelect('im.name', 'name')
+      .andWhere('x.initiative_id IN (:...placesOf)', { placesOf: ids })
+      .orderBy('x.initiative_id')
+      .addOrderBy('im.name')
+      .getRawMany<{ initiativeId: string; id: string; istatCode: string; name: string }>();
+    return groupBy(rows, ({ initiativeId, ...m }) => [initiativeId, m]);
+  }
+
+  /**
+   * The organizations of these initiatives (of the initiative's own tenant), each list lead first,
+   * then by name. The name is a subquery per link (an index lookup each, ~2,300 a batch): joined,
+   * the planner hashed all 30,000 organizations for every batch (56–79 ms a batch at 1M).
+   */
+  private async organizationsOf(scope: AccessScope, ids: string[]): Promise<Map<string, InitiativeRow['organizations']>> {
+    const qb = this.door
+      .select(scope, InitiativeOrganization, 'io')
+      .select('io.initiative_id', 'initiativeId')
+      .addSelect('io.organization_id', 'id')
+      .addSelect('(SELECT o.name FROM organizations o WHERE o.tenant_id = io.tenant_id AND o.id = io.organization_id)', 'name')
+      .addSelect('io.role', 'role')
+      .andWhere('io.initiative_id IN (:...organizationsOf)', { organizationsOf: ids });
+    const rows = await this.door.run<{ initiativeId: string; id: string; name: string; role: 'lead' | 'partner' }>(
+      qb,
+      (sql) => `SELECT * FROM (${sql}) r ORDER BY r."initiativeId", r.role, r.name, r.id`,
+    );
+    return groupBy(rows, ({ initiativeId, ...o }) => [initiativeId, o]);
+  }
+}
+
+function groupBy<R, K, V>(rows: R[], entry: (row: R) => [K, V]): Map<K, V[]> {
+  const groups = new Map<K, V[]>();
+  for (const row of rows) {
+    const [key, value] = entry(row);
+    const group = groups.get(key);
+    if (group) group.push(value);
+    else groups.set(key, [value]);
+  }
+  return groups;
 }

@@ -4,6 +4,7 @@ import { type AccessMatrix, describeAccessMatrix } from '../../test/access-matri
 import { type Actor, type ActivityWorld, activityWorld } from '../../test/activity-fixtures';
 import { buildingBody } from '../../test/building-fixtures';
 import { createTestApp, type TestApp } from '../../test/test-app';
+import { ReuseRepository } from './reuse.repository';
 
 type Viewer = Exclude<keyof ActivityWorld, 'bari' | 'bologna' | 'admin'>;
 const VIEWERS: Viewer[] = ['innA', 'innB', 'innC', 'coord', 'muniBari', 'areaMolfetta', 'innBo', 'coordBo'];
@@ -320,6 +321,36 @@ describe('reuse model: ranking, weights, matches, plan, proposal', () => {
       .set(w.coord.auth)
       .send({ organization: orgs.culture, version: res.body.version });
     expect([again.status, again.body.code]).toEqual([409, 'BUILDING_INVALID_STAGE']);
+  });
+
+  it('answers a weights change with its own result when the running job wrote its progress in between (never a 409 after saving)', async () => {
+    await waitForScores(w.coord);
+    const current = await t.http.get('/api/reuse/weights').set(w.coord.auth).expect(200);
+    // the job row as the request reads it, then a progress write of the running job before the request writes it
+    const repo = t.app.get(ReuseRepository);
+    const read = repo.job.bind(repo);
+    const spy = jest.spyOn(repo, 'job').mockImplementationOnce(async (...args: Parameters<typeof repo.job>) => {
+      const job = await read(...args);
+      await t.db.query(`UPDATE reuse_jobs SET heartbeat_at = now(), version = version + 1 WHERE tenant_id = $1`, [w.bari.id]);
+      return job;
+    });
+    try {
+      const weights = { ...REUSE_DEFAULT_WEIGHTS, condition: 33 };
+      const res = await t.http.put('/api/reuse/weights').set(w.coord.auth).send({ version: current.body.version, weights });
+      expect([res.status, res.body.version]).toEqual([200, current.body.version + 1]);
+      expect(spy).toHaveBeenCalled();
+    } finally {
+      spy.mockRestore();
+    }
+    // the recompute was asked for and runs with the new weights
+    const done = await waitForScores(w.coord);
+    expect(done).toMatchObject({ status: 'idle', stale: false });
+    await t.http
+      .post('/api/reuse/weights/reset')
+      .set(w.coord.auth)
+      .send({ version: current.body.version + 1 })
+      .expect(200);
+    await waitForScores(w.coord);
   });
 
   it('takes over a recompute whose replica stopped beating, and ignores one that is alive', async () => {

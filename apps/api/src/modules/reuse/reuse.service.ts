@@ -139,7 +139,11 @@ export class ReuseService implements OnModuleDestroy {
       }
       await this.audit.record(tx, scope, { tenantId, entity: 'reuse_weights', entityId: id, action, before, after: { ...weights } });
     });
-    await this.requestRecompute(scope, tenantId);
+    // the weights are committed: the answer is theirs. A recompute that could not be asked for is asked
+    // again by the next read (the stored run's fingerprint names the weights' version).
+    await this.requestRecompute(scope, tenantId).catch((error: unknown) =>
+      this.logger.error(`reuse recompute of tenant ${tenantId} not requested: ${String(error)}`),
+    );
     return this.getWeights(scope);
   }
 
@@ -148,6 +152,21 @@ export class ReuseService implements OnModuleDestroy {
   /** Asks for a recompute of the tenant's scores and starts it here unless another replica runs it (it will run again after). */
   async requestRecompute(scope: AccessScope, tenantId: string): Promise<void> {
     const system = this.tenantScope(scope, tenantId);
+    // the running job writes its progress on the same row (its version): read it again when it did
+    for (let attempt = 1; ; attempt++) {
+      const requested = await this.markRequested(system, tenantId).then(
+        () => true,
+        (error: unknown) => {
+          if (attempt < 5 && (error as { code?: string }).code === 'STALE_VERSION') return false;
+          throw error;
+        },
+      );
+      if (requested) break;
+    }
+    this.kick(system, tenantId);
+  }
+
+  private async markRequested(system: AccessScope, tenantId: string): Promise<void> {
     await this.door.transaction(async (tx) => {
       await this.repo.insertJob(tx, system, tenantId);
       const job = await this.repo.job(system, tenantId, tx);
@@ -159,7 +178,6 @@ export class ReuseService implements OnModuleDestroy {
           { requestedAt: (() => 'clock_timestamp()') as never },
         );
     });
-    this.kick(system, tenantId);
   }
 
   /** Starts the job in this process if it can claim it; never awaited by the request. */

@@ -8,6 +8,7 @@ import {
   type BuildingOwnership,
   EXPIRING_DEFAULT_MONTHS,
   EXPIRING_MAX_MONTHS,
+  MAX_PAGE,
   REUSE_STAGES,
   type ReuseStage,
   STALE_DEFAULT_MONTHS,
@@ -18,6 +19,7 @@ import {
 import { IsIn, IsString, Matches, MaxLength } from 'class-validator';
 import { RegisterExportQuery } from '../../../common/export/register-export-query';
 import { BboxFilterQuery, parseBbox } from '../../../common/geo/bbox';
+import { MAX_EXPIRING } from './building.response';
 import type { BuildingFilters } from '../buildings.repository';
 import { ApiEnum, ApiIstatMunicipality, ApiText } from '../../../common/http/api-schema';
 import { Optional, QueryInt } from '../../../common/http/fields';
@@ -117,6 +119,18 @@ export class ExpiringBuildingsQuery {
   })
   @Optional()
   months: number = EXPIRING_DEFAULT_MONTHS;
+
+  @QueryInt(1, MAX_PAGE, { required: false, default: 1 })
+  @Optional()
+  page = 1;
+
+  @QueryInt(1, MAX_EXPIRING, {
+    required: false,
+    default: MAX_EXPIRING,
+    description: `at most ${MAX_EXPIRING}, the default (one page of everything, as before paging): the list page asks for 50`,
+  })
+  @Optional()
+  pageSize = MAX_EXPIRING;
 }
 
 export class StaleBuildingsQuery extends PageQuery {

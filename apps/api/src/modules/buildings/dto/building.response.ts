@@ -128,8 +128,13 @@ export const MAX_EXPIRING = 1000;
 
 @ApiSchema({ name: 'ExpiringBuildings' })
 export class ExpiringBuildingsDto {
-  @ApiArray(ExpiringBuildingDto, MAX_EXPIRING, { description: 'overdue first, then by end date' }) items: ExpiringBuildingDto[];
+  @ApiArray(ExpiringBuildingDto, MAX_EXPIRING, { description: 'overdue first, then by end date; one page (`page`, `pageSize`)' })
+  items: ExpiringBuildingDto[];
   @ApiInt(1, 60) months: number;
+  @ApiCount({ description: 'every expiring or overdue assignment, all pages' }) total: number;
+  @ApiCount({ description: 'of which already ended (overdue), all pages' }) overdue: number;
+  @ApiInt(1, INT32_MAX) page: number;
+  @ApiInt(1, MAX_EXPIRING) pageSize: number;
 }
 
 export const MAX_STAGE_CHANGES = 1000;

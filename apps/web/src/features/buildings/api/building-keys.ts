@@ -6,7 +6,7 @@ export const buildingKeys = {
   /** the list, the expiry and the stale lists */
   lists: () => [...buildingKeys.all, 'list'] as const,
   list: (query: BuildingListQuery) => [...buildingKeys.lists(), query] as const,
-  expiring: (months: number) => [...buildingKeys.lists(), 'expiring', months] as const,
+  expiring: (months: number, page: number) => [...buildingKeys.lists(), 'expiring', months, page] as const,
   stale: (page: number) => [...buildingKeys.lists(), 'stale', page] as const,
   details: () => [...buildingKeys.all, 'detail'] as const,
   detail: (id: string) => [...buildingKeys.details(), id] as const,

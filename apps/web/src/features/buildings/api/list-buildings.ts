@@ -19,14 +19,17 @@ export function useBuildings(query: BuildingListQuery, enabled = true) {
   );
 }
 
-/** GET /buildings/expiring: assignments of the caller's territory ending within `months`, and the overdue ones. */
-export function useExpiringBuildings(months: number) {
+/** GET /buildings/expiring: one page (50) of the assignments of the caller's territory ending within `months`, and the overdue ones. */
+export function useExpiringBuildings(months: number, page: number) {
   return useQuery({
-    queryKey: buildingKeys.expiring(months),
+    queryKey: buildingKeys.expiring(months, page),
     queryFn: ({ signal }): Promise<ExpiringBuildings> =>
-      unwrap(api.GET('/api/buildings/expiring', { params: { query: { months } }, signal })),
+      unwrap(api.GET('/api/buildings/expiring', { params: { query: { months, page, pageSize: EXPIRING_PAGE_SIZE } }, signal })),
+    placeholderData: keepPreviousData,
   });
 }
+
+export const EXPIRING_PAGE_SIZE = 50;
 
 /** GET /buildings/stale: buildings of the caller's territory not verified on site for a year. */
 export function useStaleBuildings(page: number) {

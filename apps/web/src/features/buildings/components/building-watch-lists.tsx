@@ -8,7 +8,7 @@ import { Pagination } from '../../../components/pagination';
 import { ScrollRegion } from '../../../components/scroll-region';
 import { errorMessage } from '../../../lib/api/error-message';
 import { useFormatters } from '../../../lib/i18n/format';
-import { useExpiringBuildings, useStaleBuildings } from '../api/list-buildings';
+import { EXPIRING_PAGE_SIZE, useExpiringBuildings, useStaleBuildings } from '../api/list-buildings';
 import '../buildings.css';
 import { StageBadge } from './stage-badge';
 
@@ -19,14 +19,23 @@ export function ExpiringList() {
   const { t } = useTranslation();
   const format = useFormatters();
   const [months, setMonths] = useState<number>(EXPIRING_DEFAULT_MONTHS);
-  const list = useExpiringBuildings(months);
+  const [page, setPage] = useState(1);
+  const list = useExpiringBuildings(months, page);
   return (
     <div className="stack">
       <div className="field">
         <label className="field__label" htmlFor="expiring-months">
           {t('buildings.expiring.months')}
         </label>
-        <select id="expiring-months" className="input" value={months} onChange={(e) => setMonths(Number(e.target.value))}>
+        <select
+          id="expiring-months"
+          className="input"
+          value={months}
+          onChange={(e) => {
+            setMonths(Number(e.target.value));
+            setPage(1);
+          }}
+        >
           {MONTHS.map((m) => (
             <option key={m} value={m}>
               {t('buildings.expiring.monthsOption', { count: m })}
@@ -68,6 +77,9 @@ export function ExpiringList() {
             </tbody>
           </table>
         </ScrollRegion>
+      ) : null}
+      {list.data ? (
+        <Pagination page={page} pageSize={EXPIRING_PAGE_SIZE} total={list.data.total} itemCount={list.data.items.length} onPage={setPage} />
       ) : null}
     </div>
   );
