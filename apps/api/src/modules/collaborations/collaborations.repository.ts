@@ -1,8 +1,6 @@
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { Injectable } from '@nestjs/common';
-import type { PoolClient } from 'pg';
-import { from as copyFrom } from 'pg-copy-streams';
 import { Brackets } from 'typeorm';
 import type { AccessScope } from '../../common/access/access-scope';
 import { ScopedData, type ScopedTx } from '../../common/access/scoped-data';
@@ -393,9 +391,10 @@ export class CollaborationsRepository {
     // COPY … FROM STDIN through the transaction's own connection (pg-copy-streams): PostgreSQL's COPY parser
     // takes the ~1 KB of reasons per pair 2.5× faster than json_to_recordset, and 8 text[] parameters
     // (escaped element by element in JavaScript, unescaped by array_in) were slower still (docs/benchmarks.md)
-    const manager = tx.unscoped('collaboration recompute: the background job writes the suggestions of the one tenant it computed');
-    const client = (await manager.queryRunner!.connect()) as PoolClient;
-    const copy = client.query(copyFrom(`COPY collaboration_new (a, b, ma, mb, th, sc, r, k) FROM STDIN`));
+    const copy = await tx.copyIn(
+      'collaboration recompute: the background job loads the suggestions it computed into its temporary table',
+      `COPY collaboration_new (a, b, ma, mb, th, sc, r, k) FROM STDIN`,
+    );
     function* lines() {
       let batch: string[] = [];
       for (const s of suggestions) {
