@@ -45,7 +45,10 @@
  * lists. Correlated lookups by the keys of an already bound row (`ao.tenant_id = a.tenant_id AND
  * ao.activity_id = a.id`) need no binding of their own.
  */
+import type { Writable } from 'node:stream';
 import { Injectable } from '@nestjs/common';
+import type { PoolClient } from 'pg';
+import { from as copyFrom } from 'pg-copy-streams';
 import { DataSource, type EntityManager, type EntityTarget, type ObjectLiteral } from 'typeorm';
 import type { IsolationLevel } from 'typeorm/driver/types/IsolationLevel';
 import { CommonErrors } from '../errors/app-error';
@@ -128,6 +131,19 @@ export class ScopedTx extends ScopedReads {
   /** @internal Made by ScopedData.transaction. */
   constructor(manager: EntityManager) {
     super(manager);
+  }
+
+  /**
+   * A bulk load into a table of the transaction's own (a background job's temporary staging table):
+   * `COPY <table> (<columns>) FROM STDIN` on the transaction's connection (pg-copy-streams); answers the
+   * stream to pipe COPY's text format into (`await pipeline(source, stream)`). It reads nothing, so it
+   * has no scope: say why, as a literal, like `unscoped`. Any other statement is refused.
+   */
+  async copyIn<R extends string>(reason: Reason<R>, copySql: string): Promise<Writable> {
+    if (typeof reason !== 'string' || reason.trim().length === 0) throw new Error('copyIn(): give the reason');
+    if (!/^COPY\s+\w+\s*(\([\w\s,]*\))?\s+FROM\s+STDIN\s*$/i.test(copySql)) throw new Error('copyIn(): COPY <table> (…) FROM STDIN only');
+    const client = (await this.manager.queryRunner!.connect()) as PoolClient;
+    return client.query(copyFrom(copySql));
   }
 
   private columns(target: EntityTarget<ObjectLiteral>) {

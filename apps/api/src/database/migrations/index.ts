@@ -37,6 +37,8 @@ import { RegisterSearchText1764820000000 } from './1764820000000-register-search
 import { VacuumRegisters1764820000001 } from './1764820000001-vacuum-registers';
 import { OrganizationsCountIndex1764820000002 } from './1764820000002-organizations-count-index';
 import { CollaborationOutcomeInitiativeStatus1764830000000 } from './1764830000000-collaboration-outcome-initiative-status';
+import { ActivitiesMapDateIndex1764830000001 } from './1764830000001-activities-map-date-index';
+import { CollaborationLinks1764850000000 } from './1764850000000-collaboration-links';
 
 /** Every migration, in order. The API is bundled-free but explicit lists keep the CLI and the app identical. */
 export const MIGRATIONS = [
@@ -79,4 +81,6 @@ export const MIGRATIONS = [
   VacuumRegisters1764820000001,
   OrganizationsCountIndex1764820000002,
   CollaborationOutcomeInitiativeStatus1764830000000,
+  ActivitiesMapDateIndex1764830000001,
+  CollaborationLinks1764850000000,
 ];

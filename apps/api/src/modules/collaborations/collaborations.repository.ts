@@ -1,3 +1,5 @@
+import { Readable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
 import { Injectable } from '@nestjs/common';
 import { Brackets } from 'typeorm';
 import type { AccessScope } from '../../common/access/access-scope';
@@ -57,8 +59,16 @@ export interface PairRestriction {
   involving?: string;
 }
 
-/** Months between a record's date (`expr`, a date or timestamp) and now, as a double. */
-const ageMonths = (expr: string) => `greatest(0, extract(epoch FROM (now() - (${expr})::timestamptz)) / 2629746.0)`;
+/** A value in COPY's text format: its backslashes, tabs and line ends escaped. */
+const COPY_ESCAPES: Record<string, string> = { '\\': '\\\\', '\t': '\\t', '\n': '\\n', '\r': '\\r' };
+const copyText = (v: string) => v.replace(/[\\\t\n\r]/g, (c) => COPY_ESCAPES[c]);
+
+/**
+ * Months between a record's date (`expr`, a date or timestamp) and now, as a double. `extract` answers
+ * a numeric (PostgreSQL 14+), and `power` of a numeric is ~10× slower than of a float8: over 834,000
+ * links that was 20 of the read's 24 s (EXPLAIN ANALYZE, docs/benchmarks.md).
+ */
+const ageMonths = (expr: string) => `greatest(0, extract(epoch FROM (now() - (${expr})::timestamptz))::float8 / 2629746.0)`;
 
 @Injectable()
 export class CollaborationsRepository {
@@ -206,6 +216,39 @@ export class CollaborationsRepository {
    * assignments of one building), each read through its feature's policy.
    */
   async edges(scope: AccessScope, halfLifeMonths: number, restrict: PairRestriction = {}): Promise<Edge[]> {
+    if (scope.role === 'coordinator' && scope.visibleMunicipalityIds === null) return this.tenantEdges(scope, halfLifeMonths, restrict);
+    return this.edgesThroughPolicies(scope, halfLifeMonths, restrict);
+  }
+
+  /**
+   * The links of the whole tenant (the recompute, a coordinator's network) from `collaboration_links`,
+   * kept by triggers in the transaction of each change (migration 1764850000000): one row per pair and
+   * day with the number of joint records, so the half-life applies here. The same sources as
+   * `edgesThroughPolicies` read with a tenant-wide scope (every record of the tenant is readable then).
+   */
+  private async tenantEdges(scope: AccessScope, halfLifeMonths: number, restrict: PairRestriction): Promise<Edge[]> {
+    const qb = this.door
+      .select(scope, 'collaboration_links', 'l', {})
+      .select('l.organization_a', 'a')
+      .addSelect('l.organization_b', 'b')
+      .addSelect(`sum(l.n * power(0.5, ${ageMonths('l.day')} / ${Number(halfLifeMonths)}))::float8`, 'weight')
+      .addSelect('sum(l.n)::int', 'count')
+      .groupBy('l.organization_a')
+      .addGroupBy('l.organization_b')
+      // ordered, the planner scans and sorts the table (2.3 s at load 7) rather than walking the index on b (4.4 s)
+      .orderBy('l.organization_a')
+      .addOrderBy('l.organization_b');
+    if (restrict.among) {
+      const ids = restrict.among.length > 0 ? [...restrict.among] : ['00000000-0000-0000-0000-000000000000'];
+      qb.andWhere('l.organization_a = ANY(:among::uuid[]) AND l.organization_b = ANY(:among::uuid[])', { among: ids });
+    }
+    if (restrict.involving) qb.andWhere('(l.organization_a = :inv OR l.organization_b = :inv)', { inv: restrict.involving });
+    const rows = await this.door.run<Edge>(qb);
+    return rows.map((e) => ({ a: e.a, b: e.b, weight: Number(e.weight), count: Number(e.count) }));
+  }
+
+  /** The links as the caller may read their records: each source joined through its feature's policy. */
+  private async edgesThroughPolicies(scope: AccessScope, halfLifeMonths: number, restrict: PairRestriction): Promise<Edge[]> {
     const weight = (date: string) => `sum(power(0.5, ${ageMonths(date)} / ${Number(halfLifeMonths)}))::float8`;
     const among = (qb: ScopedSelectQueryBuilder<never>, x: string, y: string) => {
       if (restrict.among) {
@@ -328,7 +371,15 @@ export class CollaborationsRepository {
     municipalityOf: ReadonlyMap<string, string>,
     themesOf: ReadonlyMap<string, readonly string[]>,
     communities: ReadonlyMap<string, number>,
-  ): Promise<void> {
+  ): Promise<Record<string, number>> {
+    // the time of each step, for the benchmark's log (docs/benchmarks.md)
+    const steps: Record<string, number> = {};
+    let mark = Date.now();
+    const step = (name: string) => {
+      const now = Date.now();
+      steps[name] = (steps[name] ?? 0) + now - mark;
+      mark = now;
+    };
     // the new suggestions in a temporary table first (dropped at commit), then two statements: the pairs
     // no longer suggested lose `current`, the others are upserted, and a row whose score, reasons and
     // state are unchanged is not written again (every write of a row is a new version in all its indexes)
@@ -337,39 +388,60 @@ export class CollaborationsRepository {
       .query(
         `CREATE TEMPORARY TABLE collaboration_new (a uuid, b uuid, ma uuid, mb uuid, th text[], sc real, r jsonb, k text) ON COMMIT DROP`,
       );
-    const chunk = 20_000;
-    for (let i = 0; i < suggestions.length; i += chunk) {
-      const part = suggestions.slice(i, i + chunk);
-      await tx.unscoped('collaboration recompute: the background job writes the suggestions of the one tenant it computed').query(
-        `INSERT INTO collaboration_new
-         SELECT i.a, i.b, i.ma, i.mb, string_to_array(i.th, ','), i.sc, i.r::jsonb, i.k
-           FROM unnest($1::uuid[], $2::uuid[], $3::uuid[], $4::uuid[], $5::text[], $6::real[], $7::text[], $8::text[])
-                AS i(a, b, ma, mb, th, sc, r, k)`,
-        [
-          part.map((s) => s.a),
-          part.map((s) => s.b),
-          part.map((s) => municipalityOf.get(s.a)),
-          part.map((s) => municipalityOf.get(s.b)),
-          part.map((s) => [...new Set([...(themesOf.get(s.a) ?? []), ...(themesOf.get(s.b) ?? [])])].sort().join(',')),
-          part.map((s) => s.score),
-          part.map((s) => JSON.stringify(s.reasons)),
-          part.map((s) => s.reasonsKey),
-        ],
-      );
+    // COPY … FROM STDIN through the transaction's own connection (pg-copy-streams): PostgreSQL's COPY parser
+    // takes the ~1 KB of reasons per pair 2.5× faster than json_to_recordset, and 8 text[] parameters
+    // (escaped element by element in JavaScript, unescaped by array_in) were slower still (docs/benchmarks.md)
+    const copy = await tx.copyIn(
+      'collaboration recompute: the background job loads the suggestions it computed into its temporary table',
+      `COPY collaboration_new (a, b, ma, mb, th, sc, r, k) FROM STDIN`,
+    );
+    function* lines() {
+      let batch: string[] = [];
+      for (const s of suggestions) {
+        const themes = [...new Set([...(themesOf.get(s.a) ?? []), ...(themesOf.get(s.b) ?? [])])].sort();
+        batch.push(
+          [
+            s.a,
+            s.b,
+            municipalityOf.get(s.a) ?? '\\N',
+            municipalityOf.get(s.b) ?? '\\N',
+            copyText(`{${themes.map((t) => `"${t.replace(/["\\]/g, '\\$&')}"`).join(',')}}`),
+            String(s.score),
+            copyText(JSON.stringify(s.reasons)),
+            copyText(s.reasonsKey),
+          ].join('\t'),
+        );
+        if (batch.length === 2_000) {
+          yield batch.join('\n') + '\n';
+          batch = [];
+        }
+      }
+      if (batch.length > 0) yield batch.join('\n') + '\n';
     }
+    await pipeline(Readable.from(lines()), copy);
+    step('temporary');
     await tx
       .unscoped('collaboration recompute: the background job writes the suggestions of the one tenant it computed')
       .query(`ANALYZE collaboration_new`);
+    step('analyze');
     await tx.unscoped('collaboration recompute: the background job writes the suggestions of the one tenant it computed').query(
       `UPDATE collaboration_suggestions s SET current = false
         WHERE s.tenant_id = $1 AND s.current
           AND NOT EXISTS (SELECT 1 FROM collaboration_new n WHERE n.a = s.organization_a AND n.b = s.organization_b)`,
       [tenantId],
     );
+    step('retire');
     await tx.unscoped('collaboration recompute: the background job writes the suggestions of the one tenant it computed').query(
       `INSERT INTO collaboration_suggestions AS s (tenant_id, organization_a, organization_b, municipality_a, municipality_b, themes,
                                                 score, reasons, reasons_key, current, created_by, updated_by)
-       SELECT $1, n.a, n.b, n.ma, n.mb, coalesce(n.th, '{}'), n.sc, n.r, n.k, true, $2, $2 FROM collaboration_new n
+       SELECT $1, n.a, n.b, n.ma, n.mb, coalesce(n.th, '{}'), n.sc, n.r, n.k, true, $2, $2
+         FROM collaboration_new n
+         LEFT JOIN collaboration_suggestions o ON o.tenant_id = $1 AND o.organization_a = n.a AND o.organization_b = n.b
+        -- an unchanged pair is left out here: ON CONFLICT … WHERE would still lock (and so write) its row
+        WHERE o.id IS NULL OR NOT o.current OR o.score IS DISTINCT FROM n.sc OR o.reasons_key IS DISTINCT FROM n.k
+           OR o.reasons IS DISTINCT FROM n.r OR o.themes IS DISTINCT FROM coalesce(n.th, '{}')
+           OR o.municipality_a IS DISTINCT FROM n.ma OR o.municipality_b IS DISTINCT FROM n.mb
+           OR (o.status = 'dismissed' AND o.dismissed_key IS DISTINCT FROM n.k)
        ON CONFLICT (tenant_id, organization_a, organization_b) DO UPDATE SET
          municipality_a = EXCLUDED.municipality_a, municipality_b = EXCLUDED.municipality_b, themes = EXCLUDED.themes,
          score = EXCLUDED.score, reasons = EXCLUDED.reasons, reasons_key = EXCLUDED.reasons_key, current = true,
@@ -382,6 +454,7 @@ export class CollaborationsRepository {
           OR (s.status = 'dismissed' AND s.dismissed_key IS DISTINCT FROM EXCLUDED.reasons_key)`,
       [tenantId, actorId],
     );
+    step('upsert');
     // the communities: Louvain is seeded, so a change of weights alone leaves them as they were (no write)
     const ids = [...communities.keys()];
     await tx.unscoped('collaboration recompute: the background job writes the suggestions of the one tenant it computed').query(
@@ -393,11 +466,14 @@ export class CollaborationsRepository {
       const part = ids.slice(i, i + 50_000);
       await tx.unscoped('collaboration recompute: the background job writes the suggestions of the one tenant it computed').query(
         `INSERT INTO collaboration_communities AS c (tenant_id, organization_id, community)
-         SELECT $1, o, n FROM unnest($2::uuid[], $3::int[]) AS x(o, n)
+         SELECT $1, x.o, x.n FROM unnest($2::uuid[], $3::int[]) AS x(o, n)
+          WHERE NOT EXISTS (SELECT 1 FROM collaboration_communities e WHERE e.tenant_id = $1 AND e.organization_id = x.o AND e.community = x.n)
          ON CONFLICT (tenant_id, organization_id) DO UPDATE SET community = EXCLUDED.community WHERE c.community <> EXCLUDED.community`,
         [tenantId, part, part.map((id) => communities.get(id))],
       );
     }
+    step('communities');
+    return steps;
   }
 
   /**

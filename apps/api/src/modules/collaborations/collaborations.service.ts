@@ -260,7 +260,7 @@ export class CollaborationsService {
           names,
         );
         const modelled = Date.now();
-        await this.repo.storeSuggestions(
+        const writeSteps = await this.repo.storeSuggestions(
           tx,
           tenantId,
           actorId,
@@ -273,7 +273,10 @@ export class CollaborationsService {
         // the phases, for the benchmark (docs/benchmarks.md): BENCH_LOG_LEVEL=info shows them
         this.logger.log(
           `collaboration recompute of tenant ${tenantId}: read ${read - started} ms (${profiles.length} organizations, ${edges.length} links), ` +
-            `model ${modelled - read} ms, write ${Date.now() - modelled} ms (${suggestions.length} suggestions)`,
+            `model ${modelled - read} ms, write ${Date.now() - modelled} ms (${suggestions.length} suggestions; ` +
+            `${Object.entries(writeSteps)
+              .map(([k, v]) => `${k} ${v} ms`)
+              .join(', ')})`,
         );
         await tx.unscoped('collaboration recompute: marks the run of the one tenant it computed as done, in its transaction').query(
           `INSERT INTO collaboration_runs AS r (tenant_id, state, progress, computed_version, finished_at, duration_ms, suggestions, started_at)
