@@ -101,8 +101,12 @@ describe.each([
       for (const row of areaRows) expect(tenantRows.map((r) => r[0])).toContain(row[0]);
 
       // per capita: the population joins the table, the values are per 1,000 inhabitants
-      await page.getByRole('checkbox', { name: 'Per 1.000 abitanti' }).check();
+      // (a click, not check(): the box follows the address, which a busy machine updates a moment after
+      // the click, and check() verifies the state at once — "Clicking the checkbox did not change its state")
+      const perCapita = page.getByRole('checkbox', { name: 'Per 1.000 abitanti' });
+      await perCapita.click();
       await page.waitForURL(/procapite=1/);
+      await page.getByRole('checkbox', { name: 'Per 1.000 abitanti', checked: true }).waitFor();
       await table.getByRole('columnheader', { name: 'Popolazione' }).waitFor();
       await expectMapAgreesWithTable(page, table);
       await expectNoAxeViolations(page, `indicator page, social area per capita (${screen})`);
