@@ -117,8 +117,10 @@ describe.each(screens)('the map, %s', (screen, device) => {
       const toggle = page.getByRole('checkbox', { name: 'Potenziale di riuso (immobili per punteggio)' });
       // off by default
       await expect(toggle.isChecked()).resolves.toBe(false);
-      await toggle.check();
+      // a click, not check(): the box follows the address (check() verifies at once; indicators.e2e.ts)
+      await toggle.click();
       await page.waitForURL((url) => (url.searchParams.get('layers') ?? '').split(',').includes('reuse'));
+      await page.getByRole('checkbox', { name: 'Potenziale di riuso (immobili per punteggio)', checked: true }).waitFor();
       const what = 'immobil[ei] nella graduatoria del riuso';
       const summary = page.getByRole('status').filter({ hasText: 'nella graduatoria del riuso' });
       await summary.waitFor();
