@@ -957,10 +957,14 @@ export async function generate({
  * offers a resource the second needs, and they share a theme), that start working together in the
  * last 12 months before `now` (one or two approved activities with both). Their earlier records are
  * left as generated (random partners), so before the cut-off they are as (un)linked as any pair.
- * Deterministic by `seed`; returns the planted pairs ([a, b] ids).
+ * Deterministic by `seed` (and the ids in the database); returns the planted pairs ([a, b] ids).
+ * With `client` (a connected pg client, instead of `databaseUrl`) it writes through it inside the
+ * caller's transaction, neither committing nor closing it: the evaluation plants, evaluates and rolls
+ * back, once per seed.
  */
 export async function plantCollaborations({
   databaseUrl,
+  client: given,
   tenant = '272',
   pairs = 200,
   seed = 7,
@@ -968,8 +972,8 @@ export async function plantCollaborations({
   log = console.log,
 }) {
   const rnd = makeRandom(seed);
-  const client = new pg.Client({ connectionString: databaseUrl });
-  await client.connect();
+  const client = given ?? new pg.Client({ connectionString: databaseUrl });
+  if (!given) await client.connect();
   try {
     const [t] = (await client.query('SELECT tenant_id AS id FROM tenants WHERE istat_code = $1', [tenant])).rows;
     const orgs = (
@@ -990,7 +994,7 @@ export async function plantCollaborations({
     const planted = [];
     const used = new Set();
     const DAY = 86_400_000;
-    await client.query('BEGIN');
+    if (!given) await client.query('BEGIN');
     for (let k = 0; k < pairs * 20 && planted.length < pairs; k++) {
       const a = rnd.pick(orgs);
       const peers = byMuni.get(a.municipality_id);
@@ -1045,11 +1049,11 @@ export async function plantCollaborations({
       }
       planted.push([a.id, b.id]);
     }
-    await client.query('COMMIT');
+    if (!given) await client.query('COMMIT');
     log(`planted ${planted.length} complementary pairs that start working together in the last 12 months (seed ${seed})`);
     return planted;
   } finally {
-    await client.end();
+    if (!given) await client.end();
   }
 }
 
