@@ -39,6 +39,7 @@ import { OrganizationsCountIndex1764820000002 } from './1764820000002-organizati
 import { CollaborationOutcomeInitiativeStatus1764830000000 } from './1764830000000-collaboration-outcome-initiative-status';
 import { ActivitiesMapDateIndex1764830000001 } from './1764830000001-activities-map-date-index';
 import { CollaborationLinks1764850000000 } from './1764850000000-collaboration-links';
+import { CollaborationCompactReasons1764860000000 } from './1764860000000-collaboration-compact-reasons';
 
 /** Every migration, in order. The API is bundled-free but explicit lists keep the CLI and the app identical. */
 export const MIGRATIONS = [
@@ -83,4 +84,5 @@ export const MIGRATIONS = [
   CollaborationOutcomeInitiativeStatus1764830000000,
   ActivitiesMapDateIndex1764830000001,
   CollaborationLinks1764850000000,
+  CollaborationCompactReasons1764860000000,
 ];

@@ -19,7 +19,11 @@ export class CollaborationSuggestion extends BaseRecord {
   @Column({ name: 'municipality_b', type: 'uuid' }) municipalityB: string;
   @Column({ type: 'text', array: true }) themes: string[];
   @Column({ type: 'real' }) score: number;
-  @Column({ type: 'jsonb' }) reasons: unknown;
+  /** the reasons as written before migration 1764860000000 (null once the pair is computed again) */
+  @Column({ type: 'jsonb', nullable: true }) reasons: unknown;
+  /** the reasons in the short form of `model/reason-codec.ts` */
+  @Column({ name: 'reasons_text', type: 'text', nullable: true }) reasonsText: string | null;
+  /** md5 of `reasonsKey(reasons)` (a dismissed pair comes back when it changes) */
   @Column({ name: 'reasons_key', type: 'text' }) reasonsKey: string;
   @Column({ type: 'boolean' }) current: boolean;
   @Column({ type: 'text' }) status: string;

@@ -2,6 +2,7 @@ import { type Actor, activityIn, activityWorld, type ActivityWorld } from '../..
 import type { TestTenant } from '../../test/factories';
 import { createTestApp, type TestApp } from '../../test/test-app';
 import { CollaborationsService } from './collaborations.service';
+import { type Reason, reasonsKey } from './model/suggest';
 
 /**
  * The collaboration model over HTTP on a real PostgreSQL (docs/collaborations.md): who sees which
@@ -285,6 +286,41 @@ describe('collaboration suggestions', () => {
       const res = await t.http.put('/api/collaborations/weights').set(w.coord.auth).send(body);
       expect(res.status).toBe(400);
       expect(res.body.details.map((d: { field: string }) => d.field)).toContain(field);
+    });
+  });
+
+  describe('rows stored before the short form of the reasons (migration 1764860000000)', () => {
+    it('reads their jsonb reasons, keeps a pair dismissed then dismissed while its reasons stay, and rewrites them in the short form', async () => {
+      const service = t.app.get(CollaborationsService);
+      await service.recompute(w.bari.id, null);
+      const id = await idOf(w.coord, 'Casa Anziani Corato+Volontari Corato'); // open again since the dismissal test
+      const current = (await t.http.get(`/api/collaborations/suggestions/${id}`).set(w.coord.auth)).body as {
+        score: number;
+        reasons: (Reason & { text: string })[];
+      };
+      const reasons: Reason[] = current.reasons.map(({ code, factor, contribution, params }) => ({ code, factor, contribution, params }));
+      const [stored] = await t.db.query(`SELECT reasons_text, reasons_key FROM collaboration_suggestions WHERE id = $1`, [id]);
+      expect(stored.reasons_text.length).toBeLessThan(JSON.stringify(reasons).length);
+      // the key is the md5 PostgreSQL computes of the readable key, as the migration turned the old keys
+      const [{ md5 }] = await t.db.query(`SELECT md5($1)`, [reasonsKey(reasons)]);
+      expect(stored.reasons_key).toBe(md5);
+
+      // as the migration leaves a pair dismissed before it: jsonb reasons, md5 keys
+      await t.db.query(
+        `UPDATE collaboration_suggestions SET reasons = $2::jsonb, reasons_text = NULL, status = 'dismissed', decided_at = now(),
+                dismiss_reason = 'Già in contatto', dismissed_key = md5($3)
+          WHERE id = $1`,
+        [id, JSON.stringify(reasons), reasonsKey(reasons)],
+      );
+      const legacy = await t.http.get(`/api/collaborations/suggestions/${id}`).set(w.coord.auth);
+      expect(legacy.status).toBe(200);
+      expect(legacy.body).toMatchObject({ status: 'dismissed', score: current.score, reasons: current.reasons });
+
+      await service.recompute(w.bari.id, null);
+      const after = await t.http.get(`/api/collaborations/suggestions/${id}`).set(w.coord.auth);
+      expect(after.body).toMatchObject({ status: 'dismissed', reasons: current.reasons });
+      const [rewritten] = await t.db.query(`SELECT reasons, reasons_text FROM collaboration_suggestions WHERE id = $1`, [id]);
+      expect(rewritten).toEqual({ reasons: null, reasons_text: stored.reasons_text });
     });
   });
 });

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { Injectable } from '@nestjs/common';
@@ -13,6 +14,7 @@ import { TerritoryPolicy } from '../territory/territory.policy';
 import { UsersPolicy } from '../users/users.policy';
 import { CollaborationRun, CollaborationSettings, CollaborationSuggestion } from './collaboration.entity';
 import { CollaborationsPolicy } from './collaborations.policy';
+import { encodeReasons } from './model/reason-codec';
 import type { Edge } from './model/network';
 import type { OrganizationProfile, Suggestion } from './model/suggest';
 
@@ -24,7 +26,9 @@ export interface SuggestionRow {
   municipalityA: string;
   municipalityB: string;
   score: number;
+  /** jsonb, for rows written before migration 1764860000000 */
   reasons: unknown;
+  reasonsText: string | null;
   reasonsKey: string;
   current: boolean;
   status: string;
@@ -386,11 +390,12 @@ export class CollaborationsRepository {
     await tx
       .unscoped('collaboration recompute: the background job writes the suggestions of the one tenant it computed')
       .query(
-        `CREATE TEMPORARY TABLE collaboration_new (a uuid, b uuid, ma uuid, mb uuid, th text[], sc real, r jsonb, k text) ON COMMIT DROP`,
+        `CREATE TEMPORARY TABLE collaboration_new (a uuid, b uuid, ma uuid, mb uuid, th text[], sc real, r text, k text) ON COMMIT DROP`,
       );
     // COPY … FROM STDIN through the transaction's own connection (pg-copy-streams): PostgreSQL's COPY parser
-    // takes the ~1 KB of reasons per pair 2.5× faster than json_to_recordset, and 8 text[] parameters
-    // (escaped element by element in JavaScript, unescaped by array_in) were slower still (docs/benchmarks.md)
+    // took the ~1 KB of jsonb reasons per pair 2.5× faster than json_to_recordset, and 8 text[] parameters
+    // (escaped element by element in JavaScript, unescaped by array_in) were slower still (docs/benchmarks.md);
+    // the reasons travel and are stored in their short text form (~150 bytes), the key as its md5
     const copy = await tx.copyIn(
       'collaboration recompute: the background job loads the suggestions it computed into its temporary table',
       `COPY collaboration_new (a, b, ma, mb, th, sc, r, k) FROM STDIN`,
@@ -407,8 +412,8 @@ export class CollaborationsRepository {
             municipalityOf.get(s.b) ?? '\\N',
             copyText(`{${themes.map((t) => `"${t.replace(/["\\]/g, '\\$&')}"`).join(',')}}`),
             String(s.score),
-            copyText(JSON.stringify(s.reasons)),
-            copyText(s.reasonsKey),
+            copyText(encodeReasons(s.reasons)),
+            createHash('md5').update(s.reasonsKey).digest('hex'),
           ].join('\t'),
         );
         if (batch.length === 2_000) {
@@ -433,23 +438,23 @@ export class CollaborationsRepository {
     step('retire');
     await tx.unscoped('collaboration recompute: the background job writes the suggestions of the one tenant it computed').query(
       `INSERT INTO collaboration_suggestions AS s (tenant_id, organization_a, organization_b, municipality_a, municipality_b, themes,
-                                                score, reasons, reasons_key, current, created_by, updated_by)
+                                                score, reasons_text, reasons_key, current, created_by, updated_by)
        SELECT $1, n.a, n.b, n.ma, n.mb, coalesce(n.th, '{}'), n.sc, n.r, n.k, true, $2, $2
          FROM collaboration_new n
          LEFT JOIN collaboration_suggestions o ON o.tenant_id = $1 AND o.organization_a = n.a AND o.organization_b = n.b
         -- an unchanged pair is left out here: ON CONFLICT … WHERE would still lock (and so write) its row
         WHERE o.id IS NULL OR NOT o.current OR o.score IS DISTINCT FROM n.sc OR o.reasons_key IS DISTINCT FROM n.k
-           OR o.reasons IS DISTINCT FROM n.r OR o.themes IS DISTINCT FROM coalesce(n.th, '{}')
+           OR o.reasons_text IS DISTINCT FROM n.r OR o.themes IS DISTINCT FROM coalesce(n.th, '{}')
            OR o.municipality_a IS DISTINCT FROM n.ma OR o.municipality_b IS DISTINCT FROM n.mb
            OR (o.status = 'dismissed' AND o.dismissed_key IS DISTINCT FROM n.k)
        ON CONFLICT (tenant_id, organization_a, organization_b) DO UPDATE SET
          municipality_a = EXCLUDED.municipality_a, municipality_b = EXCLUDED.municipality_b, themes = EXCLUDED.themes,
-         score = EXCLUDED.score, reasons = EXCLUDED.reasons, reasons_key = EXCLUDED.reasons_key, current = true,
+         score = EXCLUDED.score, reasons = NULL, reasons_text = EXCLUDED.reasons_text, reasons_key = EXCLUDED.reasons_key, current = true,
          status = CASE WHEN s.status = 'dismissed' AND s.dismissed_key IS DISTINCT FROM EXCLUDED.reasons_key THEN 'open' ELSE s.status END,
          decided_at = CASE WHEN s.status = 'dismissed' AND s.dismissed_key IS DISTINCT FROM EXCLUDED.reasons_key THEN NULL ELSE s.decided_at END,
          updated_at = now()
        WHERE NOT s.current OR s.score IS DISTINCT FROM EXCLUDED.score OR s.reasons_key IS DISTINCT FROM EXCLUDED.reasons_key
-          OR s.reasons IS DISTINCT FROM EXCLUDED.reasons OR s.themes IS DISTINCT FROM EXCLUDED.themes
+          OR s.reasons_text IS DISTINCT FROM EXCLUDED.reasons_text OR s.themes IS DISTINCT FROM EXCLUDED.themes
           OR s.municipality_a IS DISTINCT FROM EXCLUDED.municipality_a OR s.municipality_b IS DISTINCT FROM EXCLUDED.municipality_b
           OR (s.status = 'dismissed' AND s.dismissed_key IS DISTINCT FROM EXCLUDED.reasons_key)`,
       [tenantId, actorId],

@@ -35,6 +35,7 @@ import type {
   UpdateWeightsDto,
   WeightsResponseDto,
 } from './dto/collaborations.dto';
+import { decodeReasons } from './model/reason-codec';
 import { reasonText } from './model/reason-text';
 import { suggestInSlices, type Reason, type Weights } from './model/suggest';
 
@@ -83,6 +84,10 @@ export function tenantScope(tenantId: string, actorId: string | null): AccessSco
  * (one replica at a time per tenant, by an advisory lock) or when older than ten minutes; accept and
  * dismiss; the network drawn from the records at request time.
  */
+/** A stored suggestion's reasons: the short text form, or the jsonb of a row written before migration 1764860000000. */
+const reasonsOf = (row: SuggestionRow): Reason[] =>
+  row.reasonsText !== null ? decodeReasons(row.reasonsText) : ((row.reasons ?? []) as Reason[]);
+
 @Injectable()
 export class CollaborationsService {
   private readonly logger = new Logger(CollaborationsService.name);
@@ -350,7 +355,7 @@ export class CollaborationsService {
     if (!a || !b) throw CollaborationErrors.COLLABORATION_SUGGESTION_NOT_FOUND();
     // the innovator's municipality: the first organization's when assigned to them, else the second's
     const home = scope.canReachMunicipality(row.tenantId, a.municipalityId, 'assigned') ? a : b;
-    const reasons = row.reasons as Reason[];
+    const reasons = reasonsOf(row);
     const shared = (reasons.find((r) => r.code === 'shared_themes')?.params.themes ?? []) as Theme[];
     const names = [a.name, b.name] as const;
     const title = (lang === 'it' ? `Incontro di conoscenza: ${a.name} e ${b.name}` : `Introduction meeting: ${a.name} and ${b.name}`).slice(
@@ -433,7 +438,7 @@ export class CollaborationsService {
         kind: o.kind as OrganizationKind,
         municipality: { istatCode: o.istatCode, name: o.municipalityName },
       });
-      const reasons = (r.reasons as Reason[]).map((reason) => ({
+      const reasons = reasonsOf(r).map((reason) => ({
         code: reason.code,
         factor: reason.factor,
         contribution: reason.contribution,
