@@ -68,11 +68,15 @@ const COPY_ESCAPES: Record<string, string> = { '\\': '\\\\', '\t': '\\t', '\n': 
 const copyText = (v: string) => v.replace(/[\\\t\n\r]/g, (c) => COPY_ESCAPES[c]);
 
 /**
- * Months between a record's date (`expr`, a date or timestamp) and now, as a double. `extract` answers
+ * Months between a record's date (`expr`, a date or timestamp) and today, as a double. `extract` answers
  * a numeric (PostgreSQL 14+), and `power` of a numeric is ~10× slower than of a float8: over 834,000
- * links that was 20 of the read's 24 s (EXPLAIN ANALYZE, docs/benchmarks.md).
+ * links that was 20 of the read's 24 s (EXPLAIN ANALYZE, docs/benchmarks.md). Ages count from the start
+ * of today, not from this instant: the weights of an unchanged network are then the same all day, so a
+ * recompute after a change of weights finds the same network and reuses its communities
+ * (`rememberedCommunities`); a half-life in months needs no finer clock.
  */
-const ageMonths = (expr: string) => `greatest(0, extract(epoch FROM (now() - (${expr})::timestamptz))::float8 / 2629746.0)`;
+const ageMonths = (expr: string) =>
+  `greatest(0, extract(epoch FROM (date_trunc('day', now()) - (${expr})::timestamptz))::float8 / 2629746.0)`;
 
 @Injectable()
 export class CollaborationsRepository {

@@ -250,6 +250,7 @@ export class CollaborationsService {
         ]);
         const read = Date.now();
         let lastReport = 0;
+        let louvainReused = false;
         const { suggestions, communities } = await suggestInSlices(
           profiles,
           edges,
@@ -261,6 +262,7 @@ export class CollaborationsService {
               lastReport = Date.now();
               void this.repo.updateRun(tenantId, { progress: Math.min(0.95, 0.1 + share * 0.8) }).catch(() => undefined);
             },
+            louvain: (reused) => (louvainReused = reused),
           },
           names,
         );
@@ -278,7 +280,7 @@ export class CollaborationsService {
         // the phases, for the benchmark (docs/benchmarks.md): BENCH_LOG_LEVEL=info shows them
         this.logger.log(
           `collaboration recompute of tenant ${tenantId}: read ${read - started} ms (${profiles.length} organizations, ${edges.length} links), ` +
-            `model ${modelled - read} ms, write ${Date.now() - modelled} ms (${suggestions.length} suggestions; ` +
+            `model ${modelled - read} ms${louvainReused ? ' (the communities of the same network computed before)' : ''}, write ${Date.now() - modelled} ms (${suggestions.length} suggestions; ` +
             `${Object.entries(writeSteps)
               .map(([k, v]) => `${k} ${v} ms`)
               .join(', ')})`,

@@ -109,16 +109,18 @@ export class Adjacency {
     this.stamp[source] = source;
     this.depth[source] = 0;
     this.queue[tail++] = source;
+    if (maxHops <= 0) return;
     while (head < tail) {
       const v = this.queue[head++];
-      const d = this.depth[v];
-      if (d >= maxHops) continue;
+      const d = this.depth[v] + 1;
+      // the last ring is marked, not queued: its nodes would only be taken out again (most of the ball)
+      const last = d >= maxHops;
       for (let k = this.offsets[v]; k < this.offsets[v + 1]; k++) {
         const w = this.targets[k];
         if (this.stamp[w] === source) continue;
         this.stamp[w] = source;
-        this.depth[w] = d + 1;
-        this.queue[tail++] = w;
+        this.depth[w] = d;
+        if (!last) this.queue[tail++] = w;
       }
     }
   }
@@ -226,6 +228,54 @@ export function louvainCommunities(size: number, a: Int32Array, b: Int32Array, w
   }) as Record<string, number>;
   for (let i = 0; i < size; i++) out[i] = found[i];
   return out;
+}
+
+/**
+ * Louvain's communities of the last networks computed (a few: one per tenant a replica computes).
+ * A change of weights recomputes the suggestions of a network that has not changed, and Louvain was
+ * a third of the model's time: the same nodes and links, with weights equal up to one common factor
+ * (the recency weights of a later run: 0.5^(Δt / half-life) for every link alike; modularity, which
+ * Louvain maximises, does not move with a common factor), give back the communities found before.
+ * Any other change (a link, a node, another half-life that weighs links differently) computes again.
+ */
+const remembered: { size: number; a: Int32Array; b: Int32Array; w: Float64Array; seed: number; communities: Int32Array }[] = [];
+const REMEMBERED = 4;
+
+function sameUpToScale(x: Float64Array, y: Float64Array): boolean {
+  if (x.length !== y.length) return false;
+  if (x.length === 0) return true;
+  const ratio = y[0] / x[0];
+  if (!(ratio > 0) || !Number.isFinite(ratio)) return false;
+  for (let i = 0; i < x.length; i++) if (Math.abs(x[i] * ratio - y[i]) > 1e-9 * Math.abs(y[i])) return false;
+  return true;
+}
+
+function sameInts(x: Int32Array, y: Int32Array): boolean {
+  if (x.length !== y.length) return false;
+  for (let i = 0; i < x.length; i++) if (x[i] !== y[i]) return false;
+  return true;
+}
+
+/** `louvainCommunities`, answered from the networks computed before when this one is the same (see `remembered`). */
+export function rememberedCommunities(
+  size: number,
+  a: Int32Array,
+  b: Int32Array,
+  w: Float64Array,
+  seed = 42,
+): { communities: Int32Array; reused: boolean } {
+  const at = remembered.findIndex(
+    (r) => r.size === size && r.seed === seed && sameInts(r.a, a) && sameInts(r.b, b) && sameUpToScale(r.w, w),
+  );
+  if (at >= 0) {
+    const [hit] = remembered.splice(at, 1);
+    remembered.unshift(hit);
+    return { communities: hit.communities.slice(), reused: true };
+  }
+  const communities = louvainCommunities(size, a, b, w, seed);
+  remembered.unshift({ size, a: a.slice(), b: b.slice(), w: w.slice(), seed, communities: communities.slice() });
+  remembered.length = Math.min(remembered.length, REMEMBERED);
+  return { communities, reused: false };
 }
 
 /** Connected components: node → component number (no path between different numbers). */

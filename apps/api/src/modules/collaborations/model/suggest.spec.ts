@@ -1,6 +1,16 @@
 import fc from 'fast-check';
 import { DEFAULT_COLLABORATION_WEIGHTS } from '@trama/contracts';
-import { Adjacency, buildGraph, communitiesOf, componentsOf, edgesOf, hopsWithin, louvainCommunities, recencyWeight } from './network';
+import {
+  Adjacency,
+  buildGraph,
+  communitiesOf,
+  componentsOf,
+  edgesOf,
+  hopsWithin,
+  louvainCommunities,
+  recencyWeight,
+  rememberedCommunities,
+} from './network';
 import {
   KindRarity,
   type OrganizationProfile,
@@ -142,6 +152,50 @@ describe('the network', () => {
   });
 });
 
+describe('the communities of a network computed before', () => {
+  // two cliques of five joined by one weak link, numbered from `base` so no other test shares the network
+  const network = (base: number, extra = 0) => {
+    const a: number[] = [];
+    const b: number[] = [];
+    const w: number[] = [];
+    for (const offset of [0, 5])
+      for (let i = 0; i < 5; i++)
+        for (let j = i + 1; j < 5; j++) {
+          a.push(offset + i);
+          b.push(offset + j);
+          w.push(1 + ((i * 7 + j * 3 + base) % 5) / 10);
+        }
+    a.push(0);
+    b.push(5);
+    w.push(0.1 + extra);
+    return { a: Int32Array.from(a), b: Int32Array.from(b), w: Float64Array.from(w) };
+  };
+
+  it('are reused for the same links weighed up to a common factor (a later run of the same network), and only then', () => {
+    const base = network(1);
+    const first = rememberedCommunities(10, base.a, base.b, base.w, 7);
+    expect(first.reused).toBe(false);
+    expect([...first.communities]).toEqual([...louvainCommunities(10, base.a, base.b, base.w, 7)]);
+    // a month later: every weight × 0.5^(1/18)
+    const later = rememberedCommunities(
+      10,
+      base.a,
+      base.b,
+      base.w.map((x) => x * Math.pow(0.5, 1 / 18)),
+      7,
+    );
+    expect(later).toEqual({ communities: first.communities, reused: true });
+    // one link weighs differently, one link more, another seed: computed again
+    expect(rememberedCommunities(10, base.a, base.b, network(1, 0.5).w, 7).reused).toBe(false);
+    const more = network(1);
+    expect(
+      rememberedCommunities(11, Int32Array.from([...more.a, 9]), Int32Array.from([...more.b, 10]), Float64Array.from([...more.w, 1]), 7)
+        .reused,
+    ).toBe(false);
+    expect(rememberedCommunities(10, base.a, base.b, base.w, 8).reused).toBe(false);
+  });
+});
+
 describe('the score of a pair', () => {
   it('adds up its reasons’ contributions', () => {
     const scored = scorePair(
@@ -245,6 +299,8 @@ describe('the score of a pair', () => {
     expect(scorePair(facts({ distance: { noPath: false, hops: 1, differentCommunities: false } }), W)).toBeNull();
     expect(scorePair(facts({ aOffers: 0, bThemes: 0 }), W)).toBeNull();
     expect(scorePair(facts({ distance: { noPath: false, hops: 2, differentCommunities: true } }), W)).not.toBeNull();
+    // already working together: never suggested, even across communities
+    expect(scorePair(facts({ distance: { noPath: false, hops: 1, differentCommunities: true } }), W)).toBeNull();
   });
 
   it('ranks by the same score it explains', () => {
@@ -267,6 +323,35 @@ describe('the score of a pair', () => {
     expect(a.score).not.toBe(b.score);
     expect(reasonsKey(a.reasons)).toBe(reasonsKey(b.reasons));
     expect(reasonsKey(scorePair(facts({ aGroups: bit(2), bGroups: bit(2) }), W)!.reasons)).not.toBe(reasonsKey(a.reasons));
+  });
+
+  it('finds the same rarity from counts as from the links (the recompute counts on numbers)', () => {
+    const kindsOf = ['school', 'aps', 'odv', 'social_enterprise'];
+    fc.assert(
+      fc.property(
+        fc.array(fc.nat(3), { minLength: 1, maxLength: 30 }),
+        fc.array(fc.tuple(fc.nat(29), fc.nat(29)), { maxLength: 80 }),
+        (nodeKinds, raw) => {
+          const ids = nodeKinds.map((_, i) => `o${i}`);
+          const kindOf = new Map(ids.map((id, i) => [id, kindsOf[nodeKinds[i]]]));
+          const links = raw.map(([a, b]) => ({ a: ids[a % ids.length], b: ids[b % ids.length], weight: 1, count: 1 }));
+          const expected = new KindRarity(kindOf, links);
+          const count = (x: number, y: number) =>
+            links.filter((l) => {
+              const [ka, kb] = [kindOf.get(l.a), kindOf.get(l.b)];
+              return (ka === kindsOf[x] && kb === kindsOf[y]) || (ka === kindsOf[y] && kb === kindsOf[x]);
+            }).length;
+          const found = KindRarity.fromCounts(
+            kindsOf,
+            kindsOf.map((k) => [...kindOf.values()].filter((v) => v === k).length),
+            count,
+            links.length,
+          );
+          for (const x of kindsOf) for (const y of kindsOf) expect(found.value(x, y)).toBe(expected.value(x, y));
+        },
+      ),
+      { numRuns: 200 },
+    );
   });
 
   it('finds kinds that rarely meet from the links there are', () => {
@@ -335,6 +420,24 @@ describe('the suggestions of a tenant', () => {
     // best first; the same municipality beats the neighbouring one, all else equal
     expect(pairs.indexOf('ab')).toBeLessThan(pairs.indexOf('ac'));
     expect(suggestions.every((s, i) => i === 0 || suggestions[i - 1].score >= s.score)).toBe(true);
+  });
+
+  it('never suggests two organizations that already work together, even in different communities', () => {
+    // two cliques joined by one weak link a1–b1: Louvain puts them apart, a2–b2 are two hops apart
+    const names = ['a1', 'a2', 'a3', 'a4', 'b1', 'b2', 'b3', 'b4'];
+    const orgs = names.map((id) =>
+      org(id, 'M1', id.startsWith('a') ? { offers: ['volunteers'], themes: ['youth'] } : { needs: ['volunteers'], themes: ['youth'] }),
+    );
+    const clique = (xs: string[]) => xs.flatMap((a, i) => xs.slice(i + 1).map((b) => ({ a, b, ageMonths: 0 })));
+    const edges = edgesOf(
+      [...clique(['a1', 'a2', 'a3', 'a4']), ...clique(['b1', 'b2', 'b3', 'b4']), { a: 'a1', b: 'b1', ageMonths: 60 }],
+      18,
+    );
+    const { suggestions, communities } = suggest(orgs, edges, new Map(), { weights: W, maxHops: 1, minScore: 0 });
+    expect(communities.get('a1')).not.toBe(communities.get('b1'));
+    const pairs = suggestions.map((s) => `${s.a}${s.b}`);
+    expect(pairs).not.toContain('a1b1');
+    expect(pairs).toContain('a2b2');
   });
 
   it('keeps no suggestion under the minimum score', () => {

@@ -7,7 +7,7 @@ import {
   TARGET_GROUPS,
   THEMES,
 } from '@trama/contracts';
-import { Adjacency, type Edge, louvainCommunities, pairKey } from './network';
+import { Adjacency, type Edge, pairKey, rememberedCommunities } from './network';
 
 /*
  * The suggestion model (docs/collaborations.md): pure functions, no I/O, unit-tested on hand-built
@@ -51,6 +51,8 @@ export interface ModelOptions {
   seed?: number;
   /** called with the share done, 0..1 */
   progress?: (share: number) => void;
+  /** told whether Louvain's communities were those of the same network computed before (`rememberedCommunities`) */
+  louvain?: (reused: boolean) => void;
 }
 
 export interface ReasonParams {
@@ -137,7 +139,7 @@ export function territoryValue(same: boolean, neighbouring: boolean): number {
 export class KindRarity {
   private readonly share = new Map<string, number>();
   private readonly observed = new Map<string, number>();
-  private readonly total: number;
+  private total: number;
 
   constructor(kindOf: ReadonlyMap<string, string>, edges: readonly Edge[]) {
     const n = kindOf.size;
@@ -150,6 +152,32 @@ export class KindRarity {
       this.observed.set(key, (this.observed.get(key) ?? 0) + 1);
     }
     this.total = edges.length;
+  }
+
+  /**
+   * The same rarity from counts: `nodes[x]` organizations of kind `kinds[x]`, `links(x, y)` links
+   * between kinds x and y (either way round), `total` links in all (the recompute's loop counts them
+   * on numbers rather than looking every link's two kinds up by id).
+   */
+  static fromCounts(
+    kinds: readonly string[],
+    nodes: readonly number[],
+    links: (x: number, y: number) => number,
+    total: number,
+  ): KindRarity {
+    const rarity = new KindRarity(new Map(), []);
+    const n = nodes.reduce((s, c) => s + c, 0);
+    kinds.forEach((kind, x) => {
+      let share = 0;
+      for (let c = 0; c < nodes[x]; c++) share += 1 / n; // as the constructor adds it up, to the last bit
+      if (nodes[x] > 0) rarity.share.set(kind, share);
+      for (let y = x; y < kinds.length; y++) {
+        const count = links(x, y);
+        if (count > 0) rarity.observed.set(kind < kinds[y] ? `${kind}|${kinds[y]}` : `${kinds[y]}|${kind}`, count);
+      }
+    });
+    rarity.total = total;
+    return rarity;
   }
 
   value(ka: string, kb: string): number {
@@ -168,7 +196,8 @@ export function distanceValue(d: Distance): number {
 }
 
 export function isDistant(d: Distance): boolean {
-  return d.noPath || d.hops === null || d.differentCommunities;
+  // two organizations that already work together (one hop) are never "previously distant", whatever their communities
+  return d.hops !== 1 && (d.noPath || d.hops === null || d.differentCommunities);
 }
 
 /* ---------- one pair's score ---------- */
@@ -394,34 +423,64 @@ function* suggesting(
   const n = organizations.length;
   const index = new Map(organizations.map((o, i) => [o.id, i]));
 
-  // the links as integer arrays; a repeated pair adds up (as buildGraph did), loops are left out
-  const known: Edge[] = [];
-  const from: number[] = [];
-  const to: number[] = [];
-  const weight: number[] = [];
-  const slot = new Map<number, number>();
+  // the links as integer arrays; a repeated pair adds up (as buildGraph did), loops are left out.
+  // The repository's links come one per pair, ordered by (a, b): no pair can repeat, and no map of
+  // the pairs is built (at 833,554 links that map and its garbage were a tenth of the model's time)
+  const kinds = numbering();
+  const kind = new Int32Array(n);
+  organizations.forEach((p, i) => (kind[i] = kinds.of(p.kind)));
+  const k = kinds.values.length;
+  const kindLinks = new Float64Array(k * k); // links between two kinds (both orders), for their rarity
+  let known = 0;
+  let a32 = new Int32Array(edges.length);
+  let b32 = new Int32Array(edges.length);
+  let w64 = new Float64Array(edges.length);
+  let links = 0;
+  let ordered = true;
+  let lastA = '';
+  let lastB = '';
   for (const e of edges) {
     const x = index.get(e.a);
     const y = index.get(e.b);
     if (x === undefined || y === undefined) continue;
-    known.push(e);
+    known++;
+    kindLinks[kind[x] * k + kind[y]]++;
     if (x === y) continue;
-    const key = x < y ? x * n + y : y * n + x;
-    const at = slot.get(key);
-    if (at !== undefined) {
-      weight[at] += e.weight;
-      continue;
-    }
-    slot.set(key, from.length);
-    from.push(x);
-    to.push(y);
-    weight.push(e.weight);
+    if (ordered && !(e.a < e.b && (e.a > lastA || (e.a === lastA && e.b > lastB)))) ordered = false;
+    lastA = e.a;
+    lastB = e.b;
+    a32[links] = x;
+    b32[links] = y;
+    w64[links] = e.weight;
+    links++;
   }
-  slot.clear();
+  if (!ordered) {
+    // any order, pairs repeated: they add up
+    const slot = new Map<number, number>();
+    let kept = 0;
+    for (let e = 0; e < links; e++) {
+      const x = Math.min(a32[e], b32[e]);
+      const y = Math.max(a32[e], b32[e]);
+      const key = x * n + y;
+      const at = slot.get(key);
+      if (at !== undefined) {
+        w64[at] += w64[e];
+        continue;
+      }
+      slot.set(key, kept);
+      a32[kept] = a32[e];
+      b32[kept] = b32[e];
+      w64[kept] = w64[e];
+      kept++;
+    }
+    links = kept;
+  }
+  a32 = a32.subarray(0, links);
+  b32 = b32.subarray(0, links);
+  w64 = w64.subarray(0, links);
   yield;
-  const a32 = Int32Array.from(from);
-  const b32 = Int32Array.from(to);
-  const community = louvainCommunities(n, a32, b32, Float64Array.from(weight), options.seed ?? 42);
+  const { communities: community, reused } = rememberedCommunities(n, a32, b32, w64, options.seed ?? 42);
+  options.louvain?.(reused);
   options.progress?.(0.2);
   yield;
   const adjacency = new Adjacency(n, { a: a32, b: b32 });
@@ -430,10 +489,8 @@ function* suggesting(
 
   // the organizations as numbers
   const municipalities = numbering();
-  const kinds = numbering();
   const words = numbering(); // resources and themes, for the inverted indexes
   const muni = new Int32Array(n);
-  const kind = new Int32Array(n);
   const offers = new Int32Array(n);
   const needs = new Int32Array(n);
   const themes = new Int32Array(n);
@@ -443,7 +500,6 @@ function* suggesting(
   const themeWords: number[][] = [];
   organizations.forEach((p, i) => {
     muni[i] = municipalities.of(p.municipalityId);
-    kind[i] = kinds.of(p.kind);
     offers[i] = resourceBits.mask(p.offers);
     needs[i] = resourceBits.mask(p.needs);
     themes[i] = themeBits.mask(p.themes);
@@ -457,8 +513,12 @@ function* suggesting(
   Int32Array.from(organizations, (_, i) => i)
     .sort((x, y) => (organizations[x].id < organizations[y].id ? -1 : 1))
     .forEach((i, r) => (rank[i] = r));
-  const rarity = new KindRarity(new Map(organizations.map((o) => [o.id, o.kind])), known);
-  const k = kinds.values.length;
+  const rarity = KindRarity.fromCounts(
+    kinds.values,
+    kinds.values.map((_, x) => kind.reduce((c, kx) => (kx === x ? c + 1 : c), 0)),
+    (x, y) => kindLinks[x * k + y] + (x === y ? 0 : kindLinks[y * k + x]),
+    known,
+  );
   const rarityOf = new Float64Array(k * k);
   for (let x = 0; x < k; x++) for (let y = 0; y < k; y++) rarityOf[x * k + y] = rarity.value(kinds.values[x], kinds.values[y]);
   // each municipality and those that touch it (the places an organization looks at)
@@ -533,7 +593,9 @@ function* suggesting(
     for (let c = 0; c < count; c++) {
       const bi = candidates[c];
       const noPath = components[ai] !== components[bi];
-      const far = adjacency.hops(ai, bi) === null;
+      const hops = adjacency.hops(ai, bi);
+      if (hops === 1) continue; // they already work together
+      const far = hops === null;
       const otherCommunity = community[ai] !== community[bi];
       if (!(noPath || far || otherCommunity)) continue;
       const f = rank[ai] < rank[bi] ? ai : bi;
@@ -569,6 +631,8 @@ function* suggesting(
       const [f, s] = rank[ai] < rank[bi] ? [ai, bi] : [bi, ai];
       const first = organizations[f];
       const second = organizations[s];
+      const key = pairKey(first.id, second.id);
+      if (best.has(key)) continue; // kept from the other side already: the same facts, the same score
       const same = muni[f] === muni[s];
       const facts: PairFacts = {
         aOffers: offers[f],
@@ -592,13 +656,18 @@ function* suggesting(
         maxHops: settings.maxHops,
       };
       const full = scorePair(facts, settings.weights)!;
-      best.set(pairKey(first.id, second.id), { a: first.id, b: second.id, ...full, reasonsKey: reasonsKey(full.reasons) });
+      best.set(key, { a: first.id, b: second.id, ...full, reasonsKey: reasonsKey(full.reasons) });
     }
   }
   options.progress?.(1);
-  const suggestions = [...best.entries()]
-    .sort(([kx, x], [ky, y]) => y.score - x.score || (kx < ky ? -1 : 1))
-    .map(([, suggestion]) => suggestion);
+  // best first, ties by the pair's ids (the first's, then the second's), compared as their ranks: numbers,
+  // not the 73-character pair keys (for uuids, all of one length, the same order as those keys')
+  const kept = [...best.values()];
+  const firstRank = Int32Array.from(kept, (x) => rank[index.get(x.a)!]);
+  const secondRank = Int32Array.from(kept, (x) => rank[index.get(x.b)!]);
+  const suggestions = Array.from(kept.keys())
+    .sort((x, y) => kept[y].score - kept[x].score || firstRank[x] - firstRank[y] || secondRank[x] - secondRank[y])
+    .map((i) => kept[i]);
   return { suggestions, communities };
 }
 
