@@ -33,6 +33,8 @@ const { values: opts } = parseArgs({
     initiatives: { type: 'string', default: '20000' },
     requests: { type: 'string', default: '50' },
     recomputes: { type: 'string', default: '3' },
+    // seconds between two changes of weights: the job's VACUUM after a recompute, off the coordinator's wait
+    pause: { type: 'string', default: '5' },
     'explain-runs': { type: 'string', default: '5' },
     seed: { type: 'string', default: '42' },
     'skip-build': { type: 'boolean', default: false },
@@ -116,6 +118,7 @@ try {
     for (const table of [
       'collaboration_suggestions',
       'collaboration_communities',
+      'collaboration_open_suggestions',
       'activity_organizations',
       'activity_reviews',
       'activities',
@@ -186,6 +189,7 @@ try {
   }
   const recomputes = [];
   for (let i = 0; i < Number(opts.recomputes); i++) {
+    await new Promise((r) => setTimeout(r, Number(opts.pause) * 1000));
     const w = await call('GET', '/api/collaborations/weights');
     const t0 = performance.now();
     // a change of a factor's weight: every score (and reason) moves, every suggestion is written again
@@ -204,6 +208,7 @@ try {
   }
   // the same weights saved again: a recompute whose suggestions all stay as they are (the write's floor)
   {
+    await new Promise((r) => setTimeout(r, Number(opts.pause) * 1000));
     const w = await call('GET', '/api/collaborations/weights');
     const t0 = performance.now();
     const saved = await call('PUT', '/api/collaborations/weights', {

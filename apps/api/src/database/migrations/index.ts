@@ -40,6 +40,8 @@ import { CollaborationOutcomeInitiativeStatus1764830000000 } from './17648300000
 import { ActivitiesMapDateIndex1764830000001 } from './1764830000001-activities-map-date-index';
 import { CollaborationLinks1764850000000 } from './1764850000000-collaboration-links';
 import { CollaborationCompactReasons1764860000000 } from './1764860000000-collaboration-compact-reasons';
+import { CollaborationOpenSuggestions1764870000000 } from './1764870000000-collaboration-open-suggestions';
+import { CollaborationVersions1764880000000 } from './1764880000000-collaboration-versions';
 
 /** Every migration, in order. The API is bundled-free but explicit lists keep the CLI and the app identical. */
 export const MIGRATIONS = [
@@ -85,4 +87,6 @@ export const MIGRATIONS = [
   ActivitiesMapDateIndex1764830000001,
   CollaborationLinks1764850000000,
   CollaborationCompactReasons1764860000000,
+  CollaborationOpenSuggestions1764870000000,
+  CollaborationVersions1764880000000,
 ];

@@ -1,7 +1,9 @@
 import { type Actor, activityIn, activityWorld, type ActivityWorld } from '../../test/activity-fixtures';
 import type { TestTenant } from '../../test/factories';
 import { createTestApp, type TestApp } from '../../test/test-app';
+import { CollaborationsRepository } from './collaborations.repository';
 import { CollaborationsService } from './collaborations.service';
+import { encodeReasons } from './model/reason-codec';
 import { type Reason, reasonsKey } from './model/suggest';
 
 /**
@@ -289,6 +291,142 @@ describe('collaboration suggestions', () => {
     });
   });
 
+  describe('the open table (migration 1764870000000)', () => {
+    it('takes a change of weights without rewriting the open pairs, loses a decided or deleted pair at once, and keeps the decided score', async () => {
+      const service = t.app.get(CollaborationsService);
+      await organization(w.bari, 'Banca del Tempo Giovinazzo', '072022', 'aps', { offers: ['skills'], themes: ['culture'] });
+      await organization(w.bari, 'Coro Giovinazzo', '072022', 'odv', { needs: ['skills'], themes: ['culture'] });
+      await organization(w.bari, 'Ludoteca Giovinazzo', '072022', 'social_enterprise', { needs: ['skills'], themes: ['culture'] });
+      await service.recompute(w.bari.id, null);
+      const ids = {
+        coro: await idOf(w.coord, 'Banca del Tempo Giovinazzo+Coro Giovinazzo'),
+        ludoteca: await idOf(w.coord, 'Banca del Tempo Giovinazzo+Ludoteca Giovinazzo'),
+      };
+      const versions = async () =>
+        (await t.db.query(`SELECT id, xmin::text AS x FROM collaboration_suggestions WHERE tenant_id = $1 ORDER BY id`, [w.bari.id])).map(
+          (r: { id: string; x: string }) => `${r.id}:${r.x}`,
+        );
+      const before = await versions();
+      const scoreOf = async (id: string) =>
+        (await t.http.get(`/api/collaborations/suggestions/${id}`).set(w.coord.auth)).body.score as number;
+      const scoreBefore = await scoreOf(ids.coro);
+
+      // a change of weights: every score moves, no row of the pairs is written
+      const current = (await t.http.get('/api/collaborations/weights').set(w.coord.auth)).body;
+      const saved = await t.http
+        .put('/api/collaborations/weights')
+        .set(w.coord.auth)
+        .send({
+          weights: { ...current.weights, territory: current.weights.territory + 30 },
+          halfLifeMonths: current.halfLifeMonths,
+          maxHops: current.maxHops,
+          minScore: current.minScore,
+          version: current.version,
+        });
+      expect(saved.status).toBe(200);
+      await service.settled(w.bari.id);
+      expect(await scoreOf(ids.coro)).not.toBe(scoreBefore);
+      expect(await versions()).toEqual(before);
+      const banca = { organization: org['Banca del Tempo Giovinazzo'] };
+      const list = await suggestions(w.coord, banca);
+      expect(list.items.find((s) => s.id === ids.coro)?.score).toBe(await scoreOf(ids.coro));
+      const total = list.total;
+
+      // dismissed: out of the open list and its count in the same transaction, with the score it was dismissed at
+      const decidedAt = await scoreOf(ids.coro);
+      const dismissed = await t.http
+        .post(`/api/collaborations/suggestions/${ids.coro}/dismiss`)
+        .set(w.innB.auth)
+        .send({ reason: 'Già partner' });
+      expect([dismissed.status, dismissed.body.score]).toEqual([200, decidedAt]);
+      const open = await suggestions(w.coord, banca);
+      expect([open.total, open.items.map((s) => s.id)]).toEqual([total - 1, expect.arrayContaining([ids.ludoteca])]);
+      expect(open.items.map((s) => s.id)).not.toContain(ids.coro);
+      expect((await suggestions(w.coord, { ...banca, status: 'dismissed' })).items.map((s) => [s.id, s.score])).toEqual([
+        [ids.coro, decidedAt],
+      ]);
+      // an organization deleted: its pairs leave the open table with it
+      await t.db.query(`DELETE FROM organizations WHERE id = $1`, [org['Ludoteca Giovinazzo']]);
+      const left = await suggestions(w.coord, banca);
+      expect([left.total, left.items.map((s) => s.id)]).toEqual([total - 2, expect.not.arrayContaining([ids.ludoteca])]);
+      const [{ n }] = await t.db.query(
+        `SELECT count(*)::int AS n FROM collaboration_open_suggestions WHERE $1 IN (organization_a, organization_b) OR $2 IN (organization_a, organization_b)`,
+        [org['Ludoteca Giovinazzo'], org['Coro Giovinazzo']],
+      );
+      expect(n).toBe(0);
+    });
+  });
+
+  describe('the network read once per version (migration 1764880000000)', () => {
+    it('recomputes a change of weights on the links read before, and reads them again once a link is written', async () => {
+      const service = t.app.get(CollaborationsService);
+      const repo = t.app.get(CollaborationsRepository);
+      await organization(w.bari, 'Pro Loco Corato', '072020', 'aps', { offers: ['space'], themes: ['culture'] });
+      await organization(w.bari, 'Teatro Corato', '072020', 'social_enterprise', { needs: ['space'], themes: ['culture'] });
+      const reads = jest.spyOn(repo, 'tenantLinks');
+      try {
+        await service.recompute(w.bari.id, null);
+        const id = await idOf(w.coord, 'Pro Loco Corato+Teatro Corato');
+        const first = reads.mock.calls.length;
+        await service.recompute(w.bari.id, null); // nothing written: the same network
+        expect(reads.mock.calls.length).toBe(first);
+
+        // the two start working together (a link written, as an approval's trigger writes it): read again,
+        // and the pair is no longer suggested (already linked)
+        const [a, b] = [org['Pro Loco Corato'], org['Teatro Corato']].sort();
+        await t.db.query(
+          `INSERT INTO collaboration_links (tenant_id, organization_a, organization_b, day, n) VALUES ($1, $2, $3, current_date, 1)`,
+          [w.bari.id, a, b],
+        );
+        await service.recompute(w.bari.id, null);
+        expect(reads.mock.calls.length).toBe(first + 1);
+        expect((await suggestions(w.coord, { pageSize: 200 })).items.map((s) => s.id)).not.toContain(id);
+      } finally {
+        reads.mockRestore();
+      }
+    });
+  });
+
+  describe('a change of weights saved while a recompute runs', () => {
+    it('is computed by the running job before it ends, whatever step it is at', async () => {
+      const service = t.app.get(CollaborationsService);
+      const repo = t.app.get(CollaborationsRepository);
+      // each save lands in a different step of the running job: its model, its write, its VACUUM
+      for (const during of ['storeSuggestions', 'vacuum'] as const) {
+        const current = (await t.http.get('/api/collaborations/weights').set(w.coord.auth)).body;
+        let save: Promise<unknown> | null = null;
+        const original = repo[during].bind(repo) as (...args: unknown[]) => Promise<unknown>;
+        const spied = repo as unknown as Record<typeof during, (...args: unknown[]) => Promise<unknown>>;
+        const spy = jest.spyOn(spied, during).mockImplementation(async (...args: unknown[]) => {
+          if (!save)
+            save = t.http
+              .put('/api/collaborations/weights')
+              .set(w.coord.auth)
+              .send({
+                weights: { ...current.weights, kindRarity: (current.weights.kindRarity + 7) % 100 },
+                halfLifeMonths: current.halfLifeMonths,
+                maxHops: current.maxHops,
+                minScore: current.minScore,
+                version: current.version,
+              })
+              .then((res) => expect(res.status).toBe(200));
+          await save;
+          return original(...args);
+        });
+        try {
+          service.kick(w.bari.id, null);
+          await service.settled(w.bari.id);
+          await save;
+          await service.settled(w.bari.id);
+        } finally {
+          spy.mockRestore();
+        }
+        const status = (await t.http.get('/api/collaborations/status').set(w.coord.auth)).body;
+        expect(status).toMatchObject({ state: 'idle', weightsVersion: current.version + 1, computedVersion: current.version + 1 });
+      }
+    });
+  });
+
   describe('rows stored before the short form of the reasons (migration 1764860000000)', () => {
     it('reads their jsonb reasons, keeps a pair dismissed then dismissed while its reasons stay, and rewrites them in the short form', async () => {
       const service = t.app.get(CollaborationsService);
@@ -308,9 +446,9 @@ describe('collaboration suggestions', () => {
       // as the migration leaves a pair dismissed before it: jsonb reasons, md5 keys
       await t.db.query(
         `UPDATE collaboration_suggestions SET reasons = $2::jsonb, reasons_text = NULL, status = 'dismissed', decided_at = now(),
-                dismiss_reason = 'Già in contatto', dismissed_key = md5($3)
+                dismiss_reason = 'Già in contatto', dismissed_key = md5($3), score = $4
           WHERE id = $1`,
-        [id, JSON.stringify(reasons), reasonsKey(reasons)],
+        [id, JSON.stringify(reasons), reasonsKey(reasons), current.score],
       );
       const legacy = await t.http.get(`/api/collaborations/suggestions/${id}`).set(w.coord.auth);
       expect(legacy.status).toBe(200);
@@ -320,7 +458,7 @@ describe('collaboration suggestions', () => {
       const after = await t.http.get(`/api/collaborations/suggestions/${id}`).set(w.coord.auth);
       expect(after.body).toMatchObject({ status: 'dismissed', reasons: current.reasons });
       const [rewritten] = await t.db.query(`SELECT reasons, reasons_text FROM collaboration_suggestions WHERE id = $1`, [id]);
-      expect(rewritten).toEqual({ reasons: null, reasons_text: stored.reasons_text });
+      expect(rewritten).toEqual({ reasons: null, reasons_text: encodeReasons(reasons) });
     });
   });
 });

@@ -23,4 +23,6 @@ const decidableSuggestions: Predicate = (c, s) => (c.scope.role === 'municipalit
 export class CollaborationsPolicy {
   readonly readable: ScopedSource<CollaborationSuggestion> = { target: CollaborationSuggestion, rule: readableSuggestions };
   readonly decidable: ScopedSource<CollaborationSuggestion> = { target: CollaborationSuggestion, rule: decidableSuggestions };
+  /** The open suggestions of the last recompute (migration 1764870000000), read by the same rule on their own municipality columns. */
+  readonly open: ScopedSource = { target: 'collaboration_open_suggestions', rule: readableSuggestions };
 }

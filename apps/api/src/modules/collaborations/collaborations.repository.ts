@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { Injectable } from '@nestjs/common';
-import { Brackets } from 'typeorm';
+import { Brackets, type ObjectLiteral } from 'typeorm';
 import type { AccessScope } from '../../common/access/access-scope';
 import { ScopedData, type ScopedTx } from '../../common/access/scoped-data';
 import type { ScopedSelectQueryBuilder } from '../../common/access/scoped-query-builder';
@@ -15,7 +15,7 @@ import { UsersPolicy } from '../users/users.policy';
 import { CollaborationRun, CollaborationSettings, CollaborationSuggestion } from './collaboration.entity';
 import { CollaborationsPolicy } from './collaborations.policy';
 import { encodeReasons } from './model/reason-codec';
-import type { Edge } from './model/network';
+import type { Edge, LinkArrays } from './model/network';
 import type { OrganizationProfile, Suggestion } from './model/suggest';
 
 export interface SuggestionRow {
@@ -55,6 +55,22 @@ export interface SuggestionFilters {
   status: string;
 }
 
+/** An open suggestion's score and reasons in the open table, by its pair. */
+interface OpenScore {
+  a: string;
+  b: string;
+  score: number;
+  reasonsText: string | null;
+}
+
+const OPEN_COLUMNS = ['o.organization_a AS a', 'o.organization_b AS b', 'o.score AS score', 'o.reasons_text AS "reasonsText"'];
+
+const withOpenScore = (row: SuggestionRow, open: OpenScore): SuggestionRow => ({
+  ...row,
+  score: Number(open.score),
+  reasonsText: open.reasonsText ?? row.reasonsText,
+});
+
 /** Which joint records link organizations: all of them, or only those involving some organizations. */
 export interface PairRestriction {
   /** both organizations among these */
@@ -80,6 +96,9 @@ const ageMonths = (expr: string) =>
 
 @Injectable()
 export class CollaborationsRepository {
+  /** Counts of open-suggestion queries, with the data version they were counted at (`openCount`); the oldest go past 1,000. */
+  private readonly openCounts = new Map<string, { version: string; n: number }>();
+
   constructor(
     private readonly door: ScopedData,
     private readonly policy: CollaborationsPolicy,
@@ -114,24 +133,54 @@ export class CollaborationsRepository {
 
   /* ---------- suggestions read by the caller ---------- */
 
+  /** Decided suggestions (accepted, dismissed) of the caller's territory, from the table of every pair. */
   private filtered(scope: AccessScope, f: SuggestionFilters): ScopedSelectQueryBuilder<CollaborationSuggestion> {
     const qb = this.door.select(scope, this.policy.readable, 's').andWhere('s.status = :status', { status: f.status });
-    if (f.status === 'open') qb.andWhere('s.current');
+    return this.filters(qb, 's', f);
+  }
+
+  /** Open suggestions of the caller's territory: the last recompute's, from their own table (migration 1764870000000). */
+  private filteredOpen(scope: AccessScope, f: SuggestionFilters): ScopedSelectQueryBuilder<never> {
+    return this.filters(this.door.select(scope, this.policy.open, 'o') as ScopedSelectQueryBuilder<never>, 'o', f);
+  }
+
+  private filters<T extends ObjectLiteral>(qb: ScopedSelectQueryBuilder<T>, x: string, f: SuggestionFilters): ScopedSelectQueryBuilder<T> {
     if (f.municipalityId) {
-      qb.andWhere(new Brackets((w) => w.where('s.municipality_a = :fm', { fm: f.municipalityId }).orWhere('s.municipality_b = :fm')));
+      qb.andWhere(new Brackets((w) => w.where(`${x}.municipality_a = :fm`, { fm: f.municipalityId }).orWhere(`${x}.municipality_b = :fm`)));
     }
     if (f.organization) {
-      qb.andWhere(new Brackets((w) => w.where('s.organization_a = :fo', { fo: f.organization }).orWhere('s.organization_b = :fo')));
+      qb.andWhere(new Brackets((w) => w.where(`${x}.organization_a = :fo`, { fo: f.organization }).orWhere(`${x}.organization_b = :fo`)));
     }
-    if (f.theme) qb.andWhere('s.themes @> ARRAY[:theme]::text[]', { theme: f.theme });
+    if (f.theme) qb.andWhere(`${x}.themes @> ARRAY[:theme]::text[]`, { theme: f.theme });
     return qb;
   }
 
   /**
-   * A page of suggestions, best first: the partial index `collaboration_suggestions_rank_idx`
-   * (tenant, status, score DESC, id) serves the order; the territory rule reads its INCLUDE columns.
+   * A page of suggestions, best first. Open ones: the open table's index `(tenant, score DESC,
+   * suggestion_id) INCLUDE (the territory's and the filters' columns)` gives the page and its count,
+   * then the page's pairs are read by id. Decided ones: the partial index
+   * `collaboration_suggestions_rank_idx` (tenant, status, score DESC, id) of the table of every pair.
    */
   async page(scope: AccessScope, f: SuggestionFilters, offset: number, limit: number): Promise<{ rows: SuggestionRow[]; total: number }> {
+    if (f.status === 'open') {
+      const [found, total] = await Promise.all([
+        this.filteredOpen(scope, f)
+          .select(OPEN_COLUMNS)
+          .orderBy('o.score', 'DESC')
+          .addOrderBy('o.organization_a', 'ASC')
+          .addOrderBy('o.organization_b', 'ASC')
+          .offset(offset)
+          .limit(limit)
+          .getRawMany<OpenScore>(),
+        this.openCount(scope, this.filteredOpen(scope, f).select('1', 'one')),
+      ]);
+      const pairs = await this.pairs(scope, found);
+      const rows = found.flatMap((o) => {
+        const pair = pairs.get(`${o.a}|${o.b}`);
+        return pair ? [withOpenScore(pair, o)] : [];
+      });
+      return { rows, total };
+    }
     const qb = this.filtered(scope, f);
     const [rows, total] = await Promise.all([
       qb.clone().orderBy('s.score', 'DESC').addOrderBy('s.id', 'ASC').offset(offset).limit(limit).getMany(),
@@ -142,17 +191,80 @@ export class CollaborationsRepository {
     return { rows, total };
   }
 
+  /**
+   * The count of a query of open suggestions (the caller's rule and filters are in its SQL and
+   * parameters), kept per process while the tenant's `map_versions.collaboration_open` is unchanged
+   * (migration 1764880000000: bumped at the commit of any change of which pairs are open, or of their
+   * municipalities or themes). The version is read before counting, so a change committed meanwhile
+   * makes the next page count again. A change of weights moves every score and no count.
+   */
+  private async openCount(scope: AccessScope, qb: ScopedSelectQueryBuilder<never>): Promise<number> {
+    const [sql, parameters] = qb.getQueryAndParameters();
+    const key = JSON.stringify([sql, parameters]);
+    const version = scope.tenantId ? await this.openVersion(scope.tenantId) : null;
+    const kept = this.openCounts.get(key);
+    if (version !== null && kept?.version === version) return kept.n;
+    const [{ n }] = await this.door.run<{ n: number }>(qb, (inner) => `SELECT count(*)::int AS n FROM (${inner}) c`);
+    if (version !== null) {
+      this.openCounts.delete(key);
+      this.openCounts.set(key, { version, n });
+      if (this.openCounts.size > 1_000) this.openCounts.delete(this.openCounts.keys().next().value!);
+    }
+    return n;
+  }
+
+  private async openVersion(tenantId: string): Promise<string | null> {
+    const rows: { v: string }[] = await this.door
+      .unscoped("the open collaboration suggestions' data version of the caller's tenant: a number, no record")
+      .query(`SELECT collaboration_open::text AS v FROM map_versions WHERE tenant_id = $1`, [tenantId]);
+    return rows[0]?.v ?? null;
+  }
+
+  /** The rows of some pairs (the caller's readable ones), by `a|b`. */
+  private async pairs(scope: AccessScope, of: readonly { a: string; b: string }[]): Promise<Map<string, SuggestionRow>> {
+    if (of.length === 0) return new Map();
+    const rows = await this.door
+      .select(scope, this.policy.readable, 's')
+      .andWhere('(s.organization_a, s.organization_b) IN (SELECT * FROM unnest(:pa::uuid[], :pb::uuid[]))', {
+        pa: of.map((p) => p.a),
+        pb: of.map((p) => p.b),
+      })
+      .getMany();
+    return new Map(rows.map((r) => [`${r.organizationA}|${r.organizationB}`, r]));
+  }
+
+  /** An open suggestion's score and reasons are the last recompute's, in the open table. */
+  private async withOpenScores(scope: AccessScope, row: SuggestionRow | null): Promise<SuggestionRow | null> {
+    if (!row || row.status !== 'open') return row;
+    const [open] = await this.door
+      .select(scope, this.policy.open, 'o')
+      .select(OPEN_COLUMNS)
+      .andWhere('o.organization_a = :oa AND o.organization_b = :ob', { oa: row.organizationA, ob: row.organizationB })
+      .getRawMany<OpenScore>();
+    return open ? withOpenScore(row, open) : row;
+  }
+
   async findReadable(scope: AccessScope, id: string): Promise<SuggestionRow | null> {
-    return this.door.select(scope, this.policy.readable, 's').andWhere('s.id = :id', { id }).getOne();
+    return this.withOpenScores(scope, await this.door.select(scope, this.policy.readable, 's').andWhere('s.id = :id', { id }).getOne());
   }
 
   /** The suggestion if the caller may decide it (innovators: an organization of an assigned municipality). */
   async findDecidable(scope: AccessScope, id: string): Promise<SuggestionRow | null> {
-    return this.door.select(scope, this.policy.decidable, 's').andWhere('s.id = :id', { id }).getOne();
+    return this.withOpenScores(scope, await this.door.select(scope, this.policy.decidable, 's').andWhere('s.id = :id', { id }).getOne());
   }
 
+  /**
+   * Decides a suggestion (its row leaves the open table by trigger, in the same transaction); the
+   * score and reasons it was decided on, the open table's, stay on its row for the decided lists.
+   */
   async decide(tx: ScopedTx, scope: AccessScope, row: SuggestionRow, changes: Partial<CollaborationSuggestion>): Promise<void> {
-    await tx.updateVersioned(scope, CollaborationSuggestion, { id: row.id, version: row.version, tenantId: row.tenantId }, changes);
+    const seen = row.reasonsText !== null ? { score: row.score, reasonsText: row.reasonsText, reasons: null } : { score: row.score };
+    await tx.updateVersioned(
+      scope,
+      CollaborationSuggestion,
+      { id: row.id, version: row.version, tenantId: row.tenantId },
+      { ...seen, ...changes },
+    );
   }
 
   /** Names, kinds and municipalities of organizations (as the caller may read them). */
@@ -253,6 +365,53 @@ export class CollaborationsRepository {
     if (restrict.involving) qb.andWhere('(l.organization_a = :inv OR l.organization_b = :inv)', { inv: restrict.involving });
     const rows = await this.door.run<Edge>(qb);
     return rows.map((e) => ({ a: e.a, b: e.b, weight: Number(e.weight), count: Number(e.count) }));
+  }
+
+  /**
+   * The recompute's read of the whole tenant's links, as arrays (`LinkArrays`): the rows of
+   * `tenantEdges`, each organization's id kept once.
+   */
+  async tenantLinks(scope: AccessScope, halfLifeMonths: number): Promise<LinkArrays> {
+    const edges = await this.tenantEdges(scope, halfLifeMonths, {});
+    const position = new Map<string, number>();
+    const ids: string[] = [];
+    const of = (id: string) => {
+      let p = position.get(id);
+      if (p === undefined) {
+        p = ids.length;
+        position.set(id, p);
+        ids.push(id);
+      }
+      return p;
+    };
+    const links: LinkArrays = {
+      ids,
+      a: new Int32Array(edges.length),
+      b: new Int32Array(edges.length),
+      weight: new Float64Array(edges.length),
+      count: new Int32Array(edges.length),
+    };
+    edges.forEach((e, i) => {
+      links.a[i] = of(e.a);
+      links.b[i] = of(e.b);
+      links.weight[i] = e.weight;
+      links.count[i] = e.count;
+    });
+    return links;
+  }
+
+  /**
+   * What the tenant's links depend on besides the half-life: their data version (`map_versions
+   * .collaboration_links`, bumped at the commit of every write of `collaboration_links`, migration
+   * 1764880000000) and the day their ages count from. Null when the tenant has no version row yet.
+   */
+  async linksStamp(tenantId: string): Promise<string | null> {
+    const rows: { v: string; day: string }[] = await this.door
+      .unscoped("the collaboration network's data version of one tenant: a number and a date, no record")
+      .query(`SELECT collaboration_links::text AS v, date_trunc('day', now())::text AS day FROM map_versions WHERE tenant_id = $1`, [
+        tenantId,
+      ]);
+    return rows[0] ? `${rows[0].v}@${rows[0].day}` : null;
   }
 
   /** The links as the caller may read their records: each source joined through its feature's policy. */
@@ -356,53 +515,40 @@ export class CollaborationsRepository {
   /** Open suggestions among some organizations (the dashed links of the network drawn). */
   async openAmong(scope: AccessScope, ids: readonly string[]): Promise<{ id: string; a: string; b: string }[]> {
     if (ids.length === 0) return [];
-    return this.door
-      .select(scope, this.policy.readable, 's')
-      .select(['s.id AS id', 's.organization_a AS a', 's.organization_b AS b'])
-      .andWhere(`s.status = 'open' AND s.current`)
-      .andWhere('s.organization_a = ANY(:sids::uuid[]) AND s.organization_b = ANY(:sids::uuid[])', { sids: [...ids] })
-      .getRawMany<{ id: string; a: string; b: string }>();
+    const open = await this.door
+      .select(scope, this.policy.open, 'o')
+      .select(['o.organization_a AS a', 'o.organization_b AS b'])
+      .andWhere('o.organization_a = ANY(:sids::uuid[]) AND o.organization_b = ANY(:sids::uuid[])', { sids: [...ids] })
+      .getRawMany<{ a: string; b: string }>();
+    const pairs = await this.pairs(scope, open);
+    return open.flatMap((o) => {
+      const pair = pairs.get(`${o.a}|${o.b}`);
+      return pair ? [{ id: pair.id, a: o.a, b: o.b }] : [];
+    });
   }
 
   /* ---------- the recompute's writes (a background job of one tenant) ---------- */
 
   /**
-   * Replaces the tenant's current suggestions and communities, in the caller's transaction: every
-   * pair keeps its row (and id); pairs no longer suggested stay with `current = false`; a dismissed
-   * pair whose reasons changed opens again.
+   * Empties the tenant's open table and loads the suggestions into it, best first (the rank index fills
+   * its pages one after the other), by `COPY … FROM STDIN` through the transaction's own connection
+   * (pg-copy-streams; PostgreSQL's COPY parser took the reasons 2.5× faster than json_to_recordset,
+   * docs/benchmarks.md). About 1.5 s of the load is Node's: the reasons' short form (0.75 s for 124,000),
+   * the keys' md5 (0.4 s), the pair's themes (0.3 s).
    */
-  async storeSuggestions(
+  private async loadOpen(
     tx: ScopedTx,
     tenantId: string,
-    actorId: string | null,
     suggestions: readonly Suggestion[],
     municipalityOf: ReadonlyMap<string, string>,
     themesOf: ReadonlyMap<string, readonly string[]>,
-    communities: ReadonlyMap<string, number>,
-  ): Promise<Record<string, number>> {
-    // the time of each step, for the benchmark's log (docs/benchmarks.md)
-    const steps: Record<string, number> = {};
-    let mark = Date.now();
-    const step = (name: string) => {
-      const now = Date.now();
-      steps[name] = (steps[name] ?? 0) + now - mark;
-      mark = now;
-    };
-    // the new suggestions in a temporary table first (dropped at commit), then two statements: the pairs
-    // no longer suggested lose `current`, the others are upserted, and a row whose score, reasons and
-    // state are unchanged is not written again (every write of a row is a new version in all its indexes)
+  ): Promise<void> {
     await tx
-      .unscoped('collaboration recompute: the background job writes the suggestions of the one tenant it computed')
-      .query(
-        `CREATE TEMPORARY TABLE collaboration_new (a uuid, b uuid, ma uuid, mb uuid, th text[], sc real, r text, k text) ON COMMIT DROP`,
-      );
-    // COPY … FROM STDIN through the transaction's own connection (pg-copy-streams): PostgreSQL's COPY parser
-    // took the ~1 KB of jsonb reasons per pair 2.5× faster than json_to_recordset, and 8 text[] parameters
-    // (escaped element by element in JavaScript, unescaped by array_in) were slower still (docs/benchmarks.md);
-    // the reasons travel and are stored in their short text form (~150 bytes), the key as its md5
+      .unscoped('collaboration recompute: the background job replaces the open suggestions of the one tenant it computed')
+      .query(`DELETE FROM collaboration_open_suggestions WHERE tenant_id = $1`, [tenantId]);
     const copy = await tx.copyIn(
-      'collaboration recompute: the background job loads the suggestions it computed into its temporary table',
-      `COPY collaboration_new (a, b, ma, mb, th, sc, r, k) FROM STDIN`,
+      'collaboration recompute: the background job loads the suggestions it computed into the open table of its tenant',
+      `COPY collaboration_open_suggestions (tenant_id, organization_a, organization_b, municipality_a, municipality_b, themes, score, reasons_text, reasons_key) FROM STDIN`,
     );
     function* lines() {
       let batch: string[] = [];
@@ -410,6 +556,7 @@ export class CollaborationsRepository {
         const themes = [...new Set([...(themesOf.get(s.a) ?? []), ...(themesOf.get(s.b) ?? [])])].sort();
         batch.push(
           [
+            tenantId,
             s.a,
             s.b,
             municipalityOf.get(s.a) ?? '\\N',
@@ -428,42 +575,94 @@ export class CollaborationsRepository {
       if (batch.length > 0) yield batch.join('\n') + '\n';
     }
     await pipeline(Readable.from(lines()), copy);
-    step('temporary');
+  }
+
+  /**
+   * Replaces the tenant's open suggestions and communities, in the caller's transaction: the open table
+   * is loaded whole; the pairs no longer suggested lose `current`; new or changed pairs are upserted into
+   * the table of every pair (each keeps its row and id); a dismissed pair whose reasons changed opens
+   * again; the decided pairs leave the open table.
+   */
+  async storeSuggestions(
+    tx: ScopedTx,
+    tenantId: string,
+    actorId: string | null,
+    suggestions: readonly Suggestion[],
+    municipalityOf: ReadonlyMap<string, string>,
+    themesOf: ReadonlyMap<string, readonly string[]>,
+    communities: ReadonlyMap<string, number>,
+  ): Promise<Record<string, number>> {
+    // the time of each step, for the benchmark's log (docs/benchmarks.md)
+    const steps: Record<string, number> = {};
+    let mark = Date.now();
+    const step = (name: string) => {
+      const now = Date.now();
+      steps[name] = (steps[name] ?? 0) + now - mark;
+      mark = now;
+    };
+    await this.loadOpen(tx, tenantId, suggestions, municipalityOf, themesOf);
+    step('load');
+    // the joins below match every loaded pair to its row: PostgreSQL estimates few matches (the pair's two
+    // columns are correlated) and picks a nested loop of 124,000 index probes; hashed it is ~1 s less
     await tx
       .unscoped('collaboration recompute: the background job writes the suggestions of the one tenant it computed')
-      .query(`ANALYZE collaboration_new`);
-    step('analyze');
+      .query(`SET LOCAL enable_nestloop = off`);
     await tx.unscoped('collaboration recompute: the background job writes the suggestions of the one tenant it computed').query(
       `UPDATE collaboration_suggestions s SET current = false
         WHERE s.tenant_id = $1 AND s.current
-          AND NOT EXISTS (SELECT 1 FROM collaboration_new n WHERE n.a = s.organization_a AND n.b = s.organization_b)`,
+          AND NOT EXISTS (SELECT 1 FROM collaboration_open_suggestions n
+                           WHERE n.tenant_id = $1 AND n.organization_a = s.organization_a AND n.organization_b = s.organization_b)`,
       [tenantId],
     );
     step('retire');
+    // the table of every pair: only what changes there. An open pair whose score and reasons alone moved
+    // (every pair, after a change of weights) is not written: its score and reasons are the open table's.
+    // A decided pair keeps the last score and reasons; a pair stored before the short form gets it once.
+    const changed = (o: string, n: { ma: string; mb: string; th: string; sc: string; r: string; k: string }) =>
+      `NOT ${o}.current OR ${o}.reasons_key IS DISTINCT FROM ${n.k} OR ${o}.reasons_text IS NULL
+          OR ${o}.themes IS DISTINCT FROM ${n.th}
+          OR ${o}.municipality_a IS DISTINCT FROM ${n.ma} OR ${o}.municipality_b IS DISTINCT FROM ${n.mb}
+          OR (${o}.status = 'dismissed' AND ${o}.dismissed_key IS DISTINCT FROM ${n.k})
+          OR (${o}.status <> 'open' AND (${o}.score IS DISTINCT FROM ${n.sc} OR ${o}.reasons_text IS DISTINCT FROM ${n.r}))`;
     await tx.unscoped('collaboration recompute: the background job writes the suggestions of the one tenant it computed').query(
       `INSERT INTO collaboration_suggestions AS s (tenant_id, organization_a, organization_b, municipality_a, municipality_b, themes,
                                                 score, reasons_text, reasons_key, current, created_by, updated_by)
-       SELECT $1, n.a, n.b, n.ma, n.mb, coalesce(n.th, '{}'), n.sc, n.r, n.k, true, $2, $2
-         FROM collaboration_new n
-         LEFT JOIN collaboration_suggestions o ON o.tenant_id = $1 AND o.organization_a = n.a AND o.organization_b = n.b
+       SELECT $1, n.organization_a, n.organization_b, n.municipality_a, n.municipality_b, n.themes, n.score, n.reasons_text, n.reasons_key,
+              true, $2, $2
+         FROM collaboration_open_suggestions n
+         LEFT JOIN collaboration_suggestions o
+                ON o.tenant_id = $1 AND o.organization_a = n.organization_a AND o.organization_b = n.organization_b
         -- an unchanged pair is left out here: ON CONFLICT … WHERE would still lock (and so write) its row
-        WHERE o.id IS NULL OR NOT o.current OR o.score IS DISTINCT FROM n.sc OR o.reasons_key IS DISTINCT FROM n.k
-           OR o.reasons_text IS DISTINCT FROM n.r OR o.themes IS DISTINCT FROM coalesce(n.th, '{}')
-           OR o.municipality_a IS DISTINCT FROM n.ma OR o.municipality_b IS DISTINCT FROM n.mb
-           OR (o.status = 'dismissed' AND o.dismissed_key IS DISTINCT FROM n.k)
+        WHERE n.tenant_id = $1
+          AND (o.id IS NULL OR ${changed('o', { ma: 'n.municipality_a', mb: 'n.municipality_b', th: 'n.themes', sc: 'n.score', r: 'n.reasons_text', k: 'n.reasons_key' })})
        ON CONFLICT (tenant_id, organization_a, organization_b) DO UPDATE SET
          municipality_a = EXCLUDED.municipality_a, municipality_b = EXCLUDED.municipality_b, themes = EXCLUDED.themes,
          score = EXCLUDED.score, reasons = NULL, reasons_text = EXCLUDED.reasons_text, reasons_key = EXCLUDED.reasons_key, current = true,
          status = CASE WHEN s.status = 'dismissed' AND s.dismissed_key IS DISTINCT FROM EXCLUDED.reasons_key THEN 'open' ELSE s.status END,
          decided_at = CASE WHEN s.status = 'dismissed' AND s.dismissed_key IS DISTINCT FROM EXCLUDED.reasons_key THEN NULL ELSE s.decided_at END,
          updated_at = now()
-       WHERE NOT s.current OR s.score IS DISTINCT FROM EXCLUDED.score OR s.reasons_key IS DISTINCT FROM EXCLUDED.reasons_key
-          OR s.reasons_text IS DISTINCT FROM EXCLUDED.reasons_text OR s.themes IS DISTINCT FROM EXCLUDED.themes
-          OR s.municipality_a IS DISTINCT FROM EXCLUDED.municipality_a OR s.municipality_b IS DISTINCT FROM EXCLUDED.municipality_b
-          OR (s.status = 'dismissed' AND s.dismissed_key IS DISTINCT FROM EXCLUDED.reasons_key)`,
+       WHERE ${changed('s', {
+         ma: 'EXCLUDED.municipality_a',
+         mb: 'EXCLUDED.municipality_b',
+         th: 'EXCLUDED.themes',
+         sc: 'EXCLUDED.score',
+         r: 'EXCLUDED.reasons_text',
+         k: 'EXCLUDED.reasons_key',
+       })}`,
       [tenantId, actorId],
     );
     step('upsert');
+    await tx
+      .unscoped('collaboration recompute: the background job writes the suggestions of the one tenant it computed')
+      .query(`SET LOCAL enable_nestloop = on`);
+    // the decided pairs are not open (a dismissed pair whose reasons changed is open again by now)
+    await tx.unscoped('collaboration recompute: the background job writes the suggestions of the one tenant it computed').query(
+      `DELETE FROM collaboration_open_suggestions o USING collaboration_suggestions s
+        WHERE s.tenant_id = $1 AND s.status <> 'open'
+          AND o.tenant_id = $1 AND o.organization_a = s.organization_a AND o.organization_b = s.organization_b`,
+      [tenantId],
+    );
+    step('decided');
     // the communities: Louvain is seeded, so a change of weights alone leaves them as they were (no write)
     const ids = [...communities.keys()];
     await tx.unscoped('collaboration recompute: the background job writes the suggestions of the one tenant it computed').query(
@@ -493,7 +692,7 @@ export class CollaborationsRepository {
   async vacuum(): Promise<void> {
     await this.door
       .unscoped('collaboration recompute: VACUUM of the tables it rewrote (all tenants; no rows read or written)')
-      .query(`VACUUM (ANALYZE) collaboration_suggestions, collaboration_communities`);
+      .query(`VACUUM (ANALYZE) collaboration_suggestions, collaboration_open_suggestions, collaboration_communities`);
   }
 
   /** Takes the tenant's recompute lock for the transaction, or answers false when another replica holds it. */

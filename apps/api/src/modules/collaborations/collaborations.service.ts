@@ -37,6 +37,7 @@ import type {
 } from './dto/collaborations.dto';
 import { decodeReasons } from './model/reason-codec';
 import { reasonText } from './model/reason-text';
+import type { LinkArrays } from './model/network';
 import { suggestInSlices, type Reason, type Weights } from './model/suggest';
 
 export interface Settings {
@@ -93,6 +94,10 @@ export class CollaborationsService {
   private readonly logger = new Logger(CollaborationsService.name);
   /** tenants this process is recomputing (a second kick while running only raises requested_version) */
   private readonly running = new Map<string, Promise<void>>();
+  /** Tenants whose recompute was asked while this process's job of theirs ran (`kick`). */
+  private readonly asked = new Set<string>();
+  /** The links this process read last, per tenant, with what they depend on (`networkLinks`). */
+  private readonly links = new Map<string, { key: string; links: LinkArrays }>();
 
   constructor(
     private readonly door: ScopedData,
@@ -201,7 +206,10 @@ export class CollaborationsService {
 
   /** Starts the tenant's recompute in the background (this process); a recompute already running here picks the request up. */
   kick(tenantId: string, actorId: string | null): void {
-    if (this.running.has(tenantId)) return;
+    if (this.running.has(tenantId)) {
+      this.asked.add(tenantId); // the running job computes again before it ends
+      return;
+    }
     const job = this.recompute(tenantId, actorId)
       .then(() => undefined)
       .catch((error: unknown) => this.logger.error(`collaboration recompute of tenant ${tenantId} failed: ${String(error)}`))
@@ -222,16 +230,47 @@ export class CollaborationsService {
    */
   async recompute(tenantId: string, actorId: string | null): Promise<number> {
     let ms = 0;
+    const vacuum = () => this.repo.vacuum().catch((error: unknown) => this.logger.warn(`collaboration vacuum failed: ${String(error)}`));
+    // a change of weights saved meanwhile found this job running and left the work to it (`kick`): that
+    // first (the coordinator waits for it), the VACUUM after the last pass. Nothing is awaited between the
+    // last look and the return, so a kick cannot fall in between (it runs on an I/O callback, after them).
+    const moreAsked = async () => {
+      const run = await this.repo.run(tenantScope(tenantId, actorId), tenantId);
+      const asked = this.asked.delete(tenantId);
+      return asked || (!!run && run.requestedVersion > run.computedVersion);
+    };
     for (let pass = 0; pass < 5; pass++) {
       const outcome = await this.recomputeOnce(tenantId, actorId);
       if (outcome === 'busy') return ms;
       ms = outcome.ms;
-      await this.repo.vacuum().catch((error: unknown) => this.logger.warn(`collaboration vacuum failed: ${String(error)}`));
-      // after the VACUUM: a change of weights saved meanwhile found this job running and left the work to it
-      const run = await this.repo.run(tenantScope(tenantId, actorId), tenantId);
-      if (!run || run.requestedVersion <= run.computedVersion) return ms;
+      if (await moreAsked()) continue;
+      await vacuum();
+      if (await moreAsked()) continue;
+      return ms;
     }
+    await vacuum();
     return ms;
+  }
+
+  /**
+   * The tenant's links for the recompute: those this process read last for the tenant while their data
+   * version, the day and the half-life are unchanged (a change of weights: the network is the same);
+   * else read again. The version is read before the links, so a write committed in between makes the
+   * next recompute read again rather than keep a stale network.
+   */
+  private async networkLinks(
+    scope: AccessScope,
+    tenantId: string,
+    halfLifeMonths: number,
+  ): Promise<{ links: LinkArrays; reused: boolean }> {
+    const stamp = await this.repo.linksStamp(tenantId);
+    const key = stamp === null ? null : `${stamp}|${halfLifeMonths}`;
+    const kept = this.links.get(tenantId);
+    if (key !== null && kept?.key === key) return { links: kept.links, reused: true };
+    const links = await this.repo.tenantLinks(scope, halfLifeMonths);
+    if (key !== null) this.links.set(tenantId, { key, links });
+    else this.links.delete(tenantId);
+    return { links, reused: false };
   }
 
   private async recomputeOnce(tenantId: string, actorId: string | null): Promise<'busy' | { ms: number }> {
@@ -242,9 +281,9 @@ export class CollaborationsService {
         if (!(await this.repo.tryLock(tx, tenantId))) return 'busy' as const;
         const settings = await this.currentSettings(scope, tenantId);
         await this.repo.updateRun(tenantId, { state: 'running', progress: 0, started_at: new Date(), error: null });
-        const [profiles, edges, neighbours, names] = await Promise.all([
+        const [profiles, { links, reused: linksReused }, neighbours, names] = await Promise.all([
           this.repo.profiles(scope),
-          this.repo.edges(scope, settings.halfLifeMonths),
+          this.networkLinks(scope, tenantId, settings.halfLifeMonths),
           this.repo.neighbours(scope),
           this.repo.municipalityNames(scope),
         ]);
@@ -253,7 +292,7 @@ export class CollaborationsService {
         let louvainReused = false;
         const { suggestions, communities } = await suggestInSlices(
           profiles,
-          edges,
+          links,
           neighbours,
           settings,
           {
@@ -279,7 +318,8 @@ export class CollaborationsService {
         const ms = Date.now() - started;
         // the phases, for the benchmark (docs/benchmarks.md): BENCH_LOG_LEVEL=info shows them
         this.logger.log(
-          `collaboration recompute of tenant ${tenantId}: read ${read - started} ms (${profiles.length} organizations, ${edges.length} links), ` +
+          `collaboration recompute of tenant ${tenantId}: read ${read - started} ms (${profiles.length} organizations, ${links.a.length} links` +
+            `${linksReused ? ', those of the same network read before' : ''}), ` +
             `model ${modelled - read} ms${louvainReused ? ' (the communities of the same network computed before)' : ''}, write ${Date.now() - modelled} ms (${suggestions.length} suggestions; ` +
             `${Object.entries(writeSteps)
               .map(([k, v]) => `${k} ${v} ms`)

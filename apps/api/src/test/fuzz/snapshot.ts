@@ -6,7 +6,7 @@ export type Snapshot = Record<string, string>;
 /**
  * Tables that are not records: the migrations, the request throttle's counters, which count
  * every attempt on a throttled route whatever its answer (that is their job: docs/sign-in.md), and
- * the two models' stored results and job rows (reuse scores; collaboration suggestions, communities and
+ * the two models' stored results and job rows (reuse scores; collaboration suggestions, open suggestions, communities and
  * runs), derived data a background recompute writes after an earlier accepted request, whenever it runs
  * (docs/reuse.md, docs/collaborations.md).
  */
@@ -17,6 +17,7 @@ const NOT_RECORDS = [
   'reuse_jobs',
   'collaboration_suggestions',
   'collaboration_communities',
+  'collaboration_open_suggestions',
   'collaboration_runs',
 ];
 

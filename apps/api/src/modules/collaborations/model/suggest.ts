@@ -7,7 +7,7 @@ import {
   TARGET_GROUPS,
   THEMES,
 } from '@trama/contracts';
-import { Adjacency, type Edge, pairKey, rememberedCommunities } from './network';
+import { Adjacency, type Edge, isLinkArrays, type LinkArrays, pairKey, rememberedCommunities } from './network';
 
 /*
  * The suggestion model (docs/collaborations.md): pure functions, no I/O, unit-tested on hand-built
@@ -365,7 +365,7 @@ function numbering() {
  */
 export function suggest(
   organizations: readonly OrganizationProfile[],
-  edges: readonly Edge[],
+  edges: readonly Edge[] | LinkArrays,
   neighbours: ReadonlyMap<string, readonly string[]>,
   settings: ModelSettings,
   options: ModelOptions = {},
@@ -385,7 +385,7 @@ export function suggest(
  */
 export async function suggestInSlices(
   organizations: readonly OrganizationProfile[],
-  edges: readonly Edge[],
+  edges: readonly Edge[] | LinkArrays,
   neighbours: ReadonlyMap<string, readonly string[]>,
   settings: ModelSettings,
   options: ModelOptions = {},
@@ -412,7 +412,7 @@ export interface SuggestResult {
 /** The model's work, yielding between organizations (every 64) and after each phase. */
 function* suggesting(
   organizations: readonly OrganizationProfile[],
-  edges: readonly Edge[],
+  edges: readonly Edge[] | LinkArrays,
   neighbours: ReadonlyMap<string, readonly string[]>,
   settings: ModelSettings,
   options: ModelOptions,
@@ -432,26 +432,48 @@ function* suggesting(
   const k = kinds.values.length;
   const kindLinks = new Float64Array(k * k); // links between two kinds (both orders), for their rarity
   let known = 0;
-  let a32 = new Int32Array(edges.length);
-  let b32 = new Int32Array(edges.length);
-  let w64 = new Float64Array(edges.length);
+  const arrays = isLinkArrays(edges);
+  const m = arrays ? edges.a.length : edges.length;
+  let a32 = new Int32Array(m);
+  let b32 = new Int32Array(m);
+  let w64 = new Float64Array(m);
   let links = 0;
   let ordered = true;
   let lastA = '';
   let lastB = '';
-  for (const e of edges) {
-    const x = index.get(e.a);
-    const y = index.get(e.b);
-    if (x === undefined || y === undefined) continue;
+  // the organization of each id of the links' arrays (-1: not among the organizations)
+  const at = arrays ? Int32Array.from(edges.ids, (id) => index.get(id) ?? -1) : null;
+  for (let e = 0; e < m; e++) {
+    let x: number | undefined;
+    let y: number | undefined;
+    let ida: string;
+    let idb: string;
+    let weight: number;
+    if (arrays) {
+      x = at![edges.a[e]];
+      y = at![edges.b[e]];
+      if (x < 0 || y < 0) continue;
+      ida = edges.ids[edges.a[e]];
+      idb = edges.ids[edges.b[e]];
+      weight = edges.weight[e];
+    } else {
+      const edge = edges[e];
+      x = index.get(edge.a);
+      y = index.get(edge.b);
+      if (x === undefined || y === undefined) continue;
+      ida = edge.a;
+      idb = edge.b;
+      weight = edge.weight;
+    }
     known++;
     kindLinks[kind[x] * k + kind[y]]++;
     if (x === y) continue;
-    if (ordered && !(e.a < e.b && (e.a > lastA || (e.a === lastA && e.b > lastB)))) ordered = false;
-    lastA = e.a;
-    lastB = e.b;
+    if (ordered && !(ida < idb && (ida > lastA || (ida === lastA && idb > lastB)))) ordered = false;
+    lastA = ida;
+    lastB = idb;
     a32[links] = x;
     b32[links] = y;
-    w64[links] = e.weight;
+    w64[links] = weight;
     links++;
   }
   if (!ordered) {
