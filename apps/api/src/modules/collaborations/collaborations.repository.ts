@@ -201,7 +201,7 @@ export class CollaborationsRepository {
   private async openCount(scope: AccessScope, qb: ScopedSelectQueryBuilder<never>): Promise<number> {
     const [sql, parameters] = qb.getQueryAndParameters();
     const key = JSON.stringify([sql, parameters]);
-    const version = scope.tenantId ? await this.openVersion(scope.tenantId) : null;
+    const version = scope.tenantId ? await this.dataVersion(scope.tenantId, 'collaboration_open') : null;
     const kept = this.openCounts.get(key);
     if (version !== null && kept?.version === version) return kept.n;
     const [{ n }] = await this.door.run<{ n: number }>(qb, (inner) => `SELECT count(*)::int AS n FROM (${inner}) c`);
@@ -211,13 +211,6 @@ export class CollaborationsRepository {
       if (this.openCounts.size > 1_000) this.openCounts.delete(this.openCounts.keys().next().value!);
     }
     return n;
-  }
-
-  private async openVersion(tenantId: string): Promise<string | null> {
-    const rows: { v: string }[] = await this.door
-      .unscoped("the open collaboration suggestions' data version of the caller's tenant: a number, no record")
-      .query(`SELECT collaboration_open::text AS v FROM map_versions WHERE tenant_id = $1`, [tenantId]);
-    return rows[0]?.v ?? null;
   }
 
   /** The rows of some pairs (the caller's readable ones), by `a|b`. */
@@ -401,16 +394,15 @@ export class CollaborationsRepository {
   }
 
   /**
-   * What the tenant's links depend on besides the half-life: their data version (`map_versions
-   * .collaboration_links`, bumped at the commit of every write of `collaboration_links`, migration
-   * 1764880000000) and the day their ages count from. Null when the tenant has no version row yet.
+   * A data version of the tenant's collaboration data (migration 1764880000000), with the day: the
+   * links' (`collaboration_links`: bumped at the commit of every write of `collaboration_links`; their
+   * ages count from the start of the day) or the open pairs' (`collaboration_open`). Null when the
+   * tenant has no version row yet.
    */
-  async linksStamp(tenantId: string): Promise<string | null> {
+  async dataVersion(tenantId: string, of: 'collaboration_links' | 'collaboration_open'): Promise<string | null> {
     const rows: { v: string; day: string }[] = await this.door
-      .unscoped("the collaboration network's data version of one tenant: a number and a date, no record")
-      .query(`SELECT collaboration_links::text AS v, date_trunc('day', now())::text AS day FROM map_versions WHERE tenant_id = $1`, [
-        tenantId,
-      ]);
+      .unscoped('a data version of the collaboration model of one tenant: a number and a date, no record')
+      .query(`SELECT ${of}::text AS v, date_trunc('day', now())::text AS day FROM map_versions WHERE tenant_id = $1`, [tenantId]);
     return rows[0] ? `${rows[0].v}@${rows[0].day}` : null;
   }
 

@@ -263,7 +263,7 @@ export class CollaborationsService {
     tenantId: string,
     halfLifeMonths: number,
   ): Promise<{ links: LinkArrays; reused: boolean }> {
-    const stamp = await this.repo.linksStamp(tenantId);
+    const stamp = await this.repo.dataVersion(tenantId, 'collaboration_links');
     const key = stamp === null ? null : `${stamp}|${halfLifeMonths}`;
     const kept = this.links.get(tenantId);
     if (key !== null && kept?.key === key) return { links: kept.links, reused: true };
