@@ -287,15 +287,15 @@ try {
   }
   const [busiest] = (
     await db.query(
-      `SELECT m.istat_code FROM collaboration_suggestions s JOIN municipalities m ON m.id = s.municipality_a
-        WHERE s.tenant_id = $1 AND s.current GROUP BY m.istat_code ORDER BY count(*) DESC LIMIT 1`,
+      `SELECT m.istat_code FROM collaboration_open_suggestions s JOIN municipalities m ON m.id = s.municipality_a
+        WHERE s.tenant_id = $1 GROUP BY m.istat_code ORDER BY count(*) DESC LIMIT 1`,
       [tenantId],
     )
   ).rows;
   const [busiestOrg] = (
     await db.query(
-      `SELECT o AS id FROM (SELECT organization_a AS o FROM collaboration_suggestions WHERE tenant_id = $1 AND current
-                            UNION ALL SELECT organization_b FROM collaboration_suggestions WHERE tenant_id = $1 AND current) x
+      `SELECT o AS id FROM (SELECT organization_a AS o FROM collaboration_open_suggestions WHERE tenant_id = $1
+                            UNION ALL SELECT organization_b FROM collaboration_open_suggestions WHERE tenant_id = $1) x
         GROUP BY o ORDER BY count(*) DESC LIMIT 1`,
       [tenantId],
     )

@@ -42,6 +42,7 @@ import { CollaborationLinks1764850000000 } from './1764850000000-collaboration-l
 import { CollaborationCompactReasons1764860000000 } from './1764860000000-collaboration-compact-reasons';
 import { CollaborationOpenSuggestions1764870000000 } from './1764870000000-collaboration-open-suggestions';
 import { CollaborationVersions1764880000000 } from './1764880000000-collaboration-versions';
+import { CollaborationNoCurrent1764890000000 } from './1764890000000-collaboration-no-current';
 
 /** Every migration, in order. The API is bundled-free but explicit lists keep the CLI and the app identical. */
 export const MIGRATIONS = [
@@ -89,4 +90,5 @@ export const MIGRATIONS = [
   CollaborationCompactReasons1764860000000,
   CollaborationOpenSuggestions1764870000000,
   CollaborationVersions1764880000000,
+  CollaborationNoCurrent1764890000000,
 ];

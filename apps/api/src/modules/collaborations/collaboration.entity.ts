@@ -25,7 +25,6 @@ export class CollaborationSuggestion extends BaseRecord {
   @Column({ name: 'reasons_text', type: 'text', nullable: true }) reasonsText: string | null;
   /** md5 of `reasonsKey(reasons)` (a dismissed pair comes back when it changes) */
   @Column({ name: 'reasons_key', type: 'text' }) reasonsKey: string;
-  @Column({ type: 'boolean' }) current: boolean;
   @Column({ type: 'text' }) status: string;
   @Column({ name: 'dismiss_reason', type: 'text', nullable: true }) dismissReason: string | null;
   @Column({ name: 'dismissed_key', type: 'text', nullable: true }) dismissedKey: string | null;

@@ -3,6 +3,7 @@ import type { TestTenant } from '../../test/factories';
 import { createTestApp, type TestApp } from '../../test/test-app';
 import { CollaborationsRepository } from './collaborations.repository';
 import { CollaborationsService } from './collaborations.service';
+import * as openLines from './model/open-lines';
 import { encodeReasons } from './model/reason-codec';
 import { type Reason, reasonsKey } from './model/suggest';
 
@@ -355,6 +356,40 @@ describe('collaboration suggestions', () => {
       );
       expect(n).toBe(0);
     });
+
+    it('takes pairs out of the open list and its count, and back with the same ids, without writing their rows (migration 1764890000000)', async () => {
+      const service = t.app.get(CollaborationsService);
+      await service.recompute(w.bari.id, null);
+      const rows = async () =>
+        (await t.db.query(`SELECT id, xmin::text AS x FROM collaboration_suggestions WHERE tenant_id = $1 ORDER BY id`, [w.bari.id])).map(
+          (r: { id: string; x: string }) => `${r.id}:${r.x}`,
+        );
+      const before = await rows();
+      const listed = await suggestions(w.coord, {});
+      expect(listed.total).toBeGreaterThan(0);
+      const save = async (minScore: number) => {
+        const current = (await t.http.get('/api/collaborations/weights').set(w.coord.auth)).body;
+        const saved = await t.http.put('/api/collaborations/weights').set(w.coord.auth).send({
+          weights: current.weights,
+          halfLifeMonths: current.halfLifeMonths,
+          maxHops: current.maxHops,
+          minScore,
+          version: current.version,
+        });
+        expect(saved.status).toBe(200);
+        await service.settled(w.bari.id);
+        return current.minScore as number;
+      };
+      const minScore = await save(100); // no pair scores 100 here: every pair leaves the open list
+      const none = await suggestions(w.coord, {});
+      expect([none.total, none.items]).toEqual([0, []]);
+      expect(await rows()).toEqual(before);
+      await save(minScore);
+      const back = await suggestions(w.coord, {});
+      expect(back.total).toBe(listed.total);
+      expect(back.items.map((s) => s.id).sort()).toEqual(listed.items.map((s) => s.id).sort());
+      expect(await rows()).toEqual(before);
+    });
   });
 
   describe('the network read once per version (migration 1764880000000)', () => {
@@ -424,6 +459,45 @@ describe('collaboration suggestions', () => {
         const status = (await t.http.get('/api/collaborations/status').set(w.coord.auth)).body;
         expect(status).toMatchObject({ state: 'idle', weightsVersion: current.version + 1, computedVersion: current.version + 1 });
       }
+    });
+  });
+
+  describe('a recompute whose model fails after the load of the open table began', () => {
+    it('fails the COPY, rolls back, keeps the stored suggestions as they were and leaves the next recompute working', async () => {
+      const service = t.app.get(CollaborationsService);
+      await service.recompute(w.bari.id, null);
+      const open = () =>
+        t.db.query(
+          `SELECT organization_a, organization_b, score, reasons_text FROM collaboration_open_suggestions WHERE tenant_id = $1 ORDER BY 1, 2`,
+          [w.bari.id],
+        );
+      const before = await open();
+      expect(before.length).toBeGreaterThan(0);
+      const real = openLines.streamLines;
+      const spy = jest.spyOn(openLines, 'streamLines').mockImplementation((...args: Parameters<typeof real>) => {
+        const sink = args[7];
+        // the lines reach the COPY, then the model fails
+        return real(...(args.slice(0, 7) as [never, never, never, never, never, never, never]), (chunk) => {
+          sink(chunk);
+          throw new Error('the model failed');
+        });
+      });
+      try {
+        await expect(service.recompute(w.bari.id, null)).rejects.toThrow('the model failed');
+      } finally {
+        spy.mockRestore();
+      }
+      const status = (await t.http.get('/api/collaborations/status').set(w.coord.auth)).body;
+      expect(status.state).toBe('failed');
+      expect(await open()).toEqual(before);
+      // no connection left inside a COPY
+      const copying = await t.db.query(
+        `SELECT count(*)::int AS n FROM pg_stat_activity WHERE datname = current_database() AND query LIKE 'COPY collaboration_open_suggestions%' AND state <> 'idle'`,
+      );
+      expect(copying[0].n).toBe(0);
+      await service.recompute(w.bari.id, null);
+      expect((await t.http.get('/api/collaborations/status').set(w.coord.auth)).body.state).toBe('idle');
+      expect(await open()).toEqual(before);
     });
   });
 

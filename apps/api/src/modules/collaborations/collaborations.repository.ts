@@ -1,6 +1,3 @@
-import { createHash } from 'node:crypto';
-import { Readable } from 'node:stream';
-import { pipeline } from 'node:stream/promises';
 import { Injectable } from '@nestjs/common';
 import { Brackets, type ObjectLiteral } from 'typeorm';
 import type { AccessScope } from '../../common/access/access-scope';
@@ -14,9 +11,9 @@ import { TerritoryPolicy } from '../territory/territory.policy';
 import { UsersPolicy } from '../users/users.policy';
 import { CollaborationRun, CollaborationSettings, CollaborationSuggestion } from './collaboration.entity';
 import { CollaborationsPolicy } from './collaborations.policy';
-import { encodeReasons } from './model/reason-codec';
 import type { Edge, LinkArrays } from './model/network';
-import type { OrganizationProfile, Suggestion } from './model/suggest';
+import { OPEN_LINE_COLUMNS } from './model/open-lines';
+import type { OrganizationProfile } from './model/suggest';
 
 export interface SuggestionRow {
   id: string;
@@ -30,7 +27,6 @@ export interface SuggestionRow {
   reasons: unknown;
   reasonsText: string | null;
   reasonsKey: string;
-  current: boolean;
   status: string;
   dismissReason: string | null;
   activityId: string | null;
@@ -78,10 +74,6 @@ export interface PairRestriction {
   /** one of the two is this organization */
   involving?: string;
 }
-
-/** A value in COPY's text format: its backslashes, tabs and line ends escaped. */
-const COPY_ESCAPES: Record<string, string> = { '\\': '\\\\', '\t': '\\t', '\n': '\\n', '\r': '\\r' };
-const copyText = (v: string) => v.replace(/[\\\t\n\r]/g, (c) => COPY_ESCAPES[c]);
 
 /**
  * Months between a record's date (`expr`, a date or timestamp) and today, as a double. `extract` answers
@@ -528,60 +520,57 @@ export class CollaborationsRepository {
    * docs/benchmarks.md). About 1.5 s of the load is Node's: the reasons' short form (0.75 s for 124,000),
    * the keys' md5 (0.4 s), the pair's themes (0.3 s).
    */
-  private async loadOpen(
+  /**
+   * Starts replacing the tenant's open suggestions in the caller's transaction: a DELETE of its rows, then
+   * a `COPY … FROM STDIN` fed the model's lines as it finds them (`write`), so PostgreSQL deletes and
+   * loads on its own core while the model computes; `done` ends the COPY and answers when both are
+   * through (or with the first error of either); `abort` fails the COPY (the model failed: the
+   * transaction can then roll back, which a COPY left open would hold up).
+   */
+  async openLoader(
     tx: ScopedTx,
     tenantId: string,
-    suggestions: readonly Suggestion[],
-    municipalityOf: ReadonlyMap<string, string>,
-    themesOf: ReadonlyMap<string, readonly string[]>,
-  ): Promise<void> {
-    await tx
-      .unscoped('collaboration recompute: the background job replaces the open suggestions of the one tenant it computed')
-      .query(`DELETE FROM collaboration_open_suggestions WHERE tenant_id = $1`, [tenantId]);
+  ): Promise<{ write: (chunk: string) => void; done: () => Promise<void>; abort: (error: Error) => Promise<void> }> {
     const copy = await tx.copyIn(
-      'collaboration recompute: the background job loads the suggestions it computed into the open table of its tenant',
-      `COPY collaboration_open_suggestions (tenant_id, organization_a, organization_b, municipality_a, municipality_b, themes, score, reasons_text, reasons_key) FROM STDIN`,
+      'collaboration recompute: the background job replaces the open suggestions of the one tenant it computed by those it computed',
+      `COPY collaboration_open_suggestions (${OPEN_LINE_COLUMNS.join(', ')}) FROM STDIN`,
+      { sql: `DELETE FROM collaboration_open_suggestions WHERE tenant_id = $1`, params: [tenantId] },
     );
-    function* lines() {
-      let batch: string[] = [];
-      for (const s of suggestions) {
-        const themes = [...new Set([...(themesOf.get(s.a) ?? []), ...(themesOf.get(s.b) ?? [])])].sort();
-        batch.push(
-          [
-            tenantId,
-            s.a,
-            s.b,
-            municipalityOf.get(s.a) ?? '\\N',
-            municipalityOf.get(s.b) ?? '\\N',
-            copyText(`{${themes.map((t) => `"${t.replace(/["\\]/g, '\\$&')}"`).join(',')}}`),
-            String(s.score),
-            copyText(encodeReasons(s.reasons)),
-            createHash('md5').update(s.reasonsKey).digest('hex'),
-          ].join('\t'),
-        );
-        if (batch.length === 2_000) {
-          yield batch.join('\n') + '\n';
-          batch = [];
-        }
-      }
-      if (batch.length > 0) yield batch.join('\n') + '\n';
-    }
-    await pipeline(Readable.from(lines()), copy);
+    const deleted = copy.before;
+    let failed = false;
+    const finished = new Promise<void>((resolve, reject) => {
+      copy.once('finish', resolve);
+      copy.once('error', (error) => {
+        failed = true;
+        reject(error);
+      });
+    });
+    finished.catch(() => undefined); // awaited in done()
+    return {
+      write: (chunk) => {
+        if (!failed) copy.write(chunk);
+      },
+      done: async () => {
+        await deleted;
+        copy.end();
+        await finished;
+      },
+      abort: async (error) => {
+        copy.destroy(error); // pg-copy-streams answers CopyFail: PostgreSQL ends the COPY with an error
+        await Promise.allSettled([deleted, finished]);
+      },
+    };
   }
 
   /**
-   * Replaces the tenant's open suggestions and communities, in the caller's transaction: the open table
-   * is loaded whole; the pairs no longer suggested lose `current`; new or changed pairs are upserted into
-   * the table of every pair (each keeps its row and id); a dismissed pair whose reasons changed opens
-   * again; the decided pairs leave the open table.
+   * After the open table is loaded (`openLoader`), in the caller's transaction: new or changed pairs are
+   * upserted into the table of every pair (each keeps its row and id); a dismissed pair whose reasons
+   * changed opens again; the decided pairs leave the open table; the communities are written.
    */
   async storeSuggestions(
     tx: ScopedTx,
     tenantId: string,
     actorId: string | null,
-    suggestions: readonly Suggestion[],
-    municipalityOf: ReadonlyMap<string, string>,
-    themesOf: ReadonlyMap<string, readonly string[]>,
     communities: ReadonlyMap<string, number>,
   ): Promise<Record<string, number>> {
     // the time of each step, for the benchmark's log (docs/benchmarks.md)
@@ -592,35 +581,38 @@ export class CollaborationsRepository {
       steps[name] = (steps[name] ?? 0) + now - mark;
       mark = now;
     };
-    await this.loadOpen(tx, tenantId, suggestions, municipalityOf, themesOf);
-    step('load');
-    // the joins below match every loaded pair to its row: PostgreSQL estimates few matches (the pair's two
-    // columns are correlated) and picks a nested loop of 124,000 index probes; hashed it is ~1 s less
+    // the page's count is kept per data version (`openCount`): the open pairs were replaced, and those that
+    // left or came back have no write in the table of every pair to bump it
+    await tx
+      .unscoped('collaboration recompute: the data version of the open suggestions of the one tenant it computed')
+      .query(
+        `INSERT INTO map_versions (tenant_id) VALUES ($1) ON CONFLICT (tenant_id) DO UPDATE SET collaboration_open = nextval('map_version_seq')`,
+        [tenantId],
+      );
+    // the join below matches every loaded pair to its row: PostgreSQL estimates few matches (the pair's two
+    // columns are correlated) and picks a nested loop of 124,000 index probes; hashed it is ~1 s less, and
+    // in one batch (the table of every pair's side is ~50 MB at 140,000 pairs) ~0.2 s less again
     await tx
       .unscoped('collaboration recompute: the background job writes the suggestions of the one tenant it computed')
       .query(`SET LOCAL enable_nestloop = off`);
-    await tx.unscoped('collaboration recompute: the background job writes the suggestions of the one tenant it computed').query(
-      `UPDATE collaboration_suggestions s SET current = false
-        WHERE s.tenant_id = $1 AND s.current
-          AND NOT EXISTS (SELECT 1 FROM collaboration_open_suggestions n
-                           WHERE n.tenant_id = $1 AND n.organization_a = s.organization_a AND n.organization_b = s.organization_b)`,
-      [tenantId],
-    );
-    step('retire');
+    await tx
+      .unscoped('collaboration recompute: the background job writes the suggestions of the one tenant it computed')
+      .query(`SET LOCAL work_mem = '128MB'`);
     // the table of every pair: only what changes there. An open pair whose score and reasons alone moved
-    // (every pair, after a change of weights) is not written: its score and reasons are the open table's.
+    // (every pair, after a change of weights) is not written: its score and reasons are the open table's;
+    // nor is a pair that left and came back unchanged (whether a pair is suggested is the open table's).
     // A decided pair keeps the last score and reasons; a pair stored before the short form gets it once.
     const changed = (o: string, n: { ma: string; mb: string; th: string; sc: string; r: string; k: string }) =>
-      `NOT ${o}.current OR ${o}.reasons_key IS DISTINCT FROM ${n.k} OR ${o}.reasons_text IS NULL
+      `${o}.reasons_key IS DISTINCT FROM ${n.k} OR ${o}.reasons_text IS NULL
           OR ${o}.themes IS DISTINCT FROM ${n.th}
           OR ${o}.municipality_a IS DISTINCT FROM ${n.ma} OR ${o}.municipality_b IS DISTINCT FROM ${n.mb}
           OR (${o}.status = 'dismissed' AND ${o}.dismissed_key IS DISTINCT FROM ${n.k})
           OR (${o}.status <> 'open' AND (${o}.score IS DISTINCT FROM ${n.sc} OR ${o}.reasons_text IS DISTINCT FROM ${n.r}))`;
     await tx.unscoped('collaboration recompute: the background job writes the suggestions of the one tenant it computed').query(
       `INSERT INTO collaboration_suggestions AS s (tenant_id, organization_a, organization_b, municipality_a, municipality_b, themes,
-                                                score, reasons_text, reasons_key, current, created_by, updated_by)
+                                                score, reasons_text, reasons_key, created_by, updated_by)
        SELECT $1, n.organization_a, n.organization_b, n.municipality_a, n.municipality_b, n.themes, n.score, n.reasons_text, n.reasons_key,
-              true, $2, $2
+              $2, $2
          FROM collaboration_open_suggestions n
          LEFT JOIN collaboration_suggestions o
                 ON o.tenant_id = $1 AND o.organization_a = n.organization_a AND o.organization_b = n.organization_b
@@ -629,7 +621,7 @@ export class CollaborationsRepository {
           AND (o.id IS NULL OR ${changed('o', { ma: 'n.municipality_a', mb: 'n.municipality_b', th: 'n.themes', sc: 'n.score', r: 'n.reasons_text', k: 'n.reasons_key' })})
        ON CONFLICT (tenant_id, organization_a, organization_b) DO UPDATE SET
          municipality_a = EXCLUDED.municipality_a, municipality_b = EXCLUDED.municipality_b, themes = EXCLUDED.themes,
-         score = EXCLUDED.score, reasons = NULL, reasons_text = EXCLUDED.reasons_text, reasons_key = EXCLUDED.reasons_key, current = true,
+         score = EXCLUDED.score, reasons = NULL, reasons_text = EXCLUDED.reasons_text, reasons_key = EXCLUDED.reasons_key,
          status = CASE WHEN s.status = 'dismissed' AND s.dismissed_key IS DISTINCT FROM EXCLUDED.reasons_key THEN 'open' ELSE s.status END,
          decided_at = CASE WHEN s.status = 'dismissed' AND s.dismissed_key IS DISTINCT FROM EXCLUDED.reasons_key THEN NULL ELSE s.decided_at END,
          updated_at = now()

@@ -38,7 +38,8 @@ import type {
 import { decodeReasons } from './model/reason-codec';
 import { reasonText } from './model/reason-text';
 import type { LinkArrays } from './model/network';
-import { suggestInSlices, type Reason, type Weights } from './model/suggest';
+import { streamLines } from './model/open-lines';
+import type { Reason, Weights } from './model/suggest';
 
 export interface Settings {
   weights: Weights;
@@ -290,11 +291,14 @@ export class CollaborationsService {
         const read = Date.now();
         let lastReport = 0;
         let louvainReused = false;
-        const { suggestions, communities } = await suggestInSlices(
+        const loader = await this.repo.openLoader(tx, tenantId);
+        const computed = streamLines(
+          tenantId,
           profiles,
           links,
           neighbours,
           settings,
+          names,
           {
             progress: (share) => {
               if (Date.now() - lastReport < 500) return;
@@ -303,24 +307,22 @@ export class CollaborationsService {
             },
             louvain: (reused) => (louvainReused = reused),
           },
-          names,
+          loader.write,
         );
+        const { count, communities } = await computed.catch(async (error: unknown) => {
+          await loader.abort(error instanceof Error ? error : new Error(String(error)));
+          throw error;
+        });
         const modelled = Date.now();
-        const writeSteps = await this.repo.storeSuggestions(
-          tx,
-          tenantId,
-          actorId,
-          suggestions,
-          new Map(profiles.map((p) => [p.id, p.municipalityId])),
-          new Map(profiles.map((p) => [p.id, p.themes])),
-          communities,
-        );
+        await loader.done();
+        const loaded = Date.now();
+        const writeSteps = await this.repo.storeSuggestions(tx, tenantId, actorId, communities);
         const ms = Date.now() - started;
         // the phases, for the benchmark (docs/benchmarks.md): BENCH_LOG_LEVEL=info shows them
         this.logger.log(
           `collaboration recompute of tenant ${tenantId}: read ${read - started} ms (${profiles.length} organizations, ${links.a.length} links` +
             `${linksReused ? ', those of the same network read before' : ''}), ` +
-            `model ${modelled - read} ms${louvainReused ? ' (the communities of the same network computed before)' : ''}, write ${Date.now() - modelled} ms (${suggestions.length} suggestions; ` +
+            `model ${modelled - read} ms${louvainReused ? ' (the communities of the same network computed before)' : ''}, write ${Date.now() - modelled} ms (${count} suggestions; load ${loaded - modelled} ms after the model, ` +
             `${Object.entries(writeSteps)
               .map(([k, v]) => `${k} ${v} ms`)
               .join(', ')})`,

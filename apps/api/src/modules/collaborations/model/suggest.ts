@@ -7,7 +7,7 @@ import {
   TARGET_GROUPS,
   THEMES,
 } from '@trama/contracts';
-import { Adjacency, type Edge, isLinkArrays, type LinkArrays, pairKey, rememberedCommunities } from './network';
+import { Adjacency, type Edge, isLinkArrays, type LinkArrays, rememberedCommunities } from './network';
 
 /*
  * The suggestion model (docs/collaborations.md): pure functions, no I/O, unit-tested on hand-built
@@ -392,7 +392,11 @@ export async function suggestInSlices(
   municipalityNames: ReadonlyMap<string, string> = new Map(),
   sliceMs = 40,
 ): Promise<SuggestResult> {
-  const steps = suggesting(organizations, edges, neighbours, settings, options, municipalityNames);
+  return inSlices(suggesting(organizations, edges, neighbours, settings, options, municipalityNames), sliceMs);
+}
+
+/** Runs a generator of the model's work to its end in slices of about `sliceMs`, giving the event loop back in between. */
+export async function inSlices<T>(steps: Generator<void, T, void>, sliceMs = 40): Promise<T> {
   let since = performance.now();
   for (;;) {
     const step = steps.next();
@@ -418,8 +422,57 @@ function* suggesting(
   options: ModelOptions,
   municipalityNames: ReadonlyMap<string, string>,
 ): Generator<void, SuggestResult, void> {
-  const candidatesPerOrganization = options.candidatesPerOrganization ?? 200;
-  const perOrganization = options.perOrganization ?? 5;
+  const model = yield* preparing(organizations, edges, neighbours, options);
+  const kept: Kept = { first: [], second: [], score: [], suggestions: [] };
+  yield* choosing(model, settings, options, municipalityNames, 0, model.n, keeper(kept));
+  options.progress?.(1);
+  const suggestions = bestFirst(model, kept).map((i) => kept.suggestions[i]);
+  return { suggestions, communities: model.communities };
+}
+
+/**
+ * The model's numbers for one tenant: the organizations, the network and the indexes the loop over
+ * the organizations reads (`choosing`). Everything is a number: organizations, municipalities, kinds,
+ * resources and themes numbered once; the vocabularies as bit masks; the network as typed arrays.
+ */
+export interface Prepared {
+  organizations: readonly OrganizationProfile[];
+  n: number;
+  /** Louvain's community of each organization (by position), and by id */
+  community: Int32Array;
+  communities: Map<string, number>;
+  components: Int32Array;
+  adjacency: Adjacency;
+  /** the order of the ids (ties are broken by id) */
+  rank: Int32Array;
+  kind: Int32Array;
+  kinds: number;
+  rarityOf: Float64Array;
+  muni: Int32Array;
+  offers: Int32Array;
+  needs: Int32Array;
+  themes: Int32Array;
+  groups: Int32Array;
+  offerWords: number[][];
+  themeWords: number[][];
+  /** each municipality and those that touch it (the places an organization looks at) */
+  places: number[][];
+  /** inverted indexes per municipality: who needs a resource (`m × words + r`), who works on a theme (`−(m × words + t) − 1`) */
+  lists: Map<number, number[]>;
+  words: number;
+}
+
+/**
+ * The preparation of the model (`Prepared`). `community` given (a worker thread of the recompute,
+ * `model/parallel.ts`): Louvain's communities computed by the caller, not again.
+ */
+export function* preparing(
+  organizations: readonly OrganizationProfile[],
+  edges: readonly Edge[] | LinkArrays,
+  neighbours: ReadonlyMap<string, readonly string[]>,
+  options: ModelOptions,
+  given?: Int32Array,
+): Generator<void, Prepared, void> {
   const n = organizations.length;
   const index = new Map(organizations.map((o, i) => [o.id, i]));
 
@@ -501,8 +554,13 @@ function* suggesting(
   b32 = b32.subarray(0, links);
   w64 = w64.subarray(0, links);
   yield;
-  const { communities: community, reused } = rememberedCommunities(n, a32, b32, w64, options.seed ?? 42);
-  options.louvain?.(reused);
+  let community: Int32Array;
+  if (given) community = given;
+  else {
+    const found = rememberedCommunities(n, a32, b32, w64, options.seed ?? 42);
+    community = found.communities;
+    options.louvain?.(found.reused);
+  }
   options.progress?.(0.2);
   yield;
   const adjacency = new Adjacency(n, { a: a32, b: b32 });
@@ -530,7 +588,6 @@ function* suggesting(
     needWords.push(p.needs.map((r) => words.of(`r:${r}`)));
     themeWords.push(p.themes.map((t) => words.of(`t:${t}`)));
   });
-  // the order of the ids (ties are broken by id)
   const rank = new Int32Array(n);
   Int32Array.from(organizations, (_, i) => i)
     .sort((x, y) => (organizations[x].id < organizations[y].id ? -1 : 1))
@@ -543,13 +600,11 @@ function* suggesting(
   );
   const rarityOf = new Float64Array(k * k);
   for (let x = 0; x < k; x++) for (let y = 0; y < k; y++) rarityOf[x * k + y] = rarity.value(kinds.values[x], kinds.values[y]);
-  // each municipality and those that touch it (the places an organization looks at)
   const places = municipalities.values.map((m, i) => [
     i,
     ...(neighbours.get(m) ?? []).map((x) => municipalities.get(x)).filter((x): x is number => x !== undefined),
   ]);
 
-  // inverted indexes per municipality: who needs a resource, who works on a theme
   const w = Math.max(1, words.values.length);
   const lists = new Map<number, number[]>();
   const push = (key: number, i: number) => {
@@ -561,9 +616,79 @@ function* suggesting(
     for (const r of needWords[i]) push(muni[i] * w + r, i);
     for (const t of themeWords[i]) push(-(muni[i] * w + t) - 1, i);
   }
+  return {
+    organizations,
+    n,
+    community,
+    communities,
+    components,
+    adjacency,
+    rank,
+    kind,
+    kinds: k,
+    rarityOf,
+    muni,
+    offers,
+    needs,
+    themes,
+    groups,
+    offerWords,
+    themeWords,
+    places,
+    lists,
+    words: w,
+  };
+}
 
-  const best = new Map<string, Suggestion>();
-  const progressEvery = Math.max(1, Math.floor(n / 20));
+/** The pairs kept by `choosing`, by position: the first (lower id) and second organization, the score, the suggestion. */
+interface Kept {
+  first: number[];
+  second: number[];
+  score: number[];
+  suggestions: Suggestion[];
+}
+
+/** A `keep` for `choosing` that adds each pair to `kept`. */
+function keeper(kept: Kept): (first: number, second: number, build: () => Suggestion) => void {
+  return (first, second, build) => {
+    const suggestion = build();
+    kept.first.push(first);
+    kept.second.push(second);
+    kept.score.push(suggestion.score);
+    kept.suggestions.push(suggestion);
+  };
+}
+
+/** The positions of kept pairs, best first, ties by the pair's ids (the first's, then the second's) compared as their ranks. */
+function bestFirst(model: Prepared, kept: Pick<Kept, 'first' | 'second' | 'score'>): number[] {
+  const { rank } = model;
+  return Array.from(kept.score.keys()).sort(
+    (x, y) => kept.score[y] - kept.score[x] || rank[kept.first[x]] - rank[kept.first[y]] || rank[kept.second[x]] - rank[kept.second[y]],
+  );
+}
+
+/**
+ * The loop over the organizations `lo` to `hi − 1`: each looks at its candidates and keeps its best
+ * `perOrganization` distant, complementary pairs; `keep(first, second, build)` is called once per pair
+ * (a pair kept from both sides within the range, once: the same facts, the same score). At 30,000
+ * organizations the loop weighs some 6 million candidate pairs, and an object or a string key per pair
+ * cost more than the model itself (docs/benchmarks.md, "Collaboration model").
+ */
+export function* choosing(
+  model: Prepared,
+  settings: ModelSettings,
+  options: ModelOptions,
+  municipalityNames: ReadonlyMap<string, string>,
+  lo: number,
+  hi: number,
+  keep: (first: number, second: number, build: () => Suggestion) => void,
+): Generator<void, void, void> {
+  const candidatesPerOrganization = options.candidatesPerOrganization ?? 200;
+  const perOrganization = options.perOrganization ?? 5;
+  const { organizations, n, community, components, adjacency, rank, kind, kinds: k, rarityOf, muni, offers, needs, themes, groups } = model;
+  const { offerWords, themeWords, places, lists, words: w } = model;
+  const taken = new Set<number>(); // the pairs kept in this range, as first × n + second
+  const progressEvery = Math.max(1, Math.floor((hi - lo) / 20));
   const seen = new Int32Array(n).fill(-1);
   const coefs = coefficients(settings.weights);
   const candidates = new Int32Array(candidatesPerOrganization);
@@ -571,8 +696,8 @@ function* suggesting(
   const topScore = new Float64Array(perOrganization);
   const live: number[][] = [];
   const shift: number[] = [];
-  for (let ai = 0; ai < n; ai++) {
-    if (ai % progressEvery === 0) options.progress?.(0.2 + (0.8 * ai) / n);
+  for (let ai = lo; ai < hi; ai++) {
+    if ((ai - lo) % progressEvery === 0) options.progress?.(0.2 + (0.8 * (ai - lo)) / Math.max(1, hi - lo));
     if ((ai & 63) === 0) yield;
     if (!coefs) continue;
     live.length = 0;
@@ -651,46 +776,39 @@ function* suggesting(
     for (let t = 0; t < kept; t++) {
       const bi = top[t];
       const [f, s] = rank[ai] < rank[bi] ? [ai, bi] : [bi, ai];
-      const first = organizations[f];
-      const second = organizations[s];
-      const key = pairKey(first.id, second.id);
-      if (best.has(key)) continue; // kept from the other side already: the same facts, the same score
-      const same = muni[f] === muni[s];
-      const facts: PairFacts = {
-        aOffers: offers[f],
-        aNeeds: needs[f],
-        bOffers: offers[s],
-        bNeeds: needs[s],
-        aThemes: themes[f],
-        bThemes: themes[s],
-        aGroups: groups[f],
-        bGroups: groups[s],
-        sameMunicipality: same,
-        neighbouring: !same,
-        neighbourName: same ? undefined : municipalityNames.get(second.municipalityId),
-        kinds: [first.kind, second.kind],
-        kindRarity: rarityOf[kind[f] * k + kind[s]],
-        distance: {
-          noPath: components[ai] !== components[bi],
-          hops: adjacency.hops(ai, bi),
-          differentCommunities: community[ai] !== community[bi],
-        },
-        maxHops: settings.maxHops,
-      };
-      const full = scorePair(facts, settings.weights)!;
-      best.set(key, { a: first.id, b: second.id, ...full, reasonsKey: reasonsKey(full.reasons) });
+      const key = f * n + s;
+      if (taken.has(key)) continue; // kept from the other side already: the same facts, the same score
+      taken.add(key);
+      keep(f, s, () => {
+        const first = organizations[f];
+        const second = organizations[s];
+        const same = muni[f] === muni[s];
+        const facts: PairFacts = {
+          aOffers: offers[f],
+          aNeeds: needs[f],
+          bOffers: offers[s],
+          bNeeds: needs[s],
+          aThemes: themes[f],
+          bThemes: themes[s],
+          aGroups: groups[f],
+          bGroups: groups[s],
+          sameMunicipality: same,
+          neighbouring: !same,
+          neighbourName: same ? undefined : municipalityNames.get(second.municipalityId),
+          kinds: [first.kind, second.kind],
+          kindRarity: rarityOf[kind[f] * k + kind[s]],
+          distance: {
+            noPath: components[ai] !== components[bi],
+            hops: adjacency.hops(ai, bi),
+            differentCommunities: community[ai] !== community[bi],
+          },
+          maxHops: settings.maxHops,
+        };
+        const full = scorePair(facts, settings.weights)!;
+        return { a: first.id, b: second.id, ...full, reasonsKey: reasonsKey(full.reasons) };
+      });
     }
   }
-  options.progress?.(1);
-  // best first, ties by the pair's ids (the first's, then the second's), compared as their ranks: numbers,
-  // not the 73-character pair keys (for uuids, all of one length, the same order as those keys')
-  const kept = [...best.values()];
-  const firstRank = Int32Array.from(kept, (x) => rank[index.get(x.a)!]);
-  const secondRank = Int32Array.from(kept, (x) => rank[index.get(x.b)!]);
-  const suggestions = Array.from(kept.keys())
-    .sort((x, y) => kept[y].score - kept[x].score || firstRank[x] - firstRank[y] || secondRank[x] - secondRank[y])
-    .map((i) => kept[i]);
-  return { suggestions, communities };
 }
 
 /** Every kind of organization, for tests and the evaluation. */
