@@ -7,7 +7,7 @@ import type { MigrationInterface, QueryRunner } from 'typeorm';
  * every pair and a write of each pair that left or came back (after a change of weights, thousands:
  * 0.7–1.4 s for the retire, most of the upsert's 0.8–1.6 s; docs/benchmarks.md, "Collaboration model"),
  * and nothing read it but the triggers below. The recompute now bumps `map_versions.collaboration_open`
- * itself (the open pairs may change without a write to this table).
+ * itself, last (the open pairs may change without a write to this table).
  */
 export class CollaborationNoCurrent1764890000000 implements MigrationInterface {
   name = 'CollaborationNoCurrent1764890000000';
@@ -33,6 +33,8 @@ export class CollaborationNoCurrent1764890000000 implements MigrationInterface {
   }
 
   async down(q: QueryRunner): Promise<void> {
+    // open pairs: current when in the open table; decided pairs: current (whether the last recompute
+    // suggested them is not kept: the next recompute of the previous code sets it again)
     await q.query(`ALTER TABLE collaboration_suggestions ADD COLUMN current boolean NOT NULL DEFAULT true`);
     await q.query(
       `UPDATE collaboration_suggestions s SET current = false

@@ -501,6 +501,36 @@ describe('collaboration suggestions', () => {
     });
   });
 
+  describe('a recompute whose COPY PostgreSQL refuses while the model still runs', () => {
+    it('answers the error, writes nothing, keeps the process and the pool working', async () => {
+      const service = t.app.get(CollaborationsService);
+      await service.recompute(w.bari.id, null);
+      const open = () =>
+        t.db.query(
+          `SELECT organization_a, organization_b, score, reasons_text FROM collaboration_open_suggestions WHERE tenant_id = $1 ORDER BY 1, 2`,
+          [w.bari.id],
+        );
+      const before = await open();
+      const real = openLines.streamLines;
+      const spy = jest.spyOn(openLines, 'streamLines').mockImplementation(async (...args: Parameters<typeof real>) => {
+        const sink = args[7];
+        sink('not\ta line of the open table\n'); // PostgreSQL ends the COPY with an error
+        await new Promise((resolve) => setTimeout(resolve, 300)); // its ErrorResponse arrives meanwhile
+        return real(...args); // the model goes on writing its lines
+      });
+      try {
+        await expect(service.recompute(w.bari.id, null)).rejects.toThrow(/uuid|missing data|invalid input/i);
+      } finally {
+        spy.mockRestore();
+      }
+      expect((await t.http.get('/api/collaborations/status').set(w.coord.auth)).body.state).toBe('failed');
+      expect(await open()).toEqual(before);
+      await service.recompute(w.bari.id, null);
+      expect((await t.http.get('/api/collaborations/status').set(w.coord.auth)).body.state).toBe('idle');
+      expect(await open()).toEqual(before);
+    });
+  });
+
   describe('rows stored before the short form of the reasons (migration 1764860000000)', () => {
     it('reads their jsonb reasons, keeps a pair dismissed then dismissed while its reasons stay, and rewrites them in the short form', async () => {
       const service = t.app.get(CollaborationsService);

@@ -514,58 +514,69 @@ export class CollaborationsRepository {
   /* ---------- the recompute's writes (a background job of one tenant) ---------- */
 
   /**
-   * Empties the tenant's open table and loads the suggestions into it, best first (the rank index fills
-   * its pages one after the other), by `COPY … FROM STDIN` through the transaction's own connection
-   * (pg-copy-streams; PostgreSQL's COPY parser took the reasons 2.5× faster than json_to_recordset,
-   * docs/benchmarks.md). About 1.5 s of the load is Node's: the reasons' short form (0.75 s for 124,000),
-   * the keys' md5 (0.4 s), the pair's themes (0.3 s).
-   */
-  /**
-   * Starts replacing the tenant's open suggestions in the caller's transaction: a DELETE of its rows, then
-   * a `COPY … FROM STDIN` fed the model's lines as it finds them (`write`), so PostgreSQL deletes and
-   * loads on its own core while the model computes; `done` ends the COPY and answers when both are
-   * through (or with the first error of either); `abort` fails the COPY (the model failed: the
-   * transaction can then roll back, which a COPY left open would hold up).
+   * Starts the load of the model's output in the caller's transaction: a temporary staging table (no
+   * index, no WAL; dropped at the commit) and a `COPY … FROM STDIN` into it through the transaction's own
+   * connection (pg-copy-streams; PostgreSQL's COPY parser took the reasons 2.5× faster than
+   * json_to_recordset, docs/benchmarks.md), fed the model's lines as it finds them (`write`), so that
+   * PostgreSQL parses and stores them on its own core while the model computes. The open table itself
+   * is not touched until `storeSuggestions`: its rows are not held for the model's seconds (a decision
+   * taken meanwhile would wait on them, then miss the pair's new row). `done` ends the COPY (or answers
+   * its error); `abort` fails it (the model failed: the transaction can then roll back, which an open
+   * COPY would hold up).
+   *
+   * A COPY that PostgreSQL refuses midway (pg-copy-streams emits its error and drops the connection) is
+   * destroyed at once: its queued chunks are dropped, so none is flushed to a connection it no longer
+   * has (a TypeError in a socket's 'drain' listener, which nothing would catch), and the error listener
+   * stays for the stream's life (a second error event with no listener ends the process).
    */
   async openLoader(
     tx: ScopedTx,
-    tenantId: string,
   ): Promise<{ write: (chunk: string) => void; done: () => Promise<void>; abort: (error: Error) => Promise<void> }> {
+    await tx
+      .unscoped('collaboration recompute: a staging table of its own for the suggestions it computes (no tenant data read)')
+      .query(`CREATE TEMPORARY TABLE collaboration_open_staging (LIKE collaboration_open_suggestions INCLUDING DEFAULTS) ON COMMIT DROP`);
     const copy = await tx.copyIn(
-      'collaboration recompute: the background job replaces the open suggestions of the one tenant it computed by those it computed',
-      `COPY collaboration_open_suggestions (${OPEN_LINE_COLUMNS.join(', ')}) FROM STDIN`,
-      { sql: `DELETE FROM collaboration_open_suggestions WHERE tenant_id = $1`, params: [tenantId] },
+      'collaboration recompute: the background job loads the suggestions it computes into its staging table',
+      `COPY collaboration_open_staging (${OPEN_LINE_COLUMNS.join(', ')}) FROM STDIN`,
     );
-    const deleted = copy.before;
-    let failed = false;
-    const finished = new Promise<void>((resolve, reject) => {
-      copy.once('finish', resolve);
-      copy.once('error', (error) => {
-        failed = true;
-        reject(error);
-      });
+    let failed: Error | null = null;
+    let settle: { resolve: () => void; reject: (error: Error) => void };
+    const finished = new Promise<void>((resolve, reject) => (settle = { resolve, reject }));
+    finished.catch(() => undefined); // answered by done() or abort()
+    copy.once('finish', () => settle.resolve());
+    copy.on('error', (error: Error) => {
+      if (failed) return; // the destroy below, or a later echo of the first error
+      failed = error;
+      settle.reject(error);
+      try {
+        copy.destroy(); // drops the queued chunks (a CopyFail PostgreSQL ignores after its own error)
+      } catch {
+        // pg-copy-streams without its connection: nothing left to send
+      }
     });
-    finished.catch(() => undefined); // awaited in done()
     return {
       write: (chunk) => {
+        // backpressure is not waited for: the whole output is ~30 MB at 124,000 suggestions, and the
+        // model's slices give the event loop back, so the socket drains while it computes
         if (!failed) copy.write(chunk);
       },
       done: async () => {
-        await deleted;
-        copy.end();
+        if (!failed) copy.end();
         await finished;
       },
       abort: async (error) => {
-        copy.destroy(error); // pg-copy-streams answers CopyFail: PostgreSQL ends the COPY with an error
-        await Promise.allSettled([deleted, finished]);
+        if (!failed) copy.destroy(error); // pg-copy-streams answers CopyFail: PostgreSQL ends the COPY with an error
+        await finished.catch(() => undefined);
       },
     };
   }
 
   /**
-   * After the open table is loaded (`openLoader`), in the caller's transaction: new or changed pairs are
-   * upserted into the table of every pair (each keeps its row and id); a dismissed pair whose reasons
-   * changed opens again; the decided pairs leave the open table; the communities are written.
+   * After the model's output is staged (`openLoader`), in the caller's transaction: the tenant's open
+   * table is replaced by it; new or changed pairs are upserted into the table of every pair (each keeps
+   * its row and id); a dismissed pair whose reasons changed opens again; the decided pairs leave the open
+   * table; the communities are written. The caller bumps the open pairs' data version last
+   * (`touchOpen`).
    */
   async storeSuggestions(
     tx: ScopedTx,
@@ -581,14 +592,17 @@ export class CollaborationsRepository {
       steps[name] = (steps[name] ?? 0) + now - mark;
       mark = now;
     };
-    // the page's count is kept per data version (`openCount`): the open pairs were replaced, and those that
-    // left or came back have no write in the table of every pair to bump it
+    // the open table replaced by the staging table, best first (the rank index fills its pages in order)
     await tx
-      .unscoped('collaboration recompute: the data version of the open suggestions of the one tenant it computed')
-      .query(
-        `INSERT INTO map_versions (tenant_id) VALUES ($1) ON CONFLICT (tenant_id) DO UPDATE SET collaboration_open = nextval('map_version_seq')`,
-        [tenantId],
-      );
+      .unscoped('collaboration recompute: the background job replaces the open suggestions of the one tenant it computed')
+      .query(`DELETE FROM collaboration_open_suggestions WHERE tenant_id = $1`, [tenantId]);
+    await tx.unscoped('collaboration recompute: the background job replaces the open suggestions of the one tenant it computed').query(
+      `INSERT INTO collaboration_open_suggestions (${OPEN_LINE_COLUMNS.join(', ')})
+         SELECT ${OPEN_LINE_COLUMNS.join(', ')} FROM collaboration_open_staging WHERE tenant_id = $1
+          ORDER BY score DESC, organization_a, organization_b`,
+      [tenantId],
+    );
+    step('open');
     // the join below matches every loaded pair to its row: PostgreSQL estimates few matches (the pair's two
     // columns are correlated) and picks a nested loop of 124,000 index probes; hashed it is ~1 s less, and
     // in one batch (the table of every pair's side is ~50 MB at 140,000 pairs) ~0.2 s less again
@@ -666,6 +680,21 @@ export class CollaborationsRepository {
     }
     step('communities');
     return steps;
+  }
+
+  /**
+   * Bumps the tenant's `map_versions.collaboration_open` (the page's count is kept per data version:
+   * `openCount`): a recompute replaced the open pairs, and those that left or came back wrote nothing in
+   * the table of every pair to bump it. The last statement of the recompute's transaction: the row is the
+   * tenant's one version row, which every writer of a map layer locks at its commit (docs/map.md).
+   */
+  async touchOpen(tx: ScopedTx, tenantId: string): Promise<void> {
+    await tx
+      .unscoped('collaboration recompute: the data version of the open suggestions of the one tenant it computed')
+      .query(
+        `INSERT INTO map_versions (tenant_id) VALUES ($1) ON CONFLICT (tenant_id) DO UPDATE SET collaboration_open = nextval('map_version_seq')`,
+        [tenantId],
+      );
   }
 
   /**

@@ -1,6 +1,6 @@
 import { DEFAULT_COLLABORATION_WEIGHTS, RESOURCES, THEMES } from '@trama/contracts';
 import { seededRandom } from './network';
-import { OPEN_LINE_COLUMNS, openLine, streamLines } from './open-lines';
+import { copyText, OPEN_LINE_COLUMNS, openLine, streamLines } from './open-lines';
 import { decodeReasons } from './reason-codec';
 import { type OrganizationProfile, suggest } from './suggest';
 
@@ -37,7 +37,7 @@ function tenant(n: number, seed: number) {
     ['M2', ['M1', 'M3']],
     ['M3', ['M2']],
   ]);
-  // a municipality's name with the characters COPY's text format escapes
+  // municipalities' names with the characters COPY's text format escapes (the reasons percent-encode them)
   const names = new Map([
     ['M0', 'Bari'],
     ['M1', 'Tab\there'],
@@ -67,7 +67,12 @@ describe('the recompute streams its suggestions as COPY lines', () => {
     expect(communities).toEqual(expected.communities);
   });
 
-  it('writes each line in COPY text format: its columns by tabs, the reasons decodable, the names escaped', () => {
+  it('escapes what the COPY text format reads as separators or escapes', () => {
+    expect(copyText('a\tb\\c\nd\re')).toBe('a\\tb\\\\c\\nd\\re');
+    expect(copyText('{"youth","culture"}')).toBe('{"youth","culture"}');
+  });
+
+  it('writes each line in COPY text format: its columns by tabs, the reasons decodable with the names in them', () => {
     const { organizations, links, neighbours, names } = tenant(200, 3);
     const { suggestions } = suggest(organizations, links, neighbours, settings, {}, names);
     const byId = new Map(organizations.map((o) => [o.id, o]));

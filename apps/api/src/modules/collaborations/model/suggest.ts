@@ -379,23 +379,10 @@ export function suggest(
 }
 
 /**
- * `suggest` in slices of about `sliceMs` of work, giving the event loop back in between: the
- * recompute runs in the API process, whose requests (and the progress it writes) must not wait for
- * the whole loop. Louvain is one block (about a third of the model's time at 30,000 organizations).
+ * Runs a generator of the model's work to its end in slices of about `sliceMs`, giving the event loop
+ * back in between: the recompute runs in the API process, whose requests (and the progress it writes,
+ * and the COPY the model's lines go to) must not wait for the whole loop. Louvain is one block.
  */
-export async function suggestInSlices(
-  organizations: readonly OrganizationProfile[],
-  edges: readonly Edge[] | LinkArrays,
-  neighbours: ReadonlyMap<string, readonly string[]>,
-  settings: ModelSettings,
-  options: ModelOptions = {},
-  municipalityNames: ReadonlyMap<string, string> = new Map(),
-  sliceMs = 40,
-): Promise<SuggestResult> {
-  return inSlices(suggesting(organizations, edges, neighbours, settings, options, municipalityNames), sliceMs);
-}
-
-/** Runs a generator of the model's work to its end in slices of about `sliceMs`, giving the event loop back in between. */
 export async function inSlices<T>(steps: Generator<void, T, void>, sliceMs = 40): Promise<T> {
   let since = performance.now();
   for (;;) {
@@ -424,7 +411,7 @@ function* suggesting(
 ): Generator<void, SuggestResult, void> {
   const model = yield* preparing(organizations, edges, neighbours, options);
   const kept: Kept = { first: [], second: [], score: [], suggestions: [] };
-  yield* choosing(model, settings, options, municipalityNames, 0, model.n, keeper(kept));
+  yield* choosing(model, settings, options, municipalityNames, keeper(kept));
   options.progress?.(1);
   const suggestions = bestFirst(model, kept).map((i) => kept.suggestions[i]);
   return { suggestions, communities: model.communities };
@@ -462,16 +449,12 @@ export interface Prepared {
   words: number;
 }
 
-/**
- * The preparation of the model (`Prepared`). `community` given (a worker thread of the recompute,
- * `model/parallel.ts`): Louvain's communities computed by the caller, not again.
- */
+/** The preparation of the model (`Prepared`): the numbers, the network, Louvain's communities. */
 export function* preparing(
   organizations: readonly OrganizationProfile[],
   edges: readonly Edge[] | LinkArrays,
   neighbours: ReadonlyMap<string, readonly string[]>,
   options: ModelOptions,
-  given?: Int32Array,
 ): Generator<void, Prepared, void> {
   const n = organizations.length;
   const index = new Map(organizations.map((o, i) => [o.id, i]));
@@ -554,13 +537,8 @@ export function* preparing(
   b32 = b32.subarray(0, links);
   w64 = w64.subarray(0, links);
   yield;
-  let community: Int32Array;
-  if (given) community = given;
-  else {
-    const found = rememberedCommunities(n, a32, b32, w64, options.seed ?? 42);
-    community = found.communities;
-    options.louvain?.(found.reused);
-  }
+  const { communities: community, reused } = rememberedCommunities(n, a32, b32, w64, options.seed ?? 42);
+  options.louvain?.(reused);
   options.progress?.(0.2);
   yield;
   const adjacency = new Adjacency(n, { a: a32, b: b32 });
@@ -668,9 +646,9 @@ function bestFirst(model: Prepared, kept: Pick<Kept, 'first' | 'second' | 'score
 }
 
 /**
- * The loop over the organizations `lo` to `hi − 1`: each looks at its candidates and keeps its best
- * `perOrganization` distant, complementary pairs; `keep(first, second, build)` is called once per pair
- * (a pair kept from both sides within the range, once: the same facts, the same score). At 30,000
+ * The loop over the organizations: each looks at its candidates and keeps its best `perOrganization`
+ * distant, complementary pairs; `keep(first, second, build)` is called once per pair (a pair kept from
+ * both sides, once: the same facts, the same score), `build` making its facts and reasons. At 30,000
  * organizations the loop weighs some 6 million candidate pairs, and an object or a string key per pair
  * cost more than the model itself (docs/benchmarks.md, "Collaboration model").
  */
@@ -679,16 +657,14 @@ export function* choosing(
   settings: ModelSettings,
   options: ModelOptions,
   municipalityNames: ReadonlyMap<string, string>,
-  lo: number,
-  hi: number,
   keep: (first: number, second: number, build: () => Suggestion) => void,
 ): Generator<void, void, void> {
   const candidatesPerOrganization = options.candidatesPerOrganization ?? 200;
   const perOrganization = options.perOrganization ?? 5;
   const { organizations, n, community, components, adjacency, rank, kind, kinds: k, rarityOf, muni, offers, needs, themes, groups } = model;
   const { offerWords, themeWords, places, lists, words: w } = model;
-  const taken = new Set<number>(); // the pairs kept in this range, as first × n + second
-  const progressEvery = Math.max(1, Math.floor((hi - lo) / 20));
+  const taken = new Set<number>(); // the pairs kept, as first × n + second
+  const progressEvery = Math.max(1, Math.floor(n / 20));
   const seen = new Int32Array(n).fill(-1);
   const coefs = coefficients(settings.weights);
   const candidates = new Int32Array(candidatesPerOrganization);
@@ -696,8 +672,8 @@ export function* choosing(
   const topScore = new Float64Array(perOrganization);
   const live: number[][] = [];
   const shift: number[] = [];
-  for (let ai = lo; ai < hi; ai++) {
-    if ((ai - lo) % progressEvery === 0) options.progress?.(0.2 + (0.8 * (ai - lo)) / Math.max(1, hi - lo));
+  for (let ai = 0; ai < n; ai++) {
+    if (ai % progressEvery === 0) options.progress?.(0.2 + (0.8 * ai) / n);
     if ((ai & 63) === 0) yield;
     if (!coefs) continue;
     live.length = 0;
