@@ -3101,7 +3101,7 @@ export interface components {
        * @description hops between the two in the network
        */
       hops?: number;
-      /** @description the two kinds */
+      /** @description the two kinds, the first organization's then the second's (the same twice when both are of one kind) */
       kinds?: components['schemas']['OrganizationKind'][];
       /** @description the neighbouring municipality */
       municipality?: string;

@@ -134,16 +134,27 @@ export class ScopedTx extends ScopedReads {
   }
 
   /**
-   * A bulk load into a table of the transaction's own (a background job's temporary staging table):
-   * `COPY <table> (<columns>) FROM STDIN` on the transaction's connection (pg-copy-streams); answers the
-   * stream to write COPY's text format into. It reads nothing, so it has no scope: say why, as a
-   * literal, like `unscoped`. Any other statement is refused.
+   * A bulk load of a table in the transaction: `COPY <table> (<columns>) FROM STDIN` on the transaction's
+   * connection (pg-copy-streams); answers the stream to write COPY's text format into. It reads
+   * nothing, so it has no scope: say why, as a literal, like `unscoped`. Any other statement is refused.
+   * `before`: a DELETE of the rows the load replaces, sent on the connection just ahead of the COPY and
+   * not awaited (PostgreSQL runs it while the caller produces the lines); its outcome is the answer's
+   * `before` promise (`null` without one). A DELETE sent through `unscoped(…).query` and not awaited
+   * reaches the connection after the COPY (TypeORM's query path is asynchronous before it calls pg).
    */
-  async copyIn<R extends string>(reason: Reason<R>, copySql: string): Promise<Writable> {
+  async copyIn<R extends string>(
+    reason: Reason<R>,
+    copySql: string,
+    before?: { sql: string; params: unknown[] },
+  ): Promise<Writable & { before: Promise<unknown> | null }> {
     if (typeof reason !== 'string' || reason.trim().length === 0) throw new Error('copyIn(): give the reason');
     if (!/^COPY\s+\w+\s*(\([\w\s,]*\))?\s+FROM\s+STDIN\s*$/i.test(copySql)) throw new Error('copyIn(): COPY <table> (…) FROM STDIN only');
+    if (before && !/^DELETE\s+FROM\s+\w+\s+WHERE\s/i.test(before.sql))
+      throw new Error('copyIn(): before is a DELETE FROM <table> WHERE … only');
     const client = (await this.manager.queryRunner!.connect()) as PoolClient;
-    return client.query(copyFrom(copySql));
+    const first = before ? client.query(before.sql, before.params) : null;
+    first?.catch(() => undefined); // the caller awaits it
+    return Object.assign(client.query(copyFrom(copySql)), { before: first });
   }
 
   private columns(target: EntityTarget<ObjectLiteral>) {

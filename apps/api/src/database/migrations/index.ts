@@ -43,6 +43,7 @@ import { CollaborationCompactReasons1764860000000 } from './1764860000000-collab
 import { CollaborationOpenSuggestions1764870000000 } from './1764870000000-collaboration-open-suggestions';
 import { CollaborationVersions1764880000000 } from './1764880000000-collaboration-versions';
 import { CollaborationNoCurrent1764890000000 } from './1764890000000-collaboration-no-current';
+import { CollaborationOpenSkipLocked1764890000001 } from './1764890000001-collaboration-open-skip-locked';
 
 /** Every migration, in order. The API is bundled-free but explicit lists keep the CLI and the app identical. */
 export const MIGRATIONS = [
@@ -91,4 +92,5 @@ export const MIGRATIONS = [
   CollaborationOpenSuggestions1764870000000,
   CollaborationVersions1764880000000,
   CollaborationNoCurrent1764890000000,
+  CollaborationOpenSkipLocked1764890000001,
 ];

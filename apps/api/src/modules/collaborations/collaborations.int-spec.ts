@@ -63,6 +63,13 @@ describe('collaboration suggestions', () => {
           .join('+'),
       )
       .sort();
+  /** The tenant's open table as stored (the pairs, their scores and reasons). */
+  const openRows = () =>
+    t.db.query(
+      `SELECT organization_a, organization_b, score, reasons_text FROM collaboration_open_suggestions WHERE tenant_id = $1 ORDER BY 1, 2`,
+      [w.bari.id],
+    );
+
   async function idOf(who: Actor, pair: string): Promise<string> {
     const found = (await suggestions(who, { pageSize: 200 })).items.find(
       (s) =>
@@ -466,12 +473,7 @@ describe('collaboration suggestions', () => {
     it('fails the COPY, rolls back, keeps the stored suggestions as they were and leaves the next recompute working', async () => {
       const service = t.app.get(CollaborationsService);
       await service.recompute(w.bari.id, null);
-      const open = () =>
-        t.db.query(
-          `SELECT organization_a, organization_b, score, reasons_text FROM collaboration_open_suggestions WHERE tenant_id = $1 ORDER BY 1, 2`,
-          [w.bari.id],
-        );
-      const before = await open();
+      const before = await openRows();
       expect(before.length).toBeGreaterThan(0);
       const real = openLines.streamLines;
       const spy = jest.spyOn(openLines, 'streamLines').mockImplementation((...args: Parameters<typeof real>) => {
@@ -489,7 +491,7 @@ describe('collaboration suggestions', () => {
       }
       const status = (await t.http.get('/api/collaborations/status').set(w.coord.auth)).body;
       expect(status.state).toBe('failed');
-      expect(await open()).toEqual(before);
+      expect(await openRows()).toEqual(before);
       // no connection left inside a COPY
       const copying = await t.db.query(
         `SELECT count(*)::int AS n FROM pg_stat_activity WHERE datname = current_database() AND query LIKE 'COPY collaboration_open_suggestions%' AND state <> 'idle'`,
@@ -497,7 +499,7 @@ describe('collaboration suggestions', () => {
       expect(copying[0].n).toBe(0);
       await service.recompute(w.bari.id, null);
       expect((await t.http.get('/api/collaborations/status').set(w.coord.auth)).body.state).toBe('idle');
-      expect(await open()).toEqual(before);
+      expect(await openRows()).toEqual(before);
     });
   });
 
@@ -505,12 +507,7 @@ describe('collaboration suggestions', () => {
     it('answers the error, writes nothing, keeps the process and the pool working', async () => {
       const service = t.app.get(CollaborationsService);
       await service.recompute(w.bari.id, null);
-      const open = () =>
-        t.db.query(
-          `SELECT organization_a, organization_b, score, reasons_text FROM collaboration_open_suggestions WHERE tenant_id = $1 ORDER BY 1, 2`,
-          [w.bari.id],
-        );
-      const before = await open();
+      const before = await openRows();
       const real = openLines.streamLines;
       const spy = jest.spyOn(openLines, 'streamLines').mockImplementation(async (...args: Parameters<typeof real>) => {
         const sink = args[7];
@@ -524,10 +521,10 @@ describe('collaboration suggestions', () => {
         spy.mockRestore();
       }
       expect((await t.http.get('/api/collaborations/status').set(w.coord.auth)).body.state).toBe('failed');
-      expect(await open()).toEqual(before);
+      expect(await openRows()).toEqual(before);
       await service.recompute(w.bari.id, null);
       expect((await t.http.get('/api/collaborations/status').set(w.coord.auth)).body.state).toBe('idle');
-      expect(await open()).toEqual(before);
+      expect(await openRows()).toEqual(before);
     });
   });
 
@@ -563,6 +560,59 @@ describe('collaboration suggestions', () => {
       expect(after.body).toMatchObject({ status: 'dismissed', reasons: current.reasons });
       const [rewritten] = await t.db.query(`SELECT reasons, reasons_text FROM collaboration_suggestions WHERE id = $1`, [id]);
       expect(rewritten).toEqual({ reasons: null, reasons_text: encodeReasons(reasons) });
+    });
+  });
+
+  describe('a decision taken while a recompute holds the open table (migration 1764890000001)', () => {
+    it('does not wait for it, and its pair is out of the open list and its count once the recompute is done', async () => {
+      const service = t.app.get(CollaborationsService);
+      // an open pair innB may decide (Giovinazzo)
+      await organization(w.bari, 'Banda Giovinazzo', '072022', 'aps', { offers: ['skills'], themes: ['culture'] });
+      await organization(w.bari, 'Teatro Giovinazzo', '072022', 'odv', { needs: ['skills'], themes: ['culture'] });
+      await service.recompute(w.bari.id, null);
+      const id = await idOf(w.coord, 'Banda Giovinazzo+Teatro Giovinazzo');
+      const mine = { id, organizations: [org['Banda Giovinazzo'], org['Teatro Giovinazzo']].sort() };
+      const who = w.innB;
+      // the recompute pauses inside its model, its DELETE of the open rows and its COPY under way
+      let resume!: () => void;
+      const paused = new Promise<void>((resolve) => (resume = resolve));
+      let inModel!: () => void;
+      const reached = new Promise<void>((resolve) => (inModel = resolve));
+      const real = openLines.streamLines;
+      const spy = jest.spyOn(openLines, 'streamLines').mockImplementation(async (...args: Parameters<typeof real>) => {
+        inModel();
+        await paused;
+        return real(...args);
+      });
+      try {
+        service.kick(w.bari.id, null);
+        await reached;
+        await new Promise((resolve) => setTimeout(resolve, 200)); // the DELETE reaches PostgreSQL
+        const held = await t.db.query(
+          `SELECT count(*)::int AS n FROM pg_locks l JOIN pg_class c ON c.oid = l.relation
+            WHERE c.relname = 'collaboration_open_suggestions' AND l.mode = 'RowExclusiveLock' AND l.granted`,
+        );
+        expect(held[0].n).toBeGreaterThan(0);
+        // a dismissal answers while the recompute still runs (it waited for its commit before)
+        const dismissed = await t.http
+          .post(`/api/collaborations/suggestions/${mine.id}/dismiss`)
+          .set(who.auth)
+          .send({ reason: 'Già in rete' });
+        expect(dismissed.status).toBe(200);
+        expect((await t.http.get('/api/collaborations/status').set(w.coord.auth)).body.state).toBe('running');
+      } finally {
+        resume();
+        spy.mockRestore();
+      }
+      await service.settled(w.bari.id);
+      const after = await suggestions(w.coord, { pageSize: 200 });
+      expect(after.items.map((s) => s.id)).not.toContain(mine.id);
+      expect(after.total).toBe(after.items.length);
+      const [row] = await t.db.query(
+        `SELECT count(*)::int AS n FROM collaboration_open_suggestions WHERE organization_a = $1 AND organization_b = $2`,
+        [mine.organizations[0], mine.organizations[1]],
+      );
+      expect(row.n).toBe(0);
     });
   });
 });

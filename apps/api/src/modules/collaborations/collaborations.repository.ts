@@ -169,7 +169,8 @@ export class CollaborationsRepository {
       const pairs = await this.pairs(scope, found);
       const rows = found.flatMap((o) => {
         const pair = pairs.get(`${o.a}|${o.b}`);
-        return pair ? [withOpenScore(pair, o)] : [];
+        // (a pair decided while a recompute ran is out of the open table by the recompute's end)
+        return pair?.status === 'open' ? [withOpenScore(pair, o)] : [];
       });
       return { rows, total };
     }
@@ -514,15 +515,15 @@ export class CollaborationsRepository {
   /* ---------- the recompute's writes (a background job of one tenant) ---------- */
 
   /**
-   * Starts the load of the model's output in the caller's transaction: a temporary staging table (no
-   * index, no WAL; dropped at the commit) and a `COPY … FROM STDIN` into it through the transaction's own
-   * connection (pg-copy-streams; PostgreSQL's COPY parser took the reasons 2.5× faster than
-   * json_to_recordset, docs/benchmarks.md), fed the model's lines as it finds them (`write`), so that
-   * PostgreSQL parses and stores them on its own core while the model computes. The open table itself
-   * is not touched until `storeSuggestions`: its rows are not held for the model's seconds (a decision
-   * taken meanwhile would wait on them, then miss the pair's new row). `done` ends the COPY (or answers
-   * its error); `abort` fails it (the model failed: the transaction can then roll back, which an open
-   * COPY would hold up).
+   * Starts replacing the tenant's open suggestions in the caller's transaction: a DELETE of its rows,
+   * then a `COPY … FROM STDIN` (pg-copy-streams; PostgreSQL's COPY parser took the reasons 2.5× faster
+   * than json_to_recordset, docs/benchmarks.md) fed the model's lines as it finds them (`write`), so
+   * PostgreSQL deletes and loads on its own core while the model computes. The rows it replaces are
+   * held until the commit: a decision taken meanwhile does not wait for them (the triggers that take a
+   * decided pair out of the open table skip locked rows, migration 1764890000001), and the recompute
+   * takes the pairs decided by then out of its new rows at its end. `done` ends the COPY (or answers the
+   * first error of the DELETE or the COPY); `abort` fails it (the model failed: the transaction can then
+   * roll back, which an open COPY would hold up).
    *
    * A COPY that PostgreSQL refuses midway (pg-copy-streams emits its error and drops the connection) is
    * destroyed at once: its queued chunks are dropped, so none is flushed to a connection it no longer
@@ -531,14 +532,14 @@ export class CollaborationsRepository {
    */
   async openLoader(
     tx: ScopedTx,
+    tenantId: string,
   ): Promise<{ write: (chunk: string) => void; done: () => Promise<void>; abort: (error: Error) => Promise<void> }> {
-    await tx
-      .unscoped('collaboration recompute: a staging table of its own for the suggestions it computes (no tenant data read)')
-      .query(`CREATE TEMPORARY TABLE collaboration_open_staging (LIKE collaboration_open_suggestions INCLUDING DEFAULTS) ON COMMIT DROP`);
     const copy = await tx.copyIn(
-      'collaboration recompute: the background job loads the suggestions it computes into its staging table',
-      `COPY collaboration_open_staging (${OPEN_LINE_COLUMNS.join(', ')}) FROM STDIN`,
+      'collaboration recompute: the background job replaces the open suggestions of the one tenant it computed by those it computes',
+      `COPY collaboration_open_suggestions (${OPEN_LINE_COLUMNS.join(', ')}) FROM STDIN`,
+      { sql: `DELETE FROM collaboration_open_suggestions WHERE tenant_id = $1`, params: [tenantId] },
     );
+    const deleted = copy.before;
     let failed: Error | null = null;
     let settle: { resolve: () => void; reject: (error: Error) => void };
     const finished = new Promise<void>((resolve, reject) => (settle = { resolve, reject }));
@@ -561,21 +562,21 @@ export class CollaborationsRepository {
         if (!failed) copy.write(chunk);
       },
       done: async () => {
+        await deleted;
         if (!failed) copy.end();
         await finished;
       },
       abort: async (error) => {
         if (!failed) copy.destroy(error); // pg-copy-streams answers CopyFail: PostgreSQL ends the COPY with an error
-        await finished.catch(() => undefined);
+        await Promise.allSettled([deleted, finished]);
       },
     };
   }
 
   /**
-   * After the model's output is staged (`openLoader`), in the caller's transaction: the tenant's open
-   * table is replaced by it; new or changed pairs are upserted into the table of every pair (each keeps
-   * its row and id); a dismissed pair whose reasons changed opens again; the decided pairs leave the open
-   * table; the communities are written. The caller bumps the open pairs' data version last
+   * After the open table is loaded (`openLoader`), in the caller's transaction: new or changed pairs are
+   * upserted into the table of every pair (each keeps its row and id); a dismissed pair whose reasons
+   * changed opens again; the decided pairs leave the open table; the communities are written. The caller bumps the open pairs' data version last
    * (`touchOpen`).
    */
   async storeSuggestions(
@@ -592,17 +593,6 @@ export class CollaborationsRepository {
       steps[name] = (steps[name] ?? 0) + now - mark;
       mark = now;
     };
-    // the open table replaced by the staging table, best first (the rank index fills its pages in order)
-    await tx
-      .unscoped('collaboration recompute: the background job replaces the open suggestions of the one tenant it computed')
-      .query(`DELETE FROM collaboration_open_suggestions WHERE tenant_id = $1`, [tenantId]);
-    await tx.unscoped('collaboration recompute: the background job replaces the open suggestions of the one tenant it computed').query(
-      `INSERT INTO collaboration_open_suggestions (${OPEN_LINE_COLUMNS.join(', ')})
-         SELECT ${OPEN_LINE_COLUMNS.join(', ')} FROM collaboration_open_staging WHERE tenant_id = $1
-          ORDER BY score DESC, organization_a, organization_b`,
-      [tenantId],
-    );
-    step('open');
     // the join below matches every loaded pair to its row: PostgreSQL estimates few matches (the pair's two
     // columns are correlated) and picks a nested loop of 124,000 index probes; hashed it is ~1 s less, and
     // in one batch (the table of every pair's side is ~50 MB at 140,000 pairs) ~0.2 s less again

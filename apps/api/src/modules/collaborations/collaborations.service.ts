@@ -291,7 +291,7 @@ export class CollaborationsService {
         const read = Date.now();
         let lastReport = 0;
         let louvainReused = false;
-        const loader = await this.repo.openLoader(tx);
+        const loader = await this.repo.openLoader(tx, tenantId);
         const computed = streamLines(
           tenantId,
           profiles,
@@ -322,7 +322,7 @@ export class CollaborationsService {
         this.logger.log(
           `collaboration recompute of tenant ${tenantId}: read ${read - started} ms (${profiles.length} organizations, ${links.a.length} links` +
             `${linksReused ? ', those of the same network read before' : ''}), ` +
-            `model ${modelled - read} ms${louvainReused ? ' (the communities of the same network computed before)' : ''}, write ${Date.now() - modelled} ms (${count} suggestions; staged ${loaded - modelled} ms after the model, ` +
+            `model ${modelled - read} ms${louvainReused ? ' (the communities of the same network computed before)' : ''}, write ${Date.now() - modelled} ms (${count} suggestions; load ${loaded - modelled} ms after the model, ` +
             `${Object.entries(writeSteps)
               .map(([k, v]) => `${k} ${v} ms`)
               .join(', ')})`,

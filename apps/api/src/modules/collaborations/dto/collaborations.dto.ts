@@ -224,7 +224,15 @@ export class ReasonParamsDto {
   offersToFirst?: string[];
   @ApiEnumArray(THEMES, 'Theme', { required: false }) themes?: string[];
   @ApiEnumArray(TARGET_GROUPS, 'TargetGroup', { required: false }) targetGroups?: string[];
-  @ApiEnumArray(ORGANIZATION_KINDS, 'OrganizationKind', { required: false, description: 'the two kinds' }) kinds?: string[];
+  @ApiEnumArray(ORGANIZATION_KINDS, 'OrganizationKind', {
+    required: false,
+    // two organizations of one kind that rarely work together (two schools): the same kind twice
+    uniqueItems: false,
+    minItems: 2,
+    maxItems: 2,
+    description: "the two kinds, the first organization's then the second's (the same twice when both are of one kind)",
+  })
+  kinds?: string[];
   @ApiInt(0, 1000, { required: false, description: 'hops between the two in the network' }) hops?: number;
   @ApiText(NAME_LENGTH, { required: false, description: 'the neighbouring municipality' }) municipality?: string;
 }
