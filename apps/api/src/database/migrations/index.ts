@@ -44,6 +44,7 @@ import { CollaborationOpenSuggestions1764870000000 } from './1764870000000-colla
 import { CollaborationVersions1764880000000 } from './1764880000000-collaboration-versions';
 import { CollaborationNoCurrent1764890000000 } from './1764890000000-collaboration-no-current';
 import { CollaborationOpenSkipLocked1764890000001 } from './1764890000001-collaboration-open-skip-locked';
+import { CollaborationOpenOrganizationIndex1764890000002 } from './1764890000002-collaboration-open-organization-index';
 
 /** Every migration, in order. The API is bundled-free but explicit lists keep the CLI and the app identical. */
 export const MIGRATIONS = [
@@ -93,4 +94,5 @@ export const MIGRATIONS = [
   CollaborationVersions1764880000000,
   CollaborationNoCurrent1764890000000,
   CollaborationOpenSkipLocked1764890000001,
+  CollaborationOpenOrganizationIndex1764890000002,
 ];
