@@ -8,7 +8,9 @@ export type Snapshot = Record<string, string>;
  * every attempt on a throttled route whatever its answer (that is their job: docs/sign-in.md), and
  * the two models' stored results and job rows (reuse scores; collaboration suggestions, open suggestions, communities and
  * runs), derived data a background recompute writes after an earlier accepted request, whenever it runs
- * (docs/reuse.md, docs/collaborations.md).
+ * (docs/reuse.md, docs/collaborations.md), and the data versions (`map_versions`): bumped by the triggers
+ * of the tables above and of the records (whose own rows show any write), and by every collaboration
+ * recompute (docs/collaborations.md "Stored suggestions").
  */
 const NOT_RECORDS = [
   'migrations',
@@ -19,6 +21,7 @@ const NOT_RECORDS = [
   'collaboration_communities',
   'collaboration_open_suggestions',
   'collaboration_runs',
+  'map_versions',
 ];
 
 /**
