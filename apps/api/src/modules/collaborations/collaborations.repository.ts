@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { Brackets, type ObjectLiteral } from 'typeorm';
 import type { AccessScope } from '../../common/access/access-scope';
 import { ScopedData, type ScopedTx } from '../../common/access/scoped-data';
+import { DataVersions } from '../../common/database/data-versions';
 import type { ScopedSelectQueryBuilder } from '../../common/access/scoped-query-builder';
 import { ActivitiesPolicy } from '../activities/activities.policy';
 import { BuildingsPolicy } from '../buildings/buildings.policy';
@@ -11,7 +12,7 @@ import { TerritoryPolicy } from '../territory/territory.policy';
 import { UsersPolicy } from '../users/users.policy';
 import { CollaborationRun, CollaborationSettings, CollaborationSuggestion } from './collaboration.entity';
 import { CollaborationsPolicy } from './collaborations.policy';
-import type { Edge, LinkArrays } from './model/network';
+import { type Edge, type LinkArrays, numbering } from './model/network';
 import { OPEN_LINE_COLUMNS } from './model/open-lines';
 import type { OrganizationProfile } from './model/suggest';
 
@@ -100,6 +101,7 @@ export class CollaborationsRepository {
     private readonly buildings: BuildingsPolicy,
     private readonly territory: TerritoryPolicy,
     private readonly users: UsersPolicy,
+    private readonly versions: DataVersions,
   ) {}
 
   /* ---------- settings and runs ---------- */
@@ -359,27 +361,17 @@ export class CollaborationsRepository {
    */
   async tenantLinks(scope: AccessScope, halfLifeMonths: number): Promise<LinkArrays> {
     const edges = await this.tenantEdges(scope, halfLifeMonths, {});
-    const position = new Map<string, number>();
-    const ids: string[] = [];
-    const of = (id: string) => {
-      let p = position.get(id);
-      if (p === undefined) {
-        p = ids.length;
-        position.set(id, p);
-        ids.push(id);
-      }
-      return p;
-    };
+    const ids = numbering();
     const links: LinkArrays = {
-      ids,
+      ids: ids.values,
       a: new Int32Array(edges.length),
       b: new Int32Array(edges.length),
       weight: new Float64Array(edges.length),
       count: new Int32Array(edges.length),
     };
     edges.forEach((e, i) => {
-      links.a[i] = of(e.a);
-      links.b[i] = of(e.b);
+      links.a[i] = ids.of(e.a);
+      links.b[i] = ids.of(e.b);
       links.weight[i] = e.weight;
       links.count[i] = e.count;
     });
@@ -393,10 +385,8 @@ export class CollaborationsRepository {
    * tenant has no version row yet.
    */
   async dataVersion(tenantId: string, of: 'collaboration_links' | 'collaboration_open'): Promise<string | null> {
-    const rows: { v: string; day: string }[] = await this.door
-      .unscoped('a data version of the collaboration model of one tenant: a number and a date, no record')
-      .query(`SELECT ${of}::text AS v, date_trunc('day', now())::text AS day FROM map_versions WHERE tenant_id = $1`, [tenantId]);
-    return rows[0] ? `${rows[0].v}@${rows[0].day}` : null;
+    const read = await this.versions.read(tenantId, of);
+    return read ? `${read.version}@${read.day}` : null;
   }
 
   /** The links as the caller may read their records: each source joined through its feature's policy. */
@@ -675,16 +665,10 @@ export class CollaborationsRepository {
   /**
    * Bumps the tenant's `map_versions.collaboration_open` (the page's count is kept per data version:
    * `openCount`): a recompute replaced the open pairs, and those that left or came back wrote nothing in
-   * the table of every pair to bump it. The last statement of the recompute's transaction: the row is the
-   * tenant's one version row, which every writer of a map layer locks at its commit (docs/map.md).
+   * the table of every pair to bump it. The last statement of the recompute's transaction.
    */
   async touchOpen(tx: ScopedTx, tenantId: string): Promise<void> {
-    await tx
-      .unscoped('collaboration recompute: the data version of the open suggestions of the one tenant it computed')
-      .query(
-        `INSERT INTO map_versions (tenant_id) VALUES ($1) ON CONFLICT (tenant_id) DO UPDATE SET collaboration_open = nextval('map_version_seq')`,
-        [tenantId],
-      );
+    await this.versions.bump(tx, tenantId, 'collaboration_open');
   }
 
   /**

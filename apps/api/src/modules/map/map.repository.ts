@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import type { ObjectLiteral } from 'typeorm';
 import { ScopedData } from '../../common/access/scoped-data';
 import type { ScopedSelectQueryBuilder } from '../../common/access/scoped-query-builder';
+import { DataVersions } from '../../common/database/data-versions';
 import type { InnerCells } from './map-cell-cache';
 import type { MapLayerSource } from './map-layer';
 
@@ -56,7 +57,10 @@ const MERCATOR_BITS = 30;
  */
 @Injectable()
 export class MapRepository {
-  constructor(private readonly door: ScopedData) {}
+  constructor(
+    private readonly door: ScopedData,
+    private readonly versions: DataVersions,
+  ) {}
 
   private cellIdExpression?: Promise<string>;
 
@@ -83,10 +87,7 @@ export class MapRepository {
    */
   async version(tenantId: string, layer: string): Promise<string | null> {
     if (!['activities', 'buildings', 'organizations', 'initiatives'].includes(layer)) throw new Error(`map: not a layer: ${layer}`);
-    const rows: { v: string }[] = await this.door
-      .unscoped("the map's data version of the caller's tenant: a number, no record")
-      .query(`SELECT ${layer}::text AS v FROM map_versions WHERE tenant_id = $1`, [tenantId]);
-    return rows[0]?.v ?? null;
+    return (await this.versions.read(tenantId, layer))?.version ?? null;
   }
 
   /** At most `limit` records of the query, with their point, category and label. */

@@ -42,6 +42,25 @@ export function isLinkArrays(x: unknown): x is LinkArrays {
   return typeof x === 'object' && x !== null && !Array.isArray(x) && (x as LinkArrays).a instanceof Int32Array;
 }
 
+/** Numbers for strings, in order of first sight. */
+export function numbering() {
+  const index = new Map<string, number>();
+  const values: string[] = [];
+  return {
+    of(value: string): number {
+      let i = index.get(value);
+      if (i === undefined) {
+        i = values.length;
+        index.set(value, i);
+        values.push(value);
+      }
+      return i;
+    },
+    get: (value: string) => index.get(value),
+    values,
+  };
+}
+
 /** How much an event of that age counts: 1 today, 0.5 after one half-life, 0.25 after two. */
 export function recencyWeight(ageMonths: number, halfLifeMonths: number): number {
   if (!(halfLifeMonths > 0)) throw new Error('the half-life must be positive');

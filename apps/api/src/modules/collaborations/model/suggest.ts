@@ -7,7 +7,7 @@ import {
   TARGET_GROUPS,
   THEMES,
 } from '@trama/contracts';
-import { Adjacency, type Edge, isLinkArrays, type LinkArrays, rememberedCommunities } from './network';
+import { Adjacency, type Edge, isLinkArrays, type LinkArrays, numbering, rememberedCommunities } from './network';
 
 /*
  * The suggestion model (docs/collaborations.md): pure functions, no I/O, unit-tested on hand-built
@@ -333,25 +333,6 @@ function hashOf(s: string): number {
   let h = 2166136261;
   for (let i = 0; i < s.length; i++) h = Math.imul(h ^ s.charCodeAt(i), 16777619);
   return h >>> 0;
-}
-
-/** Numbers for strings, in order of first sight. */
-function numbering() {
-  const index = new Map<string, number>();
-  const values: string[] = [];
-  return {
-    of(value: string): number {
-      let i = index.get(value);
-      if (i === undefined) {
-        i = values.length;
-        index.set(value, i);
-        values.push(value);
-      }
-      return i;
-    },
-    get: (value: string) => index.get(value),
-    values,
-  };
 }
 
 /**
