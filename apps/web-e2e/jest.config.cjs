@@ -8,5 +8,10 @@ module.exports = {
   testEnvironment: 'node',
   testMatch: ['<rootDir>/src/**/*.e2e.ts'],
   testTimeout: 60000,
+  // The journeys run in band, in Jest's own process: a browser that a failing journey left open
+  // (a persistent profile, a Chromium child) would keep it alive after the summary, and CI would wait
+  // for it until its own timeout (it did, 75 min). The journeys close what they open in afterEach /
+  // finally; this is the net under that, once the results are written.
+  forceExit: true,
   transform: { '^.+\\.ts$': ['ts-jest', { tsconfig: '<rootDir>/tsconfig.json' }] },
 };

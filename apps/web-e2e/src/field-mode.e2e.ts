@@ -163,6 +163,8 @@ describe('field mode: the outbox', () => {
   let innovator: ApiUser;
   let coordinator: ApiUser;
   const dirs: string[] = [];
+  /** every browser a journey opened: closed after it whatever happened (a live browser keeps Jest from exiting) */
+  const opened: BrowserContext[] = [];
   const profileDir = () => {
     const dir = mkdtempSync(join(tmpdir(), 'trama-field-'));
     dirs.push(dir);
@@ -177,14 +179,24 @@ describe('field mode: the outbox', () => {
     innovator = await apiLogin(INNOVATOR);
     coordinator = await apiLogin(COORDINATOR);
   });
+  afterEach(async () => {
+    for (const context of opened.splice(0)) await context.close().catch(() => undefined);
+  });
   afterAll(() => dirs.forEach((dir) => rmSync(dir, { recursive: true, force: true })));
+
+  /** `openProfile`, closed after the test even when it fails. */
+  const openTracked = async (dir: string, device?: Device): Promise<Profile> => {
+    const profile = await openProfile(dir, device);
+    opened.push(profile.context);
+    return profile;
+  };
 
   it('keeps three activities and a building with its photo through a reload and a closed browser, then sends each once', async () => {
     const dir = profileDir();
     const tag = word();
     const titles = [1, 2, 3].map((n) => `Incontro in piazza ${n} ${tag}`);
     const building = `Ex scuola ${tag}`;
-    let profile = await openProfile(dir);
+    let profile = await openTracked(dir);
     await withScreenshotOnFailure(profile.page, 'field-mode-outbox', async () => {
       const { page, context } = profile;
       await ensureSignedIn(page, '/in-uscita');
@@ -218,7 +230,7 @@ describe('field mode: the outbox', () => {
       await page.getByText('Abbiamo ripristinato ciò che stavi scrivendo.').waitFor();
       expect(await page.getByRole('textbox', { name: 'Titolo' }).inputValue()).toBe(`Appunti a metà ${tag}`);
       await page.getByRole('button', { name: 'Ricomincia da capo' }).click();
-      expect(await page.getByRole('textbox', { name: 'Titolo' }).inputValue()).toBe('');
+      await until('the form is back as it started', async () => (await page.getByRole('textbox', { name: 'Titolo' }).inputValue()) === '');
       await visitOnline(page);
 
       // in the field: no network
@@ -237,7 +249,7 @@ describe('field mode: the outbox', () => {
       await context.close();
 
       // the browser closed and opened again on the same profile, still without network: still there, still waiting
-      profile = await openProfile(dir);
+      profile = await openTracked(dir);
       await profile.context.setOffline(true);
       await profile.page.goto('/in-uscita');
       await heading(profile.page, 'In uscita');
@@ -266,7 +278,7 @@ describe('field mode: the outbox', () => {
     const tag = word();
     const titles = [1, 2, 3].map((n) => `Laboratorio di quartiere ${n} ${tag}`);
     const building = `Ex mercato ${tag}`;
-    const profile = await openProfile(profileDir(), DESKTOP);
+    const profile = await openTracked(profileDir(), DESKTOP);
     const { page, context } = profile;
     // whatever happens, the journeys after this one need the server: started again in `finally`
     const journey = withScreenshotOnFailure(page, 'field-mode-server-killed', async () => {
@@ -293,7 +305,9 @@ describe('field mode: the outbox', () => {
       // the first went through; the rest waits (the backoff keeps trying against a dead server)
       await page.getByText(/3 elementi da inviare|4 elementi da inviare/).waitFor();
       await startApp();
-      await page.getByRole('button', { name: 'Invia ora' }).click();
+      // "Invia ora" hurries the backoff; the backoff's own retry may have sent everything first, and
+      // the button is then disabled (nothing waits): a forced click on a disabled button does nothing
+      await page.getByRole('button', { name: /^(Invia ora|Invio in corso…)$/ }).click({ force: true });
       await page.getByText('Niente in uscita: il server ha ricevuto tutto.').waitFor({ timeout: 60_000 });
     });
     await journey.finally(startApp);

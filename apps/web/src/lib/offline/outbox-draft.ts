@@ -81,10 +81,15 @@ export function useFormDraft<T extends FieldValues>(
   }, [key]);
 
   const discard = useCallback(async () => {
-    await clear();
+    // the form is back as it started at the click; the draft is then forgotten (no write meanwhile)
+    ready.current = false;
     if (defaults.current) reset(defaults.current);
+    setRestoredAt(null);
+    await outboxDatabase()
+      .drafts.delete(key)
+      .catch(() => undefined);
     ready.current = true;
-  }, [clear, reset]);
+  }, [key, reset]);
 
   return { restoredAt, clear, discard };
 }
