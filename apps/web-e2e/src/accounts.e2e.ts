@@ -63,8 +63,8 @@ describe('accounts', () => {
     mailbox = await Mailbox.start();
   });
   afterAll(async () => {
-    await browser?.close();
-    await mailbox?.close();
+    // both, whatever the other does: a listening SMTP server would keep Jest alive
+    await Promise.allSettled([browser?.close(), mailbox?.close()]);
   });
   afterEach(async () => {
     for (const s of sessions.splice(0)) await s.context.close();

@@ -134,8 +134,10 @@ describe.each(screens)('collaboration suggestions on %s', (screen, device) => {
     session = await newSession(browser, { device });
   });
   afterEach(async () => {
-    expect(session.pageErrors).toEqual([]);
+    // closed before the check: a failed check must not leave the context open
+    const errors = session?.pageErrors;
     await session?.context.close();
+    expect(errors).toEqual([]);
   });
 
   it('a coordinator changes a weight and sees the suggestion, its score and its reasons change', async () => {

@@ -43,10 +43,13 @@ async function openNav(page: Page, device: Device) {
   return page.getByRole('navigation', { name: 'Navigazione principale' });
 }
 
-/** The accessible name of a navigation entry: its label and, when there is one, the badge's sentence. */
-async function navEntry(page: Page, device: Device, name: RegExp): Promise<string> {
+/**
+ * The accessible name of a navigation entry: its label and, when there is one, the badge's sentence
+ * (`expected`, waited for: the badges are queries of their own, answered after the page's).
+ */
+async function navEntry(page: Page, device: Device, name: RegExp, expected: string): Promise<string> {
   const nav = await openNav(page, device);
-  const link = nav.getByRole('link', { name });
+  const link = nav.getByRole('link', { name }).filter({ hasText: expected });
   await link.waitFor();
   return (await link.textContent()) ?? '';
 }
@@ -122,8 +125,8 @@ describe.each([
       await page.getByRole('link', { name: 'Nuova attività' }).waitFor();
       await expectNoAxeViolations(page, `innovator home (${screen})`);
       // the navigation's badge says the same number, in words for screen readers
-      const entry = await navEntry(page, device, /^Il mio lavoro/);
-      expect(entry).toContain(returned === 1 ? '1 attività rimandata da correggere' : `${returned} attività rimandate da correggere`);
+      const badge = returned === 1 ? '1 attività rimandata da correggere' : `${returned} attività rimandate da correggere`;
+      expect(await navEntry(page, device, /^Il mio lavoro/, badge)).toContain(badge);
     });
   });
 
@@ -214,7 +217,7 @@ describe.each([
       await page.getByRole('heading', { level: 2, name: /^Ultima settimana/ }).waitFor();
       await page.getByRole('heading', { level: 2, name: /rimandat[ae] e non reinviat[ae] da 30 giorni/ }).waitFor();
       await expectNoAxeViolations(page, `coordinator home (${screen})`);
-      expect(await navEntry(page, device, /^Revisione/)).toContain(`${queue} attività da revisionare`);
+      expect(await navEntry(page, device, /^Revisione/, `${queue} attività da revisionare`)).toContain(`${queue} attività da revisionare`);
 
       // approve the new activity from its page, reached and left through the menu: no reload
       await (await openNav(page, device)).getByRole('link', { name: 'Attività', exact: true }).click();
@@ -228,8 +231,9 @@ describe.each([
       await nav.getByRole('link', { name: /^Home/ }).click();
       await page.getByRole('heading', { level: 1, name: 'Home' }).waitFor();
       await page.getByRole('heading', { level: 2, name: new RegExp(`^Da revisionare: ${queue - 1} attività`) }).waitFor();
-      const after = await navEntry(page, device, /^Revisione/);
-      expect(after).toContain(queue - 1 === 0 ? 'Revisione' : `${queue - 1} attività da revisionare`);
+      const badgeAfter = queue - 1 === 0 ? 'Revisione' : `${queue - 1} attività da revisionare`;
+      const after = await navEntry(page, device, /^Revisione/, badgeAfter);
+      expect(after).toContain(badgeAfter);
       if (queue - 1 > 0) expect(after).not.toContain(`${queue} attività da revisionare`);
     });
   });

@@ -35,8 +35,10 @@ describe.each(screens)('accessibility statement and privacy notice, %s', (screen
     session = await newSession(browser, { device });
   });
   afterEach(async () => {
-    expect(session.pageErrors).toEqual([]);
+    // closed before the check: a failed check must not leave the context open
+    const errors = session?.pageErrors;
     await session?.context.close();
+    expect(errors).toEqual([]);
   });
 
   it('reaches both pages from the login page without signing in, for the chosen city, in Italian and English', async () => {

@@ -35,8 +35,10 @@ describe.each(screens)('the map, %s', (screen, device) => {
     session = await newSession(browser, { device });
   });
   afterEach(async () => {
-    expect(session.pageErrors).toEqual([]);
+    // closed before the check: a failed check must not leave the context open
+    const errors = session?.pageErrors;
     await session?.context.close();
+    expect(errors).toEqual([]);
   });
 
   it("shows the Molfetta user only Molfetta's records, and the list view counts the same", async () => {
@@ -46,7 +48,8 @@ describe.each(screens)('the map, %s', (screen, device) => {
       await page.waitForURL((url) => url.pathname === '/');
       await page.goto('/mappa');
       await page.getByRole('heading', { level: 1, name: 'Mappa' }).waitFor();
-      const summary = page.getByRole('status').filter({ hasText: "nell'area della mappa" });
+      // every layer has answered: while one loads, its part of the summary says so
+      const summary = page.getByRole('status').filter({ hasText: "nell'area della mappa" }).filter({ hasNotText: 'Caricamento' });
       await summary.waitFor();
       await settled(page);
       const summaryText = (await summary.textContent()) ?? '';

@@ -14,10 +14,13 @@ async function heading(page: Page, name: string | RegExp): Promise<void> {
 
 /** The texts echarts drew (SVG <text>), and the first cells (dates) of the progress table: the chart's axis and the table's rows. */
 async function chartAndTableDates(page: Page): Promise<{ chart: string[]; table: string[] }> {
-  await page.locator('[data-testid="echarts"] svg text').first().waitFor();
-  const chart = await page.locator('[data-testid="echarts"] svg text').allTextContents();
-  const table = await page.getByTestId('progress-table').locator('tbody th').allTextContents();
-  return { chart: chart.map((s) => s.trim()), table: table.map((s) => s.trim()) };
+  const texts = page.locator('[data-testid="echarts"] svg text');
+  await texts.first().waitFor();
+  const table = (await page.getByTestId('progress-table').locator('tbody th').allTextContents()).map((s) => s.trim());
+  // the chart is drawn in an effect after the table's render: each date has had its moment to appear
+  for (const date of table) await texts.filter({ hasText: date }).first().waitFor();
+  const chart = await texts.allTextContents();
+  return { chart: chart.map((s) => s.trim()), table };
 }
 
 describe.each([
